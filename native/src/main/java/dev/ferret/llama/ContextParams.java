@@ -1,0 +1,72 @@
+package dev.ferret.llama;
+
+import dev.ferret.llama.internal.LlamaH;
+import dev.ferret.llama.internal.Structs;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Parameters of {@code llama_init_from_model}, seeded from {@code llama_context_default_params}.
+ * Read the effective values back from the context ({@link LlamaContext#contextSize()}): llama.cpp rounds.
+ *
+ * @param contextSize   n_ctx, tokens the KV cache holds (0 = the model's training context)
+ * @param batchSize     n_batch, the most tokens one llama_decode call may carry
+ * @param ubatchSize    n_ubatch, the physical batch
+ * @param maxSequences  n_seq_max, distinct sequence ids the context serves
+ * @param threads       threads for single-token decoding
+ * @param threadsBatch  threads for prompt processing
+ * @param flashAttention use flash attention where the backend has it
+ */
+public record ContextParams(int contextSize, int batchSize, int ubatchSize, int maxSequences,
+                            int threads, int threadsBatch, boolean flashAttention) {
+
+    public static ContextParams defaults() {
+        LlamaBackend.get();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = LlamaH.llama_context_default_params(a);
+            return new ContextParams(
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_ctx")),
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_batch")),
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_ubatch")),
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_seq_max")),
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads")),
+                    s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads_batch")),
+                    s.get(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn")));
+        }
+    }
+
+    public ContextParams withContextSize(int n) {
+        return new ContextParams(n, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention);
+    }
+
+    public ContextParams withBatchSize(int n) {
+        return new ContextParams(contextSize, n, Math.min(ubatchSize, n), maxSequences, threads, threadsBatch, flashAttention);
+    }
+
+    public ContextParams withMaxSequences(int n) {
+        return new ContextParams(contextSize, batchSize, ubatchSize, n, threads, threadsBatch, flashAttention);
+    }
+
+    public ContextParams withThreads(int n) {
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, n, n, flashAttention);
+    }
+
+    public ContextParams withThreads(int decode, int batch) {
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention);
+    }
+
+    MemorySegment toNative(Arena arena) {
+        MemorySegment s = LlamaH.llama_context_default_params(arena);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_ctx"), contextSize);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_batch"), batchSize);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_ubatch"), ubatchSize);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_seq_max"), maxSequences);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads"), threads);
+        s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads_batch"), threadsBatch);
+        s.set(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn"), flashAttention);
+        // we read performance counters ourselves; keep llama.cpp's perf timers on
+        s.set(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "no_perf"), false);
+        return s;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.ferret.llama;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.ferret.llama.internal.LlamaH;
+import dev.ferret.llama.internal.Structs;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A {@code llama_context}: a KV cache of {@link #contextSize()} cells shared by up to
+ * {@link #maxSequences()} sequences, plus the output logits of the last decode. Single-threaded: one
+ * thread at a time may use a context. Keeps its model open (the model's close closes it first).
+ */
+public final class LlamaContext implements AutoCloseable {
+    private final LlamaModel model;
+    private MemorySegment handle;
+    private final int nCtx;
+    private final int nBatch;
+    private final int nSeqMax;
+    private final int nVocab;
+    private final Map<LoraAdapter, Float> adapters = new IdentityHashMap<>();
+
+    LlamaContext(LlamaModel model, MemorySegment handle) {
+        this.model = model;
+        this.handle = handle;
+        this.nCtx = LlamaH.llama_n_ctx(handle);
+        this.nBatch = LlamaH.llama_n_batch(handle);
+        this.nSeqMax = LlamaH.llama_n_seq_max(handle);
+        this.nVocab = model.vocab().size();
+    }
+
+    MemorySegment handle() {
+        MemorySegment h = handle;
+        if (h == null) {
+            throw new LlamaException.Closed("context");
+        }
+        return h;
+    }
+
+    public LlamaModel model() {
+        return model;
+    }
+
+    public boolean isOpen() {
+        return handle != null;
+    }
+
+    /** Effective n_ctx (llama.cpp may round the requested size). */
+    public int contextSize() {
+        return nCtx;
+    }
+
+    /** Effective n_batch: the most tokens one {@link #decode} may carry. */
+    public int batchSize() {
+        return nBatch;
+    }
+
+    public int maxSequences() {
+        return nSeqMax;
+    }
+
+    public void setThreads(int decode, int batch) {
+        if (decode <= 0 || batch <= 0) {
+            throw new IllegalArgumentException("thread counts must be positive");
+        }
+        LlamaH.llama_set_n_threads(handle(), decode, batch);
+    }
+
+    public int threads() {
+        return LlamaH.llama_n_threads(handle());
+    }
+
+    /**
+     * Runs the model over a batch. Checked in Java first: size within n_batch, token ids within the
+     * vocabulary, sequence ids within n_seq_max (llama.cpp aborts the process on some of these).
+     *
+     * @throws LlamaException.Decode with llama.cpp's code: 1 = no room in the KV cache, &lt; 0 = error
+     */
+    public void decode(Batch batch) {
+        MemorySegment h = handle();
+        int n = batch.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("empty batch");
+        }
+        if (n > nBatch) {
+            throw new IllegalArgumentException("batch of " + n + " tokens exceeds the context's n_batch " + nBatch);
+        }
+        batch.validate(nVocab, nSeqMax);
+        long mark = NativeLog.mark();
+        int rc = LlamaH.llama_decode(h, batch.struct());
+        if (rc != 0) {
+            String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
+                    : rc == 2 ? "aborted" : "llama_decode failed with code " + rc;
+            throw new LlamaException.Decode(LlamaException.withLog(why, NativeLog.since(mark, 4)), rc);
+        }
+    }
+
+    /**
+     * The logits of batch position {@code i} (one whose logits flag was set) as a read-only native view,
+     * valid until the next decode. Prefer {@link #logits(int)} for a copy.
+     */
+    public MemorySegment logitsView(int i) {
+        MemorySegment p = LlamaH.llama_get_logits_ith(handle(), i);
+        if (p.equals(MemorySegment.NULL)) {
+            throw new IllegalArgumentException("no logits for batch index " + i + " (was its logits flag set?)");
+        }
+        return p.reinterpret(4L * nVocab).asReadOnly();
+    }
+
+    public float[] logits(int i) {
+        return logitsView(i).toArray(JAVA_FLOAT);
+    }
+
+    // --- KV cache sequence operations -------------------------------------------------------------
+
+    /** Removes cells of {@code seq} with positions in [p0, p1) (-1 = open end). False if it cannot. */
+    public boolean kvRemove(int seq, int p0, int p1) {
+        return LlamaH.llama_kv_self_seq_rm(handle(), seq, p0, p1);
+    }
+
+    /** Makes cells of {@code src} in [p0, p1) also belong to {@code dst} (no copy of the data). */
+    public void kvCopy(int src, int dst, int p0, int p1) {
+        checkSeq(src);
+        checkSeq(dst);
+        LlamaH.llama_kv_self_seq_cp(handle(), src, dst, p0, p1);
+    }
+
+    /** Drops every cell not belonging to {@code seq}. */
+    public void kvKeep(int seq) {
+        checkSeq(seq);
+        LlamaH.llama_kv_self_seq_keep(handle(), seq);
+    }
+
+    /** Shifts positions of {@code seq} in [p0, p1) by {@code delta}. */
+    public void kvShift(int seq, int p0, int p1, int delta) {
+        checkSeq(seq);
+        LlamaH.llama_kv_self_seq_add(handle(), seq, p0, p1, delta);
+    }
+
+    /** Largest position held for {@code seq}, or -1 when empty. */
+    public int kvPosMax(int seq) {
+        checkSeq(seq);
+        return LlamaH.llama_kv_self_seq_pos_max(handle(), seq);
+    }
+
+    public void kvClear() {
+        LlamaH.llama_kv_self_clear(handle());
+    }
+
+    public int kvUsedCells() {
+        return LlamaH.llama_kv_self_used_cells(handle());
+    }
+
+    private void checkSeq(int seq) {
+        if (seq < 0 || seq >= nSeqMax) {
+            throw new IllegalArgumentException("sequence id " + seq + " outside [0, " + nSeqMax + ")");
+        }
+    }
+
+    // --- sequence state ---------------------------------------------------------------------------
+
+    /** The KV state of one sequence as bytes (llama.cpp's own format). */
+    public byte[] sequenceState(int seq) {
+        checkSeq(seq);
+        long size = LlamaH.llama_state_seq_get_size(handle(), seq);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new LlamaException.State("sequence state of " + size + " bytes is too large for one array");
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(Math.max(1, size));
+            long n = LlamaH.llama_state_seq_get_data(handle(), buf, size, seq);
+            if (n != size) {
+                throw new LlamaException.State("llama.cpp wrote " + n + " of " + size + " state bytes");
+            }
+            return buf.asSlice(0, n).toArray(JAVA_BYTE);
+        }
+    }
+
+    /** Restores a sequence's KV state saved by {@link #sequenceState}. The caller vouches for its origin. */
+    public void restoreSequenceState(int seq, byte[] state) {
+        checkSeq(seq);
+        long mark = NativeLog.mark();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocateFrom(JAVA_BYTE, state);
+            long n = LlamaH.llama_state_seq_set_data(handle(), buf, state.length, seq);
+            if (n == 0) {
+                throw new LlamaException.State(LlamaException.withLog("llama.cpp rejected the sequence state (" + state.length + " bytes)", NativeLog.since(mark, 4)));
+            }
+        }
+    }
+
+    // --- adapters ---------------------------------------------------------------------------------
+
+    /** Applies a LoRA adapter of this context's model with the given scale (0 = no effect). */
+    public void setAdapter(LoraAdapter adapter, float scale) {
+        if (adapter.model() != model) {
+            throw new LlamaException.Adapter("adapter " + adapter.path().getFileName() + " belongs to another model");
+        }
+        if (!Float.isFinite(scale)) {
+            throw new IllegalArgumentException("adapter scale must be finite: " + scale);
+        }
+        int rc = LlamaH.llama_set_adapter_lora(handle(), adapter.handle(), scale);
+        if (rc != 0) {
+            throw new LlamaException.Adapter("llama_set_adapter_lora failed with code " + rc);
+        }
+        adapters.put(adapter, scale);
+    }
+
+    /** Removes one adapter from this context; false if it was not set. */
+    public boolean removeAdapter(LoraAdapter adapter) {
+        if (handle == null || adapters.remove(adapter) == null) {
+            return false;
+        }
+        return LlamaH.llama_rm_adapter_lora(handle, adapter.handle()) == 0;
+    }
+
+    public void clearAdapters() {
+        LlamaH.llama_clear_adapter_lora(handle());
+        adapters.clear();
+    }
+
+    public Map<LoraAdapter, Float> adapters() {
+        return Map.copyOf(adapters);
+    }
+
+    // --- performance ------------------------------------------------------------------------------
+
+    /** llama.cpp's own counters since creation or {@link #resetPerf()}. */
+    public Perf perf() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = LlamaH.llama_perf_context(a, handle());
+            return new Perf(s.get(JAVA_DOUBLE, Structs.offset(Structs.PERF_CONTEXT_DATA, "t_p_eval_ms")),
+                    s.get(JAVA_DOUBLE, Structs.offset(Structs.PERF_CONTEXT_DATA, "t_eval_ms")),
+                    s.get(JAVA_INT, Structs.offset(Structs.PERF_CONTEXT_DATA, "n_p_eval")),
+                    s.get(JAVA_INT, Structs.offset(Structs.PERF_CONTEXT_DATA, "n_eval")));
+        }
+    }
+
+    public void resetPerf() {
+        LlamaH.llama_perf_context_reset(handle());
+    }
+
+    /** Prompt-eval and eval time (ms) and token counts as llama.cpp measured them. */
+    public record Perf(double promptMs, double evalMs, int promptTokens, int evalTokens) {}
+
+    @Override
+    public void close() {
+        MemorySegment h = handle;
+        if (h == null) {
+            return;
+        }
+        handle = null;
+        adapters.clear();
+        model.forget(this);
+        LlamaH.llama_free(h);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.ferret.llama;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.ferret.llama.internal.LlamaH;
+import dev.ferret.llama.internal.Structs;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code llama_sampler} chain. Built with {@link #builder()}; each step is added in order and becomes owned
+ * by the chain (only the chain is freed). The last step must select a token: {@code greedy()} or
+ * {@code dist(seed)}.
+ */
+public final class SamplerChain implements AutoCloseable {
+    private MemorySegment chain;
+    private final List<String> steps;
+
+    private SamplerChain(MemorySegment chain, List<String> steps) {
+        this.chain = chain;
+        this.steps = List.copyOf(steps);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private MemorySegment handle() {
+        MemorySegment c = chain;
+        if (c == null) {
+            throw new LlamaException.Closed("sampler chain");
+        }
+        return c;
+    }
+
+    /** Samples from the logits of batch index {@code idx} of the context's last decode (-1 = last) and accepts the token. */
+    public int sample(LlamaContext ctx, int idx) {
+        return LlamaH.llama_sampler_sample(handle(), ctx.handle(), idx);
+    }
+
+    /** Tells stateful steps (penalties, grammar) that {@code token} was appended without sampling it here. */
+    public void accept(int token) {
+        LlamaH.llama_sampler_accept(handle(), token);
+    }
+
+    public void reset() {
+        LlamaH.llama_sampler_reset(handle());
+    }
+
+    /** The step names in order, as llama.cpp reports them for the steps we added. */
+    public List<String> steps() {
+        return steps;
+    }
+
+    @Override
+    public void close() {
+        MemorySegment c = chain;
+        if (c != null) {
+            chain = null;
+            LlamaH.llama_sampler_free(c);
+        }
+    }
+
+    /** Collects steps in Java, creating the native chain only in {@link #build()}, so nothing leaks on a bad step. */
+    public static final class Builder {
+        private final List<java.util.function.Supplier<MemorySegment>> steps = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+
+        private Builder step(String name, java.util.function.Supplier<MemorySegment> make) {
+            steps.add(make);
+            names.add(name);
+            return this;
+        }
+
+        public Builder topK(int k) {
+            return step("top-k", () -> LlamaH.llama_sampler_init_top_k(k));
+        }
+
+        public Builder topP(float p, int minKeep) {
+            return step("top-p", () -> LlamaH.llama_sampler_init_top_p(p, minKeep));
+        }
+
+        public Builder minP(float p, int minKeep) {
+            return step("min-p", () -> LlamaH.llama_sampler_init_min_p(p, minKeep));
+        }
+
+        public Builder typical(float p, int minKeep) {
+            return step("typical", () -> LlamaH.llama_sampler_init_typical(p, minKeep));
+        }
+
+        public Builder temperature(float t) {
+            return step("temp", () -> LlamaH.llama_sampler_init_temp(t));
+        }
+
+        /** Repetition penalties over the last {@code lastN} tokens (1.0 / 0 / 0 = off). */
+        public Builder penalties(int lastN, float repeat, float frequency, float presence) {
+            return step("penalties", () -> LlamaH.llama_sampler_init_penalties(lastN, repeat, frequency, presence));
+        }
+
+        /** Adds {@code bias} to the logits of tokens; {@code Float.NEGATIVE_INFINITY} bans a token. */
+        public Builder logitBias(int vocabSize, Map<Integer, Float> bias) {
+            for (int t : bias.keySet()) {
+                if (t < 0 || t >= vocabSize) {
+                    throw new IllegalArgumentException("logit bias for token " + t + " outside the vocabulary [0, " + vocabSize + ")");
+                }
+            }
+            Map<Integer, Float> copy = Map.copyOf(bias);
+            return step("logit-bias", () -> {
+                try (Arena a = Arena.ofConfined()) {
+                    MemorySegment arr = a.allocate(Structs.LOGIT_BIAS, Math.max(1, copy.size()));
+                    int i = 0;
+                    for (var e : copy.entrySet()) {
+                        arr.set(JAVA_INT, i * 8L, e.getKey());
+                        arr.set(JAVA_FLOAT, i * 8L + 4, e.getValue());
+                        i++;
+                    }
+                    return LlamaH.llama_sampler_init_logit_bias(vocabSize, copy.size(), arr);
+                }
+            });
+        }
+
+        /**
+         * Constrains tokens to a GBNF grammar (llama.cpp's grammar sampler). The grammar is parsed when the
+         * chain is built; an unparsable grammar makes {@link #build()} throw.
+         */
+        public Builder grammar(Vocab vocab, String gbnf, String root) {
+            if (gbnf == null || gbnf.isBlank()) {
+                throw new IllegalArgumentException("empty grammar");
+            }
+            return step("grammar", () -> {
+                try (Arena a = Arena.ofConfined()) {
+                    return LlamaH.llama_sampler_init_grammar(vocab.handle(), a.allocateFrom(gbnf), a.allocateFrom(root));
+                }
+            });
+        }
+
+        public Builder greedy() {
+            return step("greedy", LlamaH::llama_sampler_init_greedy);
+        }
+
+        public Builder dist(int seed) {
+            return step("dist", () -> LlamaH.llama_sampler_init_dist(seed));
+        }
+
+        public SamplerChain build() {
+            if (names.isEmpty() || !(names.getLast().equals("greedy") || names.getLast().equals("dist"))) {
+                throw new IllegalStateException("a sampler chain must end with greedy() or dist(seed); steps: " + names);
+            }
+            LlamaBackend.get();
+            MemorySegment chain;
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment params = LlamaH.llama_sampler_chain_default_params(a);
+                chain = LlamaH.llama_sampler_chain_init(params);
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                long mark = NativeLog.mark();
+                MemorySegment s = steps.get(i).get();
+                if (s.equals(MemorySegment.NULL)) {
+                    LlamaH.llama_sampler_free(chain);
+                    throw new LlamaException.Sampler(LlamaException.withLog("llama.cpp could not create the " + names.get(i) + " sampler", NativeLog.since(mark, 6)));
+                }
+                LlamaH.llama_sampler_chain_add(chain, s); // the chain owns it from here on
+            }
+            return new SamplerChain(chain, names);
+        }
+    }
+}
