@@ -79,7 +79,7 @@ final class CommandLine {
                         + "like 2>/dev/null");
                 case '`' -> throw refuse("command substitution (backticks)", "run one command per call");
                 case '$' -> {
-                    ToolException e = dollar(s, i);
+                    ToolException e = dollar(s, i, false);
                     if (e != null) {
                         throw e;
                     }
@@ -135,7 +135,7 @@ final class CommandLine {
                 throw refuse("command substitution (backticks)", "run one command per call");
             }
             if (c == '$') {
-                ToolException e = dollar(s, i);
+                ToolException e = dollar(s, i, true);
                 if (e != null) {
                     throw e;
                 }
@@ -153,7 +153,7 @@ final class CommandLine {
      * character is literal, as in a shell) when the '$' is followed by nothing a shell would expand, e.g. at
      * the end of a word: {@code "end$"}. Outside quotes a null result is turned into a literal by the caller.
      */
-    private static ToolException dollar(String s, int i) {
+    private static ToolException dollar(String s, int i, boolean inDoubleQuotes) {
         char d = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
         if (d == '(') {
             return refuse("command substitution ('$(')", "run one command per call");
@@ -165,7 +165,7 @@ final class CommandLine {
             return refuse("variable expansion ('$" + d + "')", "variables are not available; write the value "
                     + "itself, or put a regex anchor in single quotes");
         }
-        if (d == '\'' || d == '"') {
+        if (!inDoubleQuotes && (d == '\'' || d == '"')) {
             return refuse("'$" + d + "' quoting", "use plain quotes");
         }
         return null;

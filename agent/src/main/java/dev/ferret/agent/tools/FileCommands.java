@@ -71,7 +71,7 @@ final class FileCommands {
             try {
                 real = sandbox.resolve(p);
             } catch (ToolException e) {
-                messages.add("ls: " + p + ": " + e.getMessage());
+                messages.add("ls: " + e.getMessage());
                 continue;
             }
             if (!Files.isDirectory(real)) {
@@ -335,7 +335,7 @@ final class FileCommands {
             try {
                 p = sandbox.resolve(f);
             } catch (ToolException e) {
-                messages.add("wc: " + f + ": " + e.getMessage());
+                messages.add("wc: " + e.getMessage());
                 continue;
             }
             if (Files.isDirectory(p)) {

@@ -71,7 +71,7 @@ final class FindCommand {
             try {
                 real = sandbox.resolve(start);
             } catch (ToolException e) {
-                messages.add("find: " + start + ": " + e.getMessage());
+                messages.add("find: " + e.getMessage());
                 continue;
             }
             for (Sandbox.Entry e : sandbox.walk(real, maxDepth)) {

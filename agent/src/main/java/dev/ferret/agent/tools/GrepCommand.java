@@ -70,7 +70,7 @@ final class GrepCommand {
             try {
                 real = sandbox.resolve(p);
             } catch (ToolException e) {
-                messages.add("grep: " + p + ": " + e.getMessage());
+                messages.add("grep: " + e.getMessage());
                 continue;
             }
             if (Files.isDirectory(real)) {

@@ -103,7 +103,7 @@ final class Operands {
         try {
             p = sandbox.resolve(operand);
         } catch (ToolException e) {
-            messages.add(cmd + ": " + operand + ": " + e.getMessage());
+            messages.add(cmd + ": " + e.getMessage());
             return null;
         }
         if (Files.isDirectory(p)) {
