@@ -94,8 +94,9 @@ public final class ToolCallGrammar {
                 throw new IllegalArgumentException("a tool schema has no name: " + s);
             }
             String base = unique(slug(name));
-            String args = objectExpr(fn.path("parameters"), "args-" + base);
             String callRule = unique("call-" + base);
+            define(callRule, ""); // placeholder: keeps the call ahead of its arguments' rules
+            String args = objectExpr(fn.path("parameters"), "args-" + base);
             define(callRule, literal(Toolbox.toJson(com.fasterxml.jackson.databind.node.TextNode.valueOf(name))
                     + ", \"arguments\": ") + " " + args);
             alternatives.add(callRule);
@@ -292,11 +293,14 @@ public final class ToolCallGrammar {
         };
     }
 
+    /** The rules, one per line: the tool's own first, in the order defined, then the shared JSON ones. */
     private String render() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder own = new StringBuilder();
+        StringBuilder json = new StringBuilder();
         for (Map.Entry<String, String> e : rules.entrySet()) {
-            sb.append(e.getKey()).append(" ::= ").append(e.getValue()).append('\n');
+            (SHARED.containsKey(e.getKey()) ? json : own).append(e.getKey()).append(" ::= ").append(e.getValue())
+                    .append('\n');
         }
-        return sb.toString();
+        return own.append(json).toString();
     }
 }
