@@ -180,6 +180,10 @@ class RunCommandTest {
         assertEquals(List.of("tests/test_app.py"), out("find src tests -name 'test_*' -print"));
         assertTrue(out("find").containsAll(List.of(".", "./README.md", "./src/util/helpers.py")));
         assertEquals(List.of("(nothing found)"), out("find . -name '*.rs'"));
+        assertEquals(List.of("./src/app.py", "./src/models.py", "./tests/test_app.py"),
+                out("find . -name '*.py' -not -path '*/util/*'"));
+        assertEquals(List.of("./README.md", "./data.bin"), out("find . -maxdepth 1 ! -type d"));
+        assertEquals(List.of("./src/util/helpers.py"), out("find . -type f ! -name 'test_*' -path './src/*/*'"));
     }
 
     @Test
@@ -187,7 +191,9 @@ class RunCommandTest {
         assertTrue(err("find . -type l").contains("use -type f or -type d"));
         assertTrue(err("find . -size +1k").contains("unsupported expression '-size'"));
         assertTrue(err("find . -name '*.py' -o -name '*.md'").contains("'-o' is not supported"));
-        assertTrue(err("find . ! -name '*.py'").contains("'!' is not supported"));
+        assertTrue(err("find . -name '*.py' -or -name x").contains("'-or' is not supported"));
+        assertTrue(err("find . ! -maxdepth 1").contains("! and -not must come right before -name"));
+        assertTrue(err("find . -name x -not").contains("nothing follows the last ! or -not"));
         assertTrue(err("find . -name").contains("-name needs a value"));
         assertTrue(err("find . -maxdepth x").contains("-maxdepth needs a non-negative number"));
         assertTrue(err("find nowhere -name x").contains("no such file or directory: nowhere"));
