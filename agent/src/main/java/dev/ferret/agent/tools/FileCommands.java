@@ -49,8 +49,8 @@ final class FileCommands {
                         case '1', 'h', 'F', 'p' -> {
                             // one name per line, and '/' after folders, are how it prints anyway
                         }
-                        default -> throw new ToolException("ls: unsupported option -" + c + " (in " + a
-                                + "). Usage: " + LS_USAGE);
+                        default -> throw new ToolException("ls: unsupported option -" + c
+                                + (a.length() > 2 ? " (in " + a + ")" : "") + ". Usage: " + LS_USAGE);
                     }
                 }
             } else {
@@ -233,7 +233,7 @@ final class FileCommands {
         String cut = null;
         for (String f : files) {
             Path p = Operands.textFile(sandbox, cmd, f, messages);
-            if (p == null) {
+            if (p == null || cut != null) {
                 continue;
             }
             List<String> lines = Sandbox.readLines(p, 64L << 20);
@@ -248,9 +248,6 @@ final class FileCommands {
             } else {
                 from = Math.max(0, lines.size() - count);
                 to = lines.size();
-            }
-            if (cut != null) {
-                continue;
             }
             if (headers) {
                 if (shownFiles > 0) {

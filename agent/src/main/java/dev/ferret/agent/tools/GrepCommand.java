@@ -230,8 +230,8 @@ final class GrepCommand {
                     value(o, c, value);
                     return i;
                 }
-                default -> throw new ToolException("grep: unsupported option -" + c + " (in " + a
-                        + "). Supported: " + USAGE);
+                default -> throw new ToolException("grep: unsupported option -" + c
+                        + (a.length() > 2 ? " (in " + a + ")" : "") + ". Supported: " + USAGE);
             }
         }
         return i;

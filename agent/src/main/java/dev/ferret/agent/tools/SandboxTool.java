@@ -11,32 +11,36 @@ import java.io.UncheckedIOException;
  */
 public abstract class SandboxTool implements Tool {
     protected final Sandbox sandbox;
-    private final Params params;
+    private volatile Params params;
 
     protected SandboxTool(Sandbox sandbox) {
         this.sandbox = sandbox;
-        this.params = declare();
     }
 
-    /** The arguments this tool takes (called once, from the constructor). */
+    /** The arguments this tool takes (called once, on first use; it must not depend on mutable state). */
     protected abstract Params declare();
 
     /** Does the work with checked arguments. */
     protected abstract ToolResult run(Params.Args args) throws ToolException, IOException;
 
     public final Params params() {
-        return params;
+        Params p = params;
+        if (p == null) {
+            p = declare();
+            params = p;
+        }
+        return p;
     }
 
     @Override
     public ObjectNode parameters() {
-        return params.schema();
+        return params().schema();
     }
 
     @Override
     public final ToolResult call(JsonNode arguments) {
         try {
-            return run(params.parse(arguments));
+            return run(params().parse(arguments));
         } catch (ToolException e) {
             return ToolResult.error(e.getMessage());
         } catch (IOException | UncheckedIOException e) {

@@ -81,6 +81,22 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void rootGivenThroughALinkAcceptsBothSpellings() throws Exception {
+        Path alias = tmp.resolve("alias");
+        try {
+            Files.createSymbolicLink(alias, fx.root);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+        Sandbox sb = new Sandbox(alias);
+        assertEquals(fx.root, sb.root());
+        assertEquals(fx.root.resolve("src/app.py"), sb.resolve(alias + "/src/app.py"));
+        assertEquals(fx.root.resolve("src/app.py"), sb.resolve(fx.root + "/src/app.py"));
+        assertThrows(ToolException.class, () -> sb.resolve(alias + "/../outside/secret.txt"));
+        assertThrows(ToolException.class, () -> sb.resolve(alias.toString() + "x/README.md"));
+    }
+
+    @Test
     void linkInsideRepositoryToInsideIsAllowed() throws Exception {
         assumeTrue(fx.links);
         assertEquals(fx.root.resolve("src/app.py"), fx.sandbox.resolve("inner_link.py"));
