@@ -1,0 +1,299 @@
+package dev.ferret.agent.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** run_command's grep and egrep, on {@link GrepEngine}. */
+final class GrepCommand {
+    static final String USAGE = "grep [-r -R -n -i -l -L -c -o -v -w -x -E -F -P -G -H -h -s -I -m N -A N -B N -C N "
+            + "-e PATTERN --include=GLOB --exclude=GLOB --exclude-dir=GLOB] PATTERN [PATH...]";
+
+    private GrepCommand() {
+    }
+
+    private static final class Opts {
+        final List<String> patterns = new ArrayList<>();
+        boolean recursive, ignoreCase, lineNumbers, filesWith, filesWithout, count, only, invert, word, line;
+        char flavour = 'G'; // G basic, E extended, F fixed, P perl (Java)
+        Boolean names;
+        int before, after, perFileMax = Integer.MAX_VALUE;
+        final List<String> include = new ArrayList<>();
+        final List<String> exclude = new ArrayList<>();
+        final List<String> excludeDir = new ArrayList<>();
+    }
+
+    static ToolResult run(Sandbox sandbox, String cmd, List<CommandLine.Word> args, long budgetNanos)
+            throws ToolException {
+        Opts o = new Opts();
+        if (cmd.equals("egrep")) {
+            o.flavour = 'E';
+        }
+        List<CommandLine.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i).text();
+            if (endOfOptions || !a.startsWith("-") || a.equals("-")) {
+                operands.add(args.get(i));
+            } else if (a.equals("--")) {
+                endOfOptions = true;
+            } else if (a.startsWith("--")) {
+                i = longOption(o, args, i);
+            } else {
+                i = shortOptions(o, args, i);
+            }
+        }
+        if (o.patterns.isEmpty()) {
+            if (operands.isEmpty()) {
+                throw new ToolException("grep: no pattern given. Usage: " + USAGE);
+            }
+            o.patterns.add(operands.removeFirst().text());
+        }
+        Pattern pattern = compile(o);
+        List<String> paths = Operands.expandAll(sandbox, operands);
+        List<String> messages = new ArrayList<>();
+        List<GrepEngine.Target> targets = new ArrayList<>();
+        boolean walkedDir = false;
+        if (paths.isEmpty()) {
+            if (!o.recursive) {
+                throw new ToolException("grep: no file or directory given (there is no standard input here); "
+                        + "add a path, e.g. grep -rn PATTERN .");
+            }
+            walkedDir = true;
+            addTree(sandbox, sandbox.root(), "", o, targets);
+        }
+        for (String p : paths) {
+            Path real;
+            try {
+                real = sandbox.resolve(p);
+            } catch (ToolException e) {
+                messages.add("grep: " + e.getMessage());
+                continue;
+            }
+            if (Files.isDirectory(real)) {
+                if (!o.recursive) {
+                    messages.add("grep: " + p + ": Is a directory (add -r to search inside it)");
+                    continue;
+                }
+                walkedDir = true;
+                addTree(sandbox, real, p, o, targets);
+            } else {
+                targets.add(new GrepEngine.Target(real, p, true));
+            }
+        }
+        if (targets.isEmpty() && !messages.isEmpty() && !walkedDir) {
+            throw new ToolException(String.join("\n", messages));
+        }
+        GrepEngine.Options go = new GrepEngine.Options();
+        go.pattern = pattern;
+        go.invert = o.invert;
+        go.before = o.before;
+        go.after = o.after;
+        go.perFileMax = o.perFileMax;
+        go.onlyMatching = o.only;
+        go.lineNumbers = o.lineNumbers;
+        go.names = o.names != null ? o.names : (paths.size() > 1 || walkedDir);
+        go.mode = o.filesWith ? GrepEngine.Mode.FILES_WITH_MATCHES : o.filesWithout
+                ? GrepEngine.Mode.FILES_WITHOUT_MATCH : o.count ? GrepEngine.Mode.COUNT : GrepEngine.Mode.LINES;
+        go.budgetNanos = budgetNanos;
+        Output out = new Output(Output.DEFAULT_LIMIT);
+        for (String m : messages) {
+            out.add(m);
+        }
+        GrepEngine.Result r = GrepEngine.run(targets, go, out);
+        r.messages.forEach(m -> out.add("grep: " + m));
+        int items = switch (go.mode) {
+            case FILES_WITH_MATCHES -> r.filesMatched;
+            case FILES_WITHOUT_MATCH -> r.filesSearched - r.filesMatched;
+            default -> r.matches;
+        };
+        int omitted = Math.max(0, items - r.shown);
+        if (items == 0 && out.isEmpty()) {
+            out.add("(no " + (go.mode == GrepEngine.Mode.FILES_WITHOUT_MATCH ? "files without a match" : "matches")
+                    + "; " + r.filesSearched + " file" + (r.filesSearched == 1 ? "" : "s") + " searched)");
+        }
+        if (omitted > 0) {
+            String what = go.mode == GrepEngine.Mode.LINES ? "matching lines" : go.mode == GrepEngine.Mode.COUNT
+                    ? "matches in further files" : "files";
+            out.note("[... " + omitted + " more " + what + " not shown; narrow the pattern or path]");
+        }
+        if (r.timedOut) {
+            out.note("[search stopped early: time limit reached; results are incomplete]");
+        }
+        return ToolResult.ok(out.text(), items, omitted);
+    }
+
+    private static void addTree(Sandbox sandbox, Path dir, String shown, Opts o, List<GrepEngine.Target> targets)
+            throws ToolException {
+        List<Pattern> inc = globs(o.include);
+        List<Pattern> exc = globs(o.exclude);
+        List<Pattern> excDir = globs(o.excludeDir);
+        for (Path f : sandbox.files(dir)) {
+            String rel = dir.relativize(f).toString().replace('\\', '/');
+            String name = f.getFileName().toString();
+            if (!inc.isEmpty() && inc.stream().noneMatch(p -> p.matcher(name).matches())) {
+                continue;
+            }
+            if (exc.stream().anyMatch(p -> p.matcher(name).matches())) {
+                continue;
+            }
+            if (!excDir.isEmpty() && inExcludedDir(rel, excDir)) {
+                continue;
+            }
+            targets.add(new GrepEngine.Target(f, shown.isEmpty() ? rel : Operands.join(shown, rel), false));
+        }
+    }
+
+    private static boolean inExcludedDir(String rel, List<Pattern> excDir) {
+        String[] parts = rel.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            String d = parts[i];
+            if (excDir.stream().anyMatch(p -> p.matcher(d).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Pattern> globs(List<String> gs) throws ToolException {
+        List<Pattern> out = new ArrayList<>();
+        for (String g : gs) {
+            out.add(Glob.fnmatch(g, false));
+        }
+        return out;
+    }
+
+    private static Pattern compile(Opts o) throws ToolException {
+        List<String> parts = new ArrayList<>();
+        for (String p : o.patterns) {
+            String java = switch (o.flavour) {
+                case 'F' -> Pattern.quote(p);
+                case 'P' -> p;
+                case 'E' -> PosixRegex.extended(p);
+                default -> PosixRegex.basic(p);
+            };
+            if (o.word) {
+                java = "(?<![\\p{L}\\p{N}_])(?:" + java + ")(?![\\p{L}\\p{N}_])";
+            }
+            if (o.line) {
+                java = "^(?:" + java + ")$";
+            }
+            parts.add(parts.isEmpty() && o.patterns.size() == 1 ? java : "(?:" + java + ")");
+        }
+        String regex = String.join("|", parts);
+        try {
+            return Pattern.compile(regex, o.ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        } catch (PatternSyntaxException e) {
+            throw new ToolException("grep: invalid regular expression " + String.join(" / ", o.patterns) + ": "
+                    + e.getDescription() + (o.flavour == 'G' ? " (basic regex: use \\| \\( \\) for alternation "
+                    + "and groups, or -E)" : ""));
+        }
+    }
+
+    private static int shortOptions(Opts o, List<CommandLine.Word> args, int i) throws ToolException {
+        String a = args.get(i).text();
+        if (a.length() > 1 && a.substring(1).chars().allMatch(Character::isDigit)) {
+            o.before = o.after = Operands.count("grep", a, a.substring(1)); // -NUM is -C NUM
+            return i;
+        }
+        for (int k = 1; k < a.length(); k++) {
+            char c = a.charAt(k);
+            switch (c) {
+                case 'r', 'R' -> o.recursive = true;
+                case 'n' -> o.lineNumbers = true;
+                case 'i', 'y' -> o.ignoreCase = true;
+                case 'l' -> o.filesWith = true;
+                case 'L' -> o.filesWithout = true;
+                case 'c' -> o.count = true;
+                case 'o' -> o.only = true;
+                case 'v' -> o.invert = true;
+                case 'w' -> o.word = true;
+                case 'x' -> o.line = true;
+                case 'E', 'F', 'P', 'G' -> o.flavour = c;
+                case 'H' -> o.names = true;
+                case 'h' -> o.names = false;
+                case 's', 'I' -> {
+                    // -s (no error messages) and -I (skip binary files) are what happens anyway
+                }
+                case 'A', 'B', 'C', 'm', 'e' -> {
+                    String value;
+                    if (k + 1 < a.length()) {
+                        value = a.substring(k + 1);
+                    } else if (i + 1 < args.size()) {
+                        value = args.get(++i).text();
+                    } else {
+                        throw new ToolException("grep: -" + c + " needs a value. Usage: " + USAGE);
+                    }
+                    value(o, c, value);
+                    return i;
+                }
+                default -> throw new ToolException("grep: unsupported option -" + c
+                        + (a.length() > 2 ? " (in " + a + ")" : "") + ". Supported: " + USAGE);
+            }
+        }
+        return i;
+    }
+
+    private static void value(Opts o, char c, String v) throws ToolException {
+        switch (c) {
+            case 'A' -> o.after = Operands.count("grep", "-A", v);
+            case 'B' -> o.before = Operands.count("grep", "-B", v);
+            case 'C' -> o.before = o.after = Operands.count("grep", "-C", v);
+            case 'm' -> o.perFileMax = Operands.count("grep", "-m", v);
+            case 'e' -> o.patterns.add(v);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private static int longOption(Opts o, List<CommandLine.Word> args, int i) throws ToolException {
+        String a = args.get(i).text();
+        int eq = a.indexOf('=');
+        String name = eq < 0 ? a : a.substring(0, eq);
+        String v = eq < 0 ? null : a.substring(eq + 1);
+        switch (name) {
+            case "--recursive", "--dereference-recursive" -> o.recursive = true;
+            case "--line-number" -> o.lineNumbers = true;
+            case "--ignore-case" -> o.ignoreCase = true;
+            case "--files-with-matches" -> o.filesWith = true;
+            case "--files-without-match" -> o.filesWithout = true;
+            case "--count" -> o.count = true;
+            case "--only-matching" -> o.only = true;
+            case "--invert-match" -> o.invert = true;
+            case "--word-regexp" -> o.word = true;
+            case "--line-regexp" -> o.line = true;
+            case "--extended-regexp" -> o.flavour = 'E';
+            case "--fixed-strings" -> o.flavour = 'F';
+            case "--perl-regexp" -> o.flavour = 'P';
+            case "--basic-regexp" -> o.flavour = 'G';
+            case "--with-filename" -> o.names = true;
+            case "--no-filename" -> o.names = false;
+            case "--no-messages", "--color", "--colour", "--binary-files" -> {
+                // no colours; binary files are always skipped; messages are short anyway
+            }
+            case "--include", "--exclude", "--exclude-dir", "--regexp", "--max-count", "--context",
+                 "--after-context", "--before-context" -> {
+                if (v == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new ToolException("grep: " + name + " needs a value. Usage: " + USAGE);
+                    }
+                    v = args.get(++i).text();
+                }
+                switch (name) {
+                    case "--include" -> o.include.add(v);
+                    case "--exclude" -> o.exclude.add(v);
+                    case "--exclude-dir" -> o.excludeDir.add(v);
+                    case "--regexp" -> o.patterns.add(v);
+                    case "--max-count" -> value(o, 'm', v);
+                    case "--context" -> value(o, 'C', v);
+                    case "--after-context" -> value(o, 'A', v);
+                    default -> value(o, 'B', v);
+                }
+            }
+            default -> throw new ToolException("grep: unsupported option " + name + ". Supported: " + USAGE);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ferret.agent.tools;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code grep}: searches file contents with a Java regular expression. Prints {@code path:line:text} (context
+ * lines {@code path-line-text}), sorted by path then line; skips binary files; capped at about 8 KB.
+ */
+public final class GrepTool extends SandboxTool {
+    public static final String NAME = "grep";
+
+    public GrepTool(Sandbox sandbox) {
+        super(sandbox);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Search file contents with a regular expression (Java/PCRE syntax: use | for alternation, "
+                + "\\( for a literal parenthesis). Prints path:line:text for each matching line.";
+    }
+
+    @Override
+    protected Params declare() {
+        return new Params(NAME)
+                .string("pattern", true, "regular expression to search for, e.g. \"def \\w+\\(\"")
+                .string("path", false, "file or directory to search, relative to the repository root (default \".\")")
+                .string("glob", false, "only search files whose name matches this wildcard, e.g. \"*.py\"")
+                .bool("ignore_case", "match case-insensitively (default false)")
+                .integer("context", false, "lines of context to show before and after each match (default 0)", 0, 20)
+                .integer("max_matches", false, "most matching lines to show (default 100)", 1, 1000)
+                .example("{\"pattern\": \"class \\\\w+\\\\(Protocol\\\\)\", \"glob\": \"*.py\"}");
+    }
+
+    @Override
+    protected ToolResult run(Params.Args a) throws ToolException {
+        String regex = a.string("pattern", "");
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex, a.bool("ignore_case", false)
+                    ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        } catch (PatternSyntaxException e) {
+            throw new ToolException("grep: invalid regular expression: " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " in " + regex
+                    + " (escape literal ( ) [ { * + ? with a backslash)");
+        }
+        String pathArg = a.string("path", ".");
+        Path start = sandbox.resolve(pathArg);
+        Pattern nameFilter = null;
+        Pattern pathFilter = null;
+        if (a.has("glob")) {
+            String glob = a.string("glob", "*");
+            if (glob.contains("/")) {
+                pathFilter = Glob.pathGlob(glob, false);
+            } else {
+                nameFilter = Glob.pathGlob(glob, false);
+            }
+        }
+        List<GrepEngine.Target> targets = new ArrayList<>();
+        boolean single = !java.nio.file.Files.isDirectory(start);
+        for (Path f : sandbox.files(start)) {
+            if (!single) {
+                if (nameFilter != null && !nameFilter.matcher(f.getFileName().toString()).matches()) {
+                    continue;
+                }
+                if (pathFilter != null && !pathFilter.matcher(sandbox.relative(f)).matches()
+                        && !pathFilter.matcher(start.relativize(f).toString().replace('\\', '/')).matches()) {
+                    continue;
+                }
+            }
+            targets.add(new GrepEngine.Target(f, sandbox.relative(f), single));
+        }
+        GrepEngine.Options o = new GrepEngine.Options();
+        o.pattern = pattern;
+        o.before = a.integer("context", 0);
+        o.after = o.before;
+        o.maxShown = a.integer("max_matches", 100);
+        Output out = new Output(Output.DEFAULT_LIMIT);
+        GrepEngine.Result r = GrepEngine.run(targets, o, out);
+        if (single && !r.messages.isEmpty() && r.filesSearched == 0) {
+            throw new ToolException("grep: " + r.messages.getFirst());
+        }
+        if (r.matches == 0) {
+            String where = targets.isEmpty() ? "no files to search under " + pathArg
+                    + (a.has("glob") ? " matching " + a.string("glob", "") : "")
+                    : r.filesSearched + " file" + (r.filesSearched == 1 ? "" : "s") + " searched";
+            return ToolResult.ok("no matches for " + regex + " (" + where + ")"
+                    + (r.timedOut ? " [search stopped: time limit reached]" : ""), 0, 0);
+        }
+        int omitted = r.matches - r.shown;
+        if (omitted > 0) {
+            out.note("[... " + omitted + " more match" + (omitted == 1 ? "" : "es") + " not shown"
+                    + (r.shown >= o.maxShown ? " (max_matches=" + o.maxShown + ")" : "")
+                    + "; narrow the pattern or path]");
+        }
+        if (r.timedOut) {
+            out.note("[search stopped early: time limit reached; results are incomplete]");
+        }
+        return ToolResult.ok(out.text(), r.matches, omitted);
+    }
+}

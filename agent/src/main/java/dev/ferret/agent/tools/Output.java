@@ -1,0 +1,73 @@
+package dev.ferret.agent.tools;
+
+/**
+ * Text that grows line by line up to a character budget. A line that does not fit is refused (the caller
+ * counts what it left out and adds a note with {@link #note}, which always fits).
+ */
+final class Output {
+    /** Budget for searches and listings. */
+    static final int DEFAULT_LIMIT = 8192;
+    /** Budget for file contents (read_file, cat, head, tail). */
+    static final int FILE_LIMIT = 12288;
+    /** Longest line shown by searches; longer ones are cut around the match. */
+    static final int MAX_LINE = 300;
+
+    private final StringBuilder sb = new StringBuilder();
+    private final int limit;
+    private boolean full;
+
+    Output(int limit) {
+        this.limit = limit;
+    }
+
+    /** Appends the line (and a newline) if it fits; once a line was refused, all later ones are too. */
+    boolean add(String line) {
+        if (full || sb.length() + line.length() + 1 > limit) {
+            full = true;
+            return false;
+        }
+        sb.append(line).append('\n');
+        return true;
+    }
+
+    /** True if {@code chars} more characters (plus newlines for {@code lines}) would fit. */
+    boolean fits(int chars, int lines) {
+        return !full && sb.length() + chars + lines <= limit;
+    }
+
+    boolean full() {
+        return full;
+    }
+
+    boolean isEmpty() {
+        return sb.isEmpty();
+    }
+
+    void markFull() {
+        full = true;
+    }
+
+    /** Appends a closing note regardless of the budget. */
+    void note(String text) {
+        sb.append(text).append('\n');
+    }
+
+    String text() {
+        int n = sb.length();
+        return n > 0 && sb.charAt(n - 1) == '\n' ? sb.substring(0, n - 1) : sb.toString();
+    }
+
+    /** Cuts a long line to {@code max} characters, keeping the part around {@code focus} (a char index, or -1). */
+    static String clip(String line, int focus, int max) {
+        if (line.length() <= max) {
+            return line;
+        }
+        int start = 0;
+        if (focus > max - 40) {
+            start = Math.min(focus - 40, line.length() - max);
+        }
+        int end = Math.min(line.length(), start + max);
+        return (start > 0 ? "[...]" : "") + line.substring(start, end) + " [... line cut, " + line.length()
+                + " chars]";
+    }
+}

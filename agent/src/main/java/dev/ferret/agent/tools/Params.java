@@ -1,0 +1,315 @@
+package dev.ferret.agent.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The arguments a tool takes: renders them as a JSON Schema and checks a call's arguments against them, with
+ * messages a small model can act on (missing, unknown, wrong type, empty, out of range; each lists the valid
+ * arguments and shows an example call).
+ */
+public final class Params {
+    /** JSON types an argument can have. */
+    public enum Type {
+        STRING("string"), INTEGER("integer"), BOOLEAN("boolean");
+
+        final String json;
+
+        Type(String json) {
+            this.json = json;
+        }
+    }
+
+    /** One argument. {@code enumValues} is empty unless the string takes fixed values. */
+    public record Param(String name, Type type, boolean required, String description, List<String> enumValues,
+                        long min, long max) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String tool;
+    private final List<Param> params = new ArrayList<>();
+    private String example = "{}";
+
+    public Params(String tool) {
+        this.tool = tool;
+    }
+
+    public Params string(String name, boolean required, String description) {
+        return add(new Param(name, Type.STRING, required, description, List.of(), 0, 0));
+    }
+
+    public Params choice(String name, boolean required, String description, String... values) {
+        return add(new Param(name, Type.STRING, required, description, List.of(values), 0, 0));
+    }
+
+    public Params integer(String name, boolean required, String description, long min, long max) {
+        return add(new Param(name, Type.INTEGER, required, description, List.of(), min, max));
+    }
+
+    public Params bool(String name, String description) {
+        return add(new Param(name, Type.BOOLEAN, false, description, List.of(), 0, 0));
+    }
+
+    /** A valid arguments object, shown in error messages. */
+    public Params example(String exampleJson) {
+        this.example = exampleJson;
+        return this;
+    }
+
+    private Params add(Param p) {
+        for (Param q : params) {
+            if (q.name().equals(p.name())) {
+                throw new IllegalArgumentException("duplicate parameter " + p.name());
+            }
+        }
+        params.add(p);
+        return this;
+    }
+
+    public List<Param> list() {
+        return List.copyOf(params);
+    }
+
+    /** {@code {"type": "object", "properties": {...}, "required": [...]}}, properties in declaration order. */
+    public ObjectNode schema() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode schema = f.objectNode();
+        schema.put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        ArrayNode required = f.arrayNode();
+        for (Param p : params) {
+            ObjectNode o = props.putObject(p.name());
+            o.put("type", p.type().json);
+            if (!p.enumValues().isEmpty()) {
+                ArrayNode e = o.putArray("enum");
+                p.enumValues().forEach(e::add);
+            }
+            if (p.type() == Type.INTEGER && p.min() > Long.MIN_VALUE) {
+                o.put("minimum", p.min());
+            }
+            o.put("description", p.description());
+            if (p.required()) {
+                required.add(p.name());
+            }
+        }
+        schema.set("required", required);
+        return schema;
+    }
+
+    /** Checks {@code arguments} and returns them by name; null and JSON null values count as absent. */
+    public Args parse(JsonNode arguments) throws ToolException {
+        JsonNode args = arguments;
+        if (args != null && args.isTextual()) {
+            // some models send the arguments object JSON-encoded inside a string
+            String t = args.asText().strip();
+            if (t.isEmpty()) {
+                args = null;
+            } else if (t.startsWith("{")) {
+                try {
+                    args = JSON.readTree(t);
+                } catch (JsonProcessingException e) {
+                    throw fail("arguments are not a valid JSON object");
+                }
+            }
+        }
+        if (args == null || args.isNull() || args.isMissingNode()) {
+            args = JsonNodeFactory.instance.objectNode();
+        }
+        if (!args.isObject()) {
+            throw fail("arguments must be a JSON object, got " + describe(args));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Param p = find(e.getKey());
+            if (p == null) {
+                String hint = suggest(e.getKey());
+                problems.add("unknown argument '" + e.getKey() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                continue;
+            }
+            JsonNode v = e.getValue();
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            String problem = check(p, v);
+            if (problem != null) {
+                problems.add(problem);
+            } else {
+                values.put(p.name(), v);
+            }
+        }
+        for (Param p : params) {
+            if (p.required() && !values.containsKey(p.name()) && problemAbout(problems, p.name()) == null) {
+                problems.add("missing required argument '" + p.name() + "' (" + p.type().json + ": "
+                        + p.description() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw fail(String.join("; ", problems));
+        }
+        return new Args(values);
+    }
+
+    private static String problemAbout(List<String> problems, String name) {
+        for (String s : problems) {
+            if (s.startsWith("argument '" + name + "'")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private String check(Param p, JsonNode v) {
+        String head = "argument '" + p.name() + "' ";
+        switch (p.type()) {
+            case STRING -> {
+                if (!v.isTextual()) {
+                    return head + "must be a string, got " + describe(v);
+                }
+                if (v.asText().isEmpty()) {
+                    return head + "is an empty string; give a value or leave the argument out";
+                }
+                if (!p.enumValues().isEmpty() && !p.enumValues().contains(v.asText())) {
+                    return head + "must be one of " + quoteAll(p.enumValues()) + ", got \"" + v.asText() + "\"";
+                }
+            }
+            case INTEGER -> {
+                if (!v.isNumber() || !(v.isIntegralNumber() || v.asDouble() == Math.rint(v.asDouble()))) {
+                    return head + "must be an integer, got " + describe(v);
+                }
+                long n = v.asLong();
+                if (n < p.min() || n > p.max()) {
+                    return head + "must be between " + p.min() + " and " + p.max() + ", got " + n;
+                }
+            }
+            case BOOLEAN -> {
+                if (!v.isBoolean()) {
+                    return head + "must be true or false, got " + describe(v);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode v) {
+        String text = v.toString();
+        if (text.length() > 40) {
+            text = text.substring(0, 37) + "...";
+        }
+        String kind = v.isTextual() ? "string" : v.isNumber() ? "number" : v.isBoolean() ? "boolean"
+                : v.isArray() ? "array" : v.isObject() ? "object" : "value";
+        return kind + " " + text;
+    }
+
+    private static String quoteAll(List<String> values) {
+        List<String> q = new ArrayList<>();
+        values.forEach(s -> q.add("\"" + s + "\""));
+        return String.join(", ", q);
+    }
+
+    private Param find(String name) {
+        for (Param p : params) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A valid name close to an unknown one: same letters in another case/separator, contained, or one edit away. */
+    private String suggest(String unknown) {
+        String u = unknown.toLowerCase(Locale.ROOT).replace("-", "_");
+        for (Param p : params) {
+            if (p.name().equals(u)) {
+                return p.name();
+            }
+        }
+        for (Param p : params) {
+            if (distance(u, p.name()) <= 2) {
+                return p.name();
+            }
+        }
+        for (Param p : params) {
+            if (u.contains(p.name()) || (u.length() >= 3 && p.name().contains(u))) {
+                return p.name();
+            }
+        }
+        if (find("path") != null && (u.contains("file") || u.contains("dir") || u.contains("folder"))) {
+            return "path";
+        }
+        return null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** "pattern (string, required), path (string), ..." */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (Param p : params) {
+            parts.add(p.name() + " (" + p.type().json + (p.required() ? ", required" : "") + ")");
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    private ToolException fail(String problem) {
+        return new ToolException(tool + ": " + problem + ". Valid arguments: " + summary() + ". Example: "
+                + example);
+    }
+
+    /** Checked arguments by name. */
+    public static final class Args {
+        private final Map<String, JsonNode> values;
+
+        Args(Map<String, JsonNode> values) {
+            this.values = values;
+        }
+
+        public boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        public String string(String name, String fallback) {
+            JsonNode v = values.get(name);
+            return v == null ? fallback : v.asText();
+        }
+
+        public int integer(String name, int fallback) {
+            JsonNode v = values.get(name);
+            return v == null ? fallback : (int) v.asLong();
+        }
+
+        public boolean bool(String name, boolean fallback) {
+            JsonNode v = values.get(name);
+            return v == null ? fallback : v.asBoolean();
+        }
+    }
+}

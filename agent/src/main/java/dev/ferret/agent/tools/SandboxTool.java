@@ -1,0 +1,55 @@
+package dev.ferret.agent.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Base of the file tools: checks arguments against {@link #params()}, runs {@link #run}, and turns every
+ * failure into an error {@link ToolResult} (a tool call never throws).
+ */
+public abstract class SandboxTool implements Tool {
+    protected final Sandbox sandbox;
+    private volatile Params params;
+
+    protected SandboxTool(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /** The arguments this tool takes (called once, on first use; it must not depend on mutable state). */
+    protected abstract Params declare();
+
+    /** Does the work with checked arguments. */
+    protected abstract ToolResult run(Params.Args args) throws ToolException, IOException;
+
+    public final Params params() {
+        Params p = params;
+        if (p == null) {
+            p = declare();
+            params = p;
+        }
+        return p;
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return params().schema();
+    }
+
+    @Override
+    public final ToolResult call(JsonNode arguments) {
+        try {
+            return run(params().parse(arguments));
+        } catch (ToolException e) {
+            return ToolResult.error(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return ToolResult.error(name() + ": could not read a file: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            return ToolResult.error(name() + ": the pattern is too complex to run; simplify it");
+        } catch (RuntimeException e) {
+            return ToolResult.error(name() + ": internal failure (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.ferret.agent.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolCallGrammarTest {
+    @TempDir
+    static Path tmp;
+    static Toolbox toolbox;
+    static String callText;
+    static Gbnf call;
+    static Gbnf either;
+
+    @BeforeAll
+    static void build() {
+        toolbox = Toolbox.standard(new Sandbox(tmp)).add(new ToolboxTest.EchoTool());
+        callText = ToolCallGrammar.toolCall(toolbox);
+        call = Gbnf.parse(callText);
+        either = Gbnf.parse(ToolCallGrammar.answerOrCall(toolbox));
+    }
+
+    private static String wrap(String json) {
+        return "<tool_call>\n" + json + "\n</tool_call>";
+    }
+
+    private static void admits(Gbnf g, String text) {
+        assertTrue(g.accepts(text), "should admit: " + text);
+    }
+
+    private static void refuses(Gbnf g, String text) {
+        assertFalse(g.accepts(text), "should refuse: " + text);
+    }
+
+    @Test
+    void grammarTextIsSane() {
+        for (String text : List.of(callText, ToolCallGrammar.answerOrCall(toolbox))) {
+            Gbnf g = Gbnf.parse(text); // syntax, defined rules, root, no left recursion
+            for (String line : text.split("\n")) {
+                assertTrue(line.matches("[a-z0-9-]+ ::= .+"), "one rule per line, dashed lower-case name: " + line);
+            }
+            // every rule is reachable from root (nothing dead left behind)
+            String refs = text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", " ").replaceAll("\\[(\\\\.|[^\\]\\\\])*]", " ");
+            for (String name : g.rules.keySet()) {
+                if (!name.equals("root")) {
+                    assertTrue(Pattern.compile("::=.*(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])").matcher(refs).find(),
+                            "rule " + name + " is used");
+                }
+            }
+        }
+        assertTrue(callText.startsWith("root ::= tool-call\n"), callText);
+    }
+
+    @Test
+    void admitsWellFormedCalls() {
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}"));
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"class \\\\w+\\\\(Protocol\\\\)\", "
+                + "\"path\": \"src\", \"glob\": \"*.py\", \"ignore_case\": true, \"context\": 0, \"max_matches\": 50}}"));
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 5}}"));
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"say \\\"hi\\\"\\n\\t\\u00e9/\\/\"}}"));
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"ünïcödé ✓\"}}"));
+        admits(call, wrap("{\"name\": \"find\", \"arguments\": {}}"));
+        admits(call, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}"));
+        admits(call, wrap("{\"name\": \"find\", \"arguments\": {\"name\": \"*.py\", \"type\": \"f\", \"max_results\": 20}}"));
+        admits(call, wrap("{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.py\", \"start_line\": 10, \"end_line\": 20}}"));
+        admits(call, wrap("{\"name\": \"list_dir\", \"arguments\": {}}"));
+        admits(call, wrap("{\"name\": \"list_dir\", \"arguments\": {\"path\": \"src\"}}"));
+        admits(call, wrap("{\"name\": \"run_command\", \"arguments\": {\"command\": \"grep -rn \\\"TODO\\\" .\"}}"));
+        admits(call, wrap("{\"name\": \"find_classes\", \"arguments\": {\"base\": \"Protocol\"}}"));
+    }
+
+    @Test
+    void refusesEverythingElse() {
+        refuses(call, "");
+        refuses(call, "Sure, let me search.");
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {}}")); // required pattern missing
+        refuses(call, wrap("{\"name\": \"run_command\", \"arguments\": {}}"));
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"path\": \"src\", \"pattern\": \"x\"}}")); // order
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"file\": \"a\"}}")); // unknown
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"\"}}")); // empty string
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": 5}}")); // type
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"ignore_case\": \"true\"}}"));
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": -1}}")); // minimum 0
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 0}}")); // minimum 1
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": 01}}"));
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", }}"));
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\nb\"}}")); // raw newline
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\\qb\"}}")); // bad escape
+        refuses(call, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"l\"}}")); // enum
+        refuses(call, wrap("{\"name\": \"rm\", \"arguments\": {}}"));
+        refuses(call, wrap("{\"name\": \"grep\",\"arguments\": {\"pattern\": \"x\"}}")); // whitespace is fixed
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\":  \"x\"}}"));
+        refuses(call, wrap("{ \"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}"));
+        refuses(call, "<tool_call>{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}</tool_call>");
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}") + "\n");
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}") + wrap("{\"name\": \"find\", "
+                + "\"arguments\": {}}"));
+    }
+
+    @Test
+    void answerOrCallAdmitsTextThatIsNotACall() {
+        admits(either, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}"));
+        admits(either, "The classes that subclass Protocol are:\n- Greeter (src/app.py:5)");
+        admits(either, "x");
+        admits(either, "<b>bold</b> text");
+        admits(either, "<tool");
+        admits(either, "<tool_call");
+        admits(either, "<tool_calls> are not this");
+        admits(either, "<tool_cal>");
+        refuses(either, "");
+        refuses(either, " leading space");
+        refuses(either, "\n<tool_call>");
+        refuses(either, "<tool_call>");
+        refuses(either, "<tool_call> and then prose");
+        refuses(either, wrap("{\"name\": \"nope\", \"arguments\": {}}"));
+    }
+
+    @Test
+    void everyArgumentsObjectJacksonWritesForAToolIsAdmitted() {
+        // the model's side and ours agree: the Python-style JSON of valid arguments is in the language
+        String[][] calls = {
+                {"grep", "{\"pattern\": \"^async def\", \"path\": \"src\", \"glob\": \"*.py\", \"ignore_case\": false, "
+                        + "\"context\": 2, \"max_matches\": 100}"},
+                {"find", "{\"name\": \"*.py\", \"path_glob\": \"src/**/*.py\", \"type\": \"f\", \"path\": \".\", "
+                        + "\"max_results\": 200}"},
+                {"read_file", "{\"path\": \"src/app.py\", \"end_line\": 40}"},
+                {"run_command", "{\"command\": \"grep -rn 'a\\\\|b' --include=*.py .\"}"},
+        };
+        for (String[] c : calls) {
+            JsonNode args = Fixture.json(c[1]);
+            String json = "{\"name\": \"" + c[0] + "\", \"arguments\": " + Toolbox.toJson(args) + "}";
+            admits(call, wrap(json));
+        }
+    }
+
+    @Test
+    void optionalPropertiesInAnyCombinationButOrderKept() {
+        ArrayNode schemas = Fixture.JSON.createArrayNode();
+        ObjectNode fn = schemas.addObject().put("type", "function").putObject("function");
+        fn.put("name", "t");
+        ObjectNode params = fn.putObject("parameters").put("type", "object");
+        ObjectNode props = params.putObject("properties");
+        for (String p : List.of("a", "b", "c", "d")) {
+            props.putObject(p).put("type", "integer");
+        }
+        params.putArray("required").add("c");
+        Gbnf g = Gbnf.parse(ToolCallGrammar.toolCall(schemas));
+        // c required, a b d optional: every subset of {a,b,d} with c, in order
+        for (int mask = 0; mask < 8; mask++) {
+            StringBuilder sb = new StringBuilder();
+            String[] names = {"a", "b", "c", "d"};
+            for (String n : names) {
+                boolean on = n.equals("c") || (n.equals("a") && (mask & 1) != 0) || (n.equals("b") && (mask & 2) != 0)
+                        || (n.equals("d") && (mask & 4) != 0);
+                if (on) {
+                    sb.append(sb.isEmpty() ? "" : ", ").append('"').append(n).append("\": 1");
+                }
+            }
+            admits(g, wrap("{\"name\": \"t\", \"arguments\": {" + sb + "}}"));
+        }
+        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"a\": 1, \"b\": 1}}"));
+        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": 1, \"a\": 1}}"));
+        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": 1, \"c\": 1}}"));
+        admits(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": -12}}"));
+    }
+
+    @Test
+    void otherSchemaShapes() {
+        ArrayNode schemas = (ArrayNode) Fixture.json("""
+                [{"type": "function", "function": {"name": "Weird.Name-1", "description": "",
+                  "parameters": {"type": "object", "properties": {
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "ratio": {"type": "number"},
+                    "mode": {"enum": ["a\\"b", "c"]},
+                    "opt": {"type": ["string", "null"]},
+                    "any": {},
+                    "nested": {"type": "object", "properties": {"k": {"type": "boolean"}}, "required": ["k"]},
+                    "blank": {"type": "string", "minLength": 0}
+                  }, "required": ["tags"]}}},
+                 {"type": "function", "function": {"name": "noargs", "description": "", "parameters": {"type": "object", "properties": {}}}}]
+                """);
+        String text = ToolCallGrammar.toolCall(schemas);
+        Gbnf g = Gbnf.parse(text);
+        String head = "{\"name\": \"Weird.Name-1\", \"arguments\": ";
+        admits(g, wrap(head + "{\"tags\": []}}"));
+        admits(g, wrap(head + "{\"tags\": [\"a\", \"b\"], \"ratio\": -1.5e3, \"mode\": \"a\\\"b\", \"opt\": null, "
+                + "\"any\": {\"x\": [1, true, null, \"s\"]}, \"nested\": {\"k\": false}, \"blank\": \"\"}}"));
+        admits(g, wrap(head + "{\"tags\": [\"a\"], \"opt\": \"s\"}}"));
+        refuses(g, wrap(head + "{\"tags\": [\"a\",\"b\"]}}"));
+        refuses(g, wrap(head + "{\"tags\": [], \"mode\": \"x\"}}"));
+        refuses(g, wrap(head + "{\"tags\": [], \"nested\": {}}}"));
+        admits(g, wrap("{\"name\": \"noargs\", \"arguments\": {}}"));
+        refuses(g, wrap("{\"name\": \"noargs\", \"arguments\": {\"x\": 1}}"));
+    }
+
+    @Test
+    void literalsAndClassesAreEscaped() {
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\x01é\"", ToolCallGrammar.literal("a\"b\\c\n\t\u0001é"));
+        assertEquals("\\x2D", ToolCallGrammar.classChar('-'));
+        assertEquals("\\]", ToolCallGrammar.classChar(']'));
+        assertEquals("read-file", ToolCallGrammar.slug("read_file"));
+        assertEquals("weird-name-1", ToolCallGrammar.slug("Weird.Name-1"));
+        Matcher m = Pattern.compile("call-[a-z0-9-]+").matcher(callText);
+        int calls = 0;
+        while (m.find()) {
+            calls++;
+        }
+        assertEquals(12, calls); // 6 tools: defined once, referenced once
+        assertThrows(IllegalArgumentException.class, () -> ToolCallGrammar.toolCall(Fixture.JSON.createArrayNode()));
+    }
+
+    @Test
+    void standardGrammarStaysSmall() {
+        String g = ToolCallGrammar.toolCall(Toolbox.standard(new Sandbox(tmp)));
+        assertTrue(g.length() < 6000, g);
+        assertEquals(45, g.lines().count(), g);
+    }
+}
