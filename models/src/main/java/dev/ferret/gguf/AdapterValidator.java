@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * <p>Tensors come in pairs named after the base tensor they change, {@code <base>.lora_a} and {@code <base>.lora_b}.
  * For a base tensor of shape [n_in, n_out], lora_a is [n_in, r] and lora_b is [r, n_out]; for the token embedding
  * the two are flipped (lora_a [r, n_vocab], lora_b [r, n_embd]) because it is applied by row lookup. Tensors named
- * {@code *_norm.weight} are accepted and ignored, as llama.cpp does.
+ * {@code *_norm.weight} are accepted and ignored, as llama.cpp does. An adapter of the token embedding is refused
+ * for a base with tied embeddings (no {@code output.weight}): b4916 would also apply it to the output projection,
+ * where the flipped shapes fail an assertion that aborts the process.
  */
 public final class AdapterValidator {
     private AdapterValidator() {
@@ -87,6 +89,13 @@ public final class AdapterValidator {
                     "tensor '" + target + "' changed by the adapter does not exist in the base model "
                             + base.path().getFileName()));
             checkShapes(adapter, target, w, p.a, p.b);
+            if (target.equals("token_embd.weight") && base.tensor("output.weight").isEmpty()) {
+                // the tied output reuses token_embd.weight by name, so b4916 applies this pair to the output
+                // projection too, with the embedding's flipped shapes: a failed assertion aborts the process
+                throw incompatible(adapter, "tensor 'token_embd.weight' cannot be adapted: the base model "
+                        + base.path().getFileName() + " ties its output to the embedding, and llama.cpp would "
+                        + "apply the embedding's LoRA to the output projection and abort");
+            }
         }
     }
 
