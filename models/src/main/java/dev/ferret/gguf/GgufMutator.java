@@ -173,6 +173,10 @@ public final class GgufMutator {
             case 3 -> f.kind == Kind.TYPE ? rng.nextInt(48) : old * (2 + rng.nextInt(100));
             default -> INTERESTING[rng.nextInt(INTERESTING.length)];
         };
+        boolean same = f.width == 4 ? (int) value == (int) old : value == old;
+        if (same) {
+            value = old ^ (1L << rng.nextInt(f.width * 8)); // never a no-op
+        }
         if (f.width == 4) {
             b.putInt(f.at, (int) value);
         } else {

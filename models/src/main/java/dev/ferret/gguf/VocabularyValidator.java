@@ -81,11 +81,11 @@ final class VocabularyValidator {
         if (model.equals("gpt2")) {
             checkByteLevel(ids);
             checkMerges(ids);
-            if (file.contains("tokenizer.ggml.pre")) {
-                String pre = typed("tokenizer.ggml.pre", GgufValueType.STRING).asString();
-                if (!PRE_TOKENIZERS.contains(pre)) {
-                    throw fail(Problem.BAD_VALUE, "key 'tokenizer.ggml.pre' is '" + pre + "', which llama.cpp does not know");
-                }
+            // without it llama.cpp falls back to GPT-2's splitting and warns that quality will suffer: a
+            // different tokenization than the one the vocabulary was made with
+            String pre = typed("tokenizer.ggml.pre", GgufValueType.STRING).asString();
+            if (!PRE_TOKENIZERS.contains(pre)) {
+                throw fail(Problem.BAD_VALUE, "key 'tokenizer.ggml.pre' is '" + pre + "', which llama.cpp does not know");
             }
             // without it llama.cpp falls back to id 11 as end of sequence
             if (!file.contains("tokenizer.ggml.eos_token_id")) {

@@ -84,6 +84,7 @@ class ModelValidatorTest {
         refused(w -> w.remove("tokenizer.ggml.model"), Problem.MISSING_KEY, "tokenizer.ggml.model");
         refused(w -> w.putString("tokenizer.ggml.model", "sentencepiece"), Problem.BAD_VALUE, "tokenizer.ggml.model");
         refused(w -> w.putString("tokenizer.ggml.pre", "qwen3000"), Problem.BAD_VALUE, "tokenizer.ggml.pre");
+        refused(w -> w.remove("tokenizer.ggml.pre"), Problem.MISSING_KEY, "tokenizer.ggml.pre");
     }
 
     @Test
