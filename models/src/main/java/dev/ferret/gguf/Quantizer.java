@@ -1,0 +1,329 @@
+package dev.ferret.gguf;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Converts float rows to the on-disk bytes of a ggml type and back, for the types Ferret writes:
+ * F32, F16, BF16, Q8_0, Q4_0 and Q4_K. The byte layouts are ggml's (ggml-common.h), so files written here
+ * are read by llama.cpp without conversion; the choice of scales is our own and simple, since the weights we
+ * quantize are random or already trained elsewhere.
+ *
+ * <ul>
+ *   <li>Q8_0: 32 elements = f16 scale d, then 32 int8 q; value = q * d.
+ *   <li>Q4_0: 32 elements = f16 d, then 16 bytes; byte j holds element j in its low nibble and element j + 16
+ *       in its high nibble; value = (q - 8) * d.
+ *   <li>Q4_K: 256 elements in 8 sub-blocks of 32 = f16 d, f16 dmin, 12 bytes of 6-bit sub-block scales and
+ *       mins, 128 bytes of nibbles; value = d * scale[j] * q - dmin * min[j]. See {@link #putScaleMin}.
+ * </ul>
+ * All multi-byte numbers are little-endian.
+ */
+public final class Quantizer {
+    private static final Set<GgufType> SUPPORTED =
+            EnumSet.of(GgufType.F32, GgufType.F16, GgufType.BF16, GgufType.Q8_0, GgufType.Q4_0, GgufType.Q4_K);
+
+    private Quantizer() {
+    }
+
+    /** Whether this class can write and read {@code type}. */
+    public static boolean supports(GgufType type) {
+        return SUPPORTED.contains(type);
+    }
+
+    /** Quantizes a whole array; its length must be a multiple of the type's block size. */
+    public static byte[] quantize(GgufType type, float[] values) {
+        byte[] out = new byte[Math.toIntExact(bytesFor(type, values.length))];
+        quantizeRow(type, values, 0, values.length, out, 0);
+        return out;
+    }
+
+    /** Converts {@code n} elements stored as {@code type} back to floats. */
+    public static float[] dequantize(GgufType type, byte[] data, int n) {
+        float[] out = new float[n];
+        dequantizeRow(type, data, 0, out, 0, n);
+        return out;
+    }
+
+    /**
+     * Writes {@code n} floats from {@code src[srcOffset..]} as {@code type} into {@code dst[dstOffset..]}.
+     * {@code n} must be a multiple of the block size; {@code type.bytesFor(n)} bytes are written.
+     */
+    public static void quantizeRow(GgufType type, float[] src, int srcOffset, int n, byte[] dst, int dstOffset) {
+        check(type, n);
+        switch (type) {
+            case F32 -> {
+                for (int i = 0; i < n; i++) {
+                    putInt(dst, dstOffset + 4 * i, Float.floatToRawIntBits(src[srcOffset + i]));
+                }
+            }
+            case F16 -> {
+                for (int i = 0; i < n; i++) {
+                    putShort(dst, dstOffset + 2 * i, Float.floatToFloat16(src[srcOffset + i]));
+                }
+            }
+            case BF16 -> {
+                for (int i = 0; i < n; i++) {
+                    putShort(dst, dstOffset + 2 * i, toBf16(src[srcOffset + i]));
+                }
+            }
+            case Q8_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    q8Block(src, srcOffset + 32 * b, dst, dstOffset + 34 * b);
+                }
+            }
+            case Q4_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    q4Block(src, srcOffset + 32 * b, dst, dstOffset + 18 * b);
+                }
+            }
+            case Q4_K -> {
+                for (int b = 0; b < n / 256; b++) {
+                    q4kBlock(src, srcOffset + 256 * b, dst, dstOffset + 144 * b);
+                }
+            }
+            default -> throw new IllegalArgumentException(type + " is not supported");
+        }
+    }
+
+    /** Reads {@code n} elements stored as {@code type} at {@code src[srcOffset..]} into {@code dst[dstOffset..]}. */
+    public static void dequantizeRow(GgufType type, byte[] src, int srcOffset, float[] dst, int dstOffset, int n) {
+        check(type, n);
+        switch (type) {
+            case F32 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstOffset + i] = Float.intBitsToFloat(getInt(src, srcOffset + 4 * i));
+                }
+            }
+            case F16 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstOffset + i] = Float.float16ToFloat(getShort(src, srcOffset + 2 * i));
+                }
+            }
+            case BF16 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstOffset + i] = Float.intBitsToFloat((getShort(src, srcOffset + 2 * i) & 0xFFFF) << 16);
+                }
+            }
+            case Q8_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    int at = srcOffset + 34 * b;
+                    float d = Float.float16ToFloat(getShort(src, at));
+                    for (int j = 0; j < 32; j++) {
+                        dst[dstOffset + 32 * b + j] = src[at + 2 + j] * d;
+                    }
+                }
+            }
+            case Q4_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    int at = srcOffset + 18 * b;
+                    float d = Float.float16ToFloat(getShort(src, at));
+                    int out = dstOffset + 32 * b;
+                    for (int j = 0; j < 16; j++) {
+                        int packed = src[at + 2 + j] & 0xFF;
+                        dst[out + j] = ((packed & 0x0F) - 8) * d;
+                        dst[out + j + 16] = ((packed >>> 4) - 8) * d;
+                    }
+                }
+            }
+            case Q4_K -> {
+                for (int b = 0; b < n / 256; b++) {
+                    q4kDequantize(src, srcOffset + 144 * b, dst, dstOffset + 256 * b);
+                }
+            }
+            default -> throw new IllegalArgumentException(type + " is not supported");
+        }
+    }
+
+    private static long bytesFor(GgufType type, long n) {
+        check(type, n);
+        return type.bytesFor(n);
+    }
+
+    private static void check(GgufType type, long n) {
+        if (!supports(type)) {
+            throw new IllegalArgumentException(type + " is not supported (only " + SUPPORTED + ")");
+        }
+        if (n % type.blockSize() != 0) {
+            throw new IllegalArgumentException(n + " elements are not a whole number of " + type + " blocks of " + type.blockSize());
+        }
+    }
+
+    // Q8_0: the largest magnitude maps to +-127.
+    private static void q8Block(float[] x, int from, byte[] out, int at) {
+        float amax = 0;
+        for (int j = 0; j < 32; j++) {
+            amax = Math.max(amax, Math.abs(x[from + j]));
+        }
+        float d = amax / 127f;
+        float inverse = d == 0 ? 0 : 1 / d;
+        putShort(out, at, Float.floatToFloat16(d));
+        for (int j = 0; j < 32; j++) {
+            out[at + 2 + j] = (byte) roundHalfAway(x[from + j] * inverse);
+        }
+    }
+
+    // Q4_0: the element of largest magnitude maps exactly to -8, so its sign decides the sign of d and the
+    // asymmetric range [-8, 7] is used where it matters.
+    private static void q4Block(float[] x, int from, byte[] out, int at) {
+        float extreme = 0;
+        for (int j = 0; j < 32; j++) {
+            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
+                extreme = x[from + j];
+            }
+        }
+        float d = extreme / -8f;
+        float inverse = d == 0 ? 0 : 1 / d;
+        putShort(out, at, Float.floatToFloat16(d));
+        for (int j = 0; j < 16; j++) {
+            int lo = nibble(x[from + j] * inverse);
+            int hi = nibble(x[from + j + 16] * inverse);
+            out[at + 2 + j] = (byte) (lo | hi << 4);
+        }
+    }
+
+    private static int nibble(float scaled) {
+        int q = (int) Math.floor(scaled + 8.5f);
+        return Math.max(0, Math.min(15, q));
+    }
+
+    // Q4_K: each sub-block of 32 gets an affine map x = scale * q - min with q in 0..15; the eight scales and
+    // eight mins are themselves stored as 6-bit multiples of the super-block's d and dmin.
+    private static void q4kBlock(float[] x, int from, byte[] out, int at) {
+        float[] scales = new float[8];
+        float[] mins = new float[8];
+        float maxScale = 0;
+        float maxMin = 0;
+        for (int s = 0; s < 8; s++) {
+            float lo = 0;
+            float hi = -Float.MAX_VALUE;
+            for (int j = 0; j < 32; j++) {
+                float v = x[from + 32 * s + j];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            hi = Math.max(hi, lo);
+            scales[s] = (hi - lo) / 15f;
+            mins[s] = -lo; // the min is stored as a positive amount to subtract
+            maxScale = Math.max(maxScale, scales[s]);
+            maxMin = Math.max(maxMin, mins[s]);
+        }
+        float d = maxScale / 63f;
+        float dmin = maxMin / 63f;
+        short dBits = Float.floatToFloat16(d);
+        short dminBits = Float.floatToFloat16(dmin);
+        putShort(out, at, dBits);
+        putShort(out, at + 2, dminBits);
+        float dStored = Float.float16ToFloat(dBits);
+        float dminStored = Float.float16ToFloat(dminBits);
+        int[] sixBitScales = new int[8];
+        int[] sixBitMins = new int[8];
+        for (int s = 0; s < 8; s++) {
+            // round the scale up so the largest element still fits in 15 steps
+            sixBitScales[s] = dStored == 0 ? 0 : Math.min(63, (int) Math.ceil(scales[s] / dStored - 1e-4f));
+            sixBitMins[s] = dminStored == 0 ? 0 : Math.min(63, Math.round(mins[s] / dminStored));
+        }
+        for (int i = 0; i < 12; i++) {
+            out[at + 4 + i] = 0;
+        }
+        for (int s = 0; s < 8; s++) {
+            putScaleMin(out, at + 4, s, sixBitScales[s], sixBitMins[s]);
+        }
+        int[] q = new int[256];
+        for (int s = 0; s < 8; s++) {
+            float scale = dStored * sixBitScales[s];
+            float min = dminStored * sixBitMins[s];
+            for (int j = 0; j < 32; j++) {
+                q[32 * s + j] = scale == 0 ? 0
+                        : Math.max(0, Math.min(15, Math.round((x[from + 32 * s + j] + min) / scale)));
+            }
+        }
+        // each 32-byte group holds two sub-blocks: the even one in the low nibbles, the odd one in the high
+        for (int group = 0; group < 4; group++) {
+            for (int l = 0; l < 32; l++) {
+                out[at + 16 + 32 * group + l] = (byte) (q[64 * group + l] | q[64 * group + 32 + l] << 4);
+            }
+        }
+    }
+
+    private static void q4kDequantize(byte[] src, int at, float[] dst, int out) {
+        float d = Float.float16ToFloat(getShort(src, at));
+        float dmin = Float.float16ToFloat(getShort(src, at + 2));
+        for (int group = 0; group < 4; group++) {
+            int even = 2 * group;
+            int odd = even + 1;
+            float scaleLo = d * scaleOf(src, at + 4, even);
+            float minLo = dmin * minOf(src, at + 4, even);
+            float scaleHi = d * scaleOf(src, at + 4, odd);
+            float minHi = dmin * minOf(src, at + 4, odd);
+            for (int l = 0; l < 32; l++) {
+                int packed = src[at + 16 + 32 * group + l] & 0xFF;
+                dst[out + 64 * group + l] = scaleLo * (packed & 0x0F) - minLo;
+                dst[out + 64 * group + 32 + l] = scaleHi * (packed >>> 4) - minHi;
+            }
+        }
+    }
+
+    /**
+     * Packs sub-block {@code s}'s 6-bit scale and min into the 12 scale bytes at {@code base}: sub-blocks 0..3
+     * keep their scale in the low 6 bits of byte s and their min in the low 6 bits of byte s + 4; sub-blocks
+     * 4..7 keep the low 4 bits of scale and min in the two nibbles of byte s + 4 and their top 2 bits in the
+     * spare top bits of bytes s - 4 (scale) and s (min).
+     */
+    static void putScaleMin(byte[] b, int base, int s, int scale, int min) {
+        if (s < 4) {
+            b[base + s] = (byte) ((b[base + s] & 0xC0) | scale);
+            b[base + s + 4] = (byte) ((b[base + s + 4] & 0xC0) | min);
+        } else {
+            b[base + s + 4] = (byte) ((scale & 0x0F) | (min & 0x0F) << 4);
+            b[base + s - 4] = (byte) ((b[base + s - 4] & 0x3F) | (scale >>> 4) << 6);
+            b[base + s] = (byte) ((b[base + s] & 0x3F) | (min >>> 4) << 6);
+        }
+    }
+
+    static int scaleOf(byte[] b, int base, int s) {
+        if (s < 4) {
+            return b[base + s] & 0x3F;
+        }
+        return (b[base + s + 4] & 0x0F) | ((b[base + s - 4] & 0xFF) >>> 6) << 4;
+    }
+
+    static int minOf(byte[] b, int base, int s) {
+        if (s < 4) {
+            return b[base + s + 4] & 0x3F;
+        }
+        return ((b[base + s + 4] & 0xFF) >>> 4) | ((b[base + s] & 0xFF) >>> 6) << 4;
+    }
+
+    private static int roundHalfAway(float v) {
+        return v >= 0 ? (int) (v + 0.5f) : -(int) (-v + 0.5f);
+    }
+
+    /** fp32 to bf16 with round-to-nearest-even; NaN stays a (quiet) NaN. */
+    private static short toBf16(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        if ((bits & 0x7FFF_FFFF) > 0x7F80_0000) {
+            return (short) ((bits >>> 16) | 0x40);
+        }
+        return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+    }
+
+    static void putShort(byte[] b, int at, short v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+    }
+
+    static short getShort(byte[] b, int at) {
+        return (short) ((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8);
+    }
+
+    static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    static int getInt(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.ferret.models;
+
+import dev.ferret.gguf.GgufType;
+import dev.ferret.gguf.GgufWriter;
+import dev.ferret.models.tokenizer.BpeTokenizer;
+import dev.ferret.models.tokenizer.BpeTrainer;
+import dev.ferret.models.tokenizer.SpecialTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a qwen2 GGUF model of a {@link ModelSpec} with seeded random weights and a trained byte-level BPE
+ * tokenizer: a real file for llama.cpp to load, decode and sample from, without downloading a model.
+ *
+ * {@snippet :
+ * Path file = new ModelGenerator(ModelSpec.tiny()).seed(7).weightType(GgufType.Q8_0).write(dir.resolve("tiny.gguf"));
+ * }
+ *
+ * <p>The same spec, seed and options give the same file byte for byte. Each tensor draws from its own random
+ * stream (seeded by the seed, the tensor name and the row), so changing one option does not reshuffle the rest.
+ *
+ * <p>Weights are scaled so the model is not degenerate: projections keep activations near unit size, and the
+ * embedding is kept small beside the blocks' contributions, so that with tied embeddings the current token's
+ * own logit does not dominate and greedy decoding moves on instead of repeating one token.
+ *
+ * <p>Norms and biases are F32. 2-D weights take {@link #weightType}; a tensor whose rows are not a whole number
+ * of that type's blocks falls back to Q8_0, then F16 (as llama.cpp's quantizer falls back for such tensors).
+ */
+public final class ModelGenerator {
+    /** ChatML with tool calls, as Qwen2.5-Instruct renders it; stored as {@code tokenizer.chat_template}. */
+    public static final String CHAT_TEMPLATE = loadTemplate();
+
+    /*
+     * Scales, as standard deviations of the values (drawn uniformly). With tied embeddings the logits are
+     * E . norm(h), and the current token's own embedding inside h scores |e|^2 for itself: to keep that from
+     * winning every step, the blocks' contributions to h must outweigh e by about sqrt(n_embd). The embedding
+     * still matters where it is needed, at the input of the first block, whose feed-forward layer turns it into
+     * a large token-dependent vector; attention mixes in the context so the sequence does not settle.
+     */
+    private static final double EMBEDDING_STD = Double.parseDouble(System.getProperty("ferret.gen.emb", "1.0"));
+    private static final double FFN_OUT_GAIN = Double.parseDouble(System.getProperty("ferret.gen.ffn", "1.5"));
+    private static final double LOGIT_STD = Double.parseDouble(System.getProperty("ferret.gen.logit", "3.0"));
+    private static final double BIAS_STD = 0.05;
+    private static final double NORM_JITTER = 0.1;
+
+    private final ModelSpec spec;
+    private final long seed;
+    private final GgufType weightType;
+    private final boolean separateOutput;
+    private final BpeTokenizer tokenizer;
+
+    public ModelGenerator(ModelSpec spec) {
+        this(spec, 42, GgufType.F32, false, null);
+    }
+
+    private ModelGenerator(ModelSpec spec, long seed, GgufType weightType, boolean separateOutput, BpeTokenizer tokenizer) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.seed = seed;
+        this.weightType = weightType;
+        this.separateOutput = separateOutput;
+        this.tokenizer = tokenizer;
+    }
+
+    /** The seed of every random weight (default 42). */
+    public ModelGenerator seed(long newSeed) {
+        return new ModelGenerator(spec, newSeed, weightType, separateOutput, tokenizer);
+    }
+
+    /** How 2-D weights are stored: F32 (default), F16, BF16, Q8_0, Q4_0 or Q4_K. */
+    public ModelGenerator weightType(GgufType type) {
+        if (!isWeightType(type)) {
+            throw new IllegalArgumentException(type + " is not a weight type the generator writes");
+        }
+        return new ModelGenerator(spec, seed, type, separateOutput, tokenizer);
+    }
+
+    /** Writes a separate {@code output.weight} instead of tying the output to {@code token_embd} (default: tied). */
+    public ModelGenerator separateOutput(boolean separate) {
+        return new ModelGenerator(spec, seed, weightType, separate, tokenizer);
+    }
+
+    /** Uses this tokenizer instead of the default one trained for {@code spec.vocabSize()}; its size wins. */
+    public ModelGenerator tokenizer(BpeTokenizer tok) {
+        return new ModelGenerator(spec.withVocabSize(tok.vocabSize()), seed, weightType, separateOutput, tok);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The tokenizer the model gets: the one given, or the default trained for the spec's vocabulary size. */
+    public BpeTokenizer tokenizer() {
+        if (tokenizer != null) {
+            return tokenizer;
+        }
+        BpeTokenizer trained = BpeTrainer.defaultTokenizer(spec.vocabSize());
+        if (trained.vocabSize() != spec.vocabSize()) {
+            throw new IllegalStateException("the default corpus only yields " + trained.vocabSize()
+                    + " tokens, not " + spec.vocabSize());
+        }
+        return trained;
+    }
+
+    /** The type a 2-D weight with rows of {@code rowLength} gets when {@code wanted} is asked for. */
+    public static GgufType typeFor(GgufType wanted, long rowLength) {
+        for (GgufType t : new GgufType[] {wanted, GgufType.Q8_0, GgufType.F16}) {
+            if (rowLength % t.blockSize() == 0) {
+                return t;
+            }
+        }
+        return GgufType.F32;
+    }
+
+    /** Writes the model to {@code target} (atomically) and returns {@code target}. */
+    public Path write(Path target) {
+        BpeTokenizer tok = tokenizer();
+        GgufWriter w = new GgufWriter();
+        putMetadata(w, tok);
+        int v = spec.vocabSize();
+        int e = spec.nEmbd();
+        int kv = spec.nEmbdKv();
+        int ff = spec.nFf();
+        weight(w, "token_embd.weight", e, v, EMBEDDING_STD);
+        // the final norm sets the spread of the logits: about LOGIT_STD
+        norm(w, "output_norm.weight", e, LOGIT_STD / (Math.sqrt(e) * EMBEDDING_STD));
+        if (separateOutput) {
+            weight(w, "output.weight", e, v, EMBEDDING_STD);
+        }
+        // SiLU(gate) * up has a standard deviation of about 0.5 for unit inputs; ffn_down scales it up to
+        // FFN_OUT_GAIN * sqrt(n_embd) times the embedding
+        double ffnDown = FFN_OUT_GAIN * Math.sqrt(e) * EMBEDDING_STD / 0.5 / Math.sqrt(ff);
+        for (int i = 0; i < spec.nLayer(); i++) {
+            String b = "blk." + i + ".";
+            norm(w, b + "attn_norm.weight", e, 1);
+            weight(w, b + "attn_q.weight", e, e, unit(e));
+            bias(w, b + "attn_q.bias", e);
+            weight(w, b + "attn_k.weight", e, kv, unit(e));
+            bias(w, b + "attn_k.bias", kv);
+            weight(w, b + "attn_v.weight", e, kv, unit(e));
+            bias(w, b + "attn_v.bias", kv);
+            weight(w, b + "attn_output.weight", e, e, unit(e));
+            norm(w, b + "ffn_norm.weight", e, 1);
+            weight(w, b + "ffn_gate.weight", e, ff, unit(e));
+            weight(w, b + "ffn_up.weight", e, ff, unit(e));
+            weight(w, b + "ffn_down.weight", ff, e, ffnDown);
+        }
+        w.write(target);
+        return target;
+    }
+
+    private void putMetadata(GgufWriter w, BpeTokenizer tok) {
+        String arch = "qwen2";
+        w.putString("general.architecture", arch)
+                .putString("general.type", "model")
+                .putString("general.name", "ferret-" + spec.name())
+                .putUint32("general.alignment", 32)
+                .putUint32("general.file_type", fileType(weightType));
+        if (weightType.isBlockQuantized()) {
+            w.putUint32("general.quantization_version", 2);
+        }
+        w.putUint32(arch + ".context_length", spec.contextLength())
+                .putUint32(arch + ".embedding_length", spec.nEmbd())
+                .putUint32(arch + ".block_count", spec.nLayer())
+                .putUint32(arch + ".feed_forward_length", spec.nFf())
+                .putUint32(arch + ".attention.head_count", spec.nHead())
+                .putUint32(arch + ".attention.head_count_kv", spec.nHeadKv())
+                .putFloat32(arch + ".rope.freq_base", spec.ropeFreqBase())
+                .putFloat32(arch + ".attention.layer_norm_rms_epsilon", spec.rmsEps());
+        w.putString("tokenizer.ggml.model", "gpt2")
+                .putString("tokenizer.ggml.pre", "qwen2")
+                .putStringArray("tokenizer.ggml.tokens", tok.tokens())
+                .putInt32Array("tokenizer.ggml.token_type", tok.tokenTypes())
+                .putStringArray("tokenizer.ggml.merges", tok.merges())
+                .putUint32("tokenizer.ggml.eos_token_id", tok.specialId(SpecialTokens.IM_END))
+                .putUint32("tokenizer.ggml.padding_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
+                .putUint32("tokenizer.ggml.bos_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
+                .putBool("tokenizer.ggml.add_bos_token", false)
+                .putString("tokenizer.chat_template", CHAT_TEMPLATE);
+    }
+
+    /** {@code general.file_type}: llama.cpp's {@code llama_ftype} for a model that is mostly {@code type}. */
+    static int fileType(GgufType type) {
+        return switch (type) {
+            case F32 -> 0;
+            case F16 -> 1;
+            case Q4_0 -> 2;
+            case Q8_0 -> 7;
+            case Q4_K -> 14; // LLAMA_FTYPE_MOSTLY_Q4_K_S: Q4_K where the rows allow it
+            case BF16 -> 32;
+            default -> throw new IllegalArgumentException(type.name());
+        };
+    }
+
+    private static boolean isWeightType(GgufType type) {
+        return switch (type) {
+            case F32, F16, BF16, Q8_0, Q4_0, Q4_K -> true;
+            default -> false;
+        };
+    }
+
+    /** The standard deviation that keeps activations at their size through a projection from {@code fanIn}. */
+    private static double unit(int fanIn) {
+        return 1 / Math.sqrt(fanIn);
+    }
+
+    /** A uniform distribution of standard deviation {@code std} spans +-sqrt(3) std. */
+    private void weight(GgufWriter w, String name, int rowLength, int rows, double std) {
+        long stream = stream(name);
+        double bound = std * Math.sqrt(3);
+        w.addTensor(name, typeFor(weightType, rowLength), new long[] {rowLength, rows}, (row, values) -> {
+            SplittableRandom rng = new SplittableRandom(stream + row * 0x9E37_79B9_7F4A_7C15L);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+            }
+        });
+    }
+
+    private void norm(GgufWriter w, String name, int n, double gain) {
+        SplittableRandom rng = new SplittableRandom(stream(name));
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (gain * (1 + (rng.nextDouble() * 2 - 1) * NORM_JITTER));
+        }
+        w.addTensor(name, GgufType.F32, new long[] {n}, values);
+    }
+
+    private void bias(GgufWriter w, String name, int n) {
+        SplittableRandom rng = new SplittableRandom(stream(name));
+        float[] values = new float[n];
+        double bound = BIAS_STD * Math.sqrt(3);
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+        }
+        w.addTensor(name, GgufType.F32, new long[] {n}, values);
+    }
+
+    /** A per-tensor seed: String.hashCode is specified, so files do not change between JVMs. */
+    private long stream(String name) {
+        return new SplittableRandom(seed ^ ((long) name.hashCode() * 0xC2B2_AE3D_27D4_EB4FL)).nextLong();
+    }
+
+    private static String loadTemplate() {
+        try (InputStream in = ModelGenerator.class.getResourceAsStream("chatml-tools.jinja")) {
+            if (in == null) {
+                throw new IllegalStateException("resource chatml-tools.jinja is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
