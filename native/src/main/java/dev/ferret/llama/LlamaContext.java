@@ -95,8 +95,11 @@ public final class LlamaContext implements AutoCloseable {
         long mark = NativeLog.mark();
         int rc = LlamaH.llama_decode(h, batch.struct());
         if (rc != 0) {
+            int used = LlamaH.llama_kv_self_used_cells(h);
             String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
-                    : rc == 2 ? "aborted" : "llama_decode failed with code " + rc;
+                    : rc == 2 ? "aborted"
+                    : "llama_decode failed with code " + rc + " (" + used + " of " + nCtx + " KV cells in use"
+                      + (used + n > nCtx ? "; the batch does not fit" : "") + ")";
             throw new LlamaException.Decode(LlamaException.withLog(why, NativeLog.since(mark, 4)), rc);
         }
     }

@@ -88,9 +88,11 @@ public final class NativeLog {
             recent.removeFirst();
         }
         System.Logger.Level l = switch (partialLevel) {
-            case 4 -> System.Logger.Level.ERROR;
-            case 3 -> System.Logger.Level.WARNING;
-            case 2 -> System.Logger.Level.DEBUG;
+            // llama.cpp warns about routine things (e.g. a context smaller than the training one); its
+            // errors also reach the user through exception messages, so neither needs to be loud here
+            case 4 -> System.Logger.Level.WARNING;
+            case 3 -> System.Logger.Level.DEBUG;
+            case 2 -> System.Logger.Level.TRACE;
             default -> System.Logger.Level.TRACE;
         };
         if (LOG.isLoggable(l)) {

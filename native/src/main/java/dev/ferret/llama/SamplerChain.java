@@ -124,13 +124,14 @@ public final class SamplerChain implements AutoCloseable {
         }
 
         /**
-         * Constrains tokens to a GBNF grammar (llama.cpp's grammar sampler). The grammar is parsed when the
-         * chain is built; an unparsable grammar makes {@link #build()} throw.
+         * Constrains tokens to a GBNF grammar (llama.cpp's grammar sampler). The grammar is checked in Java
+         * first ({@link GbnfCheck}): b4916 silently ignores a grammar it cannot parse.
          */
         public Builder grammar(Vocab vocab, String gbnf, String root) {
             if (gbnf == null || gbnf.isBlank()) {
                 throw new IllegalArgumentException("empty grammar");
             }
+            GbnfCheck.check(gbnf, root);
             return step("grammar", () -> {
                 try (Arena a = Arena.ofConfined()) {
                     return LlamaH.llama_sampler_init_grammar(vocab.handle(), a.allocateFrom(gbnf), a.allocateFrom(root));
