@@ -1,0 +1,64 @@
+package dev.ferret.engine;
+
+/**
+ * Failures of the engine's public API. Sealed so callers can tell the kinds apart; the message always
+ * names the file, adapter or sizes at fault. Causes from lower layers ({@code GgufException},
+ * {@code LlamaException}) are kept.
+ */
+public sealed class EngineException extends RuntimeException
+        permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,
+                EngineException.Closed, EngineException.Native {
+
+    EngineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The model file is missing, corrupt, or not something llama.cpp can safely load. */
+    public static final class InvalidModel extends EngineException {
+        public InvalidModel(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The adapter was made for another base model (architecture, dimensions or tensor names differ). */
+    public static final class IncompatibleAdapter extends EngineException {
+        public IncompatibleAdapter(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The prompt (plus what must follow it) does not fit the context window. */
+    public static final class ContextOverflow extends EngineException {
+        private final int needed;
+        private final int available;
+
+        public ContextOverflow(int needed, int available, String what) {
+            super(what + " needs " + needed + " tokens but the context holds " + available
+                    + " (raise the context size or shorten the input)", null);
+            this.needed = needed;
+            this.available = available;
+        }
+
+        public int needed() {
+            return needed;
+        }
+
+        public int available() {
+            return available;
+        }
+    }
+
+    /** A model, session or adapter was used after close(). */
+    public static final class Closed extends EngineException {
+        public Closed(String what) {
+            super(what + " is closed", null);
+        }
+    }
+
+    /** llama.cpp reported an error (decode failure, context creation, ...). */
+    public static final class Native extends EngineException {
+        public Native(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ferret.engine.backend;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.ModelParameters;
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.FinishReason;
+import dev.ferret.engine.Generation;
+import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.SpecStats;
+import dev.ferret.engine.TokenListener;
+import dev.ferret.gguf.GgufException;
+import dev.ferret.gguf.GgufFile;
+import dev.ferret.gguf.ModelValidator;
+import dev.ferret.llama.NativeLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The second backend: java-llama.cpp's JNI API ({@code de.kherud.llama.LlamaModel}) over the same native
+ * library file the FFM layer loaded, so both run the same llama.cpp build. Its server-style loop applies
+ * stop strings and sampling itself; prompt caching is on, like our sessions. Used where the C API is not
+ * exported (the Windows DLLs) and for side-by-side comparisons.
+ */
+public final class JniGenerator implements Generator {
+    private final de.kherud.llama.LlamaModel model;
+
+    public JniGenerator(Path modelPath, ModelOptions options) {
+        if (!Files.isRegularFile(modelPath)) {
+            throw new EngineException.InvalidModel("model file not found: " + modelPath, null);
+        }
+        try {
+            ModelValidator.validate(GgufFile.read(modelPath));
+        } catch (GgufException e) {
+            throw new EngineException.InvalidModel(e.getMessage(), e);
+        }
+        shareNativeLibrary();
+        ModelParameters p = new ModelParameters()
+                .setModel(modelPath.toString())
+                .setCtxSize(options.contextSize() > 0 ? options.contextSize() : 4096)
+                .setBatchSize(options.batchSize())
+                .setThreads(options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors())
+                .setGpuLayers(Math.max(0, options.gpuLayers()));
+        try {
+            this.model = new de.kherud.llama.LlamaModel(p);
+        } catch (RuntimeException e) {
+            throw new EngineException.InvalidModel("java-llama.cpp could not load " + modelPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points java-llama.cpp's loader at the library file the FFM layer already opened (when that is the jar's
+     * own library), so System.load gets the same handle instead of a second copy of llama.cpp.
+     */
+    private static void shareNativeLibrary() {
+        if (System.getProperty("de.kherud.llama.lib.path") == null) {
+            try {
+                if (!NativeLibrary.isOverride() && NativeLibrary.path().getFileName().toString().contains("jllama")) {
+                    System.setProperty("de.kherud.llama.lib.path", NativeLibrary.path().getParent().toString());
+                }
+            } catch (RuntimeException e) {
+                // no FFM library (e.g. Windows): let java-llama.cpp extract its own
+            }
+        }
+    }
+
+    @Override
+    public String backend() {
+        return "jni";
+    }
+
+    @Override
+    public Generation complete(String prompt, GenerationRequest request, TokenListener listener) {
+        var s = request.sampling();
+        InferenceParameters ip = new InferenceParameters(prompt)
+                .setNPredict(request.maxTokens())
+                .setTemperature(s.isGreedy() ? 0f : s.temperature())
+                .setTopK(s.topK())
+                .setTopP(s.topP())
+                .setMinP(s.minP())
+                .setRepeatPenalty(s.repeatPenalty())
+                .setRepeatLastN(s.repeatLastN())
+                .setSeed(s.seed())
+                .setCachePrompt(true);
+        if (!request.stopStrings().isEmpty()) {
+            ip.setStopStrings(request.stopStrings().toArray(String[]::new));
+        }
+        if (request.grammar() != null) {
+            ip.setGrammar(request.grammar());
+        }
+        long t0 = System.nanoTime();
+        StringBuilder text = new StringBuilder();
+        int pieces = 0;
+        FinishReason reason = FinishReason.END_OF_GENERATION;
+        LlamaIterator it = model.generate(ip).iterator();
+        while (it.hasNext()) {
+            LlamaOutput o = it.next();
+            text.append(o.text);
+            pieces++;
+            if (!o.text.isEmpty() && !listener.onText(o.text)) {
+                it.cancel();
+                reason = FinishReason.CANCELLED;
+                break;
+            }
+        }
+        String out = text.toString();
+        for (String stop : request.stopStrings()) {
+            if (out.endsWith(stop)) { // some server builds return the stop string itself
+                out = out.substring(0, out.length() - stop.length());
+                reason = FinishReason.STOP_STRING;
+            }
+        }
+        int[] tokens = out.isEmpty() ? new int[0] : model.encode(out);
+        if (reason == FinishReason.END_OF_GENERATION && pieces >= request.maxTokens()) {
+            reason = FinishReason.MAX_TOKENS;
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        return new Generation(out, tokens, reason, null, model.encode(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
+    }
+
+    @Override
+    public int[] tokenize(String text) {
+        return model.encode(text);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

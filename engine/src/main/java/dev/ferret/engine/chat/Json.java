@@ -1,0 +1,95 @@
+package dev.ferret.engine.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text in the form Python's {@code json.dumps} writes by default ({@code ", "} and {@code ": "}
+ * separators, key order kept, non-ASCII kept), which is what Qwen2.5's template renders tool schemas and
+ * tool calls with; keeping the same bytes keeps the prompt in the form the model was trained on.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {}
+
+    public static String dumps(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        write(node, sb, false);
+        return sb.toString();
+    }
+
+    /** Like {@link #dumps} with object keys sorted, for comparing arguments. */
+    public static String canonical(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        write(node, sb, true);
+        return sb.toString();
+    }
+
+    private static void write(JsonNode n, StringBuilder sb, boolean sorted) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            sb.append("null");
+        } else if (n.isObject()) {
+            sb.append('{');
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                fields.add(it.next());
+            }
+            if (sorted) {
+                fields.sort(Map.Entry.comparingByKey());
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                string(fields.get(i).getKey(), sb);
+                sb.append(": ");
+                write(fields.get(i).getValue(), sb, sorted);
+            }
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                write(n.get(i), sb, sorted);
+            }
+            sb.append(']');
+        } else if (n.isTextual()) {
+            string(n.textValue(), sb);
+        } else if (n.isBoolean()) {
+            sb.append(n.booleanValue() ? "true" : "false");
+        } else {
+            sb.append(n.toString());
+        }
+    }
+
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

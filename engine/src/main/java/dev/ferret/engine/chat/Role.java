@@ -1,0 +1,10 @@
+package dev.ferret.engine.chat;
+
+/** Chat roles of the Qwen2.5 format. */
+public enum Role {
+    SYSTEM, USER, ASSISTANT, TOOL;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

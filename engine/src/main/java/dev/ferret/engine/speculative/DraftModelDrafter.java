@@ -1,0 +1,109 @@
+package dev.ferret.engine.speculative;
+
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.Model;
+import dev.ferret.engine.Session;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Drafting with a smaller model of the same vocabulary: it continues the context greedily in its own session
+ * (reusing its KV cache across calls) and stops early when its own confidence drops below {@code minProb}.
+ * The vocabularies are compared token by token when the drafter is made; a draft model with another
+ * vocabulary is refused, since its token ids would mean other text.
+ */
+public final class DraftModelDrafter implements Drafter {
+    private final Session session;
+    private final int minDraft;
+    private final float minProb;
+
+    /**
+     * @param draft    the draft model (caller keeps ownership)
+     * @param target   the target model, for the vocabulary check
+     * @param minDraft proposals shorter than this are dropped (not worth a batch)
+     * @param minProb  stop drafting when the draft's top probability falls below this
+     */
+    public DraftModelDrafter(Model draft, Model target, int contextSize, int minDraft, float minProb) {
+        checkCompatible(draft, target);
+        this.session = draft.newSession(contextSize);
+        this.minDraft = Math.max(0, minDraft);
+        this.minProb = minProb;
+    }
+
+    /** Same tokenizer model, same special tokens, same token list. */
+    public static void checkCompatible(Model draft, Model target) {
+        var d = draft.gguf();
+        var t = target.gguf();
+        String why = null;
+        if (!d.getString("tokenizer.ggml.model", "").equals(t.getString("tokenizer.ggml.model", ""))) {
+            why = "tokenizer types differ";
+        } else if (draft.vocabSize() != target.vocabSize()) {
+            why = "vocabulary sizes differ (" + draft.vocabSize() + " vs " + target.vocabSize() + ")";
+        } else if (d.getInt("tokenizer.ggml.eos_token_id", -1) != t.getInt("tokenizer.ggml.eos_token_id", -1)
+                || d.getInt("tokenizer.ggml.bos_token_id", -1) != t.getInt("tokenizer.ggml.bos_token_id", -1)) {
+            why = "special token ids differ";
+        } else {
+            List<String> a = d.getStringArray("tokenizer.ggml.tokens");
+            List<String> b = t.getStringArray("tokenizer.ggml.tokens");
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    why = "token " + i + " differs ('" + a.get(i) + "' vs '" + b.get(i) + "')";
+                    break;
+                }
+            }
+        }
+        if (why != null) {
+            throw new EngineException.IncompatibleAdapter("draft model " + draft.path().getFileName()
+                    + " cannot draft for " + target.path().getFileName() + ": " + why, null);
+        }
+    }
+
+    @Override
+    public int[] draft(int[] context, int max) {
+        if (max <= 0 || context.length + max + 1 >= session.contextSize()) {
+            return new int[0];
+        }
+        int[] seq = Arrays.copyOf(context, context.length + max);
+        int n = 0;
+        session.prefill(context);
+        while (n < max) {
+            float[] logits = session.logits();
+            int best = 0;
+            float bestLogit = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < logits.length; i++) {
+                if (logits[i] > bestLogit) {
+                    bestLogit = logits[i];
+                    best = i;
+                }
+            }
+            if (minProb > 0) {
+                double sum = 0;
+                for (float l : logits) {
+                    sum += Math.exp(l - bestLogit);
+                }
+                if (1.0 / sum < minProb) {
+                    break;
+                }
+            }
+            if (session.model().isEndOfGeneration(best)) {
+                break;
+            }
+            seq[context.length + n] = best;
+            n++;
+            if (n < max) {
+                session.prefill(Arrays.copyOf(seq, context.length + n));
+            }
+        }
+        return n < minDraft ? new int[0] : Arrays.copyOfRange(seq, context.length, context.length + n);
+    }
+
+    @Override
+    public String name() {
+        return "draft-model";
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

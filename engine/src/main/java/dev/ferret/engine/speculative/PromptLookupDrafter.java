@@ -1,0 +1,61 @@
+package dev.ferret.engine.speculative;
+
+import java.util.Arrays;
+
+/**
+ * Prompt lookup (n-gram) drafting: no second model. Finds the most recent earlier occurrence of the longest
+ * suffix n-gram of the context (from {@code maxNgram} down to {@code minNgram} tokens) and proposes the tokens
+ * that followed it. Answers that copy file and class names out of tool results are where it pays off.
+ */
+public final class PromptLookupDrafter implements Drafter {
+    private final int minNgram;
+    private final int maxNgram;
+
+    public PromptLookupDrafter(int minNgram, int maxNgram) {
+        if (minNgram < 1 || maxNgram < minNgram) {
+            throw new IllegalArgumentException("need 1 <= minNgram <= maxNgram, got " + minNgram + ", " + maxNgram);
+        }
+        this.minNgram = minNgram;
+        this.maxNgram = maxNgram;
+    }
+
+    public PromptLookupDrafter() {
+        this(1, 4);
+    }
+
+    @Override
+    public int[] draft(int[] ctx, int max) {
+        int len = ctx.length;
+        if (max <= 0) {
+            return new int[0];
+        }
+        for (int n = Math.min(maxNgram, len - 1); n >= minNgram; n--) {
+            int suffix = len - n;
+            // search backwards for the most recent earlier occurrence of ctx[suffix..len)
+            for (int start = suffix - 1; start >= 0; start--) {
+                if (matches(ctx, start, suffix, n)) {
+                    int from = start + n;
+                    int count = Math.min(max, len - from);
+                    if (count > 0) {
+                        return Arrays.copyOfRange(ctx, from, from + count);
+                    }
+                }
+            }
+        }
+        return new int[0];
+    }
+
+    private static boolean matches(int[] ctx, int a, int b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (ctx[a + i] != ctx[b + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "prompt-lookup";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ferret.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.gguf.GgufFile;
+import dev.ferret.gguf.GgufType;
+import dev.ferret.models.AdapterGenerator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** LoRA adapters on a generated base, through llama.cpp: they change the logits, scale 0 and removal restore the base exactly. */
+class LoraTest {
+    static final String PROMPT = "<|im_start|>user\nShow me all dataclasses<|im_end|>\n<|im_start|>assistant\n";
+    static Path base;
+    static Model model;
+
+    @BeforeAll
+    static void load() {
+        base = TestModels.model("tiny", GgufType.F32, 11);
+        model = Model.load(base, TestModels.small());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    static Path adapter(String name, long seed) {
+        Path p = TestModels.dir().resolve(name);
+        new AdapterGenerator(GgufFile.read(base)).rank(8).alpha(16f).seed(seed).write(p);
+        return p;
+    }
+
+    static float[] logits(Session s) {
+        s.reset();
+        s.prefill(model.tokenize(PROMPT, true));
+        return s.logits();
+    }
+
+    @Test
+    void adapterChangesLogitsAndScaleZeroOrRemovalRestoresThemExactly() {
+        try (Session s = model.newSession(); Adapter a = model.loadAdapter(adapter("lora-a.gguf", 1))) {
+            assertEquals(8, a.rank());
+            assertEquals(16f, a.alpha());
+            float[] plain = logits(s);
+            s.setAdapter(a, 1f);
+            float[] with = logits(s);
+            assertFalse(Arrays.equals(plain, with), "the adapter must change the logits");
+            double diff = 0;
+            for (int i = 0; i < plain.length; i++) {
+                diff = Math.max(diff, Math.abs(plain[i] - with[i]));
+            }
+            assertTrue(diff > 1e-3, "max logit change " + diff);
+            s.setAdapter(a, 0f);
+            assertArrayEquals(plain, logits(s), "scale 0 must equal no adapter, bit for bit");
+            s.setAdapter(a, 1f);
+            assertArrayEquals(with, logits(s));
+            s.removeAdapter(a);
+            assertArrayEquals(plain, logits(s), "removing the adapter must restore the base, bit for bit");
+        }
+    }
+
+    @Test
+    void twoAdaptersSwapWithoutReloadingTheBase() {
+        try (Session s = model.newSession(); Adapter a = model.loadAdapter(adapter("lora-1.gguf", 2));
+             Adapter b = model.loadAdapter(adapter("lora-2.gguf", 3))) {
+            s.setAdapter(a, 1f);
+            float[] la = logits(s);
+            s.clearAdapters();
+            s.setAdapter(b, 1f);
+            float[] lb = logits(s);
+            assertFalse(Arrays.equals(la, lb));
+            s.setAdapter(a, 0.5f);
+            assertEquals(2, s.adapters().size());
+            float[] both = logits(s);
+            assertFalse(Arrays.equals(lb, both));
+            s.clearAdapters();
+            s.setAdapter(a, 1f);
+            assertArrayEquals(la, logits(s));
+        }
+    }
+
+    @Test
+    void adapterSettingClearsTheCache() {
+        try (Session s = model.newSession(); Adapter a = model.loadAdapter(adapter("lora-c.gguf", 4))) {
+            s.prefill(model.tokenize(PROMPT, true));
+            s.setAdapter(a, 1f);
+            assertEquals(0, s.history().length, "KV computed with other weights must not be reused");
+        }
+    }
+
+    @Test
+    void adapterForAnotherBaseIsRefusedBeforeLlamaCpp() {
+        Path otherBase = TestModels.model("small", GgufType.Q8_0, 1);
+        Path wrongDims = TestModels.dir().resolve("lora-small.gguf");
+        new AdapterGenerator(GgufFile.read(otherBase)).rank(4).seed(1).write(wrongDims);
+        var e = assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(wrongDims));
+        assertTrue(e.getMessage().contains("lora-small.gguf"), e.getMessage());
+        Path skewed = TestModels.dir().resolve("lora-skewed.gguf");
+        new AdapterGenerator(GgufFile.read(base)).rank(4).skewDimensions(8).seed(1).write(skewed);
+        assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(skewed));
+        Path otherArch = TestModels.dir().resolve("lora-llama.gguf");
+        new AdapterGenerator(GgufFile.read(base)).rank(4).architecture("llama").seed(1).write(otherArch);
+        assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(otherArch));
+        // a model file is not an adapter
+        assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(base));
+        assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(Path.of("/no/such/adapter.gguf")));
+    }
+
+    @Test
+    void closedAdapterCannotBeSet() {
+        try (Session s = model.newSession()) {
+            Adapter a = model.loadAdapter(adapter("lora-x.gguf", 5));
+            s.setAdapter(a, 1f);
+            a.close();
+            assertTrue(s.model().isOpen());
+            assertThrows(EngineException.Closed.class, () -> s.setAdapter(a, 1f));
+            // the closed adapter was detached from the context: logits equal the base again
+            float[] now = logits(s);
+            Session fresh = model.newSession();
+            assertArrayEquals(logits(fresh), now);
+            fresh.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ferret.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.engine.speculative.DraftModelDrafter;
+import dev.ferret.engine.speculative.Drafter;
+import dev.ferret.engine.speculative.PromptLookupDrafter;
+import dev.ferret.gguf.GgufType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Speculative decoding must not change greedy output; its counters must add up. */
+class SpeculativeTest {
+    // a prompt with repetition, so prompt lookup has something to find
+    static final String PROMPT = "<|im_start|>user\nshop/api.py:12: class Client(Protocol)\nshop/api.py:40: class Store(Protocol)\n"
+            + "shop/db.py:7: class Repo(Protocol)<|im_end|>\n<|im_start|>assistant\nshop/api.py:12: class";
+    static Model target;
+
+    @BeforeAll
+    static void load() {
+        target = Model.load(TestModels.tinyQ4(), TestModels.small());
+    }
+
+    @AfterAll
+    static void close() {
+        target.close();
+    }
+
+    private static Generation run(Drafter d, int max) {
+        try (Session s = target.newSession()) {
+            return s.generate(PROMPT, GenerationRequest.greedy(max), null, d);
+        }
+    }
+
+    private static void checkStats(Generation g) {
+        SpecStats st = g.speculative();
+        assertTrue(st.accepted() <= st.drafted(), st.toString());
+        assertEquals(g.generatedTokens(), st.accepted() + st.targetTokens(), st.toString());
+    }
+
+    @Test
+    void promptLookupGivesTheSameGreedyOutput() {
+        Generation plain = run(null, 64);
+        Generation spec = run(new PromptLookupDrafter(1, 4), 64);
+        assertArrayEquals(plain.tokens(), spec.tokens());
+        assertEquals(plain.text(), spec.text());
+        assertEquals(plain.finishReason(), spec.finishReason());
+        checkStats(spec);
+    }
+
+    @Test
+    void drafterThatAlwaysAgreesIsFullyAccepted() {
+        // the target itself as its own draft model: every drafted token must be accepted
+        try (Model draft = Model.load(TestModels.tinyQ4(), TestModels.small());
+             Drafter d = new DraftModelDrafter(draft, target, 512, 1, 0f)) {
+            Generation plain = run(null, 48);
+            Generation spec = run(d, 48);
+            assertArrayEquals(plain.tokens(), spec.tokens());
+            checkStats(spec);
+            assertTrue(spec.speculative().drafted() > 0);
+            assertEquals(spec.speculative().drafted(), spec.speculative().accepted() + unusedAtEnd(spec),
+                    "only drafts cut off by the token budget may go unaccepted: " + spec.speculative());
+            assertTrue(spec.speculative().targetBatches() < plain.generatedTokens(), "fewer target batches than tokens");
+        }
+    }
+
+    private static int unusedAtEnd(Generation g) {
+        return g.speculative().drafted() - g.speculative().accepted();
+    }
+
+    @Test
+    void differentDraftModelStillGivesTheSameOutput() {
+        // same tokenizer, other weights: many drafts are rejected, output unchanged
+        try (Model draft = Model.load(TestModels.model("tiny", GgufType.Q8_0, 7), TestModels.small());
+             Drafter d = new DraftModelDrafter(draft, target, 512, 1, 0f)) {
+            Generation plain = run(null, 48);
+            Generation spec = run(d, 48);
+            assertArrayEquals(plain.tokens(), spec.tokens());
+            checkStats(spec);
+        }
+    }
+
+    @Test
+    void draftWithAnotherVocabularyIsRefused() {
+        try (Model other = Model.load(TestModels.model("small", GgufType.Q8_0, 1), TestModels.small())) {
+            assertThrows(EngineException.IncompatibleAdapter.class, () -> new DraftModelDrafter(other, target, 256, 1, 0f));
+        }
+    }
+}
