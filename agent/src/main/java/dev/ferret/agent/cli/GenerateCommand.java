@@ -1,0 +1,89 @@
+package dev.ferret.agent.cli;
+
+import dev.ferret.engine.Adapter;
+import dev.ferret.engine.Generation;
+import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.Model;
+import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.SamplingOptions;
+import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.Message;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "generate", description = "Generate text from a prompt with a GGUF model (and LoRA adapters).")
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = {"-m", "--model"}, required = true, description = "GGUF model file")
+    Path model;
+
+    @Option(names = "--lora", description = "LoRA adapter GGUF (repeatable)")
+    List<Path> loras = new ArrayList<>();
+
+    @Option(names = "--lora-scale", defaultValue = "1.0", description = "scale of every adapter (default ${DEFAULT-VALUE})")
+    float loraScale;
+
+    @Option(names = {"-n", "--max-tokens"}, defaultValue = "128", description = "most tokens to generate (default ${DEFAULT-VALUE})")
+    int maxTokens;
+
+    @Option(names = "--temp", defaultValue = "0", description = "temperature; 0 = greedy (default ${DEFAULT-VALUE})")
+    float temperature;
+
+    @Option(names = "--seed", defaultValue = "42")
+    int seed;
+
+    @Option(names = "--stop", description = "stop string (repeatable); EOG tokens always stop")
+    List<String> stops = new ArrayList<>();
+
+    @Option(names = "--raw", description = "send the prompt as is instead of wrapping it in the chat template")
+    boolean raw;
+
+    @Option(names = {"-c", "--ctx"}, defaultValue = "0", description = "context size (0 = model's, at most 4096)")
+    int ctx;
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads (0 = all)")
+    int threads;
+
+    @Option(names = "--gpu-layers", defaultValue = "0", description = "layers to offload to a GPU (-1 = all)")
+    int gpuLayers;
+
+    @Option(names = "--stats", description = "print timing and token counts to stderr")
+    boolean stats;
+
+    @Parameters(paramLabel = "PROMPT", arity = "1..*")
+    List<String> prompt;
+
+    @Override
+    public Integer call() {
+        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        try (Model m = Model.load(model, opts); Session s = m.newSession()) {
+            for (Path l : loras) {
+                Adapter a = m.loadAdapter(l);
+                s.setAdapter(a, loraScale);
+            }
+            String text = String.join(" ", prompt);
+            String p = raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
+            SamplingOptions so = temperature <= 0 ? SamplingOptions.greedy() : SamplingOptions.defaults(seed).withRepeatPenalty(1f, 64);
+            if (temperature > 0) {
+                so = new SamplingOptions(temperature, so.topK(), so.topP(), so.minP(), so.repeatPenalty(), so.repeatLastN(), seed);
+            }
+            GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
+            Generation g = s.generate(p, req, d -> {
+                System.out.print(d);
+                System.out.flush();
+                return true;
+            });
+            System.out.println();
+            if (stats) {
+                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.1f tok/s), finish: %s%n",
+                        m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ferret.agent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ferret}: the command-line entry point. */
+@Command(name = "ferret", mixinStandardHelpOptions = true, version = "ferret 0.1.0",
+        description = "Local LLM inference on llama.cpp (in-process, Panama FFM) and an offline code-search agent.",
+        subcommands = {GenerateCommand.class, InspectCommand.class, ModelCommand.class,
+                DevicesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        Logging.quiet();
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler((ex, cmd, parse) -> {
+                    System.err.println("error: " + Errors.describe(ex));
+                    if (System.getenv("FERRET_DEBUG") != null) {
+                        ex.printStackTrace();
+                    }
+                    return Errors.exitCode(ex);
+                })
+                .execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ferret.agent.loop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.Tool;
+import dev.ferret.agent.tools.ToolCallGrammar;
+import dev.ferret.agent.tools.ToolResult;
+import dev.ferret.agent.tools.Toolbox;
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.FinishReason;
+import dev.ferret.engine.Generation;
+import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.SamplingOptions;
+import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.Json;
+import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.chat.ToolCall;
+import dev.ferret.engine.chat.ToolCallParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The tool-calling loop: the model sees the question and the tool schemas, writes {@code <tool_call>} blocks
+ * (generation stops at {@code </tool_call>} inside the decoding loop), the calls run for real in the
+ * sandbox and their results go back as tool messages, until the model answers. {@link LoopGuard} keeps it
+ * finite: when it says so, the next turn bans the {@code <tool_call>} token at the sampler, so that turn
+ * can only be an answer. Every run ends with a non-empty answer and a {@link StopReason}.
+ */
+public final class AgentLoop {
+    public static final String SYSTEM_PROMPT = """
+            You answer questions about the code repository in the current directory. You cannot see the code: \
+            search it with the tools, read their results, then answer. Never answer from memory. \
+            Prefer the Python-aware tools (find_classes, find_functions, find_imports, find_comments) when they fit. \
+            Call one tool at a time. When the results answer the question, reply with a short answer that lists \
+            each item as name (file:line), and no tool call.""";
+
+    private final Session session;
+    private final Toolbox tools;
+    private final AgentOptions options;
+    private final List<JsonNode> schemas;
+    private final String callGrammar;
+    private BiFunction<Integer, GenerationRequest, GenerationRequest> shaper = (step, r) -> r;
+
+    public AgentLoop(Session session, Toolbox tools, AgentOptions options) {
+        this.session = session;
+        this.tools = tools;
+        this.options = options;
+        this.schemas = schemas(tools);
+        this.callGrammar = options.constrainCalls() ? ToolCallGrammar.answerOrCall(tools) : null;
+    }
+
+    /** The schema list the system turn shows: {@code {"type": "function", "function": {...}}} per tool. */
+    public static List<JsonNode> schemas(Toolbox tools) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Tool t : tools.all()) {
+            ObjectNode fn = Json.MAPPER.createObjectNode();
+            fn.put("name", t.name());
+            fn.put("description", t.description());
+            fn.set("parameters", t.parameters());
+            ObjectNode wrap = Json.MAPPER.createObjectNode();
+            wrap.put("type", "function");
+            wrap.set("function", fn);
+            out.add(wrap);
+        }
+        return out;
+    }
+
+    /**
+     * Lets a caller adjust each turn's request (step number, request) — tests use it to script replies with
+     * a literal grammar on a random-weight model. A forced-answer turn has {@code <tool_call>} banned; a shaper
+     * must keep that request answer-only.
+     */
+    public AgentLoop withShaper(BiFunction<Integer, GenerationRequest, GenerationRequest> shaper) {
+        this.shaper = shaper;
+        return this;
+    }
+
+    public AgentResult run(String question, AgentListener listener) {
+        long t0 = System.nanoTime();
+        List<Message> conversation = new ArrayList<>();
+        conversation.add(Message.system(SYSTEM_PROMPT));
+        conversation.add(Message.user(question));
+        List<ToolCallRecord> calls = new ArrayList<>();
+        LoopGuard guard = new LoopGuard(options);
+        int tokens = 0;
+        int evaluated = 0;
+        int reused = 0;
+        boolean autonomous = false;
+        StopReason forced = null;
+        int toolCallToken = session.model().specialToken(ChatTemplate.TOOL_CALL_OPEN);
+        String lastResult = "";
+        while (true) {
+            forced = forced != null ? forced : guard.mustAnswer();
+            boolean answerTurn = forced != null;
+            listener.onStep(guard.steps() + 1, answerTurn);
+            String prompt = ChatTemplate.render(conversation, schemas, true);
+            GenerationRequest req = request(answerTurn, toolCallToken);
+            req = shaper.apply(guard.steps(), req);
+            Generation g;
+            try {
+                g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true);
+            } catch (EngineException.ContextOverflow e) {
+                return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
+                        guard, calls, tokens, evaluated, reused, t0, autonomous);
+            }
+            guard.stepTaken();
+            tokens += g.generatedTokens();
+            evaluated += g.promptTokens() - g.reusedTokens();
+            reused += g.reusedTokens();
+            ToolCallParser.Reply reply = ToolCallParser.parse(g.text());
+            if (answerTurn || !reply.hasCalls()) {
+                String answer = reply.content().strip();
+                if (answer.isEmpty()) {
+                    return finish(fallback(lastResult, "the model gave no answer"), StopReason.FALLBACK_FROM_RESULTS,
+                            guard, calls, tokens, evaluated, reused, t0, autonomous);
+                }
+                if (g.finishReason() == FinishReason.CONTEXT_FULL && forced == null) {
+                    forced = StopReason.CONTEXT_FULL;
+                }
+                return finish(answer, forced == null ? StopReason.ANSWERED : forced, guard, calls, tokens, evaluated, reused, t0, autonomous);
+            }
+            autonomous = true;
+            List<ToolCall> valid = new ArrayList<>();
+            List<Message> results = new ArrayList<>();
+            StringBuilder invalidText = new StringBuilder(reply.content());
+            for (ToolCallParser.Parsed p : reply.calls()) {
+                long c0 = System.nanoTime();
+                switch (p) {
+                    case ToolCallParser.Parsed.Invalid bad -> {
+                        guard.recordedError();
+                        invalidText.append(invalidText.isEmpty() ? "" : "\n").append(ChatTemplate.TOOL_CALL_OPEN).append('\n')
+                                .append(bad.raw()).append('\n').append(ChatTemplate.TOOL_CALL_CLOSE);
+                        String msg = "error: " + bad.error();
+                        results.add(Message.tool(msg));
+                        record(calls, listener, new ToolCallRecord("?", bad.raw(), msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                    }
+                    case ToolCallParser.Parsed.Valid ok -> {
+                        ToolCall call = ok.call();
+                        valid.add(call);
+                        Tool tool = tools.get(call.name()).orElse(null);
+                        String args = Json.dumps(call.arguments());
+                        if (tool == null) {
+                            guard.recordedError();
+                            String msg = "error: unknown tool \"" + call.name() + "\"; the tools are: " + String.join(", ", tools.names());
+                            results.add(Message.tool(msg));
+                            record(calls, listener, new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                            continue;
+                        }
+                        switch (guard.check(call, tool)) {
+                            case LoopGuard.Verdict.Repeat r -> {
+                                results.add(Message.tool(r.reminder()));
+                                record(calls, listener, new ToolCallRecord(call.name(), args, r.reminder().length(), ms(c0), ToolCallRecord.Outcome.REPEATED));
+                            }
+                            case LoopGuard.Verdict.Refuse r -> {
+                                guard.recordedError();
+                                results.add(Message.tool("error: " + r.message()));
+                                record(calls, listener, new ToolCallRecord(call.name(), args, r.message().length(), ms(c0), ToolCallRecord.Outcome.REFUSED));
+                            }
+                            case LoopGuard.Verdict.Run run -> {
+                                ToolResult res = tool.call(call.arguments());
+                                guard.recorded(call, res.content(), res.error());
+                                if (!res.error()) {
+                                    lastResult = res.content();
+                                }
+                                results.add(Message.tool(res.content()));
+                                record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
+                                        res.error() ? ToolCallRecord.Outcome.ERROR : ToolCallRecord.Outcome.RAN));
+                            }
+                        }
+                    }
+                }
+            }
+            conversation.add(Message.assistant(invalidText.toString(), valid));
+            conversation.addAll(results);
+        }
+    }
+
+    private GenerationRequest request(boolean answerTurn, int toolCallToken) {
+        SamplingOptions greedy = SamplingOptions.greedy().withRepeatPenalty(1.1f, 64);
+        if (answerTurn) {
+            Set<Integer> ban = toolCallToken >= 0 ? Set.of(toolCallToken) : Set.of();
+            // the stop string catches a call spelled out in plain characters when the vocabulary has no single token
+            return GenerationRequest.greedy(options.maxTokensAnswer()).withSampling(greedy)
+                    .withBanned(ban).withStops(List.of(ChatTemplate.TOOL_CALL_OPEN));
+        }
+        return GenerationRequest.greedy(options.maxTokensCall()).withSampling(greedy)
+                .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE)).withGrammar(callGrammar);
+    }
+
+    private static dev.ferret.engine.TokenListener listenerFor(AgentListener l) {
+        return d -> {
+            l.onAnswerText(d);
+            return true;
+        };
+    }
+
+    private static void record(List<ToolCallRecord> calls, AgentListener l, ToolCallRecord r) {
+        calls.add(r);
+        l.onToolCall(r);
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static String fallback(String lastResult, String why) {
+        if (lastResult.isBlank()) {
+            return "No answer: " + why + " and no tool returned results.";
+        }
+        return "No model answer (" + why + "). The last tool result was:\n" + LoopGuard.abbreviate(lastResult, 2000);
+    }
+
+    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, int tokens,
+                               int evaluated, int reused, long t0, boolean autonomous) {
+        return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), tokens, evaluated, reused,
+                (System.nanoTime() - t0) / 1e9, autonomous);
+    }
+}

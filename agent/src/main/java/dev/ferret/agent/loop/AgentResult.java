@@ -1,0 +1,20 @@
+package dev.ferret.agent.loop;
+
+import java.util.List;
+
+/**
+ * The outcome of one agent run.
+ *
+ * @param answer          the final answer text (never empty)
+ * @param stopReason      why the run ended
+ * @param steps           model turns taken
+ * @param toolCalls       every call, in order
+ * @param tokensGenerated tokens the model generated over all turns
+ * @param promptTokensEvaluated prompt tokens evaluated (after KV-cache reuse) over all turns
+ * @param promptTokensReused    prompt tokens taken from the KV cache over all turns
+ * @param seconds         wall time of the run
+ * @param autonomous      true when the model called at least one tool on its own
+ */
+public record AgentResult(String answer, StopReason stopReason, int steps, List<ToolCallRecord> toolCalls,
+                          int tokensGenerated, int promptTokensEvaluated, int promptTokensReused, double seconds,
+                          boolean autonomous) {}
