@@ -1,14 +1,18 @@
 package dev.ferret.agent.python;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A hand-written lexer and statement scanner for Python source: no external parser, one pass over the characters,
@@ -19,8 +23,9 @@ import java.util.Set;
  * backslash escapes (which also keep a raw string's quote from ending it), backslash line continuations, bracket
  * nesting across lines (a logical line ends at a line break only outside brackets), comments ({@code #} outside
  * strings), indentation (tab to the next multiple of 8, form feed resets, as CPython). Line breaks are {@code \n},
- * {@code \r\n} and a lone {@code \r}; a leading byte-order mark is skipped; bytes are decoded as UTF-8 with malformed
- * sequences replaced (a Latin-1 file thus keeps its structure and line numbers). F-strings are scanned as plain
+ * {@code \r\n} and a lone {@code \r}; a leading byte-order mark is skipped; bytes are decoded as UTF-8, or as a PEP 263
+ * coding cookie says, with malformed sequences replaced (an undeclared Latin-1 file thus keeps its structure and line
+ * numbers). F-strings are scanned as plain
  * strings, which is exact up to Python 3.11 (3.12's reuse of the outer quote inside a replacement field is not
  * modelled). An unterminated single-quoted string ends at its line; an unterminated triple-quoted one at the end of
  * the file. A {@code def} or {@code class} keyword met inside unclosed brackets (never valid Python) closes them, so
@@ -55,9 +60,65 @@ public final class PythonScanner {
         return scan(relPath, Files.readAllBytes(file));
     }
 
-    /** Scans raw file bytes (decoded as UTF-8, malformed sequences replaced). */
+    /**
+     * Scans raw file bytes, decoded as Python does: UTF-8, or the encoding a PEP 263 coding cookie on the first two
+     * lines names when Java knows it (a UTF-8 byte-order mark wins); malformed sequences are replaced.
+     */
     public static PythonFile scan(String path, byte[] bytes) {
-        return scan(path, new String(bytes, StandardCharsets.UTF_8));
+        return scan(path, decode(bytes));
+    }
+
+    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    /** Decodes source bytes (see {@link #scan(String, byte[])}). */
+    static String decode(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            Charset cs = cookie(bytes);
+            if (cs != null) {
+                return new String(bytes, cs);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Charset cookie(byte[] bytes) {
+        int end = 0;
+        for (int lineNo = 0; lineNo < 2 && end < bytes.length; lineNo++) {
+            int start = end;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            String line = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+            Matcher m = CODING.matcher(line);
+            if (m.find()) {
+                return charset(m.group(1));
+            }
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+                return null; // the cookie must be on a comment-only line among the first two
+            }
+            if (end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n') {
+                end++;
+            }
+            end++;
+        }
+        return null;
+    }
+
+    private static Charset charset(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("utf-8") || n.startsWith("utf-8-")) {
+            return null;
+        }
+        if (n.equals("latin-1") || n.startsWith("latin-1-") || n.equals("iso-8859-1") || n.startsWith("iso-8859-1-")
+                || n.equals("iso-latin-1") || n.startsWith("iso-latin-1-")) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(n);
+        } catch (RuntimeException e) {
+            return null; // unknown to Java: UTF-8 with replacement keeps the ASCII structure
+        }
     }
 
     /** Scans source text. Never throws: on an internal failure it returns what it had found up to that point. */

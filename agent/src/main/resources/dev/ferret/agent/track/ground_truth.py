@@ -186,8 +186,12 @@ def main(argv):
     result = {"python": sys.version.split()[0], "files": len(files), "unparsed": [],
               "protocol": [], "async": [], "imports": [], "dataclass": [], "comments": []}
     for rel in files:
-        with open(os.path.join(root, rel), "rb") as f:
-            data = f.read()
+        try:
+            with open(os.path.join(root, rel), "rb") as f:
+                data = f.read()
+        except OSError as e:
+            result["unparsed"].append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
+            continue
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         try:
             tree = ast.parse(data, filename=rel)

@@ -270,6 +270,21 @@ class PythonScannerTest {
     }
 
     @Test
+    void codingCookieDecodesLikePython() {
+        // in Shift_JIS the kanji U+8868 is 0x95 0x5C; read as UTF-8, 0x5C is a backslash escaping the closing quote
+        String src = "#!/usr/bin/env python\n# -*- coding: shift_jis -*-\nDOC = \"\"\"\u8868\"\"\"\nclass A: pass\n";
+        byte[] sjis = src.getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        assertEquals(List.of("4:A"), classes(PythonScanner.scan("s.py", sjis)));
+        byte[] noCookie = src.replace("coding: shift_jis", "no cookie").getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        assertEquals(List.of(), classes(PythonScanner.scan("s.py", noCookie)));
+        assertEquals("x = '\u00e9'\n", PythonScanner.decode("# coding=latin-1\nx = '\u00e9'\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).lines().skip(1).findFirst().orElseThrow() + "\n");
+        assertEquals("\uFFFD", PythonScanner.decode(new byte[] {(byte) 0xE9}));
+        assertEquals("x = 1\n# coding: latin-1\n\uFFFD", PythonScanner.decode(
+                "x = 1\n# coding: latin-1\n\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
     void renderedImportsAndTargets() {
         PythonFile f = scan("from .util import helper\nfrom . import mod as m\nimport a.b\n");
         assertEquals(".util.helper", f.imports().get(0).target());

@@ -30,7 +30,6 @@ class DifferentialFuzzTest {
         }
         AccuracyReport.CodebaseReport report = AccuracyReport.evaluate("generated", repo, new HybridAnswerer(),
                 new GroundTruth());
-        System.out.print(AccuracyReport.table(List.of(report)));
         assertEquals(List.of(), report.unparsed(), "the generator wrote invalid Python");
         assertEquals(List.of(), report.notes());
         for (Accuracy.Score s : report.scores()) {
