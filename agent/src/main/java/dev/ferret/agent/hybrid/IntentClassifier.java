@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *   <li>ASYNC_FUNCTIONS (4, +1 with function/def/method/coroutine): async, asynchronous, coroutine(s), awaitable;</li>
  *   <li>IMPORTS (4): import/imports/importing/imported, or a use/depend/rely/require verb together with
  *       library/package/module or a subject files/modules/scripts; the module is the first word after the import
- *       verb, else the word before "imported", else after the use verb, else before library/package (stop words
- *       skipped; "Requests" lower-cased);</li>
+ *       verb, else the word before "imported", else after the use verb, else before library/package/module (stop
+ *       words skipped; "Requests" lower-cased);</li>
  *   <li>SUBCLASSES (4 for subclass/inherit/extend/derive/implement/superclass, 4 for protocol(s), +1 for
  *       class(es)/type(s)): the base is the first word after the verb, else a capitalised word (or "protocol")
  *       right before class(es)/subclass(es), else Protocol when "protocol" appears.</li>
@@ -233,7 +233,7 @@ public final class IntentClassifier {
             }
         }
         for (int i = 1; i < w.size(); i++) {
-            if (LIBRARY.contains(w.get(i).lower())) {
+            if (LIBRARY.contains(w.get(i).lower()) || w.get(i).lower().equals("module")) {
                 String m = previousName(w, i - 1);
                 if (m != null) {
                     return moduleName(m);

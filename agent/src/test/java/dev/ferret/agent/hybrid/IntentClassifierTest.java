@@ -56,7 +56,17 @@ class IntentClassifierTest {
             List HACK comments                                            | COMMENTS         | HACK
             Show SECURITY comments                                        | COMMENTS         | SECURITY
             Where are the TODOs?                                          | COMMENTS         | TODO
+            Which classes implement Protocol?                             | PROTOCOL_CLASSES | Protocol
+            Give me the structural types (Protocols)                      | PROTOCOL_CLASSES | Protocol
+            Show me the classes deriving from ABC                         | SUBCLASSES       | ABC
+            what async code is there                                      | ASYNC_FUNCTIONS  |
+            Where is the requests module used?                            | IMPORTS          | requests
+            Who uses the requests lib?                                    | IMPORTS          | requests
+            Count the dataclasses                                         | DATACLASSES      |
+            List the FIXMEs                                               | COMMENTS         | FIXME
             How does the payment gateway work?                            | UNKNOWN          |
+            Where are requests made?                                      | UNKNOWN          |
+            Which classes are abstract?                                   | UNKNOWN          |
             What does the Protocol class do?                              | UNKNOWN          |
             Explain how requests are retried                              | UNKNOWN          |
             Where is the database connection opened?                      | UNKNOWN          |
