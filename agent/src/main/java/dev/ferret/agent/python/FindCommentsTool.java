@@ -62,10 +62,11 @@ public final class FindCommentsTool extends PythonSearchTool {
             throw new ToolException("tag must be one word such as TODO or FIXME, got: " + tag);
         }
         Pattern p = tagPattern(tag);
+        String word = tag;
         List<Hit> hits = new ArrayList<>();
         for (PythonFile f : files(args)) {
             for (PyComment c : f.comments()) {
-                if (p.matcher(c.text()).find()) {
+                if (c.text().contains(word) && p.matcher(c.text()).find()) {
                     hits.add(new Hit(f.path(), c.line(), tag, c.text()));
                 }
             }

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A Python file is a regular file whose name ends in {@code .py} (stubs, {@code .pyi}, are not searched), found by
  * {@link Sandbox#files}: links are not followed and version-control, build and hidden folders are skipped. Files over
  * {@link #MAX_FILE_BYTES} are skipped. Each file is scanned once and cached until its size or modification time
- * changes. Larger sets are scanned in parallel; the result is always in path order.
+ * changes. The list of files under a start path is walked once and then kept (a search agent reads a repository that
+ * does not change under it; {@link #refresh()} forgets the lists). Larger sets are scanned in parallel; the result is
+ * always in path order.
  */
 public final class PythonIndex {
     /** Files larger than this (generated tables, minified data) are not scanned. */
@@ -30,6 +32,7 @@ public final class PythonIndex {
 
     private final Sandbox sandbox;
     private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
 
     public PythonIndex(Sandbox sandbox) {
         this.sandbox = Objects.requireNonNull(sandbox);
@@ -50,9 +53,15 @@ public final class PythonIndex {
 
     /** The Python files under {@code start}, a path already resolved by the sandbox, in path order. */
     public List<PythonFile> files(Path start) {
-        List<Path> paths = sandbox.files(start).stream().filter(PythonIndex::isPython).toList();
+        List<Path> paths = listings.computeIfAbsent(start,
+                s -> sandbox.files(s).stream().filter(PythonIndex::isPython).toList());
         var stream = paths.size() >= PARALLEL_THRESHOLD ? paths.parallelStream() : paths.stream();
         return stream.map(this::file).filter(Objects::nonNull).toList();
+    }
+
+    /** Forgets the file lists, so the next search walks the repository again (scanned contents stay cached). */
+    public void refresh() {
+        listings.clear();
     }
 
     /** True for names ending in {@code .py}. */
