@@ -22,7 +22,11 @@ public final class HybridAnswerer {
         this.formatter = formatter;
     }
 
-    /** Answers a question about the repository at {@code repo} (a fresh index; see the other overload to reuse one). */
+    /**
+     * Answers a question about the repository at {@code repo} (a fresh index; see the other overload to reuse one).
+     *
+     * @throws IllegalArgumentException if {@code repo} is not an existing directory
+     */
     public HybridAnswer answer(Path repo, String question) {
         return answer(new PythonIndex(repo), question);
     }
