@@ -1,0 +1,65 @@
+package dev.ferret.agent.hybrid;
+
+/**
+ * The plain template answer: a count line, then one line per item; "No ... found." when there are none.
+ * <pre>
+ * Found 2 classes that subclass Protocol:
+ * - PaymentGateway (shop/ports.py:14)
+ * - Checkout.Step (shop/ports.py:45)
+ * </pre>
+ * Classes and functions show their qualified name and {@code file:line}; imports {@code file:line} and the import
+ * statement; comments {@code file:line} and the comment. With a limit, the lines past it are replaced by
+ * "... and N more".
+ */
+public final class Formatter {
+    private final int limit;
+
+    /** No limit on the number of item lines. */
+    public Formatter() {
+        this(Integer.MAX_VALUE);
+    }
+
+    public Formatter(int limit) {
+        this.limit = Math.max(1, limit);
+    }
+
+    public String format(Findings findings) {
+        Intent intent = findings.intent();
+        if (intent instanceof Intent.Unknown u) {
+            return "The hybrid path cannot answer this question (" + u.reason() + "); the full agent loop is needed.";
+        }
+        int n = findings.size();
+        if (n == 0) {
+            return "No " + intent.describe() + " found.";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Found ").append(n).append(' ').append(n == 1 ? singular(intent) : intent.describe()).append(":\n");
+        int shown = Math.min(n, limit);
+        for (int i = 0; i < shown; i++) {
+            Finding f = findings.items().get(i);
+            String where = f.file() + ":" + f.line();
+            sb.append("- ");
+            switch (intent) {
+                case Intent.Imports imp -> sb.append(where).append(" (").append(f.detail()).append(')');
+                case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
+                default -> sb.append(f.name()).append(" (").append(where).append(')');
+            }
+            sb.append('\n');
+        }
+        if (shown < n) {
+            sb.append("... and ").append(n - shown).append(" more\n");
+        }
+        return sb.toString();
+    }
+
+    private static String singular(Intent intent) {
+        return switch (intent) {
+            case Intent.Subclasses s -> "class that subclasses " + s.base();
+            case Intent.AsyncFunctions a -> "async function";
+            case Intent.Imports i -> "file that imports " + i.module();
+            case Intent.Dataclasses d -> "dataclass";
+            case Intent.Comments c -> c.tag() + " comment";
+            case Intent.Unknown u -> "item";
+        };
+    }
+}

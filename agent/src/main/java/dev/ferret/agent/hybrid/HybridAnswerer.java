@@ -1,0 +1,62 @@
+package dev.ferret.agent.hybrid;
+
+import dev.ferret.agent.python.PythonIndex;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The hybrid fast path: classify the question, run the direct plan with the Python tools, format a template answer.
+ * Questions it does not recognise come back unhandled ({@link HybridAnswer#handled()} false) so the caller can run
+ * the full agent loop instead.
+ */
+public final class HybridAnswerer {
+    private final IntentClassifier classifier;
+    private final Formatter formatter;
+
+    public HybridAnswerer() {
+        this(new IntentClassifier(), new Formatter());
+    }
+
+    public HybridAnswerer(IntentClassifier classifier, Formatter formatter) {
+        this.classifier = classifier;
+        this.formatter = formatter;
+    }
+
+    /**
+     * Answers a question about the repository at {@code repo} (a fresh index; see the other overload to reuse one).
+     *
+     * @throws IllegalArgumentException if {@code repo} is not an existing directory
+     */
+    public HybridAnswer answer(Path repo, String question) {
+        return answer(new PythonIndex(repo), question);
+    }
+
+    /** Answers a question with an existing index, whose scanned files are reused across questions. */
+    public HybridAnswer answer(PythonIndex index, String question) {
+        long t0 = System.nanoTime();
+        Intent intent = classifier.classify(question);
+        long t1 = System.nanoTime();
+        if (intent instanceof Intent.Unknown) {
+            String text = formatter.format(new Findings(intent, List.of()));
+            long t2 = System.nanoTime();
+            return new HybridAnswer(question, intent, false, text, List.of(), List.of(),
+                    new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
+        }
+        Planner planner = new Planner(index);
+        Plan plan = planner.plan(intent);
+        long t2 = System.nanoTime();
+        Planner.Execution run = planner.execute(plan);
+        long t3 = System.nanoTime();
+        String text;
+        boolean handled = !run.failed();
+        if (handled) {
+            text = formatter.format(run.findings());
+        } else {
+            text = "The hybrid path failed (" + run.calls().stream().filter(ToolCall::failed).map(ToolCall::error)
+                    .findFirst().orElse("tool error") + "); the full agent loop is needed.";
+        }
+        long t4 = System.nanoTime();
+        return new HybridAnswer(question, intent, handled, text, run.findings().items(), run.calls(),
+                new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ferret.agent.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.ToolException;
+import java.util.Locale;
+
+/** Lenient reading of a small model's tool arguments. */
+final class Args {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Args() {
+    }
+
+    /** The arguments as an object: null means {}, a string holding a JSON object is parsed. */
+    static JsonNode object(JsonNode a) throws ToolException {
+        if (a == null || a.isNull() || a.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (a.isTextual()) {
+            try {
+                JsonNode parsed = JSON.readTree(a.asText());
+                if (parsed != null && parsed.isObject()) {
+                    return parsed;
+                }
+            } catch (Exception e) {
+                // fall through to the error below
+            }
+        }
+        if (!a.isObject()) {
+            throw new ToolException("arguments must be a JSON object, e.g. {\"path\": \"src\"}");
+        }
+        return a;
+    }
+
+    /** A string argument, trimmed; null when absent, null or blank. Numbers and booleans are taken as text. */
+    static String text(JsonNode a, String name) throws ToolException {
+        JsonNode v = a.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isContainerNode()) {
+            throw new ToolException(name + " must be a string");
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    static boolean bool(JsonNode a, String name, boolean otherwise) throws ToolException {
+        JsonNode v = a.get(name);
+        if (v == null || v.isNull()) {
+            return otherwise;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isNumber()) {
+            return v.asInt() != 0;
+        }
+        if (v.isTextual()) {
+            switch (v.asText().strip().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1", "y" -> {
+                    return true;
+                }
+                case "false", "no", "0", "n", "" -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        throw new ToolException(name + " must be true or false");
+    }
+
+    static int integer(JsonNode a, String name, int otherwise, int min, int max) throws ToolException {
+        JsonNode v = a.get(name);
+        if (v == null || v.isNull()) {
+            return otherwise;
+        }
+        int n;
+        if (v.isNumber()) {
+            n = v.asInt();
+        } else {
+            try {
+                n = Integer.parseInt(v.asText().strip());
+            } catch (NumberFormatException e) {
+                throw new ToolException(name + " must be a whole number");
+            }
+        }
+        return Math.max(min, Math.min(max, n));
+    }
+
+    /** A JSON Schema object: each property is {name, type, description}. */
+    static ObjectNode schema(String[][] properties, String... required) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("type", "object");
+        ObjectNode props = s.putObject("properties");
+        for (String[] p : properties) {
+            props.putObject(p[0]).put("type", p[1]).put("description", p[2]);
+        }
+        var req = s.putArray("required");
+        for (String r : required) {
+            req.add(r);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ferret.agent.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.ToolException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code find_comments}: comments (a {@code #} outside strings, to the end of the line) holding a tag as a whole word,
+ * case-sensitive: {@code TODO} matches {@code # TODO: x}, {@code #TODO x}, {@code # TODO(alice): x},
+ * {@code # FIXME/TODO}, but not {@code # TODOs}, {@code # todo}, {@code # MYTODO}, {@code # TODO_LIST}, nor TODO in
+ * strings and docstrings. A word character is Unicode's. Output: {@code pkg/mod.py:12: # TODO(alice): refunds}.
+ */
+public final class FindCommentsTool extends PythonSearchTool {
+    /** The default tag. */
+    public static final String DEFAULT_TAG = "TODO";
+
+    public FindCommentsTool(PythonIndex index) {
+        super(index);
+    }
+
+    @Override
+    public String name() {
+        return "find_comments";
+    }
+
+    @Override
+    public String description() {
+        return "Find Python comments holding a tag word such as TODO, FIXME, XXX or HACK (case-sensitive; "
+                + "not in strings); prints file:line: comment.";
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return Args.schema(new String[][] {
+                {"tag", "string", "the tag word, default TODO"},
+                PATH, LIMIT});
+    }
+
+    @Override
+    String noun() {
+        return "comments";
+    }
+
+    /** The pattern for a tag: the tag not preceded or followed by a (Unicode) word character. */
+    public static Pattern tagPattern(String tag) {
+        return Pattern.compile("(?<!\\w)" + Pattern.quote(tag) + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    @Override
+    List<Hit> find(JsonNode args) throws ToolException {
+        String tag = Args.text(args, "tag");
+        if (tag == null) {
+            tag = DEFAULT_TAG;
+        }
+        if (tag.startsWith("#")) {
+            tag = tag.substring(1).strip();
+        }
+        if (tag.isEmpty() || tag.length() > 64 || tag.chars().anyMatch(Character::isWhitespace)) {
+            throw new ToolException("tag must be one word such as TODO or FIXME, got: " + tag);
+        }
+        Pattern p = tagPattern(tag);
+        String word = tag;
+        List<Hit> hits = new ArrayList<>();
+        for (PythonFile f : files(args)) {
+            for (PyComment c : f.comments()) {
+                if (c.text().contains(word) && p.matcher(c.text()).find()) {
+                    hits.add(new Hit(f.path(), c.line(), tag, c.text()));
+                }
+            }
+        }
+        return hits;
+    }
+}

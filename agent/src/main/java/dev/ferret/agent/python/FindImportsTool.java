@@ -1,0 +1,97 @@
+package dev.ferret.agent.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.ToolException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code find_imports}: the import statements that bring in a module, one line per statement. A statement counts
+ * when {@link PyImport#importsModule} holds: {@code import requests}, {@code import requests.adapters},
+ * {@code import requests as r}, {@code from requests import x}, {@code from requests.auth import y}, at any depth
+ * (functions, {@code try}, {@code if TYPE_CHECKING}). Relative imports ({@code from . import requests},
+ * {@code from .requests import x}), other packages' submodules ({@code from vendor.requests import x}), other
+ * modules with the same prefix ({@code requests_toolbelt}) and text in strings or comments do not. Output:
+ * {@code pkg/mod.py:3: import requests}.
+ */
+public final class FindImportsTool extends PythonSearchTool {
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    public FindImportsTool(PythonIndex index) {
+        super(index);
+    }
+
+    @Override
+    public String name() {
+        return "find_imports";
+    }
+
+    @Override
+    public String description() {
+        return "Find the files and lines that import a Python module (import x, import x.y, from x import y; "
+                + "relative imports excluded); prints file:line: import statement.";
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return Args.schema(new String[][] {
+                {"module", "string", "module name, e.g. requests or os.path"},
+                PATH, LIMIT}, "module");
+    }
+
+    @Override
+    String noun() {
+        return "imports";
+    }
+
+    /** The module argument, normalised ({@code "import requests"} and {@code "requests library"} are accepted). */
+    static String module(JsonNode args) throws ToolException {
+        String m = Args.text(args, "module");
+        if (m == null) {
+            throw new ToolException("module is required, e.g. {\"module\": \"requests\"}");
+        }
+        m = m.replaceFirst("^(?:from|import)\\s+", "").replaceFirst("\\s+(?:library|package|module)$", "").strip();
+        if (!MODULE.matcher(m).matches()) {
+            throw new ToolException("module must be a dotted module name like requests or os.path, got: " + m);
+        }
+        return m;
+    }
+
+    @Override
+    List<Hit> find(JsonNode args) throws ToolException {
+        String module = module(args);
+        List<Hit> hits = new ArrayList<>();
+        for (PythonFile f : files(args)) {
+            Map<Integer, List<PyImport>> byLine = new LinkedHashMap<>();
+            for (PyImport imp : f.imports()) {
+                if (imp.importsModule(module)) {
+                    byLine.computeIfAbsent(imp.line(), k -> new ArrayList<>()).add(imp);
+                }
+            }
+            byLine.forEach((line, imps) -> hits.add(new Hit(f.path(), line, module, render(imps))));
+        }
+        return hits;
+    }
+
+    /** One line per statement: names of a from-import are joined ({@code from requests import get, post}). */
+    static String render(List<PyImport> imps) {
+        StringBuilder sb = new StringBuilder(imps.getFirst().render());
+        for (int i = 1; i < imps.size(); i++) {
+            PyImport prev = imps.get(i - 1);
+            PyImport imp = imps.get(i);
+            if (imp.fromImport() && prev.fromImport() && imp.level() == prev.level()
+                    && java.util.Objects.equals(imp.module(), prev.module())) {
+                sb.append(", ").append(imp.name()).append(imp.alias() == null ? "" : " as " + imp.alias());
+            } else if (!imp.fromImport() && !prev.fromImport()) {
+                sb.append(", ").append(imp.module()).append(imp.alias() == null ? "" : " as " + imp.alias());
+            } else {
+                sb.append("; ").append(imp.render());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ferret.agent.python;
+
+import java.util.List;
+
+/**
+ * A {@code class} statement.
+ *
+ * @param name          the class's own name
+ * @param qualifiedName the names of the enclosing classes and functions and its own, joined by dots
+ *                      ({@code Outer.Inner}, {@code build.Local}); no {@code <locals>} markers
+ * @param line          1-based line of the {@code class} keyword (not of a decorator)
+ * @param bases         the positional entries of the base list, in order; keyword entries
+ *                      ({@code metaclass=...}) and starred entries are left out
+ * @param decorators    the decorators, top to bottom
+ */
+public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases, List<PyReference> decorators) {
+    public PyClass {
+        bases = List.copyOf(bases);
+        decorators = List.copyOf(decorators);
+    }
+}

@@ -1,0 +1,825 @@
+package dev.ferret.agent.python;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A hand-written lexer and statement scanner for Python source: no external parser, one pass over the characters,
+ * never throws on bad input.
+ *
+ * <p><b>Lexing.</b> Follows Python's tokenizer where it matters for the model: string literals with any prefix
+ * ({@code r b u f t} and the two-letter {@code rb br fr rf tr rt} combinations, any case), single or triple quoted,
+ * backslash escapes (which also keep a raw string's quote from ending it), backslash line continuations, bracket
+ * nesting across lines (a logical line ends at a line break only outside brackets), comments ({@code #} outside
+ * strings), indentation (tab to the next multiple of 8, form feed resets, as CPython). Line breaks are {@code \n},
+ * {@code \r\n} and a lone {@code \r}; a leading byte-order mark is skipped; bytes are decoded as UTF-8, or as a PEP 263
+ * coding cookie says, with malformed sequences replaced (an undeclared Latin-1 file thus keeps its structure and line
+ * numbers). F-strings are scanned as plain
+ * strings, which is exact up to Python 3.11 (3.12's reuse of the outer quote inside a replacement field is not
+ * modelled). An unterminated single-quoted string ends at its line; an unterminated triple-quoted one at the end of
+ * the file. A {@code def} or {@code class} keyword met inside unclosed brackets (never valid Python) closes them, so
+ * one stray bracket does not swallow the rest of a broken file.
+ *
+ * <p><b>Statements.</b> Every logical line is split into simple statements at top-level semicolons, and after the
+ * header colon of a compound statement with a same-line body ({@code if TYPE_CHECKING: import x},
+ * {@code try: import requests}, {@code def f(): import y}). The scanner records:
+ * <ul>
+ *   <li>{@code class} statements: name, qualified name, line of the {@code class} keyword, the positional entries of
+ *       the base list (keyword and starred entries dropped; PEP 695 type parameters skipped), decorators;</li>
+ *   <li>{@code def} and {@code async def} statements: name, qualified name, line of the {@code def} (or
+ *       {@code async}) keyword, async flag, decorators;</li>
+ *   <li>{@code import} and {@code from ... import} statements at any depth, one {@link PyImport} per imported
+ *       name, with relative level and alias;</li>
+ *   <li>comments with their line.</li>
+ * </ul>
+ * Qualified names join the names of the enclosing {@code class} and {@code def} statements, found from
+ * indentation: a statement belongs to the nearest preceding class or def header with smaller indentation.
+ * {@code if}/{@code for}/{@code try}/{@code with} blocks do not add a name. Decorators are the {@code @} lines right
+ * before a class or def (comment and blank lines between them are allowed).
+ *
+ * <p><b>Resolution.</b> Base and decorator expressions are reduced to a dotted name (see {@link PyReference}) and
+ * resolved through the file's imports as {@link PythonFile} describes.
+ */
+public final class PythonScanner {
+    private PythonScanner() {
+    }
+
+    /** Scans a file from disk; {@code relPath} is the path reported in the model. */
+    public static PythonFile scanFile(Path file, String relPath) throws IOException {
+        return scan(relPath, Files.readAllBytes(file));
+    }
+
+    /**
+     * Scans raw file bytes, decoded as Python does: UTF-8, or the encoding a PEP 263 coding cookie on the first two
+     * lines names when Java knows it (a UTF-8 byte-order mark wins); malformed sequences are replaced.
+     */
+    public static PythonFile scan(String path, byte[] bytes) {
+        return scan(path, decode(bytes));
+    }
+
+    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    /** Decodes source bytes (see {@link #scan(String, byte[])}). */
+    static String decode(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            Charset cs = cookie(bytes);
+            if (cs != null) {
+                return new String(bytes, cs);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Charset cookie(byte[] bytes) {
+        int end = 0;
+        for (int lineNo = 0; lineNo < 2 && end < bytes.length; lineNo++) {
+            int start = end;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            String line = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+            Matcher m = CODING.matcher(line);
+            if (m.find()) {
+                return charset(m.group(1));
+            }
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+                return null; // the cookie must be on a comment-only line among the first two
+            }
+            if (end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n') {
+                end++;
+            }
+            end++;
+        }
+        return null;
+    }
+
+    private static Charset charset(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("utf-8") || n.startsWith("utf-8-")) {
+            return null;
+        }
+        if (n.equals("latin-1") || n.startsWith("latin-1-") || n.equals("iso-8859-1") || n.startsWith("iso-8859-1-")
+                || n.equals("iso-latin-1") || n.startsWith("iso-latin-1-")) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(n);
+        } catch (RuntimeException e) {
+            return null; // unknown to Java: UTF-8 with replacement keeps the ASCII structure
+        }
+    }
+
+    /** Scans source text. Never throws: on an internal failure it returns what it had found up to that point. */
+    public static PythonFile scan(String path, String source) {
+        Run run = new Run(path, source == null ? "" : source);
+        try {
+            run.lex();
+        } catch (RuntimeException e) {
+            // a bug, not bad input: keep what was found rather than failing the whole search
+        }
+        return run.result();
+    }
+
+    /** As {@link #scan(String, String)}, but lets an internal failure through (for tests). */
+    static PythonFile scanStrict(String path, String source) {
+        Run run = new Run(path, source);
+        run.lex();
+        return run.result();
+    }
+
+    private static final int NAME = 1;
+    private static final int NUMBER = 2;
+    private static final int STRING = 3;
+    private static final int OP = 4;
+
+    private static final int MAX_TEXT = 300;
+    private static final int MAX_PARENS = 16;
+
+    private static final String[] OPS3 = {"**=", "//=", ">>=", "<<=", "..."};
+    private static final String[] OPS2 = {"->", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", ":=", "+=", "-=",
+            "*=", "/=", "%=", "@=", "&=", "|=", "^="};
+    private static final Set<String> COMPOUND = Set.of("if", "elif", "else", "try", "except", "finally", "while",
+            "for", "with");
+
+    private record Scope(int indent, String name) {
+    }
+
+    private record RawRef(String text, String dotted) {
+    }
+
+    private record RawClass(String name, String qualifiedName, int line, List<RawRef> bases, List<RawRef> decorators) {
+    }
+
+    private record RawFunction(String name, String qualifiedName, int line, boolean async, List<RawRef> decorators) {
+    }
+
+    /** The state of one scan. */
+    private static final class Run {
+        final String path;
+        final String src;
+        final int n;
+
+        int pos;
+        int line = 1;
+        int depth;
+        int physLineStart;
+
+        // tokens of the current logical line
+        int ntok;
+        int[] kind = new int[64];
+        int[] start = new int[64];
+        int[] end = new int[64];
+        int[] tline = new int[64];
+        int[] tdepth = new int[64];
+        int lineIndent;
+
+        final List<Scope> stack = new ArrayList<>();
+        final List<RawRef> pendingDecorators = new ArrayList<>();
+        final List<RawClass> classes = new ArrayList<>();
+        final List<RawFunction> functions = new ArrayList<>();
+        final List<PyImport> imports = new ArrayList<>();
+        final List<PyComment> comments = new ArrayList<>();
+
+        Run(String path, String src) {
+            this.path = path;
+            this.src = src;
+            this.n = src.length();
+        }
+
+        PythonFile result() {
+            Map<String, Set<String>> bindings = PythonFile.bindings(imports);
+            List<PyClass> cs = new ArrayList<>(classes.size());
+            for (RawClass c : classes) {
+                cs.add(new PyClass(c.name(), c.qualifiedName(), c.line(), refs(c.bases(), bindings),
+                        refs(c.decorators(), bindings)));
+            }
+            List<PyFunction> fs = new ArrayList<>(functions.size());
+            for (RawFunction f : functions) {
+                fs.add(new PyFunction(f.name(), f.qualifiedName(), f.line(), f.async(), refs(f.decorators(), bindings)));
+            }
+            return new PythonFile(path, lineCount(), cs, fs, imports, comments);
+        }
+
+        private static List<PyReference> refs(List<RawRef> raw, Map<String, Set<String>> bindings) {
+            if (raw.isEmpty()) {
+                return List.of();
+            }
+            List<PyReference> out = new ArrayList<>(raw.size());
+            for (RawRef r : raw) {
+                out.add(new PyReference(r.text(), r.dotted(), PythonFile.resolve(bindings, r.dotted())));
+            }
+            return out;
+        }
+
+        private int lineCount() {
+            if (n == 0) {
+                return 0;
+            }
+            char last = src.charAt(n - 1);
+            return last == '\n' || last == '\r' ? line - 1 : line;
+        }
+
+        // ---------------------------------------------------------------- lexer
+
+        void lex() {
+            if (n > 0 && src.charAt(0) == '\uFEFF') {
+                pos = 1;
+            }
+            boolean atLineStart = true;
+            while (pos < n) {
+                if (atLineStart) {
+                    int col = 0;
+                    while (pos < n) {
+                        char c = src.charAt(pos);
+                        if (c == ' ') {
+                            col++;
+                        } else if (c == '\t') {
+                            col = (col / 8 + 1) * 8;
+                        } else if (c == '\f') {
+                            col = 0;
+                        } else {
+                            break;
+                        }
+                        pos++;
+                    }
+                    atLineStart = false;
+                    if (ntok == 0) {
+                        lineIndent = col;
+                    }
+                    continue;
+                }
+                char c = src.charAt(pos);
+                switch (c) {
+                    case ' ', '\t', '\f' -> pos++;
+                    case '\n', '\r' -> {
+                        pos += (c == '\r' && pos + 1 < n && src.charAt(pos + 1) == '\n') ? 2 : 1;
+                        newPhysicalLine();
+                        if (depth == 0) {
+                            flush();
+                            atLineStart = true;
+                        }
+                    }
+                    case '\\' -> {
+                        if (pos + 1 < n && (src.charAt(pos + 1) == '\n' || src.charAt(pos + 1) == '\r')) {
+                            pos += (src.charAt(pos + 1) == '\r' && pos + 2 < n && src.charAt(pos + 2) == '\n') ? 3 : 2;
+                            newPhysicalLine();
+                        } else {
+                            pos++;
+                        }
+                    }
+                    case '#' -> {
+                        int e = pos;
+                        while (e < n && src.charAt(e) != '\n' && src.charAt(e) != '\r') {
+                            e++;
+                        }
+                        comments.add(new PyComment(line, stripTrailing(pos, e)));
+                        pos = e;
+                    }
+                    case '\'', '"' -> {
+                        int s = pos;
+                        int sl = line;
+                        pos = scanString(pos);
+                        add(STRING, s, pos, sl);
+                    }
+                    case '(', '[', '{' -> {
+                        add(OP, pos, pos + 1, line);
+                        pos++;
+                        depth++;
+                    }
+                    case ')', ']', '}' -> {
+                        add(OP, pos, pos + 1, line);
+                        pos++;
+                        if (depth > 0) {
+                            depth--;
+                        }
+                    }
+                    default -> other(c);
+                }
+            }
+            flush();
+        }
+
+        private void newPhysicalLine() {
+            line++;
+            physLineStart = pos;
+        }
+
+        private void other(char c) {
+            if (isIdStart(c)) {
+                int s = pos;
+                pos++;
+                while (pos < n && isIdPart(src.charAt(pos))) {
+                    pos++;
+                }
+                if (pos < n && (src.charAt(pos) == '\'' || src.charAt(pos) == '"') && isStringPrefix(s, pos)) {
+                    int sl = line;
+                    pos = scanString(pos);
+                    add(STRING, s, pos, sl);
+                    return;
+                }
+                if (depth > 0 && (is(s, pos, "def") || is(s, pos, "class")) && onlySpaceBefore(s)) {
+                    // a def or class inside open brackets is never valid: close them and start a new line
+                    flush();
+                    depth = 0;
+                    lineIndent = column(s);
+                }
+                add(NAME, s, pos, line);
+                return;
+            }
+            if ((c >= '0' && c <= '9') || (c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1)))) {
+                int s = pos;
+                boolean hex = c == '0' && pos + 1 < n && (src.charAt(pos + 1) == 'x' || src.charAt(pos + 1) == 'X');
+                pos++;
+                while (pos < n) {
+                    char d = src.charAt(pos);
+                    if (isAsciiAlnum(d) || d == '_' || d == '.') {
+                        pos++;
+                    } else if ((d == '+' || d == '-') && !hex && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')) {
+                        pos++;
+                    } else {
+                        break;
+                    }
+                }
+                add(NUMBER, s, pos, line);
+                return;
+            }
+            if ("+-*/%@&|^~<>=!:;,.".indexOf(c) >= 0) {
+                int len = 1;
+                if (matchesAny(OPS3, 3)) {
+                    len = 3;
+                } else if (matchesAny(OPS2, 2)) {
+                    len = 2;
+                }
+                add(OP, pos, pos + len, line);
+                pos += len;
+                return;
+            }
+            pos++; // a character Python would reject ($, ?, backtick, control characters, U+FFFD...)
+        }
+
+        private boolean matchesAny(String[] ops, int len) {
+            if (pos + len > n) {
+                return false;
+            }
+            for (String op : ops) {
+                if (src.startsWith(op, pos)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean onlySpaceBefore(int s) {
+            for (int i = physLineStart; i < s; i++) {
+                char c = src.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\f') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int column(int s) {
+            int col = 0;
+            for (int i = physLineStart; i < s; i++) {
+                char c = src.charAt(i);
+                col = c == '\t' ? (col / 8 + 1) * 8 : c == '\f' ? 0 : col + 1;
+            }
+            return col;
+        }
+
+        /** Returns the position after the string literal whose opening quote is at {@code q}. */
+        private int scanString(int q) {
+            char quote = src.charAt(q);
+            boolean triple = q + 2 < n && src.charAt(q + 1) == quote && src.charAt(q + 2) == quote;
+            int p = q + (triple ? 3 : 1);
+            while (p < n) {
+                char c = src.charAt(p);
+                if (c == '\\') {
+                    if (p + 1 >= n) {
+                        return n;
+                    }
+                    char d = src.charAt(p + 1);
+                    if (d == '\n' || d == '\r') {
+                        p += (d == '\r' && p + 2 < n && src.charAt(p + 2) == '\n') ? 3 : 2;
+                        pos = p;
+                        newPhysicalLine();
+                    } else {
+                        p += 2;
+                    }
+                } else if (c == quote) {
+                    if (!triple) {
+                        return p + 1;
+                    }
+                    if (p + 2 < n && src.charAt(p + 1) == quote && src.charAt(p + 2) == quote) {
+                        return p + 3;
+                    }
+                    p++;
+                } else if (c == '\n' || c == '\r') {
+                    if (!triple) {
+                        return p; // unterminated: the line break ends it
+                    }
+                    p += (c == '\r' && p + 1 < n && src.charAt(p + 1) == '\n') ? 2 : 1;
+                    pos = p;
+                    newPhysicalLine();
+                } else {
+                    p++;
+                }
+            }
+            return n;
+        }
+
+        private boolean isStringPrefix(int s, int e) {
+            int len = e - s;
+            if (len == 1) {
+                return "rRbBuUfFtT".indexOf(src.charAt(s)) >= 0;
+            }
+            if (len == 2) {
+                char a = Character.toLowerCase(src.charAt(s));
+                char b = Character.toLowerCase(src.charAt(s + 1));
+                return (a == 'r' && (b == 'b' || b == 'f' || b == 't')) || (b == 'r' && (a == 'b' || a == 'f' || a == 't'));
+            }
+            return false;
+        }
+
+        private void add(int k, int s, int e, int ln) {
+            if (ntok == kind.length) {
+                int cap = ntok * 2;
+                kind = Arrays.copyOf(kind, cap);
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+                tline = Arrays.copyOf(tline, cap);
+                tdepth = Arrays.copyOf(tdepth, cap);
+            }
+            kind[ntok] = k;
+            start[ntok] = s;
+            end[ntok] = e;
+            tline[ntok] = ln;
+            ntok++;
+        }
+
+        private void flush() {
+            if (ntok > 0) {
+                logicalLine();
+                ntok = 0;
+            }
+        }
+
+        // ---------------------------------------------------------------- statements
+
+        private void logicalLine() {
+            int d = 0;
+            for (int i = 0; i < ntok; i++) {
+                if (kind[i] == OP && end[i] - start[i] == 1) {
+                    char c = src.charAt(start[i]);
+                    if (c == '(' || c == '[' || c == '{') {
+                        tdepth[i] = d++;
+                        continue;
+                    }
+                    if (c == ')' || c == ']' || c == '}') {
+                        d = Math.max(0, d - 1);
+                        tdepth[i] = d;
+                        continue;
+                    }
+                }
+                tdepth[i] = d;
+            }
+            int indent = lineIndent;
+            while (!stack.isEmpty() && stack.getLast().indent() >= indent) {
+                stack.removeLast();
+            }
+            if (isOp(0, '@')) {
+                pendingDecorators.add(ref(1, ntok, false));
+                return;
+            }
+            statement(0, ntok, indent);
+            pendingDecorators.clear();
+        }
+
+        private void statement(int a, int b, int indent) {
+            if (a >= b) {
+                return;
+            }
+            if (isName(a, "async") && a + 1 < b && isName(a + 1, "def")) {
+                def(a + 1, b, indent, tline[a], true);
+                return;
+            }
+            if (isName(a, "def")) {
+                def(a, b, indent, tline[a], false);
+                return;
+            }
+            if (isName(a, "class")) {
+                classDef(a, b, indent);
+                return;
+            }
+            int k = a;
+            if (isName(k, "async") && k + 1 < b && (isName(k + 1, "for") || isName(k + 1, "with"))) {
+                k++;
+            }
+            if (kind[k] == NAME && COMPOUND.contains(text(k))) {
+                int colon = findTop(k + 1, b, ':');
+                if (colon >= 0) {
+                    simpleStatements(colon + 1, b);
+                }
+                return;
+            }
+            simpleStatements(a, b);
+        }
+
+        private void def(int defIdx, int b, int indent, int keywordLine, boolean async) {
+            if (defIdx + 1 >= b || kind[defIdx + 1] != NAME) {
+                return;
+            }
+            String name = text(defIdx + 1);
+            functions.add(new RawFunction(name, qualify(name), keywordLine, async, List.copyOf(pendingDecorators)));
+            stack.add(new Scope(indent, name));
+            int colon = findTop(defIdx + 2, b, ':');
+            if (colon >= 0) {
+                simpleStatements(colon + 1, b);
+            }
+        }
+
+        private void classDef(int classIdx, int b, int indent) {
+            if (classIdx + 1 >= b || kind[classIdx + 1] != NAME) {
+                return;
+            }
+            String name = text(classIdx + 1);
+            int j = classIdx + 2;
+            if (j < b && isOp(j, '[')) {
+                j = matching(j, b) + 1;
+            }
+            List<RawRef> bases = new ArrayList<>();
+            if (j < b && isOp(j, '(')) {
+                int close = matching(j, b);
+                int inner = tdepth[j] + 1;
+                int s = j + 1;
+                for (int i = s; i <= close && i <= b; i++) {
+                    if (i == close || i == b || (tdepth[i] == inner && isOp(i, ','))) {
+                        base(s, Math.min(i, b), bases);
+                        s = i + 1;
+                    }
+                }
+                j = close + 1;
+            }
+            classes.add(new RawClass(name, qualify(name), tline[classIdx], bases, List.copyOf(pendingDecorators)));
+            stack.add(new Scope(indent, name));
+            int colon = findTop(j, b, ':');
+            if (colon >= 0) {
+                simpleStatements(colon + 1, b);
+            }
+        }
+
+        private void base(int s, int e, List<RawRef> out) {
+            if (s >= e) {
+                return;
+            }
+            if (isOp(s, "*") || isOp(s, "**")) {
+                return;
+            }
+            if (e - s >= 2 && kind[s] == NAME && isOp(s + 1, '=')) {
+                return; // keyword argument (metaclass=..., total=False)
+            }
+            out.add(ref(s, e, true));
+        }
+
+        /** A base ({@code base} true: one trailing subscript dropped) or decorator (one trailing call dropped). */
+        private RawRef ref(int a, int b, boolean base) {
+            String text = render(a, b);
+            for (int k = 0; k < MAX_PARENS && b - a >= 2 && isOp(a, '(') && matching(a, b) == b - 1; k++) {
+                a++;
+                b--;
+            }
+            StringBuilder sb = new StringBuilder();
+            int p = dotted(a, b, sb, 0);
+            String dotted = null;
+            if (p >= 0 && (p == b || (isOp(p, base ? '[' : '(') && matching(p, b) == b - 1))) {
+                dotted = sb.toString();
+            }
+            return new RawRef(text, dotted);
+        }
+
+        /**
+         * Parses {@code primary ('.' NAME)*} at {@code a}, where a primary is a NAME or a parenthesised dotted name,
+         * appending the dotted name to {@code sb}; returns the index after it, or -1.
+         */
+        private int dotted(int a, int b, StringBuilder sb, int nesting) {
+            int p;
+            if (a >= b) {
+                return -1;
+            }
+            if (kind[a] == NAME) {
+                sb.append(src, start[a], end[a]);
+                p = a + 1;
+            } else if (isOp(a, '(') && nesting < MAX_PARENS) {
+                int close = matching(a, b);
+                if (close >= b || dotted(a + 1, close, sb, nesting + 1) != close) {
+                    return -1;
+                }
+                p = close + 1;
+            } else {
+                return -1;
+            }
+            while (p + 1 < b && isOp(p, '.') && kind[p + 1] == NAME) {
+                sb.append('.').append(src, start[p + 1], end[p + 1]);
+                p += 2;
+            }
+            return p;
+        }
+
+        private String render(int a, int b) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = a; i < b && sb.length() <= MAX_TEXT; i++) {
+                if (i > a && ((kind[i - 1] != OP && kind[i] != OP) || isOp(i - 1, ','))) {
+                    sb.append(' ');
+                }
+                sb.append(src, start[i], end[i]);
+            }
+            if (sb.length() > MAX_TEXT) {
+                sb.setLength(MAX_TEXT);
+                sb.append("...");
+            }
+            return sb.toString();
+        }
+
+        private void simpleStatements(int a, int b) {
+            int s = a;
+            for (int i = a; i <= b; i++) {
+                if (i == b || (tdepth[i] == 0 && isOp(i, ';'))) {
+                    if (s < i) {
+                        if (isName(s, "import")) {
+                            importStatement(s, i);
+                        } else if (isName(s, "from")) {
+                            fromImport(s, i);
+                        }
+                    }
+                    s = i + 1;
+                }
+            }
+        }
+
+        private void importStatement(int s, int e) {
+            int ln = tline[s];
+            int i = s + 1;
+            while (i < e && kind[i] == NAME) {
+                StringBuilder m = new StringBuilder(text(i));
+                i++;
+                while (i + 1 < e && isOp(i, '.') && kind[i + 1] == NAME) {
+                    m.append('.').append(src, start[i + 1], end[i + 1]);
+                    i += 2;
+                }
+                String alias = null;
+                if (i + 1 < e && isName(i, "as") && kind[i + 1] == NAME) {
+                    alias = text(i + 1);
+                    i += 2;
+                }
+                imports.add(new PyImport(ln, false, 0, m.toString(), null, alias));
+                if (i < e && isOp(i, ',')) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+        }
+
+        private void fromImport(int s, int e) {
+            int ln = tline[s];
+            int i = s + 1;
+            int level = 0;
+            while (i < e && (isOp(i, '.') || isOp(i, "..."))) {
+                level += end[i] - start[i];
+                i++;
+            }
+            String module = null;
+            if (i < e && kind[i] == NAME && !isName(i, "import")) {
+                StringBuilder m = new StringBuilder(text(i));
+                i++;
+                while (i + 1 < e && isOp(i, '.') && kind[i + 1] == NAME) {
+                    m.append('.').append(src, start[i + 1], end[i + 1]);
+                    i += 2;
+                }
+                module = m.toString();
+            }
+            if (i >= e || !isName(i, "import") || (level == 0 && module == null)) {
+                return;
+            }
+            i++;
+            if (i < e && isOp(i, '(')) {
+                i++;
+            }
+            if (i < e && isOp(i, '*')) {
+                imports.add(new PyImport(ln, true, level, module, "*", null));
+                return;
+            }
+            while (i < e && kind[i] == NAME) {
+                String name = text(i);
+                i++;
+                String alias = null;
+                if (i + 1 < e && isName(i, "as") && kind[i + 1] == NAME) {
+                    alias = text(i + 1);
+                    i += 2;
+                }
+                imports.add(new PyImport(ln, true, level, module, name, alias));
+                if (i < e && isOp(i, ',')) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+        }
+
+        private String qualify(String name) {
+            if (stack.isEmpty()) {
+                return name;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Scope s : stack) {
+                sb.append(s.name()).append('.');
+            }
+            return sb.append(name).toString();
+        }
+
+        /** Index of the first top-level (depth 0) single-character operator {@code c} in [a, b), or -1. */
+        private int findTop(int a, int b, char c) {
+            for (int i = a; i < b; i++) {
+                if (tdepth[i] == 0 && isOp(i, c)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Index of the bracket closing the one at {@code open}, or {@code b} if it is not closed before {@code b}. */
+        private int matching(int open, int b) {
+            for (int i = open + 1; i < b; i++) {
+                if (tdepth[i] == tdepth[open] && kind[i] == OP && end[i] - start[i] == 1) {
+                    char c = src.charAt(start[i]);
+                    if (c == ')' || c == ']' || c == '}') {
+                        return i;
+                    }
+                }
+            }
+            return b;
+        }
+
+        private String text(int i) {
+            return src.substring(start[i], end[i]);
+        }
+
+        private boolean isName(int i, String s) {
+            return i < ntok && kind[i] == NAME && is(start[i], end[i], s);
+        }
+
+        private boolean isOp(int i, char c) {
+            return i < ntok && kind[i] == OP && end[i] - start[i] == 1 && src.charAt(start[i]) == c;
+        }
+
+        private boolean isOp(int i, String s) {
+            return i < ntok && kind[i] == OP && is(start[i], end[i], s);
+        }
+
+        private boolean is(int s, int e, String word) {
+            return e - s == word.length() && src.startsWith(word, s);
+        }
+
+        private String stripTrailing(int s, int e) {
+            while (e > s && Character.isWhitespace(src.charAt(e - 1))) {
+                e--;
+            }
+            return src.substring(s, e);
+        }
+    }
+
+    private static boolean isIdStart(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        return Character.isUnicodeIdentifierStart(c);
+    }
+
+    private static boolean isIdPart(char c) {
+        if (c < 128) {
+            return isAsciiAlnum(c) || c == '_';
+        }
+        return Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

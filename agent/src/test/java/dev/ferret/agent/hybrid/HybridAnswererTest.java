@@ -1,0 +1,112 @@
+package dev.ferret.agent.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.agent.python.PythonIndex;
+import dev.ferret.agent.python.SampleRepo;
+import dev.ferret.agent.python.ShopExpectations;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HybridAnswererTest {
+    private static PythonIndex index;
+    private final HybridAnswerer answerer = new HybridAnswerer();
+
+    @BeforeAll
+    static void setUp() {
+        index = new PythonIndex(SampleRepo.shop());
+    }
+
+    private static List<String> keys(HybridAnswer a, boolean withName, boolean withLine) {
+        return a.items().stream().map(f -> f.file() + (withLine ? ":" + f.line() : "") + (withName ? ":" + f.name() : ""))
+                .toList();
+    }
+
+    private static List<String> sorted(List<String> l) {
+        return l.stream().sorted(Comparator.comparing((String s) -> s.split(":")[0])
+                .thenComparingInt(s -> Integer.parseInt(s.split(":")[1]))).toList();
+    }
+
+    @Test
+    void theFiveStandardQuestionsOnTheSampleRepo() {
+        HybridAnswer q1 = answerer.answer(index, "Which classes in this codebase subclass from Protocol?");
+        assertEquals(Intent.Kind.PROTOCOL_CLASSES, q1.intent().kind());
+        assertEquals(sorted(ShopExpectations.PROTOCOL_CLASSES), keys(q1, true, true));
+
+        HybridAnswer q2 = answerer.answer(index, "Find all async functions in this codebase");
+        assertEquals(sorted(ShopExpectations.ASYNC_FUNCTIONS), keys(q2, true, true));
+
+        HybridAnswer q3 = answerer.answer(index, "What files import the requests library?");
+        assertEquals(new Intent.Imports("requests"), q3.intent());
+        assertEquals(sorted(ShopExpectations.REQUESTS_IMPORTS), keys(q3, false, true));
+
+        HybridAnswer q4 = answerer.answer(index, "Show me all dataclasses");
+        assertEquals(sorted(ShopExpectations.DATACLASSES), keys(q4, true, true));
+
+        HybridAnswer q5 = answerer.answer(index, "List TODO comments in the source code");
+        assertEquals(new Intent.Comments("TODO"), q5.intent());
+        assertEquals(sorted(ShopExpectations.TODO_COMMENTS), keys(q5, false, true));
+
+        for (HybridAnswer a : List.of(q1, q2, q3, q4, q5)) {
+            assertTrue(a.handled(), a.question());
+            assertEquals(1, a.calls().size());
+            assertTrue(a.timings().totalNanos() >= a.timings().executeNanos());
+        }
+    }
+
+    @Test
+    void toolCallsAreRecorded() {
+        HybridAnswer a = answerer.answer(index, "What files import the requests library?");
+        ToolCall call = a.calls().getFirst();
+        assertEquals("find_imports", call.tool());
+        assertEquals("{\"module\":\"requests\"}", call.arguments());
+        assertEquals(8, call.resultItems()); // eight import statements in six files
+        assertFalse(call.failed());
+        assertTrue(call.millis() >= 0);
+        HybridAnswer b = answerer.answer(index, "Show me all dataclasses");
+        assertEquals("{\"decorator\":\"dataclass\"}", b.calls().getFirst().arguments());
+    }
+
+    @Test
+    void formattedAnswers() {
+        HybridAnswer a = answerer.answer(index, "What files import the requests library?");
+        assertEquals("""
+                Found 6 files that import requests:
+                - shop/cli.py:8 (from requests import Session)
+                - shop/integrations/webhooks.py:4 (import requests)
+                - shop/net/http.py:4 (import requests)
+                - shop/payments/gateway.py:18 (import requests)
+                - shop/payments/wallet.py:3 (import requests as http)
+                - tests/test_http.py:1 (import requests.exceptions)
+                """, a.text());
+        HybridAnswer b = answerer.answer(index, "Which classes extend BaseModel?");
+        assertEquals("Found 1 class that subclasses BaseModel:\n- OrderIn (shop/validation.py:14)\n", b.text());
+        HybridAnswer c = answerer.answer(index, "any FIXME comments?");
+        assertEquals("Found 1 FIXME comment:\n- shop/reports.py:34: # FIXME/TODO: both tags, TODO counts\n", c.text());
+        HybridAnswer d = answerer.answer(index, "Which classes inherit from NoSuchBase?");
+        assertTrue(d.handled());
+        assertEquals("No classes that subclass NoSuchBase found.", d.text());
+        assertTrue(answerer.answer(index, "Find all async functions in this codebase").text()
+                .startsWith("Found 21 async functions:\n- ShippingClient.ship (shop/net/client.py:17)\n"));
+    }
+
+    @Test
+    void unknownQuestionsNeedTheAgentLoop() {
+        HybridAnswer a = answerer.answer(index, "How does the payment gateway retry failed charges?");
+        assertFalse(a.handled());
+        assertEquals(Intent.Kind.UNKNOWN, a.intent().kind());
+        assertTrue(a.calls().isEmpty());
+        assertTrue(a.items().isEmpty());
+        assertTrue(a.text().contains("full agent loop"), a.text());
+    }
+
+    @Test
+    void answersFromAPathToo() {
+        HybridAnswer a = answerer.answer(SampleRepo.shop(), "list protocol classes");
+        assertEquals(12, a.items().size());
+    }
+}

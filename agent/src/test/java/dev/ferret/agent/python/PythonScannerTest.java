@@ -1,0 +1,297 @@
+package dev.ferret.agent.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PythonScannerTest {
+
+    private static PythonFile scan(String src) {
+        return PythonScanner.scanStrict("t.py", src);
+    }
+
+    private static List<String> classes(PythonFile f) {
+        return f.classes().stream().map(c -> c.line() + ":" + c.qualifiedName()).toList();
+    }
+
+    private static List<String> asyncFunctions(PythonFile f) {
+        return f.functions().stream().filter(PyFunction::async).map(c -> c.line() + ":" + c.qualifiedName()).toList();
+    }
+
+    private static List<Integer> commentLines(PythonFile f) {
+        return f.comments().stream().map(PyComment::line).toList();
+    }
+
+    @Test
+    void stringsOfEveryKindHideTheirContent() {
+        String src = """
+                a = 'class A(Protocol): pass'
+                b = "async def f(): # not a comment"
+                c = '''
+                class B:
+                    async def g(self): pass
+                '''
+                d = rb\"\"\"class C: # no\"\"\"
+                e = f"{x!r:>{width}} # no"
+                g = Rb'\\'' ; h = BR"\\"" ; i = fr'{a}' ; j = u"x" ; k = rf"y" ; l = b'z'  # comment at 9
+                m = r'\\\\'  # comment at 10
+                class Real:  # comment at 11
+                    pass
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("11:Real"), classes(f));
+        assertEquals(List.of(), asyncFunctions(f));
+        assertEquals(List.of(9, 10, 11), commentLines(f));
+        assertEquals("# comment at 9", f.comments().getFirst().text());
+    }
+
+    @Test
+    void escapedNewlinesAndContinuationsKeepLineNumbers() {
+        String src = "x = 'one \\\ntwo'\ny = 1 + \\\n    2\nclass A:\n    pass\n";
+        PythonFile f = scan(src);
+        assertEquals(List.of("5:A"), classes(f));
+    }
+
+    @Test
+    void crlfAndLoneCrCountAsLineBreaks() {
+        PythonFile f = scan("import os\r\n# c2\r\rclass A:\r    async def m(self):\r\n        pass\r\n");
+        assertEquals(List.of("4:A"), classes(f));
+        assertEquals(List.of("5:A.m"), asyncFunctions(f));
+        assertEquals(List.of(2), commentLines(f));
+    }
+
+    @Test
+    void qualifiedNamesFollowIndentation() {
+        String src = """
+                class Outer:
+                    class Inner:
+                        async def method(self):
+                            async def nested():
+                                pass
+                            return nested
+                    if True:
+                        async def conditional(self): ...
+                    x = [
+                1, 2]
+                    async def after_bracket(self): ...
+                async def top(): ...
+                def outer():
+                \tasync def tabbed(): pass
+                \tclass Local:
+                \t\tasync def m(self): pass
+                async def one_liner(): return 1
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("3:Outer.Inner.method", "4:Outer.Inner.method.nested", "8:Outer.conditional",
+                "11:Outer.after_bracket", "12:top", "14:outer.tabbed", "16:outer.Local.m", "17:one_liner"),
+                asyncFunctions(f));
+        assertEquals(List.of("1:Outer", "2:Outer.Inner", "15:outer.Local"), classes(f));
+    }
+
+    @Test
+    void asyncKeywordLineAndDecorators() {
+        String src = """
+                @retry(
+                    times=3,
+                )
+                @functools.wraps(fn)
+                async  def job():
+                    pass
+                async def plain(): pass
+                """;
+        PythonFile f = scan(src);
+        PyFunction job = f.functions().getFirst();
+        assertEquals(5, job.line());
+        assertTrue(job.async());
+        assertEquals(List.of("retry", "functools.wraps"), job.decorators().stream().map(PyReference::dotted).toList());
+        assertEquals("retry(times=3, )", job.decorators().getFirst().text());
+        assertTrue(f.functions().get(1).decorators().isEmpty());
+    }
+
+    @Test
+    void multiLineClassHeadersAndBaseLists() {
+        String src = """
+                from typing import Protocol as P, Generic
+                import typing as t
+                class A(
+                    Base,  # a comment ) inside
+                    P[T],
+                    metaclass=Meta,
+                    *extra,
+                    **kw,
+                ):
+                    pass
+                class B[T: int](t.Protocol, (Generic)[T], make_base(), x.y[0].z): pass
+                class C: pass
+                """;
+        PythonFile f = scan(src);
+        PyClass a = f.classes().get(0);
+        assertEquals(3, a.line());
+        assertEquals(List.of("Base", "P"), a.bases().stream().map(PyReference::dotted).toList());
+        assertEquals(List.of("typing.Protocol"), a.bases().get(1).resolved());
+        assertEquals("P[T]", a.bases().get(1).text());
+        PyClass b = f.classes().get(1);
+        assertEquals(List.of("typing.Protocol"), b.bases().get(0).resolved());
+        assertEquals("Generic", b.bases().get(1).dotted());
+        assertEquals("(Generic)[T]", b.bases().get(1).text());
+        assertNull(b.bases().get(2).dotted());
+        assertNull(b.bases().get(3).dotted());
+        assertTrue(f.classes().get(2).bases().isEmpty());
+    }
+
+    @Test
+    void decoratorsResolveThroughImports() {
+        String src = """
+                import dataclasses as dc
+                from dataclasses import dataclass as D
+                from pydantic.dataclasses import dataclass
+                @dc.dataclass(frozen=True)
+                class A: ...
+                @D
+                # comment between
+                class B: ...
+                @dataclass
+                class C: ...
+                @(D)
+                class E: ...
+                @D()()
+                class F: ...
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("dataclasses.dataclass"), f.classes().get(0).decorators().getFirst().resolved());
+        assertEquals(List.of("dataclasses.dataclass"), f.classes().get(1).decorators().getFirst().resolved());
+        assertEquals(List.of("pydantic.dataclasses.dataclass"), f.classes().get(2).decorators().getFirst().resolved());
+        assertEquals(List.of("dataclasses.dataclass"), f.classes().get(3).decorators().getFirst().resolved());
+        assertNull(f.classes().get(4).decorators().getFirst().dotted());
+    }
+
+    @Test
+    void importForms() {
+        String src = """
+                import os, requests.adapters as ra
+                import a.b.c
+                from . import requests
+                from ..pkg.requests import get as g
+                from requests import (
+                    Session,  # comment
+                    Response as R,
+                )
+                from x import *
+                try: import requests
+                except ImportError: requests = None
+                if TYPE_CHECKING: from requests.auth import HTTPBasicAuth
+                x = 1; import json; from requests_toolbelt import y
+                def f(): import requests as r2
+                yield_from = 1
+                \"\"\"
+                import requests
+                \"\"\"
+                # import requests
+                """;
+        PythonFile f = scan(src);
+        List<String> rendered = f.imports().stream().map(i -> i.line() + ":" + i.render()).toList();
+        assertEquals(List.of("1:import os", "1:import requests.adapters as ra", "2:import a.b.c",
+                "3:from . import requests", "4:from ..pkg.requests import get as g", "5:from requests import Session",
+                "5:from requests import Response as R", "9:from x import *", "10:import requests",
+                "12:from requests.auth import HTTPBasicAuth", "13:import json", "13:from requests_toolbelt import y",
+                "14:import requests as r2"), rendered);
+        List<Integer> requestLines = f.imports().stream().filter(i -> i.importsModule("requests"))
+                .map(PyImport::line).toList();
+        assertEquals(List.of(1, 5, 5, 10, 12, 14), requestLines);
+        assertEquals(1, f.firstImportLine("requests"));
+        assertEquals(2, f.imports().get(4).level());
+        assertEquals(List.of("a"), f.resolve("a"));
+        assertEquals(List.of("requests.adapters.HTTPAdapter"), f.resolve("ra.HTTPAdapter"));
+        assertEquals(List.of("..pkg.requests.get"), f.resolve("g"));
+        assertEquals(List.of(".requests", "requests"), f.resolve("requests"));
+    }
+
+    @Test
+    void fromImportOfSubmoduleCountsAsImportingIt() {
+        PythonFile f = scan("from pip._vendor import requests\nfrom requests import adapters\n");
+        assertFalse(f.imports().get(0).importsModule("requests"));
+        assertTrue(f.imports().get(0).importsModule("pip._vendor.requests"));
+        assertTrue(f.imports().get(1).importsModule("requests.adapters"));
+    }
+
+    @Test
+    void commentsInsideBracketsAndAfterCode() {
+        String src = """
+                call(
+                    a,  # TODO: first
+                    "# not",
+                )
+                x = '#'  # second
+                #!shebang-like
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("# TODO: first", "# second", "#!shebang-like"),
+                f.comments().stream().map(PyComment::text).toList());
+        assertEquals(List.of(2, 5, 6), commentLines(f));
+    }
+
+    @Test
+    void unclosedBracketDoesNotSwallowLaterDefinitions() {
+        String src = "x = foo(\n\ndef after():\n    pass\nclass K:\n    async def m(self): ...\n";
+        PythonFile f = scan(src);
+        assertEquals(List.of("3:after"), f.functions().stream().filter(fn -> !fn.async())
+                .map(fn -> fn.line() + ":" + fn.qualifiedName()).toList());
+        assertEquals(List.of("6:K.m"), asyncFunctions(f));
+    }
+
+    @Test
+    void unterminatedStringsAndOddCharacters() {
+        PythonFile f = scan("x = 'abc\nclass A: pass\ny = '''never closed\nclass B: pass\n");
+        assertEquals(List.of("2:A"), classes(f));
+        PythonFile g = scan("\uFEFF$ ? ` \u0000 class \u00e9t\u00e9(Base): pass\nclass Caf\u00e9: pass\n");
+        assertEquals(List.of("1:\u00e9t\u00e9", "2:Caf\u00e9"), classes(g));
+        assertEquals(0, scan("").lineCount());
+        assertEquals(2, scan("a\nb").lineCount());
+        assertEquals(2, scan("a\nb\n").lineCount());
+    }
+
+    @Test
+    void formFeedAndTabsInIndentation() {
+        String src = "class A:\n\f    def m(self): pass\n    async def n(self): pass\nclass B:\n\tasync def o(self):\n\t\tpass\n";
+        assertEquals(List.of("3:A.n", "5:B.o"), asyncFunctions(scan(src)));
+    }
+
+    @Test
+    void latin1BytesKeepStructure() {
+        byte[] bytes = "# -*- coding: latin-1 -*-\ns = 'caf\u00e9'\nclass A: pass\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        PythonFile f = PythonScanner.scan("l.py", bytes);
+        assertEquals(List.of("3:A"), classes(f));
+    }
+
+    @Test
+    void codingCookieDecodesLikePython() {
+        // in Shift_JIS the kanji U+8868 is 0x95 0x5C; read as UTF-8, 0x5C is a backslash escaping the closing quote
+        String src = "#!/usr/bin/env python\n# -*- coding: shift_jis -*-\nDOC = \"\"\"\u8868\"\"\"\nclass A: pass\n";
+        byte[] sjis = src.getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        assertEquals(List.of("4:A"), classes(PythonScanner.scan("s.py", sjis)));
+        byte[] noCookie = src.replace("coding: shift_jis", "no cookie").getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        assertEquals(List.of(), classes(PythonScanner.scan("s.py", noCookie)));
+        assertEquals("x = '\u00e9'\n", PythonScanner.decode("# coding=latin-1\nx = '\u00e9'\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).lines().skip(1).findFirst().orElseThrow() + "\n");
+        assertEquals("\uFFFD", PythonScanner.decode(new byte[] {(byte) 0xE9}));
+        assertEquals("x = 1\n# coding: latin-1\n\uFFFD", PythonScanner.decode(
+                "x = 1\n# coding: latin-1\n\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void renderedImportsAndTargets() {
+        PythonFile f = scan("from .util import helper\nfrom . import mod as m\nimport a.b\n");
+        assertEquals(".util.helper", f.imports().get(0).target());
+        assertEquals(".mod", f.imports().get(1).target());
+        assertEquals("m", f.imports().get(1).boundName());
+        assertEquals("a", f.imports().get(2).target());
+        assertEquals(f.imports().stream().map(PyImport::render).collect(Collectors.joining("|")),
+                "from .util import helper|from . import mod as m|import a.b");
+    }
+}

@@ -1,0 +1,1 @@
+"""Network adapters: HTTP clients, a TCP transport for the warehouse scanners."""

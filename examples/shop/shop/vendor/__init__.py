@@ -1,0 +1,1 @@
+"""Third-party code copied in for the offline installer."""
