@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ferret}: the command-line entry point. */
 @Command(name = "ferret", mixinStandardHelpOptions = true, version = "ferret 0.1.0",
         description = "Local LLM inference on llama.cpp (in-process, Panama FFM) and an offline code-search agent.",
-        subcommands = {GenerateCommand.class, InspectCommand.class, ModelCommand.class,
+        subcommands = {AskCommand.class, ChatCommand.class, TrackCommand.class, GenerateCommand.class, InspectCommand.class, ModelCommand.class,
                 DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -19,7 +19,12 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Logging.quiet();
-        int code = new CommandLine(new Main())
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code (0 ok, 2 bad input, 3 native library missing, 1 other). */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
                 .setExecutionExceptionHandler((ex, cmd, parse) -> {
                     System.err.println("error: " + Errors.describe(ex));
                     if (System.getenv("FERRET_DEBUG") != null) {
@@ -28,6 +33,5 @@ public final class Main implements Runnable {
                     return Errors.exitCode(ex);
                 })
                 .execute(args);
-        System.exit(code);
     }
 }

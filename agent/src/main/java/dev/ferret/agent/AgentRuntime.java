@@ -1,0 +1,234 @@
+package dev.ferret.agent;
+
+import dev.ferret.agent.hybrid.Finding;
+import dev.ferret.agent.hybrid.HybridAnswer;
+import dev.ferret.agent.hybrid.HybridAnswerer;
+import dev.ferret.agent.loop.AgentListener;
+import dev.ferret.agent.loop.AgentLoop;
+import dev.ferret.agent.loop.AgentOptions;
+import dev.ferret.agent.loop.AgentResult;
+import dev.ferret.agent.loop.ToolCallRecord;
+import dev.ferret.agent.python.PythonIndex;
+import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.tools.Sandbox;
+import dev.ferret.agent.tools.Tool;
+import dev.ferret.agent.tools.Toolbox;
+import dev.ferret.engine.Generation;
+import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.Model;
+import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.speculative.DraftModelDrafter;
+import dev.ferret.engine.speculative.Drafter;
+import dev.ferret.engine.speculative.PromptLookupDrafter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Everything {@code ferret ask/chat/track} need for one repository: the sandbox and tools, the Python index
+ * (shared by the hybrid path and the Python-aware tools), and, when a model is given, the model, its adapters,
+ * one session kept across questions (KV reuse) and an optional drafter. Closing it frees the native parts.
+ */
+public final class AgentRuntime implements AutoCloseable {
+    public enum Mode {
+        AGENT, HYBRID, AUTO;
+
+        public static Mode parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "agent" -> AGENT;
+                case "hybrid" -> HYBRID;
+                case "auto" -> AUTO;
+                default -> throw new IllegalArgumentException("unknown --mode " + s + " (agent, hybrid, auto)");
+            };
+        }
+    }
+
+    public enum Format {
+        TEMPLATE, MODEL;
+
+        public static Format parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "template" -> TEMPLATE;
+                case "model" -> MODEL;
+                default -> throw new IllegalArgumentException("unknown --format " + s + " (template, model)");
+            };
+        }
+    }
+
+    public enum Progress { STDERR, SILENT }
+
+    public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
+                          int maxSteps, int threads) {}
+
+    private final Options options;
+    private final Progress progress;
+    private final Sandbox sandbox;
+    private final PythonIndex index;
+    private final Toolbox tools;
+    private final HybridAnswerer hybrid = new HybridAnswerer();
+    private Model model;
+    private Model draftModel;
+    private Session session;
+    private Drafter drafter;
+
+    public AgentRuntime(Options options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+        if (!Files.isDirectory(options.repo())) {
+            throw new IllegalArgumentException("--repo " + options.repo() + " is not a directory");
+        }
+        this.sandbox = new Sandbox(options.repo());
+        this.index = new PythonIndex(sandbox);
+        this.tools = Toolbox.standard(sandbox);
+        for (Tool t : PythonTools.create(index)) {
+            tools.add(t);
+        }
+        if (options.mode() == Mode.AGENT && options.model() == null) {
+            throw new IllegalArgumentException("the agent loop needs a model: pass --model FILE.gguf "
+                    + "(no trained default model ships with Ferret yet; --mode hybrid answers the standard questions without one)");
+        }
+    }
+
+    public Toolbox tools() {
+        return tools;
+    }
+
+    private Session session() {
+        if (session == null) {
+            if (options.model() == null) {
+                throw new IllegalArgumentException("this question needs the agent loop, which needs a model: pass --model FILE.gguf");
+            }
+            ModelOptions mo = ModelOptions.defaults().withContextSize(8192).withThreads(options.threads());
+            model = Model.load(options.model(), mo);
+            session = model.newSession();
+            for (Path l : options.loras()) {
+                session.setAdapter(model.loadAdapter(l), 1f);
+            }
+            if (options.draft() != null) {
+                draftModel = Model.load(options.draft(), mo);
+                drafter = new DraftModelDrafter(draftModel, model, session.contextSize(), 2, 0.6f);
+            } else if (options.lookup()) {
+                drafter = new PromptLookupDrafter(1, 4);
+            }
+        }
+        return session;
+    }
+
+    /** Answers one question; in chat, the session (and its KV cache) carries over to the next. */
+    public Answer ask(String question) {
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("empty question");
+        }
+        long t0 = System.nanoTime();
+        if (options.mode() != Mode.AGENT) {
+            HybridAnswer h = hybrid.answer(index, question);
+            if (h.handled()) {
+                List<Answer.Call> calls = new ArrayList<>();
+                for (var c : h.calls()) {
+                    Answer.Call call = new Answer.Call(c.tool(), c.arguments(), c.resultItems(), c.millis(), c.failed() ? "error" : "ran");
+                    calls.add(call);
+                    report(call);
+                }
+                String text = h.text();
+                int tokens = 0;
+                if (options.format() == Format.MODEL && !h.items().isEmpty()) {
+                    Generation g = formatWithModel(question, h);
+                    text = firstLine(h.text()) + "\n" + g.text().strip();
+                    tokens = g.generatedTokens();
+                }
+                return new Answer(question, text, "hybrid", h.intent().toString(), calls, calls.size(),
+                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size());
+            }
+            if (options.mode() == Mode.HYBRID) {
+                return new Answer(question, h.text(), "hybrid", h.intent().toString(), List.of(), 0,
+                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1);
+            }
+            progress("hybrid path does not know this question; running the agent loop");
+        }
+        Session s = session();
+        s.reset();
+        AgentLoop loop = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps()));
+        AgentResult r = loop.run(question, new AgentListener() {
+            @Override
+            public void onToolCall(ToolCallRecord c) {
+                report(new Answer.Call(c.name(), c.arguments(), c.resultChars(), c.millis(), c.outcome().name().toLowerCase(Locale.ROOT)));
+            }
+        });
+        List<Answer.Call> calls = r.toolCalls().stream().map(c -> new Answer.Call(c.name(), c.arguments(), c.resultChars(),
+                c.millis(), c.outcome().name().toLowerCase(Locale.ROOT))).toList();
+        return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
+                r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1);
+    }
+
+    /**
+     * The model rewrites the findings as the answer, under a grammar that only admits lines naming items that
+     * were found: a small model cannot invent a class this way.
+     */
+    private Generation formatWithModel(String question, HybridAnswer h) {
+        Session s = session();
+        Set<String> items = new LinkedHashSet<>();
+        for (Finding f : h.items()) {
+            items.add(f.name() + " (" + f.file() + ":" + f.line() + ")");
+        }
+        StringBuilder g = new StringBuilder("root ::= line+\nline ::= \"- \" item \"\\n\"\nitem ::= ");
+        int i = 0;
+        for (String it : items) {
+            g.append(i++ > 0 ? " | " : "").append('"').append(it.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        String prompt = ChatTemplate.render(List.of(
+                Message.system("Rewrite search results as a concise answer: one line per item, '- name (file:line)'."),
+                Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true);
+        s.reset();
+        return s.generate(prompt, GenerationRequest.greedy(Math.min(4000, 24 * items.size() + 16)).withGrammar(g.toString()), null, drafter);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private void report(Answer.Call c) {
+        if (progress == Progress.STDERR) {
+            System.err.printf("-> %s %s (%d, %.1f ms, %s)%n", c.name(), c.arguments(), c.resultSize(), c.millis(), c.outcome());
+        }
+    }
+
+    private void progress(String msg) {
+        if (progress == Progress.STDERR) {
+            System.err.println("-- " + msg);
+        }
+    }
+
+    /** The loaded model's file size in bytes (0 without a model). */
+    public long modelBytes() {
+        try {
+            long n = options.model() == null ? 0 : Files.size(options.model());
+            for (Path l : options.loras()) {
+                n += Files.size(l);
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (drafter != null) {
+            drafter.close();
+        }
+        if (draftModel != null) {
+            draftModel.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ferret.agent;
+
+import java.util.List;
+
+/**
+ * One answered question, whichever path answered it; what {@code ferret ask --json} prints and the tracker records.
+ *
+ * @param mode            "hybrid" or "agent"
+ * @param intent          the classified intent (hybrid) or "unknown"
+ * @param steps           model turns (agent) or plan steps (hybrid)
+ * @param tokensGenerated tokens the model generated (0 when no model ran)
+ * @param autonomous      the model decided to call tools on its own (agent path); false for the hybrid path,
+ *                        whose tool calls are planned, not chosen by a model
+ * @param stopReason      why it ended ("answered", "budget_spent", ..., or "hybrid_plan")
+ * @param items           how many items the answer lists (hybrid), -1 if unknown
+ */
+public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
+                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items) {
+
+    /** One tool call: name, arguments JSON, result size (characters or items), time, outcome. */
+    public record Call(String name, String arguments, int resultSize, double millis, String outcome) {}
+}

@@ -1,0 +1,70 @@
+package dev.ferret.agent.cli;
+
+import dev.ferret.agent.AgentRuntime;
+import dev.ferret.agent.track.Tracker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "track", description = "Run the standard query suite on repositories and write the performance tracker (JSON, Markdown, SVG, history).")
+final class TrackCommand implements Callable<Integer> {
+    @Option(names = "--repo", required = true, description = "repository (repeatable)")
+    List<Path> repos = new ArrayList<>();
+
+    @Option(names = {"-m", "--model"}, description = "GGUF model; adds the agent mode")
+    Path model;
+
+    @Option(names = "--lora", description = "LoRA adapter (repeatable)")
+    List<Path> loras = new ArrayList<>();
+
+    @Option(names = "--draft", description = "draft model")
+    Path draft;
+
+    @Option(names = "--modes", split = ",", description = "modes to run (default: hybrid, plus agent when --model is given)")
+    List<String> modes;
+
+    @Option(names = "--out", defaultValue = "bench/results", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "tracker", description = "run name, also the file name (default ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--no-cold", description = "skip the end-to-end cold CLI measurement")
+    boolean noCold;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AgentRuntime.Mode> ms = new ArrayList<>();
+        if (modes == null || modes.isEmpty()) {
+            ms.add(AgentRuntime.Mode.HYBRID);
+            if (model != null) {
+                ms.add(AgentRuntime.Mode.AGENT);
+            }
+        } else {
+            for (String m : modes) {
+                ms.add(AgentRuntime.Mode.parse(m.strip()));
+            }
+        }
+        List<Tracker.Row> rows = new ArrayList<>();
+        Tracker.Run last = null;
+        for (Path repo : repos) {
+            AgentRuntime.Options base = new AgentRuntime.Options(repo, model, loras, draft, false, AgentRuntime.Mode.AUTO,
+                    AgentRuntime.Format.TEMPLATE, 6, 0);
+            System.err.println("track: " + repo);
+            Tracker.Run run = Tracker.run(name, repo, ms, base, !noCold && repo.equals(repos.getFirst()));
+            rows.addAll(run.rows());
+            last = last == null ? run : new Tracker.Run(name, last.date(), List.of(), Math.max(last.peakRssBytes(), run.peakRssBytes()),
+                    last.modelBytes(), last.model(), last.coldCliSeconds(), last.groundTruthNote());
+        }
+        Tracker.Run all = new Tracker.Run(name, last.date(), rows, last.peakRssBytes(), last.modelBytes(), last.model(),
+                last.coldCliSeconds(), last.groundTruthNote());
+        for (Path p : Tracker.write(all, out, name)) {
+            System.err.println("wrote " + p);
+        }
+        System.out.print(Tracker.toMarkdown(all));
+        return 0;
+    }
+}
