@@ -59,6 +59,11 @@ public final class BenchMain {
         Path json = out.resolve(base + ".json");
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-Dferret.bench.model=" + target, "-Dferret.bench.draft=" + draftPath));
+        for (String forwarded : List.of("ferret.bench.gpuLayers", "ferret.llama.library")) {
+            if (System.getProperty(forwarded) != null) {
+                jvm.add("-D" + forwarded + "=" + System.getProperty(forwarded));
+            }
+        }
         ChainedOptionsBuilder opts = new OptionsBuilder().include(only).forks(1).jvmArgsAppend(jvm.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON).result(json.toString());
         if (quick) {
