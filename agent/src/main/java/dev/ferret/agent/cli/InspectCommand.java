@@ -40,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
         String arch = f.architecture();
         for (String k : new String[] {"context_length", "embedding_length", "block_count", "feed_forward_length",
                 "attention.head_count", "attention.head_count_kv"}) {
-            f.find(arch + "." + k).ifPresent(v -> System.out.printf("%-15s%s%n", k.replace("attention.", "") + ":", v.value()));
+            f.find(arch + "." + k).ifPresent(v -> System.out.printf("%-15s%s%n", k.replace("attention.", "").replace("_length", "") + ":", v.value()));
         }
         if (f.contains("tokenizer.ggml.tokens")) {
             System.out.println("vocabulary:    " + f.getStringArray("tokenizer.ggml.tokens").size() + " tokens ("
