@@ -154,7 +154,7 @@ public final class AgentRuntime implements AutoCloseable {
         }
         Session s = session();
         s.reset();
-        AgentLoop loop = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps()));
+        AgentLoop loop = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter);
         AgentResult r = loop.run(question, new AgentListener() {
             @Override
             public void onToolCall(ToolCallRecord c) {

@@ -20,6 +20,14 @@ import java.util.Map;
  * <p>Stopping happens inside the decoding loop: an end-of-generation token ends the loop before it is
  * decoded, and a stop string ends it on the token that completes it, which is not decoded either.
  * Not thread-safe: one thread at a time.
+ *
+ * <p>Each session owns its own llama.cpp context. Sharing a prefix between sessions with
+ * {@code llama_kv_self_seq_cp} would need the sessions to be sequences of one context, and a context can only
+ * be used by one thread at a time, so sessions could no longer run in parallel. Ferret keeps sessions
+ * independent instead, and shares a fixed prefix through {@link dev.ferret.engine.kv.PrefixCache}: the
+ * prefix is prefilled once, and every other session or process restores its saved state. The raw
+ * sequence operations are still there in {@code dev.ferret.llama.LlamaContext} (kvCopy, kvKeep, and so on)
+ * for callers who want several sequences in one context.
  */
 public final class Session implements AutoCloseable {
     private final Model model;

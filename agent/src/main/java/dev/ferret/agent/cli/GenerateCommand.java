@@ -9,6 +9,9 @@ import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.speculative.DraftModelDrafter;
+import dev.ferret.engine.speculative.Drafter;
+import dev.ferret.engine.speculative.PromptLookupDrafter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--gpu-layers", defaultValue = "0", description = "layers to offload to a GPU (-1 = all)")
     int gpuLayers;
 
+    @Option(names = "--draft", description = "draft model (same vocabulary) for speculative decoding")
+    Path draft;
+
+    @Option(names = "--lookup", description = "prompt-lookup speculative decoding")
+    boolean lookup;
+
     @Option(names = "--stats", description = "print timing and token counts to stderr")
     boolean stats;
 
@@ -73,15 +82,33 @@ final class GenerateCommand implements Callable<Integer> {
                 so = new SamplingOptions(temperature, so.topK(), so.topP(), so.minP(), so.repeatPenalty(), so.repeatLastN(), seed);
             }
             GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
-            Generation g = s.generate(p, req, d -> {
-                System.out.print(d);
-                System.out.flush();
-                return true;
-            });
+            Model draftModel = draft == null ? null : Model.load(draft, opts);
+            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
+                    : lookup ? new PromptLookupDrafter(1, 4) : null;
+            Generation g;
+            try {
+                g = s.generate(p, req, d -> {
+                    System.out.print(d);
+                    System.out.flush();
+                    return true;
+                }, drafter);
+            } finally {
+                if (drafter != null) {
+                    drafter.close();
+                }
+                if (draftModel != null) {
+                    draftModel.close();
+                }
+            }
             System.out.println();
             if (stats) {
                 System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.1f tok/s), finish: %s%n",
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
+                if (drafter != null) {
+                    var sp = g.speculative();
+                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d%n", sp.drafter(), sp.drafted(),
+                            sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches());
+                }
             }
         }
         return 0;

@@ -17,6 +17,7 @@ import dev.ferret.engine.chat.Json;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.chat.ToolCall;
 import dev.ferret.engine.chat.ToolCallParser;
+import dev.ferret.engine.speculative.Drafter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,7 @@ public final class AgentLoop {
     private final List<JsonNode> schemas;
     private final String callGrammar;
     private BiFunction<Integer, GenerationRequest, GenerationRequest> shaper = (step, r) -> r;
+    private Drafter drafter;
 
     public AgentLoop(Session session, Toolbox tools, AgentOptions options) {
         this.session = session;
@@ -78,6 +80,12 @@ public final class AgentLoop {
         return this;
     }
 
+    /** Speculative decoding for every turn (null = plain decoding). Greedy output is unchanged by it. */
+    public AgentLoop withDrafter(Drafter drafter) {
+        this.drafter = drafter;
+        return this;
+    }
+
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         List<Message> conversation = new ArrayList<>();
@@ -101,7 +109,7 @@ public final class AgentLoop {
             req = shaper.apply(guard.steps(), req);
             Generation g;
             try {
-                g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true);
+                g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true, drafter);
             } catch (EngineException.ContextOverflow e) {
                 return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
                         guard, calls, tokens, evaluated, reused, t0, autonomous);
