@@ -104,6 +104,9 @@ public final class AdapterValidator {
             if (t.ne(2) != 1 || t.ne(3) != 1) {
                 throw mismatch(adapter, "tensor '" + t.name() + "' has shape " + t.shape() + "; LoRA matrices are 2-D");
             }
+            if (ModelValidator.NOT_FOR_WEIGHTS.contains(t.type())) {
+                throw mismatch(adapter, "tensor '" + t.name() + "' is " + t.type() + ", a type llama.cpp cannot compute with");
+            }
         }
         boolean embedding = target.endsWith("token_embd.weight");
         long nIn = w.ne(0);

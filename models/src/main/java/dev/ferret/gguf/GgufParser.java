@@ -165,10 +165,11 @@ final class GgufParser {
             throw in.fail(Problem.ABSURD_COUNT, "key '" + key + "' claims an array of " + Long.toUnsignedString(n) + " "
                     + element + " values at offset " + at + ", but only " + left + " bytes follow");
         }
-        int count = (int) n; // n <= left / 1 is not enough on its own: a 3 GB file could claim 3e9 bytes
+        // bounded by the file, but a 3 GB file could still claim 3e9 one-byte values: more than an array holds
         if (n > Integer.MAX_VALUE - 8) {
             throw in.fail(Problem.ABSURD_COUNT, "key '" + key + "' claims an array of " + n + " values");
         }
+        int count = (int) n;
         spend(n * (element == GgufValueType.STRING ? STRING_OVERHEAD : Math.min(element.minBytes(), 8)) + 16, key);
         Object values = switch (element) {
             case UINT8, INT8 -> in.bytes(count);

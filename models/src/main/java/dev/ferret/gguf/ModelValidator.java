@@ -22,6 +22,12 @@ public final class ModelValidator {
     static final long MAX_EXPERTS = 256;
     static final Set<String> ROPE_SCALING_TYPES = Set.of("none", "linear", "yarn", "longrope");
     private static final Set<String> WITH_TENSOR_CHECKS = Set.of("qwen2", "llama");
+    /**
+     * Types ggml can store but not multiply (integer and f64 tensors, and the intermediate Q8_1/Q8_K): a weight
+     * of one of these loads without complaint and then crashes the first llama_decode.
+     */
+    static final Set<GgufType> NOT_FOR_WEIGHTS = java.util.EnumSet.of(GgufType.I8, GgufType.I16, GgufType.I32,
+            GgufType.I64, GgufType.F64, GgufType.Q8_1, GgufType.Q8_K);
 
     private final GgufFile file;
     private final String arch;
@@ -198,6 +204,10 @@ public final class ModelValidator {
         if (!t.hasShape(shape)) {
             throw fail(Problem.SHAPE_MISMATCH, "tensor '" + name + "' has shape " + t.shape() + " but the "
                     + "hyper-parameters imply " + java.util.Arrays.toString(shape));
+        }
+        if (NOT_FOR_WEIGHTS.contains(t.type())) {
+            throw fail(Problem.SHAPE_MISMATCH, "tensor '" + name + "' is " + t.type()
+                    + ", a type llama.cpp cannot compute with");
         }
         if (shape.length == 1 && t.type() != GgufType.F32) {
             throw fail(Problem.SHAPE_MISMATCH, "tensor '" + name + "' is " + t.type()

@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
  * <p>The same spec, seed and options give the same file byte for byte. Each tensor draws from its own random
  * stream (seeded by the seed, the tensor name and the row), so changing one option does not reshuffle the rest.
  *
- * <p>Weights are scaled so the model is not degenerate: projections keep activations near unit size, and the
- * embedding is kept small beside the blocks' contributions, so that with tied embeddings the current token's
- * own logit does not dominate and greedy decoding moves on instead of repeating one token.
+ * <p>Weights are scaled so the model is not degenerate: projections keep activations near unit size, the
+ * feed-forward outputs outweigh the embedding in the residual stream so that, with tied embeddings, the current
+ * token's own logit does not win every step, and the final norm spreads the logits over a few units. Greedy
+ * decoding then moves from token to token instead of repeating one (checked through llama.cpp for the presets).
  *
  * <p>Norms and biases are F32. 2-D weights take {@link #weightType}; a tensor whose rows are not a whole number
  * of that type's blocks falls back to Q8_0, then F16 (as llama.cpp's quantizer falls back for such tensors).
@@ -42,9 +43,9 @@ public final class ModelGenerator {
      * still matters where it is needed, at the input of the first block, whose feed-forward layer turns it into
      * a large token-dependent vector; attention mixes in the context so the sequence does not settle.
      */
-    private static final double EMBEDDING_STD = Double.parseDouble(System.getProperty("ferret.gen.emb", "1.0"));
-    private static final double FFN_OUT_GAIN = Double.parseDouble(System.getProperty("ferret.gen.ffn", "1.5"));
-    private static final double LOGIT_STD = Double.parseDouble(System.getProperty("ferret.gen.logit", "3.0"));
+    private static final double EMBEDDING_STD = 1.0;
+    private static final double FFN_OUT_GAIN = 1.5;
+    private static final double LOGIT_STD = 3.0;
     private static final double BIAS_STD = 0.05;
     private static final double NORM_JITTER = 0.1;
 

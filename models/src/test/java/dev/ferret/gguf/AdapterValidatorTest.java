@@ -99,6 +99,9 @@ class AdapterValidatorTest {
         refusedEdit(w -> w.removeTensor("blk.0.attn_q.weight.lora_a")
                 .addTensor("blk.0.attn_q.weight.lora_a", GgufType.F32, new long[] {64, 8, 2}, new float[1024]),
                 Problem.SHAPE_MISMATCH, "2-D");
+        refusedEdit(w -> w.removeTensor("blk.0.attn_q.weight.lora_b")
+                .addRawTensor("blk.0.attn_q.weight.lora_b", GgufType.I32, new long[] {8, 64}, new byte[8 * 64 * 4]),
+                Problem.SHAPE_MISMATCH, "cannot compute with");
     }
 
     @Test

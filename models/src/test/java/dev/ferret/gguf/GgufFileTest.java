@@ -115,6 +115,32 @@ class GgufFileTest {
     }
 
     @Test
+    void readsTheHeaderOfAHugeFileWithoutItsData() throws Exception {
+        Path out = TestModels.newFile("huge.gguf");
+        new GgufWriter().putString("general.architecture", "qwen2")
+                .addTensor("big.weight", GgufType.F32, new long[] {32}, new float[32]).write(out);
+        byte[] b = TestModels.bytes(out);
+        GgufFile header = GgufFile.read(out);
+        long elements = 3L << 30; // 12 GiB of F32, in a sparse file
+        java.nio.file.Files.write(out, GgufBytes.putU64(b, GgufBytes.tensorInfoAt(b, "big.weight") + 4, elements));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(out.toFile(), "rw")) {
+            f.setLength(header.dataOffset() + elements * 4);
+        }
+        long start = System.nanoTime();
+        GgufFile f = GgufFile.read(out);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "reading the header is quick");
+        assertEquals(elements * 4, f.requireTensor("big.weight").byteSize());
+        assertEquals(header.dataOffset() + elements * 4, f.fileSize());
+        java.nio.file.Files.delete(out);
+    }
+
+    @Test
+    void aDirectoryIsAnIoProblem() {
+        Path dir = TestModels.newFile("dir.gguf").getParent();
+        assertEquals(Problem.IO, assertThrows(GgufException.class, () -> GgufFile.read(dir)).problem());
+    }
+
+    @Test
     void missingFileIsAnIoProblem() {
         Path nowhere = Path.of("does-not-exist.gguf");
         GgufException e = assertThrows(GgufException.class, () -> GgufFile.read(nowhere));

@@ -144,6 +144,16 @@ class GgufWriterTest {
     }
 
     @Test
+    void theFileGetsOrdinaryPermissions() throws IOException {
+        Path out = dir.resolve("perm.gguf");
+        new GgufWriter().write(out);
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+        }
+    }
+
+    @Test
     void aCopyOfAFileIsByteIdentical() {
         GgufFile tiny = GgufFile.read(TestModels.tiny());
         Path out = dir.resolve("copy.gguf");

@@ -142,6 +142,8 @@ class ModelValidatorTest {
                 new long[] {64, 128}, new float[64 * 128]), Problem.SHAPE_MISMATCH, "imply [128, 64]");
         refused(w -> w.removeTensor("output_norm.weight").addTensor("output_norm.weight", GgufType.F16,
                 new long[] {64}, new float[64]), Problem.SHAPE_MISMATCH, "must be F32");
+        refused(w -> w.removeTensor("blk.1.ffn_up.weight").addRawTensor("blk.1.ffn_up.weight", GgufType.I8,
+                new long[] {64, 128}, new byte[64 * 128]), Problem.SHAPE_MISMATCH, "I8, a type llama.cpp cannot compute with");
         refused(w -> w.addTensor("blk.0.extra.weight", GgufType.F32, new long[] {4}, new float[4]),
                 Problem.UNEXPECTED_TENSOR, "'blk.0.extra.weight'");
         refused(w -> w.putUint32("qwen2.block_count", 3), Problem.MISSING_TENSOR, "'blk.2.attn_norm.weight'");
