@@ -49,6 +49,18 @@ public final class NativeLog {
         dev.ferret.llama.internal.LlamaH.llama_log_set(stub, MemorySegment.NULL);
     }
 
+    /**
+     * Points llama.cpp's log at this class again. Needed after another binding of the same library (the JNI
+     * API of java-llama.cpp) installed its own callback, since llama.cpp keeps one callback per process.
+     */
+    public static synchronized void reinstall() {
+        if (stub == null) {
+            install();
+        } else {
+            dev.ferret.llama.internal.LlamaH.llama_log_set(stub, MemorySegment.NULL);
+        }
+    }
+
     /** Called from native threads: must never throw. */
     private static void callback(int level, MemorySegment text, MemorySegment user) {
         try {

@@ -42,11 +42,19 @@ public final class JniGenerator implements Generator {
                 .setCtxSize(options.contextSize() > 0 ? options.contextSize() : 4096)
                 .setBatchSize(options.batchSize())
                 .setThreads(options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors())
-                .setGpuLayers(Math.max(0, options.gpuLayers()));
+                .disableLog();
+        if (options.gpuLayers() != 0) {
+            p.setGpuLayers(options.gpuLayers() < 0 ? 999 : options.gpuLayers());
+        }
+        // java-llama.cpp prints llama.cpp's log to stdout unless given a logger; send it to Java logging instead
+        de.kherud.llama.LlamaModel.setLogger(de.kherud.llama.args.LogFormat.TEXT, (level, msg) ->
+                JNI_LOG.log(level == de.kherud.llama.LogLevel.ERROR ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, msg.strip()));
         try {
             this.model = new de.kherud.llama.LlamaModel(p);
         } catch (RuntimeException e) {
             throw new EngineException.InvalidModel("java-llama.cpp could not load " + modelPath + ": " + e.getMessage(), e);
+        } finally {
+            reclaimLog();
         }
     }
 
@@ -63,6 +71,19 @@ public final class JniGenerator implements Generator {
             } catch (RuntimeException e) {
                 // no FFM library (e.g. Windows): let java-llama.cpp extract its own
             }
+        }
+    }
+
+    private static final System.Logger JNI_LOG = System.getLogger("dev.ferret.engine.jni");
+
+    /** When both bindings share one library, llama.cpp's single log callback goes back to the FFM side. */
+    private static void reclaimLog() {
+        try {
+            if (NativeLibrary.hasCApi()) {
+                dev.ferret.llama.NativeLog.reinstall();
+            }
+        } catch (RuntimeException e) {
+            // no FFM library here: nothing to reclaim
         }
     }
 
