@@ -152,8 +152,9 @@ public final class AgentRuntime implements AutoCloseable {
             }
             progress("hybrid path does not know this question; running the agent loop");
         }
+        // no reset: the system prompt and tool schemas are the same for every question, so the session's
+        // longest-common-prefix reuse keeps them in the KV cache from one question to the next
         Session s = session();
-        s.reset();
         AgentLoop loop = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter);
         AgentResult r = loop.run(question, new AgentListener() {
             @Override

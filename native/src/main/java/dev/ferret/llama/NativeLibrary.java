@@ -107,7 +107,7 @@ public final class NativeLibrary {
         return new Loaded(lookup, path, isOverride, cApi);
     }
 
-    private static Path resolveOverride(Path p, List<String> tried) {
+    static Path resolveOverride(Path p, List<String> tried) {
         if (Files.isRegularFile(p)) {
             return p.toAbsolutePath();
         }

@@ -9,6 +9,8 @@ import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.backend.Generator;
+import dev.ferret.engine.backend.Generators;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
@@ -61,6 +63,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lookup", description = "prompt-lookup speculative decoding")
     boolean lookup;
 
+    @Option(names = "--backend", defaultValue = "ffm", description = "ffm, jni, or auto (FFM, falling back to JNI where the C API is missing) (default ${DEFAULT-VALUE})")
+    String backend;
+
     @Option(names = "--stats", description = "print timing and token counts to stderr")
     boolean stats;
 
@@ -70,6 +75,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        if (!backend.equalsIgnoreCase("ffm")) {
+            return viaGenerator(opts);
+        }
         try (Model m = Model.load(model, opts); Session s = m.newSession()) {
             for (Path l : loras) {
                 Adapter a = m.loadAdapter(l);
@@ -109,6 +117,27 @@ final class GenerateCommand implements Callable<Integer> {
                     System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d%n", sp.drafter(), sp.drafted(),
                             sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches());
                 }
+            }
+        }
+        return 0;
+    }
+
+    /** The plain text path over {@link Generators}: JNI, or auto with fallback. No adapters or drafting there. */
+    private int viaGenerator(ModelOptions opts) {
+        if (!loras.isEmpty() || draft != null || lookup) {
+            throw new IllegalArgumentException("--lora, --draft and --lookup need the FFM backend");
+        }
+        String text = String.join(" ", prompt);
+        String p = raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
+        try (Generator gen = Generators.open(backend, model, opts)) {
+            Generation g = gen.complete(p, GenerationRequest.greedy(maxTokens).withStops(stops), d -> {
+                System.out.print(d);
+                System.out.flush();
+                return true;
+            });
+            System.out.println();
+            if (stats) {
+                System.err.printf("[%s backend] generated %d tokens, finish: %s%n", gen.backend(), g.generatedTokens(), g.finishReason());
             }
         }
         return 0;

@@ -133,6 +133,8 @@ public final class JniGenerator implements Generator {
                 reason = FinishReason.STOP_STRING;
             }
         }
+        // java-llama.cpp streams text, not ids: the ids here are the output re-tokenized, so their count can
+        // differ slightly from the number of tokens the server sampled
         int[] tokens = out.isEmpty() ? new int[0] : model.encode(out);
         if (reason == FinishReason.END_OF_GENERATION && pieces >= request.maxTokens()) {
             reason = FinishReason.MAX_TOKENS;
