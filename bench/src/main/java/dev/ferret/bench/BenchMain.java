@@ -127,6 +127,7 @@ public final class BenchMain {
             sb.append("Produced by `./ferret bench").append(quick ? " --quick" : "").append("` on ").append(LocalDate.now()).append(".\n\n");
             sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpuModel())
                     .append(", Java ").append(System.getProperty("java.version")).append('\n');
+            NativeLibrary.path(); // load it, so the line names the file
             sb.append("- Library: ").append(NativeLibrary.describe()).append('\n');
             sb.append("- Target model: `").append(target.getFileName()).append("` (").append(Files.size(target) >> 20).append(" MiB)\n");
             sb.append("- Draft model: `").append(draft.getFileName()).append("` (").append(Files.size(draft) >> 20).append(" MiB)\n");

@@ -39,7 +39,8 @@ public final class BenchModels {
         if (p != null && !p.isBlank()) {
             return Path.of(p);
         }
-        Path f = dir().resolve("draft-small-q4_0.gguf");
+        String stem = target().getFileName().toString().replaceFirst("\\.gguf$", "");
+        Path f = dir().resolve("draft-small-for-" + stem + ".gguf");
         if (!Files.isRegularFile(f)) {
             BpeTokenizer tok = BpeTokenizer.fromGguf(GgufFile.read(target()));
             System.err.println("bench: generating " + f + " (small draft with the target's tokenizer; once)");
