@@ -55,15 +55,16 @@ final class CodebaseGenerator {
 
     /** Relative weight of each task in a codebase's budget. */
     static final Map<Task, Integer> WEIGHTS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Task.PROTOCOL_CLASSES, 8), Map.entry(Task.ASYNC_FUNCTIONS, 10), Map.entry(Task.IMPORTS, 14),
-            Map.entry(Task.DATACLASSES, 8), Map.entry(Task.COMMENTS, 12), Map.entry(Task.SUBCLASSES, 11),
+            Map.entry(Task.PROTOCOL_CLASSES, 11), Map.entry(Task.ASYNC_FUNCTIONS, 11), Map.entry(Task.IMPORTS, 14),
+            Map.entry(Task.DATACLASSES, 11), Map.entry(Task.COMMENTS, 12), Map.entry(Task.SUBCLASSES, 11),
             Map.entry(Task.CLASS_LOOKUP, 9), Map.entry(Task.FUNCTION_DEFINITION, 9), Map.entry(Task.CLASS_METHODS, 6),
             Map.entry(Task.DECORATORS, 6), Map.entry(Task.FILE_FINDING, 8)));
 
     /** Modules that none of our codebases should import: questions with a true empty answer. */
     private static final List<String> ABSENT_MODULES = List.of("numpy", "pandas", "django", "boto3", "tensorflow",
             "torch", "matplotlib", "scipy", "sklearn", "flask_sqlalchemy", "psycopg2", "pymongo", "kafka", "grpc");
-    private static final List<String> ABSENT_BASES = List.of("BaseModel", "TestCase", "NamedTuple", "Thread",
+    /** Well-known bases, asked about whether or not the codebase has subclasses of them. */
+    private static final List<String> OTHER_BASES = List.of("BaseModel", "TestCase", "NamedTuple", "Thread",
             "HTTPException", "Enum", "ABC", "Exception", "dict", "IntEnum", "TypedDict", "Generic", "Model");
     private static final List<String> TAGS = List.of("TODO", "FIXME", "XXX", "HACK", "NOTE", "BUG");
     private static final List<String> ABSENT_FILES = List.of("settings.py", "setup.py", "Makefile", "config.yaml",
@@ -128,36 +129,52 @@ final class CodebaseGenerator {
         return rejected;
     }
 
-    /** About {@code budget} examples spread over the tasks by {@link #WEIGHTS}. */
+    /**
+     * {@code budget} examples (fewer only if the codebase runs out of distinct questions) spread over the tasks by
+     * {@link #WEIGHTS}.
+     */
     List<Example> generate(int budget) {
         int total = WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
         Map<Task, Integer> targets = new EnumMap<>(Task.class);
+        int assigned = 0;
         for (Task t : Task.values()) {
-            targets.put(t, Math.max(1, Math.round((float) budget * WEIGHTS.get(t) / total)));
+            int n = budget * WEIGHTS.get(t) / total;
+            targets.put(t, n);
+            assigned += n;
         }
-        // a codebase without any Protocol class or dataclass gets a few "none found" examples, not a pile of them
+        // a codebase without any Protocol class, dataclass or async def gets a few "none found" examples, not a pile
         if (hits("find_classes", obj("base", "Protocol")).isEmpty()) {
-            targets.put(Task.PROTOCOL_CLASSES, Math.min(3, targets.get(Task.PROTOCOL_CLASSES)));
+            assigned -= cap(targets, Task.PROTOCOL_CLASSES, 3);
         }
         if (hits("find_classes", obj("decorator", "dataclass")).isEmpty()) {
-            targets.put(Task.DATACLASSES, Math.min(3, targets.get(Task.DATACLASSES)));
+            assigned -= cap(targets, Task.DATACLASSES, 3);
         }
         if (hits("find_functions", obj("async_only", true)).isEmpty()) {
-            targets.put(Task.ASYNC_FUNCTIONS, Math.min(3, targets.get(Task.ASYNC_FUNCTIONS)));
+            assigned -= cap(targets, Task.ASYNC_FUNCTIONS, 3);
         }
-        int assigned = targets.values().stream().mapToInt(Integer::intValue).sum();
-        // hand what the empty tasks gave up to the parameterised ones, which have plenty of distinct questions
-        Task[] open = {Task.IMPORTS, Task.SUBCLASSES, Task.COMMENTS, Task.CLASS_LOOKUP, Task.FUNCTION_DEFINITION};
+        // the rest goes to the parameterised tasks, which have plenty of distinct questions
+        Task[] open = {Task.IMPORTS, Task.SUBCLASSES, Task.COMMENTS, Task.CLASS_LOOKUP, Task.FUNCTION_DEFINITION,
+                Task.DECORATORS, Task.FILE_FINDING};
         for (int i = 0; assigned < budget; i++, assigned++) {
             targets.merge(open[i % open.length], 1, Integer::sum);
         }
         for (Task t : Task.values()) {
             produce(t, targets.get(t));
         }
+        for (int i = 0, idle = 0; out.size() < budget && idle < open.length; i++) {
+            idle = produce(open[i % open.length], 1) == 0 ? idle + 1 : 0;
+        }
         return out;
     }
 
-    private void produce(Task task, int target) {
+    private static int cap(Map<Task, Integer> targets, Task t, int max) {
+        int before = targets.get(t);
+        targets.put(t, Math.min(max, before));
+        return before - targets.get(t);
+    }
+
+    /** Makes up to {@code target} examples of a task; returns how many it made. */
+    private int produce(Task task, int target) {
         int made = 0;
         int attempts = 0;
         while (made < target && attempts < target * 15 + 30) {
@@ -185,6 +202,7 @@ final class CodebaseGenerator {
                 made++;
             }
         }
+        return made;
     }
 
     private boolean keep(Example e) {
@@ -291,13 +309,13 @@ final class CodebaseGenerator {
         List<String> rare = Scan.within(scan.bases, 1, 1).stream().filter(b -> !b.equals("Protocol")).toList();
         double r = rnd.nextDouble();
         if (r < 0.12) {
-            base = pick(ABSENT_BASES);
+            base = pick(OTHER_BASES);
         } else if ((r < 0.75 || rare.isEmpty()) && !frequent.isEmpty()) {
             base = pick(frequent);
         } else if (!rare.isEmpty()) {
             base = pick(rare);
         } else {
-            base = pick(ABSENT_BASES);
+            base = pick(OTHER_BASES);
         }
         Spec s = spec(Task.SUBCLASSES, "find_classes", obj("base", base), "classes that subclass " + base,
                 "class that subclasses " + base);

@@ -18,13 +18,13 @@ import java.util.TreeMap;
 final class Stats {
     /** What is counted of one example. */
     record Row(String codebase, Split split, Task task, String shape, int messages, List<String> tools, int tokens,
-               int chars, String answerKind) {
+               int chars, int renderedChars, String answerKind) {
     }
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Split> codebases = new TreeMap<>();
 
-    void add(Example e, int tokens) {
+    void add(Example e, int tokens, int renderedChars) {
         List<String> tools = e.calls().stream().map(Example.Call::tool).toList();
         int chars = 0;
         for (JsonNode m : e.messages()) {
@@ -32,7 +32,7 @@ final class Stats {
         }
         String a = e.answer();
         String kind = a.startsWith("No ") ? "none_found" : a.contains("\n... and ") ? "summarized" : "listed";
-        rows.add(new Row(e.codebase(), e.split(), e.task(), e.shape(), e.messages().size(), tools, tokens, chars, kind));
+        rows.add(new Row(e.codebase(), e.split(), e.task(), e.shape(), e.messages().size(), tools, tokens, chars, renderedChars, kind));
         codebases.put(e.codebase(), e.split());
     }
 
@@ -80,6 +80,7 @@ final class Stats {
         tokens.put("total", rows.stream().mapToLong(Row::tokens).sum());
         tokens.set("per_example", summary(rows.stream().map(Row::tokens).toList()));
         tokens.put("characters_total", rows.stream().mapToLong(Row::chars).sum());
+        tokens.set("rendered_characters_per_example", summary(rows.stream().map(Row::renderedChars).toList()));
         for (int limit : new int[] {2048, 4096, 8192}) {
             tokens.put("examples_over_" + limit, rows.stream().filter(r -> r.tokens() > limit).count());
         }
@@ -163,11 +164,11 @@ final class Stats {
                     t.path("standard").asBoolean() ? "yes" : "", t.path("train").asInt(), t.path("valid").asInt(),
                     t.path("test").asInt(), t.path("total").asInt()));
         });
-        table(sb, "Conversation shapes", "shape", j.path("shapes"));
-        table(sb, "Final answers", "kind", j.path("answers"));
-        table(sb, "Tool calls per tool", "tool", j.path("tool_calls"));
-        table(sb, "Tool calls per example", "calls", j.path("tool_calls_per_example"));
-        table(sb, "Messages per example", "messages", j.path("messages_per_example"));
+        table(sb, "Conversation shapes", "shape", "examples", j.path("shapes"));
+        table(sb, "Final answers", "kind", "examples", j.path("answers"));
+        table(sb, "Tool calls per tool", "tool", "calls", j.path("tool_calls"));
+        table(sb, "Tool calls per example", "calls", "examples", j.path("tool_calls_per_example"));
+        table(sb, "Messages per example", "messages", "examples", j.path("messages_per_example"));
         JsonNode tk = j.path("tokens");
         sb.append("\n## Tokens\n\n");
         sb.append(String.format(Locale.ROOT, "Total %d tokens (%d characters of message content); per example mean "
@@ -176,6 +177,11 @@ final class Stats {
                 tk.path("per_example").path("median").asInt(), tk.path("per_example").path("p95").asInt(),
                 tk.path("per_example").path("max").asInt(), tk.path("examples_over_2048").asInt(),
                 tk.path("examples_over_4096").asInt(), tk.path("examples_over_8192").asInt()));
+        JsonNode rc = tk.path("rendered_characters_per_example");
+        sb.append(String.format(Locale.ROOT, "The rendered conversations (chat template, tool list included) have a mean "
+                        + "of %.1f characters (median %d, p95 %d, max %d); characters/4 is a rough estimate of the tokens "
+                        + "of a large (Qwen-sized) vocabulary, which splits text into fewer tokens than this small BPE.%n", rc.path("mean").asDouble(),
+                rc.path("median").asInt(), rc.path("p95").asInt(), rc.path("max").asInt()));
         sb.append("\n## Per codebase\n\n| codebase | split | examples | tool calls | tokens |");
         List<String> taskNames = new ArrayList<>();
         for (Task t : Task.values()) {
@@ -230,8 +236,9 @@ final class Stats {
         };
     }
 
-    private static void table(StringBuilder sb, String title, String key, JsonNode counts) {
-        sb.append("\n## ").append(title).append("\n\n| ").append(key).append(" | examples |\n|---|---:|\n");
+    private static void table(StringBuilder sb, String title, String key, String value, JsonNode counts) {
+        sb.append("\n## ").append(title).append("\n\n| ").append(key).append(" | ").append(value)
+                .append(" |\n|---|---:|\n");
         counts.properties().forEach(e -> sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue().asInt())
                 .append(" |\n"));
     }

@@ -41,10 +41,14 @@ final class TokenCounter {
                 + "byte-level BPE, qwen05b preset vocabulary) over ChatTemplate.render(messages, tools)", VOCAB);
     }
 
+    /** Tokens and characters of a rendered conversation. */
+    record Count(int tokens, int chars) {
+    }
+
     /** Tokens of the whole rendered conversation, system turn with the tool list included. */
-    int count(JsonNode messages) {
+    Count count(JsonNode messages) {
         String text = ChatTemplate.render(toMessages(messages), tools, false);
-        return systemTokens + tokenizer.encode(text.substring(systemChars)).length;
+        return new Count(systemTokens + tokenizer.encode(text.substring(systemChars)).length, text.length());
     }
 
     /** The tokens every example spends on the system turn and the tool list. */

@@ -218,7 +218,8 @@ public final class TrainingDataGenerator {
             Stats stats = new Stats();
             for (Split s : Split.values()) {
                 for (Example e : bySplit.get(s)) {
-                    stats.add(e, counter.count(e.messages()));
+                    TokenCounter.Count n = counter.count(e.messages());
+                    stats.add(e, n.tokens(), n.chars());
                 }
             }
             log.printf(Locale.ROOT, "wrote %d examples to %s (tokens counted in %.1f s)%n", stats.size(), o.out(),
