@@ -6,12 +6,13 @@
 #
 #   scripts/fetch-codebases.sh            # all of them
 #   scripts/fetch-codebases.sh pip mypy   # some
+#   FETCH_MANIFEST=scripts/training-codebases.tsv scripts/fetch-codebases.sh   # another manifest (extra columns ignored)
 #
 # Needs apt-get and dpkg-deb (Debian or Ubuntu) with a current package index (apt-get update). A pinned version that
 # the index no longer offers is an error: update the manifest rather than silently taking another version.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-manifest="$root/scripts/codebases.tsv"
+manifest="${FETCH_MANIFEST:-$root/scripts/codebases.tsv}"
 dest="$root/.work/codebases"
 staging="$root/.work/debs"
 
@@ -28,7 +29,7 @@ wanted() {
 }
 
 fetched=0 skipped=0
-while IFS=$'\t' read -r name pkg version dirs; do
+while IFS=$'\t' read -r name pkg version dirs _rest; do
   case "$name" in ''|'#'*) continue ;; esac
   wanted "$name" "$@" || continue
   target="$dest/$name"

@@ -15,8 +15,6 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 manifest="$root/scripts/training-codebases.tsv"
 eval_manifest="$root/scripts/codebases.tsv"
-dest="$root/.work/codebases"
-staging="$root/.work/debs"
 
 training_only=0
 names=()
@@ -29,10 +27,6 @@ for a in "$@"; do
   esac
 done
 
-for tool in apt-get dpkg-deb; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "fetch-training-codebases: $tool not found (Debian/Ubuntu needed)" >&2; exit 1; }
-done
-mkdir -p "$dest" "$staging"
 
 listed() { # name manifest: true if the manifest has a row for name
   awk -F'\t' -v n="$1" '$1 == n { found = 1 } END { exit !found }' "$2"
@@ -42,13 +36,8 @@ for n in "${names[@]+"${names[@]}"}"; do
     || { echo "fetch-training-codebases: no codebase named $n in either manifest" >&2; exit 2; }
 done
 
-wanted() {
-  [ "${#names[@]}" -eq 0 ] && return 0
-  for n in "${names[@]}"; do [ "$n" = "$1" ] && return 0; done
-  return 1
-}
 
-fetched=0 skipped=0
+# check the manifest's splits first, then fetch with the shared fetcher
 while IFS=$'\t' read -r name pkg version dirs split; do
   case "$name" in ''|'#'*) continue ;; esac
   case "$split" in train|valid) ;; *) echo "fetch-training-codebases: $name: split must be train or valid, got '$split'" >&2; exit 1 ;; esac
@@ -56,39 +45,15 @@ while IFS=$'\t' read -r name pkg version dirs split; do
     echo "fetch-training-codebases: $name is an evaluation codebase (scripts/codebases.tsv); it may only be held-out test" >&2
     exit 1
   fi
-  wanted "$name" || continue
-  target="$dest/$name"
-  if [ -f "$target/.fetched" ] && [ "$(cat "$target/.fetched")" = "$pkg=$version" ]; then
-    echo "$name: up to date ($pkg $version)"
-    skipped=$((skipped + 1))
-    continue
-  fi
-  work="$staging/$name"
-  rm -rf "$work" "$target.new"
-  mkdir -p "$work/unpacked" "$target.new"
-  echo "$name: downloading $pkg $version"
-  if ! (cd "$work" && apt-get download -q "$pkg=$version" >/dev/null); then
-    echo "fetch-training-codebases: cannot download $pkg=$version (run apt-get update, or pin the version apt-cache policy $pkg offers)" >&2
-    exit 1
-  fi
-  deb=$(find "$work" -maxdepth 1 -name '*.deb' | head -n 1)
-  got=$(dpkg-deb -f "$deb" Version)
-  [ "$got" = "$version" ] || { echo "fetch-training-codebases: $pkg: got version $got, pinned $version" >&2; exit 1; }
-  dpkg-deb -x "$deb" "$work/unpacked"
-  IFS=, read -r -a parts <<< "$dirs"
-  for d in "${parts[@]}"; do
-    [ -d "$work/unpacked/$d" ] || { echo "fetch-training-codebases: $pkg $version has no $d" >&2; exit 1; }
-    cp -a "$work/unpacked/$d" "$target.new/"
-  done
-  echo "$pkg=$version" > "$target.new/.fetched"
-  rm -rf "$target"
-  mv "$target.new" "$target"
-  rm -rf "$work"
-  files=$(find "$target" -name '*.py' | wc -l)
-  echo "$name: $files .py files in .work/codebases/$name"
-  fetched=$((fetched + 1))
 done < "$manifest"
-echo "fetch-training-codebases: $fetched fetched, $skipped already there (scripts/training-codebases.tsv)"
+train_names=()
+for n in "${names[@]+"${names[@]}"}"; do
+  listed "$n" "$manifest" && train_names+=("$n")
+done
+if [ "${#names[@]}" -eq 0 ] || [ "${#train_names[@]}" -gt 0 ]; then
+  FETCH_MANIFEST="$manifest" "$root/scripts/fetch-codebases.sh" "${train_names[@]+"${train_names[@]}"}"
+fi
+
 
 if [ "$training_only" -eq 0 ]; then
   eval_names=()
