@@ -149,7 +149,12 @@ public final class IntentClassifier {
                 t = t.substring(0, t.length() - 2);
             }
             if (!t.isEmpty()) {
-                out.add(new Word(t, t.toLowerCase(Locale.ROOT)));
+                String lower = t.toLowerCase(Locale.ROOT);
+                // "typing.Protocol subclasses": the qualified name is the Protocol word, so the usual rules apply
+                if (lower.equals("typing.protocol") || lower.equals("typing_extensions.protocol")) {
+                    lower = "protocol";
+                }
+                out.add(new Word(t, lower));
             }
         }
         return out;

@@ -23,6 +23,7 @@ class IntentClassifierTest {
             Show me every typing Protocol defined here                    | PROTOCOL_CLASSES | Protocol
             Find classes deriving from typing.Protocol                    | PROTOCOL_CLASSES | typing.Protocol
             Do we have Protocol subclasses?                               | PROTOCOL_CLASSES | Protocol
+            What typing.Protocol subclasses are defined?                  | PROTOCOL_CLASSES | Protocol
             classes that extend BaseModel                                 | SUBCLASSES       | BaseModel
             Which classes derive from Exception?                          | SUBCLASSES       | Exception
             Show BaseModel subclasses                                     | SUBCLASSES       | BaseModel
