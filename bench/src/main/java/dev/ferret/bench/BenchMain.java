@@ -82,31 +82,26 @@ public final class BenchMain {
     static final class Report {
         private Report() {}
 
-        static double score(JsonNode results, String bench, String param, String value) {
+        /** The result of one benchmark method with one parameter value, or a missing node. */
+        static JsonNode result(JsonNode results, String bench, String param, String value) {
             for (JsonNode r : results) {
                 if (r.get("benchmark").asText().endsWith(bench) && value.equals(r.path("params").path(param).asText())) {
-                    return r.get("primaryMetric").get("score").asDouble();
+                    return r;
                 }
             }
-            return Double.NaN;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+
+        static double score(JsonNode results, String bench, String param, String value) {
+            return result(results, bench, param, value).path("primaryMetric").path("score").asDouble(Double.NaN);
         }
 
         static double error(JsonNode results, String bench, String param, String value) {
-            for (JsonNode r : results) {
-                if (r.get("benchmark").asText().endsWith(bench) && value.equals(r.path("params").path(param).asText())) {
-                    return r.get("primaryMetric").get("scoreError").asDouble();
-                }
-            }
-            return Double.NaN;
+            return result(results, bench, param, value).path("primaryMetric").path("scoreError").asDouble(Double.NaN);
         }
 
         static double secondary(JsonNode results, String bench, String param, String value, String metric) {
-            for (JsonNode r : results) {
-                if (r.get("benchmark").asText().endsWith(bench) && value.equals(r.path("params").path(param).asText())) {
-                    return r.path("secondaryMetrics").path(metric).path("score").asDouble(Double.NaN);
-                }
-            }
-            return Double.NaN;
+            return result(results, bench, param, value).path("secondaryMetrics").path(metric).path("score").asDouble(Double.NaN);
         }
 
         static String f(double v) {

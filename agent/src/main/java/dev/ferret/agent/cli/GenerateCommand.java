@@ -83,8 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
                 Adapter a = m.loadAdapter(l);
                 s.setAdapter(a, loraScale);
             }
-            String text = String.join(" ", prompt);
-            String p = raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
+            String p = promptText();
             SamplingOptions so = temperature <= 0 ? SamplingOptions.greedy() : SamplingOptions.defaults(seed).withRepeatPenalty(1f, 64);
             if (temperature > 0) {
                 so = new SamplingOptions(temperature, so.topK(), so.topP(), so.minP(), so.repeatPenalty(), so.repeatLastN(), seed);
@@ -95,11 +94,7 @@ final class GenerateCommand implements Callable<Integer> {
                     : lookup ? new PromptLookupDrafter(1, 4) : null;
             Generation g;
             try {
-                g = s.generate(p, req, d -> {
-                    System.out.print(d);
-                    System.out.flush();
-                    return true;
-                }, drafter);
+                g = s.generate(p, req, GenerateCommand::print, drafter);
             } finally {
                 if (drafter != null) {
                     drafter.close();
@@ -122,19 +117,25 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The prompt as sent: wrapped as one user turn of the chat template unless --raw. */
+    private String promptText() {
+        String text = String.join(" ", prompt);
+        return raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
+    }
+
+    private static boolean print(String delta) {
+        System.out.print(delta);
+        System.out.flush();
+        return true;
+    }
+
     /** The plain text path over {@link Generators}: JNI, or auto with fallback. No adapters or drafting there. */
     private int viaGenerator(ModelOptions opts) {
         if (!loras.isEmpty() || draft != null || lookup) {
             throw new IllegalArgumentException("--lora, --draft and --lookup need the FFM backend");
         }
-        String text = String.join(" ", prompt);
-        String p = raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
         try (Generator gen = Generators.open(backend, model, opts)) {
-            Generation g = gen.complete(p, GenerationRequest.greedy(maxTokens).withStops(stops), d -> {
-                System.out.print(d);
-                System.out.flush();
-                return true;
-            });
+            Generation g = gen.complete(promptText(), GenerationRequest.greedy(maxTokens).withStops(stops), GenerateCommand::print);
             System.out.println();
             if (stats) {
                 System.err.printf("[%s backend] generated %d tokens, finish: %s%n", gen.backend(), g.generatedTokens(), g.finishReason());
