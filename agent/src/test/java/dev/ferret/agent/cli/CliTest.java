@@ -57,6 +57,20 @@ class CliTest {
         assertEquals(2, run("generate", "--model", bad.toString(), "hi").code());
         Out missing = run("inspect", dir.resolve("none.gguf").toString());
         assertEquals(2, missing.code(), missing.stderr());
+        // adapters: create one for the model and use it; one for another base is refused with exit 2
+        Path lora = dir.resolve("lora.gguf");
+        assertEquals(0, run("adapter", "create", "--base", model.toString(), "--out", lora.toString()).code());
+        Out gl = run("generate", "--model", model.toString(), "--lora", lora.toString(), "-n", "4", "hello");
+        assertEquals(0, gl.code(), gl.stderr());
+        Path other = dir.resolve("other.gguf");
+        assertEquals(0, run("model", "create", "--out", other.toString(), "--preset", "small", "--quant", "q8_0").code());
+        Path wrong = dir.resolve("wrong.gguf");
+        assertEquals(0, run("adapter", "create", "--base", other.toString(), "--out", wrong.toString()).code());
+        Out bad2 = run("generate", "--model", model.toString(), "--lora", wrong.toString(), "hello");
+        assertEquals(2, bad2.code());
+        assertTrue(bad2.stderr().contains("wrong.gguf"), bad2.stderr());
+        Out conv = run("adapter", "convert", "--base", model.toString(), "--in", dir.toString(), "--out", dir.resolve("c.gguf").toString());
+        assertEquals(2, conv.code(), "a folder without an adapter: " + conv.stderr());
     }
 
     @Test
