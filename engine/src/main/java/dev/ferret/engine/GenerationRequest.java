@@ -11,7 +11,9 @@ import java.util.Set;
  * @param sampling     sampler settings
  * @param stopStrings  text that ends generation; the output stops just before it, and nothing after it is
  *                     decoded. EOG tokens of the vocabulary always stop, without being listed here.
- * @param bannedTokens token ids that may never be sampled (e.g. {@code <tool_call>} to force an answer)
+ * @param bannedTokens token ids that are never sampled while any other token is possible (e.g. {@code <tool_call>}
+ *                     to force an answer); under a grammar that allows nothing else, a banned token is still
+ *                     taken rather than leaving no candidate
  * @param logitBias    extra bias per token id
  * @param grammar      GBNF grammar (root rule {@code root}) constraining the output, or null
  */

@@ -303,11 +303,16 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Logit bias of a banned token: no real logit comes near it, and it is still finite. */
+    static final float BANNED = -1e9f;
+
     SamplerChain buildChain(GenerationRequest r) {
         SamplerChain.Builder b = SamplerChain.builder();
         Map<Integer, Float> bias = new HashMap<>(r.logitBias());
         for (int t : r.bannedTokens()) {
-            bias.put(t, Float.NEGATIVE_INFINITY);
+            // a huge finite penalty rather than -inf: if a grammar leaves only banned tokens, one of them is
+            // still chosen, instead of an empty candidate set, which makes llama.cpp b4916 abort the process
+            bias.put(t, BANNED);
         }
         if (!bias.isEmpty()) {
             b.logitBias(model.vocabSize(), bias);

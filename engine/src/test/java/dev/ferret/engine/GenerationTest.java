@@ -135,6 +135,19 @@ class GenerationTest {
     }
 
     @Test
+    void grammarWhoseOnlyContinuationIsBannedDoesNotCrash() {
+        int x = model.tokenize("x", false)[0];
+        try (Session s = model.newSession()) {
+            // the only token the grammar allows first is banned: llama.cpp would abort on an empty candidate set
+            Generation g = s.generate(PROMPT, GenerationRequest.greedy(4).withGrammar("root ::= \"x\"").withBanned(Set.of(x)), null);
+            assertEquals("x", g.text());
+            // and where another token is possible, the ban holds
+            Generation h = s.generate(PROMPT, GenerationRequest.greedy(4).withGrammar("root ::= \"x\" | \"y\"").withBanned(Set.of(x)), null);
+            assertEquals("y", h.text());
+        }
+    }
+
+    @Test
     void cancellationFromTheListener() {
         try (Session s = model.newSession()) {
             int[] count = {0};
