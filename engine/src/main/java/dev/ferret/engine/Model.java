@@ -181,6 +181,7 @@ public final class Model implements AutoCloseable {
             throw new EngineException.IncompatibleAdapter("adapter " + file + " does not fit model " + path().getFileName()
                     + ": " + e.getMessage(), e);
         }
+        refuseRepackedTargets(file, ad);
         LoraAdapter lora;
         try {
             lora = llama.loadAdapter(file);
@@ -195,6 +196,27 @@ public final class Model implements AutoCloseable {
             adapters.add(a);
         }
         return a;
+    }
+
+    /**
+     * llama.cpp b4916 (the bundled library) repacks Q4_0 weights for its AVX2/NEON kernels, and aborts the
+     * process when it loads a LoRA for such a tensor (the adapter's matrices land in the repacking buffer).
+     * Seen here: a Q4_0 base with any adapter on the attention weights. Such an adapter is refused before
+     * llama.cpp sees it; a Q8_0, Q4_K or F16 base works.
+     */
+    private void refuseRepackedTargets(Path file, GgufFile ad) {
+        for (var t : ad.tensors()) {
+            if (!t.name().endsWith(".lora_a")) {
+                continue;
+            }
+            String baseName = t.name().substring(0, t.name().length() - ".lora_a".length());
+            var target = gguf.tensor(baseName);
+            if (target.isPresent() && target.get().type() == dev.ferret.gguf.GgufType.Q4_0) {
+                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " adapts " + baseName
+                        + ", a Q4_0 tensor: llama.cpp b4916 aborts when a LoRA targets a Q4_0 weight it repacks for the CPU."
+                        + " Use a Q8_0, Q4_K (e.g. Q4_K_M) or F16 base for adapters", null);
+            }
+        }
     }
 
     /** A new conversation with its own KV cache. */

@@ -109,6 +109,13 @@ class LoraTest {
         Path otherArch = TestModels.dir().resolve("lora-llama.gguf");
         new AdapterGenerator(GgufFile.read(base)).rank(4).architecture("llama").seed(1).write(otherArch);
         assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(otherArch));
+        // an adapter on Q4_0 weights would abort llama.cpp b4916: refused in Java
+        try (Model q4 = Model.load(TestModels.tinyQ4(), TestModels.small())) {
+            Path forQ4 = TestModels.dir().resolve("lora-q4.gguf");
+            new AdapterGenerator(GgufFile.read(TestModels.tinyQ4())).rank(4).seed(1).write(forQ4);
+            var q = assertThrows(EngineException.IncompatibleAdapter.class, () -> q4.loadAdapter(forQ4));
+            assertTrue(q.getMessage().contains("Q4_0"), q.getMessage());
+        }
         // a model file is not an adapter
         assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(base));
         assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(Path.of("/no/such/adapter.gguf")));

@@ -248,6 +248,8 @@ public final class LlamaModel implements AutoCloseable {
     /**
      * Loads a LoRA adapter for this model. llama.cpp refuses adapters of another architecture or with tensors
      * the base lacks (the reason is in the exception); checking shapes before that is the caller's job.
+     * Caution: b4916 aborts the process for an adapter on a Q4_0 weight it repacks for the CPU;
+     * {@code dev.ferret.engine.Model#loadAdapter} refuses those.
      */
     public LoraAdapter loadAdapter(Path file) {
         if (!Files.isRegularFile(file)) {
