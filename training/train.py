@@ -144,16 +144,17 @@ class Qwen2(nn.Module):
             x = b(x, cos, sin)
         return F.linear(self.output_norm(x), self.token_embd.weight)  # tied output
 
-    def init_weights(self, gen):
+    def init_weights(self, gen, base_std=0.02, bias_std=0.0):
         for name, p in self.named_parameters():
             if name.endswith("norm.weight"):
                 nn.init.ones_(p)
             elif name.endswith(".bias"):
-                nn.init.zeros_(p)
+                with torch.no_grad():
+                    p.copy_(torch.randn(p.shape, generator=gen) * bias_std)
             else:
-                std = 0.02
+                std = base_std
                 if name.endswith("attn_output.weight") or name.endswith("ffn_down.weight"):
-                    std = 0.02 / math.sqrt(2 * self.c["n_layer"])
+                    std = base_std / math.sqrt(2 * self.c["n_layer"])
                 with torch.no_grad():
                     p.copy_(torch.randn(p.shape, generator=gen) * std)
 
@@ -308,7 +309,7 @@ def train(args):
         config = dict(PRESETS[args.preset], name=args.preset, vocab_size=vocab,
                       rope_freq_base=ROPE_FREQ_BASE, rms_eps=RMS_EPS)
         model = Qwen2(config)
-        model.init_weights(torch.Generator().manual_seed(args.seed))
+        model.init_weights(torch.Generator().manual_seed(args.seed), args.init_std, args.init_bias_std)
     if config["vocab_size"] != vocab:
         sys.exit(f"the data's tokenizer has {vocab} tokens, the model {config['vocab_size']}")
     params = [p for p in model.parameters() if p.requires_grad]
@@ -361,6 +362,8 @@ def train(args):
         w.writerow(["step", "train_loss", "valid_loss", "lr", "tokens_per_s", "wall_s", "peak_rss_mib"])
     t0 = time.time()
     window_t, window_tok, recent = time.time(), 0, []
+    if args.steps == 0:
+        save()  # the initialised model, e.g. a random one for comparing with llama.cpp
     while step < args.steps and not stop["flag"]:
         lr = args.lr * min(1.0, (step + 1) / args.warmup)
         if step >= args.warmup:
@@ -421,7 +424,12 @@ def generate(args):
     out = ids[prompt_len:]
     print("ids:", " ".join(map(str, out)))
     if tok:
-        print("text:", repr(decode(tok, out)))
+        # the text llama.cpp prints: an end-of-generation token stops without being printed
+        text = decode(tok, out[:-1] if out and out[-1] == eos else out)
+        print("text:", repr(text))
+        if args.text_out:
+            with open(args.text_out, "w", encoding="utf-8") as f:
+                f.write(text)
 
 
 def byte_decoder():
@@ -464,6 +472,8 @@ def main():
     ap.add_argument("--seq-len", type=int, default=256)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--warmup", type=int, default=20)
+    ap.add_argument("--init-std", type=float, default=0.02, help="std of the initial weights")
+    ap.add_argument("--init-bias-std", type=float, default=0.0, help="std of the initial q/k/v biases")
     ap.add_argument("--rank", type=int, default=16)
     ap.add_argument("--alpha", type=float, default=32.0)
     ap.add_argument("--log-every", type=int, default=10)
@@ -473,6 +483,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--prompt-ids", default="", help="space-separated token ids for --generate")
+    ap.add_argument("--text-out", help="--generate also writes the decoded text here")
     ap.add_argument("-n", type=int, default=16, help="tokens to generate")
     args = ap.parse_args()
     if args.generate:
