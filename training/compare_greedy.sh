@@ -3,7 +3,7 @@
 # F32 GGUF (and its LoRA, if given), decodes greedily with both from the same prompt, and compares the texts and
 # the token ids (ferret prints text, so its ids are the text's tokenization; train.py prints its ids).
 #
-#   training/compare_greedy.sh CKPT_DIR [LORA_DIR]      (env: PROMPT, N=16, TYPE=F32, OUT=.work/train/compare)
+#   training/compare_greedy.sh CKPT_DIR [LORA_DIR]      (env: PROMPT, N=16, TYPE=F32, OUT=.work/train/compare, DATA=.work/train/data)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -30,7 +30,7 @@ fi
 "$JAVA_HOME/bin/java" -cp "$java_cp" dev.ferret.models.export.CheckpointExporter "${export_args[@]}"
 ids=$("$JAVA_HOME/bin/java" -cp "$java_cp" dev.ferret.models.export.TokenizerExport --vocab "$vocab" --encode "$prompt")
 echo "prompt ids: $ids"
-/usr/bin/python3 training/train.py --generate --base "$ckpt" "${lora_py[@]}" --data .work/train/data \
+/usr/bin/python3 training/train.py --generate --base "$ckpt" "${lora_py[@]}" --data "${DATA:-.work/train/data}" \
   --prompt-ids "$ids" -n "$n" --text-out "$out/torch.txt"
 ./ferret generate -m "$out/model.gguf" "${lora_ferret[@]}" --raw -t 2 -n "$n" "$prompt" > "$out/ferret.raw"
 # ferret prints the generated text and one newline

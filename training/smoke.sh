@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The whole training pipeline, small: setup, data (generated if missing), tokenizer export, a short pretrain of the
 # tiny preset, a few LoRA steps, export to GGUF (Q8_0 base + F32 adapter), generation with ./ferret, and the
-# PyTorch-vs-llama.cpp greedy comparison. Env: PRETRAIN_STEPS (200), LORA_STEPS (30), PRESET (tiny).
+# PyTorch-vs-llama.cpp greedy comparison. Env: PRETRAIN_STEPS (200), LORA_STEPS (30), PRESET (tiny), WORK (.work/train).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 pre=${PRETRAIN_STEPS:-200}
 lora=${LORA_STEPS:-30}
 preset=${PRESET:-tiny}
-w=.work/train
+w=${WORK:-.work/train}
 training/setup.sh
 if [ ! -f .work/training-data/train.jsonl ]; then
   scripts/fetch-training-codebases.sh
@@ -29,4 +29,4 @@ fi
   --lora "$w/ckpt/$preset-lora" --lora-out "$w/$preset-lora.gguf"
 prompt=$'<|im_start|>user\nIs there a class called Flask?<|im_end|>\n<|im_start|>assistant\n'
 ./ferret generate -m "$w/$preset-q8_0.gguf" --lora "$w/$preset-lora.gguf" --raw --stats -t 2 -n 32 "$prompt"
-PROMPT="$prompt" N=32 training/compare_greedy.sh "$w/ckpt/$preset-pretrain" "$w/ckpt/$preset-lora"
+DATA="$w/data" OUT="$w/compare" PROMPT="$prompt" N=32 training/compare_greedy.sh "$w/ckpt/$preset-pretrain" "$w/ckpt/$preset-lora"
