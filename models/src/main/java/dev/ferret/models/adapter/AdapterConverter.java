@@ -1,5 +1,6 @@
 package dev.ferret.models.adapter;
 
+import dev.ferret.models.json.MiniJson;
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;

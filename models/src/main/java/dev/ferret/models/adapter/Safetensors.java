@@ -1,5 +1,6 @@
 package dev.ferret.models.adapter;
 
+import dev.ferret.models.json.MiniJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

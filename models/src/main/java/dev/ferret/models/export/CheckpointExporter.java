@@ -1,5 +1,6 @@
 package dev.ferret.models.export;
 
+import dev.ferret.models.json.MiniJson;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.GgufWriter;
 import dev.ferret.models.ModelGenerator;

@@ -1,4 +1,4 @@
-package dev.ferret.models.adapter;
+package dev.ferret.models.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the two JSON texts adapter conversion needs (a safetensors header and an
- * {@code adapter_config.json}), so the models module stays free of dependencies. Objects become
+ * A small JSON reader for the JSON the models module meets (safetensors headers, {@code adapter_config.json},
+ * training checkpoint indexes), so the module stays free of dependencies. Objects become
  * {@link LinkedHashMap}, arrays {@link List}, numbers {@link Double}, plus String, Boolean and null.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int pos;
 
@@ -18,7 +18,8 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    /** Parses any JSON value. */
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         p.ws();
         Object v = p.value(0);
@@ -27,6 +28,16 @@ final class MiniJson {
             throw p.error("trailing characters");
         }
         return v;
+    }
+
+    /** Parses text that must be a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(String text) {
+        Object v = parse(text);
+        if (!(v instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("invalid JSON: expected an object");
+        }
+        return (Map<String, Object>) v;
     }
 
     private IllegalArgumentException error(String what) {
