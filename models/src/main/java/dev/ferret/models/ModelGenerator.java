@@ -155,6 +155,15 @@ public final class ModelGenerator {
     }
 
     private void putMetadata(GgufWriter w, BpeTokenizer tok) {
+        putQwen2Metadata(w, spec, tok, weightType);
+    }
+
+    /**
+     * Writes the metadata of a qwen2 model with our tokenizer: architecture keys from the spec, the BPE vocabulary
+     * and merges, ChatML special-token ids and the chat template. Shared by this generator and the trainer's
+     * checkpoint exporter, so both write the same kind of file.
+     */
+    public static void putQwen2Metadata(GgufWriter w, ModelSpec spec, BpeTokenizer tok, GgufType weightType) {
         String arch = "qwen2";
         w.putString("general.architecture", arch)
                 .putString("general.type", "model")
@@ -185,7 +194,7 @@ public final class ModelGenerator {
     }
 
     /** {@code general.file_type}: llama.cpp's {@code llama_ftype} for a model that is mostly {@code type}. */
-    static int fileType(GgufType type) {
+    public static int fileType(GgufType type) {
         return switch (type) {
             case F32 -> 0;
             case F16 -> 1;

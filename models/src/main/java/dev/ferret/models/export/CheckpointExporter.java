@@ -117,7 +117,7 @@ public final class CheckpointExporter {
                     + spec.vocabSize());
         }
         GgufWriter w = new GgufWriter();
-        putMetadata(w, spec, tok, type);
+        ModelGenerator.putQwen2Metadata(w, spec, tok, type);
         List<String> expected = expectedTensors(spec);
         List<String> names = new ArrayList<>();
         for (Map<String, Object> t : c.tensors()) {
@@ -209,50 +209,6 @@ public final class CheckpointExporter {
             }
         }
         return out;
-    }
-
-    /** Mirrors ModelGenerator's putMetadata (private there). */
-    private static void putMetadata(GgufWriter w, ModelSpec spec, BpeTokenizer tok, GgufType weightType) {
-        String arch = "qwen2";
-        w.putString("general.architecture", arch)
-                .putString("general.type", "model")
-                .putString("general.name", "ferret-" + spec.name())
-                .putUint32("general.alignment", 32)
-                .putUint32("general.file_type", fileType(weightType));
-        if (weightType.isBlockQuantized()) {
-            w.putUint32("general.quantization_version", 2);
-        }
-        w.putUint32(arch + ".context_length", spec.contextLength())
-                .putUint32(arch + ".embedding_length", spec.nEmbd())
-                .putUint32(arch + ".block_count", spec.nLayer())
-                .putUint32(arch + ".feed_forward_length", spec.nFf())
-                .putUint32(arch + ".attention.head_count", spec.nHead())
-                .putUint32(arch + ".attention.head_count_kv", spec.nHeadKv())
-                .putFloat32(arch + ".rope.freq_base", spec.ropeFreqBase())
-                .putFloat32(arch + ".attention.layer_norm_rms_epsilon", spec.rmsEps());
-        w.putString("tokenizer.ggml.model", "gpt2")
-                .putString("tokenizer.ggml.pre", "qwen2")
-                .putStringArray("tokenizer.ggml.tokens", tok.tokens())
-                .putInt32Array("tokenizer.ggml.token_type", tok.tokenTypes())
-                .putStringArray("tokenizer.ggml.merges", tok.merges())
-                .putUint32("tokenizer.ggml.eos_token_id", tok.specialId(SpecialTokens.IM_END))
-                .putUint32("tokenizer.ggml.padding_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
-                .putUint32("tokenizer.ggml.bos_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
-                .putBool("tokenizer.ggml.add_bos_token", false)
-                .putString("tokenizer.chat_template", ModelGenerator.CHAT_TEMPLATE);
-    }
-
-    /** ModelGenerator.fileType (package-private there): llama.cpp's llama_ftype. */
-    static int fileType(GgufType type) {
-        return switch (type) {
-            case F32 -> 0;
-            case F16 -> 1;
-            case Q4_0 -> 2;
-            case Q8_0 -> 7;
-            case Q4_K -> 14;
-            case BF16 -> 32;
-            default -> throw new IllegalArgumentException(type + " is not a weight type the exporter writes");
-        };
     }
 
     public static void main(String[] args) {
