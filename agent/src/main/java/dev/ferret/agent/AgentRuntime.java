@@ -65,7 +65,24 @@ public final class AgentRuntime implements AutoCloseable {
     public enum Progress { STDERR, SILENT }
 
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
-                          int maxSteps, int threads) {}
+                          int maxSteps, int threads) {
+        /**
+         * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters.
+         * An explicit model keeps exactly the adapters given.
+         */
+        public Options withDefaultModel() {
+            if (model != null) {
+                return this;
+            }
+            return dev.ferret.models.ModelCatalog.find()
+                    .flatMap(c -> c.defaultBase().filter(java.nio.file.Files::isRegularFile).map(base -> {
+                        List<Path> l = new java.util.ArrayList<>(c.defaultLoras().stream().filter(java.nio.file.Files::isRegularFile).toList());
+                        l.addAll(loras);
+                        return new Options(repo, base, List.copyOf(l), draft, lookup, mode, format, maxSteps, threads);
+                    }))
+                    .orElse(this);
+        }
+    }
 
     private final Options options;
     private final Progress progress;
@@ -79,6 +96,7 @@ public final class AgentRuntime implements AutoCloseable {
     private Drafter drafter;
 
     public AgentRuntime(Options options, Progress progress) {
+        options = options.withDefaultModel();
         this.options = options;
         this.progress = progress;
         if (!Files.isDirectory(options.repo())) {
@@ -92,7 +110,7 @@ public final class AgentRuntime implements AutoCloseable {
         }
         if (options.mode() == Mode.AGENT && options.model() == null) {
             throw new IllegalArgumentException("the agent loop needs a model: pass --model FILE.gguf "
-                    + "(no trained default model ships with Ferret yet; --mode hybrid answers the standard questions without one)");
+                    + "(no default model is installed under models/default; --mode hybrid answers the standard questions without one)");
         }
     }
 
@@ -106,6 +124,8 @@ public final class AgentRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("this question needs the agent loop, which needs a model: pass --model FILE.gguf");
             }
             ModelOptions mo = ModelOptions.defaults().withContextSize(8192).withThreads(options.threads());
+            progress("loading " + options.model().getFileName() + (options.loras().isEmpty() ? "" : " + "
+                    + options.loras().stream().map(p -> p.getFileName().toString()).toList()));
             model = Model.load(options.model(), mo);
             session = model.newSession();
             for (Path l : options.loras()) {
@@ -205,6 +225,11 @@ public final class AgentRuntime implements AutoCloseable {
         if (progress == Progress.STDERR) {
             System.err.println("-- " + msg);
         }
+    }
+
+    /** The model file this runtime uses (given or the shipped default), or null. */
+    public Path modelPath() {
+        return options.model();
     }
 
     /** The loaded model's file size in bytes (0 without a model). */

@@ -54,7 +54,17 @@ class AgentRuntimeTest {
     void agentModeWithoutAModelIsRefusedClearly() {
         var opts = new AgentRuntime.Options(sample(), null, List.of(), null, false, AgentRuntime.Mode.AGENT,
                 AgentRuntime.Format.TEMPLATE, 6, 0);
-        var e = assertThrows(IllegalArgumentException.class, () -> new AgentRuntime(opts, AgentRuntime.Progress.SILENT));
-        assertTrue(e.getMessage().contains("--model"));
+        String old = System.getProperty("ferret.models");
+        System.setProperty("ferret.models", "/no/models/here");
+        try {
+            var e = assertThrows(IllegalArgumentException.class, () -> new AgentRuntime(opts, AgentRuntime.Progress.SILENT));
+            assertTrue(e.getMessage().contains("--model"));
+        } finally {
+            if (old == null) {
+                System.clearProperty("ferret.models");
+            } else {
+                System.setProperty("ferret.models", old);
+            }
+        }
     }
 }

@@ -51,11 +51,15 @@ public final class Tracker {
         }
         List<Row> rows = new ArrayList<>();
         long modelBytes = 0;
+        String modelName = null;
         for (AgentRuntime.Mode mode : modes) {
             AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
                     mode, base.format(), base.maxSteps(), base.threads());
             try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
                 modelBytes = Math.max(modelBytes, rt.modelBytes());
+                if (rt.modelPath() != null) {
+                    modelName = rt.modelPath().getFileName().toString();
+                }
                 for (StandardQuestion q : StandardQuestion.values()) {
                     Answer a = rt.ask(q.text());
                     Map<String, Integer> calls = new TreeMap<>();
@@ -80,7 +84,7 @@ public final class Tracker {
         }
         double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
         return new Run(name, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), rows, peakRss(), modelBytes,
-                base.model() == null ? "none (hybrid template)" : base.model().getFileName().toString(), cold, note);
+                modelName == null ? "none (hybrid template)" : modelName, cold, note);
     }
 
     /** Wall time of a fresh {@code ferret ask --mode hybrid} process for Q1, JVM start included. */

@@ -92,6 +92,20 @@ class CliTest {
 
     @Test
     void askUnknownQuestionWithoutModelSaysWhatToDo() {
+        String old = System.getProperty("ferret.models");
+        System.setProperty("ferret.models", "/no/models/here"); // as on an install without the default models
+        try {
+            askWithoutModels();
+        } finally {
+            if (old == null) {
+                System.clearProperty("ferret.models");
+            } else {
+                System.setProperty("ferret.models", old);
+            }
+        }
+    }
+
+    private void askWithoutModels() {
         Out a = run("ask", "--repo", sample().toString(), "How does checkout work?");
         assertEquals(2, a.code());
         assertTrue(a.stderr().contains("--model"), a.stderr());
