@@ -179,11 +179,10 @@ public final class AgentRuntime implements AutoCloseable {
         AgentResult r = loop.run(question, new AgentListener() {
             @Override
             public void onToolCall(ToolCallRecord c) {
-                report(new Answer.Call(c.name(), c.arguments(), c.resultChars(), c.millis(), c.outcome().name().toLowerCase(Locale.ROOT)));
+                report(call(c));
             }
         });
-        List<Answer.Call> calls = r.toolCalls().stream().map(c -> new Answer.Call(c.name(), c.arguments(), c.resultChars(),
-                c.millis(), c.outcome().name().toLowerCase(Locale.ROOT))).toList();
+        List<Answer.Call> calls = r.toolCalls().stream().map(AgentRuntime::call).toList();
         return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
                 r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1);
     }
@@ -210,6 +209,10 @@ public final class AgentRuntime implements AutoCloseable {
         return s.generate(prompt, GenerationRequest.greedy(Math.min(4000, 24 * items.size() + 16)).withGrammar(g.toString()), null, drafter);
     }
 
+    private static Answer.Call call(ToolCallRecord c) {
+        return new Answer.Call(c.name(), c.arguments(), c.resultChars(), c.millis(), c.outcome().name().toLowerCase(Locale.ROOT));
+    }
+
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
@@ -227,15 +230,18 @@ public final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    /** The model file this runtime uses (given or the shipped default), or null. */
+    /** The model file this runtime has loaded (given or the shipped default), or null if no question needed one. */
     public Path modelPath() {
-        return options.model();
+        return model == null ? null : options.model();
     }
 
-    /** The loaded model's file size in bytes (0 without a model). */
+    /** Bytes on disk of the loaded model and its adapters (0 if no question needed a model). */
     public long modelBytes() {
+        if (model == null) {
+            return 0;
+        }
         try {
-            long n = options.model() == null ? 0 : Files.size(options.model());
+            long n = Files.size(options.model());
             for (Path l : options.loras()) {
                 n += Files.size(l);
             }

@@ -48,19 +48,18 @@ final class TrackCommand implements Callable<Integer> {
                 ms.add(AgentRuntime.Mode.parse(m.strip()));
             }
         }
-        List<Tracker.Row> rows = new ArrayList<>();
-        Tracker.Run last = null;
+        List<Tracker.Run> runs = new ArrayList<>();
         for (Path repo : repos) {
             AgentRuntime.Options base = new AgentRuntime.Options(repo, model, loras, draft, false, AgentRuntime.Mode.AUTO,
                     AgentRuntime.Format.TEMPLATE, 6, 0);
             System.err.println("track: " + repo);
-            Tracker.Run run = Tracker.run(name, repo, ms, base, !noCold && repo.equals(repos.getFirst()));
-            rows.addAll(run.rows());
-            last = last == null ? run : new Tracker.Run(name, last.date(), List.of(), Math.max(last.peakRssBytes(), run.peakRssBytes()),
-                    last.modelBytes(), last.model(), last.coldCliSeconds(), last.groundTruthNote());
+            runs.add(Tracker.run(name, repo, ms, base, !noCold && repo.equals(repos.getFirst())));
         }
-        Tracker.Run all = new Tracker.Run(name, last.date(), rows, last.peakRssBytes(), last.modelBytes(), last.model(),
-                last.coldCliSeconds(), last.groundTruthNote());
+        Tracker.Run first = runs.getFirst();
+        List<Tracker.Row> rows = runs.stream().flatMap(r -> r.rows().stream()).toList();
+        // VmHWM only grows within a process, so the last run's peak is the peak of them all
+        Tracker.Run all = new Tracker.Run(name, first.date(), rows, runs.getLast().peakRssBytes(), first.modelBytes(),
+                first.model(), first.coldCliSeconds(), first.groundTruthNote());
         for (Path p : Tracker.write(all, out, name)) {
             System.err.println("wrote " + p);
         }

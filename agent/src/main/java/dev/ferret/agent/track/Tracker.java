@@ -56,10 +56,6 @@ public final class Tracker {
             AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
                     mode, base.format(), base.maxSteps(), base.threads());
             try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
-                modelBytes = Math.max(modelBytes, rt.modelBytes());
-                if (rt.modelPath() != null) {
-                    modelName = rt.modelPath().getFileName().toString();
-                }
                 for (StandardQuestion q : StandardQuestion.values()) {
                     Answer a = rt.ask(q.text());
                     Map<String, Integer> calls = new TreeMap<>();
@@ -79,6 +75,11 @@ public final class Tracker {
                     }
                     rows.add(new Row(repo.getFileName().toString(), a.mode(), q, a.seconds(), calls, a.autonomous(), p, r, t,
                             listed.size(), a.tokensGenerated(), a.stopReason(), a.steps()));
+                }
+                // a model is loaded only when a question needed it (hybrid answers need none)
+                modelBytes = Math.max(modelBytes, rt.modelBytes());
+                if (rt.modelPath() != null) {
+                    modelName = rt.modelPath().getFileName().toString();
                 }
             }
         }
