@@ -47,6 +47,7 @@ PRESETS = {
 ROPE_FREQ_BASE = 1_000_000.0
 RMS_EPS = 1e-6
 LORA_TARGETS = ("attn_q", "attn_k", "attn_v", "attn_output")
+ALL_TARGETS = LORA_TARGETS + ("ffn_gate", "ffn_up", "ffn_down")
 FORMAT = "ferret-checkpoint-v1"
 
 
@@ -99,23 +100,32 @@ class Block(nn.Module):
         self.ffn_down = LoRALinear(ff, e, False)
         self.n_head, self.n_head_kv, self.head_dim = c["n_head"], c["n_head_kv"], e // c["n_head"]
 
-    def forward(self, x, cos, sin):
+    def forward(self, x, cos, sin, past=None):
+        """past: (k, v) of earlier positions, [1 or b, n_head_kv, p, head_dim] after rotation, shared by the batch.
+        Returns the block's output and this call's own (k, v)."""
         b, t, _ = x.shape
         h = self.attn_norm(x)
         q = self.attn_q(h).view(b, t, self.n_head, self.head_dim).transpose(1, 2)
         k = self.attn_k(h).view(b, t, self.n_head_kv, self.head_dim).transpose(1, 2)
         v = self.attn_v(h).view(b, t, self.n_head_kv, self.head_dim).transpose(1, 2)
         q, k = rope_neox(q, cos, sin), rope_neox(k, cos, sin)
+        own = (k, v)
+        p = 0
+        if past is not None:
+            pk, pv = past
+            p = pk.shape[2]
+            k = torch.cat([pk.expand(b, -1, -1, -1), k], dim=2)
+            v = torch.cat([pv.expand(b, -1, -1, -1), v], dim=2)
         group = self.n_head // self.n_head_kv
-        k = k.repeat_interleave(group, dim=1)
-        v = v.repeat_interleave(group, dim=1)
-        att = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_dim)
-        mask = torch.ones(t, t, dtype=torch.bool, device=x.device).triu(1)
+        # query head h reads key/value head h // group: view the query heads as [n_head_kv, group]
+        q = q.view(b, self.n_head_kv, group, t, self.head_dim)
+        att = (q @ k.unsqueeze(2).transpose(-2, -1)) / math.sqrt(self.head_dim)
+        mask = torch.ones(t, p + t, dtype=torch.bool, device=x.device).triu(p + 1)
         att = att.masked_fill(mask, float("-inf")).softmax(-1)
-        y = (att @ v).transpose(1, 2).reshape(b, t, -1)
+        y = (att @ v.unsqueeze(2)).reshape(b, self.n_head, t, self.head_dim).transpose(1, 2).reshape(b, t, -1)
         x = x + self.attn_output(y)
         h = self.ffn_norm(x)
-        return x + self.ffn_down(F.silu(self.ffn_gate(h)) * self.ffn_up(h))
+        return x + self.ffn_down(F.silu(self.ffn_gate(h)) * self.ffn_up(h)), own
 
 
 def rope_neox(x, cos, sin):
@@ -135,14 +145,19 @@ class Qwen2(nn.Module):
         inv = 1.0 / (c["rope_freq_base"] ** (torch.arange(0, hd, 2, dtype=torch.float64) / hd))
         self.register_buffer("inv_freq", inv, persistent=False)
 
-    def forward(self, ids):
+    def forward(self, ids, start=0, past=None, keep=False):
+        """Logits for ids at positions start.. ; past: per block (k, v) of positions 0..start-1 (shared by the
+        batch); keep: also return this call's per-block (k, v) for a later call to continue from."""
         t = ids.shape[1]
-        ang = torch.arange(t, dtype=torch.float64)[:, None] * self.inv_freq[None, :]
+        ang = torch.arange(start, start + t, dtype=torch.float64)[:, None] * self.inv_freq[None, :]
         cos, sin = ang.cos().float(), ang.sin().float()
         x = self.token_embd(ids)
-        for b in self.blk:
-            x = b(x, cos, sin)
-        return F.linear(self.output_norm(x), self.token_embd.weight)  # tied output
+        kv = []
+        for i, b in enumerate(self.blk):
+            x, own = b(x, cos, sin, None if past is None else past[i])
+            kv.append(own)
+        logits = F.linear(self.output_norm(x), self.token_embd.weight)  # tied output
+        return (logits, kv) if keep else logits
 
     def init_weights(self, gen, base_std=0.02, bias_std=0.0):
         for name, p in self.named_parameters():
@@ -158,12 +173,12 @@ class Qwen2(nn.Module):
                 with torch.no_grad():
                     p.copy_(torch.randn(p.shape, generator=gen) * std)
 
-    def add_lora(self, rank, alpha, seed):
+    def add_lora(self, rank, alpha, seed, targets=LORA_TARGETS):
         gen = torch.Generator().manual_seed(seed)
         for p in self.parameters():
             p.requires_grad_(False)
         for b in self.blk:
-            for t in LORA_TARGETS:
+            for t in targets:
                 getattr(b, t).add_lora(rank, alpha, gen)
 
     def base_tensors(self):
@@ -183,7 +198,7 @@ class Qwen2(nn.Module):
     def lora_tensors(self):
         out = []
         for i, b in enumerate(self.blk):
-            for t in LORA_TARGETS:
+            for t in ALL_TARGETS:
                 m = getattr(b, t)
                 if m.lora_a is not None:
                     out += [(f"blk.{i}.{t}.weight.lora_a", m.lora_a), (f"blk.{i}.{t}.weight.lora_b", m.lora_b)]
@@ -265,6 +280,78 @@ class Split:
         return x, m
 
 
+class Conversations:
+    """Whole examples of a split for the conversation phases. Every example starts with the same system turn (the
+    agent's prompt and tool list), so that shared prefix is computed once per batch and the examples continue from
+    it at their real positions, exactly as the engine sees them. Suffixes longer than max_suffix are cut."""
+
+    def __init__(self, data_dir, split, max_suffix):
+        self.ids = np.fromfile(os.path.join(data_dir, split + ".ids.i32"), dtype="<i4")
+        self.mask = np.fromfile(os.path.join(data_dir, split + ".mask.u8"), dtype=np.uint8)
+        offsets = np.fromfile(os.path.join(data_dir, split + ".offsets.i64"), dtype="<i8")
+        if offsets[-1] != len(self.ids):
+            offsets = np.append(offsets, len(self.ids))
+        self.starts, self.ends = offsets[:-1], offsets[1:]
+        first = self.ids[self.starts[0]:self.ends[0]]
+        p = len(first)
+        for a, e in zip(self.starts, self.ends):
+            n = min(p, e - a)
+            diff = np.flatnonzero(self.ids[a:a + n] != first[:n])
+            p = int(diff[0]) if len(diff) else n
+        first_masked = min(int(np.flatnonzero(self.mask[a:e])[0]) for a, e in zip(self.starts, self.ends))
+        self.p = min(p, first_masked)
+        self.prefix = torch.from_numpy(first[:self.p].astype(np.int64))[None, :]
+        self.max_suffix = max_suffix
+        self.lengths = np.minimum(self.ends - self.starts - self.p, max_suffix)
+
+    def batches(self, rng, bsz):
+        """One epoch of index batches: shuffled, then grouped by length (less padding), the batches shuffled."""
+        order = rng.permutation(len(self.starts))
+        chunk = bsz * 16
+        out = []
+        for c in range(0, len(order), chunk):
+            part = sorted(order[c:c + chunk], key=lambda i: self.lengths[i])
+            out += [part[j:j + bsz] for j in range(0, len(part), bsz)]
+        return [out[i] for i in rng.permutation(len(out))]
+
+    def batch(self, idx):
+        n = int(max(self.lengths[i] for i in idx))
+        x = np.zeros((len(idx), n), dtype=np.int64)
+        m = np.zeros((len(idx), n), dtype=np.float32)
+        for r, i in enumerate(idx):
+            a = int(self.starts[i]) + self.p
+            k = int(self.lengths[i])
+            x[r, :k] = self.ids[a:a + k]
+            m[r, :k] = self.mask[a:a + k]
+        return torch.from_numpy(x), torch.from_numpy(m)
+
+
+def conversation_loss(model, conv, x, m):
+    """Assistant-token loss over whole conversations continuing the shared prefix. The prefix's last token predicts
+    each suffix's first token; a padded position has mask 0."""
+    _, kv = model(conv.prefix, keep=True)
+    logits = model(x, start=conv.p, past=kv)
+    tgt = x[:, 1:]
+    l = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), tgt.reshape(-1), reduction="none")
+    w = m[:, 1:].reshape(-1)
+    return (l * w).sum() / w.sum().clamp(min=1), int(w.sum().item())
+
+
+@torch.no_grad()
+def evaluate_conversations(model, conv, args):
+    """Assistant-token loss over the first --eval-examples examples of the validation split (a fixed set)."""
+    model.eval()
+    total, weight = 0.0, 0
+    n = min(args.eval_examples, len(conv.starts))
+    for c in range(0, n, args.batch):
+        x, m = conv.batch(list(range(c, min(n, c + args.batch))))
+        loss, w = conversation_loss(model, conv, x, m)
+        total += loss.item() * w
+        weight += w
+    model.train()
+    return total / max(1, weight)
+
+
 def loss_of(model, x, m, masked_only):
     logits = model(x[:, :-1])
     tgt = x[:, 1:]
@@ -297,13 +384,18 @@ def train(args):
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     lora = args.phase == "lora"
+    tuned = args.phase in ("lora", "full")  # loss on the assistant's tokens only
+    targets = tuple(t for t in args.lora_targets.split(",") if t)
+    if any(t not in ALL_TARGETS for t in targets):
+        sys.exit(f"--lora-targets: each of {','.join(ALL_TARGETS)}")
     with open(os.path.join(args.data, "tokenizer.json")) as f:
         vocab = json.load(f)["vocab_size"]
-    if lora:
+    if tuned:
         if not args.base:
-            sys.exit("--phase lora needs --base DIR (a pretrain checkpoint)")
+            sys.exit(f"--phase {args.phase} needs --base DIR (a pretrain checkpoint)")
         model, base_meta = load_model(args.base)
-        model.add_lora(args.rank, args.alpha, args.seed)
+        if lora:
+            model.add_lora(args.rank, args.alpha, args.seed, targets)
         config = model.c
     else:
         config = dict(PRESETS[args.preset], name=args.preset, vocab_size=vocab,
@@ -327,7 +419,26 @@ def train(args):
     elif os.path.exists(state_path) and not args.force:
         sys.exit(f"{args.out} holds a checkpoint: pass --resume to continue it or --force to start over")
     os.makedirs(args.out, exist_ok=True)
-    train_split, valid_split = Split(args.data, "train"), Split(args.data, "valid")
+    if args.whole:
+        if not tuned:
+            sys.exit("--whole trains on whole conversations: --phase lora or full")
+        train_split = Conversations(args.data, args.train_split, args.max_suffix)
+        valid_split = Conversations(args.data, args.valid_split, args.max_suffix)
+        if not torch.equal(train_split.prefix, valid_split.prefix):
+            sys.exit("the train and valid conversations start with different system turns")
+        epoch_batches = {}
+
+        def whole_batch(k):
+            nb = (len(train_split.starts) + args.batch - 1) // args.batch
+            e = k // nb
+            if e not in epoch_batches:
+                epoch_batches.clear()
+                epoch_batches[e] = train_split.batches(np.random.default_rng(args.seed * 1000 + e), args.batch)
+            return train_split.batch(epoch_batches[e][k % len(epoch_batches[e])])
+        print(f"whole conversations: shared prefix of {train_split.p} tokens, {len(train_split.starts)} examples, "
+              f"suffixes cut at {args.max_suffix} tokens ({int((train_split.ends - train_split.starts - train_split.p > args.max_suffix).sum())} cut)")
+    else:
+        train_split, valid_split = Split(args.data, args.train_split), Split(args.data, args.valid_split)
     rng = np.random.default_rng(args.seed + step)
     n_train = sum(p.numel() for p in params)
     n_all = sum(p.numel() for p in model.parameters())
@@ -346,7 +457,7 @@ def train(args):
         wall = wall_before + time.time() - t0
         header = {"kind": "lora" if lora else "model", "config": config, "step": step}
         if lora:
-            header["lora"] = {"rank": args.rank, "alpha": args.alpha, "targets": list(LORA_TARGETS),
+            header["lora"] = {"rank": args.rank, "alpha": args.alpha, "targets": list(targets),
                               "base": os.path.abspath(args.base)}
             write_tensors(args.out, "lora", header, model.lora_tensors())
         else:
@@ -370,19 +481,25 @@ def train(args):
             lr = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * (step - args.warmup) / max(1, args.steps - args.warmup))))
         for g in opt.param_groups:
             g["lr"] = lr
-        x, m = train_split.batch(rng, args.batch, args.seq_len, lora)
-        loss = loss_of(model, x, m, lora)
+        if args.whole:
+            x, m = whole_batch(step)
+            loss, _ = conversation_loss(model, train_split, x, m)
+        else:
+            x, m = train_split.batch(rng, args.batch, args.seq_len, tuned)
+            loss = loss_of(model, x, m, tuned)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
         step += 1
-        window_tok += x.shape[0] * (x.shape[1] - 1)
+        window_tok += (x.numel() + train_split.p) if args.whole else x.shape[0] * (x.shape[1] - 1)
         recent.append(loss.item())
         last = step == args.steps or stop["flag"]
         if step % args.log_every == 0 or last:
             tps = window_tok / max(1e-9, time.time() - window_t)
-            valid = evaluate(model, valid_split, args, lora) if (step % args.eval_every == 0 or last) else ""
+            evaluator = (lambda: evaluate_conversations(model, valid_split, args)) if args.whole else \
+                (lambda: evaluate(model, valid_split, args, tuned))
+            valid = evaluator() if (step % args.eval_every == 0 or last) else ""
             wall = wall_before + time.time() - t0
             w.writerow([step, f"{np.mean(recent):.4f}", f"{valid:.4f}" if valid != "" else "", f"{lr:.2e}",
                         f"{tps:.0f}", f"{wall:.1f}", f"{peak_rss_mib():.0f}"])
@@ -403,7 +520,7 @@ def generate(args):
     model, _ = load_model(args.base or args.out)
     if args.lora:
         meta, tensors = read_tensors(args.lora, "lora")
-        model.add_lora(meta["lora"]["rank"], meta["lora"]["alpha"], 0)
+        model.add_lora(meta["lora"]["rank"], meta["lora"]["alpha"], 0, tuple(meta["lora"].get("targets", LORA_TARGETS)))
         load_into(model.lora_tensors(), tensors)
     model.eval()
     ids = [int(t) for t in args.prompt_ids.split()]
@@ -458,11 +575,19 @@ def decode(tok, ids):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--phase", choices=["pretrain", "lora"], default="pretrain")
+    ap.add_argument("--phase", choices=["pretrain", "lora", "full"], default="pretrain",
+                    help="full: every weight of --base trained on the assistant tokens (the draft model)")
+    ap.add_argument("--whole", action="store_true",
+                    help="lora/full: train on whole conversations from their shared system turn, at real positions")
+    ap.add_argument("--max-suffix", type=int, default=1536, help="--whole: tokens kept after the shared prefix")
+    ap.add_argument("--eval-examples", type=int, default=48, help="--whole: validation examples in the valid loss")
+    ap.add_argument("--lora-targets", default=",".join(LORA_TARGETS), help="comma-separated, of " + ",".join(ALL_TARGETS))
     ap.add_argument("--generate", action="store_true", help="greedy decoding instead of training")
     ap.add_argument("--preset", choices=sorted(PRESETS), default="tiny")
     ap.add_argument("--data", default=".work/train/data")
     ap.add_argument("--out", default=".work/train/ckpt/tiny")
+    ap.add_argument("--train-split", default="train", help="data file stem to train on (e.g. code-train)")
+    ap.add_argument("--valid-split", default="valid", help="data file stem for the validation loss")
     ap.add_argument("--base", help="pretrain checkpoint the LoRA phase (or --generate) starts from")
     ap.add_argument("--lora", help="LoRA checkpoint for --generate")
     ap.add_argument("--resume", action="store_true")
