@@ -67,8 +67,9 @@ public final class AgentRuntime implements AutoCloseable {
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
                           int maxSteps, int threads) {
         /**
-         * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters.
-         * An explicit model keeps exactly the adapters given.
+         * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters,
+         * and its draft model for speculative decoding unless {@code --draft} or {@code --lookup} chose a drafter.
+         * An explicit model keeps exactly the adapters and drafter given.
          */
         public Options withDefaultModel() {
             if (model != null) {
@@ -78,7 +79,9 @@ public final class AgentRuntime implements AutoCloseable {
                     .flatMap(c -> c.defaultBase().filter(java.nio.file.Files::isRegularFile).map(base -> {
                         List<Path> l = new java.util.ArrayList<>(c.defaultLoras().stream().filter(java.nio.file.Files::isRegularFile).toList());
                         l.addAll(loras);
-                        return new Options(repo, base, List.copyOf(l), draft, lookup, mode, format, maxSteps, threads);
+                        Path d = draft != null || lookup ? draft
+                                : c.defaultDraft().filter(java.nio.file.Files::isRegularFile).orElse(null);
+                        return new Options(repo, base, List.copyOf(l), d, lookup, mode, format, maxSteps, threads);
                     }))
                     .orElse(this);
         }
@@ -164,11 +167,11 @@ public final class AgentRuntime implements AutoCloseable {
                     tokens = g.generatedTokens();
                 }
                 return new Answer(question, text, "hybrid", h.intent().toString(), calls, calls.size(),
-                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size());
+                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE);
             }
             if (options.mode() == Mode.HYBRID) {
                 return new Answer(question, h.text(), "hybrid", h.intent().toString(), List.of(), 0,
-                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1);
+                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE);
             }
             progress("hybrid path does not know this question; running the agent loop");
         }
@@ -184,7 +187,8 @@ public final class AgentRuntime implements AutoCloseable {
         });
         List<Answer.Call> calls = r.toolCalls().stream().map(AgentRuntime::call).toList();
         return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
-                r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1);
+                r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1,
+                drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()));
     }
 
     /**
@@ -233,6 +237,11 @@ public final class AgentRuntime implements AutoCloseable {
     /** The model file this runtime has loaded (given or the shipped default), or null if no question needed one. */
     public Path modelPath() {
         return model == null ? null : options.model();
+    }
+
+    /** The draft model file this runtime has loaded (given or the shipped default), or null if none was loaded. */
+    public Path draftPath() {
+        return draftModel == null ? null : options.draft();
     }
 
     /** Bytes on disk of the loaded model and its adapters (0 if no question needed a model). */

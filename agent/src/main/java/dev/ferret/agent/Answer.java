@@ -13,9 +13,29 @@ import java.util.List;
  *                        whose tool calls are planned, not chosen by a model
  * @param stopReason      why it ended ("answered", "budget_spent", ..., or "hybrid_plan")
  * @param items           how many items the answer lists (hybrid), -1 if unknown
+ * @param draft           speculative decoding over the agent loop's turns, {@link Draft#NONE} when no drafter ran
+ *                        (always for the hybrid path)
  */
 public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
-                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items) {
+                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft) {
+
+    /**
+     * Draft statistics of one answer: the drafter's name ("draft-model", "prompt-lookup", or "none"), tokens it
+     * proposed and tokens the target accepted, summed over all turns.
+     */
+    public record Draft(String drafter, int drafted, int accepted) {
+        public static final Draft NONE = new Draft("none", 0, 0);
+
+        /** True when a drafter ran (it may still have proposed nothing). */
+        public boolean used() {
+            return !drafter.equals("none");
+        }
+
+        /** Accepted over drafted tokens; 0 when nothing was drafted. */
+        public double acceptanceRate() {
+            return drafted == 0 ? 0 : (double) accepted / drafted;
+        }
+    }
 
     /** One tool call: name, arguments JSON, result size (characters or items), time, outcome. */
     public record Call(String name, String arguments, int resultSize, double millis, String outcome) {}

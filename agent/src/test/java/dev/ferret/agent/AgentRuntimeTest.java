@@ -2,18 +2,25 @@ package dev.ferret.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferret.agent.hybrid.Finding;
 import dev.ferret.agent.track.AnswerItems;
+import dev.ferret.engine.Model;
+import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.gguf.GgufType;
+import dev.ferret.models.ModelCatalog;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +53,85 @@ class AgentRuntimeTest {
             Set<String> keys = allowed.stream().map(s -> s.replaceAll("detail=.*", "")).collect(Collectors.toSet());
             for (Finding f : listed) {
                 assertTrue(keys.contains(f.toString().replaceAll("detail=.*", "")), "invented item: " + f);
+            }
+        }
+    }
+
+    @Test
+    void agentAnswersCarryTheDraftStatistics(@TempDir Path dir) {
+        Path model = dir.resolve("tiny.gguf");
+        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(4).write(model);
+        // the model's own file as its draft model: same vocabulary
+        var opts = new AgentRuntime.Options(sample(), model, List.of(), model, false, AgentRuntime.Mode.AGENT,
+                AgentRuntime.Format.TEMPLATE, 1, 2);
+        try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
+            Answer a = rt.ask("How does checkout work?");
+            assertEquals("agent", a.mode());
+            assertEquals("draft-model", a.draft().drafter());
+            assertTrue(a.draft().used());
+            assertTrue(a.draft().accepted() >= 0 && a.draft().accepted() <= a.draft().drafted(), a.draft().toString());
+            assertEquals(model, rt.draftPath());
+        }
+        var plain = new AgentRuntime.Options(sample(), model, List.of(), null, false, AgentRuntime.Mode.AUTO,
+                AgentRuntime.Format.TEMPLATE, 1, 2);
+        try (AgentRuntime rt = new AgentRuntime(plain, AgentRuntime.Progress.SILENT)) {
+            Answer h = rt.ask("Which classes in this codebase subclass from Protocol?");
+            assertEquals("hybrid", h.mode());
+            assertEquals(Answer.Draft.NONE, h.draft());
+            assertNull(rt.draftPath());
+        }
+    }
+
+    @Test
+    void withoutAModelTheCatalogsDraftComesWithTheDefaultBase(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("catalog.json"),
+                "{\"default\": {\"base\": \"b.gguf\", \"lora\": [\"l.gguf\"], \"draft\": \"d.gguf\"}, \"models\": []}");
+        for (String f : List.of("b.gguf", "l.gguf", "d.gguf")) {
+            Files.write(dir.resolve(f), new byte[] {1});
+        }
+        Path other = dir.resolve("other.gguf");
+        Files.write(other, new byte[] {1});
+        withModels(dir.toString(), () -> {
+            var none = new AgentRuntime.Options(sample(), null, List.of(), null, false, AgentRuntime.Mode.AGENT,
+                    AgentRuntime.Format.TEMPLATE, 6, 0).withDefaultModel();
+            assertEquals(dir.resolve("b.gguf"), none.model());
+            assertEquals(dir.resolve("d.gguf"), none.draft());
+            var lookup = new AgentRuntime.Options(sample(), null, List.of(), null, true, AgentRuntime.Mode.AGENT,
+                    AgentRuntime.Format.TEMPLATE, 6, 0).withDefaultModel();
+            assertNull(lookup.draft(), "--lookup chose the drafter");
+            var given = new AgentRuntime.Options(sample(), null, List.of(), other, false, AgentRuntime.Mode.AGENT,
+                    AgentRuntime.Format.TEMPLATE, 6, 0).withDefaultModel();
+            assertEquals(other, given.draft());
+            var explicit = new AgentRuntime.Options(sample(), other, List.of(), null, false, AgentRuntime.Mode.AGENT,
+                    AgentRuntime.Format.TEMPLATE, 6, 0).withDefaultModel();
+            assertNull(explicit.draft(), "the default draft only goes with the default base");
+            return null;
+        });
+    }
+
+    @Test
+    void shippedDraftCanDraftForTheShippedBase() {
+        Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
+        ModelCatalog c = withModels(shipped.toString(), () -> ModelCatalog.find().orElse(null));
+        assumeTrue(c != null && c.defaultBase().filter(Files::isRegularFile).isPresent()
+                && c.defaultDraft().filter(Files::isRegularFile).isPresent(), "no shipped default models");
+        ModelOptions mo = ModelOptions.defaults().withContextSize(512).withThreads(2);
+        try (Model base = Model.load(c.defaultBase().orElseThrow(), mo);
+             Model draft = Model.load(c.defaultDraft().orElseThrow(), mo)) {
+            DraftModelDrafter.checkCompatible(draft, base); // throws when the vocabularies differ
+        }
+    }
+
+    static <T> T withModels(String dir, Supplier<T> body) {
+        String old = System.getProperty("ferret.models");
+        System.setProperty("ferret.models", dir);
+        try {
+            return body.get();
+        } finally {
+            if (old == null) {
+                System.clearProperty("ferret.models");
+            } else {
+                System.setProperty("ferret.models", old);
             }
         }
     }

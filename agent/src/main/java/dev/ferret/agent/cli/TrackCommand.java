@@ -59,7 +59,8 @@ final class TrackCommand implements Callable<Integer> {
         List<Tracker.Row> rows = runs.stream().flatMap(r -> r.rows().stream()).toList();
         // VmHWM only grows within a process, so the last run's peak is the peak of them all
         Tracker.Run all = new Tracker.Run(name, first.date(), rows, runs.getLast().peakRssBytes(), first.modelBytes(),
-                first.model(), first.coldCliSeconds(), first.groundTruthNote());
+                first.model(), first.coldCliSeconds(), first.groundTruthNote(),
+                runs.stream().map(Tracker.Run::draftModel).filter(java.util.Objects::nonNull).findFirst().orElse(null));
         for (Path p : Tracker.write(all, out, name)) {
             System.err.println("wrote " + p);
         }

@@ -93,9 +93,7 @@ public final class AgentLoop {
         conversation.add(Message.user(question));
         List<ToolCallRecord> calls = new ArrayList<>();
         LoopGuard guard = new LoopGuard(options);
-        int tokens = 0;
-        int evaluated = 0;
-        int reused = 0;
+        Totals totals = new Totals();
         boolean autonomous = false;
         StopReason forced = null;
         int toolCallToken = session.model().specialToken(ChatTemplate.TOOL_CALL_OPEN);
@@ -112,23 +110,21 @@ public final class AgentLoop {
                 g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true, drafter);
             } catch (EngineException.ContextOverflow e) {
                 return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
-                        guard, calls, tokens, evaluated, reused, t0, autonomous);
+                        guard, calls, totals, t0, autonomous);
             }
             guard.stepTaken();
-            tokens += g.generatedTokens();
-            evaluated += g.promptTokens() - g.reusedTokens();
-            reused += g.reusedTokens();
+            totals.add(g);
             ToolCallParser.Reply reply = ToolCallParser.parse(g.text());
             if (answerTurn || !reply.hasCalls()) {
                 String answer = reply.content().strip();
                 if (answer.isEmpty()) {
                     return finish(fallback(lastResult, "the model gave no answer"), StopReason.FALLBACK_FROM_RESULTS,
-                            guard, calls, tokens, evaluated, reused, t0, autonomous);
+                            guard, calls, totals, t0, autonomous);
                 }
                 if (g.finishReason() == FinishReason.CONTEXT_FULL && forced == null) {
                     forced = StopReason.CONTEXT_FULL;
                 }
-                return finish(answer, forced == null ? StopReason.ANSWERED : forced, guard, calls, tokens, evaluated, reused, t0, autonomous);
+                return finish(answer, forced == null ? StopReason.ANSWERED : forced, guard, calls, totals, t0, autonomous);
             }
             autonomous = true;
             List<ToolCall> valid = new ArrayList<>();
@@ -221,9 +217,26 @@ public final class AgentLoop {
         return "No model answer (" + why + "). The last tool result was:\n" + LoopGuard.abbreviate(lastResult, 2000);
     }
 
-    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, int tokens,
-                               int evaluated, int reused, long t0, boolean autonomous) {
-        return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), tokens, evaluated, reused,
-                (System.nanoTime() - t0) / 1e9, autonomous);
+    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, Totals t,
+                               long t0, boolean autonomous) {
+        return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), t.tokens, t.evaluated, t.reused,
+                (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted);
+    }
+
+    /** Counters summed over the turns of one run. */
+    private static final class Totals {
+        int tokens;
+        int evaluated;
+        int reused;
+        int drafted;
+        int accepted;
+
+        void add(Generation g) {
+            tokens += g.generatedTokens();
+            evaluated += g.promptTokens() - g.reusedTokens();
+            reused += g.reusedTokens();
+            drafted += g.speculative().drafted();
+            accepted += g.speculative().accepted();
+        }
     }
 }

@@ -14,7 +14,15 @@ import java.util.List;
  * @param promptTokensReused    prompt tokens taken from the KV cache over all turns
  * @param seconds         wall time of the run
  * @param autonomous      true when the model called at least one tool on its own
+ * @param drafted         speculative decoding: tokens the drafter proposed, summed over all turns (0 without a drafter)
+ * @param accepted        speculative decoding: proposed tokens the target kept, summed over all turns (0 without a drafter)
  */
 public record AgentResult(String answer, StopReason stopReason, int steps, List<ToolCallRecord> toolCalls,
                           int tokensGenerated, int promptTokensEvaluated, int promptTokensReused, double seconds,
-                          boolean autonomous) {}
+                          boolean autonomous, int drafted, int accepted) {
+
+    /** Accepted over drafted tokens; 0 when nothing was drafted. */
+    public double acceptanceRate() {
+        return drafted == 0 ? 0 : (double) accepted / drafted;
+    }
+}

@@ -24,17 +24,55 @@ import java.util.TreeMap;
  * Runs the standard query suite on a repository in each mode and records, per query, what the model
  * performance tracker of the earlier attempt recorded: time to answer, tool calls by name, autonomous yes/no,
  * accuracy (precision and recall of the items the answer lists, against ground truth computed by CPython's
- * own parser), peak memory (process RSS, native included), model size on disk and tokens generated.
+ * own parser), peak memory (process RSS, native included), model size on disk and tokens generated; with a
+ * drafter (speculative decoding), the share of drafted tokens the model accepted, per query and per system.
  */
 public final class Tracker {
-    /** One query's record. */
+    /** One query's record; {@code draft} is {@link Answer.Draft#NONE} when no drafter ran (always for hybrid rows). */
     public record Row(String repo, String mode, StandardQuestion question, double seconds, Map<String, Integer> toolCalls,
                       boolean autonomous, double precision, double recall, int truth, int listed, int tokens,
-                      String stopReason, int steps) {}
+                      String stopReason, int steps, Answer.Draft draft) {
 
-    /** A whole run. */
+        /** "repo / mode", the system a summary line stands for. */
+        public String system() {
+            return repo + " / " + mode;
+        }
+
+        /** True when this row's answer was generated with a drafter. */
+        public boolean drafting() {
+            return !mode.equals("hybrid") && draft.used();
+        }
+    }
+
+    /** A whole run; {@code draftModel} is the draft model file's name, or null when none was loaded. */
     public record Run(String name, String date, List<Row> rows, long peakRssBytes, long modelBytes, String model,
-                      double coldCliSeconds, String groundTruthNote) {}
+                      double coldCliSeconds, String groundTruthNote, String draftModel) {}
+
+    /** Draft tokens summed over one system's queries. */
+    record DraftTotal(int drafted, int accepted) {}
+
+    /** Per system ("repo / mode", in row order), the summed draft statistics; systems without a drafter are left out. */
+    static Map<String, DraftTotal> draftTotals(List<Row> rows) {
+        Map<String, DraftTotal> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.drafting()) {
+                out.merge(r.system(), new DraftTotal(r.draft().drafted(), r.draft().accepted()),
+                        (a, b) -> new DraftTotal(a.drafted() + b.drafted(), a.accepted() + b.accepted()));
+            }
+        }
+        return out;
+    }
+
+    /** "19/51 (37%)" (accepted/drafted), "0/0" when the drafter proposed nothing, "–" without a drafter. */
+    static String acceptance(boolean drafting, int drafted, int accepted) {
+        if (!drafting) {
+            return "–";
+        }
+        if (drafted == 0) {
+            return "0/0";
+        }
+        return accepted + "/" + drafted + String.format(Locale.ROOT, " (%.0f%%)", 100.0 * accepted / drafted);
+    }
 
     private Tracker() {}
 
@@ -52,6 +90,7 @@ public final class Tracker {
         List<Row> rows = new ArrayList<>();
         long modelBytes = 0;
         String modelName = null;
+        String draftName = null;
         for (AgentRuntime.Mode mode : modes) {
             AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
                     mode, base.format(), base.maxSteps(), base.threads());
@@ -74,18 +113,21 @@ public final class Tracker {
                         t = s.truth();
                     }
                     rows.add(new Row(repo.getFileName().toString(), a.mode(), q, a.seconds(), calls, a.autonomous(), p, r, t,
-                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps()));
+                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps(), a.draft()));
                 }
                 // a model is loaded only when a question needed it (hybrid answers need none)
                 modelBytes = Math.max(modelBytes, rt.modelBytes());
                 if (rt.modelPath() != null) {
                     modelName = rt.modelPath().getFileName().toString();
                 }
+                if (rt.draftPath() != null) {
+                    draftName = rt.draftPath().getFileName().toString();
+                }
             }
         }
         double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
         return new Run(name, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), rows, peakRss(), modelBytes,
-                modelName == null ? "none (hybrid template)" : modelName, cold, note);
+                modelName == null ? "none (hybrid template)" : modelName, cold, note, draftName);
     }
 
     /** Wall time of a fresh {@code ferret ask --mode hybrid} process for Q1, JVM start included. */
@@ -131,11 +173,24 @@ public final class Tracker {
         n.put("date", run.date());
         n.put("model", run.model());
         n.put("model_bytes", run.modelBytes());
+        if (run.draftModel() != null) {
+            n.put("draft_model", run.draftModel());
+        }
         n.put("peak_rss_bytes", run.peakRssBytes());
         if (!Double.isNaN(run.coldCliSeconds())) {
             n.put("cold_cli_seconds_q1", run.coldCliSeconds());
         }
         n.put("ground_truth", run.groundTruthNote());
+        Map<String, DraftTotal> totals = draftTotals(run.rows());
+        if (!totals.isEmpty()) {
+            ObjectNode d = n.putObject("draft_acceptance");
+            totals.forEach((system, t) -> {
+                ObjectNode o = d.putObject(system);
+                o.put("drafted", t.drafted());
+                o.put("accepted", t.accepted());
+                o.put("acceptance_rate", t.drafted() == 0 ? 0 : (double) t.accepted() / t.drafted());
+            });
+        }
         ArrayNode rows = n.putArray("queries");
         for (Row r : run.rows()) {
             ObjectNode o = rows.addObject();
@@ -155,6 +210,13 @@ public final class Tracker {
             o.put("tokens_generated", r.tokens());
             o.put("stop_reason", r.stopReason());
             o.put("steps", r.steps());
+            if (r.drafting()) {
+                ObjectNode d = o.putObject("draft");
+                d.put("drafter", r.draft().drafter());
+                d.put("drafted", r.draft().drafted());
+                d.put("accepted", r.draft().accepted());
+                d.put("acceptance_rate", r.draft().acceptanceRate());
+            }
         }
         return n;
     }
@@ -164,17 +226,19 @@ public final class Tracker {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(run.name()).append(" — ").append(run.date()).append("\n\n");
         sb.append("Model: ").append(run.model()).append(" (").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
-                .append(" on disk). Peak memory (RSS, native included): ")
+                .append(" on disk). ").append(run.draftModel() == null ? "" : "Draft model: " + run.draftModel() + ". ")
+                .append("Peak memory (RSS, native included): ")
                 .append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6)).append(". ").append(run.groundTruthNote()).append(".\n");
         if (!Double.isNaN(run.coldCliSeconds())) {
             sb.append("End to end, a fresh `ferret ask --mode hybrid` process answering Q1 (JVM start included): ")
                     .append(String.format(Locale.ROOT, "%.2f s", run.coldCliSeconds())).append(".\n");
         }
-        sb.append("\n| System | Model size | Memory (peak RSS) | Speed (mean per query) | Autonomous tools? | Precision | Recall |\n|---|---|---|---|---|---|---|\n");
+        sb.append("\n| System | Model size | Memory (peak RSS) | Speed (mean per query) | Autonomous tools? | Precision | Recall | Draft accepted |\n|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Row>> byMode = new LinkedHashMap<>();
         for (Row r : run.rows()) {
-            byMode.computeIfAbsent(r.repo() + " / " + r.mode(), k -> new ArrayList<>()).add(r);
+            byMode.computeIfAbsent(r.system(), k -> new ArrayList<>()).add(r);
         }
+        Map<String, DraftTotal> totals = draftTotals(run.rows());
         for (var e : byMode.entrySet()) {
             List<Row> rs = e.getValue();
             double secs = rs.stream().mapToDouble(Row::seconds).average().orElse(0);
@@ -182,13 +246,15 @@ public final class Tracker {
             double p = rs.stream().mapToDouble(Row::precision).average().orElse(Double.NaN);
             double r = rs.stream().mapToDouble(Row::recall).average().orElse(Double.NaN);
             String mode = rs.getFirst().mode();
+            DraftTotal d = totals.get(e.getKey());
             sb.append("| Ferret ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6))
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f s", secs))
                     .append(" | ").append(mode.equals("hybrid") ? "n/a (planned tool calls)" : auto + "/" + rs.size())
-                    .append(" | ").append(pct(p)).append(" | ").append(pct(r)).append(" |\n");
+                    .append(" | ").append(pct(p)).append(" | ").append(pct(r))
+                    .append(" | ").append(d == null ? "–" : acceptance(true, d.drafted(), d.accepted())).append(" |\n");
         }
-        sb.append("\n| Repo | Mode | Query | Time | Tool calls | Autonomous | Precision | Recall | Items (listed/truth) | Tokens | Stop |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("\n| Repo | Mode | Query | Time | Tool calls | Autonomous | Precision | Recall | Items (listed/truth) | Tokens | Stop | Draft accepted |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : run.rows()) {
             sb.append("| ").append(r.repo()).append(" | ").append(r.mode()).append(" | ").append(r.question().label())
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f s", r.seconds()))
@@ -196,7 +262,8 @@ public final class Tracker {
                     .append(" | ").append(r.autonomous() ? "yes" : "no")
                     .append(" | ").append(pct(r.precision())).append(" | ").append(pct(r.recall()))
                     .append(" | ").append(r.listed()).append("/").append(r.truth() < 0 ? "?" : r.truth())
-                    .append(" | ").append(r.tokens()).append(" | ").append(r.stopReason()).append(" |\n");
+                    .append(" | ").append(r.tokens()).append(" | ").append(r.stopReason())
+                    .append(" | ").append(acceptance(r.drafting(), r.draft().drafted(), r.draft().accepted())).append(" |\n");
         }
         return sb.toString();
     }

@@ -10,6 +10,9 @@ import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.speculative.DraftModelDrafter;
+import dev.ferret.engine.speculative.Drafter;
+import dev.ferret.engine.speculative.PromptLookupDrafter;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
@@ -28,15 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * loop, stop handling, tool-call parsing, tool execution and the guard are all the real ones.
  */
 class AgentLoopTest {
+    static Path modelFile;
     static Model model;
     @TempDir
     static Path repo;
 
     @BeforeAll
     static void setUp() throws Exception {
-        Path file = Files.createTempDirectory("ferret-agent-test").resolve("tiny.gguf");
-        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(5).write(file);
-        model = Model.load(file, ModelOptions.defaults().withContextSize(4096).withThreads(2));
+        modelFile = Files.createTempDirectory("ferret-agent-test").resolve("tiny.gguf");
+        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(5).write(modelFile);
+        model = Model.load(modelFile, ModelOptions.defaults().withContextSize(4096).withThreads(2));
         Files.createDirectories(repo.resolve("pkg"));
         Files.writeString(repo.resolve("pkg/api.py"), """
                 from typing import Protocol
@@ -82,10 +86,90 @@ class AgentLoopTest {
     }
 
     AgentResult run(AgentOptions opts, List<String> replies, String answer) {
+        return run(opts, replies, answer, null);
+    }
+
+    AgentResult run(AgentOptions opts, List<String> replies, String answer, Drafter drafter) {
         Toolbox tools = Toolbox.standard(new Sandbox(repo));
         try (Session s = model.newSession()) {
-            AgentLoop loop = new AgentLoop(s, tools, opts.withConstrainCalls(false)).withShaper(script(replies, answer));
+            AgentLoop loop = new AgentLoop(s, tools, opts.withConstrainCalls(false)).withShaper(script(replies, answer))
+                    .withDrafter(drafter);
             return loop.run("Which classes subclass Protocol?", AgentListener.NONE);
+        }
+    }
+
+    /**
+     * A real drafter, asked for at most {@code cap} tokens a step (keeps the draft model's work small), that also
+     * sums the lengths of the proposals it returns over every call.
+     */
+    static final class Counting implements Drafter {
+        final Drafter inner;
+        final int cap;
+        int proposed;
+        int calls;
+
+        Counting(Drafter inner, int cap) {
+            this.inner = inner;
+            this.cap = cap;
+        }
+
+        @Override
+        public int[] draft(int[] context, int max) {
+            int[] d = inner.draft(context, Math.min(max, cap));
+            proposed += d.length;
+            calls++;
+            return d;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    static final List<String> GREP_THEN_ANSWER = List.of(
+            call("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"class .*\\\\(Protocol\\\\)\", \"path\": \".\"}}"));
+    static final String ANSWER = "Client (pkg/api.py:3), Store (pkg/api.py:6)";
+
+    @Test
+    void withoutADrafterNothingIsDrafted() {
+        AgentResult r = run(AgentOptions.defaults(), GREP_THEN_ANSWER, ANSWER);
+        assertEquals(0, r.drafted());
+        assertEquals(0, r.accepted());
+        assertEquals(0.0, r.acceptanceRate());
+    }
+
+    @Test
+    void draftModelStatisticsAreSummedOverAllTurns() {
+        // the target's own file as the draft model: same vocabulary (the scripted grammar may still reject its drafts)
+        try (Model draft = Model.load(modelFile, ModelOptions.defaults().withContextSize(4096).withThreads(2));
+             Counting d = new Counting(new DraftModelDrafter(draft, model, 4096, 1, 0f), 3)) {
+            AgentResult spec = run(AgentOptions.defaults(), GREP_THEN_ANSWER, ANSWER, d);
+            assertEquals(ANSWER, spec.answer());
+            assertEquals(StopReason.ANSWERED, spec.stopReason());
+            assertEquals(2, spec.steps());
+            assertTrue(d.calls > spec.steps(), "the drafter is asked at every decoding step, not once a turn: " + d.calls);
+            assertTrue(spec.drafted() > 0, "a drafter ran: " + spec);
+            assertTrue(spec.accepted() >= 0 && spec.accepted() <= spec.drafted(), spec.drafted() + " drafted, " + spec.accepted() + " accepted");
+            assertEquals(d.proposed, spec.drafted(), "every proposal of every turn is counted");
+            assertTrue(spec.acceptanceRate() >= 0 && spec.acceptanceRate() <= 1);
+        }
+    }
+
+    @Test
+    void promptLookupStatisticsAreCounted() {
+        // the tool-call JSON repeats text of the tool schemas in the prompt, so prompt lookup finds proposals
+        try (Counting d = new Counting(new PromptLookupDrafter(1, 4), 4)) {
+            AgentResult spec = run(AgentOptions.defaults(), GREP_THEN_ANSWER, ANSWER, d);
+            assertEquals(ANSWER, spec.answer());
+            assertTrue(spec.drafted() > 0, "prompt lookup proposed something: " + spec);
+            assertTrue(spec.accepted() >= 0 && spec.accepted() <= spec.drafted(), spec.drafted() + " drafted, " + spec.accepted() + " accepted");
+            assertEquals(d.proposed, spec.drafted());
         }
     }
 
