@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Trains and exports the embedded default models (models/default/) from scratch, on the CPU, with the exact settings
+# of the shipped files. Every stage resumes where it stopped (checkpoints under $WORK/ckpt, saved every 25 steps
+# and on SIGTERM/SIGINT), so the script can be run again after an interruption; FORCE=1 starts over.
+#
+#   training/train_default.sh            # all stages, then export to $WORK/export
+#   STAGES="lora export" training/train_default.sh
+#
+# Stages:
+#   data     generate the conversations (if missing), render them, collect the code corpus, tokenize everything
+#   base     pretrain the small preset (3.5M parameters) on the train-split codebases' source code and docs only
+#   lora     LoRA (rank 32, alpha 64, every linear projection) on whole agent conversations, assistant tokens only
+#   draft    the tiny preset (205k parameters): pretrain on the same code, then every weight fine-tuned on the
+#            conversations, so that it drafts what the base + LoRA writes
+#   export   GGUF: base Q4_K, LoRA F32, draft Q8_0; loss curves as PNG
+# Env: WORK (.work/train), STAGES, FORCE, THREADS (2).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+w=${WORK:-.work/train}
+stages=${STAGES:-data base lora draft export}
+threads=${THREADS:-2}
+py=/usr/bin/python3
+resume() { if [ "${FORCE:-0}" = 1 ]; then echo --force; elif [ -f "$1/state.pt" ]; then echo --resume; fi; }
+has() { [[ " $stages " == *" $1 "* ]]; }
+
+training/setup.sh
+. scripts/java-home.sh
+./mvnw -q -B -pl models -am compile
+mcp=models/target/classes
+
+if has data; then
+  if [ ! -f .work/training-data/train.jsonl ]; then
+    scripts/fetch-training-codebases.sh
+    ./mvnw -q -B -pl agent -am package -DskipTests
+    "$JAVA_HOME/bin/java" -cp "agent/target/classes:$(cat agent/target/classpath.txt)" \
+      dev.ferret.agent.data.TrainingDataGenerator --out .work/training-data --stats training/data --verify
+  fi
+  $py training/prepare_data.py --out "$w/data"
+  $py training/prepare_code.py --codebases .work/codebases --out "$w/data"
+  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.TokenizerExport --vocab 2048 --out "$w/data" \
+    --segments train="$w/data/train.seg" --segments valid="$w/data/valid.seg" --segments test="$w/data/test.seg" \
+    --segments code-train="$w/data/code-train.seg" --segments code-valid="$w/data/code-valid.seg"
+fi
+
+code=(--data "$w/data" --train-split code-train --valid-split code-valid --threads "$threads")
+conv=(--data "$w/data" --whole --max-suffix 1536 --eval-examples 48 --threads "$threads")
+
+if has base; then
+  $py training/train.py --phase pretrain --preset small "${code[@]}" --seq-len 1024 --batch 8 --steps 200 \
+    --warmup 15 --lr 3e-3 --log-every 5 --eval-every 25 --save-every 25 \
+    --out "$w/ckpt/base-code" $(resume "$w/ckpt/base-code")
+fi
+if has lora; then
+  $py training/train.py --phase lora --base "$w/ckpt/base-code" "${conv[@]}" --batch 8 --steps ${LORA_STEPS:-600} \
+    --rank 32 --alpha 64 --lora-targets attn_q,attn_k,attn_v,attn_output,ffn_gate,ffn_up,ffn_down \
+    --lr 2e-3 --warmup 20 --log-every 10 --eval-every 50 --save-every 25 \
+    --out "$w/ckpt/lora-conv" $(resume "$w/ckpt/lora-conv")
+fi
+if has draft; then
+  $py training/train.py --phase pretrain --preset tiny "${code[@]}" --seq-len 1024 --batch 8 --steps 150 \
+    --warmup 15 --lr 3e-3 --log-every 10 --eval-every 50 --save-every 25 \
+    --out "$w/ckpt/draft-code" $(resume "$w/ckpt/draft-code")
+  $py training/train.py --phase full --base "$w/ckpt/draft-code" "${conv[@]}" --batch 8 --steps ${DRAFT_STEPS:-300} \
+    --lr 3e-3 --warmup 20 --log-every 10 --eval-every 50 --save-every 25 \
+    --out "$w/ckpt/draft-conv" $(resume "$w/ckpt/draft-conv")
+fi
+if has export; then
+  mkdir -p "$w/export"
+  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
+    --model "$w/ckpt/base-code" --out "$w/export/ferret-small-base-q4_k.gguf" --type Q4_K \
+    --lora "$w/ckpt/lora-conv" --lora-out "$w/export/ferret-small-lora.gguf"
+  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
+    --model "$w/ckpt/draft-conv" --out "$w/export/ferret-draft-q8_0.gguf" --type Q8_0
+  $py training/plot_loss.py "$w/ckpt/base-code/log.csv" "$w/export/ferret-small-base-loss.png" \
+    --title "ferret-small-base: pretraining on source code (all tokens)"
+  $py training/plot_loss.py "$w/ckpt/lora-conv/log.csv" "$w/export/ferret-small-lora-loss.png" \
+    --title "ferret-small-lora: agent conversations (assistant tokens)"
+  $py training/plot_loss.py "$w/ckpt/draft-code/log.csv" "$w/ckpt/draft-conv/log.csv" "$w/export/ferret-draft-loss.png" \
+    --labels pretrain,fine-tune --title "ferret-draft: code pretraining, then conversations"
+  for f in base-code lora-conv draft-code draft-conv; do cp "$w/ckpt/$f/log.csv" "$w/export/$f-log.csv"; done
+  (cd "$w/export" && sha256sum *.gguf)
+fi
