@@ -404,8 +404,31 @@ def train(args):
         model.init_weights(torch.Generator().manual_seed(args.seed), args.init_std, args.init_bias_std)
     if config["vocab_size"] != vocab:
         sys.exit(f"the data's tokenizer has {vocab} tokens, the model {config['vocab_size']}")
+    tune_rows = []
+    if args.tune_tokens:
+        if not lora:
+            sys.exit("--tune-tokens goes with --phase lora")
+        with open(os.path.join(args.data, "tokenizer.json")) as f:
+            names = json.load(f)["tokens"]
+        for t in args.tune_tokens.split(","):
+            if t not in names:
+                sys.exit(f"--tune-tokens: {t} is not in the tokenizer")
+            tune_rows.append(names.index(t))
+        # only these rows of the (tied) embedding learn: the base never saw the chat's special tokens, so their rows
+        # are still the random initialisation and no adapter on the projections can make them likely outputs
+        row_mask = torch.zeros(config["vocab_size"], 1)
+        row_mask[tune_rows] = 1.0
+        model.token_embd.weight.requires_grad_(True)
+        model.token_embd.weight.register_hook(lambda g: g * row_mask)
+    if args.init_lora:
+        _, tensors = read_tensors(args.init_lora, "lora")
+        load_into(model.lora_tensors(), tensors)
+        print(f"LoRA initialised from {args.init_lora}")
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=args.lr, betas=(0.9, 0.95), weight_decay=0.0 if lora else 0.1)
+    groups = [{"params": [p for p in params if p is not model.token_embd.weight], "lr_mult": 1.0}]
+    if tune_rows:
+        groups.append({"params": [model.token_embd.weight], "lr_mult": args.token_lr_mult, "weight_decay": 0.0})
+    opt = torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.95), weight_decay=0.0 if lora else 0.1)
     step, wall_before = 0, 0.0
     state_path = os.path.join(args.out, "state.pt")
     if args.resume and os.path.exists(state_path):
@@ -414,6 +437,9 @@ def train(args):
         stem = "lora" if lora else "model"
         _, tensors = read_tensors(args.out, stem)
         load_into(model.lora_tensors() if lora else model.base_tensors(), tensors)
+        if tune_rows:
+            _, tensors = read_tensors(args.out, "model")
+            load_into(model.base_tensors(), tensors)
         opt.load_state_dict(st["opt"])
         print(f"resumed {args.out} at step {step}")
     elif os.path.exists(state_path) and not args.force:
@@ -460,6 +486,9 @@ def train(args):
             header["lora"] = {"rank": args.rank, "alpha": args.alpha, "targets": list(targets),
                               "base": os.path.abspath(args.base)}
             write_tensors(args.out, "lora", header, model.lora_tensors())
+            if tune_rows:  # the base with its tuned special-token rows, for the exporter
+                write_tensors(args.out, "model", {"kind": "model", "config": config, "step": step,
+                                                  "tuned_tokens": args.tune_tokens.split(",")}, model.base_tensors())
         else:
             write_tensors(args.out, "model", header, model.base_tensors())
         torch.save({"step": step, "wall": wall, "opt": opt.state_dict()}, state_path + ".tmp")
@@ -475,12 +504,13 @@ def train(args):
     window_t, window_tok, recent = time.time(), 0, []
     if args.steps == 0:
         save()  # the initialised model, e.g. a random one for comparing with llama.cpp
-    while step < args.steps and not stop["flag"]:
+    end = min(args.steps, args.stop_after) if args.stop_after else args.steps
+    while step < end and not stop["flag"]:
         lr = args.lr * min(1.0, (step + 1) / args.warmup)
         if step >= args.warmup:
             lr = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * (step - args.warmup) / max(1, args.steps - args.warmup))))
         for g in opt.param_groups:
-            g["lr"] = lr
+            g["lr"] = lr * g.get("lr_mult", 1.0)
         if args.whole:
             x, m = whole_batch(step)
             loss, _ = conversation_loss(model, train_split, x, m)
@@ -494,7 +524,7 @@ def train(args):
         step += 1
         window_tok += (x.numel() + train_split.p) if args.whole else x.shape[0] * (x.shape[1] - 1)
         recent.append(loss.item())
-        last = step == args.steps or stop["flag"]
+        last = step == end or stop["flag"]
         if step % args.log_every == 0 or last:
             tps = window_tok / max(1e-9, time.time() - window_t)
             evaluator = (lambda: evaluate_conversations(model, valid_split, args)) if args.whole else \
@@ -593,12 +623,17 @@ def main():
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--force", action="store_true", help="start over even if --out holds a checkpoint")
     ap.add_argument("--steps", type=int, default=300)
+    ap.add_argument("--stop-after", type=int, default=0,
+                    help="stop (and save) after this step while keeping the learning-rate schedule of --steps")
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--seq-len", type=int, default=256)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--init-std", type=float, default=0.02, help="std of the initial weights")
     ap.add_argument("--init-bias-std", type=float, default=0.0, help="std of the initial q/k/v biases")
+    ap.add_argument("--tune-tokens", default="", help="lora: comma-separated tokens whose embedding rows also train")
+    ap.add_argument("--token-lr-mult", type=float, default=5.0, help="learning-rate multiplier of those rows")
+    ap.add_argument("--init-lora", help="lora: start the adapter from this LoRA checkpoint (not a resume)")
     ap.add_argument("--rank", type=int, default=16)
     ap.add_argument("--alpha", type=float, default=32.0)
     ap.add_argument("--log-every", type=int, default=10)

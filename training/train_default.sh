@@ -9,7 +9,8 @@
 # Stages:
 #   data     generate the conversations (if missing), render them, collect the code corpus, tokenize everything
 #   base     pretrain the small preset (3.5M parameters) on the train-split codebases' source code and docs only
-#   lora     LoRA (rank 32, alpha 64, every linear projection) on whole agent conversations, assistant tokens only
+#   lora     LoRA (rank 32, alpha 64, every linear projection) on whole agent conversations, assistant tokens only;
+#            then 60 more steps in which the special tokens' embedding rows of the base train too
 #   draft    the tiny preset (205k parameters): pretrain on the same code, then every weight fine-tuned on the
 #            conversations, so that it drafts what the base + LoRA writes
 #   export   GGUF: base Q4_K, LoRA F32, draft Q8_0; loss curves as PNG
@@ -52,10 +53,17 @@ if has base; then
     --out "$w/ckpt/base-code" $(resume "$w/ckpt/base-code")
 fi
 if has lora; then
-  $py training/train.py --phase lora --base "$w/ckpt/base-code" "${conv[@]}" --batch 8 --steps ${LORA_STEPS:-600} \
+  $py training/train.py --phase lora --base "$w/ckpt/base-code" "${conv[@]}" --batch 8 --steps 420 --stop-after ${LORA_STOP:-250} \
     --rank 32 --alpha 64 --lora-targets attn_q,attn_k,attn_v,attn_output,ffn_gate,ffn_up,ffn_down \
     --lr 2e-3 --warmup 20 --log-every 10 --eval-every 50 --save-every 25 \
     --out "$w/ckpt/lora-conv" $(resume "$w/ckpt/lora-conv")
+  # second part: the same adapter goes on, and the embedding rows of the chat's special tokens train with it (the
+  # base never saw those tokens: their rows were still random, and the model could not make <tool_call> likely)
+  $py training/train.py --phase lora --base "$w/ckpt/base-code" --init-lora "$w/ckpt/lora-conv" "${conv[@]}" \
+    --tune-tokens "<|im_start|>,<|im_end|>,<tool_call>,</tool_call>" --token-lr-mult 5 --seed 2 --batch 8 --steps 60 \
+    --rank 32 --alpha 64 --lora-targets attn_q,attn_k,attn_v,attn_output,ffn_gate,ffn_up,ffn_down \
+    --lr 1e-3 --warmup 5 --log-every 10 --eval-every 20 --save-every 20 \
+    --out "$w/ckpt/lora-tok" $(resume "$w/ckpt/lora-tok")
 fi
 if has draft; then
   $py training/train.py --phase pretrain --preset tiny "${code[@]}" --seq-len 1024 --batch 8 --steps 150 \
@@ -68,16 +76,18 @@ fi
 if has export; then
   mkdir -p "$w/export"
   "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
-    --model "$w/ckpt/base-code" --out "$w/export/ferret-small-base-q4_k.gguf" --type Q4_K \
-    --lora "$w/ckpt/lora-conv" --lora-out "$w/export/ferret-small-lora.gguf"
+    --model "$w/ckpt/lora-tok" --out "$w/export/ferret-small-base-q4_k.gguf" --type Q4_K \
+    --lora "$w/ckpt/lora-tok" --lora-out "$w/export/ferret-small-lora.gguf"
   "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
     --model "$w/ckpt/draft-conv" --out "$w/export/ferret-draft-q8_0.gguf" --type Q8_0
   $py training/plot_loss.py "$w/ckpt/base-code/log.csv" "$w/export/ferret-small-base-loss.png" \
     --title "ferret-small-base: pretraining on source code (all tokens)"
   $py training/plot_loss.py "$w/ckpt/lora-conv/log.csv" "$w/export/ferret-small-lora-loss.png" \
     --title "ferret-small-lora: agent conversations (assistant tokens)"
+  $py training/plot_loss.py "$w/ckpt/lora-tok/log.csv" "$w/export/ferret-small-lora-tokens-loss.png" \
+    --title "ferret-small-lora, part 2: + special-token rows (assistant tokens)"
   $py training/plot_loss.py "$w/ckpt/draft-code/log.csv" "$w/ckpt/draft-conv/log.csv" "$w/export/ferret-draft-loss.png" \
     --labels pretrain,fine-tune --title "ferret-draft: code pretraining, then conversations"
-  for f in base-code lora-conv draft-code draft-conv; do cp "$w/ckpt/$f/log.csv" "$w/export/$f-log.csv"; done
+  for f in base-code lora-conv lora-tok draft-code draft-conv; do cp "$w/ckpt/$f/log.csv" "$w/export/$f-log.csv"; done
   (cd "$w/export" && sha256sum *.gguf)
 fi
