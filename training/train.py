@@ -425,7 +425,7 @@ def train(args):
         load_into(model.lora_tensors(), tensors)
         print(f"LoRA initialised from {args.init_lora}")
     params = [p for p in model.parameters() if p.requires_grad]
-    groups = [{"params": [p for p in params if p is not model.token_embd.weight], "lr_mult": 1.0}]
+    groups = [{"params": [p for p in params if not (tune_rows and p is model.token_embd.weight)], "lr_mult": 1.0}]
     if tune_rows:
         groups.append({"params": [model.token_embd.weight], "lr_mult": args.token_lr_mult, "weight_decay": 0.0})
     opt = torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.95), weight_decay=0.0 if lora else 0.1)
