@@ -128,7 +128,8 @@ public final class AgentRuntime implements AutoCloseable {
             }
             ModelOptions mo = ModelOptions.defaults().withContextSize(8192).withThreads(options.threads());
             progress("loading " + options.model().getFileName() + (options.loras().isEmpty() ? "" : " + "
-                    + options.loras().stream().map(p -> p.getFileName().toString()).toList()));
+                    + options.loras().stream().map(p -> p.getFileName().toString()).toList())
+                    + (options.draft() == null ? "" : ", draft " + options.draft().getFileName()));
             model = Model.load(options.model(), mo);
             session = model.newSession();
             for (Path l : options.loras()) {
