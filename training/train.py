@@ -11,12 +11,16 @@ ggml's ne = [n_in, n_out]), so the exporter copies rows without transposing.
 
 Phases:
   --phase pretrain  next-token loss on every token of the training stream (random windows of --seq-len)
-  --phase lora      base frozen (--base DIR), LoRA (rank 16, alpha 32) on attn_q/k/v/output, loss on the
-                    assistant's tokens only (the mask TokenizerExport wrote)
+  --phase lora      base frozen (--base DIR), LoRA (default rank 16, alpha 32, attn_q/k/v/output; --rank, --alpha,
+                    --lora-targets), loss on the assistant's tokens only (the mask TokenizerExport wrote);
+                    --tune-tokens also trains the embedding rows of the named tokens (saved with the base)
+  --phase full      every weight of --base trained, loss on the assistant's tokens only (the draft model)
+  --whole           (lora, full) whole conversations instead of windows: the system turn all examples share is
+                    run once per batch and each example continues from it at its real positions
   --generate        greedy decoding from --prompt-ids with a checkpoint (and --lora DIR), printing ids and text
 
 Checkpoints (--out DIR): model.json (config + tensor index) and weights.bin (raw little-endian float32, tensors
-back to back), or lora.json / lora.bin for the LoRA phase; state.pt holds the optimizer and step for --resume.
+back to back), or lora.json / lora.bin for the LoRA phase (plus model.* with --tune-tokens); state.pt holds the optimizer and step for --resume.
 Saved every --save-every steps, at the end, and on SIGTERM/SIGINT. log.csv gets step, losses, tokens/s, wall time
 and peak RSS.
 
