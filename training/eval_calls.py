@@ -20,16 +20,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
 
 
-def load(args):
-    model, _ = T.load_model(args.base)
-    if args.lora:
-        meta, tensors = T.read_tensors(args.lora, "lora")
-        model.add_lora(meta["lora"]["rank"], meta["lora"]["alpha"], 0, tuple(meta["lora"]["targets"]))
-        T.load_into(model.lora_tensors(), tensors)
-    model.eval()
-    return model
-
-
 @torch.no_grad()
 def greedy(model, past, start, first_ids, n, stop_ids):
     """Continues from per-layer (k, v) of positions 0..start-1: feeds first_ids, then n greedy tokens."""
@@ -64,7 +54,7 @@ def main():
     with open(os.path.join(args.data, "tokenizer.json")) as f:
         tok = json.load(f)
     conv = T.Conversations(args.data, args.split, 10 ** 9)
-    model = load(args)
+    model = T.load_for_inference(args.base, args.lora)
     _, past = model(conv.prefix, keep=True)
     im_end = tok["tokens"].index("<|im_end|>")
     stops = {im_end, tok["eos_token_id"]}

@@ -255,13 +255,30 @@ def load_model(base_dir):
     return model, meta
 
 
+def load_for_inference(base_dir, lora_dir=None):
+    """A checkpoint in eval mode, with its LoRA checkpoint applied when one is given."""
+    model, _ = load_model(base_dir)
+    if lora_dir:
+        meta, tensors = read_tensors(lora_dir, "lora")
+        model.add_lora(meta["lora"]["rank"], meta["lora"]["alpha"], 0, tuple(meta["lora"].get("targets", LORA_TARGETS)))
+        load_into(model.lora_tensors(), tensors)
+    model.eval()
+    return model
+
+
 # ---------------------------------------------------------------- data
+
+def read_split(data_dir, split):
+    """TokenizerExport's files of one split: token ids, loss mask, example start offsets."""
+    ids = np.fromfile(os.path.join(data_dir, split + ".ids.i32"), dtype="<i4")
+    mask = np.fromfile(os.path.join(data_dir, split + ".mask.u8"), dtype=np.uint8)
+    offsets = np.fromfile(os.path.join(data_dir, split + ".offsets.i64"), dtype="<i8")
+    return ids, mask, offsets
+
 
 class Split:
     def __init__(self, data_dir, split):
-        self.ids = np.fromfile(os.path.join(data_dir, split + ".ids.i32"), dtype="<i4")
-        self.mask = np.fromfile(os.path.join(data_dir, split + ".mask.u8"), dtype=np.uint8)
-        self.offsets = np.fromfile(os.path.join(data_dir, split + ".offsets.i64"), dtype="<i8")
+        self.ids, self.mask, self.offsets = read_split(data_dir, split)
         self.masked = np.flatnonzero(self.mask)
 
     def batch(self, rng, bsz, seq, masked_only):
@@ -290,9 +307,7 @@ class Conversations:
     it at their real positions, exactly as the engine sees them. Suffixes longer than max_suffix are cut."""
 
     def __init__(self, data_dir, split, max_suffix):
-        self.ids = np.fromfile(os.path.join(data_dir, split + ".ids.i32"), dtype="<i4")
-        self.mask = np.fromfile(os.path.join(data_dir, split + ".mask.u8"), dtype=np.uint8)
-        offsets = np.fromfile(os.path.join(data_dir, split + ".offsets.i64"), dtype="<i8")
+        self.ids, self.mask, offsets = read_split(data_dir, split)
         if offsets[-1] != len(self.ids):
             offsets = np.append(offsets, len(self.ids))
         self.starts, self.ends = offsets[:-1], offsets[1:]
@@ -393,7 +408,8 @@ def train(args):
     if any(t not in ALL_TARGETS for t in targets):
         sys.exit(f"--lora-targets: each of {','.join(ALL_TARGETS)}")
     with open(os.path.join(args.data, "tokenizer.json")) as f:
-        vocab = json.load(f)["vocab_size"]
+        tokenizer = json.load(f)
+    vocab = tokenizer["vocab_size"]
     if tuned:
         if not args.base:
             sys.exit(f"--phase {args.phase} needs --base DIR (a pretrain checkpoint)")
@@ -412,8 +428,7 @@ def train(args):
     if args.tune_tokens:
         if not lora:
             sys.exit("--tune-tokens goes with --phase lora")
-        with open(os.path.join(args.data, "tokenizer.json")) as f:
-            names = json.load(f)["tokens"]
+        names = tokenizer["tokens"]
         for t in args.tune_tokens.split(","):
             if t not in names:
                 sys.exit(f"--tune-tokens: {t} is not in the tokenizer")
@@ -551,12 +566,7 @@ def train(args):
 @torch.no_grad()
 def generate(args):
     torch.set_num_threads(args.threads)
-    model, _ = load_model(args.base or args.out)
-    if args.lora:
-        meta, tensors = read_tensors(args.lora, "lora")
-        model.add_lora(meta["lora"]["rank"], meta["lora"]["alpha"], 0, tuple(meta["lora"].get("targets", LORA_TARGETS)))
-        load_into(model.lora_tensors(), tensors)
-    model.eval()
+    model = load_for_inference(args.base or args.out, args.lora)
     ids = [int(t) for t in args.prompt_ids.split()]
     prompt_len = len(ids)
     eos = None
