@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,11 +30,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--lookup", description = "prompt-lookup speculative decoding in the agent loop")
     boolean lookup;
 
-    @Option(names = "--mode", defaultValue = "auto", description = "agent, hybrid or auto (default ${DEFAULT-VALUE})")
-    String mode;
+    @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
+    AgentRuntime.Mode mode;
 
-    @Option(names = "--format", defaultValue = "template", description = "hybrid answers: template, or model (grounded: the model may only list items found)")
-    String format;
+    @Option(names = "--format", defaultValue = "template", description = "hybrid answers: ${COMPLETION-CANDIDATES}; model = the model writes it, grounded: it may only list items found (default ${DEFAULT-VALUE})")
+    AgentRuntime.Format format;
 
     @Option(names = "--max-steps", defaultValue = "6", description = "tool-calling turns before the answer is forced")
     int maxSteps;
@@ -50,8 +50,8 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, lookup, AgentRuntime.Mode.parse(mode),
-                AgentRuntime.Format.parse(format), maxSteps, threads);
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, lookup, mode,
+                format, maxSteps, threads);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {
             Answer a = rt.ask(String.join(" ", question));
             if (json) {

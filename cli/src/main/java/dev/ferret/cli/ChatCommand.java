@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
@@ -26,12 +26,12 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--draft")
     Path draft;
 
-    @Option(names = "--mode", defaultValue = "auto")
-    String mode;
+    @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
+    AgentRuntime.Mode mode;
 
     @Override
     public Integer call() throws Exception {
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, false, AgentRuntime.Mode.parse(mode),
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, false, mode,
                 AgentRuntime.Format.TEMPLATE, 6, 0);
         try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.STDERR)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

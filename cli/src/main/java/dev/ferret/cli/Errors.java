@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import dev.ferret.engine.EngineException;
 import dev.ferret.gguf.GgufException;

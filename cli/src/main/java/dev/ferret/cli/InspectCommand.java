@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufTensorInfo;

@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import java.util.logging.Level;
 import java.util.logging.LogManager;

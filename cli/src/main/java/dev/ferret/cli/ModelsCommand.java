@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import dev.ferret.models.ModelCatalog;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import dev.ferret.agent.AgentRuntime;
-import dev.ferret.agent.track.Tracker;
+import dev.ferret.lab.track.Tracker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model")
     Path draft;
 
-    @Option(names = "--modes", split = ",", description = "modes to run (default: hybrid, plus agent when --model is given)")
-    List<String> modes;
+    @Option(names = "--modes", split = ",", description = "modes to run, of ${COMPLETION-CANDIDATES} (default: hybrid, plus agent when --model is given)")
+    List<AgentRuntime.Mode> modes;
 
     @Option(names = "--out", defaultValue = "bench/results", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -44,9 +44,7 @@ final class TrackCommand implements Callable<Integer> {
                 ms.add(AgentRuntime.Mode.AGENT);
             }
         } else {
-            for (String m : modes) {
-                ms.add(AgentRuntime.Mode.parse(m.strip()));
-            }
+            ms.addAll(modes);
         }
         List<Tracker.Run> runs = new ArrayList<>();
         for (Path repo : repos) {

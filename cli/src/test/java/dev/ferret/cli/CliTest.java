@@ -1,4 +1,4 @@
-package dev.ferret.agent.cli;
+package dev.ferret.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

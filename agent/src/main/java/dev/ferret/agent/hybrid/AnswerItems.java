@@ -1,6 +1,5 @@
-package dev.ferret.agent.track;
+package dev.ferret.agent.hybrid;
 
-import dev.ferret.agent.hybrid.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,8 +1,7 @@
-package dev.ferret.agent.track;
+package dev.ferret.agent.hybrid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferret.agent.hybrid.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.python.Hit;

@@ -1,8 +1,8 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.tools.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ final class Conversation {
 
     Conversation(Repo repo, String question) {
         this.repo = repo;
-        messages.addObject().put("role", "system").put("content", AgentLoop.SYSTEM_PROMPT);
+        messages.addObject().put("role", "system").put("content", AgentPrompt.SYSTEM_PROMPT);
         messages.addObject().put("role", "user").put("content", question);
     }
 

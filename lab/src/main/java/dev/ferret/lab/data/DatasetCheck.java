@@ -1,7 +1,7 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferret.agent.loop.AgentLoop;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class DatasetCheck {
                 p.add("message content must be a string");
             }
         }
-        if (!role(ms.get(0), "system") || !AgentLoop.SYSTEM_PROMPT.equals(ms.get(0).path("content").asText())) {
+        if (!role(ms.get(0), "system") || !AgentPrompt.SYSTEM_PROMPT.equals(ms.get(0).path("content").asText())) {
             p.add("first message must be the agent's system prompt");
         }
         if (!role(ms.get(1), "user") || ms.get(1).path("content").asText().isBlank()) {

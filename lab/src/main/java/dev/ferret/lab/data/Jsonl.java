@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

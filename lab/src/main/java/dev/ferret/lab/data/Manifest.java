@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import java.io.IOException;
 import java.nio.file.Files;

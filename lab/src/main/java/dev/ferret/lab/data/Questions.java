@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import java.util.List;
 import java.util.Map;

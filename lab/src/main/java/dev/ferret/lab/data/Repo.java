@@ -1,7 +1,7 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTool;
@@ -66,7 +66,7 @@ public final class Repo {
 
     /** The tool schemas as the agent loop lists them, {@code {"type": "function", "function": {...}}} each. */
     public List<JsonNode> schemas() {
-        return AgentLoop.schemas(toolbox);
+        return AgentPrompt.schemas(toolbox);
     }
 
     /** Runs a tool call for real, as the agent loop does. */

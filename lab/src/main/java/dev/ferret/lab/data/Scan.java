@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import dev.ferret.agent.python.PyClass;
 import dev.ferret.agent.python.PyComment;

@@ -1,9 +1,9 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.tools.ToolException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,11 +27,9 @@ import java.util.stream.Collectors;
  * ({@code train.jsonl}, {@code valid.jsonl}, {@code test.jsonl}, split by codebase), a metadata sidecar per split
  * ({@code *.meta.jsonl}: id, codebase, task, shape, line for line), and {@code stats.json} / {@code stats.md}.
  *
- * <pre>
- * TrainingDataGenerator [--manifest TSV]... [--codebases DIR] [--out DIR] [--stats DIR] [--seed N]
- *                       [--train-per-codebase N] [--eval-per-codebase N] [--only NAME]... [--verify] [--verify-only]
- * </pre>
- * Defaults: the manifests {@code scripts/training-codebases.tsv} and {@code scripts/codebases.tsv} (rows without a
+ * <p>Command: {@code ferret data} ({@code --manifest TSV}..., {@code --codebases DIR}, {@code --out DIR},
+ * {@code --stats DIR}, {@code --seed N}, {@code --train-per-codebase N}, {@code --eval-per-codebase N},
+ * {@code --only NAME}..., {@code --verify}, {@code --verify-only}). Defaults: the manifests {@code scripts/training-codebases.tsv} and {@code scripts/codebases.tsv} (rows without a
  * split column are held-out test), codebases in {@code .work/codebases} (fetched by
  * {@code scripts/fetch-training-codebases.sh}), output in {@code .work/training-data}, stats next to the output.
  * {@code --verify} then re-reads every file and replays every recorded tool call on a fresh copy of the tools
@@ -87,98 +85,6 @@ public final class TrainingDataGenerator {
     private TrainingDataGenerator() {
     }
 
-    public static void main(String[] args) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("TrainingDataGenerator: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
-        }
-        if (o == null) {
-            System.out.println(usage());
-            return;
-        }
-        try {
-            System.exit(run(o, System.err));
-        } catch (IllegalArgumentException | IOException | ToolException e) {
-            System.err.println("TrainingDataGenerator: " + e.getMessage());
-            System.exit(2);
-        }
-    }
-
-    static String usage() {
-        return """
-                usage: TrainingDataGenerator [--manifest TSV]... [--codebases DIR] [--out DIR] [--stats DIR] [--seed N]
-                                             [--train-per-codebase N] [--eval-per-codebase N] [--only NAME]...
-                                             [--verify] [--verify-only]
-                  --manifest TSV         codebase manifest (repeatable; default scripts/training-codebases.tsv and
-                                         scripts/codebases.tsv; rows without a split column are held-out test)
-                  --codebases DIR        where the codebases are unpacked (default .work/codebases; fetch them with
-                                         scripts/fetch-training-codebases.sh)
-                  --out DIR              output folder (default .work/training-data)
-                  --stats DIR            where stats.json and stats.md go (default: the output folder)
-                  --seed N               random seed (default %d)
-                  --train-per-codebase N examples per train codebase (default %d)
-                  --eval-per-codebase N  examples per valid or test codebase (default %d)
-                  --only NAME            only this codebase (repeatable; for trying things out)
-                  --verify               after writing, check every line and replay every tool call
-                  --verify-only          only check an existing output folder
-                """.formatted(DEFAULT_SEED, DEFAULT_TRAIN_PER_CODEBASE, DEFAULT_EVAL_PER_CODEBASE);
-    }
-
-    static Options parse(String[] args) {
-        Options d = Options.defaults();
-        List<Path> manifests = new ArrayList<>();
-        Path codebases = d.codebases();
-        Path out = d.out();
-        Path stats = null;
-        long seed = d.seed();
-        int train = d.trainPerCodebase();
-        int eval = d.evalPerCodebase();
-        Set<String> only = new LinkedHashSet<>();
-        boolean verify = false;
-        boolean verifyOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "-h", "--help" -> {
-                    return null;
-                }
-                case "--verify" -> verify = true;
-                case "--verify-only" -> verifyOnly = true;
-                case "--manifest" -> manifests.add(Path.of(value(args, ++i, a)));
-                case "--codebases" -> codebases = Path.of(value(args, ++i, a));
-                case "--out" -> out = Path.of(value(args, ++i, a));
-                case "--stats" -> stats = Path.of(value(args, ++i, a));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-                case "--train-per-codebase" -> train = positive(value(args, ++i, a), a);
-                case "--eval-per-codebase" -> eval = positive(value(args, ++i, a), a);
-                case "--only" -> only.add(value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown argument " + a);
-            }
-        }
-        return new Options(manifests.isEmpty() ? d.manifests() : List.copyOf(manifests), codebases, out, stats, seed,
-                train, eval, Set.copyOf(only), verify, verifyOnly);
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(String v, String flag) {
-        int n = Integer.parseInt(v);
-        if (n < 1) {
-            throw new IllegalArgumentException(flag + " must be at least 1");
-        }
-        return n;
-    }
-
     /** Generates (unless --verify-only), writes, verifies when asked; returns the exit status. */
     public static int run(Options o, PrintStream log) throws IOException, ToolException {
         List<Codebase> all = Manifest.readAll(o.manifests(), o.codebases());
@@ -214,7 +120,7 @@ public final class TrainingDataGenerator {
                 Jsonl.write(o.out().resolve(s.metaFileName()), bySplit.get(s).stream().map(Example::meta).toList());
             }
             long t0 = System.nanoTime();
-            TokenCounter counter = new TokenCounter(tools, AgentLoop.SYSTEM_PROMPT);
+            TokenCounter counter = new TokenCounter(tools, AgentPrompt.SYSTEM_PROMPT);
             Stats stats = new Stats();
             for (Split s : Split.values()) {
                 for (Example e : bySplit.get(s)) {

@@ -1,4 +1,4 @@
-package dev.ferret.models.export;
+package dev.ferret.lab.export;
 
 import dev.ferret.models.json.MiniJson;
 import dev.ferret.gguf.GgufType;
@@ -209,35 +209,5 @@ public final class CheckpointExporter {
             }
         }
         return out;
-    }
-
-    public static void main(String[] args) {
-        Path model = null;
-        Path out = null;
-        Path lora = null;
-        Path loraOut = null;
-        GgufType type = GgufType.F32;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--model" -> model = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--lora" -> lora = Path.of(args[++i]);
-                case "--lora-out" -> loraOut = Path.of(args[++i]);
-                case "--type" -> type = GgufType.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
-                default -> {
-                    System.err.println("usage: CheckpointExporter --model DIR --out model.gguf [--type F32|F16|Q8_0|Q4_0|Q4_K] "
-                            + "[--lora DIR --lora-out lora.gguf]");
-                    System.exit(2);
-                }
-            }
-        }
-        if (model != null && out != null) {
-            exportModel(model, out, type);
-            System.out.println("wrote " + out + " (" + type + ")");
-        }
-        if (lora != null && loraOut != null) {
-            exportLora(lora, loraOut);
-            System.out.println("wrote " + loraOut);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ferret.models.export;
+package dev.ferret.lab.export;
 
 import dev.ferret.models.tokenizer.BpeTokenizer;
 import dev.ferret.models.tokenizer.BpeTrainer;
@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives the Python trainer ({@code training/train.py}) everything it needs from our tokenizer, so that Python has
@@ -35,76 +37,38 @@ import java.util.List;
  * special tokens or after a newline), so tokenizing them one by one gives the ids of the whole text; the export
  * checks this and counts the examples where it does not hold.
  *
- * <p>{@code --encode TEXT} prints the ids of TEXT (special tokens parsed) and {@code --decode ID...} the text, to
- * compare generations with llama.cpp's.
+ * <p>{@link #encode} and {@link #decode} ({@code ferret export tokenizer --encode/--decode}) compare generations
+ * with llama.cpp's.
  */
 public final class TokenizerExport {
     private TokenizerExport() {}
 
-    public static void main(String[] args) throws IOException {
-        int vocab = 2048;
-        Path out = null;
-        List<String[]> segments = new ArrayList<>();
-        String encode = null;
-        List<Integer> decode = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--vocab" -> vocab = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--segments" -> {
-                    String s = args[++i];
-                    int eq = s.indexOf('=');
-                    if (eq <= 0) {
-                        usage("--segments takes SPLIT=FILE");
-                    }
-                    segments.add(new String[] {s.substring(0, eq), s.substring(eq + 1)});
-                }
-                case "--encode" -> encode = args[++i];
-                case "--decode" -> {
-                    decode = new ArrayList<>();
-                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                        decode.add(Integer.parseInt(args[++i]));
-                    }
-                }
-                case "-h", "--help" -> usage(null);
-                default -> usage("unknown argument " + args[i]);
-            }
-        }
-        BpeTokenizer tok = BpeTrainer.defaultTokenizer(vocab);
-        if (encode != null) {
-            StringBuilder sb = new StringBuilder();
-            for (int id : tok.encode(encode, true)) {
-                sb.append(sb.isEmpty() ? "" : " ").append(id);
-            }
-            System.out.println(sb);
-            return;
-        }
-        if (decode != null) {
-            System.out.println(tok.decode(decode.stream().mapToInt(Integer::intValue).toArray()));
-            return;
-        }
-        if (out == null) {
-            usage("--out DIR is required");
-        }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("tokenizer.json"), tokenizerJson(tok));
-        System.out.println("wrote " + out.resolve("tokenizer.json") + " (" + tok.vocabSize() + " tokens)");
-        for (String[] s : segments) {
-            exportSplit(tok, s[0], Path.of(s[1]), out);
-        }
+    /** The ids of {@code text} (special tokens parsed) in the default tokenizer of {@code vocab} tokens. */
+    public static int[] encode(int vocab, String text) {
+        return BpeTrainer.defaultTokenizer(vocab).encode(text, true);
     }
 
-    private static void usage(String problem) {
-        if (problem != null) {
-            System.err.println("TokenizerExport: " + problem);
+    /** The text of {@code ids} in the default tokenizer of {@code vocab} tokens. */
+    public static String decode(int vocab, int[] ids) {
+        return BpeTrainer.defaultTokenizer(vocab).decode(ids);
+    }
+
+    /**
+     * Writes {@code tokenizer.json} and, for each split named in {@code segments} (split name to the segments
+     * file of {@code training/prepare_data.py}), its ids, mask and offsets into {@code out}.
+     */
+    public static void export(int vocab, Path out, Map<String, Path> segments, PrintStream log) throws IOException {
+        BpeTokenizer tok = BpeTrainer.defaultTokenizer(vocab);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("tokenizer.json"), tokenizerJson(tok));
+        log.println("wrote " + out.resolve("tokenizer.json") + " (" + tok.vocabSize() + " tokens)");
+        for (Map.Entry<String, Path> s : segments.entrySet()) {
+            exportSplit(tok, s.getKey(), s.getValue(), out, log);
         }
-        System.err.println("usage: TokenizerExport [--vocab N] --out DIR [--segments SPLIT=FILE ...]\n"
-                + "       TokenizerExport [--vocab N] --encode TEXT | --decode ID...");
-        System.exit(problem == null ? 0 : 2);
     }
 
     /** Tokenizes one split's segments; returns the number of tokens written. */
-    static long exportSplit(BpeTokenizer tok, String split, Path segmentsFile, Path out) throws IOException {
+    static long exportSplit(BpeTokenizer tok, String split, Path segmentsFile, Path out, PrintStream log) throws IOException {
         long tokens = 0;
         long masked = 0;
         int examples = 0;
@@ -156,7 +120,7 @@ public final class TokenizerExport {
                 o.write(b.array());
             }
         }
-        System.out.printf("%s: %d examples, %d tokens (%d in the loss), %d examples whose segments tokenize "
+        log.printf("%s: %d examples, %d tokens (%d in the loss), %d examples whose segments tokenize "
                 + "differently from the whole text%n", split, examples, tokens, masked, boundaryMismatches);
         return tokens;
     }

@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import dev.ferret.agent.hybrid.HybridAnswer;
 import dev.ferret.agent.hybrid.HybridAnswerer;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Runs the hybrid path and the ground truth on codebases and prints a per-question precision/recall table.
  *
  * <pre>
- * java -cp ... dev.ferret.agent.track.AccuracyReport [--verbose] [codebase-dir ...]
+ * java -cp ... dev.ferret.lab.track.AccuracyReport [--verbose] [codebase-dir ...]
  * </pre>
  * Without directories it takes {@code examples/shop} and every folder under {@code .work/codebases} (see
  * {@code scripts/fetch-codebases.sh}), looked up from the working directory upwards. {@code --verbose} lists the
@@ -154,21 +154,11 @@ public final class AccuracyReport {
         return out;
     }
 
-    public static void main(String[] args) throws IOException {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    /** The main program, with its streams; returns the exit status. */
-    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        boolean verbose = false;
-        List<Path> dirs = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--verbose") || a.equals("-v")) {
-                verbose = true;
-            } else {
-                dirs.add(Path.of(a));
-            }
-        }
+    /**
+     * Scores the hybrid path on {@code dirs} (none: the sample repository and every fetched codebase) and prints
+     * the table; returns the exit status.
+     */
+    public static int run(List<Path> dirs, boolean verbose, PrintStream out, PrintStream err) throws IOException {
         if (dirs.isEmpty()) {
             dirs = defaultCodebases(Path.of(""));
         }

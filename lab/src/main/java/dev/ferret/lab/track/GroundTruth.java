@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 /** The ground truth could not be computed (no python3, too old, timed out, bad output). Not a crash: report and skip. */
 public final class GroundTruthUnavailableException extends Exception {

@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import dev.ferret.agent.hybrid.Finding;
 

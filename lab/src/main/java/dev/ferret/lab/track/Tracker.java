@@ -1,9 +1,10 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
+import dev.ferret.agent.hybrid.AnswerItems;
 import dev.ferret.agent.hybrid.Finding;
 import dev.ferret.engine.chat.Json;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class Tracker {
     static double coldCliSeconds(Path repo) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "dev.ferret.agent.cli.Main", "ask", "--repo", repo.toString(),
+                System.getProperty("java.class.path"), "dev.ferret.cli.Main", "ask", "--repo", repo.toString(),
                 "--mode", "hybrid", StandardQuestion.PROTOCOL_CLASSES.text());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,4 +1,4 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package dev.ferret.agent.data;
+package dev.ferret.lab.data;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.python.SampleRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -148,7 +148,7 @@ class TrainingDataTest {
                 }
                 JsonNode ms = line.path("messages");
                 assertEquals("system", ms.get(0).path("role").asText());
-                assertEquals(AgentLoop.SYSTEM_PROMPT, ms.get(0).path("content").asText());
+                assertEquals(AgentPrompt.SYSTEM_PROMPT, ms.get(0).path("content").asText());
                 assertEquals("user", ms.get(1).path("role").asText());
                 assertFalse(ms.get(1).path("content").asText().isBlank());
                 int i = 2;

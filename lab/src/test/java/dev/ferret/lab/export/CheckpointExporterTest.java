@@ -1,4 +1,4 @@
-package dev.ferret.models.export;
+package dev.ferret.lab.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

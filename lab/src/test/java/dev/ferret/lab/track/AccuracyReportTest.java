@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +36,7 @@ class AccuracyReportTest {
         PythonAvailable.assume();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AccuracyReport.run(new String[] {"--verbose", SampleRepo.shop().toString()},
+        int status = AccuracyReport.run(List.of(SampleRepo.shop()), true,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, text + err);

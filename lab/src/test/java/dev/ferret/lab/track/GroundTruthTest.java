@@ -1,4 +1,4 @@
-package dev.ferret.agent.track;
+package dev.ferret.lab.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
