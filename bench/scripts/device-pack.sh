@@ -9,7 +9,8 @@
 #   extra/            anything given with EXTRA=dir1:dir2 (e.g. prepared training data), copied as is
 # and prints the total size: the device tool carries at most 64 MiB (working tree included).
 #
-# usage: bench/scripts/device-pack.sh            environment: CUDA_DIR (default .work/llama-b4980-cuda), EXTRA
+# usage: bench/scripts/device-pack.sh            environment: CUDA_DIR (default .work/llama-b4980-cuda), EXTRA,
+#        DRY_RUN=1 (allow a CPU build as CUDA_DIR: to test the whole path on a machine without a GPU)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 log() { printf '[device-pack %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -18,14 +19,14 @@ die() { printf '[device-pack] error: %s\n' "$*" >&2; exit 1; }
 CUDA_DIR=${CUDA_DIR:-$root/.work/llama-b4980-cuda}
 out="$root/.device"
 . "$root/scripts/java-home.sh"
-[ -f "$CUDA_DIR/lib/libggml-cuda.so" ] || die "no CUDA build in $CUDA_DIR (run native/scripts/build-cuda.sh first)"
+[ -f "$CUDA_DIR/lib/libggml-cuda.so" ] || [ "${DRY_RUN:-0}" = 1 ] || die "no CUDA build in $CUDA_DIR (run native/scripts/build-cuda.sh first)"
 
 log "building Ferret (cli and bench modules)"
 (cd "$root" && ./mvnw -q -B -DskipTests -pl cli,bench -am package) || die "Maven build failed"
 rm -rf "$out"
 mkdir -p "$out/lib"
 for cp in "$root/cli/target/classpath.txt" "$root/bench/target/classpath.txt"; do
-  tr ':' '\n' <"$cp"
+  tr ":" "\n" <"$cp"; echo
 done | sort -u | grep -v '/de/kherud/llama/' | while read -r jar; do
   [ -n "$jar" ] && cp "$jar" "$out/lib/"
 done
