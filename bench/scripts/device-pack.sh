@@ -2,7 +2,7 @@
 # Packs what a GPU machine without network and without Java needs to run Ferret's device checks
 # (bench/scripts/device-run.sh), into <repo>/.device/ (git-ignored):
 #   jre.tar.xz        a Java runtime made with jlink from the JDK >= 22 that builds Ferret (only the modules Ferret uses)
-#   lib/*.jar         Ferret's jars (cli, lab, agent, engine, native, models, bench) and their dependencies, except
+#   lib/*.jar         Ferret's jars (cli, lab, agent, engine, native, models, bench) and their dependencies, except JMH and
 #                     de.kherud:llama (its bundled CPU library is not used there: FERRET_LLAMA_LIBRARY points at the
 #                     CUDA build)
 #   llama-cuda.tar.xz the CUDA build of llama.cpp b4980 (native/scripts/build-cuda.sh): lib/ and bin/
@@ -27,14 +27,16 @@ rm -rf "$out"
 mkdir -p "$out/lib"
 for cp in "$root/cli/target/classpath.txt" "$root/bench/target/classpath.txt"; do
   tr ":" "\n" <"$cp"; echo
-done | sort -u | grep -v '/de/kherud/llama/' | while read -r jar; do
+done | sort -u | grep -v -e '/de/kherud/llama/' -e '/org/openjdk/jmh/' -e '/commons-math3/' -e '/jopt-simple/' | while read -r jar; do
   [ -n "$jar" ] && cp "$jar" "$out/lib/"
 done
 cp "$root/cli/target/"ferret-cli-*.jar "$root/bench/target/"ferret-bench-*.jar "$out/lib/"
 
 log "making a Java runtime with jlink"
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,java.management,jdk.unsupported,jdk.management \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$out/jre" >/dev/null
+# uncompressed modules and no class-data archive: xz then packs it to about 13 MB (zip-9 inside gives 20)
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported \
+  --strip-debug --no-header-files --no-man-pages --compress=zip-0 --output "$out/jre" >/dev/null
+rm -f "$out"/jre/lib/server/classes*.jsa
 (cd "$out" && tar cJf jre.tar.xz jre && rm -rf jre)
 
 log "packing the CUDA build of llama.cpp"
@@ -42,6 +44,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/llama-cuda"
 cp -a "$CUDA_DIR/lib" "$CUDA_DIR/bin" "$CUDA_DIR/BUILD-INFO.txt" "$stage/llama-cuda/"
+rm -f "$stage/llama-cuda/bin/llama-cli"   # ferret devices lists the devices; every megabyte counts
 # the libraries need OpenMP's runtime; carry the one they were linked with in case the GPU machine lacks it
 gomp=$(ldd "$CUDA_DIR/lib/libggml-cpu.so" 2>/dev/null | awk '/libgomp/ { print $3 }')
 [ -n "$gomp" ] && cp "$gomp" "$stage/llama-cuda/lib/"

@@ -2,7 +2,7 @@
 """Ferret's GPU checks (issue 12), run by bench/scripts/device-run.sh on a machine with an NVIDIA GPU.
 
 Steps (STEPS, in this order; each one's failure is recorded and the next one still runs):
-  devices  nvidia-smi, `ferret devices` and `llama-cli --list-devices` on the CUDA build
+  devices  nvidia-smi and `ferret devices` on the CUDA build
   bench    llama-bench against Ferret's Throughput on the same CUDA build and model (pp/tg, all layers on the GPU),
            ROUNDS rounds with the sides' order rotated; headline = median of the per-round ratios
   cpu      the same on the CPU alone (CUDA_VISIBLE_DEVICES empty, every core), for the CPU-vs-GPU table
@@ -87,10 +87,9 @@ def step_devices():
     out["nvidia_smi"] = run(["nvidia-smi", "--query-gpu=name,memory.total,driver_version,compute_cap",
                              "--format=csv,noheader"], check=False).strip()
     out["ferret_devices"] = ferret(["devices"], env=GPU_ENV)
-    out["llama_cli_devices"] = run([os.path.join(LLAMA, "bin", "llama-cli"), "--list-devices"], check=False)
     with open(os.path.join(OUT, "devices.txt"), "w", encoding="utf-8") as f:
         f.write("$ nvidia-smi\n" + out["nvidia_smi"] + "\n\n$ ferret devices (CUDA build)\n" + out["ferret_devices"]
-                + "\n$ llama-cli --list-devices\n" + out["llama_cli_devices"])
+)
     out["gpu_listed_by_ferret"] = "CUDA" in out["ferret_devices"]
     return out
 
