@@ -37,6 +37,7 @@ public final class Model implements AutoCloseable {
     private final ModelOptions options;
     private final Vocab vocab;
     private final byte[][] pieces;
+    private final ModelTokenizer tokenizer;
     private final List<Session> sessions = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
     private boolean closed;
@@ -47,6 +48,7 @@ public final class Model implements AutoCloseable {
         this.options = options;
         this.vocab = llama.vocab();
         this.pieces = new byte[vocab.size()][];
+        this.tokenizer = new ModelTokenizer(vocab, gguf);
     }
 
     public static Model load(Path path) {
@@ -135,9 +137,20 @@ public final class Model implements AutoCloseable {
         return Math.max(16, want);
     }
 
-    /** Tokenizes text; {@code parseSpecial} turns {@code <|im_start|>} etc. into their control tokens. */
+    /**
+     * Tokenizes text; {@code parseSpecial} turns {@code <|im_start|>} etc. into their control tokens.
+     *
+     * <p>Safe for text of any length and from any thread, whatever its stack size: llama.cpp's tokenizer runs on
+     * Ferret's own threads ({@link dev.ferret.llama.TokenizerThreads}, 16 MiB stacks), and a pre-token longer than
+     * llama.cpp can take there (its regex matcher recurses per character; e.g. a line of 10,000 '=') is encoded
+     * in Java with this model's vocabulary and merges, giving the ids llama.cpp gives. That split is done for the
+     * qwen2 pre-tokenizer (Qwen2/2.5 models and Ferret's own); for vocabularies whose llama.cpp splitter loops
+     * instead of recursing (llama3, GPT-2) no split is needed; for other regex pre-tokenizers such text gets a
+     * {@link dev.ferret.llama.LlamaException.Tokenize}.
+     */
     public int[] tokenize(String text, boolean parseSpecial) {
-        return vocab().tokenize(text, false, parseSpecial);
+        vocab();
+        return tokenizer.tokenize(text, parseSpecial);
     }
 
     public String detokenize(int[] tokens) {
