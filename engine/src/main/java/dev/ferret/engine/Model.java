@@ -11,7 +11,6 @@ import dev.ferret.llama.LlamaModel;
 import dev.ferret.llama.LoraAdapter;
 import dev.ferret.llama.ModelParams;
 import dev.ferret.llama.Vocab;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +60,9 @@ public final class Model implements AutoCloseable {
 
     /** Validates, then loads. {@code progress} receives 0..1 while weights load (may be null). */
     public static Model load(Path path, ModelOptions options, DoubleConsumer progress) {
-        if (!Files.isRegularFile(path)) {
-            throw new EngineException.InvalidModel("model file not found: " + path, null);
+        String missing = ModelFiles.problem(path, "model");
+        if (missing != null) {
+            throw new EngineException.InvalidModel(missing, null);
         }
         GgufFile gguf;
         try {
@@ -183,8 +183,9 @@ public final class Model implements AutoCloseable {
      */
     public Adapter loadAdapter(Path file) {
         llama();
-        if (!Files.isRegularFile(file)) {
-            throw new EngineException.IncompatibleAdapter("adapter file not found: " + file, null);
+        String missing = ModelFiles.problem(file, "adapter");
+        if (missing != null) {
+            throw new EngineException.IncompatibleAdapter(missing, null);
         }
         GgufFile ad;
         try {
@@ -211,23 +212,16 @@ public final class Model implements AutoCloseable {
         return a;
     }
 
-    /**
-     * llama.cpp b4916 (the bundled library) repacks Q4_0 weights for its AVX2/NEON kernels, and aborts the
-     * process when it loads a LoRA for such a tensor (the adapter's matrices land in the repacking buffer).
-     * Seen here: a Q4_0 base with any adapter on the attention weights. Such an adapter is refused before
-     * llama.cpp sees it; a Q8_0, Q4_K or F16 base works.
-     */
+    /** Refuses an adapter of a tensor llama.cpp cannot adapt ({@link AdapterValidator#unadaptable}) before it aborts. */
     private void refuseRepackedTargets(Path file, GgufFile ad) {
         for (var t : ad.tensors()) {
             if (!t.name().endsWith(".lora_a")) {
                 continue;
             }
-            String baseName = t.name().substring(0, t.name().length() - ".lora_a".length());
-            var target = gguf.tensor(baseName);
-            if (target.isPresent() && target.get().type() == dev.ferret.gguf.GgufType.Q4_0) {
-                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " adapts " + baseName
-                        + ", a Q4_0 tensor: llama.cpp b4916 aborts when a LoRA targets a Q4_0 weight it repacks for the CPU."
-                        + " Use a Q8_0, Q4_K (e.g. Q4_K_M) or F16 base for adapters", null);
+            var target = gguf.tensor(t.name().substring(0, t.name().length() - ".lora_a".length()));
+            String why = target.map(AdapterValidator::unadaptable).orElse(null);
+            if (why != null) {
+                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " adapts " + why, null);
             }
         }
     }
@@ -238,6 +232,10 @@ public final class Model implements AutoCloseable {
     }
 
     public Session newSession(int contextSize) {
+        if (contextSize < ModelOptions.MIN_CONTEXT || contextSize > ModelOptions.MAX_CONTEXT) {
+            throw new IllegalArgumentException("contextSize must be " + ModelOptions.MIN_CONTEXT + " to "
+                    + ModelOptions.MAX_CONTEXT + ", got " + contextSize);
+        }
         llama();
         ContextParams p = ContextParams.defaults()
                 .withContextSize(contextSize)

@@ -31,6 +31,9 @@ public final class JniGenerator implements Generator {
     private final de.kherud.llama.LlamaModel model;
 
     public JniGenerator(Path modelPath, ModelOptions options) {
+        if (Files.isDirectory(modelPath)) {
+            throw new EngineException.InvalidModel("model path " + modelPath + " is a directory, not a GGUF file", null);
+        }
         if (!Files.isRegularFile(modelPath)) {
             throw new EngineException.InvalidModel("model file not found: " + modelPath, null);
         }
