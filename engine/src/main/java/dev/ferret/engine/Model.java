@@ -196,6 +196,7 @@ public final class Model implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         refuseRepackedTargets(file, ad);
+        AdapterBase.warnIfMadeForAnother(this, file, ad);
         LoraAdapter lora;
         try {
             lora = llama.loadAdapter(file);
