@@ -75,6 +75,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        // 0 = greedy; a negative, NaN or absurd temperature is refused (exit 2) rather than read as greedy
+        SamplingOptions so = SamplingOptions.forTemperature(temperature, seed).withRepeatPenalty(1f, 64);
+        GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
         if (!backend.equalsIgnoreCase("ffm")) {
             return viaGenerator(opts);
         }
@@ -84,11 +87,6 @@ final class GenerateCommand implements Callable<Integer> {
                 s.setAdapter(a, loraScale);
             }
             String p = promptText();
-            SamplingOptions so = temperature <= 0 ? SamplingOptions.greedy() : SamplingOptions.defaults(seed).withRepeatPenalty(1f, 64);
-            if (temperature > 0) {
-                so = new SamplingOptions(temperature, so.topK(), so.topP(), so.minP(), so.repeatPenalty(), so.repeatLastN(), seed);
-            }
-            GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
             Model draftModel = draft == null ? null : Model.load(draft, opts);
             Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
                     : lookup ? new PromptLookupDrafter(1, 4) : null;
