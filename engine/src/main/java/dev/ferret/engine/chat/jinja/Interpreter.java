@@ -14,7 +14,7 @@ import java.util.Map;
  * the process: output size, steps, macro recursion.
  */
 final class Interpreter {
-    static final int MAX_STEPS = 20_000_000;
+    static final int MAX_STEPS = 5_000_000;
     static final int MAX_CALL_DEPTH = 100;
 
     private final Map<String, Object> globals;

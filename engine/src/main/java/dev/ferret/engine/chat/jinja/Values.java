@@ -56,6 +56,23 @@ public final class Values {
         };
     }
 
+    /**
+     * Python's {@code json.dumps(value, ensure_ascii=False, indent=indent)} of a template value (indent null for
+     * none): Hugging Face's {@code tojson}.
+     */
+    public static String dumps(Object value, Integer indent) {
+        try {
+            return PyJson.dumps(value, indent == null ? null : (Object) (long) indent, null, false, false);
+        } catch (PyError e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Python's repr of a float ({@code 1.0}, {@code 1e-07}, {@code 1e+16}), which json.dumps also writes. */
+    public static String pythonFloat(double d) {
+        return Py.floatRepr(d);
+    }
+
     /** JSON in template form: objects keep their key order. */
     public static Object json(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
