@@ -30,17 +30,25 @@ public final class JinjaChatFormat implements ChatFormat {
     private static final System.Logger LOG = System.getLogger(JinjaChatFormat.class.getName());
 
     /**
-     * @param polyfills rewrite conversations the template cannot render (llama.cpp does; Hugging Face does not)
+     * @param polyfills rewrite what the template cannot render at all: system messages without a system role,
+     *     tools it does not describe, tool calls or tool messages it ignores, string content it needs typed
+     *     (llama.cpp does; Hugging Face does not, and the template then drops or refuses them)
+     * @param objectArguments also parse JSON-string tool-call arguments into objects for templates that only
+     *     render objects (llama.cpp does; Hugging Face renders the string as given, e.g. as a JSON string)
      * @param toolsUndefinedWhenAbsent leave {@code tools} undefined instead of None when there are none
      *     (llama.cpp's way; Hugging Face passes None)
      */
-    public record Options(boolean polyfills, boolean toolsUndefinedWhenAbsent) {
-        /** Ferret's default: Hugging Face's variables, llama.cpp's polyfills. */
-        public static final Options DEFAULT = new Options(true, false);
+    public record Options(boolean polyfills, boolean objectArguments, boolean toolsUndefinedWhenAbsent) {
+        /**
+         * Ferret's default: Hugging Face's rendering, plus llama.cpp's rewrites where a template would otherwise
+         * lose part of the conversation. A template that renders everything (Qwen2.5, Llama 3.x, Hermes, Mistral
+         * Nemo, Ferret's own) renders exactly as Hugging Face renders it.
+         */
+        public static final Options DEFAULT = new Options(true, false, false);
         /** Exactly Hugging Face's {@code apply_chat_template}. */
-        public static final Options HUGGING_FACE = new Options(false, false);
-        /** Exactly llama.cpp b4980's Jinja path (minja's chat template). */
-        public static final Options LLAMA_CPP = new Options(true, true);
+        public static final Options HUGGING_FACE = new Options(false, false, false);
+        /** Exactly llama.cpp b4980's Jinja path (minja's chat template with its polyfills). */
+        public static final Options LLAMA_CPP = new Options(true, true, true);
     }
 
     private final String source;
@@ -143,7 +151,7 @@ public final class JinjaChatFormat implements ChatFormat {
 
     private String render(ArrayNode messages, ArrayNode tools, boolean addGenerationPrompt, Map<String, Object> extra,
                           Options o, TemplateCaps c, Clock k) {
-        ArrayNode actual = o.polyfills() ? Polyfills.apply(c, messages, tools) : messages;
+        ArrayNode actual = o.polyfills() || o.objectArguments() ? Polyfills.apply(c, messages, tools, o) : messages;
         Map<String, Object> vars = new HashMap<>();
         vars.put("messages", Values.json(actual));
         if (tools != null) {
@@ -164,13 +172,13 @@ public final class JinjaChatFormat implements ChatFormat {
     /** A probe rendering as llama.cpp makes it: no polyfills, tools undefined when absent, time 0; "" on failure. */
     private String probeRender(ArrayNode messages, ArrayNode tools) {
         try {
-            return render(messages, tools, false, Map.of(), new Options(false, true), null, PROBE_CLOCK);
+            return render(messages, tools, false, Map.of(), new Options(false, false, true), null, PROBE_CLOCK);
         } catch (JinjaException | IllegalArgumentException e) {
             return "";
         }
     }
 
     private String probeApply(TemplateCaps c, ArrayNode messages, boolean addGenerationPrompt) {
-        return render(messages, null, addGenerationPrompt, Map.of(), new Options(true, true), c, clock);
+        return render(messages, null, addGenerationPrompt, Map.of(), Options.LLAMA_CPP, c, clock);
     }
 }

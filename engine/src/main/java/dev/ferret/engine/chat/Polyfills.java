@@ -27,7 +27,7 @@ final class Polyfills {
     private Polyfills() {}
 
     /** The messages to render: {@code messages} itself when no polyfill applies. */
-    static ArrayNode apply(TemplateCaps caps, ArrayNode messages, ArrayNode tools) {
+    static ArrayNode apply(TemplateCaps caps, ArrayNode messages, ArrayNode tools, JinjaChatFormat.Options options) {
         boolean hasTools = tools != null && !tools.isEmpty();
         boolean hasCalls = false;
         boolean hasResponses = false;
@@ -37,12 +37,13 @@ final class Polyfills {
             hasResponses |= "tool".equals(m.path("role").asText());
             hasStringContent |= m.path("content").isTextual();
         }
-        boolean systemRole = !caps.supportsSystemRole();
-        boolean toolsPoly = hasTools && !caps.supportsTools();
-        boolean callsPoly = hasCalls && !caps.supportsToolCalls();
-        boolean responsesPoly = hasResponses && !caps.supportsToolResponses();
-        boolean objectArgs = hasCalls && caps.requiresObjectArguments();
-        boolean typed = hasStringContent && caps.requiresTypedContent();
+        boolean p = options.polyfills();
+        boolean systemRole = p && !caps.supportsSystemRole();
+        boolean toolsPoly = p && hasTools && !caps.supportsTools();
+        boolean callsPoly = p && hasCalls && !caps.supportsToolCalls();
+        boolean responsesPoly = p && hasResponses && !caps.supportsToolResponses();
+        boolean objectArgs = options.objectArguments() && hasCalls && caps.requiresObjectArguments();
+        boolean typed = p && hasStringContent && caps.requiresTypedContent();
         if (!(systemRole || toolsPoly || callsPoly || responsesPoly || objectArgs || typed)) {
             return messages;
         }
