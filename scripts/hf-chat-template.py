@@ -10,7 +10,7 @@ add_generation_prompt and the special tokens.
 Usage: hf-chat-template.py IN.json OUT.json
   IN.json:  {"cases": [{"template": "...", "messages": [...], "tools": [...] | null,
                         "add_generation_prompt": true, "bos_token": "", "eos_token": "",
-                        "now": 0, "extra": {...}}, ...]}
+                        "now": 0, "extra": {...}, "tools_undefined": false}, ...]}
             "now" (seconds since the epoch, UTC) fixes strftime_now so that renderings are reproducible.
   OUT.json: [{"text": "..."} | {"error": "..."}, ...] in the same order.
 Needs jinja2 (Debian: apt-get install python3-jinja2). Exit code 3 when jinja2 is missing.
@@ -63,10 +63,12 @@ def environment(now):
 def render(case):
     env = environment(case.get("now"))
     template = env.from_string(case["template"])
-    context = dict(case.get("extra") or {})
-    context.update(messages=case["messages"], tools=case.get("tools"), documents=None,
-                   add_generation_prompt=case.get("add_generation_prompt", False),
+    context = dict(messages=case["messages"], add_generation_prompt=case.get("add_generation_prompt", False),
                    bos_token=case.get("bos_token", ""), eos_token=case.get("eos_token", ""))
+    if case.get("tools") is not None or not case.get("tools_undefined", False):
+        # transformers passes tools=None and documents=None; llama.cpp leaves tools undefined when there are none
+        context.update(tools=case.get("tools"), documents=None)
+    context.update(case.get("extra") or {})
     return template.render(**context)
 
 

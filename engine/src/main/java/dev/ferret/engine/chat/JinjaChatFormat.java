@@ -149,8 +149,18 @@ public final class JinjaChatFormat implements ChatFormat {
         return render(input.messages(), input.tools(), input.addGenerationPrompt(), input.extra(), options, caps, clock);
     }
 
+    /** The messages the template is given for {@code input}: after this format's rewrites, if any apply. */
+    ArrayNode preparedMessages(ChatInput input) {
+        return options.polyfills() || options.objectArguments() ? Polyfills.apply(caps, input.messages(), input.tools(), options) : input.messages();
+    }
+
     private String render(ArrayNode messages, ArrayNode tools, boolean addGenerationPrompt, Map<String, Object> extra,
                           Options o, TemplateCaps c, Clock k) {
+        return render(messages, tools, addGenerationPrompt, extra, o, c, k, false);
+    }
+
+    private String render(ArrayNode messages, ArrayNode tools, boolean addGenerationPrompt, Map<String, Object> extra,
+                          Options o, TemplateCaps c, Clock k, boolean lenient) {
         ArrayNode actual = o.polyfills() || o.objectArguments() ? Polyfills.apply(c, messages, tools, o) : messages;
         Map<String, Object> vars = new HashMap<>();
         vars.put("messages", Values.json(actual));
@@ -164,15 +174,18 @@ public final class JinjaChatFormat implements ChatFormat {
         vars.put("bos_token", bosToken);
         vars.put("eos_token", eosToken);
         extra.forEach((key, v) -> vars.put(key, v instanceof JsonNode n ? Values.json(n) : v));
-        return template.render(vars, k);
+        return lenient ? template.renderLenient(vars, k) : template.render(vars, k);
     }
 
     private static final Clock PROBE_CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
-    /** A probe rendering as llama.cpp makes it: no polyfills, tools undefined when absent, time 0; "" on failure. */
+    /**
+     * A probe rendering as llama.cpp makes it: no polyfills, tools undefined when absent, time 0, strings joined
+     * as llama.cpp's engine joins them; "" on failure.
+     */
     private String probeRender(ArrayNode messages, ArrayNode tools) {
         try {
-            return render(messages, tools, false, Map.of(), new Options(false, false, true), null, PROBE_CLOCK);
+            return render(messages, tools, false, Map.of(), new Options(false, false, true), null, PROBE_CLOCK, true);
         } catch (JinjaException | IllegalArgumentException e) {
             return "";
         }

@@ -126,6 +126,75 @@ public enum ToolCallFormat {
         };
     }
 
+    private static final java.util.regex.Pattern HERMES_LENIENT = java.util.regex.Pattern.compile(
+            "(?:(```(?:xml|json)?\\n\\s*)?(<tool_call>|<function_call>|<tool>|<tools>|<response>|<json>|<xml>|<JSON>)?(\\s*\\{\\s*\"name\"\\s*:))"
+            + "|(?:<function=([^>]+)>|<function name=\"([^\"]+)\">)");
+
+    /**
+     * As {@link #parse}, but for {@link #HERMES} also the wrappers models write when no grammar holds them
+     * (llama.cpp b4980 accepts the same): {@code <function_call>}, {@code <tool>}, {@code <tools>},
+     * {@code <response>}, {@code <json>}, {@code <xml>}, code fences, bare {@code {"name": ...}} objects,
+     * {@code <function=NAME>{...}</function>} and {@code <function name="NAME">}. Text that does not parse as a
+     * call stays text. Other families parse as {@link #parse} does.
+     */
+    public ToolCallParser.Reply parseLenient(String text) {
+        if (this != HERMES) {
+            return parse(text);
+        }
+        StringBuilder content = new StringBuilder();
+        List<ToolCallParser.Parsed> calls = new ArrayList<>();
+        int pos = 0;
+        java.util.regex.Matcher m = HERMES_LENIENT.matcher(text);
+        while (pos < text.length() && m.find(pos)) {
+            content.append(text, pos, m.start());
+            int json = m.group(3) != null ? m.start(3) : m.end();
+            JsonNode node;
+            int end;
+            try (var parser = Json.MAPPER.createParser(text.substring(json))) {
+                node = Json.MAPPER.readTree(parser);
+                end = json + (int) parser.currentLocation().getCharOffset();
+            } catch (Exception e) {
+                node = null;
+                end = -1;
+            }
+            ObjectNode call = null;
+            if (node != null && m.group(3) != null && node.isObject() && node.has("name") && node.has("arguments")) {
+                call = (ObjectNode) node;
+            } else if (node != null && m.group(3) == null) {
+                call = Json.MAPPER.createObjectNode();
+                call.put("name", m.group(4) != null ? m.group(4) : m.group(5));
+                call.set("arguments", node);
+            }
+            if (call == null) {
+                content.append(text, m.start(), m.end());
+                pos = m.end();
+                continue;
+            }
+            int i = skipSpace(text, end);
+            String open = m.group(2);
+            String close = m.group(3) == null ? "</function>" : open == null ? null : "</" + open.substring(1);
+            if (close != null && text.startsWith(close, i)) {
+                i = skipSpace(text, i + close.length());
+            }
+            if (m.group(1) != null && text.startsWith("```", i)) {
+                i = skipSpace(text, i + 3);
+            }
+            calls.add(ToolCallParser.parseCall(Json.dumps(call)));
+            pos = i;
+        }
+        if (pos < text.length()) {
+            content.append(text.substring(pos));
+        }
+        return new ToolCallParser.Reply(content.toString().strip(), List.copyOf(calls));
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** Llama 3.x: the whole reply is one JSON object {"name": ..., "parameters": {...}} (optionally "type": "function"). */
     private static ToolCallParser.Reply llama3(String text) {
         String t = text.strip();

@@ -22,7 +22,12 @@ public final class HfReference {
 
     /** One rendering: template, messages, tools (null = none) and so on, as the script reads them. */
     public record Case(String template, JsonNode messages, JsonNode tools, boolean addGenerationPrompt, String bosToken,
-                       String eosToken, long now, JsonNode extra) {
+                       String eosToken, long now, JsonNode extra, boolean toolsUndefined) {
+        public Case(String template, JsonNode messages, JsonNode tools, boolean addGenerationPrompt, String bosToken,
+                    String eosToken, long now, JsonNode extra) {
+            this(template, messages, tools, addGenerationPrompt, bosToken, eosToken, now, extra, false);
+        }
+
         ObjectNode toJson() {
             ObjectNode o = JSON.createObjectNode();
             o.put("template", template);
@@ -33,6 +38,7 @@ public final class HfReference {
             o.put("eos_token", eosToken);
             o.put("now", now);
             o.set("extra", extra);
+            o.put("tools_undefined", toolsUndefined);
             return o;
         }
     }

@@ -18,12 +18,14 @@ final class Interpreter {
     static final int MAX_CALL_DEPTH = 100;
 
     private final Map<String, Object> globals;
+    private final boolean lenientConcat;
     private StringBuilder out = new StringBuilder();
     private long steps;
     private int callDepth;
 
-    Interpreter(Map<String, Object> globals) {
+    Interpreter(Map<String, Object> globals, boolean lenientConcat) {
         this.globals = globals;
+        this.lenientConcat = lenientConcat;
     }
 
     String run(List<Stmt> body) {
@@ -318,6 +320,9 @@ final class Interpreter {
             case Binary b -> {
                 Object l = eval(b.left(), scope);
                 Object r = eval(b.right(), scope);
+                if (lenientConcat && b.op().equals("+") && (l instanceof String || r instanceof String)) {
+                    yield Py.str(l) + Py.str(r);
+                }
                 yield switch (b.op()) {
                     case "+" -> Py.add(l, r);
                     case "-" -> Py.sub(l, r);

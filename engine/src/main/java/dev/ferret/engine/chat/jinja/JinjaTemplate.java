@@ -60,10 +60,24 @@ public final class JinjaTemplate {
      * {@code strftime_now} (reading {@code clock}) are defined unless a variable of that name replaces them.
      */
     public String render(Map<String, ?> variables, Clock clock) {
+        return render(variables, clock, false);
+    }
+
+    /**
+     * As {@link #render(Map, Clock)}, except that {@code +} with a str operand joins the text of both operands
+     * (Undefined as nothing) instead of failing, as llama.cpp's template engine does. Only for probing what a
+     * template can render: a template that needs variables of its own (FireFunction's {@code functions}) still
+     * shows how it renders tool calls.
+     */
+    public String renderLenient(Map<String, ?> variables, Clock clock) {
+        return render(variables, clock, true);
+    }
+
+    private String render(Map<String, ?> variables, Clock clock, boolean lenient) {
         Map<String, Object> globals = new HashMap<>(Builtins.globals(clock));
         variables.forEach((k, v) -> globals.put(k, v instanceof PyCallable ? v : Values.of(v)));
         try {
-            return new Interpreter(globals).run(body);
+            return new Interpreter(globals, lenient).run(body);
         } catch (PyError e) {
             throw new JinjaException.Render(e.getMessage(), 0);
         } catch (StackOverflowError e) {
