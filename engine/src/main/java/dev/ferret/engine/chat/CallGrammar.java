@@ -258,13 +258,13 @@ public final class CallGrammar {
     }
 
     /** A dashed lower-case word for a rule name. */
-    static String slug(String s) {
+    public static String slug(String s) {
         String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return t.isEmpty() ? "x" : t;
     }
 
     /** A GBNF string literal for {@code s}. */
-    static String literal(String s) {
+    public static String literal(String s) {
         StringBuilder sb = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             switch (c) {
@@ -286,7 +286,7 @@ public final class CallGrammar {
     }
 
     /** One character inside a GBNF character class. */
-    static String classChar(char c) {
+    public static String classChar(char c) {
         return switch (c) {
             case '\\' -> "\\\\";
             case ']' -> "\\]";

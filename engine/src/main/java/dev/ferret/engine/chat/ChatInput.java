@@ -75,6 +75,20 @@ public record ChatInput(ArrayNode messages, ArrayNode tools, boolean addGenerati
         return new ChatInput(m, t, addGenerationPrompt, Map.of());
     }
 
+    /** The message key that marks content as the model's own markup ({@link #withMarkupContent}); never rendered. */
+    public static final String MARKUP_KEY = "ferret_markup";
+
+    /**
+     * The same input, with message {@code index}'s content treated as markup: special-token text in it becomes
+     * control tokens, as the template's own does. Only for text the model itself wrote as special tokens (an
+     * agent replaying a malformed {@code <tool_call>} block it generated), never for text from outside.
+     */
+    public ChatInput withMarkupContent(int index) {
+        ArrayNode m = messages.deepCopy();
+        ((ObjectNode) m.get(index)).put(MARKUP_KEY, true);
+        return new ChatInput(m, tools, addGenerationPrompt, extra);
+    }
+
     /** The same input with extra template variables. */
     public ChatInput withExtra(Map<String, Object> vars) {
         return new ChatInput(messages, tools, addGenerationPrompt, vars);

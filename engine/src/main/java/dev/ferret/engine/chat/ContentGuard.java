@@ -121,6 +121,39 @@ final class ContentGuard {
         return sb.toString();
     }
 
+    /**
+     * The messages with every string guarded, except the content of messages marked as markup
+     * ({@link ChatInput#MARKUP_KEY}); the mark itself is dropped.
+     */
+    ArrayNode guardMessages(ArrayNode messages) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode m : messages) {
+            if (m.path(ChatInput.MARKUP_KEY).asBoolean(false)) {
+                ObjectNode o = (ObjectNode) guard(m);
+                o.remove(ChatInput.MARKUP_KEY);
+                o.set("content", m.get("content"));
+                out.add(o);
+            } else {
+                out.add(guard(m));
+            }
+        }
+        return out;
+    }
+
+    /** The messages without markup marks, for rendering unguarded. */
+    static ArrayNode unmarked(ArrayNode messages) {
+        boolean any = false;
+        for (JsonNode m : messages) {
+            any |= m.has(ChatInput.MARKUP_KEY);
+        }
+        if (!any) {
+            return messages;
+        }
+        ArrayNode out = messages.deepCopy();
+        out.forEach(m -> ((ObjectNode) m).remove(ChatInput.MARKUP_KEY));
+        return out;
+    }
+
     /** A copy of {@code node} with every string (values and keys) guarded. */
     JsonNode guard(JsonNode node) {
         if (node == null) {

@@ -31,7 +31,7 @@ public final class JavaChatFormat implements ChatFormat {
     public Prompt render(ChatInput input) {
         ContentGuard guard = ContentGuard.of(specials, input.messages().toString(), input.tools() == null ? null : input.tools().toString(),
                 ChatTemplate.DEFAULT_SYSTEM, ChatTemplate.toolsSection(List.of()));
-        List<Message> messages = messages(guard.guard(input.messages()));
+        List<Message> messages = messages(guard.guardMessages(input.messages()));
         List<JsonNode> tools = new ArrayList<>();
         if (input.tools() != null) {
             guard.guard(input.tools()).forEach(tools::add);

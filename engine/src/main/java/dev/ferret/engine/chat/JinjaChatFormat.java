@@ -131,7 +131,7 @@ public final class JinjaChatFormat implements ChatFormat {
     public Prompt render(ChatInput input) {
         ContentGuard guard = ContentGuard.of(specials, source, input.messages().toString(),
                 input.tools() == null ? null : input.tools().toString(), String.valueOf(input.extra()));
-        ArrayNode messages = (ArrayNode) guard.guard(input.messages());
+        ArrayNode messages = guard.guardMessages(input.messages());
         ArrayNode tools = input.tools() == null ? null : (ArrayNode) guard.guard(input.tools());
         String rendered = render(messages, tools, input.addGenerationPrompt(), input.extra(), options, caps, clock);
         if (guard.replacedAny()) {
@@ -146,12 +146,13 @@ public final class JinjaChatFormat implements ChatFormat {
 
     /** The template's output as one string, exactly as Hugging Face (with these options) would render it. */
     public String renderText(ChatInput input) {
-        return render(input.messages(), input.tools(), input.addGenerationPrompt(), input.extra(), options, caps, clock);
+        return render(ContentGuard.unmarked(input.messages()), input.tools(), input.addGenerationPrompt(), input.extra(), options, caps, clock);
     }
 
     /** The messages the template is given for {@code input}: after this format's rewrites, if any apply. */
     ArrayNode preparedMessages(ChatInput input) {
-        return options.polyfills() || options.objectArguments() ? Polyfills.apply(caps, input.messages(), input.tools(), options) : input.messages();
+        ArrayNode messages = ContentGuard.unmarked(input.messages());
+        return options.polyfills() || options.objectArguments() ? Polyfills.apply(caps, messages, input.tools(), options) : messages;
     }
 
     private String render(ArrayNode messages, ArrayNode tools, boolean addGenerationPrompt, Map<String, Object> extra,
