@@ -55,7 +55,8 @@ def environment(now):
                                        extensions=[GenerationTag, jinja2.ext.loopcontrols])
     env.filters["tojson"] = tojson
     env.globals["raise_exception"] = raise_exception
-    moment = datetime.fromtimestamp(now, tz=timezone.utc) if now is not None else None
+    # naive, like transformers' datetime.now(); a fixed "now" is read as UTC
+    moment = datetime.fromtimestamp(now, tz=timezone.utc).replace(tzinfo=None) if now is not None else None
     env.globals["strftime_now"] = lambda fmt: (moment or datetime.now()).strftime(fmt)
     return env
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Python's {@code strftime} for the template global {@code strftime_now} (Llama 3.x templates write today's date
- * into the system turn), in the C locale, with glibc's {@code %-d} style unpadded fields.
+ * into the system turn), in the C locale, with glibc's {@code %-d} style unpadded fields. The time is a naive
+ * local time, as Hugging Face's {@code datetime.now()}: {@code %z} and {@code %Z} print nothing.
  */
 final class Strftime {
     private Strftime() {}
@@ -49,11 +50,8 @@ final class Strftime {
                 case 'G' -> String.valueOf(t.get(IsoFields.WEEK_BASED_YEAR));
                 case 'U' -> two((t.getDayOfYear() + 6 - t.getDayOfWeek().getValue() % 7) / 7, unpadded);
                 case 'W' -> two((t.getDayOfYear() + 6 - (t.getDayOfWeek().getValue() + 6) % 7) / 7, unpadded);
-                case 'z' -> {
-                    int secs = t.getOffset().getTotalSeconds();
-                    yield (secs < 0 ? "-" : "+") + String.format("%02d%02d", Math.abs(secs) / 3600, Math.abs(secs) / 60 % 60);
-                }
-                case 'Z' -> t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+                // Hugging Face's strftime_now formats datetime.now(), a naive local time: no zone to print
+                case 'z', 'Z' -> "";
                 case 'c' -> format("%a %b %e %H:%M:%S %Y", t);
                 case 'x' -> format("%m/%d/%y", t);
                 case 'X' -> format("%H:%M:%S", t);
