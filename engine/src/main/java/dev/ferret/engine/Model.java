@@ -1,5 +1,7 @@
 package dev.ferret.engine;
 
+import dev.ferret.engine.chat.PromptTokenizer;
+import dev.ferret.engine.chat.Specials;
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;
@@ -39,6 +41,7 @@ public final class Model implements AutoCloseable {
     private final ModelTokenizer tokenizer;
     private final List<Session> sessions = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
+    private volatile Specials specials;
     private boolean closed;
 
     private Model(LlamaModel llama, GgufFile gguf, ModelOptions options) {
@@ -151,6 +154,46 @@ public final class Model implements AutoCloseable {
     public int[] tokenize(String text, boolean parseSpecial) {
         vocab();
         return tokenizer.tokenize(text, parseSpecial);
+    }
+
+    /**
+     * Token ids of a prompt made of segments: its special segments become their tokens, its text is tokenized
+     * as text, so special-token text inside content (a file, a tool result) stays ordinary text.
+     */
+    public int[] tokenize(Prompt prompt) {
+        return PromptTokenizer.tokenize(prompt, specials(), text -> tokenize(text, false));
+    }
+
+    /** The vocabulary's special tokens (control, user-defined, unknown), read once from llama.cpp. */
+    public Specials specials() {
+        Specials s = specials;
+        if (s == null) {
+            Vocab v = vocab();
+            List<Specials.Token> tokens = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                int attr = v.attributes(i);
+                if ((attr & (Specials.ATTR_CONTROL | Specials.ATTR_USER_DEFINED | Specials.ATTR_UNKNOWN)) != 0) {
+                    tokens.add(new Specials.Token(i, v.text(i), attr));
+                }
+            }
+            s = Specials.of(tokens);
+            specials = s;
+        }
+        return s;
+    }
+
+    /** The text of the BOS token (special tokens written out), or "" when the vocabulary has none. */
+    public String bosText() {
+        return tokenText(vocab().bos());
+    }
+
+    /** The text of the EOS token, or "" when the vocabulary has none. */
+    public String eosText() {
+        return tokenText(vocab().eos());
+    }
+
+    private String tokenText(int token) {
+        return token < 0 || token >= vocab().size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String detokenize(int[] tokens) {

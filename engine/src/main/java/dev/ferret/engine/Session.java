@@ -275,7 +275,10 @@ public final class Session implements AutoCloseable {
 
     // --- generation -------------------------------------------------------------------------------
 
-    /** Tokenizes {@code prompt} (special tokens parsed) and generates. */
+    /**
+     * Tokenizes {@code prompt} with special-token text parsed anywhere in it, and generates. Use only for text
+     * you trust entirely; a rendered chat prompt should be passed as a {@link Prompt}.
+     */
     public Generation generate(String prompt, GenerationRequest request, TokenListener listener) {
         open();
         return generate(model.tokenize(prompt, true), request, listener, null);
@@ -289,6 +292,21 @@ public final class Session implements AutoCloseable {
 
     public Generation generate(int[] prompt, GenerationRequest request, TokenListener listener) {
         return generate(prompt, request, listener, null);
+    }
+
+    /**
+     * Generates after a prompt made of segments ({@link Model#tokenize(Prompt)}): only its special segments
+     * become control tokens. This is the form a chat template renders; prefer it to {@link #generate(String,
+     * GenerationRequest, TokenListener)}, which parses special-token text anywhere in the string.
+     */
+    public Generation generate(Prompt prompt, GenerationRequest request, TokenListener listener) {
+        return generate(prompt, request, listener, null);
+    }
+
+    /** As {@link #generate(Prompt, GenerationRequest, TokenListener)}, with a drafter (null = plain decoding). */
+    public Generation generate(Prompt prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
+        open();
+        return generate(model.tokenize(prompt), request, listener, drafter);
     }
 
     /**
