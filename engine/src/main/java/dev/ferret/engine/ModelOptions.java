@@ -1,6 +1,9 @@
 package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.RpcServers;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How to load a model and size its sessions. Every value is checked here, before llama.cpp sees it (a thread
@@ -12,8 +15,10 @@ import dev.ferret.llama.ContextParams;
  * @param threads      CPU threads for decoding; 0 = all available processors; else 1 to {@link #MAX_THREADS}
  * @param gpuLayers    layers offloaded to a GPU (-1 = all; 0 on CPU-only builds), up to {@link #MAX_GPU_LAYERS}
  * @param mmap         map the weights instead of reading them
+ * @param rpcServers   llama.cpp RPC servers ({@code host:port}) to offload layers to, empty for none; with servers,
+ *                     a {@code gpuLayers} of 0 means all layers (see {@link dev.ferret.llama.RpcServers})
  */
-public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap) {
+public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap, List<String> rpcServers) {
     /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots. */
     public static final int MAX_THREADS = ContextParams.MAX_THREADS;
     /** Largest context or batch: 2^24 tokens, above any model's training context and any machine's KV memory. */
@@ -38,6 +43,20 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         if (gpuLayers < -1 || gpuLayers > MAX_GPU_LAYERS) {
             throw new IllegalArgumentException("gpuLayers must be -1 (all) or 0 to " + MAX_GPU_LAYERS + ", got " + gpuLayers);
         }
+        List<String> servers = new ArrayList<>();
+        for (String s : rpcServers == null ? List.<String>of() : rpcServers) {
+            String e = RpcServers.Endpoint.parse(s).toString();
+            if (servers.contains(e)) {
+                throw new IllegalArgumentException("RPC server " + e + " is listed twice");
+            }
+            servers.add(e);
+        }
+        rpcServers = List.copyOf(servers);
+    }
+
+    /** Without RPC servers. */
+    public ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap) {
+        this(contextSize, batchSize, threads, gpuLayers, mmap, List.of());
     }
 
     public static ModelOptions defaults() {
@@ -45,23 +64,33 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
     }
 
     public ModelOptions withContextSize(int n) {
-        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap);
+        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, rpcServers);
     }
 
     public ModelOptions withBatchSize(int n) {
-        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap);
+        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, rpcServers);
     }
 
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap);
+        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, rpcServers);
     }
 
     public ModelOptions withGpuLayers(int n) {
-        return new ModelOptions(contextSize, batchSize, threads, n, mmap);
+        return new ModelOptions(contextSize, batchSize, threads, n, mmap, rpcServers);
     }
 
     public ModelOptions withMmap(boolean on) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, rpcServers);
+    }
+
+    /** Offloads layers to these llama.cpp RPC servers ({@code host:port} each; empty for none). */
+    public ModelOptions withRpcServers(List<String> servers) {
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, servers);
+    }
+
+    /** Layers to offload as llama.cpp takes it: with RPC servers and no explicit count, all of them. */
+    int effectiveGpuLayers() {
+        return !rpcServers.isEmpty() && gpuLayers == 0 ? -1 : gpuLayers;
     }
 
     int effectiveThreads() {
