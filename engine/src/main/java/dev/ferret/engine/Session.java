@@ -223,6 +223,14 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** For tests: in one call, whether the KV cache holds exactly {@link #history()} (cell count and last position). */
+    boolean cacheMatchesHistory() {
+        try (var _ = enter()) {
+            int used = ctx.kvUsedCells();
+            return used == historySize && (used == 0 || ctx.kvPosMax(0) == historySize - 1);
+        }
+    }
+
     /** Forgets the conversation (clears the KV cache). */
     public void reset() {
         try (var _ = enter()) {

@@ -109,6 +109,8 @@ public final class PrefixCache {
             byte[] state = Arrays.copyOfRange(all, b.position(), b.position() + len);
             session.restoreState(prefix, state);
             return true;
+        } catch (EngineException.Busy | EngineException.Closed e) {
+            throw e; // the session cannot be used now; the file is not at fault
         } catch (IOException | EngineException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring prefix state " + file + ": " + e.getMessage());
             session.reset();
