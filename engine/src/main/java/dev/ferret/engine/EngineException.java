@@ -4,6 +4,10 @@ package dev.ferret.engine;
  * Failures of the engine's public API. Sealed so callers can tell the kinds apart; the message always
  * names the file, adapter or sizes at fault. Causes from lower layers ({@code GgufException},
  * {@code LlamaException}) are kept.
+ *
+ * <p>Which one a call throws is part of each method's contract: {@link Closed} for anything closed before or
+ * during the call (any thread may close), {@link Busy} for a session used by two threads at once or re-entered.
+ * Instances are immutable.
  */
 public sealed class EngineException extends RuntimeException
         permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,

@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * One generation: how many tokens at most, how to sample, where to stop, and constraints.
  *
+ * <p>Immutable (the collections are copied); thread-safe, and one request may serve many sessions at once.
+ *
  * @param maxTokens    most tokens to generate (the stopping token not counted)
  * @param sampling     sampler settings
  * @param stopStrings  text that ends generation; the output stops just before it, and nothing after it is

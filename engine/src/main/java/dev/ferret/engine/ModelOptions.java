@@ -3,6 +3,8 @@ package dev.ferret.engine;
 /**
  * How to load a model and size its sessions.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param contextSize  tokens per session's KV cache; 0 = min(training context, 4096)
  * @param batchSize    most tokens per decode call (prompt chunks)
  * @param threads      CPU threads for decoding; 0 = all available processors

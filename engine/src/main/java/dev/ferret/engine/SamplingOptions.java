@@ -3,6 +3,8 @@ package dev.ferret.engine;
 /**
  * How the next token is chosen. {@code temperature <= 0} means greedy (deterministic); otherwise top-k,
  * top-p and min-p filter the candidates before a seeded random draw.
+ *
+ * <p>Immutable; thread-safe.
  */
 public record SamplingOptions(float temperature, int topK, float topP, float minP,
                               float repeatPenalty, int repeatLastN, int seed) {
