@@ -54,6 +54,8 @@ public final class Session implements AutoCloseable {
     private long totalDecoded;
     private final NativeGuard guard;
     private final AbortSignal abort;
+    /** True inside generate: only there does an interrupt stop a decode (see {@link #decode()}). */
+    private boolean interruptible;
 
     Session(Model model, LlamaContext ctx) {
         this.model = model;
@@ -416,7 +418,7 @@ public final class Session implements AutoCloseable {
                 if (closed != null) {
                     throw closed;
                 }
-                if (Thread.currentThread().isInterrupted()) {
+                if (interruptible && Thread.currentThread().isInterrupted()) {
                     throw new Cancelled();
                 }
             }
@@ -512,9 +514,11 @@ public final class Session implements AutoCloseable {
 
     private Generation generateLeased(int[] prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
         abort.watch(Thread.currentThread()); // an interrupt stops a decode in flight too
+        interruptible = true;
         try {
             return generateWatched(prompt, request, listener, drafter);
         } finally {
+            interruptible = false;
             abort.watch(null);
         }
     }
