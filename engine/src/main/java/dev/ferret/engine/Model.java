@@ -30,7 +30,8 @@ import java.util.function.DoubleConsumer;
  * uses the weights, closes every session and adapter of the model, and only then frees the weights. Called
  * from a {@link TokenListener} (a thread that is inside a call on this model), close returns at once and the
  * weights are freed when that call ends. A shutdown hook may call close too: it waits for the decodes in
- * flight to stop instead of freeing memory under them.
+ * flight to stop instead of freeing memory under them. A listener call in progress is waited for, not
+ * interrupted: a listener that never returns keeps close waiting.
  *
  * {@snippet :
  * try (Model model = Model.load(Path.of("qwen2.5-coder-7b-instruct-q4_k_m.gguf"));

@@ -28,8 +28,9 @@ import java.util.Map;
  * are not queued), and so does a call from inside its own {@link TokenListener} (re-entrance). Different
  * sessions of one model run in parallel. {@link #close()} is the exception: any thread may call it at any
  * time. It stops a generation in flight through llama.cpp's abort callback (that generation ends with
- * {@link EngineException.Closed}), waits for it to leave native code, and then frees the context; from the
- * session's own listener it returns at once and the context is freed when the generation ends. An
+ * {@link EngineException.Closed}), waits for it to leave native code (and for a listener call in progress to
+ * return), and then frees the context; from the session's own listener it returns at once and the context is
+ * freed when the generation ends. An
  * interrupt of the generating thread ends {@link #generate} with {@link FinishReason#CANCELLED} and leaves the
  * thread's interrupt flag set. A listener that throws ends the generation with its exception, unchanged;
  * the session stays usable (its KV cache holds exactly {@link #history()}).
