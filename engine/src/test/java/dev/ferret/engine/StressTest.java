@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 8 threads x random operations on generated models ({@link StressDriver}) in a child JVM: it must not crash
  * or hang, every outcome must be a result or a typed error, owned sessions must keep cache and history
- * equal, and resident memory must stay flat. The default run lasts {@code ferret.stress.seconds} (60); the
+ * equal, and resident memory and the C heap's bytes in use must stay flat. The default run lasts {@code ferret.stress.seconds} (60); the
  * {@code slow} one {@code ferret.stress.slow.seconds} (1800, see {@code bench/results/stress.md}).
  */
 class StressTest {
@@ -31,6 +31,7 @@ class StressTest {
                 StressDriver.class, dir.toString(), String.valueOf(seconds), "8", String.valueOf(seed));
         System.out.println(String.join("\n", r.lines("OUTCOMES")));
         System.out.println(String.join("\n", r.lines("STRESS")));
+        System.out.println(String.join("\n", r.lines("HEAP")));
         assertFalse(r.timedOut(), r.describe());
         assertEquals(List.of(), r.crashLogs(), r.describe());
         assertEquals(0, r.exitCode(), r.describe());

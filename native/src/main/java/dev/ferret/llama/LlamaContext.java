@@ -278,6 +278,6 @@ public final class LlamaContext implements AutoCloseable {
         model.forget(this);
         LlamaH.llama_free(h);
         arena.close(); // the abort callback's stub; llama.cpp no longer holds it
-        HeapTrim.trim(); // the KV cache and compute buffers, back to the system
+        HeapTrim.soon(); // the KV cache and compute buffers, back to the system once things are quiet
     }
 }

@@ -325,7 +325,7 @@ public final class LlamaModel implements AutoCloseable {
         }
         handle = null;
         LlamaH.llama_model_free(h);
-        HeapTrim.trim();
+        HeapTrim.soon();
     }
 
     @Override
