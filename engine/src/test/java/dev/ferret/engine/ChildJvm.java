@@ -32,6 +32,12 @@ final class ChildJvm {
     private ChildJvm() {}
 
     static Result run(Path workDir, Duration timeout, List<String> jvmOptions, Class<?> main, String... args) {
+        return run(workDir, timeout, java.util.Map.of(), jvmOptions, main, args);
+    }
+
+    /** With extra environment variables for the child. */
+    static Result run(Path workDir, Duration timeout, java.util.Map<String, String> env, List<String> jvmOptions, Class<?> main,
+                      String... args) {
         try {
             Files.createDirectories(workDir);
             List<String> cmd = new ArrayList<>();
@@ -50,8 +56,10 @@ final class ChildJvm {
             cmd.add(main.getName());
             cmd.addAll(List.of(args));
             Path log = Files.createTempFile(workDir, "child-", ".log");
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
                 p.destroyForcibly().waitFor();

@@ -46,11 +46,13 @@ public final class StressDriver {
             "root ::= \"{\\\"name\\\": \\\"\" [a-z_]+ \"\\\"}\"");
     /**
      * Resident memory may grow this much between the end of the warm-up and the end, both with everything
-     * closed. Loose: glibc keeps freed memory it cannot trim (fragmented per-thread heaps); this growth was
-     * 25 to 90 MiB in 60-s runs here, with the C heap's bytes in use growing 4 MiB. A leaked model per reload
-     * (its buffers and mapped file) would still break it; {@link #HEAP_BOUND} is the tight check.
+     * closed. Meant for a child with {@code MALLOC_ARENA_MAX=2} (as {@link StressTest} runs it): with glibc's
+     * default of 8 arenas per core, fragmented per-thread heaps kept 25 to 90 MiB more after 60-s runs and
+     * 144 MiB more after 30 minutes, while the C heap's bytes in use did not grow; with two arenas, +9 MiB.
      */
-    static final long RSS_BOUND = 128L << 20;
+    static final long RSS_BOUND = 64L << 20;
+    /** The file-backed part of the RSS (mapped model files) may grow this much: a model left mapped per reload would not. */
+    static final long FILE_BOUND = 16L << 20;
     /**
      * The C heap's bytes in use may grow this much over the same span. This one is tight: memory the allocator
      * keeps after a free does not count, so what grows is what was not freed (a tiny model's context is over
@@ -130,21 +132,23 @@ public final class StressDriver {
         }
         long warm = settledRss();
         long warmHeap = MallocStats.inUse();
+        long warmFile = rssFile();
         if (!phase(threads, seed + 1, start + seconds * 1_000_000_000L)) {
             report(seconds, threads, warm, 0, max.get());
             return 3;
         }
         long late = settledRss();
         long lateHeap = MallocStats.inUse();
+        long lateFile = rssFile();
         stop = true;
         report(seconds, threads, warm, late, max.get());
-        System.out.printf("HEAP in_use_warm_mib=%.1f in_use_end_mib=%.1f growth_kib=%d%n", warmHeap / 1048576.0, lateHeap / 1048576.0,
-                (lateHeap - warmHeap) >> 10);
+        System.out.printf("HEAP in_use_warm_mib=%.1f in_use_end_mib=%.1f growth_kib=%d rss_file_growth_kib=%d%n",
+                warmHeap / 1048576.0, lateHeap / 1048576.0, (lateHeap - warmHeap) >> 10, (lateFile - warmFile) >> 10);
         if (!problems.isEmpty()) {
             return 1;
         }
         boolean heapGrew = warmHeap >= 0 && lateHeap - warmHeap > HEAP_BOUND;
-        return late - warm > RSS_BOUND || heapGrew ? 2 : 0;
+        return late - warm > RSS_BOUND || heapGrew || lateFile - warmFile > FILE_BOUND ? 2 : 0;
     }
 
     /** Workers until {@code end}, then everything closed the normal way (which must work too). False on a hang. */
@@ -193,6 +197,7 @@ public final class StressDriver {
         LockSupport.parkNanos(200_000_000L);
         System.gc();
         HeapTrim.trim();
+        System.out.println("SETTLED " + rssParts() + " heap_in_use_kib=" + (MallocStats.inUse() >> 10));
         return rss();
     }
 
@@ -212,6 +217,38 @@ public final class StressDriver {
     private static long sum(Map<String, Long> counts, String suffix) {
         return counts.entrySet().stream().filter(e -> e.getKey().endsWith(suffix) || e.getKey().contains(suffix + ":"))
                 .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** The anonymous and file-backed parts of the RSS, for a report line. */
+    static String rssParts() {
+        try {
+            StringBuilder b = new StringBuilder();
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+                    b.append(line.replaceAll("\\s+", " ")).append(' ');
+                }
+            }
+            return b.toString().trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static long rssFile() {
+        return statusKib("RssFile:") * 1024;
+    }
+
+    private static long statusKib(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     static long rss() {
