@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Names in a module</b> (what {@code from m import x} or {@code m.x} reaches): the same, with only the module's
  * module-level imports. An absolute name {@code a.b.c} is split at its longest prefix that is a project module; the
  * rest is looked up in that module's names and followed on; a name with no project module prefix is outside the
- * project. A chain stops after {@value #MAX_DEPTH} steps or when it comes back to itself.
+ * project. A chain stops ({@link Target.Kind#UNRESOLVED}) after {@value #MAX_DEPTH} steps or when it comes back to a
+ * name it is still following.
  *
  * <p>Each {@link Target} records the project files whose bindings were followed ("via shop/compat.py"), so answers
  * can say where a name came from. Instances are immutable once built and safe to share between threads.
@@ -350,7 +351,8 @@ public final class Project {
         int dot = dotted.indexOf('.');
         String head = dot < 0 ? dotted : dotted.substring(0, dot);
         String tail = dot < 0 ? "" : dotted.substring(dot);
-        if (depth > MAX_DEPTH || !visiting.add(f.path() + "|" + dotted)) {
+        String mark = f.path() + "|" + dotted;
+        if (depth > MAX_DEPTH || !visiting.add(mark)) {
             return List.of(new Target(Target.Kind.UNRESOLVED, dotted, null, null, List.of()));
         }
         Map<String, List<Binding>> scope = fileScope(f);
@@ -364,6 +366,7 @@ public final class Project {
         if (bindings == null || bindings.isEmpty()) {
             out.addAll(fromStars(scope, head, tail, null, depth, visiting));
         }
+        visiting.remove(mark);
         if (out.isEmpty()) {
             out.add(Target.external(dotted, List.of()));
         }
@@ -371,7 +374,8 @@ public final class Project {
     }
 
     private List<Target> resolveAbsolute(String name, int depth, Set<String> visiting) {
-        if (depth > MAX_DEPTH || !visiting.add("|" + name)) {
+        String mark = "|" + name;
+        if (depth > MAX_DEPTH || visiting.contains(mark)) {
             return List.of(new Target(Target.Kind.UNRESOLVED, name, null, null, List.of()));
         }
         String module = longestModulePrefix(name);
@@ -381,6 +385,7 @@ public final class Project {
         if (module.length() == name.length()) {
             return List.of(new Target(Target.Kind.PROJECT_MODULE, name, moduleFiles(module).getFirst(), null, List.of()));
         }
+        visiting.add(mark);
         String rest = name.substring(module.length() + 1);
         int dot = rest.indexOf('.');
         String head = dot < 0 ? rest : rest.substring(0, dot);
@@ -397,6 +402,7 @@ public final class Project {
         if (bindings == null || bindings.isEmpty()) {
             out.addAll(fromStars(scope, head, tail, moduleFile, depth, visiting));
         }
+        visiting.remove(mark);
         if (out.isEmpty()) {
             out.add(new Target(Target.Kind.PROJECT_NAME, name, null, null, List.of()));
         }
