@@ -239,6 +239,15 @@ public final class IntentClassifier {
          * name except grammar words, modifiers, tags and the nouns that end a phrase (class, function, parameter...).
          */
         boolean slot(Word w, boolean allowGlob) {
+            return slot(w, allowGlob, false);
+        }
+
+        /**
+         * As {@link #slot(Word, boolean)}; with {@code near} (the word touches the cue, ends the question or comes
+         * right before a parameter/method/decorator noun) a noun such as {@code name}, {@code func} or {@code types}
+         * is taken as a name too ("who takes name", "import types").
+         */
+        boolean slot(Word w, boolean allowGlob, boolean near) {
             String t = w.text();
             if (!w.identifier() && !(allowGlob && isGlob(t))) {
                 return false;
@@ -257,7 +266,22 @@ public final class IntentClassifier {
                     || Lexicon.EXPLAIN.contains(l) || Lexicon.MODAL.contains(l))) {
                 return false; // "Locate defs returning bool": the verb that opens the question
             }
+            if (Lexicon.PYTHON_KEYWORDS.contains(l)) {
+                return false; // "classes declaring def close": def is never the name
+            }
+            if (near && !Lexicon.CATEGORY_NOUNS.contains(l)) {
+                return true;
+            }
             return !Lexicon.BARRIER.contains(l) || (w.capitalised() && !l.endsWith("s"));
+        }
+
+        /** True when word {@code j} touches position {@code cue}, ends the question, or precedes a noun it names. */
+        boolean near(int j, int cue) {
+            if (Math.abs(j - cue) == 1 || j == q.size() - 1) {
+                return true;
+            }
+            String next = q.get(j + 1).norm();
+            return Lexicon.PARAMETER.contains(next) || Lexicon.METHOD.contains(next) || next.equals("decorator");
         }
 
         static boolean isGlob(String t) {
@@ -295,7 +319,7 @@ public final class IntentClassifier {
                 if (skip.contains(w.norm())) {
                     continue;
                 }
-                if (slot(w, glob)) {
+                if (slot(w, glob, near(j, i))) {
                     return j;
                 }
                 String l = w.lower();
@@ -311,7 +335,7 @@ public final class IntentClassifier {
             int seen = 0;
             for (int j = i - 1; j >= 0 && seen < window; j--, seen++) {
                 Word w = q.get(j);
-                if (slot(w, false)) {
+                if (slot(w, false, near(j, i))) {
                     return j;
                 }
                 String l = w.lower();
@@ -324,7 +348,7 @@ public final class IntentClassifier {
 
         /** The word right before {@code i} when it is a slot word. */
         int rightBefore(int i) {
-            return i > 0 && slot(q.get(i - 1), false) ? i - 1 : -1;
+            return i > 0 && slot(q.get(i - 1), false, true) ? i - 1 : -1;
         }
 
         /** As {@link #rightBefore}, also taking a verb that opens the question ("get call sites"). */

@@ -112,7 +112,7 @@ final class Lexicon {
     static final Set<String> FUNCTION_WORDS = set("the a an any all some of from on upon in into to for with by as at "
             + "its their this that these those our my your his her is are was were be been being do does did which what "
             + "where who whose when it them they we you i me us and or not no every each only also still just even so "
-            + "please pls plz here there have has had can could would should will named called top r u ur w own "
+            + "please pls plz here there have has had can could would should will named called top ur own "
             + "exactly given specific particular currently actually really");
     /** Nouns that end the search for a parameter: a name is never one of them (unless capitalised). */
     static final Set<String> BARRIER = set("class classes function functions func funcs fn fns method methods def defs "
@@ -120,6 +120,15 @@ final class Lexicon {
             + "decorator decorators comment comments statement statements annotation annotations signature "
             + "signatures name names code repo repository project codebase library package packages lib "
             + "type types object objects thing things stuff ones one line lines instance instances");
+    /** Python's keywords: never a parameter unless written as code. */
+    static final Set<String> PYTHON_KEYWORDS = set("and as assert async await break class continue def del elif else "
+            + "except finally for from global if import in is lambda nonlocal not or pass raise return try while with "
+            + "yield");
+    /** Plural nouns that name what is searched for; never a parameter even right next to a cue. */
+    static final Set<String> CATEGORY_NOUNS = set("classes functions methods defs funcs fns objects things ones stuff "
+            + "files modules comments decorators parameters arguments params args lines code definitions statements "
+            + "names callers calls");
+
     /** Words that qualify a parameter noun ("the keyword argument X"), skipped next to it. */
     static final Set<String> MODIFIER = set("keyword positional optional required default extra named boolean "
             + "bool-valued first second last special magic dunder");

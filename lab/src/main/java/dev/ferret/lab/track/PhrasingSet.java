@@ -72,6 +72,15 @@ public final class PhrasingSet {
 
     /** The items of one file of a set. */
     public static List<Item> load(String set, String file) {
+        return read(set, file, true);
+    }
+
+    /** The phrasings of one file with {x} left in the question and parameters (one item per line). */
+    public static List<Item> templates(String set, String file) {
+        return read(set, file, false);
+    }
+
+    private static List<Item> read(String set, String file, boolean expand) {
         String name = set + "/" + file + ".tsv";
         try (InputStream in = PhrasingSet.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -100,7 +109,9 @@ public final class PhrasingSet {
                 }
                 String params = cols.length > 2 ? cols[2] : "";
                 boolean informal = cols[0].equals("i");
-                if (cols[1].contains("{x}")) {
+                if (!expand) {
+                    out.add(new Item(file, informal, cols[1], kind, rawParams(params)));
+                } else if (cols[1].contains("{x}")) {
                     for (String v : values) {
                         out.add(new Item(file, informal, cols[1].replace("{x}", v), kind, parse(params.replace("{x}", v))));
                     }
@@ -112,6 +123,45 @@ public final class PhrasingSet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> rawParams(String params) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String p : params.split(";")) {
+            int eq = p.indexOf('=');
+            if (eq > 0) {
+                m.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+            }
+        }
+        return m;
+    }
+
+    /** The intent a phrasing expects, from its kind and parameters (as {@link #params} names them). */
+    public static Intent intent(Intent.Kind kind, Map<String, String> p) {
+        return switch (kind) {
+            case PROTOCOL_CLASSES -> new Intent.Subclasses("Protocol");
+            case SUBCLASSES -> new Intent.Subclasses(p.get("base"), "true".equals(p.get("indirect")));
+            case ASYNC_FUNCTIONS -> new Intent.AsyncFunctions();
+            case IMPORTS -> new Intent.Imports(p.get("module"));
+            case DATACLASSES -> new Intent.Dataclasses();
+            case COMMENTS -> new Intent.Comments(p.get("tag"));
+            case CLASSES_BY_DECORATOR -> new Intent.ClassesByDecorator(p.get("decorator"));
+            case CLASSES_WITH_METHOD -> new Intent.ClassesWithMethod(p.get("method"));
+            case CLASSES_BY_NAME -> new Intent.ClassesByName(p.get("pattern"));
+            case EXCEPTION_CLASSES -> new Intent.ExceptionClasses();
+            case CONTEXT_MANAGERS -> new Intent.ContextManagers();
+            case FUNCTIONS_BY_DECORATOR -> new Intent.FunctionsByDecorator(p.get("decorator"));
+            case FUNCTIONS_BY_NAME -> new Intent.FunctionsByName(p.get("pattern"));
+            case FUNCTIONS_WITH_PARAMETER -> new Intent.FunctionsWithParameter(p.get("parameter"));
+            case FUNCTIONS_RETURNING -> new Intent.FunctionsReturning(p.get("returns"));
+            case METHODS_OF_CLASS -> new Intent.MethodsOfClass(p.get("class"));
+            case PROPERTIES -> new Intent.Properties();
+            case RAISES -> new Intent.Raises(p.get("exception"));
+            case EXPORTS -> new Intent.Exports();
+            case CONSTANTS -> new Intent.Constants();
+            case CALLERS -> new Intent.Callers(p.get("function"));
+            case UNKNOWN -> new Intent.Unknown("expected unknown");
+        };
     }
 
     private static Map<String, String> parse(String params) {
@@ -157,7 +207,7 @@ public final class PhrasingSet {
     }
 
     /** Equal meanings written differently: {@code @x} is {@code x}, {@code x()} is {@code x}, {@code *x*} is {@code x}. */
-    static String normalise(String key, String value) {
+    public static String normalise(String key, String value) {
         String v = value.strip();
         if (v.startsWith("@")) {
             v = v.substring(1);

@@ -3,7 +3,7 @@
 tokenize modules. It is the referee of the Java scanner and tools: it shares their conventions (stated below), not
 their code.
 
-Usage: python3 ground_truth.py ROOT [--module requests] [--tag TODO] [--ask KIND[:ARG]]...
+Usage: python3 ground_truth.py ROOT [--module requests] [--tag TODO] [--ask KIND[:ARG]]... [--stats]
        (or the script on stdin: python3 - ROOT ...)
 
 Prints one JSON object on stdout:
@@ -16,6 +16,9 @@ Prints one JSON object on stdout:
   dataclass  [{file, line, name}]  classes decorated with the stdlib dataclasses.dataclass (question 4)
   comments   [{file, line, text}]  comment tokens holding the tag as a word                (question 5)
   answers    {"KIND[:ARG]": [{file, line, name}]} for each --ask
+  stats      with --stats: {table: [[value, count], ...]} of the names a question could take, most frequent first:
+             bases, class_decorators, function_decorators, methods, classes, parameters, returns, raised, called,
+             modules, function_prefixes, tags (as written in the code; for choosing realistic question parameters)
 
 Kinds for --ask (ARG where the kind takes one):
   protocol_classes, async_functions, dataclasses, imports:MODULE, comments:TAG,
@@ -800,6 +803,52 @@ def answer(project, kind, arg):
     return out
 
 
+def stats(project, comment_tags_found):
+    from collections import Counter
+    t = {k: Counter() for k in ("bases", "class_decorators", "function_decorators", "methods", "classes",
+                                "parameters", "returns", "raised", "called", "modules", "function_prefixes")}
+    for s in project.sources.values():
+        for qual, node in s.classes:
+            t["classes"][node.name] += 0
+            for b in node.bases:
+                if not isinstance(b, ast.Starred) and base_ref(b):
+                    t["bases"][base_ref(b)] += 1
+            for d in node.decorator_list:
+                if call_ref(d):
+                    t["class_decorators"][call_ref(d)] += 1
+        for qual, node, owner in s.functions:
+            if "_" in node.name.strip("_") and not node.name.startswith("_"):
+                t["function_prefixes"][node.name.split("_")[0]] += 1
+            if owner is not None:
+                t["methods"][node.name] += 1
+                t["classes"][owner.rsplit(".", 1)[-1]] += 1
+            for d in node.decorator_list:
+                if call_ref(d):
+                    t["function_decorators"][call_ref(d)] += 1
+            a = node.args
+            for x in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                if x is not None:
+                    t["parameters"][x.arg] += 1
+            if node.returns is not None:
+                for name in set(re.findall(r"[A-Za-z_]\w*", ast.unparse(node.returns))):
+                    t["returns"][name] += 1
+        for line, node, scope in s.raises:
+            if node.exc is not None and call_ref(node.exc):
+                t["raised"][call_ref(node.exc)] += 1
+        for line, called, scope in s.calls:
+            t["called"][called] += 1
+        for node, module_level in s.imports:
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    t["modules"][a.name.split(".")[0]] += 1
+            elif node.level == 0 and node.module:
+                t["modules"][node.module.split(".")[0]] += 1
+    out = {k: [[v, c] for v, c in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0])) if c > 0]
+           for k, cnt in t.items()}
+    out["tags"] = [[k, v] for k, v in sorted(comment_tags_found.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return out
+
+
 def scan_comments(rel, data, tag_re):
     found = []
     for tok in tokenize.tokenize(io.BytesIO(data).readline):
@@ -811,6 +860,9 @@ def scan_comments(rel, data, tag_re):
 def main(argv):
     args = list(argv)
     module, tag, asks = "requests", "TODO", []
+    want_stats = "--stats" in args
+    if want_stats:
+        args.remove("--stats")
     while "--ask" in args:
         i = args.index("--ask")
         asks.append(args[i + 1])
@@ -839,6 +891,8 @@ def main(argv):
               "protocol": [], "async": [], "imports": [], "dataclass": [], "comments": [], "answers": {}}
     sources = {}
     comment_tags = {tag} | {a.partition(":")[2] for a in asks if a.startswith("comments:")}
+    if want_stats:
+        comment_tags |= {"TODO", "FIXME", "XXX", "HACK", "NOTE"}
     comments = {t: [] for t in comment_tags}
     for rel in files:
         try:
@@ -872,6 +926,8 @@ def main(argv):
             result["answers"][a] = [{"file": c["file"], "line": c["line"], "name": arg} for c in comments[arg]]
         else:
             result["answers"][a] = answer(project, kind, arg or None)
+    if want_stats:
+        result["stats"] = stats(project, {t: len(c) for t, c in comments.items() if c})
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0
