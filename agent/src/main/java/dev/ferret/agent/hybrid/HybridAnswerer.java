@@ -8,7 +8,8 @@ import java.util.List;
  * The hybrid fast path: classify the question, run the direct plan with the Python tools, format a template answer.
  * Questions it does not recognise come back unhandled ({@link HybridAnswer#handled()} false) so the caller can run
  * the full agent loop instead. When the classification is uncertain ({@link Classification#uncertain()}), the answer
- * starts with the reading it assumed ("Reading the question as: files that import requests.").
+ * starts with the reading it assumed ("Reading the question as: files that import requests."). An answer about
+ * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
  */
 public final class HybridAnswerer {
     private final IntentClassifier classifier;
@@ -53,6 +54,9 @@ public final class HybridAnswerer {
         boolean handled = !run.failed();
         if (handled) {
             text = formatter.format(run.findings());
+            if (intent instanceof Intent.Imports imports && !run.findings().isEmpty()) {
+                text += Wrappers.note(index.project(), imports.module(), run.findings().items());
+            }
             if (c.uncertain()) {
                 text = c.assumption() + "\n" + text;
             }

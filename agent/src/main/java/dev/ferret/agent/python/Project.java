@@ -208,8 +208,11 @@ public final class Project {
         return base + "." + imp.name();
     }
 
-    /** The absolute module of a relative {@code from} import ({@code from ..a import x} in pkg.sub.mod gives pkg.a). */
-    String absoluteModule(PythonFile f, int level, String module) {
+    /**
+     * The absolute module of a {@code from} import ({@code from ..a import x} in pkg.sub.mod gives pkg.a; an absolute
+     * one gives its module), or {@code null} when a relative import leaves the top package.
+     */
+    public String absoluteModule(PythonFile f, int level, String module) {
         if (level == 0) {
             return module;
         }
