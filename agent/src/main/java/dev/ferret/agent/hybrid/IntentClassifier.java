@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class IntentClassifier {
     static final int THRESHOLD = 5;
+    private static final java.util.regex.Pattern ANNOTATION =
+            java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
     static final int PENALTY = 6;
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
@@ -249,6 +251,9 @@ public final class IntentClassifier {
          */
         boolean slot(Word w, boolean allowGlob, boolean near) {
             String t = w.text();
+            if (ANNOTATION.matcher(t).matches()) {
+                return true; // Optional[str], dict[str, int]
+            }
             if (!w.identifier() && !(allowGlob && isGlob(t))) {
                 return false;
             }
@@ -424,7 +429,7 @@ public final class IntentClassifier {
             boolean cm = q.phrase("context", "manager") || q.phrase("context", "managers") || q.phrase("ctx", "manager")
                     || q.phrase("ctx", "managers") || q.phrase("context", "-", "manager") || any(Set.of("contextmanager",
                     "contextmanagers")) || q.phrase("with", "statement") || q.phrase("with", "block")
-                    || q.phrase("with", "statements") || q.phrase("with", "blocks")
+                    || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
             boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__enter__") || w.lower().contains("__exit__"))
                     && !classNoun;
@@ -567,6 +572,15 @@ public final class IntentClassifier {
                         return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
                     }
                 }
+                // "methods the Application class has", "methods Session defines"
+                int c = i + 1;
+                while (c < q.size() && Set.of("the", "a", "that", "which").contains(q.get(c).norm())) {
+                    c++;
+                }
+                if (c + 1 < q.size() && classLike(q.get(c)) && Set.of("class", "has", "have", "defines", "provides",
+                        "offers", "exposes", "implements", "contains").contains(q.get(c + 1).norm())) {
+                    return new Candidate(new Intent.MethodsOfClass(text(c)), 7, false, "");
+                }
                 // methods of (the) (class) X, methods in/on class X, defined in/on X, belong(ing) to class X,
                 // methods does X define
                 for (int j = i + 1; j < Math.min(q.size(), i + 6); j++) {
@@ -674,7 +688,8 @@ public final class IntentClassifier {
             boolean indirect = any(Set.of("indirect", "indirectly", "transitive", "transitively", "ancestry",
                     "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
                     "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
-                    || q.phrase("through", "other") || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")));
+                    || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
+                    || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")));
             if (inverse()) {
                 return null; // "which classes does Order extend?" asks for Order's bases: the agent loop answers
             }
@@ -800,7 +815,8 @@ public final class IntentClassifier {
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
             boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "bring", "brings", "bringing"), "in", 4)
-                    || q.phrase("call", "out", "to") || q.phrase("depend", "on")
+                    || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
+                    || q.phrase("dependencies", "on")
                     || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on");
             int useCue = first(Lexicon.USE);
             if (importCue < 0 && !phraseCue && useCue < 0) {

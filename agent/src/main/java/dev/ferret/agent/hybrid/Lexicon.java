@@ -43,7 +43,7 @@ final class Lexicon {
             + "hierarchy heirs derivatives");
     static final Set<String> IMPLEMENT = set("implement implements implementing implemented");
     static final Set<String> INDIRECT = set("indirect indirectly transitive transitively ancestry ancestor ancestors "
-            + "descendant descendants hierarchy ultimately eventually chain tree depth");
+            + "descendant descendants hierarchy ultimately eventually chain tree depth intermediate");
     static final Set<String> PROTOCOL = set("protocol protocols");
     static final Set<String> ASYNC = set("async asynchronous coroutine coroutines awaitable awaitables awaited await");
     static final Set<String> IMPORT = set("import imports importing imported");

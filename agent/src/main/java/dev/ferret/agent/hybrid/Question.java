@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * writing ({@code @name}, {@code name()}, backticks, dots, underscores, inner capitals).
  */
 final class Question {
-    private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|->|w/|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
+    private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
+            + "|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     /** One word. */
