@@ -29,14 +29,13 @@ public final class FindCallersTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "Find the calls of a Python function or method by its name (f(...), obj.f(...)); prints "
-                + "file:line: enclosing function calls f().";
+        return "Find calls of a function or method by name; prints file:line: caller calls f().";
     }
 
     @Override
     public ObjectNode parameters() {
         return Args.schema(new String[][] {
-                {"function", "string", "the called function's name, e.g. parse_args or Session.close"},
+                {"function", "string", "the called name, e.g. parse_args"},
                 PATH, LIMIT}, "function");
     }
 

@@ -39,21 +39,20 @@ public final class FindClassesTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "Find Python classes by base class (indirect=true: also through other project classes), decorator, "
-                + "a method they define, exception classes, context managers, or name. base=\"Protocol\" means "
-                + "typing.Protocol, decorator=\"dataclass\" the standard dataclass; names imported through the "
-                + "project's own modules are resolved. Prints file:line: class Name(bases).";
+        return "Find Python classes by base, decorator, a method they define, exception or context-manager classes, "
+                + "or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the stdlib one. "
+                + "Prints file:line: class Name(bases).";
     }
 
     @Override
     public ObjectNode parameters() {
         return Args.schema(new String[][] {
-                {"base", "string", "base class, e.g. Protocol, BaseModel, Exception"},
-                {"indirect", "boolean", "true to include classes that inherit the base through other project classes"},
-                {"decorator", "string", "decorator, e.g. dataclass, total_ordering"},
-                {"method", "string", "a method the class body defines, e.g. __repr__, close"},
-                {"exception", "boolean", "true to list only exception classes"},
-                {"context_manager", "boolean", "true to list only classes defining __enter__/__exit__ (or async ones)"},
+                {"base", "string", "base class, e.g. Protocol, Exception"},
+                {"indirect", "boolean", "true: also through other project classes"},
+                {"decorator", "string", "decorator, e.g. dataclass"},
+                {"method", "string", "a method the class defines, e.g. close"},
+                {"exception", "boolean", "true: exception classes"},
+                {"context_manager", "boolean", "true: classes with __enter__/__exit__"},
                 {"name_pattern", "string", "part of the class name, or a glob like *Client"},
                 PATH, LIMIT});
     }

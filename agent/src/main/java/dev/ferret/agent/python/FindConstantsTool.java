@@ -32,13 +32,13 @@ public final class FindConstantsTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "List module-level constants (UPPER_CASE names assigned at module level); prints file:line: NAME = value.";
+        return "List module-level UPPER_CASE constants; prints file:line: NAME = value.";
     }
 
     @Override
     public ObjectNode parameters() {
         return Args.schema(new String[][] {
-                {"name_pattern", "string", "optional part of the constant's name, or a glob like *TIMEOUT*"},
+                {"name_pattern", "string", "part of the name, or a glob"},
                 PATH, LIMIT});
     }
 

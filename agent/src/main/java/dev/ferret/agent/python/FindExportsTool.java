@@ -22,13 +22,13 @@ public final class FindExportsTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "List the names Python modules export in __all__; prints file:line: __all__: name.";
+        return "List the names modules export in __all__; prints file:line: __all__: name.";
     }
 
     @Override
     public ObjectNode parameters() {
         return Args.schema(new String[][] {
-                {"name_pattern", "string", "optional part of the exported name, or a glob"},
+                {"name_pattern", "string", "part of the name, or a glob"},
                 PATH, LIMIT});
     }
 

@@ -39,21 +39,20 @@ public final class FindFunctionsTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "Find Python functions and methods (nested ones too) by async-ness, decorator, name, a parameter "
-                + "name, return annotation, the class that defines them, or @contextmanager; "
-                + "prints file:line: async def Class.method(params) -> returns.";
+        return "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
+                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.";
     }
 
     @Override
     public ObjectNode parameters() {
         return Args.schema(new String[][] {
                 {"async_only", "boolean", "true to list only async def functions"},
-                {"decorator", "string", "decorator, e.g. property, staticmethod, pytest.fixture"},
+                {"decorator", "string", "decorator, e.g. property, pytest.fixture"},
                 {"name_pattern", "string", "part of the function name, or a glob like test_*"},
-                {"parameter", "string", "a parameter name the function takes, e.g. timeout"},
-                {"returns", "string", "a name the return annotation mentions, e.g. bool, Response"},
-                {"class_name", "string", "only methods defined directly in this class"},
-                {"context_manager", "boolean", "true to list only @contextmanager / @asynccontextmanager functions"},
+                {"parameter", "string", "a parameter name, e.g. timeout"},
+                {"returns", "string", "a name in the return annotation, e.g. bool"},
+                {"class_name", "string", "methods of this class"},
+                {"context_manager", "boolean", "true: @contextmanager functions"},
                 PATH, LIMIT});
     }
 

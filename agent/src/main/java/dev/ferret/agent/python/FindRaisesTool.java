@@ -25,8 +25,7 @@ public final class FindRaisesTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "Find where a Python exception is raised (raise E / raise E(...)); prints file:line: "
-                + "enclosing function: raise statement.";
+        return "Find where an exception is raised; prints file:line: function: raise statement.";
     }
 
     @Override
