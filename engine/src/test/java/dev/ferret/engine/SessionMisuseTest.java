@@ -298,8 +298,8 @@ class SessionMisuseTest {
     @Test
     void requestValuesThatReachTheSessionAreBoundedOrRefused() {
         try (Session s = model.newSession(128)) {
-            // an absurd budget is bounded by the context
-            Generation g = s.generate(PROMPT, GenerationRequest.greedy(Integer.MAX_VALUE), null);
+            // the largest budget a request takes is bounded by the context
+            Generation g = s.generate(PROMPT, GenerationRequest.greedy(GenerationRequest.MAX_TOKENS), null);
             assertEquals(FinishReason.CONTEXT_FULL, g.finishReason());
             assertTrue(s.history().length <= 128);
             int vocab = model.vocabSize();
@@ -313,6 +313,7 @@ class SessionMisuseTest {
             assertThrows(IllegalArgumentException.class, () -> s.generate(PROMPT, GenerationRequest.greedy(4).withGrammar("root ::= ("), null));
             assertThrows(EngineException.ContextOverflow.class, () -> s.generate(PROMPT.repeat(20), GenerationRequest.greedy(4), null));
             assertThrows(IllegalArgumentException.class, () -> GenerationRequest.greedy(-1));
+            assertThrows(IllegalArgumentException.class, () -> GenerationRequest.greedy(Integer.MAX_VALUE));
             assertUsable(s);
         }
     }
@@ -346,8 +347,15 @@ class SessionMisuseTest {
         } finally {
             many.forEach(Session::close);
         }
-        IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> model.newSession(Integer.MAX_VALUE));
-        assertTrue(tooBig.getMessage().contains("memory"), tooBig.getMessage());
+        // a size within the option's bounds whose KV cache exceeds this machine's memory is refused before llama.cpp
+        // allocates it (for a model this small, only a machine with under 2^24 x its bytes per token has such a size)
+        long perToken = ContextBudget.kvBytesPerToken(model.llama());
+        long beyond = ContextBudget.physicalMemory() / perToken + 1;
+        if (ContextBudget.physicalMemory() > 0 && beyond <= ModelOptions.MAX_CONTEXT) {
+            IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> model.newSession((int) beyond));
+            assertTrue(tooBig.getMessage().contains("memory"), tooBig.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.newSession(Integer.MAX_VALUE));
         assertThrows(IllegalArgumentException.class, () -> model.newSession(8));
         assertThrows(IllegalArgumentException.class, () -> model.newSession(-1));
     }
