@@ -11,6 +11,10 @@ import java.util.List;
  * (reusing its KV cache across calls) and stops early when its own confidence drops below {@code minProb}.
  * The vocabularies are compared token by token when the drafter is made; a draft model with another
  * vocabulary is refused, since its token ids would mean other text.
+ *
+ * <p>Owns a session on the draft model, so it is used like one: by one generation at a time. Closing the draft
+ * model (or this drafter) from another thread while the target generates ends that generation with {@code
+ * EngineException.Closed} naming the draft model; the target session stays usable.
  */
 public final class DraftModelDrafter implements Drafter {
     private final Session session;
