@@ -27,6 +27,11 @@ final class AccuracyCommand implements Callable<Integer> {
             + "agent loop with the default model (auto mode)")
     boolean agent;
 
+    @Option(names = "--phrasings", paramLabel = "SET", description = "with --questions: ask only this phrasing set "
+            + "(e.g. phrasings-blind): its classifier table and misread phrasings, and the five standard questions in "
+            + "all its phrasings; no structural kinds")
+    String phrasings;
+
     @Parameters(paramLabel = "DIR", arity = "0..*",
             description = "codebases (default: examples/shop and every folder in .work/codebases)")
     List<Path> dirs = new ArrayList<>();
@@ -34,7 +39,7 @@ final class AccuracyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (questions) {
-            return QuestionReport.run(dirs, agent, verbose, System.out, System.err);
+            return QuestionReport.run(dirs, agent, verbose, phrasings, System.out, System.err);
         }
         return AccuracyReport.run(dirs, verbose, System.out, System.err);
     }

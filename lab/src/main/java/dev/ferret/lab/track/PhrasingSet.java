@@ -48,13 +48,18 @@ public final class PhrasingSet {
      * honest estimate of how the classifier does on phrasings it has not seen.
      */
     public static final String FRESH = "phrasings-fresh";
+    /**
+     * A third set written by someone who had read neither the classifier nor the other sets, committed before it was
+     * first measured; never tuned on.
+     */
+    public static final String BLIND = "phrasings-blind";
 
     /** Every item of every file of the main set, each phrasing with {x} expanded once per sample value. */
     public static List<Item> load() {
         return loadSet(MAIN);
     }
 
-    /** Every item of every file of one set ({@link #MAIN} or {@link #FRESH}); files missing from a set are skipped. */
+    /** Every item of every file of one set ({@link #MAIN}, {@link #FRESH}, {@link #BLIND}); files missing from a set are skipped. */
     public static List<Item> loadSet(String set) {
         List<Item> out = new ArrayList<>();
         for (String f : FILES) {

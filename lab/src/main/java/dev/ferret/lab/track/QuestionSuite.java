@@ -66,12 +66,17 @@ public final class QuestionSuite {
 
     /** The standard-question cases: every informal phrasing of both sets (the "informal phrasings"). */
     public static List<Case> standardCases() {
+        return standardCases(List.of(PhrasingSet.MAIN, PhrasingSet.FRESH), true);
+    }
+
+    /** The standard-question cases of the given sets: their informal phrasings only, or all of them. */
+    public static List<Case> standardCases(List<String> sets, boolean informalOnly) {
         List<Case> out = new ArrayList<>();
-        for (String set : List.of(PhrasingSet.MAIN, PhrasingSet.FRESH)) {
+        for (String set : sets) {
             for (String f : List.of("standard-protocol", "standard-async", "standard-imports", "standard-dataclasses",
                     "standard-comments")) {
                 for (PhrasingSet.Item i : PhrasingSet.load(set, f)) {
-                    if (i.informal()) {
+                    if (i.informal() || !informalOnly) {
                         out.add(new Case(set + "/" + f, true, i.question(), PhrasingSet.intent(i.kind(), i.params())));
                     }
                 }

@@ -32,6 +32,23 @@ class PhrasingSetTest {
     }
 
     @Test
+    void theBlindSetParsesAndIsLargeEnough() {
+        for (String f : PhrasingSet.FILES) {
+            List<PhrasingSet.Item> items = PhrasingSet.load(PhrasingSet.BLIND, f);
+            long informal = items.stream().filter(PhrasingSet.Item::informal).count();
+            if (f.startsWith("standard-")) {
+                assertTrue(items.size() >= 50 && informal * 2 >= items.size(), f + " " + informal + "/" + items.size());
+            } else {
+                assertTrue(items.size() >= (f.equals("unknown") ? 60 : 15), f + " " + items.size());
+            }
+            for (PhrasingSet.Item i : items) {
+                assertEquals(f.equals("unknown"), i.kind() == dev.ferret.agent.hybrid.Intent.Kind.UNKNOWN, i.question());
+                PhrasingSet.intent(i.kind(), i.params());
+            }
+        }
+    }
+
+    @Test
     void classifierHoldsOnThePhrasings() {
         List<PhrasingScore.FileScore> scores = PhrasingScore.score(new IntentClassifier());
         System.out.println(PhrasingScore.markdown(scores));
