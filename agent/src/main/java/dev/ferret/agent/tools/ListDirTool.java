@@ -16,6 +16,10 @@ public final class ListDirTool extends SandboxTool {
         super(sandbox);
     }
 
+    public ListDirTool(Sandbox sandbox, java.time.Duration budget) {
+        super(sandbox, budget);
+    }
+
     @Override
     public String name() {
         return NAME;
