@@ -17,11 +17,11 @@ final class Errors {
         if (t instanceof GgufException || t instanceof EngineException.InvalidModel
                 || t instanceof EngineException.IncompatibleAdapter || t instanceof EngineException.ContextOverflow
                 || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException) {
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (t instanceof LlamaException.LibraryLoad) {
-            return 3;
+            return ExitCodes.NO_LIBRARY;
         }
-        return 1;
+        return ExitCodes.FAILED;
     }
 }
