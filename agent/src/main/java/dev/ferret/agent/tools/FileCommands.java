@@ -250,6 +250,7 @@ final class FileCommands {
         String cut = null;
         long cutAfter = 0;
         for (String f : files) {
+            CallBudget.checkpoint();
             Path p = Operands.textFile(sandbox, cmd, f, messages);
             if (p == null || cut != null) {
                 continue;
@@ -361,6 +362,7 @@ final class FileCommands {
         List<String> names = new ArrayList<>();
         long[] total = new long[3];
         for (String f : files) {
+            CallBudget.checkpoint();
             Path p;
             try {
                 p = sandbox.resolve(f);

@@ -70,6 +70,7 @@ public final class ListDirTool extends SandboxTool {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
+                CallBudget.checkpoint();
                 String n = p.getFileName().toString();
                 if (!hidden && n.startsWith(".")) {
                     continue;

@@ -80,6 +80,7 @@ final class Operands {
     static List<String> expandAll(Sandbox sandbox, List<CommandLine.Word> words) {
         List<String> out = new ArrayList<>();
         for (CommandLine.Word w : words) {
+            CallBudget.checkpoint();
             out.addAll(expand(sandbox, w));
         }
         return out;
