@@ -67,6 +67,7 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         Limits.check(spec, "--max-steps", maxSteps, 1, 100);
         Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
+        Limits.checkFiles(spec, model, draft, loras);
         AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, lookup, mode,
                 format, maxSteps, threads);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {

@@ -84,11 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
         Limits.check(spec, "--ctx", ctx, 0, Integer.MAX_VALUE);
         Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
         Limits.check(spec, "--gpu-layers", gpuLayers, -1, Integer.MAX_VALUE);
-        for (Path p : java.util.stream.Stream.concat(java.util.stream.Stream.of(model, draft), loras.stream()).toList()) {
-            if (p != null && java.nio.file.Files.isDirectory(p)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), p + " is a directory; give a .gguf file");
-            }
-        }
+        Limits.checkFiles(spec, model, draft, loras);
     }
 
     @Override

@@ -28,6 +28,19 @@ final class Limits {
         }
     }
 
+    /** Model, draft and adapter options name files: a folder is refused by name (it was "model file not found"). */
+    static void checkFiles(CommandSpec spec, java.nio.file.Path model, java.nio.file.Path draft,
+                           java.util.List<java.nio.file.Path> loras) {
+        java.util.List<java.nio.file.Path> all = new java.util.ArrayList<>(loras);
+        all.add(model);
+        all.add(draft);
+        for (java.nio.file.Path p : all) {
+            if (p != null && java.nio.file.Files.isDirectory(p)) {
+                throw new ParameterException(spec.commandLine(), p + " is a directory; give a .gguf file");
+            }
+        }
+    }
+
     private static String fmt(float f) {
         return f == Math.rint(f) ? String.valueOf((long) f) : String.valueOf(f);
     }

@@ -59,6 +59,8 @@ class AskExitCodesTest {
             f.write("class Hidden(Protocol):\n    pass\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             f.setLength(9L << 20); // over the 8 MiB limit of the Python scan
         }
+        // a named pipe that looks like Python: never opened (it blocked the agent until killed)
+        new ProcessBuilder("mkfifo", repo.resolve("pipe.py").toString()).start().waitFor();
         CliTest.Out j = CliTest.run("ask", "--repo", repo.toString(), "--json", PROTOCOL);
         assertEquals(0, j.code(), j.stderr());
         JsonNode n = Json.MAPPER.readTree(j.stdout());

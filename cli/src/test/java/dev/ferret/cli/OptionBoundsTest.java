@@ -33,8 +33,9 @@ class OptionBoundsTest {
     }
 
     @Test
-    void askRefusesBadNumbers() {
+    void askRefusesBadNumbers(@TempDir Path dir) {
         String repo = CliTest.sample().toString();
+        refused(dir + " is a directory; give a .gguf file", "ask", "--repo", repo, "--model", dir.toString(), "q");
         refused("--max-steps must be 1 to 100, got 0", "ask", "--repo", repo, "--max-steps", "0", "q");
         refused("--threads must be 0 to 512, got -1", "ask", "--repo", repo, "-t", "-1", "q");
     }
