@@ -19,7 +19,9 @@ import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.Session;
-import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.Prompt;
+import dev.ferret.engine.chat.ChatFormats;
+import dev.ferret.engine.chat.ChatInput;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
@@ -201,9 +203,10 @@ public final class AgentRuntime implements AutoCloseable {
             items.add(f.name() + " (" + f.file() + ":" + f.line() + ")");
         }
         GroundedListing listing = new GroundedListing(items);
-        String prompt = ChatTemplate.render(List.of(
+        // the model's own template; the question and the results are text, whatever special-token text they hold
+        Prompt prompt = ChatFormats.forModel(s.model()).render(ChatInput.of(List.of(
                 Message.system("Rewrite search results as a concise answer: one line per item, '- name (file:line)'."),
-                Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true);
+                Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true));
         s.reset();
         // every token holds at least one byte of the text, so its byte length bounds the tokens needed
         int budget = listing.expected().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8;

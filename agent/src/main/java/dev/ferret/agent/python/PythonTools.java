@@ -17,7 +17,9 @@ public final class PythonTools {
     /** The tools, each search within {@code budget} (wall clock). */
     public static List<PythonTool> create(PythonIndex index, Duration budget) {
         return List.of(new FindClassesTool(index).withBudget(budget), new FindFunctionsTool(index).withBudget(budget),
-                new FindImportsTool(index).withBudget(budget), new FindCommentsTool(index).withBudget(budget));
+                new FindImportsTool(index).withBudget(budget), new FindCommentsTool(index).withBudget(budget),
+                new FindRaisesTool(index).withBudget(budget), new FindExportsTool(index).withBudget(budget),
+                new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {
