@@ -18,11 +18,11 @@ final class Errors {
                 || t instanceof EngineException.IncompatibleAdapter || t instanceof EngineException.ContextOverflow
                 || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException
                 || t instanceof dev.ferret.engine.chat.jinja.JinjaException.Raised) {
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (t instanceof LlamaException.LibraryLoad) {
-            return 3;
+            return ExitCodes.NO_LIBRARY;
         }
-        return 1;
+        return ExitCodes.FAILED;
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "model", description = "Make model files.", subcommands = {ModelCommand.Create.class})
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Make model files.", subcommands = {ModelCommand.Create.class})
 final class ModelCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -20,7 +20,7 @@ final class ModelCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    @Command(name = "create", description = "Write a qwen2-architecture GGUF with our BPE tokenizer and seeded random weights.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Write a qwen2-architecture GGUF with our BPE tokenizer and seeded random weights.")
     static final class Create implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "output .gguf")
         Path out;
@@ -31,7 +31,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--quant", defaultValue = "q4_0", description = "f32, f16, q8_0, q4_0 or q4_k (default ${DEFAULT-VALUE})")
         String quant;
 
-        @Option(names = "--seed", defaultValue = "1")
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the random weights (default ${DEFAULT-VALUE})")
         long seed;
 
         @Override

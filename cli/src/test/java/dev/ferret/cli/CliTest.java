@@ -110,7 +110,8 @@ class CliTest {
         assertEquals(2, a.code());
         assertTrue(a.stderr().contains("--model"), a.stderr());
         Out h = run("ask", "--repo", sample().toString(), "--mode", "hybrid", "How does checkout work?");
-        assertEquals(0, h.code());
+        assertEquals(ExitCodes.NO_ANSWER, h.code(), "the hybrid path alone has no answer to this: " + h.stderr());
+        assertTrue(h.stdout().contains("the full agent loop is needed"), h.stdout());
         Out bad = run("ask", "--repo", "/no/such/repo", "x");
         assertEquals(2, bad.code());
     }
