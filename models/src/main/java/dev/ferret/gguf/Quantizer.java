@@ -5,15 +5,18 @@ import java.util.Set;
 
 /**
  * Converts float rows to the on-disk bytes of a ggml type and back, for the types Ferret writes:
- * F32, F16, BF16, Q8_0, Q4_0 and Q4_K. The byte layouts are ggml's (ggml-common.h), so files written here
- * are read by llama.cpp without conversion. The choice of scales is our own: Q8_0 and Q4_0 scale each block by
- * its largest magnitude as ggml's reference quantizer does (so they give the same bytes), and Q4_K fits each
- * sub-block by a small least-squares search, which on Gaussian data comes within a few percent of ggml's error.
+ * F32, F16, BF16, Q8_0, Q5_0, Q4_0, Q4_K and Q6_K. The byte layouts are ggml's (ggml-common.h), so files written
+ * here are read by llama.cpp without conversion. The choice of scales is our own: Q8_0, Q5_0 and Q4_0 scale each
+ * block by its largest magnitude as ggml's reference quantizer does (so they give the same bytes), Q4_K fits each
+ * sub-block by a small least-squares search, which on Gaussian data comes within a few percent of ggml's error,
+ * and Q6_K is described in {@link Q6K}.
  *
  * <ul>
  *   <li>Q8_0: 32 elements = f16 scale d, then 32 int8 q; value = q * d.
  *   <li>Q4_0: 32 elements = f16 d, then 16 bytes; byte j holds element j in its low nibble and element j + 16
  *       in its high nibble; value = (q - 8) * d.
+ *   <li>Q5_0: 32 elements = f16 d, a little-endian u32 of fifth bits (bit j for element j), then 16 bytes of low
+ *       nibbles arranged as in Q4_0; value = (q - 16) * d.
  *   <li>Q4_K: 256 elements in 8 sub-blocks of 32 = f16 d, f16 dmin, 12 bytes of 6-bit sub-block scales and
  *       mins, 128 bytes of nibbles; value = d * scale[j] * q - dmin * min[j]. See {@link #putScaleMin}.
  * </ul>
@@ -21,7 +24,8 @@ import java.util.Set;
  */
 public final class Quantizer {
     private static final Set<GgufType> SUPPORTED =
-            EnumSet.of(GgufType.F32, GgufType.F16, GgufType.BF16, GgufType.Q8_0, GgufType.Q4_0, GgufType.Q4_K);
+            EnumSet.of(GgufType.F32, GgufType.F16, GgufType.BF16, GgufType.Q8_0, GgufType.Q5_0, GgufType.Q4_0,
+                    GgufType.Q4_K, GgufType.Q6_K);
 
     private Quantizer() {
     }
@@ -77,9 +81,19 @@ public final class Quantizer {
                     q4Block(src, srcOffset + 32 * b, dst, dstOffset + 18 * b);
                 }
             }
+            case Q5_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    q5Block(src, srcOffset + 32 * b, dst, dstOffset + 22 * b);
+                }
+            }
             case Q4_K -> {
                 for (int b = 0; b < n / 256; b++) {
                     q4kBlock(src, srcOffset + 256 * b, dst, dstOffset + 144 * b);
+                }
+            }
+            case Q6_K -> {
+                for (int b = 0; b < n / Q6K.BLOCK; b++) {
+                    Q6K.quantizeBlock(src, srcOffset + Q6K.BLOCK * b, dst, dstOffset + Q6K.BYTES * b);
                 }
             }
             default -> throw new IllegalArgumentException(type + " is not supported");
@@ -126,9 +140,27 @@ public final class Quantizer {
                     }
                 }
             }
+            case Q5_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    int at = srcOffset + 22 * b;
+                    float d = Float.float16ToFloat(getShort(src, at));
+                    int high = getInt(src, at + 2);
+                    int out = dstOffset + 32 * b;
+                    for (int j = 0; j < 16; j++) {
+                        int packed = src[at + 6 + j] & 0xFF;
+                        dst[out + j] = ((packed & 0x0F | (high >>> j & 1) << 4) - 16) * d;
+                        dst[out + j + 16] = ((packed >>> 4 | (high >>> (j + 16) & 1) << 4) - 16) * d;
+                    }
+                }
+            }
             case Q4_K -> {
                 for (int b = 0; b < n / 256; b++) {
                     q4kDequantize(src, srcOffset + 144 * b, dst, dstOffset + 256 * b);
+                }
+            }
+            case Q6_K -> {
+                for (int b = 0; b < n / Q6K.BLOCK; b++) {
+                    Q6K.dequantizeBlock(src, srcOffset + Q6K.BYTES * b, dst, dstOffset + Q6K.BLOCK * b);
                 }
             }
             default -> throw new IllegalArgumentException(type + " is not supported");
@@ -180,6 +212,32 @@ public final class Quantizer {
             int hi = nibble(x[from + j + 16] * inverse);
             out[at + 2 + j] = (byte) (lo | hi << 4);
         }
+    }
+
+    // Q5_0: as Q4_0 with 5-bit quants: the element of largest magnitude maps exactly to -16.
+    private static void q5Block(float[] x, int from, byte[] out, int at) {
+        float extreme = 0;
+        for (int j = 0; j < 32; j++) {
+            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
+                extreme = x[from + j];
+            }
+        }
+        float d = extreme / -16f;
+        float inverse = d == 0 ? 0 : 1 / d;
+        putShort(out, at, Float.floatToFloat16(d));
+        int high = 0;
+        for (int j = 0; j < 16; j++) {
+            int lo = fiveBits(x[from + j] * inverse);
+            int hi = fiveBits(x[from + j + 16] * inverse);
+            out[at + 6 + j] = (byte) ((lo & 0x0F) | (hi & 0x0F) << 4);
+            high |= (lo >>> 4) << j | (hi >>> 4) << (j + 16);
+        }
+        putInt(out, at + 2, high);
+    }
+
+    private static int fiveBits(float scaled) {
+        int q = (int) Math.floor(scaled + 16.5f);
+        return Math.max(0, Math.min(31, q));
     }
 
     private static int nibble(float scaled) {
