@@ -52,9 +52,9 @@ final class Q6K {
             int sc = dStored == 0 ? 0 : Math.max(-128, Math.min(127, Math.round(scales[j] / dStored)));
             out[at + SCALES + j] = (byte) sc;
             float step = dStored * sc;
+            float inverse = step == 0 ? 0 : 1 / step;
             for (int i = 0; i < 16; i++) {
-                int q = step == 0 ? 0 : Math.max(-32, Math.min(31, Math.round(x[from + 16 * j + i] / step)));
-                put(out, at, 16 * j + i, q + 32);
+                put(out, at, 16 * j + i, quant(x[from + 16 * j + i], inverse) + 32);
             }
         }
     }
@@ -76,11 +76,11 @@ final class Q6K {
         float best = extreme / -32f;
         double bestError = error(x, from, best);
         for (float steps : new float[] {-31.5f, -31f, -30f}) {
-            float scale = extreme / steps;
+            float inverse = steps / extreme;
             double sxq = 0;
-            double sqq = 0;
+            int sqq = 0;
             for (int i = 0; i < 16; i++) {
-                int q = Math.max(-32, Math.min(31, Math.round(x[from + i] / scale)));
+                int q = quant(x[from + i], inverse);
                 sxq += x[from + i] * q;
                 sqq += q * q;
             }
@@ -96,12 +96,17 @@ final class Q6K {
 
     private static double error(float[] x, int from, float scale) {
         double e = 0;
+        float inverse = 1 / scale;
         for (int i = 0; i < 16; i++) {
-            int q = Math.max(-32, Math.min(31, Math.round(x[from + i] / scale)));
-            double diff = scale * q - x[from + i];
+            float diff = scale * quant(x[from + i], inverse) - x[from + i];
             e += diff * diff;
         }
         return e;
+    }
+
+    /** {@code clamp(round(v * inverse), -32, 31)}: a signed 6-bit quant, with a multiplication rather than a division. */
+    private static int quant(float v, float inverse) {
+        return Math.max(-32, Math.min(31, Math.round(v * inverse)));
     }
 
     /** Stores 6-bit quant {@code q} (0..63) of element {@code i} (0..255) of the block at {@code at}. */
