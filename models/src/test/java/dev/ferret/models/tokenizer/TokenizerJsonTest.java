@@ -131,8 +131,10 @@ class TokenizerJsonTest {
 
     @Test
     void onlyQwen25ItselfPassesTheQwen25Check() throws IOException {
-        TokenizerFileException e = assertThrows(TokenizerFileException.class, () -> TokenizerJson.read(qwenLike()).qwen25());
+        TokenizerJson small = TokenizerJson.read(qwenLike());
+        TokenizerFileException e = assertThrows(TokenizerFileException.class, small::qwen25);
         assertTrue(e.getMessage().contains("151643"), e.getMessage());
+        assertEquals(small, small.withoutQwen3Additions()); // not Qwen's: imported as it is
     }
 
     @Test
