@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.engine.chat.Json;
+import dev.ferret.models.tokenizer.QwenTokenizerFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,23 +74,9 @@ class CliTest {
         assertEquals(2, conv.code(), "a folder without an adapter: " + conv.stderr());
     }
 
-    /** The real Qwen2.5 tokenizer.json, fetched by scripts/fetch-qwen-tokenizer.sh; skips the test when it cannot be. */
-    static Path qwenTokenizer() throws Exception {
-        Path root = sample().getParent().getParent();
-        Path file = root.resolve(".work/qwen-tokenizer/tokenizer.json");
-        if (!Files.isRegularFile(file)) {
-            Process p = new ProcessBuilder("bash", root.resolve("scripts/fetch-qwen-tokenizer.sh").toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.isRegularFile(file),
-                    () -> "the Qwen2.5 tokenizer cannot be fetched here, test skipped: " + out);
-        }
-        return file;
-    }
-
     @Test
     void createWithTheRealQwenTokenizer(@TempDir Path dir) throws Exception {
-        Path tokenizer = qwenTokenizer();
+        Path tokenizer = QwenTokenizerFixture.dir().resolve("tokenizer.json");
         Path model = dir.resolve("qwen-vocab.gguf");
         Path template = dir.resolve("t.jinja");
         Files.writeString(template, "{% for m in messages %}{{ m.content }}{% endfor %}");

