@@ -66,20 +66,27 @@ timed() {
   echo "this machine can do. Weights are seeded random numbers, so the generated text is noise and a draft model"
   echo "of other random weights is almost never accepted: the draft row shows its cost, not a speed-up."
   echo
+  echo "The CPU column is the share of one core the process got (/usr/bin/time): a 2-thread run on an idle 2-core"
+  echo "machine gets close to 200%. Far below that, the other jobs held the cores, and llama.cpp's threads, which"
+  echo "wait for each other at every step, lose more than their share."
+  echo
   echo "| step | command | result | wall | peak RSS | CPU | load before -> after |"
   echo "|---|---|---|---|---|---|---|"
 } > "$md"
 
 create() {
   local preset=$1 file=$2
+  # the table row of a write is kept beside the model, so a later run that reuses the file still reports it
   if [ -f "$file" ]; then
     log "$file exists; not rewritten (delete it to time the write)"
-    echo "| write $preset | (existing file, written earlier) | $(stat -c %s "$file") bytes | | | | |" >> "$md"
+    if [ -f "$file.row" ]; then cat "$file.row" >> "$md"
+    else echo "| write $preset | (existing file, written earlier) | $(stat -c %s "$file") bytes | | | | |" >> "$md"; fi
     return
   fi
   timed "write $preset" env FERRET_JAVA_OPTS=-Xmx2g "$root/ferret" model create --preset "$preset" \
       --tokenizer "$tokdir/tokenizer.json" --chat-template "$CHAT_TEMPLATE" --quant q4_k_m --threads "$THREADS" --out "$file"
-  echo "| write $preset | \`FERRET_JAVA_OPTS=-Xmx2g ferret model create --preset $preset --tokenizer tokenizer.json --chat-template Qwen-Qwen2.5-7B-Instruct.jinja --quant q4_k_m --threads $THREADS\` | $(sed 's/.*: //' "$md.out" | tr '|' '/') | $wall | $rss MiB | $cpu | $loads |" >> "$md"
+  echo "| write $preset ($(date -u +%Y-%m-%dT%H:%MZ)) | \`FERRET_JAVA_OPTS=-Xmx2g ferret model create --preset $preset --tokenizer tokenizer.json --chat-template Qwen-Qwen2.5-7B-Instruct.jinja --quant q4_k_m --threads $THREADS\` | $(sed 's/.*: //' "$md.out" | tr '|' '/') | $wall | $rss MiB | $cpu | $loads |" > "$file.row"
+  cat "$file.row" >> "$md"
 }
 create qwen25-coder-7b "$big"
 create qwen25-coder-0.5b "$draft"
