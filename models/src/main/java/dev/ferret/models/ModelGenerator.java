@@ -42,7 +42,10 @@ import java.util.SplittableRandom;
  * them in parallel), so a 7B-sized model is written with a small heap.
  */
 public final class ModelGenerator {
-    /** ChatML with tool calls, as Qwen2.5-Instruct renders it; stored as {@code tokenizer.chat_template}. */
+    /**
+     * Ferret's own chat template ({@code chat_template.jinja}): ChatML with tool calls in Qwen2.5's layout, rendering
+     * the same bytes as the engine's Java {@code ChatTemplate}; stored as {@code tokenizer.chat_template}.
+     */
     public static final String CHAT_TEMPLATE = loadTemplate();
 
     /*
@@ -296,9 +299,9 @@ public final class ModelGenerator {
     }
 
     private static String loadTemplate() {
-        try (InputStream in = ModelGenerator.class.getResourceAsStream("chatml-tools.jinja")) {
+        try (InputStream in = ModelGenerator.class.getResourceAsStream("chat_template.jinja")) {
             if (in == null) {
-                throw new IllegalStateException("resource chatml-tools.jinja is missing");
+                throw new IllegalStateException("resource chat_template.jinja is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
