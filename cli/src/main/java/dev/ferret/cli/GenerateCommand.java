@@ -122,7 +122,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             System.out.println();
             if (stats) {
-                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.1f tok/s), finish: %s%n",
+                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.2f tok/s), finish: %s%n",
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
                 if (drafter != null) {
                     var sp = g.speculative();
