@@ -26,15 +26,24 @@ for m in "${MODULES[@]}"; do
   j=$(jar_of "$m"); [ -n "$j" ] || fail "no $m/target/ferret-$m-*.jar: run ./mvnw package first"
   desc=$("$JAVA_HOME/bin/jar" --describe-module --file "$j")
   grep -q '^No module descriptor' <<<"$desc" && fail "$j has no module-info.class"
+  classes=$("$JAVA_HOME/bin/jar" --list --file "$j" | grep '\.class$' || true)
   while read -r kind pkg _; do
     case "$kind" in
       contains)
-        printf '%s\n' "${HIDDEN[@]}" | grep -qx "$pkg" \
-          || fail "package $pkg of $(head -1 <<<"$desc" | cut -d@ -f1) is neither exported nor listed as hidden in scripts/module-path-check.sh" ;;
+        printf '%s\n' "${HIDDEN[@]}" | grep -qx "$pkg" && continue
+        # a folder of resources only (read by the module's own classes) is a package to the module system too
+        grep -q "^${pkg//.//}/[^/]*\.class$" <<<"$classes" || continue
+        fail "package $pkg of $(head -1 <<<"$desc" | cut -d@ -f1) is neither exported nor listed as hidden in scripts/module-path-check.sh" ;;
     esac
   done <<<"$desc"
+  # the JDK modules the classes use (jdeps) must be required: a missing one fails only when the code runs
+  for jdk_module in $("$JAVA_HOME/bin/jdeps" --multi-release 25 -s --ignore-missing-deps "$root/$m/target/classes" \
+                      | awk '{print $3}' | grep -E '^(java|jdk)\.' | grep -vx java.base | sort -u); do
+    grep -Eq "^requires( transitive| static)* $jdk_module( |$)" <<<"$desc" \
+      || fail "$m's classes use $jdk_module but its module-info.java does not require it"
+  done
 done
-echo "packages: every package is exported or deliberately hidden (${HIDDEN[*]})"
+echo "packages: every package is exported or deliberately hidden (${HIDDEN[*]}); every JDK module used is required"
 
 # the library through the langchain4j module's runtime path (it runs everything on its newer Jackson)
 lc_cp=$(cat langchain4j/target/classpath.txt 2>/dev/null) || fail "no langchain4j/target/classpath.txt: run ./mvnw package first"

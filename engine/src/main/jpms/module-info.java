@@ -8,6 +8,9 @@ module dev.ferret.engine {
     requires transitive com.fasterxml.jackson.databind;
     // the JNI backend (JniGenerator) drives java-llama.cpp's API
     requires llama;
+    // ContextBudget reads the machine's physical memory (com.sun.management.OperatingSystemMXBean)
+    requires java.management;
+    requires jdk.management;
 
     exports dev.ferret.engine;
     exports dev.ferret.engine.backend;

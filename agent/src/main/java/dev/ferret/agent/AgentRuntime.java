@@ -13,6 +13,7 @@ import dev.ferret.agent.python.PythonTools;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.Toolbox;
+import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Model;
@@ -28,7 +29,6 @@ import dev.ferret.engine.speculative.PromptLookupDrafter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -75,6 +75,8 @@ public final class AgentRuntime implements AutoCloseable {
     private final Sandbox sandbox;
     private final PythonIndex index;
     private final Toolbox tools;
+    /** Names of the Python-aware tools, whose searches can pass over files. */
+    private final Set<String> pythonTools = new java.util.HashSet<>();
     private final HybridAnswerer hybrid = new HybridAnswerer();
     private Model model;
     private Model draftModel;
@@ -93,6 +95,7 @@ public final class AgentRuntime implements AutoCloseable {
         this.tools = Toolbox.standard(sandbox);
         for (Tool t : PythonTools.create(index)) {
             tools.add(t);
+            pythonTools.add(t.name());
         }
         if (options.mode() == Mode.AGENT && options.model() == null) {
             throw new IllegalArgumentException("the agent loop needs a model: pass --model FILE.gguf "
@@ -143,19 +146,21 @@ public final class AgentRuntime implements AutoCloseable {
                     calls.add(call);
                     report(call);
                 }
+                List<String> notes = new ArrayList<>(skippedNotes());
                 String text = h.text();
                 int tokens = 0;
                 if (options.format() == Format.MODEL && !h.items().isEmpty()) {
-                    Generation g = formatWithModel(question, h);
-                    text = firstLine(h.text()) + "\n" + g.text().strip();
-                    tokens = g.generatedTokens();
+                    Formatted f = formatWithModel(question, h, notes);
+                    text = firstLine(h.text()) + "\n" + f.list();
+                    tokens = f.tokens();
                 }
                 return new Answer(question, text, "hybrid", h.intent().toString(), calls, calls.size(),
-                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE);
+                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE,
+                        notes);
             }
             if (options.mode() == Mode.HYBRID) {
                 return new Answer(question, h.text(), "hybrid", h.intent().toString(), List.of(), 0,
-                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE);
+                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE, List.of());
             }
             progress("hybrid path does not know this question; running the agent loop");
         }
@@ -170,32 +175,49 @@ public final class AgentRuntime implements AutoCloseable {
             }
         });
         List<Answer.Call> calls = r.toolCalls().stream().map(AgentRuntime::call).toList();
+        boolean pythonSearched = calls.stream().anyMatch(c -> pythonTools.contains(c.name()));
         return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
                 r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1,
-                drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()));
+                drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
+                pythonSearched ? skippedNotes() : List.of());
+    }
+
+    /** One note per Python file the searches passed over (too large, unreadable): an answer must not be silently incomplete. */
+    private List<String> skippedNotes() {
+        return index.skipped().stream().map(sk -> "not searched: " + sk).toList();
+    }
+
+    /** The item list the model wrote (completed if it stopped early) and the tokens it took. */
+    private record Formatted(String list, int tokens) {
     }
 
     /**
-     * The model rewrites the findings as the answer, under a grammar that only admits lines naming items that
-     * were found: a small model cannot invent a class this way.
+     * The model writes the findings' list under a grammar that admits exactly the found items, each once, all of
+     * them ({@link GroundedListing}): a small model can neither invent an item nor repeat or drop one. When the
+     * list does not fit the context, the template's list stands and a note says so.
      */
-    private Generation formatWithModel(String question, HybridAnswer h) {
+    private Formatted formatWithModel(String question, HybridAnswer h, List<String> notes) {
         Session s = session();
-        Set<String> items = new LinkedHashSet<>();
+        List<String> items = new ArrayList<>();
         for (Finding f : h.items()) {
             items.add(f.name() + " (" + f.file() + ":" + f.line() + ")");
         }
-        StringBuilder g = new StringBuilder("root ::= line+\nline ::= \"- \" item \"\\n\"\nitem ::= ");
-        int i = 0;
-        for (String it : items) {
-            g.append(i++ > 0 ? " | " : "").append('"').append(it.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
+        GroundedListing listing = new GroundedListing(items);
         // the model's own template; the question and the results are text, whatever special-token text they hold
         Prompt prompt = ChatFormats.forModel(s.model()).render(ChatInput.of(List.of(
                 Message.system("Rewrite search results as a concise answer: one line per item, '- name (file:line)'."),
                 Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true));
         s.reset();
-        return s.generate(prompt, GenerationRequest.greedy(Math.min(4000, 24 * items.size() + 16)).withGrammar(g.toString()), null, drafter);
+        // every token holds at least one byte of the text, so its byte length bounds the tokens needed
+        int budget = listing.expected().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8;
+        Generation g;
+        try {
+            g = s.generate(prompt, GenerationRequest.greedy(budget).withGrammar(listing.grammar()), null, drafter);
+        } catch (EngineException.ContextOverflow e) {
+            notes.add("the model could not write the list (" + e.getMessage() + "); the search results are listed as found");
+            return new Formatted(listing.complete("", new ArrayList<>()), 0);
+        }
+        return new Formatted(listing.complete(g.text(), notes), g.generatedTokens());
     }
 
     private static Answer.Call call(ToolCallRecord c) {

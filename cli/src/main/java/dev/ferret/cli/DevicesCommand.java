@@ -6,7 +6,7 @@ import dev.ferret.llama.RpcServers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "devices", description = "List the compute devices of the loaded llama.cpp library.")
+@Command(name = "devices", mixinStandardHelpOptions = true, description = "List the compute devices of the loaded llama.cpp library.")
 final class DevicesCommand implements Runnable {
     @Option(names = "--rpc", paramLabel = "HOST:PORT,...", description = "also register these llama.cpp rpc-server"
             + " processes and list them (needs a library built with RPC=1 native/scripts/build-cpu.sh)")

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "generate", description = "Generate text from a prompt with a GGUF model (and LoRA adapters).")
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate text from a prompt with a GGUF model (and LoRA adapters).")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, description = "GGUF model file")
     Path model;
@@ -37,13 +38,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lora-scale", defaultValue = "1.0", description = "scale of every adapter (default ${DEFAULT-VALUE})")
     float loraScale;
 
-    @Option(names = {"-n", "--max-tokens"}, defaultValue = "128", description = "most tokens to generate (default ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--max-tokens"}, defaultValue = "128", description = "most tokens to generate, at least 1 (default ${DEFAULT-VALUE})")
     int maxTokens;
 
-    @Option(names = "--temp", defaultValue = "0", description = "temperature; 0 = greedy (default ${DEFAULT-VALUE})")
+    @Option(names = "--temp", defaultValue = "0", description = "temperature: 0 = greedy, else a finite number > 0 (default ${DEFAULT-VALUE})")
     float temperature;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "sampling seed, used when --temp > 0 (default ${DEFAULT-VALUE})")
     int seed;
 
     @Option(names = "--stop", description = "stop string (repeatable); EOG tokens always stop")
@@ -55,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--ctx"}, defaultValue = "0", description = "context size (0 = model's, at most 4096)")
     int ctx;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads (0 = all)")
+    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads (0 = all cores, at most " + Limits.MAX_THREADS + ")")
     int threads;
 
     @Option(names = "--gpu-layers", defaultValue = "0", description = "layers to offload to a GPU (-1 = all)")
@@ -78,11 +79,26 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print timing and token counts to stderr")
     boolean stats;
 
-    @Parameters(paramLabel = "PROMPT", arity = "1..*")
+    @Parameters(paramLabel = "PROMPT", arity = "1..*", description = "the prompt (its words are joined with spaces)")
     List<String> prompt;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Every numeric option in bounds, the model a file: before anything reaches the engine. */
+    private void validate() {
+        Limits.check(spec, "--max-tokens", maxTokens, 1, Integer.MAX_VALUE);
+        Limits.checkFinite(spec, "--temp", temperature, 0, "0 = greedy");
+        Limits.checkFinite(spec, "--lora-scale", loraScale, -Float.MAX_VALUE, "");
+        Limits.check(spec, "--ctx", ctx, 0, Integer.MAX_VALUE);
+        Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
+        Limits.check(spec, "--gpu-layers", gpuLayers, -1, Integer.MAX_VALUE);
+        Limits.checkFiles(spec, model, draft, loras);
+    }
 
     @Override
     public Integer call() {
+        validate();
         ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
         if (rpc != null) {
             opts = opts.withRpcServers(RpcServers.parseList(rpc).stream().map(RpcServers.Endpoint::toString).toList());
@@ -115,7 +131,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             System.out.println();
             if (stats) {
-                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.1f tok/s), finish: %s%n",
+                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.2f tok/s), finish: %s%n",
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
                 if (drafter != null) {
                     var sp = g.speculative();

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "track", description = "Run the standard query suite on repositories and write the performance tracker (JSON, Markdown, SVG, history).")
+@Command(name = "track", mixinStandardHelpOptions = true, description = "Run the standard query suite on repositories and write the performance tracker (JSON, Markdown, SVG, history).")
 final class TrackCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, description = "repository (repeatable)")
     List<Path> repos = new ArrayList<>();

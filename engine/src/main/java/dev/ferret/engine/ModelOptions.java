@@ -10,6 +10,8 @@ import java.util.List;
  * count above 512 crashes ggml, and sizes beyond the bounds below only end in failed allocations): a value out
  * of range gives an {@link IllegalArgumentException} naming the option and its range.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param contextSize  tokens per session's KV cache; 0 = min(training context, 4096); else 16 to {@link #MAX_CONTEXT}
  * @param batchSize    most tokens per decode call (prompt chunks), 1 to {@link #MAX_CONTEXT}
  * @param threads      CPU threads for decoding; 0 = all available processors; else 1 to {@link #MAX_THREADS}

@@ -4,6 +4,8 @@ package dev.ferret.engine;
  * Speculative-decoding counters of one generation. Every generated token is either an accepted draft token
  * or a token the target sampled itself: {@code accepted + targetTokens == generated tokens}.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param drafter        drafter name, or "none"
  * @param drafted        tokens proposed by the drafter
  * @param accepted       proposed tokens the target agreed with (and that were kept)

@@ -9,6 +9,14 @@ import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
 import dev.ferret.gguf.GgufType;
+import dev.ferret.models.ModelGenerator;
+import dev.ferret.models.ModelSpec;
+import dev.ferret.models.tokenizer.BpeTokenizer;
+import dev.ferret.models.tokenizer.GgufVocabulary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +96,39 @@ class SpeculativeTest {
     void draftWithAnotherVocabularyIsRefused() {
         try (Model other = Model.load(TestModels.model("small", GgufType.Q8_0, 1), TestModels.small())) {
             assertThrows(EngineException.IncompatibleAdapter.class, () -> new DraftModelDrafter(other, target, 256, 1, 0f));
+        }
+    }
+
+    /** The target's tokens, then {@code extra} padding tokens, as llama.cpp's converter pads a larger embedding. */
+    private static Path paddedTargetVocabulary(int extra, String name) {
+        BpeTokenizer tok = BpeTokenizer.fromGguf(target.gguf());
+        List<String> tokens = new ArrayList<>(tok.tokens());
+        int[] types = Arrays.copyOf(tok.tokenTypes(), tok.vocabSize() + extra);
+        for (int i = tok.vocabSize(); i < types.length; i++) {
+            tokens.add("[PAD" + i + "]");
+            types[i] = 5; // unused
+        }
+        GgufVocabulary v = new GgufVocabulary(new BpeTokenizer(tokens, types, tok.merges()), "qwen2",
+                tok.specialId("<|im_end|>"), tok.specialId("<|endoftext|>"), tok.specialId("<|endoftext|>"), false);
+        Path p = TestModels.dir().resolve(name);
+        new ModelGenerator(ModelSpec.tiny()).vocabulary(v).weightType(GgufType.Q8_0).seed(7).write(p);
+        return p;
+    }
+
+    @Test
+    void draftPaddedToAnotherSizeIsAcceptedAsLlamaCppAcceptsIt() {
+        // like Qwen2.5-Coder-0.5B (151,936 rows) drafting for the 7B (152,064): same tokens, other padding
+        try (Model draft = Model.load(paddedTargetVocabulary(DraftModelDrafter.MAX_VOCAB_SIZE_DIFFERENCE, "padded.gguf"), TestModels.small());
+             Drafter d = new DraftModelDrafter(draft, target, 512, 1, 0f)) {
+            assertEquals(target.vocabSize() + 128, draft.vocabSize());
+            Generation plain = run(null, 48);
+            Generation spec = run(d, 48);
+            assertArrayEquals(plain.tokens(), spec.tokens());
+            checkStats(spec);
+        }
+        try (Model draft = Model.load(paddedTargetVocabulary(129, "overpadded.gguf"), TestModels.small())) {
+            var e = assertThrows(EngineException.IncompatibleAdapter.class, () -> new DraftModelDrafter(draft, target, 256, 1, 0f));
+            assertTrue(e.getMessage().contains("more than 128"), e.getMessage());
         }
     }
 }

@@ -24,13 +24,18 @@ public final class LlamaContext implements AutoCloseable {
     private final int nBatch;
     private final int nSeqMax;
     private final int nVocab;
-    private final Map<LoraAdapter, Float> adapters = new IdentityHashMap<>();
+    // synchronized: an adapter's close may look through every context of its model from another thread
+    private final Map<LoraAdapter, Float> adapters = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final AbortSignal abort;
+    private final Arena arena;
     /** The layout of this context's state for an empty sequence (null: a layout Ferret does not know). */
     private final SequenceStateLayout stateReference;
 
-    LlamaContext(LlamaModel model, MemorySegment handle) {
+    LlamaContext(LlamaModel model, MemorySegment handle, AbortSignal abort, Arena arena) {
         this.model = model;
         this.handle = handle;
+        this.abort = abort;
+        this.arena = arena;
         this.nCtx = LlamaH.llama_n_ctx(handle);
         this.nBatch = LlamaH.llama_n_batch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
@@ -52,6 +57,14 @@ public final class LlamaContext implements AutoCloseable {
 
     public boolean isOpen() {
         return handle != null;
+    }
+
+    /**
+     * This context's abort callback: {@link AbortSignal#request()} from any thread stops a {@link #decode} in
+     * flight (it throws {@link LlamaException.Decode} with code 2) and every later one until cleared.
+     */
+    public AbortSignal abortSignal() {
+        return abort;
     }
 
     /** Effective n_ctx (llama.cpp may round the requested size). */
@@ -99,7 +112,7 @@ public final class LlamaContext implements AutoCloseable {
         if (rc != 0) {
             int used = LlamaH.llama_kv_self_used_cells(h);
             String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
-                    : rc == 2 ? "aborted"
+                    : rc == 2 ? "aborted by the abort callback (see abortSignal())"
                     : "llama_decode failed with code " + rc + " (" + used + " of " + nCtx + " KV cells in use"
                       + (used + n > nCtx ? "; the batch does not fit" : "") + ")";
             throw new LlamaException.Decode(LlamaException.withLog(why, NativeLog.since(mark, 4)), rc);
@@ -270,7 +283,9 @@ public final class LlamaContext implements AutoCloseable {
     }
 
     public Map<LoraAdapter, Float> adapters() {
-        return Map.copyOf(adapters);
+        synchronized (adapters) {
+            return Map.copyOf(adapters);
+        }
     }
 
     // --- performance ------------------------------------------------------------------------------
@@ -303,5 +318,7 @@ public final class LlamaContext implements AutoCloseable {
         adapters.clear();
         model.forget(this);
         LlamaH.llama_free(h);
+        arena.close(); // the abort callback's stub; llama.cpp no longer holds it
+        HeapTrim.soon(); // the KV cache and compute buffers, back to the system once things are quiet
     }
 }

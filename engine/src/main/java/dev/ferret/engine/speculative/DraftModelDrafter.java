@@ -11,11 +11,23 @@ import java.util.List;
  * (reusing its KV cache across calls) and stops early when its own confidence drops below {@code minProb}.
  * The vocabularies are compared token by token when the drafter is made; a draft model with another
  * vocabulary is refused, since its token ids would mean other text.
+ *
+ * <p>Owns a session on the draft model, so it is used like one: by one generation at a time. Closing the draft
+ * model (or this drafter) from another thread while the target generates ends that generation with {@code
+ * EngineException.Closed} naming the draft model; the target session stays usable.
  */
 public final class DraftModelDrafter implements Drafter {
+    /**
+     * How much the two vocabularies' sizes may differ, as in llama.cpp ({@code common/speculative.cpp}): models
+     * of one family pad their embeddings differently, e.g. Qwen2.5-Coder-0.5B has 151,936 rows and the 7B 152,064
+     * for the same 151,665 tokens.
+     */
+    public static final int MAX_VOCAB_SIZE_DIFFERENCE = 128;
+
     private final Session session;
     private final int minDraft;
     private final float minProb;
+    private final int targetVocab;
 
     /**
      * @param draft    the draft model (caller keeps ownership)
@@ -25,22 +37,28 @@ public final class DraftModelDrafter implements Drafter {
      */
     public DraftModelDrafter(Model draft, Model target, int contextSize, int minDraft, float minProb) {
         checkCompatible(draft, target);
+        this.targetVocab = target.vocabSize();
         this.session = draft.newSession(contextSize);
         this.minDraft = Math.max(0, minDraft);
         this.minProb = minProb;
     }
 
-    /** Same tokenizer model, same special tokens, same token list. */
+    /**
+     * Same tokenizer model, same special tokens, the same token list up to the shorter one's end, and sizes within
+     * {@link #MAX_VOCAB_SIZE_DIFFERENCE} of each other.
+     */
     public static void checkCompatible(Model draft, Model target) {
         var d = draft.gguf();
         var t = target.gguf();
         String why = null;
         if (!d.getString("tokenizer.ggml.model", "").equals(t.getString("tokenizer.ggml.model", ""))) {
             why = "tokenizer types differ";
-        } else if (draft.vocabSize() != target.vocabSize()) {
-            why = "vocabulary sizes differ (" + draft.vocabSize() + " vs " + target.vocabSize() + ")";
+        } else if (Math.abs(draft.vocabSize() - target.vocabSize()) > MAX_VOCAB_SIZE_DIFFERENCE) {
+            why = "vocabulary sizes differ by more than " + MAX_VOCAB_SIZE_DIFFERENCE + " (" + draft.vocabSize()
+                    + " vs " + target.vocabSize() + ")";
         } else if (d.getInt("tokenizer.ggml.eos_token_id", -1) != t.getInt("tokenizer.ggml.eos_token_id", -1)
-                || d.getInt("tokenizer.ggml.bos_token_id", -1) != t.getInt("tokenizer.ggml.bos_token_id", -1)) {
+                || d.getInt("tokenizer.ggml.bos_token_id", -1) != t.getInt("tokenizer.ggml.bos_token_id", -1)
+                || d.getBool("tokenizer.ggml.add_bos_token", false) != t.getBool("tokenizer.ggml.add_bos_token", false)) {
             why = "special token ids differ";
         } else {
             List<String> a = d.getStringArray("tokenizer.ggml.tokens");
@@ -85,8 +103,8 @@ public final class DraftModelDrafter implements Drafter {
                     break;
                 }
             }
-            if (session.model().isEndOfGeneration(best)) {
-                break;
+            if (session.model().isEndOfGeneration(best) || best >= targetVocab) {
+                break; // a padding row the target lacks cannot be verified
             }
             seq[context.length + n] = best;
             n++;

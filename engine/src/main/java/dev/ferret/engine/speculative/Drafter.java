@@ -4,6 +4,9 @@ package dev.ferret.engine.speculative;
  * Proposes tokens that the target model is likely to generate next. The target verifies the proposal in
  * one batch and keeps the longest agreeing prefix, so a drafter can only change speed, never the output
  * of greedy decoding.
+ *
+ * <p>Called on the generating thread of the session it drafts for; an implementation used by several sessions
+ * at once must be thread-safe.
  */
 public interface Drafter extends AutoCloseable {
     /**

@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Prompt lookup (n-gram) drafting: no second model. Finds the most recent earlier occurrence of the longest
  * suffix n-gram of the context (from {@code maxNgram} down to {@code minNgram} tokens) and proposes the tokens
  * that followed it. Answers that copy file and class names out of tool results are where it pays off.
+ *
+ * <p>Stateless; thread-safe, and one instance may serve many generations at once.
  */
 public final class PromptLookupDrafter implements Drafter {
     private final int minNgram;
