@@ -17,9 +17,17 @@ import java.lang.foreign.ValueLayout;
  * @param threads       threads for single-token decoding
  * @param threadsBatch  threads for prompt processing
  * @param flashAttention use flash attention where the backend has it
+ * @param threadpool    the CPU threadpool the context keeps (see {@link Threadpool}); default
+ *                      {@link Threadpool.Settings#DEFAULT}, as llama.cpp's own tools run
  */
 public record ContextParams(int contextSize, int batchSize, int ubatchSize, int maxSequences,
-                            int threads, int threadsBatch, boolean flashAttention) {
+                            int threads, int threadsBatch, boolean flashAttention, Threadpool.Settings threadpool) {
+
+    public ContextParams {
+        if (threadpool == null) {
+            throw new IllegalArgumentException("threadpool settings must not be null (use Threadpool.Settings.NONE)");
+        }
+    }
 
     public static ContextParams defaults() {
         LlamaBackend.get();
@@ -32,28 +40,33 @@ public record ContextParams(int contextSize, int batchSize, int ubatchSize, int 
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_seq_max")),
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads")),
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads_batch")),
-                    s.get(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn")));
+                    s.get(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn")),
+                    Threadpool.Settings.DEFAULT);
         }
     }
 
     public ContextParams withContextSize(int n) {
-        return new ContextParams(n, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention);
+        return new ContextParams(n, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withBatchSize(int n) {
-        return new ContextParams(contextSize, n, Math.min(ubatchSize, n), maxSequences, threads, threadsBatch, flashAttention);
+        return new ContextParams(contextSize, n, Math.min(ubatchSize, n), maxSequences, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withMaxSequences(int n) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, n, threads, threadsBatch, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, n, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withThreads(int n) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, n, n, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, n, n, flashAttention, threadpool);
     }
 
     public ContextParams withThreads(int decode, int batch) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention, threadpool);
+    }
+
+    public ContextParams withThreadpool(Threadpool.Settings settings) {
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention, settings);
     }
 
     MemorySegment toNative(Arena arena) {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A {@code llama_context}: a KV cache of {@link #contextSize()} cells shared by up to
  * {@link #maxSequences()} sequences, plus the output logits of the last decode. Single-threaded: one
- * thread at a time may use a context. Keeps its model open (the model's close closes it first).
+ * thread at a time may use a context. Keeps its model open (the model's close closes it first). Owns the
+ * CPU {@link Threadpool} it runs on, if any, and frees it after itself.
  */
 public final class LlamaContext implements AutoCloseable {
     private final LlamaModel model;
@@ -25,10 +26,12 @@ public final class LlamaContext implements AutoCloseable {
     private final int nSeqMax;
     private final int nVocab;
     private final Map<LoraAdapter, Float> adapters = new IdentityHashMap<>();
+    private Threadpool threadpool;
 
-    LlamaContext(LlamaModel model, MemorySegment handle) {
+    LlamaContext(LlamaModel model, MemorySegment handle, Threadpool threadpool) {
         this.model = model;
         this.handle = handle;
+        this.threadpool = threadpool;
         this.nCtx = LlamaH.llama_n_ctx(handle);
         this.nBatch = LlamaH.llama_n_batch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
@@ -65,11 +68,28 @@ public final class LlamaContext implements AutoCloseable {
         return nSeqMax;
     }
 
+    /**
+     * Sets the threads for single-token decodes and for batches. A threadpool too small for the new count is
+     * replaced by a larger one with the same settings.
+     */
     public void setThreads(int decode, int batch) {
-        if (decode <= 0 || batch <= 0) {
-            throw new IllegalArgumentException("thread counts must be positive");
+        if (decode <= 0 || batch <= 0 || decode > Threadpool.MAX_THREADS || batch > Threadpool.MAX_THREADS) {
+            throw new IllegalArgumentException("thread counts must be in 1.." + Threadpool.MAX_THREADS + ", got " + decode + ", " + batch);
         }
-        LlamaH.llama_set_n_threads(handle(), decode, batch);
+        MemorySegment h = handle();
+        Threadpool old = threadpool;
+        if (old != null && Math.max(decode, batch) > old.threads()) {
+            Threadpool bigger = Threadpool.create(Math.max(decode, batch), old.settings());
+            LlamaH.llama_attach_threadpool(h, bigger.handle(), MemorySegment.NULL);
+            threadpool = bigger;
+            old.close();
+        }
+        LlamaH.llama_set_n_threads(h, decode, batch);
+    }
+
+    /** The CPU threadpool this context runs on, or null when ggml makes one per decode. */
+    public Threadpool threadpool() {
+        return threadpool;
     }
 
     public int threads() {
@@ -262,5 +282,11 @@ public final class LlamaContext implements AutoCloseable {
         adapters.clear();
         model.forget(this);
         LlamaH.llama_free(h);
+        // the pool outlives the context that computes on it
+        Threadpool pool = threadpool;
+        threadpool = null;
+        if (pool != null) {
+            pool.close();
+        }
     }
 }
