@@ -44,10 +44,24 @@ public final class GgufWriter {
         void fillRow(long row, float[] values);
     }
 
-    /** Where a tensor's bytes come from: rows to quantize, encoded bytes, or a region of another file. */
-    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at) {
+    /**
+     * A {@link RowSource} whose {@code fillRow} may be called from several threads at once (each row's values
+     * depend on the row number alone): the writer quantizes such tensors on all cores. The file is the same
+     * byte for byte.
+     */
+    public interface ParallelRowSource extends RowSource {}
+
+    /** Supplies a tensor's rows already encoded: {@code type.bytesFor(dims[0])} bytes per row, rows in file order. */
+    @FunctionalInterface
+    public interface EncodedRowSource {
+        void fillRow(long row, byte[] encoded);
+    }
+
+    /** Where a tensor's bytes come from: rows to quantize, encoded bytes or rows, or a region of another file. */
+    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at,
+                                 EncodedRowSource encodedRows) {
         PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw) {
-            this(name, type, dims, rows, raw, null, 0);
+            this(name, type, dims, rows, raw, null, 0, null);
         }
 
         long elements() {
@@ -76,7 +90,7 @@ public final class GgufWriter {
         GgufWriter w = new GgufWriter();
         source.metadata().forEach(w::put);
         for (GgufTensorInfo t : source.tensors()) {
-            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t)));
+            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t), null));
         }
         return w;
     }
@@ -184,6 +198,15 @@ public final class GgufWriter {
         return add(t);
     }
 
+    /** Adds a tensor whose rows come already encoded as {@code type} (any ggml type), streamed while writing. */
+    public GgufWriter addEncodedTensor(String name, GgufType type, long[] dims, EncodedRowSource rows) {
+        Objects.requireNonNull(rows, "rows");
+        if (dims.length > 0 && type.bytesFor(dims[0]) > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("rows of " + dims[0] + " elements are too long");
+        }
+        return add(new PendingTensor(name, type, dims.clone(), null, null, null, 0, rows));
+    }
+
     private GgufWriter add(PendingTensor t) {
         checkShape(t);
         if (!tensorNames.add(t.name)) {
@@ -285,7 +308,9 @@ public final class GgufWriter {
         long written = header.size();
         written += pad(out, written, alignment);
         for (PendingTensor t : tensors) {
-            long bytes = t.raw != null ? writeRaw(out, t) : t.file != null ? copyRegion(out, t) : writeRows(out, t);
+            long bytes = t.raw != null ? writeRaw(out, t) : t.file != null ? copyRegion(out, t)
+                    : t.encodedRows != null ? writeEncodedRows(out, t) : t.rows instanceof ParallelRowSource ? writeRowsInParallel(out, t)
+                    : writeRows(out, t);
             written += bytes;
             written += pad(out, written, alignment);
         }
@@ -327,6 +352,37 @@ public final class GgufWriter {
             out.write(encoded);
         }
         return rows * encoded.length;
+    }
+
+    private static long writeEncodedRows(OutputStream out, PendingTensor t) throws IOException {
+        long rows = t.elements() / t.dims[0];
+        byte[] encoded = new byte[Math.toIntExact(t.type.bytesFor(t.dims[0]))];
+        for (long r = 0; r < rows; r++) {
+            Arrays.fill(encoded, (byte) 0);
+            t.encodedRows.fillRow(r, encoded);
+            out.write(encoded);
+        }
+        return rows * encoded.length;
+    }
+
+    /** Quantizes chunks of rows on the common pool and writes them in order. */
+    private static long writeRowsInParallel(OutputStream out, PendingTensor t) throws IOException {
+        int rowLength = (int) t.dims[0];
+        long rows = t.elements() / rowLength;
+        int rowBytes = Math.toIntExact(t.type.bytesFor(rowLength));
+        int chunk = (int) Math.max(1, Math.min(rows, (8 << 20) / Math.max(1, rowBytes)));
+        byte[] buffer = new byte[chunk * rowBytes];
+        for (long start = 0; start < rows; start += chunk) {
+            long from = start;
+            int count = (int) Math.min(chunk, rows - start);
+            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+                float[] values = new float[rowLength];
+                t.rows.fillRow(from + i, values);
+                Quantizer.quantizeRow(t.type, values, 0, rowLength, buffer, i * rowBytes);
+            });
+            out.write(buffer, 0, count * rowBytes);
+        }
+        return rows * rowBytes;
     }
 
     private static long pad(OutputStream out, long position, long alignment) throws IOException {

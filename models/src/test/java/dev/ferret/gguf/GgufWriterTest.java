@@ -202,4 +202,27 @@ class GgufWriterTest {
         assertThrows(IllegalArgumentException.class, () -> w.putInt32("general.alignment", 32));
         w.addRawTensor("h", GgufType.Q6_K, new long[] {256}, new byte[210]); // any type goes in raw
     }
+
+    @Test
+    void parallelAndEncodedRowsWriteTheSameBytesAsSequentialRows() throws IOException {
+        GgufWriter.RowSource rows = (row, values) -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(row);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) r.nextGaussian();
+            }
+        };
+        long[] dims = {256, 300};
+        Path a = dir.resolve("seq.gguf");
+        Path b = dir.resolve("par.gguf");
+        Path c = dir.resolve("enc.gguf");
+        new GgufWriter().addTensor("w", GgufType.Q4_K, dims, rows).write(a);
+        new GgufWriter().addTensor("w", GgufType.Q4_K, dims, (GgufWriter.ParallelRowSource) rows::fillRow).write(b);
+        new GgufWriter().addEncodedTensor("w", GgufType.Q4_K, dims, (row, encoded) -> {
+            float[] v = new float[256];
+            rows.fillRow(row, v);
+            Quantizer.quantizeRow(GgufType.Q4_K, v, 0, 256, encoded, 0);
+        }).write(c);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c));
+    }
 }

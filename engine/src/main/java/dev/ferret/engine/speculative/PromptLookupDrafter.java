@@ -10,17 +10,30 @@ import java.util.Arrays;
 public final class PromptLookupDrafter implements Drafter {
     private final int minNgram;
     private final int maxNgram;
+    private final SpeculativeOptions options;
 
+    /** With {@link SpeculativeOptions#lookupDefaults()}: up to 16 tokens, adaptive. */
     public PromptLookupDrafter(int minNgram, int maxNgram) {
+        this(minNgram, maxNgram, SpeculativeOptions.lookupDefaults());
+    }
+
+    public PromptLookupDrafter(int minNgram, int maxNgram, SpeculativeOptions options) {
         if (minNgram < 1 || maxNgram < minNgram) {
             throw new IllegalArgumentException("need 1 <= minNgram <= maxNgram, got " + minNgram + ", " + maxNgram);
         }
         this.minNgram = minNgram;
         this.maxNgram = maxNgram;
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
+    /** n-grams of 1 to 4 tokens, as llama.cpp's lookup uses, with the lookup defaults. */
     public PromptLookupDrafter() {
         this(1, 4);
+    }
+
+    @Override
+    public SpeculativeOptions options() {
+        return options;
     }
 
     @Override
