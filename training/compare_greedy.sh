@@ -15,9 +15,6 @@ n=${N:-16}
 type=${TYPE:-F32}
 out=${OUT:-.work/train/compare}
 mkdir -p "$out"
-. scripts/java-home.sh
-if [ ! -d models/target/classes/dev/ferret/models/export ]; then ./mvnw -q -B -pl models -am compile; fi
-java_cp=models/target/classes
 vocab=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["config"]["vocab_size"])' "$ckpt/model.json")
 export_args=(--model "$ckpt" --out "$out/model.gguf" --type "$type")
 lora_py=()
@@ -27,8 +24,8 @@ if [ -n "$lora" ]; then
   lora_py=(--lora "$lora")
   lora_ferret=(--lora "$out/lora.gguf")
 fi
-"$JAVA_HOME/bin/java" -cp "$java_cp" dev.ferret.models.export.CheckpointExporter "${export_args[@]}"
-ids=$("$JAVA_HOME/bin/java" -cp "$java_cp" dev.ferret.models.export.TokenizerExport --vocab "$vocab" --encode "$prompt")
+./ferret export checkpoint "${export_args[@]}"
+ids=$(./ferret export tokenizer --vocab "$vocab" --encode "$prompt")
 echo "prompt ids: $ids"
 /usr/bin/python3 training/train.py --generate --base "$ckpt" "${lora_py[@]}" --data "${DATA:-.work/train/data}" \
   --prompt-ids "$ids" -n "$n" --text-out "$out/torch.txt"

@@ -12,19 +12,15 @@ w=${WORK:-.work/train}
 training/setup.sh
 if [ ! -f .work/training-data/train.jsonl ]; then
   scripts/fetch-training-codebases.sh
-  ./mvnw -q -B -pl agent -am package -DskipTests
-  (. scripts/java-home.sh && "$JAVA_HOME/bin/java" -cp "agent/target/classes:$(cat agent/target/classpath.txt)" \
-    dev.ferret.agent.data.TrainingDataGenerator --out .work/training-data --stats "$w/stats")
+  ./ferret data --out .work/training-data --stats "$w/stats"
 fi
-. scripts/java-home.sh
-./mvnw -q -B -pl models -am compile
 /usr/bin/python3 training/prepare_data.py --out "$w/data"
-"$JAVA_HOME/bin/java" -cp models/target/classes dev.ferret.models.export.TokenizerExport --vocab 2048 --out "$w/data" \
+./ferret export tokenizer --vocab 2048 --out "$w/data" \
   --segments train="$w/data/train.seg" --segments valid="$w/data/valid.seg" --segments test="$w/data/test.seg"
 /usr/bin/python3 training/train.py --phase pretrain --preset "$preset" --steps "$pre" --out "$w/ckpt/$preset-pretrain" --force
 /usr/bin/python3 training/train.py --phase lora --base "$w/ckpt/$preset-pretrain" --steps "$lora" --lr 2e-3 --warmup 5 \
   --eval-every 15 --save-every 15 --out "$w/ckpt/$preset-lora" --force
-"$JAVA_HOME/bin/java" -cp models/target/classes dev.ferret.models.export.CheckpointExporter \
+./ferret export checkpoint \
   --model "$w/ckpt/$preset-pretrain" --out "$w/$preset-q8_0.gguf" --type Q8_0 \
   --lora "$w/ckpt/$preset-lora" --lora-out "$w/$preset-lora.gguf"
 prompt=$'<|im_start|>user\nIs there a class called Flask?<|im_end|>\n<|im_start|>assistant\n'

@@ -26,20 +26,15 @@ resume() { if [ "${FORCE:-0}" = 1 ]; then echo --force; elif [ -f "$1/state.pt" 
 has() { [[ " $stages " == *" $1 "* ]]; }
 
 training/setup.sh
-. scripts/java-home.sh
-./mvnw -q -B -pl models -am compile
-mcp=models/target/classes
 
 if has data; then
   if [ ! -f .work/training-data/train.jsonl ]; then
     scripts/fetch-training-codebases.sh
-    ./mvnw -q -B -pl agent -am package -DskipTests
-    "$JAVA_HOME/bin/java" -cp "agent/target/classes:$(cat agent/target/classpath.txt)" \
-      dev.ferret.agent.data.TrainingDataGenerator --out .work/training-data --stats training/data --verify
+    ./ferret data --out .work/training-data --stats training/data --verify
   fi
   $py training/prepare_data.py --out "$w/data"
   $py training/prepare_code.py --codebases .work/codebases --out "$w/data"
-  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.TokenizerExport --vocab 2048 --out "$w/data" \
+  ./ferret export tokenizer --vocab 2048 --out "$w/data" \
     --segments train="$w/data/train.seg" --segments valid="$w/data/valid.seg" --segments test="$w/data/test.seg" \
     --segments code-train="$w/data/code-train.seg" --segments code-valid="$w/data/code-valid.seg"
 fi
@@ -75,10 +70,10 @@ if has draft; then
 fi
 if has export; then
   mkdir -p "$w/export"
-  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
+  ./ferret export checkpoint \
     --model "$w/ckpt/lora-tok" --out "$w/export/ferret-small-base-q4_k.gguf" --type Q4_K \
     --lora "$w/ckpt/lora-tok" --lora-out "$w/export/ferret-small-lora.gguf"
-  "$JAVA_HOME/bin/java" -cp $mcp dev.ferret.models.export.CheckpointExporter \
+  ./ferret export checkpoint \
     --model "$w/ckpt/draft-conv" --out "$w/export/ferret-draft-q8_0.gguf" --type Q8_0
   $py training/plot_loss.py "$w/ckpt/base-code/log.csv" "$w/export/ferret-small-base-loss.png" \
     --title "ferret-small-base: pretraining on source code (all tokens)"

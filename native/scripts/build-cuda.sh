@@ -71,6 +71,25 @@ esac
 cublas=$(find "$CUDA_TOOLKIT_DIR" /usr/lib/x86_64-linux-gnu /usr/lib64 /usr/lib/aarch64-linux-gnu -maxdepth 4 -name 'libcublas.so*' -print -quit 2>/dev/null || true)
 [ -n "$cublas" ] || die "cuBLAS (libcublas.so) not found next to $NVCC; ggml-cuda needs the full CUDA toolkit (cudart, cublas, cublasLt)"
 
+# ggml-cuda links the driver library (libcuda.so, for its virtual-memory pool). A machine without a GPU driver,
+# and a toolkit without lib64/stubs, has none: then link against a stub that only names the driver functions
+# ggml-cuda calls (with the driver's soname), so the library can be built here and run where a driver is.
+# The stub is never loaded at run time: the real libcuda.so.1 of the machine with the GPU is.
+DRIVER_ARGS=()
+driver=$(find "$CUDA_TOOLKIT_DIR" /usr/lib/x86_64-linux-gnu /usr/lib64 /usr/lib/aarch64-linux-gnu /usr/local/nvidia -maxdepth 4 \
+  \( -name 'libcuda.so' -o -name 'libcuda.so.1' \) -print -quit 2>/dev/null || true)
+if [ -z "$driver" ]; then
+  stub_dir="$LLAMA_SRC_CACHE/cuda-driver-stub"
+  mkdir -p "$stub_dir"
+  syms=(cuDeviceGet cuDeviceGetAttribute cuGetErrorString cuMemAddressFree cuMemAddressReserve cuMemCreate
+        cuMemGetAllocationGranularity cuMemMap cuMemRelease cuMemSetAccess cuMemUnmap)
+  { for f in "${syms[@]}"; do printf 'int %s(void) { return 999; }\n' "$f"; done; } >"$stub_dir/stub.c"
+  "${CC:-cc}" -shared -fPIC -Wl,-soname,libcuda.so.1 -o "$stub_dir/libcuda.so" "$stub_dir/stub.c" \
+    || die "could not build the driver link stub"
+  log "no CUDA driver library here: linking against a stub ($stub_dir/libcuda.so); the GPU machine's libcuda.so.1 is used at run time"
+  DRIVER_ARGS=("-DCUDA_cuda_driver_LIBRARY=$stub_dir/libcuda.so")
+fi
+
 CMAKE_ARGS=(
   -DCMAKE_BUILD_TYPE=Release
   -DBUILD_SHARED_LIBS=ON
@@ -83,6 +102,7 @@ CMAKE_ARGS=(
   # keep the CUDA toolkit's library folder (cudart, cublas) in the RUNPATH: it is often not in ld.so.conf
   -DCMAKE_INSTALL_RPATH_USE_LINK_PATH=ON
 )
+CMAKE_ARGS+=(${DRIVER_ARGS[@]+"${DRIVER_ARGS[@]}"})
 [ -n "${CUDAHOSTCXX:-}" ] && CMAKE_ARGS+=("-DCMAKE_CUDA_HOST_COMPILER=$CUDAHOSTCXX")
 if [ "$BACKEND_DL" = 1 ]; then
   CMAKE_ARGS+=(-DGGML_BACKEND_DL=ON)

@@ -37,30 +37,11 @@ import java.util.Set;
  * one session kept across questions (KV reuse) and an optional drafter. Closing it frees the native parts.
  */
 public final class AgentRuntime implements AutoCloseable {
-    public enum Mode {
-        AGENT, HYBRID, AUTO;
+    /** Which path answers: the agent loop, the hybrid fast path, or the hybrid path when the intent is known. */
+    public enum Mode { AGENT, HYBRID, AUTO }
 
-        public static Mode parse(String s) {
-            return switch (s.toLowerCase(Locale.ROOT)) {
-                case "agent" -> AGENT;
-                case "hybrid" -> HYBRID;
-                case "auto" -> AUTO;
-                default -> throw new IllegalArgumentException("unknown --mode " + s + " (agent, hybrid, auto)");
-            };
-        }
-    }
-
-    public enum Format {
-        TEMPLATE, MODEL;
-
-        public static Format parse(String s) {
-            return switch (s.toLowerCase(Locale.ROOT)) {
-                case "template" -> TEMPLATE;
-                case "model" -> MODEL;
-                default -> throw new IllegalArgumentException("unknown --format " + s + " (template, model)");
-            };
-        }
-    }
+    /** How the hybrid path writes its answer: a template, or the model under a grounded grammar. */
+    public enum Format { TEMPLATE, MODEL }
 
     public enum Progress { STDERR, SILENT }
 

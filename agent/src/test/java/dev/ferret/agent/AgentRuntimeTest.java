@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferret.agent.hybrid.Finding;
-import dev.ferret.agent.track.AnswerItems;
+import dev.ferret.agent.hybrid.AnswerItems;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.speculative.DraftModelDrafter;

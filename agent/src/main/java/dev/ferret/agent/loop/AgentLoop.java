@@ -1,7 +1,7 @@
 package dev.ferret.agent.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.ToolResult;
@@ -31,13 +31,6 @@ import java.util.function.BiFunction;
  * can only be an answer. Every run ends with a non-empty answer and a {@link StopReason}.
  */
 public final class AgentLoop {
-    public static final String SYSTEM_PROMPT = """
-            You answer questions about the code repository in the current directory. You cannot see the code: \
-            search it with the tools, read their results, then answer. Never answer from memory. \
-            Prefer the Python-aware tools (find_classes, find_functions, find_imports, find_comments) when they fit. \
-            Call one tool at a time. When the results answer the question, reply with a short answer that lists \
-            each item as name (file:line), and no tool call.""";
-
     private final Session session;
     private final Toolbox tools;
     private final AgentOptions options;
@@ -50,24 +43,8 @@ public final class AgentLoop {
         this.session = session;
         this.tools = tools;
         this.options = options;
-        this.schemas = schemas(tools);
+        this.schemas = AgentPrompt.schemas(tools);
         this.callGrammar = options.constrainCalls() ? ToolCallGrammar.answerOrCall(tools) : null;
-    }
-
-    /** The schema list the system turn shows: {@code {"type": "function", "function": {...}}} per tool. */
-    public static List<JsonNode> schemas(Toolbox tools) {
-        List<JsonNode> out = new ArrayList<>();
-        for (Tool t : tools.all()) {
-            ObjectNode fn = Json.MAPPER.createObjectNode();
-            fn.put("name", t.name());
-            fn.put("description", t.description());
-            fn.set("parameters", t.parameters());
-            ObjectNode wrap = Json.MAPPER.createObjectNode();
-            wrap.put("type", "function");
-            wrap.set("function", fn);
-            out.add(wrap);
-        }
-        return out;
     }
 
     /**
@@ -89,7 +66,7 @@ public final class AgentLoop {
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         List<Message> conversation = new ArrayList<>();
-        conversation.add(Message.system(SYSTEM_PROMPT));
+        conversation.add(Message.system(AgentPrompt.SYSTEM_PROMPT));
         conversation.add(Message.user(question));
         List<ToolCallRecord> calls = new ArrayList<>();
         LoopGuard guard = new LoopGuard(options);

@@ -1,5 +1,6 @@
 package dev.ferret.agent.loop;
 
+import dev.ferret.agent.prompt.AgentPrompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class GrammarConstrainedCallTest {
         String grammar = ToolCallGrammar.toolCall(tools);
         GbnfCheck.check(grammar, "root");
         GbnfCheck.check(ToolCallGrammar.answerOrCall(tools), "root");
-        String prompt = ChatTemplate.render(List.of(Message.user("Find all classes")), AgentLoop.schemas(tools), true);
+        String prompt = ChatTemplate.render(List.of(Message.user("Find all classes")), AgentPrompt.schemas(tools), true);
         try (Model m = Model.load(file, ModelOptions.defaults().withContextSize(2048).withThreads(2)); Session s = m.newSession()) {
             int parsed = 0;
             for (int seed = 1; seed <= 12; seed++) {

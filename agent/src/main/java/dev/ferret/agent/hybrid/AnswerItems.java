@@ -1,0 +1,34 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the items an answer lists back out of its text, so the tracker scores what the user sees (whichever
+ * path or model wrote it): {@code - Name (file.py:12)}, {@code - file.py:12 (import ...)} or
+ * {@code - file.py:12: # TODO ...}, and the same forms without the leading dash.
+ */
+public final class AnswerItems {
+    private static final Pattern NAMED = Pattern.compile("^\\s*(?:[-*]\\s+)?`?([A-Za-z_][\\w.]*)`?\\s+\\(`?([^()\\s`]+\\.pyw?):(\\d+)`?\\)");
+    private static final Pattern LOCATED = Pattern.compile("^\\s*(?:[-*]\\s+)?`?([^\\s:`()]+\\.pyw?):(\\d+)");
+
+    private AnswerItems() {}
+
+    public static List<Finding> parse(String answer) {
+        List<Finding> out = new ArrayList<>();
+        for (String line : answer.split("\n")) {
+            Matcher m = NAMED.matcher(line);
+            if (m.find()) {
+                out.add(new Finding(m.group(2), Integer.parseInt(m.group(3)), m.group(1), line.strip()));
+                continue;
+            }
+            m = LOCATED.matcher(line);
+            if (m.find()) {
+                out.add(new Finding(m.group(1), Integer.parseInt(m.group(2)), "", line.strip()));
+            }
+        }
+        return out;
+    }
+}

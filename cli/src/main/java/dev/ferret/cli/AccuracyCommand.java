@@ -1,0 +1,28 @@
+package dev.ferret.cli;
+
+import dev.ferret.lab.track.AccuracyReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "accuracy", mixinStandardHelpOptions = true,
+        description = "Score the hybrid path's answers to the standard questions against CPython's own parser (python3), "
+                + "per codebase. Exit status 0 when every precision and recall reaches "
+                + "the target, 1 when one does not, 2 when the ground truth is unavailable.")
+final class AccuracyCommand implements Callable<Integer> {
+    @Option(names = {"-v", "--verbose"}, description = "list every missed and extra item")
+    boolean verbose;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*",
+            description = "codebases (default: examples/shop and every folder in .work/codebases)")
+    List<Path> dirs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        return AccuracyReport.run(dirs, verbose, System.out, System.err);
+    }
+}

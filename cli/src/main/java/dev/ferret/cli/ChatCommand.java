@@ -1,0 +1,56 @@
+package dev.ferret.cli;
+
+import dev.ferret.agent.AgentRuntime;
+import dev.ferret.agent.Answer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "chat", description = "Ask questions about a repository one after another; the model, its session and the scanned files stay loaded.")
+final class ChatCommand implements Callable<Integer> {
+    @Option(names = "--repo", required = true)
+    Path repo;
+
+    @Option(names = {"-m", "--model"})
+    Path model;
+
+    @Option(names = "--lora")
+    List<Path> loras = new ArrayList<>();
+
+    @Option(names = "--draft")
+    Path draft;
+
+    @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
+    AgentRuntime.Mode mode;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, false, mode,
+                AgentRuntime.Format.TEMPLATE, 6, 0);
+        try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.STDERR)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            System.err.println("ferret chat on " + repo + " — one question per line, empty line or Ctrl-D to quit");
+            while (true) {
+                System.err.print("> ");
+                String q = in.readLine();
+                if (q == null || q.isBlank()) {
+                    break;
+                }
+                try {
+                    Answer a = rt.ask(q);
+                    System.out.println(a.answer());
+                    System.err.printf("[%s path, %.2f s]%n", a.mode(), a.seconds());
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: " + e.getMessage());
+                }
+            }
+        }
+        return 0;
+    }
+}

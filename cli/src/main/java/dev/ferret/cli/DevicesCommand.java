@@ -1,0 +1,20 @@
+package dev.ferret.cli;
+
+import dev.ferret.llama.LlamaBackend;
+import dev.ferret.llama.NativeLibrary;
+import picocli.CommandLine.Command;
+
+@Command(name = "devices", description = "List the compute devices of the loaded llama.cpp library.")
+final class DevicesCommand implements Runnable {
+    @Override
+    public void run() {
+        LlamaBackend b = LlamaBackend.get();
+        System.out.println(NativeLibrary.describe());
+        System.out.println("system: " + b.systemInfo().strip());
+        System.out.println("gpu offload: " + (b.supportsGpuOffload() ? "yes" : "no"));
+        System.out.printf("%-12s %-6s %12s %12s  %s%n", "device", "type", "free MiB", "total MiB", "description");
+        for (var d : b.devices()) {
+            System.out.printf("%-12s %-6s %12d %12d  %s%n", d.name(), d.type(), d.freeMemory() >> 20, d.totalMemory() >> 20, d.description());
+        }
+    }
+}

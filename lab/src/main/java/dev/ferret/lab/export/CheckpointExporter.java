@@ -1,0 +1,213 @@
+package dev.ferret.lab.export;
+
+import dev.ferret.models.json.MiniJson;
+import dev.ferret.gguf.GgufType;
+import dev.ferret.gguf.GgufWriter;
+import dev.ferret.models.ModelGenerator;
+import dev.ferret.models.ModelSpec;
+import dev.ferret.models.tokenizer.BpeTokenizer;
+import dev.ferret.models.tokenizer.BpeTrainer;
+import dev.ferret.models.tokenizer.SpecialTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a checkpoint of {@code training/train.py} into GGUF files the engine loads: the base as a qwen2 model with
+ * our tokenizer, and a LoRA checkpoint as an adapter in the form {@link dev.ferret.models.AdapterGenerator} writes.
+ *
+ * <p>Checkpoint format ({@code ferret-checkpoint-v1}): {@code model.json} (or {@code lora.json}) holds
+ * {@code config} (name, vocab_size, n_embd, n_layer, n_head, n_head_kv, n_ff, context_length, rope_freq_base,
+ * rms_eps), for an adapter {@code lora.rank}/{@code lora.alpha}, and {@code tensors}: name (the GGUF tensor name),
+ * shape in torch order (last dimension contiguous, so reversed it is ggml's ne) and byte offset into the
+ * {@code data} file of little-endian float32 values.
+ *
+ * <p>The base model is laid out as {@link ModelGenerator} lays out its random models: the same metadata keys and
+ * values (ModelGenerator has no hook for given weights, so its {@code putMetadata} is mirrored here; keep them in
+ * step), the same tensor order (train.py writes its tensors in that order), norms and biases F32, 2-D weights in
+ * the asked type with {@link ModelGenerator#typeFor}'s fallback, the output tied to {@code token_embd}. The
+ * tokenizer is {@link BpeTrainer#defaultTokenizer} of the checkpoint's vocabulary size, the one the data was
+ * tokenized with by {@link TokenizerExport}.
+ *
+ * <pre>
+ * CheckpointExporter --model DIR --out model.gguf [--type F32|F16|Q8_0|Q4_0|Q4_K] [--lora DIR --lora-out lora.gguf]
+ * </pre>
+ */
+public final class CheckpointExporter {
+    public static final String FORMAT = "ferret-checkpoint-v1";
+
+    private CheckpointExporter() {}
+
+    /** One checkpoint: its parsed JSON header and its tensors' data, mapped. */
+    public record Checkpoint(Map<String, Object> header, FloatBuffer data) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> config() {
+            return (Map<String, Object>) header.get("config");
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> tensors() {
+            return (List<Map<String, Object>>) header.get("tensors");
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> lora() {
+            return (Map<String, Object>) header.get("lora");
+        }
+
+        static long[] shape(Map<String, Object> tensor) {
+            @SuppressWarnings("unchecked")
+            List<Object> s = (List<Object>) tensor.get("shape");
+            long[] out = new long[s.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ((Number) s.get(i)).longValue();
+            }
+            return out;
+        }
+    }
+
+    /** Reads {@code DIR/STEM.json} and maps its data file. */
+    public static Checkpoint read(Path dir, String stem) {
+        try {
+            Map<String, Object> header = MiniJson.object(Files.readString(dir.resolve(stem + ".json")));
+            if (!FORMAT.equals(header.get("format"))) {
+                throw new IllegalArgumentException(dir.resolve(stem + ".json") + " is not a " + FORMAT + " checkpoint");
+            }
+            try (FileChannel ch = FileChannel.open(dir.resolve((String) header.get("data")), StandardOpenOption.READ)) {
+                FloatBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                return new Checkpoint(header, data);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The model spec of a checkpoint's config. */
+    public static ModelSpec spec(Checkpoint c) {
+        Map<String, Object> k = c.config();
+        return new ModelSpec("trained-" + k.get("name"), num(k, "vocab_size"), num(k, "n_embd"), num(k, "n_layer"),
+                num(k, "n_head"), num(k, "n_head_kv"), num(k, "n_ff"), num(k, "context_length"),
+                ((Number) k.get("rope_freq_base")).floatValue(), ((Number) k.get("rms_eps")).floatValue());
+    }
+
+    private static int num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("config." + key + " is missing or not a number");
+        }
+        return n.intValue();
+    }
+
+    /** Writes the base model of checkpoint directory {@code dir} as a qwen2 GGUF with 2-D weights in {@code type}. */
+    public static Path exportModel(Path dir, Path target, GgufType type) {
+        Checkpoint c = read(dir, "model");
+        ModelSpec spec = spec(c);
+        BpeTokenizer tok = BpeTrainer.defaultTokenizer(spec.vocabSize());
+        if (tok.vocabSize() != spec.vocabSize()) {
+            throw new IllegalArgumentException("the default tokenizer has " + tok.vocabSize() + " tokens, the checkpoint "
+                    + spec.vocabSize());
+        }
+        GgufWriter w = new GgufWriter();
+        ModelGenerator.putQwen2Metadata(w, spec, tok, type);
+        List<String> expected = expectedTensors(spec);
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> t : c.tensors()) {
+            names.add((String) t.get("name"));
+        }
+        if (!names.equals(expected)) {
+            throw new IllegalArgumentException("the checkpoint's tensors " + names + " are not the qwen2 tensors "
+                    + expected + " in ModelGenerator's order");
+        }
+        for (Map<String, Object> t : c.tensors()) {
+            long[] shape = Checkpoint.shape(t);
+            long[] dims = reversed(shape);
+            GgufType tt = dims.length == 1 ? GgufType.F32 : ModelGenerator.typeFor(type, dims[0]);
+            addTensor(w, c, t, dims, tt);
+        }
+        w.write(target);
+        return target;
+    }
+
+    /** Writes the LoRA checkpoint in {@code dir} as a GGUF adapter (F32 matrices) for a qwen2 base. */
+    public static Path exportLora(Path dir, Path target) {
+        Checkpoint c = read(dir, "lora");
+        Map<String, Object> lora = c.lora();
+        if (lora == null) {
+            throw new IllegalArgumentException(dir + "/lora.json has no 'lora' section");
+        }
+        int rank = ((Number) lora.get("rank")).intValue();
+        float alpha = ((Number) lora.get("alpha")).floatValue();
+        GgufWriter w = new GgufWriter()
+                .putString("general.architecture", "qwen2")
+                .putString("general.type", "adapter")
+                .putString("general.name", "ferret-lora-r" + rank)
+                .putString("adapter.type", "lora")
+                .putFloat32("adapter.lora.alpha", alpha);
+        Pattern name = Pattern.compile("blk\\.\\d+\\.[a-z_]+\\.weight\\.lora_[ab]");
+        for (Map<String, Object> t : c.tensors()) {
+            String n = (String) t.get("name");
+            long[] shape = Checkpoint.shape(t);
+            if (!name.matcher(n).matches() || shape.length != 2) {
+                throw new IllegalArgumentException("not a LoRA matrix of a block: " + n);
+            }
+            // lora_a is [r, n_in] in torch (ne [n_in, r]), lora_b [n_out, r] (ne [r, n_out])
+            long r = n.endsWith("lora_a") ? shape[0] : shape[1];
+            if (r != rank) {
+                throw new IllegalArgumentException(n + " has rank " + r + ", the header says " + rank);
+            }
+            addTensor(w, c, t, reversed(shape), GgufType.F32);
+        }
+        w.write(target);
+        return target;
+    }
+
+    private static void addTensor(GgufWriter w, Checkpoint c, Map<String, Object> t, long[] dims, GgufType type) {
+        long offset = ((Number) t.get("offset")).longValue();
+        if (offset % 4 != 0) {
+            throw new IllegalArgumentException(t.get("name") + ": offset " + offset + " is not float-aligned");
+        }
+        long elements = 1;
+        for (long d : dims) {
+            elements *= d;
+        }
+        long first = offset / 4;
+        if (first + elements > c.data().capacity()) {
+            throw new IllegalArgumentException(t.get("name") + " runs past the end of the data file");
+        }
+        FloatBuffer data = c.data();
+        int rowLength = (int) dims[0];
+        w.addTensor((String) t.get("name"), type, dims, (row, values) -> {
+            data.get((int) (first + row * rowLength), values, 0, rowLength);
+        });
+    }
+
+    static long[] reversed(long[] shape) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            out[i] = shape[shape.length - 1 - i];
+        }
+        return out;
+    }
+
+    /** The tensors of a qwen2 model with tied output, in {@link ModelGenerator}'s order. */
+    static List<String> expectedTensors(ModelSpec spec) {
+        List<String> out = new ArrayList<>(List.of("token_embd.weight", "output_norm.weight"));
+        for (int i = 0; i < spec.nLayer(); i++) {
+            for (String s : List.of("attn_norm.weight", "attn_q.weight", "attn_q.bias", "attn_k.weight", "attn_k.bias",
+                    "attn_v.weight", "attn_v.bias", "attn_output.weight", "ffn_norm.weight", "ffn_gate.weight",
+                    "ffn_up.weight", "ffn_down.weight")) {
+                out.add("blk." + i + "." + s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,320 @@
+package dev.ferret.lab.track;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.AgentRuntime;
+import dev.ferret.agent.Answer;
+import dev.ferret.agent.hybrid.AnswerItems;
+import dev.ferret.agent.hybrid.Finding;
+import dev.ferret.engine.chat.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs the standard query suite on a repository in each mode and records, per query, what the model
+ * performance tracker of the earlier attempt recorded: time to answer, tool calls by name, autonomous yes/no,
+ * accuracy (precision and recall of the items the answer lists, against ground truth computed by CPython's
+ * own parser), peak memory (process RSS, native included), model size on disk and tokens generated; with a
+ * drafter (speculative decoding), the share of drafted tokens the model accepted, per query and per system.
+ */
+public final class Tracker {
+    /** One query's record; {@code draft} is {@link Answer.Draft#NONE} when no drafter ran (always for hybrid rows). */
+    public record Row(String repo, String mode, StandardQuestion question, double seconds, Map<String, Integer> toolCalls,
+                      boolean autonomous, double precision, double recall, int truth, int listed, int tokens,
+                      String stopReason, int steps, Answer.Draft draft) {
+
+        /** "repo / mode", the system a summary line stands for. */
+        public String system() {
+            return repo + " / " + mode;
+        }
+
+        /** True when this row's answer was generated with a drafter. */
+        public boolean drafting() {
+            return !mode.equals("hybrid") && draft.used();
+        }
+    }
+
+    /** A whole run; {@code draftModel} is the draft model file's name, or null when none was loaded. */
+    public record Run(String name, String date, List<Row> rows, long peakRssBytes, long modelBytes, String model,
+                      double coldCliSeconds, String groundTruthNote, String draftModel) {}
+
+    /** Draft tokens summed over one system's queries. */
+    record DraftTotal(int drafted, int accepted) {}
+
+    /** Per system ("repo / mode", in row order), the summed draft statistics; systems without a drafter are left out. */
+    static Map<String, DraftTotal> draftTotals(List<Row> rows) {
+        Map<String, DraftTotal> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.drafting()) {
+                out.merge(r.system(), new DraftTotal(r.draft().drafted(), r.draft().accepted()),
+                        (a, b) -> new DraftTotal(a.drafted() + b.drafted(), a.accepted() + b.accepted()));
+            }
+        }
+        return out;
+    }
+
+    /** "19/51 (37%)" (accepted/drafted), "0/0" when the drafter proposed nothing, "–" without a drafter. */
+    static String acceptance(boolean drafting, int drafted, int accepted) {
+        if (!drafting) {
+            return "–";
+        }
+        if (drafted == 0) {
+            return "0/0";
+        }
+        return accepted + "/" + drafted + String.format(Locale.ROOT, " (%.0f%%)", 100.0 * accepted / drafted);
+    }
+
+    private Tracker() {}
+
+    public static Run run(String name, Path repo, List<AgentRuntime.Mode> modes, AgentRuntime.Options base,
+                          boolean coldCli) throws IOException {
+        GroundTruth.Result truth = null;
+        String note;
+        try {
+            truth = new GroundTruth().compute(repo);
+            note = "ground truth: CPython ast/tokenize (" + truth.python() + "), " + truth.files() + " files, "
+                    + truth.unparsed().size() + " unparsable files left out of both sides";
+        } catch (GroundTruthUnavailableException e) {
+            note = "ground truth unavailable (" + e.getMessage() + "): accuracy not scored";
+        }
+        List<Row> rows = new ArrayList<>();
+        long modelBytes = 0;
+        String modelName = null;
+        String draftName = null;
+        for (AgentRuntime.Mode mode : modes) {
+            AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
+                    mode, base.format(), base.maxSteps(), base.threads());
+            try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
+                for (StandardQuestion q : StandardQuestion.values()) {
+                    Answer a = rt.ask(q.text());
+                    Map<String, Integer> calls = new TreeMap<>();
+                    for (Answer.Call c : a.toolCalls()) {
+                        calls.merge(c.name(), 1, Integer::sum);
+                    }
+                    double p = Double.NaN;
+                    double r = Double.NaN;
+                    int t = -1;
+                    List<Finding> listed = AnswerItems.parse(a.answer());
+                    if (truth != null) {
+                        Set<String> skip = truth.unparsedFiles();
+                        Accuracy.Score s = Accuracy.score(q, listed, truth.items(q), skip);
+                        p = s.precision();
+                        r = s.recall();
+                        t = s.truth();
+                    }
+                    rows.add(new Row(repo.getFileName().toString(), a.mode(), q, a.seconds(), calls, a.autonomous(), p, r, t,
+                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps(), a.draft()));
+                }
+                // a model is loaded only when a question needed it (hybrid answers need none)
+                modelBytes = Math.max(modelBytes, rt.modelBytes());
+                if (rt.modelPath() != null) {
+                    modelName = rt.modelPath().getFileName().toString();
+                }
+                if (rt.draftPath() != null) {
+                    draftName = rt.draftPath().getFileName().toString();
+                }
+            }
+        }
+        double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
+        return new Run(name, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), rows, peakRss(), modelBytes,
+                modelName == null ? "none (hybrid template)" : modelName, cold, note, draftName);
+    }
+
+    /** Wall time of a fresh {@code ferret ask --mode hybrid} process for Q1, JVM start included. */
+    static double coldCliSeconds(Path repo) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "dev.ferret.cli.Main", "ask", "--repo", repo.toString(),
+                "--mode", "hybrid", StandardQuestion.PROTOCOL_CLASSES.text());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (p.waitFor() != 0) {
+                return Double.NaN;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Peak resident set size of this process (VmHWM), native memory included; 0 where /proc is missing. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    public static ObjectNode toJson(Run run) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("name", run.name());
+        n.put("date", run.date());
+        n.put("model", run.model());
+        n.put("model_bytes", run.modelBytes());
+        if (run.draftModel() != null) {
+            n.put("draft_model", run.draftModel());
+        }
+        n.put("peak_rss_bytes", run.peakRssBytes());
+        if (!Double.isNaN(run.coldCliSeconds())) {
+            n.put("cold_cli_seconds_q1", run.coldCliSeconds());
+        }
+        n.put("ground_truth", run.groundTruthNote());
+        Map<String, DraftTotal> totals = draftTotals(run.rows());
+        if (!totals.isEmpty()) {
+            ObjectNode d = n.putObject("draft_acceptance");
+            totals.forEach((system, t) -> {
+                ObjectNode o = d.putObject(system);
+                o.put("drafted", t.drafted());
+                o.put("accepted", t.accepted());
+                o.put("acceptance_rate", t.drafted() == 0 ? 0 : (double) t.accepted() / t.drafted());
+            });
+        }
+        ArrayNode rows = n.putArray("queries");
+        for (Row r : run.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("repo", r.repo());
+            o.put("mode", r.mode());
+            o.put("question", r.question().text());
+            o.put("seconds", r.seconds());
+            ObjectNode calls = o.putObject("tool_calls");
+            r.toolCalls().forEach(calls::put);
+            o.put("autonomous", r.autonomous());
+            if (!Double.isNaN(r.precision())) {
+                o.put("precision", r.precision());
+                o.put("recall", r.recall());
+                o.put("truth_items", r.truth());
+            }
+            o.put("listed_items", r.listed());
+            o.put("tokens_generated", r.tokens());
+            o.put("stop_reason", r.stopReason());
+            o.put("steps", r.steps());
+            if (r.drafting()) {
+                ObjectNode d = o.putObject("draft");
+                d.put("drafter", r.draft().drafter());
+                d.put("drafted", r.draft().drafted());
+                d.put("accepted", r.draft().accepted());
+                d.put("acceptance_rate", r.draft().acceptanceRate());
+            }
+        }
+        return n;
+    }
+
+    /** Markdown in the shape of the model performance tracker: a quick-reference row per mode, then the queries. */
+    public static String toMarkdown(Run run) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(run.name()).append(" — ").append(run.date()).append("\n\n");
+        sb.append("Model: ").append(run.model()).append(" (").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
+                .append(" on disk). ").append(run.draftModel() == null ? "" : "Draft model: " + run.draftModel() + ". ")
+                .append("Peak memory (RSS, native included): ")
+                .append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6)).append(". ").append(run.groundTruthNote()).append(".\n");
+        if (!Double.isNaN(run.coldCliSeconds())) {
+            sb.append("End to end, a fresh `ferret ask --mode hybrid` process answering Q1 (JVM start included): ")
+                    .append(String.format(Locale.ROOT, "%.2f s", run.coldCliSeconds())).append(".\n");
+        }
+        sb.append("\n| System | Model size | Memory (peak RSS) | Speed (mean per query) | Autonomous tools? | Precision | Recall | Draft accepted |\n|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<Row>> byMode = new LinkedHashMap<>();
+        for (Row r : run.rows()) {
+            byMode.computeIfAbsent(r.system(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, DraftTotal> totals = draftTotals(run.rows());
+        for (var e : byMode.entrySet()) {
+            List<Row> rs = e.getValue();
+            double secs = rs.stream().mapToDouble(Row::seconds).average().orElse(0);
+            long auto = rs.stream().filter(Row::autonomous).count();
+            double p = rs.stream().mapToDouble(Row::precision).average().orElse(Double.NaN);
+            double r = rs.stream().mapToDouble(Row::recall).average().orElse(Double.NaN);
+            String mode = rs.getFirst().mode();
+            DraftTotal d = totals.get(e.getKey());
+            sb.append("| Ferret ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.3f s", secs))
+                    .append(" | ").append(mode.equals("hybrid") ? "n/a (planned tool calls)" : auto + "/" + rs.size())
+                    .append(" | ").append(pct(p)).append(" | ").append(pct(r))
+                    .append(" | ").append(d == null ? "–" : acceptance(true, d.drafted(), d.accepted())).append(" |\n");
+        }
+        sb.append("\n| Repo | Mode | Query | Time | Tool calls | Autonomous | Precision | Recall | Items (listed/truth) | Tokens | Stop | Draft accepted |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : run.rows()) {
+            sb.append("| ").append(r.repo()).append(" | ").append(r.mode()).append(" | ").append(r.question().label())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.3f s", r.seconds()))
+                    .append(" | ").append(r.toolCalls().isEmpty() ? "none" : r.toolCalls().toString().replaceAll("[{}]", ""))
+                    .append(" | ").append(r.autonomous() ? "yes" : "no")
+                    .append(" | ").append(pct(r.precision())).append(" | ").append(pct(r.recall()))
+                    .append(" | ").append(r.listed()).append("/").append(r.truth() < 0 ? "?" : r.truth())
+                    .append(" | ").append(r.tokens()).append(" | ").append(r.stopReason())
+                    .append(" | ").append(acceptance(r.drafting(), r.draft().drafted(), r.draft().accepted())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** A bar chart of seconds per query and mode, as SVG. */
+    public static String toSvg(Run run) {
+        List<Row> rows = run.rows();
+        double max = rows.stream().mapToDouble(Row::seconds).max().orElse(1);
+        int barH = 18;
+        int gap = 6;
+        int left = 260;
+        int width = 760;
+        int height = 40 + rows.size() * (barH + gap);
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.append("<text x=\"10\" y=\"20\" font-size=\"14\">Time per query (s): ").append(escape(run.name())).append("</text>\n");
+        int y = 35;
+        for (Row r : rows) {
+            double w = (width - left - 80) * r.seconds() / max;
+            String color = r.mode().equals("hybrid") ? "#3b7dd8" : "#d8843b";
+            sb.append("<text x=\"10\" y=\"").append(y + 13).append("\">").append(escape(r.repo() + " " + r.mode() + " " + r.question().label())).append("</text>\n");
+            sb.append("<rect x=\"").append(left).append("\" y=\"").append(y).append("\" width=\"").append(String.format(Locale.ROOT, "%.1f", Math.max(1, w)))
+                    .append("\" height=\"").append(barH).append("\" fill=\"").append(color).append("\"/>\n");
+            sb.append("<text x=\"").append(String.format(Locale.ROOT, "%.1f", left + Math.max(1, w) + 5)).append("\" y=\"").append(y + 13).append("\">")
+                    .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append("</text>\n");
+            y += barH + gap;
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Writes JSON, Markdown and SVG for the run and appends it to the history file. */
+    public static List<Path> write(Run run, Path outDir, String baseName) throws IOException {
+        Files.createDirectories(outDir);
+        Path json = outDir.resolve(baseName + ".json");
+        Path md = outDir.resolve(baseName + ".md");
+        Path svg = outDir.resolve(baseName + ".svg");
+        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(run)) + "\n");
+        Files.writeString(md, "# Model performance tracker: " + run.name() + "\n\n" + toMarkdown(run)
+                + "\n![time per query](" + svg.getFileName() + ")\n");
+        Files.writeString(svg, toSvg(run));
+        Path history = outDir.resolve("tracker-history.md");
+        if (!Files.exists(history)) {
+            Files.writeString(history, "# Tracker history\n\nOne section per `ferret track` run, newest last.\n\n");
+        }
+        Files.writeString(history, toMarkdown(run) + "\n", StandardOpenOption.APPEND);
+        return List.of(json, md, svg, history);
+    }
+}

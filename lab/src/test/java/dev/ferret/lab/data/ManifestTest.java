@@ -1,0 +1,68 @@
+package dev.ferret.lab.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.agent.python.SampleRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The committed manifests: enough codebases, pinned, split by codebase, the evaluation set only in held-out test. */
+class ManifestTest {
+    static Path repoRoot() {
+        return SampleRepo.shop().getParent().getParent();
+    }
+
+    static final Path TRAINING = repoRoot().resolve("scripts/training-codebases.tsv");
+    static final Path EVALUATION = repoRoot().resolve("scripts/codebases.tsv");
+
+    @Test
+    void twentyOrMoreCodebasesEachInOneSplit() throws IOException {
+        List<Codebase> all = Manifest.readAll(List.of(TRAINING, EVALUATION), Path.of(".work/codebases"));
+        assertTrue(all.size() >= 20, "codebases: " + all.size());
+        Map<Split, Long> perSplit = all.stream().collect(Collectors.groupingBy(Codebase::split, Collectors.counting()));
+        assertTrue(perSplit.getOrDefault(Split.TRAIN, 0L) >= 10, perSplit.toString());
+        assertTrue(perSplit.getOrDefault(Split.VALID, 0L) >= 2, perSplit.toString());
+        assertEquals(all.size(), all.stream().map(Codebase::name).distinct().count());
+        for (Codebase c : all) {
+            assertFalse(c.pkg().isBlank() || c.version().isBlank(), c.name() + " is pinned");
+            assertTrue(c.dirs().stream().allMatch(d -> d.startsWith("usr/lib/python3/dist-packages/")), c.name());
+        }
+    }
+
+    @Test
+    void evaluationCodebasesAreOnlyHeldOutTest() throws IOException {
+        List<Codebase> eval = Manifest.read(EVALUATION, Path.of("x"));
+        List<Codebase> training = Manifest.read(TRAINING, Path.of("x"));
+        assertEquals(8, eval.size());
+        assertTrue(eval.stream().allMatch(c -> c.split() == Split.TEST));
+        assertTrue(training.stream().noneMatch(c -> c.split() == Split.TEST));
+        Set<String> evalNames = eval.stream().map(Codebase::name).collect(Collectors.toSet());
+        Set<String> evalPackages = eval.stream().map(Codebase::pkg).collect(Collectors.toSet());
+        for (Codebase c : training) {
+            assertFalse(evalNames.contains(c.name()), c.name());
+            assertFalse(evalPackages.contains(c.pkg()), c.pkg());
+        }
+        assertTrue(evalNames.containsAll(List.of("pip", "twisted", "aiohttp", "httpie", "mypy", "requests-toolbelt",
+                "anyio", "structlog")));
+    }
+
+    @Test
+    void aCodebaseListedTwiceIsRefused(@TempDir Path tmp) throws IOException {
+        Path a = Files.writeString(tmp.resolve("a.tsv"), "rich\tpython3-rich\t1\tusr/lib/python3/dist-packages/rich\ttrain\n");
+        Path b = Files.writeString(tmp.resolve("b.tsv"), "rich\tpython3-rich\t1\tusr/lib/python3/dist-packages/rich\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> Manifest.readAll(List.of(a, b), tmp));
+        assertTrue(e.getMessage().contains("one split only"), e.getMessage());
+        Path bad = Files.writeString(tmp.resolve("c.tsv"), "x\tp\t1\td\tholdout\n");
+        assertThrows(IllegalArgumentException.class, () -> Manifest.read(bad, tmp));
+    }
+}

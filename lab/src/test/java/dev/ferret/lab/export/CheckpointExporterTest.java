@@ -1,0 +1,158 @@
+package dev.ferret.lab.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ferret.gguf.AdapterValidator;
+import dev.ferret.gguf.GgufFile;
+import dev.ferret.gguf.GgufType;
+import dev.ferret.gguf.ModelValidator;
+import dev.ferret.models.ModelSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointExporterTest {
+    @TempDir
+    Path dir;
+
+    private final ModelSpec spec = ModelSpec.tiny();
+
+    /** A tensor as train.py writes it: GGUF name, torch shape, values. */
+    private record T(String name, long[] shape, float[] values) {
+    }
+
+    private static T random(String name, SplittableRandom rng, long... shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        float[] v = new float[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (rng.nextDouble() * 2 - 1) * 0.1f;
+        }
+        return new T(name, shape, v);
+    }
+
+    /** Writes STEM.json and STEM.bin in train.py's checkpoint format. */
+    private static void write(Path d, String stem, String extraHeader, List<T> tensors, ModelSpec s) throws IOException {
+        Files.createDirectories(d);
+        StringBuilder index = new StringBuilder();
+        long offset = 0;
+        ByteBuffer data = ByteBuffer.allocate(tensors.stream().mapToInt(t -> t.values.length * 4).sum()).order(ByteOrder.LITTLE_ENDIAN);
+        for (T t : tensors) {
+            StringBuilder shape = new StringBuilder();
+            for (long x : t.shape) {
+                shape.append(shape.isEmpty() ? "" : ", ").append(x);
+            }
+            index.append(index.isEmpty() ? "" : ",\n").append("{\"name\": \"").append(t.name).append("\", \"shape\": [")
+                    .append(shape).append("], \"offset\": ").append(offset).append('}');
+            for (float f : t.values) {
+                data.putFloat(f);
+            }
+            offset += t.values.length * 4L;
+        }
+        String config = String.format(java.util.Locale.ROOT, "{\"n_embd\": %d, \"n_layer\": %d, \"n_head\": %d, \"n_head_kv\": %d, "
+                        + "\"n_ff\": %d, \"context_length\": %d, \"name\": \"tiny\", \"vocab_size\": %d, \"rope_freq_base\": 1000000.0, "
+                        + "\"rms_eps\": 1e-06}", s.nEmbd(), s.nLayer(), s.nHead(), s.nHeadKv(), s.nFf(), s.contextLength(), s.vocabSize());
+        Files.writeString(d.resolve(stem + ".json"), "{\"kind\": \"" + stem + "\", \"config\": " + config + extraHeader
+                + ", \"step\": 3, \"format\": \"ferret-checkpoint-v1\", \"data\": \"" + stem + ".bin\", \"tensors\": [\n" + index + "]}");
+        Files.write(d.resolve(stem + ".bin"), data.array());
+    }
+
+    private List<T> baseTensors() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int e = spec.nEmbd();
+        int kv = spec.nEmbdKv();
+        int ff = spec.nFf();
+        List<T> out = new ArrayList<>();
+        out.add(random("token_embd.weight", rng, spec.vocabSize(), e));
+        out.add(random("output_norm.weight", rng, e));
+        for (int i = 0; i < spec.nLayer(); i++) {
+            String b = "blk." + i + ".";
+            out.add(random(b + "attn_norm.weight", rng, e));
+            out.add(random(b + "attn_q.weight", rng, e, e));
+            out.add(random(b + "attn_q.bias", rng, e));
+            out.add(random(b + "attn_k.weight", rng, kv, e));
+            out.add(random(b + "attn_k.bias", rng, kv));
+            out.add(random(b + "attn_v.weight", rng, kv, e));
+            out.add(random(b + "attn_v.bias", rng, kv));
+            out.add(random(b + "attn_output.weight", rng, e, e));
+            out.add(random(b + "ffn_norm.weight", rng, e));
+            out.add(random(b + "ffn_gate.weight", rng, ff, e));
+            out.add(random(b + "ffn_up.weight", rng, ff, e));
+            out.add(random(b + "ffn_down.weight", rng, e, ff));
+        }
+        return out;
+    }
+
+    @Test
+    void exportsAModelTheValidatorAcceptsWithTheWeightsInPlace() throws IOException {
+        List<T> tensors = baseTensors();
+        write(dir.resolve("ckpt"), "model", "", tensors, spec);
+        Path f32 = CheckpointExporter.exportModel(dir.resolve("ckpt"), dir.resolve("m.gguf"), GgufType.F32);
+        GgufFile g = GgufFile.read(f32);
+        assertDoesNotThrow(() -> ModelValidator.validate(g));
+        assertEquals(spec.nLayer() * 12 + 2, g.tensors().size());
+        assertEquals(spec.vocabSize(), g.getStringArray("tokenizer.ggml.tokens").size());
+        for (T t : tensors) {
+            var info = g.requireTensor(t.name);
+            assertEquals(t.shape[t.shape.length - 1], info.ne(0), t.name);
+            assertArrayEquals(t.values, g.readTensorFloats(info), t.name);
+        }
+    }
+
+    @Test
+    void quantizesToQ4_0() throws IOException {
+        write(dir.resolve("ckpt"), "model", "", baseTensors(), spec);
+        GgufFile g = GgufFile.read(CheckpointExporter.exportModel(dir.resolve("ckpt"), dir.resolve("q.gguf"), GgufType.Q4_0));
+        assertDoesNotThrow(() -> ModelValidator.validate(g));
+        assertEquals(GgufType.Q4_0, g.requireTensor("blk.0.ffn_up.weight").type());
+        assertEquals(GgufType.F32, g.requireTensor("blk.0.attn_q.bias").type());
+        assertEquals(2, g.getInt("general.file_type"));
+    }
+
+    @Test
+    void exportsALoraTheAdapterValidatorAccepts() throws IOException {
+        write(dir.resolve("ckpt"), "model", "", baseTensors(), spec);
+        GgufFile base = GgufFile.read(CheckpointExporter.exportModel(dir.resolve("ckpt"), dir.resolve("m.gguf"), GgufType.F32));
+        SplittableRandom rng = new SplittableRandom(9);
+        int r = 16;
+        List<T> lora = new ArrayList<>();
+        for (int i = 0; i < spec.nLayer(); i++) {
+            for (String t : List.of("attn_q", "attn_k", "attn_v", "attn_output")) {
+                int out = t.equals("attn_k") || t.equals("attn_v") ? spec.nEmbdKv() : spec.nEmbd();
+                lora.add(random("blk." + i + "." + t + ".weight.lora_a", rng, r, spec.nEmbd()));
+                lora.add(random("blk." + i + "." + t + ".weight.lora_b", rng, out, r));
+            }
+        }
+        write(dir.resolve("lora"), "lora", ", \"lora\": {\"rank\": 16, \"alpha\": 32.0}", lora, spec);
+        GgufFile a = GgufFile.read(CheckpointExporter.exportLora(dir.resolve("lora"), dir.resolve("lora.gguf")));
+        assertDoesNotThrow(() -> AdapterValidator.validate(base, a));
+        assertEquals(32f, a.getFloat("adapter.lora.alpha"));
+        var qa = a.requireTensor("blk.1.attn_q.weight.lora_a");
+        assertEquals(spec.nEmbd(), qa.ne(0));
+        assertEquals(r, qa.ne(1));
+        var kb = a.requireTensor("blk.1.attn_k.weight.lora_b");
+        assertEquals(r, kb.ne(0));
+        assertEquals(spec.nEmbdKv(), kb.ne(1));
+    }
+
+    @Test
+    void refusesTensorsOutOfOrder() throws IOException {
+        List<T> tensors = baseTensors();
+        java.util.Collections.swap(tensors, 0, 1);
+        write(dir.resolve("ckpt"), "model", "", tensors, spec);
+        assertThrows(IllegalArgumentException.class,
+                () -> CheckpointExporter.exportModel(dir.resolve("ckpt"), dir.resolve("m.gguf"), GgufType.F32));
+    }
+}

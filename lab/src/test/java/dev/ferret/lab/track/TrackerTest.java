@@ -1,0 +1,102 @@
+package dev.ferret.lab.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.Answer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tracker's tables and JSON: the draft acceptance column per query and per system. */
+class TrackerTest {
+    static Tracker.Row row(String mode, StandardQuestion q, Answer.Draft draft) {
+        return new Tracker.Row("shop", mode, q, 1.5, Map.of("grep", 2), mode.equals("agent"), 1.0, 0.5, 4, 2, 120,
+                "answered", 3, draft);
+    }
+
+    static Tracker.Run run(List<Tracker.Row> rows, String draftModel) {
+        return new Tracker.Run("t", "2025-01-01T00:00:00", rows, 200_000_000L, 2_500_000L, "base.gguf", Double.NaN,
+                "ground truth: test", draftModel);
+    }
+
+    static List<String> tableLines(String md, String header) {
+        List<String> lines = md.lines().toList();
+        int i = lines.indexOf(lines.stream().filter(l -> l.startsWith(header)).findFirst().orElseThrow());
+        return lines.subList(i, lines.size()).stream().takeWhile(l -> l.startsWith("|")).toList();
+    }
+
+    static List<String> cells(String line) {
+        List<String> c = List.of(line.split("\\|", -1));
+        return c.subList(1, c.size() - 1).stream().map(String::strip).toList();
+    }
+
+    @Test
+    void draftAcceptancePerQueryAndPerSystem() throws Exception {
+        List<Tracker.Row> rows = List.of(
+                row("hybrid", StandardQuestion.PROTOCOL_CLASSES, Answer.Draft.NONE),
+                row("agent", StandardQuestion.PROTOCOL_CLASSES, new Answer.Draft("draft-model", 51, 19)),
+                row("agent", StandardQuestion.ASYNC_FUNCTIONS, new Answer.Draft("draft-model", 49, 31)),
+                row("agent", StandardQuestion.REQUESTS_IMPORTS, new Answer.Draft("draft-model", 0, 0)));
+        String md = Tracker.toMarkdown(run(rows, "draft.gguf"));
+        assertTrue(md.contains("Draft model: draft.gguf."), md);
+
+        List<String> queries = tableLines(md, "| Repo |");
+        assertEquals(List.of("Repo", "Mode", "Query", "Time", "Tool calls", "Autonomous", "Precision", "Recall",
+                "Items (listed/truth)", "Tokens", "Stop", "Draft accepted"), cells(queries.get(0)));
+        assertEquals(2 + rows.size(), queries.size());
+        List<String> hybrid = cells(queries.get(2));
+        assertEquals("hybrid", hybrid.get(1));
+        assertEquals("–", hybrid.get(11));
+        // the existing columns keep their formats
+        assertEquals(List.of("shop", "agent", "Q1 Protocol", "1.500 s", "grep=2", "yes", "100.0%", "50.0%", "2/4", "120",
+                "answered", "19/51 (37%)"), cells(queries.get(3)));
+        assertEquals("31/49 (63%)", cells(queries.get(4)).get(11));
+        assertEquals("0/0", cells(queries.get(5)).get(11), "a drafter ran but proposed nothing");
+
+        List<String> systems = tableLines(md, "| System |");
+        assertEquals("Draft accepted", cells(systems.get(0)).getLast());
+        assertEquals(cells(systems.get(0)).size(), cells(systems.get(1)).size());
+        List<String> hybridSystem = cells(systems.get(2));
+        assertEquals("Ferret shop / hybrid", hybridSystem.getFirst());
+        assertEquals("–", hybridSystem.getLast());
+        List<String> agentSystem = cells(systems.get(3));
+        assertEquals("Ferret shop / agent", agentSystem.getFirst());
+        assertEquals("50/100 (50%)", agentSystem.getLast(), "sum accepted over sum drafted");
+
+        JsonNode json = Tracker.toJson(run(rows, "draft.gguf"));
+        assertEquals("draft.gguf", json.get("draft_model").asText());
+        JsonNode total = json.get("draft_acceptance").get("shop / agent");
+        assertEquals(100, total.get("drafted").asInt());
+        assertEquals(50, total.get("accepted").asInt());
+        assertEquals(0.5, total.get("acceptance_rate").asDouble(), 1e-9);
+        assertFalse(json.get("draft_acceptance").has("shop / hybrid"));
+        assertFalse(json.get("queries").get(0).has("draft"), "hybrid rows have no draft");
+        JsonNode q1 = json.get("queries").get(1).get("draft");
+        assertEquals("draft-model", q1.get("drafter").asText());
+        assertEquals(51, q1.get("drafted").asInt());
+        assertEquals(19, q1.get("accepted").asInt());
+        assertEquals(19.0 / 51, q1.get("acceptance_rate").asDouble(), 1e-9);
+    }
+
+    @Test
+    void withoutADraftEveryRowShowsADash() {
+        List<Tracker.Row> rows = List.of(
+                row("hybrid", StandardQuestion.PROTOCOL_CLASSES, Answer.Draft.NONE),
+                row("agent", StandardQuestion.PROTOCOL_CLASSES, Answer.Draft.NONE));
+        String md = Tracker.toMarkdown(run(rows, null));
+        assertFalse(md.contains("Draft model:"), md);
+        for (String l : tableLines(md, "| Repo |").subList(2, 4)) {
+            assertEquals("–", cells(l).getLast(), l);
+        }
+        for (String l : tableLines(md, "| System |").subList(2, 4)) {
+            assertEquals("–", cells(l).getLast(), l);
+        }
+        JsonNode json = Tracker.toJson(run(rows, null));
+        assertFalse(json.has("draft_model"));
+        assertFalse(json.has("draft_acceptance"));
+        assertFalse(json.get("queries").get(1).has("draft"));
+    }
+}
