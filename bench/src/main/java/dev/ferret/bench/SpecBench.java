@@ -21,7 +21,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Ferret's side of the speculative-decoding comparison with llama.cpp's {@code llama-speculative} and
@@ -31,7 +32,8 @@ import java.util.Locale;
  *
  * <pre>java ... dev.ferret.bench.SpecBench --target T.gguf [--draft D.gguf] --mode plain|draft|lookup
  *     --prompt FILE [--prompt FILE2 ...] [--n 128] [--threads 2] [--ctx 4096]
- *     [--draft-max 16] [--draft-min 0] [--p-min 0] [--adaptive false] [--threadpool on|off] [--poll 50] [--show]</pre>
+ *     [--draft-max 16] [--draft-min 0] [--p-min 0] [--adaptive false] [--threadpool on|off] [--poll 50]
+ *     [--gpu-layers 0] [--show]</pre>
  * ({@code --show} prints each generated text to stderr.)
  *
  * <p>A prompt file is read as llama.cpp's {@code -f} reads it: the bytes as they are, less one final newline.
@@ -55,6 +57,7 @@ public final class SpecBench {
         boolean adaptive = false;
         boolean pool = true;
         int poll = 50;
+        int gpuLayers = 0;
         boolean show = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -72,6 +75,7 @@ public final class SpecBench {
                 case "--threadpool" -> pool = !args[++i].equals("off");
                 case "--poll" -> poll = Integer.parseInt(args[++i]);
                 case "--show" -> show = true;
+                case "--gpu-layers" -> gpuLayers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -82,7 +86,7 @@ public final class SpecBench {
             throw new IllegalArgumentException("--mode draft needs --draft");
         }
         SpeculativeOptions so = new SpeculativeOptions(draftMax, draftMin, pMin, adaptive);
-        ModelOptions mo = ModelOptions.defaults().withContextSize(ctx).withThreads(threads)
+        ModelOptions mo = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers)
                 .withThreadpool(pool ? Threadpool.Settings.DEFAULT.withPoll(poll) : Threadpool.Settings.NONE);
         try (Model t = Model.load(target, mo); Model d = mode.equals("draft") ? Model.load(draft, mo) : null) {
             for (Path p : prompts) {
@@ -124,15 +128,39 @@ public final class SpecBench {
         Generation g = r.g();
         SpecStats st = g.speculative();
         double secs = g.generateMillis() / 1000;
-        System.out.printf(Locale.ROOT, "{\"side\": \"ferret\", \"mode\": \"%s\", \"prompt\": \"%s\", \"target\": \"%s\", \"draft\": %s, "
-                        + "\"library\": \"%s\", \"threads\": %d, \"threadpool\": %b, \"draft_max\": %d, \"draft_min\": %d, \"p_min\": %s, \"adaptive\": %b, "
-                        + "\"n_prompt\": %d, \"n_gen\": %d, \"prefill_s\": %.4f, \"decode_s\": %.4f, \"tps\": %.3f, "
-                        + "\"drafted\": %d, \"accepted\": %d, \"batches\": %d, \"skipped_steps\": %d, \"finish\": \"%s\", \"text_sha256\": \"%s\"}%n",
-                mode, prompt.getFileName(), target.getFileName(), draft == null || mode.equals("plain") || mode.equals("lookup") ? "null" : "\"" + draft.getFileName() + "\"",
-                NativeLibrary.path(), threads, pool, so.maxDraft(), so.minDraft(), so.pMin(), so.adaptive(),
-                r.promptTokens(), g.generatedTokens(), g.promptMillis() / 1000, secs, g.generatedTokens() / Math.max(1e-9, secs),
-                st.drafted(), st.accepted(), st.targetBatches(), st.skippedSteps(), g.finishReason(), sha256(g.text()));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("side", "ferret");
+        o.put("mode", mode);
+        o.put("prompt", prompt.getFileName().toString());
+        o.put("target", target.getFileName().toString());
+        o.put("draft", mode.equals("draft") ? draft.getFileName().toString() : null);
+        o.put("library", String.valueOf(NativeLibrary.path()));
+        o.put("threads", threads);
+        o.put("threadpool", pool);
+        o.put("draft_max", so.maxDraft());
+        o.put("draft_min", so.minDraft());
+        o.put("p_min", so.pMin());
+        o.put("adaptive", so.adaptive());
+        o.put("n_prompt", r.promptTokens());
+        o.put("n_gen", g.generatedTokens());
+        o.put("prefill_s", g.promptMillis() / 1000);
+        o.put("decode_s", secs);
+        o.put("tps", g.generatedTokens() / Math.max(1e-9, secs));
+        o.put("drafted", st.drafted());
+        o.put("accepted", st.accepted());
+        o.put("batches", st.targetBatches());
+        o.put("skipped_steps", st.skippedSteps());
+        o.put("finish", g.finishReason().toString());
+        o.put("text_sha256", sha256(g.text()));
+        o.put("text", g.text());
+        try {
+            System.out.println(JSON.writeValueAsString(o));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static String sha256(String s) {
         try {

@@ -27,12 +27,24 @@ import java.util.Locale;
  * keeps a persistent CPU threadpool as llama-bench's does ({@code --threadpool off} for ggml's per-decode one).
  *
  * <pre>java ... dev.ferret.bench.Throughput --model M [--pp 128] [--tg 64] [--threads 2] [--reps 5]
- *     [--threadpool on|off] [--poll 50]</pre>
+ *     [--threadpool on|off] [--poll 50] [--thread-cpu]</pre>
+ * ({@code --thread-cpu} prints to stderr the CPU ticks each JVM thread used during each test's timed part.)
  */
 public final class Throughput {
     private Throughput() {}
 
     public record Result(String test, int tokens, double meanTps, double stdTps) {}
+
+    /** With --thread-cpu: print, per test, the CPU ticks each of the JVM's threads used during the timed reps. */
+    private static boolean threadCpu;
+
+    private static void reportThreads(String test, java.util.Map<String, Long> before, long t0) {
+        if (threadCpu) {
+            System.err.printf(Locale.ROOT, "{\"test\": \"%s\", \"wall_s\": %.3f, \"thread_cpu_ticks\": %s}%n", test,
+                    (System.nanoTime() - t0) / 1e9, ThreadCpu.delta(before, ThreadCpu.snapshot()).toString()
+                            .replace("=", "\": ").replace("{", "{\"").replace(", ", ", \""));
+        }
+    }
 
     public static void main(String[] args) {
         Path model = null;
@@ -42,6 +54,10 @@ public final class Throughput {
         int reps = 5;
         Threadpool.Settings pool = Threadpool.Settings.DEFAULT;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--thread-cpu")) {
+                threadCpu = true;
+                continue;
+            }
             switch (args[i]) {
                 case "--model" -> model = Path.of(args[++i]);
                 case "--pp" -> pp = Integer.parseInt(args[++i]);
@@ -76,9 +92,12 @@ public final class Throughput {
                 try (LlamaContext ctx = model.newContext(context(pp, pp, threads, pool)); Batch batch = new Batch(pp, 1)) {
                     runPp(ctx, batch, pp, vocab, rnd); // warm-up, as llama-bench
                     double[] tps = new double[reps];
+                    var cpu = ThreadCpu.snapshot();
+                    long t0 = System.nanoTime();
                     for (int r = 0; r < reps; r++) {
                         tps[r] = pp / runPp(ctx, batch, pp, vocab, rnd);
                     }
+                    reportThreads("pp" + pp, cpu, t0);
                     out.add(new Result("pp" + pp, pp, mean(tps), std(tps)));
                 }
             }
@@ -87,9 +106,12 @@ public final class Throughput {
                     runTg(ctx, batch, tg, vocab, rnd); // warm-up: llama-bench's one token, and the JIT's loop
                     runTg(ctx, batch, tg, vocab, rnd);
                     double[] tps = new double[reps];
+                    var cpu = ThreadCpu.snapshot();
+                    long t0 = System.nanoTime();
                     for (int r = 0; r < reps; r++) {
                         tps[r] = tg / runTg(ctx, batch, tg, vocab, rnd);
                     }
+                    reportThreads("tg" + tg, cpu, t0);
                     out.add(new Result("tg" + tg, tg, mean(tps), std(tps)));
                 }
             }

@@ -45,7 +45,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--extra-layers", defaultValue = "0", description = "with --from: blocks appended after the source's (default ${DEFAULT-VALUE})")
         int extraLayers;
 
-        @Option(names = "--noise", defaultValue = "0", description = "with --from: std of the extra blocks' attn_output/ffn_down weights; 0 = exact agreement (default ${DEFAULT-VALUE})")
+        @Option(names = "--noise", defaultValue = "0", description = "with --from: std of the extra blocks' attn_output/ffn_down weights in units of 1/sqrt(fan-in); 0 = exact agreement (default ${DEFAULT-VALUE})")
         double noise;
 
         @Option(names = "--width", defaultValue = "0", description = "with --from: residual width, the source's times 1, 4, 16 or 64 (default: the source's)")

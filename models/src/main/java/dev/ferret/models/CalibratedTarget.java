@@ -33,8 +33,9 @@ import java.util.SplittableRandom;
  *       query/key/value/gate/up weights (so they cost what real layers cost) and output projections
  *       ({@code attn_output}, {@code ffn_down}) of zero: they add exactly 0 to the residual stream, and the
  *       target predicts what the small model predicts. {@link #noise} fills those two projections with
- *       uniform noise of the given standard deviation instead, which perturbs the logits and lowers the
- *       share of the draft's tokens the target accepts.</li>
+ *       uniform noise instead, of standard deviation {@code noise / sqrt(fan_in)} (so {@code noise = 1} is a
+ *       projection that keeps its input's size), which perturbs the logits and lowers the share of the
+ *       draft's tokens the target accepts.</li>
  * </ol>
  * With noise 0, greedy decoding of the target gives the small model's tokens: the logits are bit for bit the
  * same where llama.cpp computes both with the same kernels (single-token decodes). Verification batches use
@@ -92,7 +93,10 @@ public final class CalibratedTarget {
         return new CalibratedTarget(source, extraLayers, width, n, noise, seed, extraType);
     }
 
-    /** Standard deviation of the extra layers' output projections (default 0: exact agreement). */
+    /**
+     * Noise in the extra layers' output projections, as a standard deviation in units of
+     * {@code 1 / sqrt(fan_in)} (default 0: exact agreement).
+     */
     public CalibratedTarget noise(double sigma) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("noise must be a finite number >= 0, got " + sigma);
@@ -294,11 +298,11 @@ public final class CalibratedTarget {
         bias(w, b + "attn_k.bias", kv);
         random(w, b + "attn_v.weight", p.extraType(), e, kv, 1 / Math.sqrt(e));
         bias(w, b + "attn_v.bias", kv);
-        random(w, b + "attn_output.weight", p.extraType(), e, e, noise);
+        random(w, b + "attn_output.weight", p.extraType(), e, e, noise / Math.sqrt(e));
         w.addTensor(b + "ffn_norm.weight", GgufType.F32, new long[] {e}, ones(e));
         random(w, b + "ffn_gate.weight", p.extraType(), e, p.ff(), 1 / Math.sqrt(e));
         random(w, b + "ffn_up.weight", p.extraType(), e, p.ff(), 1 / Math.sqrt(e));
-        random(w, b + "ffn_down.weight", p.extraType(), p.ff(), e, noise);
+        random(w, b + "ffn_down.weight", p.extraType(), p.ff(), e, noise / Math.sqrt(p.ff()));
     }
 
     private static float[] ones(int n) {
