@@ -259,9 +259,11 @@ L.append(f"- llama.cpp {tag}: CPU build from `native/scripts/build-cpu.sh` (bund
          f"`{doc['libraries']['b4980']['path']}`")
 L.append("- llama.cpp b4916: `libjllama.so` bundled in `de.kherud:llama:4.2.0` (Ferret's default library)")
 L.append(f"- Tests: pp{pp} (one batch of {pp} tokens) and tg{tg} ({tg} single-token decodes), {env['THREADS']} threads, "
-         f"{env['REPS']} repetitions per run, {env['ROUNDS']} rounds per side with the order of the sides rotated each round")
+         f"{env['REPS']} repetitions per run, {env['ROUNDS']} rounds per side with the order of the sides rotated each round; "
+         "Ferret's harness (`dev.ferret.bench.Throughput`) makes a context per test as llama-bench does, warms up before each, "
+         "and runs with `-XX:+UseSerialGC` and its default persistent CPU threadpool, as the CLI does")
 L.append("- Numbers: tokens/s, mean of the rounds' averages ± pooled standard deviation of the repetitions; "
-         "ratios: mean over mean, and per round (the runs of one round are back to back)")
+         "headline ratio: the median over rounds of the per-round ratio (the runs of one round are back to back); mean over mean beside it")
 L.append(f"- Each run waited until the CPU had been ≥ {env['QUIET_IDLE']}% idle for 3 s (up to {env['QUIET_MAX_WAIT']} s); "
          f"a run during which other processes used more than {env['OTHERS_MAX']}% of the machine's CPU was discarded and repeated "
          f"(at most {env['RETRIES']} attempts, the last one kept); the per-round table shows the CPU share others used during each kept run")
