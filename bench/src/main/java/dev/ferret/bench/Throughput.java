@@ -27,8 +27,9 @@ import java.util.Locale;
  * keeps a persistent CPU threadpool as llama-bench's does ({@code --threadpool off} for ggml's per-decode one).
  *
  * <pre>java ... dev.ferret.bench.Throughput --model M [--pp 128] [--tg 64] [--threads 2] [--reps 5]
- *     [--threadpool on|off] [--poll 50] [--thread-cpu]</pre>
+ *     [--threadpool on|off] [--poll 50] [--thread-cpu] [--gpu-layers 0]</pre>
  * ({@code --thread-cpu} prints to stderr the CPU ticks each JVM thread used during each test's timed part.)
+ * {@code --gpu-layers} is llama-bench's {@code -ngl}: layers offloaded to a GPU of a GPU build (99 = all).
  */
 public final class Throughput {
     private Throughput() {}
@@ -53,6 +54,7 @@ public final class Throughput {
         int threads = Runtime.getRuntime().availableProcessors();
         int reps = 5;
         Threadpool.Settings pool = Threadpool.Settings.DEFAULT;
+        int gpuLayers = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--thread-cpu")) {
                 threadCpu = true;
@@ -66,25 +68,26 @@ public final class Throughput {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--threadpool" -> pool = pool.withEnabled(!args[++i].equals("off"));
                 case "--poll" -> pool = pool.withPoll(Integer.parseInt(args[++i]));
+                case "--gpu-layers" -> gpuLayers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (model == null) {
             throw new IllegalArgumentException("--model is required");
         }
-        for (Result r : measure(model, pp, tg, threads, reps, pool)) {
-            System.out.printf(Locale.ROOT, "{\"library\": \"%s\", \"model\": \"%s\", \"test\": \"%s\", \"n\": %d, \"threads\": %d, \"threadpool\": %b, \"avg_ts\": %.2f, \"stddev_ts\": %.2f}%n",
-                    NativeLibrary.path(), model.getFileName(), r.test(), r.tokens(), threads, pool.enabled(), r.meanTps(), r.stdTps());
+        for (Result r : measure(model, pp, tg, threads, reps, pool, gpuLayers)) {
+            System.out.printf(Locale.ROOT, "{\"library\": \"%s\", \"model\": \"%s\", \"test\": \"%s\", \"n\": %d, \"threads\": %d, \"threadpool\": %b, \"n_gpu_layers\": %d, \"avg_ts\": %.2f, \"stddev_ts\": %.2f}%n",
+                    NativeLibrary.path(), model.getFileName(), r.test(), r.tokens(), threads, pool.enabled(), gpuLayers, r.meanTps(), r.stdTps());
         }
     }
 
     public static Result[] measure(Path file, int pp, int tg, int threads, int reps) {
-        return measure(file, pp, tg, threads, reps, Threadpool.Settings.DEFAULT);
+        return measure(file, pp, tg, threads, reps, Threadpool.Settings.DEFAULT, 0);
     }
 
-    public static Result[] measure(Path file, int pp, int tg, int threads, int reps, Threadpool.Settings pool) {
+    public static Result[] measure(Path file, int pp, int tg, int threads, int reps, Threadpool.Settings pool, int gpuLayers) {
         LlamaBackend backend = LlamaBackend.get();
-        try (LlamaModel model = LlamaModel.load(backend, file, ModelParams.defaults(), null)) {
+        try (LlamaModel model = LlamaModel.load(backend, file, ModelParams.defaults().withGpuLayers(gpuLayers), null)) {
             int vocab = model.vocab().size();
             java.util.Random rnd = new java.util.Random(1);
             List<Result> out = new ArrayList<>();
