@@ -26,6 +26,7 @@ import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
+import dev.ferret.engine.speculative.SpeculativeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,16 @@ public final class AgentRuntime implements AutoCloseable {
 
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
                           int maxSteps, int threads) {
+        /**
+         * Whether the agent loop drafts by prompt lookup: as asked ({@code --lookup} / {@code --no-lookup}), else by
+         * default whenever an explicit model has no draft model. Lookup is adaptive (it drafts only while the
+         * measured acceptance pays for the verification batches) and answers that copy names out of tool
+         * results are where it pays; the shipped default models bring their own draft model instead.
+         */
+        public static boolean lookupByDefault(Path model, Path draft, Boolean asked) {
+            return asked != null ? asked : model != null && draft == null;
+        }
+
         /**
          * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters,
          * and its draft model for speculative decoding unless {@code --draft} or {@code --lookup} chose a drafter.
@@ -123,9 +134,9 @@ public final class AgentRuntime implements AutoCloseable {
             }
             if (options.draft() != null) {
                 draftModel = Model.load(options.draft(), mo);
-                drafter = new DraftModelDrafter(draftModel, model, session.contextSize(), 2, 0.6f);
+                drafter = new DraftModelDrafter(draftModel, model, session.contextSize(), SpeculativeOptions.defaults());
             } else if (options.lookup()) {
-                drafter = new PromptLookupDrafter(1, 4);
+                drafter = new PromptLookupDrafter(1, 4, SpeculativeOptions.lookupDefaults());
             }
         }
         return session;

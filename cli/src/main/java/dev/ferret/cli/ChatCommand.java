@@ -26,12 +26,17 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding")
     Path draft;
 
+    @Option(names = "--lookup", negatable = true, description = "prompt-lookup speculative decoding, adaptive"
+            + " (default: on for a --model without --draft)")
+    Boolean lookup;
+
     @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
     AgentRuntime.Mode mode;
 
     @Override
     public Integer call() throws Exception {
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, false, mode,
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
+                AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
                 AgentRuntime.Format.TEMPLATE, 6, 0);
         try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.STDERR)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -67,6 +67,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lookup", description = "prompt-lookup speculative decoding")
     boolean lookup;
 
+    @picocli.CommandLine.Mixin
+    SpeculationOptions speculation = new SpeculationOptions();
+
+    @picocli.CommandLine.Mixin
+    ThreadOptions threading = new ThreadOptions();
+
     @Option(names = "--backend", defaultValue = "ffm", description = "ffm, jni, or auto (FFM, falling back to JNI where the C API is missing) (default ${DEFAULT-VALUE})")
     String backend;
 
@@ -93,7 +99,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers)
+                .withThreadpool(threading.settings());
         // 0 = greedy; a negative, NaN or absurd temperature is refused (exit 2) rather than read as greedy
         SamplingOptions so = SamplingOptions.forTemperature(temperature, seed).withRepeatPenalty(1f, 64);
         GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
@@ -107,8 +114,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             Prompt p = prompt(m);
             Model draftModel = draft == null ? null : Model.load(draft, opts);
-            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
-                    : lookup ? new PromptLookupDrafter(1, 4) : null;
+            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), speculation.draftModel())
+                    : lookup ? new PromptLookupDrafter(1, 4, speculation.lookup()) : null;
             Generation g;
             try {
                 g = s.generate(p, req, GenerateCommand::print, drafter);
@@ -126,8 +133,8 @@ final class GenerateCommand implements Callable<Integer> {
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
                 if (drafter != null) {
                     var sp = g.speculative();
-                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d%n", sp.drafter(), sp.drafted(),
-                            sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches());
+                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d, plain steps while drafting did not pay %d%n",
+                            sp.drafter(), sp.drafted(), sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches(), sp.skippedSteps());
                 }
             }
         }
