@@ -15,9 +15,16 @@ import java.util.List;
  * @param items           how many items the answer lists (hybrid), -1 if unknown
  * @param draft           speculative decoding over the agent loop's turns, {@link Draft#NONE} when no drafter ran
  *                        (always for the hybrid path)
+ * @param evidence        the text of the tool results the answer was written from (hybrid and call-only: the hits,
+ *                        one {@code file:line: text} line each), what {@code Grounding.audit} checks it against
  */
 public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
-                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft) {
+                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft,
+                     List<String> evidence) {
+    public Answer {
+        toolCalls = List.copyOf(toolCalls);
+        evidence = List.copyOf(evidence);
+    }
 
     /**
      * Draft statistics of one answer: the drafter's name ("draft-model", "prompt-lookup", or "none"), tokens it

@@ -36,6 +36,8 @@ public final class AgentLoop {
     private final AgentOptions options;
     private final List<JsonNode> schemas;
     private final String callGrammar;
+    /** Token budget of a call turn: enough for the longest call the grammar admits, so none is cut off. */
+    private final int callBudget;
     private BiFunction<Integer, GenerationRequest, GenerationRequest> shaper = (step, r) -> r;
     private Drafter drafter;
 
@@ -45,6 +47,9 @@ public final class AgentLoop {
         this.options = options;
         this.schemas = AgentPrompt.schemas(tools);
         this.callGrammar = options.constrainCalls() ? ToolCallGrammar.answerOrCall(tools) : null;
+        this.callBudget = options.constrainCalls()
+                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), ToolCallGrammar.maxCallLength(tools))
+                : options.maxTokensCall();
     }
 
     /**
@@ -75,6 +80,7 @@ public final class AgentLoop {
         StopReason forced = null;
         int toolCallToken = session.model().specialToken(ChatTemplate.TOOL_CALL_OPEN);
         String lastResult = "";
+        List<String> evidence = new ArrayList<>();
         while (true) {
             forced = forced != null ? forced : guard.mustAnswer();
             boolean answerTurn = forced != null;
@@ -87,21 +93,31 @@ public final class AgentLoop {
                 g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true, drafter);
             } catch (EngineException.ContextOverflow e) {
                 return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
-                        guard, calls, totals, t0, autonomous);
+                        guard, calls, totals, t0, autonomous, evidence);
             }
             guard.stepTaken();
             totals.add(g);
+            if (!answerTurn && cutOffCall(g) && g.finishReason() == FinishReason.CONTEXT_FULL) {
+                // the context filled up inside a call: the partial call is no call, so it is neither run nor
+                // recorded as one. (A budget cannot cut a constrained call: the budget is the grammar's longest call.
+                // Without the grammar it can, and the cut-off text is then an unparsable call, reported to the model.)
+                return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
+                        guard, calls, totals, t0, autonomous, evidence);
+            }
             ToolCallParser.Reply reply = ToolCallParser.parse(g.text());
             if (answerTurn || !reply.hasCalls()) {
                 String answer = reply.content().strip();
                 if (answer.isEmpty()) {
                     return finish(fallback(lastResult, "the model gave no answer"), StopReason.FALLBACK_FROM_RESULTS,
-                            guard, calls, totals, t0, autonomous);
+                            guard, calls, totals, t0, autonomous, evidence);
                 }
                 if (g.finishReason() == FinishReason.CONTEXT_FULL && forced == null) {
                     forced = StopReason.CONTEXT_FULL;
                 }
-                return finish(answer, forced == null ? StopReason.ANSWERED : forced, guard, calls, totals, t0, autonomous);
+                // grounding: the answer keeps only the items its run's tool results show (see Grounding)
+                Grounding.Result grounded = Grounding.apply(answer, evidence, question, tools.names());
+                return finish(grounded.text(), forced == null ? StopReason.ANSWERED : forced, guard, calls, totals, t0,
+                        autonomous, evidence);
             }
             autonomous = true;
             List<ToolCall> valid = new ArrayList<>();
@@ -145,6 +161,7 @@ public final class AgentLoop {
                                 guard.recorded(call, res.content(), res.error());
                                 if (!res.error()) {
                                     lastResult = res.content();
+                                    evidence.add(res.content());
                                 }
                                 results.add(Message.tool(res.content()));
                                 record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
@@ -167,8 +184,13 @@ public final class AgentLoop {
             return GenerationRequest.greedy(options.maxTokensAnswer()).withSampling(greedy)
                     .withBanned(ban).withStops(List.of(ChatTemplate.TOOL_CALL_OPEN));
         }
-        return GenerationRequest.greedy(options.maxTokensCall()).withSampling(greedy)
+        return GenerationRequest.greedy(callBudget).withSampling(greedy)
                 .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE)).withGrammar(callGrammar);
+    }
+
+    /** True when a call turn opened a call that its generation did not close (stopped by budget or context). */
+    static boolean cutOffCall(Generation g) {
+        return g.finishReason() != FinishReason.STOP_STRING && g.text().contains(ChatTemplate.TOOL_CALL_OPEN);
     }
 
     private static dev.ferret.engine.TokenListener listenerFor(AgentListener l) {
@@ -195,9 +217,9 @@ public final class AgentLoop {
     }
 
     private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, Totals t,
-                               long t0, boolean autonomous) {
+                               long t0, boolean autonomous, List<String> evidence) {
         return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), t.tokens, t.evaluated, t.reused,
-                (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted);
+                (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted, evidence);
     }
 
     /** Counters summed over the turns of one run. */

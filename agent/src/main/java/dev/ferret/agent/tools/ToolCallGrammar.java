@@ -2,6 +2,7 @@ package dev.ferret.agent.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,19 +25,50 @@ import java.util.Set;
  * in schema order, required ones present, optional ones optional, no others; values by type: string (a JSON
  * string with escapes, non-empty unless the schema says {@code "minLength": 0}), integer (no sign when
  * {@code minimum} is 0 or more, no zero when it is 1 or more), number, boolean, string enums, arrays of
- * these, objects with properties, and any JSON value where the schema says nothing. Whitespace is fixed: one
- * space after each ':' and ',' of the call, as in the example, and nowhere else.
+ * these, objects with properties, and a flat JSON value (scalar, or an array or object of scalars) where the
+ * schema says nothing. Whitespace is fixed: one space after each ':' and ',' of the call, as in the example,
+ * and nowhere else.
+ *
+ * <p><b>Every sentence is a call that parses, however the model samples.</b> Three things make it so:
+ * <ul>
+ *   <li>Every sentence is bounded ({@link #maxCallLength}): strings hold at most {@value #MAX_STRING} JSON
+ *       characters (an escape counts as one), integers at most 9 digits, arrays at most {@value #MAX_ITEMS}
+ *       items. Every token the sampler admits adds at least one character (llama.cpp rejects empty pieces), so
+ *       a token budget of {@code maxCallLength} can never cut a call off in the middle, which is how the
+ *       earlier grammar let a half-written call through: a long string argument ran into the budget.</li>
+ *   <li>No raw {@code <} inside a JSON string (write {@code \u003c}): the closing tag {@code </tool_call>} is
+ *       the stop string of a call turn, and the text {@code <tool_call>} is the parser's start marker, so
+ *       neither may appear inside an argument.</li>
+ *   <li>The free-text answer of {@link #answerOrCall} may not contain {@code <tool_call>} anywhere, not only
+ *       at its start: the parser would read what follows as a call.</li>
+ * </ul>
  *
  * <p>Only basic GBNF is used: rules, string literals, character classes, grouping, alternation, {@code *},
  * {@code +} and {@code ?} (no {@code {m,n}} repetition, no {@code .}). Rule names are dashed lower-case words.
  */
 public final class ToolCallGrammar {
     static final String OPEN = "<tool_call>";
+    static final String CLOSE = "</tool_call>";
+    /** Most JSON characters in one string value (an escape sequence counts as one). */
+    public static final int MAX_STRING = 128;
+    /** Most items of an array, or members of a schema-less object. */
+    public static final int MAX_ITEMS = 8;
+    /** Most digits of an integer (fits an int), and of a fraction. */
+    static final int MAX_DIGITS = 9;
+    /** The longest JSON character: {@code \u00e9}. */
+    private static final int CHAR_MAX = 6;
 
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
+    private final boolean nonEmptyArguments;
+    private int maxCall;
 
-    private ToolCallGrammar() {
+    /** An expression of the grammar and the most characters a sentence of it can have. */
+    private record Expr(String text, int max) {
+    }
+
+    private ToolCallGrammar(boolean nonEmptyArguments) {
+        this.nonEmptyArguments = nonEmptyArguments;
     }
 
     /** A grammar whose only sentences are single tool calls to the toolbox's tools. */
@@ -46,7 +78,15 @@ public final class ToolCallGrammar {
 
     /** As {@link #toolCall(Toolbox)}, from a list of {@code {"type": "function", "function": {...}}} schemas. */
     public static String toolCall(ArrayNode schemas) {
-        ToolCallGrammar g = new ToolCallGrammar();
+        return toolCall(schemas, false);
+    }
+
+    /**
+     * As {@link #toolCall(ArrayNode)}; with {@code nonEmptyArguments}, a tool without required parameters still
+     * gets at least one of its optional ones (for the call-only model: {@code {}} searches nothing useful).
+     */
+    public static String toolCall(ArrayNode schemas, boolean nonEmptyArguments) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments);
         g.rules.put("root", "tool-call");
         g.names.add("root");
         g.callRules(schemas);
@@ -54,15 +94,30 @@ public final class ToolCallGrammar {
     }
 
     /**
+     * The most characters a call of {@link #toolCall(ArrayNode, boolean)} (or the call branch of
+     * {@link #answerOrCall}) can have, {@code <tool_call>} to the closing brace; an upper bound on the tokens a
+     * constrained call can take.
+     */
+    public static int maxCallLength(ArrayNode schemas, boolean nonEmptyArguments) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments);
+        g.callRules(schemas);
+        return g.maxCall;
+    }
+
+    public static int maxCallLength(Toolbox toolbox) {
+        return maxCallLength(toolbox.schemas(), false);
+    }
+
+    /**
      * A grammar that admits either one tool call, or a free-text answer: any text that starts with a
-     * character other than whitespace and does not start with {@code <tool_call>}.
+     * character other than whitespace and nowhere contains {@code <tool_call>}.
      */
     public static String answerOrCall(Toolbox toolbox) {
         return answerOrCall(toolbox.schemas());
     }
 
     public static String answerOrCall(ArrayNode schemas) {
-        ToolCallGrammar g = new ToolCallGrammar();
+        ToolCallGrammar g = new ToolCallGrammar(false);
         g.rules.put("root", "answer | tool-call");
         g.names.add("root");
         g.answerRules();
@@ -70,23 +125,29 @@ public final class ToolCallGrammar {
         return g.render();
     }
 
+    /**
+     * answer-k: the text so far ends with the first k characters of {@code <tool_call>} (k = 0: with none of
+     * them), and nowhere contains all of it. From state k a character either extends the match, restarts it
+     * ({@code <}) or breaks it (back to 0); state 10 cannot take the final {@code >}. The text may end anywhere.
+     */
     private void answerRules() {
-        define("answer", "[^<\\x00-\\x20] answer-any* | \"<\" answer-1");
-        // answer-k: the text so far is the first k characters of <tool_call>; it may end, or go on with any
-        // character but the next one of <tool_call>, or with that one while the prefix is not yet complete
         int last = OPEN.length() - 1;
+        define("answer", "[^<\\x00-\\x20] answer-0 | \"<\" answer-1");
+        define("answer-0", "([^<\\x00] answer-0 | \"<\" answer-1)?");
         for (int k = 1; k <= last; k++) {
-            String c = String.valueOf(OPEN.charAt(k));
-            String other = "[^" + classChar(OPEN.charAt(k)) + "] answer-any*";
-            define("answer-" + k, k < last ? "(" + other + " | " + literal(c) + " answer-" + (k + 1) + ")?"
-                    : "(" + other + ")?");
+            char c = OPEN.charAt(k);
+            String restart = "\"<\" answer-1";
+            String other = "[^<" + classChar(c) + "\\x00] answer-0";
+            define("answer-" + k, k < last
+                    ? "(" + other + " | " + restart + " | " + literal(String.valueOf(c)) + " answer-" + (k + 1) + ")?"
+                    : "(" + other + " | " + restart + ")?");
         }
-        define("answer-any", "[^\\x00]");
     }
 
     private void callRules(ArrayNode schemas) {
         define("tool-call", ""); // placeholder, filled in below
         List<String> alternatives = new ArrayList<>();
+        int longest = 0;
         for (JsonNode s : schemas) {
             JsonNode fn = s.has("function") ? s.get("function") : s;
             String name = fn.path("name").asText();
@@ -96,80 +157,152 @@ public final class ToolCallGrammar {
             String base = unique(slug(name));
             String callRule = unique("call-" + base);
             define(callRule, ""); // placeholder: keeps the call ahead of its arguments' rules
-            String args = objectExpr(fn.path("parameters"), "args-" + base);
-            define(callRule, literal(Toolbox.toJson(com.fasterxml.jackson.databind.node.TextNode.valueOf(name))
-                    + ", \"arguments\": ") + " " + args);
+            Expr args = objectExpr(fn.path("parameters"), "args-" + base, nonEmptyArguments);
+            String head = Toolbox.toJson(TextNode.valueOf(name)) + ", \"arguments\": ";
+            define(callRule, literal(head) + " " + args.text());
             alternatives.add(callRule);
+            longest = Math.max(longest, head.length() + args.max());
         }
         if (alternatives.isEmpty()) {
             throw new IllegalArgumentException("the toolbox has no tools");
         }
-        define("tool-call", literal(OPEN + "\n{\"name\": ") + " (" + String.join(" | ", alternatives) + ") "
-                + literal("}\n</tool_call>"));
+        String open = OPEN + "\n{\"name\": ";
+        String close = "}\n" + CLOSE;
+        define("tool-call", literal(open) + " (" + String.join(" | ", alternatives) + ") " + literal(close));
+        maxCall = open.length() + longest + close.length();
     }
 
     /** An expression for a value following {@code schema}; may define rules named after {@code base}. */
-    private String valueExpr(JsonNode schema, String base) {
+    private Expr valueExpr(JsonNode schema, String base) {
         if (schema == null || schema.isMissingNode() || !schema.isObject()) {
-            return shared("json-value");
+            return flatValue();
         }
         JsonNode en = schema.get("enum");
         if (en != null && en.isArray() && !en.isEmpty()) {
             List<String> alts = new ArrayList<>();
+            int max = 0;
             for (JsonNode v : en) {
-                alts.add(literal(Toolbox.toJson(v)));
+                String lit = Toolbox.toJson(v);
+                alts.add(literal(lit));
+                max = Math.max(max, lit.length());
             }
-            return "(" + String.join(" | ", alts) + ")";
+            return new Expr("(" + String.join(" | ", alts) + ")", max);
         }
         JsonNode type = schema.get("type");
         if (type != null && type.isArray()) {
             List<String> alts = new ArrayList<>();
+            int max = 0;
             for (JsonNode t : type) {
-                alts.add(typeExpr(t.asText(), schema, base));
+                Expr e = typeExpr(t.asText(), schema, base);
+                alts.add(e.text());
+                max = Math.max(max, e.max());
             }
-            return alts.isEmpty() ? shared("json-value") : "(" + String.join(" | ", alts) + ")";
+            return alts.isEmpty() ? flatValue() : new Expr("(" + String.join(" | ", alts) + ")", max);
         }
         return typeExpr(type == null ? "" : type.asText(), schema, base);
     }
 
-    private String typeExpr(String type, JsonNode schema, String base) {
+    private Expr typeExpr(String type, JsonNode schema, String base) {
         return switch (type) {
-            case "string" -> schema.path("minLength").asInt(1) >= 1 ? shared("json-string-nonempty")
-                    : shared("json-string");
+            case "string" -> schema.path("minLength").asInt(1) >= 1 ? string(true) : string(false);
             case "integer" -> {
                 JsonNode min = schema.get("minimum");
                 if (min != null && min.isNumber() && min.asDouble() >= 1) {
-                    yield shared("json-positive");
+                    yield new Expr(shared("json-positive"), MAX_DIGITS);
                 }
-                yield min != null && min.isNumber() && min.asDouble() >= 0 ? shared("json-natural")
-                        : shared("json-integer");
+                yield min != null && min.isNumber() && min.asDouble() >= 0 ? new Expr(shared("json-natural"), MAX_DIGITS)
+                        : new Expr(shared("json-integer"), MAX_DIGITS + 1);
             }
-            case "number" -> shared("json-number");
-            case "boolean" -> shared("json-boolean");
-            case "null" -> literal("null");
+            case "number" -> number();
+            case "boolean" -> new Expr(shared("json-boolean"), 5);
+            case "null" -> new Expr(literal("null"), 4);
             case "array" -> {
-                String item = valueExpr(schema.get("items"), base + "-item");
+                Expr item = valueExpr(schema.get("items"), base + "-item");
                 String rule = unique(base);
-                define(rule, "\"[\" (" + item + " (\", \" " + item + ")*)? \"]\"");
-                yield rule;
+                define(rule, "\"[\" " + items(item.text(), rule) + " \"]\"");
+                yield new Expr(rule, 2 + MAX_ITEMS * item.max() + (MAX_ITEMS - 1) * 2);
             }
-            case "object" -> objectExpr(schema, base);
-            default -> shared("json-value");
+            case "object" -> objectExpr(schema, base, false);
+            default -> flatValue();
         };
+    }
+
+    /** Up to {@link #MAX_ITEMS} items separated by ", ", or none; defines the chain rules {@code rule-items-k}. */
+    private String items(String item, String rule) {
+        String next = null;
+        for (int k = 1; k < MAX_ITEMS; k++) {
+            String r = unique(rule + "-more-" + k);
+            define(r, "\", \" " + item + (next == null ? "" : " " + next + "?"));
+            next = r;
+        }
+        return "(" + item + " " + next + "?)?";
+    }
+
+    /** A bounded JSON string (non-empty or possibly empty). */
+    private Expr string(boolean nonEmpty) {
+        shared("json-char");
+        String chars = chain("json-chars", "json-char", MAX_STRING);
+        String rule = nonEmpty ? "json-string-nonempty" : "json-string";
+        if (!rules.containsKey(rule)) {
+            define(rule, "\"\\\"\" " + chars + (nonEmpty ? "" : "?") + " \"\\\"\"");
+        }
+        return new Expr(rule, 2 + CHAR_MAX * MAX_STRING);
+    }
+
+    private Expr number() {
+        if (!rules.containsKey("json-number")) {
+            String digits = chain("json-digits", "[0-9]", MAX_DIGITS);
+            define("json-number", shared("json-integer") + " (\".\" " + digits + ")? ([eE] [-+]? [0-9] [0-9]?)?");
+        }
+        return new Expr("json-number", (MAX_DIGITS + 1) + 1 + MAX_DIGITS + 4);
+    }
+
+    /** A value where the schema says nothing: a scalar, or an array or object of scalars (no deeper nesting). */
+    private Expr flatValue() {
+        Expr str = string(false);
+        Expr num = number();
+        String scalar = "json-scalar";
+        int scalarMax = Math.max(str.max(), num.max());
+        if (!rules.containsKey(scalar)) {
+            define(scalar, str.text() + " | " + num.text() + " | " + shared("json-boolean") + " | \"null\"");
+            define("json-flat-array", "\"[\" " + items(scalar, "json-flat-array") + " \"]\"");
+            define("json-flat-member", str.text() + " \": \" " + scalar);
+            define("json-flat-object", "\"{\" " + items("json-flat-member", "json-flat-object") + " \"}\"");
+            define("json-flat-value", scalar + " | json-flat-array | json-flat-object");
+        }
+        int member = str.max() + 2 + scalarMax;
+        int max = Math.max(scalarMax, 2 + MAX_ITEMS * member + (MAX_ITEMS - 1) * 2);
+        return new Expr("json-flat-value", max);
+    }
+
+    /**
+     * {@code name-k ::= unit name-(k-1)?}, ..., {@code name-1 ::= unit}: one to {@code n} units, each choice
+     * forced by the text (no ambiguity, so the sampler's stacks do not multiply). Returns the name of the longest.
+     */
+    private String chain(String name, String unit, int n) {
+        String top = name + "-" + n;
+        if (!rules.containsKey(top)) {
+            for (int k = n; k >= 1; k--) {
+                rules.put(name + "-" + k, k == 1 ? unit : unit + " " + name + "-" + (k - 1) + "?");
+                names.add(name + "-" + k);
+            }
+        }
+        return top;
     }
 
     /**
      * An object with the schema's properties in order. With p0..pn-1 and r the first required one, the body
      * is one of: p_k followed by rest(k+1), for each optional k before r and for k = r, where rest(i) is
-     * each later property with a ", " before it, optional unless required.
+     * each later property with a ", " before it, optional unless required. With {@code nonEmpty} and no required
+     * property, the body is not optional.
      */
-    private String objectExpr(JsonNode schema, String base) {
+    private Expr objectExpr(JsonNode schema, String base, boolean nonEmpty) {
         JsonNode props = schema.path("properties");
         if (schema.isMissingNode() || props.isObject() && props.isEmpty()) {
-            return literal("{}");
+            return new Expr(literal("{}"), 2);
         }
         if (!props.isObject()) {
-            return shared("json-object");
+            return flatValue();
         }
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
@@ -177,14 +310,16 @@ public final class ToolCallGrammar {
         rules.put(rule, ""); // placeholder: keeps the object's rule ahead of its parts
         List<String> kv = new ArrayList<>();
         List<Boolean> req = new ArrayList<>();
+        int max = 2;
         for (var it = props.fields(); it.hasNext(); ) {
             var e = it.next();
             String kvRule = unique(rule + "-" + slug(e.getKey()));
-            String value = valueExpr(e.getValue(), kvRule + "-value");
-            define(kvRule, literal(Toolbox.toJson(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()))
-                    + ": ") + " " + value);
+            Expr value = valueExpr(e.getValue(), kvRule + "-value");
+            String key = Toolbox.toJson(TextNode.valueOf(e.getKey())) + ": ";
+            define(kvRule, literal(key) + " " + value.text());
             kv.add(kvRule);
             req.add(required.contains(e.getKey()));
+            max += (kv.size() > 1 ? 2 : 0) + key.length() + value.max();
         }
         int n = kv.size();
         // rest-i rules, from the end, so each refers to the next
@@ -202,25 +337,20 @@ public final class ToolCallGrammar {
             alts.add(rest[k + 1] == null ? kv.get(k) : kv.get(k) + " " + rest[k + 1]);
         }
         String body = alts.size() == 1 ? alts.getFirst() : "(" + String.join(" | ", alts) + ")";
-        define(rule, "\"{\" " + body + (firstRequired < 0 ? "?" : "") + " \"}\"");
-        return rule;
+        define(rule, "\"{\" " + body + (firstRequired < 0 && !nonEmpty ? "?" : "") + " \"}\"");
+        return new Expr(rule, max);
     }
 
     private static final Map<String, String> SHARED = new LinkedHashMap<>();
 
     static {
-        SHARED.put("json-string", "\"\\\"\" json-char* \"\\\"\"");
-        SHARED.put("json-string-nonempty", "\"\\\"\" json-char+ \"\\\"\"");
-        SHARED.put("json-char", "[^\"\\\\\\x00-\\x1F\\x7F] | \"\\\\\" ([\"\\\\/bfnrt] | \"u\" json-hex json-hex json-hex json-hex)");
+        // no raw '<' (nor control characters) inside a string: see the class comment
+        SHARED.put("json-char", "[^\"\\\\<\\x00-\\x1F\\x7F] | \"\\\\\" ([\"\\\\/bfnrt] | \"u\" json-hex json-hex json-hex json-hex)");
         SHARED.put("json-hex", "[0-9a-fA-F]");
-        SHARED.put("json-positive", "[1-9] [0-9]*");
+        SHARED.put("json-positive", "[1-9] json-digits-8?");
         SHARED.put("json-natural", "\"0\" | json-positive");
         SHARED.put("json-integer", "\"-\"? json-natural");
-        SHARED.put("json-number", "json-integer (\".\" [0-9]+)? ([eE] [-+]? [0-9]+)?");
         SHARED.put("json-boolean", "\"true\" | \"false\"");
-        SHARED.put("json-value", "json-object | json-array | json-string | json-number | json-boolean | \"null\"");
-        SHARED.put("json-object", "\"{\" (json-string \": \" json-value (\", \" json-string \": \" json-value)*)? \"}\"");
-        SHARED.put("json-array", "\"[\" (json-value (\", \" json-value)*)? \"]\"");
     }
 
     /** Names a shared rule, defining it (and the shared rules it uses) on first use. */
@@ -229,6 +359,9 @@ public final class ToolCallGrammar {
             String body = SHARED.get(name);
             rules.put(name, body);
             names.add(name);
+            if (body.contains("json-digits-8")) {
+                chain("json-digits", "[0-9]", MAX_DIGITS - 1);
+            }
             for (String other : SHARED.keySet()) {
                 if (!rules.containsKey(other) && java.util.regex.Pattern.compile("(?<![\\w-])" + other + "(?![\\w-])")
                         .matcher(body).find()) {
@@ -298,8 +431,8 @@ public final class ToolCallGrammar {
         StringBuilder own = new StringBuilder();
         StringBuilder json = new StringBuilder();
         for (Map.Entry<String, String> e : rules.entrySet()) {
-            (SHARED.containsKey(e.getKey()) ? json : own).append(e.getKey()).append(" ::= ").append(e.getValue())
-                    .append('\n');
+            boolean isJson = e.getKey().startsWith("json-");
+            (isJson ? json : own).append(e.getKey()).append(" ::= ").append(e.getValue()).append('\n');
         }
         return own.append(json).toString();
     }
