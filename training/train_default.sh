@@ -24,11 +24,12 @@
 # autocast and large batches, within TIME_BUDGET seconds, and runs only what the device has (Python and PyTorch: no
 # JDK, no apt, no network): the data must have been prepared here ("call-data") and carried along. With PARTS=DIR
 # the trained checkpoint is also written to DIR as a tar in parts of at most 15 MiB (what a device run can bring
-# back); `cat DIR/calls.tar.part-* | tar xf - -C $WORK/ckpt/calls` restores it here for "call-export".
+# back); `mkdir -p $WORK/ckpt/calls-device && cat DIR/calls.tar.part-* | tar xf - -C $WORK/ckpt/calls-device`
+# restores it here, and `PROFILE=device STAGES=call-export` exports it.
 #
 #   STAGES=call-data training/train_default.sh                               # here: data for the device (~19 MB)
 #   PROFILE=device STAGES=calls PARTS=$OUT training/train_default.sh         # on the device
-#   STAGES=call-export training/train_default.sh                             # here: GGUF + loss curve
+#   PROFILE=device STAGES=call-export training/train_default.sh              # here: GGUF + loss curve
 #
 # Env: WORK (.work/train), STAGES, FORCE, THREADS (2), PROFILE (cpu|device), TIME_BUDGET (device: 400 s), PARTS.
 set -euo pipefail
@@ -39,7 +40,8 @@ stages=${STAGES:-data base lora draft export}
 threads=${THREADS:-2}
 profile=${PROFILE:-cpu}
 py=/usr/bin/python3
-if [ "$profile" = device ]; then py=$(command -v python3); fi
+# a device machine has its own Python with PyTorch on the PATH (no Debian torch)
+if ! "$py" -c 'import torch' 2>/dev/null; then py=$(command -v python3); fi
 resume() { if [ "${FORCE:-0}" = 1 ]; then echo --force; elif [ -f "$1/state.pt" ]; then echo --resume; fi; }
 has() { [[ " $stages " == *" $1 "* ]]; }
 
@@ -119,28 +121,32 @@ if has calls; then
   # trained from scratch: every pair starts with the same ~88-token system turn, which runs once per batch; the
   # loss is on the call's tokens; valid_exact in log.csv is the share of the 1,000 validation pairs (held-out
   # codebases, both phrasing splits) whose call is the argmax at every token
-  calls=(--phase full --preset small --data "$w/calls" --whole --max-suffix 256 --eval-examples 1000 --lr 2e-3
-         --out "$w/ckpt/calls")
+  calls=(--phase full --data "$w/calls" --whole --max-suffix 256 --lr 2e-3 --out "$w/ckpt/calls-$profile")
   if [ "$profile" = device ]; then
-    $py training/train.py "${calls[@]}" --device cuda --amp bf16 --threads 8 --batch 256 --steps 12000 --warmup 200 \
+    $py training/train.py "${calls[@]}" --preset small --eval-examples 1000 --device cuda --amp bf16 --threads 8 --batch 256 --steps 12000 --warmup 200 \
       --log-every 100 --eval-every 500 --save-every 2000 --keep-best --time-budget "${TIME_BUDGET:-400}" \
-      $(resume "$w/ckpt/calls")
+      $(resume "$w/ckpt/calls-$profile")
   else
-    nice $py training/train.py "${calls[@]}" --device cpu --amp none --threads "$threads" --batch 32 --steps 3000 \
+    # the mini preset (128 wide, 4 layers, 1.1M parameters): what 2 shared cores can train in an hour or two
+    nice $py training/train.py "${calls[@]}" --preset mini --eval-examples 200 --device cpu --amp none \
+      --threads "$threads" --batch 32 --steps 3000 \
       --stop-after "${CALLS_STOP:-3000}" --warmup 50 --log-every 10 --eval-every 100 --save-every 25 --keep-best \
-      --time-budget "${TIME_BUDGET:-0}" $(resume "$w/ckpt/calls")
+      --time-budget "${TIME_BUDGET:-0}" $(resume "$w/ckpt/calls-$profile")
   fi
   if [ -n "${PARTS:-}" ]; then
     mkdir -p "$PARTS"
-    (cd "$w/ckpt/calls" && tar cf - model.json model.bin log.csv state.pt best) | split -b 15M - "$PARTS/calls.tar.part-"
+    (cd "$w/ckpt/calls-$profile" && tar cf - model.json model.bin log.csv state.pt best) | split -b 15M - "$PARTS/calls.tar.part-"
     ls -l "$PARTS"
   fi
 fi
 if has call-export; then
+  # CALLS_CKPT: the checkpoint folder (default: this profile's); its best/ (best valid exact match) when there is one
+  ck=${CALLS_CKPT:-$w/ckpt/calls-$profile}
+  from=$ck; if [ -f "$ck/best/model.json" ]; then from=$ck/best; fi
   mkdir -p "$w/export"
-  ./ferret export checkpoint --model "$w/ckpt/calls" --out "$w/export/ferret-call-q8_0.gguf" --type Q8_0
-  $py training/plot_loss.py "$w/ckpt/calls/log.csv" "$w/export/ferret-call-loss.png" \
+  ./ferret export checkpoint --model "$from" --out "$w/export/ferret-call-q8_0.gguf" --type Q8_0
+  $py training/plot_loss.py "$ck/log.csv" "$w/export/ferret-call-loss.png" \
     --title "ferret-call: question -> call pairs (call tokens)"
-  cp "$w/ckpt/calls/log.csv" "$w/export/calls-log.csv"
+  cp "$ck/log.csv" "$w/export/calls-log.csv"
   (cd "$w/export" && sha256sum ferret-call-q8_0.gguf)
 fi

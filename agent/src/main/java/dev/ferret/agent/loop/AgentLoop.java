@@ -161,8 +161,9 @@ public final class AgentLoop {
                                 guard.recorded(call, res.content(), res.error());
                                 if (!res.error()) {
                                     lastResult = res.content();
-                                    evidence.add(res.content());
                                 }
+                                // what was searched for may be named too ("no class Foo was found")
+                                evidence.add(call.name() + " " + args + "\n" + res.content());
                                 results.add(Message.tool(res.content()));
                                 record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
                                         res.error() ? ToolCallRecord.Outcome.ERROR : ToolCallRecord.Outcome.RAN));

@@ -16,7 +16,7 @@ import java.util.List;
  * @param autonomous      true when the model called at least one tool on its own
  * @param drafted         speculative decoding: tokens the drafter proposed, summed over all turns (0 without a drafter)
  * @param accepted        speculative decoding: proposed tokens the target kept, summed over all turns (0 without a drafter)
- * @param evidence        the text of every tool result the run got (what its answer may name; see {@link Grounding})
+ * @param evidence        every call of the run and its result, as text (what its answer may name; see {@link Grounding})
  */
 public record AgentResult(String answer, StopReason stopReason, int steps, List<ToolCallRecord> toolCalls,
                           int tokensGenerated, int promptTokensEvaluated, int promptTokensReused, double seconds,

@@ -25,8 +25,8 @@ import java.util.Map;
  * the call runs, and {@link CallAnswer} writes the answer from the hits. The model never writes answer text, so the
  * answer can only name what the search found.
  *
- * <p>The grammar ({@link ToolCallGrammar#toolCall(ArrayNode, boolean)}: a call and nothing else, at least one
- * argument) and a token budget of its longest sentence mean the call always parses; should it not (a model that
+ * <p>The grammar ({@link #grammar}: a call and nothing else, at least one argument, string arguments copied from
+ * the question's words) and a token budget of its longest sentence mean the call always parses; should it not (a model that
  * ignores the grammar cannot exist with llama.cpp's sampler, but the engine could change), the run says so as an
  * error, with name {@code ?}, and no answer is invented.
  */
@@ -34,8 +34,7 @@ public final class CallOnlyAgent {
     private final Session session;
     private final Map<String, PythonTool> tools = new LinkedHashMap<>();
     private final String system;
-    private final String grammar;
-    private final int budget;
+    private final ArrayNode schemas;
     private Drafter drafter;
 
     public CallOnlyAgent(Session session, List<PythonTool> pythonTools) {
@@ -45,9 +44,7 @@ public final class CallOnlyAgent {
         this.session = session;
         pythonTools.forEach(t -> tools.put(t.name(), t));
         this.system = AgentPrompt.callOnlySystem(pythonTools);
-        ArrayNode schemas = AgentPrompt.callOnlySchemas(pythonTools);
-        this.grammar = ToolCallGrammar.toolCall(schemas, true);
-        this.budget = ToolCallGrammar.maxCallLength(schemas, true);
+        this.schemas = AgentPrompt.callOnlySchemas(pythonTools);
     }
 
     /** Speculative decoding for the call (null = plain decoding). Greedy output is unchanged by it. */
@@ -61,15 +58,20 @@ public final class CallOnlyAgent {
         return AgentPrompt.callOnlyPrompt(system, question);
     }
 
-    /** The grammar the call is sampled under. */
-    public String grammar() {
-        return grammar;
+    /**
+     * The grammar a question's call is sampled under: one call to one of the tools, at least one argument, every
+     * string argument one of the question's words ({@link AgentPrompt#callChoices}).
+     */
+    public String grammar(String question) {
+        return ToolCallGrammar.toolCall(schemas, true, AgentPrompt.callChoices(question));
     }
 
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         listener.onStep(1, false);
-        GenerationRequest req = GenerationRequest.greedy(budget).withGrammar(grammar)
+        List<String> choices = AgentPrompt.callChoices(question);
+        GenerationRequest req = GenerationRequest.greedy(ToolCallGrammar.maxCallLength(schemas, true, choices))
+                .withGrammar(ToolCallGrammar.toolCall(schemas, true, choices))
                 .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE));
         Generation g;
         try {
@@ -103,10 +105,11 @@ public final class CallOnlyAgent {
             String msg = "error: " + e.getMessage();
             ToolCallRecord r = new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR);
             listener.onToolCall(r);
-            return result("No answer: the search " + call.name() + " " + args + " failed (" + e.getMessage() + ").",
-                    StopReason.ANSWERED, List.of(r), List.of(msg), g, t0);
+            // the tool's message only (the arguments are in the call record): an answer names nothing else
+            return result("No answer: the search failed: " + e.getMessage(), StopReason.ANSWERED, List.of(r),
+                    List.of(call.name() + " " + args + "\n" + msg), g, t0);
         }
-        StringBuilder evidence = new StringBuilder();
+        StringBuilder evidence = new StringBuilder(call.name()).append(' ').append(args).append('\n');
         hits.forEach(h -> evidence.append(h.render()).append('\n'));
         ToolCallRecord r = new ToolCallRecord(call.name(), args, hits.size(), ms(c0), ToolCallRecord.Outcome.RAN);
         listener.onToolCall(r);

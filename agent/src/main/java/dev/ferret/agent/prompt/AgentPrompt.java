@@ -57,6 +57,57 @@ public final class AgentPrompt {
                 dev.ferret.engine.chat.Message.user(question)), List.of(), true);
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][\\w.*/-]*");
+
+    /**
+     * The values a call-only call's string arguments may take for a question: its words (identifiers, dotted names,
+     * paths; a leading {@code @} and trailing punctuation dropped) and, for each, its dotted parts, its singular
+     * ({@code dataclasses} -> {@code dataclass}), capitalised and upper-case forms ({@code protocols} ->
+     * {@code Protocol}, {@code todo} -> {@code TODO}), and {@code Name.*} for a capitalised name (its methods). The
+     * model chooses among them; it cannot write a value the question does not hold.
+     */
+    public static List<String> callChoices(String question) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(question);
+        while (m.find()) {
+            String w = m.group().replaceAll("[.*/-]+$", "");
+            if (w.isEmpty()) {
+                continue;
+            }
+            List<String> forms = new ArrayList<>(List.of(w));
+            if (w.contains(".") && !w.contains("/")) {
+                forms.addAll(List.of(w.split("\\.")));
+            }
+            for (String f : List.copyOf(forms)) {
+                if (f.length() > 3 && f.endsWith("es")) {
+                    forms.add(f.substring(0, f.length() - 2)); // classes -> class (and, harmlessly, types -> typ)
+                }
+                if (f.length() > 3 && f.endsWith("s") && !f.endsWith("ss")) {
+                    forms.add(f.substring(0, f.length() - 1));
+                }
+            }
+            for (String f : forms) {
+                if (f.isEmpty()) {
+                    continue;
+                }
+                out.add(f);
+                if (f.matches("[a-z]\\w*")) {
+                    out.add(Character.toUpperCase(f.charAt(0)) + f.substring(1));
+                }
+                if (f.matches("[A-Za-z]{2,6}")) {
+                    out.add(f.toUpperCase(java.util.Locale.ROOT));
+                }
+                if (f.matches("[A-Z]\\w*")) {
+                    out.add(f + ".*");
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("x"); // a question without a word: some value is needed for the grammar to have strings at all
+        }
+        return List.copyOf(out);
+    }
+
     /** The call-only grammar's schemas: the tools' own, without {@code limit}. */
     public static ArrayNode callOnlySchemas(List<? extends Tool> tools) {
         ArrayNode out = Json.MAPPER.createArrayNode();

@@ -61,14 +61,25 @@ public final class ToolCallGrammar {
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
     private final boolean nonEmptyArguments;
+    /** When not null, the only values a (non-enum) string argument may take. */
+    private final List<String> stringChoices;
     private int maxCall;
 
     /** An expression of the grammar and the most characters a sentence of it can have. */
     private record Expr(String text, int max) {
     }
 
-    private ToolCallGrammar(boolean nonEmptyArguments) {
+    private ToolCallGrammar(boolean nonEmptyArguments, List<String> stringChoices) {
         this.nonEmptyArguments = nonEmptyArguments;
+        if (stringChoices != null && stringChoices.isEmpty()) {
+            throw new IllegalArgumentException("no string choices: a string argument could take no value");
+        }
+        if (stringChoices != null && stringChoices.stream().anyMatch(c -> c.isEmpty() || c.contains("<") || c.length() > MAX_STRING
+                || c.chars().anyMatch(ch -> ch < 0x20))) {
+            throw new IllegalArgumentException("string choices must be 1 to " + MAX_STRING + " characters, without '<' or "
+                    + "control characters");
+        }
+        this.stringChoices = stringChoices == null ? null : List.copyOf(new java.util.LinkedHashSet<>(stringChoices));
     }
 
     /** A grammar whose only sentences are single tool calls to the toolbox's tools. */
@@ -86,7 +97,16 @@ public final class ToolCallGrammar {
      * gets at least one of its optional ones (for the call-only model: {@code {}} searches nothing useful).
      */
     public static String toolCall(ArrayNode schemas, boolean nonEmptyArguments) {
-        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments);
+        return toolCall(schemas, nonEmptyArguments, null);
+    }
+
+    /**
+     * As {@link #toolCall(ArrayNode, boolean)}, with every string argument (other than an enum) one of
+     * {@code stringChoices} (null: any string). The call-only agent passes the words of the question, so a call's
+     * arguments are copied from the question, never made up.
+     */
+    public static String toolCall(ArrayNode schemas, boolean nonEmptyArguments, List<String> stringChoices) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments, stringChoices);
         g.rules.put("root", "tool-call");
         g.names.add("root");
         g.callRules(schemas);
@@ -99,7 +119,12 @@ public final class ToolCallGrammar {
      * constrained call can take.
      */
     public static int maxCallLength(ArrayNode schemas, boolean nonEmptyArguments) {
-        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments);
+        return maxCallLength(schemas, nonEmptyArguments, null);
+    }
+
+    /** The most characters a call of {@link #toolCall(ArrayNode, boolean, List)} can have. */
+    public static int maxCallLength(ArrayNode schemas, boolean nonEmptyArguments, List<String> stringChoices) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments, stringChoices);
         g.callRules(schemas);
         return g.maxCall;
     }
@@ -117,7 +142,7 @@ public final class ToolCallGrammar {
     }
 
     public static String answerOrCall(ArrayNode schemas) {
-        ToolCallGrammar g = new ToolCallGrammar(false);
+        ToolCallGrammar g = new ToolCallGrammar(false, null);
         g.rules.put("root", "answer | tool-call");
         g.names.add("root");
         g.answerRules();
@@ -238,8 +263,28 @@ public final class ToolCallGrammar {
         return "(" + item + " " + next + "?)?";
     }
 
-    /** A bounded JSON string (non-empty or possibly empty). */
+    /** A bounded JSON string (non-empty or possibly empty), or one of the string choices when there are some. */
     private Expr string(boolean nonEmpty) {
+        if (stringChoices != null) {
+            if (!rules.containsKey("choice")) {
+                List<String> alts = new ArrayList<>();
+                int max = 0;
+                for (String c : stringChoices) {
+                    String lit = Toolbox.toJson(TextNode.valueOf(c));
+                    alts.add(literal(lit));
+                    max = Math.max(max, lit.length());
+                }
+                define("choice", String.join(" | ", alts));
+                choiceMax = max;
+            }
+            return new Expr("choice", choiceMax);
+        }
+        return anyString(nonEmpty);
+    }
+
+    private int choiceMax;
+
+    private Expr anyString(boolean nonEmpty) {
         shared("json-char");
         String chars = chain("json-chars", "json-char", MAX_STRING);
         String rule = nonEmpty ? "json-string-nonempty" : "json-string";
@@ -259,7 +304,7 @@ public final class ToolCallGrammar {
 
     /** A value where the schema says nothing: a scalar, or an array or object of scalars (no deeper nesting). */
     private Expr flatValue() {
-        Expr str = string(false);
+        Expr str = anyString(false);
         Expr num = number();
         String scalar = "json-scalar";
         int scalarMax = Math.max(str.max(), num.max());

@@ -248,6 +248,9 @@ public final class CallDataGenerator {
                 continue;
             }
             ObjectNode args = arguments(byName.get(kind.tool), kind, x, path);
+            if (!copiedFromQuestion(args, q)) {
+                continue; // the grammar admits only values copied from the question: this call could not be written
+            }
             int hits;
             try {
                 hits = byName.get(kind.tool).search(args).size();
@@ -257,6 +260,18 @@ public final class CallDataGenerator {
             out.add(new Pair(c.name(), c.split(), kind, phrasing, q, kind.tool, args, hits));
         }
         return out;
+    }
+
+    /** True when every string argument is one of the question's {@link AgentPrompt#callChoices}. */
+    static boolean copiedFromQuestion(ObjectNode args, String question) {
+        List<String> choices = AgentPrompt.callChoices(question);
+        for (Iterator<JsonNode> it = args.elements(); it.hasNext(); ) {
+            JsonNode v = it.next();
+            if (v.isTextual() && !choices.contains(v.textValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CallKind pick(Random rnd, int total) {
