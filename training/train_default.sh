@@ -127,10 +127,12 @@ if has calls; then
       --log-every 100 --eval-every 500 --save-every 2000 --keep-best --time-budget "${TIME_BUDGET:-400}" \
       $(resume "$w/ckpt/calls-$profile")
   else
-    # the mini preset (128 wide, 4 layers, 1.1M parameters): what 2 shared cores can train in an hour or two
-    nice $py training/train.py "${calls[@]}" --preset mini --eval-examples 200 --device cpu --amp none \
+    # CALLS_PRESET (default tiny: 64 wide, 2 layers, 205k parameters; mini: 128 wide, 4 layers, 1.05M): what 2
+    # shared cores can train in an hour. The grammar leaves the model only choices (the tool, the keys, which of the
+    # question's words), so a small model can learn the job.
+    nice $py training/train.py "${calls[@]}" --preset "${CALLS_PRESET:-tiny}" --eval-examples 200 --device cpu --amp none \
       --threads "$threads" --batch 32 --steps 3000 \
-      --stop-after "${CALLS_STOP:-3000}" --warmup 50 --log-every 10 --eval-every 100 --save-every 25 --keep-best \
+      --stop-after "${CALLS_STOP:-3000}" --warmup 50 --log-every 5 --eval-every 50 --save-every 25 --keep-best \
       --time-budget "${TIME_BUDGET:-0}" $(resume "$w/ckpt/calls-$profile")
   fi
   if [ -n "${PARTS:-}" ]; then
