@@ -607,7 +607,7 @@ def train(args):
             evaluator = (lambda: evaluate_conversations(model, valid_split, args)) if args.whole else \
                 (lambda: (evaluate(model, valid_split, args, tuned), None))
             valid, exact = evaluator() if (step % args.eval_every == 0 or last) else ("", None)
-            if args.keep_best and exact is not None and exact > best["exact"]:
+            if args.keep_best and exact is not None and exact > max(0.0, best["exact"]):
                 # the weights with the best validation exact match so far, in best/ (for a long run that may overfit)
                 best["exact"] = exact
                 write_tensors(os.path.join(args.out, "best"), "model",

@@ -32,6 +32,10 @@ final class CallEvalCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "only the first N questions (0: all)")
     int limit;
 
+    @Option(names = {"-t", "--threads"}, defaultValue = "1",
+            description = "decoding threads (default ${DEFAULT-VALUE}: on a busy machine a second thread waits more than it works)")
+    int threads;
+
     @Option(names = "--out", defaultValue = "bench/results", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -41,7 +45,7 @@ final class CallEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentRuntime.Options base = new AgentRuntime.Options(codebases, model, loras, null, false, AgentRuntime.Mode.AGENT,
-                AgentRuntime.Format.TEMPLATE, 6, 0, prompt).withDefaultModel();
+                AgentRuntime.Format.TEMPLATE, 6, threads, prompt).withDefaultModel();
         CallEval.Report r = CallEval.run(data, codebases, base, limit, System.err);
         CallEval.write(r, out, name);
         System.out.print(CallEval.toMarkdown(r));
