@@ -87,7 +87,8 @@ if [ -z "$driver" ]; then
   "${CC:-cc}" -shared -fPIC -Wl,-soname,libcuda.so.1 -o "$stub_dir/libcuda.so" "$stub_dir/stub.c" \
     || die "could not build the driver link stub"
   log "no CUDA driver library here: linking against a stub ($stub_dir/libcuda.so); the GPU machine's libcuda.so.1 is used at run time"
-  DRIVER_ARGS=("-DCUDA_cuda_driver_LIBRARY=$stub_dir/libcuda.so")
+  # the tools link against libggml-cuda.so, whose driver symbols stay unresolved until run time
+  DRIVER_ARGS=("-DCUDA_cuda_driver_LIBRARY=$stub_dir/libcuda.so" "-DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined")
 fi
 
 CMAKE_ARGS=(

@@ -19,7 +19,8 @@ import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.Session;
-import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.ChatFormats;
+import dev.ferret.engine.chat.ChatInput;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
@@ -228,9 +229,10 @@ public final class AgentRuntime implements AutoCloseable {
         for (String it : items) {
             g.append(i++ > 0 ? " | " : "").append('"').append(it.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        String prompt = ChatTemplate.render(List.of(
+        // the model's own template; the question and the results are text, whatever special-token text they hold
+        dev.ferret.engine.Prompt prompt = ChatFormats.forModel(s.model()).render(ChatInput.of(List.of(
                 Message.system("Rewrite search results as a concise answer: one line per item, '- name (file:line)'."),
-                Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true);
+                Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true));
         s.reset();
         return s.generate(prompt, GenerationRequest.greedy(Math.min(4000, 24 * items.size() + 16)).withGrammar(g.toString()), null, drafter);
     }

@@ -17,7 +17,8 @@ import java.util.Locale;
  * binding on whichever library {@link NativeLibrary} loads, so the two can be compared on the same model file
  * and the same build. Prints one JSON object per test.
  *
- * <pre>java ... dev.ferret.bench.Throughput --model M [--pp 128] [--tg 64] [--threads 2] [--reps 5]</pre>
+ * <pre>java ... dev.ferret.bench.Throughput --model M [--pp 128] [--tg 64] [--threads 2] [--reps 5] [--gpu-layers 0]</pre>
+ * {@code --gpu-layers} is llama-bench's {@code -ngl}: layers offloaded to a GPU of a GPU build (99 = all).
  */
 public final class Throughput {
     private Throughput() {}
@@ -30,6 +31,7 @@ public final class Throughput {
         int tg = 64;
         int threads = Runtime.getRuntime().availableProcessors();
         int reps = 5;
+        int gpuLayers = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> model = Path.of(args[++i]);
@@ -37,21 +39,26 @@ public final class Throughput {
                 case "--tg" -> tg = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--gpu-layers" -> gpuLayers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (model == null) {
             throw new IllegalArgumentException("--model is required");
         }
-        for (Result r : measure(model, pp, tg, threads, reps)) {
-            System.out.printf(Locale.ROOT, "{\"library\": \"%s\", \"model\": \"%s\", \"test\": \"%s\", \"n\": %d, \"threads\": %d, \"avg_ts\": %.2f, \"stddev_ts\": %.2f}%n",
-                    NativeLibrary.path(), model.getFileName(), r.test(), r.tokens(), threads, r.meanTps(), r.stdTps());
+        for (Result r : measure(model, pp, tg, threads, reps, gpuLayers)) {
+            System.out.printf(Locale.ROOT, "{\"library\": \"%s\", \"model\": \"%s\", \"test\": \"%s\", \"n\": %d, \"threads\": %d, \"n_gpu_layers\": %d, \"avg_ts\": %.2f, \"stddev_ts\": %.2f}%n",
+                    NativeLibrary.path(), model.getFileName(), r.test(), r.tokens(), threads, gpuLayers, r.meanTps(), r.stdTps());
         }
     }
 
     public static Result[] measure(Path file, int pp, int tg, int threads, int reps) {
+        return measure(file, pp, tg, threads, reps, 0);
+    }
+
+    public static Result[] measure(Path file, int pp, int tg, int threads, int reps, int gpuLayers) {
         LlamaBackend backend = LlamaBackend.get();
-        try (LlamaModel model = LlamaModel.load(backend, file, ModelParams.defaults(), null);
+        try (LlamaModel model = LlamaModel.load(backend, file, ModelParams.defaults().withGpuLayers(gpuLayers), null);
              LlamaContext ctx = model.newContext(ContextParams.defaults().withContextSize(Math.max(512, pp + tg + 8))
                      .withBatchSize(Math.max(pp, 1)).withThreads(threads));
              Batch batch = new Batch(Math.max(pp, 1), 1)) {

@@ -16,7 +16,8 @@ final class Errors {
     static int exitCode(Throwable t) {
         if (t instanceof GgufException || t instanceof EngineException.InvalidModel
                 || t instanceof EngineException.IncompatibleAdapter || t instanceof EngineException.ContextOverflow
-                || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException) {
+                || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException
+                || t instanceof dev.ferret.engine.chat.jinja.JinjaException.Raised) {
             return 2;
         }
         if (t instanceof LlamaException.LibraryLoad) {

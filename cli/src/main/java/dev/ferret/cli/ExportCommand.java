@@ -1,5 +1,6 @@
 package dev.ferret.cli;
 
+import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.lab.export.CheckpointExporter;
 import dev.ferret.lab.export.TokenizerExport;
@@ -84,6 +85,10 @@ final class ExportCommand implements Runnable {
         @Option(names = "--lora-out", paramLabel = "FILE", description = "the adapter GGUF to write (with --lora)")
         Path loraOut;
 
+        @Option(names = "--lora-base", paramLabel = "FILE", description = "the base GGUF the adapter is for; the adapter records "
+                + "its fingerprint (default: the model written by --out, if any)")
+        Path loraBase;
+
         @Override
         public Integer call() {
             if ((model == null) != (out == null) || (lora == null) != (loraOut == null) || (model == null && lora == null)) {
@@ -94,7 +99,8 @@ final class ExportCommand implements Runnable {
                 System.out.println("wrote " + out + " (" + type + ")");
             }
             if (lora != null) {
-                CheckpointExporter.exportLora(lora, loraOut);
+                Path base = loraBase != null ? loraBase : out;
+                CheckpointExporter.exportLora(lora, loraOut, base == null ? null : GgufFile.read(base));
                 System.out.println("wrote " + loraOut);
             }
             return 0;

@@ -7,6 +7,9 @@ import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.Prompt;
+import dev.ferret.engine.chat.ChatFormats;
+import dev.ferret.engine.chat.ChatInput;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.backend.Generator;
@@ -75,6 +78,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        // 0 = greedy; a negative, NaN or absurd temperature is refused (exit 2) rather than read as greedy
+        SamplingOptions so = SamplingOptions.forTemperature(temperature, seed).withRepeatPenalty(1f, 64);
+        GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
         if (!backend.equalsIgnoreCase("ffm")) {
             return viaGenerator(opts);
         }
@@ -83,12 +89,7 @@ final class GenerateCommand implements Callable<Integer> {
                 Adapter a = m.loadAdapter(l);
                 s.setAdapter(a, loraScale);
             }
-            String p = promptText();
-            SamplingOptions so = temperature <= 0 ? SamplingOptions.greedy() : SamplingOptions.defaults(seed).withRepeatPenalty(1f, 64);
-            if (temperature > 0) {
-                so = new SamplingOptions(temperature, so.topK(), so.topP(), so.minP(), so.repeatPenalty(), so.repeatLastN(), seed);
-            }
-            GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
+            Prompt p = prompt(m);
             Model draftModel = draft == null ? null : Model.load(draft, opts);
             Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
                     : lookup ? new PromptLookupDrafter(1, 4) : null;
@@ -117,10 +118,25 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The prompt as sent: wrapped as one user turn of the chat template unless --raw. */
+    /**
+     * The prompt for the JNI path, which takes one string (its tokenizer parses special-token text anywhere):
+     * Ferret's Java ChatTemplate, since that backend does not expose the model's template.
+     */
     private String promptText() {
         String text = String.join(" ", prompt);
         return raw ? text : ChatTemplate.render(List.of(Message.user(text)), List.of(), true);
+    }
+
+    /**
+     * The prompt as sent: one user turn of the model's chat template (the text stays text), or with --raw the
+     * text itself, special-token text in it parsed (the user writes the markup).
+     */
+    private Prompt prompt(Model m) {
+        String text = String.join(" ", prompt);
+        if (raw) {
+            return m.specials().partition(text, t -> t);
+        }
+        return ChatFormats.forModel(m).render(ChatInput.of(List.of(Message.user(text)), List.of(), true));
     }
 
     private static boolean print(String delta) {

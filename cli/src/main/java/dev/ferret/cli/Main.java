@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ferret}: the command-line entry point. */
 @Command(name = "ferret", mixinStandardHelpOptions = true, version = "ferret 0.1.0",
         description = "Local LLM inference on llama.cpp (in-process, Panama FFM) and an offline code-search agent.",
-        subcommands = {AskCommand.class, ChatCommand.class, TrackCommand.class, GenerateCommand.class, ModelsCommand.class, InspectCommand.class, ModelCommand.class,
+        subcommands = {AskCommand.class, ChatCommand.class, TrackCommand.class, GenerateCommand.class, PromptCommand.class, ModelsCommand.class, InspectCommand.class, ModelCommand.class,
                 AdapterCommand.class, DevicesCommand.class, DataCommand.class, CallDataCommand.class, CallEvalCommand.class, AccuracyCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

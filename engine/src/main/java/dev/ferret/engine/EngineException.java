@@ -7,7 +7,7 @@ package dev.ferret.engine;
  */
 public sealed class EngineException extends RuntimeException
         permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,
-                EngineException.Closed, EngineException.Native {
+                EngineException.Closed, EngineException.InvalidState, EngineException.Native {
 
     EngineException(String message, Throwable cause) {
         super(message, cause);
@@ -52,6 +52,16 @@ public sealed class EngineException extends RuntimeException
     public static final class Closed extends EngineException {
         public Closed(String what) {
             super(what + " is closed", null);
+        }
+    }
+
+    /**
+     * A saved KV state (e.g. a prefix-state file) does not fit the session it is restored into: its structure
+     * is broken or crafted, or it was made for another model or context. The message names the field.
+     */
+    public static final class InvalidState extends EngineException {
+        public InvalidState(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

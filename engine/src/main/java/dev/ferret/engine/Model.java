@@ -1,5 +1,7 @@
 package dev.ferret.engine;
 
+import dev.ferret.engine.chat.PromptTokenizer;
+import dev.ferret.engine.chat.Specials;
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;
@@ -11,7 +13,6 @@ import dev.ferret.llama.LlamaModel;
 import dev.ferret.llama.LoraAdapter;
 import dev.ferret.llama.ModelParams;
 import dev.ferret.llama.Vocab;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,10 @@ public final class Model implements AutoCloseable {
     private final ModelOptions options;
     private final Vocab vocab;
     private final byte[][] pieces;
+    private final ModelTokenizer tokenizer;
     private final List<Session> sessions = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
+    private volatile Specials specials;
     private boolean closed;
 
     private Model(LlamaModel llama, GgufFile gguf, ModelOptions options) {
@@ -47,6 +50,7 @@ public final class Model implements AutoCloseable {
         this.options = options;
         this.vocab = llama.vocab();
         this.pieces = new byte[vocab.size()][];
+        this.tokenizer = new ModelTokenizer(vocab, gguf);
     }
 
     public static Model load(Path path) {
@@ -59,8 +63,9 @@ public final class Model implements AutoCloseable {
 
     /** Validates, then loads. {@code progress} receives 0..1 while weights load (may be null). */
     public static Model load(Path path, ModelOptions options, DoubleConsumer progress) {
-        if (!Files.isRegularFile(path)) {
-            throw new EngineException.InvalidModel("model file not found: " + path, null);
+        String missing = ModelFiles.problem(path, "model");
+        if (missing != null) {
+            throw new EngineException.InvalidModel(missing, null);
         }
         GgufFile gguf;
         try {
@@ -135,9 +140,60 @@ public final class Model implements AutoCloseable {
         return Math.max(16, want);
     }
 
-    /** Tokenizes text; {@code parseSpecial} turns {@code <|im_start|>} etc. into their control tokens. */
+    /**
+     * Tokenizes text; {@code parseSpecial} turns {@code <|im_start|>} etc. into their control tokens.
+     *
+     * <p>Safe for text of any length and from any thread, whatever its stack size: llama.cpp's tokenizer runs on
+     * Ferret's own threads ({@link dev.ferret.llama.TokenizerThreads}, 16 MiB stacks), and a pre-token longer than
+     * llama.cpp can take there (its regex matcher recurses per character; e.g. a line of 10,000 '=') is encoded
+     * in Java with this model's vocabulary and merges, giving the ids llama.cpp gives. That split is done for the
+     * qwen2 pre-tokenizer (Qwen2/2.5 models and Ferret's own); for vocabularies whose llama.cpp splitter loops
+     * instead of recursing (llama3, GPT-2) no split is needed; for other regex pre-tokenizers such text gets a
+     * {@link dev.ferret.llama.LlamaException.Tokenize}.
+     */
     public int[] tokenize(String text, boolean parseSpecial) {
-        return vocab().tokenize(text, false, parseSpecial);
+        vocab();
+        return tokenizer.tokenize(text, parseSpecial);
+    }
+
+    /**
+     * Token ids of a prompt made of segments: its special segments become their tokens, its text is tokenized
+     * as text, so special-token text inside content (a file, a tool result) stays ordinary text.
+     */
+    public int[] tokenize(Prompt prompt) {
+        return PromptTokenizer.tokenize(prompt, specials(), text -> tokenize(text, false));
+    }
+
+    /** The vocabulary's special tokens (control, user-defined, unknown), read once from llama.cpp. */
+    public Specials specials() {
+        Specials s = specials;
+        if (s == null) {
+            Vocab v = vocab();
+            List<Specials.Token> tokens = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                int attr = v.attributes(i);
+                if ((attr & (Specials.ATTR_CONTROL | Specials.ATTR_USER_DEFINED | Specials.ATTR_UNKNOWN)) != 0) {
+                    tokens.add(new Specials.Token(i, v.text(i), attr));
+                }
+            }
+            s = Specials.of(tokens);
+            specials = s;
+        }
+        return s;
+    }
+
+    /** The text of the BOS token (special tokens written out), or "" when the vocabulary has none. */
+    public String bosText() {
+        return tokenText(vocab().bos());
+    }
+
+    /** The text of the EOS token, or "" when the vocabulary has none. */
+    public String eosText() {
+        return tokenText(vocab().eos());
+    }
+
+    private String tokenText(int token) {
+        return token < 0 || token >= vocab().size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String detokenize(int[] tokens) {
@@ -170,8 +226,9 @@ public final class Model implements AutoCloseable {
      */
     public Adapter loadAdapter(Path file) {
         llama();
-        if (!Files.isRegularFile(file)) {
-            throw new EngineException.IncompatibleAdapter("adapter file not found: " + file, null);
+        String missing = ModelFiles.problem(file, "adapter");
+        if (missing != null) {
+            throw new EngineException.IncompatibleAdapter(missing, null);
         }
         GgufFile ad;
         try {
@@ -182,6 +239,7 @@ public final class Model implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         refuseRepackedTargets(file, ad);
+        AdapterBase.warnIfMadeForAnother(this, file, ad);
         LoraAdapter lora;
         try {
             lora = llama.loadAdapter(file);
@@ -198,23 +256,16 @@ public final class Model implements AutoCloseable {
         return a;
     }
 
-    /**
-     * llama.cpp b4916 (the bundled library) repacks Q4_0 weights for its AVX2/NEON kernels, and aborts the
-     * process when it loads a LoRA for such a tensor (the adapter's matrices land in the repacking buffer).
-     * Seen here: a Q4_0 base with any adapter on the attention weights. Such an adapter is refused before
-     * llama.cpp sees it; a Q8_0, Q4_K or F16 base works.
-     */
+    /** Refuses an adapter of a tensor llama.cpp cannot adapt ({@link AdapterValidator#unadaptable}) before it aborts. */
     private void refuseRepackedTargets(Path file, GgufFile ad) {
         for (var t : ad.tensors()) {
             if (!t.name().endsWith(".lora_a")) {
                 continue;
             }
-            String baseName = t.name().substring(0, t.name().length() - ".lora_a".length());
-            var target = gguf.tensor(baseName);
-            if (target.isPresent() && target.get().type() == dev.ferret.gguf.GgufType.Q4_0) {
-                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " adapts " + baseName
-                        + ", a Q4_0 tensor: llama.cpp b4916 aborts when a LoRA targets a Q4_0 weight it repacks for the CPU."
-                        + " Use a Q8_0, Q4_K (e.g. Q4_K_M) or F16 base for adapters", null);
+            var target = gguf.tensor(t.name().substring(0, t.name().length() - ".lora_a".length()));
+            String why = target.map(AdapterValidator::unadaptable).orElse(null);
+            if (why != null) {
+                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " adapts " + why, null);
             }
         }
     }
@@ -225,6 +276,10 @@ public final class Model implements AutoCloseable {
     }
 
     public Session newSession(int contextSize) {
+        if (contextSize < ModelOptions.MIN_CONTEXT || contextSize > ModelOptions.MAX_CONTEXT) {
+            throw new IllegalArgumentException("contextSize must be " + ModelOptions.MIN_CONTEXT + " to "
+                    + ModelOptions.MAX_CONTEXT + ", got " + contextSize);
+        }
         llama();
         ContextParams p = ContextParams.defaults()
                 .withContextSize(contextSize)

@@ -1,19 +1,42 @@
 package dev.ferret.engine;
 
+import dev.ferret.llama.ContextParams;
+
 /**
- * How to load a model and size its sessions.
+ * How to load a model and size its sessions. Every value is checked here, before llama.cpp sees it (a thread
+ * count above 512 crashes ggml, and sizes beyond the bounds below only end in failed allocations): a value out
+ * of range gives an {@link IllegalArgumentException} naming the option and its range.
  *
- * @param contextSize  tokens per session's KV cache; 0 = min(training context, 4096)
- * @param batchSize    most tokens per decode call (prompt chunks)
- * @param threads      CPU threads for decoding; 0 = all available processors
- * @param gpuLayers    layers offloaded to a GPU (-1 = all; 0 on CPU-only builds)
+ * @param contextSize  tokens per session's KV cache; 0 = min(training context, 4096); else 16 to {@link #MAX_CONTEXT}
+ * @param batchSize    most tokens per decode call (prompt chunks), 1 to {@link #MAX_CONTEXT}
+ * @param threads      CPU threads for decoding; 0 = all available processors; else 1 to {@link #MAX_THREADS}
+ * @param gpuLayers    layers offloaded to a GPU (-1 = all; 0 on CPU-only builds), up to {@link #MAX_GPU_LAYERS}
  * @param mmap         map the weights instead of reading them
  */
 public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap) {
+    /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots. */
+    public static final int MAX_THREADS = ContextParams.MAX_THREADS;
+    /** Largest context or batch: 2^24 tokens, above any model's training context and any machine's KV memory. */
+    public static final int MAX_CONTEXT = ContextParams.MAX_CONTEXT;
+    /** Smallest explicit context: room for a prompt token and a generated one, and llama.cpp's padding. */
+    public static final int MIN_CONTEXT = 16;
+    /** Largest layer count for offloading (llama.cpp caps any count at the model's layers; models have well under this). */
+    public static final int MAX_GPU_LAYERS = 4096;
+
     public ModelOptions {
-        if (contextSize < 0 || batchSize <= 0 || threads < 0 || gpuLayers < -1) {
-            throw new IllegalArgumentException("invalid model options: contextSize=" + contextSize + " batchSize="
-                    + batchSize + " threads=" + threads + " gpuLayers=" + gpuLayers);
+        if (contextSize != 0 && (contextSize < MIN_CONTEXT || contextSize > MAX_CONTEXT)) {
+            throw new IllegalArgumentException("contextSize must be 0 (the model's own, at most 4096) or "
+                    + MIN_CONTEXT + " to " + MAX_CONTEXT + ", got " + contextSize);
+        }
+        if (batchSize < 1 || batchSize > MAX_CONTEXT) {
+            throw new IllegalArgumentException("batchSize must be 1 to " + MAX_CONTEXT + ", got " + batchSize);
+        }
+        if (threads < 0 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 0 (all processors) or 1 to " + MAX_THREADS
+                    + " (ggml's limit), got " + threads);
+        }
+        if (gpuLayers < -1 || gpuLayers > MAX_GPU_LAYERS) {
+            throw new IllegalArgumentException("gpuLayers must be -1 (all) or 0 to " + MAX_GPU_LAYERS + ", got " + gpuLayers);
         }
     }
 
@@ -42,6 +65,6 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
     }
 
     int effectiveThreads() {
-        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return threads > 0 ? threads : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 }

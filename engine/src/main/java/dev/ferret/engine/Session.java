@@ -227,9 +227,23 @@ public final class Session implements AutoCloseable {
         return ctx.sequenceState(0);
     }
 
+    /** Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens (how big a valid saved state is). */
+    public long stateSize(int tokens) {
+        open();
+        try {
+            return ctx.sequenceStateSize(tokens);
+        } catch (LlamaException.State e) {
+            throw new EngineException.InvalidState(e.getMessage(), e);
+        }
+    }
+
     /**
-     * Replaces the cache with a state saved by {@link #saveState()} for exactly {@code tokens}. The caller
-     * vouches that the state came from this model with the same adapters (PrefixCache checks that).
+     * Replaces the cache with a state saved by {@link #saveState()} for exactly {@code tokens}. The bytes are
+     * untrusted: their structure is checked in Java before llama.cpp reads them (one cell per token at positions
+     * 0 to n-1, and this model's layers, types and row sizes; see {@code dev.ferret.llama.SequenceStateLayout}),
+     * and a state that does not fit gives {@link EngineException.InvalidState} naming the field, leaving the
+     * cache empty. What the cells hold cannot be checked: that the state came from this model with the same
+     * adapters is the caller's word (PrefixCache keys its files by both).
      */
     public void restoreState(int[] tokens, byte[] state) {
         open();
@@ -239,15 +253,20 @@ public final class Session implements AutoCloseable {
         ctx.kvClear();
         historySize = 0;
         try {
-            ctx.restoreSequenceState(0, state);
+            ctx.restorePrefixState(0, state, tokens.length);
+        } catch (LlamaException.State e) {
+            ctx.kvClear();
+            throw new EngineException.InvalidState(e.getMessage(), e);
         } catch (LlamaException e) {
             ctx.kvClear();
             throw new EngineException.Native(e.getMessage(), e);
         }
-        if (ctx.kvUsedCells() != tokens.length || ctx.kvPosMax(0) != tokens.length - 1) {
-            int held = ctx.kvUsedCells();
+        int cells = ctx.kvUsedCells();
+        int posMax = cells == 0 ? -1 : ctx.kvPosMax(0);
+        if (cells != tokens.length || posMax != tokens.length - 1) {
             ctx.kvClear();
-            throw new EngineException.Native("restored state holds " + held + " cells, expected " + tokens.length, null);
+            throw new EngineException.InvalidState("restored state holds " + cells + " cells up to position " + posMax
+                    + "; expected " + tokens.length + " cells at positions 0 to " + (tokens.length - 1), null);
         }
         for (int t : tokens) {
             push(t);
@@ -256,7 +275,10 @@ public final class Session implements AutoCloseable {
 
     // --- generation -------------------------------------------------------------------------------
 
-    /** Tokenizes {@code prompt} (special tokens parsed) and generates. */
+    /**
+     * Tokenizes {@code prompt} with special-token text parsed anywhere in it, and generates. Use only for text
+     * you trust entirely; a rendered chat prompt should be passed as a {@link Prompt}.
+     */
     public Generation generate(String prompt, GenerationRequest request, TokenListener listener) {
         open();
         return generate(model.tokenize(prompt, true), request, listener, null);
@@ -270,6 +292,21 @@ public final class Session implements AutoCloseable {
 
     public Generation generate(int[] prompt, GenerationRequest request, TokenListener listener) {
         return generate(prompt, request, listener, null);
+    }
+
+    /**
+     * Generates after a prompt made of segments ({@link Model#tokenize(Prompt)}): only its special segments
+     * become control tokens. This is the form a chat template renders; prefer it to {@link #generate(String,
+     * GenerationRequest, TokenListener)}, which parses special-token text anywhere in the string.
+     */
+    public Generation generate(Prompt prompt, GenerationRequest request, TokenListener listener) {
+        return generate(prompt, request, listener, null);
+    }
+
+    /** As {@link #generate(Prompt, GenerationRequest, TokenListener)}, with a drafter (null = plain decoding). */
+    public Generation generate(Prompt prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
+        open();
+        return generate(model.tokenize(prompt), request, listener, drafter);
     }
 
     /**

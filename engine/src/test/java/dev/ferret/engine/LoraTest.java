@@ -109,10 +109,14 @@ class LoraTest {
         Path otherArch = TestModels.dir().resolve("lora-llama.gguf");
         new AdapterGenerator(GgufFile.read(base)).rank(4).architecture("llama").seed(1).write(otherArch);
         assertThrows(EngineException.IncompatibleAdapter.class, () -> model.loadAdapter(otherArch));
-        // an adapter on Q4_0 weights would abort llama.cpp b4916: refused in Java
+        // an adapter on Q4_0 weights would abort llama.cpp b4916: refused in Java, when written and when loaded
+        Path forQ4 = TestModels.dir().resolve("lora-q4.gguf");
+        var w = assertThrows(IllegalArgumentException.class,
+                () -> new AdapterGenerator(GgufFile.read(TestModels.tinyQ4())).rank(4).seed(1).write(forQ4));
+        assertTrue(w.getMessage().contains("Q4_0"), w.getMessage());
         try (Model q4 = Model.load(TestModels.tinyQ4(), TestModels.small())) {
-            Path forQ4 = TestModels.dir().resolve("lora-q4.gguf");
-            new AdapterGenerator(GgufFile.read(TestModels.tinyQ4())).rank(4).seed(1).write(forQ4);
+            // made for the Q8_0 quantization of the same weights (same names and shapes)
+            new AdapterGenerator(GgufFile.read(TestModels.model("tiny", GgufType.Q8_0, 1))).rank(4).seed(1).write(forQ4);
             var q = assertThrows(EngineException.IncompatibleAdapter.class, () -> q4.loadAdapter(forQ4));
             assertTrue(q.getMessage().contains("Q4_0"), q.getMessage());
         }

@@ -22,6 +22,20 @@ public final class AdapterValidator {
     }
 
     /**
+     * Why llama.cpp b4916 cannot take a LoRA on base tensor {@code target}, or null when it can. The bundled
+     * library repacks Q4_0 weights for its AVX2/NEON kernels and aborts the process when it loads a LoRA for
+     * such a tensor (the adapter's matrices land in the repacking buffer). Q8_0, Q4_K or F16 bases work.
+     * One rule for writing adapters ({@code AdapterGenerator}) and loading them ({@code Model.loadAdapter}).
+     */
+    public static String unadaptable(GgufTensorInfo target) {
+        if (target.type() == GgufType.Q4_0) {
+            return target.name() + " is a Q4_0 tensor: llama.cpp b4916 aborts when a LoRA targets a Q4_0 weight it"
+                    + " repacks for the CPU. Use a Q8_0, Q4_K (e.g. Q4_K_M) or F16 base for adapters";
+        }
+        return null;
+    }
+
+    /**
      * @throws GgufException {@link Problem#INCOMPATIBLE_ADAPTER} for keys and names that do not match the base,
      *     {@link Problem#SHAPE_MISMATCH} for tensors of the wrong shape, naming the tensor
      */

@@ -62,6 +62,9 @@ public final class GgufFile {
      * @throws GgufException for any damage, naming the file and the key, tensor or offset at fault
      */
     public static GgufFile read(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw new GgufException(Problem.IO, path, "is a directory, not a GGUF file");
+        }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(channel, path);
         } catch (NoSuchFileException e) {

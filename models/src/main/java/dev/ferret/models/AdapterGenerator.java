@@ -1,5 +1,6 @@
 package dev.ferret.models;
 
+import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufTensorInfo;
 import dev.ferret.gguf.GgufType;
@@ -15,8 +16,10 @@ import java.util.regex.Pattern;
  * Writes a GGUF LoRA adapter with seeded random matrices for a given base model, in the form llama.cpp b4916
  * loads: for each adapted base tensor W of shape [n_in, n_out], {@code W.lora_a} [n_in, r] and
  * {@code W.lora_b} [r, n_out] (for {@code token_embd.weight}, flipped: [r, n_vocab] and [r, n_embd]); keys
- * {@code general.type = adapter}, {@code adapter.type = lora}, {@code adapter.lora.alpha}, and the base's
- * {@code general.architecture}. Both matrices are non-zero, so applying the adapter really changes the logits.
+ * {@code general.type = adapter}, {@code adapter.type = lora}, {@code adapter.lora.alpha}, the base's
+ * {@code general.architecture}, and the base's {@link BaseFingerprint} under {@link BaseFingerprint#KEY}. Both
+ * matrices are non-zero, so applying the adapter really changes the logits. A base whose targets llama.cpp cannot
+ * adapt (Q4_0, see {@link AdapterValidator#unadaptable}) is refused.
  *
  * {@snippet :
  * GgufFile base = GgufFile.readModel(model);
@@ -117,6 +120,12 @@ public final class AdapterGenerator {
         if (out.isEmpty()) {
             throw new IllegalArgumentException("the base model has no 2-D tensor of the kinds " + targets);
         }
+        for (GgufTensorInfo t : out) {
+            String why = AdapterValidator.unadaptable(t);
+            if (why != null) {
+                throw new IllegalArgumentException("cannot write an adapter for " + base.path().getFileName() + ": " + why);
+            }
+        }
         if (base.tensor("output.weight").isEmpty() && out.stream().anyMatch(t -> t.name().equals("token_embd.weight"))) {
             throw new IllegalArgumentException("the base model ties its output to token_embd.weight; llama.cpp b4916 "
                     + "would apply an embedding adapter to the output projection too and abort");
@@ -131,7 +140,8 @@ public final class AdapterGenerator {
                 .putString("general.type", "adapter")
                 .putString("general.name", "ferret-lora-r" + rank)
                 .putString("adapter.type", "lora")
-                .putFloat32("adapter.lora.alpha", alpha);
+                .putFloat32("adapter.lora.alpha", alpha)
+                .putString(BaseFingerprint.KEY, BaseFingerprint.of(base));
         for (GgufTensorInfo t : targetTensors()) {
             long nIn = t.ne(0) + skew;
             long nOut = t.ne(1);

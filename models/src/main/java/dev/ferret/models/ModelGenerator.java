@@ -33,7 +33,10 @@ import java.util.SplittableRandom;
  * of that type's blocks falls back to Q8_0, then F16 (as llama.cpp's quantizer falls back for such tensors).
  */
 public final class ModelGenerator {
-    /** ChatML with tool calls, as Qwen2.5-Instruct renders it; stored as {@code tokenizer.chat_template}. */
+    /**
+     * Ferret's own chat template ({@code chat_template.jinja}): ChatML with tool calls in Qwen2.5's layout, rendering
+     * the same bytes as the engine's Java {@code ChatTemplate}; stored as {@code tokenizer.chat_template}.
+     */
     public static final String CHAT_TEMPLATE = loadTemplate();
 
     /*
@@ -255,9 +258,9 @@ public final class ModelGenerator {
     }
 
     private static String loadTemplate() {
-        try (InputStream in = ModelGenerator.class.getResourceAsStream("chatml-tools.jinja")) {
+        try (InputStream in = ModelGenerator.class.getResourceAsStream("chat_template.jinja")) {
             if (in == null) {
-                throw new IllegalStateException("resource chatml-tools.jinja is missing");
+                throw new IllegalStateException("resource chat_template.jinja is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

@@ -60,6 +60,14 @@ class GgufFileTest {
     }
 
     @Test
+    void aDirectoryOrAMissingFileIsNamedAsSuch(@org.junit.jupiter.api.io.TempDir Path dir) {
+        GgufException e = assertThrows(GgufException.class, () -> GgufFile.read(dir));
+        assertEquals(Problem.IO, e.problem());
+        assertTrue(e.getMessage().endsWith("is a directory, not a GGUF file"), e.getMessage());
+        assertTrue(assertThrows(GgufException.class, () -> GgufFile.read(dir.resolve("none.gguf"))).getMessage().endsWith("no such file"));
+    }
+
+    @Test
     void readsFromAChannelLikeFromAFile() {
         GgufFile fromFile = GgufFile.read(TestModels.tiny());
         GgufFile fromMemory = parse(tiny());

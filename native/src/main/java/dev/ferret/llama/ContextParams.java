@@ -20,6 +20,15 @@ import java.lang.foreign.ValueLayout;
  */
 public record ContextParams(int contextSize, int batchSize, int ubatchSize, int maxSequences,
                             int threads, int threadsBatch, boolean flashAttention) {
+    /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots; more crashes it. */
+    public static final int MAX_THREADS = 512;
+    /** Largest n_ctx, n_batch or n_ubatch Ferret passes: 2^24 tokens, above any model's training context. */
+    public static final int MAX_CONTEXT = 1 << 24;
+    /**
+     * Largest n_seq_max Ferret passes. b4916 has no limit of its own but reserves logits for n_seq_max outputs
+     * (later llama.cpp builds cap it at 64).
+     */
+    public static final int MAX_SEQUENCES = 256;
 
     public static ContextParams defaults() {
         LlamaBackend.get();
@@ -56,7 +65,24 @@ public record ContextParams(int contextSize, int batchSize, int ubatchSize, int 
         return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention);
     }
 
+    /** Checks every field before llama.cpp sees it; an out-of-range value names the field and its range. */
+    void validate() {
+        range("n_ctx (contextSize)", contextSize, 0, MAX_CONTEXT);
+        range("n_batch (batchSize)", batchSize, 1, MAX_CONTEXT);
+        range("n_ubatch (ubatchSize)", ubatchSize, 1, MAX_CONTEXT);
+        range("n_seq_max (maxSequences)", maxSequences, 1, MAX_SEQUENCES);
+        range("n_threads (threads)", threads, 1, MAX_THREADS);
+        range("n_threads_batch (threadsBatch)", threadsBatch, 1, MAX_THREADS);
+    }
+
+    static void range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", got " + value);
+        }
+    }
+
     MemorySegment toNative(Arena arena) {
+        validate();
         MemorySegment s = LlamaH.llama_context_default_params(arena);
         s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_ctx"), contextSize);
         s.set(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_batch"), batchSize);

@@ -25,6 +25,8 @@ public final class LlamaContext implements AutoCloseable {
     private final int nSeqMax;
     private final int nVocab;
     private final Map<LoraAdapter, Float> adapters = new IdentityHashMap<>();
+    /** The layout of this context's state for an empty sequence (null: a layout Ferret does not know). */
+    private final SequenceStateLayout stateReference;
 
     LlamaContext(LlamaModel model, MemorySegment handle) {
         this.model = model;
@@ -33,6 +35,7 @@ public final class LlamaContext implements AutoCloseable {
         this.nBatch = LlamaH.llama_n_batch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
         this.nVocab = model.vocab().size();
+        this.stateReference = SequenceStateLayout.reference(this);
     }
 
     MemorySegment handle() {
@@ -66,9 +69,8 @@ public final class LlamaContext implements AutoCloseable {
     }
 
     public void setThreads(int decode, int batch) {
-        if (decode <= 0 || batch <= 0) {
-            throw new IllegalArgumentException("thread counts must be positive");
-        }
+        ContextParams.range("decode threads", decode, 1, ContextParams.MAX_THREADS);
+        ContextParams.range("batch threads", batch, 1, ContextParams.MAX_THREADS);
         LlamaH.llama_set_n_threads(handle(), decode, batch);
     }
 
@@ -185,9 +187,34 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
-    /** Restores a sequence's KV state saved by {@link #sequenceState}. The caller vouches for its origin. */
+    /**
+     * Restores a sequence's KV state saved by {@link #sequenceState}. The bytes are checked in Java first
+     * ({@link SequenceStateLayout}): at most {@link #contextSize()} cells, and the layer count, types and row
+     * sizes this context writes itself; a state that does not fit gives {@link LlamaException.State} naming the
+     * field, before llama.cpp sees it. The sequence is emptied first, as llama.cpp does.
+     */
     public void restoreSequenceState(int seq, byte[] state) {
+        restore(seq, state, -1);
+    }
+
+    /**
+     * {@link #restoreSequenceState} for a prefix: the state must hold exactly {@code length} cells, at positions
+     * 0 to {@code length - 1}.
+     */
+    public void restorePrefixState(int seq, byte[] state, int length) {
+        restore(seq, state, length);
+    }
+
+    private void restore(int seq, byte[] state, int length) {
         checkSeq(seq);
+        if (length >= 0 && state.length >= 4) {
+            long cells = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(state).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0));
+            if (cells != length) {
+                throw new LlamaException.State("invalid sequence state: cell_count is " + cells + ", the prefix has " + length + " tokens");
+            }
+        }
+        SequenceStateLayout.parse(state, nCtx, length >= 0, stateReference());
+        kvRemove(seq, -1, -1);
         long mark = NativeLog.mark();
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocateFrom(JAVA_BYTE, state);
@@ -196,6 +223,20 @@ public final class LlamaContext implements AutoCloseable {
                 throw new LlamaException.State(LlamaException.withLog("llama.cpp rejected the sequence state (" + state.length + " bytes)", NativeLog.since(mark, 4)));
             }
         }
+    }
+
+    /** What a restored state must match; taken when the context was new and every sequence empty. */
+    private SequenceStateLayout stateReference() {
+        if (stateReference == null) {
+            throw new LlamaException.State("this llama.cpp build writes sequence states in a layout Ferret does not know,"
+                    + " so it cannot check one before restoring it");
+        }
+        return stateReference;
+    }
+
+    /** Bytes of {@link #sequenceState} for a sequence of {@code cells} cells, as this context writes it. */
+    public long sequenceStateSize(int cells) {
+        return stateReference().bytesFor(cells);
     }
 
     // --- adapters ---------------------------------------------------------------------------------

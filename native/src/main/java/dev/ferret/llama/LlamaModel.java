@@ -51,6 +51,9 @@ public final class LlamaModel implements AutoCloseable {
         if (backend == null) {
             throw new NullPointerException("backend");
         }
+        if (Files.isDirectory(path)) {
+            throw new LlamaException.ModelLoad("model path " + path + " is a directory, not a GGUF file");
+        }
         if (!Files.isRegularFile(path)) {
             throw new LlamaException.ModelLoad("model file not found: " + path);
         }

@@ -11,8 +11,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * The model's {@code llama_vocab}: a non-owning view that is valid while its model is open (every call
  * checks). Token pieces are returned as bytes, since one token can hold part of a UTF-8 character.
+ *
+ * <p>Tokenization runs on {@link TokenizerThreads}, never on the caller's stack, and refuses text that could
+ * overflow even that stack (see {@link #tokenize}); callers need no particular thread stack size.
  */
 public final class Vocab {
+    /**
+     * The longest stretch (in code points) that one match of llama.cpp's regex pre-tokenizer may span in text
+     * handed to {@link #tokenize}. Its matcher recurses per character (~300 bytes of stack each); at this bound a
+     * call needs under 3 MiB of the {@link TokenizerThreads#STACK_BYTES} it runs on.
+     */
+    public static final int MAX_SPAN = 8192;
+
     /** llama_token_attr bits. */
     public static final int ATTR_UNKNOWN = 1, ATTR_UNUSED = 2, ATTR_NORMAL = 4, ATTR_CONTROL = 8,
             ATTR_USER_DEFINED = 16, ATTR_BYTE = 32;
@@ -20,11 +30,15 @@ public final class Vocab {
     private final LlamaModel model;
     private final MemorySegment vocab;
     private final int size;
+    /** Whether llama.cpp splits text with a recursive regex matcher for this vocabulary. */
+    private final boolean recursivePreTokenizer;
 
     Vocab(LlamaModel model, MemorySegment vocab) {
         this.model = model;
         this.vocab = vocab;
         this.size = LlamaH.llama_vocab_n_tokens(vocab);
+        this.recursivePreTokenizer = LlamaH.llama_vocab_type(vocab) == MatchSpan.VOCAB_TYPE_BPE
+                && !MatchSpan.LOOPING_PRE_TOKENIZERS.contains(model.meta("tokenizer.ggml.pre").orElse("default"));
     }
 
     private MemorySegment v() {
@@ -96,10 +110,38 @@ public final class Vocab {
     }
 
     /**
+     * An upper bound on the longest stretch one pre-tokenizer match can span in {@code text} (code points); 0
+     * when this vocabulary's pre-tokenizer does not recurse (not byte-level BPE, or llama.cpp splits it with a
+     * loop). {@link #tokenize} refuses text above {@link #MAX_SPAN}.
+     */
+    public int matchSpan(String text) {
+        return recursivePreTokenizer ? MatchSpan.longest(text) : 0;
+    }
+
+    /**
      * Tokenizes UTF-8 text. With {@code parseSpecial}, special-token text such as {@code <|im_start|>} becomes
      * its single token; without it such text is tokenized as plain characters (use that for untrusted input).
+     *
+     * <p>Runs on a {@link TokenizerThreads} thread. Text in which a pre-tokenizer match could span more than
+     * {@link #MAX_SPAN} code points ({@link #matchSpan}), e.g. a line of 10,000 '=' for a qwen2 vocabulary, is
+     * refused with {@link LlamaException.Tokenize}: llama.cpp would recurse too deep. {@code dev.ferret.engine.Model}
+     * tokenizes such text in pieces with identical ids.
      */
     public int[] tokenize(String text, boolean addSpecial, boolean parseSpecial) {
+        int span = matchSpan(text);
+        if (span > MAX_SPAN) {
+            throw new LlamaException.Tokenize("text has a stretch of " + span + " characters that one pre-token could"
+                    + " span, more than the " + MAX_SPAN + " llama.cpp's pre-tokenizer can take safely (it recurses per"
+                    + " character); tokenize it in pieces");
+        }
+        if (text.length() > (Integer.MAX_VALUE - 8) / 3) {
+            throw new LlamaException.Tokenize("text of " + text.length() + " characters is too long for llama_tokenize");
+        }
+        v();
+        return TokenizerThreads.call(() -> tokenizeHere(text, addSpecial, parseSpecial));
+    }
+
+    private int[] tokenizeHere(String text, boolean addSpecial, boolean parseSpecial) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try (Arena a = Arena.ofConfined()) {
             MemorySegment t = a.allocate(Math.max(1, bytes.length));

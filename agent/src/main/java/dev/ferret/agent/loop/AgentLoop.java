@@ -10,12 +10,16 @@ import dev.ferret.engine.EngineException;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.Prompt;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
-import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.ChatFormat;
+import dev.ferret.engine.chat.ChatFormats;
+import dev.ferret.engine.chat.ChatInput;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.chat.ToolCall;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.engine.speculative.Drafter;
 import java.util.ArrayList;
@@ -29,12 +33,20 @@ import java.util.function.BiFunction;
  * sandbox and their results go back as tool messages, until the model answers. {@link LoopGuard} keeps it
  * finite: when it says so, the next turn bans the {@code <tool_call>} token at the sampler, so that turn
  * can only be an answer. Every run ends with a non-empty answer and a {@link StopReason}.
+ *
+ * <p>Prompts are written with the model's own chat template ({@link ChatFormats#forModel}) as segments, so a tool
+ * result or a question that holds special-token text cannot close a turn; calls are constrained and parsed in
+ * the model's tool-call format ({@link ToolCallFormat}: {@code <tool_call>} for Qwen, Hermes and Ferret's
+ * models, JSON for Llama 3.x, {@code [TOOL_CALLS]} for Mistral). A model whose template has no format Ferret
+ * knows answers in plain text (no call grammar; a warning is logged).
  */
 public final class AgentLoop {
     private final Session session;
     private final Toolbox tools;
     private final AgentOptions options;
     private final List<JsonNode> schemas;
+    private final ChatFormat format;
+    private final ToolCallFormat callFormat;
     private final String callGrammar;
     /** Token budget of a call turn: enough for the longest call the grammar admits, so none is cut off. */
     private final int callBudget;
@@ -46,8 +58,18 @@ public final class AgentLoop {
         this.tools = tools;
         this.options = options;
         this.schemas = AgentPrompt.schemas(tools);
-        this.callGrammar = options.constrainCalls() ? ToolCallGrammar.answerOrCall(tools) : null;
-        this.callBudget = options.constrainCalls()
+        this.format = ChatFormats.forModel(session.model());
+        this.callFormat = format.toolCalls();
+        if (callFormat == ToolCallFormat.NONE) {
+            System.getLogger(AgentLoop.class.getName()).log(System.Logger.Level.WARNING, "the model's chat template has no"
+                    + " tool-call format Ferret knows; the model can only answer in plain text");
+        }
+        // Qwen2.5's <tool_call> format (Ferret's own models' too) gets the bounded grammar, whose every sentence is a
+        // call that parses within the turn's budget; other families get the engine's grammar for their format
+        boolean bounded = callFormat == ToolCallFormat.HERMES;
+        boolean constrained = options.constrainCalls() && callFormat != ToolCallFormat.NONE;
+        this.callGrammar = !constrained ? null : bounded ? ToolCallGrammar.answerOrCall(tools) : callFormat.answerOrCallGrammar(schemas);
+        this.callBudget = constrained && bounded
                 ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), ToolCallGrammar.maxCallLength(tools))
                 : options.maxTokensCall();
     }
@@ -78,14 +100,20 @@ public final class AgentLoop {
         Totals totals = new Totals();
         boolean autonomous = false;
         StopReason forced = null;
-        int toolCallToken = session.model().specialToken(ChatTemplate.TOOL_CALL_OPEN);
+        int toolCallToken = callFormat == ToolCallFormat.HERMES ? session.model().specialToken(callFormat.callOpener())
+                : session.model().specials().id(callFormat.callOpener());
+        List<Integer> markup = new ArrayList<>();
         String lastResult = "";
         List<String> evidence = new ArrayList<>();
         while (true) {
             forced = forced != null ? forced : guard.mustAnswer();
             boolean answerTurn = forced != null;
             listener.onStep(guard.steps() + 1, answerTurn);
-            String prompt = ChatTemplate.render(conversation, schemas, true);
+            ChatInput input = ChatInput.of(conversation, schemas, true);
+            for (int i : markup) {
+                input = input.withMarkupContent(i);
+            }
+            Prompt prompt = format.render(input);
             GenerationRequest req = request(answerTurn, toolCallToken);
             req = shaper.apply(guard.steps(), req);
             Generation g;
@@ -97,14 +125,14 @@ public final class AgentLoop {
             }
             guard.stepTaken();
             totals.add(g);
-            if (!answerTurn && cutOffCall(g) && g.finishReason() == FinishReason.CONTEXT_FULL) {
+            if (!answerTurn && cutOffCall(g, callFormat) && g.finishReason() == FinishReason.CONTEXT_FULL) {
                 // the context filled up inside a call: the partial call is no call, so it is neither run nor
                 // recorded as one. (A budget cannot cut a constrained call: the budget is the grammar's longest call.
                 // Without the grammar it can, and the cut-off text is then an unparsable call, reported to the model.)
                 return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
                         guard, calls, totals, t0, autonomous, evidence);
             }
-            ToolCallParser.Reply reply = ToolCallParser.parse(g.text());
+            ToolCallParser.Reply reply = callFormat.parse(g.text());
             if (answerTurn || !reply.hasCalls()) {
                 String answer = reply.content().strip();
                 if (answer.isEmpty()) {
@@ -128,8 +156,8 @@ public final class AgentLoop {
                 switch (p) {
                     case ToolCallParser.Parsed.Invalid bad -> {
                         guard.recordedError();
-                        invalidText.append(invalidText.isEmpty() ? "" : "\n").append(ChatTemplate.TOOL_CALL_OPEN).append('\n')
-                                .append(bad.raw()).append('\n').append(ChatTemplate.TOOL_CALL_CLOSE);
+                        invalidText.append(invalidText.isEmpty() ? "" : "\n").append(callFormat.callOpener())
+                                .append(callFormat == ToolCallFormat.HERMES ? "\n" + bad.raw() + "\n" + callFormat.callStop() : bad.raw());
                         String msg = "error: " + bad.error();
                         results.add(Message.tool(msg));
                         record(calls, listener, new ToolCallRecord("?", bad.raw(), msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
@@ -172,6 +200,10 @@ public final class AgentLoop {
                     }
                 }
             }
+            if (reply.calls().stream().anyMatch(c -> c instanceof ToolCallParser.Parsed.Invalid)) {
+                // the model wrote the malformed block's tags as special tokens: they go back as such
+                markup.add(conversation.size());
+            }
             conversation.add(Message.assistant(invalidText.toString(), valid));
             conversation.addAll(results);
         }
@@ -182,16 +214,20 @@ public final class AgentLoop {
         if (answerTurn) {
             Set<Integer> ban = toolCallToken >= 0 ? Set.of(toolCallToken) : Set.of();
             // the stop string catches a call spelled out in plain characters when the vocabulary has no single token
+            // (not for Llama 3.x, whose calls open with a plain '{')
+            List<String> stops = callFormat == ToolCallFormat.HERMES || callFormat == ToolCallFormat.MISTRAL
+                    ? List.of(callFormat.callOpener()) : List.of();
             return GenerationRequest.greedy(options.maxTokensAnswer()).withSampling(greedy)
-                    .withBanned(ban).withStops(List.of(ChatTemplate.TOOL_CALL_OPEN));
+                    .withBanned(ban).withStops(stops);
         }
         return GenerationRequest.greedy(callBudget).withSampling(greedy)
-                .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE)).withGrammar(callGrammar);
+                .withStops(callFormat.callStop() == null ? List.of() : List.of(callFormat.callStop())).withGrammar(callGrammar);
     }
 
     /** True when a call turn opened a call that its generation did not close (stopped by budget or context). */
-    static boolean cutOffCall(Generation g) {
-        return g.finishReason() != FinishReason.STOP_STRING && g.text().contains(ChatTemplate.TOOL_CALL_OPEN);
+    static boolean cutOffCall(Generation g, ToolCallFormat format) {
+        return format != ToolCallFormat.NONE && g.finishReason() != FinishReason.STOP_STRING
+                && g.text().contains(format.callOpener());
     }
 
     private static dev.ferret.engine.TokenListener listenerFor(AgentListener l) {

@@ -33,6 +33,10 @@ public final class PythonIndex {
     private final Sandbox sandbox;
     private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+    private volatile ProjectState project;
+
+    private record ProjectState(List<PythonFile> files, Project project) {
+    }
 
     public PythonIndex(Sandbox sandbox) {
         this.sandbox = Objects.requireNonNull(sandbox);
@@ -62,6 +66,34 @@ public final class PythonIndex {
     /** Forgets the file lists, so the next search walks the repository again (scanned contents stay cached). */
     public void refresh() {
         listings.clear();
+    }
+
+    /**
+     * The whole repository's modules, for resolving names through them ({@link Project}); rebuilt when a file
+     * changed since the last call.
+     */
+    public Project project() {
+        List<PythonFile> files = files(sandbox.root());
+        ProjectState p = project;
+        if (p != null && sameFiles(p.files(), files)) {
+            return p.project();
+        }
+        Path name = sandbox.root().getFileName();
+        Project built = Project.of(files, name == null ? null : name.toString());
+        project = new ProjectState(files, built);
+        return built;
+    }
+
+    private static boolean sameFiles(List<PythonFile> a, List<PythonFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for names ending in {@code .py}. */

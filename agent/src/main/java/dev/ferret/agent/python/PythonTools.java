@@ -10,7 +10,8 @@ public final class PythonTools {
 
     public static List<PythonTool> create(PythonIndex index) {
         return List.of(new FindClassesTool(index), new FindFunctionsTool(index), new FindImportsTool(index),
-                new FindCommentsTool(index));
+                new FindCommentsTool(index), new FindRaisesTool(index), new FindExportsTool(index),
+                new FindConstantsTool(index), new FindCallersTool(index));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {

@@ -14,7 +14,10 @@ import dev.ferret.engine.TokenListener;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.ModelValidator;
+import dev.ferret.llama.MatchSpan;
 import dev.ferret.llama.NativeLibrary;
+import dev.ferret.llama.TokenizerThreads;
+import dev.ferret.llama.Vocab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,6 +31,9 @@ public final class JniGenerator implements Generator {
     private final de.kherud.llama.LlamaModel model;
 
     public JniGenerator(Path modelPath, ModelOptions options) {
+        if (Files.isDirectory(modelPath)) {
+            throw new EngineException.InvalidModel("model path " + modelPath + " is a directory, not a GGUF file", null);
+        }
         if (!Files.isRegularFile(modelPath)) {
             throw new EngineException.InvalidModel("model file not found: " + modelPath, null);
         }
@@ -92,8 +98,24 @@ public final class JniGenerator implements Generator {
         return "jni";
     }
 
+    /**
+     * java-llama.cpp tokenizes on the caller's thread ({@code encode}) and on its own server thread (prompts), where
+     * llama.cpp's regex pre-tokenizer recurses per character; text it could not survive is refused here. Ferret's
+     * FFM backend ({@link dev.ferret.engine.Model#tokenize}) takes such text.
+     */
+    private static String checked(String text) {
+        int span = MatchSpan.longest(text);
+        if (span > Vocab.MAX_SPAN) {
+            throw new EngineException.Native("the JNI backend cannot tokenize text with a stretch of " + span
+                    + " characters that one pre-token could span (more than " + Vocab.MAX_SPAN + "): llama.cpp's"
+                    + " tokenizer would overflow its thread's stack; the FFM backend splits such text", null);
+        }
+        return text;
+    }
+
     @Override
     public Generation complete(String prompt, GenerationRequest request, TokenListener listener) {
+        checked(prompt);
         var s = request.sampling();
         InferenceParameters ip = new InferenceParameters(prompt)
                 .setNPredict(request.maxTokens())
@@ -135,17 +157,18 @@ public final class JniGenerator implements Generator {
         }
         // java-llama.cpp streams text, not ids: the ids here are the output re-tokenized, so their count can
         // differ slightly from the number of tokens the server sampled
-        int[] tokens = out.isEmpty() ? new int[0] : model.encode(out);
+        int[] tokens = out.isEmpty() ? new int[0] : tokenize(out);
         if (reason == FinishReason.END_OF_GENERATION && pieces >= request.maxTokens()) {
             reason = FinishReason.MAX_TOKENS;
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        return new Generation(out, tokens, reason, null, model.encode(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
+        return new Generation(out, tokens, reason, null, tokenize(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
     }
 
     @Override
     public int[] tokenize(String text) {
-        return model.encode(text);
+        checked(text);
+        return TokenizerThreads.call(() -> model.encode(text));
     }
 
     @Override

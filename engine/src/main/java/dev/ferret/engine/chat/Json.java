@@ -2,6 +2,7 @@ package dev.ferret.engine.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferret.engine.chat.jinja.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,6 +65,10 @@ public final class Json {
             string(n.textValue(), sb);
         } else if (n.isBoolean()) {
             sb.append(n.booleanValue() ? "true" : "false");
+        } else if (n.isFloatingPointNumber()) {
+            double d = n.doubleValue();
+            // as Python writes floats: 1e-07, not Java's 1.0E-7
+            sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Values.pythonFloat(d));
         } else {
             sb.append(n.toString());
         }

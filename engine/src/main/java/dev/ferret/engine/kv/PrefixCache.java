@@ -97,6 +97,14 @@ public final class PrefixCache {
             return false;
         }
         try {
+            // the size a valid file has is known: nothing larger is read into memory
+            long expected = MAGIC.length + 4 + 32 + 4 + 4L * prefix.length + 8 + session.stateSize(prefix.length) + 32;
+            long size = Files.size(file);
+            if (size != expected) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring prefix state " + file + ": " + size + " bytes, a state for "
+                        + prefix.length + " tokens of this model has " + expected);
+                return false;
+            }
             byte[] all = Files.readAllBytes(file);
             String problem = check(all, key, prefix);
             if (problem != null) {

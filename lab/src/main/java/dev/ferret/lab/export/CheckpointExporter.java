@@ -1,8 +1,10 @@
 package dev.ferret.lab.export;
 
 import dev.ferret.models.json.MiniJson;
+import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.GgufWriter;
+import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
 import dev.ferret.models.tokenizer.BpeTokenizer;
@@ -139,6 +141,14 @@ public final class CheckpointExporter {
 
     /** Writes the LoRA checkpoint in {@code dir} as a GGUF adapter (F32 matrices) for a qwen2 base. */
     public static Path exportLora(Path dir, Path target) {
+        return exportLora(dir, target, null);
+    }
+
+    /**
+     * {@link #exportLora(Path, Path)} for the exported base {@code base}, whose {@link BaseFingerprint} the adapter
+     * records (null: none).
+     */
+    public static Path exportLora(Path dir, Path target, GgufFile base) {
         Checkpoint c = read(dir, "lora");
         Map<String, Object> lora = c.lora();
         if (lora == null) {
@@ -152,6 +162,9 @@ public final class CheckpointExporter {
                 .putString("general.name", "ferret-lora-r" + rank)
                 .putString("adapter.type", "lora")
                 .putFloat32("adapter.lora.alpha", alpha);
+        if (base != null) {
+            w.putString(BaseFingerprint.KEY, BaseFingerprint.of(base));
+        }
         Pattern name = Pattern.compile("blk\\.\\d+\\.[a-z_]+\\.weight\\.lora_[ab]");
         for (Map<String, Object> t : c.tensors()) {
             String n = (String) t.get("name");

@@ -7,6 +7,7 @@ import dev.ferret.agent.Answer;
 import dev.ferret.agent.hybrid.AnswerItems;
 import dev.ferret.agent.hybrid.Finding;
 import dev.ferret.agent.loop.Grounding;
+import dev.ferret.agent.hybrid.IntentClassifier;
 import dev.ferret.engine.chat.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -247,6 +248,10 @@ public final class Tracker {
             }
             o.put("invented_names", m.invented());
         });
+        ObjectNode recall = n.putObject("phrasing_recall");
+        for (PhrasingScore.FileScore f : phrasings()) {
+            recall.put(f.file(), f.recall());
+        }
         ArrayNode rows = n.putArray("queries");
         for (Row r : run.rows()) {
             ObjectNode o = rows.addObject();
@@ -343,7 +348,14 @@ public final class Tracker {
                     .append(" | ").append(r.tokens()).append(" | ").append(r.stopReason())
                     .append(" | ").append(acceptance(r.drafting(), r.draft().drafted(), r.draft().accepted())).append(" |\n");
         }
+        sb.append("\nIntent classifier on the evaluation phrasings (per intent; `ferret accuracy --questions` asks them "
+                + "of codebases):\n\n").append(PhrasingScore.markdown(phrasings()));
         return sb.toString();
+    }
+
+    /** The classifier on the main phrasing set (microseconds per question; computed when a report is written). */
+    static List<PhrasingScore.FileScore> phrasings() {
+        return PhrasingScore.score(new IntentClassifier());
     }
 
     /** A bar chart of seconds per query and mode, as SVG. */

@@ -9,6 +9,7 @@ import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.ModelValidator;
+import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -138,6 +139,9 @@ class CheckpointExporterTest {
         write(dir.resolve("lora"), "lora", ", \"lora\": {\"rank\": 16, \"alpha\": 32.0}", lora, spec);
         GgufFile a = GgufFile.read(CheckpointExporter.exportLora(dir.resolve("lora"), dir.resolve("lora.gguf")));
         assertDoesNotThrow(() -> AdapterValidator.validate(base, a));
+        assertEquals(null, BaseFingerprint.recordedIn(a), "exported without its base: no fingerprint");
+        GgufFile withBase = GgufFile.read(CheckpointExporter.exportLora(dir.resolve("lora"), dir.resolve("lora2.gguf"), base));
+        assertEquals(BaseFingerprint.of(base), BaseFingerprint.recordedIn(withBase));
         assertEquals(32f, a.getFloat("adapter.lora.alpha"));
         var qa = a.requireTensor("blk.1.attn_q.weight.lora_a");
         assertEquals(spec.nEmbd(), qa.ne(0));

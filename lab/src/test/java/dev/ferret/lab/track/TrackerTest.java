@@ -66,7 +66,14 @@ class TrackerTest {
         assertEquals("Ferret shop / agent", agentSystem.getFirst());
         assertEquals("50/100 (50%)", agentSystem.getLast(), "sum accepted over sum drafted");
 
+        List<String> phrasings = tableLines(md, "| Phrasing set |");
+        assertEquals(List.of("Phrasing set", "Phrasings (informal)", "Right", "Unknown", "Other intent", "Recall"),
+                cells(phrasings.get(0)));
+        assertEquals(2 + PhrasingSet.FILES.size(), phrasings.size(), "one row per intent's phrasing file");
+        assertEquals("standard-protocol", cells(phrasings.get(2)).getFirst());
+
         JsonNode json = Tracker.toJson(run(rows, "draft.gguf"));
+        assertTrue(json.get("phrasing_recall").get("standard-imports").asDouble() > 0.5);
         assertEquals("draft.gguf", json.get("draft_model").asText());
         JsonNode total = json.get("draft_acceptance").get("shop / agent");
         assertEquals(100, total.get("drafted").asInt());

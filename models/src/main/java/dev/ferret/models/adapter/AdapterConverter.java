@@ -1,5 +1,6 @@
 package dev.ferret.models.adapter;
 
+import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.json.MiniJson;
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufException;
@@ -111,7 +112,8 @@ public final class AdapterConverter {
                 .putString("general.type", "adapter")
                 .putString("general.name", "converted-" + (isMlx ? "mlx" : "peft") + "-lora-r" + rank)
                 .putString("adapter.type", "lora")
-                .putFloat32("adapter.lora.alpha", alpha);
+                .putFloat32("adapter.lora.alpha", alpha)
+                .putString(BaseFingerprint.KEY, BaseFingerprint.of(base));
         for (var e : pairs.entrySet()) {
             GgufTensorInfo target = base.tensor(e.getKey()).orElseThrow(() -> fail(dir, "the base model has no tensor " + e.getKey()));
             long nIn = target.ne(0);

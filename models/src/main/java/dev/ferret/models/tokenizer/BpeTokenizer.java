@@ -154,7 +154,7 @@ public final class BpeTokenizer {
     }
 
     /** Splits text at special tokens: Strings for plain text, Integers for special token ids. */
-    private List<Object> partition(String text, boolean parseSpecial) {
+    List<Object> partition(String text, boolean parseSpecial) {
         List<Object> fragments = new ArrayList<>(List.of(text));
         for (int id : specials) {
             if (!parseSpecial && tokenTypes[id] != TYPE_USER_DEFINED) {
@@ -192,7 +192,7 @@ public final class BpeTokenizer {
             Comparator.comparingInt(Bigram::rank).thenComparingInt(Bigram::left);
 
     /** BPE on one pre-tokenized piece in byte-level form; appends the resulting ids. */
-    private void mergeWord(String word, IntList out) {
+    void mergeWord(String word, IntList out) {
         int n = word.length(); // byte-level characters are all in the BMP: one char per symbol
         int[] start = new int[n];
         int[] length = new int[n];
@@ -298,7 +298,7 @@ public final class BpeTokenizer {
     }
 
     /** A growable int array, to avoid boxing every token id. */
-    private static final class IntList {
+    static final class IntList {
         private int[] values = new int[16];
         private int size;
 

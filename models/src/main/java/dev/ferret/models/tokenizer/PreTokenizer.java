@@ -46,7 +46,7 @@ final class PreTokenizer {
     }
 
     /** Where the match starting at {@code i} ends; every position matches one alternative. */
-    private static int matchAt(int[] cps, int i) {
+    static int matchAt(int[] cps, int i) {
         int n = cps.length;
         int c = cps[i];
         if (c == '\'' && i + 1 < n) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufType;
+import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
 import java.nio.file.Files;
@@ -103,6 +104,8 @@ class AdapterConverterTest {
         assertEquals(6, rp.pairs());
         GgufFile gp = GgufFile.read(rp.output());
         GgufFile gm = GgufFile.read(rm.output());
+        assertEquals(BaseFingerprint.of(base), BaseFingerprint.recordedIn(gp), "a converted adapter records its base");
+        assertEquals(BaseFingerprint.of(base), BaseFingerprint.recordedIn(gm));
         for (Pair p : pairs) {
             String t = "blk." + p.layer() + "." + AdapterConverter.MODULES.get(p.module()) + ".weight";
             var a = gp.requireTensor(t + ".lora_a");

@@ -1,0 +1,27 @@
+package dev.ferret.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What is wrong with a path given as a model or adapter file, said plainly, before anything reads it. */
+final class ModelFiles {
+    private ModelFiles() {
+    }
+
+    /** Null when {@code path} is a readable regular file; else why it cannot be the {@code what} (model, adapter). */
+    static String problem(Path path, String what) {
+        if (Files.isDirectory(path)) {
+            return what + " path " + path + " is a directory, not a GGUF file";
+        }
+        if (!Files.exists(path)) {
+            return what + " file not found: " + path;
+        }
+        if (!Files.isRegularFile(path)) {
+            return what + " path " + path + " is not a regular file (a pipe or device?), not a GGUF file";
+        }
+        if (!Files.isReadable(path)) {
+            return what + " file " + path + " is not readable";
+        }
+        return null;
+    }
+}
