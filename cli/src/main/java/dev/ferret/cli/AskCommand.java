@@ -61,6 +61,9 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "the question (its words are joined with spaces)")
     List<String> question;
 
+    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
+    AgentRuntime.Prompt prompt;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +74,7 @@ final class AskCommand implements Callable<Integer> {
         Limits.checkFiles(spec, model, draft, loras);
         AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
                 AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
-                format, maxSteps, threads);
+                format, maxSteps, threads, prompt);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {
             Answer a = rt.ask(String.join(" ", question));
             if (json) {
