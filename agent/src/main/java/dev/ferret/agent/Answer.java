@@ -18,14 +18,17 @@ import java.util.Locale;
  *                        (always for the hybrid path)
  * @param notes           what the answer may be missing and why, one sentence each (e.g. Python files that were too
  *                        large to scan); empty when nothing was left out
+ * @param evidence        the text of the tool results the answer was written from (hybrid and call-only: the hits,
+ *                        one {@code file:line: text} line each), what {@code Grounding.audit} checks it against
  */
 public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
                      double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft,
-                     List<String> notes) {
+                     List<String> notes, List<String> evidence) {
 
     public Answer {
         toolCalls = List.copyOf(toolCalls);
         notes = List.copyOf(notes);
+        evidence = List.copyOf(evidence);
     }
 
     /**

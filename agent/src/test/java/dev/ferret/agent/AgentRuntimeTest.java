@@ -159,4 +159,15 @@ class AgentRuntimeTest {
             }
         }
     }
+
+    @Test
+    void promptLookupIsTheDefaultForAModelWithoutADraft() {
+        Path m = Path.of("model.gguf");
+        Path d = Path.of("draft.gguf");
+        assertTrue(AgentRuntime.Options.lookupByDefault(m, null, null), "explicit model, no draft: lookup");
+        assertFalse(AgentRuntime.Options.lookupByDefault(m, d, null), "a draft model drafts instead");
+        assertFalse(AgentRuntime.Options.lookupByDefault(null, null, null), "the shipped defaults bring their draft model");
+        assertFalse(AgentRuntime.Options.lookupByDefault(m, null, false), "--no-lookup");
+        assertTrue(AgentRuntime.Options.lookupByDefault(null, null, true), "--lookup");
+    }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -137,7 +138,17 @@ public final class BenchMain {
         String md = Report.render(new ObjectMapper().readTree(json.toFile()), target, draftPath, quick);
         Path mdFile = out.resolve(base + ".md");
         Files.writeString(mdFile, md);
-        System.out.println("wrote " + json + " and " + mdFile);
+        // every benchmark's score in summary.json, beside the other tools' headline numbers
+        Map<String, Object> scores = new java.util.TreeMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(json.toFile())) {
+            StringBuilder k = new StringBuilder(r.get("benchmark").asText().replace("dev.ferret.bench.", ""));
+            r.path("params").fields().forEachRemaining(e -> k.append('[').append(e.getKey()).append('=').append(e.getValue().asText()).append(']'));
+            scores.put(k.toString(), r.path("primaryMetric").path("score").asDouble());
+        }
+        Summary.merge(out.resolve("summary.json"), Map.of("ferret_bench", Map.of(
+                "date", LocalDate.now().toString(), "quick", quick, "report", mdFile.getFileName().toString(),
+                "unit", "ms/op (JMH average time)", "scores", scores)));
+        System.out.println("wrote " + json + ", " + mdFile + " and " + out.resolve("summary.json"));
         return 0;
     }
 

@@ -39,8 +39,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding")
     Path draft;
 
-    @Option(names = "--lookup", description = "prompt-lookup speculative decoding in the agent loop")
-    boolean lookup;
+    @Option(names = "--lookup", negatable = true, description = "prompt-lookup speculative decoding in the agent loop, adaptive"
+            + " (default: on for a --model without --draft; the shipped default models use their draft model)")
+    Boolean lookup;
 
     @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
     AgentRuntime.Mode mode;
@@ -60,6 +61,9 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "the question (its words are joined with spaces)")
     List<String> question;
 
+    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
+    AgentRuntime.Prompt prompt;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,8 +72,9 @@ final class AskCommand implements Callable<Integer> {
         Limits.check(spec, "--max-steps", maxSteps, 1, 100);
         Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
         Limits.checkFiles(spec, model, draft, loras);
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, lookup, mode,
-                format, maxSteps, threads);
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
+                AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
+                format, maxSteps, threads, prompt);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {
             Answer a = rt.ask(String.join(" ", question));
             if (json) {

@@ -26,13 +26,21 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding")
     Path draft;
 
+    @Option(names = "--lookup", negatable = true, description = "prompt-lookup speculative decoding, adaptive"
+            + " (default: on for a --model without --draft)")
+    Boolean lookup;
+
     @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
     AgentRuntime.Mode mode;
 
+    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
+    AgentRuntime.Prompt prompt;
+
     @Override
     public Integer call() throws Exception {
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, false, mode,
-                AgentRuntime.Format.TEMPLATE, 6, 0);
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
+                AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
+                AgentRuntime.Format.TEMPLATE, 6, 0, prompt);
         try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.STDERR)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             System.err.println("ferret chat on " + repo + " — one question per line, empty line or Ctrl-D to quit");

@@ -73,6 +73,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lookup", description = "prompt-lookup speculative decoding")
     boolean lookup;
 
+    @picocli.CommandLine.Mixin
+    SpeculationOptions speculation = new SpeculationOptions();
+
+    @picocli.CommandLine.Mixin
+    ThreadOptions threading = new ThreadOptions();
+
     @Option(names = "--backend", defaultValue = "ffm", description = "ffm, jni, or auto (FFM, falling back to JNI where the C API is missing) (default ${DEFAULT-VALUE})")
     String backend;
 
@@ -99,7 +105,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers)
+                .withThreadpool(threading.settings());
         if (rpc != null) {
             opts = opts.withRpcServers(RpcServers.parseList(rpc).stream().map(RpcServers.Endpoint::toString).toList());
         }
@@ -116,8 +123,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             Prompt p = prompt(m);
             Model draftModel = draft == null ? null : Model.load(draft, opts);
-            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
-                    : lookup ? new PromptLookupDrafter(1, 4) : null;
+            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), speculation.draftModel())
+                    : lookup ? new PromptLookupDrafter(1, 4, speculation.lookup()) : null;
             Generation g;
             try {
                 g = s.generate(p, req, GenerateCommand::print, drafter);
@@ -135,8 +142,8 @@ final class GenerateCommand implements Callable<Integer> {
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
                 if (drafter != null) {
                     var sp = g.speculative();
-                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d%n", sp.drafter(), sp.drafted(),
-                            sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches());
+                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d, plain steps while drafting did not pay %d%n",
+                            sp.drafter(), sp.drafted(), sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches(), sp.skippedSteps());
                 }
             }
         }

@@ -102,6 +102,29 @@ class CliTest {
     }
 
     @Test
+    void calibratedTargetAndSpeculativeOptions(@TempDir Path dir) throws Exception {
+        Path small = dir.resolve("small.gguf");
+        assertEquals(0, run("model", "create", "--out", small.toString(), "--preset", "tiny", "--quant", "q8_0").code());
+        Path target = dir.resolve("target.gguf");
+        Out c = run("model", "create", "--from", small.toString(), "--width", "256", "--extra-layers", "2", "--out", target.toString());
+        assertEquals(0, c.code(), c.stderr());
+        assertTrue(c.stdout().contains("SYNTHETIC calibrated target"), c.stdout());
+        Out i = run("inspect", target.toString());
+        assertTrue(i.stdout().contains("synthetic calibrated target"), i.stdout());
+        assertEquals(2, run("model", "create", "--from", small.toString(), "--noise", "-1", "--out", dir.resolve("x.gguf").toString()).code());
+        assertEquals(2, run("model", "create", "--from", small.toString(), "--width", "128", "--out", dir.resolve("x.gguf").toString()).code());
+        assertEquals(2, run("model", "create", "--extra-layers", "2", "--out", dir.resolve("x.gguf").toString()).code());
+        Out g = run("generate", "--model", target.toString(), "--draft", small.toString(), "--draft-max", "8", "--draft-min", "2",
+                "--draft-p-min", "0", "--no-adaptive", "--poll", "0", "-t", "1", "-n", "24", "--stats", "--raw", "def main():");
+        assertEquals(0, g.code(), g.stderr());
+        assertTrue(g.stderr().contains("[draft-model] drafted"), g.stderr());
+        Out plain = run("generate", "--model", target.toString(), "--no-threadpool", "-t", "1", "-n", "24", "--raw", "def main():");
+        assertEquals(plain.stdout(), g.stdout(), "speculation changes nothing in greedy output");
+        assertEquals(2, run("generate", "--model", target.toString(), "--lookup", "--poll", "101", "hi").code());
+        assertEquals(2, run("generate", "--model", target.toString(), "--lookup", "--prio", "urgent", "hi").code());
+    }
+
+    @Test
     void askHybridAnswersFromTheRepository() throws Exception {
         Out a = run("ask", "--repo", sample().toString(), "Which classes in this codebase subclass from Protocol?");
         assertEquals(0, a.code(), a.stderr());

@@ -341,6 +341,7 @@ public final class Model implements AutoCloseable {
                     .withContextSize(contextSize)
                     .withBatchSize(Math.min(options.batchSize(), contextSize))
                     .withThreads(options.effectiveThreads())
+                    .withThreadpool(options.threadpool())
                     .withMaxSequences(1);
             Session s;
             try {

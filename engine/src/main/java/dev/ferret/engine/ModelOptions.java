@@ -2,6 +2,7 @@ package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
 import dev.ferret.llama.RpcServers;
+import dev.ferret.llama.Threadpool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,14 @@ import java.util.List;
  * @param threads      CPU threads for decoding; 0 = all available processors; else 1 to {@link #MAX_THREADS}
  * @param gpuLayers    layers offloaded to a GPU (-1 = all; 0 on CPU-only builds), up to {@link #MAX_GPU_LAYERS}
  * @param mmap         map the weights instead of reading them
+ * @param threadpool   how each session runs its CPU threads: by default a persistent ggml threadpool per
+ *                     session, as llama.cpp's own tools run (see {@link Threadpool}; poll and priority only
+ *                     matter for builds without OpenMP)
  * @param rpcServers   llama.cpp RPC servers ({@code host:port}) to offload layers to, empty for none; with servers,
  *                     a {@code gpuLayers} of 0 means all layers (see {@link dev.ferret.llama.RpcServers})
  */
-public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap, List<String> rpcServers) {
+public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap,
+                           Threadpool.Settings threadpool, List<String> rpcServers) {
     /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots. */
     public static final int MAX_THREADS = ContextParams.MAX_THREADS;
     /** Largest context or batch: 2^24 tokens, above any model's training context and any machine's KV memory. */
@@ -45,6 +50,9 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         if (gpuLayers < -1 || gpuLayers > MAX_GPU_LAYERS) {
             throw new IllegalArgumentException("gpuLayers must be -1 (all) or 0 to " + MAX_GPU_LAYERS + ", got " + gpuLayers);
         }
+        if (threadpool == null) {
+            throw new IllegalArgumentException("threadpool settings must not be null (use Threadpool.Settings.NONE for none)");
+        }
         List<String> servers = new ArrayList<>();
         for (String s : rpcServers == null ? List.<String>of() : rpcServers) {
             String e = RpcServers.Endpoint.parse(s).toString();
@@ -57,37 +65,42 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
     }
 
     /** Without RPC servers. */
-    public ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap) {
-        this(contextSize, batchSize, threads, gpuLayers, mmap, List.of());
+    public ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap, Threadpool.Settings threadpool) {
+        this(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, List.of());
     }
 
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 512, 0, 0, true);
+        return new ModelOptions(0, 512, 0, 0, true, Threadpool.Settings.DEFAULT);
     }
 
     public ModelOptions withContextSize(int n) {
-        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, rpcServers);
+        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withBatchSize(int n) {
-        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, rpcServers);
+        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, rpcServers);
+        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withGpuLayers(int n) {
-        return new ModelOptions(contextSize, batchSize, threads, n, mmap, rpcServers);
+        return new ModelOptions(contextSize, batchSize, threads, n, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withMmap(boolean on) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, rpcServers);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, threadpool, rpcServers);
+    }
+
+    /** Threadpool settings for every session (poll 0..100; {@link Threadpool.Settings#NONE} for none). */
+    public ModelOptions withThreadpool(Threadpool.Settings settings) {
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, settings, rpcServers);
     }
 
     /** Offloads layers to these llama.cpp RPC servers ({@code host:port} each; empty for none). */
     public ModelOptions withRpcServers(List<String> servers) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, servers);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, servers);
     }
 
     /** Layers to offload as llama.cpp takes it: with RPC servers and no explicit count, all of them. */

@@ -4,11 +4,14 @@ import dev.ferret.engine.sampling.StopMatcher;
 import dev.ferret.engine.sampling.Utf8Decoder;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.llama.AbortSignal;
+import dev.ferret.engine.speculative.SpeculationController;
 import dev.ferret.llama.Batch;
 import dev.ferret.llama.LlamaContext;
 import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.SamplerChain;
 import java.util.ArrayList;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -380,6 +383,62 @@ public final class Session implements AutoCloseable {
     /** How a prefill went: tokens reused from the cache, tokens evaluated now. */
     public record Prefill(int reused, int evaluated) {}
 
+    /**
+     * Evaluates one more token after what the cache holds (a batch of one), so that {@link #top()} and
+     * {@link #logits()} describe the position after it. A drafter's inner loop uses this instead of
+     * {@link #prefill}, which would compare the whole history again for every token.
+     */
+    public void append(int token) {
+        try (var _ = enter()) {
+            appendLeased(token);
+        }
+    }
+
+    private void appendLeased(int token) {
+        if (token < 0 || token >= model.vocabSize()) {
+            throw new IllegalArgumentException("token " + token + " is outside the vocabulary [0, " + model.vocabSize() + ")");
+        }
+        if (historySize + 1 >= nCtx) {
+            throw new EngineException.ContextOverflow(historySize + 2, nCtx, "appending a token");
+        }
+        batch.clear();
+        batch.add(token, historySize, 0, true);
+        decode();
+        push(token);
+    }
+
+    /** The most likely next token and its probability (softmax of the logits). */
+    public record Top(int token, float probability) {}
+
+    /**
+     * The greedy choice after the last evaluated token and its probability, read from llama.cpp's logits
+     * without copying them.
+     */
+    public Top top() {
+        try (var _ = enter()) {
+            return topLeased();
+        }
+    }
+
+    private Top topLeased() {
+        MemorySegment l = ctx.logitsView(-1);
+        int n = model.vocabSize();
+        int best = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = l.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            if (v > max) {
+                max = v;
+                best = i;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(l.getAtIndex(ValueLayout.JAVA_FLOAT, i) - max);
+        }
+        return new Top(best, (float) (1 / sum));
+    }
+
     /** Logits after the last evaluated token (a copy). */
     public float[] logits() {
         try (var _ = enter()) {
@@ -537,7 +596,10 @@ public final class Session implements AutoCloseable {
     /**
      * Generates after {@code prompt}. With a drafter, each step verifies the drafter's proposal in one target
      * batch and keeps the agreeing prefix plus the target's own next token; the output is the same as plain
-     * decoding for greedy sampling.
+     * decoding for greedy sampling (up to the rare near-tie that a batch's different summation order flips,
+     * see {@code bench/results/README.md}). How much is drafted, and whether at all, follows the drafter's
+     * {@link Drafter#options()}: adaptive options measure costs and acceptance as they go and decode plainly
+     * while drafting does not pay ({@link SpeculationController}).
      *
      * <p>Ends early, with {@link FinishReason#CANCELLED}, when the listener returns false or the calling
      * thread is interrupted (before or during the call; the interrupt flag stays set). Ends with
@@ -587,7 +649,8 @@ public final class Session implements AutoCloseable {
             int[] generated = loop.run(chain);
             long t2 = System.nanoTime();
             SpecStats spec = drafter == null ? SpecStats.NONE
-                    : new SpecStats(drafter.name(), loop.drafted, loop.accepted, generated.length - loop.accepted, loop.batches);
+                    : new SpecStats(drafter.name(), loop.drafted, loop.accepted, generated.length - loop.accepted, loop.batches,
+                            loop.control.skippedSteps());
             return new Generation(loop.text.toString(), generated, loop.reason, loop.stopMatcher.matched(),
                     prompt.length, pre.reused(), (int) (totalDecoded - decodedBefore),
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, spec);
@@ -643,10 +706,11 @@ public final class Session implements AutoCloseable {
 
     /** The decoding loop of one generation; stop handling lives here. */
     private final class Loop {
-        static final int MAX_DRAFT = 16;
+        static final int[] NO_DRAFT = new int[0];
         final GenerationRequest request;
         final TokenListener listener;
         final Drafter drafter;
+        final SpeculationController control;
         final StopMatcher stopMatcher;
         final Utf8Decoder utf8 = new Utf8Decoder();
         final StringBuilder text = new StringBuilder();
@@ -661,6 +725,7 @@ public final class Session implements AutoCloseable {
             this.request = request;
             this.listener = listener;
             this.drafter = drafter;
+            this.control = drafter == null ? null : new SpeculationController(drafter.options());
             this.stopMatcher = new StopMatcher(request.stopStrings());
         }
 
@@ -681,17 +746,33 @@ public final class Session implements AutoCloseable {
             }
             int token = chain.sample(ctx, -1);
             while (consume(token)) {
-                int room = Math.min(Math.min(MAX_DRAFT, batch.capacity() - 1), Math.min(request.maxTokens() - n - 1, nCtx - historySize - 3));
-                int[] draft = drafter == null || room <= 0 ? new int[0] : drafter.draft(contextWith(token), room);
+                int[] draft = NO_DRAFT;
+                if (control != null) {
+                    int room = Math.min(batch.capacity() - 1, Math.min(request.maxTokens() - n - 1, nCtx - historySize - 3));
+                    int budget = control.draftBudget(room);
+                    if (budget > 0) {
+                        long d0 = System.nanoTime();
+                        int[] proposed = drafter.draft(contextWith(token), budget);
+                        draft = control.proposal(proposed.length > budget ? Arrays.copyOf(proposed, budget) : proposed,
+                                System.nanoTime() - d0);
+                    } else if (control.wantsShadow()) {
+                        control.shadowProposal(drafter.draft(contextWith(token), control.options().maxDraft()));
+                    }
+                }
                 int p = historySize;
                 batch.clear();
                 batch.add(token, p, 0, true);
                 for (int i = 0; i < draft.length; i++) {
                     batch.add(draft[i], p + 1 + i, 0, true);
                 }
+                long v0 = System.nanoTime();
                 decode();
+                long took = System.nanoTime() - v0;
                 push(token);
                 if (draft.length == 0) {
+                    if (control != null) {
+                        control.plainDecode(took);
+                    }
                     token = chain.sample(ctx, -1);
                     continue;
                 }
@@ -712,6 +793,7 @@ public final class Session implements AutoCloseable {
                     next = t;
                     break;
                 }
+                control.verified(draft.length, k, took);
                 truncate(p + 1 + k); // drop the cells of rejected draft tokens
                 for (int j = 0; j < k; j++) {
                     if (!consume(draft[j])) {
@@ -737,6 +819,9 @@ public final class Session implements AutoCloseable {
          * token budget, or a full context.
          */
         private boolean consume(int token) {
+            if (control != null) {
+                control.observe(token);
+            }
             if (model.isEog(token)) {
                 reason = FinishReason.END_OF_GENERATION;
                 return false;

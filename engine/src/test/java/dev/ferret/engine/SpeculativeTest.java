@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
+import dev.ferret.engine.speculative.SpeculativeOptions;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
@@ -53,7 +54,7 @@ class SpeculativeTest {
     @Test
     void promptLookupGivesTheSameGreedyOutput() {
         Generation plain = run(null, 64);
-        Generation spec = run(new PromptLookupDrafter(1, 4), 64);
+        Generation spec = run(new PromptLookupDrafter(1, 4, SpeculativeOptions.fixed(16)), 64);
         assertArrayEquals(plain.tokens(), spec.tokens());
         assertEquals(plain.text(), spec.text());
         assertEquals(plain.finishReason(), spec.finishReason());
@@ -64,7 +65,7 @@ class SpeculativeTest {
     void drafterThatAlwaysAgreesIsFullyAccepted() {
         // the target itself as its own draft model: every drafted token must be accepted
         try (Model draft = Model.load(TestModels.tinyQ4(), TestModels.small());
-             Drafter d = new DraftModelDrafter(draft, target, 512, 1, 0f)) {
+             Drafter d = new DraftModelDrafter(draft, target, 512, SpeculativeOptions.fixed(16))) {
             Generation plain = run(null, 48);
             Generation spec = run(d, 48);
             assertArrayEquals(plain.tokens(), spec.tokens());
@@ -84,12 +85,51 @@ class SpeculativeTest {
     void differentDraftModelStillGivesTheSameOutput() {
         // same tokenizer, other weights: many drafts are rejected, output unchanged
         try (Model draft = Model.load(TestModels.model("tiny", GgufType.Q8_0, 7), TestModels.small());
-             Drafter d = new DraftModelDrafter(draft, target, 512, 1, 0f)) {
+             Drafter d = new DraftModelDrafter(draft, target, 512, SpeculativeOptions.fixed(16))) {
             Generation plain = run(null, 48);
             Generation spec = run(d, 48);
             assertArrayEquals(plain.tokens(), spec.tokens());
             checkStats(spec);
         }
+    }
+
+    @Test
+    void adaptiveModeStopsDraftingWhatIsNeverAccepted() {
+        // another random model drafts tokens the target (almost) never takes, and costs as much as the target
+        try (Model draft = Model.load(TestModels.model("tiny", GgufType.Q8_0, 7), TestModels.small());
+             Drafter fixed = new DraftModelDrafter(draft, target, 512, SpeculativeOptions.fixed(16));
+             Drafter adaptive = new DraftModelDrafter(draft, target, 512, SpeculativeOptions.defaults().withPMin(0f))) {
+            Generation plain = run(null, 96);
+            Generation f = run(fixed, 96);
+            Generation a = run(adaptive, 96);
+            assertArrayEquals(plain.tokens(), a.tokens());
+            checkStats(a);
+            assertTrue(a.speculative().skippedSteps() > 48, "most steps decoded plainly: " + a.speculative());
+            assertTrue(a.speculative().drafted() < f.speculative().drafted() / 4,
+                    "adaptive " + a.speculative() + " vs fixed " + f.speculative());
+        }
+    }
+
+    @Test
+    void minDraftDropsShortProposals() {
+        // lookup proposes whatever follows the last match; with minDraft = maxDraft only full proposals are verified
+        try (Drafter d = new PromptLookupDrafter(1, 4, new SpeculativeOptions(8, 8, 0f, false))) {
+            Generation plain = run(null, 64);
+            Generation spec = run(d, 64);
+            assertArrayEquals(plain.tokens(), spec.tokens());
+            checkStats(spec);
+            assertTrue(spec.speculative().drafted() > 0, spec.speculative().toString());
+            assertEquals(0, spec.speculative().drafted() % 8, "only 8-token drafts were verified: " + spec.speculative());
+        }
+    }
+
+    @Test
+    void legacyConstructorsAreAdaptiveWithTheirSettings() {
+        try (Model draft = Model.load(TestModels.tinyQ4(), TestModels.small());
+             DraftModelDrafter d = new DraftModelDrafter(draft, target, 256, 2, 0.6f)) {
+            assertEquals(new SpeculativeOptions(16, 2, 0.6f, true), d.options());
+        }
+        assertEquals(SpeculativeOptions.lookupDefaults(), new PromptLookupDrafter(1, 4).options());
     }
 
     @Test

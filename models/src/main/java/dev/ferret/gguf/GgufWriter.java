@@ -48,10 +48,17 @@ public final class GgufWriter {
         void fillRow(long row, float[] values);
     }
 
-    /** Where a tensor's bytes come from: rows to quantize, encoded bytes, or a region of another file. */
-    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at) {
+    /** Supplies a tensor's rows already encoded: {@code type.bytesFor(dims[0])} bytes per row, rows in file order. */
+    @FunctionalInterface
+    public interface EncodedRowSource {
+        void fillRow(long row, byte[] encoded);
+    }
+
+    /** Where a tensor's bytes come from: rows to quantize, encoded bytes or rows, or a region of another file. */
+    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at,
+                                 EncodedRowSource encodedRows) {
         PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw) {
-            this(name, type, dims, rows, raw, null, 0);
+            this(name, type, dims, rows, raw, null, 0, null);
         }
 
         long elements() {
@@ -94,7 +101,7 @@ public final class GgufWriter {
         GgufWriter w = new GgufWriter();
         source.metadata().forEach(w::put);
         for (GgufTensorInfo t : source.tensors()) {
-            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t)));
+            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t), null));
         }
         return w;
     }
@@ -202,6 +209,15 @@ public final class GgufWriter {
         return add(t);
     }
 
+    /** Adds a tensor whose rows come already encoded as {@code type} (any ggml type), streamed while writing. */
+    public GgufWriter addEncodedTensor(String name, GgufType type, long[] dims, EncodedRowSource rows) {
+        Objects.requireNonNull(rows, "rows");
+        if (dims.length > 0 && type.bytesFor(dims[0]) > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("rows of " + dims[0] + " elements are too long");
+        }
+        return add(new PendingTensor(name, type, dims.clone(), null, null, null, 0, rows));
+    }
+
     private GgufWriter add(PendingTensor t) {
         checkShape(t);
         if (!tensorNames.add(t.name)) {
@@ -306,7 +322,7 @@ public final class GgufWriter {
         try {
             for (PendingTensor t : tensors) {
                 long bytes = t.raw != null ? writeRaw(out, t) : t.file != null ? copyRegion(out, t)
-                        : pool != null ? writeRowsInParallel(out, t, pool, rowThreads) : writeRows(out, t);
+                        : t.encodedRows != null ? writeEncodedRows(out, t) : pool != null ? writeRowsInParallel(out, t, pool, rowThreads) : writeRows(out, t);
                 written += bytes;
                 written += pad(out, written, alignment);
             }
@@ -407,6 +423,17 @@ public final class GgufWriter {
             Arrays.fill(values, 0f);
             t.rows.fillRow(r, values);
             Quantizer.quantizeRow(t.type, values, 0, rowLength, encoded, 0);
+            out.write(encoded);
+        }
+        return rows * encoded.length;
+    }
+
+    private static long writeEncodedRows(OutputStream out, PendingTensor t) throws IOException {
+        long rows = t.elements() / t.dims[0];
+        byte[] encoded = new byte[Math.toIntExact(t.type.bytesFor(t.dims[0]))];
+        for (long r = 0; r < rows; r++) {
+            Arrays.fill(encoded, (byte) 0);
+            t.encodedRows.fillRow(r, encoded);
             out.write(encoded);
         }
         return rows * encoded.length;

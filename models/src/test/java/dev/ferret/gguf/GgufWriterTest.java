@@ -237,4 +237,24 @@ class GgufWriterTest {
         assertEquals("row 57 is bad", e.getMessage());
         assertFalse(Files.exists(target));
     }
+
+    @Test
+    void encodedRowsWriteTheSameBytesAsRowsQuantizedByTheWriter() throws IOException {
+        GgufWriter.RowSource rows = (row, values) -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(row);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) r.nextGaussian();
+            }
+        };
+        long[] dims = {256, 300};
+        Path a = dir.resolve("seq.gguf");
+        Path c = dir.resolve("enc.gguf");
+        new GgufWriter().addTensor("w", GgufType.Q4_K, dims, rows).write(a);
+        new GgufWriter().addEncodedTensor("w", GgufType.Q4_K, dims, (row, encoded) -> {
+            float[] v = new float[256];
+            rows.fillRow(row, v);
+            Quantizer.quantizeRow(GgufType.Q4_K, v, 0, 256, encoded, 0);
+        }).write(c);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c));
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A {@code llama_context}: a KV cache of {@link #contextSize()} cells shared by up to
  * {@link #maxSequences()} sequences, plus the output logits of the last decode. Single-threaded: one
- * thread at a time may use a context. Keeps its model open (the model's close closes it first).
+ * thread at a time may use a context. Keeps its model open (the model's close closes it first). Owns the
+ * CPU {@link Threadpool} it runs on, if any, and frees it after itself.
  */
 public final class LlamaContext implements AutoCloseable {
     private final LlamaModel model;
@@ -28,14 +29,16 @@ public final class LlamaContext implements AutoCloseable {
     private final Map<LoraAdapter, Float> adapters = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
     private final AbortSignal abort;
     private final Arena arena;
+    private Threadpool threadpool;
     /** The layout of this context's state for an empty sequence (null: a layout Ferret does not know). */
     private final SequenceStateLayout stateReference;
 
-    LlamaContext(LlamaModel model, MemorySegment handle, AbortSignal abort, Arena arena) {
+    LlamaContext(LlamaModel model, MemorySegment handle, AbortSignal abort, Arena arena, Threadpool threadpool) {
         this.model = model;
         this.handle = handle;
         this.abort = abort;
         this.arena = arena;
+        this.threadpool = threadpool;
         this.nCtx = LlamaH.llama_n_ctx(handle);
         this.nBatch = LlamaH.llama_n_batch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
@@ -81,10 +84,27 @@ public final class LlamaContext implements AutoCloseable {
         return nSeqMax;
     }
 
+    /**
+     * Sets the threads for single-token decodes and for batches. A threadpool too small for the new count is
+     * replaced by a larger one with the same settings.
+     */
     public void setThreads(int decode, int batch) {
         ContextParams.range("decode threads", decode, 1, ContextParams.MAX_THREADS);
         ContextParams.range("batch threads", batch, 1, ContextParams.MAX_THREADS);
-        LlamaH.llama_set_n_threads(handle(), decode, batch);
+        MemorySegment h = handle();
+        Threadpool old = threadpool;
+        if (old != null && Math.max(decode, batch) > old.threads()) {
+            Threadpool bigger = Threadpool.create(Math.max(decode, batch), old.settings());
+            LlamaH.llama_attach_threadpool(h, bigger.handle(), MemorySegment.NULL);
+            threadpool = bigger;
+            old.close();
+        }
+        LlamaH.llama_set_n_threads(h, decode, batch);
+    }
+
+    /** The CPU threadpool this context runs on, or null when ggml makes one per decode. */
+    public Threadpool threadpool() {
+        return threadpool;
     }
 
     public int threads() {
@@ -319,6 +339,12 @@ public final class LlamaContext implements AutoCloseable {
         model.forget(this);
         LlamaH.llama_free(h);
         arena.close(); // the abort callback's stub; llama.cpp no longer holds it
+        // the pool outlives the context that computes on it
+        Threadpool pool = threadpool;
+        threadpool = null;
+        if (pool != null) {
+            pool.close();
+        }
         HeapTrim.soon(); // the KV cache and compute buffers, back to the system once things are quiet
     }
 }

@@ -247,7 +247,18 @@ public final class LlamaModel implements AutoCloseable {
             owned.close();
             throw new LlamaException.ContextCreate(LlamaException.withLog("llama.cpp could not create a context " + params, NativeLog.since(mark, 8)));
         }
-        LlamaContext ctx = new LlamaContext(this, c, abort, owned);
+        Threadpool pool = null;
+        if (params.threadpool().enabled() && Threadpool.isSupported()) {
+            try {
+                pool = Threadpool.create(Math.max(1, Math.max(params.threads(), params.threadsBatch())), params.threadpool());
+            } catch (RuntimeException e) {
+                LlamaH.llama_free(c);
+                owned.close();
+                throw e;
+            }
+            LlamaH.llama_attach_threadpool(c, pool.handle(), MemorySegment.NULL);
+        }
+        LlamaContext ctx = new LlamaContext(this, c, abort, owned, pool);
         synchronized (contexts) {
             contexts.add(ctx);
         }

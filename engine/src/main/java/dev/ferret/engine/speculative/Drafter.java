@@ -19,6 +19,14 @@ public interface Drafter extends AutoCloseable {
     /** A short name for reports ("prompt-lookup", "draft-model"). */
     String name();
 
+    /**
+     * How much to draft and whether to adapt. A drafter that does not say drafts up to 16 tokens at every
+     * step, as before adaptive speculation existed.
+     */
+    default SpeculativeOptions options() {
+        return SpeculativeOptions.fixed(16);
+    }
+
     @Override
     default void close() {}
 }
