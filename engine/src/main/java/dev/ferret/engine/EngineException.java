@@ -7,7 +7,7 @@ package dev.ferret.engine;
  */
 public sealed class EngineException extends RuntimeException
         permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,
-                EngineException.Closed, EngineException.InvalidState, EngineException.Native {
+                EngineException.Closed, EngineException.InvalidState, EngineException.Busy, EngineException.Native {
 
     EngineException(String message, Throwable cause) {
         super(message, cause);
@@ -62,6 +62,16 @@ public sealed class EngineException extends RuntimeException
     public static final class InvalidState extends EngineException {
         public InvalidState(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * A session (or a context's sequences) is in use: a second call while a generation runs on it, a call from
+     * inside its own listener, or a new session when every sequence of a {@link ParallelContext} is taken.
+     */
+    public static final class Busy extends EngineException {
+        public Busy(String message) {
+            super(message, null);
         }
     }
 

@@ -40,6 +40,7 @@ public final class Model implements AutoCloseable {
     private final byte[][] pieces;
     private final ModelTokenizer tokenizer;
     private final List<Session> sessions = new ArrayList<>();
+    private final List<ParallelContext> parallel = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
     private volatile Specials specials;
     private boolean closed;
@@ -298,6 +299,30 @@ public final class Model implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A context that serves several sessions at once, batching their tokens into shared decodes (see
+     * {@link ParallelContext}). Use it to serve concurrent users; a single conversation is simpler and can
+     * decode speculatively in a {@link Session}.
+     */
+    public ParallelContext newParallelContext(ParallelOptions options) {
+        llama();
+        ParallelContext pc = ParallelContext.open(this, options);
+        synchronized (parallel) {
+            parallel.add(pc);
+        }
+        if (closed) {
+            pc.close(); // the model closed while the context opened
+            throw new EngineException.Closed("model " + path().getFileName());
+        }
+        return pc;
+    }
+
+    void forget(ParallelContext pc) {
+        synchronized (parallel) {
+            parallel.remove(pc);
+        }
+    }
+
     void forget(Session s) {
         synchronized (sessions) {
             sessions.remove(s);
@@ -313,6 +338,13 @@ public final class Model implements AutoCloseable {
     public void close() {
         if (closed) {
             return;
+        }
+        List<ParallelContext> contexts;
+        synchronized (parallel) {
+            contexts = new ArrayList<>(parallel);
+        }
+        for (ParallelContext pc : contexts) {
+            pc.close(); // stops its decode thread before the weights go
         }
         List<Session> open;
         synchronized (sessions) {
