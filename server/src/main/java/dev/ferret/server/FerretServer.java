@@ -130,8 +130,13 @@ public final class FerretServer implements AutoCloseable {
         }
     }
 
+    /** What serves requests, or null while loading or after a failed load. */
+    private Served ready() {
+        return loading.isDone() && !loading.isCompletedExceptionally() ? loading.join() : null;
+    }
+
     private Served served() {
-        Served s = loading.getNow(null);
+        Served s = ready();
         if (s == null) {
             throw ApiError.unavailable(loading.isCompletedExceptionally() ? "the model failed to load" : "the model is loading; retry shortly");
         }
@@ -202,7 +207,7 @@ public final class FerretServer implements AutoCloseable {
             }
             case "/metrics" -> {
                 requireMethod(method, "GET");
-                Served s = loading.getNow(null);
+                Served s = ready();
                 Http.text(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.render(s != null, s == null ? null : s.context(), s == null ? null : s.pool()));
                 return 200;
@@ -245,7 +250,7 @@ public final class FerretServer implements AutoCloseable {
 
     private int health(HttpExchange ex) throws IOException {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        Served s = loading.getNow(null);
+        Served s = ready();
         if (s != null && !closed) {
             body.put("status", "ok");
             Http.json(ex, 200, body);
@@ -311,7 +316,7 @@ public final class FerretServer implements AutoCloseable {
             closed = true;
         }
         http.stop(1);
-        Served s = loading.getNow(null);
+        Served s = ready();
         if (s == null) {
             try {
                 s = loading.get(); // closing while loading: wait for the load to end, then free it
