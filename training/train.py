@@ -14,7 +14,8 @@ Phases:
   --phase lora      base frozen (--base DIR), LoRA (default rank 16, alpha 32, attn_q/k/v/output; --rank, --alpha,
                     --lora-targets), loss on the assistant's tokens only (the mask TokenizerExport wrote);
                     --tune-tokens also trains the embedding rows of the named tokens (saved with the base)
-  --phase full      every weight of --base trained, loss on the assistant's tokens only (the draft model)
+  --phase full      every weight of --base trained, loss on the assistant's tokens only (the draft model); without
+                    --base, a fresh --preset model (the call-only default model: trained from scratch on its pairs)
   --whole           (lora, full) whole conversations instead of windows: the system turn all examples share is
                     run once per batch and each example continues from it at its real positions
   --generate        greedy decoding from --prompt-ids with a checkpoint (and --lora DIR), printing ids and text
@@ -46,6 +47,8 @@ import torch.nn.functional as F
 PRESETS = {
     "tiny": dict(n_embd=64, n_layer=2, n_head=4, n_head_kv=2, n_ff=128, context_length=1024),
     "small": dict(n_embd=256, n_layer=4, n_head=8, n_head_kv=2, n_ff=768, context_length=2048),
+    # the call-only model on 2 shared CPU cores: a quarter of small's cost per token
+    "mini": dict(n_embd=128, n_layer=4, n_head=4, n_head_kv=2, n_ff=384, context_length=1024),
     "qwen05b": dict(n_embd=896, n_layer=24, n_head=14, n_head_kv=2, n_ff=4864, context_length=4096),
 }
 ROPE_FREQ_BASE = 1_000_000.0
@@ -153,7 +156,7 @@ class Qwen2(nn.Module):
         """Logits for ids at positions start.. ; past: per block (k, v) of positions 0..start-1 (shared by the
         batch); keep: also return this call's per-block (k, v) for a later call to continue from."""
         t = ids.shape[1]
-        ang = torch.arange(start, start + t, dtype=torch.float64)[:, None] * self.inv_freq[None, :]
+        ang = torch.arange(start, start + t, dtype=torch.float64, device=self.inv_freq.device)[:, None] * self.inv_freq[None, :]
         cos, sin = ang.cos().float(), ang.sin().float()
         x = self.token_embd(ids)
         kv = []
@@ -218,7 +221,7 @@ def write_tensors(directory, stem, header, tensors):
     tmp_bin = os.path.join(directory, stem + ".bin.tmp")
     with open(tmp_bin, "wb") as f:
         for name, t in tensors:
-            a = t.detach().to(torch.float32).contiguous().numpy().astype("<f4", copy=False)
+            a = t.detach().to("cpu", torch.float32).contiguous().numpy().astype("<f4", copy=False)
             f.write(a.tobytes())
             index.append({"name": name, "shape": list(a.shape), "offset": offset})
             offset += a.nbytes
@@ -345,36 +348,76 @@ class Conversations:
         return torch.from_numpy(x), torch.from_numpy(m)
 
 
-def conversation_loss(model, conv, x, m):
+def conversation_loss(model, conv, x, m, exact=False):
     """Assistant-token loss over whole conversations continuing the shared prefix. The prefix's last token predicts
-    each suffix's first token; a padded position has mask 0."""
-    _, kv = model(conv.prefix, keep=True)
-    logits = model(x, start=conv.p, past=kv)
+    each suffix's first token; a padded position has mask 0. With exact, also the number of examples whose every
+    assistant token is the argmax (teacher-forced exact match: for the call-only data, the call written right)."""
+    dev = model.inv_freq.device
+    x, m = x.to(dev, non_blocking=True), m.to(dev, non_blocking=True)
+    with autocast(dev):
+        _, kv = model(conv.prefix.to(dev), keep=True)
+        logits = model(x, start=conv.p, past=kv)
     tgt = x[:, 1:]
-    l = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), tgt.reshape(-1), reduction="none")
+    l = F.cross_entropy(logits[:, :-1].float().reshape(-1, logits.shape[-1]), tgt.reshape(-1), reduction="none")
     w = m[:, 1:].reshape(-1)
-    return (l * w).sum() / w.sum().clamp(min=1), int(w.sum().item())
+    loss = (l * w).sum() / w.sum().clamp(min=1)
+    if not exact:
+        return loss, int(w.sum().item())
+    wrong = ((logits[:, :-1].argmax(-1) != tgt) & (m[:, 1:] > 0)).any(dim=1)
+    return loss, int(w.sum().item()), int((~wrong).sum().item())
 
 
 @torch.no_grad()
 def evaluate_conversations(model, conv, args):
-    """Assistant-token loss over the first --eval-examples examples of the validation split (a fixed set)."""
+    """Assistant-token loss over the first --eval-examples examples of the validation split (a fixed set), and the
+    share of them whose assistant tokens are all the argmax (teacher-forced exact match)."""
     model.eval()
-    total, weight = 0.0, 0
+    total, weight, exact = 0.0, 0, 0
     n = min(args.eval_examples, len(conv.starts))
     for c in range(0, n, args.batch):
         x, m = conv.batch(list(range(c, min(n, c + args.batch))))
-        loss, w = conversation_loss(model, conv, x, m)
+        loss, w, e = conversation_loss(model, conv, x, m, exact=True)
         total += loss.item() * w
         weight += w
+        exact += e
     model.train()
-    return total / max(1, weight)
+    return total / max(1, weight), exact / max(1, n)
+
+
+def pick_device(name):
+    """cuda when asked for or (auto) when there is one, else cpu."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name == "cuda" and not torch.cuda.is_available():
+        sys.exit("--device cuda: no CUDA device is available to PyTorch")
+    return torch.device(name)
+
+
+AMP = {"dtype": None}
+
+
+def autocast(dev):
+    """bf16 autocast on the device when --amp bf16 (matmuls in bfloat16, losses and weights in float32); a no-op
+    context otherwise. The same code path runs on the CPU (torch's CPU autocast), which is how it is tested here."""
+    if AMP["dtype"] is None:
+        return torch.autocast(device_type=dev.type, enabled=False)
+    return torch.autocast(device_type=dev.type, dtype=AMP["dtype"])
+
+
+def torch_load(path, dev):
+    try:
+        return torch.load(path, map_location=dev, weights_only=False)
+    except TypeError:  # torch before 1.13 has no weights_only
+        return torch.load(path, map_location=dev)
 
 
 def loss_of(model, x, m, masked_only):
-    logits = model(x[:, :-1])
+    dev = model.inv_freq.device
+    x, m = x.to(dev, non_blocking=True), m.to(dev, non_blocking=True)
+    with autocast(dev):
+        logits = model(x[:, :-1])
     tgt = x[:, 1:]
-    l = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1), reduction="none")
+    l = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), tgt.reshape(-1), reduction="none")
     if masked_only:
         w = m[:, 1:].reshape(-1)
         return (l * w).sum() / w.sum().clamp(min=1)
@@ -402,6 +445,14 @@ def peak_rss_mib():
 def train(args):
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
+    dev = pick_device(args.device)
+    amp = args.amp if args.amp != "auto" else ("bf16" if dev.type == "cuda" else "none")
+    AMP["dtype"] = torch.bfloat16 if amp == "bf16" else None
+    if dev.type == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True
+        print(f"device: {torch.cuda.get_device_name(dev)}, torch {torch.__version__}, amp {amp}")
+    else:
+        print(f"device: cpu, {args.threads} threads, torch {torch.__version__}, amp {amp}")
     lora = args.phase == "lora"
     tuned = args.phase in ("lora", "full")  # loss on the assistant's tokens only
     targets = tuple(t for t in args.lora_targets.split(",") if t)
@@ -410,7 +461,7 @@ def train(args):
     with open(os.path.join(args.data, "tokenizer.json")) as f:
         tokenizer = json.load(f)
     vocab = tokenizer["vocab_size"]
-    if tuned:
+    if tuned and (args.base or lora):
         if not args.base:
             sys.exit(f"--phase {args.phase} needs --base DIR (a pretrain checkpoint)")
         model, base_meta = load_model(args.base)
@@ -438,11 +489,13 @@ def train(args):
         row_mask = torch.zeros(config["vocab_size"], 1)
         row_mask[tune_rows] = 1.0
         model.token_embd.weight.requires_grad_(True)
-        model.token_embd.weight.register_hook(lambda g: g * row_mask)
+        masks = {"rows": row_mask}
+        model.token_embd.weight.register_hook(lambda g: g * masks["rows"].to(g.device))
     if args.init_lora:
         _, tensors = read_tensors(args.init_lora, "lora")
         load_into(model.lora_tensors(), tensors)
         print(f"LoRA initialised from {args.init_lora}")
+    model.to(dev)
     params = [p for p in model.parameters() if p.requires_grad]
     groups = [{"params": [p for p in params if not (tune_rows and p is model.token_embd.weight)], "lr_mult": 1.0}]
     if tune_rows:
@@ -451,7 +504,7 @@ def train(args):
     step, wall_before = 0, 0.0
     state_path = os.path.join(args.out, "state.pt")
     if args.resume and os.path.exists(state_path):
-        st = torch.load(state_path)
+        st = torch_load(state_path, dev)
         step, wall_before = st["step"], st["wall"]
         stem = "lora" if lora else "model"
         _, tensors = read_tensors(args.out, stem)
@@ -518,13 +571,18 @@ def train(args):
     log = open(log_path, "w" if new_log else "a", newline="")
     w = csv.writer(log)
     if new_log:
-        w.writerow(["step", "train_loss", "valid_loss", "lr", "tokens_per_s", "wall_s", "peak_rss_mib"])
+        w.writerow(["step", "train_loss", "valid_loss", "lr", "tokens_per_s", "wall_s", "peak_rss_mib", "valid_exact"])
     t0 = time.time()
+    best = {"exact": -1.0}
     window_t, window_tok, recent = time.time(), 0, []
     if args.steps == 0:
         save()  # the initialised model, e.g. a random one for comparing with llama.cpp
     end = min(args.steps, args.stop_after) if args.stop_after else args.steps
     while step < end and not stop["flag"]:
+        if args.time_budget and time.time() - t0 > args.time_budget:
+            print(f"time budget of {args.time_budget:.0f}s spent: saving at step {step}", flush=True)
+            stop["flag"] = True
+            break
         lr = args.lr * min(1.0, (step + 1) / args.warmup)
         if step >= args.warmup:
             lr = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * (step - args.warmup) / max(1, args.steps - args.warmup))))
@@ -547,13 +605,19 @@ def train(args):
         if step % args.log_every == 0 or last:
             tps = window_tok / max(1e-9, time.time() - window_t)
             evaluator = (lambda: evaluate_conversations(model, valid_split, args)) if args.whole else \
-                (lambda: evaluate(model, valid_split, args, tuned))
-            valid = evaluator() if (step % args.eval_every == 0 or last) else ""
+                (lambda: (evaluate(model, valid_split, args, tuned), None))
+            valid, exact = evaluator() if (step % args.eval_every == 0 or last) else ("", None)
+            if args.keep_best and exact is not None and exact > max(0.0, best["exact"]):
+                # the weights with the best validation exact match so far, in best/ (for a long run that may overfit)
+                best["exact"] = exact
+                write_tensors(os.path.join(args.out, "best"), "model",
+                              {"kind": "model", "config": config, "step": step, "valid_exact": exact}, model.base_tensors())
             wall = wall_before + time.time() - t0
             w.writerow([step, f"{np.mean(recent):.4f}", f"{valid:.4f}" if valid != "" else "", f"{lr:.2e}",
-                        f"{tps:.0f}", f"{wall:.1f}", f"{peak_rss_mib():.0f}"])
+                        f"{tps:.0f}", f"{wall:.1f}", f"{peak_rss_mib():.0f}", "" if exact is None else f"{exact:.4f}"])
             log.flush()
-            print(f"step {step:5d}  train {np.mean(recent):.4f}  valid {valid if valid == '' else f'{valid:.4f}'}  "
+            print(f"step {step:5d}  train {np.mean(recent):.4f}  valid {valid if valid == '' else f'{valid:.4f}'}"
+                  f"{'' if exact is None else f'  exact {exact:.3f}'}  "
                   f"{tps:,.0f} tok/s  {wall:.0f}s  rss {peak_rss_mib():.0f} MiB", flush=True)
             window_t, window_tok, recent = time.time(), 0, []
         if step % args.save_every == 0 or last:
@@ -655,6 +719,14 @@ def main():
     ap.add_argument("--eval-batches", type=int, default=4)
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"],
+                    help="auto: cuda when PyTorch sees a device, else cpu")
+    ap.add_argument("--amp", default="auto", choices=["auto", "bf16", "none"],
+                    help="bfloat16 autocast (auto: on cuda); --device cpu --amp bf16 runs the device's code path here")
+    ap.add_argument("--keep-best", action="store_true",
+                    help="--whole: also save the weights with the best valid exact match so far in OUT/best")
+    ap.add_argument("--time-budget", type=float, default=0,
+                    help="stop and save once this many seconds of this run have passed (0: no limit)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--prompt-ids", default="", help="space-separated token ids for --generate")
     ap.add_argument("--text-out", help="--generate also writes the decoded text here")

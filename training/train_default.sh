@@ -14,18 +14,38 @@
 #   draft    the tiny preset (205k parameters): pretrain on the same code, then every weight fine-tuned on the
 #            conversations, so that it drafts what the base + LoRA writes
 #   export   GGUF: base Q4_K, LoRA F32, draft Q8_0; loss curves as PNG
-# Env: WORK (.work/train), STAGES, FORCE, THREADS (2).
+#
+# The call-only default model (issue 13.4: it writes only the grammar-constrained call, the answer is written from
+# the results) has its own stages:
+#   call-data    question -> call pairs (ferret call-data, >= 20,000 on the train codebases), their segments and ids
+#   calls        the small preset (3.5M parameters) trained from scratch on those pairs, loss on the call tokens
+#   call-export  GGUF (Q8_0) and its loss curve
+# PROFILE=cpu (the default) trains on this machine's cores; PROFILE=device trains on a CUDA device with bf16
+# autocast and large batches, within TIME_BUDGET seconds, and runs only what the device has (Python and PyTorch: no
+# JDK, no apt, no network): the data must have been prepared here ("call-data") and carried along. With PARTS=DIR
+# the trained checkpoint is also written to DIR as a tar in parts of at most 15 MiB (what a device run can bring
+# back); `mkdir -p $WORK/ckpt/calls-device && cat DIR/calls.tar.part-* | tar xf - -C $WORK/ckpt/calls-device`
+# restores it here, and `PROFILE=device STAGES=call-export` exports it.
+#
+#   STAGES=call-data training/train_default.sh                               # here: data for the device (~19 MB)
+#   PROFILE=device STAGES=calls PARTS=$OUT training/train_default.sh         # on the device
+#   PROFILE=device STAGES=call-export training/train_default.sh              # here: GGUF + loss curve
+#
+# Env: WORK (.work/train), STAGES, FORCE, THREADS (2), PROFILE (cpu|device), TIME_BUDGET (device: 400 s), PARTS.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 w=${WORK:-.work/train}
 stages=${STAGES:-data base lora draft export}
 threads=${THREADS:-2}
+profile=${PROFILE:-cpu}
 py=/usr/bin/python3
+# a device machine has its own Python with PyTorch on the PATH (no Debian torch)
+if ! "$py" -c 'import torch' 2>/dev/null; then py=$(command -v python3); fi
 resume() { if [ "${FORCE:-0}" = 1 ]; then echo --force; elif [ -f "$1/state.pt" ]; then echo --resume; fi; }
 has() { [[ " $stages " == *" $1 "* ]]; }
 
-training/setup.sh
+if [ "$profile" = cpu ]; then training/setup.sh; fi
 
 if has data; then
   if [ ! -f .work/training-data/train.jsonl ]; then
@@ -85,4 +105,50 @@ if has export; then
     --labels pretrain,fine-tune --title "ferret-draft: code pretraining, then conversations"
   for f in base-code lora-conv lora-tok draft-code draft-conv; do cp "$w/ckpt/$f/log.csv" "$w/export/$f-log.csv"; done
   (cd "$w/export" && sha256sum *.gguf)
+fi
+
+if has call-data; then
+  if [ ! -f .work/call-data/calls-train.jsonl ]; then
+    scripts/fetch-training-codebases.sh
+    ./ferret call-data --out .work/call-data
+  fi
+  $py training/prepare_calls.py --data .work/call-data --out "$w/calls"
+  ./ferret export tokenizer --vocab 2048 --out "$w/calls" \
+    --segments train="$w/calls/train.seg" --segments valid="$w/calls/valid.seg" --segments test="$w/calls/test.seg"
+  rm -f "$w"/calls/*.seg  # the ids, masks and offsets are what training reads (and what travels to a device)
+fi
+if has calls; then
+  # trained from scratch: every pair starts with the same ~88-token system turn, which runs once per batch; the
+  # loss is on the call's tokens; valid_exact in log.csv is the share of the 1,000 validation pairs (held-out
+  # codebases, both phrasing splits) whose call is the argmax at every token
+  calls=(--phase full --data "$w/calls" --whole --max-suffix 256 --lr 2e-3 --out "$w/ckpt/calls-$profile")
+  if [ "$profile" = device ]; then
+    $py training/train.py "${calls[@]}" --preset small --eval-examples 1000 --device cuda --amp bf16 --threads 8 --batch 256 --steps 12000 --warmup 200 \
+      --log-every 100 --eval-every 500 --save-every 2000 --keep-best --time-budget "${TIME_BUDGET:-400}" \
+      $(resume "$w/ckpt/calls-$profile")
+  else
+    # CALLS_PRESET (default tiny: 64 wide, 2 layers, 205k parameters; mini: 128 wide, 4 layers, 1.05M): what 2
+    # shared cores can train in an hour. The grammar leaves the model only choices (the tool, the keys, which of the
+    # question's words), so a small model can learn the job.
+    nice $py training/train.py "${calls[@]}" --preset "${CALLS_PRESET:-tiny}" --eval-examples 200 --device cpu --amp none \
+      --threads "$threads" --batch 32 --steps 3000 \
+      --stop-after "${CALLS_STOP:-3000}" --warmup 50 --log-every 5 --eval-every 50 --save-every 25 --keep-best \
+      --time-budget "${TIME_BUDGET:-0}" $(resume "$w/ckpt/calls-$profile")
+  fi
+  if [ -n "${PARTS:-}" ]; then
+    mkdir -p "$PARTS"
+    (cd "$w/ckpt/calls-$profile" && tar cf - model.json model.bin log.csv state.pt best) | split -b 15M - "$PARTS/calls.tar.part-"
+    ls -l "$PARTS"
+  fi
+fi
+if has call-export; then
+  # CALLS_CKPT: the checkpoint folder (default: this profile's); its best/ (best valid exact match) when there is one
+  ck=${CALLS_CKPT:-$w/ckpt/calls-$profile}
+  from=$ck; if [ -f "$ck/best/model.json" ]; then from=$ck/best; fi
+  mkdir -p "$w/export"
+  ./ferret export checkpoint --model "$from" --out "$w/export/ferret-call-q8_0.gguf" --type Q8_0
+  $py training/plot_loss.py "$ck/log.csv" "$w/export/ferret-call-loss.png" \
+    --title "ferret-call: question -> call pairs (call tokens)"
+  cp "$ck/log.csv" "$w/export/calls-log.csv"
+  (cd "$w/export" && sha256sum ferret-call-q8_0.gguf)
 fi

@@ -6,8 +6,9 @@
 #   2. Ferret's dev.ferret.bench.Throughput, the same tests, on the b4980 libllama.so (FERRET_LLAMA_LIBRARY)
 #   3. the same on the bundled b4916 libjllama.so (de.kherud:llama jar, no override)
 # repeated $ROUNDS times with the order rotated each round, so that drifting load on a shared machine hits
-# every side alike. The headline is Ferret-on-b4980 / llama-bench: same library build, so the ratio is the
-# binding's own cost (goal: within 5%).
+# every side alike. The headline is the median over rounds of Ferret-on-b4980 / llama-bench (the runs of a
+# round are back to back): same library build, so the ratio is the binding's own cost (goal: >= 0.98). It is
+# merged into bench/results/summary.json (decode_ratio_vs_llama_bench, prefill_ratio_vs_llama_bench, rounds).
 #
 # usage: bench/scripts/reference.sh MODEL.gguf [MODEL2.gguf ...]
 # On a machine shared with other jobs the numbers are only comparable when nobody else holds the cores, so
@@ -15,7 +16,9 @@
 # after it, it computes how much CPU other processes took while it ran (/proc/stat minus the run's own
 # user+system time); a run where others took more than OTHERS_MAX % of the machine is discarded and
 # repeated (up to RETRIES attempts; the last one is kept). Discarded runs are listed in the JSON.
-# environment (defaults): PP=128 TG=64 THREADS=2 REPS=5 ROUNDS=3
+# (The waiting and checking live in bench/scripts/lib/quiet.sh, shared with speculative.sh.)
+# Ferret runs as the CLI runs it (-XX:+UseSerialGC), with its default threadpool; FERRET_JAVA_OPTS adds options.
+# environment (defaults): PP=128 TG=64 THREADS=2 REPS=5 ROUNDS=5
 #   QUIET_IDLE=85 QUIET_MAX_WAIT=900 OTHERS_MAX=5 RETRIES=4
 #   LLAMA_CPU_DIR=<repo>/.work/llama-b4980-cpu   (built with native/scripts/build-cpu.sh when missing)
 #   RESULTS_DIR=<repo>/bench/results             (writes reference-cpu.json and reference-cpu.md)
@@ -31,15 +34,9 @@ PP=${PP:-128}
 TG=${TG:-64}
 THREADS=${THREADS:-2}
 REPS=${REPS:-5}
-ROUNDS=${ROUNDS:-3}
-QUIET_IDLE=${QUIET_IDLE:-85}
-QUIET_MAX_WAIT=${QUIET_MAX_WAIT:-900}
-OTHERS_MAX=${OTHERS_MAX:-5}
-RETRIES=${RETRIES:-4}
-NPROC=$(nproc)
-CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
-TIME_CMD=()
-if [ -x /usr/bin/time ]; then TIME_CMD=(/usr/bin/time); else log "warning: no /usr/bin/time: runs are not checked for interference"; fi
+ROUNDS=${ROUNDS:-5}
+. "$root/bench/scripts/lib/quiet.sh"
+JAVA_OPTS=(-XX:+UseSerialGC ${FERRET_JAVA_OPTS:-})
 LLAMA_CPU_DIR=${LLAMA_CPU_DIR:-$root/.work/llama-b4980-cpu}
 RESULTS_DIR=${RESULTS_DIR:-$root/bench/results}
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to assemble the results"
@@ -73,62 +70,25 @@ trap 'rm -rf "$raw"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 run_start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-# cpu_idle_pct SECONDS : share of idle CPU time over the next SECONDS, from /proc/stat (whole machine)
-cpu_idle_pct() {
-  local a b
-  a=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
-  sleep "$1"
-  b=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
-  echo "$a $b" | awk '{ d = $4 - $2; p = 100; if (d > 0) p = 100 * ($3 - $1) / d; printf "%.0f\n", p }'
-}
-
-# wait_quiet : on a shared machine, wait (up to QUIET_MAX_WAIT s) until at least QUIET_IDLE % of the CPU has
-# been idle for 3 s, so that a run does not start while someone else's job holds the cores. Sets IDLE_PCT.
-wait_quiet() {
-  local waited=0
-  IDLE_PCT=$(cpu_idle_pct 3)
-  while [ "$IDLE_PCT" -lt "$QUIET_IDLE" ] && [ "$waited" -lt "$QUIET_MAX_WAIT" ]; do
-    [ $((waited % 60)) -eq 0 ] && log "machine busy (idle ${IDLE_PCT}% < ${QUIET_IDLE}%), waiting (up to ${QUIET_MAX_WAIT}s)"
-    sleep 2
-    waited=$((waited + 5))
-    IDLE_PCT=$(cpu_idle_pct 3)
-  done
-  [ "$IDLE_PCT" -ge "$QUIET_IDLE" ] || log "warning: still busy after ${QUIET_MAX_WAIT}s (idle ${IDLE_PCT}%); measuring anyway"
-}
-
-# busy_jiffies : CPU time the whole machine spent busy (user nice system irq softirq steal), in clock ticks
-busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-
 # run_side SIDE MODEL OUTFILE : one measurement, JSON (llama-bench: an array; Ferret: one object a line).
 # Sets OTHERS_PCT: the share of the machine's CPU that other processes used while it ran.
 run_side() {
-  local side=$1 model=$2 out=$3 b0 b1 timing=()
-  [ ${#TIME_CMD[@]} -gt 0 ] && timing=("${TIME_CMD[@]}" -o "$out.time" -f '%e %U %S')
-  b0=$(busy_jiffies)
+  local side=$1 model=$2 out=$3
   case "$side" in
     llama-bench)
-      ${timing[@]+"${timing[@]}"} "$LLAMA_BENCH" -m "$model" -p "$PP" -n "$TG" -t "$THREADS" -r "$REPS" -o json >"$out" 2>"$out.log" \
+      run_measured "$out.time" "$LLAMA_BENCH" -m "$model" -p "$PP" -n "$TG" -t "$THREADS" -r "$REPS" -o json >"$out" 2>"$out.log" \
         || { cat "$out.log" >&2; die "llama-bench failed on $model"; } ;;
     ferret-b4980)
-      ${timing[@]+"${timing[@]}"} env FERRET_LLAMA_LIBRARY="$LLAMA_LIB" "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.ferret.bench.Throughput \
+      run_measured "$out.time" env FERRET_LLAMA_LIBRARY="$LLAMA_LIB" "$JAVA" --enable-native-access=ALL-UNNAMED "${JAVA_OPTS[@]}" -cp "$CP" dev.ferret.bench.Throughput \
         --model "$model" --pp "$PP" --tg "$TG" --threads "$THREADS" --reps "$REPS" >"$out.out" 2>"$out.log" \
         || { cat "$out.log" >&2; die "Ferret (b4980 override) failed on $model"; }
       grep '^{' "$out.out" >"$out" || die "Ferret printed no results: $(cat "$out.out")" ;;
     ferret-b4916)
-      ${timing[@]+"${timing[@]}"} env -u FERRET_LLAMA_LIBRARY "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.ferret.bench.Throughput \
+      run_measured "$out.time" env -u FERRET_LLAMA_LIBRARY "$JAVA" --enable-native-access=ALL-UNNAMED "${JAVA_OPTS[@]}" -cp "$CP" dev.ferret.bench.Throughput \
         --model "$model" --pp "$PP" --tg "$TG" --threads "$THREADS" --reps "$REPS" >"$out.out" 2>"$out.log" \
         || { cat "$out.log" >&2; die "Ferret (bundled b4916) failed on $model"; }
       grep '^{' "$out.out" >"$out" || die "Ferret printed no results: $(cat "$out.out")" ;;
   esac
-  b1=$(busy_jiffies)
-  OTHERS_PCT=0 RUN_WALL_S="" RUN_CPU_S=""
-  if [ -f "$out.time" ]; then
-    RUN_WALL_S=$(tail -n 1 "$out.time" | awk '{ print $1 }')
-    RUN_CPU_S=$(tail -n 1 "$out.time" | awk '{ printf "%.2f\n", $2 + $3 }')
-    OTHERS_PCT=$(awk -v b="$((b1 - b0))" -v hz="$CLK_TCK" -v n="$NPROC" 'END {
-        others = b / hz - ($2 + $3); if (others < 0) others = 0
-        p = 0; if ($1 > 0) p = 100 * others / ($1 * n); printf "%.0f\n", p }' "$out.time")
-  fi
 }
 
 sides=(llama-bench ferret-b4980 ferret-b4916)
@@ -216,7 +176,7 @@ def summary(model_runs, side, test):
     return {"mean_of_round_avgs": statistics.fmean(avgs), "round_avgs": avgs,
             "pooled_stddev": math.sqrt(statistics.fmean([s * s for s in sds]))}
 
-java_cmd = (f"\"$JAVA_HOME/bin/java\" --enable-native-access=ALL-UNNAMED -cp \"bench/target/classes:$(cat bench/target/classpath.txt)\" "
+java_cmd = (f"\"$JAVA_HOME/bin/java\" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp \"bench/target/classes:$(cat bench/target/classpath.txt)\" "
             f"dev.ferret.bench.Throughput --model MODEL --pp {pp} --tg {tg} --threads {env['THREADS']} --reps {env['REPS']}")
 commands = {
     "build_b4980": f"native/scripts/build-cpu.sh {rel(env['LLAMA_CPU_DIR'])}",
@@ -264,6 +224,24 @@ for mi in sorted(models):
     doc["models"].append(entry)
 json.dump(doc, open(out_json, "w"), indent=2)
 
+# the headline numbers, merged into summary.json beside the reports (other tools own its other keys)
+sys.path.insert(0, os.path.join(root, "bench", "scripts", "lib"))
+import summary
+first = doc["models"][0]
+summary.merge(os.path.join(os.path.dirname(out_json), "summary.json"), {
+    "decode_ratio_vs_llama_bench": round(first["summary"][tests[1]]["median_round_ratio_ferret_b4980_vs_llama_bench"], 4),
+    "prefill_ratio_vs_llama_bench": round(first["summary"][tests[0]]["median_round_ratio_ferret_b4980_vs_llama_bench"], 4),
+    "rounds": len(first["rounds"]),
+    "reference": {
+        "source": os.path.basename(out_json), "date_utc": doc["date_utc"], "model": first["file"],
+        "what": "Ferret on the b4980 CPU build / llama-bench on the same build, median of the per-round ratios",
+        "tests": {t: {"round_ratios": [round(x, 4) for x in first["summary"][t]["round_ratios_ferret_b4980_vs_llama_bench"]],
+                      "median": round(first["summary"][t]["median_round_ratio_ferret_b4980_vs_llama_bench"], 4)} for t in tests},
+        "machine": {"cpu_model": doc["machine"]["cpu_model"], "nproc": doc["machine"]["nproc"],
+                    "loadavg_before": doc["machine"]["loadavg_before"], "loadavg_after": doc["machine"]["loadavg_after"]},
+    },
+})
+
 # markdown
 m = doc["machine"]
 L = []
@@ -281,9 +259,11 @@ L.append(f"- llama.cpp {tag}: CPU build from `native/scripts/build-cpu.sh` (bund
          f"`{doc['libraries']['b4980']['path']}`")
 L.append("- llama.cpp b4916: `libjllama.so` bundled in `de.kherud:llama:4.2.0` (Ferret's default library)")
 L.append(f"- Tests: pp{pp} (one batch of {pp} tokens) and tg{tg} ({tg} single-token decodes), {env['THREADS']} threads, "
-         f"{env['REPS']} repetitions per run, {env['ROUNDS']} rounds per side with the order of the sides rotated each round")
+         f"{env['REPS']} repetitions per run, {env['ROUNDS']} rounds per side with the order of the sides rotated each round; "
+         "Ferret's harness (`dev.ferret.bench.Throughput`) makes a context per test as llama-bench does, warms up before each, "
+         "and runs with `-XX:+UseSerialGC` and its default persistent CPU threadpool, as the CLI does")
 L.append("- Numbers: tokens/s, mean of the rounds' averages ± pooled standard deviation of the repetitions; "
-         "ratios: mean over mean, and per round (the runs of one round are back to back)")
+         "headline ratio: the median over rounds of the per-round ratio (the runs of one round are back to back); mean over mean beside it")
 L.append(f"- Each run waited until the CPU had been ≥ {env['QUIET_IDLE']}% idle for 3 s (up to {env['QUIET_MAX_WAIT']} s); "
          f"a run during which other processes used more than {env['OTHERS_MAX']}% of the machine's CPU was discarded and repeated "
          f"(at most {env['RETRIES']} attempts, the last one kept); the per-round table shows the CPU share others used during each kept run")
@@ -297,13 +277,13 @@ for e in doc["models"]:
     L.append(f"{size / 1048576:.1f} MiB ({size} bytes), {e.get('model_type') or '?'}, "
              f"{(e.get('n_params') or 0) / 1e6:.1f} M parameters")
     L.append("")
-    L.append("| test | llama-bench b4980 t/s | Ferret on b4980 t/s | **Ferret/llama-bench (same build)** | per-round ratios (median) | Ferret on b4916 (bundled) t/s | Ferret-b4916/llama-bench |")
-    L.append("|---|---:|---:|---:|---|---:|---:|")
+    L.append("| test | llama-bench b4980 t/s | Ferret on b4980 t/s | **Ferret/llama-bench, median of per-round ratios** | per-round ratios | mean/mean | Ferret on b4916 (bundled) t/s | Ferret-b4916/llama-bench |")
+    L.append("|---|---:|---:|---:|---|---:|---:|---:|")
     for t in tests:
         s = e["summary"][t]
-        rr = ", ".join(f"{x:.3f}" for x in s["round_ratios_ferret_b4980_vs_llama_bench"]) + f" ({s['median_round_ratio_ferret_b4980_vs_llama_bench']:.3f})"
-        L.append(f"| {t} | {fmt(s['llama-bench'])} | {fmt(s['ferret-b4980'])} | **{s['ratio_ferret_b4980_vs_llama_bench']:.3f}** | {rr} | "
-                 f"{fmt(s['ferret-b4916'])} | {s['ratio_ferret_b4916_vs_llama_bench']:.3f} |")
+        rr = ", ".join(f"{x:.3f}" for x in s["round_ratios_ferret_b4980_vs_llama_bench"])
+        L.append(f"| {t} | {fmt(s['llama-bench'])} | {fmt(s['ferret-b4980'])} | **{s['median_round_ratio_ferret_b4980_vs_llama_bench']:.3f}** | {rr} | "
+                 f"{s['ratio_ferret_b4980_vs_llama_bench']:.3f} | {fmt(s['ferret-b4916'])} | {s['ratio_ferret_b4916_vs_llama_bench']:.3f} |")
     L.append("")
     L.append("Per round (avg t/s of each run, in the order they ran):")
     L.append("")

@@ -7,28 +7,29 @@ import dev.ferret.agent.loop.AgentListener;
 import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.loop.AgentOptions;
 import dev.ferret.agent.loop.AgentResult;
+import dev.ferret.agent.loop.CallOnlyAgent;
 import dev.ferret.agent.loop.ToolCallRecord;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTools;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.Toolbox;
+import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.Session;
-import dev.ferret.engine.Prompt;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
 import dev.ferret.engine.chat.Message;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
+import dev.ferret.engine.speculative.SpeculativeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,16 +48,40 @@ public final class AgentRuntime implements AutoCloseable {
 
     public enum Progress { STDERR, SILENT }
 
+    /**
+     * How the agent path prompts the model: {@code CALL_ONLY} (the shipped default model: a compact system turn, the
+     * model writes one grammar-constrained call, the answer is written from the results) or {@code FULL} (the whole
+     * agent prompt, tool list and loop, for real models; free-text answers are grounded).
+     */
+    public enum Prompt { CALL_ONLY, FULL }
+
+    /** @param prompt how the agent path prompts the model; null: the catalog's choice for its default, else FULL */
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
-                          int maxSteps, int threads) {
+                          int maxSteps, int threads, Prompt prompt) {
+        public Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
+                       int maxSteps, int threads) {
+            this(repo, model, loras, draft, lookup, mode, format, maxSteps, threads, null);
+        }
+
+        /**
+         * Whether the agent loop drafts by prompt lookup: as asked ({@code --lookup} / {@code --no-lookup}), else by
+         * default whenever an explicit model has no draft model. Lookup is adaptive (it drafts only while the
+         * measured acceptance pays for the verification batches) and answers that copy names out of tool
+         * results are where it pays; the shipped default models bring their own draft model instead.
+         */
+        public static boolean lookupByDefault(Path model, Path draft, Boolean asked) {
+            return asked != null ? asked : model != null && draft == null;
+        }
+
         /**
          * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters,
-         * and its draft model for speculative decoding unless {@code --draft} or {@code --lookup} chose a drafter.
-         * An explicit model keeps exactly the adapters and drafter given.
+         * its draft model for speculative decoding unless {@code --draft} or {@code --lookup} chose a drafter, and
+         * its prompt. An explicit model keeps exactly the adapters and drafter given, and the full prompt unless
+         * {@code prompt} says otherwise.
          */
         public Options withDefaultModel() {
             if (model != null) {
-                return this;
+                return prompt != null ? this : withPrompt(Prompt.FULL);
             }
             return dev.ferret.models.ModelCatalog.find()
                     .flatMap(c -> c.defaultBase().filter(java.nio.file.Files::isRegularFile).map(base -> {
@@ -64,9 +89,15 @@ public final class AgentRuntime implements AutoCloseable {
                         l.addAll(loras);
                         Path d = draft != null || lookup ? draft
                                 : c.defaultDraft().filter(java.nio.file.Files::isRegularFile).orElse(null);
-                        return new Options(repo, base, List.copyOf(l), d, lookup, mode, format, maxSteps, threads);
+                        Prompt p = prompt != null ? prompt
+                                : c.defaultPrompt().filter("call-only"::equals).isPresent() ? Prompt.CALL_ONLY : Prompt.FULL;
+                        return new Options(repo, base, List.copyOf(l), d, lookup, mode, format, maxSteps, threads, p);
                     }))
                     .orElse(this);
+        }
+
+        public Options withPrompt(Prompt p) {
+            return new Options(repo, model, loras, draft, lookup, mode, format, maxSteps, threads, p);
         }
     }
 
@@ -75,6 +106,9 @@ public final class AgentRuntime implements AutoCloseable {
     private final Sandbox sandbox;
     private final PythonIndex index;
     private final Toolbox tools;
+    /** Names of the Python-aware tools, whose searches can pass over files. */
+    private final Set<String> pythonToolNames = new java.util.HashSet<>();
+    private final List<dev.ferret.agent.python.PythonTool> pythonTools;
     private final HybridAnswerer hybrid = new HybridAnswerer();
     private Model model;
     private Model draftModel;
@@ -91,8 +125,10 @@ public final class AgentRuntime implements AutoCloseable {
         this.sandbox = new Sandbox(options.repo());
         this.index = new PythonIndex(sandbox);
         this.tools = Toolbox.standard(sandbox);
-        for (Tool t : PythonTools.create(index)) {
+        this.pythonTools = PythonTools.create(index);
+        for (Tool t : pythonTools) {
             tools.add(t);
+            pythonToolNames.add(t.name());
         }
         if (options.mode() == Mode.AGENT && options.model() == null) {
             throw new IllegalArgumentException("the agent loop needs a model: pass --model FILE.gguf "
@@ -120,9 +156,9 @@ public final class AgentRuntime implements AutoCloseable {
             }
             if (options.draft() != null) {
                 draftModel = Model.load(options.draft(), mo);
-                drafter = new DraftModelDrafter(draftModel, model, session.contextSize(), 2, 0.6f);
+                drafter = new DraftModelDrafter(draftModel, model, session.contextSize(), SpeculativeOptions.defaults());
             } else if (options.lookup()) {
-                drafter = new PromptLookupDrafter(1, 4);
+                drafter = new PromptLookupDrafter(1, 4, SpeculativeOptions.lookupDefaults());
             }
         }
         return session;
@@ -143,59 +179,93 @@ public final class AgentRuntime implements AutoCloseable {
                     calls.add(call);
                     report(call);
                 }
+                List<String> notes = new ArrayList<>(skippedNotes());
                 String text = h.text();
                 int tokens = 0;
                 if (options.format() == Format.MODEL && !h.items().isEmpty()) {
-                    Generation g = formatWithModel(question, h);
-                    text = firstLine(h.text()) + "\n" + g.text().strip();
-                    tokens = g.generatedTokens();
+                    Formatted f = formatWithModel(question, h, notes);
+                    text = firstLine(h.text()) + "\n" + f.list();
+                    tokens = f.tokens();
+                }
+                StringBuilder evidence = new StringBuilder();
+                for (Finding f : h.items()) {
+                    evidence.append(f.file()).append(':').append(f.line()).append(": ").append(f.detail()).append('\n');
                 }
                 return new Answer(question, text, "hybrid", h.intent().toString(), calls, calls.size(),
-                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE);
+                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE,
+                        notes, List.of(evidence.toString()));
             }
             if (options.mode() == Mode.HYBRID) {
                 return new Answer(question, h.text(), "hybrid", h.intent().toString(), List.of(), 0,
-                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE);
+                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE, List.of(), List.of());
             }
             progress("hybrid path does not know this question; running the agent loop");
         }
         // no reset: the system prompt and tool schemas are the same for every question, so the session's
         // longest-common-prefix reuse keeps them in the KV cache from one question to the next
         Session s = session();
-        AgentLoop loop = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter);
-        AgentResult r = loop.run(question, new AgentListener() {
+        AgentListener listener = new AgentListener() {
             @Override
             public void onToolCall(ToolCallRecord c) {
                 report(call(c));
             }
-        });
+        };
+        AgentResult r;
+        if (options.prompt() == Prompt.CALL_ONLY) {
+            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).run(question, listener);
+        } else {
+            r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
+                    .run(question, listener);
+        }
         List<Answer.Call> calls = r.toolCalls().stream().map(AgentRuntime::call).toList();
+        boolean pythonSearched = calls.stream().anyMatch(c -> pythonToolNames.contains(c.name()));
         return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
                 r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1,
-                drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()));
+                drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
+                pythonSearched ? skippedNotes() : List.of(), r.evidence());
+    }
+
+    /** One note per Python file the searches passed over (too large, unreadable): an answer must not be silently incomplete. */
+    private List<String> skippedNotes() {
+        return index.skipped().stream().map(sk -> "not searched: " + sk).toList();
+    }
+
+    /** How this runtime prompts a model on the agent path (after the default model was filled in). */
+    public Prompt prompt() {
+        return options.prompt() == null ? Prompt.FULL : options.prompt();
+    }
+
+    /** The item list the model wrote (completed if it stopped early) and the tokens it took. */
+    private record Formatted(String list, int tokens) {
     }
 
     /**
-     * The model rewrites the findings as the answer, under a grammar that only admits lines naming items that
-     * were found: a small model cannot invent a class this way.
+     * The model writes the findings' list under a grammar that admits exactly the found items, each once, all of
+     * them ({@link GroundedListing}): a small model can neither invent an item nor repeat or drop one. When the
+     * list does not fit the context, the template's list stands and a note says so.
      */
-    private Generation formatWithModel(String question, HybridAnswer h) {
+    private Formatted formatWithModel(String question, HybridAnswer h, List<String> notes) {
         Session s = session();
-        Set<String> items = new LinkedHashSet<>();
+        List<String> items = new ArrayList<>();
         for (Finding f : h.items()) {
             items.add(f.name() + " (" + f.file() + ":" + f.line() + ")");
         }
-        StringBuilder g = new StringBuilder("root ::= line+\nline ::= \"- \" item \"\\n\"\nitem ::= ");
-        int i = 0;
-        for (String it : items) {
-            g.append(i++ > 0 ? " | " : "").append('"').append(it.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
+        GroundedListing listing = new GroundedListing(items);
         // the model's own template; the question and the results are text, whatever special-token text they hold
-        Prompt prompt = ChatFormats.forModel(s.model()).render(ChatInput.of(List.of(
+        dev.ferret.engine.Prompt prompt = ChatFormats.forModel(s.model()).render(ChatInput.of(List.of(
                 Message.system("Rewrite search results as a concise answer: one line per item, '- name (file:line)'."),
                 Message.user(question + "\n\nResults:\n" + h.text())), List.of(), true));
         s.reset();
-        return s.generate(prompt, GenerationRequest.greedy(Math.min(4000, 24 * items.size() + 16)).withGrammar(g.toString()), null, drafter);
+        // every token holds at least one byte of the text, so its byte length bounds the tokens needed
+        int budget = listing.expected().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8;
+        Generation g;
+        try {
+            g = s.generate(prompt, GenerationRequest.greedy(budget).withGrammar(listing.grammar()), null, drafter);
+        } catch (EngineException.ContextOverflow e) {
+            notes.add("the model could not write the list (" + e.getMessage() + "); the search results are listed as found");
+            return new Formatted(listing.complete("", new ArrayList<>()), 0);
+        }
+        return new Formatted(listing.complete(g.text(), notes), g.generatedTokens());
     }
 
     private static Answer.Call call(ToolCallRecord c) {

@@ -1,6 +1,7 @@
 package dev.ferret.agent;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One answered question, whichever path answered it; what {@code ferret ask --json} prints and the tracker records.
@@ -15,9 +16,52 @@ import java.util.List;
  * @param items           how many items the answer lists (hybrid), -1 if unknown
  * @param draft           speculative decoding over the agent loop's turns, {@link Draft#NONE} when no drafter ran
  *                        (always for the hybrid path)
+ * @param notes           what the answer may be missing and why, one sentence each (e.g. Python files that were too
+ *                        large to scan); empty when nothing was left out
+ * @param evidence        the text of the tool results the answer was written from (hybrid and call-only: the hits,
+ *                        one {@code file:line: text} line each), what {@code Grounding.audit} checks it against
  */
 public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
-                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft) {
+                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft,
+                     List<String> notes, List<String> evidence) {
+
+    public Answer {
+        toolCalls = List.copyOf(toolCalls);
+        notes = List.copyOf(notes);
+        evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * Whether the text is an answer, decided by the stop reason alone (Ferret cannot judge whether a model's answer
+     * is right). It is what {@code ferret ask} reports in its exit code.
+     */
+    public enum Status {
+        /** The hybrid path answered from its searches ({@code hybrid_plan}), or the model answered on its own after
+         *  zero or more tool calls ({@code answered}). */
+        ANSWERED,
+        /** The model was stopped from calling tools and made to answer: its step budget was spent
+         *  ({@code budget_spent}), it repeated calls ({@code repeated_calls}) or too many calls failed
+         *  ({@code too_many_errors}). The text is the model's, written under that constraint. */
+        FORCED,
+        /** There is no answer: the model gave none and the text is the last tool result
+         *  ({@code fallback_from_results}), the conversation no longer fit the context ({@code context_full}), or
+         *  the hybrid path alone was asked and does not know the question ({@code unknown_intent}). */
+        NO_ANSWER
+    }
+
+    /** The {@link Status} of this answer's stop reason (an unknown reason counts as no answer). */
+    public Status status() {
+        return status(stopReason);
+    }
+
+    /** The {@link Status} of a stop reason as {@link #stopReason()} spells it. */
+    public static Status status(String stopReason) {
+        return switch (stopReason == null ? "" : stopReason.toLowerCase(Locale.ROOT)) {
+            case "hybrid_plan", "answered" -> Status.ANSWERED;
+            case "budget_spent", "repeated_calls", "too_many_errors" -> Status.FORCED;
+            default -> Status.NO_ANSWER;
+        };
+    }
 
     /**
      * Draft statistics of one answer: the drafter's name ("draft-model", "prompt-lookup", or "none"), tokens it

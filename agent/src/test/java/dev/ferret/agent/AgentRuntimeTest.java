@@ -54,6 +54,12 @@ class AgentRuntimeTest {
             for (Finding f : listed) {
                 assertTrue(keys.contains(f.toString().replaceAll("detail=.*", "")), "invented item: " + f);
             }
+            // issue 17.7: each found item exactly once, all of them (it once listed one item 12 times)
+            List<String> listedKeys = listed.stream().map(f -> f.toString().replaceAll("detail=.*", "")).toList();
+            assertEquals(12, keys.size());
+            assertEquals(keys.size(), listedKeys.size(), a.answer());
+            assertEquals(keys, Set.copyOf(listedKeys), a.answer());
+            assertEquals(List.of(), a.notes(), "the model wrote the whole list itself: " + a.notes());
         }
     }
 
@@ -152,5 +158,16 @@ class AgentRuntimeTest {
                 System.setProperty("ferret.models", old);
             }
         }
+    }
+
+    @Test
+    void promptLookupIsTheDefaultForAModelWithoutADraft() {
+        Path m = Path.of("model.gguf");
+        Path d = Path.of("draft.gguf");
+        assertTrue(AgentRuntime.Options.lookupByDefault(m, null, null), "explicit model, no draft: lookup");
+        assertFalse(AgentRuntime.Options.lookupByDefault(m, d, null), "a draft model drafts instead");
+        assertFalse(AgentRuntime.Options.lookupByDefault(null, null, null), "the shipped defaults bring their draft model");
+        assertFalse(AgentRuntime.Options.lookupByDefault(m, null, false), "--no-lookup");
+        assertTrue(AgentRuntime.Options.lookupByDefault(null, null, true), "--lookup");
     }
 }

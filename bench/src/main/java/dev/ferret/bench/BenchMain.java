@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -23,7 +24,42 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchMain {
     private BenchMain() {}
 
-    public static void main(String[] args) throws Exception {
+    static final String USAGE = "usage: ferret bench [--quick] [--only REGEX] [--model GGUF] [--draft GGUF] [--out DIR] [--name NAME]";
+
+    /** A command line that cannot be run: one {@code error:} line and the usage, exit code 2, no stack trace. */
+    static final class BadArguments extends Exception {
+        BadArguments(String message) {
+            super(message);
+        }
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (BadArguments e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            code = 2;
+        } catch (Exception e) {
+            System.err.println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (System.getenv("FERRET_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** The value after option {@code args[i]}. */
+    private static String value(String[] args, int i) throws BadArguments {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new BadArguments(args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    static int run(String[] args) throws Exception {
         boolean quick = false;
         String only = "dev\\.ferret\\.bench\\..*Benchmark.*";
         Path out = Path.of("bench/results");
@@ -33,16 +69,34 @@ public final class BenchMain {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
-                case "--only" -> only = args[++i];
-                case "--out" -> out = Path.of(args[++i]);
-                case "--model" -> model = args[++i];
-                case "--draft" -> draft = args[++i];
-                case "--name" -> name = args[++i];
+                case "--only" -> only = value(args, i++);
+                case "--out" -> out = Path.of(value(args, i++));
+                case "--model" -> model = value(args, i++);
+                case "--draft" -> draft = value(args, i++);
+                case "--name" -> name = value(args, i++);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ferret bench [--quick] [--only REGEX] [--model GGUF] [--draft GGUF] [--out DIR] [--name NAME]");
-                    return;
+                    System.out.println(USAGE);
+                    System.out.println("Runs the JMH suite (one fork per benchmark) and writes JSON and Markdown to --out (default bench/results).");
+                    return 0;
                 }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                default -> throw new BadArguments((args[i].startsWith("-") ? "unknown option " : "unexpected argument ")
+                        + args[i]);
+            }
+        }
+        try {
+            java.util.regex.Pattern.compile(only);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new BadArguments("--only " + only + " is not a valid regular expression: " + e.getDescription());
+        }
+        // before any model is generated: a regex that selects nothing is a mistake in the command line
+        var format = org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+        if (org.openjdk.jmh.runner.BenchmarkList.defaultList().find(format, List.of(only), List.of()).isEmpty()) {
+            throw new BadArguments("no benchmark matches --only " + only);
+        }
+        for (String f : new String[] {model, draft}) {
+            if (f != null && !Files.isRegularFile(Path.of(f))) {
+                throw new BadArguments("no such model file: " + f);
             }
         }
         if (model != null) {
@@ -71,11 +125,31 @@ public final class BenchMain {
         } else {
             opts.warmupIterations(2).warmupTime(TimeValue.seconds(3)).measurementIterations(5).measurementTime(TimeValue.seconds(5));
         }
-        new Runner(opts.build()).run();
+        try {
+            if (new Runner(opts.build()).run().isEmpty()) {
+                throw new BadArguments("no benchmark matches --only " + only);
+            }
+        } catch (org.openjdk.jmh.runner.RunnerException e) {
+            if (String.valueOf(e.getMessage()).startsWith("No matching benchmarks")) {
+                throw new BadArguments("no benchmark matches --only " + only);
+            }
+            throw e;
+        }
         String md = Report.render(new ObjectMapper().readTree(json.toFile()), target, draftPath, quick);
         Path mdFile = out.resolve(base + ".md");
         Files.writeString(mdFile, md);
-        System.out.println("wrote " + json + " and " + mdFile);
+        // every benchmark's score in summary.json, beside the other tools' headline numbers
+        Map<String, Object> scores = new java.util.TreeMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(json.toFile())) {
+            StringBuilder k = new StringBuilder(r.get("benchmark").asText().replace("dev.ferret.bench.", ""));
+            r.path("params").fields().forEachRemaining(e -> k.append('[').append(e.getKey()).append('=').append(e.getValue().asText()).append(']'));
+            scores.put(k.toString(), r.path("primaryMetric").path("score").asDouble());
+        }
+        Summary.merge(out.resolve("summary.json"), Map.of("ferret_bench", Map.of(
+                "date", LocalDate.now().toString(), "quick", quick, "report", mdFile.getFileName().toString(),
+                "unit", "ms/op (JMH average time)", "scores", scores)));
+        System.out.println("wrote " + json + ", " + mdFile + " and " + out.resolve("summary.json"));
+        return 0;
     }
 
     /** Turns one JMH JSON result file into the Markdown report. */

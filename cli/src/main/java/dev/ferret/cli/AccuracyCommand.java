@@ -1,6 +1,7 @@
 package dev.ferret.cli;
 
 import dev.ferret.lab.track.AccuracyReport;
+import dev.ferret.lab.track.QuestionReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,29 @@ final class AccuracyCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "list every missed and extra item")
     boolean verbose;
 
+    @Option(names = "--questions", description = "ask the evaluation phrasings (the five standard questions in "
+            + "informal phrasings, and the structural question kinds with parameters taken from each codebase) and "
+            + "score their answers; prints Markdown")
+    boolean questions;
+
+    @Option(names = "--agent", description = "with --questions: questions the hybrid path does not handle go to the "
+            + "agent loop with the default model (auto mode)")
+    boolean agent;
+
+    @Option(names = "--phrasings", paramLabel = "SET", description = "with --questions: ask only this phrasing set "
+            + "(e.g. phrasings-blind): its classifier table and misread phrasings, and the five standard questions in "
+            + "all its phrasings; no structural kinds")
+    String phrasings;
+
     @Parameters(paramLabel = "DIR", arity = "0..*",
             description = "codebases (default: examples/shop and every folder in .work/codebases)")
     List<Path> dirs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        if (questions) {
+            return QuestionReport.run(dirs, agent, verbose, phrasings, System.out, System.err);
+        }
         return AccuracyReport.run(dirs, verbose, System.out, System.err);
     }
 }

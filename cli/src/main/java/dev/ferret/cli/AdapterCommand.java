@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "adapter", description = "Make or convert LoRA adapters.",
+@Command(name = "adapter", mixinStandardHelpOptions = true, description = "Make or convert LoRA adapters.",
         subcommands = {AdapterCommand.Convert.class, AdapterCommand.Create.class})
 final class AdapterCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -19,7 +19,7 @@ final class AdapterCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    @Command(name = "convert", description = "Convert an MLX-LM (adapters.safetensors) or PEFT (adapter_model.safetensors) adapter folder to a GGUF adapter for BASE.")
+    @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert an MLX-LM (adapters.safetensors) or PEFT (adapter_model.safetensors) adapter folder to a GGUF adapter for BASE.")
     static final class Convert implements Callable<Integer> {
         @Option(names = "--base", required = true, description = "base model GGUF the adapter was trained on")
         Path base;
@@ -38,21 +38,21 @@ final class AdapterCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", description = "Write a random LoRA adapter for BASE (for tests and demos).")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Write a random LoRA adapter for BASE (for tests and demos).")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--base", required = true)
+        @Option(names = "--base", required = true, description = "base model GGUF the adapter is for")
         Path base;
 
-        @Option(names = "--out", required = true)
+        @Option(names = "--out", required = true, description = "output .gguf")
         Path out;
 
-        @Option(names = "--rank", defaultValue = "8")
+        @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default ${DEFAULT-VALUE})")
         int rank;
 
-        @Option(names = "--alpha", defaultValue = "16")
+        @Option(names = "--alpha", defaultValue = "16", description = "LoRA alpha; the scale is alpha / rank (default ${DEFAULT-VALUE})")
         float alpha;
 
-        @Option(names = "--seed", defaultValue = "7")
+        @Option(names = "--seed", defaultValue = "7", description = "seed of the random weights (default ${DEFAULT-VALUE})")
         long seed;
 
         @Override

@@ -13,7 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ask", description = "Answer a question about a repository: hybrid fast path, full agent loop, or auto (hybrid when the question is known).")
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = "Answer a question about a repository: hybrid fast path, full agent loop, or auto (hybrid when the question is known).",
+        exitCodeListHeading = "%nExit codes (by the stop reason, printed in --json as stop_reason and status):%n",
+        exitCodeList = {
+                ExitCodes.OK + ":answered: the hybrid path answered from its searches (hybrid_plan), or the model "
+                        + "answered on its own (answered). Whether a model's answer is right, Ferret cannot tell.",
+                ExitCodes.FORCED_ANSWER + ":forced answer: the model was stopped from calling tools and made to answer "
+                        + "(budget_spent, repeated_calls, too_many_errors); its text is printed.",
+                ExitCodes.NO_ANSWER + ":no answer: the model gave none and the last tool result is printed "
+                        + "(fallback_from_results), the conversation no longer fit the context (context_full), or "
+                        + "--mode hybrid does not know the question (unknown_intent).",
+                ExitCodes.BAD_INPUT + ":bad input (options, repository, model file).",
+                ExitCodes.FAILED + ":other failure; " + ExitCodes.NO_LIBRARY + ": native library missing."})
 final class AskCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, description = "repository to search")
     Path repo;
@@ -27,41 +39,55 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding")
     Path draft;
 
-    @Option(names = "--lookup", description = "prompt-lookup speculative decoding in the agent loop")
-    boolean lookup;
+    @Option(names = "--lookup", negatable = true, description = "prompt-lookup speculative decoding in the agent loop, adaptive"
+            + " (default: on for a --model without --draft; the shipped default models use their draft model)")
+    Boolean lookup;
 
     @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
     AgentRuntime.Mode mode;
 
-    @Option(names = "--format", defaultValue = "template", description = "hybrid answers: ${COMPLETION-CANDIDATES}; model = the model writes it, grounded: it may only list items found (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "template", description = "hybrid answers: ${COMPLETION-CANDIDATES}; model = the model writes the list under a grammar that admits exactly the found items, each once (default ${DEFAULT-VALUE})")
     AgentRuntime.Format format;
 
-    @Option(names = "--max-steps", defaultValue = "6", description = "tool-calling turns before the answer is forced")
+    @Option(names = "--max-steps", defaultValue = "6", description = "tool-calling turns before the answer is forced, 1 to 100 (default ${DEFAULT-VALUE})")
     int maxSteps;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "0")
+    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads for the model (0 = all cores, at most " + Limits.MAX_THREADS + ")")
     int threads;
 
-    @Parameters(paramLabel = "QUESTION", arity = "1..*")
+    @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "the question (its words are joined with spaces)")
     List<String> question;
+
+    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
+    AgentRuntime.Prompt prompt;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft, lookup, mode,
-                format, maxSteps, threads);
+        Limits.check(spec, "--max-steps", maxSteps, 1, 100);
+        Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
+        Limits.checkFiles(spec, model, draft, loras);
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
+                AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
+                format, maxSteps, threads, prompt);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {
             Answer a = rt.ask(String.join(" ", question));
             if (json) {
                 System.out.println(Json.dumps(toJson(a)));
             } else {
                 System.out.println(a.answer());
+                for (String note : a.notes()) {
+                    System.err.println("note: " + note);
+                }
                 System.err.printf("[%s path, %s; %d tool call(s), %.2f s]%n", a.mode(), a.stopReason(), a.toolCalls().size(), a.seconds());
             }
+            return ExitCodes.of(a);
         }
-        return 0;
     }
 
     static ObjectNode toJson(Answer a) {
@@ -84,7 +110,10 @@ final class AskCommand implements Callable<Integer> {
         n.put("tokens_generated", a.tokensGenerated());
         n.put("autonomous", a.autonomous());
         n.put("stop_reason", a.stopReason());
+        n.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
         n.put("items", a.items());
+        ArrayNode notes = n.putArray("notes");
+        a.notes().forEach(notes::add);
         return n;
     }
 }

@@ -4,7 +4,7 @@ import dev.ferret.llama.LlamaBackend;
 import dev.ferret.llama.NativeLibrary;
 import picocli.CommandLine.Command;
 
-@Command(name = "devices", description = "List the compute devices of the loaded llama.cpp library.")
+@Command(name = "devices", mixinStandardHelpOptions = true, description = "List the compute devices of the loaded llama.cpp library.")
 final class DevicesCommand implements Runnable {
     @Override
     public void run() {

@@ -3,6 +3,7 @@ package dev.ferret.cli;
 import dev.ferret.engine.EngineException;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.llama.LlamaException;
+import dev.ferret.models.tokenizer.TokenizerFileException;
 
 /** Maps exceptions to one-line messages and exit codes: 2 = bad input (file, arguments), 1 = anything else. */
 final class Errors {
@@ -14,15 +15,15 @@ final class Errors {
     }
 
     static int exitCode(Throwable t) {
-        if (t instanceof GgufException || t instanceof EngineException.InvalidModel
+        if (t instanceof GgufException || t instanceof TokenizerFileException || t instanceof EngineException.InvalidModel
                 || t instanceof EngineException.IncompatibleAdapter || t instanceof EngineException.ContextOverflow
                 || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException
                 || t instanceof dev.ferret.engine.chat.jinja.JinjaException.Raised) {
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (t instanceof LlamaException.LibraryLoad) {
-            return 3;
+            return ExitCodes.NO_LIBRARY;
         }
-        return 1;
+        return ExitCodes.FAILED;
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "generate", description = "Generate text from a prompt with a GGUF model (and LoRA adapters).")
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate text from a prompt with a GGUF model (and LoRA adapters).")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, description = "GGUF model file")
     Path model;
@@ -36,13 +37,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lora-scale", defaultValue = "1.0", description = "scale of every adapter (default ${DEFAULT-VALUE})")
     float loraScale;
 
-    @Option(names = {"-n", "--max-tokens"}, defaultValue = "128", description = "most tokens to generate (default ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--max-tokens"}, defaultValue = "128", description = "most tokens to generate, at least 1 (default ${DEFAULT-VALUE})")
     int maxTokens;
 
-    @Option(names = "--temp", defaultValue = "0", description = "temperature; 0 = greedy (default ${DEFAULT-VALUE})")
+    @Option(names = "--temp", defaultValue = "0", description = "temperature: 0 = greedy, else a finite number > 0 (default ${DEFAULT-VALUE})")
     float temperature;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "sampling seed, used when --temp > 0 (default ${DEFAULT-VALUE})")
     int seed;
 
     @Option(names = "--stop", description = "stop string (repeatable); EOG tokens always stop")
@@ -54,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--ctx"}, defaultValue = "0", description = "context size (0 = model's, at most 4096)")
     int ctx;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads (0 = all)")
+    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "CPU threads (0 = all cores, at most " + Limits.MAX_THREADS + ")")
     int threads;
 
     @Option(names = "--gpu-layers", defaultValue = "0", description = "layers to offload to a GPU (-1 = all)")
@@ -66,18 +67,40 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--lookup", description = "prompt-lookup speculative decoding")
     boolean lookup;
 
+    @picocli.CommandLine.Mixin
+    SpeculationOptions speculation = new SpeculationOptions();
+
+    @picocli.CommandLine.Mixin
+    ThreadOptions threading = new ThreadOptions();
+
     @Option(names = "--backend", defaultValue = "ffm", description = "ffm, jni, or auto (FFM, falling back to JNI where the C API is missing) (default ${DEFAULT-VALUE})")
     String backend;
 
     @Option(names = "--stats", description = "print timing and token counts to stderr")
     boolean stats;
 
-    @Parameters(paramLabel = "PROMPT", arity = "1..*")
+    @Parameters(paramLabel = "PROMPT", arity = "1..*", description = "the prompt (its words are joined with spaces)")
     List<String> prompt;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Every numeric option in bounds, the model a file: before anything reaches the engine. */
+    private void validate() {
+        Limits.check(spec, "--max-tokens", maxTokens, 1, Integer.MAX_VALUE);
+        Limits.checkFinite(spec, "--temp", temperature, 0, "0 = greedy");
+        Limits.checkFinite(spec, "--lora-scale", loraScale, -Float.MAX_VALUE, "");
+        Limits.check(spec, "--ctx", ctx, 0, Integer.MAX_VALUE);
+        Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
+        Limits.check(spec, "--gpu-layers", gpuLayers, -1, Integer.MAX_VALUE);
+        Limits.checkFiles(spec, model, draft, loras);
+    }
 
     @Override
     public Integer call() {
-        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers);
+        validate();
+        ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers)
+                .withThreadpool(threading.settings());
         // 0 = greedy; a negative, NaN or absurd temperature is refused (exit 2) rather than read as greedy
         SamplingOptions so = SamplingOptions.forTemperature(temperature, seed).withRepeatPenalty(1f, 64);
         GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);
@@ -91,8 +114,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             Prompt p = prompt(m);
             Model draftModel = draft == null ? null : Model.load(draft, opts);
-            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), 2, 0.6f)
-                    : lookup ? new PromptLookupDrafter(1, 4) : null;
+            Drafter drafter = draftModel != null ? new DraftModelDrafter(draftModel, m, s.contextSize(), speculation.draftModel())
+                    : lookup ? new PromptLookupDrafter(1, 4, speculation.lookup()) : null;
             Generation g;
             try {
                 g = s.generate(p, req, GenerateCommand::print, drafter);
@@ -106,12 +129,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             System.out.println();
             if (stats) {
-                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.1f tok/s), finish: %s%n",
+                System.err.printf("[%s] prompt %d tokens (%.0f ms), generated %d tokens (%.2f tok/s), finish: %s%n",
                         m.description(), g.promptTokens(), g.promptMillis(), g.generatedTokens(), g.tokensPerSecond(), g.finishReason());
                 if (drafter != null) {
                     var sp = g.speculative();
-                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d%n", sp.drafter(), sp.drafted(),
-                            sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches());
+                    System.err.printf("[%s] drafted %d, accepted %d (%.0f%%), target batches %d, plain steps while drafting did not pay %d%n",
+                            sp.drafter(), sp.drafted(), sp.accepted(), 100 * sp.acceptanceRate(), sp.targetBatches(), sp.skippedSteps());
                 }
             }
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "inspect", description = "Validate a GGUF file in Java (no native code) and summarise it. Exit 2 if invalid.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Validate a GGUF file in Java (no native code) and summarise it. Exit 2 if invalid.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "GGUF model or adapter")
     Path file;

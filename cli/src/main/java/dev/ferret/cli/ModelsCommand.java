@@ -4,7 +4,7 @@ import dev.ferret.models.ModelCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "models", description = "List the models that ship with Ferret (models/default/catalog.json) and check their SHA-256.")
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models that ship with Ferret (models/default/catalog.json) and check their SHA-256.")
 final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "track", description = "Run the standard query suite on repositories and write the performance tracker (JSON, Markdown, SVG, history).")
+@Command(name = "track", mixinStandardHelpOptions = true, description = "Run the standard query suite on repositories and write the performance tracker (JSON, Markdown, SVG, history).")
 final class TrackCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, description = "repository (repeatable)")
     List<Path> repos = new ArrayList<>();
@@ -35,6 +35,12 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--no-cold", description = "skip the end-to-end cold CLI measurement")
     boolean noCold;
 
+    @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "decoding threads (0: the engine's default)")
+    int threads;
+
+    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
+    AgentRuntime.Prompt prompt;
+
     @Override
     public Integer call() throws Exception {
         List<AgentRuntime.Mode> ms = new ArrayList<>();
@@ -49,7 +55,7 @@ final class TrackCommand implements Callable<Integer> {
         List<Tracker.Run> runs = new ArrayList<>();
         for (Path repo : repos) {
             AgentRuntime.Options base = new AgentRuntime.Options(repo, model, loras, draft, false, AgentRuntime.Mode.AUTO,
-                    AgentRuntime.Format.TEMPLATE, 6, 0);
+                    AgentRuntime.Format.TEMPLATE, 6, threads, prompt);
             System.err.println("track: " + repo);
             runs.add(Tracker.run(name, repo, ms, base, !noCold && repo.equals(repos.getFirst())));
         }

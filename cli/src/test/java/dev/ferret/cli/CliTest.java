@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.engine.chat.Json;
+import dev.ferret.models.tokenizer.QwenTokenizerFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,56 @@ class CliTest {
     }
 
     @Test
+    void createWithTheRealQwenTokenizer(@TempDir Path dir) throws Exception {
+        Path tokenizer = QwenTokenizerFixture.dir().resolve("tokenizer.json");
+        Path model = dir.resolve("qwen-vocab.gguf");
+        Path template = dir.resolve("t.jinja");
+        Files.writeString(template, "{% for m in messages %}{{ m.content }}{% endfor %}");
+        Out c = run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q4_k_m",
+                "--tokenizer", tokenizer.toString(), "--chat-template", template.toString(), "--threads", "2");
+        assertEquals(0, c.code(), c.stderr());
+        assertTrue(c.stdout().contains("151665 tokens"), c.stdout()); // Qwen3's four additions left out
+        Out i = run("inspect", model.toString());
+        assertEquals(0, i.code(), i.stderr());
+        Out g = run("generate", "--model", model.toString(), "-n", "4", "--stats", "--raw", "<|im_start|>user\nhi<|im_end|>\n");
+        assertEquals(0, g.code(), g.stderr());
+        assertTrue(g.stderr().contains("generated 4 tokens"), g.stderr());
+        // the real shapes need the real vocabulary; a bad tokenizer file is refused with exit 2
+        Out none = run("model", "create", "--out", dir.resolve("x.gguf").toString(), "--preset", "qwen25-coder-7b");
+        assertEquals(2, none.code());
+        assertTrue(none.stderr().contains("--tokenizer"), none.stderr());
+        Path bad = dir.resolve("tokenizer.json");
+        Files.writeString(bad, "{\"model\": {\"type\": \"WordPiece\"}}");
+        Out b = run("model", "create", "--out", dir.resolve("y.gguf").toString(), "--tokenizer", bad.toString());
+        assertEquals(2, b.code());
+        assertTrue(b.stderr().contains("not BPE"), b.stderr());
+        assertEquals(2, run("model", "create", "--out", dir.resolve("z.gguf").toString(), "--quant", "q3_k").code());
+    }
+
+    @Test
+    void calibratedTargetAndSpeculativeOptions(@TempDir Path dir) throws Exception {
+        Path small = dir.resolve("small.gguf");
+        assertEquals(0, run("model", "create", "--out", small.toString(), "--preset", "tiny", "--quant", "q8_0").code());
+        Path target = dir.resolve("target.gguf");
+        Out c = run("model", "create", "--from", small.toString(), "--width", "256", "--extra-layers", "2", "--out", target.toString());
+        assertEquals(0, c.code(), c.stderr());
+        assertTrue(c.stdout().contains("SYNTHETIC calibrated target"), c.stdout());
+        Out i = run("inspect", target.toString());
+        assertTrue(i.stdout().contains("synthetic calibrated target"), i.stdout());
+        assertEquals(2, run("model", "create", "--from", small.toString(), "--noise", "-1", "--out", dir.resolve("x.gguf").toString()).code());
+        assertEquals(2, run("model", "create", "--from", small.toString(), "--width", "128", "--out", dir.resolve("x.gguf").toString()).code());
+        assertEquals(2, run("model", "create", "--extra-layers", "2", "--out", dir.resolve("x.gguf").toString()).code());
+        Out g = run("generate", "--model", target.toString(), "--draft", small.toString(), "--draft-max", "8", "--draft-min", "2",
+                "--draft-p-min", "0", "--no-adaptive", "--poll", "0", "-t", "1", "-n", "24", "--stats", "--raw", "def main():");
+        assertEquals(0, g.code(), g.stderr());
+        assertTrue(g.stderr().contains("[draft-model] drafted"), g.stderr());
+        Out plain = run("generate", "--model", target.toString(), "--no-threadpool", "-t", "1", "-n", "24", "--raw", "def main():");
+        assertEquals(plain.stdout(), g.stdout(), "speculation changes nothing in greedy output");
+        assertEquals(2, run("generate", "--model", target.toString(), "--lookup", "--poll", "101", "hi").code());
+        assertEquals(2, run("generate", "--model", target.toString(), "--lookup", "--prio", "urgent", "hi").code());
+    }
+
+    @Test
     void askHybridAnswersFromTheRepository() throws Exception {
         Out a = run("ask", "--repo", sample().toString(), "Which classes in this codebase subclass from Protocol?");
         assertEquals(0, a.code(), a.stderr());
@@ -110,7 +161,8 @@ class CliTest {
         assertEquals(2, a.code());
         assertTrue(a.stderr().contains("--model"), a.stderr());
         Out h = run("ask", "--repo", sample().toString(), "--mode", "hybrid", "How does checkout work?");
-        assertEquals(0, h.code());
+        assertEquals(ExitCodes.NO_ANSWER, h.code(), "the hybrid path alone has no answer to this: " + h.stderr());
+        assertTrue(h.stdout().contains("the full agent loop is needed"), h.stdout());
         Out bad = run("ask", "--repo", "/no/such/repo", "x");
         assertEquals(2, bad.code());
     }

@@ -134,12 +134,17 @@ final class DecodeLoop implements Runnable {
         }
     }
 
-    /** Ends the loop: queued and running jobs fail with Closed; waits for the thread unless called on it. */
-    void stop() {
+    /** Asks the loop to end after the step in flight; queued and running jobs fail with Closed. Does not wait. */
+    void requestStop() {
         synchronized (lock) {
             stopping = true;
             lock.notifyAll();
         }
+    }
+
+    /** Ends the loop ({@link #requestStop}) and waits for its thread, unless called on it. */
+    void stop() {
+        requestStop();
         if (!onLoopThread()) {
             boolean interrupted = false;
             while (thread.isAlive()) {
@@ -174,24 +179,45 @@ final class DecodeLoop implements Runnable {
                     incoming.clear();
                     waiting = 0;
                 }
-                for (FutureTask<?> t : todo) {
-                    t.run();
+                // every native call of a step holds a lease, so the context (and the model) is never freed under it;
+                // a close in flight refuses the lease, and the loop ends
+                NativeGuard.Lease lease;
+                try {
+                    lease = owner.guard().shared();
+                } catch (EngineException.Closed e) {
+                    for (FutureTask<?> t : todo) {
+                        t.cancel(false);
+                    }
+                    for (Job j : fresh) {
+                        j.done = true;
+                        j.fail(owner.closedError());
+                    }
+                    failAll(owner.closedError());
+                    break;
                 }
-                for (Job j : fresh) {
-                    start(j);
-                }
-                for (Job j : List.copyOf(active)) {
-                    if (j.cancelled() && !j.isPrefill()) {
-                        j.reason = FinishReason.CANCELLED;
-                        end(j);
+                try (lease) {
+                    for (FutureTask<?> t : todo) {
+                        t.run();
+                    }
+                    for (Job j : fresh) {
+                        start(j);
+                    }
+                    for (Job j : List.copyOf(active)) {
+                        if (j.cancelled() && !j.isPrefill()) {
+                            j.reason = FinishReason.CANCELLED;
+                            end(j);
+                        }
+                    }
+                    running = active.size();
+                    if (!active.isEmpty()) {
+                        step();
+                    }
+                    kvUsed = ctx.kvUsedCells();
+                    running = active.size();
+                    if (!owner.isOpen()) {
+                        failAll(owner.closedError()); // free the jobs' sampler chains while the model is held
                     }
                 }
-                running = active.size();
-                if (!active.isEmpty()) {
-                    step();
-                }
-                kvUsed = ctx.kvUsedCells();
-                running = active.size();
             }
         } catch (InterruptedException e) {
             LOG.log(System.Logger.Level.WARNING, "decode loop interrupted; closing it");
@@ -239,6 +265,26 @@ final class DecodeLoop implements Runnable {
         for (Job j : List.copyOf(active)) {
             if (j.session == session) {
                 drop(j, why);
+            }
+        }
+    }
+
+    /** Loop thread: {@code a} is closing; its jobs end with Closed, and nothing computed under it stays. */
+    void dropAdapter(Adapter a) {
+        EngineException.Closed why = new EngineException.Closed("adapter " + a.path().getFileName());
+        for (Job j : List.copyOf(active)) {
+            if (j.adapters.containsKey(a)) {
+                drop(j, why);
+            }
+        }
+        if (applied.containsKey(a)) {
+            ctx.clearAdapters();
+            applied = Map.of();
+        }
+        for (ParallelSession s : owner.sharingCandidates()) {
+            if (s.cacheAdapters().containsKey(a)) {
+                s.truncate(ctx, 0);
+                s.cacheAdapters(Map.of());
             }
         }
     }
@@ -411,7 +457,7 @@ final class DecodeLoop implements Runnable {
                 run(second);
                 return;
             }
-            RuntimeException why = e.code() == 1
+            RuntimeException why = !owner.isOpen() ? owner.closedError() : e.code() == 1
                     ? new EngineException.ContextOverflow(ctx.kvUsedCells() + 1, ctx.contextSize(), "the shared KV cache (every sequence's cells)")
                     : new EngineException.Native(e.getMessage(), e);
             for (Item i : items) {

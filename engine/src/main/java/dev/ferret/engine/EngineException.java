@@ -4,10 +4,14 @@ package dev.ferret.engine;
  * Failures of the engine's public API. Sealed so callers can tell the kinds apart; the message always
  * names the file, adapter or sizes at fault. Causes from lower layers ({@code GgufException},
  * {@code LlamaException}) are kept.
+ *
+ * <p>Which one a call throws is part of each method's contract: {@link Closed} for anything closed before or
+ * during the call (any thread may close), {@link Busy} for a session used by two threads at once or re-entered.
+ * Instances are immutable.
  */
 public sealed class EngineException extends RuntimeException
         permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,
-                EngineException.Closed, EngineException.InvalidState, EngineException.Busy, EngineException.Native {
+                EngineException.Closed, EngineException.Busy, EngineException.InvalidState, EngineException.Native {
 
     EngineException(String message, Throwable cause) {
         super(message, cause);
@@ -48,10 +52,29 @@ public sealed class EngineException extends RuntimeException
         }
     }
 
-    /** A model, session or adapter was used after close(). */
+    /**
+     * A model, session or adapter was used after close(), or was closed (by any thread) while a call used it;
+     * then the cause, if any, is the native call that was stopped.
+     */
     public static final class Closed extends EngineException {
         public Closed(String what) {
             super(what + " is closed", null);
+        }
+
+        /** {@code what} was closed by some thread while a call was using it. */
+        public Closed(String what, Throwable cause) {
+            super(what + " was closed while a call was using it", cause);
+        }
+    }
+
+    /**
+     * A session was called while already in use: by another thread (a session serves one thread at a time),
+     * or from inside its own call, such as a {@link TokenListener} calling back into the session it listens to;
+     * also a new {@link ParallelSession} when every sequence of its {@link ParallelContext} is taken.
+     */
+    public static final class Busy extends EngineException {
+        public Busy(String message) {
+            super(message, null);
         }
     }
 
@@ -62,16 +85,6 @@ public sealed class EngineException extends RuntimeException
     public static final class InvalidState extends EngineException {
         public InvalidState(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * A session (or a context's sequences) is in use: a second call while a generation runs on it, a call from
-     * inside its own listener, or a new session when every sequence of a {@link ParallelContext} is taken.
-     */
-    public static final class Busy extends EngineException {
-        public Busy(String message) {
-            super(message, null);
         }
     }
 

@@ -1,6 +1,12 @@
 package dev.ferret.engine;
 
-/** Why a generation ended. */
+/**
+ * Why a generation ended.
+ *
+ * <p>{@link #CANCELLED} also ends the generation of an interrupted thread (the interrupt flag stays set).
+ * Closing the session, its model, an adapter or the draft model during a generation is not a finish reason: it
+ * ends with {@link EngineException.Closed}.
+ */
 public enum FinishReason {
     /** The model produced an end-of-generation token ({@code <|im_end|>}, EOS, ...); it is not part of the output. */
     END_OF_GENERATION,

@@ -3,6 +3,9 @@ package dev.ferret.engine;
 /**
  * The result of one generation.
  *
+ * <p>Immutable except for the {@code tokens} array it hands out: safe to pass between threads; do not change
+ * the array.
+ *
  * @param text             the output, ending before any stop string or EOG token
  * @param tokens           the generated token ids that were kept (the EOG token is not included; the
  *                         tokens completing a stop string are)

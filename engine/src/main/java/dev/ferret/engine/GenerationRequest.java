@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * One generation: how many tokens at most, how to sample, where to stop, and constraints.
  *
- * <p>Every value is checked here: an out-of-range one gives an {@link IllegalArgumentException} naming it.
+ * <p>Immutable (the collections are copied); thread-safe, and one request may serve many sessions at once.
+ * Every value is checked here: an out-of-range one gives an {@link IllegalArgumentException} naming it.
  *
  * @param maxTokens    most tokens to generate (the stopping token not counted), 1 to {@link #MAX_TOKENS}
  * @param sampling     sampler settings

@@ -23,6 +23,17 @@ import java.util.function.DoubleConsumer;
  * meaning, see {@link GgufFile} and {@link ModelValidator}), so a corrupt or meaningless file gives an
  * {@link EngineException.InvalidModel} instead of a crash inside native code.
  *
+ * <p><b>Threads.</b> A model is shared: any number of threads may call {@link #newSession}, {@link #tokenize},
+ * {@link #loadAdapter} and the other methods at once, and each thread may generate in its own
+ * {@link Session}. {@link #close()} is safe from any thread at any time, including while other threads
+ * generate: it refuses new calls, stops the native calls in flight through llama.cpp's abort callback (those
+ * generations end with {@link EngineException.Closed}), waits until no thread is inside native code that
+ * uses the weights, closes every session and adapter of the model, and only then frees the weights. Called
+ * from a {@link TokenListener} (a thread that is inside a call on this model), close returns at once and the
+ * weights are freed when that call ends. A shutdown hook may call close too: it waits for the decodes in
+ * flight to stop instead of freeing memory under them. A listener call in progress is waited for, not
+ * interrupted: a listener that never returns keeps close waiting.
+ *
  * {@snippet :
  * try (Model model = Model.load(Path.of("qwen2.5-coder-7b-instruct-q4_k_m.gguf"));
  *      Session session = model.newSession()) {
@@ -42,8 +53,8 @@ public final class Model implements AutoCloseable {
     private final List<Session> sessions = new ArrayList<>();
     private final List<ParallelContext> parallel = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
+    private final NativeGuard guard;
     private volatile Specials specials;
-    private boolean closed;
 
     private Model(LlamaModel llama, GgufFile gguf, ModelOptions options) {
         this.llama = llama;
@@ -52,6 +63,7 @@ public final class Model implements AutoCloseable {
         this.vocab = llama.vocab();
         this.pieces = new byte[vocab.size()][];
         this.tokenizer = new ModelTokenizer(vocab, gguf);
+        this.guard = new NativeGuard("model " + llama.path().getFileName(), null, this::abortSessions, this::free);
     }
 
     public static Model load(Path path) {
@@ -84,13 +96,20 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /** The guard every native call on this model (and on its sessions and adapters) holds a lease of. */
+    NativeGuard guard() {
+        return guard;
+    }
+
+    /** The native model, for callers that hold a lease (or tests); throws if the model is closing or closed. */
     LlamaModel llama() {
-        if (closed) {
-            throw new EngineException.Closed("model " + path().getFileName());
+        if (!guard.isOpen()) {
+            throw new EngineException.Closed(guard.what());
         }
         return llama;
     }
 
+    /** The vocabulary, for a caller that holds a lease. */
     Vocab vocab() {
         llama();
         return vocab;
@@ -118,20 +137,28 @@ public final class Model implements AutoCloseable {
     }
 
     public int trainingContextLength() {
-        return llama().trainingContextLength();
+        try (var _ = guard.shared()) {
+            return llama.trainingContextLength();
+        }
     }
 
     public long parameterCount() {
-        return llama().parameterCount();
+        try (var _ = guard.shared()) {
+            return llama.parameterCount();
+        }
     }
 
     public long sizeBytes() {
-        return llama().sizeBytes();
+        try (var _ = guard.shared()) {
+            return llama.sizeBytes();
+        }
     }
 
     /** llama.cpp's one-line description, e.g. "qwen2 ?B Q4_0". */
     public String description() {
-        return llama().description();
+        try (var _ = guard.shared()) {
+            return llama.description();
+        }
     }
 
     /** The effective context size of new sessions. */
@@ -153,8 +180,9 @@ public final class Model implements AutoCloseable {
      * {@link dev.ferret.llama.LlamaException.Tokenize}.
      */
     public int[] tokenize(String text, boolean parseSpecial) {
-        vocab();
-        return tokenizer.tokenize(text, parseSpecial);
+        try (var _ = guard.shared()) {
+            return tokenizer.tokenize(text, parseSpecial);
+        }
     }
 
     /**
@@ -169,12 +197,13 @@ public final class Model implements AutoCloseable {
     public Specials specials() {
         Specials s = specials;
         if (s == null) {
-            Vocab v = vocab();
             List<Specials.Token> tokens = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                int attr = v.attributes(i);
-                if ((attr & (Specials.ATTR_CONTROL | Specials.ATTR_USER_DEFINED | Specials.ATTR_UNKNOWN)) != 0) {
-                    tokens.add(new Specials.Token(i, v.text(i), attr));
+            try (var _ = guard.shared()) {
+                for (int i = 0; i < vocab.size(); i++) {
+                    int attr = vocab.attributes(i);
+                    if ((attr & (Specials.ATTR_CONTROL | Specials.ATTR_USER_DEFINED | Specials.ATTR_UNKNOWN)) != 0) {
+                        tokens.add(new Specials.Token(i, vocab.text(i), attr));
+                    }
                 }
             }
             s = Specials.of(tokens);
@@ -194,11 +223,15 @@ public final class Model implements AutoCloseable {
     }
 
     private String tokenText(int token) {
-        return token < 0 || token >= vocab().size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8);
+        try (var _ = guard.shared()) {
+            return token < 0 || token >= vocab.size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public String detokenize(int[] tokens) {
-        return vocab().detokenize(tokens, false, true);
+        try (var _ = guard.shared()) {
+            return vocab.detokenize(tokens, false, true);
+        }
     }
 
     /** The id of a special token written as text (e.g. {@code <tool_call>}), or -1 if it is not one token. */
@@ -208,10 +241,17 @@ public final class Model implements AutoCloseable {
     }
 
     public boolean isEndOfGeneration(int token) {
-        return vocab().isEog(token);
+        try (var _ = guard.shared()) {
+            return vocab.isEog(token);
+        }
     }
 
-    /** The bytes token {@code t} renders to (special tokens rendered), cached. */
+    /** {@link #isEndOfGeneration} for a caller that already holds a lease (once per generated token). */
+    boolean isEog(int token) {
+        return vocab.isEog(token);
+    }
+
+    /** The bytes token {@code t} renders to (special tokens rendered), cached; the caller holds a lease. */
     byte[] piece(int t) {
         byte[] p = pieces[t];
         if (p == null) {
@@ -226,7 +266,12 @@ public final class Model implements AutoCloseable {
      * tensor names and shapes. A mismatch gives {@link EngineException.IncompatibleAdapter}.
      */
     public Adapter loadAdapter(Path file) {
-        llama();
+        try (var _ = guard.shared()) {
+            return loadAdapterLeased(file);
+        }
+    }
+
+    private Adapter loadAdapterLeased(Path file) {
         String missing = ModelFiles.problem(file, "adapter");
         if (missing != null) {
             throw new EngineException.IncompatibleAdapter(missing, null);
@@ -276,27 +321,36 @@ public final class Model implements AutoCloseable {
         return newSession(contextSize());
     }
 
+    /**
+     * A new conversation with a KV cache of {@code contextSize} tokens. Sizes below 16, and caches that
+     * would need more memory than the machine has, are refused with {@link IllegalArgumentException} before
+     * llama.cpp tries to allocate them. There is no other limit on the number of sessions of a model: each
+     * has its own llama.cpp context (one sequence), so memory is the bound.
+     */
     public Session newSession(int contextSize) {
         if (contextSize < ModelOptions.MIN_CONTEXT || contextSize > ModelOptions.MAX_CONTEXT) {
             throw new IllegalArgumentException("contextSize must be " + ModelOptions.MIN_CONTEXT + " to "
                     + ModelOptions.MAX_CONTEXT + ", got " + contextSize);
         }
-        llama();
-        ContextParams p = ContextParams.defaults()
-                .withContextSize(contextSize)
-                .withBatchSize(Math.min(options.batchSize(), contextSize))
-                .withThreads(options.effectiveThreads())
-                .withMaxSequences(1);
-        Session s;
-        try {
-            s = new Session(this, llama.newContext(p));
-        } catch (LlamaException e) {
-            throw new EngineException.Native(e.getMessage(), e);
+        try (var _ = guard.shared()) {
+            ContextBudget.check(llama, contextSize);
+            ContextParams p = ContextParams.defaults()
+                    .withContextSize(contextSize)
+                    .withBatchSize(Math.min(options.batchSize(), contextSize))
+                    .withThreads(options.effectiveThreads())
+                    .withThreadpool(options.threadpool())
+                    .withMaxSequences(1);
+            Session s;
+            try {
+                s = new Session(this, llama.newContext(p));
+            } catch (LlamaException e) {
+                throw new EngineException.Native(e.getMessage(), e);
+            }
+            synchronized (sessions) {
+                sessions.add(s);
+            }
+            return s;
         }
-        synchronized (sessions) {
-            sessions.add(s);
-        }
-        return s;
     }
 
     /**
@@ -305,21 +359,24 @@ public final class Model implements AutoCloseable {
      * decode speculatively in a {@link Session}.
      */
     public ParallelContext newParallelContext(ParallelOptions options) {
-        llama();
-        ParallelContext pc = ParallelContext.open(this, options);
-        synchronized (parallel) {
-            parallel.add(pc);
+        try (var _ = guard.shared()) {
+            ParallelContext pc = ParallelContext.open(this, options);
+            synchronized (parallel) {
+                parallel.add(pc);
+            }
+            return pc; // a close that began meanwhile waits for this lease, then its free closes pc
         }
-        if (closed) {
-            pc.close(); // the model closed while the context opened
-            throw new EngineException.Closed("model " + path().getFileName());
-        }
-        return pc;
     }
 
     void forget(ParallelContext pc) {
         synchronized (parallel) {
             parallel.remove(pc);
+        }
+    }
+
+    private List<ParallelContext> parallelNow() {
+        synchronized (parallel) {
+            return new ArrayList<>(parallel);
         }
     }
 
@@ -329,36 +386,65 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /** False from the moment {@link #close()} begins. */
     public boolean isOpen() {
-        return !closed;
+        return guard.isOpen();
     }
 
-    /** Closes every session and adapter of this model, then frees the weights. Idempotent. */
+    /**
+     * Closes every session and adapter of this model, then frees the weights. Idempotent, and safe from any
+     * thread while others generate (see the class comment): generations in flight end with
+     * {@link EngineException.Closed}; this call returns once the memory is freed, except from inside a call
+     * on this model (a token listener), where the free happens when that call ends.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        guard.close();
+    }
+
+    /** The guard's abort action: every decode in flight on a session of this model stops. */
+    private void abortSessions() {
+        for (ParallelContext pc : parallelNow()) {
+            pc.abortInFlight();
         }
-        List<ParallelContext> contexts;
-        synchronized (parallel) {
-            contexts = new ArrayList<>(parallel);
+        for (Session s : sessionsNow()) {
+            s.abortInFlight();
         }
-        for (ParallelContext pc : contexts) {
-            pc.close(); // stops its decode thread before the weights go
+    }
+
+    /** The guard's free action: no lease is out, so no session is in use. */
+    private void free() {
+        for (ParallelContext pc : parallelNow()) {
+            pc.close(); // its decode thread has stopped (it held a lease per step); this frees its context
         }
-        List<Session> open;
-        synchronized (sessions) {
-            open = new ArrayList<>(sessions);
-        }
-        for (Session s : open) {
+        for (Session s : sessionsNow()) {
             s.close();
         }
-        closed = true;
-        llama.close();
+        List<Adapter> ads;
+        synchronized (adapters) {
+            ads = new ArrayList<>(adapters);
+            adapters.clear();
+        }
+        for (Adapter a : ads) {
+            a.markClosing();
+        }
+        llama.close(); // frees the adapters still loaded, then the weights
+    }
+
+    private List<Session> sessionsNow() {
+        synchronized (sessions) {
+            return new ArrayList<>(sessions);
+        }
+    }
+
+    void forget(Adapter a) {
+        synchronized (adapters) {
+            adapters.remove(a);
+        }
     }
 
     @Override
     public String toString() {
-        return "Model[" + path() + (closed ? ", closed]" : "]");
+        return "Model[" + path() + (guard.isOpen() ? "]" : ", closed]");
     }
 }

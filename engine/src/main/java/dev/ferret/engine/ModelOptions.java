@@ -1,19 +1,26 @@
 package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.Threadpool;
 
 /**
  * How to load a model and size its sessions. Every value is checked here, before llama.cpp sees it (a thread
  * count above 512 crashes ggml, and sizes beyond the bounds below only end in failed allocations): a value out
  * of range gives an {@link IllegalArgumentException} naming the option and its range.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param contextSize  tokens per session's KV cache; 0 = min(training context, 4096); else 16 to {@link #MAX_CONTEXT}
  * @param batchSize    most tokens per decode call (prompt chunks), 1 to {@link #MAX_CONTEXT}
  * @param threads      CPU threads for decoding; 0 = all available processors; else 1 to {@link #MAX_THREADS}
  * @param gpuLayers    layers offloaded to a GPU (-1 = all; 0 on CPU-only builds), up to {@link #MAX_GPU_LAYERS}
  * @param mmap         map the weights instead of reading them
+ * @param threadpool   how each session runs its CPU threads: by default a persistent ggml threadpool per
+ *                     session, as llama.cpp's own tools run (see {@link Threadpool}; poll and priority only
+ *                     matter for builds without OpenMP)
  */
-public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap) {
+public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap,
+                           Threadpool.Settings threadpool) {
     /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots. */
     public static final int MAX_THREADS = ContextParams.MAX_THREADS;
     /** Largest context or batch: 2^24 tokens, above any model's training context and any machine's KV memory. */
@@ -38,30 +45,38 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         if (gpuLayers < -1 || gpuLayers > MAX_GPU_LAYERS) {
             throw new IllegalArgumentException("gpuLayers must be -1 (all) or 0 to " + MAX_GPU_LAYERS + ", got " + gpuLayers);
         }
+        if (threadpool == null) {
+            throw new IllegalArgumentException("threadpool settings must not be null (use Threadpool.Settings.NONE for none)");
+        }
     }
 
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 512, 0, 0, true);
+        return new ModelOptions(0, 512, 0, 0, true, Threadpool.Settings.DEFAULT);
     }
 
     public ModelOptions withContextSize(int n) {
-        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap);
+        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, threadpool);
     }
 
     public ModelOptions withBatchSize(int n) {
-        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap);
+        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, threadpool);
     }
 
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap);
+        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, threadpool);
     }
 
     public ModelOptions withGpuLayers(int n) {
-        return new ModelOptions(contextSize, batchSize, threads, n, mmap);
+        return new ModelOptions(contextSize, batchSize, threads, n, mmap, threadpool);
     }
 
     public ModelOptions withMmap(boolean on) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, threadpool);
+    }
+
+    /** Threadpool settings for every session (poll 0..100; {@link Threadpool.Settings#NONE} for none). */
+    public ModelOptions withThreadpool(Threadpool.Settings settings) {
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, settings);
     }
 
     int effectiveThreads() {

@@ -1,11 +1,14 @@
 package dev.ferret.engine;
 
+import dev.ferret.llama.AbortSignal;
 import dev.ferret.llama.Batch;
 import dev.ferret.llama.ContextParams;
 import dev.ferret.llama.LlamaContext;
 import dev.ferret.llama.LlamaException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Several conversations served by one llama.cpp context: each {@link ParallelSession} is one sequence of it,
@@ -35,9 +38,12 @@ import java.util.List;
  *
  * <p><b>Threads.</b> Thread-safe. {@link #newSession()} and {@link #stats()} from any thread; each session from
  * one thread at a time (see {@link ParallelSession}). Native calls on the context happen only on its decode
- * thread (named {@code ferret-decode-...}); callers queue. {@link #close()} from any thread: generations in
- * progress end with {@link EngineException.Closed}, and close returns once the decode thread has stopped and the
- * context is freed. Closing the model closes its parallel contexts.
+ * thread (named {@code ferret-decode-...}), each step under a lease of the context's guard (and so of the
+ * model's); callers queue. {@link #close()} from any thread: the decode in flight is stopped through llama.cpp's
+ * abort callback, generations in progress end with {@link EngineException.Closed}, and close returns once the
+ * decode thread has stopped and the context is freed. Closing the model closes its parallel contexts the same
+ * way; closing an adapter that sessions of this context use ends their generations with Closed and detaches
+ * it (their caches are cleared) before it is freed.
  */
 public final class ParallelContext implements AutoCloseable {
     private final Model model;
@@ -46,13 +52,16 @@ public final class ParallelContext implements AutoCloseable {
     private final LlamaContext ctx;
     private final Batch batch;
     private final DecodeLoop loop;
+    private final NativeGuard guard;
+    private final AbortSignal abort;
+    /** Adapters set on sessions of this context (attached to it until it detaches them). Guarded by itself. */
+    private final Set<Adapter> adapters = new LinkedHashSet<>();
     /** By sequence id; null = free. Guarded by this. */
     private final ParallelSession[] slots;
     private final ParallelSession holder;
     private final int sharedLength;
     /** Sessions (and the shared-prefix holder) another session may copy cells from; replaced on change. */
     private volatile List<ParallelSession> candidates = List.of();
-    private volatile boolean closed;
 
     private ParallelContext(Model model, ParallelOptions options, int sequenceContext, LlamaContext ctx, Batch batch) {
         this.model = model;
@@ -65,6 +74,9 @@ public final class ParallelContext implements AutoCloseable {
         this.sharedLength = prefix.length;
         this.holder = prefix.length == 0 ? null : new ParallelSession(this, options.sequences(), true);
         this.loop = new DecodeLoop(this, model, ctx, batch, "ferret-decode-" + model.path().getFileName());
+        this.abort = ctx.abortSignal();
+        this.guard = new NativeGuard("parallel context of model " + model.path().getFileName(), model.guard(), this::abortInFlight,
+                this::free);
     }
 
     /** Opens the context and its decode thread, and evaluates the shared prefix. For {@link Model#newParallelContext}. */
@@ -80,10 +92,12 @@ public final class ParallelContext implements AutoCloseable {
                     + " KV cells; at most " + ModelOptions.MAX_CONTEXT);
         }
         ModelOptions mo = model.options();
+        ContextBudget.check(model.llama(), (int) cells); // refuses a cache the machine has no memory for
         ContextParams p = ContextParams.defaults()
                 .withContextSize((int) cells)
                 .withBatchSize((int) Math.min(mo.batchSize(), cells))
                 .withThreads(mo.effectiveThreads())
+                .withThreadpool(mo.threadpool())
                 .withMaxSequences(options.sequences() + 1); // the last id holds the shared prefix
         LlamaContext ctx;
         try {
@@ -240,13 +254,18 @@ public final class ParallelContext implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return !closed && model.isOpen();
+        return guard.isOpen() && model.isOpen();
     }
 
     void checkOpen() {
-        if (closed || !model.isOpen()) {
+        if (!isOpen()) {
             throw closedError();
         }
+    }
+
+    /** The guard the decode thread takes a lease of for each step; its parent is the model's. */
+    NativeGuard guard() {
+        return guard;
     }
 
     EngineException.Closed closedError() {
@@ -260,12 +279,17 @@ public final class ParallelContext implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+        guard.close();
+    }
+
+    /** The guard's abort action (this close or the model's): the decode in flight stops, the loop ends. */
+    void abortInFlight() {
+        loop.requestStop();
+        abort.request();
+    }
+
+    /** The guard's free action: no step is in flight and none will start. */
+    private void free() {
         loop.stop();
         List<ParallelSession> open = new ArrayList<>();
         synchronized (this) {
@@ -280,14 +304,76 @@ public final class ParallelContext implements AutoCloseable {
         for (ParallelSession s : open) {
             s.close();
         }
-        batch.close();
-        ctx.close();
-        model.forget(this);
+        try {
+            batch.close();
+            ctx.close();
+        } finally {
+            model.forget(this);
+            List<Adapter> held;
+            synchronized (adapters) {
+                held = new ArrayList<>(adapters);
+                adapters.clear();
+            }
+            for (Adapter a : held) {
+                a.detached(this);
+            }
+        }
+    }
+
+    /** A session of this context sets {@code a}: the context holds it applied from now on, until it detaches it. */
+    void attach(Adapter a) {
+        synchronized (adapters) {
+            if (adapters.contains(a)) {
+                return;
+            }
+            a.attach(this); // Closed once the adapter is closing
+            adapters.add(a);
+        }
+    }
+
+    /**
+     * Called by {@link Adapter#close()}: ends the generations that use {@code a} (Closed), takes it off the context
+     * and out of every session, clears the cells computed under it, then lets it go. Waits for the decode thread
+     * to do that between two steps.
+     */
+    boolean dropAdapter(Adapter a) {
+        synchronized (adapters) {
+            if (!adapters.contains(a)) {
+                return true;
+            }
+        }
+        try {
+            loop.call(() -> {
+                loop.dropAdapter(a);
+                return null;
+            });
+        } catch (EngineException.Closed e) {
+            return true; // closing: the free detaches every adapter, and the adapter's close waits for it
+        }
+        List<ParallelSession> sessions = new ArrayList<>();
+        synchronized (this) {
+            for (ParallelSession s : slots) {
+                if (s != null) {
+                    sessions.add(s);
+                }
+            }
+        }
+        for (ParallelSession s : sessions) {
+            s.removeAdapter(a);
+        }
+        boolean was;
+        synchronized (adapters) {
+            was = adapters.remove(a);
+        }
+        if (was) {
+            a.detached(this);
+        }
+        return true;
     }
 
     @Override
     public String toString() {
         return "ParallelContext[" + model.path().getFileName() + ", " + slots.length + " x " + sequenceContext + " tokens"
-                + (closed ? ", closed]" : "]");
+                + (isOpen() ? "]" : ", closed]");
     }
 }

@@ -91,10 +91,10 @@ public final class ParallelSession implements KvSession {
         if (adapter.model() != model()) {
             throw new EngineException.IncompatibleAdapter("adapter " + adapter.path().getFileName() + " was loaded on another model", null);
         }
-        adapter.lora(); // Closed if closed
         if (!Float.isFinite(scale)) {
             throw new IllegalArgumentException("adapter scale must be finite: " + scale);
         }
+        owner.attach(adapter); // Closed if the adapter is closing; it stays attached to the context until dropped
         synchronized (adapters) {
             adapters.put(adapter, scale);
         }
@@ -207,11 +207,14 @@ public final class ParallelSession implements KvSession {
     @Override
     public long stateSize(int tokens) {
         checkOpen();
-        try {
-            return owner.llama().sequenceStateSize(tokens);
-        } catch (LlamaException.State e) {
-            throw new EngineException.InvalidState(e.getMessage(), e);
-        }
+        // on the decode thread: the size is computed from the context's cache, which a decode changes
+        return owner.loop().call(() -> {
+            try {
+                return owner.llama().sequenceStateSize(tokens);
+            } catch (LlamaException.State e) {
+                throw new EngineException.InvalidState(e.getMessage(), e);
+            }
+        });
     }
 
     /**

@@ -29,7 +29,12 @@ final class Samplers {
             b.penalties(s.repeatLastN(), s.repeatPenalty(), 0f, 0f);
         }
         if (r.grammar() != null) {
-            b.grammar(model.vocab(), r.grammar(), "root");
+            try {
+                b.grammar(model.vocab(), r.grammar(), "root");
+            } catch (LlamaException e) {
+                // checked in Java before llama.cpp sees it; a bad grammar is a bad request
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
         if (s.isGreedy()) {
             b.greedy();

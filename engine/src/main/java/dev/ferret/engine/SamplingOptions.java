@@ -4,8 +4,8 @@ package dev.ferret.engine;
  * How the next token is chosen. {@code temperature == 0} means greedy (deterministic); otherwise top-k,
  * top-p and min-p filter the candidates before a seeded random draw.
  *
- * <p>Every value is checked here (NaN included): an out-of-range one gives an {@link IllegalArgumentException}
- * naming it and its range.
+ * <p>Immutable; thread-safe. Every value is checked here (NaN included): an out-of-range one gives an
+ * {@link IllegalArgumentException} naming it and its range.
  *
  * @param temperature   0 (greedy) to {@link #MAX_TEMPERATURE}
  * @param topK          0 (off) or the number of most likely tokens kept

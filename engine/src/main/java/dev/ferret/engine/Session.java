@@ -3,12 +3,18 @@ package dev.ferret.engine;
 import dev.ferret.engine.sampling.StopMatcher;
 import dev.ferret.engine.sampling.Utf8Decoder;
 import dev.ferret.engine.speculative.Drafter;
+import dev.ferret.llama.AbortSignal;
+import dev.ferret.engine.speculative.SpeculationController;
 import dev.ferret.llama.Batch;
 import dev.ferret.llama.LlamaContext;
 import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.SamplerChain;
+import java.util.ArrayList;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +24,18 @@ import java.util.Map;
  *
  * <p>Stopping happens inside the decoding loop: an end-of-generation token ends the loop before it is
  * decoded, and a stop string ends it on the token that completes it, which is not decoded either.
- * Not thread-safe: one thread at a time.
+ *
+ * <p><b>Threads.</b> A session serves one thread at a time, and says so instead of corrupting its cache: a
+ * call while another thread is inside one of its methods throws {@link EngineException.Busy} at once (calls
+ * are not queued), and so does a call from inside its own {@link TokenListener} (re-entrance). Different
+ * sessions of one model run in parallel. {@link #close()} is the exception: any thread may call it at any
+ * time. It stops a generation in flight through llama.cpp's abort callback (that generation ends with
+ * {@link EngineException.Closed}), waits for it to leave native code (and for a listener call in progress to
+ * return), and then frees the context; from the session's own listener it returns at once and the context is
+ * freed when the generation ends. An
+ * interrupt of the generating thread ends {@link #generate} with {@link FinishReason#CANCELLED} and leaves the
+ * thread's interrupt flag set. A listener that throws ends the generation with its exception, unchanged;
+ * the session stays usable (its KV cache holds exactly {@link #history()}).
  *
  * <p>Each session owns its own llama.cpp context. Sharing a prefix between sessions with
  * {@code llama_kv_self_seq_cp} would need the sessions to be sequences of one context, and a context can only
@@ -35,27 +52,153 @@ public final class Session implements KvSession {
     private final int nCtx;
     private int[] history = new int[64];
     private int historySize;
+    /** Adapters set on the context; read by other threads (an adapter's close), so guarded by itself. */
     private final Map<Adapter, Float> adapters = new LinkedHashMap<>();
     private long totalDecoded;
-    private boolean closed;
+    private final NativeGuard guard;
+    private final AbortSignal abort;
+    /** True inside generate: only there does an interrupt stop a decode (see {@link #decode()}). */
+    private boolean interruptible;
 
     Session(Model model, LlamaContext ctx) {
         this.model = model;
         this.ctx = ctx;
         this.nCtx = ctx.contextSize();
-        this.batch = new Batch(ctx.batchSize(), 1);
+        this.abort = ctx.abortSignal();
+        Batch b;
+        try {
+            b = new Batch(ctx.batchSize(), 1);
+        } catch (RuntimeException | Error e) {
+            ctx.close();
+            throw e;
+        }
+        this.batch = b;
+        this.guard = new NativeGuard("session of model " + model.path().getFileName(), model.guard(), abort::request, this::free);
     }
 
-    private void open() {
-        if (closed) {
-            throw new EngineException.Closed("session");
+    /**
+     * Starts a call: an exclusive lease on this session (and a shared one on the model), then housekeeping
+     * that needs exclusive use: a stale abort request is dropped, and adapters closed elsewhere are detached.
+     */
+    private NativeGuard.Lease enter() {
+        NativeGuard.Lease lease = guard.exclusive();
+        try {
+            synchronized (adapters) {
+                // together with dropAdapter's check-and-request, so an adapter's abort never hits a later call
+                abort.clear();
+                dropClosedAdapters();
+            }
+            // a close that began after our lease and before the clear above must still be seen
+            if (!guard.isOpen() || !model.isOpen()) {
+                throw new EngineException.Closed(guard.isOpen() ? model.guard().what() : guard.what());
+            }
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
         }
-        model.llama();
-        // an adapter closed elsewhere was detached from the context; the cache holds its effect
-        if (!adapters.isEmpty() && adapters.keySet().removeIf(a -> !a.isOpen())) {
+        return () -> {
+            try {
+                if (guard.isOpen()) {
+                    synchronized (adapters) {
+                        dropClosedAdapters(); // an adapter closed during this call
+                    }
+                }
+            } finally {
+                lease.close();
+            }
+        };
+    }
+
+    /** With exclusive use and the adapters' lock: detaches adapters that are closing; the cache held their effect. */
+    private void dropClosedAdapters() {
+        if (adapters.isEmpty()) {
+            return;
+        }
+        List<Adapter> gone = new ArrayList<>();
+        for (Adapter a : adapters.keySet()) {
+            if (a.isClosing()) {
+                gone.add(a);
+            }
+        }
+        for (Adapter a : gone) {
+            adapters.remove(a);
+            try {
+                ctx.removeAdapter(a.loraForDetach());
+            } finally {
+                a.detached(this);
+            }
+        }
+        if (!gone.isEmpty()) {
             ctx.kvClear();
             historySize = 0;
         }
+    }
+
+    /**
+     * Called by {@link Adapter#close()} from any thread. Stops a generation of this session that uses the
+     * adapter, waits for it to end, and detaches the adapter. False when the calling thread is inside a
+     * call on this session (a listener): then that call detaches it when it ends.
+     */
+    boolean dropAdapter(Adapter a) {
+        if (guard.heldByCurrentThread()) {
+            abort.request();
+            return false;
+        }
+        synchronized (adapters) {
+            if (!adapters.containsKey(a)) {
+                return true; // not set (yet): setAdapter's own end detaches it if it is being set now
+            }
+            abort.request();
+        }
+        try (NativeGuard.Lease _ = guard.exclusiveWaiting()) {
+            synchronized (adapters) {
+                dropClosedAdapters();
+            }
+        } catch (EngineException.Closed e) {
+            // the session or its model is closing; the session's free detaches every adapter
+        }
+        return true;
+    }
+
+    /** The model's close: stop a decode in flight. */
+    void abortInFlight() {
+        abort.request();
+    }
+
+    /** The guard's free action: no call is in flight. */
+    private void free() {
+        try {
+            batch.close();
+            ctx.close();
+        } finally {
+            model.forget(this);
+            List<Adapter> held;
+            synchronized (adapters) {
+                held = new ArrayList<>(adapters.keySet());
+                adapters.clear();
+            }
+            for (Adapter a : held) {
+                a.detached(this);
+            }
+        }
+    }
+
+    /** Why a generation was stopped by the abort signal, or null if nothing was closed. */
+    private EngineException.Closed closedCause(Throwable cause) {
+        if (!guard.isOpen()) {
+            return new EngineException.Closed(guard.what(), cause);
+        }
+        if (!model.isOpen()) {
+            return new EngineException.Closed(model.guard().what(), cause);
+        }
+        synchronized (adapters) {
+            for (Adapter a : adapters.keySet()) {
+                if (a.isClosing()) {
+                    return new EngineException.Closed("adapter " + a.path().getFileName(), cause);
+                }
+            }
+        }
+        return null;
     }
 
     public Model model() {
@@ -79,14 +222,28 @@ public final class Session implements KvSession {
 
     /** Largest position in the KV cache (-1 when empty); equals {@code history().length - 1}. */
     public int kvPosMax() {
-        open();
-        // b4916 answers 0 for an empty sequence; the used-cell count tells the two apart
-        return ctx.kvUsedCells() == 0 ? -1 : ctx.kvPosMax(0);
+        try (var _ = enter()) {
+            // b4916 answers 0 for an empty sequence; the used-cell count tells the two apart
+            return ctx.kvUsedCells() == 0 ? -1 : ctx.kvPosMax(0);
+        }
+    }
+
+    /** For tests: in one call, whether the KV cache holds exactly {@link #history()} (cell count and last position). */
+    boolean cacheMatchesHistory() {
+        try (var _ = enter()) {
+            int used = ctx.kvUsedCells();
+            return used == historySize && (used == 0 || ctx.kvPosMax(0) == historySize - 1);
+        }
     }
 
     /** Forgets the conversation (clears the KV cache). */
     public void reset() {
-        open();
+        try (var _ = enter()) {
+            resetLeased();
+        }
+    }
+
+    private void resetLeased() {
         ctx.kvClear();
         historySize = 0;
     }
@@ -98,43 +255,79 @@ public final class Session implements KvSession {
      * with the old weights, so it is cleared.
      */
     public void setAdapter(Adapter adapter, float scale) {
-        open();
-        if (adapter.model() != model) {
-            throw new EngineException.IncompatibleAdapter("adapter " + adapter.path().getFileName() + " was loaded on another model", null);
+        try (var _ = enter()) {
+            if (adapter.model() != model) {
+                throw new EngineException.IncompatibleAdapter("adapter " + adapter.path().getFileName() + " was loaded on another model", null);
+            }
+            Float old;
+            synchronized (adapters) {
+                old = adapters.get(adapter);
+            }
+            if (old != null && old == scale) {
+                return;
+            }
+            if (!Float.isFinite(scale)) {
+                throw new IllegalArgumentException("adapter scale must be finite: " + scale);
+            }
+            if (old == null) {
+                adapter.attach(this); // throws if the adapter is closed or closing
+            }
+            try {
+                ctx.setAdapter(adapter.lora(), scale);
+            } catch (RuntimeException e) {
+                if (old == null) {
+                    adapter.detached(this);
+                }
+                throw e instanceof LlamaException le ? new EngineException.Native(le.getMessage(), le) : e;
+            }
+            synchronized (adapters) {
+                adapters.put(adapter, scale);
+            }
+            resetLeased();
         }
-        var lora = adapter.lora(); // throws if the adapter was closed
-        Float old = adapters.get(adapter);
-        if (old != null && old == scale) {
-            return;
-        }
-        try {
-            ctx.setAdapter(lora, scale);
-        } catch (LlamaException e) {
-            throw new EngineException.Native(e.getMessage(), e);
-        }
-        adapters.put(adapter, scale);
-        reset();
     }
 
     public void removeAdapter(Adapter adapter) {
-        open();
-        if (adapters.remove(adapter) != null) {
-            ctx.removeAdapter(adapter.lora());
-            reset();
+        try (var _ = enter()) {
+            boolean had;
+            synchronized (adapters) {
+                had = adapters.remove(adapter) != null;
+            }
+            if (had) {
+                try {
+                    ctx.removeAdapter(adapter.loraForDetach());
+                } finally {
+                    adapter.detached(this);
+                }
+                resetLeased();
+            }
         }
     }
 
     public void clearAdapters() {
-        open();
-        if (!adapters.isEmpty()) {
-            ctx.clearAdapters();
-            adapters.clear();
-            reset();
+        try (var _ = enter()) {
+            List<Adapter> held;
+            synchronized (adapters) {
+                held = new ArrayList<>(adapters.keySet());
+                adapters.clear();
+            }
+            if (!held.isEmpty()) {
+                try {
+                    ctx.clearAdapters();
+                } finally {
+                    for (Adapter a : held) {
+                        a.detached(this);
+                    }
+                }
+                resetLeased();
+            }
         }
     }
 
     public Map<Adapter, Float> adapters() {
-        return Map.copyOf(adapters);
+        synchronized (adapters) {
+            return Map.copyOf(adapters);
+        }
     }
 
     // --- evaluation -------------------------------------------------------------------------------
@@ -144,7 +337,12 @@ public final class Session implements KvSession {
      * the last token plus how many tokens were reused and evaluated.
      */
     public Prefill prefill(int[] tokens) {
-        open();
+        try (var _ = enter()) {
+            return prefillLeased(tokens);
+        }
+    }
+
+    private Prefill prefillLeased(int[] tokens) {
         if (tokens.length == 0) {
             throw new IllegalArgumentException("empty prompt");
         }
@@ -184,10 +382,67 @@ public final class Session implements KvSession {
     /** How a prefill went: tokens reused from the cache, tokens evaluated now. */
     public record Prefill(int reused, int evaluated) {}
 
+    /**
+     * Evaluates one more token after what the cache holds (a batch of one), so that {@link #top()} and
+     * {@link #logits()} describe the position after it. A drafter's inner loop uses this instead of
+     * {@link #prefill}, which would compare the whole history again for every token.
+     */
+    public void append(int token) {
+        try (var _ = enter()) {
+            appendLeased(token);
+        }
+    }
+
+    private void appendLeased(int token) {
+        if (token < 0 || token >= model.vocabSize()) {
+            throw new IllegalArgumentException("token " + token + " is outside the vocabulary [0, " + model.vocabSize() + ")");
+        }
+        if (historySize + 1 >= nCtx) {
+            throw new EngineException.ContextOverflow(historySize + 2, nCtx, "appending a token");
+        }
+        batch.clear();
+        batch.add(token, historySize, 0, true);
+        decode();
+        push(token);
+    }
+
+    /** The most likely next token and its probability (softmax of the logits). */
+    public record Top(int token, float probability) {}
+
+    /**
+     * The greedy choice after the last evaluated token and its probability, read from llama.cpp's logits
+     * without copying them.
+     */
+    public Top top() {
+        try (var _ = enter()) {
+            return topLeased();
+        }
+    }
+
+    private Top topLeased() {
+        MemorySegment l = ctx.logitsView(-1);
+        int n = model.vocabSize();
+        int best = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = l.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            if (v > max) {
+                max = v;
+                best = i;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(l.getAtIndex(ValueLayout.JAVA_FLOAT, i) - max);
+        }
+        return new Top(best, (float) (1 / sum));
+    }
+
     /** Logits after the last evaluated token (a copy). */
     public float[] logits() {
-        open();
-        return ctx.logits(-1);
+        try (var _ = enter()) {
+            return ctx.logits(-1);
+        }
     }
 
     private void truncate(int n) {
@@ -208,28 +463,50 @@ public final class Session implements KvSession {
         history[historySize++] = token;
     }
 
+    /**
+     * Runs the batch. The failed batch is not in the cache (llama.cpp takes its cells back), so history still
+     * agrees with the cells. A decode stopped by the abort signal is a {@link EngineException.Closed} when
+     * something was closed, and a {@link Cancelled} when the generating thread was interrupted.
+     */
     private void decode() {
         try {
             ctx.decode(batch);
+        } catch (LlamaException.Decode e) {
+            if (e.code() == 2) {
+                EngineException.Closed closed = closedCause(e);
+                if (closed != null) {
+                    throw closed;
+                }
+                if (interruptible && Thread.currentThread().isInterrupted()) {
+                    throw new Cancelled();
+                }
+            }
+            throw new EngineException.Native(e.getMessage(), e);
         } catch (LlamaException e) {
-            // the failed batch is not in the cache; make history agree with llama.cpp's cells
             throw new EngineException.Native(e.getMessage(), e);
         }
         totalDecoded += batch.size();
+    }
+
+    /** A decode stopped because the generating thread was interrupted; generate turns it into CANCELLED. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
     }
 
     // --- state ------------------------------------------------------------------------------------
 
     /** The KV state of this session's sequence, in llama.cpp's format (see {@code kv.PrefixCache}). */
     public byte[] saveState() {
-        open();
-        return ctx.sequenceState(0);
+        try (var _ = enter()) {
+            return ctx.sequenceState(0);
+        }
     }
 
     /** Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens (how big a valid saved state is). */
     public long stateSize(int tokens) {
-        open();
-        try {
+        try (var _ = enter()) {
             return ctx.sequenceStateSize(tokens);
         } catch (LlamaException.State e) {
             throw new EngineException.InvalidState(e.getMessage(), e);
@@ -245,7 +522,12 @@ public final class Session implements KvSession {
      * adapters is the caller's word (PrefixCache keys its files by both).
      */
     public void restoreState(int[] tokens, byte[] state) {
-        open();
+        try (var _ = enter()) {
+            restoreStateLeased(tokens, state);
+        }
+    }
+
+    private void restoreStateLeased(int[] tokens, byte[] state) {
         if (tokens.length >= nCtx) {
             throw new EngineException.ContextOverflow(tokens.length + 1, nCtx, "restored prefix");
         }
@@ -279,14 +561,14 @@ public final class Session implements KvSession {
      * you trust entirely; a rendered chat prompt should be passed as a {@link Prompt}.
      */
     public Generation generate(String prompt, GenerationRequest request, TokenListener listener) {
-        open();
-        return generate(model.tokenize(prompt, true), request, listener, null);
+        return generate(prompt, request, listener, null);
     }
 
     /** Generates with a drafter for speculative decoding (null = plain decoding). */
     public Generation generate(String prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
-        open();
-        return generate(model.tokenize(prompt, true), request, listener, drafter);
+        try (var _ = enter()) {
+            return generateLeased(model.tokenize(prompt, true), request, listener, drafter);
+        }
     }
 
     public Generation generate(int[] prompt, GenerationRequest request, TokenListener listener) {
@@ -304,21 +586,55 @@ public final class Session implements KvSession {
 
     /** As {@link #generate(Prompt, GenerationRequest, TokenListener)}, with a drafter (null = plain decoding). */
     public Generation generate(Prompt prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
-        open();
+        if (!guard.isOpen()) {
+            throw new EngineException.Closed(guard.what());
+        }
         return generate(model.tokenize(prompt), request, listener, drafter);
     }
 
     /**
      * Generates after {@code prompt}. With a drafter, each step verifies the drafter's proposal in one target
      * batch and keeps the agreeing prefix plus the target's own next token; the output is the same as plain
-     * decoding for greedy sampling.
+     * decoding for greedy sampling (up to the rare near-tie that a batch's different summation order flips,
+     * see {@code bench/results/README.md}). How much is drafted, and whether at all, follows the drafter's
+     * {@link Drafter#options()}: adaptive options measure costs and acceptance as they go and decode plainly
+     * while drafting does not pay ({@link SpeculationController}).
+     *
+     * <p>Ends early, with {@link FinishReason#CANCELLED}, when the listener returns false or the calling
+     * thread is interrupted (before or during the call; the interrupt flag stays set). Ends with
+     * {@link EngineException.Closed} when this session, its model, an adapter it uses, or the drafter's model
+     * is closed meanwhile, and with the listener's own exception, unchanged, when the listener throws. In
+     * every case the session stays consistent: its KV cache holds {@link #history()}.
      */
     public Generation generate(int[] prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
-        open();
+        try (var _ = enter()) {
+            return generateLeased(prompt, request, listener, drafter);
+        }
+    }
+
+    private Generation generateLeased(int[] prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
+        abort.watch(Thread.currentThread()); // an interrupt stops a decode in flight too
+        interruptible = true;
+        try {
+            return generateWatched(prompt, request, listener, drafter);
+        } finally {
+            interruptible = false;
+            abort.watch(null);
+        }
+    }
+
+    private Generation generateWatched(int[] prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
         TokenListener out = listener == null ? TokenListener.NONE : listener;
         long t0 = System.nanoTime();
         long decodedBefore = totalDecoded;
-        Prefill pre = prefill(prompt);
+        Prefill pre;
+        try {
+            pre = prefillLeased(prompt);
+        } catch (Cancelled c) {
+            long t = System.nanoTime();
+            return new Generation("", new int[0], FinishReason.CANCELLED, null, prompt.length, 0,
+                    (int) (totalDecoded - decodedBefore), (t - t0) / 1e6, 0, SpecStats.NONE);
+        }
         long t1 = System.nanoTime();
         try (SamplerChain chain = buildChain(request)) {
             Samplers.acceptPromptTail(chain, request, prompt);
@@ -326,7 +642,8 @@ public final class Session implements KvSession {
             int[] generated = loop.run(chain);
             long t2 = System.nanoTime();
             SpecStats spec = drafter == null ? SpecStats.NONE
-                    : new SpecStats(drafter.name(), loop.drafted, loop.accepted, generated.length - loop.accepted, loop.batches);
+                    : new SpecStats(drafter.name(), loop.drafted, loop.accepted, generated.length - loop.accepted, loop.batches,
+                            loop.control.skippedSteps());
             return new Generation(loop.text.toString(), generated, loop.reason, loop.stopMatcher.matched(),
                     prompt.length, pre.reused(), (int) (totalDecoded - decodedBefore),
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, spec);
@@ -342,10 +659,11 @@ public final class Session implements KvSession {
 
     /** The decoding loop of one generation; stop handling lives here. */
     private final class Loop {
-        static final int MAX_DRAFT = 16;
+        static final int[] NO_DRAFT = new int[0];
         final GenerationRequest request;
         final TokenListener listener;
         final Drafter drafter;
+        final SpeculationController control;
         final StopMatcher stopMatcher;
         final Utf8Decoder utf8 = new Utf8Decoder();
         final StringBuilder text = new StringBuilder();
@@ -360,27 +678,54 @@ public final class Session implements KvSession {
             this.request = request;
             this.listener = listener;
             this.drafter = drafter;
+            this.control = drafter == null ? null : new SpeculationController(drafter.options());
             this.stopMatcher = new StopMatcher(request.stopStrings());
         }
 
         int[] run(SamplerChain chain) {
+            try {
+                return runUntilDone(chain);
+            } catch (Cancelled c) {
+                // an interrupt stopped a decode: the tokens so far stand, the interrupted batch is not in the cache
+                reason = FinishReason.CANCELLED;
+                return finishWithoutFlush();
+            }
+        }
+
+        private int[] runUntilDone(SamplerChain chain) {
             if (request.maxTokens() <= 0) {
                 reason = FinishReason.MAX_TOKENS;
                 return result();
             }
             int token = chain.sample(ctx, -1);
             while (consume(token)) {
-                int room = Math.min(Math.min(MAX_DRAFT, batch.capacity() - 1), Math.min(request.maxTokens() - n - 1, nCtx - historySize - 3));
-                int[] draft = drafter == null || room <= 0 ? new int[0] : drafter.draft(contextWith(token), room);
+                int[] draft = NO_DRAFT;
+                if (control != null) {
+                    int room = Math.min(batch.capacity() - 1, Math.min(request.maxTokens() - n - 1, nCtx - historySize - 3));
+                    int budget = control.draftBudget(room);
+                    if (budget > 0) {
+                        long d0 = System.nanoTime();
+                        int[] proposed = drafter.draft(contextWith(token), budget);
+                        draft = control.proposal(proposed.length > budget ? Arrays.copyOf(proposed, budget) : proposed,
+                                System.nanoTime() - d0);
+                    } else if (control.wantsShadow()) {
+                        control.shadowProposal(drafter.draft(contextWith(token), control.options().maxDraft()));
+                    }
+                }
                 int p = historySize;
                 batch.clear();
                 batch.add(token, p, 0, true);
                 for (int i = 0; i < draft.length; i++) {
                     batch.add(draft[i], p + 1 + i, 0, true);
                 }
+                long v0 = System.nanoTime();
                 decode();
+                long took = System.nanoTime() - v0;
                 push(token);
                 if (draft.length == 0) {
+                    if (control != null) {
+                        control.plainDecode(took);
+                    }
                     token = chain.sample(ctx, -1);
                     continue;
                 }
@@ -401,6 +746,7 @@ public final class Session implements KvSession {
                     next = t;
                     break;
                 }
+                control.verified(draft.length, k, took);
                 truncate(p + 1 + k); // drop the cells of rejected draft tokens
                 for (int j = 0; j < k; j++) {
                     if (!consume(draft[j])) {
@@ -426,7 +772,10 @@ public final class Session implements KvSession {
          * token budget, or a full context.
          */
         private boolean consume(int token) {
-            if (model.isEndOfGeneration(token)) {
+            if (control != null) {
+                control.observe(token);
+            }
+            if (model.isEog(token)) {
                 reason = FinishReason.END_OF_GENERATION;
                 return false;
             }
@@ -437,9 +786,16 @@ public final class Session implements KvSession {
                 reason = FinishReason.STOP_STRING;
                 return false;
             }
-            if (!goOn) {
+            if (!goOn || Thread.currentThread().isInterrupted()) {
                 reason = FinishReason.CANCELLED;
                 return false;
+            }
+            if (abort.isRequested()) {
+                // closed by another thread (or by the listener) between two decodes
+                EngineException.Closed closed = closedCause(null);
+                if (closed != null) {
+                    throw closed;
+                }
             }
             if (n >= request.maxTokens()) {
                 reason = FinishReason.MAX_TOKENS;
@@ -489,14 +845,17 @@ public final class Session implements KvSession {
         }
     }
 
+    /**
+     * Frees the context. Any thread, any time (see the class comment): a generation in flight ends with
+     * {@link EngineException.Closed}. Idempotent; later calls on the session throw {@link EngineException.Closed}.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        model.forget(this);
-        batch.close();
-        ctx.close();
+        guard.close();
+    }
+
+    /** False from the moment {@link #close()} (or the model's close) begins. */
+    public boolean isOpen() {
+        return guard.isOpen();
     }
 }

@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a GGUF v3 file: header, metadata, tensor infos, then each tensor's data padded to the alignment.
@@ -44,10 +48,17 @@ public final class GgufWriter {
         void fillRow(long row, float[] values);
     }
 
-    /** Where a tensor's bytes come from: rows to quantize, encoded bytes, or a region of another file. */
-    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at) {
+    /** Supplies a tensor's rows already encoded: {@code type.bytesFor(dims[0])} bytes per row, rows in file order. */
+    @FunctionalInterface
+    public interface EncodedRowSource {
+        void fillRow(long row, byte[] encoded);
+    }
+
+    /** Where a tensor's bytes come from: rows to quantize, encoded bytes or rows, or a region of another file. */
+    private record PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw, Path file, long at,
+                                 EncodedRowSource encodedRows) {
         PendingTensor(String name, GgufType type, long[] dims, RowSource rows, byte[] raw) {
-            this(name, type, dims, rows, raw, null, 0);
+            this(name, type, dims, rows, raw, null, 0, null);
         }
 
         long elements() {
@@ -66,6 +77,20 @@ public final class GgufWriter {
     private final Map<String, GgufValue> metadata = new LinkedHashMap<>();
     private final List<PendingTensor> tensors = new ArrayList<>();
     private final Set<String> tensorNames = new HashSet<>();
+    private int rowThreads = 1;
+
+    /**
+     * Fills and quantizes rows on {@code threads} threads at once (default 1). Only for writers whose every
+     * {@link RowSource} may be called concurrently for different rows, e.g. one that derives each row from its
+     * index alone; the file is the same byte for byte whatever the count.
+     */
+    public GgufWriter rowThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.rowThreads = threads;
+        return this;
+    }
 
     /**
      * A writer holding everything {@code source} holds: its metadata (in order) and its tensors, whose bytes are
@@ -76,7 +101,7 @@ public final class GgufWriter {
         GgufWriter w = new GgufWriter();
         source.metadata().forEach(w::put);
         for (GgufTensorInfo t : source.tensors()) {
-            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t)));
+            w.add(new PendingTensor(t.name(), t.type(), t.dims(), null, null, source.path(), source.absoluteOffset(t), null));
         }
         return w;
     }
@@ -184,6 +209,15 @@ public final class GgufWriter {
         return add(t);
     }
 
+    /** Adds a tensor whose rows come already encoded as {@code type} (any ggml type), streamed while writing. */
+    public GgufWriter addEncodedTensor(String name, GgufType type, long[] dims, EncodedRowSource rows) {
+        Objects.requireNonNull(rows, "rows");
+        if (dims.length > 0 && type.bytesFor(dims[0]) > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("rows of " + dims[0] + " elements are too long");
+        }
+        return add(new PendingTensor(name, type, dims.clone(), null, null, null, 0, rows));
+    }
+
     private GgufWriter add(PendingTensor t) {
         checkShape(t);
         if (!tensorNames.add(t.name)) {
@@ -284,10 +318,75 @@ public final class GgufWriter {
         header.writeTo(out);
         long written = header.size();
         written += pad(out, written, alignment);
-        for (PendingTensor t : tensors) {
-            long bytes = t.raw != null ? writeRaw(out, t) : t.file != null ? copyRegion(out, t) : writeRows(out, t);
-            written += bytes;
-            written += pad(out, written, alignment);
+        ExecutorService pool = rowThreads > 1 ? Executors.newFixedThreadPool(rowThreads, GgufWriter::daemon) : null;
+        try {
+            for (PendingTensor t : tensors) {
+                long bytes = t.raw != null ? writeRaw(out, t) : t.file != null ? copyRegion(out, t)
+                        : t.encodedRows != null ? writeEncodedRows(out, t) : pool != null ? writeRowsInParallel(out, t, pool, rowThreads) : writeRows(out, t);
+                written += bytes;
+                written += pad(out, written, alignment);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "gguf-writer-rows");
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** About this many bytes of encoded rows are made at once, then written, so memory stays flat. */
+    private static final int CHUNK_BYTES = 8 << 20;
+
+    private static long writeRowsInParallel(OutputStream out, PendingTensor t, ExecutorService pool, int threads)
+            throws IOException {
+        int rowLength = (int) t.dims[0];
+        long rows = t.elements() / rowLength;
+        int rowBytes = Math.toIntExact(t.type.bytesFor(rowLength));
+        int chunkRows = (int) Math.min(rows, Math.max(threads, CHUNK_BYTES / rowBytes));
+        byte[] chunk = new byte[Math.multiplyExact(chunkRows, rowBytes)];
+        List<Future<?>> parts = new ArrayList<>(threads);
+        for (long start = 0; start < rows; start += chunkRows) {
+            long first = start;
+            int n = (int) Math.min(chunkRows, rows - start);
+            parts.clear();
+            for (int k = 0; k < threads; k++) {
+                int from = (int) ((long) n * k / threads);
+                int to = (int) ((long) n * (k + 1) / threads);
+                parts.add(pool.submit(() -> {
+                    float[] values = new float[rowLength];
+                    for (int r = from; r < to; r++) {
+                        Arrays.fill(values, 0f);
+                        t.rows.fillRow(first + r, values);
+                        Quantizer.quantizeRow(t.type, values, 0, rowLength, chunk, r * rowBytes);
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                await(part);
+            }
+            out.write(chunk, 0, n * rowBytes);
+        }
+        return rows * rowBytes;
+    }
+
+    /** Waits for a part; a failure in a {@link RowSource} is rethrown as it was thrown. */
+    private static void await(Future<?> part) throws IOException {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while encoding rows");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
@@ -324,6 +423,17 @@ public final class GgufWriter {
             Arrays.fill(values, 0f);
             t.rows.fillRow(r, values);
             Quantizer.quantizeRow(t.type, values, 0, rowLength, encoded, 0);
+            out.write(encoded);
+        }
+        return rows * encoded.length;
+    }
+
+    private static long writeEncodedRows(OutputStream out, PendingTensor t) throws IOException {
+        long rows = t.elements() / t.dims[0];
+        byte[] encoded = new byte[Math.toIntExact(t.type.bytesFor(t.dims[0]))];
+        for (long r = 0; r < rows; r++) {
+            Arrays.fill(encoded, (byte) 0);
+            t.encodedRows.fillRow(r, encoded);
             out.write(encoded);
         }
         return rows * encoded.length;

@@ -5,15 +5,18 @@ import java.util.Set;
 
 /**
  * Converts float rows to the on-disk bytes of a ggml type and back, for the types Ferret writes:
- * F32, F16, BF16, Q8_0, Q4_0 and Q4_K. The byte layouts are ggml's (ggml-common.h), so files written here
- * are read by llama.cpp without conversion. The choice of scales is our own: Q8_0 and Q4_0 scale each block by
- * its largest magnitude as ggml's reference quantizer does (so they give the same bytes), and Q4_K fits each
- * sub-block by a small least-squares search, which on Gaussian data comes within a few percent of ggml's error.
+ * F32, F16, BF16, Q8_0, Q5_0, Q4_0, Q4_K and Q6_K. The byte layouts are ggml's (ggml-common.h), so files written
+ * here are read by llama.cpp without conversion. The choice of scales is our own: Q8_0, Q5_0 and Q4_0 scale each
+ * block by its largest magnitude as ggml's reference quantizer does (so they give the same bytes), Q4_K fits each
+ * sub-block by a small least-squares search ({@code refit}), which on Gaussian data comes within about 1% of ggml's error,
+ * and Q6_K is described in {@link Q6K}.
  *
  * <ul>
  *   <li>Q8_0: 32 elements = f16 scale d, then 32 int8 q; value = q * d.
  *   <li>Q4_0: 32 elements = f16 d, then 16 bytes; byte j holds element j in its low nibble and element j + 16
  *       in its high nibble; value = (q - 8) * d.
+ *   <li>Q5_0: 32 elements = f16 d, a little-endian u32 of fifth bits (bit j for element j), then 16 bytes of low
+ *       nibbles arranged as in Q4_0; value = (q - 16) * d.
  *   <li>Q4_K: 256 elements in 8 sub-blocks of 32 = f16 d, f16 dmin, 12 bytes of 6-bit sub-block scales and
  *       mins, 128 bytes of nibbles; value = d * scale[j] * q - dmin * min[j]. See {@link #putScaleMin}.
  * </ul>
@@ -21,7 +24,8 @@ import java.util.Set;
  */
 public final class Quantizer {
     private static final Set<GgufType> SUPPORTED =
-            EnumSet.of(GgufType.F32, GgufType.F16, GgufType.BF16, GgufType.Q8_0, GgufType.Q4_0, GgufType.Q4_K);
+            EnumSet.of(GgufType.F32, GgufType.F16, GgufType.BF16, GgufType.Q8_0, GgufType.Q5_0, GgufType.Q4_0,
+                    GgufType.Q4_K, GgufType.Q6_K);
 
     private Quantizer() {
     }
@@ -77,9 +81,19 @@ public final class Quantizer {
                     q4Block(src, srcOffset + 32 * b, dst, dstOffset + 18 * b);
                 }
             }
+            case Q5_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    q5Block(src, srcOffset + 32 * b, dst, dstOffset + 22 * b);
+                }
+            }
             case Q4_K -> {
                 for (int b = 0; b < n / 256; b++) {
                     q4kBlock(src, srcOffset + 256 * b, dst, dstOffset + 144 * b);
+                }
+            }
+            case Q6_K -> {
+                for (int b = 0; b < n / Q6K.BLOCK; b++) {
+                    Q6K.quantizeBlock(src, srcOffset + Q6K.BLOCK * b, dst, dstOffset + Q6K.BYTES * b);
                 }
             }
             default -> throw new IllegalArgumentException(type + " is not supported");
@@ -126,9 +140,27 @@ public final class Quantizer {
                     }
                 }
             }
+            case Q5_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    int at = srcOffset + 22 * b;
+                    float d = Float.float16ToFloat(getShort(src, at));
+                    int high = getInt(src, at + 2);
+                    int out = dstOffset + 32 * b;
+                    for (int j = 0; j < 16; j++) {
+                        int packed = src[at + 6 + j] & 0xFF;
+                        dst[out + j] = ((packed & 0x0F | (high >>> j & 1) << 4) - 16) * d;
+                        dst[out + j + 16] = ((packed >>> 4 | (high >>> (j + 16) & 1) << 4) - 16) * d;
+                    }
+                }
+            }
             case Q4_K -> {
                 for (int b = 0; b < n / 256; b++) {
                     q4kDequantize(src, srcOffset + 144 * b, dst, dstOffset + 256 * b);
+                }
+            }
+            case Q6_K -> {
+                for (int b = 0; b < n / Q6K.BLOCK; b++) {
+                    Q6K.dequantizeBlock(src, srcOffset + Q6K.BYTES * b, dst, dstOffset + Q6K.BLOCK * b);
                 }
             }
             default -> throw new IllegalArgumentException(type + " is not supported");
@@ -182,6 +214,32 @@ public final class Quantizer {
         }
     }
 
+    // Q5_0: as Q4_0 with 5-bit quants: the element of largest magnitude maps exactly to -16.
+    private static void q5Block(float[] x, int from, byte[] out, int at) {
+        float extreme = 0;
+        for (int j = 0; j < 32; j++) {
+            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
+                extreme = x[from + j];
+            }
+        }
+        float d = extreme / -16f;
+        float inverse = d == 0 ? 0 : 1 / d;
+        putShort(out, at, Float.floatToFloat16(d));
+        int high = 0;
+        for (int j = 0; j < 16; j++) {
+            int lo = fiveBits(x[from + j] * inverse);
+            int hi = fiveBits(x[from + j + 16] * inverse);
+            out[at + 6 + j] = (byte) ((lo & 0x0F) | (hi & 0x0F) << 4);
+            high |= (lo >>> 4) << j | (hi >>> 4) << (j + 16);
+        }
+        putInt(out, at + 2, high);
+    }
+
+    private static int fiveBits(float scaled) {
+        int q = (int) Math.floor(scaled + 16.5f);
+        return Math.max(0, Math.min(31, q));
+    }
+
     private static int nibble(float scaled) {
         int q = (int) Math.floor(scaled + 8.5f);
         return Math.max(0, Math.min(15, q));
@@ -233,9 +291,9 @@ public final class Quantizer {
         for (int s = 0; s < 8; s++) {
             float scale = dStored * sixBitScales[s];
             float min = dminStored * sixBitMins[s];
+            float inverse = 1 / scale;
             for (int j = 0; j < 32; j++) {
-                q[32 * s + j] = scale == 0 ? 0
-                        : Math.max(0, Math.min(15, Math.round((x[from + 32 * s + j] + min) / scale)));
+                q[32 * s + j] = scale == 0 ? 0 : nibble15(x[from + 32 * s + j] + min, inverse);
             }
         }
         // each 32-byte group holds two sub-blocks: the even one in the low nibbles, the odd one in the high
@@ -246,62 +304,95 @@ public final class Quantizer {
         }
     }
 
+    /** The spreads of a sub-block's range that {@link #refit} tries, in quantization steps. */
+    private static final float[] SPREADS = {14f, 14.5f, 15f, 15.5f, 16f};
+    /** Rounds of requantizing with the best map and refitting it. */
+    private static final int POLISH_ROUNDS = 2;
+
     /**
-     * Improves sub-block {@code s}'s affine map: it tries spreading the range over 14 to 16 steps instead of
-     * exactly 15, and for each, the least-squares scale and offset for the quants that spread gives (a closed
-     * form). The best of these lowers the error of plain min/max scaling noticeably. The offset stays a
-     * non-negative amount to subtract, as Q4_K stores it.
+     * Improves sub-block {@code s}'s affine map {@code x = scale * q - min}: it spreads the range over 14 to 16 steps
+     * instead of exactly 15 ({@link #SPREADS}), fits the least-squares scale and offset to the quants each spread
+     * gives (a closed form) and keeps the best; then it alternates between quantizing with the best map and
+     * refitting it, while the error falls. The offset stays a non-negative amount to subtract, as Q4_K stores it.
+     * On Gaussian data the squared error comes within about 1% of ggml's own Q4_K quantizer's
+     * (QuantizationCrossCheckTest: 28.53 vs 28.27), at a sixth of the cost of the 21-spread search this replaced
+     * (whose error was 28.22): a 7B model's worth of weights in minutes on two cores.
      */
     private static void refit(float[] x, int from, float[] scales, float[] mins, int s) {
         float range = scales[s] * 15;
-        float lo = -mins[s];
-        if (range == 0) {
+        if (!(range > 0) || !Float.isFinite(range)) {
             return;
         }
+        double sx = 0;
+        for (int j = 0; j < 32; j++) {
+            sx += x[from + j];
+        }
         double best = error(x, from, scales[s], mins[s]);
-        for (int step = 0; step <= 20; step++) {
-            float scale = range / (14f + 0.1f * step);
-            double sq = 0;
-            double sqq = 0;
-            double sx = 0;
-            double sxq = 0;
-            for (int j = 0; j < 32; j++) {
-                int q = Math.max(0, Math.min(15, Math.round((x[from + j] - lo) / scale)));
-                sq += q;
-                sqq += q * q;
-                sx += x[from + j];
-                sxq += x[from + j] * q;
-            }
-            double det = 32 * sqq - sq * sq;
-            if (det <= 0) {
-                continue;
-            }
-            double a = (32 * sxq - sq * sx) / det;
-            double b = (sx - a * sq) / 32;
-            if (b > 0) { // the map must not add: refit through the origin
-                b = 0;
-                a = sxq / sqq;
-            }
-            if (!(a > 0)) {
-                continue;
-            }
-            double e = error(x, from, (float) a, (float) -b);
-            if (e < best) {
-                best = e;
-                scales[s] = (float) a;
-                mins[s] = (float) -b;
+        for (float spread : SPREADS) {
+            best = tryFit(x, from, sx, range / spread, mins[s], best, scales, mins, s);
+        }
+        for (int round = 0; round < POLISH_ROUNDS; round++) {
+            double before = best;
+            best = tryFit(x, from, sx, scales[s], mins[s], best, scales, mins, s);
+            if (!(best < before)) {
+                break;
             }
         }
     }
 
+    /**
+     * Quantizes the sub-block with {@code scale} and {@code min}, fits scale and offset to those quants by least
+     * squares and, if that map's error is below {@code best}, stores it as sub-block {@code s}'s. Returns the best
+     * error.
+     */
+    private static double tryFit(float[] x, int from, double sx, float scale, float min, double best,
+                                 float[] scales, float[] mins, int s) {
+        float inverse = 1 / scale;
+        int sq = 0;
+        int sqq = 0;
+        double sxq = 0;
+        for (int j = 0; j < 32; j++) {
+            int q = nibble15(x[from + j] + min, inverse);
+            sq += q;
+            sqq += q * q;
+            sxq += x[from + j] * q;
+        }
+        double det = 32.0 * sqq - (double) sq * sq;
+        if (det <= 0) {
+            return best;
+        }
+        double a = (32 * sxq - sq * sx) / det;
+        double b = (sx - a * sq) / 32;
+        if (b > 0) { // the map must not add: refit through the origin
+            b = 0;
+            a = sxq / sqq;
+        }
+        if (!(a > 0)) {
+            return best;
+        }
+        double e = error(x, from, (float) a, (float) -b);
+        if (e < best) {
+            scales[s] = (float) a;
+            mins[s] = (float) -b;
+            return e;
+        }
+        return best;
+    }
+
     private static double error(float[] x, int from, float scale, float min) {
         double e = 0;
+        float inverse = 1 / scale;
         for (int j = 0; j < 32; j++) {
-            int q = Math.max(0, Math.min(15, Math.round((x[from + j] + min) / scale)));
-            double d = scale * q - min - x[from + j];
+            int q = nibble15(x[from + j] + min, inverse);
+            float d = scale * q - min - x[from + j];
             e += d * d;
         }
         return e;
+    }
+
+    /** {@code clamp(round(v * inverse), 0, 15)}: a Q4_K quant, with a multiplication rather than a division. */
+    private static int nibble15(float v, float inverse) {
+        return Math.max(0, Math.min(15, Math.round(v * inverse)));
     }
 
     private static void q4kDequantize(byte[] src, int at, float[] dst, int out) {

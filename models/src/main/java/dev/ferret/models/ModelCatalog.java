@@ -96,6 +96,15 @@ public final class ModelCatalog {
         return file(defaults().get("draft"));
     }
 
+    /**
+     * How the default model is prompted: {@code "call-only"} (it writes only the tool call, from a compact system
+     * turn; the answer is written from the results) or {@code "full"} (the whole agent prompt and loop); empty
+     * when the catalog does not say, which means full.
+     */
+    public Optional<String> defaultPrompt() {
+        return defaults().get("prompt") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         if (json.get("models") instanceof List<?> l) {

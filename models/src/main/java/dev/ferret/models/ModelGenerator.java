@@ -4,7 +4,8 @@ import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.GgufWriter;
 import dev.ferret.models.tokenizer.BpeTokenizer;
 import dev.ferret.models.tokenizer.BpeTrainer;
-import dev.ferret.models.tokenizer.SpecialTokens;
+import dev.ferret.models.tokenizer.GgufVocabulary;
+import dev.ferret.models.tokenizer.TokenizerJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +15,17 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Writes a qwen2 GGUF model of a {@link ModelSpec} with seeded random weights and a trained byte-level BPE
- * tokenizer: a real file for llama.cpp to load, decode and sample from, without downloading a model.
+ * Writes a qwen2 GGUF model of a {@link ModelSpec} with seeded random weights and a byte-level BPE tokenizer
+ * (Ferret's own, trained for the spec, or a real one imported from a Hugging Face {@code tokenizer.json}): a real
+ * file for llama.cpp to load, decode and sample from, without downloading a model.
  *
  * {@snippet :
  * Path file = new ModelGenerator(ModelSpec.tiny()).seed(7).weightType(GgufType.Q8_0).write(dir.resolve("tiny.gguf"));
+ * // shaped like Qwen2.5-Coder-7B-Instruct Q4_K_M, with its real vocabulary
+ * new ModelGenerator(ModelSpec.qwen25Coder7b())
+ *         .importTokenizer(TokenizerJson.read(Path.of("tokenizer.json")).qwen25())
+ *         .weights(WeightMix.q4KM()).threads(Runtime.getRuntime().availableProcessors())
+ *         .write(Path.of("qwen25-coder-7b-shape-q4_k_m.gguf"));
  * }
  *
  * <p>The same spec, seed and options give the same file byte for byte. Each tensor draws from its own random
@@ -29,8 +36,10 @@ import java.util.SplittableRandom;
  * token's own logit does not win every step, and the final norm spreads the logits over a few units. Greedy
  * decoding then moves from token to token instead of repeating one (checked through llama.cpp for the presets).
  *
- * <p>Norms and biases are F32. 2-D weights take {@link #weightType}; a tensor whose rows are not a whole number
- * of that type's blocks falls back to Q8_0, then F16 (as llama.cpp's quantizer falls back for such tensors).
+ * <p>Norms and biases are F32. 2-D weights take the types of the {@link WeightMix} (one type, or llama.cpp's
+ * Q4_K_M mix); a tensor whose rows are not a whole number of a type's blocks falls back as llama.cpp's quantizer
+ * falls back for such tensors. Weights are streamed to the file row by row ({@link #threads} fill and quantize
+ * them in parallel), so a 7B-sized model is written with a small heap.
  */
 public final class ModelGenerator {
     /**
@@ -54,77 +63,125 @@ public final class ModelGenerator {
 
     private final ModelSpec spec;
     private final long seed;
-    private final GgufType weightType;
+    private final WeightMix weights;
     private final boolean separateOutput;
-    private final BpeTokenizer tokenizer;
+    private final GgufVocabulary vocabulary;
+    private final String chatTemplate;
+    private final int threads;
 
+    /** A generator for {@code spec}: F32 weights, output tied to the embedding unless the spec says otherwise. */
     public ModelGenerator(ModelSpec spec) {
-        this(spec, 42, GgufType.F32, false, null);
+        this(spec, 42, WeightMix.uniform(GgufType.F32), !spec.tiedEmbeddings(), null, CHAT_TEMPLATE, 1);
     }
 
-    private ModelGenerator(ModelSpec spec, long seed, GgufType weightType, boolean separateOutput, BpeTokenizer tokenizer) {
+    private ModelGenerator(ModelSpec spec, long seed, WeightMix weights, boolean separateOutput, GgufVocabulary vocabulary,
+                           String chatTemplate, int threads) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.seed = seed;
-        this.weightType = weightType;
+        this.weights = Objects.requireNonNull(weights, "weights");
         this.separateOutput = separateOutput;
-        this.tokenizer = tokenizer;
+        this.vocabulary = vocabulary;
+        this.chatTemplate = chatTemplate;
+        this.threads = threads;
     }
 
     /** The seed of every random weight (default 42). */
     public ModelGenerator seed(long newSeed) {
-        return new ModelGenerator(spec, newSeed, weightType, separateOutput, tokenizer);
+        return new ModelGenerator(spec, newSeed, weights, separateOutput, vocabulary, chatTemplate, threads);
     }
 
-    /** How 2-D weights are stored: F32 (default), F16, BF16, Q8_0, Q4_0 or Q4_K. */
+    /** Stores every 2-D weight as {@code type}: F32 (default), F16, BF16, Q8_0, Q5_0, Q4_0, Q4_K or Q6_K. */
     public ModelGenerator weightType(GgufType type) {
-        if (!isWeightType(type)) {
-            throw new IllegalArgumentException(type + " is not a weight type the generator writes");
-        }
-        return new ModelGenerator(spec, seed, type, separateOutput, tokenizer);
+        return weights(WeightMix.uniform(type));
     }
 
-    /** Writes a separate {@code output.weight} instead of tying the output to {@code token_embd} (default: tied). */
+    /** Stores the 2-D weights as {@code mix} says, e.g. {@link WeightMix#q4KM()}. */
+    public ModelGenerator weights(WeightMix mix) {
+        return new ModelGenerator(spec, seed, mix, separateOutput, vocabulary, chatTemplate, threads);
+    }
+
+    /** Writes a separate {@code output.weight} instead of tying the output to {@code token_embd} (default: the spec's). */
     public ModelGenerator separateOutput(boolean separate) {
-        return new ModelGenerator(spec, seed, weightType, separate, tokenizer);
+        ModelSpec s = new ModelSpec(spec.name(), spec.vocabSize(), spec.nEmbd(), spec.nLayer(), spec.nHead(),
+                spec.nHeadKv(), spec.nFf(), spec.contextLength(), spec.ropeFreqBase(), spec.rmsEps(), !separate);
+        return new ModelGenerator(s, seed, weights, separate, vocabulary, chatTemplate, threads);
     }
 
     /** Uses this tokenizer instead of the default one trained for {@code spec.vocabSize()}; its size wins. */
     public ModelGenerator tokenizer(BpeTokenizer tok) {
-        return new ModelGenerator(spec.withVocabSize(tok.vocabSize()), seed, weightType, separateOutput, tok);
+        return vocabulary(GgufVocabulary.chatMl(tok));
+    }
+
+    /** Uses this vocabulary (tokens, merges, special ids); its size becomes the embedding's row count. */
+    public ModelGenerator vocabulary(GgufVocabulary vocab) {
+        return new ModelGenerator(spec.withVocabSize(vocab.size()), seed, weights, separateOutput, vocab, chatTemplate, threads);
+    }
+
+    /**
+     * Uses a Hugging Face tokenizer, padded with unused tokens to the spec's vocabulary size when that is larger (as
+     * llama.cpp's converter pads to the embedding's rows); otherwise the tokenizer's size becomes the spec's.
+     */
+    public ModelGenerator importTokenizer(TokenizerJson tokenizerJson) {
+        return vocabulary(tokenizerJson.toVocabulary(Math.max(spec.vocabSize(), tokenizerJson.size())));
+    }
+
+    /** Stores this Jinja text as {@code tokenizer.chat_template} (default: Ferret's ChatML with tools); null for none. */
+    public ModelGenerator chatTemplate(String template) {
+        return new ModelGenerator(spec, seed, weights, separateOutput, vocabulary, template, threads);
+    }
+
+    /** Fills and quantizes weights on this many threads (default 1); the file does not depend on it. */
+    public ModelGenerator threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + n);
+        }
+        return new ModelGenerator(spec, seed, weights, separateOutput, vocabulary, chatTemplate, n);
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
+    public WeightMix weights() {
+        return weights;
+    }
+
     /** The tokenizer the model gets: the one given, or the default trained for the spec's vocabulary size. */
     public BpeTokenizer tokenizer() {
-        if (tokenizer != null) {
-            return tokenizer;
+        return vocab().tokenizer();
+    }
+
+    /** The vocabulary the model gets: the one given, or Ferret's own trained for the spec's vocabulary size. */
+    public GgufVocabulary vocab() {
+        if (vocabulary != null) {
+            return vocabulary;
+        }
+        if (spec.vocabSize() > MAX_TRAINED_VOCAB) {
+            throw new IllegalStateException("preset " + spec.name() + " has " + spec.vocabSize() + " tokens, more than "
+                    + "Ferret's own corpus can train; give it the real tokenizer (importTokenizer, or "
+                    + "`ferret model create --tokenizer tokenizer.json`)");
         }
         BpeTokenizer trained = BpeTrainer.defaultTokenizer(spec.vocabSize());
         if (trained.vocabSize() != spec.vocabSize()) {
             throw new IllegalStateException("the default corpus only yields " + trained.vocabSize()
                     + " tokens, not " + spec.vocabSize());
         }
-        return trained;
+        return GgufVocabulary.chatMl(trained);
     }
+
+    /** Ferret's bundled corpus yields far fewer tokens than this; larger vocabularies must be imported. */
+    private static final int MAX_TRAINED_VOCAB = 65_536;
 
     /** The type a 2-D weight with rows of {@code rowLength} gets when {@code wanted} is asked for. */
     public static GgufType typeFor(GgufType wanted, long rowLength) {
-        for (GgufType t : new GgufType[] {wanted, GgufType.Q8_0, GgufType.F16}) {
-            if (rowLength % t.blockSize() == 0) {
-                return t;
-            }
-        }
-        return GgufType.F32;
+        return WeightMix.uniform(wanted).typeOf("", null, rowLength);
     }
 
     /** Writes the model to {@code target} (atomically) and returns {@code target}. */
     public Path write(Path target) {
-        BpeTokenizer tok = tokenizer();
-        GgufWriter w = new GgufWriter();
-        putMetadata(w, tok);
+        GgufVocabulary vocab = vocab();
+        GgufWriter w = new GgufWriter().rowThreads(threads);
+        putQwen2Metadata(w, spec, vocab, weights, chatTemplate);
         int v = spec.vocabSize();
         int e = spec.nEmbd();
         int kv = spec.nEmbdKv();
@@ -157,23 +214,28 @@ public final class ModelGenerator {
         return target;
     }
 
-    private void putMetadata(GgufWriter w, BpeTokenizer tok) {
-        putQwen2Metadata(w, spec, tok, weightType);
-    }
-
     /**
      * Writes the metadata of a qwen2 model with our tokenizer: architecture keys from the spec, the BPE vocabulary
      * and merges, ChatML special-token ids and the chat template. Shared by this generator and the trainer's
      * checkpoint exporter, so both write the same kind of file.
      */
     public static void putQwen2Metadata(GgufWriter w, ModelSpec spec, BpeTokenizer tok, GgufType weightType) {
+        putQwen2Metadata(w, spec, GgufVocabulary.chatMl(tok), WeightMix.uniform(weightType), CHAT_TEMPLATE);
+    }
+
+    /**
+     * Writes the metadata of a qwen2 model: architecture keys from the spec, {@code general.file_type} from the
+     * weight mix, the vocabulary's {@code tokenizer.ggml.*} keys and, unless null, the chat template.
+     */
+    public static void putQwen2Metadata(GgufWriter w, ModelSpec spec, GgufVocabulary vocab, WeightMix weights,
+                                        String chatTemplate) {
         String arch = "qwen2";
         w.putString("general.architecture", arch)
                 .putString("general.type", "model")
                 .putString("general.name", "ferret-" + spec.name())
                 .putUint32("general.alignment", 32)
-                .putUint32("general.file_type", fileType(weightType));
-        if (weightType.isBlockQuantized()) {
+                .putUint32("general.file_type", weights.fileType());
+        if (weights.quantized()) {
             w.putUint32("general.quantization_version", 2);
         }
         w.putUint32(arch + ".context_length", spec.contextLength())
@@ -184,36 +246,15 @@ public final class ModelGenerator {
                 .putUint32(arch + ".attention.head_count_kv", spec.nHeadKv())
                 .putFloat32(arch + ".rope.freq_base", spec.ropeFreqBase())
                 .putFloat32(arch + ".attention.layer_norm_rms_epsilon", spec.rmsEps());
-        w.putString("tokenizer.ggml.model", "gpt2")
-                .putString("tokenizer.ggml.pre", "qwen2")
-                .putStringArray("tokenizer.ggml.tokens", tok.tokens())
-                .putInt32Array("tokenizer.ggml.token_type", tok.tokenTypes())
-                .putStringArray("tokenizer.ggml.merges", tok.merges())
-                .putUint32("tokenizer.ggml.eos_token_id", tok.specialId(SpecialTokens.IM_END))
-                .putUint32("tokenizer.ggml.padding_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
-                .putUint32("tokenizer.ggml.bos_token_id", tok.specialId(SpecialTokens.ENDOFTEXT))
-                .putBool("tokenizer.ggml.add_bos_token", false)
-                .putString("tokenizer.chat_template", CHAT_TEMPLATE);
+        vocab.putInto(w);
+        if (chatTemplate != null) {
+            w.putString("tokenizer.chat_template", chatTemplate);
+        }
     }
 
     /** {@code general.file_type}: llama.cpp's {@code llama_ftype} for a model that is mostly {@code type}. */
     public static int fileType(GgufType type) {
-        return switch (type) {
-            case F32 -> 0;
-            case F16 -> 1;
-            case Q4_0 -> 2;
-            case Q8_0 -> 7;
-            case Q4_K -> 14; // LLAMA_FTYPE_MOSTLY_Q4_K_S: Q4_K where the rows allow it
-            case BF16 -> 32;
-            default -> throw new IllegalArgumentException(type.name());
-        };
-    }
-
-    private static boolean isWeightType(GgufType type) {
-        return switch (type) {
-            case F32, F16, BF16, Q8_0, Q4_0, Q4_K -> true;
-            default -> false;
-        };
+        return WeightMix.uniform(type).fileType();
     }
 
     /** The standard deviation that keeps activations at their size through a projection from {@code fanIn}. */
@@ -225,7 +266,7 @@ public final class ModelGenerator {
     private void weight(GgufWriter w, String name, int rowLength, int rows, double std) {
         long stream = stream(name);
         double bound = std * Math.sqrt(3);
-        w.addTensor(name, typeFor(weightType, rowLength), new long[] {rowLength, rows}, (row, values) -> {
+        w.addTensor(name, weights.typeOf(name, spec, rowLength), new long[] {rowLength, rows}, (row, values) -> {
             SplittableRandom rng = new SplittableRandom(stream + row * 0x9E37_79B9_7F4A_7C15L);
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);

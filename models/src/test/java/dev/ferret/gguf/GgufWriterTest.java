@@ -196,10 +196,65 @@ class GgufWriterTest {
         assertThrows(IllegalArgumentException.class, () -> w.addTensor("c", GgufType.F32, new long[] {0}, new float[0]));
         assertThrows(IllegalArgumentException.class, () -> w.addTensor("d", GgufType.F32, new long[] {1, 1, 1, 1, 1}, new float[1]));
         assertThrows(IllegalArgumentException.class, () -> w.addTensor("e", GgufType.F32, new long[] {4}, new float[5]));
-        assertThrows(IllegalArgumentException.class, () -> w.addTensor("f", GgufType.Q6_K, new long[] {256}, (r, v) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> w.addTensor("f", GgufType.Q5_K, new long[] {256}, (r, v) -> { }));
         assertThrows(IllegalArgumentException.class, () -> w.addRawTensor("g", GgufType.Q6_K, new long[] {256}, new byte[209]));
         assertThrows(IllegalArgumentException.class, () -> w.putUint32("general.alignment", 48));
         assertThrows(IllegalArgumentException.class, () -> w.putInt32("general.alignment", 32));
         w.addRawTensor("h", GgufType.Q6_K, new long[] {256}, new byte[210]); // any type goes in raw
+    }
+
+    @Test
+    void rowsEncodedOnSeveralThreadsGiveTheSameFile() throws IOException {
+        GgufWriter.RowSource rows = (row, values) -> {
+            Random r = new Random(row * 31 + 7);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) r.nextGaussian();
+            }
+        };
+        Path one = dir.resolve("one.gguf");
+        Path three = dir.resolve("three.gguf");
+        for (int threads : new int[] {1, 3}) {
+            new GgufWriter().rowThreads(threads)
+                    .addTensor("a", GgufType.Q4_K, new long[] {512, 1001}, rows)
+                    .addTensor("b", GgufType.Q6_K, new long[] {256, 7}, rows)
+                    .addTensor("c", GgufType.F32, new long[] {3}, new float[] {1, 2, 3})
+                    .write(threads == 1 ? one : three);
+        }
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(three));
+        assertThrows(IllegalArgumentException.class, () -> new GgufWriter().rowThreads(0));
+    }
+
+    @Test
+    void aFailingRowSourceFailsTheParallelWriteAndLeavesNoFile() {
+        Path target = dir.resolve("failed.gguf");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new GgufWriter().rowThreads(2)
+                .addTensor("a", GgufType.Q8_0, new long[] {32, 100}, (row, values) -> {
+                    if (row == 57) {
+                        throw new IllegalStateException("row 57 is bad");
+                    }
+                })
+                .write(target));
+        assertEquals("row 57 is bad", e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void encodedRowsWriteTheSameBytesAsRowsQuantizedByTheWriter() throws IOException {
+        GgufWriter.RowSource rows = (row, values) -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(row);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) r.nextGaussian();
+            }
+        };
+        long[] dims = {256, 300};
+        Path a = dir.resolve("seq.gguf");
+        Path c = dir.resolve("enc.gguf");
+        new GgufWriter().addTensor("w", GgufType.Q4_K, dims, rows).write(a);
+        new GgufWriter().addEncodedTensor("w", GgufType.Q4_K, dims, (row, encoded) -> {
+            float[] v = new float[256];
+            rows.fillRow(row, v);
+            Quantizer.quantizeRow(GgufType.Q4_K, v, 0, 256, encoded, 0);
+        }).write(c);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c));
     }
 }

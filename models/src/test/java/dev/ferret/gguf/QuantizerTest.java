@@ -43,7 +43,7 @@ class QuantizerTest {
 
     @ParameterizedTest
     @CsvSource({"F32, 256, 0", "F16, 256, 0.0005", "BF16, 256, 0.004", "Q8_0, 32, 0.0045",
-            "Q4_0, 32, 0.13", "Q4_K, 256, 0.13"})
+            "Q4_0, 32, 0.13", "Q5_0, 32, 0.07", "Q4_K, 256, 0.13", "Q6_K, 256, 0.04"})
     void roundTripsStayWithinTheFormatsPrecision(GgufType type, int block, double bound) {
         float[] x = gaussian(256 * 40, 3);
         byte[] q = Quantizer.quantize(type, x);
@@ -87,6 +87,80 @@ class QuantizerTest {
             assertEquals((int) x[j + 16] + 8, hi, "high nibble of byte " + j);
         }
         assertArrayEquals(x, Quantizer.dequantize(GgufType.Q4_0, q, 32));
+    }
+
+    @Test
+    void q5_0KeepsFifthBitsInAWordAndNibblesAsQ4_0() {
+        float[] x = new float[32];
+        for (int i = 0; i < 32; i++) {
+            x[i] = (i * 7 % 32) - 16; // every quant 0..31 once, shifted by 16
+        }
+        int extreme = 0;
+        for (int i = 0; i < 32; i++) {
+            if (x[i] == -16) {
+                extreme = i; // the largest magnitude (-16) fixes d = -16 / -16 = 1
+            }
+        }
+        byte[] q = Quantizer.quantize(GgufType.Q5_0, x);
+        assertEquals(22, q.length);
+        assertEquals(Float.floatToFloat16(1f), Quantizer.getShort(q, 0));
+        int high = Quantizer.getInt(q, 2);
+        for (int j = 0; j < 16; j++) {
+            int lo = (q[6 + j] & 0x0F) | (high >>> j & 1) << 4;
+            int hi = ((q[6 + j] & 0xFF) >>> 4) | (high >>> (j + 16) & 1) << 4;
+            assertEquals((int) x[j] + 16, lo, "element " + j);
+            assertEquals((int) x[j + 16] + 16, hi, "element " + (j + 16));
+        }
+        assertEquals(0, (int) x[extreme] + 16);
+        assertArrayEquals(x, Quantizer.dequantize(GgufType.Q5_0, q, 32));
+    }
+
+    @Test
+    void q6_kPlacesLowNibblesHighBitsScalesThenD() {
+        float[] x = new float[256];
+        for (int i = 0; i < 256; i++) {
+            // quants 0..63, exactly representable with d * scale = 1: each sub-block holds a -32 to fix its scale
+            x[i] = i % 16 == 0 ? -32 : (i * 37 % 64) - 32;
+        }
+        byte[] q = Quantizer.quantize(GgufType.Q6_K, x);
+        assertEquals(210, q.length);
+        float d = Float.float16ToFloat(Quantizer.getShort(q, 208));
+        for (int j = 0; j < 16; j++) {
+            assertEquals(1f, d * Q6K.scale(q, 0, j), 1e-6f, "scale of sub-block " + j);
+        }
+        for (int i = 0; i < 256; i++) {
+            assertEquals((int) x[i] + 32, Q6K.get(q, 0, i), "quant " + i);
+        }
+        assertArrayEquals(x, Quantizer.dequantize(GgufType.Q6_K, q, 256));
+        // element 32g + l of half h: low nibble in byte 64h + l + 32(g % 2), low for g < 2; top bits at 2g of 128 + 32h + l
+        byte[] one = new byte[210];
+        Q6K.put(one, 0, 128 + 96 + 3, 0b10_1101); // half 1, g = 3, l = 3
+        assertEquals(0b1101 << 4, one[64 + 3 + 32] & 0xFF);
+        assertEquals(0b10 << 6, one[128 + 32 + 3] & 0xFF);
+        for (int i = 0; i < 210; i++) {
+            if (i != 99 && i != 163) {
+                assertEquals(0, one[i], "byte " + i);
+            }
+        }
+    }
+
+    @Test
+    void q6_kScalesFollowTheirSubBlocks() {
+        float[] x = gaussian(256, 11);
+        for (int i = 0; i < 16; i++) {
+            x[16 * 5 + i] *= 40; // one loud sub-block must not drown the others' precision
+        }
+        float[] y = Quantizer.dequantize(GgufType.Q6_K, Quantizer.quantize(GgufType.Q6_K, x), 256);
+        for (int j = 0; j < 16; j++) {
+            double amax = 0;
+            double worst = 0;
+            for (int i = 16 * j; i < 16 * j + 16; i++) {
+                amax = Math.max(amax, Math.abs(x[i]));
+                worst = Math.max(worst, Math.abs(x[i] - y[i]));
+            }
+            double bound = j == 5 ? 0.02 : 0.25;
+            assertTrue(worst / amax < bound, "sub-block " + j + ": error " + worst / amax);
+        }
     }
 
     @Test
@@ -153,7 +227,7 @@ class QuantizerTest {
 
     @Test
     void zeroBlocksStayZero() {
-        for (GgufType t : new GgufType[] {GgufType.Q8_0, GgufType.Q4_0, GgufType.Q4_K, GgufType.F16}) {
+        for (GgufType t : new GgufType[] {GgufType.Q8_0, GgufType.Q5_0, GgufType.Q4_0, GgufType.Q4_K, GgufType.Q6_K, GgufType.F16}) {
             float[] y = Quantizer.dequantize(t, Quantizer.quantize(t, new float[256]), 256);
             assertArrayEquals(new float[256], y, 0f, t.name()); // Q4_0 gives -0.0, as ggml does
         }
@@ -172,9 +246,10 @@ class QuantizerTest {
 
     @Test
     void unsupportedTypesAndPartialBlocksAreRefused() {
-        assertFalse(Quantizer.supports(GgufType.Q6_K));
-        assertTrue(Quantizer.supports(GgufType.Q4_K));
-        assertThrows(IllegalArgumentException.class, () -> Quantizer.quantize(GgufType.Q6_K, new float[256]));
+        assertFalse(Quantizer.supports(GgufType.Q5_K));
+        assertTrue(Quantizer.supports(GgufType.Q6_K));
+        assertThrows(IllegalArgumentException.class, () -> Quantizer.quantize(GgufType.Q5_K, new float[256]));
+        assertThrows(IllegalArgumentException.class, () -> Quantizer.quantize(GgufType.Q6_K, new float[128]));
         assertThrows(IllegalArgumentException.class, () -> Quantizer.quantize(GgufType.Q4_0, new float[48]));
         assertThrows(IllegalArgumentException.class, () -> Quantizer.dequantize(GgufType.Q4_K, new byte[144], 128));
     }

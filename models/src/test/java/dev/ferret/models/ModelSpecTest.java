@@ -18,6 +18,17 @@ class ModelSpecTest {
         ModelSpec q = ModelSpec.qwen05b();
         assertEquals(List.of(2048, 896, 24, 14, 2, 4864, 4096), List.of(q.vocabSize(), q.nEmbd(), q.nLayer(),
                 q.nHead(), q.nHeadKv(), q.nFf(), q.contextLength()));
+        ModelSpec coder7b = ModelSpec.qwen25Coder7b();
+        assertEquals(List.of(152_064, 3584, 28, 28, 4, 18_944, 32_768), List.of(coder7b.vocabSize(), coder7b.nEmbd(),
+                coder7b.nLayer(), coder7b.nHead(), coder7b.nHeadKv(), coder7b.nFf(), coder7b.contextLength()));
+        assertEquals(false, coder7b.tiedEmbeddings());
+        assertEquals(7_615_616_512L, coder7b.parameterCount(true)); // Qwen2.5-7B's published 7.61B
+        ModelSpec coder05b = ModelSpec.qwen25Coder05b();
+        assertEquals(List.of(151_936, 896, 24, 14, 2, 4864, 32_768), List.of(coder05b.vocabSize(), coder05b.nEmbd(),
+                coder05b.nLayer(), coder05b.nHead(), coder05b.nHeadKv(), coder05b.nFf(), coder05b.contextLength()));
+        assertEquals(true, coder05b.tiedEmbeddings());
+        assertEquals(494_032_768L, coder05b.parameterCount(false)); // Qwen2.5-0.5B's published 0.49B
+        assertEquals(coder7b, ModelSpec.preset("qwen25-coder-7b"));
         for (ModelSpec s : ModelSpec.presets()) {
             assertEquals(1e6f, s.ropeFreqBase());
             assertEquals(1e-6f, s.rmsEps());

@@ -17,9 +17,11 @@ import java.lang.foreign.ValueLayout;
  * @param threads       threads for single-token decoding
  * @param threadsBatch  threads for prompt processing
  * @param flashAttention use flash attention where the backend has it
+ * @param threadpool    the CPU threadpool the context keeps (see {@link Threadpool}); default
+ *                      {@link Threadpool.Settings#DEFAULT}, as llama.cpp's own tools run
  */
 public record ContextParams(int contextSize, int batchSize, int ubatchSize, int maxSequences,
-                            int threads, int threadsBatch, boolean flashAttention) {
+                            int threads, int threadsBatch, boolean flashAttention, Threadpool.Settings threadpool) {
     /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots; more crashes it. */
     public static final int MAX_THREADS = 512;
     /** Largest n_ctx, n_batch or n_ubatch Ferret passes: 2^24 tokens, above any model's training context. */
@@ -29,6 +31,12 @@ public record ContextParams(int contextSize, int batchSize, int ubatchSize, int 
      * (later llama.cpp builds cap it at 64).
      */
     public static final int MAX_SEQUENCES = 256;
+
+    public ContextParams {
+        if (threadpool == null) {
+            throw new IllegalArgumentException("threadpool settings must not be null (use Threadpool.Settings.NONE)");
+        }
+    }
 
     public static ContextParams defaults() {
         LlamaBackend.get();
@@ -41,28 +49,33 @@ public record ContextParams(int contextSize, int batchSize, int ubatchSize, int 
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_seq_max")),
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads")),
                     s.get(ValueLayout.JAVA_INT, Structs.offset(Structs.CONTEXT_PARAMS, "n_threads_batch")),
-                    s.get(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn")));
+                    s.get(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.CONTEXT_PARAMS, "flash_attn")),
+                    Threadpool.Settings.DEFAULT);
         }
     }
 
     public ContextParams withContextSize(int n) {
-        return new ContextParams(n, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention);
+        return new ContextParams(n, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withBatchSize(int n) {
-        return new ContextParams(contextSize, n, Math.min(ubatchSize, n), maxSequences, threads, threadsBatch, flashAttention);
+        return new ContextParams(contextSize, n, Math.min(ubatchSize, n), maxSequences, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withMaxSequences(int n) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, n, threads, threadsBatch, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, n, threads, threadsBatch, flashAttention, threadpool);
     }
 
     public ContextParams withThreads(int n) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, n, n, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, n, n, flashAttention, threadpool);
     }
 
     public ContextParams withThreads(int decode, int batch) {
-        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention);
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, decode, batch, flashAttention, threadpool);
+    }
+
+    public ContextParams withThreadpool(Threadpool.Settings settings) {
+        return new ContextParams(contextSize, batchSize, ubatchSize, maxSequences, threads, threadsBatch, flashAttention, settings);
     }
 
     /** Checks every field before llama.cpp sees it; an out-of-range value names the field and its range. */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A {@code llama_context}: a KV cache of {@link #contextSize()} cells shared by up to
  * {@link #maxSequences()} sequences, plus the output logits of the last decode. Single-threaded: one
- * thread at a time may use a context. Keeps its model open (the model's close closes it first).
+ * thread at a time may use a context. Keeps its model open (the model's close closes it first). Owns the
+ * CPU {@link Threadpool} it runs on, if any, and frees it after itself.
  */
 public final class LlamaContext implements AutoCloseable {
     private final LlamaModel model;
@@ -24,13 +25,20 @@ public final class LlamaContext implements AutoCloseable {
     private final int nBatch;
     private final int nSeqMax;
     private final int nVocab;
-    private final Map<LoraAdapter, Float> adapters = new IdentityHashMap<>();
+    // synchronized: an adapter's close may look through every context of its model from another thread
+    private final Map<LoraAdapter, Float> adapters = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final AbortSignal abort;
+    private final Arena arena;
+    private Threadpool threadpool;
     /** The layout of this context's state for an empty sequence (null: a layout Ferret does not know). */
     private final SequenceStateLayout stateReference;
 
-    LlamaContext(LlamaModel model, MemorySegment handle) {
+    LlamaContext(LlamaModel model, MemorySegment handle, AbortSignal abort, Arena arena, Threadpool threadpool) {
         this.model = model;
         this.handle = handle;
+        this.abort = abort;
+        this.arena = arena;
+        this.threadpool = threadpool;
         this.nCtx = LlamaH.llama_n_ctx(handle);
         this.nBatch = LlamaH.llama_n_batch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
@@ -54,6 +62,14 @@ public final class LlamaContext implements AutoCloseable {
         return handle != null;
     }
 
+    /**
+     * This context's abort callback: {@link AbortSignal#request()} from any thread stops a {@link #decode} in
+     * flight (it throws {@link LlamaException.Decode} with code 2) and every later one until cleared.
+     */
+    public AbortSignal abortSignal() {
+        return abort;
+    }
+
     /** Effective n_ctx (llama.cpp may round the requested size). */
     public int contextSize() {
         return nCtx;
@@ -68,10 +84,27 @@ public final class LlamaContext implements AutoCloseable {
         return nSeqMax;
     }
 
+    /**
+     * Sets the threads for single-token decodes and for batches. A threadpool too small for the new count is
+     * replaced by a larger one with the same settings.
+     */
     public void setThreads(int decode, int batch) {
         ContextParams.range("decode threads", decode, 1, ContextParams.MAX_THREADS);
         ContextParams.range("batch threads", batch, 1, ContextParams.MAX_THREADS);
-        LlamaH.llama_set_n_threads(handle(), decode, batch);
+        MemorySegment h = handle();
+        Threadpool old = threadpool;
+        if (old != null && Math.max(decode, batch) > old.threads()) {
+            Threadpool bigger = Threadpool.create(Math.max(decode, batch), old.settings());
+            LlamaH.llama_attach_threadpool(h, bigger.handle(), MemorySegment.NULL);
+            threadpool = bigger;
+            old.close();
+        }
+        LlamaH.llama_set_n_threads(h, decode, batch);
+    }
+
+    /** The CPU threadpool this context runs on, or null when ggml makes one per decode. */
+    public Threadpool threadpool() {
+        return threadpool;
     }
 
     public int threads() {
@@ -99,7 +132,7 @@ public final class LlamaContext implements AutoCloseable {
         if (rc != 0) {
             int used = LlamaH.llama_kv_self_used_cells(h);
             String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
-                    : rc == 2 ? "aborted"
+                    : rc == 2 ? "aborted by the abort callback (see abortSignal())"
                     : "llama_decode failed with code " + rc + " (" + used + " of " + nCtx + " KV cells in use"
                       + (used + n > nCtx ? "; the batch does not fit" : "") + ")";
             throw new LlamaException.Decode(LlamaException.withLog(why, NativeLog.since(mark, 4)), rc);
@@ -270,7 +303,9 @@ public final class LlamaContext implements AutoCloseable {
     }
 
     public Map<LoraAdapter, Float> adapters() {
-        return Map.copyOf(adapters);
+        synchronized (adapters) {
+            return Map.copyOf(adapters);
+        }
     }
 
     // --- performance ------------------------------------------------------------------------------
@@ -303,5 +338,13 @@ public final class LlamaContext implements AutoCloseable {
         adapters.clear();
         model.forget(this);
         LlamaH.llama_free(h);
+        arena.close(); // the abort callback's stub; llama.cpp no longer holds it
+        // the pool outlives the context that computes on it
+        Threadpool pool = threadpool;
+        threadpool = null;
+        if (pool != null) {
+            pool.close();
+        }
+        HeapTrim.soon(); // the KV cache and compute buffers, back to the system once things are quiet
     }
 }

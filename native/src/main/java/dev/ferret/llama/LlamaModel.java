@@ -25,8 +25,10 @@ import java.util.function.DoubleConsumer;
 
 /**
  * A loaded {@code llama_model}: the weights. Owns its native handle; {@link #close()} frees it after closing
- * every context made from it (adapters are freed by llama.cpp together with the model). Not thread-safe
- * for close; read-only queries may run from any thread while the model is open.
+ * every context made from it and freeing every adapter still loaded on it (llama.h says adapters are freed
+ * with the model, but b4916 and b4980 do not do that: without this they would leak). Not thread-safe for
+ * close: the caller makes sure nothing runs on the model or its contexts meanwhile ({@code dev.ferret.engine.Model}
+ * does); read-only queries may run from any thread while the model is open.
  */
 public final class LlamaModel implements AutoCloseable {
     private MemorySegment handle;
@@ -226,16 +228,37 @@ public final class LlamaModel implements AutoCloseable {
     public LlamaContext newContext(ContextParams params) {
         long mark = NativeLog.mark();
         MemorySegment c;
+        // the abort callback's stub must outlive the context: its arena is the context's, closed after llama_free
+        Arena owned = Arena.ofShared();
+        AbortSignal abort = new AbortSignal();
         try (Arena a = Arena.ofConfined()) {
             if (params.batchSize() <= 0 || params.ubatchSize() <= 0 || params.maxSequences() <= 0 || params.contextSize() < 0) {
                 throw new IllegalArgumentException("context parameters must be positive: " + params);
             }
-            c = LlamaH.llama_init_from_model(handle(), params.toNative(a));
+            MemorySegment p = params.toNative(a);
+            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback"), abort.upcallStub(owned));
+            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback_data"), MemorySegment.NULL);
+            c = LlamaH.llama_init_from_model(handle(), p);
+        } catch (RuntimeException | Error e) {
+            owned.close();
+            throw e;
         }
         if (c.equals(MemorySegment.NULL)) {
+            owned.close();
             throw new LlamaException.ContextCreate(LlamaException.withLog("llama.cpp could not create a context " + params, NativeLog.since(mark, 8)));
         }
-        LlamaContext ctx = new LlamaContext(this, c);
+        Threadpool pool = null;
+        if (params.threadpool().enabled() && Threadpool.isSupported()) {
+            try {
+                pool = Threadpool.create(Math.max(1, Math.max(params.threads(), params.threadsBatch())), params.threadpool());
+            } catch (RuntimeException e) {
+                LlamaH.llama_free(c);
+                owned.close();
+                throw e;
+            }
+            LlamaH.llama_attach_threadpool(c, pool.handle(), MemorySegment.NULL);
+        }
+        LlamaContext ctx = new LlamaContext(this, c, abort, owned, pool);
         synchronized (contexts) {
             contexts.add(ctx);
         }
@@ -312,10 +335,11 @@ public final class LlamaModel implements AutoCloseable {
             adapters.clear();
         }
         for (LoraAdapter ad : ads) {
-            ad.markFreedByModel();
+            ad.freeBeforeModel();
         }
         handle = null;
         LlamaH.llama_model_free(h);
+        HeapTrim.soon();
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A loaded {@code llama_adapter_lora}, belonging to one model. It changes nothing until set on a context
- * ({@link LlamaContext#setAdapter}). Closing frees it early; otherwise llama.cpp frees it with the model.
+ * ({@link LlamaContext#setAdapter}). Closing frees it early; otherwise the model's close frees it. Not
+ * thread-safe: close it while no context that uses it decodes ({@code dev.ferret.engine.Adapter} makes sure).
  */
 public final class LoraAdapter implements AutoCloseable {
     private final LlamaModel model;
@@ -40,8 +41,13 @@ public final class LoraAdapter implements AutoCloseable {
         return handle != null;
     }
 
-    void markFreedByModel() {
-        handle = null;
+    /** Frees the adapter while its model is still open; the model's close calls it after closing its contexts. */
+    void freeBeforeModel() {
+        MemorySegment h = handle;
+        if (h != null) {
+            handle = null;
+            LlamaH.llama_adapter_lora_free(h);
+        }
     }
 
     @Override

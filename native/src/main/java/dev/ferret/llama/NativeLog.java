@@ -99,7 +99,7 @@ public final class NativeLog {
         while (recent.size() > KEEP) {
             recent.removeFirst();
         }
-        System.Logger.Level l = switch (partialLevel) {
+        System.Logger.Level l = isAbortReport(line) ? System.Logger.Level.DEBUG : switch (partialLevel) {
             // llama.cpp warns about routine things (e.g. a context smaller than the training one); its
             // errors also reach the user through exception messages, so neither needs to be loud here
             case 4 -> System.Logger.Level.WARNING;
@@ -110,6 +110,15 @@ public final class NativeLog {
         if (LOG.isLoggable(l)) {
             LOG.log(l, line);
         }
+    }
+
+    /**
+     * The two lines llama.cpp logs when a decode was stopped through the abort callback (ggml status 1 is
+     * GGML_STATUS_ABORTED). Ferret stops decodes on purpose when something is closed or a thread interrupted,
+     * and says so in the exception, so these are not warnings.
+     */
+    static boolean isAbortReport(String line) {
+        return line.endsWith("failed to decode, ret = 2") || line.endsWith("compute_async failed with error 1");
     }
 
     /** A mark to pass to {@link #since(long)}. */

@@ -28,7 +28,7 @@ class SequenceStateLayoutTest {
 
     private static ContextParams params(boolean flashAttention) {
         ContextParams p = NativeFixtures.ctxParams();
-        return new ContextParams(p.contextSize(), p.batchSize(), p.ubatchSize(), p.maxSequences(), p.threads(), p.threadsBatch(), flashAttention);
+        return new ContextParams(p.contextSize(), p.batchSize(), p.ubatchSize(), p.maxSequences(), p.threads(), p.threadsBatch(), flashAttention, p.threadpool());
     }
 
     private static byte[] stateOf(ContextParams params, int seq, int n) {

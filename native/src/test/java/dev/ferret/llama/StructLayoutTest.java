@@ -34,7 +34,7 @@ class StructLayoutTest {
             Map.entry("llama_model_kv_override", 264L), Map.entry("llama_perf_context_data", 40L),
             Map.entry("llama_perf_sampler_data", 16L), Map.entry("llama_kv_cache_view", 40L),
             Map.entry("llama_sampler", 16L), Map.entry("llama_sampler_i", 48L),
-            Map.entry("ggml_type_traits", 56L));
+            Map.entry("ggml_type_traits", 56L), Map.entry("ggml_threadpool_params", 528L));
 
     @Test
     void sizesMatchTheDocumentedHeader() {

@@ -40,9 +40,15 @@ public final class Formatter {
             String where = f.file() + ":" + f.line();
             sb.append("- ");
             switch (intent) {
-                case Intent.Imports imp -> sb.append(where).append(" (").append(f.detail()).append(')');
+                case Intent.Imports imp -> sb.append(where).append(" (").append(f.detail())
+                        .append(f.note().isEmpty() ? "" : "; " + f.note()).append(')');
                 case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
-                default -> sb.append(f.name()).append(" (").append(where).append(')');
+                default -> {
+                    sb.append(f.name()).append(" (").append(where).append(')');
+                    if (!f.note().isEmpty()) {
+                        sb.append(" [").append(f.note()).append(']');
+                    }
+                }
             }
             sb.append('\n');
         }
@@ -53,13 +59,6 @@ public final class Formatter {
     }
 
     private static String singular(Intent intent) {
-        return switch (intent) {
-            case Intent.Subclasses s -> "class that subclasses " + s.base();
-            case Intent.AsyncFunctions a -> "async function";
-            case Intent.Imports i -> "file that imports " + i.module();
-            case Intent.Dataclasses d -> "dataclass";
-            case Intent.Comments c -> c.tag() + " comment";
-            case Intent.Unknown u -> "item";
-        };
+        return intent.describeOne();
     }
 }

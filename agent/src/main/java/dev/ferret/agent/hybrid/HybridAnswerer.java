@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The hybrid fast path: classify the question, run the direct plan with the Python tools, format a template answer.
  * Questions it does not recognise come back unhandled ({@link HybridAnswer#handled()} false) so the caller can run
- * the full agent loop instead.
+ * the full agent loop instead. When the classification is uncertain ({@link Classification#uncertain()}), the answer
+ * starts with the reading it assumed ("Reading the question as: files that import requests."). An answer about
+ * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
  */
 public final class HybridAnswerer {
     private final IntentClassifier classifier;
@@ -34,7 +36,8 @@ public final class HybridAnswerer {
     /** Answers a question with an existing index, whose scanned files are reused across questions. */
     public HybridAnswer answer(PythonIndex index, String question) {
         long t0 = System.nanoTime();
-        Intent intent = classifier.classify(question);
+        Classification c = classifier.analyze(question);
+        Intent intent = c.intent();
         long t1 = System.nanoTime();
         if (intent instanceof Intent.Unknown) {
             String text = formatter.format(new Findings(intent, List.of()));
@@ -43,7 +46,7 @@ public final class HybridAnswerer {
                     new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
         }
         Planner planner = new Planner(index);
-        Plan plan = planner.plan(intent);
+        Plan plan = planner.plan(intent, c.path());
         long t2 = System.nanoTime();
         Planner.Execution run = planner.execute(plan);
         long t3 = System.nanoTime();
@@ -51,6 +54,12 @@ public final class HybridAnswerer {
         boolean handled = !run.failed();
         if (handled) {
             text = formatter.format(run.findings());
+            if (intent instanceof Intent.Imports imports && !run.findings().isEmpty()) {
+                text += Wrappers.note(index.project(), imports.module(), run.findings().items());
+            }
+            if (c.uncertain()) {
+                text = c.assumption() + "\n" + text;
+            }
         } else {
             text = "The hybrid path failed (" + run.calls().stream().filter(ToolCall::failed).map(ToolCall::error)
                     .findFirst().orElse("tool error") + "); the full agent loop is needed.";

@@ -1,310 +1,1204 @@
 package dev.ferret.agent.hybrid;
 
+import dev.ferret.agent.hybrid.Question.Word;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Rule-based intent classification: deterministic, no model, a few microseconds per question.
+ * Intent classification by a scoring model over the question's words: deterministic, no model, microseconds per
+ * question.
  *
- * <p>The question is split into words (letters, digits, {@code _ . @ - '}; a leading {@code @} and trailing
- * punctuation dropped) and each intent is scored from cue words:
- * <ul>
- *   <li>DATACLASSES (6): {@code dataclass(es)}, {@code @dataclass}, "data class(es)";</li>
- *   <li>COMMENTS (4, +2 with comment/marker/tag): a tag word: TODO/FIXME/TBD in any case (also "todos", "to-do"),
- *       XXX/HACK/BUG/NOTE/OPTIMIZE/REVIEW/NB/SECURITY/DEPRECATED/WARNING only in capitals, or any capitalised word
- *       right before comment(s)/marker(s)/tag(s);</li>
- *   <li>ASYNC_FUNCTIONS (4, +1 with function/def/method/coroutine): async, asynchronous, coroutine(s), awaitable;</li>
- *   <li>IMPORTS (4): import/imports/importing/imported, or a use/depend/rely/require verb together with
- *       library/package/module or a subject files/modules/scripts; the module is the first word after the import
- *       verb, else the word before "imported", else after the use verb, else before library/package/module (stop
- *       words skipped; "Requests" lower-cased);</li>
- *   <li>SUBCLASSES (4 for subclass/inherit/extend/derive/implement/superclass, 4 for protocol(s), +1 for
- *       class(es)/type(s)): the base is the first word after the verb, else a capitalised word (or "protocol")
- *       right before class(es)/subclass(es), else Protocol when "protocol" appears.</li>
- * </ul>
- * Requests for an explanation ("how does", "why", "explain", "describe", "purpose", or a what/how/why/where question
- * with do/does/did and no import verb) lose 5 points. The best score wins if it is at least 4 and its parameter was
- * found; ties go in the order above. Anything else is {@link Intent.Unknown}.
+ * <p>The question is split into words ({@link Question}); each word is lower-cased, misspelt cue words are corrected
+ * ({@link Lexicon}) and code-like writing ({@code @dataclass}, {@code close()}, {@code enum.Enum}, backticks) is kept.
+ * Every intent has a detector that looks for its concepts (groups of synonyms and inflections: "subclass / inherit
+ * from / derive from / extend / based on", "raise / throw", "callers / calls to / invoked") and extracts its parameter
+ * by the question's shape: the word after a verb ("inherits from X", "raises X", "takes X"), before a noun
+ * ("X subclasses", "a X parameter", "X call sites"), after a preposition ("methods of X", "callers of X"), a word
+ * written as code ({@code @X}, {@code X()}), or a well-known module name for imports. A detector that finds its concept
+ * but no parameter does not fire. Each detector gives a score; the highest wins if it reaches {@value #THRESHOLD}.
+ *
+ * <p>Questions that ask for an explanation, an opinion, a change or a yes/no judgement ("how does ...", "why ...",
+ * "explain", "what does X return", "is X safe to use", "remove all TODO comments", "should this be async")
+ * lose {@value #PENALTY} points, so they come back {@link Intent.Unknown} and go to the agent loop. A phrase like
+ * "in the async part of the code" is read as context, not as the question's object.
  */
 public final class IntentClassifier {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_@][\\p{L}\\p{N}_.@'\\-]*");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final Pattern CAPITALISED = Pattern.compile("[A-Z][a-z0-9_]*");
-    private static final int THRESHOLD = 4;
+    static final int THRESHOLD = 5;
+    private static final java.util.regex.Pattern ANNOTATION =
+            java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
+    static final int PENALTY = 6;
 
-    private static final Set<String> DATACLASS = Set.of("dataclass", "dataclasses", "data-class", "data-classes");
-    private static final Set<String> ASYNC = Set.of("async", "asynchronous", "coroutine", "coroutines", "awaitable",
-            "awaitables", "async-def", "async-defs");
-    private static final Set<String> FUNCTION = Set.of("function", "functions", "def", "defs", "method", "methods",
-            "func", "funcs", "coroutine", "coroutines", "routines", "handlers");
-    private static final Set<String> COMMENT = Set.of("comment", "comments", "marker", "markers", "tag", "tags",
-            "annotations", "notes");
-    private static final Map<String, String> TAG_ANY_CASE = Map.of("todo", "TODO", "todos", "TODO", "to-do", "TODO",
-            "to-dos", "TODO", "fixme", "FIXME", "fixmes", "FIXME", "tbd", "TBD");
-    private static final Set<String> TAG_CAPITALS = Set.of("XXX", "HACK", "BUG", "NOTE", "OPTIMIZE", "REVIEW", "NB",
-            "SECURITY", "DEPRECATED", "WARNING", "HACKS", "BUGS", "NOTES");
-    private static final Set<String> IMPORT = Set.of("import", "imports", "importing");
-    private static final Set<String> USE = Set.of("use", "uses", "using", "used", "depend", "depends", "depending",
-            "rely", "relies", "relying", "require", "requires", "requiring", "need", "needs");
-    private static final Set<String> LIBRARY = Set.of("library", "libraries", "lib", "libs", "package", "packages",
-            "dependency");
-    private static final Set<String> FILE_SUBJECT = Set.of("file", "files", "module", "modules", "script", "scripts");
-    private static final Set<String> SUBCLASS_VERB = Set.of("subclass", "subclasses", "subclassing", "subclassed",
-            "inherit", "inherits", "inheriting", "inherited", "extend", "extends", "extending", "extended", "derive",
-            "derives", "derived", "deriving", "implement", "implements", "implementing", "implemented", "superclass");
-    private static final Set<String> CLASS = Set.of("class", "classes", "type", "types");
-    private static final Set<String> CLASS_NOUN = Set.of("class", "classes", "subclass", "subclasses", "derived",
-            "implementations", "implementers", "children");
-    private static final Set<String> PROTOCOL = Set.of("protocol", "protocols");
-    private static final Set<String> WH = Set.of("what", "how", "why", "where", "when", "who", "what's", "how's");
-    private static final Set<String> EXPLAIN = Set.of("explain", "describe", "summarize", "summarise", "purpose");
-    private static final Set<String> STOP = Set.of("the", "a", "an", "any", "all", "some", "of", "from", "on", "upon",
-            "in", "into", "to", "for", "with", "by", "as", "its", "their", "this", "that", "these", "those", "our",
-            "my", "your", "is", "are", "was", "were", "be", "being", "been", "get", "gets", "got", "does", "do", "did",
-            "which", "what", "where", "who", "whose", "when", "there", "here", "it", "them", "they", "we", "you",
-            "codebase", "code", "repo", "repository", "project", "source", "file", "files", "module", "modules",
-            "package", "packages", "library", "libraries", "lib", "libs", "python", "class", "classes", "base",
-            "type", "types", "directly", "also", "still", "anything", "something", "everything", "other", "others",
-            "another", "me", "show", "list", "find", "give", "please", "and", "or", "not", "no", "every", "each",
-            "defined", "declared", "written", "have", "has", "can", "could", "would", "should", "i", "us", "one",
-            "ones", "statement", "statements", "at", "least", "only", "whole", "entire", "dependency", "name", "named",
-            "called", "via", "through", "somewhere", "anywhere", "everywhere");
-
-    private record Word(String text, String lower) {
+    private record Candidate(Intent intent, int score, boolean guessed, String how) {
     }
 
     /** Classifies a question. Never throws; blank or null input is {@link Intent.Unknown}. */
     public Intent classify(String question) {
+        return analyze(question).intent();
+    }
+
+    /** Classifies a question and says how sure the reading is. Never throws. */
+    public Classification analyze(String question) {
         if (question == null || question.isBlank()) {
-            return new Intent.Unknown("empty question");
+            return new Classification(new Intent.Unknown("empty question"), null, 0, false, List.of());
         }
-        List<Word> w = words(question);
-        if (w.isEmpty()) {
-            return new Intent.Unknown("no words in the question");
+        Question q;
+        try {
+            q = new Question(question.length() > 2000 ? question.substring(0, 2000) : question);
+        } catch (RuntimeException e) {
+            return new Classification(new Intent.Unknown("unreadable question"), null, 0, false, List.of());
         }
-        int penalty = explanation(w) ? 5 : 0;
-
-        int dataclass = (any(w, DATACLASS) || phrase(w, "data", "class") || phrase(w, "data", "classes")) ? 6 : 0;
-
-        String tag = tag(w);
-        int comments = tag == null ? 0 : 4 + (any(w, COMMENT) ? 2 : 0);
-
-        int async = any(w, ASYNC) ? 4 + (any(w, FUNCTION) ? 1 : 0) : 0;
-
-        boolean importCue = any(w, IMPORT) || any(w, Set.of("imported"))
-                || (any(w, USE) && (any(w, LIBRARY) || any(w, Set.of("module")) || any(w, FILE_SUBJECT)));
-        String module = importCue ? module(w) : null;
-        int imports = module != null ? 4 : 0;
-
-        int subclass = (any(w, SUBCLASS_VERB) ? 4 : 0) + (any(w, PROTOCOL) ? 4 : 0);
-        String base = null;
-        if (subclass > 0) {
-            subclass += any(w, CLASS) ? 1 : 0;
-            base = base(w);
-            if (base == null) {
-                subclass = 0;
+        if (q.size() == 0) {
+            return new Classification(new Intent.Unknown("no words in the question"), null, 0, false, List.of());
+        }
+        String path = path(q);
+        int penalty = penalty(q) ? PENALTY : 0;
+        List<Candidate> found = new ArrayList<>();
+        Detect d = new Detect(q);
+        add(found, d.contextManagers());
+        add(found, d.dataclasses());
+        add(found, d.properties());
+        add(found, d.comments());
+        add(found, d.exports());
+        add(found, d.constants());
+        add(found, d.raises());
+        add(found, d.methodsOfClass());
+        add(found, d.decorated());
+        add(found, d.async());
+        add(found, d.subclasses());
+        add(found, d.imports());
+        add(found, d.exceptions());
+        add(found, d.callers());
+        add(found, d.parameters());
+        add(found, d.returning());
+        add(found, d.classesWithMethod());
+        add(found, d.byName());
+        found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
+        if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
+            String reason = penalty > 0 && !found.isEmpty() ? "the question asks for an explanation, an opinion or a change"
+                    : found.isEmpty() ? "no search the hybrid path knows" : "no search the hybrid path knows for sure";
+            return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
+        }
+        Candidate best = found.getFirst();
+        List<String> notes = new ArrayList<>();
+        for (String c : q.corrections) {
+            notes.add("read '" + c.replace(" -> ", "' as '") + "'");
+        }
+        if (best.guessed()) {
+            notes.add("the parameter was picked without a cue next to it (" + best.how() + ")");
+        }
+        for (int i = 1; i < found.size(); i++) {
+            Candidate other = found.get(i);
+            if (other.score() >= best.score() - 1 && other.intent().kind() != best.intent().kind()) {
+                notes.add("also close: " + other.intent().describe());
+                break;
             }
         }
-
-        int[] scores = {dataclass, comments, async, imports, subclass};
-        int best = -1;
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] -= penalty;
-            if (scores[i] >= THRESHOLD && (best < 0 || scores[i] > scores[best])) {
-                best = i;
-            }
-        }
-        return switch (best) {
-            case 0 -> new Intent.Dataclasses();
-            case 1 -> new Intent.Comments(tag);
-            case 2 -> new Intent.AsyncFunctions();
-            case 3 -> new Intent.Imports(module);
-            case 4 -> new Intent.Subclasses(base);
-            default -> new Intent.Unknown(penalty > 0 ? "the question asks for an explanation"
-                    : importCue ? "no module name found"
-                    : any(w, SUBCLASS_VERB) ? "no base class named"
-                    : "no search the hybrid path knows");
-        };
+        return new Classification(best.intent(), path, best.score() - penalty, !notes.isEmpty(), notes);
     }
 
-    private static List<Word> words(String q) {
-        List<Word> out = new ArrayList<>();
-        Matcher m = WORD.matcher(q);
-        while (m.find()) {
-            String t = m.group();
-            while (t.startsWith("@")) {
-                t = t.substring(1);
+    private static void add(List<Candidate> out, Candidate c) {
+        if (c != null) {
+            out.add(c);
+        }
+    }
+
+    /** A word naming a file or folder: holds a slash or ends in .py. */
+    private static String path(Question q) {
+        for (Word w : q.words) {
+            String t = w.text();
+            if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")) {
+                return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
             }
-            int end = t.length();
-            while (end > 0 && ".-'".indexOf(t.charAt(end - 1)) >= 0) {
-                end--;
+        }
+        return null;
+    }
+
+    private static final Set<String> OK_AFTER_DO = Lexicon.set("define defines import imports export exports raise "
+            + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains "
+            + "inherit inherits extend extends subclass implement implements use depend rely put leave leaves "
+            + "mark marked decorate decorated override provide declare expose list show get keep pull bring");
+
+    /** Verbs that make "what does X ..." a question about behaviour ("what does retry return?"). */
+    private static final Set<String> EXPLAIN_AFTER_DO = Lexicon.set("do mean means work works return returns happen "
+            + "happens handle handles say says speak speaks look represent matter cost need needs expect expects "
+            + "support solve stand produce output compute yield");
+
+    /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
+    static boolean penalty(Question q) {
+        Word first = q.get(0);
+        String f = first.norm();
+        if (Lexicon.COMMAND.contains(f) && !(q.size() > 1 && q.get(1).norm().equals("sure"))) {
+            return true;
+        }
+        if (f.equals("why") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
+                || q.get(1).norm().equals("much"))))) {
+            return true;
+        }
+        for (Word w : q.words) {
+            if (Lexicon.EXPLAIN.contains(w.norm())) {
+                return true;
             }
-            t = t.substring(0, end);
-            if (t.endsWith("'s") && t.length() > 2 && !t.equalsIgnoreCase("what's") && !t.equalsIgnoreCase("how's")) {
-                t = t.substring(0, t.length() - 2);
+        }
+        Word last = q.get(q.size() - 1);
+        if (f.equals("what") && q.size() > 2 && q.get(1).norm().equals("is") && last.norm().equals("for")) {
+            return true; // "what is the Protocol class for?"
+        }
+        if (q.phrase("tell", "me", "about") || q.phrase("tell", "me", "how") || q.phrase("best", "way")
+                || q.phrase("what", "is", "the", "difference")) {
+            return true;
+        }
+        // "what is a dataclass?": a definition, not a search
+        if (q.size() <= 5 && f.equals("what") && q.size() > 2 && q.get(1).norm().equals("is")
+                && (q.get(2).norm().equals("a") || q.get(2).norm().equals("an"))) {
+            return true;
+        }
+        if (Lexicon.MODAL.contains(f)) {
+            if (q.size() > 2 && Set.of("you", "u", "i", "we").contains(q.get(1).norm())
+                    && Lexicon.SEARCH_VERB.contains(q.get(2).norm())) {
+                return false;
             }
-            if (!t.isEmpty()) {
-                String lower = t.toLowerCase(Locale.ROOT);
-                // "typing.Protocol subclasses": the qualified name is the Protocol word, so the usual rules apply
-                if (lower.equals("typing.protocol") || lower.equals("typing_extensions.protocol")) {
-                    lower = "protocol";
+            return true;
+        }
+        if ((f.equals("is") || f.equals("are") || f.equals("was")) && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()))) {
+            return true;
+        }
+        if (Lexicon.WH.contains(f)) {
+            int d = -1;
+            for (int i = 1; i < q.size(); i++) {
+                String n = q.get(i).norm();
+                if ((n.equals("does") || n.equals("do") || n.equals("did")) && !q.get(i - 1).norm().equals("to")) {
+                    d = i;
+                    break;
                 }
-                out.add(new Word(t, lower));
             }
-        }
-        return out;
-    }
-
-    private static boolean any(List<Word> w, Set<String> set) {
-        for (Word x : w) {
-            if (set.contains(x.lower())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean phrase(List<Word> w, String a, String b) {
-        for (int i = 0; i + 1 < w.size(); i++) {
-            if (w.get(i).lower().equals(a) && w.get(i + 1).lower().equals(b)) {
-                return true;
+            if (d > 0) {
+                boolean explain = false;
+                for (int i = d + 1; i < q.size(); i++) {
+                    String n = q.get(i).norm();
+                    if (OK_AFTER_DO.contains(n) || Lexicon.IMPORT.contains(n)) {
+                        return false;
+                    }
+                    explain |= EXPLAIN_AFTER_DO.contains(n);
+                }
+                return explain;
             }
         }
         return false;
     }
 
-    private static boolean explanation(List<Word> w) {
-        String first = w.getFirst().lower();
-        if ((first.equals("how") || first.equals("why"))
-                && !(w.size() > 1 && (w.get(1).lower().equals("many") || w.get(1).lower().equals("much")))) {
-            return true;
-        }
-        if (any(w, EXPLAIN) || phrase(w, "tell", "me")) {
-            return true;
-        }
-        return WH.contains(first) && any(w, Set.of("do", "does", "did"))
-                && !any(w, IMPORT) && !any(w, Set.of("imported"));
-    }
+    /** The detectors over one question. */
+    private static final class Detect {
+        private final Question q;
+        private final boolean classNoun;
+        private final boolean functionNoun;
+        private final int asyncContext;
 
-    private static String tag(List<Word> w) {
-        for (int i = 0; i < w.size(); i++) {
-            Word x = w.get(i);
-            String t = TAG_ANY_CASE.get(x.lower());
+        Detect(Question q) {
+            this.q = q;
+            this.classNoun = q.words.stream().anyMatch(w -> Lexicon.CLASS.contains(w.norm()) && !w.code());
+            this.functionNoun = q.words.stream().anyMatch(w -> Lexicon.FUNCTION.contains(w.norm()) && !w.code()
+                    && !w.norm().startsWith("coroutine"));
+            this.asyncContext = asyncContext();
+        }
+
+        // ---------------------------------------------------------------- parameters
+
+        /** True for a word that can be a parameter anywhere in the question (see {@link #paramWord}). */
+        boolean param(Word w) {
+            return paramWord(w, false);
+        }
+
+        /**
+         * A parameter word anywhere: a Python name (or dotted name) that is not a stop word, tag or cue word; a cue
+         * word counts when written like code or capitalised ({@code Exception} in "subclasses of Exception").
+         */
+        boolean paramWord(Word w, boolean allowGlob) {
+            String t = w.text();
+            boolean glob = allowGlob && isGlob(t);
+            if (!w.identifier() && !glob) {
+                return false;
+            }
+            if (isTag(w) || w.text().indexOf('/') >= 0 || t.endsWith(".py")) {
+                return false;
+            }
+            if (w.code()) {
+                return true;
+            }
+            boolean cue = Lexicon.STOP.contains(w.lower()) || Lexicon.STOP.contains(w.norm()) || cueWord(w.norm())
+                    || Lexicon.WH.contains(w.norm());
+            if (!cue) {
+                return true;
+            }
+            // a capitalised singular cue word may be a class name: Exception, Error, Protocol, Handler
+            return w.capitalised() && w.index() > 0 && !w.lower().endsWith("s") && !Lexicon.STOP.contains(w.lower());
+        }
+
+        /**
+         * A word right next to a cue ("take a timeout parameter", "who calls get", "classes that define run"): any
+         * name except grammar words, modifiers, tags and the nouns that end a phrase (class, function, parameter...).
+         */
+        boolean slot(Word w, boolean allowGlob) {
+            return slot(w, allowGlob, false);
+        }
+
+        /**
+         * As {@link #slot(Word, boolean)}; with {@code near} (the word touches the cue, ends the question or comes
+         * right before a parameter/method/decorator noun) a noun such as {@code name}, {@code func} or {@code types}
+         * is taken as a name too ("who takes name", "import types").
+         */
+        boolean slot(Word w, boolean allowGlob, boolean near) {
+            String t = w.text();
+            if (ANNOTATION.matcher(t).matches()) {
+                return true; // Optional[str], dict[str, int]
+            }
+            if (!w.identifier() && !(allowGlob && isGlob(t))) {
+                return false;
+            }
+            if (isTag(w) || t.indexOf('/') >= 0 || t.endsWith(".py")) {
+                return false;
+            }
+            if (w.code()) {
+                return true;
+            }
+            String l = w.norm(); // a misspelt grammar word or noun ("clases") is still one; "charge" stays a name
+            if (Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)) {
+                return false;
+            }
+            if (w.index() == 0 && (Lexicon.SEARCH_VERB.contains(l) || Lexicon.COMMAND.contains(l)
+                    || Lexicon.EXPLAIN.contains(l) || Lexicon.MODAL.contains(l))) {
+                return false; // "Locate defs returning bool": the verb that opens the question
+            }
+            if (Lexicon.PYTHON_KEYWORDS.contains(l)) {
+                return false; // "classes declaring def close": def is never the name
+            }
+            if (near && !Lexicon.CATEGORY_NOUNS.contains(l)) {
+                return true;
+            }
+            return !Lexicon.BARRIER.contains(l) || (w.capitalised() && !l.endsWith("s"));
+        }
+
+        /** True when word {@code j} touches position {@code cue}, ends the question, or precedes a noun it names. */
+        boolean near(int j, int cue) {
+            if (Math.abs(j - cue) == 1 || j == q.size() - 1) {
+                return true;
+            }
+            String next = q.get(j + 1).norm();
+            return Lexicon.PARAMETER.contains(next) || Lexicon.METHOD.contains(next) || next.equals("decorator");
+        }
+
+        static boolean isGlob(String t) {
+            return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+");
+        }
+
+        boolean cueWord(String n) {
+            return Lexicon.CLASS.contains(n) || Lexicon.FUNCTION.contains(n) || Lexicon.SUBCLASS.contains(n)
+                    || Lexicon.SUBCLASS_NOUN.contains(n) || Lexicon.IMPLEMENT.contains(n) || Lexicon.INDIRECT.contains(n)
+                    || Lexicon.PROTOCOL.contains(n) || Lexicon.ASYNC.contains(n) || Lexicon.IMPORT.contains(n)
+                    || Lexicon.USE.contains(n) || Lexicon.LIBRARY.contains(n) || Lexicon.DATACLASS.contains(n)
+                    || Lexicon.DECORATOR.contains(n) || Lexicon.COMMENT.contains(n) || Lexicon.PARAMETER.contains(n)
+                    || Lexicon.TAKE.contains(n) || Lexicon.RETURN.contains(n) || Lexicon.RAISE.contains(n)
+                    || Lexicon.EXCEPTION.contains(n) || Lexicon.CONTEXT.contains(n) || Lexicon.PROPERTY.contains(n)
+                    || Lexicon.EXPORT.contains(n) || Lexicon.CONSTANT.contains(n) || Lexicon.CALL.contains(n)
+                    || Lexicon.DEFINE.contains(n) || Lexicon.NAME.contains(n) || Lexicon.SEARCH_VERB.contains(n)
+                    || Lexicon.EXPLAIN.contains(n) || Lexicon.COMMAND.contains(n) || n.equals("->");
+        }
+
+        /** Skipped when looking for a parameter anywhere: stop words and wh-words. */
+        boolean skippable(Word w) {
+            return !param(w) && (Lexicon.STOP.contains(w.norm()) || Lexicon.STOP.contains(w.lower())
+                    || Lexicon.WH.contains(w.norm()));
+        }
+
+        /** The first slot word after {@code i} within {@code window} words, skipping grammar words; -1 if none. */
+        int after(int i, int window) {
+            return after(i, window, false, Set.of());
+        }
+
+        int after(int i, int window, boolean glob, Set<String> skip) {
+            int seen = 0;
+            for (int j = i + 1; j < q.size() && seen < window; j++, seen++) {
+                Word w = q.get(j);
+                if (skip.contains(w.norm())) {
+                    continue;
+                }
+                if (slot(w, glob, near(j, i))) {
+                    return j;
+                }
+                String l = w.lower();
+                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l))) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The nearest slot word before {@code i} within {@code window} words, skipping grammar words; -1 if none. */
+        int before(int i, int window) {
+            int seen = 0;
+            for (int j = i - 1; j >= 0 && seen < window; j--, seen++) {
+                Word w = q.get(j);
+                if (slot(w, false, near(j, i))) {
+                    return j;
+                }
+                String l = w.lower();
+                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l))) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The word right before {@code i} when it is a slot word. */
+        int rightBefore(int i) {
+            return i > 0 && slot(q.get(i - 1), false, true) ? i - 1 : -1;
+        }
+
+        /** As {@link #rightBefore}, also taking a verb that opens the question ("get call sites"). */
+        int rightBeforeAny(int i) {
+            if (i == 1 && q.get(0).identifier() && !isTag(q.get(0)) && !Lexicon.FUNCTION_WORDS.contains(q.get(0).lower())
+                    && !Lexicon.WH.contains(q.get(0).lower())) {
+                return 0;
+            }
+            return rightBefore(i);
+        }
+
+        /** A code-like or capitalised parameter word anywhere, when exactly one kind of such word stands out. */
+        int codeLike() {
+            int found = -1;
+            for (Word w : q.words) {
+                if (param(w) && (w.code() || (w.capitalised() && w.index() > 0) || (w.allCaps() && !isTag(w)))) {
+                    if (found >= 0 && !q.get(found).text().equals(w.text())) {
+                        return -1;
+                    }
+                    found = w.index();
+                }
+            }
+            return found;
+        }
+
+        String text(int i) {
+            return q.get(i).text();
+        }
+
+        boolean isTag(Word w) {
+            return tagOf(w) != null;
+        }
+
+        // ---------------------------------------------------------------- context
+
+        /** Index of an "async" read as context ("in the async part of the code"), else -1. */
+        private int asyncContext() {
+            for (int i = 2; i + 1 < q.size(); i++) {
+                String n = q.get(i).norm();
+                if ((n.equals("async") || n.equals("asynchronous"))
+                        && Set.of("the", "our").contains(q.get(i - 1).norm())
+                        && Set.of("in", "within", "inside").contains(q.get(i - 2).norm())
+                        && Set.of("part", "parts", "bits", "bit", "side", "section", "sections", "layer", "area",
+                        "areas", "portion", "module", "modules", "package", "folder", "directory", "subsystem", "code",
+                        "stuff", "world").contains(q.get(i + 1).norm())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        boolean any(Set<String> concept) {
+            for (Word w : q.words) {
+                if (concept.contains(w.norm()) && w.index() != asyncContext) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int first(Set<String> concept) {
+            for (Word w : q.words) {
+                if (concept.contains(w.norm()) && w.index() != asyncContext) {
+                    return w.index();
+                }
+            }
+            return -1;
+        }
+
+        // ---------------------------------------------------------------- detectors
+
+        Candidate contextManagers() {
+            boolean cm = q.phrase("context", "manager") || q.phrase("context", "managers") || q.phrase("ctx", "manager")
+                    || q.phrase("ctx", "managers") || q.phrase("context", "-", "manager") || any(Set.of("contextmanager",
+                    "contextmanagers")) || q.phrase("with", "statement") || q.phrase("with", "block")
+                    || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
+                    || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
+            boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__enter__") || w.lower().contains("__exit__"))
+                    && !classNoun;
+            if (!cm && !dunder) {
+                return null;
+            }
+            // "functions decorated with @contextmanager" alone is a decorator question
+            if (q.words.stream().anyMatch(w -> w.at() && w.lower().equals("contextmanager"))
+                    && !(q.phrase("context", "manager") || q.phrase("context", "managers"))) {
+                return null;
+            }
+            return new Candidate(new Intent.ContextManagers(), 9, false, "");
+        }
+
+        Candidate dataclasses() {
+            boolean dc = any(Lexicon.DATACLASS) || q.phrase("data", "class") || q.phrase("data", "classes")
+                    || q.words.stream().anyMatch(w -> w.norm().startsWith("dataclass") && w.norm().length() <= 12
+                    && !w.text().contains("."));
+            if (!dc && q.words.stream().noneMatch(w -> w.lower().equals("dataclasses.dataclass"))) {
+                return null;
+            }
+            return new Candidate(new Intent.Dataclasses(), 8, false, "");
+        }
+
+        Candidate properties() {
+            int i = first(Lexicon.PROPERTY);
+            if (i < 0) {
+                return null;
+            }
+            // "properties of X" in the sense of attributes of a concept is still a property question here
+            return new Candidate(new Intent.Properties(), 8, false, "");
+        }
+
+        Candidate exports() {
+            boolean e = q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
+                    || q.phrase("public", "api");
+            return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
+        }
+
+        Candidate constants() {
+            boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> w.text().equals("UPPER_CASE"))
+                    || (q.phrase("all", "caps") && !any(Lexicon.COMMENT));
+            return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
+        }
+
+        Candidate comments() {
+            String tag = null;
+            for (Word w : q.words) {
+                tag = tagOf(w);
+                if (tag != null) {
+                    break;
+                }
+            }
+            if (tag == null && (q.phrase("left", "to", "do") || q.phrase("still", "to", "do"))) {
+                tag = "TODO";
+            }
+            if (tag == null) {
+                // "WIP comments", "PERF markers": a word in capitals right before comment(s)/marker(s)
+                for (int i = 0; i + 1 < q.size(); i++) {
+                    Word w = q.get(i);
+                    if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
+                            && Lexicon.COMMENT.contains(q.get(i + 1).norm())) {
+                        tag = w.text();
+                        break;
+                    }
+                }
+            }
+            if (tag == null) {
+                return null;
+            }
+            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), false, "");
+        }
+
+        String tagOf(Word w) {
+            String t = Lexicon.TAG_ANY_CASE.get(w.lower());
             if (t != null) {
                 return t;
             }
-            if (TAG_CAPITALS.contains(x.text())) {
-                return x.text().endsWith("S") && !x.text().equals("XXX") && x.text().length() > 3
-                        ? x.text().substring(0, x.text().length() - 1) : x.text();
+            String x = w.text();
+            if (Lexicon.TAG_CAPITALS.contains(x)) {
+                return x;
             }
+            if (x.endsWith("S") && x.length() > 3 && Lexicon.TAG_CAPITALS.contains(x.substring(0, x.length() - 1))) {
+                return x.substring(0, x.length() - 1);
+            }
+            if (x.endsWith("s") && x.length() > 3 && Lexicon.TAG_CAPITALS.contains(x.substring(0, x.length() - 1))) {
+                return x.substring(0, x.length() - 1);
+            }
+            return null;
         }
-        for (int i = 0; i + 1 < w.size(); i++) {
-            String t = w.get(i).text();
-            if (t.length() >= 2 && t.chars().allMatch(c -> c >= 'A' && c <= 'Z') && COMMENT.contains(w.get(i + 1).lower())) {
+
+        Candidate raises() {
+            int r = first(Lexicon.RAISE);
+            if (r < 0) {
+                return null;
+            }
+            for (int i = r; i < q.size(); i++) {
+                if (!Lexicon.RAISE.contains(q.get(i).norm())) {
+                    continue;
+                }
+                String n = q.get(i).norm();
+                boolean passive = n.equals("raised") || n.equals("thrown");
+                int p = passive ? before(i, 4) : -1;
+                if (p < 0) {
+                    p = after(i, 4, false, Set.of("statement", "statements", "for", "of"));
+                }
+                if (p < 0 && !passive) {
+                    p = before(i, 2);
+                }
+                if (p >= 0) {
+                    return new Candidate(new Intent.Raises(text(p)), 7, false, "");
+                }
+            }
+            for (Word w : q.words) {
+                if (param(w) && w.capitalised() && ClassFactsNames.exceptionLike(w.text())) {
+                    return new Candidate(new Intent.Raises(w.text()), 7, true, "the exception-like word " + w.text());
+                }
+            }
+            return null;
+        }
+
+        Candidate methodsOfClass() {
+            Set<String> nouns = Set.of("method", "methods", "defs", "functions", "funcs", "fns", "function");
+            if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
+                return null;
+            }
+            Set<String> skipClass = Set.of("class", "the", "a");
+            for (int i = 0; i < q.size(); i++) {
+                Word w = q.get(i);
+                if (!nouns.contains(w.norm())) {
+                    continue;
+                }
+                // X's methods, the X methods, X class methods
+                if (Set.of("method", "methods", "defs").contains(w.norm())) {
+                    int b = rightBefore(i);
+                    if (b < 0 && i >= 2 && q.get(i - 1).norm().equals("class")) {
+                        b = rightBefore(i - 1);
+                    }
+                    if (b >= 0 && classLike(q.get(b))) {
+                        return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
+                    }
+                }
+                // "methods the Application class has", "methods Session defines"
+                int c = i + 1;
+                while (c < q.size() && Set.of("the", "a", "that", "which").contains(q.get(c).norm())) {
+                    c++;
+                }
+                if (c + 1 < q.size() && classLike(q.get(c)) && Set.of("class", "has", "have", "defines", "provides",
+                        "offers", "exposes", "implements", "contains").contains(q.get(c + 1).norm())) {
+                    return new Candidate(new Intent.MethodsOfClass(text(c)), 7, false, "");
+                }
+                // methods of (the) (class) X, methods in/on class X, defined in/on X, belong(ing) to class X,
+                // methods does X define
+                for (int j = i + 1; j < Math.min(q.size(), i + 6); j++) {
+                    String n = q.get(j).norm();
+                    if (Set.of("of", "in", "on", "inside", "to", "by").contains(n)) {
+                        int p = after(j, 3, false, skipClass);
+                        if (p >= 0 && classLike(q.get(p))) {
+                            return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
+                        }
+                    }
+                    if (n.equals("does") || n.equals("do")) {
+                        int p = after(j, 3, false, skipClass);
+                        if (p >= 0 && classLike(q.get(p)) && p + 1 < q.size()
+                                && (OK_AFTER_DO.contains(q.get(p + 1).norm()) || q.get(p + 1).norm().equals("class"))) {
+                            return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
+                        }
+                    }
+                    if (!Set.of("defined", "declared", "belong", "belongs", "belonging", "are", "is", "r", "the",
+                            "that", "which", "exist", "exists", "available", "there", "list", "names").contains(n)) {
+                        break;
+                    }
+                }
+            }
+            // "what can X do - list its methods"
+            if (q.has(Set.of("its")) && q.has(Lexicon.METHOD)) {
+                int p = codeLike();
+                if (p >= 0 && classLike(q.get(p))) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 6, true, "the class-like word " + text(p));
+                }
+            }
+            return null;
+        }
+
+        boolean classLike(Word w) {
+            String t = w.text();
+            if (t.isEmpty() || w.at() || w.parens() || isTag(w)) {
+                return false;
+            }
+            return Character.isUpperCase(t.charAt(0)) || (t.indexOf('.') > 0 && Character.isUpperCase(
+                    t.charAt(t.lastIndexOf('.') + 1)));
+        }
+
+        Candidate decorated() {
+            int at = -1;
+            for (Word w : q.words) {
+                if (w.at() && w.identifier()) {
+                    at = w.index();
+                    break;
+                }
+            }
+            int cue = first(Lexicon.DECORATOR);
+            if (at < 0 && cue < 0) {
+                return null;
+            }
+            int p = at;
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                String n = q.get(i).norm();
+                if (n.equals("decorator") || n.equals("decorators")) {
+                    p = rightBefore(i);
+                    if (p < 0) {
+                        p = after(i, 3);
+                    }
+                } else if (Set.of("decorated", "wrapped", "marked", "tagged", "applied", "preceded").contains(n)) {
+                    p = after(i, 3);
+                    if (p < 0 && n.equals("decorated")) {
+                        p = rightBefore(i); // "staticmethod-decorated methods"
+                    }
+                }
+            }
+            if (p < 0) {
+                return null;
+            }
+            String deco = text(p);
+            String lower = deco.toLowerCase(Locale.ROOT);
+            int score = 6 + (at >= 0 ? 1 : 0);
+            if (lower.equals("dataclass") || lower.equals("dataclasses.dataclass")) {
+                return new Candidate(new Intent.Dataclasses(), score, false, "");
+            }
+            if (lower.equals("property")) {
+                return new Candidate(new Intent.Properties(), score, false, "");
+            }
+            boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+            return new Candidate(classes ? new Intent.ClassesByDecorator(deco) : new Intent.FunctionsByDecorator(deco),
+                    score, false, "");
+        }
+
+        int firstIndex(Set<String> concept) {
+            int i = first(concept);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }
+
+        Candidate async() {
+            if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited")) {
+                return null;
+            }
+            return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
+        }
+
+        Candidate subclasses() {
+            boolean protocol = false;
+            for (Word w : q.words) {
+                protocol |= Lexicon.PROTOCOL.contains(w.norm()) && !w.text().contains("_") && !w.text().contains(".")
+                        || w.lower().equals("typing.protocol") || w.lower().equals("typing_extensions.protocol");
+            }
+            boolean indirect = any(Set.of("indirect", "indirectly", "transitive", "transitively", "ancestry",
+                    "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
+                    "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
+                    || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
+                    || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")));
+            if (inverse()) {
+                return null; // "which classes does Order extend?" asks for Order's bases: the agent loop answers
+            }
+            int p = -1;
+            boolean guessed = false;
+            String how = "";
+            boolean cue = false;
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                Word w = q.get(i);
+                String n = w.norm();
+                boolean verb = Lexicon.SUBCLASS.contains(n) && !n.equals("based") && !n.equals("built")
+                        && !n.equals("superclass");
+                boolean phraseVerb = (n.equals("based") || n.equals("built")) && i + 1 < q.size()
+                        && (q.get(i + 1).norm().equals("on") || q.get(i + 1).norm().equals("upon"));
+                boolean implement = Lexicon.IMPLEMENT.contains(n);
+                if (verb || phraseVerb || implement) {
+                    int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
+                            "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
+                            "transitively", "ultimately", "even", "upon"));
+                    if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
+                        p = a;
+                        cue = true;
+                    } else if (verb || phraseVerb) {
+                        cue = true;
+                    }
+                }
+                if (Lexicon.SUBCLASS_NOUN.contains(n) || n.equals("derived")) {
+                    cue = true;
+                    int b = rightBefore(i);
+                    if (b >= 0 && classLike(q.get(b))) {
+                        p = b;
+                    } else {
+                        for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                            if (Set.of("of", "below", "under", "from").contains(q.get(j).norm())) {
+                                p = after(j, 3);
+                            }
+                        }
+                    }
+                }
+                if (Set.of("base", "parent", "parents", "superclass", "ancestor", "supertype").contains(n)) {
+                    // "X as (a|an|its|their) base/parent/ancestor"
+                    int as = -1;
+                    for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                        if (q.get(j).norm().equals("as")) {
+                            as = j;
+                            break;
+                        }
+                        if (!Set.of("a", "an", "its", "their", "the", "direct", "one").contains(q.get(j).norm())) {
+                            break;
+                        }
+                    }
+                    if (as >= 0) {
+                        cue = true;
+                        p = before(as, 3);
+                    }
+                }
+                if ((n.equals("under") || n.equals("below")) && indirect) {
+                    cue = true;
+                    p = after(i, 3);
+                }
+            }
+            if (!cue && (q.phrase("base", "list") || q.phrase("base", "class") || q.phrase("parent", "class")
+                    || any(Set.of("ancestry", "inheritance")))) {
+                cue = true;
+            }
+            if (p < 0 && cue) {
+                int c = codeLike();
+                if (c >= 0 && classLike(q.get(c))) {
+                    p = c;
+                    guessed = true;
+                    how = "the class-like word " + text(c);
+                }
+            }
+            if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
+                return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
+            }
+            if (p >= 0) {
+                String base = text(p);
+                return new Candidate(new Intent.Subclasses(base, indirect), 6 + (classNoun ? 1 : 0), guessed, how);
+            }
+            if (protocol && !q.phrase("context", "manager")) {
+                return new Candidate(new Intent.Subclasses("Protocol", indirect), 5 + (classNoun || cue ? 1 : 0)
+                        + (q.words.size() <= 6 ? 1 : 0), false, "");
+            }
+            return null;
+        }
+
+        /**
+         * True for a question about a class's own bases ("which classes does Order extend?", "what does Order inherit
+         * from?", "superclasses of Order", "Order's base classes"), the reverse of a subclass question.
+         */
+        boolean inverse() {
+            for (int i = 0; i < q.size(); i++) {
+                String n = q.get(i).norm();
+                if (Set.of("extend", "inherit", "subclass", "derive", "implement", "descend").contains(n)) {
+                    // "does Order extend", "do the Order classes inherit": a class-like subject right after do/does
+                    for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+                        String m = q.get(j).norm();
+                        if (m.equals("does") || m.equals("do") || m.equals("did")) {
+                            int k = j + 1;
+                            while (k < i && Set.of("the", "class", "a").contains(q.get(k).norm())) {
+                                k++;
+                            }
+                            if (k < i && classLike(q.get(k))) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                if (Set.of("superclass", "superclasses", "bases", "parents", "supertypes", "ancestors").contains(n)
+                        && i + 1 < q.size() && q.get(i + 1).norm().equals("of")) {
+                    return true;
+                }
+                if (Set.of("base", "parent", "superclass", "bases", "parents", "superclasses").contains(n) && i > 0
+                        && q.get(i - 1).possessive()) {
+                    return true;
+                }
+            }
+            return q.phrase("base", "classes", "of") || q.phrase("parent", "classes", "of")
+                    || q.phrase("base", "class", "of") || q.phrase("parent", "class", "of");
+        }
+
+        Candidate imports() {
+            int importCue = first(Lexicon.IMPORT);
+            boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "bring", "brings", "bringing"), "in", 4)
+                    || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
+                    || q.phrase("dependencies", "on")
+                    || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on");
+            int useCue = first(Lexicon.USE);
+            if (importCue < 0 && !phraseCue && useCue < 0) {
+                return null;
+            }
+            boolean otherTopic = any(Lexicon.DECORATOR) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE)
+                    || q.words.stream().anyMatch(Word::at);
+            int p = -1;
+            boolean known = false;
+            // a well-known module named anywhere, nearest to a cue
+            int anchor = importCue >= 0 ? importCue : useCue >= 0 ? useCue : 0;
+            int bestDistance = Integer.MAX_VALUE;
+            for (Word w : q.words) {
+                String m = moduleOf(w);
+                boolean english = !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
+                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower()));
+                if (m != null && knownModule(m) && !english && Math.abs(w.index() - anchor) < bestDistance) {
+                    p = w.index();
+                    bestDistance = Math.abs(w.index() - anchor);
+                    known = true;
+                }
+            }
+            if (p < 0) {
+                for (int i = 0; i < q.size() && p < 0; i++) {
+                    String n = q.get(i).norm();
+                    if (Lexicon.IMPORT.contains(n)) {
+                        p = moduleAfter(i);
+                        if (p < 0 && (n.equals("imported") || n.equals("imports"))) {
+                            p = moduleBefore(i);
+                        }
+                    }
+                }
+            }
+            if (p < 0 && importCue < 0 && otherTopic) {
+                return null;
+            }
+            if (p < 0) {
+                for (int i = 0; i < q.size() && p < 0; i++) {
+                    String n = q.get(i).norm();
+                    if (Lexicon.USE.contains(n) || n.equals("pull") || n.equals("pulls") || n.equals("bring")
+                            || n.equals("brings")) {
+                        p = moduleAfter(i);
+                        if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
+                            p = moduleBefore(i);
+                        }
+                    } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0) {
+                        int b = moduleBefore(i);
+                        if (b >= 0) {
+                            p = b;
+                        }
+                    }
+                }
+            }
+            if (p < 0) {
+                return null;
+            }
+            boolean libraryNoun = any(Lexicon.LIBRARY);
+            known |= knownModule(moduleOf(q.get(p))) || q.get(p).code();
+            if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
+                // "which functions use the cache?": a use verb alone needs a library noun or a known module
+                return null;
+            }
+            if (importCue < 0 && (classNoun || functionNoun) && !known && !libraryNoun) {
+                return null;
+            }
+            String m = moduleOf(q.get(p));
+            known |= knownModule(m) || q.get(p).code();
+            if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
+                return null;
+            }
+            int score = (importCue >= 0 || phraseCue ? 6 : 5) + (known || libraryNoun ? 1 : 0);
+            return new Candidate(new Intent.Imports(m), score, false, "");
+        }
+
+        static boolean knownModule(String m) {
+            if (m == null) {
+                return false;
+            }
+            int dot = m.indexOf('.');
+            return Lexicon.MODULES.contains(dot < 0 ? m : m.substring(0, dot));
+        }
+
+        /** True when a word of {@code verbs} is followed by {@code particle} within {@code gap} words. */
+        boolean gapPhrase(Set<String> verbs, String particle, int gap) {
+            for (int i = 0; i < q.size(); i++) {
+                if (verbs.contains(q.get(i).norm())) {
+                    for (int j = i + 1; j < Math.min(q.size(), i + 1 + gap); j++) {
+                        if (q.get(j).norm().equals(particle)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The module a word names: itself (lower-cased when it is a capitalised word), or its spelling fix. */
+        String moduleOf(Word w) {
+            if (!w.identifier() || w.at() || w.parens() || isTag(w)) {
+                return null;
+            }
+            String t = w.text();
+            if (Lexicon.MODULES.contains(t)) {
                 return t;
             }
-        }
-        return null;
-    }
-
-    private static String module(List<Word> w) {
-        for (int i = 0; i < w.size(); i++) {
-            if (IMPORT.contains(w.get(i).lower())) {
-                String m = nextName(w, i + 1);
-                if (m != null) {
-                    return moduleName(m);
+            if (Lexicon.MODULES.contains(w.lower()) && w.capitalised() && !w.allCaps()) {
+                return w.lower();
+            }
+            if (!w.code() && !Lexicon.STOP.contains(w.lower()) && !cueWord(w.lower())) {
+                String fix = Lexicon.correctModule(w.lower());
+                if (fix != null) {
+                    q.corrections.add(t + " -> " + fix);
+                    return fix;
                 }
             }
+            if (w.capitalised() && !w.code() && !w.allCaps()) {
+                return w.lower();
+            }
+            return t;
         }
-        for (int i = 0; i < w.size(); i++) {
-            if (w.get(i).lower().equals("imported")) {
-                String m = previousName(w, i - 1);
-                if (m != null) {
-                    return moduleName(m);
+
+        int moduleAfter(int i) {
+            int a = after(i, 4);
+            return a >= 0 && moduleLike(q.get(a)) ? a : -1;
+        }
+
+        int moduleBefore(int i) {
+            int b = before(i, 3);
+            return b >= 0 && moduleLike(q.get(b)) ? b : -1;
+        }
+
+        boolean moduleLike(Word w) {
+            if (!w.identifier() || w.at() || w.parens()) {
+                return false;
+            }
+            String t = w.text();
+            return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())
+                    || Lexicon.MODULES.contains(t);
+        }
+
+        Candidate exceptions() {
+            int e = -1;
+            for (Word w : q.words) {
+                boolean word = Lexicon.EXCEPTION.contains(w.norm()) && !w.code()
+                        && (!w.capitalised() || w.lower().endsWith("s") || w.index() == 0
+                        || (w.index() + 1 < q.size() && Set.of("classes", "class", "types", "type", "hierarchy")
+                        .contains(q.get(w.index() + 1).norm())));
+                if (word) {
+                    e = w.index();
+                    break;
                 }
             }
+            if (e < 0 || any(Lexicon.RAISE) || any(Lexicon.SUBCLASS)) {
+                return null;
+            }
+            boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
+                    "custom", "own", "our", "user", "user-defined", "hierarchy", "project's")) || q.size() <= 4;
+            return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
         }
-        for (int i = 0; i < w.size(); i++) {
-            if (USE.contains(w.get(i).lower())) {
-                String m = nextName(w, i + 1);
-                if (m != null) {
-                    return moduleName(m);
+
+        Candidate callers() {
+            for (int i = 0; i < q.size(); i++) {
+                Word w = q.get(i);
+                String n = w.norm();
+                if (!Lexicon.CALL.contains(n) && !n.equals("call")) {
+                    continue;
+                }
+                if (q.phraseAt("call", "out", "to") == i) {
+                    continue;
+                }
+                int p = -1;
+                if (n.equals("called")) {
+                    if (after(i, 1) == i + 1) {
+                        continue; // "functions called parse": a name, not a call
+                    }
+                    p = before(i, 3);
+                } else if (n.equals("callers") || n.equals("caller") || n.equals("invocations")) {
+                    p = rightBeforeAny(i);
+                    for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                        if (Set.of("of", "to", "for").contains(q.get(j).norm())) {
+                            p = after(j, 3);
+                        }
+                    }
+                } else if (n.equals("calls") || n.equals("call") || n.equals("calling") || n.startsWith("invok")) {
+                    int j = i + 1;
+                    if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
+                        p = after(j, 3);
+                    } else if (j < q.size() && Set.of("sites", "site").contains(q.get(j).norm())) {
+                        p = rightBeforeAny(i);
+                        if (p < 0 && j + 1 < q.size() && q.get(j + 1).norm().equals("of")) {
+                            p = after(j + 1, 3);
+                        }
+                    } else {
+                        p = after(i, 3);
+                    }
+                }
+                if (p >= 0) {
+                    return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
                 }
             }
+            return null;
         }
-        for (int i = 1; i < w.size(); i++) {
-            if (LIBRARY.contains(w.get(i).lower()) || w.get(i).lower().equals("module")) {
-                String m = previousName(w, i - 1);
-                if (m != null) {
-                    return moduleName(m);
+
+        /** Words that are certainly not function names here (a capitalised word is allowed: classes are called). */
+        boolean classLikeOnly(Word w) {
+            return false;
+        }
+
+        Candidate parameters() {
+            int cueNoun = first(Lexicon.PARAMETER);
+            int take = first(Lexicon.TAKE);
+            if (cueNoun < 0 && take < 0) {
+                return null;
+            }
+            int p = -1;
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                String n = q.get(i).norm();
+                if (Lexicon.PARAMETER.contains(n)) {
+                    if (i + 1 < q.size() && Set.of("include", "includes", "including", "contain", "contains", "has",
+                            "have", "with").contains(q.get(i + 1).norm())) {
+                        p = after(i + 1, 2);
+                    } else if (n.startsWith("signature")) {
+                        p = before(i, 3);
+                    } else {
+                        p = rightBefore(i);
+                        if (p < 0) {
+                            p = after(i, 3);
+                        }
+                    }
                 }
             }
-        }
-        return null;
-    }
-
-    private static String moduleName(String m) {
-        return CAPITALISED.matcher(m).matches() ? m.toLowerCase(Locale.ROOT) : m;
-    }
-
-    private static String base(List<Word> w) {
-        for (int i = 0; i < w.size(); i++) {
-            if (SUBCLASS_VERB.contains(w.get(i).lower())) {
-                String b = nextName(w, i + 1);
-                if (b != null) {
-                    return baseName(b);
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                if (Lexicon.TAKE.contains(q.get(i).norm())) {
+                    p = after(i, 4);
                 }
             }
+            if (p < 0) {
+                return null;
+            }
+            if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which"))) {
+                return null;
+            }
+            return new Candidate(new Intent.FunctionsWithParameter(text(p).replaceFirst("^\\*+", "")), 6, false, "");
         }
-        for (int i = 1; i < w.size(); i++) {
-            if (CLASS_NOUN.contains(w.get(i).lower())) {
-                Word prev = w.get(i - 1);
-                if (PROTOCOL.contains(prev.lower())) {
-                    return "Protocol";
+
+        Candidate returning() {
+            int r = -1;
+            for (int i = 0; i < q.size(); i++) {
+                String n = q.get(i).norm();
+                if (Lexicon.RETURN.contains(n) && !(i == 0 && n.equals("return")) || n.equals("->")) {
+                    r = i;
+                    break;
                 }
-                if (!STOP.contains(prev.lower()) && IDENT.matcher(prev.text()).matches()
-                        && Character.isUpperCase(prev.text().charAt(0)) && !isQuestionVerb(prev.lower())) {
-                    return prev.text();
+            }
+            int giveBack = q.phraseAt("give", "back");
+            if (giveBack < 0) {
+                giveBack = q.phraseAt("gives", "back");
+            }
+            if (r < 0 && giveBack < 0) {
+                return null;
+            }
+            Set<String> skip = Set.of("type", "types", "annotation", "annotations", "value", "values", "mentions",
+                    "mention", "includes", "include", "contains", "contain", "is");
+            int p = giveBack >= 0 ? after(giveBack + 1, 3, false, skip) : -1;
+            for (int i = Math.max(0, r); r >= 0 && i < q.size() && p < 0; i++) {
+                String n = q.get(i).norm();
+                if (Lexicon.RETURN.contains(n) || n.equals("->")) {
+                    p = after(i, 4, false, skip);
+                    if (p < 0 && i + 1 < q.size() && Set.of("type", "annotation").contains(q.get(i + 1).norm())) {
+                        p = rightBefore(i); // "a bool return annotation"
+                    }
                 }
             }
-        }
-        return any(w, PROTOCOL) ? "Protocol" : null;
-    }
-
-    private static boolean isQuestionVerb(String lower) {
-        return Set.of("list", "show", "find", "which", "what", "are", "get", "give", "print", "display", "enumerate")
-                .contains(lower);
-    }
-
-    private static String baseName(String b) {
-        return PROTOCOL.contains(b.toLowerCase(Locale.ROOT)) ? "Protocol" : b;
-    }
-
-    private static String nextName(List<Word> w, int from) {
-        for (int i = from; i < w.size(); i++) {
-            Word x = w.get(i);
-            if (STOP.contains(x.lower())) {
-                continue;
+            if (p < 0) {
+                return null;
             }
-            return IDENT.matcher(x.text()).matches() && !SUBCLASS_VERB.contains(x.lower())
-                    && !IMPORT.contains(x.lower()) ? x.text() : null;
+            return new Candidate(new Intent.FunctionsReturning(text(p)), 6, false, "");
         }
-        return null;
-    }
 
-    private static String previousName(List<Word> w, int from) {
-        for (int i = from; i >= 0; i--) {
-            Word x = w.get(i);
-            if (STOP.contains(x.lower())) {
-                continue;
+
+
+        Candidate classesWithMethod() {
+            boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
+                    "funcs", "fns", "routines", "handlers").contains(w.norm()));
+            boolean subject = classNoun || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever")));
+            if (!subject) {
+                return null;
             }
-            return IDENT.matcher(x.text()).matches() && !USE.contains(x.lower()) ? x.text() : null;
+            if (classNoun && !any(Lexicon.CALL)) {
+                for (Word w : q.words) {
+                    if (w.parens() && w.identifier() && methodLike(w)) {
+                        return new Candidate(new Intent.ClassesWithMethod(w.text()), 6, false, "");
+                    }
+                }
+            }
+            for (int i = 0; i < q.size(); i++) {
+                String n = q.get(i).norm();
+                int p = -1;
+                if (Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n)) {
+                    p = after(i, 4);
+                } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
+                        && Set.of("named", "called").contains(q.get(i + 1).norm()))) {
+                    p = after(i, 3);
+                } else if (n.equals("method")) {
+                    p = rightBefore(i);
+                }
+                if (p >= 0 && methodLike(q.get(p))) {
+                    return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) ? 1 : 0),
+                            false, "");
+                }
+            }
+            return null;
         }
-        return null;
+
+        boolean methodLike(Word w) {
+            String t = w.text();
+            return (w.parens() || t.startsWith("__") || Character.isLowerCase(t.charAt(0)) || t.charAt(0) == '_')
+                    && !t.contains(".");
+        }
+
+        Candidate byName() {
+            int p;
+            String pattern = null;
+            Set<String> skip = Set.of("with", "in", "by");
+            for (int i = 0; i < q.size() && pattern == null; i++) {
+                String n = q.get(i).norm();
+                switch (n) {
+                    case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
+                        p = after(i, 3, true, skip);
+                        if (p >= 0) {
+                            pattern = glob(p, "%s*");
+                        }
+                    }
+                    case "ending", "end", "ends", "suffixed", "suffix" -> {
+                        p = after(i, 3, true, skip);
+                        if (p >= 0) {
+                            pattern = glob(p, "*%s");
+                        }
+                    }
+                    case "containing", "contain", "contains" -> {
+                        p = after(i, 3, true, skip);
+                        if (p >= 0) {
+                            pattern = glob(p, "%s");
+                        }
+                    }
+                    case "named", "called", "matching", "like" -> {
+                        p = after(i, 2, true, Set.of());
+                        if (p == i + 1) {
+                            pattern = glob(p, "%s");
+                        }
+                    }
+                    case "with", "w" -> {
+                        // "with X in the name"
+                        int a = after(i, 1, true, Set.of());
+                        if (a >= 0 && a + 2 < q.size() && q.get(a + 1).norm().equals("in")
+                                && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, a + 3)).norm())) {
+                            pattern = glob(a, "%s");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (pattern == null) {
+                for (Word w : q.words) {
+                    if (isGlob(w.text())) {
+                        pattern = w.text();
+                        break;
+                    }
+                }
+            }
+            if (pattern == null) {
+                return null;
+            }
+            boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+            return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), 5,
+                    !classNoun && !functionNoun, "no class or function noun: functions assumed");
+        }
+
+        String glob(int i, String shape) {
+            String t = text(i);
+            return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 ? t : String.format(Locale.ROOT, shape, t);
+        }
     }
 }

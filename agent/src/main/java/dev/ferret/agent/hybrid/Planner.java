@@ -16,14 +16,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns an intent into tool calls and runs them directly, without a model:
+ * Turns an intent into tool calls and runs them directly, without a model. One plan per kind:
  * <ul>
- *   <li>subclasses of B: {@code find_classes {"base": B}} (B = Protocol means typing's Protocol);</li>
+ *   <li>subclasses of B: {@code find_classes {"base": B}} (+ {@code "indirect": true}); B = Protocol means typing's;</li>
  *   <li>async functions: {@code find_functions {"async_only": true}};</li>
  *   <li>imports of M: {@code find_imports {"module": M}}, keeping the first import line of each file;</li>
  *   <li>dataclasses: {@code find_classes {"decorator": "dataclass"}} (the standard library's);</li>
- *   <li>comments with tag T: {@code find_comments {"tag": T}}.</li>
+ *   <li>comments with tag T: {@code find_comments {"tag": T}};</li>
+ *   <li>classes by decorator, by a method they define, by name, exception classes:
+ *       {@code find_classes} with {@code decorator}, {@code method}, {@code name_pattern}, {@code exception};</li>
+ *   <li>context managers: {@code find_classes {"context_manager": true}} and
+ *       {@code find_functions {"context_manager": true}};</li>
+ *   <li>functions by decorator, name, parameter, return annotation, the methods of a class, properties:
+ *       {@code find_functions} with {@code decorator}, {@code name_pattern}, {@code parameter}, {@code returns},
+ *       {@code class_name}, {@code decorator: "property"};</li>
+ *   <li>what raises E: {@code find_raises}; exports: {@code find_exports}; constants: {@code find_constants};
+ *       callers of F: {@code find_callers}.</li>
  * </ul>
+ * A path the question named is passed as {@code path} to every call.
  */
 public final class Planner {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,16 +54,59 @@ public final class Planner {
     }
 
     public Plan plan(Intent intent) {
-        ObjectNode args = NODES.objectNode();
-        return switch (intent) {
-            case Intent.Subclasses s -> new Plan(intent, List.of(new Plan.Step("find_classes", args.put("base", s.base()))), false);
-            case Intent.AsyncFunctions a -> new Plan(intent, List.of(new Plan.Step("find_functions", args.put("async_only", true))), false);
-            case Intent.Imports i -> new Plan(intent, List.of(new Plan.Step("find_imports", args.put("module", i.module()))), true);
-            case Intent.Dataclasses d -> new Plan(intent, List.of(new Plan.Step("find_classes", args.put("decorator", "dataclass"))), false);
-            case Intent.Comments c -> new Plan(intent, List.of(new Plan.Step("find_comments",
-                    args.put("tag", c.tag().isEmpty() ? FindCommentsTool.DEFAULT_TAG : c.tag()))), false);
-            case Intent.Unknown u -> new Plan(intent, List.of(), false);
-        };
+        return plan(intent, null);
+    }
+
+    /** The plan for an intent, every call limited to {@code path} when it is not null. */
+    public Plan plan(Intent intent, String path) {
+        List<Plan.Step> steps = new ArrayList<>();
+        boolean firstPerFile = false;
+        switch (intent) {
+            case Intent.Subclasses s -> {
+                ObjectNode a = args(path).put("base", s.base());
+                if (s.indirect()) {
+                    a.put("indirect", true);
+                }
+                steps.add(new Plan.Step("find_classes", a));
+            }
+            case Intent.AsyncFunctions a -> steps.add(new Plan.Step("find_functions", args(path).put("async_only", true)));
+            case Intent.Imports i -> {
+                steps.add(new Plan.Step("find_imports", args(path).put("module", i.module())));
+                firstPerFile = true;
+            }
+            case Intent.Dataclasses d -> steps.add(new Plan.Step("find_classes", args(path).put("decorator", "dataclass")));
+            case Intent.Comments c -> steps.add(new Plan.Step("find_comments",
+                    args(path).put("tag", c.tag().isEmpty() ? FindCommentsTool.DEFAULT_TAG : c.tag())));
+            case Intent.ClassesByDecorator c -> steps.add(new Plan.Step("find_classes", args(path).put("decorator", c.decorator())));
+            case Intent.ClassesWithMethod c -> steps.add(new Plan.Step("find_classes", args(path).put("method", c.method())));
+            case Intent.ClassesByName c -> steps.add(new Plan.Step("find_classes", args(path).put("name_pattern", c.pattern())));
+            case Intent.ExceptionClasses e -> steps.add(new Plan.Step("find_classes", args(path).put("exception", true)));
+            case Intent.ContextManagers c -> {
+                steps.add(new Plan.Step("find_classes", args(path).put("context_manager", true)));
+                steps.add(new Plan.Step("find_functions", args(path).put("context_manager", true)));
+            }
+            case Intent.FunctionsByDecorator f -> steps.add(new Plan.Step("find_functions", args(path).put("decorator", f.decorator())));
+            case Intent.FunctionsByName f -> steps.add(new Plan.Step("find_functions", args(path).put("name_pattern", f.pattern())));
+            case Intent.FunctionsWithParameter f -> steps.add(new Plan.Step("find_functions", args(path).put("parameter", f.parameter())));
+            case Intent.FunctionsReturning f -> steps.add(new Plan.Step("find_functions", args(path).put("returns", f.type())));
+            case Intent.MethodsOfClass m -> steps.add(new Plan.Step("find_functions", args(path).put("class_name", m.className())));
+            case Intent.Properties p -> steps.add(new Plan.Step("find_functions", args(path).put("decorator", "property")));
+            case Intent.Raises r -> steps.add(new Plan.Step("find_raises", args(path).put("exception", r.exception())));
+            case Intent.Exports e -> steps.add(new Plan.Step("find_exports", args(path)));
+            case Intent.Constants c -> steps.add(new Plan.Step("find_constants", args(path)));
+            case Intent.Callers c -> steps.add(new Plan.Step("find_callers", args(path).put("function", c.function())));
+            case Intent.Unknown u -> {
+            }
+        }
+        return new Plan(intent, steps, firstPerFile);
+    }
+
+    private static ObjectNode args(String path) {
+        ObjectNode a = NODES.objectNode();
+        if (path != null) {
+            a.put("path", path);
+        }
+        return a;
     }
 
     /** Runs every step, recording each call; a failing step is recorded and contributes no items. */
@@ -81,7 +134,7 @@ public final class Planner {
             Set<String> seenFiles = new HashSet<>();
             for (Hit h : hits) {
                 if (!plan.firstPerFile() || seenFiles.add(h.file())) {
-                    items.add(new Finding(h.file(), h.line(), h.name(), h.text()));
+                    items.add(new Finding(h.file(), h.line(), h.name(), h.text(), h.note()));
                 }
             }
         }

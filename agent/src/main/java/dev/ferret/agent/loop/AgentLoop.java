@@ -3,6 +3,7 @@ package dev.ferret.agent.loop;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.tools.Tool;
+import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.ToolResult;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.EngineException;
@@ -47,6 +48,8 @@ public final class AgentLoop {
     private final ChatFormat format;
     private final ToolCallFormat callFormat;
     private final String callGrammar;
+    /** Token budget of a call turn: enough for the longest call the grammar admits, so none is cut off. */
+    private final int callBudget;
     private BiFunction<Integer, GenerationRequest, GenerationRequest> shaper = (step, r) -> r;
     private Drafter drafter;
 
@@ -61,7 +64,14 @@ public final class AgentLoop {
             System.getLogger(AgentLoop.class.getName()).log(System.Logger.Level.WARNING, "the model's chat template has no"
                     + " tool-call format Ferret knows; the model can only answer in plain text");
         }
-        this.callGrammar = options.constrainCalls() && callFormat != ToolCallFormat.NONE ? callFormat.answerOrCallGrammar(schemas) : null;
+        // Qwen2.5's <tool_call> format (Ferret's own models' too) gets the bounded grammar, whose every sentence is a
+        // call that parses within the turn's budget; other families get the engine's grammar for their format
+        boolean bounded = callFormat == ToolCallFormat.HERMES;
+        boolean constrained = options.constrainCalls() && callFormat != ToolCallFormat.NONE;
+        this.callGrammar = !constrained ? null : bounded ? ToolCallGrammar.answerOrCall(tools) : callFormat.answerOrCallGrammar(schemas);
+        this.callBudget = constrained && bounded
+                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), ToolCallGrammar.maxCallLength(tools))
+                : options.maxTokensCall();
     }
 
     /**
@@ -94,6 +104,7 @@ public final class AgentLoop {
                 : session.model().specials().id(callFormat.callOpener());
         List<Integer> markup = new ArrayList<>();
         String lastResult = "";
+        List<String> evidence = new ArrayList<>();
         while (true) {
             forced = forced != null ? forced : guard.mustAnswer();
             boolean answerTurn = forced != null;
@@ -110,21 +121,31 @@ public final class AgentLoop {
                 g = session.generate(prompt, req, answerTurn ? listenerFor(listener) : d -> true, drafter);
             } catch (EngineException.ContextOverflow e) {
                 return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
-                        guard, calls, totals, t0, autonomous);
+                        guard, calls, totals, t0, autonomous, evidence);
             }
             guard.stepTaken();
             totals.add(g);
+            if (!answerTurn && cutOffCall(g, callFormat) && g.finishReason() == FinishReason.CONTEXT_FULL) {
+                // the context filled up inside a call: the partial call is no call, so it is neither run nor
+                // recorded as one. (A budget cannot cut a constrained call: the budget is the grammar's longest call.
+                // Without the grammar it can, and the cut-off text is then an unparsable call, reported to the model.)
+                return finish(fallback(lastResult, "the conversation no longer fits the context"), StopReason.CONTEXT_FULL,
+                        guard, calls, totals, t0, autonomous, evidence);
+            }
             ToolCallParser.Reply reply = callFormat.parse(g.text());
             if (answerTurn || !reply.hasCalls()) {
                 String answer = reply.content().strip();
                 if (answer.isEmpty()) {
                     return finish(fallback(lastResult, "the model gave no answer"), StopReason.FALLBACK_FROM_RESULTS,
-                            guard, calls, totals, t0, autonomous);
+                            guard, calls, totals, t0, autonomous, evidence);
                 }
                 if (g.finishReason() == FinishReason.CONTEXT_FULL && forced == null) {
                     forced = StopReason.CONTEXT_FULL;
                 }
-                return finish(answer, forced == null ? StopReason.ANSWERED : forced, guard, calls, totals, t0, autonomous);
+                // grounding: the answer keeps only the items its run's tool results show (see Grounding)
+                Grounding.Result grounded = Grounding.apply(answer, evidence, question, tools.names());
+                return finish(grounded.text(), forced == null ? StopReason.ANSWERED : forced, guard, calls, totals, t0,
+                        autonomous, evidence);
             }
             autonomous = true;
             List<ToolCall> valid = new ArrayList<>();
@@ -169,6 +190,8 @@ public final class AgentLoop {
                                 if (!res.error()) {
                                     lastResult = res.content();
                                 }
+                                // what was searched for may be named too ("no class Foo was found")
+                                evidence.add(call.name() + " " + args + "\n" + res.content());
                                 results.add(Message.tool(res.content()));
                                 record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
                                         res.error() ? ToolCallRecord.Outcome.ERROR : ToolCallRecord.Outcome.RAN));
@@ -197,8 +220,14 @@ public final class AgentLoop {
             return GenerationRequest.greedy(options.maxTokensAnswer()).withSampling(greedy)
                     .withBanned(ban).withStops(stops);
         }
-        return GenerationRequest.greedy(options.maxTokensCall()).withSampling(greedy)
+        return GenerationRequest.greedy(callBudget).withSampling(greedy)
                 .withStops(callFormat.callStop() == null ? List.of() : List.of(callFormat.callStop())).withGrammar(callGrammar);
+    }
+
+    /** True when a call turn opened a call that its generation did not close (stopped by budget or context). */
+    static boolean cutOffCall(Generation g, ToolCallFormat format) {
+        return format != ToolCallFormat.NONE && g.finishReason() != FinishReason.STOP_STRING
+                && g.text().contains(format.callOpener());
     }
 
     private static dev.ferret.engine.TokenListener listenerFor(AgentListener l) {
@@ -225,9 +254,9 @@ public final class AgentLoop {
     }
 
     private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, Totals t,
-                               long t0, boolean autonomous) {
+                               long t0, boolean autonomous, List<String> evidence) {
         return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), t.tokens, t.evaluated, t.reused,
-                (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted);
+                (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted, evidence);
     }
 
     /** Counters summed over the turns of one run. */

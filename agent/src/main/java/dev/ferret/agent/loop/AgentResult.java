@@ -16,10 +16,15 @@ import java.util.List;
  * @param autonomous      true when the model called at least one tool on its own
  * @param drafted         speculative decoding: tokens the drafter proposed, summed over all turns (0 without a drafter)
  * @param accepted        speculative decoding: proposed tokens the target kept, summed over all turns (0 without a drafter)
+ * @param evidence        every call of the run and its result, as text (what its answer may name; see {@link Grounding})
  */
 public record AgentResult(String answer, StopReason stopReason, int steps, List<ToolCallRecord> toolCalls,
                           int tokensGenerated, int promptTokensEvaluated, int promptTokensReused, double seconds,
-                          boolean autonomous, int drafted, int accepted) {
+                          boolean autonomous, int drafted, int accepted, List<String> evidence) {
+    public AgentResult {
+        toolCalls = List.copyOf(toolCalls);
+        evidence = List.copyOf(evidence);
+    }
 
     /** Accepted over drafted tokens; 0 when nothing was drafted. */
     public double acceptanceRate() {

@@ -1,11 +1,13 @@
 package dev.ferret.agent.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.chat.Json;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -21,7 +23,109 @@ public final class AgentPrompt {
             Call one tool at a time. When the results answer the question, reply with a short answer that lists \
             each item as name (file:line), and no tool call.""";
 
+    /** The parameter the call-only model never writes: its answers list every hit, so nothing is capped. */
+    static final String LIMIT = "limit";
+
     private AgentPrompt() {}
+
+    /**
+     * The compact system turn of the call-only model (the shipped default): one line saying what to write and one
+     * naming each tool with its parameters, generated from the tools themselves, so a tool or parameter added to the
+     * toolbox appears here, in the training data and at run time alike. About 60 tokens instead of the ~2,200 of the
+     * full prompt and tool list.
+     */
+    public static String callOnlySystem(List<? extends Tool> tools) {
+        StringBuilder sb = new StringBuilder("Write the one tool call that answers the question about this Python "
+                + "repository.\nTools:");
+        for (Tool t : tools) {
+            sb.append(' ').append(t.name()).append('(');
+            int i = 0;
+            for (Iterator<String> it = t.parameters().path("properties").fieldNames(); it.hasNext(); ) {
+                String p = it.next();
+                if (!p.equals(LIMIT)) {
+                    sb.append(i++ > 0 ? ", " : "").append(p);
+                }
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The call-only model's whole prompt for a question: the compact system turn and the question, in ChatML. */
+    public static String callOnlyPrompt(String system, String question) {
+        return dev.ferret.engine.chat.ChatTemplate.render(List.of(dev.ferret.engine.chat.Message.system(system),
+                dev.ferret.engine.chat.Message.user(question)), List.of(), true);
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][\\w.*/-]*");
+
+    /**
+     * The values a call-only call's string arguments may take for a question: its words (identifiers, dotted names,
+     * paths; a leading {@code @} and trailing punctuation dropped) and, for each, its dotted parts, its singular
+     * ({@code dataclasses} -> {@code dataclass}), capitalised and upper-case forms ({@code protocols} ->
+     * {@code Protocol}, {@code todo} -> {@code TODO}), and {@code Name.*} for a capitalised name (its methods). The
+     * model chooses among them; it cannot write a value the question does not hold.
+     */
+    public static List<String> callChoices(String question) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(question);
+        while (m.find()) {
+            String w = m.group().replaceAll("[.*/-]+$", "");
+            if (w.isEmpty()) {
+                continue;
+            }
+            List<String> forms = new ArrayList<>(List.of(w));
+            if (w.contains(".") && !w.contains("/")) {
+                forms.addAll(List.of(w.split("\\.")));
+            }
+            for (String f : List.copyOf(forms)) {
+                if (f.length() > 3 && f.endsWith("es")) {
+                    forms.add(f.substring(0, f.length() - 2)); // classes -> class (and, harmlessly, types -> typ)
+                }
+                if (f.length() > 3 && f.endsWith("s") && !f.endsWith("ss")) {
+                    forms.add(f.substring(0, f.length() - 1));
+                }
+            }
+            for (String f : forms) {
+                if (f.isEmpty()) {
+                    continue;
+                }
+                out.add(f);
+                if (f.matches("[a-z]\\w*")) {
+                    out.add(Character.toUpperCase(f.charAt(0)) + f.substring(1));
+                }
+                if (f.matches("[A-Za-z]{2,6}")) {
+                    out.add(f.toUpperCase(java.util.Locale.ROOT));
+                }
+                if (f.matches("[A-Z]\\w*")) {
+                    out.add(f + ".*");
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("x"); // a question without a word: some value is needed for the grammar to have strings at all
+        }
+        return List.copyOf(out);
+    }
+
+    /** The call-only grammar's schemas: the tools' own, without {@code limit}. */
+    public static ArrayNode callOnlySchemas(List<? extends Tool> tools) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Tool t : tools) {
+            ObjectNode params = t.parameters().deepCopy();
+            if (params.path("properties") instanceof ObjectNode props) {
+                props.remove(LIMIT);
+            }
+            ObjectNode fn = Json.MAPPER.createObjectNode();
+            fn.put("name", t.name());
+            fn.put("description", t.description());
+            fn.set("parameters", params);
+            ObjectNode wrap = out.addObject();
+            wrap.put("type", "function");
+            wrap.set("function", fn);
+        }
+        return out;
+    }
 
     /** The schema list the system turn shows: {@code {"type": "function", "function": {...}}} per tool. */
     public static List<JsonNode> schemas(Toolbox tools) {

@@ -5,12 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code find_functions}: {@code def} and {@code async def} statements at any depth (module functions, methods, nested
- * functions), filtered by async-ness, decorator ({@link Matchers}) and name. Output:
- * {@code pkg/mod.py:30: async def Client.fetch()}.
+ * functions), filtered by async-ness, decorator ({@link Matchers}, names resolved through the project), name, a
+ * parameter name, the return annotation, the class whose body defines them, and generator-based context managers;
+ * all given filters must hold. Output: {@code pkg/mod.py:30: async def Client.fetch(self, url) -> Response}.
+ *
+ * <ul>
+ *   <li>{@code parameter}: a parameter (positional-only, ordinary, {@code *args}, keyword-only or {@code **kwargs})
+ *       with exactly this name ({@code self} counts).</li>
+ *   <li>{@code returns}: the return annotation mentions this name as a whole word ({@code bool} matches
+ *       {@code -> bool} and {@code -> Optional[bool]}; {@code Response} matches {@code -> requests.Response}); a
+ *       dotted argument must appear as written.</li>
+ *   <li>{@code class_name}: the def is directly in the body of a class with this simple or qualified name.</li>
+ *   <li>{@code context_manager}: a decorator resolves to {@code contextlib.contextmanager} or
+ *       {@code contextlib.asynccontextmanager}.</li>
+ *   <li>{@code decorator="property"}: the builtin property, {@code functools.cached_property} or
+ *       {@code abc.abstractproperty}.</li>
+ * </ul>
  */
 public final class FindFunctionsTool extends PythonSearchTool {
     public FindFunctionsTool(PythonIndex index) {
@@ -24,8 +39,8 @@ public final class FindFunctionsTool extends PythonSearchTool {
 
     @Override
     public String description() {
-        return "Find Python functions and methods (nested ones too) by async-ness, decorator or name; "
-                + "prints file:line: async def Class.method().";
+        return "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
+                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.";
     }
 
     @Override
@@ -34,6 +49,10 @@ public final class FindFunctionsTool extends PythonSearchTool {
                 {"async_only", "boolean", "true to list only async def functions"},
                 {"decorator", "string", "decorator, e.g. property, pytest.fixture"},
                 {"name_pattern", "string", "part of the function name, or a glob like test_*"},
+                {"parameter", "string", "a parameter name, e.g. timeout"},
+                {"returns", "string", "a name in the return annotation, e.g. bool"},
+                {"class_name", "string", "methods of this class"},
+                {"context_manager", "boolean", "true: @contextmanager functions"},
                 PATH, LIMIT});
     }
 
@@ -47,35 +66,101 @@ public final class FindFunctionsTool extends PythonSearchTool {
         boolean asyncOnly = Args.bool(args, "async_only", false);
         String decorator = Args.text(args, "decorator");
         String pattern = Args.text(args, "name_pattern");
+        String parameter = Args.text(args, "parameter");
+        String returns = Args.text(args, "returns");
+        String className = Args.text(args, "class_name");
+        boolean context = Args.bool(args, "context_manager", false);
         String path = Args.text(args, "path");
-        if (!asyncOnly && decorator == null && pattern == null && path == null) {
-            throw new ToolException("give at least one of async_only, decorator, name_pattern or path, "
-                    + "e.g. {\"async_only\": true}");
+        if (!asyncOnly && decorator == null && pattern == null && parameter == null && returns == null
+                && className == null && !context && path == null) {
+            throw new ToolException("give at least one of async_only, decorator, name_pattern, parameter, returns, "
+                    + "class_name, context_manager or path, e.g. {\"async_only\": true}");
         }
-        Predicate<PyReference> decoMatch = decorator == null ? null : Matchers.decorator(decorator);
+        if (parameter != null) {
+            parameter = parameter.replaceFirst("^\\*{1,2}", "").strip();
+        }
+        if (className != null) {
+            className = className.replaceFirst("^class\\s+", "").strip();
+        }
+        Pattern returnsPattern = returns == null ? null : returnsPattern(returns);
+        List<PythonFile> files = files(args);
+        Project project = decorator != null || context ? index.project() : null;
+        Matchers.RefMatcher decoMatch = decorator == null ? null : Matchers.decorator(decorator);
+        Matchers.RefMatcher contextMatch = context ? Matchers.exactly(Matchers.CONTEXT_MANAGER) : null;
         Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
         List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
+        for (PythonFile f : files) {
             for (PyFunction fn : f.functions()) {
                 if (asyncOnly && !fn.async()) {
                     continue;
                 }
-                List<PyReference> decos = decoMatch == null ? List.of()
-                        : fn.decorators().stream().filter(decoMatch).toList();
-                if (decoMatch != null && decos.isEmpty()) {
+                if (className != null && (fn.ownerClass() == null || !(fn.ownerClass().equals(className)
+                        || fn.ownerClass().endsWith("." + className)))) {
+                    continue;
+                }
+                if (parameter != null && !hasParameter(fn, parameter)) {
+                    continue;
+                }
+                if (returnsPattern != null && (fn.returns() == null || !returnsPattern.matcher(fn.returns()).find())) {
                     continue;
                 }
                 if (nameMatch != null && !nameMatch.test(fn.name(), fn.qualifiedName())) {
                     continue;
                 }
-                StringBuilder text = new StringBuilder();
-                for (PyReference d : decos) {
-                    text.append('@').append(d.text()).append(' ');
+                List<PyReference> decos = new ArrayList<>();
+                String note = "";
+                if (decoMatch != null || contextMatch != null) {
+                    Target first = null;
+                    boolean decoOk = decoMatch == null;
+                    boolean contextOk = contextMatch == null;
+                    for (PyReference d : fn.decorators()) {
+                        List<Target> targets = project.resolve(f, d);
+                        Target t = decoMatch == null ? null : decoMatch.match(d, targets);
+                        Target c = contextMatch == null ? null : contextMatch.match(d, targets);
+                        if (t != null || c != null) {
+                            decos.add(d);
+                            first = first == null ? (t != null ? t : c) : first;
+                        }
+                        decoOk |= t != null;
+                        contextOk |= c != null;
+                    }
+                    if (!decoOk || !contextOk) {
+                        continue;
+                    }
+                    note = Matchers.note(first == null ? "" : first.simpleName(), first);
                 }
-                text.append(fn.async() ? "async def " : "def ").append(fn.qualifiedName()).append("()");
-                hits.add(new Hit(f.path(), fn.line(), fn.qualifiedName(), text.toString()));
+                hits.add(new Hit(f.path(), fn.line(), fn.qualifiedName(), signature(fn, decos), note));
             }
         }
         return hits;
+    }
+
+    private static boolean hasParameter(PyFunction fn, String name) {
+        for (PyParam p : fn.params()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole-word pattern for a {@code returns} argument. */
+    static Pattern returnsPattern(String returns) {
+        String r = returns.strip().replaceFirst("^->\\s*", "");
+        return Pattern.compile("(?<!\\w)" + Pattern.quote(r) + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** {@code @deco async def Class.method(self, x) -> T}. */
+    static String signature(PyFunction fn, List<PyReference> decorators) {
+        StringBuilder text = new StringBuilder();
+        for (PyReference d : decorators) {
+            text.append('@').append(d.text()).append(' ');
+        }
+        text.append(fn.async() ? "async def " : "def ").append(fn.qualifiedName())
+                .append(fn.params().stream().map(PyParam::name).collect(Collectors.joining(", ", "(", ")")));
+        if (fn.returns() != null) {
+            text.append(" -> ").append(fn.returns());
+        }
+        return text.toString();
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +17,15 @@ import java.util.regex.Pattern;
  * {@code import requests as r}, {@code from requests import x}, {@code from requests.auth import y}, at any depth
  * (functions, {@code try}, {@code if TYPE_CHECKING}). Relative imports ({@code from . import requests},
  * {@code from .requests import x}), other packages' submodules ({@code from vendor.requests import x}), other
- * modules with the same prefix ({@code requests_toolbelt}) and text in strings or comments do not. Output:
- * {@code pkg/mod.py:3: import requests}.
+ * modules with the same prefix ({@code requests_toolbelt}) and text in strings or comments do not.
+ *
+ * <p><b>Through the project's own modules.</b> A {@code from} import of a name that a project module re-exports from
+ * the module counts too ({@code from .compat import requests}, {@code from shop.http import Session} when
+ * {@code shop/http.py} did {@code from requests import Session}), with a note naming the files it came through
+ * ({@code [requests via shop/http.py]}); names are followed as {@link Project} describes. Importing a project module
+ * that itself uses the module ({@code from shop import http}, or {@code http}'s own functions) does not: that file
+ * uses a wrapper, and the wrapper is the file that imports the module. Star imports are not followed here.
+ * Output: {@code pkg/mod.py:3: import requests}.
  */
 public final class FindImportsTool extends PythonSearchTool {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -64,17 +73,51 @@ public final class FindImportsTool extends PythonSearchTool {
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
         String module = module(args);
+        List<PythonFile> files = files(args);
+        Project project = index.project();
         List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
+        for (PythonFile f : files) {
             Map<Integer, List<PyImport>> byLine = new LinkedHashMap<>();
+            Map<Integer, Set<String>> vias = new LinkedHashMap<>();
             for (PyImport imp : f.imports()) {
                 if (imp.importsModule(module)) {
                     byLine.computeIfAbsent(imp.line(), k -> new ArrayList<>()).add(imp);
+                    continue;
+                }
+                String via = reexport(project, f, imp, module);
+                if (via != null) {
+                    byLine.computeIfAbsent(imp.line(), k -> new ArrayList<>()).add(imp);
+                    vias.computeIfAbsent(imp.line(), k -> new LinkedHashSet<>()).add(via);
                 }
             }
-            byLine.forEach((line, imps) -> hits.add(new Hit(f.path(), line, module, render(imps))));
+            byLine.forEach((line, imps) -> {
+                Set<String> v = vias.get(line);
+                hits.add(new Hit(f.path(), line, module, render(imps),
+                        v == null ? "" : module + " via " + String.join(", ", v)));
+            });
         }
         return hits;
+    }
+
+    /**
+     * The files a {@code from} import's name came through when it resolves, through project modules, to the module
+     * or something in it ({@code "shop/http.py"}), else {@code null}.
+     */
+    static String reexport(Project project, PythonFile f, PyImport imp, String module) {
+        if (!imp.fromImport() || "*".equals(imp.name())) {
+            return null;
+        }
+        String target = project.absoluteTarget(f, imp);
+        if (target.startsWith(".")) {
+            return null;
+        }
+        for (Target t : project.resolveAbsolute(target)) {
+            if (t.kind() == Target.Kind.EXTERNAL && !t.via().isEmpty()
+                    && (t.name().equals(module) || t.name().startsWith(module + "."))) {
+                return String.join(", ", t.via());
+            }
+        }
+        return null;
     }
 
     /** One line per statement: names of a from-import are joined ({@code from requests import get, post}). */

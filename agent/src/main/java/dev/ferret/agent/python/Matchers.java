@@ -1,32 +1,32 @@
 package dev.ferret.agent.python;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * How the tools' {@code base}, {@code decorator} and {@code name_pattern} arguments match.
+ * How the tools' {@code base}, {@code decorator}, {@code exception} and {@code name_pattern} arguments match. A
+ * reference (a base, decorator or raised name) is compared through what it resolves to ({@link Project}), so a name
+ * imported from the project's own compatibility module, re-exported by an {@code __init__.py}, aliased
+ * ({@code import typing as t}) or chosen in a {@code try/except ImportError} matches what it really is.
  *
  * <ul>
  *   <li><b>base.</b> {@code Protocol}, {@code typing.Protocol} and {@code typing_extensions.Protocol} all mean typing's
- *       Protocol exactly: a base whose dotted name resolves through the file's imports to {@code typing.Protocol} or
- *       {@code typing_extensions.Protocol} ({@code Protocol}, {@code Protocol[T]}, {@code typing.Protocol},
- *       {@code t.Protocol} after {@code import typing as t}, {@code P} after
- *       {@code from typing import Protocol as P}). Not {@code asyncio.Protocol}, not Twisted's Protocol, not a home-made
- *       class called Protocol, not subclasses of a user protocol that do not list Protocol themselves. Likewise any
- *       other {@code typing.X} or {@code typing_extensions.X} matches both modules' X. Any other simple name matches a
- *       base whose dotted name, or one of its resolved names, ends in that name ({@code BaseModel} matches
- *       {@code BaseModel} and {@code pydantic.BaseModel}); a dotted name matches a resolved name equal to it or ending
- *       in {@code .name}. Only direct bases count. A trailing {@code [..]} or {@code (..)} in the argument is ignored.</li>
+ *       Protocol exactly: a base resolving to {@code typing.Protocol} or {@code typing_extensions.Protocol}. Not
+ *       {@code asyncio.Protocol}, not Twisted's Protocol, not a home-made class called Protocol. Likewise any other
+ *       {@code typing.X} or {@code typing_extensions.X} matches both modules' X. Any other simple name matches a base
+ *       written with that last name, or resolving to a name equal to it or ending in {@code .name} ({@code BaseModel}
+ *       matches {@code pydantic.BaseModel} and a project class {@code app.models.BaseModel}); a dotted name matches a
+ *       base written so, or resolving to a name equal to it or ending in {@code .name}. A trailing {@code [..]} or
+ *       {@code (..)} in the argument is ignored.</li>
  *   <li><b>decorator.</b> {@code dataclass} and {@code dataclasses.dataclass} mean the standard library's decorator
- *       exactly: a decorator (with or without a call) whose dotted name resolves to {@code dataclasses.dataclass}
- *       ({@code @dataclass}, {@code @dataclass(frozen=True)}, {@code @dataclasses.dataclass}, {@code @dc} after
- *       {@code from dataclasses import dataclass as dc}, {@code @dc.dataclass} after {@code import dataclasses as dc});
- *       not pydantic's, attrs' or a home-made {@code dataclass}. Other names match as for base. A leading {@code @} is
- *       ignored.</li>
- *   <li><b>name_pattern.</b> With {@code *} or {@code ?}: a glob, matched case-insensitively against the simple name
- *       and against the qualified name. Otherwise a case-insensitive substring of the qualified name.</li>
+ *       exactly ({@code dataclasses.dataclass}); not pydantic's, attrs' or a home-made one. {@code property} means the
+ *       builtin {@code property}, {@code functools.cached_property} or {@code abc.abstractproperty} (not
+ *       {@code @x.setter}). Other names match as for base. A leading {@code @} is ignored.</li>
+ *   <li><b>name_pattern.</b> With {@code *} or {@code ?}: a glob, matched case-insensitively. Otherwise a
+ *       case-insensitive substring. A pattern without a dot is matched against the simple name, one with a dot
+ *       against the qualified name.</li>
  * </ul>
  */
 public final class Matchers {
@@ -35,35 +35,69 @@ public final class Matchers {
 
     public static final Set<String> PROTOCOL = Set.of("typing.Protocol", "typing_extensions.Protocol");
     public static final String DATACLASS = "dataclasses.dataclass";
+    public static final Set<String> PROPERTY = Set.of("property", "builtins.property", "functools.cached_property",
+            "abc.abstractproperty");
+    public static final Set<String> CONTEXT_MANAGER = Set.of("contextlib.contextmanager",
+            "contextlib.asynccontextmanager");
+
+    /**
+     * A test on a reference and its resolved targets; returns the target that matched (its {@link Target#via()} says
+     * where the name came from), or {@code null}.
+     */
+    @FunctionalInterface
+    public interface RefMatcher {
+        Target match(PyReference ref, List<Target> targets);
+    }
 
     /** The matcher for a {@code base} argument. */
-    public static Predicate<PyReference> base(String query) {
+    public static RefMatcher base(String query) {
         String q = strip(query);
-        if (q.equals("Protocol") || q.equals("typing.Protocol") || q.equals("typing_extensions.Protocol")) {
-            return r -> r.resolved().stream().anyMatch(PROTOCOL::contains);
+        if (q.equals("Protocol") || PROTOCOL.contains(q)) {
+            return exactly(PROTOCOL);
         }
         String typingName = typingName(q);
         if (typingName != null) {
-            return r -> r.resolvesTo("typing." + typingName) || r.resolvesTo("typing_extensions." + typingName);
+            return exactly(Set.of("typing." + typingName, "typing_extensions." + typingName));
         }
         return byName(q);
     }
 
     /** The matcher for a {@code decorator} argument. */
-    public static Predicate<PyReference> decorator(String query) {
+    public static RefMatcher decorator(String query) {
         String q = strip(query);
         if (q.startsWith("@")) {
-            q = q.substring(1).strip();
+            q = strip(q.substring(1));
         }
         if (q.equals("dataclass") || q.equals(DATACLASS)) {
-            return r -> r.resolvesTo(DATACLASS);
+            return exactly(Set.of(DATACLASS));
+        }
+        if (q.equals("property") || PROPERTY.contains(q)) {
+            return exactly(PROPERTY);
         }
         return byName(q);
+    }
+
+    /** The matcher for names such as an {@code exception} argument: as for a base other than the typing ones. */
+    public static RefMatcher named(String query) {
+        return byName(strip(query));
+    }
+
+    /** Matches a reference resolving to an outside name in {@code names}. */
+    public static RefMatcher exactly(Set<String> names) {
+        return (ref, targets) -> {
+            for (Target t : targets) {
+                if (t.kind() == Target.Kind.EXTERNAL && names.contains(t.name())) {
+                    return t;
+                }
+            }
+            return null;
+        };
     }
 
     /** The matcher for a {@code name_pattern} argument, applied to (simple name, qualified name). */
     public static NamePredicate name(String pattern) {
         String p = pattern.strip();
+        boolean qualified = p.indexOf('.') >= 0;
         if (p.indexOf('*') >= 0 || p.indexOf('?') >= 0) {
             StringBuilder re = new StringBuilder();
             for (char c : p.toCharArray()) {
@@ -74,10 +108,10 @@ public final class Matchers {
                 }
             }
             Pattern glob = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            return (simple, qualified) -> glob.matcher(simple).matches() || glob.matcher(qualified).matches();
+            return (simple, qualifiedName) -> glob.matcher(qualified ? qualifiedName : simple).matches();
         }
         String lower = p.toLowerCase(Locale.ROOT);
-        return (simple, qualified) -> qualified.toLowerCase(Locale.ROOT).contains(lower);
+        return (simple, qualifiedName) -> (qualified ? qualifiedName : simple).toLowerCase(Locale.ROOT).contains(lower);
     }
 
     /** A test on a definition's simple and qualified names. */
@@ -86,14 +120,22 @@ public final class Matchers {
         boolean test(String simpleName, String qualifiedName);
     }
 
-    private static Predicate<PyReference> byName(String q) {
+    private static RefMatcher byName(String q) {
         if (q.isEmpty()) {
-            return r -> false;
+            return (ref, targets) -> null;
         }
-        if (q.indexOf('.') < 0) {
-            return r -> q.equals(r.simpleName()) || r.resolved().stream().anyMatch(n -> n.equals(q) || n.endsWith("." + q));
-        }
-        return r -> q.equals(r.dotted()) || r.resolved().stream().anyMatch(n -> n.equals(q) || n.endsWith("." + q));
+        boolean dotted = q.indexOf('.') >= 0;
+        return (ref, targets) -> {
+            for (Target t : targets) {
+                if (t.name().equals(q) || t.name().endsWith("." + q)) {
+                    return t;
+                }
+            }
+            if (dotted ? q.equals(ref.dotted()) : q.equals(ref.simpleName())) {
+                return targets.isEmpty() ? Target.external(ref.dotted(), List.of()) : targets.getFirst();
+            }
+            return null;
+        };
     }
 
     private static String typingName(String q) {
@@ -116,5 +158,10 @@ public final class Matchers {
             }
         }
         return q.substring(0, cut).strip();
+    }
+
+    /** "Protocol via shop/compat.py" when the match passed through project files, else empty. */
+    static String note(String what, Target t) {
+        return t == null || t.via().isEmpty() ? "" : what + " " + t.viaText();
     }
 }

@@ -11,9 +11,25 @@ import java.util.List;
  * @param line          1-based line of the {@code def} keyword, or of {@code async} for {@code async def}
  * @param async         true for {@code async def}
  * @param decorators    the decorators, top to bottom
+ * @param params        the parameters in order ({@code self} included)
+ * @param returns       the return annotation's tokens re-joined, or {@code null}
+ * @param ownerClass    the qualified name of the class whose body holds this def (the innermost enclosing
+ *                      {@code def} or {@code class} is that class), or {@code null}
  */
-public record PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators) {
+public record PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators,
+                         List<PyParam> params, String returns, String ownerClass) {
     public PyFunction {
         decorators = List.copyOf(decorators);
+        params = List.copyOf(params);
+    }
+
+    /** A function with no parameters, return annotation or owner recorded. */
+    public PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators) {
+        this(name, qualifiedName, line, async, decorators, List.of(), null, null);
+    }
+
+    /** True when the def is directly in a class body. */
+    public boolean isMethod() {
+        return ownerClass != null;
     }
 }

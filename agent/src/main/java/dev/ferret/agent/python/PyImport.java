@@ -11,8 +11,16 @@ package dev.ferret.agent.python;
  * @param name       the name after {@code import} in a {@code from} import ({@code *} for a star import);
  *                   {@code null} for a plain {@code import}
  * @param alias      the {@code as} name, or {@code null}
+ * @param moduleLevel true when the statement is not inside a {@code def} or {@code class} (module-level
+ *                   {@code if}/{@code try} blocks count as module level)
  */
-public record PyImport(int line, boolean fromImport, int level, String module, String name, String alias) {
+public record PyImport(int line, boolean fromImport, int level, String module, String name, String alias,
+                       boolean moduleLevel) {
+
+    /** A module-level import. */
+    public PyImport(int line, boolean fromImport, int level, String module, String name, String alias) {
+        this(line, fromImport, level, module, name, alias, true);
+    }
 
     /** The name this import binds in the file's namespace, or null for a star import. */
     public String boundName() {

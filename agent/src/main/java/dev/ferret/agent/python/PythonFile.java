@@ -25,15 +25,35 @@ import java.util.Set;
  * @param functions function statements in source order
  * @param imports   imported names in source order
  * @param comments  comments in source order
+ * @param raises    raise statements in source order
+ * @param calls     calls in source order
+ * @param assignments module-level assignments to plain names, in source order
+ * @param exports   the names of {@code __all__}, in source order
  */
 public record PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
-                         List<PyImport> imports, List<PyComment> comments) {
+                         List<PyImport> imports, List<PyComment> comments, List<PyRaise> raises, List<PyCall> calls,
+                         List<PyAssignment> assignments, List<PyExport> exports) {
 
     public PythonFile {
         classes = List.copyOf(classes);
         functions = List.copyOf(functions);
         imports = List.copyOf(imports);
         comments = List.copyOf(comments);
+        raises = List.copyOf(raises);
+        calls = List.copyOf(calls);
+        assignments = List.copyOf(assignments);
+        exports = List.copyOf(exports);
+    }
+
+    /** A file with only definitions, imports and comments. */
+    public PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
+                      List<PyImport> imports, List<PyComment> comments) {
+        this(path, lineCount, classes, functions, imports, comments, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** True for a package's {@code __init__.py}. */
+    public boolean isPackageInit() {
+        return path.equals("__init__.py") || path.endsWith("/__init__.py");
     }
 
     /** Name to the absolute names it may denote, from the file's imports (see the class comment). */

@@ -152,8 +152,14 @@ public final class PythonScanner {
             "*=", "/=", "%=", "@=", "&=", "|=", "^="};
     private static final Set<String> COMPOUND = Set.of("if", "elif", "else", "try", "except", "finally", "while",
             "for", "with");
+    /** Keywords: a parenthesis after one of them is not a call ({@code if (x)}, {@code return (y)}). */
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield");
 
-    private record Scope(int indent, String name) {
+    /** An enclosing class or def: its indentation, its qualified name, and whether it is a class. */
+    private record Scope(int indent, String name, String qualifiedName, boolean isClass) {
     }
 
     private record RawRef(String text, String dotted) {
@@ -162,7 +168,11 @@ public final class PythonScanner {
     private record RawClass(String name, String qualifiedName, int line, List<RawRef> bases, List<RawRef> decorators) {
     }
 
-    private record RawFunction(String name, String qualifiedName, int line, boolean async, List<RawRef> decorators) {
+    private record RawFunction(String name, String qualifiedName, int line, boolean async, List<RawRef> decorators,
+                               List<PyParam> params, String returns, String ownerClass) {
+    }
+
+    private record RawRaise(int line, String scope, RawRef exception, String text) {
     }
 
     /** The state of one scan. */
@@ -191,6 +201,10 @@ public final class PythonScanner {
         final List<RawFunction> functions = new ArrayList<>();
         final List<PyImport> imports = new ArrayList<>();
         final List<PyComment> comments = new ArrayList<>();
+        final List<RawRaise> raises = new ArrayList<>();
+        final List<PyCall> calls = new ArrayList<>();
+        final List<PyAssignment> assignments = new ArrayList<>();
+        final List<PyExport> exports = new ArrayList<>();
 
         Run(String path, String src) {
             this.path = path;
@@ -207,9 +221,15 @@ public final class PythonScanner {
             }
             List<PyFunction> fs = new ArrayList<>(functions.size());
             for (RawFunction f : functions) {
-                fs.add(new PyFunction(f.name(), f.qualifiedName(), f.line(), f.async(), refs(f.decorators(), bindings)));
+                fs.add(new PyFunction(f.name(), f.qualifiedName(), f.line(), f.async(), refs(f.decorators(), bindings),
+                        f.params(), f.returns(), f.ownerClass()));
             }
-            return new PythonFile(path, lineCount(), cs, fs, imports, comments);
+            List<PyRaise> rs = new ArrayList<>(raises.size());
+            for (RawRaise r : raises) {
+                rs.add(new PyRaise(r.line(), r.scope(), r.exception() == null ? null
+                        : refs(List.of(r.exception()), bindings).getFirst(), r.text()));
+            }
+            return new PythonFile(path, lineCount(), cs, fs, imports, comments, rs, calls, assignments, exports);
         }
 
         private static List<PyReference> refs(List<RawRef> raw, Map<String, Set<String>> bindings) {
@@ -501,6 +521,7 @@ public final class PythonScanner {
                 stack.removeLast();
             }
             if (isOp(0, '@')) {
+                calls(1, ntok);
                 pendingDecorators.add(ref(1, ntok, false));
                 return;
             }
@@ -530,12 +551,56 @@ public final class PythonScanner {
             }
             if (kind[k] == NAME && COMPOUND.contains(text(k))) {
                 int colon = findTop(k + 1, b, ':');
+                calls(k, colon >= 0 ? colon : b);
                 if (colon >= 0) {
                     simpleStatements(colon + 1, b);
                 }
                 return;
             }
+            if ((isName(a, "match") || isName(a, "case")) && a + 1 < b && isOp(b - 1, ':') && !isOp(a + 1, '=')
+                    && !isOp(a + 1, '.') && !isOp(a + 1, ':')) {
+                // a match statement or case clause (soft keywords): class patterns are not calls, a guard may hold some
+                int guard = a + 1;
+                if (isName(a, "case")) {
+                    while (guard < b - 1 && !(tdepth[guard] == 0 && isName(guard, "if"))) {
+                        guard++;
+                    }
+                }
+                calls(guard, b - 1);
+                return;
+            }
             simpleStatements(a, b);
+        }
+
+        /** The qualified name of the innermost enclosing def or class, or {@link PyCall#MODULE}. */
+        private String scopeName() {
+            return stack.isEmpty() ? PyCall.MODULE : stack.getLast().qualifiedName();
+        }
+
+        /** Records the calls among tokens [a, b) in the current scope. */
+        private void calls(int a, int b) {
+            for (int i = a; i + 1 < b; i++) {
+                if (kind[i] != NAME || !isOp(i + 1, '(') || KEYWORDS.contains(text(i))) {
+                    continue;
+                }
+                if (i > 0 && (isName(i - 1, "def") || isName(i - 1, "class"))) {
+                    continue;
+                }
+                int first = i;
+                while (first - 2 >= a && isOp(first - 1, '.') && kind[first - 2] == NAME && !KEYWORDS.contains(text(first - 2))) {
+                    first -= 2;
+                }
+                String dotted = null;
+                boolean afterDot = first - 1 >= 0 && (isOp(first - 1, '.') || isOp(first - 1, "..."));
+                if (!afterDot) {
+                    StringBuilder sb = new StringBuilder(text(first));
+                    for (int j = first + 2; j <= i; j += 2) {
+                        sb.append('.').append(text(j));
+                    }
+                    dotted = sb.toString();
+                }
+                calls.add(new PyCall(tline[i], text(i), dotted, scopeName()));
+            }
         }
 
         private void def(int defIdx, int b, int indent, int keywordLine, boolean async) {
@@ -543,12 +608,82 @@ public final class PythonScanner {
                 return;
             }
             String name = text(defIdx + 1);
-            functions.add(new RawFunction(name, qualify(name), keywordLine, async, List.copyOf(pendingDecorators)));
-            stack.add(new Scope(indent, name));
-            int colon = findTop(defIdx + 2, b, ':');
+            int j = defIdx + 2;
+            if (j < b && isOp(j, '[')) {
+                j = matching(j, b) + 1; // PEP 695 type parameters
+            }
+            List<PyParam> params = List.of();
+            int after = j;
+            if (j < b && isOp(j, '(')) {
+                int close = matching(j, b);
+                params = params(j, close);
+                after = close + 1;
+            }
+            int colon = findTop(after, b, ':');
+            String returns = null;
+            if (after < b && isOp(after, "->")) {
+                int e = colon >= 0 ? colon : b;
+                if (e > after + 1) {
+                    returns = render(after + 1, e);
+                }
+            }
+            String owner = !stack.isEmpty() && stack.getLast().isClass() ? stack.getLast().qualifiedName() : null;
+            calls(defIdx, colon >= 0 ? colon : b);
+            String qualified = qualify(name);
+            functions.add(new RawFunction(name, qualified, keywordLine, async, List.copyOf(pendingDecorators), params,
+                    returns, owner));
+            stack.add(new Scope(indent, name, qualified, false));
             if (colon >= 0) {
                 simpleStatements(colon + 1, b);
             }
+        }
+
+        /**
+         * The parameters between the parenthesis at {@code open} and its match {@code close}: split at commas one level
+         * in (a lambda's own parameters in a default value are not split), {@code /} and bare {@code *} skipped.
+         */
+        private List<PyParam> params(int open, int close) {
+            List<PyParam> out = new ArrayList<>();
+            int inner = tdepth[open] + 1;
+            int s = open + 1;
+            boolean lambdaParams = false;
+            for (int i = s; i <= close && i < ntok; i++) {
+                if (i < close && tdepth[i] == inner) {
+                    if (isName(i, "lambda")) {
+                        lambdaParams = true;
+                    } else if (lambdaParams && isOp(i, ':')) {
+                        lambdaParams = false;
+                    }
+                }
+                if (i == close || (tdepth[i] == inner && isOp(i, ',') && !lambdaParams)) {
+                    param(s, i, inner, out);
+                    s = i + 1;
+                }
+            }
+            return out;
+        }
+
+        private void param(int s, int e, int inner, List<PyParam> out) {
+            if (s < e && (isOp(s, '*') || isOp(s, "**"))) {
+                s++;
+            }
+            if (s >= e || kind[s] != NAME) {
+                return; // '/', a bare '*', or an empty trailing segment
+            }
+            String annotation = null;
+            if (s + 1 < e && isOp(s + 1, ':')) {
+                int stop = e;
+                for (int i = s + 2; i < e; i++) {
+                    if (tdepth[i] == inner && isOp(i, '=')) {
+                        stop = i;
+                        break;
+                    }
+                }
+                if (stop > s + 2) {
+                    annotation = render(s + 2, stop);
+                }
+            }
+            out.add(new PyParam(text(s), annotation));
         }
 
         private void classDef(int classIdx, int b, int indent) {
@@ -573,9 +708,11 @@ public final class PythonScanner {
                 }
                 j = close + 1;
             }
-            classes.add(new RawClass(name, qualify(name), tline[classIdx], bases, List.copyOf(pendingDecorators)));
-            stack.add(new Scope(indent, name));
+            String qualified = qualify(name);
+            classes.add(new RawClass(name, qualified, tline[classIdx], bases, List.copyOf(pendingDecorators)));
             int colon = findTop(j, b, ':');
+            calls(classIdx, colon >= 0 ? colon : b);
+            stack.add(new Scope(indent, name, qualified, true));
             if (colon >= 0) {
                 simpleStatements(colon + 1, b);
             }
@@ -662,6 +799,13 @@ public final class PythonScanner {
                             importStatement(s, i);
                         } else if (isName(s, "from")) {
                             fromImport(s, i);
+                        } else {
+                            calls(s, i);
+                            if (isName(s, "raise")) {
+                                raise(s, i);
+                            } else if (stack.isEmpty()) {
+                                moduleStatement(s, i);
+                            }
                         }
                     }
                     s = i + 1;
@@ -684,7 +828,7 @@ public final class PythonScanner {
                     alias = text(i + 1);
                     i += 2;
                 }
-                imports.add(new PyImport(ln, false, 0, m.toString(), null, alias));
+                imports.add(new PyImport(ln, false, 0, m.toString(), null, alias, stack.isEmpty()));
                 if (i < e && isOp(i, ',')) {
                     i++;
                 } else {
@@ -719,7 +863,7 @@ public final class PythonScanner {
                 i++;
             }
             if (i < e && isOp(i, '*')) {
-                imports.add(new PyImport(ln, true, level, module, "*", null));
+                imports.add(new PyImport(ln, true, level, module, "*", null, stack.isEmpty()));
                 return;
             }
             while (i < e && kind[i] == NAME) {
@@ -730,13 +874,184 @@ public final class PythonScanner {
                     alias = text(i + 1);
                     i += 2;
                 }
-                imports.add(new PyImport(ln, true, level, module, name, alias));
+                imports.add(new PyImport(ln, true, level, module, name, alias, stack.isEmpty()));
                 if (i < e && isOp(i, ',')) {
                     i++;
                 } else {
                     break;
                 }
             }
+        }
+
+        private void raise(int s, int e) {
+            RawRef exception = null;
+            if (s + 1 < e) {
+                int stop = e;
+                for (int i = s + 1; i < e; i++) {
+                    if (tdepth[i] == 0 && isName(i, "from")) {
+                        stop = i;
+                        break;
+                    }
+                }
+                if (stop > s + 1) {
+                    exception = ref(s + 1, stop, false);
+                }
+            }
+            raises.add(new RawRaise(tline[s], scopeName(), exception, render(s, e)));
+        }
+
+        /** A module-level simple statement: assignments to plain names, and {@code __all__} in its forms. */
+        private void moduleStatement(int s, int e) {
+            if (isName(s, "__all__") && s + 1 < e) {
+                if (isOp(s + 1, "+=")) {
+                    exportValue(s + 2, e);
+                    return;
+                }
+                if (s + 4 < e && isOp(s + 1, '.') && (isName(s + 2, "extend") || isName(s + 2, "append"))
+                        && isOp(s + 3, '(') && matching(s + 3, e) == e - 1) {
+                    if (isName(s + 2, "append")) {
+                        exportElement(s + 4, e - 1);
+                    } else {
+                        exportValue(s + 4, e - 1);
+                    }
+                    return;
+                }
+            }
+            List<Integer> eq = new ArrayList<>();
+            for (int i = s; i < e; i++) {
+                if (tdepth[i] == 0 && isOp(i, '=')) {
+                    eq.add(i);
+                }
+            }
+            if (eq.isEmpty()) {
+                return;
+            }
+            int valueStart = eq.getLast() + 1;
+            if (valueStart >= e) {
+                return;
+            }
+            String alias = null;
+            String callee = null;
+            String value = render(valueStart, e);
+            StringBuilder sb = new StringBuilder();
+            int p = dotted(valueStart, e, sb, 0);
+            if (p == e) {
+                alias = sb.toString();
+            } else if (p > valueStart && isOp(p, '(') && matching(p, e) == e - 1) {
+                String d = sb.toString();
+                callee = d.substring(d.lastIndexOf('.') + 1);
+            }
+            if (kind[s] == NAME && s + 1 < e && isOp(s + 1, ':')) {
+                // annotated: NAME: T = value
+                if (eq.size() == 1) {
+                    assignTarget(s, s + 1, alias, callee, value);
+                    if (isName(s, "__all__")) {
+                        exportValue(valueStart, e);
+                    }
+                }
+                return;
+            }
+            int t = s;
+            boolean all = false;
+            for (int q : eq) {
+                assignTarget(t, q, alias, callee, value);
+                all |= q - t == 1 && isName(t, "__all__");
+                t = q + 1;
+            }
+            if (all) {
+                exportValue(valueStart, e);
+            }
+        }
+
+        /** One assignment target [a, b): a name, or names in a (possibly bracketed, possibly nested) tuple or list. */
+        private void assignTarget(int a, int b, String alias, String callee, String value) {
+            if (b - a == 1 && kind[a] == NAME) {
+                String name = text(a);
+                assignments.add(new PyAssignment(tline[a], name, alias, callee, value));
+                return;
+            }
+            if (b - a >= 2 && (isOp(a, '(') || isOp(a, '[')) && matching(a, b) == b - 1) {
+                a++;
+                b--;
+            }
+            int depth = a < b ? tdepth[a] : 0;
+            int s = a;
+            for (int i = a; i <= b; i++) {
+                if (i == b || (tdepth[i] == depth && isOp(i, ','))) {
+                    int x = s;
+                    if (x < i && isOp(x, '*')) {
+                        x++;
+                    }
+                    if (i - x == 1 && kind[x] == NAME) {
+                        assignments.add(new PyAssignment(tline[x], text(x), null, callee, value));
+                    } else if (i - x >= 2 && (isOp(x, '(') || isOp(x, '[')) && matching(x, i) == i - 1) {
+                        assignTarget(x, i, null, callee, value);
+                    }
+                    s = i + 1;
+                }
+            }
+        }
+
+        /** The string elements of {@code [..] + (..) + ...} or of an unbracketed tuple, in [a, b). */
+        private void exportValue(int a, int b) {
+            if (a >= b) {
+                return;
+            }
+            int base = tdepth[a];
+            boolean topComma = false;
+            for (int i = a; i < b; i++) {
+                if (tdepth[i] == base && isOp(i, ',')) {
+                    topComma = true;
+                    break;
+                }
+            }
+            if (topComma) {
+                elements(a, b, base);
+                return;
+            }
+            int s = a;
+            for (int i = a; i <= b; i++) {
+                if (i == b || (tdepth[i] == base && isOp(i, '+'))) {
+                    int x = s;
+                    int y = i;
+                    if (y - x >= 2 && (isOp(x, '[') || isOp(x, '(')) && matching(x, y) == y - 1) {
+                        boolean tuple = isOp(x, '[');
+                        for (int k = x + 1; k < y - 1 && !tuple; k++) {
+                            tuple = tdepth[k] == base + 1 && isOp(k, ',');
+                        }
+                        if (tuple || y - x == 2) {
+                            elements(x + 1, y - 1, base + 1);
+                        }
+                    }
+                    s = i + 1;
+                }
+            }
+        }
+
+        private void elements(int a, int b, int depth) {
+            int s = a;
+            for (int i = a; i <= b; i++) {
+                if (i == b || (tdepth[i] == depth && isOp(i, ','))) {
+                    exportElement(s, i);
+                    s = i + 1;
+                }
+            }
+        }
+
+        /** One element [a, b): one or more adjacent plain string literals (implicitly joined). */
+        private void exportElement(int a, int b) {
+            if (a >= b) {
+                return;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = a; i < b; i++) {
+                String v = kind[i] == STRING ? stringValue(text(i)) : null;
+                if (v == null) {
+                    return;
+                }
+                sb.append(v);
+            }
+            exports.add(new PyExport(tline[a], sb.toString()));
         }
 
         private String qualify(String name) {
@@ -799,6 +1114,56 @@ public final class PythonScanner {
             }
             return src.substring(s, e);
         }
+    }
+
+    /**
+     * The value of a plain string literal token ({@code 'x'}, {@code "x"}, {@code r'x'}, {@code u"x"}, triple-quoted),
+     * or {@code null} for bytes, f-strings and t-strings. Backslash escapes of quotes, backslashes and common
+     * control characters are decoded in non-raw strings.
+     */
+    static String stringValue(String token) {
+        int p = 0;
+        boolean raw = false;
+        while (p < token.length() && Character.isLetter(token.charAt(p))) {
+            char c = Character.toLowerCase(token.charAt(p));
+            if (c == 'b' || c == 'f' || c == 't') {
+                return null;
+            }
+            raw |= c == 'r';
+            p++;
+        }
+        if (p >= token.length()) {
+            return null;
+        }
+        char q = token.charAt(p);
+        int open = token.startsWith(String.valueOf(q).repeat(3), p) && token.length() - p >= 6 ? 3 : 1;
+        int end = token.length() - open;
+        if (end < p + open || !token.startsWith(String.valueOf(q).repeat(open), end)) {
+            return null; // unterminated
+        }
+        String body = token.substring(p + open, end);
+        if (raw || body.indexOf('\\') < 0) {
+            return body;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 >= body.length()) {
+                sb.append(c);
+                continue;
+            }
+            char d = body.charAt(++i);
+            switch (d) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case '\\', '\'', '"' -> sb.append(d);
+                case '\n' -> {
+                }
+                default -> sb.append('\\').append(d);
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean isIdStart(char c) {

@@ -1,21 +1,41 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.CallBudget;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ToolResult;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** Shared argument handling and output capping of the Python tools. */
+/**
+ * Shared argument handling, output capping and time budget of the Python tools: every search, from the model
+ * ({@link #call}) or from the hybrid path ({@link #search}), runs within its wall-clock budget ({@link CallBudget}),
+ * and the output names the files the search passed over ({@link PythonIndex#skipped}).
+ */
 abstract class PythonSearchTool implements PythonTool {
     /** Output lines shown when the call gives no {@code limit}. */
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 2000;
 
+    /** Skipped files named in a tool result; the rest are counted. */
+    static final int MAX_SKIPPED_SHOWN = 10;
+
     final PythonIndex index;
+    private volatile Duration budget = CallBudget.DEFAULT;
 
     PythonSearchTool(PythonIndex index) {
         this.index = Objects.requireNonNull(index);
+    }
+
+    /** Sets the wall-clock budget of one search (default {@link CallBudget#DEFAULT}). */
+    PythonSearchTool withBudget(Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("a tool's time budget must be positive: " + budget);
+        }
+        this.budget = budget;
+        return this;
     }
 
     /** Plural noun for the output ("classes", "imports"). */
@@ -26,8 +46,14 @@ abstract class PythonSearchTool implements PythonTool {
 
     @Override
     public final List<Hit> search(JsonNode arguments) throws ToolException {
-        List<Hit> hits = find(Args.object(arguments));
-        return hits.stream().sorted(Hit.ORDER).toList();
+        JsonNode args = Args.object(arguments);
+        try {
+            return CallBudget.run(name(), budget, () -> find(args).stream().sorted(Hit.ORDER).toList());
+        } catch (IOException e) {
+            throw new ToolException(name() + ": could not read a file: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new ToolException(name() + ": the search is too complex to run; simplify it");
+        }
     }
 
     @Override
@@ -36,10 +62,11 @@ abstract class PythonSearchTool implements PythonTool {
             JsonNode args = Args.object(arguments);
             int limit = Args.integer(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
             List<Hit> hits = search(args);
-            if (hits.isEmpty()) {
-                return ToolResult.ok("no " + noun() + " found for " + args, 0, 0);
-            }
+            List<PythonIndex.Skipped> skipped = index.skipped(index.sandbox().resolve(Args.text(args, "path")));
             StringBuilder sb = new StringBuilder();
+            if (hits.isEmpty()) {
+                sb.append("no ").append(noun()).append(" found for ").append(args).append('\n');
+            }
             int shown = Math.min(limit, hits.size());
             for (int i = 0; i < shown; i++) {
                 sb.append(hits.get(i).render()).append('\n');
@@ -49,7 +76,18 @@ abstract class PythonSearchTool implements PythonTool {
                 sb.append("... ").append(omitted).append(" more ").append(noun())
                         .append(" not shown (narrow with path or name_pattern, or raise limit)\n");
             }
-            return ToolResult.ok(sb.toString(), hits.size(), omitted);
+            if (!skipped.isEmpty()) {
+                sb.append("[").append(skipped.size()).append(" Python file").append(skipped.size() == 1 ? " was" : "s were")
+                        .append(" not searched:");
+                for (int i = 0; i < Math.min(MAX_SKIPPED_SHOWN, skipped.size()); i++) {
+                    sb.append(i == 0 ? " " : "; ").append(skipped.get(i));
+                }
+                if (skipped.size() > MAX_SKIPPED_SHOWN) {
+                    sb.append("; and ").append(skipped.size() - MAX_SKIPPED_SHOWN).append(" more");
+                }
+                sb.append("]\n");
+            }
+            return ToolResult.ok(hits.isEmpty() ? sb.toString().strip() : sb.toString(), hits.size(), omitted);
         } catch (ToolException e) {
             return ToolResult.error(e.getMessage());
         } catch (RuntimeException e) {

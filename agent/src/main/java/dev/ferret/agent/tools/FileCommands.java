@@ -13,11 +13,11 @@ import java.util.List;
 
 /** run_command's ls, cat, head, tail and wc. */
 final class FileCommands {
-    static final String LS_USAGE = "ls [-l -a -A -R -1] [PATH...]";
-    static final String CAT_USAGE = "cat [-n] FILE...";
-    static final String HEAD_USAGE = "head [-n N | -N] FILE...";
-    static final String TAIL_USAGE = "tail [-n N | -n +N | -N] FILE...";
-    static final String WC_USAGE = "wc [-l -w -c] FILE...";
+    static final String LS_USAGE = "ls [-l -a -A -R -1] [--] [PATH...]";
+    static final String CAT_USAGE = "cat [-n] [--] FILE...";
+    static final String HEAD_USAGE = "head [-n N | -N] [--] FILE...";
+    static final String TAIL_USAGE = "tail [-n N | -n +N | -N] [--] FILE...";
+    static final String WC_USAGE = "wc [-l -w -c] [--] FILE...";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -32,9 +32,14 @@ final class FileCommands {
         boolean all = false;
         boolean recursive = false;
         List<CommandLine.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
         for (CommandLine.Word w : args) {
             String a = w.text();
-            if (a.equals("--all") || a.equals("--almost-all")) {
+            if (endOfOptions) {
+                operands.add(w);
+            } else if (a.equals("--")) {
+                endOfOptions = true; // what follows are operands, even if they start with '-'
+            } else if (a.equals("--all") || a.equals("--almost-all")) {
                 all = true;
             } else if (a.equals("--recursive")) {
                 recursive = true;
@@ -158,9 +163,14 @@ final class FileCommands {
     static ToolResult cat(Sandbox sandbox, List<CommandLine.Word> args) throws ToolException, IOException {
         boolean number = false;
         List<CommandLine.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
         for (CommandLine.Word w : args) {
             String a = w.text();
-            if (a.equals("-n") || a.equals("--number")) {
+            if (endOfOptions) {
+                operands.add(w);
+            } else if (a.equals("--")) {
+                endOfOptions = true;
+            } else if (a.equals("-n") || a.equals("--number")) {
                 number = true;
             } else if (a.startsWith("-") && a.length() > 1) {
                 throw new ToolException("cat: unsupported option " + a + ". Usage: " + CAT_USAGE);
@@ -179,10 +189,17 @@ final class FileCommands {
         int n = 10;
         boolean fromStart = false;
         List<CommandLine.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i).text();
             String v = null;
-            if (a.equals("-n") || a.equals("--lines")) {
+            if (endOfOptions) {
+                operands.add(args.get(i));
+                continue;
+            } else if (a.equals("--")) {
+                endOfOptions = true;
+                continue;
+            } else if (a.equals("-n") || a.equals("--lines")) {
                 if (i + 1 >= args.size()) {
                     throw new ToolException(cmd + ": " + a + " needs a number. Usage: " + usage);
                 }
@@ -231,23 +248,24 @@ final class FileCommands {
         int lineNo = 0;
         int items = 0;
         String cut = null;
+        long cutAfter = 0;
         for (String f : files) {
+            CallBudget.checkpoint();
             Path p = Operands.textFile(sandbox, cmd, f, messages);
             if (p == null || cut != null) {
                 continue;
             }
-            List<String> lines = Sandbox.readLines(p, 64L << 20);
-            int from;
-            int to;
+            long from;
+            long to;
             if (!tail) {
                 from = 0;
-                to = (int) Math.min(lines.size(), (long) count);
+                to = count;
             } else if (fromLine) {
-                from = Math.min(lines.size(), count - 1);
-                to = lines.size();
+                from = count - 1L;
+                to = Long.MAX_VALUE;
             } else {
-                from = Math.max(0, lines.size() - count);
-                to = lines.size();
+                from = Math.max(0, countLines(p, f) - count); // a first pass: lines are streamed, not kept
+                to = Long.MAX_VALUE;
             }
             if (headers) {
                 if (shownFiles > 0) {
@@ -256,15 +274,25 @@ final class FileCommands {
                 out.add("==> " + f + " <==");
             }
             shownFiles++;
-            for (int i = from; i < to; i++) {
-                String text = Output.clip(lines.get(i), -1, ReadFileTool.MAX_LINE_CHARS);
-                lineNo++;
-                if (!out.add(number ? String.format("%6d\t%s", lineNo, text) : text)) {
-                    cut = "[... output cut after line " + i + " of " + f + " (" + lines.size() + " lines); read on with "
-                            + "read_file {\"path\": \"" + f + "\", \"start_line\": " + (i + 1) + "}]";
-                    break;
+            try (LineReader lines = new LineReader(Sandbox.open(p, f), ReadFileTool.MAX_LINE_CHARS)) {
+                long i = 0;
+                for (LineReader.Line line; (line = lines.next()) != null && (i < to || cut != null); i++) {
+                    if (i < from || cut != null) {
+                        continue; // before the window, or counting the lines after the cut for the note
+                    }
+                    String text = Output.clip(line, ReadFileTool.MAX_LINE_CHARS);
+                    lineNo++;
+                    if (!out.add(number ? String.format("%6d\t%s", lineNo, text) : text)) {
+                        cutAfter = i;
+                        cut = f;
+                        continue;
+                    }
+                    items++;
                 }
-                items++;
+                if (cut != null) {
+                    cut = "[... output cut after line " + cutAfter + " of " + f + " (" + i + " lines); read on with "
+                            + "read_file {\"path\": \"" + f + "\", \"start_line\": " + (cutAfter + 1) + "}]";
+                }
             }
         }
         if (shownFiles == 0 && !messages.isEmpty()) {
@@ -291,9 +319,15 @@ final class FileCommands {
         boolean words = false;
         boolean bytes = false;
         List<CommandLine.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
         for (CommandLine.Word w : args) {
             String a = w.text();
+            if (endOfOptions) {
+                operands.add(w);
+                continue;
+            }
             switch (a) {
+                case "--" -> endOfOptions = true;
                 case "--lines" -> lines = true;
                 case "--words" -> words = true;
                 case "--bytes", "--chars" -> bytes = true;
@@ -328,6 +362,7 @@ final class FileCommands {
         List<String> names = new ArrayList<>();
         long[] total = new long[3];
         for (String f : files) {
+            CallBudget.checkpoint();
             Path p;
             try {
                 p = sandbox.resolve(f);
@@ -339,7 +374,13 @@ final class FileCommands {
                 messages.add("wc: " + f + ": Is a directory");
                 continue;
             }
-            long[] c = counts(p);
+            long[] c;
+            try {
+                c = counts(p, f);
+            } catch (ToolException e) {
+                messages.add("wc: " + e.getMessage());
+                continue;
+            }
             rows.add(c);
             names.add(f);
             for (int k = 0; k < 3; k++) {
@@ -378,16 +419,28 @@ final class FileCommands {
         return ToolResult.ok(out.text(), rows.size(), rows.size() - shown);
     }
 
+    /** The number of lines of a text file, read in bounded memory. */
+    private static long countLines(Path p, String shown) throws ToolException, IOException {
+        long n = 0;
+        try (LineReader lines = new LineReader(Sandbox.open(p, shown), 1)) {
+            while (lines.next() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Newlines, words (runs of non-whitespace) and bytes, as wc counts them. */
-    private static long[] counts(Path p) throws IOException {
+    private static long[] counts(Path p, String shown) throws ToolException, IOException {
         long nl = 0;
         long words = 0;
         long size = 0;
         boolean inWord = false;
-        try (var in = Files.newInputStream(p)) {
+        try (var in = Sandbox.open(p, shown)) {
             byte[] buf = new byte[65536];
             int r;
             while ((r = in.read(buf)) > 0) {
+                CallBudget.checkpoint();
                 size += r;
                 for (int i = 0; i < r; i++) {
                     byte b = buf[i];

@@ -20,7 +20,7 @@ final class FindCommand {
     /** A wildcard test on the name or the whole path, or (pattern null) a type test; {@code negated} after ! or -not. */
     private record Test(boolean onPath, Pattern pattern, char type, boolean negated) {
         boolean accepts(String path, String name, boolean directory) {
-            boolean ok = pattern == null ? (type == 'd') == directory : pattern.matcher(onPath ? path : name).matches();
+            boolean ok = pattern == null ? (type == 'd') == directory : Glob.matches(pattern, onPath ? path : name);
             return ok != negated;
         }
     }

@@ -11,6 +11,10 @@ public final class FindTool extends SandboxTool {
         super(sandbox);
     }
 
+    public FindTool(Sandbox sandbox, java.time.Duration budget) {
+        super(sandbox, budget);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -63,11 +67,11 @@ public final class FindTool extends SandboxTool {
                 continue;
             }
             String rel = sandbox.relative(e.path());
-            if (name != null && !name.matcher(e.path().getFileName().toString()).matches()) {
+            if (name != null && !Glob.matches(name, e.path().getFileName().toString())) {
                 continue;
             }
-            if (pathGlob != null && !pathGlob.matcher(rel).matches()
-                    && !pathGlob.matcher(start.relativize(e.path()).toString().replace('\\', '/')).matches()) {
+            if (pathGlob != null && !Glob.matches(pathGlob, rel)
+                    && !Glob.matches(pathGlob, start.relativize(e.path()).toString().replace('\\', '/'))) {
                 continue;
             }
             found++;

@@ -29,6 +29,14 @@ final class Glob {
         return false;
     }
 
+    /**
+     * True if the whole of {@code text} matches. Goes through {@link BoundedText}: a wildcard from the model such as
+     * {@code *a*a*a*a*a*b} backtracks polynomially on long paths, and the call's budget must be able to stop it.
+     */
+    static boolean matches(Pattern glob, String text) {
+        return glob.matcher(BoundedText.interruptible(text)).matches();
+    }
+
     static Pattern pathGlob(String glob, boolean ignoreCase) throws ToolException {
         return compile(glob, true, ignoreCase);
     }

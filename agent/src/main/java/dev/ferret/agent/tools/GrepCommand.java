@@ -26,7 +26,8 @@ final class GrepCommand {
         final List<String> excludeDir = new ArrayList<>();
     }
 
-    static ToolResult run(Sandbox sandbox, String cmd, List<CommandLine.Word> args, long budgetNanos)
+    /** Runs grep; the search stops with partial results at {@code deadline} ({@link System#nanoTime()}). */
+    static ToolResult run(Sandbox sandbox, String cmd, List<CommandLine.Word> args, long deadline)
             throws ToolException {
         Opts o = new Opts();
         if (cmd.equals("egrep")) {
@@ -57,13 +58,14 @@ final class GrepCommand {
         List<String> messages = new ArrayList<>();
         List<GrepEngine.Target> targets = new ArrayList<>();
         boolean walkedDir = false;
+        boolean complete = true;
         if (paths.isEmpty()) {
             if (!o.recursive) {
                 throw new ToolException("grep: no file or directory given (there is no standard input here); "
                         + "add a path, e.g. grep -rn PATTERN .");
             }
             walkedDir = true;
-            addTree(sandbox, sandbox.root(), "", o, targets);
+            complete &= addTree(sandbox, sandbox.root(), "", o, targets, deadline);
         }
         for (String p : paths) {
             Path real;
@@ -79,7 +81,7 @@ final class GrepCommand {
                     continue;
                 }
                 walkedDir = true;
-                addTree(sandbox, real, p, o, targets);
+                complete &= addTree(sandbox, real, p, o, targets, deadline);
             } else {
                 targets.add(new GrepEngine.Target(real, p, true));
             }
@@ -98,12 +100,13 @@ final class GrepCommand {
         go.names = o.names != null ? o.names : (paths.size() > 1 || walkedDir);
         go.mode = o.filesWith ? GrepEngine.Mode.FILES_WITH_MATCHES : o.filesWithout
                 ? GrepEngine.Mode.FILES_WITHOUT_MATCH : o.count ? GrepEngine.Mode.COUNT : GrepEngine.Mode.LINES;
-        go.budgetNanos = budgetNanos;
+        go.deadline = deadline;
         Output out = new Output(Output.DEFAULT_LIMIT);
         for (String m : messages) {
             out.add(m);
         }
         GrepEngine.Result r = GrepEngine.run(targets, go, out);
+        r.timedOut |= !complete;
         r.messages.forEach(m -> out.add("grep: " + m));
         int items = switch (go.mode) {
             case FILES_WITH_MATCHES -> r.filesMatched;
@@ -120,24 +123,24 @@ final class GrepCommand {
                     ? "matches in further files" : "files";
             out.note("[... " + omitted + " more " + what + " not shown; narrow the pattern or path]");
         }
-        if (r.timedOut) {
-            out.note("[search stopped early: time limit reached; results are incomplete]");
-        }
+        r.notes(walkedDir).forEach(out::note);
         return ToolResult.ok(out.text(), items, omitted);
     }
 
-    private static void addTree(Sandbox sandbox, Path dir, String shown, Opts o, List<GrepEngine.Target> targets)
-            throws ToolException {
+    /** Adds the files under {@code dir} that the options select; false if the deadline cut the walk short. */
+    private static boolean addTree(Sandbox sandbox, Path dir, String shown, Opts o, List<GrepEngine.Target> targets,
+                                   long deadline) throws ToolException {
         List<Pattern> inc = globs(o.include);
         List<Pattern> exc = globs(o.exclude);
         List<Pattern> excDir = globs(o.excludeDir);
-        for (Path f : sandbox.files(dir)) {
+        Sandbox.FileList found = sandbox.files(dir, deadline);
+        for (Path f : found.files()) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
             String name = f.getFileName().toString();
-            if (!inc.isEmpty() && inc.stream().noneMatch(p -> p.matcher(name).matches())) {
+            if (!inc.isEmpty() && inc.stream().noneMatch(p -> Glob.matches(p, name))) {
                 continue;
             }
-            if (exc.stream().anyMatch(p -> p.matcher(name).matches())) {
+            if (exc.stream().anyMatch(p -> Glob.matches(p, name))) {
                 continue;
             }
             if (!excDir.isEmpty() && inExcludedDir(rel, excDir)) {
@@ -145,13 +148,14 @@ final class GrepCommand {
             }
             targets.add(new GrepEngine.Target(f, shown.isEmpty() ? rel : Operands.join(shown, rel), false));
         }
+        return found.complete();
     }
 
     private static boolean inExcludedDir(String rel, List<Pattern> excDir) {
         String[] parts = rel.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             String d = parts[i];
-            if (excDir.stream().anyMatch(p -> p.matcher(d).matches())) {
+            if (excDir.stream().anyMatch(p -> Glob.matches(p, d))) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.ferret.agent.tools;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,11 @@ final class GrepEngine {
         Mode mode = Mode.LINES;
         boolean names = true;
         boolean lineNumbers = true;
-        /** Wall-clock budget for the whole search. */
-        long budgetNanos = 10_000_000_000L;
+        /**
+         * When the search stops and reports what it found so far ({@link System#nanoTime()}): before the call's own
+         * budget ({@link CallBudget}) runs out, which would return nothing.
+         */
+        long deadline = System.nanoTime() + 10_000_000_000L;
     }
 
     /** A file to search and the name to print for it. {@code explicit}: named by the caller, not found by walking. */
@@ -43,48 +47,34 @@ final class GrepEngine {
         int binarySkipped;
         int largeSkipped;
         boolean timedOut;
+        /** Where the search stopped ("path:line"), when it stopped early. */
+        String stoppedAt;
+        /** The pattern backtracked out of control at {@link #stoppedAt} (rather than the time running out). */
+        boolean runaway;
+        /** Lines the pattern could not be run on (its recursion overflowed the stack). */
+        int tooComplex;
         final List<String> messages = new ArrayList<>();
-    }
 
-    /** Thrown from inside a regex match when the budget is spent. */
-    private static final class Timeout extends RuntimeException {
-        Timeout() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A line whose charAt checks the clock now and then, so a runaway regex stops. */
-    private static final class TimedText implements CharSequence {
-        private final CharSequence s;
-        private final long deadline;
-        private int calls;
-
-        TimedText(CharSequence s, long deadline) {
-            this.s = s;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int length() {
-            return s.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            if ((++calls & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                throw new Timeout();
+        /** Notes on what the search left out, for the end of the output (empty if nothing was left out). */
+        List<String> notes(boolean walked) {
+            List<String> n = new ArrayList<>();
+            if (walked && largeSkipped > 0) {
+                n.add("[" + largeSkipped + " file" + (largeSkipped == 1 ? "" : "s") + " larger than "
+                        + (Sandbox.MAX_SEARCH_BYTES >> 20) + " MiB not searched]");
             }
-            return s.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new TimedText(s.subSequence(start, end), deadline);
-        }
-
-        @Override
-        public String toString() {
-            return s.toString();
+            if (tooComplex > 0) {
+                n.add("[" + tooComplex + " line" + (tooComplex == 1 ? " was" : "s were") + " too long for this "
+                        + "pattern and not searched; simplify the pattern]");
+            }
+            if (runaway) {
+                n.add("[search stopped at " + stoppedAt + ": the pattern backtracks without bound on that line "
+                        + "(nested repetition such as (a+)+, or several .* on a long line); rewrite it. Results "
+                        + "are incomplete]");
+            } else if (timedOut) {
+                n.add("[search stopped early" + (stoppedAt == null ? "" : " at " + stoppedAt)
+                        + ": time limit reached; results are incomplete]");
+            }
+            return n;
         }
     }
 
@@ -93,17 +83,20 @@ final class GrepEngine {
 
     static Result run(List<Target> targets, Options o, Output out) {
         Result r = new Result();
-        long deadline = System.nanoTime() + o.budgetNanos;
+        long deadline = o.deadline;
         boolean printedGroup = false;
         int lastFile = -1;
         for (int t = 0; t < targets.size(); t++) {
             Target target = targets.get(t);
-            if (System.nanoTime() > deadline) {
+            CallBudget.checkpoint();
+            if (System.nanoTime() - deadline > 0) {
                 r.timedOut = true;
+                r.stoppedAt = target.display();
                 break;
             }
             List<String> lines;
             try {
+                Sandbox.requireRegular(target.file(), target.display());
                 if (Files.size(target.file()) > Sandbox.MAX_SEARCH_BYTES) {
                     r.largeSkipped++;
                     if (target.explicit()) {
@@ -112,32 +105,50 @@ final class GrepEngine {
                     }
                     continue;
                 }
-                if (Sandbox.isBinary(target.file())) {
+                // one read serves the binary test and the search (the size cap bounds it)
+                byte[] bytes = Sandbox.readPrefix(target.file(), target.display(), Sandbox.MAX_SEARCH_BYTES);
+                if (Sandbox.isBinary(bytes)) {
                     r.binarySkipped++;
                     if (target.explicit()) {
                         r.messages.add(target.display() + ": binary file, not searched");
                     }
                     continue;
                 }
-                lines = Sandbox.readLines(target.file(), Sandbox.MAX_SEARCH_BYTES);
+                lines = Sandbox.splitLines(new String(bytes, StandardCharsets.UTF_8));
+            } catch (ToolException e) {
+                r.messages.add(e.getMessage());
+                continue;
             } catch (IOException e) {
+                CallBudget.checkpoint(); // a read ended by the call being stopped is not an unreadable file
                 r.messages.add(target.display() + ": cannot read");
                 continue;
             }
             r.filesSearched++;
             List<Integer> hits = new ArrayList<>();
             List<Integer> firstAt = new ArrayList<>();
+            int i = 0;
             try {
-                for (int i = 0; i < lines.size() && hits.size() < o.perFileMax; i++) {
-                    Matcher m = o.pattern.matcher(new TimedText(lines.get(i), deadline));
-                    boolean found = m.find();
+                for (; i < lines.size() && hits.size() < o.perFileMax; i++) {
+                    boolean found;
+                    Matcher m = o.pattern.matcher(BoundedText.of(lines.get(i), deadline));
+                    try {
+                        found = m.find();
+                    } catch (StackOverflowError e) {
+                        r.tooComplex++;
+                        continue;
+                    }
                     if (found != o.invert) {
                         hits.add(i);
                         firstAt.add(found ? m.start() : -1);
                     }
                 }
-            } catch (Timeout e) {
+            } catch (BoundedText.DeadlineReached e) {
                 r.timedOut = true;
+                r.stoppedAt = target.display() + ":" + (i + 1);
+            } catch (BoundedText.TooManySteps e) {
+                r.timedOut = true;
+                r.runaway = true;
+                r.stoppedAt = target.display() + ":" + (i + 1);
             }
             r.matches += hits.size();
             if (!hits.isEmpty()) {
@@ -223,7 +234,7 @@ final class GrepEngine {
             if (r.shown >= o.maxShown || out.full()) {
                 return;
             }
-            Matcher mt = o.pattern.matcher(new TimedText(lines.get(m), deadline));
+            Matcher mt = o.pattern.matcher(BoundedText.of(lines.get(m), deadline));
             try {
                 while (mt.find()) {
                     if (mt.end() == mt.start()) {
@@ -233,8 +244,14 @@ final class GrepEngine {
                         return;
                     }
                 }
-            } catch (Timeout e) {
+            } catch (BoundedText.DeadlineReached | StackOverflowError e) {
                 r.timedOut = true;
+                r.stoppedAt = target.display() + ":" + (m + 1);
+                return;
+            } catch (BoundedText.TooManySteps e) {
+                r.timedOut = true;
+                r.runaway = true;
+                r.stoppedAt = target.display() + ":" + (m + 1);
                 return;
             }
             r.shown++;

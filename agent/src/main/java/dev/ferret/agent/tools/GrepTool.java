@@ -1,6 +1,7 @@
 package dev.ferret.agent.tools;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,6 +16,18 @@ public final class GrepTool extends SandboxTool {
 
     public GrepTool(Sandbox sandbox) {
         super(sandbox);
+    }
+
+    public GrepTool(Sandbox sandbox, Duration budget) {
+        super(sandbox, budget);
+    }
+
+    /**
+     * A search stops with partial results at two thirds of the call's budget, counted from the call's start, so
+     * that it ends before the call is stopped.
+     */
+    static long searchBudgetNanos(Duration callBudget) {
+        return callBudget.toNanos() / 3 * 2;
     }
 
     @Override
@@ -42,6 +55,7 @@ public final class GrepTool extends SandboxTool {
 
     @Override
     protected ToolResult run(Params.Args a) throws ToolException {
+        long deadline = System.nanoTime() + searchBudgetNanos(budget()); // the walk counts against it too
         String regex = a.string("pattern", "");
         Pattern pattern;
         try {
@@ -66,13 +80,17 @@ public final class GrepTool extends SandboxTool {
         }
         List<GrepEngine.Target> targets = new ArrayList<>();
         boolean single = !java.nio.file.Files.isDirectory(start);
-        for (Path f : sandbox.files(start)) {
+        if (single) {
+            Sandbox.requireRegular(start, "grep: " + pathArg);
+        }
+        Sandbox.FileList found = sandbox.files(start, deadline);
+        for (Path f : found.files()) {
             if (!single) {
-                if (nameFilter != null && !nameFilter.matcher(f.getFileName().toString()).matches()) {
+                if (nameFilter != null && !Glob.matches(nameFilter, f.getFileName().toString())) {
                     continue;
                 }
-                if (pathFilter != null && !pathFilter.matcher(sandbox.relative(f)).matches()
-                        && !pathFilter.matcher(start.relativize(f).toString().replace('\\', '/')).matches()) {
+                if (pathFilter != null && !Glob.matches(pathFilter, sandbox.relative(f))
+                        && !Glob.matches(pathFilter, start.relativize(f).toString().replace('\\', '/'))) {
                     continue;
                 }
             }
@@ -83,17 +101,20 @@ public final class GrepTool extends SandboxTool {
         o.before = a.integer("context", 0);
         o.after = o.before;
         o.maxShown = a.integer("max_matches", 100);
+        o.deadline = deadline;
         Output out = new Output(Output.DEFAULT_LIMIT);
         GrepEngine.Result r = GrepEngine.run(targets, o, out);
+        r.timedOut |= !found.complete();
         if (single && !r.messages.isEmpty() && r.filesSearched == 0) {
             throw new ToolException("grep: " + r.messages.getFirst());
         }
+        List<String> notes = r.notes(!single);
         if (r.matches == 0) {
             String where = targets.isEmpty() ? "no files to search under " + pathArg
                     + (a.has("glob") ? " matching " + a.string("glob", "") : "")
                     : r.filesSearched + " file" + (r.filesSearched == 1 ? "" : "s") + " searched";
             return ToolResult.ok("no matches for " + regex + " (" + where + ")"
-                    + (r.timedOut ? " [search stopped: time limit reached]" : ""), 0, 0);
+                    + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes)), 0, 0);
         }
         int omitted = r.matches - r.shown;
         if (omitted > 0) {
@@ -101,9 +122,7 @@ public final class GrepTool extends SandboxTool {
                     + (r.shown >= o.maxShown ? " (max_matches=" + o.maxShown + ")" : "")
                     + "; narrow the pattern or path]");
         }
-        if (r.timedOut) {
-            out.note("[search stopped early: time limit reached; results are incomplete]");
-        }
+        notes.forEach(out::note);
         return ToolResult.ok(out.text(), r.matches, omitted);
     }
 }

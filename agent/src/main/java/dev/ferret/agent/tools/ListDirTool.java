@@ -16,6 +16,10 @@ public final class ListDirTool extends SandboxTool {
         super(sandbox);
     }
 
+    public ListDirTool(Sandbox sandbox, java.time.Duration budget) {
+        super(sandbox, budget);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -66,6 +70,7 @@ public final class ListDirTool extends SandboxTool {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
+                CallBudget.checkpoint();
                 String n = p.getFileName().toString();
                 if (!hidden && n.startsWith(".")) {
                     continue;

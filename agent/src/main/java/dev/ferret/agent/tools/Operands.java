@@ -60,7 +60,7 @@ final class Operands {
                 continue;
             }
             String rel = baseDir.relativize(e.path()).toString().replace('\\', '/');
-            if (hiddenSegment(rel) || !pattern.matcher(rel).matches()) {
+            if (hiddenSegment(rel) || !Glob.matches(pattern, rel)) {
                 continue;
             }
             out.add(prefix + (base.isEmpty() ? "" : base + "/") + rel);
@@ -80,6 +80,7 @@ final class Operands {
     static List<String> expandAll(Sandbox sandbox, List<CommandLine.Word> words) {
         List<String> out = new ArrayList<>();
         for (CommandLine.Word w : words) {
+            CallBudget.checkpoint();
             out.addAll(expand(sandbox, w));
         }
         return out;
@@ -97,7 +98,10 @@ final class Operands {
         return s.equals("/") ? "/" + rel : s + "/" + rel;
     }
 
-    /** A readable text file for a command, or null after adding the reason to {@code messages}. */
+    /**
+     * A readable text file for a command (a regular file, not binary), or null after adding the reason to
+     * {@code messages}.
+     */
     static Path textFile(Sandbox sandbox, String cmd, String operand, List<String> messages) {
         Path p;
         try {
@@ -108,6 +112,12 @@ final class Operands {
         }
         if (Files.isDirectory(p)) {
             messages.add(cmd + ": " + operand + ": Is a directory");
+            return null;
+        }
+        try {
+            Sandbox.requireRegular(p, operand);
+        } catch (ToolException e) {
+            messages.add(cmd + ": " + e.getMessage());
             return null;
         }
         if (Sandbox.isBinary(p)) {

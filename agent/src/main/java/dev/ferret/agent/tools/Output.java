@@ -57,6 +57,15 @@ final class Output {
         return n > 0 && sb.charAt(n - 1) == '\n' ? sb.substring(0, n - 1) : sb.toString();
     }
 
+    /** A line from a {@link LineReader} cut to {@code max} characters, saying how long it was. */
+    static String clip(LineReader.Line line, int max) {
+        String t = line.text();
+        if (!line.clipped() && t.length() <= max) {
+            return t;
+        }
+        return (t.length() > max ? t.substring(0, max) : t) + " [... line cut, " + line.length() + " chars]";
+    }
+
     /** Cuts a long line to {@code max} characters, keeping the part around {@code focus} (a char index, or -1). */
     static String clip(String line, int focus, int max) {
         if (line.length() <= max) {

@@ -1,7 +1,13 @@
 package dev.ferret.agent.tools;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 
 /** {@code read_file}: shows numbered lines of a text file, the first 200 unless told otherwise. */
 public final class ReadFileTool extends SandboxTool {
@@ -12,6 +18,10 @@ public final class ReadFileTool extends SandboxTool {
 
     public ReadFileTool(Sandbox sandbox) {
         super(sandbox);
+    }
+
+    public ReadFileTool(Sandbox sandbox, Duration budget) {
+        super(sandbox, budget);
     }
 
     @Override
@@ -36,45 +46,60 @@ public final class ReadFileTool extends SandboxTool {
     }
 
     @Override
-    protected ToolResult run(Params.Args a) throws ToolException, java.io.IOException {
+    protected ToolResult run(Params.Args a) throws ToolException, IOException {
         String pathArg = a.string("path", "");
         Path file = sandbox.resolve(pathArg);
-        if (java.nio.file.Files.isDirectory(file)) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ToolException("read_file: " + pathArg + " is a directory; use list_dir to see its entries");
         }
-        if (Sandbox.isBinary(file)) {
-            throw new ToolException("read_file: " + pathArg + " is a binary file, not shown");
-        }
-        List<String> lines = Sandbox.readLines(file, 64L << 20);
-        int total = lines.size();
+        Sandbox.requireRegular(file, "read_file: " + pathArg);
         int start = a.integer("start_line", 1);
+        int end = a.integer("end_line", start + DEFAULT_LINES - 1);
+        if (end < start) {
+            throw new ToolException("read_file: end_line " + end + " is before start_line " + start);
+        }
+        boolean capped = false;
+        if ((long) end - start + 1 > MAX_LINES) {
+            end = start + MAX_LINES - 1;
+            capped = true;
+        }
+        // one pass in bounded memory: keep the lines asked for up to the output budget, count all of them
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        long keptChars = 0;
+        long total = 0;
+        try (InputStream in = Sandbox.open(file, "read_file: " + pathArg)) {
+            byte[] head = in.readNBytes(Sandbox.BINARY_PROBE);
+            if (Sandbox.isBinary(head)) {
+                throw new ToolException("read_file: " + pathArg + " is a binary file, not shown");
+            }
+            try (LineReader lines = new LineReader(new SequenceInputStream(new ByteArrayInputStream(head), in),
+                    MAX_LINE_CHARS)) {
+                for (LineReader.Line line; (line = lines.next()) != null; ) {
+                    total++;
+                    if (total >= start && total <= end && keptChars <= Output.FILE_LIMIT) {
+                        String text = Output.clip(line, MAX_LINE_CHARS);
+                        kept.add(text);
+                        keptChars += text.length() + 1;
+                    }
+                }
+            }
+        }
+        Output out = new Output(Output.FILE_LIMIT);
+        int width = String.valueOf(Math.min(end, total)).length();
+        int last = start - 1;
+        for (String text : kept) {
+            if (!out.add(String.format("%" + width + "d: %s", last + 1, text))) {
+                capped = true;
+                break;
+            }
+            last++;
+        }
         if (total == 0) {
             return ToolResult.ok("[" + pathArg + " is empty]", 0, 0);
         }
         if (start > total) {
             throw new ToolException("read_file: start_line " + start + " is past the end of " + pathArg + " ("
                     + total + " lines)");
-        }
-        int end = a.integer("end_line", start + DEFAULT_LINES - 1);
-        if (end < start) {
-            throw new ToolException("read_file: end_line " + end + " is before start_line " + start);
-        }
-        end = Math.min(end, total);
-        boolean capped = false;
-        if (end - start + 1 > MAX_LINES) {
-            end = start + MAX_LINES - 1;
-            capped = true;
-        }
-        int width = String.valueOf(end).length();
-        Output out = new Output(Output.FILE_LIMIT);
-        int last = start - 1;
-        for (int i = start; i <= end; i++) {
-            String text = Output.clip(lines.get(i - 1), -1, MAX_LINE_CHARS);
-            if (!out.add(String.format("%" + width + "d: %s", i, text))) {
-                capped = true;
-                break;
-            }
-            last = i;
         }
         String sp = sandbox.relative(file);
         if (last < total) {
@@ -83,6 +108,7 @@ public final class ReadFileTool extends SandboxTool {
         } else {
             out.note("[" + sp + ": lines " + start + "-" + last + " of " + total + ", end of file]");
         }
-        return ToolResult.ok(out.text(), last - start + 1, total - (last - start + 1));
+        int shown = last - start + 1;
+        return ToolResult.ok(out.text(), shown, (int) Math.min(Integer.MAX_VALUE, total - shown));
     }
 }

@@ -18,11 +18,12 @@ public final class RunCommandTool extends SandboxTool {
             + FileCommands.CAT_USAGE + "; " + FileCommands.HEAD_USAGE + "; " + FileCommands.TAIL_USAGE + "; "
             + FileCommands.WC_USAGE;
 
-    /** Time budget for one grep. */
-    long grepBudgetNanos = 10_000_000_000L;
-
     public RunCommandTool(Sandbox sandbox) {
         super(sandbox);
+    }
+
+    public RunCommandTool(Sandbox sandbox, java.time.Duration budget) {
+        super(sandbox, budget);
     }
 
     @Override
@@ -45,6 +46,7 @@ public final class RunCommandTool extends SandboxTool {
 
     @Override
     protected ToolResult run(Params.Args a) throws ToolException, IOException {
+        long t0 = System.nanoTime();
         String line = a.string("command", "");
         List<CommandLine.Word> words = CommandLine.split(line);
         if (words.isEmpty()) {
@@ -53,7 +55,7 @@ public final class RunCommandTool extends SandboxTool {
         String cmd = words.getFirst().text();
         List<CommandLine.Word> args = words.subList(1, words.size());
         return switch (cmd) {
-            case "grep", "egrep" -> GrepCommand.run(sandbox, cmd, args, grepBudgetNanos);
+            case "grep", "egrep" -> GrepCommand.run(sandbox, cmd, args, t0 + GrepTool.searchBudgetNanos(budget()));
             case "find" -> FindCommand.run(sandbox, args);
             case "ls" -> FileCommands.ls(sandbox, args);
             case "cat" -> FileCommands.cat(sandbox, args);

@@ -30,7 +30,10 @@ public final class Sandbox {
             ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", "target", "build", "dist", ".eggs");
 
     /** Files larger than this are not searched (grep) and are read only in part. */
-    public static final long MAX_SEARCH_BYTES = 4L << 20;
+    public static final int MAX_SEARCH_BYTES = 4 << 20;
+
+    /** Bytes read to tell a binary file from a text file. */
+    static final int BINARY_PROBE = 8192;
 
     private final Path root;
     /** The root as given (absolute, normalized, links not resolved): absolute paths may use either spelling. */
@@ -133,16 +136,33 @@ public final class Sandbox {
      * and skipping {@link #SKIPPED_DIRS}. Links inside the tree are skipped (a link could point outside).
      */
     public List<Path> files(Path start) {
+        return files(start, Long.MAX_VALUE).files();
+    }
+
+    /**
+     * Regular files found by {@link #files(Path, long)}.
+     *
+     * @param complete false when the deadline cut the walk short: {@code files} then holds what was found by then
+     */
+    public record FileList(List<Path> files, boolean complete) {
+    }
+
+    /**
+     * Like {@link #files(Path)}, but the walk stops at {@code deadline} ({@link System#nanoTime()}) and says so:
+     * a search can then report the part it covered instead of nothing.
+     */
+    public FileList files(Path start, long deadline) {
         if (Files.isRegularFile(start, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(start);
+            return new FileList(List.of(start), true);
         }
+        boolean[] cut = new boolean[1];
         List<Path> out = new ArrayList<>();
-        for (Entry e : walk(start, Integer.MAX_VALUE)) {
+        for (Entry e : walk(start, Integer.MAX_VALUE, deadline, cut)) {
             if (!e.directory()) {
                 out.add(e.path());
             }
         }
-        return out;
+        return new FileList(out, !cut[0]);
     }
 
     /** One entry found by {@link #walk}: a regular file or a directory, never a link. */
@@ -153,9 +173,15 @@ public final class Sandbox {
      * Regular files and directories under {@code start} (a resolved path), {@code start} itself included at
      * depth 0, down to {@code maxDepth}, sorted by path relative to the root. Links are skipped; skipped and
      * hidden folders below {@code start} are pruned (neither listed nor entered); unreadable folders are
-     * passed over.
+     * passed over. Named pipes, devices and sockets are not listed. A stopped tool call ends the walk with
+     * {@link CallBudget.Cancelled}, never with a partial list.
      */
     public List<Entry> walk(Path start, int maxDepth) {
+        return walk(start, maxDepth, Long.MAX_VALUE, new boolean[1]);
+    }
+
+    /** {@link #walk(Path, int)} that stops at {@code deadline} and then sets {@code cut[0]}. */
+    private List<Entry> walk(Path start, int maxDepth, long deadline, boolean[] cut) {
         List<Entry> out = new ArrayList<>();
         if (Files.isSymbolicLink(start)) {
             return out;
@@ -169,6 +195,9 @@ public final class Sandbox {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (stop()) {
+                                return FileVisitResult.TERMINATE;
+                            }
                             if (!dir.equals(start) && isPruned(dir)) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
@@ -179,6 +208,9 @@ public final class Sandbox {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (stop()) {
+                                return FileVisitResult.TERMINATE;
+                            }
                             int depth = start.relativize(file).getNameCount();
                             if (attrs.isRegularFile()) {
                                 out.add(new Entry(file, false, depth));
@@ -190,14 +222,33 @@ public final class Sandbox {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                            return FileVisitResult.CONTINUE;
+                            return stop() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                        }
+
+                        private boolean stop() {
+                            CallBudget.checkpoint();
+                            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                                cut[0] = true;
+                            }
+                            return cut[0];
                         }
                     });
         } catch (IOException e) {
             // walkFileTree reports per-file failures to visitFileFailed; anything else leaves what was found
         }
-        out.sort(Comparator.comparing(e -> relative(e.path())));
-        return out;
+        // sort on keys made once: a comparator that relativized paths would redo it n log n times
+        record Keyed(String key, Entry entry) {
+        }
+        List<Keyed> keyed = new ArrayList<>(out.size());
+        for (Entry e : out) {
+            keyed.add(new Keyed(relative(e.path()), e));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key));
+        List<Entry> sorted = new ArrayList<>(out.size());
+        for (Keyed k : keyed) {
+            sorted.add(k.entry());
+        }
+        return sorted;
     }
 
     /** True for a folder name a walk does not enter: {@link #SKIPPED_DIRS} and hidden folders but {@code .github}. */
@@ -210,31 +261,87 @@ public final class Sandbox {
         return name != null && isPrunedName(name.toString());
     }
 
-    /** True if the first 8 KiB hold a NUL byte (the heuristic grep uses). */
-    public static boolean isBinary(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = in.readNBytes(8192);
-            for (byte b : buf) {
-                if (b == 0) {
-                    return true;
-                }
-            }
-            return false;
+    /**
+     * Throws unless {@code file} is a regular file (links not followed). Named pipes, devices and sockets are
+     * never opened: opening a pipe blocks until someone writes to it, and a device can be endless.
+     */
+    public static void requireRegular(Path file, String shown) throws ToolException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
+            throw new ToolException(shown + ": cannot read its attributes (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!a.isRegularFile()) {
+            throw new ToolException(shown + " is " + kind(file, a) + ", not a regular file; only regular files are read");
+        }
+    }
+
+    /** What a file that is not a regular file is, in words ("a named pipe (FIFO)", "a directory", ...). */
+    static String kind(Path file, BasicFileAttributes a) {
+        if (a.isDirectory()) {
+            return "a directory";
+        }
+        if (a.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            switch (mode & 0170000) {
+                case 0010000: return "a named pipe (FIFO)";
+                case 0020000: return "a character device";
+                case 0060000: return "a block device";
+                case 0140000: return "a socket";
+                default: break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // no unix view here: say what we know
+        }
+        return "a special file (pipe, device or socket)";
+    }
+
+    /**
+     * Opens a regular file for reading (see {@link #requireRegular}); the last path element must not be a link, so
+     * a link swapped in after the sandbox resolved the path is not followed either.
+     */
+    public static InputStream open(Path file, String shown) throws ToolException, IOException {
+        requireRegular(file, shown);
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** At most {@code max} bytes from the start of a regular file. */
+    public static byte[] readPrefix(Path file, String shown, int max) throws ToolException, IOException {
+        try (InputStream in = open(file, shown)) {
+            return in.readNBytes(max);
+        }
+    }
+
+    /** True if the first 8 KiB hold a NUL byte (the heuristic grep uses); a file that is not regular is not opened. */
+    public static boolean isBinary(Path file) {
+        try {
+            return isBinary(readPrefix(file, file.toString(), BINARY_PROBE));
+        } catch (IOException | ToolException e) {
             return true;
         }
     }
 
+    /** True if the first {@link #BINARY_PROBE} bytes of {@code head} hold a NUL byte. */
+    public static boolean isBinary(byte[] head) {
+        for (int i = 0, n = Math.min(head.length, BINARY_PROBE); i < n; i++) {
+            if (head[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The lines of a text file (UTF-8, malformed bytes replaced; {@code \n}, {@code \r\n} or {@code \r} ends a
-     * line; no empty last line after a final line end). At most {@code maxBytes} are read.
+     * line; no empty last line after a final line end). At most {@code maxBytes} are read, so memory is bounded by
+     * it; tools that show lines use a {@link LineReader}, which is bounded however large the file.
      */
-    public static List<String> readLines(Path file, long maxBytes) throws IOException {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes));
-        }
-        return splitLines(new String(bytes, StandardCharsets.UTF_8));
+    public static List<String> readLines(Path file, int maxBytes) throws IOException, ToolException {
+        return splitLines(new String(readPrefix(file, file.toString(), maxBytes), StandardCharsets.UTF_8));
     }
 
     static List<String> splitLines(String s) {

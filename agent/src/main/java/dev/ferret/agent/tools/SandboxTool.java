@@ -4,23 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Base of the file tools: checks arguments against {@link #params()}, runs {@link #run}, and turns every
- * failure into an error {@link ToolResult} (a tool call never throws).
+ * Base of the file tools: checks arguments against {@link #params()}, runs {@link #run} within the call's
+ * wall-clock budget ({@link CallBudget}), and turns every failure into an error {@link ToolResult} (a tool call
+ * never throws).
  */
 public abstract class SandboxTool implements Tool {
     protected final Sandbox sandbox;
+    private final Duration budget;
     private volatile Params params;
 
     protected SandboxTool(Sandbox sandbox) {
+        this(sandbox, CallBudget.DEFAULT);
+    }
+
+    protected SandboxTool(Sandbox sandbox, Duration budget) {
         this.sandbox = sandbox;
+        this.budget = Objects.requireNonNull(budget);
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("a tool's time budget must be positive: " + budget);
+        }
     }
 
     /** The arguments this tool takes (called once, on first use; it must not depend on mutable state). */
     protected abstract Params declare();
 
-    /** Does the work with checked arguments. */
+    /** Does the work with checked arguments. Long loops call {@link CallBudget#checkpoint()}. */
     protected abstract ToolResult run(Params.Args args) throws ToolException, IOException;
 
     public final Params params() {
@@ -32,6 +44,11 @@ public abstract class SandboxTool implements Tool {
         return p;
     }
 
+    /** The wall-clock budget of one call. */
+    public final Duration budget() {
+        return budget;
+    }
+
     @Override
     public ObjectNode parameters() {
         return params().schema();
@@ -40,7 +57,8 @@ public abstract class SandboxTool implements Tool {
     @Override
     public final ToolResult call(JsonNode arguments) {
         try {
-            return run(params().parse(arguments));
+            Params.Args args = params().parse(arguments);
+            return CallBudget.run(name(), budget, () -> run(args));
         } catch (ToolException e) {
             return ToolResult.error(e.getMessage());
         } catch (IOException | UncheckedIOException e) {

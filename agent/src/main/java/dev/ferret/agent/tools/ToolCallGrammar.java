@@ -2,18 +2,84 @@ package dev.ferret.agent.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.ferret.engine.chat.CallGrammar;
-import dev.ferret.engine.chat.ToolCallFormat;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The toolbox's call grammars in Qwen2.5's {@code <tool_call>} format (Ferret's own models' format): the grammar
- * itself is the engine's, per tool-call family ({@link CallGrammar}, {@link ToolCallFormat#HERMES}); this class
- * feeds it a toolbox's schemas.
+ * GBNF grammars (llama.cpp's grammar sampler, as of build b4916) that admit exactly one tool call in Qwen2.5's
+ * format:
+ *
+ * <pre>{@code
+ * <tool_call>
+ * {"name": "grep", "arguments": {"pattern": "x", "path": "src"}}
+ * </tool_call>
+ * }</pre>
+ *
+ * <p>The name is one of the toolbox's tools and the arguments object follows that tool's schema: properties
+ * in schema order, required ones present, optional ones optional, no others; values by type: string (a JSON
+ * string with escapes, non-empty unless the schema says {@code "minLength": 0}), integer (no sign when
+ * {@code minimum} is 0 or more, no zero when it is 1 or more), number, boolean, string enums, arrays of
+ * these, objects with properties, and a flat JSON value (scalar, or an array or object of scalars) where the
+ * schema says nothing. Whitespace is fixed: one space after each ':' and ',' of the call, as in the example,
+ * and nowhere else.
+ *
+ * <p><b>Every sentence is a call that parses, however the model samples.</b> Three things make it so:
+ * <ul>
+ *   <li>Every sentence is bounded ({@link #maxCallLength}): strings hold at most {@value #MAX_STRING} JSON
+ *       characters (an escape counts as one), integers at most 9 digits, arrays at most {@value #MAX_ITEMS}
+ *       items. Every token the sampler admits adds at least one character (llama.cpp rejects empty pieces), so
+ *       a token budget of {@code maxCallLength} can never cut a call off in the middle, which is how the
+ *       earlier grammar let a half-written call through: a long string argument ran into the budget.</li>
+ *   <li>No raw {@code <} inside a JSON string (write {@code \u003c}): the closing tag {@code </tool_call>} is
+ *       the stop string of a call turn, and the text {@code <tool_call>} is the parser's start marker, so
+ *       neither may appear inside an argument.</li>
+ *   <li>The free-text answer of {@link #answerOrCall} may not contain {@code <tool_call>} anywhere, not only
+ *       at its start: the parser would read what follows as a call.</li>
+ * </ul>
+ *
+ * <p>Only basic GBNF is used: rules, string literals, character classes, grouping, alternation, {@code *},
+ * {@code +} and {@code ?} (no {@code {m,n}} repetition, no {@code .}). Rule names are dashed lower-case words.
  */
 public final class ToolCallGrammar {
-    private ToolCallGrammar() {
+    static final String OPEN = "<tool_call>";
+    static final String CLOSE = "</tool_call>";
+    /** Most JSON characters in one string value (an escape sequence counts as one). */
+    public static final int MAX_STRING = 128;
+    /** Most items of an array, or members of a schema-less object. */
+    public static final int MAX_ITEMS = 8;
+    /** Most digits of an integer (fits an int), and of a fraction. */
+    static final int MAX_DIGITS = 9;
+    /** The longest JSON character: {@code \u00e9}. */
+    private static final int CHAR_MAX = 6;
+
+    private final Map<String, String> rules = new LinkedHashMap<>();
+    private final Set<String> names = new HashSet<>();
+    private final boolean nonEmptyArguments;
+    /** When not null, the only values a (non-enum) string argument may take. */
+    private final List<String> stringChoices;
+    private int maxCall;
+
+    /** An expression of the grammar and the most characters a sentence of it can have. */
+    private record Expr(String text, int max) {
+    }
+
+    private ToolCallGrammar(boolean nonEmptyArguments, List<String> stringChoices) {
+        this.nonEmptyArguments = nonEmptyArguments;
+        if (stringChoices != null && stringChoices.isEmpty()) {
+            throw new IllegalArgumentException("no string choices: a string argument could take no value");
+        }
+        if (stringChoices != null && stringChoices.stream().anyMatch(c -> c.isEmpty() || c.contains("<") || c.length() > MAX_STRING
+                || c.chars().anyMatch(ch -> ch < 0x20))) {
+            throw new IllegalArgumentException("string choices must be 1 to " + MAX_STRING + " characters, without '<' or "
+                    + "control characters");
+        }
+        this.stringChoices = stringChoices == null ? null : List.copyOf(new java.util.LinkedHashSet<>(stringChoices));
     }
 
     /** A grammar whose only sentences are single tool calls to the toolbox's tools. */
@@ -23,39 +89,396 @@ public final class ToolCallGrammar {
 
     /** As {@link #toolCall(Toolbox)}, from a list of {@code {"type": "function", "function": {...}}} schemas. */
     public static String toolCall(ArrayNode schemas) {
-        return ToolCallFormat.HERMES.callGrammar(list(schemas));
+        return toolCall(schemas, false);
+    }
+
+    /**
+     * As {@link #toolCall(ArrayNode)}; with {@code nonEmptyArguments}, a tool without required parameters still
+     * gets at least one of its optional ones (for the call-only model: {@code {}} searches nothing useful).
+     */
+    public static String toolCall(ArrayNode schemas, boolean nonEmptyArguments) {
+        return toolCall(schemas, nonEmptyArguments, null);
+    }
+
+    /**
+     * As {@link #toolCall(ArrayNode, boolean)}, with every string argument (other than an enum) one of
+     * {@code stringChoices} (null: any string). The call-only agent passes the words of the question, so a call's
+     * arguments are copied from the question, never made up.
+     */
+    public static String toolCall(ArrayNode schemas, boolean nonEmptyArguments, List<String> stringChoices) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments, stringChoices);
+        g.rules.put("root", "tool-call");
+        g.names.add("root");
+        g.callRules(schemas);
+        return g.render();
+    }
+
+    /**
+     * The most characters a call of {@link #toolCall(ArrayNode, boolean)} (or the call branch of
+     * {@link #answerOrCall}) can have, {@code <tool_call>} to the closing brace; an upper bound on the tokens a
+     * constrained call can take.
+     */
+    public static int maxCallLength(ArrayNode schemas, boolean nonEmptyArguments) {
+        return maxCallLength(schemas, nonEmptyArguments, null);
+    }
+
+    /** The most characters a call of {@link #toolCall(ArrayNode, boolean, List)} can have. */
+    public static int maxCallLength(ArrayNode schemas, boolean nonEmptyArguments, List<String> stringChoices) {
+        ToolCallGrammar g = new ToolCallGrammar(nonEmptyArguments, stringChoices);
+        g.callRules(schemas);
+        return g.maxCall;
+    }
+
+    public static int maxCallLength(Toolbox toolbox) {
+        return maxCallLength(toolbox.schemas(), false);
     }
 
     /**
      * A grammar that admits either one tool call, or a free-text answer: any text that starts with a
-     * character other than whitespace and does not start with {@code <tool_call>}.
+     * character other than whitespace and nowhere contains {@code <tool_call>}.
      */
     public static String answerOrCall(Toolbox toolbox) {
         return answerOrCall(toolbox.schemas());
     }
 
     public static String answerOrCall(ArrayNode schemas) {
-        return ToolCallFormat.HERMES.answerOrCallGrammar(list(schemas));
+        ToolCallGrammar g = new ToolCallGrammar(false, null);
+        g.rules.put("root", "answer | tool-call");
+        g.names.add("root");
+        g.answerRules();
+        g.callRules(schemas);
+        return g.render();
     }
 
-    private static List<JsonNode> list(ArrayNode schemas) {
-        List<JsonNode> out = new ArrayList<>();
-        schemas.forEach(out::add);
-        return out;
+    /**
+     * answer-k: the text so far ends with the first k characters of {@code <tool_call>} (k = 0: with none of
+     * them), and nowhere contains all of it. From state k a character either extends the match, restarts it
+     * ({@code <}) or breaks it (back to 0); state 10 cannot take the final {@code >}. The text may end anywhere.
+     */
+    private void answerRules() {
+        int last = OPEN.length() - 1;
+        define("answer", "[^<\\x00-\\x20] answer-0 | \"<\" answer-1");
+        define("answer-0", "([^<\\x00] answer-0 | \"<\" answer-1)?");
+        for (int k = 1; k <= last; k++) {
+            char c = OPEN.charAt(k);
+            String restart = "\"<\" answer-1";
+            String other = "[^<" + classChar(c) + "\\x00] answer-0";
+            define("answer-" + k, k < last
+                    ? "(" + other + " | " + restart + " | " + literal(String.valueOf(c)) + " answer-" + (k + 1) + ")?"
+                    : "(" + other + " | " + restart + ")?");
+        }
+    }
+
+    private void callRules(ArrayNode schemas) {
+        define("tool-call", ""); // placeholder, filled in below
+        List<String> alternatives = new ArrayList<>();
+        int longest = 0;
+        for (JsonNode s : schemas) {
+            JsonNode fn = s.has("function") ? s.get("function") : s;
+            String name = fn.path("name").asText();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("a tool schema has no name: " + s);
+            }
+            String base = unique(slug(name));
+            String callRule = unique("call-" + base);
+            define(callRule, ""); // placeholder: keeps the call ahead of its arguments' rules
+            Expr args = objectExpr(fn.path("parameters"), "args-" + base, nonEmptyArguments);
+            String head = Toolbox.toJson(TextNode.valueOf(name)) + ", \"arguments\": ";
+            define(callRule, literal(head) + " " + args.text());
+            alternatives.add(callRule);
+            longest = Math.max(longest, head.length() + args.max());
+        }
+        if (alternatives.isEmpty()) {
+            throw new IllegalArgumentException("the toolbox has no tools");
+        }
+        String open = OPEN + "\n{\"name\": ";
+        String close = "}\n" + CLOSE;
+        define("tool-call", literal(open) + " (" + String.join(" | ", alternatives) + ") " + literal(close));
+        maxCall = open.length() + longest + close.length();
+    }
+
+    /** An expression for a value following {@code schema}; may define rules named after {@code base}. */
+    private Expr valueExpr(JsonNode schema, String base) {
+        if (schema == null || schema.isMissingNode() || !schema.isObject()) {
+            return flatValue();
+        }
+        JsonNode en = schema.get("enum");
+        if (en != null && en.isArray() && !en.isEmpty()) {
+            List<String> alts = new ArrayList<>();
+            int max = 0;
+            for (JsonNode v : en) {
+                String lit = Toolbox.toJson(v);
+                alts.add(literal(lit));
+                max = Math.max(max, lit.length());
+            }
+            return new Expr("(" + String.join(" | ", alts) + ")", max);
+        }
+        JsonNode type = schema.get("type");
+        if (type != null && type.isArray()) {
+            List<String> alts = new ArrayList<>();
+            int max = 0;
+            for (JsonNode t : type) {
+                Expr e = typeExpr(t.asText(), schema, base);
+                alts.add(e.text());
+                max = Math.max(max, e.max());
+            }
+            return alts.isEmpty() ? flatValue() : new Expr("(" + String.join(" | ", alts) + ")", max);
+        }
+        return typeExpr(type == null ? "" : type.asText(), schema, base);
+    }
+
+    private Expr typeExpr(String type, JsonNode schema, String base) {
+        return switch (type) {
+            case "string" -> schema.path("minLength").asInt(1) >= 1 ? string(true) : string(false);
+            case "integer" -> {
+                JsonNode min = schema.get("minimum");
+                if (min != null && min.isNumber() && min.asDouble() >= 1) {
+                    yield new Expr(shared("json-positive"), MAX_DIGITS);
+                }
+                yield min != null && min.isNumber() && min.asDouble() >= 0 ? new Expr(shared("json-natural"), MAX_DIGITS)
+                        : new Expr(shared("json-integer"), MAX_DIGITS + 1);
+            }
+            case "number" -> number();
+            case "boolean" -> new Expr(shared("json-boolean"), 5);
+            case "null" -> new Expr(literal("null"), 4);
+            case "array" -> {
+                Expr item = valueExpr(schema.get("items"), base + "-item");
+                String rule = unique(base);
+                define(rule, "\"[\" " + items(item.text(), rule) + " \"]\"");
+                yield new Expr(rule, 2 + MAX_ITEMS * item.max() + (MAX_ITEMS - 1) * 2);
+            }
+            case "object" -> objectExpr(schema, base, false);
+            default -> flatValue();
+        };
+    }
+
+    /** Up to {@link #MAX_ITEMS} items separated by ", ", or none; defines the chain rules {@code rule-items-k}. */
+    private String items(String item, String rule) {
+        String next = null;
+        for (int k = 1; k < MAX_ITEMS; k++) {
+            String r = unique(rule + "-more-" + k);
+            define(r, "\", \" " + item + (next == null ? "" : " " + next + "?"));
+            next = r;
+        }
+        return "(" + item + " " + next + "?)?";
+    }
+
+    /** A bounded JSON string (non-empty or possibly empty), or one of the string choices when there are some. */
+    private Expr string(boolean nonEmpty) {
+        if (stringChoices != null) {
+            if (!rules.containsKey("choice")) {
+                List<String> alts = new ArrayList<>();
+                int max = 0;
+                for (String c : stringChoices) {
+                    String lit = Toolbox.toJson(TextNode.valueOf(c));
+                    alts.add(literal(lit));
+                    max = Math.max(max, lit.length());
+                }
+                define("choice", String.join(" | ", alts));
+                choiceMax = max;
+            }
+            return new Expr("choice", choiceMax);
+        }
+        return anyString(nonEmpty);
+    }
+
+    private int choiceMax;
+
+    private Expr anyString(boolean nonEmpty) {
+        shared("json-char");
+        String chars = chain("json-chars", "json-char", MAX_STRING);
+        String rule = nonEmpty ? "json-string-nonempty" : "json-string";
+        if (!rules.containsKey(rule)) {
+            define(rule, "\"\\\"\" " + chars + (nonEmpty ? "" : "?") + " \"\\\"\"");
+        }
+        return new Expr(rule, 2 + CHAR_MAX * MAX_STRING);
+    }
+
+    private Expr number() {
+        if (!rules.containsKey("json-number")) {
+            String digits = chain("json-digits", "[0-9]", MAX_DIGITS);
+            define("json-number", shared("json-integer") + " (\".\" " + digits + ")? ([eE] [-+]? [0-9] [0-9]?)?");
+        }
+        return new Expr("json-number", (MAX_DIGITS + 1) + 1 + MAX_DIGITS + 4);
+    }
+
+    /** A value where the schema says nothing: a scalar, or an array or object of scalars (no deeper nesting). */
+    private Expr flatValue() {
+        Expr str = anyString(false);
+        Expr num = number();
+        String scalar = "json-scalar";
+        int scalarMax = Math.max(str.max(), num.max());
+        if (!rules.containsKey(scalar)) {
+            define(scalar, str.text() + " | " + num.text() + " | " + shared("json-boolean") + " | \"null\"");
+            define("json-flat-array", "\"[\" " + items(scalar, "json-flat-array") + " \"]\"");
+            define("json-flat-member", str.text() + " \": \" " + scalar);
+            define("json-flat-object", "\"{\" " + items("json-flat-member", "json-flat-object") + " \"}\"");
+            define("json-flat-value", scalar + " | json-flat-array | json-flat-object");
+        }
+        int member = str.max() + 2 + scalarMax;
+        int max = Math.max(scalarMax, 2 + MAX_ITEMS * member + (MAX_ITEMS - 1) * 2);
+        return new Expr("json-flat-value", max);
+    }
+
+    /**
+     * {@code name-k ::= unit name-(k-1)?}, ..., {@code name-1 ::= unit}: one to {@code n} units, each choice
+     * forced by the text (no ambiguity, so the sampler's stacks do not multiply). Returns the name of the longest.
+     */
+    private String chain(String name, String unit, int n) {
+        String top = name + "-" + n;
+        if (!rules.containsKey(top)) {
+            for (int k = n; k >= 1; k--) {
+                rules.put(name + "-" + k, k == 1 ? unit : unit + " " + name + "-" + (k - 1) + "?");
+                names.add(name + "-" + k);
+            }
+        }
+        return top;
+    }
+
+    /**
+     * An object with the schema's properties in order. With p0..pn-1 and r the first required one, the body
+     * is one of: p_k followed by rest(k+1), for each optional k before r and for k = r, where rest(i) is
+     * each later property with a ", " before it, optional unless required. With {@code nonEmpty} and no required
+     * property, the body is not optional.
+     */
+    private Expr objectExpr(JsonNode schema, String base, boolean nonEmpty) {
+        JsonNode props = schema.path("properties");
+        if (schema.isMissingNode() || props.isObject() && props.isEmpty()) {
+            return new Expr(literal("{}"), 2);
+        }
+        if (!props.isObject()) {
+            return flatValue();
+        }
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        String rule = unique(base);
+        rules.put(rule, ""); // placeholder: keeps the object's rule ahead of its parts
+        List<String> kv = new ArrayList<>();
+        List<Boolean> req = new ArrayList<>();
+        int max = 2;
+        for (var it = props.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String kvRule = unique(rule + "-" + slug(e.getKey()));
+            Expr value = valueExpr(e.getValue(), kvRule + "-value");
+            String key = Toolbox.toJson(TextNode.valueOf(e.getKey())) + ": ";
+            define(kvRule, literal(key) + " " + value.text());
+            kv.add(kvRule);
+            req.add(required.contains(e.getKey()));
+            max += (kv.size() > 1 ? 2 : 0) + key.length() + value.max();
+        }
+        int n = kv.size();
+        // rest-i rules, from the end, so each refers to the next
+        String[] rest = new String[n + 1];
+        for (int i = n - 1; i >= 1; i--) {
+            String item = req.get(i) ? "\", \" " + kv.get(i) : "(\", \" " + kv.get(i) + ")?";
+            String r = unique(rule + "-rest-" + i);
+            define(r, rest[i + 1] == null ? item : item + " " + rest[i + 1]);
+            rest[i] = r;
+        }
+        int firstRequired = req.indexOf(true);
+        int lastStart = firstRequired < 0 ? n - 1 : firstRequired;
+        List<String> alts = new ArrayList<>();
+        for (int k = 0; k <= lastStart; k++) {
+            alts.add(rest[k + 1] == null ? kv.get(k) : kv.get(k) + " " + rest[k + 1]);
+        }
+        String body = alts.size() == 1 ? alts.getFirst() : "(" + String.join(" | ", alts) + ")";
+        define(rule, "\"{\" " + body + (firstRequired < 0 && !nonEmpty ? "?" : "") + " \"}\"");
+        return new Expr(rule, max);
+    }
+
+    private static final Map<String, String> SHARED = new LinkedHashMap<>();
+
+    static {
+        // no raw '<' (nor control characters) inside a string: see the class comment
+        SHARED.put("json-char", "[^\"\\\\<\\x00-\\x1F\\x7F] | \"\\\\\" ([\"\\\\/bfnrt] | \"u\" json-hex json-hex json-hex json-hex)");
+        SHARED.put("json-hex", "[0-9a-fA-F]");
+        SHARED.put("json-positive", "[1-9] json-digits-8?");
+        SHARED.put("json-natural", "\"0\" | json-positive");
+        SHARED.put("json-integer", "\"-\"? json-natural");
+        SHARED.put("json-boolean", "\"true\" | \"false\"");
+    }
+
+    /** Names a shared rule, defining it (and the shared rules it uses) on first use. */
+    private String shared(String name) {
+        if (!rules.containsKey(name)) {
+            String body = SHARED.get(name);
+            rules.put(name, body);
+            names.add(name);
+            if (body.contains("json-digits-8")) {
+                chain("json-digits", "[0-9]", MAX_DIGITS - 1);
+            }
+            for (String other : SHARED.keySet()) {
+                if (!rules.containsKey(other) && java.util.regex.Pattern.compile("(?<![\\w-])" + other + "(?![\\w-])")
+                        .matcher(body).find()) {
+                    shared(other);
+                }
+            }
+        }
+        return name;
+    }
+
+    private void define(String name, String body) {
+        names.add(name);
+        rules.put(name, body);
+    }
+
+    private String unique(String name) {
+        String n = name;
+        for (int i = 2; names.contains(n) || SHARED.containsKey(n); i++) {
+            n = name + "-" + i;
+        }
+        names.add(n);
+        return n;
     }
 
     /** A dashed lower-case word for a rule name. */
     static String slug(String s) {
-        return CallGrammar.slug(s);
+        String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return t.isEmpty() ? "x" : t;
     }
 
     /** A GBNF string literal for {@code s}. */
     static String literal(String s) {
-        return CallGrammar.literal(s);
+        StringBuilder sb = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append(String.format("\\x%02X", c));
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return sb.append('"').toString();
     }
 
     /** One character inside a GBNF character class. */
     static String classChar(char c) {
-        return CallGrammar.classChar(c);
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case ']' -> "\\]";
+            case '[' -> "\\[";
+            case '"' -> "\\\"";
+            case '-', '^' -> String.format("\\x%02X", (int) c);
+            default -> c < 0x20 || c == 0x7F ? String.format("\\x%02X", (int) c) : String.valueOf(c);
+        };
+    }
+
+    /** The rules, one per line: the tool's own first, in the order defined, then the shared JSON ones. */
+    private String render() {
+        StringBuilder own = new StringBuilder();
+        StringBuilder json = new StringBuilder();
+        for (Map.Entry<String, String> e : rules.entrySet()) {
+            boolean isJson = e.getKey().startsWith("json-");
+            (isJson ? json : own).append(e.getKey()).append(" ::= ").append(e.getValue()).append('\n');
+        }
+        return own.append(json).toString();
     }
 }

@@ -23,14 +23,19 @@ public final class Toolbox {
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
 
-    /** grep, find, read_file, list_dir and run_command on one sandbox. */
+    /** grep, find, read_file, list_dir and run_command on one sandbox, each call within {@link CallBudget#DEFAULT}. */
     public static Toolbox standard(Sandbox sandbox) {
+        return standard(sandbox, CallBudget.DEFAULT);
+    }
+
+    /** grep, find, read_file, list_dir and run_command on one sandbox, each call within {@code budget}. */
+    public static Toolbox standard(Sandbox sandbox, java.time.Duration budget) {
         return new Toolbox()
-                .add(new GrepTool(sandbox))
-                .add(new FindTool(sandbox))
-                .add(new ReadFileTool(sandbox))
-                .add(new ListDirTool(sandbox))
-                .add(new RunCommandTool(sandbox));
+                .add(new GrepTool(sandbox, budget))
+                .add(new FindTool(sandbox, budget))
+                .add(new ReadFileTool(sandbox, budget))
+                .add(new ListDirTool(sandbox, budget))
+                .add(new RunCommandTool(sandbox, budget));
     }
 
     /** Adds a tool; its name must be new. */

@@ -105,6 +105,63 @@ class HybridAnswererTest {
     }
 
     @Test
+    void structuralKindsMakeOnePreciseCallEach() {
+        record Case(String question, String tool, String arguments) {
+        }
+        for (Case c : List.of(
+                new Case("Which classes inherit from Exception, directly or indirectly?", "find_classes",
+                        "{\"base\":\"Exception\",\"indirect\":true}"),
+                new Case("classes decorated with @runtime_checkable", "find_classes", "{\"decorator\":\"runtime_checkable\"}"),
+                new Case("which classes define __repr__?", "find_classes", "{\"method\":\"__repr__\"}"),
+                new Case("custom exceptions?", "find_classes", "{\"exception\":true}"),
+                new Case("methods of Order", "find_functions", "{\"class_name\":\"Order\"}"),
+                new Case("functions with a timeout parameter", "find_functions", "{\"parameter\":\"timeout\"}"),
+                new Case("which functions return bool?", "find_functions", "{\"returns\":\"bool\"}"),
+                new Case("@staticmethod functions", "find_functions", "{\"decorator\":\"staticmethod\"}"),
+                new Case("functions starting with test_", "find_functions", "{\"name_pattern\":\"test_*\"}"),
+                new Case("list the properties", "find_functions", "{\"decorator\":\"property\"}"),
+                new Case("where is ValueError raised?", "find_raises", "{\"exception\":\"ValueError\"}"),
+                new Case("what's in __all__?", "find_exports", "{}"),
+                new Case("module constants please", "find_constants", "{}"),
+                new Case("who calls charge()?", "find_callers", "{\"function\":\"charge\"}"),
+                new Case("TODOs in shop/payments", "find_comments", "{\"path\":\"shop/payments\",\"tag\":\"TODO\"}"))) {
+            HybridAnswer a = answerer.answer(index, c.question());
+            assertTrue(a.handled(), c.question() + " -> " + a.intent());
+            assertEquals(1, a.calls().size(), c.question());
+            assertEquals(c.tool(), a.calls().getFirst().tool(), c.question());
+            assertEquals(c.arguments(), a.calls().getFirst().arguments(), c.question());
+        }
+        HybridAnswer cm = answerer.answer(index, "context managers?");
+        assertEquals(List.of("find_classes", "find_functions"), cm.calls().stream().map(ToolCall::tool).toList());
+    }
+
+    @Test
+    void structuralAnswersListQualifiedNamesWithFileAndLine() {
+        HybridAnswer raises = answerer.answer(index, "where is ValueError raised?");
+        assertEquals("""
+                Found 2 places that raise ValueError:
+                - Money.__add__ (shop/models.py:26)
+                - OrderIn.not_empty (shop/validation.py:21)
+                """, raises.text());
+        assertEquals(List.of("shop/models.py:26:Money.__add__", "shop/validation.py:21:OrderIn.not_empty"),
+                AnswerItems.parse(raises.text()).stream().map(f -> f.file() + ":" + f.line() + ":" + f.name()).toList());
+        HybridAnswer exports = answerer.answer(index, "what do we export?");
+        assertEquals("Found 3 names exported in __all__:\n- Money (shop/__init__.py:6)\n- Order (shop/__init__.py:6)\n"
+                + "- Product (shop/__init__.py:6)\n", exports.text());
+    }
+
+    @Test
+    void anUncertainReadingIsStatedInTheAnswer() {
+        HybridAnswer a = answerer.answer(index, "which clases subclass Protocl");
+        assertTrue(a.handled());
+        assertEquals(12, a.items().size());
+        assertTrue(a.text().startsWith("Reading the question as: classes that subclass Protocol.\nFound 12 classes"),
+                a.text());
+        HybridAnswer sure = answerer.answer(index, "Which classes subclass Protocol?");
+        assertTrue(sure.text().startsWith("Found 12 classes"), sure.text());
+    }
+
+    @Test
     void answersFromAPathToo() {
         HybridAnswer a = answerer.answer(SampleRepo.shop(), "list protocol classes");
         assertEquals(12, a.items().size());

@@ -23,7 +23,7 @@ class IntentClassifierTest {
             Show me every typing Protocol defined here                    | PROTOCOL_CLASSES | Protocol
             Find classes deriving from typing.Protocol                    | PROTOCOL_CLASSES | typing.Protocol
             Do we have Protocol subclasses?                               | PROTOCOL_CLASSES | Protocol
-            What typing.Protocol subclasses are defined?                  | PROTOCOL_CLASSES | Protocol
+            What typing.Protocol subclasses are defined?                  | PROTOCOL_CLASSES | typing.Protocol
             classes that extend BaseModel                                 | SUBCLASSES       | BaseModel
             Which classes derive from Exception?                          | SUBCLASSES       | Exception
             Show BaseModel subclasses                                     | SUBCLASSES       | BaseModel
@@ -71,7 +71,7 @@ class IntentClassifierTest {
             What does the Protocol class do?                              | UNKNOWN          |
             Explain how requests are retried                              | UNKNOWN          |
             Where is the database connection opened?                      | UNKNOWN          |
-            Which functions call charge?                                  | UNKNOWN          |
+            Which functions call charge?                                  | CALLERS          | charge
             How many lines of code are there?                             | UNKNOWN          |
             List all classes                                              | UNKNOWN          |
             Show the comments in models.py                                | UNKNOWN          |
@@ -90,6 +90,7 @@ class IntentClassifierTest {
             case Intent.Subclasses s -> s.base();
             case Intent.Imports i -> i.module();
             case Intent.Comments c -> c.tag();
+            case Intent.Callers c -> c.function();
             default -> null;
         };
         assertEquals(parameter, actual, question + " -> " + intent);

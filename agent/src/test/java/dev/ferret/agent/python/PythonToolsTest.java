@@ -75,9 +75,9 @@ class PythonToolsTest {
         assertEquals("shop/models.py:18: @dataclass(frozen=True, order=True, ) class Money\n", d.content());
         ToolResult f = functions.call(args("{\"async_only\":\"true\",\"path\":\"shop/net/client.py\"}"));
         assertEquals("""
-                shop/net/client.py:17: async def ShippingClient.ship()
-                shop/net/client.py:20: async def ShippingClient.ship.send()
-                shop/net/client.py:30: async def make_client.warm_up()
+                shop/net/client.py:17: async def ShippingClient.ship(self, order_number) -> str
+                shop/net/client.py:20: async def ShippingClient.ship.send(req) -> str
+                shop/net/client.py:30: async def make_client.warm_up() -> None
                 """, f.content());
         ToolResult c = comments.call(args("{\"tag\":\"TODO\",\"path\":\"shop/payments\"}"));
         assertEquals("""
@@ -127,7 +127,7 @@ class PythonToolsTest {
 
     @Test
     void badArgumentsGiveClearErrors() {
-        assertError(classes.call(args("{}")), "give at least one of base, decorator, name_pattern or path");
+        assertError(classes.call(args("{}")), "give at least one of base, decorator, method, exception, context_manager, name_pattern or path");
         assertError(functions.call(args("{\"async_only\":false}")), "give at least one of async_only");
         assertError(functions.call(args("{\"async_only\":\"maybe\"}")), "async_only must be true or false");
         assertError(imports.call(args("{}")), "module is required");
@@ -157,7 +157,8 @@ class PythonToolsTest {
             assertEquals("object", t.parameters().get("type").asText(), t.name());
             assertFalse(t.description().isBlank());
         }
-        assertEquals(List.of("find_classes", "find_functions", "find_imports", "find_comments"),
+        assertEquals(List.of("find_classes", "find_functions", "find_imports", "find_comments", "find_raises",
+                        "find_exports", "find_constants", "find_callers"),
                 PythonTools.create(index).stream().map(PythonTool::name).toList());
         assertEquals("module", imports.parameters().get("required").get(0).asText());
     }

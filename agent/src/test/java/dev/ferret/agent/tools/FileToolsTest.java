@@ -160,7 +160,7 @@ class FileToolsTest {
         fx.write("evil.txt", "a".repeat(32) + "!\n"); // a backreference defeats the JDK's loop memo
         GrepEngine.Options o = new GrepEngine.Options();
         o.pattern = java.util.regex.Pattern.compile("(a+)+\\1b");
-        o.budgetNanos = 200_000_000L;
+        o.deadline = System.nanoTime() + 200_000_000L;
         Output out = new Output(Output.DEFAULT_LIMIT);
         GrepEngine.Result r = GrepEngine.run(List.of(new GrepEngine.Target(fx.root.resolve("evil.txt"), "evil.txt",
                 true)), o, out);

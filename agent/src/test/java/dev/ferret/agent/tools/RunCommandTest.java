@@ -284,6 +284,20 @@ class RunCommandTest {
     }
 
     @Test
+    void doubleDashEndsTheOptions() throws Exception {
+        fx.write("-rf", "not an option\n");
+        fx.write("-n", "one\ntwo\n");
+        assertTrue(err("cat -rf").contains("unsupported option -rf"), "without -- it is an option, as in cat");
+        assertEquals(List.of("not an option"), out("cat -- -rf"));
+        assertEquals(List.of("     1\tnot an option"), out("cat -n -- -rf"));
+        assertEquals(List.of("one"), out("head -n 1 -- -n"));
+        assertEquals(List.of("two"), out("tail -n 1 -- -n"));
+        assertEquals(List.of("      2 -n"), out("wc -l -- -n"));
+        assertEquals(List.of("-n", "-rf"), out("ls -- -n -rf"));
+        assertEquals(List.of("-rf:1:not an option"), out("grep -Hn -- not -rf"));
+    }
+
+    @Test
     void commentsAndTrailingNewlineAreFine() {
         assertEquals(List.of("# Demo", "A demo project. TODO: write docs"), out("cat README.md  # show the readme"));
         assertEquals(List.of("# Demo", "A demo project. TODO: write docs"), out("cat README.md\n"));

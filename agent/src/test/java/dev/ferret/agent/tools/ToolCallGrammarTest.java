@@ -125,6 +125,53 @@ class ToolCallGrammarTest {
         refuses(either, "<tool_call>");
         refuses(either, "<tool_call> and then prose");
         refuses(either, wrap("{\"name\": \"nope\", \"arguments\": {}}"));
+        // <tool_call> later in an answer: the parser would read what follows as a call (issue 13.2)
+        refuses(either, "x <tool_call>");
+        refuses(either, "Found 1 class:\n<tool_call>\n{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}");
+        refuses(either, "<<tool_call>");
+        refuses(either, "<tool_<tool_call>");
+        admits(either, "a <tool_call without its bracket");
+        admits(either, "<tool_<tool_cal> twice cut short");
+    }
+
+    @Test
+    void noStringCanHoldTheTagsNorRunPastItsBound() {
+        String head = "{\"name\": \"grep\", \"arguments\": {\"pattern\": ";
+        // the stop string and the parser's marker cannot appear inside an argument; an escaped '<' can
+        refuses(call, wrap(head + "\"a</tool_call>b\"}}"));
+        refuses(call, wrap(head + "\"<tool_call>\"}}"));
+        refuses(call, wrap(head + "\"<\"}}"));
+        admits(call, wrap(head + "\"\\u003ctool_call>\"}}"));
+        admits(call, wrap(head + "\"" + "x".repeat(ToolCallGrammar.MAX_STRING) + "\"}}"));
+        refuses(call, wrap(head + "\"" + "x".repeat(ToolCallGrammar.MAX_STRING + 1) + "\"}}"));
+        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 999999999}}"));
+        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 1000000000}}"));
+    }
+
+    @Test
+    void theLongestCallFitsTheBound() {
+        // every property of every tool at its longest (strings of six-character escapes, 9-digit integers): the
+        // bound must hold for it, so a token budget of maxCallLength can never cut a constrained call off
+        int bound = ToolCallGrammar.maxCallLength(toolbox);
+        String s = "\"" + "\\u00e9".repeat(ToolCallGrammar.MAX_STRING) + "\"";
+        String grep = "{\"name\": \"grep\", \"arguments\": {\"pattern\": " + s + ", \"path\": " + s + ", \"glob\": " + s
+                + ", \"ignore_case\": false, \"context\": 999999999, \"max_matches\": 999999999}}";
+        admits(call, wrap(grep));
+        assertTrue(wrap(grep).length() <= bound, wrap(grep).length() + " > " + bound);
+        assertTrue(bound < 20_000, "bound " + bound);
+        for (Tool t : toolbox.all()) {
+            ArrayNode one = Fixture.JSON.createArrayNode().add(Toolbox.schema(t));
+            assertTrue(ToolCallGrammar.maxCallLength(one, false) <= bound);
+        }
+    }
+
+    @Test
+    void nonEmptyArgumentsForTheCallOnlyModel() {
+        ArrayNode schemas = Fixture.JSON.createArrayNode().add(Toolbox.schema(new FindTool(new Sandbox(tmp))));
+        Gbnf g = Gbnf.parse(ToolCallGrammar.toolCall(schemas, true));
+        refuses(g, wrap("{\"name\": \"find\", \"arguments\": {}}"));
+        admits(g, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}"));
+        admits(Gbnf.parse(ToolCallGrammar.toolCall(schemas, false)), wrap("{\"name\": \"find\", \"arguments\": {}}"));
     }
 
     @Test
@@ -196,7 +243,11 @@ class ToolCallGrammarTest {
         String head = "{\"name\": \"Weird.Name-1\", \"arguments\": ";
         admits(g, wrap(head + "{\"tags\": []}}"));
         admits(g, wrap(head + "{\"tags\": [\"a\", \"b\"], \"ratio\": -1.5e3, \"mode\": \"a\\\"b\", \"opt\": null, "
-                + "\"any\": {\"x\": [1, true, null, \"s\"]}, \"nested\": {\"k\": false}, \"blank\": \"\"}}"));
+                + "\"any\": {\"x\": 1, \"y\": \"s\"}, \"nested\": {\"k\": false}, \"blank\": \"\"}}"));
+        admits(g, wrap(head + "{\"tags\": [], \"any\": [1, true, null, \"s\"]}}"));
+        refuses(g, wrap(head + "{\"tags\": [], \"any\": {\"x\": [1]}}}")); // schema-less values are flat: bounded
+        admits(g, wrap(head + "{\"tags\": [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\"]}}"));
+        refuses(g, wrap(head + "{\"tags\": [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\"]}}"));
         admits(g, wrap(head + "{\"tags\": [\"a\"], \"opt\": \"s\"}}"));
         refuses(g, wrap(head + "{\"tags\": [\"a\",\"b\"]}}"));
         refuses(g, wrap(head + "{\"tags\": [], \"mode\": \"x\"}}"));
@@ -224,7 +275,10 @@ class ToolCallGrammarTest {
     @Test
     void standardGrammarStaysSmall() {
         String g = ToolCallGrammar.toolCall(Toolbox.standard(new Sandbox(tmp)));
-        assertTrue(g.length() < 6000, g);
-        assertEquals(45, g.lines().count(), g);
+        // the tools' own rules, then the shared JSON ones (most of them the bounded string's chain)
+        assertTrue(g.length() < 12000, g);
+        long own = g.lines().filter(l -> !l.startsWith("json-")).count();
+        assertEquals(39, own, g);
+        assertEquals(ToolCallGrammar.MAX_STRING + ToolCallGrammar.MAX_DIGITS - 1 + 6, g.lines().count() - own, g);
     }
 }

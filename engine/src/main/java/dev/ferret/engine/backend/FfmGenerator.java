@@ -8,7 +8,12 @@ import dev.ferret.engine.Session;
 import dev.ferret.engine.TokenListener;
 import java.nio.file.Path;
 
-/** The FFM engine behind the {@link Generator} interface: one model, one session (KV reuse across calls). */
+/**
+ * The FFM engine behind the {@link Generator} interface: one model, one session (KV reuse across calls).
+ *
+ * <p>Holds one session, so it serves one thread at a time (a second caller gets {@code EngineException.Busy});
+ * close from any thread.
+ */
 public final class FfmGenerator implements Generator {
     private final Model model;
     private final Session session;

@@ -7,6 +7,8 @@ import dev.ferret.engine.TokenListener;
 /**
  * Text in, text out, over one backend: the FFM engine ({@link FfmGenerator}) or java-llama.cpp's JNI API
  * ({@link JniGenerator}). The common ground the two are compared on, in tests and benchmarks.
+ *
+ * <p>Implementations hold one session: one thread at a time; close from any thread.
  */
 public interface Generator extends AutoCloseable {
     /** "ffm" or "jni". */

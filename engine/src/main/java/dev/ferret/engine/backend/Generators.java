@@ -5,7 +5,11 @@ import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.NativeLibrary;
 import java.nio.file.Path;
 
-/** Opens a {@link Generator} on the chosen backend; "auto" prefers FFM and falls back to JNI where the C API is missing. */
+/**
+ * Opens a {@link Generator} on the chosen backend; "auto" prefers FFM and falls back to JNI where the C API is missing.
+ *
+ * <p>Thread-safe.
+ */
 public final class Generators {
     private static final System.Logger LOG = System.getLogger(Generators.class.getName());
 

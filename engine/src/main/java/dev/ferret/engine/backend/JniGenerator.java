@@ -26,6 +26,8 @@ import java.nio.file.Path;
  * library file the FFM layer loaded, so both run the same llama.cpp build. Its server-style loop applies
  * stop strings and sampling itself; prompt caching is on, like our sessions. Used where the C API is not
  * exported (the Windows DLLs) and for side-by-side comparisons.
+ *
+ * <p>Thread-safety is java-llama.cpp's: use it from one thread at a time.
  */
 public final class JniGenerator implements Generator {
     private final de.kherud.llama.LlamaModel model;

@@ -15,6 +15,8 @@ import java.util.List;
  * <li>consecutive tool results share one {@code user} turn, each wrapped in {@code <tool_response>}.</li>
  * </ul>
  * Without tools the output is plain ChatML, byte-identical to {@code llama_chat_apply_template("chatml")}.
+ *
+ * <p>Stateless; thread-safe.
  */
 public final class ChatTemplate {
     public static final String IM_START = "<|im_start|>";

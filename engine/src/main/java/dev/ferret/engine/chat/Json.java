@@ -12,6 +12,8 @@ import java.util.Map;
  * JSON text in the form Python's {@code json.dumps} writes by default ({@code ", "} and {@code ": "}
  * separators, key order kept, non-ASCII kept), which is what Qwen2.5's template renders tool schemas and
  * tool calls with; keeping the same bytes keeps the prompt in the form the model was trained on.
+ *
+ * <p>Thread-safe (Jackson's {@code ObjectMapper} is, once configured).
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /**
  * One chat message. Assistant messages may carry tool calls; tool messages carry one tool's result.
+ *
+ * <p>Immutable; thread-safe.
  */
 public record Message(Role role, String content, List<ToolCall> toolCalls) {
     public Message {

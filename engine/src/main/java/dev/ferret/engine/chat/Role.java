@@ -1,6 +1,10 @@
 package dev.ferret.engine.chat;
 
-/** Chat roles of the Qwen2.5 format. */
+/**
+ * Chat roles of the Qwen2.5 format.
+ *
+ * <p>Thread-safe.
+ */
 public enum Role {
     SYSTEM, USER, ASSISTANT, TOOL;
 

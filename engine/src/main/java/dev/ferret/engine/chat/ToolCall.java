@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
-/** A tool call as the model wrote it: a tool name and a JSON object of arguments. */
+/**
+ * A tool call as the model wrote it: a tool name and a JSON object of arguments.
+ *
+ * <p>Read-only once made (do not change its {@code arguments} node); then any thread may read it.
+ */
 public record ToolCall(String name, ObjectNode arguments) {
     public ToolCall {
         Objects.requireNonNull(name, "name");

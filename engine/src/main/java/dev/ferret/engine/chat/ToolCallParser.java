@@ -11,6 +11,8 @@ import java.util.List;
  * Jackson. A block that is not a valid call becomes a {@link Parsed.Invalid} carrying a message written for
  * the model (so it can fix the call), never an exception. A final block without its closing tag is accepted,
  * since generation stops at {@code </tool_call>} and the stop string is not part of the text.
+ *
+ * <p>Stateless; thread-safe.
  */
 public final class ToolCallParser {
     private ToolCallParser() {}

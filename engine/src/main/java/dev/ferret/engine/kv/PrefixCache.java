@@ -32,8 +32,8 @@ import java.util.Map;
  * <p>File layout: magic "FERRETKV", version, 32-byte key, token count, tokens, state length, state bytes,
  * then SHA-256 of everything before it.
  *
- * <p>Thread-safe: files are written to a temporary name and moved into place atomically; the sessions passed in
- * must not be generating meanwhile (they refuse or serialize that themselves).
+ * <p>Thread-safe for different sessions (a file is written under a temporary name and moved into place
+ * atomically, so a reader never sees half a file); a session itself serves one thread at a time.
  */
 public final class PrefixCache {
     private static final System.Logger LOG = System.getLogger(PrefixCache.class.getName());
@@ -128,6 +128,8 @@ public final class PrefixCache {
             byte[] state = Arrays.copyOfRange(all, b.position(), b.position() + len);
             session.restoreState(prefix, state);
             return true;
+        } catch (EngineException.Busy | EngineException.Closed e) {
+            throw e; // the session cannot be used now; the file is not at fault
         } catch (IOException | EngineException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring prefix state " + file + ": " + e.getMessage());
             session.reset();

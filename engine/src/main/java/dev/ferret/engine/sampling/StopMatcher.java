@@ -7,6 +7,8 @@ import java.util.List;
  * start of a stop string is held back, so a caller streaming {@link #offer} results never shows a partial
  * stop string, and the text before a stop is cut exactly where the stop begins, even when the stop string
  * spans several tokens.
+ *
+ * <p>Not thread-safe: one matcher per generation (the session makes its own).
  */
 public final class StopMatcher {
     private final List<String> stops;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns token pieces (bytes; a token may end in the middle of a UTF-8 character) into text, holding back an
  * incomplete trailing sequence until the next piece completes it. Invalid bytes become U+FFFD.
+ *
+ * <p>Not thread-safe: one decoder per stream of tokens.
  */
 public final class Utf8Decoder {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();

@@ -8,39 +8,67 @@ import java.util.List;
 
 /**
  * Drafting with a smaller model of the same vocabulary: it continues the context greedily in its own session
- * (reusing its KV cache across calls) and stops early when its own confidence drops below {@code minProb}.
+ * (reusing its KV cache across calls) and stops early when its own confidence drops below
+ * {@link SpeculativeOptions#pMin()}. Proposals shorter than {@code minDraft} are dropped by the decoding loop.
  * The vocabularies are compared token by token when the drafter is made; a draft model with another
  * vocabulary is refused, since its token ids would mean other text.
+ *
+ * <p>Owns a session on the draft model, so it is used like one: by one generation at a time. Closing the draft
+ * model (or this drafter) from another thread while the target generates ends that generation with {@code
+ * EngineException.Closed} naming the draft model; the target session stays usable.
  */
 public final class DraftModelDrafter implements Drafter {
+    /**
+     * How much the two vocabularies' sizes may differ, as in llama.cpp ({@code common/speculative.cpp}): models
+     * of one family pad their embeddings differently, e.g. Qwen2.5-Coder-0.5B has 151,936 rows and the 7B 152,064
+     * for the same 151,665 tokens.
+     */
+    public static final int MAX_VOCAB_SIZE_DIFFERENCE = 128;
+
     private final Session session;
-    private final int minDraft;
-    private final float minProb;
+    private final SpeculativeOptions options;
+    private final int targetVocab;
 
     /**
-     * @param draft    the draft model (caller keeps ownership)
-     * @param target   the target model, for the vocabulary check
+     * @param draft       the draft model (caller keeps ownership)
+     * @param target      the target model, for the vocabulary check
+     * @param contextSize KV cells of the draft's own session (at least the target session's context)
+     * @param options     draft lengths, the draft's confidence cut-off ({@code pMin}) and adaptivity
+     */
+    public DraftModelDrafter(Model draft, Model target, int contextSize, SpeculativeOptions options) {
+        checkCompatible(draft, target);
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.targetVocab = target.vocabSize();
+        this.session = draft.newSession(contextSize);
+    }
+
+    /**
+     * Up to 16 tokens a step, adaptive ({@link SpeculativeOptions#defaults()} with these two settings).
+     *
      * @param minDraft proposals shorter than this are dropped (not worth a batch)
      * @param minProb  stop drafting when the draft's top probability falls below this
      */
     public DraftModelDrafter(Model draft, Model target, int contextSize, int minDraft, float minProb) {
-        checkCompatible(draft, target);
-        this.session = draft.newSession(contextSize);
-        this.minDraft = Math.max(0, minDraft);
-        this.minProb = minProb;
+        this(draft, target, contextSize, SpeculativeOptions.defaults().withMinDraft(Math.max(0, Math.min(16, minDraft)))
+                .withPMin(Math.max(0f, minProb)));
     }
 
-    /** Same tokenizer model, same special tokens, same token list. */
+    /**
+     * Same tokenizer model, same special tokens, the same token list up to the shorter one's end, and sizes within
+     * {@link #MAX_VOCAB_SIZE_DIFFERENCE} of each other.
+     */
     public static void checkCompatible(Model draft, Model target) {
         var d = draft.gguf();
         var t = target.gguf();
         String why = null;
         if (!d.getString("tokenizer.ggml.model", "").equals(t.getString("tokenizer.ggml.model", ""))) {
             why = "tokenizer types differ";
-        } else if (draft.vocabSize() != target.vocabSize()) {
-            why = "vocabulary sizes differ (" + draft.vocabSize() + " vs " + target.vocabSize() + ")";
+        } else if (Math.abs(draft.vocabSize() - target.vocabSize()) > MAX_VOCAB_SIZE_DIFFERENCE) {
+            why = "vocabulary sizes differ by more than " + MAX_VOCAB_SIZE_DIFFERENCE + " (" + draft.vocabSize()
+                    + " vs " + target.vocabSize() + ")";
         } else if (d.getInt("tokenizer.ggml.eos_token_id", -1) != t.getInt("tokenizer.ggml.eos_token_id", -1)
-                || d.getInt("tokenizer.ggml.bos_token_id", -1) != t.getInt("tokenizer.ggml.bos_token_id", -1)) {
+                || d.getInt("tokenizer.ggml.bos_token_id", -1) != t.getInt("tokenizer.ggml.bos_token_id", -1)
+                || d.getBool("tokenizer.ggml.add_bos_token", false) != t.getBool("tokenizer.ggml.add_bos_token", false)) {
             why = "special token ids differ";
         } else {
             List<String> a = d.getStringArray("tokenizer.ggml.tokens");
@@ -63,38 +91,27 @@ public final class DraftModelDrafter implements Drafter {
         if (max <= 0 || context.length + max + 1 >= session.contextSize()) {
             return new int[0];
         }
-        int[] seq = Arrays.copyOf(context, context.length + max);
+        int[] out = new int[max];
         int n = 0;
+        // the cache already holds what was drafted and accepted before; only the rest is evaluated
         session.prefill(context);
         while (n < max) {
-            float[] logits = session.logits();
-            int best = 0;
-            float bestLogit = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < logits.length; i++) {
-                if (logits[i] > bestLogit) {
-                    bestLogit = logits[i];
-                    best = i;
-                }
-            }
-            if (minProb > 0) {
-                double sum = 0;
-                for (float l : logits) {
-                    sum += Math.exp(l - bestLogit);
-                }
-                if (1.0 / sum < minProb) {
-                    break;
-                }
-            }
-            if (session.model().isEndOfGeneration(best)) {
+            Session.Top top = session.top();
+            if (top.probability() < options.pMin() || session.model().isEndOfGeneration(top.token())
+                    || top.token() >= targetVocab) { // a padding row the target lacks cannot be verified
                 break;
             }
-            seq[context.length + n] = best;
-            n++;
+            out[n++] = top.token();
             if (n < max) {
-                session.prefill(Arrays.copyOf(seq, context.length + n));
+                session.append(top.token());
             }
         }
-        return n < minDraft ? new int[0] : Arrays.copyOfRange(seq, context.length, context.length + n);
+        return Arrays.copyOf(out, n);
+    }
+
+    @Override
+    public SpeculativeOptions options() {
+        return options;
     }
 
     @Override

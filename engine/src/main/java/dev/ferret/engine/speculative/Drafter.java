@@ -4,6 +4,9 @@ package dev.ferret.engine.speculative;
  * Proposes tokens that the target model is likely to generate next. The target verifies the proposal in
  * one batch and keeps the longest agreeing prefix, so a drafter can only change speed, never the output
  * of greedy decoding.
+ *
+ * <p>Called on the generating thread of the session it drafts for; an implementation used by several sessions
+ * at once must be thread-safe.
  */
 public interface Drafter extends AutoCloseable {
     /**
@@ -15,6 +18,14 @@ public interface Drafter extends AutoCloseable {
 
     /** A short name for reports ("prompt-lookup", "draft-model"). */
     String name();
+
+    /**
+     * How much to draft and whether to adapt. A drafter that does not say drafts up to 16 tokens at every
+     * step, as before adaptive speculation existed.
+     */
+    default SpeculativeOptions options() {
+        return SpeculativeOptions.fixed(16);
+    }
 
     @Override
     default void close() {}

@@ -93,12 +93,71 @@ public final class GroundTruth {
 
     /** Runs the script on {@code repo} for the standard questions (module requests, tag TODO). */
     public Result compute(Path repo) throws GroundTruthUnavailableException {
+        long t0 = System.nanoTime();
+        JsonNode root = run(repo, List.of());
+        return parse(root, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /**
+     * The answers to any question kinds ({@code ground_truth.py}'s {@code --ask KIND[:ARG]}; see
+     * {@link GroundTruthQuery}), and with {@code stats} the tables of names the code uses.
+     *
+     * @param answers  per ask, its items in {@link Finding#ORDER}
+     * @param stats    per table, (value, count) most frequent first; empty without {@code stats}
+     * @param unparsed files the script could not parse
+     */
+    public record Answers(Map<String, List<Finding>> answers, Map<String, List<Map.Entry<String, Integer>>> stats,
+                          Set<String> unparsed) {
+        public List<Finding> get(String ask) {
+            return answers.getOrDefault(ask, List.of());
+        }
+
+        public List<String> values(String table) {
+            return stats.getOrDefault(table, List.of()).stream().map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /** Runs the script for {@code asks} (and the parameter tables when {@code stats}). */
+    public Answers ask(Path repo, List<String> asks, boolean stats) throws GroundTruthUnavailableException {
+        List<String> extra = new ArrayList<>();
+        for (String a : asks) {
+            extra.add("--ask");
+            extra.add(a);
+        }
+        if (stats) {
+            extra.add("--stats");
+        }
+        JsonNode root = run(repo, extra);
+        Map<String, List<Finding>> answers = new java.util.LinkedHashMap<>();
+        root.path("answers").fields().forEachRemaining(e -> {
+            List<Finding> list = new ArrayList<>();
+            for (JsonNode i : e.getValue()) {
+                list.add(new Finding(i.path("file").asText(), i.path("line").asInt(), i.path("name").asText(), ""));
+            }
+            list.sort(Finding.ORDER);
+            answers.put(e.getKey(), List.copyOf(list));
+        });
+        Map<String, List<Map.Entry<String, Integer>>> tables = new java.util.LinkedHashMap<>();
+        root.path("stats").fields().forEachRemaining(e -> {
+            List<Map.Entry<String, Integer>> rows = new ArrayList<>();
+            for (JsonNode r : e.getValue()) {
+                rows.add(Map.entry(r.get(0).asText(), r.get(1).asInt()));
+            }
+            tables.put(e.getKey(), List.copyOf(rows));
+        });
+        Set<String> unparsed = new LinkedHashSet<>();
+        root.path("unparsed").forEach(u -> unparsed.add(u.path("file").asText()));
+        return new Answers(answers, tables, unparsed);
+    }
+
+    private JsonNode run(Path repo, List<String> extra) throws GroundTruthUnavailableException {
         if (!Files.isDirectory(repo)) {
             throw new GroundTruthUnavailableException("not a directory: " + repo);
         }
-        long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(python, "-I", "-", repo.toAbsolutePath().toString(),
-                "--module", "requests", "--tag", "TODO");
+        List<String> cmd = new ArrayList<>(List.of(python, "-I", "-", repo.toAbsolutePath().toString(),
+                "--module", "requests", "--tag", "TODO"));
+        cmd.addAll(extra);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Process p;
         try {
             p = pb.start();
@@ -124,7 +183,11 @@ public final class GroundTruth {
             if (p.exitValue() != 0) {
                 throw new GroundTruthUnavailableException(python + " exited with " + p.exitValue() + ": " + stderr);
             }
-            return parse(JSON.readTree(stdout), (System.nanoTime() - t0) / 1e6);
+            JsonNode root = JSON.readTree(stdout);
+            if (root == null || !root.isObject() || !root.has("files")) {
+                throw new GroundTruthUnavailableException("unexpected ground truth output");
+            }
+            return root;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();

@@ -16,11 +16,16 @@ import dev.ferret.agent.hybrid.Finding;
  * </ol>
  */
 public enum StandardQuestion {
-    PROTOCOL_CLASSES("Q1 Protocol", "Which classes in this codebase subclass from Protocol?", "protocol", Key.FILE_LINE_NAME),
-    ASYNC_FUNCTIONS("Q2 async", "Find all async functions in this codebase", "async", Key.FILE_LINE_NAME),
-    REQUESTS_IMPORTS("Q3 requests", "What files import the requests library?", "imports", Key.FILE),
-    DATACLASSES("Q4 dataclass", "Show me all dataclasses", "dataclass", Key.FILE_LINE_NAME),
-    TODO_COMMENTS("Q5 TODO", "List TODO comments in the source code", "comments", Key.FILE_LINE);
+    PROTOCOL_CLASSES("Q1 Protocol", "Which classes in this codebase subclass from Protocol?", "protocol", Key.FILE_LINE_NAME,
+            "find_classes", "{\"base\": \"Protocol\"}"),
+    ASYNC_FUNCTIONS("Q2 async", "Find all async functions in this codebase", "async", Key.FILE_LINE_NAME,
+            "find_functions", "{\"async_only\": true}"),
+    REQUESTS_IMPORTS("Q3 requests", "What files import the requests library?", "imports", Key.FILE,
+            "find_imports", "{\"module\": \"requests\"}"),
+    DATACLASSES("Q4 dataclass", "Show me all dataclasses", "dataclass", Key.FILE_LINE_NAME,
+            "find_classes", "{\"decorator\": \"dataclass\"}"),
+    TODO_COMMENTS("Q5 TODO", "List TODO comments in the source code", "comments", Key.FILE_LINE,
+            "find_comments", "{\"tag\": \"TODO\"}");
 
     private enum Key { FILE, FILE_LINE, FILE_LINE_NAME }
 
@@ -29,11 +34,43 @@ public enum StandardQuestion {
     private final String field;
     private final Key key;
 
-    StandardQuestion(String label, String text, String field, Key key) {
+    private final String tool;
+    private final String arguments;
+
+    StandardQuestion(String label, String text, String field, Key key, String tool, String arguments) {
         this.label = label;
         this.text = text;
         this.field = field;
         this.key = key;
+        this.tool = tool;
+        this.arguments = arguments;
+    }
+
+    /**
+     * True when {@code name} with {@code arguments} (JSON) is the one call that answers this question exactly: the
+     * right tool, and the right arguments (key order and a {@code limit} aside; no {@code path}, the question is
+     * about the whole codebase).
+     */
+    public boolean isRightCall(String name, String arguments) {
+        if (!tool.equals(name)) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode got = dev.ferret.engine.chat.Json.MAPPER.readTree(arguments);
+            if (got == null || !got.isObject()) {
+                return false;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode g = ((com.fasterxml.jackson.databind.node.ObjectNode) got).deepCopy();
+            g.remove("limit");
+            return g.equals(dev.ferret.engine.chat.Json.MAPPER.readTree(this.arguments));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** The expected call, as {@code tool {"arg": value}}. */
+    public String expectedCall() {
+        return tool + " " + arguments;
     }
 
     /** A short label for tables ("Q1 Protocol"). */

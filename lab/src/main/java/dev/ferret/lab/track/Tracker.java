@@ -6,6 +6,8 @@ import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
 import dev.ferret.agent.hybrid.AnswerItems;
 import dev.ferret.agent.hybrid.Finding;
+import dev.ferret.agent.loop.Grounding;
+import dev.ferret.agent.hybrid.IntentClassifier;
 import dev.ferret.engine.chat.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +31,17 @@ import java.util.TreeMap;
  * drafter (speculative decoding), the share of drafted tokens the model accepted, per query and per system.
  */
 public final class Tracker {
-    /** One query's record; {@code draft} is {@link Answer.Draft#NONE} when no drafter ran (always for hybrid rows). */
+    /**
+     * One query's record; {@code draft} is {@link Answer.Draft#NONE} when no drafter ran (always for hybrid rows).
+     * {@code rightCall}: a call of the run ran with the question's tool and arguments
+     * ({@link StandardQuestion#isRightCall}); {@code truePositives} and {@code found} are the scored keys behind
+     * precision and recall (for the micro averages); {@code invented}: names the answer gives that its own tool
+     * results do not show ({@link Grounding#audit}).
+     */
     public record Row(String repo, String mode, StandardQuestion question, double seconds, Map<String, Integer> toolCalls,
                       boolean autonomous, double precision, double recall, int truth, int listed, int tokens,
-                      String stopReason, int steps, Answer.Draft draft) {
+                      String stopReason, int steps, Answer.Draft draft, boolean rightCall, int truePositives, int found,
+                      List<String> invented) {
 
         /** "repo / mode", the system a summary line stands for. */
         public String system() {
@@ -77,6 +86,31 @@ public final class Tracker {
 
     private Tracker() {}
 
+    /** One mode's totals over all repositories: the per-mode measures of the README. */
+    record ModeTotals(int runs, int rightCalls, int scored, int truePositives, int found, int truth, int invented) {
+        double precision() {
+            return found == 0 ? 1.0 : (double) truePositives / found;
+        }
+
+        double recall() {
+            return truth == 0 ? 1.0 : (double) truePositives / truth;
+        }
+    }
+
+    /** Totals per mode ("hybrid", "agent"), in row order; precision and recall are micro averages over scored rows. */
+    static Map<String, ModeTotals> perMode(List<Row> rows) {
+        Map<String, ModeTotals> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            boolean scored = !Double.isNaN(r.precision());
+            ModeTotals add = new ModeTotals(1, r.rightCall() ? 1 : 0, scored ? 1 : 0, scored ? r.truePositives() : 0,
+                    scored ? r.found() : 0, scored ? r.truth() : 0, r.invented().size());
+            out.merge(r.mode(), add, (a, b) -> new ModeTotals(a.runs() + b.runs(), a.rightCalls() + b.rightCalls(),
+                    a.scored() + b.scored(), a.truePositives() + b.truePositives(), a.found() + b.found(),
+                    a.truth() + b.truth(), a.invented() + b.invented()));
+        }
+        return out;
+    }
+
     public static Run run(String name, Path repo, List<AgentRuntime.Mode> modes, AgentRuntime.Options base,
                           boolean coldCli) throws IOException {
         GroundTruth.Result truth = null;
@@ -94,7 +128,7 @@ public final class Tracker {
         String draftName = null;
         for (AgentRuntime.Mode mode : modes) {
             AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
-                    mode, base.format(), base.maxSteps(), base.threads());
+                    mode, base.format(), base.maxSteps(), base.threads(), base.prompt());
             try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
                 for (StandardQuestion q : StandardQuestion.values()) {
                     Answer a = rt.ask(q.text());
@@ -105,6 +139,8 @@ public final class Tracker {
                     double p = Double.NaN;
                     double r = Double.NaN;
                     int t = -1;
+                    int tp = 0;
+                    int found = 0;
                     List<Finding> listed = AnswerItems.parse(a.answer());
                     if (truth != null) {
                         Set<String> skip = truth.unparsedFiles();
@@ -112,9 +148,15 @@ public final class Tracker {
                         p = s.precision();
                         r = s.recall();
                         t = s.truth();
+                        tp = s.truePositives();
+                        found = s.found();
                     }
+                    boolean right = a.toolCalls().stream()
+                            .anyMatch(c -> c.outcome().equals("ran") && q.isRightCall(c.name(), c.arguments()));
+                    List<String> invented = Grounding.audit(a.answer(), a.evidence(), q.text(), rt.tools().names());
                     rows.add(new Row(repo.getFileName().toString(), a.mode(), q, a.seconds(), calls, a.autonomous(), p, r, t,
-                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps(), a.draft()));
+                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps(), a.draft(), right, tp, found,
+                            invented));
                 }
                 // a model is loaded only when a question needed it (hybrid answers need none)
                 modelBytes = Math.max(modelBytes, rt.modelBytes());
@@ -192,6 +234,24 @@ public final class Tracker {
                 o.put("acceptance_rate", t.drafted() == 0 ? 0 : (double) t.accepted() / t.drafted());
             });
         }
+        ObjectNode modes = n.putObject("per_mode");
+        perMode(run.rows()).forEach((mode, m) -> {
+            ObjectNode o = modes.putObject(mode);
+            o.put("runs", m.runs());
+            o.put("right_calls", m.rightCalls());
+            if (m.scored() > 0) {
+                o.put("precision_micro", m.precision());
+                o.put("recall_micro", m.recall());
+                o.put("true_positives", m.truePositives());
+                o.put("found_items", m.found());
+                o.put("truth_items", m.truth());
+            }
+            o.put("invented_names", m.invented());
+        });
+        ObjectNode recall = n.putObject("phrasing_recall");
+        for (PhrasingScore.FileScore f : phrasings()) {
+            recall.put(f.file(), f.recall());
+        }
         ArrayNode rows = n.putArray("queries");
         for (Row r : run.rows()) {
             ObjectNode o = rows.addObject();
@@ -208,6 +268,17 @@ public final class Tracker {
                 o.put("truth_items", r.truth());
             }
             o.put("listed_items", r.listed());
+            o.put("right_call", r.rightCall());
+            o.put("expected_call", r.question().expectedCall());
+            if (!Double.isNaN(r.precision())) {
+                o.put("true_positives", r.truePositives());
+                o.put("found_items", r.found());
+            }
+            o.put("invented_names", r.invented().size());
+            if (!r.invented().isEmpty()) {
+                ArrayNode inv = o.putArray("invented");
+                r.invented().forEach(inv::add);
+            }
             o.put("tokens_generated", r.tokens());
             o.put("stop_reason", r.stopReason());
             o.put("steps", r.steps());
@@ -255,18 +326,36 @@ public final class Tracker {
                     .append(" | ").append(pct(p)).append(" | ").append(pct(r))
                     .append(" | ").append(d == null ? "–" : acceptance(true, d.drafted(), d.accepted())).append(" |\n");
         }
-        sb.append("\n| Repo | Mode | Query | Time | Tool calls | Autonomous | Precision | Recall | Items (listed/truth) | Tokens | Stop | Draft accepted |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("\nPer mode, over every repository: runs whose call has the right tool and arguments, precision and recall "
+                + "over the listed items (micro: summed over the runs), names the answers give that their own tool results "
+                + "do not show.\n\n| Mode | Runs | Right call | Precision (micro) | Recall (micro) | Invented names |\n|---|---|---|---|---|---|\n");
+        perMode(run.rows()).forEach((mode, m) -> sb.append("| ").append(mode).append(" | ").append(m.runs())
+                .append(" | ").append(m.rightCalls()).append("/").append(m.runs())
+                .append(String.format(Locale.ROOT, " (%.0f%%)", 100.0 * m.rightCalls() / Math.max(1, m.runs())))
+                .append(" | ").append(m.scored() == 0 ? "n/a" : pct(m.precision()) + " (" + m.truePositives() + "/" + m.found() + ")")
+                .append(" | ").append(m.scored() == 0 ? "n/a" : pct(m.recall()) + " (" + m.truePositives() + "/" + m.truth() + ")")
+                .append(" | ").append(m.invented()).append(" |\n"));
+        sb.append("\n| Repo | Mode | Query | Time | Tool calls | Right call | Autonomous | Precision | Recall | Items (listed/truth) | Invented | Tokens | Stop | Draft accepted |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : run.rows()) {
             sb.append("| ").append(r.repo()).append(" | ").append(r.mode()).append(" | ").append(r.question().label())
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f s", r.seconds()))
                     .append(" | ").append(r.toolCalls().isEmpty() ? "none" : r.toolCalls().toString().replaceAll("[{}]", ""))
+                    .append(" | ").append(r.rightCall() ? "yes" : "no")
                     .append(" | ").append(r.autonomous() ? "yes" : "no")
                     .append(" | ").append(pct(r.precision())).append(" | ").append(pct(r.recall()))
                     .append(" | ").append(r.listed()).append("/").append(r.truth() < 0 ? "?" : r.truth())
+                    .append(" | ").append(r.invented().size())
                     .append(" | ").append(r.tokens()).append(" | ").append(r.stopReason())
                     .append(" | ").append(acceptance(r.drafting(), r.draft().drafted(), r.draft().accepted())).append(" |\n");
         }
+        sb.append("\nIntent classifier on the evaluation phrasings (per intent; `ferret accuracy --questions` asks them "
+                + "of codebases):\n\n").append(PhrasingScore.markdown(phrasings()));
         return sb.toString();
+    }
+
+    /** The classifier on the main phrasing set (microseconds per question; computed when a report is written). */
+    static List<PhrasingScore.FileScore> phrasings() {
+        return PhrasingScore.score(new IntentClassifier());
     }
 
     /** A bar chart of seconds per query and mode, as SVG. */

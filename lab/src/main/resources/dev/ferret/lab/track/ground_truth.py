@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Ferret's ground truth for the five standard questions, from CPython's own ast and tokenize modules.
+"""Ferret's ground truth for the standard questions and the structural question kinds, from CPython's own ast and
+tokenize modules. It is the referee of the Java scanner and tools: it shares their conventions (stated below), not
+their code.
 
-Usage: python3 ground_truth.py ROOT [--module requests] [--tag TODO]   (or the script on stdin: python3 - ROOT ...)
+Usage: python3 ground_truth.py ROOT [--module requests] [--tag TODO] [--ask KIND[:ARG]]... [--stats]
+       (or the script on stdin: python3 - ROOT ...)
 
 Prints one JSON object on stdout:
   python     the interpreter version that parsed the files
@@ -12,6 +15,17 @@ Prints one JSON object on stdout:
   imports    [{file, line, name}]  files importing the module, first import line, module  (question 3)
   dataclass  [{file, line, name}]  classes decorated with the stdlib dataclasses.dataclass (question 4)
   comments   [{file, line, text}]  comment tokens holding the tag as a word                (question 5)
+  answers    {"KIND[:ARG]": [{file, line, name}]} for each --ask
+  stats      with --stats: {table: [[value, count], ...]} of the names a question could take, most frequent first:
+             bases, class_decorators, function_decorators, methods, classes, parameters, returns, raised, called,
+             modules, function_prefixes, tags (as written in the code; for choosing realistic question parameters)
+
+Kinds for --ask (ARG where the kind takes one):
+  protocol_classes, async_functions, dataclasses, imports:MODULE, comments:TAG,
+  subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
+  classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
+  functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -19,21 +33,56 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   line       1-based; a class or def is reported at its ClassDef/FunctionDef lineno (the class/def/async keyword,
              not a decorator); an import at its statement's lineno
   name       enclosing class and function names and the node's own name joined by dots (no <locals>)
+  scope      the innermost def or class whose body holds a node (decorators, defaults, annotations and base lists
+             belong to the scope around the definition); "<module>" outside any
   newlines   \\r\\n and a lone \\r are turned into \\n before parsing, so line numbers count all three the same way
-  bindings   every Import/ImportFrom anywhere in the file binds a name: `import a.b` binds a -> a,
-             `import a.b as x` binds x -> a.b, `from m import n [as x]` binds n (x) -> m.n, a relative
-             `from .m import n` binds n -> .m.n (dots kept); star imports bind nothing. A name bound several times
-             denotes all its targets. A dotted name h.rest resolves to target.rest for each target of h, or to
-             itself when h is not bound by an import.
+  modules    a directory holding __init__.py is a package; a file is named by the chain of packages above it plus
+             its own name (a package's __init__.py is the package); the chain stops at the first directory that is
+             not a package; the root, when it holds __init__.py, is a package named after its folder; a file in no
+             package is a module only at the root; a file in no module cannot resolve relative imports
+  bindings   in a file: every Import/ImportFrom anywhere binds a name (`import a.b` binds a -> a, `import a.b as x`
+             binds x -> a.b, `from m import n [as x]` binds n (x) -> m.n, a relative import made absolute from the
+             file's package, kept with its dots when it leaves the top package); module-level class and def
+             statements; module-level assignments whose value is a dotted name (`P = typing.Protocol`); star
+             imports of project modules (the names the module exports: its __all__ entries when it assigns
+             __all__, else its module-level names not starting with _). In a module (what `from m import x`
+             reaches): the same with module-level imports only. A name bound several times denotes every target.
+  resolution an absolute name is split at its longest prefix that is a project module and the rest is looked up in
+             that module's names and followed on (a chain stops when it comes back to a name it is following, or
+             after 24 steps); a name with no project module prefix is outside the project; a file's unbound name
+             stands for itself. The project files whose names were followed are "via" files.
   protocol   a positional base, with one subscript removed (Protocol[T] -> Protocol), whose dotted name resolves
              to typing.Protocol or typing_extensions.Protocol
   dataclass  a decorator, with one call removed (dataclass(frozen=True) -> dataclass), whose dotted name resolves
              to dataclasses.dataclass
+  by name    a base/decorator/raised name matches NAME when it resolves to NAME or to a name ending in .NAME, or is
+             written with that last name (a dotted NAME: written exactly so); property means builtin property,
+             functools.cached_property or abc.abstractproperty; typing.X means typing.X or typing_extensions.X
+  indirect   a class has base B indirectly when a base matches B or resolves to a project class that has it
+  exception  a base resolves to a project exception class, or to any other name whose last part ends in Error,
+             Exception or Warning or is one of OTHER_BUILTIN_EXCEPTIONS (project functions and modules never)
   imports    an absolute Import of MODULE or MODULE.sub, or an absolute ImportFrom whose module is MODULE or
              MODULE.sub, or whose module plus imported name is (from p import MODULE when MODULE is p.MODULE);
-             relative imports never count
+             or an ImportFrom name (not *) that resolves, through at least one via file, to MODULE or MODULE.x;
+             relative imports count only that second way
   comments   COMMENT tokens matching (?<!\\w)TAG(?!\\w), case-sensitive; text is the token with trailing space
              removed
+  methods    defs whose scope is a class; a class's methods are those defs; context-manager classes define
+             __enter__, __exit__, __aenter__ or __aexit__; context-manager functions have a decorator resolving to
+             contextlib.contextmanager or contextlib.asynccontextmanager
+  parameter  any parameter name (posonly, normal, *args, keyword-only, **kwargs)
+  returns    the unparsed return annotation holds the name as a whole word
+  name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
+             pattern has a dot)
+  raises     Raise statements with an exception whose dotted name (one call removed) matches by name; item name is
+             the scope
+  callers    Call nodes whose function is a Name with the id or an Attribute with the attr; line of that name; item
+             name is the scope; one item per line and scope
+  exports    module-level __all__ = / __all__: T = / __all__ += with list or tuple literals (joined by +), and
+             __all__.append("x") / __all__.extend([...]) statements: each str constant element at its line
+  constants  module-level assignment targets (names, names in tuples/lists) matching _*[A-Z][A-Z0-9_]* with at least
+             two letters or digits, except a value calling TypeVar, ParamSpec, TypeVarTuple or NewType; first line
+             per file and name
 """
 import ast
 import io
@@ -47,6 +96,17 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "
                 ".pytest_cache", "target", "build", "dist", ".eggs"}
 PROTOCOL_NAMES = {"typing.Protocol", "typing_extensions.Protocol"}
 DATACLASS_NAMES = {"dataclasses.dataclass"}
+PROPERTY_NAMES = {"property", "builtins.property", "functools.cached_property", "abc.abstractproperty"}
+CONTEXT_NAMES = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
+CONTEXT_METHODS = {"__enter__", "__exit__", "__aenter__", "__aexit__"}
+OTHER_BUILTIN_EXCEPTIONS = {"BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
+                            "SystemExit", "StopIteration", "StopAsyncIteration"}
+TYPE_FACTORIES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
+CONSTANT_RE = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
+MAX_STEPS = 24
+MODULE_SCOPE = "<module>"
+DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def python_files(root):
@@ -75,94 +135,738 @@ def dotted_name(node):
     return None
 
 
-def import_bindings(tree):
-    bindings = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                if a.asname:
-                    bindings.setdefault(a.asname, set()).add(a.name)
-                else:
-                    top = a.name.split(".")[0]
-                    bindings.setdefault(top, set()).add(top)
-        elif isinstance(node, ast.ImportFrom):
-            prefix = "." * node.level + (node.module or "")
-            for a in node.names:
-                if a.name == "*":
-                    continue
-                target = prefix + a.name if (not prefix or prefix.endswith(".")) else prefix + "." + a.name
-                bindings.setdefault(a.asname or a.name, set()).add(target)
-    return bindings
-
-
-def resolve(bindings, dotted):
-    if dotted is None:
-        return set()
-    head, dot, rest = dotted.partition(".")
-    targets = bindings.get(head)
-    if not targets:
-        return {dotted}
-    return {t + dot + rest for t in targets}
-
-
 def within(candidate, module):
     return candidate == module or candidate.startswith(module + ".")
 
 
-def imports_module(node, module):
-    if isinstance(node, ast.Import):
-        return any(within(a.name, module) for a in node.names)
-    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-        if within(node.module, module):
+def last_part(name):
+    return name.rsplit(".", 1)[-1]
+
+
+# ---------------------------------------------------------------------------------------------------- one file
+
+
+class Source:
+    """What one parsed file holds, collected in one walk of its tree."""
+
+    def __init__(self, rel, tree):
+        self.rel = rel
+        self.tree = tree
+        self.is_init = rel == "__init__.py" or rel.endswith("/__init__.py")
+        self.classes = []      # (qualname, node, scope-is-module)
+        self.functions = []    # (qualname, node, owner class qualname or None)
+        self.imports = []      # (node, module_level)
+        self.calls = []        # (line, name, scope)
+        self.raises = []       # (line, node, scope)
+        self.module_assigns = []   # (line, name, alias or None, callee or None)
+        self.exports = []      # (line, name)
+        self.assigns_all = False
+        self._walk(tree, "", None, True)
+        self._module_statements(tree.body)
+
+    def _walk(self, node, prefix, scope_node, module_level):
+        """prefix: qualified prefix of the scope; scope_node: the innermost def/class node or None."""
+        scope_name = prefix[:-1] if prefix else MODULE_SCOPE
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, DEFS):
+                qual = prefix + child.name
+                if isinstance(child, ast.ClassDef):
+                    self.classes.append((qual, child))
+                    outer = child.decorator_list + child.bases + [k.value for k in child.keywords]
+                else:
+                    owner = prefix[:-1] if isinstance(scope_node, ast.ClassDef) else None
+                    self.functions.append((qual, child, owner))
+                    a = child.args
+                    outer = list(child.decorator_list) + [d for d in a.defaults] + [d for d in a.kw_defaults if d]
+                    for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                        if arg is not None and arg.annotation is not None:
+                            outer.append(arg.annotation)
+                    if child.returns is not None:
+                        outer.append(child.returns)
+                for o in outer:
+                    self._visit_expr_tree(o, scope_name)
+                for stmt in child.body:
+                    self._visit_stmt(stmt, qual + ".", child, False)
+                continue
+            self._visit_other(child, prefix, scope_node, module_level, scope_name)
+
+    def _visit_stmt(self, stmt, prefix, scope_node, module_level):
+        holder = ast.Module(body=[stmt], type_ignores=[])
+        self._walk(holder, prefix, scope_node, module_level)
+
+    def _visit_other(self, child, prefix, scope_node, module_level, scope_name):
+        if isinstance(child, (ast.Import, ast.ImportFrom)):
+            self.imports.append((child, module_level))
+        elif isinstance(child, ast.Raise):
+            self.raises.append((child.lineno, child, scope_name))
+        elif isinstance(child, ast.Call):
+            self._call(child, scope_name)
+        self._walk(child, prefix, scope_node, module_level)
+
+    def _visit_expr_tree(self, expr, scope_name):
+        for n in ast.walk(expr):
+            if isinstance(n, ast.Call):
+                self._call(n, scope_name)
+
+    def _call(self, call, scope_name):
+        f = call.func
+        if isinstance(f, ast.Name):
+            self.calls.append((f.lineno, f.id, scope_name))
+        elif isinstance(f, ast.Attribute):
+            self.calls.append((f.end_lineno, f.attr, scope_name))
+
+    def _module_statements(self, body):
+        """Module-level statements, through compound statements but not into def or class."""
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if isinstance(stmt, ast.Assign):
+                alias = dotted_name(stmt.value)
+                callee = call_name(stmt.value)
+                for t in stmt.targets:
+                    self._target(t, alias if isinstance(t, ast.Name) else None, callee)
+                    if isinstance(t, ast.Name) and t.id == "__all__":
+                        self._export_value(stmt.value)
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name):
+                self._target(stmt.target, dotted_name(stmt.value), call_name(stmt.value))
+                if stmt.target.id == "__all__":
+                    self._export_value(stmt.value)
+            elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) \
+                    and stmt.target.id == "__all__" and isinstance(stmt.op, ast.Add):
+                self._export_value(stmt.value)
+            elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+                f = stmt.value.func
+                if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "__all__" \
+                        and f.attr in ("append", "extend") and len(stmt.value.args) == 1 and not stmt.value.keywords:
+                    arg = stmt.value.args[0]
+                    if f.attr == "append":
+                        self._export_element(arg)
+                    else:
+                        self._export_value(arg)
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, field, None)
+                if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                    self._module_statements(inner)
+            for h in getattr(stmt, "handlers", []) or []:
+                self._module_statements(h.body)
+            for c in getattr(stmt, "cases", []) or []:
+                self._module_statements(c.body)
+
+    def _target(self, t, alias, callee):
+        if isinstance(t, ast.Name):
+            if t.id == "__all__":
+                self.assigns_all = True
+            self.module_assigns.append((t.lineno, t.id, alias if alias != t.id else None, callee))
+        elif isinstance(t, (ast.Tuple, ast.List)):
+            for e in t.elts:
+                if isinstance(e, ast.Starred):
+                    e = e.value
+                self._target(e, None, callee)
+
+    def _export_value(self, v):
+        if isinstance(v, (ast.List, ast.Tuple)):
+            for e in v.elts:
+                self._export_element(e)
+        elif isinstance(v, ast.BinOp) and isinstance(v.op, ast.Add):
+            self._export_value(v.left)
+            self._export_value(v.right)
+
+    def _export_element(self, e):
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):
+            self.exports.append((e.lineno, e.value))
+
+
+def call_name(v):
+    if isinstance(v, ast.Call):
+        d = dotted_name(v.func)
+        if d is not None:
+            return last_part(d)
+    return None
+
+
+def base_ref(b):
+    if isinstance(b, ast.Subscript):
+        b = b.value
+    return dotted_name(b)
+
+
+def call_ref(d):
+    if isinstance(d, ast.Call):
+        d = d.func
+    return dotted_name(d)
+
+
+# ---------------------------------------------------------------------------------------------------- the project
+
+
+class Target:
+    __slots__ = ("kind", "name", "source", "node", "via")
+
+    def __init__(self, kind, name, source=None, node=None, via=()):
+        self.kind, self.name, self.source, self.node, self.via = kind, name, source, node, tuple(via)
+
+    def passed(self, rel):
+        if rel is None or (self.via and self.via[0] == rel):
+            return self
+        return Target(self.kind, self.name, self.source, self.node, (rel,) + self.via)
+
+
+class Project:
+    def __init__(self, sources, root_name):
+        self.sources = sources                       # rel -> Source, in path order
+        packages = {os.path.dirname(r) if "/" in r else "" for r, s in sources.items() if s.is_init}
+        self.module_of = {}
+        self.modules = {}
+        for rel in sources:
+            m = self._module_name(rel, packages, root_name)
+            if m is not None:
+                self.module_of[rel] = m
+                self.modules.setdefault(m, []).append(sources[rel])
+        self.class_index = {}
+        for rel, s in sources.items():
+            for qual, node in s.classes:
+                self.class_index.setdefault(self.key(s) + "." + qual, (s, node))
+        self._file_scopes = {}
+        self._module_scopes = {}
+        self._exports = {}
+        self._memo = {}
+
+    @staticmethod
+    def _module_name(rel, packages, root_name):
+        directory = os.path.dirname(rel) if "/" in rel else ""
+        stem = rel.rsplit("/", 1)[-1][:-3]
+        init = stem == "__init__"
+        if directory not in packages:
+            return stem if directory == "" and not init and stem.isidentifier() else None
+        parts = []
+        d = directory
+        while d in packages:
+            name = root_name if d == "" else d.rsplit("/", 1)[-1]
+            if not name or not name.isidentifier():
+                return None
+            parts.insert(0, name)
+            if d == "":
+                break
+            d = os.path.dirname(d) if "/" in d else ""
+        if not init:
+            if not stem.isidentifier():
+                return None
+            parts.append(stem)
+        return ".".join(parts)
+
+    def key(self, s):
+        return self.module_of.get(s.rel, "<" + s.rel + ">")
+
+    def package_of(self, s):
+        m = self.module_of.get(s.rel)
+        if m is None:
+            return None
+        if s.is_init:
+            return m
+        return m.rpartition(".")[0] or None
+
+    def absolute_module(self, s, level, module):
+        if level == 0:
+            return module
+        pkg = self.package_of(s)
+        if pkg is None:
+            return None
+        parts = pkg.split(".")
+        keep = len(parts) - (level - 1)
+        if keep < 1:
+            return None
+        base = ".".join(parts[:keep])
+        return base + "." + module if module else base
+
+    def import_target(self, s, node, alias):
+        """The absolute name an import binds, or the relative form with its dots when it cannot be made absolute."""
+        if isinstance(node, ast.Import):
+            return alias.name if alias.asname else alias.name.split(".")[0]
+        base = self.absolute_module(s, node.level, node.module)
+        if base is None:
+            prefix = "." * node.level + (node.module or "")
+            return prefix + alias.name if prefix.endswith(".") else prefix + "." + alias.name
+        return base + "." + alias.name
+
+    def _scope(self, sources, module_level_only):
+        scope = {}
+        stars = []
+        for s in sources:
+            for node, module_level in s.imports:
+                if module_level_only and not module_level:
+                    continue
+                for a in node.names:
+                    if isinstance(node, ast.ImportFrom) and a.name == "*":
+                        m = self.absolute_module(s, node.level, node.module)
+                        if m is not None and m in self.modules:
+                            stars.append(m)
+                        continue
+                    bound = a.asname or (a.name if isinstance(node, ast.ImportFrom) else a.name.split(".")[0])
+                    scope.setdefault(bound, []).append(("import", self.import_target(s, node, a), s))
+            for qual, node in s.classes:
+                if qual == node.name:
+                    scope.setdefault(node.name, []).append(("class", node, s))
+            for qual, node, owner in s.functions:
+                if qual == node.name:
+                    scope.setdefault(node.name, []).append(("function", node, s))
+            for line, name, alias, callee in s.module_assigns:
+                lst = scope.setdefault(name, [])
+                if alias is not None:
+                    lst.append(("alias", alias, s))
+        return scope, stars
+
+    def file_scope(self, s):
+        if s.rel not in self._file_scopes:
+            self._file_scopes[s.rel] = self._scope([s], False)
+        return self._file_scopes[s.rel]
+
+    def module_scope(self, m):
+        if m not in self._module_scopes:
+            self._module_scopes[m] = self._scope(self.modules[m], True)
+        return self._module_scopes[m]
+
+    def exports(self, m, seen=None):
+        if m in self._exports:
+            return self._exports[m]
+        seen = set() if seen is None else seen
+        if m in seen:
+            return set()
+        seen.add(m)
+        files = self.modules[m]
+        if any(s.assigns_all or s.exports for s in files):
+            out = {name for s in files for _, name in s.exports}
+        else:
+            scope, stars = self.module_scope(m)
+            out = {n for n in scope if not n.startswith("_")}
+            for star in stars:
+                out |= self.exports(star, seen)
+        self._exports[m] = out
+        return out
+
+    def resolve(self, s, dotted):
+        """Targets of a dotted name written in file s (memoised per file and name)."""
+        if dotted is None:
+            return []
+        k = (s.rel, dotted)
+        if k not in self._memo:
+            self._memo[k] = self._resolve_in(s, dotted, 0, set())
+        return self._memo[k]
+
+    def resolve_absolute(self, name):
+        return self._resolve_abs(name, 0, set())
+
+    def _resolve_in(self, s, dotted, steps, following):
+        head, dot, rest = dotted.partition(".")
+        tail = dot + rest
+        mark = ("file", s.rel, dotted)
+        if steps > MAX_STEPS or mark in following:
+            return [Target("UNRESOLVED", dotted)]
+        following.add(mark)
+        scope, stars = self.file_scope(s)
+        entries = scope.get(head)
+        out = []
+        for e in entries or []:
+            out += self._follow(e, head, tail, None, steps, following)
+        if not entries:
+            out += self._stars(stars, head, tail, None, steps, following)
+        following.discard(mark)
+        return unique(out or [Target("EXTERNAL", dotted)])
+
+    def _resolve_abs(self, name, steps, following):
+        mark = ("abs", name)
+        if steps > MAX_STEPS or mark in following:
+            return [Target("UNRESOLVED", name)]
+        module = None
+        candidate = name
+        while True:
+            if candidate in self.modules:
+                module = candidate
+                break
+            if "." not in candidate:
+                break
+            candidate = candidate.rpartition(".")[0]
+        if module is None:
+            return [Target("EXTERNAL", name)]
+        if module == name:
+            return [Target("PROJECT_MODULE", name, self.modules[module][0])]
+        following.add(mark)
+        head, dot, rest = name[len(module) + 1:].partition(".")
+        tail = dot + rest
+        scope, stars = self.module_scope(module)
+        here = self.modules[module][0].rel
+        entries = scope.get(head)
+        out = []
+        for e in entries or []:
+            out += self._follow(e, head, tail, here, steps, following)
+        if not entries:
+            out += self._stars(stars, head, tail, here, steps, following)
+        following.discard(mark)
+        return unique(out or [Target("PROJECT_NAME", name)])
+
+    def _stars(self, stars, head, tail, here, steps, following):
+        out = []
+        for m in stars:
+            if head in self.exports(m):
+                out += [t.passed(here) for t in self._resolve_abs(m + "." + head + tail, steps + 1, following)]
+        return out
+
+    def _follow(self, entry, head, tail, here, steps, following):
+        kind, value, s = entry
+        if kind == "import":
+            if value.startswith("."):
+                return [Target("UNRESOLVED", value + tail)]
+            return [t.passed(here) for t in self._resolve_abs(value + tail, steps + 1, following)]
+        if kind == "alias":
+            return [t.passed(here) for t in self._resolve_in(s, value + tail, steps + 1, following)]
+        if kind == "class":
+            qual = value.name + tail
+            name = self.key(s) + "." + qual
+            if not tail:
+                return [Target("PROJECT_CLASS", name, s, value)]
+            found = self.class_index.get(name)
+            if found is not None and found[0] is s:
+                return [Target("PROJECT_CLASS", name, s, found[1])]
+            return [Target("PROJECT_NAME", name, s)]
+        # a module-level def
+        return [Target("PROJECT_FUNCTION" if not tail else "PROJECT_NAME", self.key(s) + "." + head + tail, s)]
+
+
+def unique(targets):
+    seen = set()
+    out = []
+    for t in targets:
+        if (t.kind, t.name) not in seen:
+            seen.add((t.kind, t.name))
+            out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- matching
+
+
+def strip_query(q):
+    q = q.strip()
+    cut = len(q)
+    for c in "[(":
+        i = q.find(c)
+        if 0 < i < cut:
+            cut = i
+    return q[:cut].strip()
+
+
+def exact_matcher(names):
+    def match(written, targets):
+        for t in targets:
+            if t.kind == "EXTERNAL" and t.name in names:
+                return t
+        return None
+    return match
+
+
+def name_matcher(q):
+    def match(written, targets):
+        if not q:
+            return None
+        for t in targets:
+            if t.name == q or t.name.endswith("." + q):
+                return t
+        if written is not None and (q == written if "." in q else q == last_part(written)):
+            return targets[0] if targets else Target("EXTERNAL", written)
+        return None
+    return match
+
+
+def base_matcher(query):
+    q = strip_query(query)
+    if q == "Protocol" or q in PROTOCOL_NAMES:
+        return exact_matcher(PROTOCOL_NAMES)
+    for prefix in ("typing.", "typing_extensions."):
+        if q.startswith(prefix) and len(q) > len(prefix):
+            rest = q[len(prefix):]
+            return exact_matcher({"typing." + rest, "typing_extensions." + rest})
+    return name_matcher(q)
+
+
+def decorator_matcher(query):
+    q = strip_query(query)
+    if q.startswith("@"):
+        q = strip_query(q[1:])
+    if q in ("dataclass", "dataclasses.dataclass"):
+        return exact_matcher(DATACLASS_NAMES)
+    if q == "property" or q in PROPERTY_NAMES:
+        return exact_matcher(PROPERTY_NAMES)
+    return name_matcher(q)
+
+
+def name_pattern(pattern):
+    p = pattern.strip()
+    qualified = "." in p
+    if "*" in p or "?" in p:
+        regex = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in p) + r"\Z",
+                           re.IGNORECASE)
+        return lambda simple, qual: regex.match(qual if qualified else simple) is not None
+    low = p.lower()
+    return lambda simple, qual: low in (qual if qualified else simple).lower()
+
+
+class Facts:
+    def __init__(self, project):
+        self.project = project
+        self._exception = {}
+
+    def bases(self, s, node):
+        return [(base_ref(b), self.project.resolve(s, base_ref(b))) for b in node.bases if not isinstance(b, ast.Starred)]
+
+    def direct(self, s, node, matcher):
+        for written, targets in self.bases(s, node):
+            if written is None:
+                continue
+            t = matcher(written, targets)
+            if t is not None:
+                return t
+        return None
+
+    def indirect(self, s, node, matcher, seen=None):
+        seen = set() if seen is None else seen
+        if (s.rel, node.lineno) in seen:
+            return None
+        seen.add((s.rel, node.lineno))
+        t = self.direct(s, node, matcher)
+        if t is not None:
+            return t
+        for written, targets in self.bases(s, node):
+            for target in targets:
+                if target.kind == "PROJECT_CLASS":
+                    t = self.indirect(target.source, target.node, matcher, seen)
+                    if t is not None:
+                        return t
+        return None
+
+    def is_exception(self, s, node, seen=None):
+        k = (s.rel, node.lineno, node.name)
+        if k in self._exception:
+            return self._exception[k]
+        seen = set() if seen is None else seen
+        if k in seen:
+            return False
+        seen.add(k)
+        result = False
+        for written, targets in self.bases(s, node):
+            for t in targets:
+                if t.kind == "PROJECT_CLASS":
+                    result = self.is_exception(t.source, t.node, seen)
+                elif t.kind in ("EXTERNAL", "PROJECT_NAME", "UNRESOLVED"):
+                    simple = last_part(t.name)
+                    result = simple.endswith(("Error", "Exception", "Warning")) or simple in OTHER_BUILTIN_EXCEPTIONS
+                if result:
+                    break
+            if result:
+                break
+        self._exception[k] = result
+        return result
+
+
+def decorated(project, s, node, matcher):
+    for d in node.decorator_list:
+        written = call_ref(d)
+        if written is None:
+            continue
+        if matcher(written, project.resolve(s, written)) is not None:
             return True
-        return any(a.name != "*" and within(node.module + "." + a.name, module) for a in node.names)
     return False
 
 
-def scan_tree(rel, tree, module, result):
-    bindings = import_bindings(tree)
-    # explicit stack instead of recursion: (node, qualified prefix)
-    todo = [(tree, "")]
-    while todo:
-        node, prefix = todo.pop()
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-                qual = prefix + child.name
-                if isinstance(child, ast.ClassDef):
-                    for b in child.bases:
-                        if isinstance(b, ast.Subscript):
-                            b = b.value
-                        if resolve(bindings, dotted_name(b)) & PROTOCOL_NAMES:
-                            result["protocol"].append({"file": rel, "line": child.lineno, "name": qual})
-                            break
-                    for d in child.decorator_list:
-                        if isinstance(d, ast.Call):
-                            d = d.func
-                        if resolve(bindings, dotted_name(d)) & DATACLASS_NAMES:
-                            result["dataclass"].append({"file": rel, "line": child.lineno, "name": qual})
-                            break
-                elif isinstance(child, ast.AsyncFunctionDef):
-                    result["async"].append({"file": rel, "line": child.lineno, "name": qual})
-                todo.append((child, qual + "."))
-            else:
-                todo.append((child, prefix))
-    lines = [n.lineno for n in ast.walk(tree)
-             if isinstance(n, (ast.Import, ast.ImportFrom)) and imports_module(n, module)]
-    if lines:
-        result["imports"].append({"file": rel, "line": min(lines), "name": module})
+def own_methods(s):
+    out = {}
+    for qual, node, owner in s.functions:
+        if owner is not None:
+            out.setdefault(owner, set()).add(node.name)
+    return out
 
 
-def scan_comments(rel, data, tag_re, result):
+def imports_module_directly(node, alias, module):
+    if isinstance(node, ast.Import):
+        return within(alias.name, module)
+    if node.level == 0 and node.module:
+        return within(node.module, module) or (alias.name != "*" and within(node.module + "." + alias.name, module))
+    return False
+
+
+def import_lines(project, s, module):
+    lines = []
+    for node, module_level in s.imports:
+        for a in node.names:
+            if imports_module_directly(node, a, module):
+                lines.append(node.lineno)
+            elif isinstance(node, ast.ImportFrom) and a.name != "*":
+                target = project.import_target(s, node, a)
+                if target.startswith("."):
+                    continue
+                for t in project.resolve_absolute(target):
+                    if t.kind == "EXTERNAL" and t.via and within(t.name, module):
+                        lines.append(node.lineno)
+                        break
+    return lines
+
+
+def item(s, line, name):
+    return {"file": s.rel, "line": line, "name": name}
+
+
+def answer(project, kind, arg):
+    """The items of one question kind over the whole project."""
+    out = []
+    facts = Facts(project)
+    for s in project.sources.values():
+        if kind in ("protocol_classes", "subclasses", "subclasses_indirect", "classes_by_decorator",
+                    "classes_with_method", "classes_by_name", "exception_classes", "context_managers",
+                    "dataclasses"):
+            methods = own_methods(s)
+            for qual, node in s.classes:
+                ok = False
+                if kind == "protocol_classes":
+                    ok = facts.direct(s, node, base_matcher("Protocol")) is not None
+                elif kind == "subclasses":
+                    ok = facts.direct(s, node, base_matcher(arg)) is not None
+                elif kind == "subclasses_indirect":
+                    ok = facts.indirect(s, node, base_matcher(arg)) is not None
+                elif kind == "classes_by_decorator":
+                    ok = decorated(project, s, node, decorator_matcher(arg))
+                elif kind == "dataclasses":
+                    ok = decorated(project, s, node, decorator_matcher("dataclass"))
+                elif kind == "classes_with_method":
+                    ok = arg in methods.get(qual, ())
+                elif kind == "classes_by_name":
+                    ok = name_pattern(arg)(node.name, qual)
+                elif kind == "exception_classes":
+                    ok = facts.is_exception(s, node)
+                elif kind == "context_managers":
+                    ok = bool(methods.get(qual, set()) & CONTEXT_METHODS)
+                if ok:
+                    out.append(item(s, node.lineno, qual))
+        if kind in ("async_functions", "functions_by_decorator", "functions_by_name", "functions_with_parameter",
+                    "functions_returning", "methods_of_class", "properties", "context_managers"):
+            for qual, node, owner in s.functions:
+                ok = False
+                if kind == "async_functions":
+                    ok = isinstance(node, ast.AsyncFunctionDef)
+                elif kind == "functions_by_decorator":
+                    ok = decorated(project, s, node, decorator_matcher(arg))
+                elif kind == "properties":
+                    ok = decorated(project, s, node, decorator_matcher("property"))
+                elif kind == "context_managers":
+                    ok = decorated(project, s, node, exact_matcher(CONTEXT_NAMES))
+                elif kind == "functions_by_name":
+                    ok = name_pattern(arg)(node.name, qual)
+                elif kind == "functions_with_parameter":
+                    a = node.args
+                    names = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg] if x]
+                    ok = arg.lstrip("*") in names
+                elif kind == "functions_returning":
+                    q = re.sub(r"^->\s*", "", arg.strip())
+                    ok = node.returns is not None and re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)",
+                                                                ast.unparse(node.returns)) is not None
+                elif kind == "methods_of_class":
+                    ok = owner is not None and (owner == arg or owner.endswith("." + arg))
+                if ok:
+                    out.append(item(s, node.lineno, qual))
+        if kind == "raises":
+            matcher = name_matcher(strip_query(arg))
+            for line, node, scope in s.raises:
+                if node.exc is None:
+                    continue
+                written = call_ref(node.exc)
+                if written is not None and matcher(written, project.resolve(s, written)) is not None:
+                    out.append(item(s, line, scope))
+        elif kind == "callers":
+            name = arg.strip()
+            name = re.sub(r"\(.*\)$", "", name).strip().rsplit(".", 1)[-1]
+            seen = set()
+            for line, called, scope in s.calls:
+                if called == name and (line, scope) not in seen:
+                    seen.add((line, scope))
+                    out.append(item(s, line, scope))
+        elif kind == "exports":
+            for line, name in s.exports:
+                out.append(item(s, line, name))
+        elif kind == "constants":
+            first = {}
+            for line, name, alias, callee in s.module_assigns:
+                if CONSTANT_RE.match(name) and len(name.replace("_", "")) >= 2 and callee not in TYPE_FACTORIES:
+                    if name not in first or line < first[name]:
+                        first[name] = line
+            out += [item(s, line, name) for name, line in first.items()]
+        elif kind == "imports":
+            lines = import_lines(project, s, arg)
+            if lines:
+                out.append(item(s, min(lines), arg))
+    return out
+
+
+def stats(project, comment_tags_found):
+    from collections import Counter
+    t = {k: Counter() for k in ("bases", "class_decorators", "function_decorators", "methods", "classes",
+                                "parameters", "returns", "raised", "called", "modules", "function_prefixes")}
+    for s in project.sources.values():
+        for qual, node in s.classes:
+            t["classes"][node.name] += 0
+            for b in node.bases:
+                if not isinstance(b, ast.Starred) and base_ref(b):
+                    t["bases"][base_ref(b)] += 1
+            for d in node.decorator_list:
+                if call_ref(d):
+                    t["class_decorators"][call_ref(d)] += 1
+        for qual, node, owner in s.functions:
+            if "_" in node.name.strip("_") and not node.name.startswith("_"):
+                t["function_prefixes"][node.name.split("_")[0]] += 1
+            if owner is not None:
+                t["methods"][node.name] += 1
+                t["classes"][owner.rsplit(".", 1)[-1]] += 1
+            for d in node.decorator_list:
+                if call_ref(d):
+                    t["function_decorators"][call_ref(d)] += 1
+            a = node.args
+            for x in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                if x is not None:
+                    t["parameters"][x.arg] += 1
+            if node.returns is not None:
+                for name in set(re.findall(r"[A-Za-z_]\w*", ast.unparse(node.returns))):
+                    t["returns"][name] += 1
+        for line, node, scope in s.raises:
+            if node.exc is not None and call_ref(node.exc):
+                t["raised"][call_ref(node.exc)] += 1
+        for line, called, scope in s.calls:
+            t["called"][called] += 1
+        for node, module_level in s.imports:
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    t["modules"][a.name.split(".")[0]] += 1
+            elif node.level == 0 and node.module:
+                t["modules"][node.module.split(".")[0]] += 1
+    out = {k: [[v, c] for v, c in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0])) if c > 0]
+           for k, cnt in t.items()}
+    out["tags"] = [[k, v] for k, v in sorted(comment_tags_found.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return out
+
+
+def scan_comments(rel, data, tag_re):
     found = []
     for tok in tokenize.tokenize(io.BytesIO(data).readline):
         if tok.type == tokenize.COMMENT and tag_re.search(tok.string):
             found.append({"file": rel, "line": tok.start[0], "text": tok.string.rstrip()})
-    result["comments"].extend(found)
+    return found
 
 
 def main(argv):
     args = list(argv)
-    module, tag = "requests", "TODO"
+    module, tag, asks = "requests", "TODO", []
+    want_stats = "--stats" in args
+    if want_stats:
+        args.remove("--stats")
+    while "--ask" in args:
+        i = args.index("--ask")
+        asks.append(args[i + 1])
+        del args[i:i + 2]
     if "--module" in args:
         i = args.index("--module")
         module = args[i + 1]
@@ -172,11 +876,11 @@ def main(argv):
         tag = args[i + 1]
         del args[i:i + 2]
     if len(args) != 1:
-        print("usage: ground_truth.py ROOT [--module M] [--tag T]", file=sys.stderr)
+        print("usage: ground_truth.py ROOT [--module M] [--tag T] [--ask KIND[:ARG]]...", file=sys.stderr)
         return 2
     root = args[0]
-    if sys.version_info < (3, 8):
-        print("ground_truth.py needs Python 3.8 or newer (ast line numbers of decorated definitions)", file=sys.stderr)
+    if sys.version_info < (3, 9):
+        print("ground_truth.py needs Python 3.9 or newer (ast.unparse, end line numbers)", file=sys.stderr)
         return 3
     if not os.path.isdir(root):
         print("not a directory: " + root, file=sys.stderr)
@@ -184,7 +888,12 @@ def main(argv):
     tag_re = re.compile(r"(?<!\w)" + re.escape(tag) + r"(?!\w)")
     files = python_files(root)
     result = {"python": sys.version.split()[0], "files": len(files), "unparsed": [],
-              "protocol": [], "async": [], "imports": [], "dataclass": [], "comments": []}
+              "protocol": [], "async": [], "imports": [], "dataclass": [], "comments": [], "answers": {}}
+    sources = {}
+    comment_tags = {tag} | {a.partition(":")[2] for a in asks if a.startswith("comments:")}
+    if want_stats:
+        comment_tags |= {"TODO", "FIXME", "XXX", "HACK", "NOTE"}
+    comments = {t: [] for t in comment_tags}
     for rel in files:
         try:
             with open(os.path.join(root, rel), "rb") as f:
@@ -195,15 +904,30 @@ def main(argv):
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         try:
             tree = ast.parse(data, filename=rel)
-            partial = {k: [] for k in ("protocol", "async", "imports", "dataclass", "comments")}
-            scan_tree(rel, tree, module, partial)
-            scan_comments(rel, data, tag_re, partial)
+            found = {t: scan_comments(rel, data, re.compile(r"(?<!\w)" + re.escape(t) + r"(?!\w)"))
+                     for t in comment_tags}
+            source = Source(rel, tree)
         except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError, RecursionError,
                 tokenize.TokenError) as e:
             result["unparsed"].append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
             continue
-        for k, v in partial.items():
-            result[k].extend(v)
+        sources[rel] = source
+        for t, items in found.items():
+            comments[t] += items
+    project = Project(sources, os.path.basename(os.path.abspath(root)))
+    result["protocol"] = answer(project, "protocol_classes", None)
+    result["async"] = answer(project, "async_functions", None)
+    result["imports"] = answer(project, "imports", module)
+    result["dataclass"] = answer(project, "dataclasses", None)
+    result["comments"] = comments[tag]
+    for a in asks:
+        kind, _, arg = a.partition(":")
+        if kind == "comments":
+            result["answers"][a] = [{"file": c["file"], "line": c["line"], "name": arg} for c in comments[arg]]
+        else:
+            result["answers"][a] = answer(project, kind, arg or None)
+    if want_stats:
+        result["stats"] = stats(project, {t: len(c) for t, c in comments.items() if c})
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0

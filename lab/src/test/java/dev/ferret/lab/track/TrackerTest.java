@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrackerTest {
     static Tracker.Row row(String mode, StandardQuestion q, Answer.Draft draft) {
         return new Tracker.Row("shop", mode, q, 1.5, Map.of("grep", 2), mode.equals("agent"), 1.0, 0.5, 4, 2, 120,
-                "answered", 3, draft);
+                "answered", 3, draft, true, 2, 2, List.of());
     }
 
     static Tracker.Run run(List<Tracker.Row> rows, String draftModel) {
@@ -44,17 +44,17 @@ class TrackerTest {
         assertTrue(md.contains("Draft model: draft.gguf."), md);
 
         List<String> queries = tableLines(md, "| Repo |");
-        assertEquals(List.of("Repo", "Mode", "Query", "Time", "Tool calls", "Autonomous", "Precision", "Recall",
-                "Items (listed/truth)", "Tokens", "Stop", "Draft accepted"), cells(queries.get(0)));
+        assertEquals(List.of("Repo", "Mode", "Query", "Time", "Tool calls", "Right call", "Autonomous", "Precision", "Recall",
+                "Items (listed/truth)", "Invented", "Tokens", "Stop", "Draft accepted"), cells(queries.get(0)));
         assertEquals(2 + rows.size(), queries.size());
         List<String> hybrid = cells(queries.get(2));
         assertEquals("hybrid", hybrid.get(1));
-        assertEquals("–", hybrid.get(11));
+        assertEquals("–", hybrid.get(13));
         // the existing columns keep their formats
-        assertEquals(List.of("shop", "agent", "Q1 Protocol", "1.500 s", "grep=2", "yes", "100.0%", "50.0%", "2/4", "120",
-                "answered", "19/51 (37%)"), cells(queries.get(3)));
-        assertEquals("31/49 (63%)", cells(queries.get(4)).get(11));
-        assertEquals("0/0", cells(queries.get(5)).get(11), "a drafter ran but proposed nothing");
+        assertEquals(List.of("shop", "agent", "Q1 Protocol", "1.500 s", "grep=2", "yes", "yes", "100.0%", "50.0%", "2/4",
+                "0", "120", "answered", "19/51 (37%)"), cells(queries.get(3)));
+        assertEquals("31/49 (63%)", cells(queries.get(4)).get(13));
+        assertEquals("0/0", cells(queries.get(5)).get(13), "a drafter ran but proposed nothing");
 
         List<String> systems = tableLines(md, "| System |");
         assertEquals("Draft accepted", cells(systems.get(0)).getLast());
@@ -66,7 +66,14 @@ class TrackerTest {
         assertEquals("Ferret shop / agent", agentSystem.getFirst());
         assertEquals("50/100 (50%)", agentSystem.getLast(), "sum accepted over sum drafted");
 
+        List<String> phrasings = tableLines(md, "| Phrasing set |");
+        assertEquals(List.of("Phrasing set", "Phrasings (informal)", "Right", "Unknown", "Other intent", "Recall"),
+                cells(phrasings.get(0)));
+        assertEquals(2 + PhrasingSet.FILES.size(), phrasings.size(), "one row per intent's phrasing file");
+        assertEquals("standard-protocol", cells(phrasings.get(2)).getFirst());
+
         JsonNode json = Tracker.toJson(run(rows, "draft.gguf"));
+        assertTrue(json.get("phrasing_recall").get("standard-imports").asDouble() > 0.5);
         assertEquals("draft.gguf", json.get("draft_model").asText());
         JsonNode total = json.get("draft_acceptance").get("shop / agent");
         assertEquals(100, total.get("drafted").asInt());
@@ -79,6 +86,40 @@ class TrackerTest {
         assertEquals(51, q1.get("drafted").asInt());
         assertEquals(19, q1.get("accepted").asInt());
         assertEquals(19.0 / 51, q1.get("acceptance_rate").asDouble(), 1e-9);
+    }
+
+    @Test
+    void perModeRightCallsMicroAveragesAndInventedNames() {
+        List<Tracker.Row> rows = List.of(
+                new Tracker.Row("a", "agent", StandardQuestion.PROTOCOL_CLASSES, 1, Map.of(), true, 1.0, 0.25, 8, 2, 5,
+                        "answered", 1, Answer.Draft.NONE, true, 2, 2, List.of()),
+                new Tracker.Row("b", "agent", StandardQuestion.PROTOCOL_CLASSES, 1, Map.of(), true, 0.5, 1.0, 2, 4, 5,
+                        "answered", 1, Answer.Draft.NONE, false, 2, 4, List.of("Made.up", "Other")),
+                new Tracker.Row("a", "hybrid", StandardQuestion.PROTOCOL_CLASSES, 1, Map.of(), false, 1.0, 1.0, 8, 8, 0,
+                        "hybrid_plan", 1, Answer.Draft.NONE, true, 8, 8, List.of()));
+        String md = Tracker.toMarkdown(run(rows, null));
+        List<String> modes = tableLines(md, "| Mode | Runs |");
+        // micro: (2 + 2) / (2 + 4) listed, (2 + 2) / (8 + 2) truth; a mean of the rows' ratios would say 75% / 62.5%
+        assertEquals(List.of("agent", "2", "1/2 (50%)", "66.7% (4/6)", "40.0% (4/10)", "2"), cells(modes.get(2)));
+        assertEquals(List.of("hybrid", "1", "1/1 (100%)", "100.0% (8/8)", "100.0% (8/8)", "0"), cells(modes.get(3)));
+        JsonNode json = Tracker.toJson(run(rows, null));
+        assertEquals(1, json.get("per_mode").get("agent").get("right_calls").asInt());
+        assertEquals(4.0 / 6, json.get("per_mode").get("agent").get("precision_micro").asDouble(), 1e-9);
+        assertEquals(2, json.get("queries").get(1).get("invented_names").asInt());
+        assertEquals("find_classes {\"base\": \"Protocol\"}", json.get("queries").get(0).get("expected_call").asText());
+    }
+
+    @Test
+    void rightCallMeansToolAndArgumentsExactly() {
+        StandardQuestion q = StandardQuestion.REQUESTS_IMPORTS;
+        assertTrue(q.isRightCall("find_imports", "{\"module\":\"requests\"}"));
+        assertTrue(q.isRightCall("find_imports", "{\"limit\": 50, \"module\": \"requests\"}"));
+        assertFalse(q.isRightCall("find_imports", "{\"module\": \"request\"}"));
+        assertFalse(q.isRightCall("find_imports", "{\"module\": \"requests\", \"path\": \"src\"}"));
+        assertFalse(q.isRightCall("grep", "{\"module\": \"requests\"}"));
+        assertFalse(q.isRightCall("find_imports", "not json"));
+        assertTrue(StandardQuestion.ASYNC_FUNCTIONS.isRightCall("find_functions", "{\"async_only\": true}"));
+        assertFalse(StandardQuestion.ASYNC_FUNCTIONS.isRightCall("find_functions", "{\"async_only\": false}"));
     }
 
     @Test

@@ -605,4 +605,48 @@ public final class LlamaH {
         try { return (long) ggml_quantize_chunk$MH.invokeExact(type, src, dst, start, nrows, nPerRow, imatrix); } catch (Throwable e) { throw rethrow(e); }
     }
 
+    // --- CPU threadpool (ggml-cpu.h, llama.h) -----------------------------------------------------------
+
+    private static final MethodHandle ggml_threadpool_params_init$MH = find("ggml_threadpool_params_init", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    public static void ggml_threadpool_params_init(MemorySegment params, int nThreads) {
+        try { ggml_threadpool_params_init$MH.invokeExact(params, nThreads); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle ggml_backend_dev_by_type$MH = find("ggml_backend_dev_by_type", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    public static MemorySegment ggml_backend_dev_by_type(int type) {
+        try { return (MemorySegment) ggml_backend_dev_by_type$MH.invokeExact(type); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle ggml_backend_dev_backend_reg$MH = find("ggml_backend_dev_backend_reg", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    public static MemorySegment ggml_backend_dev_backend_reg(MemorySegment dev) {
+        try { return (MemorySegment) ggml_backend_dev_backend_reg$MH.invokeExact(dev); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle ggml_backend_reg_get_proc_address$MH = find("ggml_backend_reg_get_proc_address", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    public static MemorySegment ggml_backend_reg_get_proc_address(MemorySegment reg, MemorySegment name) {
+        try { return (MemorySegment) ggml_backend_reg_get_proc_address$MH.invokeExact(reg, name); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle llama_attach_threadpool$MH = find("llama_attach_threadpool", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+    public static void llama_attach_threadpool(MemorySegment ctx, MemorySegment threadpool, MemorySegment threadpoolBatch) {
+        try { llama_attach_threadpool$MH.invokeExact(ctx, threadpool, threadpoolBatch); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle llama_detach_threadpool$MH = find("llama_detach_threadpool", FunctionDescriptor.ofVoid(ADDRESS));
+    public static void llama_detach_threadpool(MemorySegment ctx) {
+        try { llama_detach_threadpool$MH.invokeExact(ctx); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    /**
+     * A downcall to a function whose address the library handed out at run time (a backend's
+     * {@code get_proc_address}), rather than one found by name.
+     */
+    public static MethodHandle downcall(MemorySegment address, FunctionDescriptor desc) {
+        return LINKER.downcallHandle(address, desc);
+    }
+
+    /** The address of an exported symbol, or NULL. */
+    public static MemorySegment symbol(String name) {
+        return LOOKUP.find(name).orElse(MemorySegment.NULL);
+    }
 }

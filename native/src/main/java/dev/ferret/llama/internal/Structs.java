@@ -159,10 +159,20 @@ public final class Structs {
             ADDRESS.withName("to_float"),
             ADDRESS.withName("from_float_ref")).withName("ggml_type_traits");
 
+    /** ggml.h {@code struct ggml_threadpool_params} ({@code GGML_MAX_N_THREADS} = 512 cpumask entries). */
+    public static final StructLayout THREADPOOL_PARAMS = structLayout(
+            MemoryLayout.sequenceLayout(512, JAVA_BOOLEAN).withName("cpumask"),
+            JAVA_INT.withName("n_threads"),
+            JAVA_INT.withName("prio"),
+            JAVA_INT.withName("poll"),
+            JAVA_BOOLEAN.withName("strict_cpu"),
+            JAVA_BOOLEAN.withName("paused"),
+            paddingLayout(2)).withName("ggml_threadpool_params");
+
     /** Every hand-laid struct, for the layout test. */
     public static final StructLayout[] ALL = {MODEL_PARAMS, CONTEXT_PARAMS, BATCH, TOKEN_DATA, TOKEN_DATA_ARRAY,
             SAMPLER_CHAIN_PARAMS, CHAT_MESSAGE, LOGIT_BIAS, MODEL_KV_OVERRIDE, PERF_CONTEXT_DATA, PERF_SAMPLER_DATA,
-            KV_CACHE_VIEW, SAMPLER, SAMPLER_I, GGML_TYPE_TRAITS};
+            KV_CACHE_VIEW, SAMPLER, SAMPLER_I, GGML_TYPE_TRAITS, THREADPOOL_PARAMS};
 
     /** Byte offset of a top-level field. */
     public static long offset(StructLayout layout, String name) {

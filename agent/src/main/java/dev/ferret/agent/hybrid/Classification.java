@@ -1,0 +1,25 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.List;
+
+/**
+ * The result of {@link IntentClassifier#analyze}: the intent, an optional file or folder the question named, and
+ * whether the reading is uncertain (a misspelt cue word was corrected, the parameter was picked without a cue next to
+ * it, or another intent scored nearly as high). An uncertain answer names the intent it assumed.
+ *
+ * @param intent    the intent ({@link Intent.Unknown} when none fits)
+ * @param path      a path the question named ({@code shop/net}, {@code models.py}), or {@code null}
+ * @param score     the winning score (0 for unknown)
+ * @param uncertain true when the reading should be stated in the answer
+ * @param notes     why it is uncertain ("read 'protcol' as 'protocol'", "also close: callers of get")
+ */
+public record Classification(Intent intent, String path, int score, boolean uncertain, List<String> notes) {
+    public Classification {
+        notes = List.copyOf(notes);
+    }
+
+    /** The sentence an uncertain answer starts with. */
+    public String assumption() {
+        return "Reading the question as: " + intent.describe() + (path == null ? "" : " in " + path) + ".";
+    }
+}

@@ -1,0 +1,211 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question split into words for {@link IntentClassifier}: each word keeps its text as written, a lower-case form,
+ * a normalised form (spelling corrected against {@link Lexicon} when it is not code), and flags for code-like
+ * writing ({@code @name}, {@code name()}, backticks, dots, underscores, inner capitals).
+ */
+final class Question {
+    private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
+            + "|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    /** One word. */
+    record Word(int index, String text, String lower, String norm, boolean at, boolean parens, boolean quoted,
+                boolean possessive, boolean corrected) {
+
+        /** Written like code: backticks, {@code @}, {@code ()}, dots or underscores inside, or inner capitals. */
+        boolean code() {
+            return at || parens || quoted || text.indexOf('_') >= 0 || (text.indexOf('.') > 0 && text.indexOf('/') < 0)
+                    || innerCapital();
+        }
+
+        boolean innerCapital() {
+            for (int i = 1; i < text.length(); i++) {
+                if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean capitalised() {
+            return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+        }
+
+        boolean allCaps() {
+            boolean letter = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letter |= Character.isLetter(c);
+            }
+            return letter;
+        }
+
+        /** A Python name or dotted name ({@code @} and {@code ()} already removed from {@link #text}). */
+        boolean identifier() {
+            return IDENT.matcher(text).matches();
+        }
+
+        boolean is(String... forms) {
+            for (String f : forms) {
+                if (norm.equals(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    final String original;
+    final List<Word> words;
+    /** Words whose spelling was corrected ("clases -> classes"), each once. */
+    final java.util.Set<String> corrections = new java.util.LinkedHashSet<>();
+
+    Question(String question) {
+        this.original = question;
+        this.words = split(question);
+    }
+
+    private List<Word> split(String q) {
+        String s = q.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"');
+        List<Word> out = new ArrayList<>();
+        Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            String t = m.group();
+            boolean quoted = false;
+            if (t.startsWith("`")) {
+                t = t.substring(1, t.length() - 1).strip();
+                quoted = true;
+                if (t.contains(" ")) {
+                    // `from requests import`: the words inside count as words
+                    for (String part : t.split("\\s+")) {
+                        add(out, part, false);
+                    }
+                    continue;
+                }
+            }
+            if (t.equals("w/")) {
+                t = "with";
+            }
+            if (t.equals("->")) {
+                out.add(new Word(out.size(), "->", "->", "->", false, false, false, false, false));
+                continue;
+            }
+            add(out, t, quoted);
+        }
+        return out;
+    }
+
+    private void add(List<Word> out, String raw, boolean quoted) {
+        String t = raw;
+        boolean at = false;
+        while (t.startsWith("@")) {
+            t = t.substring(1);
+            at = true;
+        }
+        boolean parens = t.endsWith("()");
+        if (parens) {
+            t = t.substring(0, t.length() - 2);
+        }
+        int end = t.length();
+        while (end > 0 && ".-',:/?!".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        t = t.substring(0, end);
+        while (!t.isEmpty() && "'-.".indexOf(t.charAt(0)) >= 0) {
+            t = t.substring(1);
+        }
+        boolean possessive = false;
+        String lower0 = t.toLowerCase(Locale.ROOT);
+        if ((lower0.endsWith("'s") || lower0.endsWith("'d")) && t.length() > 2 && !Lexicon.CONTRACTIONS.contains(lower0)) {
+            possessive = lower0.endsWith("'s");
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("'") && t.length() > 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty()) {
+            return;
+        }
+        // "staticmethod-decorated", "dataclass-decorated", "Protocol-based": split off a known word after a hyphen
+        int hyphen = t.lastIndexOf('-');
+        if (hyphen > 0 && hyphen < t.length() - 1 && !quoted) {
+            String tail = t.substring(hyphen + 1).toLowerCase(Locale.ROOT);
+            if (Lexicon.SPLIT_AFTER_HYPHEN.contains(tail)) {
+                add(out, (at ? "@" : "") + t.substring(0, hyphen), false);
+                add(out, tail, false);
+                return;
+            }
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("what's") || lower.equals("whats")) {
+            out.add(new Word(out.size(), "what", "what", "what", false, false, false, false, false));
+            out.add(new Word(out.size(), "is", "is", "is", false, false, false, false, false));
+            return;
+        }
+        String norm = lower;
+        boolean corrected = false;
+        boolean codeLike = at || parens || quoted || t.indexOf('_') >= 0 || t.indexOf('.') >= 0 || t.indexOf('*') >= 0;
+        boolean nameLike = Character.isUpperCase(t.charAt(0)) && !out.isEmpty();
+        if (!codeLike && !Lexicon.known(lower)) {
+            String fix = Lexicon.correct(lower);
+            // a capitalised word is probably a name; only the concepts that are also class names are corrected
+            if (fix != null && (!nameLike || Lexicon.CLASS_LIKE_CONCEPTS.contains(fix))) {
+                norm = fix;
+                corrected = true;
+                corrections.add(t + " -> " + fix);
+            }
+        }
+        out.add(new Word(out.size(), t, lower, norm, at, parens, quoted, possessive, corrected));
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    Word get(int i) {
+        return words.get(i);
+    }
+
+    /** Index of the first word whose normalised form is one of {@code forms}, from {@code from}; -1 if none. */
+    int find(int from, java.util.Set<String> forms) {
+        for (int i = Math.max(0, from); i < words.size(); i++) {
+            if (forms.contains(words.get(i).norm())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean has(java.util.Set<String> forms) {
+        return find(0, forms) >= 0;
+    }
+
+    /** True when words {@code a b} (normalised) appear next to each other. */
+    boolean phrase(String... parts) {
+        return phraseAt(parts) >= 0;
+    }
+
+    /** Index of the first word of the phrase, or -1. */
+    int phraseAt(String... parts) {
+        outer:
+        for (int i = 0; i + parts.length <= words.size(); i++) {
+            for (int k = 0; k < parts.length; k++) {
+                if (!words.get(i + k).norm().equals(parts[k])) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

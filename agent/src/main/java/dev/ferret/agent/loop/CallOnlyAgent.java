@@ -1,0 +1,135 @@
+package dev.ferret.agent.loop;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.python.Hit;
+import dev.ferret.agent.python.PythonTool;
+import dev.ferret.agent.tools.ToolCallGrammar;
+import dev.ferret.agent.tools.ToolException;
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.Generation;
+import dev.ferret.engine.GenerationRequest;
+import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.ChatTemplate;
+import dev.ferret.engine.chat.Json;
+import dev.ferret.engine.chat.ToolCall;
+import dev.ferret.engine.chat.ToolCallParser;
+import dev.ferret.engine.speculative.Drafter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent for a small model whose only job is the call: it sees the compact system turn
+ * ({@link AgentPrompt#callOnlySystem}) and the question, writes one grammar-constrained call to a Python-aware tool,
+ * the call runs, and {@link CallAnswer} writes the answer from the hits. The model never writes answer text, so the
+ * answer can only name what the search found.
+ *
+ * <p>The grammar ({@link #grammar}: a call and nothing else, at least one argument, string arguments copied from
+ * the question's words) and a token budget of its longest sentence mean the call always parses; should it not (a model that
+ * ignores the grammar cannot exist with llama.cpp's sampler, but the engine could change), the run says so as an
+ * error, with name {@code ?}, and no answer is invented.
+ */
+public final class CallOnlyAgent {
+    private final Session session;
+    private final Map<String, PythonTool> tools = new LinkedHashMap<>();
+    private final String system;
+    private final ArrayNode schemas;
+    private Drafter drafter;
+
+    public CallOnlyAgent(Session session, List<PythonTool> pythonTools) {
+        if (pythonTools.isEmpty()) {
+            throw new IllegalArgumentException("the call-only agent needs at least one Python tool");
+        }
+        this.session = session;
+        pythonTools.forEach(t -> tools.put(t.name(), t));
+        this.system = AgentPrompt.callOnlySystem(pythonTools);
+        this.schemas = AgentPrompt.callOnlySchemas(pythonTools);
+    }
+
+    /** Speculative decoding for the call (null = plain decoding). Greedy output is unchanged by it. */
+    public CallOnlyAgent withDrafter(Drafter drafter) {
+        this.drafter = drafter;
+        return this;
+    }
+
+    /** The prompt the model sees for a question: the compact system turn and the question, in ChatML. */
+    public String prompt(String question) {
+        return AgentPrompt.callOnlyPrompt(system, question);
+    }
+
+    /**
+     * The grammar a question's call is sampled under: one call to one of the tools, at least one argument, every
+     * string argument one of the question's words ({@link AgentPrompt#callChoices}).
+     */
+    public String grammar(String question) {
+        return ToolCallGrammar.toolCall(schemas, true, AgentPrompt.callChoices(question));
+    }
+
+    public AgentResult run(String question, AgentListener listener) {
+        long t0 = System.nanoTime();
+        listener.onStep(1, false);
+        List<String> choices = AgentPrompt.callChoices(question);
+        GenerationRequest req = GenerationRequest.greedy(ToolCallGrammar.maxCallLength(schemas, true, choices))
+                .withGrammar(ToolCallGrammar.toolCall(schemas, true, choices))
+                .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE));
+        Generation g;
+        try {
+            g = session.generate(prompt(question), req, d -> true, drafter);
+        } catch (EngineException.ContextOverflow e) {
+            return result("No answer: the question does not fit the model's context.", StopReason.CONTEXT_FULL,
+                    List.of(), List.of(), null, t0);
+        }
+        ToolCallParser.Reply reply = ToolCallParser.parse(g.text());
+        long c0 = System.nanoTime();
+        if (reply.calls().size() != 1 || !(reply.calls().getFirst() instanceof ToolCallParser.Parsed.Valid ok)) {
+            String raw = reply.calls().isEmpty() ? g.text() : reply.calls().getFirst().raw();
+            ToolCallRecord r = new ToolCallRecord("?", raw, 0, ms(c0), ToolCallRecord.Outcome.ERROR);
+            listener.onToolCall(r);
+            return result("No answer: the model's call did not parse.", StopReason.FALLBACK_FROM_RESULTS, List.of(r),
+                    List.of(), g, t0);
+        }
+        ToolCall call = ok.call();
+        String args = Json.dumps(call.arguments());
+        PythonTool tool = tools.get(call.name());
+        if (tool == null) { // the grammar names only these tools
+            ToolCallRecord r = new ToolCallRecord(call.name(), args, 0, ms(c0), ToolCallRecord.Outcome.ERROR);
+            listener.onToolCall(r);
+            return result("No answer: the model called an unknown tool " + call.name() + ".", StopReason.ANSWERED,
+                    List.of(r), List.of(), g, t0);
+        }
+        List<Hit> hits;
+        try {
+            hits = tool.search(call.arguments());
+        } catch (ToolException e) {
+            String msg = "error: " + e.getMessage();
+            ToolCallRecord r = new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR);
+            listener.onToolCall(r);
+            // the tool's message only (the arguments are in the call record): an answer names nothing else
+            return result("No answer: the search failed: " + e.getMessage(), StopReason.ANSWERED, List.of(r),
+                    List.of(call.name() + " " + args + "\n" + msg), g, t0);
+        }
+        StringBuilder evidence = new StringBuilder(call.name()).append(' ').append(args).append('\n');
+        hits.forEach(h -> evidence.append(h.render()).append('\n'));
+        ToolCallRecord r = new ToolCallRecord(call.name(), args, hits.size(), ms(c0), ToolCallRecord.Outcome.RAN);
+        listener.onToolCall(r);
+        String answer = CallAnswer.format(call.name(), call.arguments(), hits);
+        listener.onAnswerText(answer);
+        return result(answer, StopReason.ANSWERED, List.of(r), List.of(evidence.toString()), g, t0);
+    }
+
+    private static AgentResult result(String answer, StopReason reason, List<ToolCallRecord> calls,
+                                      List<String> evidence, Generation g, long t0) {
+        int tokens = g == null ? 0 : g.generatedTokens();
+        int evaluated = g == null ? 0 : g.promptTokens() - g.reusedTokens();
+        int reused = g == null ? 0 : g.reusedTokens();
+        int drafted = g == null ? 0 : g.speculative().drafted();
+        int accepted = g == null ? 0 : g.speculative().accepted();
+        return new AgentResult(answer, reason, 1, calls, tokens, evaluated, reused, (System.nanoTime() - t0) / 1e9,
+                !calls.isEmpty(), drafted, accepted, evidence);
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ferret.agent.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.ToolException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code find_constants}: module constants, i.e. module-level assignments ({@link PyAssignment}) to a name of two or
+ * more characters in upper case ({@code [A-Z][A-Z0-9_]*} after optional leading underscores: {@code TIMEOUT},
+ * {@code _DEFAULT_PORT}), except type-variable declarations ({@code T = TypeVar(...)}, {@code ParamSpec},
+ * {@code TypeVarTuple}, {@code NewType}). One hit per name and file, at its first assignment. Output:
+ * {@code pkg/conf.py:3: TIMEOUT = 30}.
+ */
+public final class FindConstantsTool extends PythonSearchTool {
+    /** The shape of a constant's name. */
+    public static final Pattern CONSTANT = Pattern.compile("_*[A-Z][A-Z0-9_]*");
+    static final Set<String> TYPE_FACTORIES = Set.of("TypeVar", "ParamSpec", "TypeVarTuple", "NewType");
+
+    public FindConstantsTool(PythonIndex index) {
+        super(index);
+    }
+
+    @Override
+    public String name() {
+        return "find_constants";
+    }
+
+    @Override
+    public String description() {
+        return "List module-level UPPER_CASE constants; prints file:line: NAME = value.";
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return Args.schema(new String[][] {
+                {"name_pattern", "string", "part of the name, or a glob"},
+                PATH, LIMIT});
+    }
+
+    @Override
+    String noun() {
+        return "constants";
+    }
+
+    /** True for a constant's name (see the class comment). */
+    public static boolean isConstant(String name) {
+        return CONSTANT.matcher(name).matches() && name.replace("_", "").length() >= 2;
+    }
+
+    @Override
+    List<Hit> find(JsonNode args) throws ToolException {
+        String pattern = Args.text(args, "name_pattern");
+        Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
+        List<Hit> hits = new ArrayList<>();
+        for (PythonFile f : files(args)) {
+            Set<String> seen = new HashSet<>();
+            for (PyAssignment a : f.assignments()) {
+                if (!isConstant(a.name()) || (a.callee() != null && TYPE_FACTORIES.contains(a.callee()))) {
+                    continue;
+                }
+                if (seen.add(a.name()) && (nameMatch == null || nameMatch.test(a.name(), a.name()))) {
+                    hits.add(new Hit(f.path(), a.line(), a.name(), a.name() + " = " + a.value()));
+                }
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ferret.agent.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.tools.ToolException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code find_exports}: the names modules list in {@code __all__} (the forms {@link PyExport} describes), one hit per
+ * name at the line of its string. Output: {@code pkg/__init__.py:12: __all__: Session}.
+ */
+public final class FindExportsTool extends PythonSearchTool {
+    public FindExportsTool(PythonIndex index) {
+        super(index);
+    }
+
+    @Override
+    public String name() {
+        return "find_exports";
+    }
+
+    @Override
+    public String description() {
+        return "List the names modules export in __all__; prints file:line: __all__: name.";
+    }
+
+    @Override
+    public ObjectNode parameters() {
+        return Args.schema(new String[][] {
+                {"name_pattern", "string", "part of the name, or a glob"},
+                PATH, LIMIT});
+    }
+
+    @Override
+    String noun() {
+        return "exported names";
+    }
+
+    @Override
+    List<Hit> find(JsonNode args) throws ToolException {
+        String pattern = Args.text(args, "name_pattern");
+        Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
+        List<Hit> hits = new ArrayList<>();
+        for (PythonFile f : files(args)) {
+            for (PyExport e : f.exports()) {
+                if (nameMatch == null || nameMatch.test(e.name(), e.name())) {
+                    hits.add(new Hit(f.path(), e.line(), e.name(), "__all__: " + e.name()));
+                }
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ferret.agent.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The values a call-only call may copy from its question. */
+class CallChoicesTest {
+    @Test
+    void theStandardQuestionsHoldTheirArguments() {
+        assertTrue(AgentPrompt.callChoices("Which classes in this codebase subclass from Protocol?").contains("Protocol"));
+        assertTrue(AgentPrompt.callChoices("What files import the requests library?").contains("requests"));
+        assertTrue(AgentPrompt.callChoices("Show me all dataclasses").contains("dataclass"));
+        assertTrue(AgentPrompt.callChoices("List TODO comments in the source code").contains("TODO"));
+    }
+
+    @Test
+    void wordsDottedPartsSingularsCapitalsAndMethods() {
+        List<String> c = AgentPrompt.callChoices("which typing.Protocol subclasses use @pytest.fixture in rich/markdown/? todo");
+        for (String want : List.of("typing.Protocol", "typing", "Protocol", "Protocol.*", "pytest.fixture", "fixture",
+                "rich/markdown", "subclass", "TODO", "Typing")) {
+            assertTrue(c.contains(want), want + " in " + c);
+        }
+        assertFalse(c.contains("rich/markdown/"), "trailing slash dropped");
+        assertFalse(c.stream().anyMatch(x -> x.contains("?") || x.contains("@") || x.contains("<")), c.toString());
+        assertTrue(AgentPrompt.callChoices("Find os.path imports in pkg/mod.py").containsAll(List.of("os.path", "os", "path", "pkg/mod.py")));
+        assertTrue(AgentPrompt.callChoices("?!").equals(List.of("x")), "never empty");
+    }
+}

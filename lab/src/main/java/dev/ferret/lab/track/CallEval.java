@@ -1,0 +1,175 @@
+package dev.ferret.lab.track;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.AgentRuntime;
+import dev.ferret.agent.Answer;
+import dev.ferret.agent.loop.Grounding;
+import dev.ferret.engine.chat.Json;
+import dev.ferret.lab.data.Jsonl;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the agent (agent mode: no hybrid shortcut) on every question of a {@code ferret call-data} split, each on its
+ * own codebase, and counts what issue 13 asks: calls that do not parse (recorded with the name {@code ?}), runs whose
+ * call is exactly the expected one (tool and arguments; for the full loop, any call of the run), invented names in
+ * the answers ({@link Grounding#audit}), per kind and for held-out phrasings apart. With the call-only prompt this is
+ * the default model's accuracy on held-out codebases; with any prompt it is the "calls always parse" check.
+ */
+public final class CallEval {
+    /** Totals over a set of runs. */
+    public record Totals(int runs, int unparsable, int rightCalls, int invented, int calls) {
+        Totals plus(Totals o) {
+            return new Totals(runs + o.runs, unparsable + o.unparsable, rightCalls + o.rightCalls, invented + o.invented,
+                    calls + o.calls);
+        }
+
+        double rightShare() {
+            return runs == 0 ? 0 : (double) rightCalls / runs;
+        }
+    }
+
+    /** The whole evaluation: overall, per kind, per phrasing split, per codebase, and the first wrong calls. */
+    public record Report(String model, String prompt, Path data, Totals all, Map<String, Totals> perKind,
+                         Map<String, Totals> perPhrasing, Map<String, Totals> perCodebase, List<String> wrong,
+                         double seconds, double medianSecondsPerRun) {
+    }
+
+    private CallEval() {
+    }
+
+    public static Report run(Path data, Path codebases, AgentRuntime.Options base, int limit, PrintStream log)
+            throws IOException {
+        List<JsonNode> lines = Jsonl.read(data);
+        if (limit > 0 && lines.size() > limit) {
+            lines = lines.subList(0, limit);
+        }
+        Map<String, List<JsonNode>> byCodebase = new LinkedHashMap<>();
+        for (JsonNode l : lines) {
+            byCodebase.computeIfAbsent(l.path("codebase").asText(), k -> new ArrayList<>()).add(l);
+        }
+        Totals all = new Totals(0, 0, 0, 0, 0);
+        Map<String, Totals> perKind = new TreeMap<>();
+        Map<String, Totals> perPhrasing = new TreeMap<>();
+        Map<String, Totals> perCodebase = new LinkedHashMap<>();
+        List<String> wrong = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        long t0 = System.nanoTime();
+        String model = null;
+        for (var e : byCodebase.entrySet()) {
+            Path repo = codebases.resolve(e.getKey());
+            AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
+                    AgentRuntime.Mode.AGENT, base.format(), base.maxSteps(), base.threads(), base.prompt());
+            try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
+                for (JsonNode l : e.getValue()) {
+                    String q = l.path("question").asText();
+                    Answer a = rt.ask(q);
+                    times.add(a.seconds());
+                    int unparsable = (int) a.toolCalls().stream().filter(c -> c.name().equals("?")).count();
+                    boolean right = a.toolCalls().stream().anyMatch(c -> c.outcome().equals("ran")
+                            && c.name().equals(l.path("tool").asText()) && sameArguments(c.arguments(), l.path("arguments")));
+                    int invented = Grounding.audit(a.answer(), a.evidence(), q, rt.tools().names()).size();
+                    Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size());
+                    all = all.plus(t);
+                    perKind.merge(l.path("kind").asText(), t, Totals::plus);
+                    perPhrasing.merge(l.path("held_out_phrasing").asBoolean() ? "held-out phrasings" : "training phrasings",
+                            t, Totals::plus);
+                    perCodebase.merge(e.getKey(), t, Totals::plus);
+                    if (!right && wrong.size() < 40) {
+                        wrong.add(q + " -> " + a.toolCalls().stream().map(c -> c.name() + " " + c.arguments()).toList()
+                                + " (expected " + l.path("tool").asText() + " " + Json.dumps(l.path("arguments")) + ")");
+                    }
+                }
+                if (rt.modelPath() != null) {
+                    model = rt.modelPath().getFileName().toString();
+                }
+            }
+            log.printf(Locale.ROOT, "%-18s %s%n", e.getKey(), perCodebase.get(e.getKey()));
+        }
+        List<Double> sorted = times.stream().sorted().toList();
+        double median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        return new Report(model, base.prompt() == null ? "default" : base.prompt().name().toLowerCase(Locale.ROOT), data,
+                all, perKind, perPhrasing, perCodebase, wrong, (System.nanoTime() - t0) / 1e9, median);
+    }
+
+    static boolean sameArguments(String json, JsonNode expected) {
+        try {
+            JsonNode got = Json.MAPPER.readTree(json);
+            return got != null && got.equals(expected);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static ObjectNode toJson(Report r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("model", r.model());
+        n.put("prompt", r.prompt());
+        n.put("data", r.data().toString());
+        n.put("seconds", r.seconds());
+        n.put("median_seconds_per_run", r.medianSecondsPerRun());
+        n.set("all", totals(r.all()));
+        ObjectNode k = n.putObject("per_kind");
+        r.perKind().forEach((name, t) -> k.set(name, totals(t)));
+        ObjectNode p = n.putObject("per_phrasing");
+        r.perPhrasing().forEach((name, t) -> p.set(name, totals(t)));
+        ObjectNode c = n.putObject("per_codebase");
+        r.perCodebase().forEach((name, t) -> c.set(name, totals(t)));
+        r.wrong().forEach(n.putArray("first_wrong_calls")::add);
+        return n;
+    }
+
+    private static ObjectNode totals(Totals t) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("runs", t.runs());
+        o.put("tool_calls", t.calls());
+        o.put("unparsable_calls", t.unparsable());
+        o.put("right_calls", t.rightCalls());
+        o.put("right_call_share", t.rightShare());
+        o.put("invented_names", t.invented());
+        return o;
+    }
+
+    public static String toMarkdown(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: ").append(r.model()).append(", prompt: ").append(r.prompt()).append(", questions: `")
+                .append(r.data()).append("`, agent mode. ")
+                .append(String.format(Locale.ROOT, "%.0f s in all, median %.3f s per run.%n%n", r.seconds(),
+                        r.medianSecondsPerRun()));
+        sb.append("| Set | Runs | Tool calls | Unparsable calls | Right call | Invented names |\n|---|---|---|---|---|---|\n");
+        row(sb, "all", r.all());
+        r.perPhrasing().forEach((k, t) -> row(sb, k, t));
+        r.perKind().forEach((k, t) -> row(sb, "kind " + k, t));
+        r.perCodebase().forEach((k, t) -> row(sb, "codebase " + k, t));
+        if (!r.wrong().isEmpty()) {
+            sb.append("\nFirst wrong calls:\n\n");
+            r.wrong().forEach(w -> sb.append("- ").append(w.replace("|", "\\|")).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, Totals t) {
+        sb.append("| ").append(name).append(" | ").append(t.runs()).append(" | ").append(t.calls()).append(" | ")
+                .append(t.unparsable()).append(" | ").append(t.rightCalls()).append('/').append(t.runs())
+                .append(String.format(Locale.ROOT, " (%.1f%%)", 100 * t.rightShare())).append(" | ")
+                .append(t.invented()).append(" |\n");
+    }
+
+    /** Writes NAME.json and NAME.md into {@code out}. */
+    public static void write(Report r, Path out, String name) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(name + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(toJson(r)) + "\n");
+        Files.writeString(out.resolve(name + ".md"), "# Agent calls on `ferret call-data` questions: " + name + "\n\n"
+                + toMarkdown(r));
+    }
+}

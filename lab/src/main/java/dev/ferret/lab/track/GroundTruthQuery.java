@@ -1,0 +1,51 @@
+package dev.ferret.lab.track;
+
+import dev.ferret.agent.hybrid.Finding;
+import dev.ferret.agent.hybrid.Intent;
+
+/**
+ * How an intent is asked of {@code ground_truth.py} ({@code --ask KIND[:ARG]}) and how its items are keyed for scoring:
+ * imports by file (the hybrid path lists the first import line of each file), comments by file and line, everything
+ * else by file, line and name.
+ */
+public final class GroundTruthQuery {
+    private GroundTruthQuery() {
+    }
+
+    /** The {@code --ask} argument for an intent, or null for {@link Intent.Unknown}. */
+    public static String of(Intent intent) {
+        return switch (intent) {
+            case Intent.Subclasses s when s.kind() == Intent.Kind.PROTOCOL_CLASSES -> "protocol_classes";
+            case Intent.Subclasses s -> (s.indirect() ? "subclasses_indirect:" : "subclasses:") + s.base();
+            case Intent.AsyncFunctions a -> "async_functions";
+            case Intent.Imports i -> "imports:" + i.module();
+            case Intent.Dataclasses d -> "dataclasses";
+            case Intent.Comments c -> "comments:" + c.tag();
+            case Intent.ClassesByDecorator c -> "classes_by_decorator:" + c.decorator();
+            case Intent.ClassesWithMethod c -> "classes_with_method:" + c.method();
+            case Intent.ClassesByName c -> "classes_by_name:" + c.pattern();
+            case Intent.ExceptionClasses e -> "exception_classes";
+            case Intent.ContextManagers c -> "context_managers";
+            case Intent.FunctionsByDecorator f -> "functions_by_decorator:" + f.decorator();
+            case Intent.FunctionsByName f -> "functions_by_name:" + f.pattern();
+            case Intent.FunctionsWithParameter f -> "functions_with_parameter:" + f.parameter();
+            case Intent.FunctionsReturning f -> "functions_returning:" + f.type();
+            case Intent.MethodsOfClass m -> "methods_of_class:" + m.className();
+            case Intent.Properties p -> "properties";
+            case Intent.Raises r -> "raises:" + r.exception();
+            case Intent.Exports e -> "exports";
+            case Intent.Constants c -> "constants";
+            case Intent.Callers c -> "callers:" + c.function();
+            case Intent.Unknown u -> null;
+        };
+    }
+
+    /** The scoring key of an item of an intent's answer. */
+    public static String key(Intent intent, Finding f) {
+        return switch (intent.kind()) {
+            case IMPORTS -> f.file();
+            case COMMENTS -> f.file() + ":" + f.line();
+            default -> f.file() + ":" + f.line() + ":" + f.name();
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ferret.lab.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.python.PythonTool;
+import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.python.SampleRepo;
+import dev.ferret.agent.tools.ToolCallGrammar;
+import dev.ferret.engine.chat.ToolCallParser;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The question -> call pairs of the call-only model, on the sample repository. */
+class CallDataTest {
+    static List<CallDataGenerator.Pair> pairs(Split split, long seed) {
+        Codebase c = Codebase.local("shop", split, SampleRepo.shop());
+        Repo repo = Repo.open(c.root());
+        return CallDataGenerator.generate(c, repo, PythonTools.create(repo.index()), 300, seed);
+    }
+
+    @Test
+    void everyParameterOfTheLiveToolsIsAskedFor() {
+        Repo repo = Repo.open(SampleRepo.shop());
+        assertEquals(List.of(), CallDataGenerator.uncovered(PythonTools.create(repo.index())),
+                "a Python tool parameter no CallKind asks for: write a kind with phrasings for it");
+    }
+
+    @Test
+    void pairsAreRealWellFormedCallsCopiedFromTheirQuestions() throws Exception {
+        List<CallDataGenerator.Pair> train = pairs(Split.TRAIN, 7);
+        assertTrue(train.size() >= 250, "pairs: " + train.size());
+        Repo repo = Repo.open(SampleRepo.shop());
+        List<PythonTool> tools = PythonTools.create(repo.index());
+        Set<String> kinds = new HashSet<>();
+        int withHits = 0;
+        for (CallDataGenerator.Pair p : train) {
+            kinds.add(p.kind().label());
+            assertFalse(p.heldOut(), "held-out phrasings stay out of training: " + p.question());
+            assertFalse(CallDataGenerator.STANDARD.contains(CallDataGenerator.norm(p.question())), p.question());
+            // the completion parses, and the grammar the engine samples under admits exactly it
+            var reply = ToolCallParser.parse(p.completion());
+            assertTrue(reply.calls().getFirst() instanceof ToolCallParser.Parsed.Valid, p.completion());
+            List<String> choices = AgentPrompt.callChoices(p.question());
+            for (Iterator<JsonNode> it = p.arguments().elements(); it.hasNext(); ) {
+                JsonNode v = it.next();
+                assertTrue(!v.isTextual() || choices.contains(v.textValue()), v + " from " + p.question());
+            }
+            assertTrue(p.completion().length() <= ToolCallGrammar.maxCallLength(AgentPrompt.callOnlySchemas(tools), true, choices));
+            // the recorded hits are what the tool finds
+            PythonTool tool = tools.stream().filter(t -> t.name().equals(p.tool())).findFirst().orElseThrow();
+            assertEquals(tool.search(p.arguments()).size(), p.hits(), p.question());
+            withHits += p.hits() > 0 ? 1 : 0;
+        }
+        assertEquals(CallKind.values().length, kinds.size(), "every kind on the sample repository: " + kinds);
+        assertTrue(withHits > train.size() / 2, "most calls find something: " + withHits);
+        List<CallDataGenerator.Pair> valid = pairs(Split.VALID, 7);
+        assertTrue(valid.stream().anyMatch(CallDataGenerator.Pair::heldOut), "validation measures held-out phrasings");
+        assertEquals(train, pairs(Split.TRAIN, 7), "deterministic for a seed");
+    }
+}
