@@ -222,8 +222,12 @@ final class DecodeLoop implements Runnable {
         } catch (InterruptedException e) {
             LOG.log(System.Logger.Level.WARNING, "decode loop interrupted; closing it");
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "decode loop failed; its jobs end with an error", t);
-            failAll(new EngineException.Native("the decode loop failed: " + t, t));
+            if (t instanceof EngineException.Closed || !owner.isOpen()) {
+                failAll(owner.closedError()); // the model or the context closed during a step (a model call said so)
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "decode loop failed; its jobs end with an error", t);
+                failAll(new EngineException.Native("the decode loop failed: " + t, t));
+            }
         } finally {
             List<FutureTask<?>> left;
             List<Job> queued;

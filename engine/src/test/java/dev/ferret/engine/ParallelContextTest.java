@@ -298,4 +298,61 @@ class ParallelContextTest {
             }
         }
     }
+
+    @Test
+    void closingTheModelWhileSessionsGenerateEndsThemWithClosed() throws Exception {
+        Model m = Model.load(TestModels.tinyQ4(), TestModels.small().withThreads(1));
+        ParallelContext pc = m.newParallelContext(ParallelOptions.of(2).withSequenceContext(512));
+        ParallelSession a = pc.newSession();
+        ParallelSession b = pc.newSession();
+        CountDownLatch started = new CountDownLatch(2);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<Generation>> fs = new ArrayList<>();
+            for (ParallelSession s : List.of(a, b)) {
+                fs.add(pool.submit(() -> s.generate(prompt(QUESTIONS[2]), GenerationRequest.greedy(450), d -> {
+                    started.countDown();
+                    return true;
+                })));
+            }
+            assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS));
+            m.close(); // from another thread while both generate: waits for the decode in flight, then frees
+            for (Future<Generation> f : fs) {
+                java.util.concurrent.ExecutionException ex = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+                assertTrue(ex.getCause() instanceof EngineException.Closed, String.valueOf(ex.getCause()));
+            }
+        }
+        assertFalse(pc.isOpen());
+        assertThrows(EngineException.Closed.class, pc::newSession);
+    }
+
+    @Test
+    void closingAnAdapterMidGenerationEndsOnlyTheSessionsUsingItAndDetachesIt() throws Exception {
+        java.nio.file.Path base = TestModels.model("tiny", dev.ferret.gguf.GgufType.F32, 11);
+        java.nio.file.Path file = TestModels.dir().resolve("parallel-lora-close.gguf");
+        new dev.ferret.models.AdapterGenerator(dev.ferret.gguf.GgufFile.read(base)).rank(8).alpha(16f).seed(5).write(file);
+        try (Model m = Model.load(base, TestModels.small().withThreads(1));
+             ParallelContext pc = m.newParallelContext(ParallelOptions.of(2).withSequenceContext(512));
+             ParallelSession plain = pc.newSession(); ParallelSession adapted = pc.newSession();
+             ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            String p = prompt(QUESTIONS[1]);
+            Generation expected = plain.generate(p, GenerationRequest.greedy(24), null);
+            plain.reset();
+            Adapter lora = m.loadAdapter(file);
+            adapted.setAdapter(lora, 1f);
+            CountDownLatch started = new CountDownLatch(1);
+            Future<Generation> fa = pool.submit(() -> adapted.generate(p, GenerationRequest.greedy(450), d -> {
+                started.countDown();
+                return true;
+            }));
+            assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS));
+            lora.close(); // any thread; returns once no decode uses it
+            java.util.concurrent.ExecutionException ex = assertThrows(java.util.concurrent.ExecutionException.class, fa::get);
+            assertTrue(ex.getCause() instanceof EngineException.Closed, String.valueOf(ex.getCause()));
+            assertTrue(adapted.adapters().isEmpty(), "the closed adapter is detached from the session");
+            assertEquals(expected.text(), adapted.generate(p, GenerationRequest.greedy(24), null).text(),
+                    "without the adapter the session generates what the base model does");
+            assertEquals(expected.text(), plain.generate(p, GenerationRequest.greedy(24), null).text());
+            assertThrows(EngineException.Closed.class, () -> adapted.setAdapter(lora, 1f));
+        }
+    }
 }
