@@ -81,4 +81,29 @@ class SlotFilesTest {
             assertTrue(slots.restoreSlot(s, "ok").length > 0);
         }
     }
+
+    @Test
+    void aSequenceWhoseCellsAreOutOfOrderIsSavedAndRestored(@TempDir Path dir) {
+        PrefixCache slots = new PrefixCache(dir);
+        try (ParallelContext pc = model.newParallelContext(ParallelOptions.of(2).withSequenceContext(64));
+             ParallelSession a = pc.newSession(); ParallelSession b = pc.newSession(); Session plain = model.newSession(64)) {
+            int[] words = model.tokenize("alpha beta gamma delta ".repeat(30), false);
+            b.prefill(java.util.Arrays.copyOf(words, 50)); // cells 0..49
+            a.prefill(java.util.Arrays.copyOfRange(words, 60, 80)); // cells 50..69
+            b.reset(); // cells 0..49 free again: llama.cpp starts its next search at cell 0
+            Generation g = a.generate(java.util.Arrays.copyOfRange(words, 60, 81), GenerationRequest.greedy(12), null);
+            assertTrue(g.generatedTokens() > 0);
+            int saved = slots.saveSlot(a, "scattered"); // a's later positions sit in earlier cells
+            int[] next = java.util.Arrays.copyOf(a.history(), saved + 1);
+            next[saved] = words[0];
+            Generation expected = a.generate(next, GenerationRequest.greedy(8), null);
+            assertArrayEquals(java.util.Arrays.copyOf(next, saved), slots.restoreSlot(plain, "scattered"));
+            Generation viaPlain = plain.generate(next, GenerationRequest.greedy(8), null);
+            assertEquals(expected.text(), viaPlain.text());
+            assertEquals(saved, viaPlain.reusedTokens());
+            b.reset();
+            slots.restoreSlot(b, "scattered");
+            assertEquals(expected.text(), b.generate(next, GenerationRequest.greedy(8), null).text());
+        }
+    }
 }
