@@ -13,6 +13,7 @@
 # usage: bench/scripts/serve-load.sh [MODEL.gguf]   (default: a generated model of PRESET, q4_0)
 # environment (defaults): PRESET=qwen05b THREADS=2 ROUNDS=3 SECONDS_PER_RUN=20 MAX_TOKENS=32 LONG_SECONDS=60
 #   MALFORMED=600 CTX=512 PORT_A=18181 PORT_B=18182 QUIET_IDLE=85 QUIET_MAX_WAIT=120
+#   STAGES=throughput,long,malformed,kill (the parts to run)  OUT=bench/results/serve.md
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 log() { printf '[serve-load %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -30,8 +31,11 @@ QUIET_MAX_WAIT=${QUIET_MAX_WAIT:-120}
 . "$root/bench/scripts/lib/quiet.sh"
 work="$root/.work/serve-load"
 mkdir -p "$work"
-out="$root/bench/results/serve.md"
-json="$work/serve.jsonl"
+out=${OUT:-$root/bench/results/serve.md}
+STAGES=${STAGES:-throughput,long,malformed,kill}
+has() { case ",$STAGES," in *",$1,"*) return 0;; *) return 1;; esac; }
+rows="" ratios="not run" long="not run" bad="not run" saved="" chunks="" done_seen="" restored="" cached="" prompt_tokens=""
+json="$work/$(basename "$out" .md).jsonl"
 : > "$json"
 
 . "$root/scripts/java-home.sh"
@@ -69,8 +73,8 @@ start "$PORT_B" 1 "$work/server-b.log"; pid_b=$SERVER_PID
 log "servers up: --parallel 4 on $PORT_A, --parallel 1 on $PORT_B ($model, $THREADS threads, ctx $CTX)"
 
 # --- 1. throughput, rotated rounds -------------------------------------------------------------
-rows=""
 for r in $(seq 1 "$ROUNDS"); do
+  has throughput || break
   if [ $((r % 2)) -eq 1 ]; then order="4 1"; else order="1 4"; fi
   for np in $order; do
     port=$PORT_A; [ "$np" = 1 ] && port=$PORT_B
@@ -84,7 +88,7 @@ for r in $(seq 1 "$ROUNDS"); do
     log "round $r --parallel $np: $tps tokens/s (failed $failed, idle before ${IDLE_PCT}%, others ${OTHERS_PCT}%)"
   done
 done
-ratios=$(python3 - "$json" <<'PY'
+has throughput && ratios=$(python3 - "$json" <<'PY'
 import json, sys, statistics
 runs = [json.loads(l) for l in open(sys.argv[1]) if '"round"' in l]
 by = {}
@@ -97,32 +101,38 @@ PY
 log "ratios --parallel 4 / --parallel 1 per round: $ratios"
 
 # --- 2. 32 clients ------------------------------------------------------------------------------
-long=$(client stream "http://127.0.0.1:$PORT_A" 32 "$LONG_SECONDS" "$MAX_TOKENS")
-echo "{\"long\": $long}" >> "$json"
-log "32 clients: $long"
+if has long; then
+  long=$(client stream "http://127.0.0.1:$PORT_A" 32 "$LONG_SECONDS" "$MAX_TOKENS")
+  echo "{\"long\": $long}" >> "$json"
+  log "32 clients: $long"
+fi
 
 # --- 3. malformed bodies ------------------------------------------------------------------------
-bad=$(client malformed "http://127.0.0.1:$PORT_A" "$MALFORMED")
-echo "{\"malformed\": $bad}" >> "$json"
-log "malformed: $bad"
+if has malformed; then
+  bad=$(client malformed "http://127.0.0.1:$PORT_A" "$MALFORMED")
+  echo "{\"malformed\": $bad}" >> "$json"
+  log "malformed: $bad"
+fi
 
 # --- 4. kill mid-stream, restart, restore the slot ----------------------------------------------
-conv='"messages": [{"role": "system", "content": "You answer questions about a Python codebase."}, {"role": "user", "content": "Which classes subclass Protocol?"}]'
-saved=$(curl -s "http://127.0.0.1:$PORT_A/slots/conv-1?action=save" -d "{$conv}")
-curl -sN "http://127.0.0.1:$PORT_A/v1/chat/completions" -d "{$conv, \"max_tokens\": 400, \"stream\": true}" > "$work/killed-stream.txt" 2>&1 &
-curl_pid=$!
-for _ in $(seq 1 100); do grep -q '"content"' "$work/killed-stream.txt" 2>/dev/null && break; sleep 0.2; done
-kill -9 "$pid_a"
-wait "$curl_pid" 2>/dev/null || true
-chunks=$(grep -c '^data: ' "$work/killed-stream.txt" || true)
-done_seen=$(grep -c '\[DONE\]' "$work/killed-stream.txt" || true)
-start "$PORT_A" 4 "$work/server-a2.log"; pid_a=$SERVER_PID
-restored=$(curl -s "http://127.0.0.1:$PORT_A/slots/conv-1?action=restore" -X POST -d '{}')
-after=$(curl -s "http://127.0.0.1:$PORT_A/v1/chat/completions" -d "{$conv, \"max_tokens\": 8, \"temperature\": 0}")
-cached=$(echo "$after" | sed 's/.*"cached_tokens":\([0-9]*\).*/\1/')
-prompt_tokens=$(echo "$after" | sed 's/.*"prompt_tokens":\([0-9]*\).*/\1/')
-echo "{\"kill\": {\"saved\": $saved, \"chunks_before_kill\": $chunks, \"done_seen\": $done_seen, \"restored\": $restored, \"cached_tokens\": $cached, \"prompt_tokens\": $prompt_tokens}}" >> "$json"
-log "kill/restart: saved $saved, $chunks chunks before the kill, restored $restored, cached $cached of $prompt_tokens prompt tokens"
+if has kill; then
+  conv='"messages": [{"role": "system", "content": "You answer questions about a Python codebase."}, {"role": "user", "content": "Which classes subclass Protocol?"}]'
+  saved=$(curl -s "http://127.0.0.1:$PORT_A/slots/conv-1?action=save" -d "{$conv}")
+  curl -sN "http://127.0.0.1:$PORT_A/v1/chat/completions" -d "{$conv, \"max_tokens\": 400, \"stream\": true}" > "$work/killed-stream.txt" 2>&1 &
+  curl_pid=$!
+  for _ in $(seq 1 100); do grep -q '"content"' "$work/killed-stream.txt" 2>/dev/null && break; sleep 0.2; done
+  kill -9 "$pid_a"
+  wait "$curl_pid" 2>/dev/null || true
+  chunks=$(grep -c '^data: ' "$work/killed-stream.txt" || true)
+  done_seen=$(grep -c '\[DONE\]' "$work/killed-stream.txt" || true)
+  start "$PORT_A" 4 "$work/server-a2.log"; pid_a=$SERVER_PID
+  restored=$(curl -s "http://127.0.0.1:$PORT_A/slots/conv-1?action=restore" -X POST -d '{}')
+  after=$(curl -s "http://127.0.0.1:$PORT_A/v1/chat/completions" -d "{$conv, \"max_tokens\": 8, \"temperature\": 0}")
+  cached=$(echo "$after" | sed 's/.*"cached_tokens":\([0-9]*\).*/\1/')
+  prompt_tokens=$(echo "$after" | sed 's/.*"prompt_tokens":\([0-9]*\).*/\1/')
+  echo "{\"kill\": {\"saved\": $saved, \"chunks_before_kill\": $chunks, \"done_seen\": $done_seen, \"restored\": $restored, \"cached_tokens\": $cached, \"prompt_tokens\": $prompt_tokens}}" >> "$json"
+  log "kill/restart: saved $saved, $chunks chunks before the kill, restored $restored, cached $cached of $prompt_tokens prompt tokens"
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
@@ -158,10 +168,10 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "## Killed mid-stream, restarted, slot restored"
   echo
-  echo "Slot \`conv-1\` saved ($saved); a streamed reply of up to 400 tokens started, and the server got SIGKILL after its first"
-  echo "content chunk ($chunks data lines reached the client, [DONE] seen: $done_seen). A new server on the same slot folder:"
+  echo "Slot \`conv-1\` saved ($saved); a streamed reply of up to 400 tokens started, and the server got SIGKILL once its first"
+  echo "content chunk had arrived ($chunks data lines reached the client before the kill, [DONE] seen: $done_seen). A new server on the same slot folder:"
   echo "restore gave $restored; the same conversation then found $cached of its $prompt_tokens prompt tokens in the cache."
   echo
-  echo "Raw lines: \`.work/serve-load/serve.jsonl\` (not committed)."
+  echo "Raw lines: \`.work/serve-load/$(basename "$out" .md).jsonl\` (not committed)."
 } > "$out"
 log "wrote $out"

@@ -215,4 +215,39 @@ class ChatCompletionsTest {
         String b = post(server, "/v1/chat/completions", body).json().path("choices").path(0).path("message").path("content").asText();
         assertEquals(a, b);
     }
+
+    @Test
+    void streamedPlainCompletionAddsUpToTheWholeOne() throws Exception {
+        String body = "{\"prompt\": \"def retry(\", \"max_tokens\": 10, \"temperature\": 0";
+        String whole = post(server, "/v1/completions", body + "}").json().path("choices").path(0).path("text").asText();
+        HttpResponse<Stream<String>> resp = TestServers.CLIENT.send(HttpRequest.newBuilder(URI.create(TestServers.base(server) + "/v1/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(body + ", \"stream\": true}")).build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> data = resp.body().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        assertEquals("[DONE]", data.getLast());
+        StringBuilder text = new StringBuilder();
+        for (String d : data.subList(0, data.size() - 1)) {
+            JsonNode c = Json.MAPPER.readTree(d);
+            assertEquals("text_completion", c.path("object").asText());
+            text.append(c.path("choices").path(0).path("text").asText(""));
+        }
+        assertEquals(whole, text.toString());
+    }
+
+    @Test
+    void autoToolChoiceGivesAnAnswerOrAValidCall() throws Exception {
+        for (int seed = 1; seed <= 3; seed++) {
+            String extra = ", \"tools\": " + TOOLS + ", \"temperature\": 0.8, \"seed\": " + seed + ", \"max_tokens\": 40";
+            JsonNode j = post(server, "/v1/chat/completions", chat("Find where retry is configured.", extra)).json();
+            JsonNode msg = j.path("choices").path(0).path("message");
+            String finish = j.path("choices").path(0).path("finish_reason").asText();
+            if (msg.has("tool_calls")) {
+                assertEquals("tool_calls", finish);
+                JsonNode args = Json.MAPPER.readTree(msg.path("tool_calls").path(0).path("function").path("arguments").asText());
+                assertTrue(args.isObject(), j.toString());
+            } else {
+                assertTrue(msg.path("content").isTextual(), j.toString());
+                assertTrue(finish.equals("stop") || finish.equals("length"), j.toString());
+            }
+        }
+    }
 }
