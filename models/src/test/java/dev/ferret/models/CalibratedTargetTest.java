@@ -106,7 +106,7 @@ class CalibratedTargetTest {
         assertThrows(IllegalArgumentException.class, () -> c.noise(-0.1));
         assertThrows(IllegalArgumentException.class, () -> c.noise(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> c.extraLayers(600).plan(), "llama.cpp's layer limit");
-        assertThrows(IllegalArgumentException.class, () -> c.extraLayerType(GgufType.Q6_K));
+        assertThrows(IllegalArgumentException.class, () -> c.extraLayerType(GgufType.Q2_K));
         assertThrows(GgufException.class, () -> CalibratedTarget.from(dir.resolve("missing.gguf")).plan());
     }
 
