@@ -33,8 +33,10 @@ done
 cp "$root/cli/target/"ferret-cli-*.jar "$root/bench/target/"ferret-bench-*.jar "$out/lib/"
 
 log "making a Java runtime with jlink"
-# uncompressed modules and no class-data archive: xz then packs it to about 13 MB (zip-9 inside gives 20)
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported \
+# uncompressed modules and no class-data archive: xz then packs it to about 13 MB (zip-9 inside gives 20). The modules:
+# what `jdeps --print-module-deps` finds in Ferret's jars and their dependencies, less java.desktop and java.sql, which
+# only optional paths of picocli and Jackson reach; jdk.management for the memory check before a context is made
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,java.management,jdk.management,jdk.unsupported \
   --strip-debug --no-header-files --no-man-pages --compress=zip-0 --output "$out/jre" >/dev/null
 rm -f "$out"/jre/lib/server/classes*.jsa
 (cd "$out" && tar cJf jre.tar.xz jre && rm -rf jre)

@@ -23,6 +23,7 @@
 #                     gpu: target 4096 wide, 32 layers (~7B), exact;   tiny: a seconds-long smoke test
 #   PAIRS=<all of the set>  a subset, e.g. "cpu-exact cpu-a80"
 #   ROUNDS=5 N=128 THREADS=2 GPU_LAYERS=0 PROMPTS="bench/prompts/*.txt"
+#   FERRET_JAVA, FERRET_CP: a java and a class path of prebuilt jars, instead of building with Maven (device runs)
 #   LLAMA_DIR=<repo>/.work/llama-b4980-cpu  PAIRS_DIR=<repo>/.work/pairs  RESULTS_DIR=<repo>/bench/results
 #   QUIET_IDLE=85 QUIET_MAX_WAIT=900 OTHERS_MAX=5 RETRIES=4 (lib/quiet.sh)
 # writes RESULTS_DIR/speculative-$PAIR_SET.json and .md, and merges the "speculative" list of summary.json
@@ -79,18 +80,26 @@ if [ ! -x "$LLAMA_SPEC" ] || [ ! -x "$LLAMA_LOOKUP" ] || [ ! -f "$LLAMA_LIB" ]; 
   log "no b4980 CPU build in $LLAMA_DIR: building it (native/scripts/build-cpu.sh)"
   "$root/native/scripts/build-cpu.sh" "$LLAMA_DIR"
 fi
-. "$root/scripts/java-home.sh"
-JAVA="$JAVA_HOME/bin/java"
-log "building Ferret (./mvnw -q -B -DskipTests -pl bench,cli -am package)"
-(cd "$root" && ./mvnw -q -B -DskipTests -pl bench,cli -am package) || die "Maven build failed"
-CP="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+if [ -n "${FERRET_JAVA:-}" ] && [ -n "${FERRET_CP:-}" ]; then
+  # prebuilt jars (a device machine has no Maven and no network: bench/scripts/device-pack.sh ships them)
+  JAVA=$FERRET_JAVA
+  CP=$FERRET_CP
+  ferret_cli() { "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.ferret.cli.Main "$@"; }
+else
+  . "$root/scripts/java-home.sh"
+  JAVA="$JAVA_HOME/bin/java"
+  log "building Ferret (./mvnw -q -B -DskipTests -pl bench,cli -am package)"
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl bench,cli -am package) || die "Maven build failed"
+  CP="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+  ferret_cli() { ./ferret "$@"; }
+fi
 mkdir -p "$PAIRS_DIR"
 for p in "${pairs[@]}"; do
   name=${p%%:*} noise=${p#*:}
   target="$PAIRS_DIR/$name.gguf"
   if [ ! -f "$target" ] || [ "$root/$SOURCE" -nt "$target" ]; then
     log "creating the synthetic target $name (noise $noise)"
-    (cd "$root" && ./ferret model create --from "$SOURCE" "${SHAPE[@]}" --noise "$noise" --out "$target") >&2
+    (cd "$root" && ferret_cli model create --from "$SOURCE" "${SHAPE[@]}" --noise "$noise" --out "$target") >&2
   fi
 done
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ferret", mixinStandardHelpOptions = true, version = "ferret 0.1.0",
         description = "Local LLM inference on llama.cpp (in-process, Panama FFM) and an offline code-search agent.",
         subcommands = {AskCommand.class, ChatCommand.class, TrackCommand.class, GenerateCommand.class, PromptCommand.class, ModelsCommand.class, InspectCommand.class, ModelCommand.class,
-                AdapterCommand.class, DevicesCommand.class, DataCommand.class, CallDataCommand.class, CallEvalCommand.class, AccuracyCommand.class, ExportCommand.class,
+                AdapterCommand.class, DevicesCommand.class, DataCommand.class, CallDataCommand.class, CallEvalCommand.class, AccuracyCommand.class, ExportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

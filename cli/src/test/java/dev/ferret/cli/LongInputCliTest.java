@@ -50,7 +50,9 @@ class LongInputCliTest {
         assertEquals(2, chat.output().split("\\[agent path", -1).length - 1, "both questions answered: " + chat.output());
         // ask takes the question as an argument, which the OS caps at 128 KiB
         Child ask = child(dir, "", "ask", "--repo", repo, "x".repeat(120_000));
-        assertEquals(0, ask.code(), ask.output());
+        // ask's exit code follows the stop reason (0 answered, 4 no answer, 5 forced); what matters here is no crash
+        assertTrue(java.util.Set.of(0, 4, 5).contains(ask.code()), ask.code() + ": " + ask.output());
+        assertTrue(!ask.crashLog(), ask.output());
         assertTrue(ask.output().contains("[agent path"), ask.output());
     }
 
@@ -60,10 +62,11 @@ class LongInputCliTest {
         assertEquals(0, CliTest.run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q8_0").code());
         String m = model.toString();
         String[][] cases = {
-            {"threads must be 0 (all processors) or 1 to 512", "generate", "--model", m, "-t", "50000", "hi"},
-            {"temperature must be 0 (greedy) to 100.0, got -1.0", "generate", "--model", m, "--temp", "-1", "hi"},
-            {"temperature must be 0 (greedy) to 100.0, got NaN", "generate", "--model", m, "--temp", "NaN", "hi"},
-            {"is a directory, not a GGUF file", "generate", "--model", dir.toString(), "hi"},
+            // the CLI checks its options before the engine does (Limits): one error line naming the option
+            {"--threads must be 0 to 512, got 50000", "generate", "--model", m, "-t", "50000", "hi"},
+            {"--temp must be a finite number >= 0", "generate", "--model", m, "--temp", "-1", "hi"},
+            {"--temp must be a finite number >= 0", "generate", "--model", m, "--temp", "NaN", "hi"},
+            {"is a directory; give a .gguf file", "generate", "--model", dir.toString(), "hi"},
         };
         for (String[] c : cases) {
             CliTest.Out o = CliTest.run(java.util.Arrays.copyOfRange(c, 1, c.length));

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A LoRA adapter loaded on a {@link Model}, checked against the base before llama.cpp saw it. Apply it per
- * session with {@link Session#setAdapter}; close it (or the model) to free it.
+ * session with {@link Session#setAdapter} (or {@link ParallelSession#setAdapter}); close it (or the model) to free it.
  *
  * <p><b>Threads.</b> An adapter may be set on sessions used by different threads. {@link #close()} is safe
  * from any thread while those sessions generate: it refuses new {@code setAdapter} calls, stops the
@@ -23,8 +23,11 @@ public final class Adapter implements AutoCloseable {
     private final LoraAdapter lora;
     private final float alpha;
     private final int rank;
-    /** Sessions that have this adapter set: each holds the adapter's native memory in use. Guarded by this. */
-    private final Set<Session> attached = new HashSet<>();
+    /**
+     * Sessions and parallel contexts that have this adapter set: each holds the adapter's native memory in use.
+     * Guarded by this.
+     */
+    private final Set<Object> attached = new HashSet<>();
     private boolean closing;
     private boolean freed;
 
@@ -73,7 +76,7 @@ public final class Adapter implements AutoCloseable {
     }
 
     /** Records that {@code s} is about to set this adapter; refused once closing has begun. */
-    synchronized void attach(Session s) {
+    synchronized void attach(Object s) { // a Session or a ParallelContext
         if (!isOpen()) {
             throw new EngineException.Closed("adapter " + lora.path().getFileName());
         }
@@ -81,7 +84,7 @@ public final class Adapter implements AutoCloseable {
     }
 
     /** {@code s} no longer uses this adapter natively; the last detach of a closing adapter frees it. */
-    void detached(Session s) {
+    void detached(Object s) {
         boolean free;
         synchronized (this) {
             attached.remove(s);
@@ -104,14 +107,14 @@ public final class Adapter implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Session> users;
+        List<Object> users;
         synchronized (this) {
             closing = true;
             users = new ArrayList<>(attached);
         }
         boolean deferred = false;
-        for (Session s : users) {
-            deferred |= !s.dropAdapter(this);
+        for (Object s : users) {
+            deferred |= !(s instanceof Session session ? session.dropAdapter(this) : ((ParallelContext) s).dropAdapter(this));
         }
         boolean free;
         synchronized (this) {

@@ -69,7 +69,8 @@ public sealed class EngineException extends RuntimeException
 
     /**
      * A session was called while already in use: by another thread (a session serves one thread at a time),
-     * or from inside its own call, such as a {@link TokenListener} calling back into the session it listens to.
+     * or from inside its own call, such as a {@link TokenListener} calling back into the session it listens to;
+     * also a new {@link ParallelSession} when every sequence of its {@link ParallelContext} is taken.
      */
     public static final class Busy extends EngineException {
         public Busy(String message) {

@@ -52,6 +52,7 @@ public final class Model implements AutoCloseable {
     private final byte[][] pieces;
     private final ModelTokenizer tokenizer;
     private final List<Session> sessions = new ArrayList<>();
+    private final List<ParallelContext> parallel = new ArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
     private final NativeGuard guard;
     private volatile Specials specials;
@@ -356,6 +357,33 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /**
+     * A context that serves several sessions at once, batching their tokens into shared decodes (see
+     * {@link ParallelContext}). Use it to serve concurrent users; a single conversation is simpler and can
+     * decode speculatively in a {@link Session}.
+     */
+    public ParallelContext newParallelContext(ParallelOptions options) {
+        try (var _ = guard.shared()) {
+            ParallelContext pc = ParallelContext.open(this, options);
+            synchronized (parallel) {
+                parallel.add(pc);
+            }
+            return pc; // a close that began meanwhile waits for this lease, then its free closes pc
+        }
+    }
+
+    void forget(ParallelContext pc) {
+        synchronized (parallel) {
+            parallel.remove(pc);
+        }
+    }
+
+    private List<ParallelContext> parallelNow() {
+        synchronized (parallel) {
+            return new ArrayList<>(parallel);
+        }
+    }
+
     void forget(Session s) {
         synchronized (sessions) {
             sessions.remove(s);
@@ -380,6 +408,9 @@ public final class Model implements AutoCloseable {
 
     /** The guard's abort action: every decode in flight on a session of this model stops. */
     private void abortSessions() {
+        for (ParallelContext pc : parallelNow()) {
+            pc.abortInFlight();
+        }
         for (Session s : sessionsNow()) {
             s.abortInFlight();
         }
@@ -387,6 +418,9 @@ public final class Model implements AutoCloseable {
 
     /** The guard's free action: no lease is out, so no session is in use. */
     private void free() {
+        for (ParallelContext pc : parallelNow()) {
+            pc.close(); // its decode thread has stopped (it held a lease per step); this frees its context
+        }
         for (Session s : sessionsNow()) {
             s.close();
         }

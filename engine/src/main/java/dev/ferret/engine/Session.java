@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ import java.util.Map;
  * sequence operations are still there in {@code dev.ferret.llama.LlamaContext} (kvCopy, kvKeep, and so on)
  * for callers who want several sequences in one context.
  */
-public final class Session implements AutoCloseable {
+public final class Session implements KvSession {
     private final Model model;
     private final LlamaContext ctx;
     private final Batch batch;
@@ -638,13 +637,7 @@ public final class Session implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         try (SamplerChain chain = buildChain(request)) {
-            // repetition penalties see the prompt's tail, as llama.cpp's common sampler does
-            if (request.sampling().repeatPenalty() != 1f && request.grammar() == null) {
-                int from = Math.max(0, prompt.length - Math.max(0, request.sampling().repeatLastN()));
-                for (int i = from; i < prompt.length; i++) {
-                    chain.accept(prompt[i]);
-                }
-            }
+            Samplers.acceptPromptTail(chain, request, prompt);
             Loop loop = new Loop(request, out, drafter);
             int[] generated = loop.run(chain);
             long t2 = System.nanoTime();
@@ -658,50 +651,10 @@ public final class Session implements AutoCloseable {
     }
 
     /** Logit bias of a banned token: no real logit comes near it, and it is still finite. */
-    static final float BANNED = -1e9f;
+    static final float BANNED = Samplers.BANNED;
 
     SamplerChain buildChain(GenerationRequest r) {
-        SamplerChain.Builder b = SamplerChain.builder();
-        Map<Integer, Float> bias = new HashMap<>(r.logitBias());
-        for (int t : r.bannedTokens()) {
-            // a huge finite penalty rather than -inf: if a grammar leaves only banned tokens, one of them is
-            // still chosen, instead of an empty candidate set, which makes llama.cpp b4916 abort the process
-            bias.put(t, BANNED);
-        }
-        if (!bias.isEmpty()) {
-            b.logitBias(model.vocabSize(), bias);
-        }
-        SamplingOptions s = r.sampling();
-        if (s.repeatPenalty() != 1f) {
-            b.penalties(s.repeatLastN(), s.repeatPenalty(), 0f, 0f);
-        }
-        if (r.grammar() != null) {
-            try {
-                b.grammar(model.vocab(), r.grammar(), "root");
-            } catch (LlamaException e) {
-                // checked in Java before llama.cpp sees it; a bad grammar is a bad request
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
-        if (s.isGreedy()) {
-            b.greedy();
-        } else {
-            if (s.topK() > 0) {
-                b.topK(s.topK());
-            }
-            if (s.topP() < 1f) {
-                b.topP(s.topP(), 1);
-            }
-            if (s.minP() > 0f) {
-                b.minP(s.minP(), 1);
-            }
-            b.temperature(s.temperature()).dist(s.seed());
-        }
-        try {
-            return b.build();
-        } catch (LlamaException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return Samplers.chain(model, r);
     }
 
     /** The decoding loop of one generation; stop handling lives here. */

@@ -178,7 +178,7 @@ class StateFuzzTest {
         byte[] bad = good.clone();
         ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(4 + 8 * 17, 18);
         try (Session s = model.newSession()) {
-            assertEquals("invalid sequence state: cell 17: pos is 18, expected 17", refused(s, bad).getMessage());
+            assertEquals("invalid sequence state: cell 18: pos 18 appears twice", refused(s, bad).getMessage());
         }
     }
 

@@ -232,7 +232,7 @@ public final class LlamaContext implements AutoCloseable {
 
     /**
      * {@link #restoreSequenceState} for a prefix: the state must hold exactly {@code length} cells, at positions
-     * 0 to {@code length - 1}.
+     * 0 to {@code length - 1} (each once, in any cell order).
      */
     public void restorePrefixState(int seq, byte[] state, int length) {
         restore(seq, state, length);

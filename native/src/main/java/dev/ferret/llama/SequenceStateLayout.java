@@ -40,7 +40,10 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
      * Parses {@code state}, requiring at most {@code maxCells} cells, each with a non-negative position and no
      * sequence ids of its own, and nothing after the last block.
      *
-     * @param firstPositions cell i must have position {@code i} (a prefix saved from position 0)
+     * @param firstPositions the cells hold positions 0 to cells-1, each once (a prefix saved from position 0), in any
+     *                       order: a sequence of a context shared by several keeps its cells wherever the cache had
+     *                       room, so a later position may sit in an earlier cell; llama.cpp restores them in the
+     *                       saved order, and attention masks by position, not by cell
      * @throws LlamaException.State naming the field that is wrong
      */
     public static SequenceStateLayout parse(byte[] state, int maxCells, boolean firstPositions) {
@@ -60,14 +63,25 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
         }
         int cells = (int) cellCount;
         need(b, 8L * cells, "the " + cells + " cells' positions");
+        // cells <= maxCells (the context's size) here, so this is bounded by the context, not by the bytes
+        java.util.BitSet seen = firstPositions ? new java.util.BitSet(cells) : null;
         for (int i = 0; i < cells; i++) {
             int pos = b.getInt();
             long nSeq = Integer.toUnsignedLong(b.getInt());
             if (nSeq != 0) {
                 throw fail("cell " + i + ": n_seq_id is " + nSeq + " (a one-sequence state has 0)");
             }
-            if (firstPositions ? pos != i : pos < 0) {
-                throw fail("cell " + i + ": pos is " + pos + (firstPositions ? ", expected " + i : ", must not be negative"));
+            if (pos < 0) {
+                throw fail("cell " + i + ": pos is " + pos + ", must not be negative");
+            }
+            if (firstPositions) {
+                if (pos >= cells) {
+                    throw fail("cell " + i + ": pos is " + pos + ", but a prefix of " + cells + " cells has positions 0 to " + (cells - 1));
+                }
+                if (seen.get(pos)) {
+                    throw fail("cell " + i + ": pos " + pos + " appears twice");
+                }
+                seen.set(pos);
             }
         }
         long vTrans = u32(b, "v_trans");

@@ -69,7 +69,9 @@ class SequenceStateLayoutTest {
                 refused(good, 0, 0xFFFFFFF0));
         // one cell fewer: the last cell's position is read as v_trans
         assertEquals("invalid sequence state: v_trans is 9 (must be 0 or 1)", refused(good, 0, 9));
-        assertEquals("invalid sequence state: cell 3: pos is 4, expected 3", refused(good, 4 + 8 * 3, 4));
+        // positions of a prefix: 0 to n-1, each once, in any order (cells of a shared context may be out of order)
+        assertEquals("invalid sequence state: cell 4: pos 4 appears twice", refused(good, 4 + 8 * 3, 4));
+        assertEquals("invalid sequence state: cell 3: pos is 10, but a prefix of 10 cells has positions 0 to 9", refused(good, 4 + 8 * 3, 10));
         assertEquals("invalid sequence state: cell 0: n_seq_id is 1 (a one-sequence state has 0)", refused(good, 8, 1));
         int after = 4 + 8 * 10;
         assertEquals("invalid sequence state: v_trans is 2 (must be 0 or 1)", refused(good, after, 2));

@@ -3,7 +3,7 @@ package dev.ferret.engine.kv;
 import dev.ferret.engine.Adapter;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Model;
-import dev.ferret.engine.Session;
+import dev.ferret.engine.KvSession;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,6 +25,10 @@ import java.util.Map;
  * the prefix tokens; it carries a SHA-256 of its contents. A file that is stale (other model, adapters or
  * prefix), truncated or corrupt is ignored with a warning and never handed to llama.cpp.
  *
+ * <p>Named slots ({@link #saveSlot}, {@link #restoreSlot}) are the same files for a whole conversation, under a
+ * name the caller picks (a server's "slot save/restore"): keyed by model and adapters only, they carry their
+ * tokens, and restore into any session of that model with room for them.
+ *
  * <p>File layout: magic "FERRETKV", version, 32-byte key, token count, tokens, state length, state bytes,
  * then SHA-256 of everything before it.
  *
@@ -43,16 +47,20 @@ public final class PrefixCache {
     }
 
     /** The file a session's prefix is stored in. */
-    public Path fileFor(Session session, int[] prefix) {
+    public Path fileFor(KvSession session, int[] prefix) {
         return dir.resolve(HexFormat.of().formatHex(key(session, prefix)) + ".kv");
     }
 
     /** Prefills {@code prefix} if needed and writes its state (atomically). Returns the file. */
-    public Path save(Session session, int[] prefix) {
+    public Path save(KvSession session, int[] prefix) {
         session.prefill(prefix);
         byte[] state = session.saveState();
         byte[] key = key(session, prefix);
         Path file = dir.resolve(HexFormat.of().formatHex(key) + ".kv");
+        return write(file, key, prefix, state);
+    }
+
+    private Path write(Path file, byte[] key, int[] prefix, byte[] state) {
         try {
             Files.createDirectories(dir);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + prefix.length * 4 + 128);
@@ -93,7 +101,7 @@ public final class PrefixCache {
      * Restores the prefix into the session if a valid state file exists. Returns false (with a warning for a
      * bad file) when it does not, leaving the session empty; then the caller just prefills.
      */
-    public boolean restore(Session session, int[] prefix) {
+    public boolean restore(KvSession session, int[] prefix) {
         byte[] key = key(session, prefix);
         Path file = dir.resolve(HexFormat.of().formatHex(key) + ".kv");
         if (!Files.isRegularFile(file)) {
@@ -170,14 +178,8 @@ public final class PrefixCache {
     }
 
     /** SHA-256 over the model fingerprint, the adapters with their scales, and the prefix tokens. */
-    static byte[] key(Session session, int[] prefix) {
-        MessageDigest md = newSha();
-        md.update(fingerprint(session.model().path()));
-        for (Map.Entry<Adapter, Float> e : session.adapters().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(a -> a.path().toString()))).toList()) {
-            md.update(fingerprint(e.getKey().path()));
-            md.update(ByteBuffer.allocate(4).putFloat(e.getValue()).array());
-        }
+    static byte[] key(KvSession session, int[] prefix) {
+        MessageDigest md = weights(session);
         md.update(ByteBuffer.allocate(4).putInt(session.contextSize()).array());
         ByteBuffer toks = ByteBuffer.allocate(4 * prefix.length);
         for (int t : prefix) {
@@ -185,6 +187,107 @@ public final class PrefixCache {
         }
         md.update(toks.array());
         return md.digest();
+    }
+
+    /** A digest that has seen the model's and the adapters' fingerprints (with scales). */
+    private static MessageDigest weights(KvSession session) {
+        MessageDigest md = newSha();
+        md.update(fingerprint(session.model().path()));
+        for (Map.Entry<Adapter, Float> e : session.adapters().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(a -> a.path().toString()))).toList()) {
+            md.update(fingerprint(e.getKey().path()));
+            md.update(ByteBuffer.allocate(4).putFloat(e.getValue()).array());
+        }
+        return md;
+    }
+
+    // --- named slots --------------------------------------------------------------------------------
+
+    /** Slot names: letters, digits, '.', '_' and '-', 1 to 128 of them, not starting with '.'. */
+    private static final java.util.regex.Pattern SLOT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+    /** The file of slot {@code name}; an invalid name (a path, "..", empty) is an IllegalArgumentException. */
+    public Path slotFile(String name) {
+        if (name == null || !SLOT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("slot name must be 1 to 128 letters, digits, '.', '_' or '-', not starting with '.': "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        return dir.resolve(name + ".slot");
+    }
+
+    /**
+     * Saves what {@code session}'s cache holds now (its {@link KvSession#history()} and their state) as slot
+     * {@code name}, replacing an earlier save of that name. Returns the number of tokens saved.
+     *
+     * @throws IllegalArgumentException for an invalid name or an empty session
+     * @throws IllegalStateException    when the session's cache changed while it was being saved
+     */
+    public int saveSlot(KvSession session, String name) {
+        Path file = slotFile(name);
+        int[] tokens = session.history();
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("the session holds no tokens; nothing to save as slot '" + name + "'");
+        }
+        byte[] state = session.saveState();
+        if (!Arrays.equals(tokens, session.history())) {
+            throw new IllegalStateException("the session's cache changed while slot '" + name + "' was being saved");
+        }
+        write(file, weights(session).digest(), tokens, state);
+        return tokens.length;
+    }
+
+    /**
+     * Restores slot {@code name} into {@code session} (replacing what it held) and returns the tokens it now
+     * holds. The file is checked as prefix files are (checksum, model and adapters, exact size for its token
+     * count, then the state's structure) before llama.cpp reads it.
+     *
+     * @throws IllegalArgumentException          for an invalid name
+     * @throws java.util.NoSuchElementException  when no slot of that name was saved
+     * @throws EngineException.InvalidState      for a file that is corrupt, truncated, or made for another model,
+     *                                           adapter set, or a larger context
+     */
+    public int[] restoreSlot(KvSession session, String name) {
+        Path file = slotFile(name);
+        if (!Files.isRegularFile(file)) {
+            throw new java.util.NoSuchElementException("no saved slot '" + name + "'");
+        }
+        try {
+            long size = Files.size(file);
+            int fixed = MAGIC.length + 4 + 32 + 4;
+            if (size < fixed + 8 + 32) {
+                throw new EngineException.InvalidState("slot file " + file.getFileName() + " is truncated (" + size + " bytes)", null);
+            }
+            int n;
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+                f.seek(fixed - 4);
+                n = f.readInt();
+            }
+            if (n <= 0 || n >= session.contextSize()) {
+                throw new EngineException.InvalidState("slot '" + name + "' holds " + n + " tokens; the session holds at most "
+                        + (session.contextSize() - 1), null);
+            }
+            long expected = fixed + 4L * n + 8 + session.stateSize(n) + 32;
+            if (size != expected) {
+                throw new EngineException.InvalidState("slot file " + file.getFileName() + " has " + size + " bytes; a slot of " + n
+                        + " tokens of this model has " + expected, null);
+            }
+            byte[] all = Files.readAllBytes(file);
+            ByteBuffer b = ByteBuffer.wrap(all);
+            b.position(fixed);
+            int[] tokens = new int[n];
+            for (int i = 0; i < n; i++) {
+                tokens[i] = b.getInt();
+            }
+            String problem = check(all, weights(session).digest(), tokens);
+            if (problem != null) {
+                throw new EngineException.InvalidState("slot '" + name + "' cannot be restored: " + problem, null);
+            }
+            int len = (int) b.getLong();
+            session.restoreState(tokens, Arrays.copyOfRange(all, b.position(), b.position() + len));
+            return tokens;
+        } catch (IOException e) {
+            throw new EngineException.Native("cannot read slot file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

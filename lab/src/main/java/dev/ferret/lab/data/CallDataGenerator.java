@@ -76,6 +76,17 @@ public final class CallDataGenerator {
         WEIGHTS.put(CallKind.FUNCTION_DECORATORS, 6);
         WEIGHTS.put(CallKind.FUNCTION_LOOKUP, 5);
         WEIGHTS.put(CallKind.CLASS_METHODS, 4);
+        WEIGHTS.put(CallKind.INDIRECT_SUBCLASSES, 5);
+        WEIGHTS.put(CallKind.CLASSES_WITH_METHOD, 5);
+        WEIGHTS.put(CallKind.EXCEPTION_CLASSES, 6);
+        WEIGHTS.put(CallKind.CONTEXT_MANAGER_CLASSES, 4);
+        WEIGHTS.put(CallKind.FUNCTIONS_WITH_PARAMETER, 5);
+        WEIGHTS.put(CallKind.FUNCTIONS_RETURNING, 5);
+        WEIGHTS.put(CallKind.GENERATOR_CONTEXT_MANAGERS, 4);
+        WEIGHTS.put(CallKind.RAISES, 7);
+        WEIGHTS.put(CallKind.EXPORTS, 4);
+        WEIGHTS.put(CallKind.CONSTANTS, 5);
+        WEIGHTS.put(CallKind.CALLERS, 7);
         WEIGHTS.put(CallKind.IMPORTS, 17);
         WEIGHTS.put(CallKind.COMMENTS, 13);
     }
@@ -289,7 +300,7 @@ public final class CallDataGenerator {
     static ObjectNode arguments(PythonTool tool, CallKind kind, String x, String path) {
         Map<String, Object> given = new LinkedHashMap<>(fixedArgs(kind));
         if (kind.slot != null) {
-            given.put(kind.slot, kind == CallKind.CLASS_METHODS ? x + ".*" : x);
+            given.put(kind.slot, x);
         }
         if (path != null) {
             given.put("path", path);
@@ -341,6 +352,15 @@ public final class CallDataGenerator {
             }
         }
         v.put(CallKind.Values.CLASS_METHODS, List.copyOf(withMethods));
+        v.put(CallKind.Values.METHOD_NAMES, identifiers(s.methodNames));
+        v.put(CallKind.Values.PARAMETERS, identifiers(s.parameters));
+        v.put(CallKind.Values.RETURN_NAMES, identifiers(s.returnNames));
+        v.put(CallKind.Values.RAISED, identifiers(s.raised));
+        v.put(CallKind.Values.EXPORTS, identifiers(s.exports));
+        v.put(CallKind.Values.CONSTANTS, identifiers(s.constants));
+        // callers of the project's own functions are the question people ask; builtins only when there are none
+        List<String> called = identifiers(s.called).stream().filter(s.functionNames::containsKey).toList();
+        v.put(CallKind.Values.CALLED, called.size() >= 3 ? called : identifiers(s.called));
         List<String> modules = new ArrayList<>(s.modules.keySet().stream()
                 .filter(m -> m.matches("[A-Za-z_][\\w.]*")).toList());
         // requests is the standard question's module: asked about everywhere, found or not
@@ -360,6 +380,11 @@ public final class CallDataGenerator {
         tags.add("TODO");
         v.put(CallKind.Values.TAGS, tags);
         return v;
+    }
+
+    /** The plain names among a count map's keys, dunder names aside (what a question names as one word). */
+    private static List<String> identifiers(Map<String, Integer> counts) {
+        return counts.keySet().stream().filter(n -> n.matches("[A-Za-z_]\\w*") && !n.startsWith("__")).toList();
     }
 
     /**

@@ -1,9 +1,14 @@
 package dev.ferret.lab.data;
 
+import dev.ferret.agent.python.FindConstantsTool;
+import dev.ferret.agent.python.PyAssignment;
+import dev.ferret.agent.python.PyCall;
 import dev.ferret.agent.python.PyClass;
 import dev.ferret.agent.python.PyComment;
 import dev.ferret.agent.python.PyFunction;
 import dev.ferret.agent.python.PyImport;
+import dev.ferret.agent.python.PyParam;
+import dev.ferret.agent.python.PyRaise;
 import dev.ferret.agent.python.PyReference;
 import dev.ferret.agent.python.PythonFile;
 import dev.ferret.agent.tools.Sandbox;
@@ -33,6 +38,9 @@ final class Scan {
 
     private static final Pattern WORD_TAG = Pattern.compile("(?<![\\w])(TODO|FIXME|XXX|HACK|NOTE|BUG|NB|OPTIMIZE|REVIEW|WARNING|DEPRECATED)(?![\\w])");
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w.]*");
+    private static final Set<String> TYPE_FACTORIES = Set.of("TypeVar", "ParamSpec", "TypeVarTuple", "NewType");
+
     final List<PythonFile> files;
     final List<String> allFiles = new ArrayList<>();
     /** Folders holding Python files (at any depth below), with the number of such files. */
@@ -50,6 +58,20 @@ final class Scan {
     /** Absolute module names (and their parent packages) to the number of files importing them. */
     final Map<String, Integer> modules = new TreeMap<>();
     final Map<String, Integer> tags = new TreeMap<>();
+    /** Names of methods (defs directly in a class body) to how many there are. */
+    final Map<String, Integer> methodNames = new TreeMap<>();
+    /** Parameter names (self and cls aside) to how many defs have them. */
+    final Map<String, Integer> parameters = new TreeMap<>();
+    /** Names in return annotations (a dotted one by its last part: Session for requests.Session) to how many defs. */
+    final Map<String, Integer> returnNames = new TreeMap<>();
+    /** Simple names of raised exceptions to how many raise statements name them. */
+    final Map<String, Integer> raised = new TreeMap<>();
+    /** Called names (the last part, as find_callers matches them) to how many calls there are. */
+    final Map<String, Integer> called = new TreeMap<>();
+    /** Names listed in __all__ to how many modules export them. */
+    final Map<String, Integer> exports = new TreeMap<>();
+    /** Module constants (as find_constants lists them) to how many files assign them. */
+    final Map<String, Integer> constants = new TreeMap<>();
     /** File base names to how many files have them. */
     final Map<String, Integer> fileNames = new TreeMap<>();
 
@@ -85,6 +107,23 @@ final class Scan {
             for (PyFunction fn : f.functions()) {
                 functions.add(new FunctionDef(f.path(), fn));
                 functionNames.merge(fn.name(), 1, Integer::sum);
+                if (fn.isMethod()) {
+                    methodNames.merge(fn.name(), 1, Integer::sum);
+                }
+                for (PyParam p : fn.params()) {
+                    if (!p.name().equals("self") && !p.name().equals("cls")) {
+                        parameters.merge(p.name(), 1, Integer::sum);
+                    }
+                }
+                if (fn.returns() != null) {
+                    var words = NAME.matcher(fn.returns());
+                    Set<String> seen = new LinkedHashSet<>();
+                    while (words.find()) {
+                        String w = words.group();
+                        seen.add(w.substring(w.lastIndexOf('.') + 1));
+                    }
+                    seen.forEach(w -> returnNames.merge(w, 1, Integer::sum));
+                }
                 for (PyReference d : fn.decorators()) {
                     if (d.dotted() != null) {
                         functionDecorators.merge(d.dotted(), 1, Integer::sum);
@@ -104,6 +143,22 @@ final class Scan {
                 }
             }
             imported.forEach(m -> modules.merge(m, 1, Integer::sum));
+            for (PyRaise r : f.raises()) {
+                if (r.exception() != null && r.exception().simpleName() != null) {
+                    raised.merge(r.exception().simpleName(), 1, Integer::sum);
+                }
+            }
+            for (PyCall call : f.calls()) {
+                called.merge(call.name(), 1, Integer::sum);
+            }
+            f.exports().forEach(e -> exports.merge(e.name(), 1, Integer::sum));
+            Set<String> assigned = new LinkedHashSet<>();
+            for (PyAssignment a : f.assignments()) {
+                if (FindConstantsTool.isConstant(a.name()) && (a.callee() == null || !TYPE_FACTORIES.contains(a.callee()))) {
+                    assigned.add(a.name());
+                }
+            }
+            assigned.forEach(n -> constants.merge(n, 1, Integer::sum));
             for (PyComment c : f.comments()) {
                 var m = WORD_TAG.matcher(c.text());
                 Set<String> seen = new LinkedHashSet<>();

@@ -53,13 +53,18 @@ public final class PhrasingSet {
      * first measured; never tuned on.
      */
     public static final String BLIND = "phrasings-blind";
+    /**
+     * A fourth set, written like {@link #BLIND} by another helper who had read neither the classifier nor any earlier
+     * set, committed before it was first measured; never tuned on.
+     */
+    public static final String BLIND2 = "phrasings-blind2";
 
     /** Every item of every file of the main set, each phrasing with {x} expanded once per sample value. */
     public static List<Item> load() {
         return loadSet(MAIN);
     }
 
-    /** Every item of every file of one set ({@link #MAIN}, {@link #FRESH}, {@link #BLIND}); files missing from a set are skipped. */
+    /** Every item of every file of one set ({@link #MAIN}, {@link #FRESH}, {@link #BLIND}, {@link #BLIND2}); files missing from a set are skipped. */
     public static List<Item> loadSet(String set) {
         List<Item> out = new ArrayList<>();
         for (String f : FILES) {

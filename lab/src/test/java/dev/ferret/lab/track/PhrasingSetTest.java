@@ -33,8 +33,18 @@ class PhrasingSetTest {
 
     @Test
     void theBlindSetParsesAndIsLargeEnough() {
+        blindSetParsesAndIsLargeEnough(PhrasingSet.BLIND);
+    }
+
+    @Test
+    void theSecondBlindSetParsesAndIsLargeEnough() {
+        blindSetParsesAndIsLargeEnough(PhrasingSet.BLIND2);
+    }
+
+    /** Every file present, >= 50 per standard intent with half informal, >= 60 unknown, >= 15 per structural kind. */
+    private static void blindSetParsesAndIsLargeEnough(String set) {
         for (String f : PhrasingSet.FILES) {
-            List<PhrasingSet.Item> items = PhrasingSet.load(PhrasingSet.BLIND, f);
+            List<PhrasingSet.Item> items = PhrasingSet.load(set, f);
             long informal = items.stream().filter(PhrasingSet.Item::informal).count();
             if (f.startsWith("standard-")) {
                 assertTrue(items.size() >= 50 && informal * 2 >= items.size(), f + " " + informal + "/" + items.size());

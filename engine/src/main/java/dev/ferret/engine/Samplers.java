@@ -1,0 +1,69 @@
+package dev.ferret.engine;
+
+import dev.ferret.llama.LlamaException;
+import dev.ferret.llama.SamplerChain;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the llama.cpp sampler chain of a {@link GenerationRequest}; shared by {@link Session} and {@link ParallelSession}. */
+final class Samplers {
+    /** Logit bias of a banned token: no real logit comes near it, and it is still finite. */
+    static final float BANNED = -1e9f;
+
+    private Samplers() {}
+
+    /** A new chain for one generation (the caller closes it); a grammar llama.cpp refuses is an IllegalArgumentException. */
+    static SamplerChain chain(Model model, GenerationRequest r) {
+        SamplerChain.Builder b = SamplerChain.builder();
+        Map<Integer, Float> bias = new HashMap<>(r.logitBias());
+        for (int t : r.bannedTokens()) {
+            // a huge finite penalty rather than -inf: if a grammar leaves only banned tokens, one of them is
+            // still chosen, instead of an empty candidate set, which makes llama.cpp b4916 abort the process
+            bias.put(t, BANNED);
+        }
+        if (!bias.isEmpty()) {
+            b.logitBias(model.vocabSize(), bias);
+        }
+        SamplingOptions s = r.sampling();
+        if (s.repeatPenalty() != 1f) {
+            b.penalties(s.repeatLastN(), s.repeatPenalty(), 0f, 0f);
+        }
+        if (r.grammar() != null) {
+            try {
+                b.grammar(model.vocab(), r.grammar(), "root");
+            } catch (LlamaException e) {
+                // checked in Java before llama.cpp sees it; a bad grammar is a bad request
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        if (s.isGreedy()) {
+            b.greedy();
+        } else {
+            if (s.topK() > 0) {
+                b.topK(s.topK());
+            }
+            if (s.topP() < 1f) {
+                b.topP(s.topP(), 1);
+            }
+            if (s.minP() > 0f) {
+                b.minP(s.minP(), 1);
+            }
+            b.temperature(s.temperature()).dist(s.seed());
+        }
+        try {
+            return b.build();
+        } catch (LlamaException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Feeds the prompt's tail to the chain's repetition penalty, as llama.cpp's common sampler does. */
+    static void acceptPromptTail(SamplerChain chain, GenerationRequest request, int[] prompt) {
+        if (request.sampling().repeatPenalty() != 1f && request.grammar() == null) {
+            int from = Math.max(0, prompt.length - Math.max(0, request.sampling().repeatLastN()));
+            for (int i = from; i < prompt.length; i++) {
+                chain.accept(prompt[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package dev.ferret.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ferret.engine.Adapter;
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.Model;
+import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.ParallelContext;
+import dev.ferret.engine.ParallelOptions;
+import dev.ferret.engine.chat.ChatFormat;
+import dev.ferret.engine.chat.ChatFormats;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ferret serve}: an OpenAI-compatible HTTP server over one model, on the JDK's own
+ * {@code com.sun.net.httpserver} (no dependency to keep patched; it does HTTP/1.1 with chunked responses, which is
+ * all SSE needs). Requests run on virtual threads; generation happens on the decode thread of one
+ * {@link ParallelContext} whose sequences serve {@link ServerOptions#parallel()} requests at once (continuous
+ * batching); more requests wait for a free sequence.
+ *
+ * <p>Endpoints: {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
+ * {@code GET /health} (503 while the model loads, 200 when ready), {@code GET /metrics} (Prometheus text), and with
+ * a slot folder {@code POST /slots/NAME?action=save|restore}. Errors are JSON in OpenAI's shape with a 4xx status
+ * for anything the client got wrong.
+ *
+ * <p>The server listens as soon as {@link #start} returns; the model loads in the background ({@link #awaitReady}).
+ * Thread-safe; {@link #close()} from any thread.
+ */
+public final class FerretServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FerretServer.class.getName());
+
+    /** What serves requests once loaded. */
+    record Served(String id, Model model, Adapter lora, ParallelContext context, SessionPool pool, ChatFormat format, long created) {}
+
+    private final ServerOptions options;
+    private final HttpServer http;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final CompletableFuture<Served> loading = new CompletableFuture<>();
+    private final Slots slots;
+    private volatile Completions completions;
+    private volatile boolean closed;
+
+    private FerretServer(ServerOptions options, HttpServer http) {
+        this.options = options;
+        this.http = http;
+        this.slots = options.slotDir() == null ? null : new Slots(options.slotDir());
+    }
+
+    /** Binds the port, starts answering (health says 503 until ready) and loads the model on another thread. */
+    public static FerretServer start(ServerOptions options) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+        FerretServer s = new FerretServer(options, http);
+        http.setExecutor(s.executor);
+        http.createContext("/", s::route);
+        http.start();
+        Thread.ofPlatform().name("ferret-serve-load").daemon(true).start(s::load);
+        return s;
+    }
+
+    private void load() {
+        Model model = null;
+        Adapter lora = null;
+        ParallelContext pc = null;
+        try {
+            ModelOptions mo = ModelOptions.defaults().withThreads(options.threads());
+            if (options.contextSize() > 0) {
+                mo = mo.withContextSize(options.contextSize());
+            }
+            model = Model.load(options.model(), mo);
+            if (options.lora() != null) {
+                lora = model.loadAdapter(options.lora());
+            }
+            pc = model.newParallelContext(ParallelOptions.of(options.parallel()).withSequenceContext(model.contextSize()));
+            SessionPool pool = new SessionPool(pc, lora);
+            Served served = new Served(options.alias(), model, lora, pc, pool, ChatFormats.forModel(model), System.currentTimeMillis() / 1000);
+            completions = new Completions(served, metrics);
+            synchronized (this) {
+                if (closed) {
+                    throw new EngineException.Closed("server closed while the model loaded");
+                }
+                loading.complete(served);
+            }
+            LOG.log(System.Logger.Level.INFO, "serving " + options.alias() + " (" + served.format().description() + ") on "
+                    + options.host() + ":" + port() + " with " + options.parallel() + " sequences of " + pc.sequenceContext() + " tokens");
+        } catch (Throwable t) {
+            if (pc != null) {
+                pc.close();
+            }
+            if (lora != null) {
+                lora.close();
+            }
+            if (model != null) {
+                model.close();
+            }
+            loading.completeExceptionally(t);
+        }
+    }
+
+    /** The port listened on (the one picked when the options said 0). */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** Waits until the model is loaded; throws what loading threw. */
+    public void awaitReady() throws InterruptedException {
+        try {
+            loading.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What serves requests, or null while loading or after a failed load. */
+    private Served ready() {
+        return loading.isDone() && !loading.isCompletedExceptionally() ? loading.join() : null;
+    }
+
+    private Served served() {
+        Served s = ready();
+        if (s == null) {
+            throw ApiError.unavailable(loading.isCompletedExceptionally() ? "the model failed to load" : "the model is loading; retry shortly");
+        }
+        return s;
+    }
+
+    // --- routing ----------------------------------------------------------------------------------
+
+    private void route(HttpExchange ex) {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        String endpoint = endpointName(path);
+        int status;
+        try {
+            status = dispatch(ex, path, method);
+        } catch (ApiError e) {
+            status = fail(ex, e);
+        } catch (InterruptedException e) {
+            status = fail(ex, ApiError.unavailable("the server is shutting down"));
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            status = 499; // the client went away mid-response
+        } catch (RuntimeException e) {
+            ApiError mapped = toApiError(e);
+            if (mapped.status >= 500) {
+                LOG.log(System.Logger.Level.WARNING, method + " " + path + " failed", e);
+            }
+            status = fail(ex, mapped);
+        } catch (Error e) {
+            LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed", e);
+            status = fail(ex, new ApiError(500, "server_error", "internal error: " + e, null, null));
+        } finally {
+            ex.close();
+        }
+        metrics.request(endpoint, status);
+    }
+
+    private static String endpointName(String path) {
+        return switch (path) {
+            case "/v1/chat/completions", "/chat/completions", "/v1/completions", "/completions", "/v1/models", "/models", "/health",
+                 "/metrics" -> path;
+            default -> path.startsWith("/slots/") ? "/slots" : "other";
+        };
+    }
+
+    private int dispatch(HttpExchange ex, String path, String method) throws IOException, InterruptedException {
+        if (path.equals("/health")) {
+            requireMethod(method, "GET");
+            return health(ex);
+        }
+        checkKey(ex);
+        switch (path) {
+            case "/v1/chat/completions", "/chat/completions" -> {
+                requireMethod(method, "POST");
+                ObjectNode body = Http.jsonBody(ex, options.maxBodyBytes());
+                served();
+                return completions.handle(ex, body, true);
+            }
+            case "/v1/completions", "/completions" -> {
+                requireMethod(method, "POST");
+                ObjectNode body = Http.jsonBody(ex, options.maxBodyBytes());
+                served();
+                return completions.handle(ex, body, false);
+            }
+            case "/v1/models", "/models" -> {
+                requireMethod(method, "GET");
+                return models(ex);
+            }
+            case "/metrics" -> {
+                requireMethod(method, "GET");
+                Served s = ready();
+                Http.text(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.render(s != null, s == null ? null : s.context(), s == null ? null : s.pool()));
+                return 200;
+            }
+            default -> {
+                if (path.startsWith("/slots/")) {
+                    requireMethod(method, "POST");
+                    if (slots == null) {
+                        throw ApiError.notFound("slot save/restore is off; start the server with --slot-dir", "not_found");
+                    }
+                    ObjectNode body = Http.jsonBody(ex, options.maxBodyBytes());
+                    Served s = served();
+                    ObjectNode answer = slots.handle(s, path.substring("/slots/".length()), ex.getRequestURI().getQuery(), body);
+                    Http.json(ex, 200, answer);
+                    return 200;
+                }
+                throw ApiError.notFound("no endpoint " + path + " (try /v1/chat/completions, /v1/completions, /v1/models, /health, /metrics)",
+                        "not_found");
+            }
+        }
+    }
+
+    private static void requireMethod(String method, String wanted) {
+        if (!wanted.equals(method)) {
+            throw new ApiError(405, "invalid_request_error", "use " + wanted + " here, not " + method, null, "method_not_allowed");
+        }
+    }
+
+    private void checkKey(HttpExchange ex) {
+        if (options.apiKey() == null) {
+            return;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] expected = ("Bearer " + options.apiKey()).getBytes(StandardCharsets.UTF_8);
+        byte[] got = auth == null ? new byte[0] : auth.strip().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, got)) { // compares in time independent of where they differ
+            throw ApiError.unauthorized();
+        }
+    }
+
+    private int health(HttpExchange ex) throws IOException {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        Served s = ready();
+        if (s != null && !closed) {
+            body.put("status", "ok");
+            Http.json(ex, 200, body);
+            return 200;
+        }
+        if (loading.isCompletedExceptionally()) {
+            body.put("status", "error");
+            body.put("message", "the model failed to load");
+        } else {
+            body.put("status", closed ? "shutting down" : "loading");
+        }
+        Http.json(ex, 503, body);
+        return 503;
+    }
+
+    private int models(HttpExchange ex) throws IOException {
+        Served s = served();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("object", "list");
+        ObjectNode m = root.putArray("data").addObject();
+        m.put("id", s.id());
+        m.put("object", "model");
+        m.put("created", s.created());
+        m.put("owned_by", "ferret");
+        ObjectNode meta = m.putObject("meta");
+        meta.put("architecture", s.model().architecture());
+        meta.put("parameters", s.model().parameterCount());
+        meta.put("context_per_request", s.context().sequenceContext());
+        meta.put("parallel", s.context().sequences());
+        meta.put("chat_format", s.format().description());
+        Http.json(ex, 200, root);
+        return 200;
+    }
+
+    private static int fail(HttpExchange ex, ApiError e) {
+        try {
+            Http.json(ex, e.status, e.body());
+        } catch (IOException | RuntimeException ignored) {
+            // headers already sent (a stream) or the client is gone: nothing more to tell it
+        }
+        return e.status;
+    }
+
+    /** The API error for an exception thrown while handling a request. */
+    static ApiError toApiError(Throwable e) {
+        return switch (e) {
+            case ApiError a -> a;
+            case EngineException.ContextOverflow o -> new ApiError(400, "invalid_request_error", o.getMessage(), null, "context_length_exceeded");
+            case EngineException.Closed c -> ApiError.unavailable("the server is shutting down");
+            case IllegalArgumentException i -> ApiError.invalid(i.getMessage(), null);
+            case dev.ferret.engine.chat.jinja.JinjaException j -> ApiError.invalid(j.getMessage(), "messages");
+            default -> new ApiError(500, "server_error", "internal error: " + e.getMessage(), null, null);
+        };
+    }
+
+    /** Stops listening (requests in flight get up to a second), ends generations, frees the model. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        http.stop(1);
+        Served s = ready();
+        if (s == null) {
+            try {
+                s = loading.get(); // closing while loading: wait for the load to end, then free it
+            } catch (Exception e) {
+                s = null;
+            }
+        }
+        if (s != null) {
+            s.pool().close();
+            s.context().close();
+            if (s.lora() != null) {
+                s.lora().close();
+            }
+            s.model().close();
+        }
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ferret.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed reads of request fields: a field of the wrong JSON type or out of range is an {@link ApiError} naming it. */
+final class Params {
+    private final ObjectNode body;
+
+    Params(ObjectNode body) {
+        this.body = body;
+    }
+
+    ObjectNode body() {
+        return body;
+    }
+
+    /** The field, or null when absent or JSON null. */
+    JsonNode get(String name) {
+        JsonNode n = body.get(name);
+        return n == null || n.isNull() ? null : n;
+    }
+
+    String string(String name, String fallback) {
+        JsonNode n = get(name);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isTextual()) {
+            throw ApiError.type(name, "a string");
+        }
+        return n.textValue();
+    }
+
+    boolean bool(String name, boolean fallback) {
+        JsonNode n = get(name);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw ApiError.type(name, "a boolean");
+        }
+        return n.booleanValue();
+    }
+
+    /** An integer in [min, max]; a number with a fraction or out of range is refused. */
+    long integer(String name, long fallback, long min, long max) {
+        JsonNode n = get(name);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
+            throw ApiError.type(name, "an integer");
+        }
+        if (!n.canConvertToLong()) {
+            throw ApiError.invalid("'" + name + "' must be " + min + " to " + max, name);
+        }
+        long v = n.asLong();
+        if (v < min || v > max) {
+            throw ApiError.invalid("'" + name + "' must be " + min + " to " + max + ", got " + v, name);
+        }
+        return v;
+    }
+
+    /** A finite number in [min, max]. */
+    double number(String name, double fallback, double min, double max) {
+        JsonNode n = get(name);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isNumber()) {
+            throw ApiError.type(name, "a number");
+        }
+        double v = n.doubleValue();
+        if (!(v >= min && v <= max)) {
+            throw ApiError.invalid("'" + name + "' must be " + min + " to " + max + ", got " + n.asText(), name);
+        }
+        return v;
+    }
+
+    /** {@code stop}: a string or an array of up to 4 non-empty strings. */
+    List<String> stops(String name) {
+        JsonNode n = get(name);
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (n.isTextual()) {
+            if (!n.textValue().isEmpty()) {
+                out.add(n.textValue());
+            }
+            return out;
+        }
+        if (!n.isArray()) {
+            throw ApiError.type(name, "a string or an array of strings");
+        }
+        if (n.size() > 4) {
+            throw ApiError.invalid("'" + name + "' takes at most 4 strings, got " + n.size(), name);
+        }
+        for (JsonNode s : n) {
+            if (!s.isTextual()) {
+                throw ApiError.type(name, "a string or an array of strings");
+            }
+            if (!s.textValue().isEmpty()) {
+                out.add(s.textValue());
+            }
+        }
+        return out;
+    }
+}

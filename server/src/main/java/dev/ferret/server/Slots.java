@@ -1,0 +1,86 @@
+package dev.ferret.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.engine.EngineException;
+import dev.ferret.engine.ParallelSession;
+import dev.ferret.engine.Prompt;
+import dev.ferret.engine.kv.PrefixCache;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+
+/**
+ * {@code POST /slots/NAME?action=save} and {@code ?action=restore}: a conversation's KV cache saved to a named file
+ * (on {@link PrefixCache}'s slot files) and loaded back, also by a server started later. Save takes the
+ * conversation as a chat body ({@code messages}, {@code tools}) or a {@code prompt}, evaluates it (reusing
+ * whatever a sequence already holds of it) and writes the sequence's cache; restore loads the file into a free
+ * sequence, where the next request that starts with those tokens finds them (its {@code usage} then counts them
+ * in {@code prompt_tokens_details.cached_tokens}).
+ *
+ * <p>Thread-safe: each call holds one sequence of the pool while it works.
+ */
+final class Slots {
+    private final PrefixCache cache;
+
+    Slots(Path dir) {
+        this.cache = new PrefixCache(dir);
+    }
+
+    ObjectNode handle(FerretServer.Served served, String name, String query, ObjectNode body) throws InterruptedException {
+        String action = query == null ? "" : query.replaceFirst("^.*\\baction=([a-z]+).*$", "$1");
+        try {
+            cache.slotFile(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid(e.getMessage(), "slot");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("slot", name);
+        switch (action) {
+            case "save" -> {
+                int[] tokens = conversation(served, new Params(body));
+                ParallelSession s = served.pool().acquire(tokens);
+                try {
+                    s.prefill(tokens);
+                    out.put("n_saved", cache.saveSlot(s, name));
+                } finally {
+                    served.pool().release(s);
+                }
+            }
+            case "restore" -> {
+                ParallelSession s = served.pool().acquire(new int[0]);
+                try {
+                    out.put("n_restored", cache.restoreSlot(s, name).length);
+                } catch (NoSuchElementException e) {
+                    throw ApiError.notFound(e.getMessage(), "slot_not_found");
+                } catch (EngineException.InvalidState e) {
+                    throw ApiError.invalid(e.getMessage(), "slot");
+                } finally {
+                    served.pool().release(s);
+                }
+            }
+            default -> throw ApiError.invalid("use ?action=save or ?action=restore", "action");
+        }
+        return out;
+    }
+
+    private static int[] conversation(FerretServer.Served served, Params p) {
+        int[] tokens;
+        if (p.get("messages") != null) {
+            ChatRequest req = ChatRequest.chat(p, served.id());
+            Prompt prompt;
+            try {
+                prompt = served.format().render(req.input());
+            } catch (dev.ferret.engine.chat.jinja.JinjaException | IllegalArgumentException e) {
+                throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
+            }
+            tokens = served.model().tokenize(prompt);
+        } else {
+            tokens = served.model().tokenize(ChatRequest.completion(p, served.id()).prompt(), true);
+        }
+        if (tokens.length == 0 || tokens.length >= served.context().sequenceContext()) {
+            throw new ApiError(400, "invalid_request_error", "the conversation has " + tokens.length + " tokens; a slot holds 1 to "
+                    + (served.context().sequenceContext() - 1), "messages", "context_length_exceeded");
+        }
+        return tokens;
+    }
+}
