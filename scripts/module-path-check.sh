@@ -17,7 +17,7 @@ HIDDEN=(
   dev.ferret.engine.sampling    # a session's stop matching and UTF-8 decoding
   dev.ferret.cli                # commands, not an API
 )
-MODULES=(models native engine agent lab langchain4j cli)
+MODULES=(models native engine agent lab langchain4j server cli)
 
 fail() { echo "module-path-check: $*" >&2; exit 1; }
 jar_of() { ls "$root/$1"/target/ferret-"$1"-*.jar 2>/dev/null | grep -v -e '-tests\.jar' -e '-sources\.jar' -e '-javadoc\.jar' | head -1; }

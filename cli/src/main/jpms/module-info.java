@@ -2,6 +2,7 @@
 module dev.ferret.cli {
     requires dev.ferret.agent;
     requires dev.ferret.lab;
+    requires dev.ferret.server;
     requires info.picocli;
     requires java.logging;
 
