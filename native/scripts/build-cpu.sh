@@ -7,16 +7,30 @@
 # so that Ferret can use it instead of the bundled b4916 libjllama.so:
 #   FERRET_LLAMA_LIBRARY=OUT_DIR/lib/libllama.so
 #
-# usage: native/scripts/build-cpu.sh [OUT_DIR]          (default OUT_DIR: <repo>/.work/llama-b4980-cpu)
+# With RPC=1 it also builds llama.cpp's RPC backend (-DGGML_RPC=ON: libggml-rpc.so, registered as "RPC") and
+# OUT_DIR/bin/rpc-server, in a build tree of its own; Ferret's --rpc host:port,... needs such a library.
+#
+# usage: native/scripts/build-cpu.sh [OUT_DIR]          (default OUT_DIR: <repo>/.work/llama-b4980-cpu,
+#                                                         with RPC=1 <repo>/.work/llama-b4980-cpu-rpc)
 # environment: LLAMA_SRC_CACHE (default <repo>/.work/llama-src), LLAMA_BUNDLE (pre-fetched bundle or .tgz;
-#              then npm is not used), JOBS (default 2), FORCE=1 (rebuild even when OUT_DIR is current)
+#              then npm is not used), JOBS (default 2), FORCE=1 (rebuild even when OUT_DIR is current),
+#              RPC=1 (add the RPC backend and rpc-server)
 # Idempotent: each step (download, checkout, configure+build, install) is skipped or incremental when done.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/llama-build-common.sh"
 
-OUT_DIR=$(abspath "${1:-$FERRET_ROOT/.work/llama-b4980-cpu}")
+RPC=${RPC:-0}
+case "$RPC" in 0|1) ;; *) die "RPC must be 0 or 1, got '$RPC'" ;; esac
+if [ "$RPC" = 1 ]; then
+  OUT_DIR=$(abspath "${1:-$FERRET_ROOT/.work/llama-b4980-cpu-rpc}")
+  BUILD_DIR="$LLAMA_SRC_CACHE/build-cpu-rpc"
+  # rpc-server is an example target that CMake only defines when GGML_RPC is on
+  LLAMA_TOOLS+=(rpc-server)
+else
+  OUT_DIR=$(abspath "${1:-$FERRET_ROOT/.work/llama-b4980-cpu}")
+  BUILD_DIR="$LLAMA_SRC_CACHE/build-cpu"
+fi
 JOBS=${JOBS:-2}
-BUILD_DIR="$LLAMA_SRC_CACHE/build-cpu"
 
 CMAKE_ARGS=(
   -DCMAKE_BUILD_TYPE=Release
@@ -26,6 +40,7 @@ CMAKE_ARGS=(
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=ON -DLLAMA_BUILD_SERVER=OFF
   -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN;$ORIGIN/../lib'
 )
+if [ "$RPC" = 1 ]; then CMAKE_ARGS+=(-DGGML_RPC=ON); fi
 CONFIG_ID="cpu-$LLAMA_EXPECTED_TAG-$(printf '%s\n' "${CMAKE_ARGS[@]}" | sha256sum | cut -c1-16)"
 
 for tool in cmake git tar; do

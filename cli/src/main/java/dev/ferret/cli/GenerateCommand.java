@@ -17,6 +17,7 @@ import dev.ferret.engine.backend.Generators;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
+import dev.ferret.llama.RpcServers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--gpu-layers", defaultValue = "0", description = "layers to offload to a GPU (-1 = all)")
     int gpuLayers;
 
+    @Option(names = "--rpc", paramLabel = "HOST:PORT,...", description = "offload layers to these llama.cpp rpc-server"
+            + " processes (all layers unless --gpu-layers says otherwise; needs a library built with RPC=1"
+            + " native/scripts/build-cpu.sh, set with FERRET_LLAMA_LIBRARY)")
+    String rpc;
+
     @Option(names = "--draft", description = "draft model (same vocabulary) for speculative decoding")
     Path draft;
 
@@ -101,6 +107,9 @@ final class GenerateCommand implements Callable<Integer> {
         validate();
         ModelOptions opts = ModelOptions.defaults().withContextSize(ctx).withThreads(threads).withGpuLayers(gpuLayers)
                 .withThreadpool(threading.settings());
+        if (rpc != null) {
+            opts = opts.withRpcServers(RpcServers.parseList(rpc).stream().map(RpcServers.Endpoint::toString).toList());
+        }
         // 0 = greedy; a negative, NaN or absurd temperature is refused (exit 2) rather than read as greedy
         SamplingOptions so = SamplingOptions.forTemperature(temperature, seed).withRepeatPenalty(1f, 64);
         GenerationRequest req = GenerationRequest.greedy(maxTokens).withSampling(so).withStops(stops);

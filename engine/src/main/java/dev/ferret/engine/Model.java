@@ -12,6 +12,7 @@ import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.LlamaModel;
 import dev.ferret.llama.LoraAdapter;
 import dev.ferret.llama.ModelParams;
+import dev.ferret.llama.RpcServers;
 import dev.ferret.llama.Vocab;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,8 +90,11 @@ public final class Model implements AutoCloseable {
         }
         try {
             LlamaBackend backend = LlamaBackend.get();
-            ModelParams p = ModelParams.defaults().withGpuLayers(options.gpuLayers()).withMmap(options.mmap());
+            ModelParams p = ModelParams.defaults().withGpuLayers(options.effectiveGpuLayers()).withMmap(options.mmap())
+                    .withRpcServers(options.rpcServers().stream().map(RpcServers.Endpoint::parse).toList());
             return new Model(LlamaModel.load(backend, path, p, progress), gguf, options);
+        } catch (LlamaException.Rpc e) {
+            throw new EngineException.Native(e.getMessage(), e);
         } catch (LlamaException e) {
             throw new EngineException.InvalidModel(e.getMessage(), e);
         }

@@ -1,7 +1,10 @@
 package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.RpcServers;
 import dev.ferret.llama.Threadpool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How to load a model and size its sessions. Every value is checked here, before llama.cpp sees it (a thread
@@ -18,9 +21,11 @@ import dev.ferret.llama.Threadpool;
  * @param threadpool   how each session runs its CPU threads: by default a persistent ggml threadpool per
  *                     session, as llama.cpp's own tools run (see {@link Threadpool}; poll and priority only
  *                     matter for builds without OpenMP)
+ * @param rpcServers   llama.cpp RPC servers ({@code host:port}) to offload layers to, empty for none; with servers,
+ *                     a {@code gpuLayers} of 0 means all layers (see {@link dev.ferret.llama.RpcServers})
  */
 public record ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap,
-                           Threadpool.Settings threadpool) {
+                           Threadpool.Settings threadpool, List<String> rpcServers) {
     /** ggml's GGML_MAX_N_THREADS (b4916, b4980): its per-thread arrays have this many slots. */
     public static final int MAX_THREADS = ContextParams.MAX_THREADS;
     /** Largest context or batch: 2^24 tokens, above any model's training context and any machine's KV memory. */
@@ -48,6 +53,20 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         if (threadpool == null) {
             throw new IllegalArgumentException("threadpool settings must not be null (use Threadpool.Settings.NONE for none)");
         }
+        List<String> servers = new ArrayList<>();
+        for (String s : rpcServers == null ? List.<String>of() : rpcServers) {
+            String e = RpcServers.Endpoint.parse(s).toString();
+            if (servers.contains(e)) {
+                throw new IllegalArgumentException("RPC server " + e + " is listed twice");
+            }
+            servers.add(e);
+        }
+        rpcServers = List.copyOf(servers);
+    }
+
+    /** Without RPC servers. */
+    public ModelOptions(int contextSize, int batchSize, int threads, int gpuLayers, boolean mmap, Threadpool.Settings threadpool) {
+        this(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, List.of());
     }
 
     public static ModelOptions defaults() {
@@ -55,28 +74,38 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
     }
 
     public ModelOptions withContextSize(int n) {
-        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, threadpool);
+        return new ModelOptions(n, batchSize, threads, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withBatchSize(int n) {
-        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, threadpool);
+        return new ModelOptions(contextSize, n, threads, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, threadpool);
+        return new ModelOptions(contextSize, batchSize, n, gpuLayers, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withGpuLayers(int n) {
-        return new ModelOptions(contextSize, batchSize, threads, n, mmap, threadpool);
+        return new ModelOptions(contextSize, batchSize, threads, n, mmap, threadpool, rpcServers);
     }
 
     public ModelOptions withMmap(boolean on) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, threadpool);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, on, threadpool, rpcServers);
     }
 
     /** Threadpool settings for every session (poll 0..100; {@link Threadpool.Settings#NONE} for none). */
     public ModelOptions withThreadpool(Threadpool.Settings settings) {
-        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, settings);
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, settings, rpcServers);
+    }
+
+    /** Offloads layers to these llama.cpp RPC servers ({@code host:port} each; empty for none). */
+    public ModelOptions withRpcServers(List<String> servers) {
+        return new ModelOptions(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, servers);
+    }
+
+    /** Layers to offload as llama.cpp takes it: with RPC servers and no explicit count, all of them. */
+    int effectiveGpuLayers() {
+        return !rpcServers.isEmpty() && gpuLayers == 0 ? -1 : gpuLayers;
     }
 
     int effectiveThreads() {

@@ -7,7 +7,7 @@ package dev.ferret.llama;
 public sealed class LlamaException extends RuntimeException
         permits LlamaException.LibraryLoad, LlamaException.ModelLoad, LlamaException.ContextCreate,
                 LlamaException.Decode, LlamaException.Tokenize, LlamaException.Adapter, LlamaException.Sampler,
-                LlamaException.State, LlamaException.Closed {
+                LlamaException.State, LlamaException.Rpc, LlamaException.Closed {
 
     LlamaException(String message) {
         super(message);
@@ -84,6 +84,20 @@ public sealed class LlamaException extends RuntimeException
     public static final class State extends LlamaException {
         public State(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * llama.cpp's RPC backend cannot be used: the loaded library was built without it (the bundled b4916 library
+     * is), or a server does not answer.
+     */
+    public static final class Rpc extends LlamaException {
+        public Rpc(String message) {
+            super(message);
+        }
+
+        public Rpc(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ferret.llama.internal.Structs;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 
 /**
  * Parameters of {@code llama_model_load_from_file}. {@link #defaults()} reads llama.cpp's own defaults
@@ -15,8 +16,18 @@ import java.lang.foreign.ValueLayout;
  * @param useMlock     lock the weights in RAM
  * @param vocabOnly    load only the vocabulary (fast; no weights)
  * @param checkTensors validate tensor data while loading
+ * @param rpcServers   llama.cpp RPC servers to offload layers to (see {@link RpcServers}); empty for none
  */
-public record ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, boolean vocabOnly, boolean checkTensors) {
+public record ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, boolean vocabOnly, boolean checkTensors,
+                          List<RpcServers.Endpoint> rpcServers) {
+    public ModelParams {
+        rpcServers = List.copyOf(rpcServers == null ? List.of() : rpcServers);
+    }
+
+    /** Without RPC servers. */
+    public ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, boolean vocabOnly, boolean checkTensors) {
+        this(gpuLayers, useMmap, useMlock, vocabOnly, checkTensors, List.of());
+    }
 
     public static ModelParams defaults() {
         LlamaBackend.get();
@@ -32,19 +43,24 @@ public record ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, bool
     }
 
     public ModelParams withGpuLayers(int n) {
-        return new ModelParams(n, useMmap, useMlock, vocabOnly, checkTensors);
+        return new ModelParams(n, useMmap, useMlock, vocabOnly, checkTensors, rpcServers);
     }
 
     public ModelParams withMmap(boolean on) {
-        return new ModelParams(gpuLayers, on, useMlock, vocabOnly, checkTensors);
+        return new ModelParams(gpuLayers, on, useMlock, vocabOnly, checkTensors, rpcServers);
     }
 
     public ModelParams withMlock(boolean on) {
-        return new ModelParams(gpuLayers, useMmap, on, vocabOnly, checkTensors);
+        return new ModelParams(gpuLayers, useMmap, on, vocabOnly, checkTensors, rpcServers);
     }
 
     public ModelParams withVocabOnly(boolean on) {
-        return new ModelParams(gpuLayers, useMmap, useMlock, on, checkTensors);
+        return new ModelParams(gpuLayers, useMmap, useMlock, on, checkTensors, rpcServers);
+    }
+
+    /** Offloads layers to these llama.cpp RPC servers (with {@link #gpuLayers} above 0, or -1 for all). */
+    public ModelParams withRpcServers(List<RpcServers.Endpoint> servers) {
+        return new ModelParams(gpuLayers, useMmap, useMlock, vocabOnly, checkTensors, servers);
     }
 
     /** Writes the struct: C defaults first, then our fields, so fields we don't model keep llama.cpp's values. */
@@ -55,6 +71,8 @@ public record ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, bool
         s.set(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.MODEL_PARAMS, "use_mlock"), useMlock);
         s.set(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.MODEL_PARAMS, "vocab_only"), vocabOnly);
         s.set(ValueLayout.JAVA_BOOLEAN, Structs.offset(Structs.MODEL_PARAMS, "check_tensors"), checkTensors);
+        // the RPC servers are registered (and checked to answer) here, right before the load that uses them
+        s.set(ValueLayout.ADDRESS, Structs.offset(Structs.MODEL_PARAMS, "devices"), RpcServers.deviceList(rpcServers, arena));
         if (progressCallback != null) {
             s.set(ValueLayout.ADDRESS, Structs.offset(Structs.MODEL_PARAMS, "progress_callback"), progressCallback);
         }

@@ -160,7 +160,10 @@ public final class NativeLibrary {
 
     /** The version of the de.kherud:llama jar on the class path, or "unknown". */
     public static String jarVersion() {
-        try (InputStream in = NativeLibrary.class.getResourceAsStream("/META-INF/maven/de.kherud/llama/pom.properties")) {
+        // through the class loader: on the module path, Class.getResourceAsStream looks in this module only, and
+        // the file is in java-llama.cpp's jar (META-INF is no package, so no module encapsulates it)
+        ClassLoader loader = NativeLibrary.class.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream("META-INF/maven/de.kherud/llama/pom.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -39,6 +39,9 @@ public final class JniGenerator implements Generator {
         if (!Files.isRegularFile(modelPath)) {
             throw new EngineException.InvalidModel("model file not found: " + modelPath, null);
         }
+        if (!options.rpcServers().isEmpty()) {
+            throw new IllegalArgumentException("RPC servers need the FFM backend (the JNI library is built without RPC)");
+        }
         try {
             ModelValidator.validate(GgufFile.read(modelPath));
         } catch (GgufException e) {

@@ -595,6 +595,33 @@ public final class LlamaH {
         try { ggml_backend_load_all_from_path$MH.invokeExact(dir); } catch (Throwable e) { throw rethrow(e); }
     }
 
+    // --- backend registry (ggml-backend.h), for llama.cpp's RPC backend -------------------------------------
+
+    private static final MethodHandle ggml_backend_reg_by_name$MH = find("ggml_backend_reg_by_name", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    public static MemorySegment ggml_backend_reg_by_name(MemorySegment name) {
+        try { return (MemorySegment) ggml_backend_reg_by_name$MH.invokeExact(name); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle ggml_backend_reg_name$MH = find("ggml_backend_reg_name", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    public static MemorySegment ggml_backend_reg_name(MemorySegment reg) {
+        try { return (MemorySegment) ggml_backend_reg_name$MH.invokeExact(reg); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    private static final MethodHandle ggml_backend_device_register$MH = find("ggml_backend_device_register", FunctionDescriptor.ofVoid(ADDRESS));
+    public static void ggml_backend_device_register(MemorySegment dev) {
+        try { ggml_backend_device_register$MH.invokeExact(dev); } catch (Throwable e) { throw rethrow(e); }
+    }
+
+    /**
+     * Calls {@code ggml_backend_dev_t ggml_backend_rpc_add_device(const char * endpoint)} (ggml-rpc.h) at an address
+     * the RPC registry gave through {@code ggml_backend_reg_get_proc_address}: the RPC backend is not part of the
+     * library's own exports everywhere (it may be a loadable module), so it is reached through its registry.
+     */
+    public static MemorySegment ggml_backend_rpc_add_device(MemorySegment function, MemorySegment endpoint) {
+        MethodHandle h = LINKER.downcallHandle(function, FunctionDescriptor.of(ADDRESS, ADDRESS));
+        try { return (MemorySegment) h.invokeExact(endpoint); } catch (Throwable e) { throw rethrow(e); }
+    }
+
     private static final MethodHandle ggml_get_type_traits$MH = find("ggml_get_type_traits", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     public static MemorySegment ggml_get_type_traits(int type) {
         try { return (MemorySegment) ggml_get_type_traits$MH.invokeExact(type); } catch (Throwable e) { throw rethrow(e); }

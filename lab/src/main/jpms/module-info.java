@@ -1,0 +1,8 @@
+/** Training data, model export and accuracy tracking around the agent. */
+module dev.ferret.lab {
+    requires transitive dev.ferret.agent;
+
+    exports dev.ferret.lab.data;
+    exports dev.ferret.lab.export;
+    exports dev.ferret.lab.track;
+}

@@ -1,0 +1,11 @@
+/**
+ * GGUF files in pure Java: reading and validating them ({@code dev.ferret.gguf}), and generating models, adapters
+ * and tokenizers ({@code dev.ferret.models} and below).
+ */
+module dev.ferret.models {
+    exports dev.ferret.gguf;
+    exports dev.ferret.models;
+    exports dev.ferret.models.adapter;
+    exports dev.ferret.models.json;
+    exports dev.ferret.models.tokenizer;
+}
