@@ -94,7 +94,8 @@ public final class IntentClassifier {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
         }
         if (best.guessed()) {
-            notes.add("the parameter was picked without a cue next to it (" + best.how() + ")");
+            notes.add(best.how().startsWith("also named") ? best.how() + "; only the first is searched for"
+                    : "the parameter was picked without a cue next to it (" + best.how() + ")");
         }
         for (int i = 1; i < found.size(); i++) {
             Candidate other = found.get(i);
@@ -589,7 +590,16 @@ public final class IntentClassifier {
             if (tag == null) {
                 return null;
             }
-            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), false, "");
+            // "TODO and FIXME comments": one tag is searched for; the answer says which and names the other
+            java.util.Set<String> others = new java.util.LinkedHashSet<>();
+            for (Word w : q.words) {
+                String t = tagOf(w);
+                if (t != null && !t.equals(tag)) {
+                    others.add(t);
+                }
+            }
+            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), !others.isEmpty(),
+                    "also named: " + String.join(", ", others));
         }
 
         /** A capitalised word one edit from a well-known tag ("TOOD", "FIXEM") is read as that tag, and said so. */
@@ -1079,6 +1089,9 @@ public final class IntentClassifier {
                 return null;
             }
             boolean libraryNoun = any(Lexicon.LIBRARY);
+            if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
+                return null; // "usages of parse_headers": a function's uses are its callers
+            }
             known |= knownModule(moduleOf(q.get(p))) || q.get(p).code();
             if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
                 // "which functions use the cache?": a use verb alone needs a library noun or a known module
@@ -1263,14 +1276,14 @@ public final class IntentClassifier {
             return null;
         }
 
-        /** Written like a function and not like a module or class: {@code f()}, or a lower-case code name. */
+        /** Written like a function and not like a module or class: {@code f()}, or a lower-case snake_case name. */
         boolean functionShaped(Word w) {
             if (!w.identifier() || w.at() || isTag(w) || knownModule(w.text())) {
                 return false;
             }
             String t = w.text();
             String last = t.substring(t.lastIndexOf('.') + 1);
-            return w.parens() || ((w.quoted() || t.indexOf('_') >= 0) && !last.isEmpty()
+            return w.parens() || (t.indexOf('_') >= 0 && !last.isEmpty()
                     && !Character.isUpperCase(last.charAt(0)) && !w.allCaps());
         }
 

@@ -48,7 +48,7 @@ final class Lexicon {
     static final Set<String> PROTOCOL = set("protocol protocols");
     static final Set<String> ASYNC = set("async asynchronous coroutine coroutines awaitable awaitables awaited await");
     static final Set<String> IMPORT = set("import imports importing imported");
-    static final Set<String> USE = set("use uses using used usage users user rely relies relying depend depends "
+    static final Set<String> USE = set("use uses using used usage usages users user rely relies relying depend depends "
             + "depending dependent require requires requiring need needs needing hit reference references "
             + "referencing");
     static final Set<String> LIBRARY = set("library libraries lib libs package packages module modules dependency "

@@ -47,6 +47,7 @@ class IntentClassifierShapesTest {
             who imports sqlalchemy.orm or anything else from sqlalchemy        | IMPORTS                | sqlalchemy
             # synonyms
             usages of build_request                                            | CALLERS                | build_request
+            find usages of json                                                | IMPORTS                | json
             where is render() being used                                       | CALLERS                | render
             is numpy a dependency of this project                              | IMPORTS                | numpy
             which parts of the code talk to boto3                              | IMPORTS                | boto3
@@ -87,6 +88,9 @@ class IntentClassifierShapesTest {
     @CsvSource(delimiter = '|', textBlock = """
             I saw TimeoutError in a stack trace, where is it raised
             FIXEM comments
+            list the XXX and HACK markers
+            which files import numpy and pandas
+            uses of load_config
             """)
     void guessesAreStated(String question) {
         Classification c = classifier.analyze(question);
