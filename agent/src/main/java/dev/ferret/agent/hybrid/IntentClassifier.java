@@ -145,6 +145,11 @@ public final class IntentClassifier {
         if (advice(q)) {
             return true;
         }
+        if ((f.equals("do") || f.equals("does") || f.equals("did"))
+                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.norm())
+                || Set.of("ever", "even", "really").contains(w.norm()))) {
+            return true; // "do our async functions ever block?", "do we even need dataclasses?"
+        }
         if (f.equals("why") || f.equals("when") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
                 || q.get(1).norm().equals("much"))))) {
             return true;
@@ -214,7 +219,16 @@ public final class IntentClassifier {
                 return true;
             }
         }
+        for (Word w : q.words) {
+            // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists
+            if (Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps() && !(w.index() + 1 < q.size()
+                    && Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()))) {
+                return true;
+            }
+        }
         return q.phrase("instead", "of") || q.phrase("rather", "than") || q.phrase("compared", "to")
+                || q.phrase("what", "happens") || q.phrase("what", "would", "happen") || q.phrase("walk", "me", "through")
+                || q.phrase("make", "sense") || q.phrase("point", "of") || q.phrase("good", "idea")
                 || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
     }
@@ -300,10 +314,10 @@ public final class IntentClassifier {
                 return true; // "return Any", "return Optional": capitalised inside the sentence, a typing name
             }
             if (Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
-                    || Lexicon.ENGLISH_STOP.contains(w.lower())) {
+                    || Lexicon.ENGLISH_STOP.contains(w.lower()) || Lexicon.NOT_A_NAME.contains(w.lower())) {
                 return false;
             }
-            if (pluralNoun(w)) {
+            if (pluralNoun(w) || nounModifier(w)) {
                 return false;
             }
             if (w.index() == 0 && (Lexicon.SEARCH_VERB.contains(l) || Lexicon.COMMAND.contains(l)
@@ -340,6 +354,24 @@ public final class IntentClassifier {
                 return false;
             }
             return !(i + 1 < q.size() && Lexicon.BARRIER.contains(q.get(i + 1).norm()));
+        }
+
+        /**
+         * "the database layer", "the main entry point": a plain word after "the" that qualifies another plain noun
+         * (not a code noun such as function, method or parameter) is part of an English noun phrase, not a name.
+         */
+        boolean nounModifier(Word w) {
+            int i = w.index();
+            if (w.code() || w.capitalised() || i == 0 || i + 1 >= q.size() || Lexicon.MODULES.contains(w.lower())
+                    || !q.get(i - 1).lower().equals("the")) {
+                return false;
+            }
+            Word next = q.get(i + 1);
+            String n = next.norm();
+            return !next.code() && !next.capitalised() && next.identifier() && !Lexicon.BARRIER.contains(n)
+                    && !Lexicon.CATEGORY_NOUNS.contains(n) && !Lexicon.PARAMETER.contains(n) && !Lexicon.METHOD.contains(n)
+                    && !Lexicon.DECORATOR.contains(n) && !Lexicon.FUNCTION_WORDS.contains(n) && !Lexicon.ENGLISH_STOP.contains(n)
+                    && !Lexicon.STOP.contains(n) && !cueWord(n) && !Lexicon.WH.contains(n);
         }
 
         /** True when word {@code j} touches position {@code cue}, ends the question, or precedes a noun it names. */
@@ -552,13 +584,14 @@ public final class IntentClassifier {
 
         Candidate exports() {
             boolean e = q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
-                    || q.phrase("public", "api");
+                    || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
+                    || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
         }
 
         Candidate constants() {
             boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> Set.of("upper_case", "all_caps",
-                    "uppercase", "upper-case", "screaming_snake_case", "globals").contains(w.lower()))
+                    "uppercase", "upper-case", "screaming_snake_case", "constant_case", "globals").contains(w.lower()))
                     || (q.phrase("all", "caps") && !any(Lexicon.COMMENT))
                     || (first(Set.of("global")) >= 0 && first(Set.of("global")) + 1 < q.size() && Set.of("variables",
                     "vars", "names", "values", "settings", "assignments").contains(q.get(first(Set.of("global")) + 1).norm()));
@@ -906,6 +939,9 @@ public final class IntentClassifier {
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
             }
+            if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
+                p = -1; // "extend something from the stdlib": a base class is written like a class
+            }
             if (p >= 0) {
                 String base = text(p);
                 return new Candidate(new Intent.Subclasses(base, indirect), 6 + (classNoun ? 1 : 0), guessed, how);
@@ -915,6 +951,20 @@ public final class IntentClassifier {
                         + (q.words.size() <= 6 ? 1 : 0), false, "");
             }
             return null;
+        }
+
+        /** "not just direct ones", "not only the direct subclasses": wider than direct. */
+        boolean notOnlyDirect() {
+            for (int i = 0; i + 2 < q.size(); i++) {
+                if (q.get(i).norm().equals("not") && Set.of("just", "only", "merely").contains(q.get(i + 1).norm())) {
+                    for (int j = i + 2; j < Math.min(q.size(), i + 5); j++) {
+                        if (q.get(j).norm().startsWith("direct")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         /** "based on", "built (directly|somewhere) on top of": on/upon after the verb, English adverbs skipped. */
@@ -962,6 +1012,8 @@ public final class IntentClassifier {
                 }
             }
             return q.phrase("all", "the", "way", "down") || q.phrase("any", "depth") || q.phrase("every", "level")
+                    || notOnlyDirect() || q.phrase("and", "so", "on") || any(Set.of("deep", "deeply",
+                    "generations", "multi-level", "multilevel"))
                     || q.phrase("all", "levels") || q.phrase("no", "matter", "how") || q.phrase("subclass", "tree")
                     || q.phrase("inheritance", "tree") || q.phrase("class", "tree") || q.phrase("type", "tree");
         }
@@ -1003,7 +1055,8 @@ public final class IntentClassifier {
 
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
-            boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "bring", "brings", "bringing"), "in", 4)
+            boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings", "bringing",
+                    "brought"), "in", 4)
                     || gapPhrase(Set.of("talk", "talks", "talking", "speak", "speaks", "speaking"), "to", 2)
                     || gapPhrase(Set.of("interact", "interacts", "interacting", "integrate", "integrates"), "with", 2)
                     || any(Set.of("dependency", "dependencies", "dep", "deps", "touch", "touches", "touching"))

@@ -62,7 +62,7 @@ final class Lexicon {
             + "annotations tag tags tagged");
     static final Set<String> PARAMETER = set("parameter parameters param params argument arguments arg args kwarg "
             + "kwargs signature signatures");
-    static final Set<String> TAKE = set("take takes taking accept accepts accepting");
+    static final Set<String> TAKE = set("take takes taking accept accepts accepting receive receives receiving");
     static final Set<String> RETURN = set("return returns returning returned");
     static final Set<String> RAISE = set("raise raises raised raising throw throws thrown throwing threw");
     static final Set<String> EXCEPTION = set("exception exceptions error errors");
@@ -79,7 +79,7 @@ final class Lexicon {
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
     static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare");
+            + "mean means difference compare reason reasons rationale motivation");
     static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
             + "create update change move replace optimize optimise improve clean format translate run install build "
             + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");
@@ -87,7 +87,7 @@ final class Lexicon {
     static final Set<String> EVALUATIVE = set("safe safer better worse faster slower good bad worth secure "
             + "necessary wise ok okay fast slow quick efficient performant scalable robust reliable correct "
             + "readable maintainable clean fine reasonable sensible appropriate overkill buggy broken idiomatic "
-            + "pythonic enough needed justified");
+            + "pythonic enough needed justified correctly properly efficiently safely");
     static final Set<String> SEARCH_VERB = set("list show find give get locate enumerate identify report search "
             + "grep collect provide display print count tell return fetch name pull");
 
@@ -173,6 +173,19 @@ final class Lexicon {
             + "whenever where whereas wherever whether which while who whoever whom whose why will with within "
             + "without would yet you your yours yourself yourselves");
 
+    /**
+     * Generic adjectives and participles ("the usual arguments", "return something useful", "decorators used the
+     * most"): describe a thing, never name it, unless written as code.
+     */
+    static final Set<String> NOT_A_NAME = set("usual useful same various relevant important interesting weird "
+            + "strange odd typical normal common regular certain particular specific general proper actual real "
+            + "similar different related obvious used uses using usage defined declared written called "
+            + "named mentioned listed shown found");
+
+    /** Python's builtin classes, written in lower case and still class names ("do we subclass dict?"). */
+    static final Set<String> BUILTIN_TYPES = set("object dict list str int float complex tuple set frozenset bytes "
+            + "bytearray type bool range memoryview");
+
     /** Pronouns that stand for a name said elsewhere ("drop X; which files import it?"). */
     static final Set<String> PRONOUN = set("it them they");
 
@@ -187,7 +200,17 @@ final class Lexicon {
     /** Words of a question that ask for advice, a comparison or a judgement rather than a listing. */
     static final Set<String> OPINION = set("vs versus preferable prefer preferred recommend recommended "
             + "recommendation advice advise advisable better best worse worst tradeoff tradeoffs trade-off "
-            + "trade-offs pros cons opinion idiomatic pythonic");
+            + "trade-offs pros cons opinion idiomatic pythonic benefit benefits advantage advantages disadvantage "
+            + "disadvantages drawback drawbacks downside downsides upside upsides overkill overused worthwhile "
+            + "faster slower fastest slowest safer safest simpler simplest cleaner cleanest");
+
+    /** Verbs of behaviour: "do our handlers ever block?" asks how the code behaves, not where something is. */
+    static final Set<String> BEHAVIOUR = set("block blocks hang hangs crash crashes fail fails break breaks leak "
+            + "leaks behave behaves scale scales deadlock deadlocks stall stalls slow misbehave");
+
+    /** Words that ask whether something is wrong (a judgement, not a listing) unless a tag in capitals. */
+    static final Set<String> PROBLEM = set("bug bugs buggy wrong broken leak leaks leaking deadlock deadlocks "
+            + "vulnerability vulnerabilities vulnerable flaw flaws smell smells");
 
     /**
      * Everyday English words (resource {@code english-words.txt}) and {@link #ENGLISH_STOP}: never spelling-corrected

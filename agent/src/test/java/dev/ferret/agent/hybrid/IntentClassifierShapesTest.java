@@ -35,9 +35,20 @@ class IntentClassifierShapesTest {
             are our async handlers efficient                                   | UNKNOWN                | -
             should the config loader be async                                  | UNKNOWN                | -
             Where do the comments mention FIXME?                               | COMMENTS               | FIXME
+            are there bugs in the retry logic                                  | UNKNOWN                | -
+            do our coroutines ever stall?                                      | UNKNOWN                | -
+            which is slower, the dataclass or the namedtuple version           | UNKNOWN                | -
+            what happens if a Protocol method is missing                       | UNKNOWN                | -
+            # a parameter that is an adjective, a participle or part of a noun phrase is not a name
+            which classes extend something from the stdlib                     | UNKNOWN                | -
+            functions that take the usual arguments                            | UNKNOWN                | -
+            who calls into the storage layer                                   | UNKNOWN                | -
+            which decorators are used the most                                 | UNKNOWN                | -
+            any classes deriving from list?                                    | SUBCLASSES             | list
             # the whole subclass tree
             every descendant class of Plugin, grandchildren too                | SUBCLASSES             | ~Plugin
             subclasses of Node and their subclasses, recursively               | SUBCLASSES             | ~Node
+            subclasses of Node, not just the direct ones                       | SUBCLASSES             | ~Node
             the full class tree below Transport                                | SUBCLASSES             | ~Transport
             classes inheriting from Shape at any depth                         | SUBCLASSES             | ~Shape
             direct subclasses of Shape                                         | SUBCLASSES             | Shape
@@ -48,6 +59,8 @@ class IntentClassifierShapesTest {
             # synonyms
             usages of build_request                                            | CALLERS                | build_request
             find usages of json                                                | IMPORTS                | json
+            which functions receive a session parameter                        | FUNCTIONS_WITH_PARAMETER | session
+            the public symbols of the package                                  | EXPORTS                | -
             where is render() being used                                       | CALLERS                | render
             is numpy a dependency of this project                              | IMPORTS                | numpy
             which parts of the code talk to boto3                              | IMPORTS                | boto3
