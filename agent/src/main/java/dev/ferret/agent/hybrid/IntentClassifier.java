@@ -150,6 +150,17 @@ public final class IntentClassifier {
                 || Set.of("ever", "even", "really").contains(w.norm()))) {
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
+        if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
+                "authored", "introduced", "maintains", "owns", "decided", "designed").contains(q.get(1).lower()))) {
+            return true; // "who wrote the dataclass helpers?": a question about history, not code
+        }
+        if ((f.equals("which") || f.equals("what")) && q.size() > 2 && (q.get(1).norm().equals("version")
+                || q.get(2).norm().equals("version"))) {
+            return true; // "which (Python) version ..."
+        }
+        if (definition(q)) {
+            return true;
+        }
         if (f.equals("why") || f.equals("when") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
                 || q.get(1).norm().equals("much"))))) {
             return true;
@@ -206,6 +217,32 @@ public final class IntentClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * "What is typing.Protocol?", "What's the Protocol for adding an endpoint?": "what is" + a determiner or a name
+     * written as code, and no plural noun that a listing would be of: a definition.
+     */
+    static boolean definition(Question q) {
+        if (q.size() < 3 || !q.get(0).norm().equals("what") || !q.get(1).norm().equals("is")) {
+            return false;
+        }
+        Word third = q.get(2);
+        if (!(Set.of("the", "a", "an").contains(third.norm()) || third.code())) {
+            return false;
+        }
+        for (int i = 2; i < q.size(); i++) {
+            Word w = q.get(i);
+            String l = w.lower();
+            // a collective noun ("the public API", "the number of ...") or another name written as code asks for a list
+            if (Set.of("stuff", "code", "everything", "anything", "all", "any", "list", "api", "interface", "hierarchy",
+                    "tree", "set", "inventory", "count", "number", "total").contains(l) || w.at() || (i > 2 && w.code())
+                    || (l.endsWith("s") && !l.endsWith("ss") && !w.code() && l.length() > 3
+                    && !Lexicon.ENGLISH_STOP.contains(l) && !Lexicon.MODULES.contains(l))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1225,6 +1262,11 @@ public final class IntentClassifier {
 
         int moduleAfter(int i) {
             int a = after(i, 4);
+            for (int j = i + 1; j < a; j++) {
+                if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
+                    return -1; // "the imports are messy": a predicate, not a module
+                }
+            }
             return a >= 0 && moduleLike(q.get(a)) ? a : -1;
         }
 

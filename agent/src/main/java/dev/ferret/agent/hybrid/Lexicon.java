@@ -79,7 +79,8 @@ final class Lexicon {
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
     static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare reason reasons rationale motivation");
+            + "mean means difference compare reason reasons rationale motivation nutshell architecture tips tip "
+            + "suggestions suggest");
     static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
             + "create update change move replace optimize optimise improve clean format translate run install build "
             + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");
@@ -206,7 +207,8 @@ final class Lexicon {
 
     /** Verbs of behaviour: "do our handlers ever block?" asks how the code behaves, not where something is. */
     static final Set<String> BEHAVIOUR = set("block blocks hang hangs crash crashes fail fails break breaks leak "
-            + "leaks behave behaves scale scales deadlock deadlocks stall stalls slow misbehave");
+            + "leaks behave behaves scale scales deadlock deadlocks stall stalls slow misbehave support supports allow "
+            + "allows work works");
 
     /** Words that ask whether something is wrong (a judgement, not a listing) unless a tag in capitals. */
     static final Set<String> PROBLEM = set("bug bugs buggy wrong broken leak leaks leaking deadlock deadlocks "

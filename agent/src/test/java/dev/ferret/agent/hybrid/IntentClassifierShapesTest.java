@@ -39,6 +39,14 @@ class IntentClassifierShapesTest {
             do our coroutines ever stall?                                      | UNKNOWN                | -
             which is slower, the dataclass or the namedtuple version           | UNKNOWN                | -
             what happens if a Protocol method is missing                       | UNKNOWN                | -
+            What is functools.partial?                                         | UNKNOWN                | -
+            what's the Protocol for releasing a version                        | UNKNOWN                | -
+            who introduced the async helpers?                                  | UNKNOWN                | -
+            which Python version do Protocols need                             | UNKNOWN                | -
+            do dataclasses allow slots                                         | UNKNOWN                | -
+            the imports are tangled, any suggestions?                          | UNKNOWN                | -
+            what's the public API of this package?                             | EXPORTS                | -
+            what is the number of async functions                              | ASYNC_FUNCTIONS        | -
             # a parameter that is an adjective, a participle or part of a noun phrase is not a name
             which classes extend something from the stdlib                     | UNKNOWN                | -
             functions that take the usual arguments                            | UNKNOWN                | -
