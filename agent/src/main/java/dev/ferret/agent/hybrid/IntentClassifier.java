@@ -146,8 +146,8 @@ public final class IntentClassifier {
             return true;
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
-                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.norm())
-                || Set.of("ever", "even", "really").contains(w.norm()))) {
+                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
+                || Set.of("ever", "even", "really").contains(w.lower()))) {
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
         if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
@@ -251,7 +251,8 @@ public final class IntentClassifier {
      */
     static boolean advice(Question q) {
         for (Word w : q.words) {
-            if (!w.code() && (Lexicon.OPINION.contains(w.norm()) || Lexicon.OPINION.contains(w.lower())
+            // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
+            if (!w.code() && (Lexicon.OPINION.contains(w.lower())
                     || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))) {
                 return true;
             }
@@ -260,6 +261,15 @@ public final class IntentClassifier {
             // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists
             if (Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps() && !(w.index() + 1 < q.size()
                     && Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()))) {
+                return true;
+            }
+        }
+        // "is there a reason ...", "the reason for X": a question about motives ("reason" alone may be a name)
+        for (int i = 1; i < q.size(); i++) {
+            if (Set.of("reason", "reasons").contains(q.get(i).lower()) && !q.get(i).code()
+                    && Set.of("a", "the", "any", "good", "what's", "whats").contains(q.get(i - 1).lower())
+                    && !(i + 1 < q.size() && (Lexicon.PARAMETER.contains(q.get(i + 1).norm())
+                    || Lexicon.BARRIER.contains(q.get(i + 1).norm())))) { // "a reason argument" names a parameter
                 return true;
             }
         }
@@ -585,11 +595,21 @@ public final class IntentClassifier {
             if (bothHalves) {
                 return new Candidate(new Intent.ContextManagers(), 9, false, "");
             }
-            if (q.words.stream().anyMatch(w -> w.at() && w.lower().equals("contextmanager"))
+            if (q.words.stream().anyMatch(w -> w.lower().equals("contextmanager") && (w.at() || decoratorNear(w.index())))
                     && !(q.phrase("context", "manager") || q.phrase("context", "managers"))) {
-                return null;
+                return null; // "methods decorated as contextmanager", "the contextmanager decorator"
             }
             return new Candidate(new Intent.ContextManagers(), 9, false, "");
+        }
+
+        /** A decorator word right before word {@code i} (one word between at most) or right after it. */
+        boolean decoratorNear(int i) {
+            for (int j = Math.max(0, i - 2); j <= Math.min(q.size() - 1, i + 1); j++) {
+                if (j != i && Lexicon.DECORATOR.contains(q.get(j).norm())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Candidate dataclasses() {

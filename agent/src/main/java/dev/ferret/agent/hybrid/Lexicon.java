@@ -79,8 +79,7 @@ final class Lexicon {
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
     static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare reason reasons rationale motivation nutshell architecture tips tip "
-            + "suggestions suggest");
+            + "mean means difference compare rationale motivation nutshell architecture tips suggestions suggest");
     static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
             + "create update change move replace optimize optimise improve clean format translate run install build "
             + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");

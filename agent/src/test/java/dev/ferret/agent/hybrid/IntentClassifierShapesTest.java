@@ -53,6 +53,11 @@ class IntentClassifierShapesTest {
             who calls into the storage layer                                   | UNKNOWN                | -
             which decorators are used the most                                 | UNKNOWN                | -
             any classes deriving from list?                                    | SUBCLASSES             | list
+            # words that judge or ask for motives are still names where a name is expected
+            functions taking a reason argument                                 | FUNCTIONS_WITH_PARAMETER | reason
+            what calls lower                                                   | CALLERS                | lower
+            helpers that carry the contextmanager decorator                    | FUNCTIONS_BY_DECORATOR | contextmanager
+            is there a reason the parser raises KeyError                       | UNKNOWN                | -
             # the whole subclass tree
             every descendant class of Plugin, grandchildren too                | SUBCLASSES             | ~Plugin
             subclasses of Node and their subclasses, recursively               | SUBCLASSES             | ~Node
