@@ -22,8 +22,15 @@ import java.util.Set;
  *
  * <p>Questions that ask for an explanation, an opinion, a change or a yes/no judgement ("how does ...", "why ...",
  * "explain", "what does X return", "is X safe to use", "remove all TODO comments", "should this be async")
- * lose {@value #PENALTY} points, so they come back {@link Intent.Unknown} and go to the agent loop. A phrase like
- * "in the async part of the code" is read as context, not as the question's object.
+ * lose {@value #PENALTY} points, so they come back {@link Intent.Unknown} and go to the agent loop; so do questions
+ * that ask for advice, a comparison or a judgement ("when should I ...", "X vs Y, which is better", "what does
+ * @X generate", "is the async code fast enough"). A phrase like "in the async part of the code" is read as context,
+ * not as the question's object.
+ *
+ * <p>A parameter must look like a name: English function words ({@link Lexicon#ENGLISH_STOP}: "anywhere", "under",
+ * "like") and plain plural nouns after "the" ("in the logs") are skipped, never taken, unless written as code; a
+ * pronoun object ("which files import it?") is resolved to the one name said elsewhere, and with two candidates
+ * the question comes back unknown rather than answered for the wrong one.
  */
 public final class IntentClassifier {
     static final int THRESHOLD = 5;
@@ -87,7 +94,8 @@ public final class IntentClassifier {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
         }
         if (best.guessed()) {
-            notes.add("the parameter was picked without a cue next to it (" + best.how() + ")");
+            notes.add(best.how().startsWith("also named") ? best.how() + "; only the first is searched for"
+                    : "the parameter was picked without a cue next to it (" + best.how() + ")");
         }
         for (int i = 1; i < found.size(); i++) {
             Candidate other = found.get(i);
@@ -109,7 +117,8 @@ public final class IntentClassifier {
     private static String path(Question q) {
         for (Word w : q.words) {
             String t = w.text();
-            if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")) {
+            if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")
+                    && !t.matches("(__\\w+__/?)+")) { // "__enter__/__exit__" names two methods, not a path
                 return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
             }
         }
@@ -133,7 +142,26 @@ public final class IntentClassifier {
         if (Lexicon.COMMAND.contains(f) && !(q.size() > 1 && q.get(1).norm().equals("sure"))) {
             return true;
         }
-        if (f.equals("why") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
+        if (advice(q)) {
+            return true;
+        }
+        if ((f.equals("do") || f.equals("does") || f.equals("did"))
+                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
+                || Set.of("ever", "even", "really").contains(w.lower()))) {
+            return true; // "do our async functions ever block?", "do we even need dataclasses?"
+        }
+        if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
+                "authored", "introduced", "maintains", "owns", "decided", "designed").contains(q.get(1).lower()))) {
+            return true; // "who wrote the dataclass helpers?": a question about history, not code
+        }
+        if ((f.equals("which") || f.equals("what")) && q.size() > 2 && (q.get(1).norm().equals("version")
+                || q.get(2).norm().equals("version"))) {
+            return true; // "which (Python) version ..."
+        }
+        if (definition(q)) {
+            return true;
+        }
+        if (f.equals("why") || f.equals("when") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
                 || q.get(1).norm().equals("much"))))) {
             return true;
         }
@@ -162,7 +190,8 @@ public final class IntentClassifier {
             }
             return true;
         }
-        if ((f.equals("is") || f.equals("are") || f.equals("was")) && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()))) {
+        if ((f.equals("is") || f.equals("are") || f.equals("was") || f.equals("does") || f.equals("do"))
+                && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()))) {
             return true;
         }
         if (Lexicon.WH.contains(f)) {
@@ -183,10 +212,72 @@ public final class IntentClassifier {
                     }
                     explain |= EXPLAIN_AFTER_DO.contains(n);
                 }
-                return explain;
+                // "where do comments say X?" asks for places; "what does X generate?" (no search verb) for behaviour
+                return f.equals("where") ? false : explain || (d == 1 && f.equals("what"));
             }
         }
         return false;
+    }
+
+    /**
+     * "What is typing.Protocol?", "What's the Protocol for adding an endpoint?": "what is" + a determiner or a name
+     * written as code, and no plural noun that a listing would be of: a definition.
+     */
+    static boolean definition(Question q) {
+        if (q.size() < 3 || !q.get(0).norm().equals("what") || !q.get(1).norm().equals("is")) {
+            return false;
+        }
+        Word third = q.get(2);
+        if (!(Set.of("the", "a", "an").contains(third.norm()) || third.code())) {
+            return false;
+        }
+        for (int i = 2; i < q.size(); i++) {
+            Word w = q.get(i);
+            String l = w.lower();
+            // a collective noun ("the public API", "the number of ...") or another name written as code asks for a list
+            if (Set.of("stuff", "code", "everything", "anything", "all", "any", "list", "api", "interface", "hierarchy",
+                    "tree", "set", "inventory", "count", "number", "total").contains(l) || w.at() || (i > 2 && w.code())
+                    || (l.endsWith("s") && !l.endsWith("ss") && !w.code() && l.length() > 3
+                    && !Lexicon.ENGLISH_STOP.contains(l) && !Lexicon.MODULES.contains(l))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True for a question that asks for advice, a comparison or a judgement: an opinion word ("vs", "better",
+     * "recommend"), "instead of" / "rather than" / "compared to", "X enough", or "should/ought" anywhere.
+     */
+    static boolean advice(Question q) {
+        for (Word w : q.words) {
+            // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
+            if (!w.code() && (Lexicon.OPINION.contains(w.lower())
+                    || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))) {
+                return true;
+            }
+        }
+        for (Word w : q.words) {
+            // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists
+            if (Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps() && !(w.index() + 1 < q.size()
+                    && Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()))) {
+                return true;
+            }
+        }
+        // "is there a reason ...", "the reason for X": a question about motives ("reason" alone may be a name)
+        for (int i = 1; i < q.size(); i++) {
+            if (Set.of("reason", "reasons").contains(q.get(i).lower()) && !q.get(i).code()
+                    && Set.of("a", "the", "any", "good", "what's", "whats").contains(q.get(i - 1).lower())
+                    && !(i + 1 < q.size() && (Lexicon.PARAMETER.contains(q.get(i + 1).norm())
+                    || Lexicon.BARRIER.contains(q.get(i + 1).norm())))) { // "a reason argument" names a parameter
+                return true;
+            }
+        }
+        return q.phrase("instead", "of") || q.phrase("rather", "than") || q.phrase("compared", "to")
+                || q.phrase("what", "happens") || q.phrase("what", "would", "happen") || q.phrase("walk", "me", "through")
+                || q.phrase("make", "sense") || q.phrase("point", "of") || q.phrase("good", "idea")
+                || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
+                || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
     }
 
     /** The detectors over one question. */
@@ -195,6 +286,8 @@ public final class IntentClassifier {
         private final boolean classNoun;
         private final boolean functionNoun;
         private final int asyncContext;
+        /** Index of a pronoun where a scan for a parameter stopped ("which files import it?"), else -1. */
+        private int pronoun = -1;
 
         Detect(Question q) {
             this.q = q;
@@ -264,7 +357,14 @@ public final class IntentClassifier {
                 return true;
             }
             String l = w.norm(); // a misspelt grammar word or noun ("clases") is still one; "charge" stays a name
-            if (Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)) {
+            if (typingName(w)) {
+                return true; // "return Any", "return Optional": capitalised inside the sentence, a typing name
+            }
+            if (Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
+                    || Lexicon.ENGLISH_STOP.contains(w.lower()) || Lexicon.NOT_A_NAME.contains(w.lower())) {
+                return false;
+            }
+            if (pluralNoun(w) || nounModifier(w)) {
                 return false;
             }
             if (w.index() == 0 && (Lexicon.SEARCH_VERB.contains(l) || Lexicon.COMMAND.contains(l)
@@ -278,6 +378,47 @@ public final class IntentClassifier {
                 return true;
             }
             return !Lexicon.BARRIER.contains(l) || (w.capitalised() && !l.endsWith("s"));
+        }
+
+        /** A capitalised modifier inside the sentence ({@code Any}, {@code Optional}): a typing name, not English. */
+        boolean typingName(Word w) {
+            return w.capitalised() && w.index() > 0 && !w.allCaps()
+                    && (Lexicon.MODIFIER.contains(w.lower()) || w.lower().equals("any"));
+        }
+
+        /**
+         * A plain plural noun after "the" ("calling the shots", "in the logs"): an English noun phrase, not a code
+         * name, unless it is a known module or a noun it names follows ("the parse_args function").
+         */
+        boolean pluralNoun(Word w) {
+            String l = w.lower();
+            int i = w.index();
+            if (w.code() || w.capitalised() || i == 0 || !l.endsWith("s") || l.endsWith("ss") || l.endsWith("us")
+                    || l.endsWith("is") || Lexicon.MODULES.contains(l)) {
+                return false;
+            }
+            if (!Set.of("the", "these", "those").contains(q.get(i - 1).lower())) {
+                return false;
+            }
+            return !(i + 1 < q.size() && Lexicon.BARRIER.contains(q.get(i + 1).norm()));
+        }
+
+        /**
+         * "the database layer", "the main entry point": a plain word after "the" that qualifies another plain noun
+         * (not a code noun such as function, method or parameter) is part of an English noun phrase, not a name.
+         */
+        boolean nounModifier(Word w) {
+            int i = w.index();
+            if (w.code() || w.capitalised() || i == 0 || i + 1 >= q.size() || Lexicon.MODULES.contains(w.lower())
+                    || !q.get(i - 1).lower().equals("the")) {
+                return false;
+            }
+            Word next = q.get(i + 1);
+            String n = next.norm();
+            return !next.code() && !next.capitalised() && next.identifier() && !Lexicon.BARRIER.contains(n)
+                    && !Lexicon.CATEGORY_NOUNS.contains(n) && !Lexicon.PARAMETER.contains(n) && !Lexicon.METHOD.contains(n)
+                    && !Lexicon.DECORATOR.contains(n) && !Lexicon.FUNCTION_WORDS.contains(n) && !Lexicon.ENGLISH_STOP.contains(n)
+                    && !Lexicon.STOP.contains(n) && !cueWord(n) && !Lexicon.WH.contains(n);
         }
 
         /** True when word {@code j} touches position {@code cue}, ends the question, or precedes a noun it names. */
@@ -328,7 +469,12 @@ public final class IntentClassifier {
                     return j;
                 }
                 String l = w.lower();
-                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l))) {
+                if (Lexicon.PRONOUN.contains(l)) {
+                    pronoun = j; // "import it": the name is said elsewhere
+                    return -1;
+                }
+                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
+                        || Lexicon.ENGLISH_STOP.contains(l))) {
                     return -1;
                 }
             }
@@ -344,7 +490,12 @@ public final class IntentClassifier {
                     return j;
                 }
                 String l = w.lower();
-                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l))) {
+                if (Lexicon.PRONOUN.contains(l)) {
+                    pronoun = j; // "where is it raised": the name is said elsewhere
+                    return -1;
+                }
+                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l)
+                        || Lexicon.ENGLISH_STOP.contains(l))) {
                     return -1;
                 }
             }
@@ -431,17 +582,34 @@ public final class IntentClassifier {
                     "contextmanagers")) || q.phrase("with", "statement") || q.phrase("with", "block")
                     || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
-            boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__enter__") || w.lower().contains("__exit__"))
-                    && !classNoun;
+            boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("enter__") || w.lower().contains("exit__"))
+                    && (!classNoun || q.words.stream().anyMatch(w -> w.lower().endsWith("contextmanager")));
             if (!cm && !dunder) {
                 return null;
             }
-            // "functions decorated with @contextmanager" alone is a decorator question
-            if (q.words.stream().anyMatch(w -> w.at() && w.lower().equals("contextmanager"))
+            // "functions decorated with @contextmanager" alone is a decorator question; with __enter__/__exit__ named
+            // too it asks for both kinds of context manager
+            boolean bothHalves = q.words.stream().anyMatch(w -> w.lower().contains("enter__")
+                    || w.lower().contains("exit__"))
+                    && q.words.stream().anyMatch(w -> w.lower().endsWith("contextmanager"));
+            if (bothHalves) {
+                return new Candidate(new Intent.ContextManagers(), 9, false, "");
+            }
+            if (q.words.stream().anyMatch(w -> w.lower().equals("contextmanager") && (w.at() || decoratorNear(w.index())))
                     && !(q.phrase("context", "manager") || q.phrase("context", "managers"))) {
-                return null;
+                return null; // "methods decorated as contextmanager", "the contextmanager decorator"
             }
             return new Candidate(new Intent.ContextManagers(), 9, false, "");
+        }
+
+        /** A decorator word right before word {@code i} (one word between at most) or right after it. */
+        boolean decoratorNear(int i) {
+            for (int j = Math.max(0, i - 2); j <= Math.min(q.size() - 1, i + 1); j++) {
+                if (j != i && Lexicon.DECORATOR.contains(q.get(j).norm())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Candidate dataclasses() {
@@ -457,6 +625,14 @@ public final class IntentClassifier {
         Candidate properties() {
             int i = first(Lexicon.PROPERTY);
             if (i < 0) {
+                for (Word w : q.words) {
+                    if (w.lower().equals("cached_property") || w.lower().equals("cached_properties")
+                            || w.lower().equals("functools.cached_property")) {
+                        i = w.index();
+                    }
+                }
+            }
+            if (i < 0) {
                 return null;
             }
             // "properties of X" in the sense of attributes of a concept is still a property question here
@@ -465,13 +641,17 @@ public final class IntentClassifier {
 
         Candidate exports() {
             boolean e = q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
-                    || q.phrase("public", "api");
+                    || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
+                    || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
         }
 
         Candidate constants() {
-            boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> w.text().equals("UPPER_CASE"))
-                    || (q.phrase("all", "caps") && !any(Lexicon.COMMENT));
+            boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> Set.of("upper_case", "all_caps",
+                    "uppercase", "upper-case", "screaming_snake_case", "constant_case", "globals").contains(w.lower()))
+                    || (q.phrase("all", "caps") && !any(Lexicon.COMMENT))
+                    || (first(Set.of("global")) >= 0 && first(Set.of("global")) + 1 < q.size() && Set.of("variables",
+                    "vars", "names", "values", "settings", "assignments").contains(q.get(first(Set.of("global")) + 1).norm()));
             return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
         }
 
@@ -492,7 +672,7 @@ public final class IntentClassifier {
                     Word w = q.get(i);
                     if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
                             && Lexicon.COMMENT.contains(q.get(i + 1).norm())) {
-                        tag = w.text();
+                        tag = nearTag(w.text());
                         break;
                     }
                 }
@@ -500,7 +680,34 @@ public final class IntentClassifier {
             if (tag == null) {
                 return null;
             }
-            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), false, "");
+            // "TODO and FIXME comments": one tag is searched for; the answer says which and names the other
+            java.util.Set<String> others = new java.util.LinkedHashSet<>();
+            for (Word w : q.words) {
+                String t = tagOf(w);
+                if (t != null && !t.equals(tag)) {
+                    others.add(t);
+                }
+            }
+            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), !others.isEmpty(),
+                    "also named: " + String.join(", ", others));
+        }
+
+        /** A capitalised word one edit from a well-known tag ("TOOD", "FIXEM") is read as that tag, and said so. */
+        String nearTag(String word) {
+            if (word.length() < 4) {
+                return word;
+            }
+            java.util.List<String> known = new ArrayList<>(Lexicon.TAG_CAPITALS);
+            known.addAll(Lexicon.TAG_ANY_CASE.values());
+            for (String t : known) {
+                if (t.length() >= 4 && Lexicon.distance(word, t, 1) <= 1) {
+                    if (!t.equals(word)) {
+                        q.corrections.add(word + " -> " + t);
+                    }
+                    return t;
+                }
+            }
+            return word;
         }
 
         String tagOf(Word w) {
@@ -538,6 +745,9 @@ public final class IntentClassifier {
                 }
                 if (p < 0 && !passive) {
                     p = before(i, 2);
+                }
+                if (p >= 0 && !q.get(p).code() && Lexicon.EXCEPTION.contains(q.get(p).lower())) {
+                    p = -1; // "raises errors": the category, not an exception class
                 }
                 if (p >= 0) {
                     return new Candidate(new Intent.Raises(text(p)), 7, false, "");
@@ -633,6 +843,14 @@ public final class IntentClassifier {
             }
             int cue = first(Lexicon.DECORATOR);
             if (at < 0 && cue < 0) {
+                for (Word w : q.words) {
+                    String bare = knownDecorator(w);
+                    if (bare != null) {
+                        boolean classes = classNoun && !functionNoun;
+                        return new Candidate(classes ? new Intent.ClassesByDecorator(bare)
+                                : new Intent.FunctionsByDecorator(bare), 6, false, "");
+                    }
+                }
                 return null;
             }
             int p = at;
@@ -667,6 +885,18 @@ public final class IntentClassifier {
                     score, false, "");
         }
 
+        /** A standard-library decorator named by itself or in the plural ("staticmethods"), else null. */
+        String knownDecorator(Word w) {
+            String l = w.lower();
+            if (Lexicon.KNOWN_DECORATORS.contains(l)) {
+                return l;
+            }
+            if (l.endsWith("s") && Lexicon.KNOWN_DECORATORS.contains(l.substring(0, l.length() - 1))) {
+                return l.substring(0, l.length() - 1);
+            }
+            return null;
+        }
+
         int firstIndex(Set<String> concept) {
             int i = first(concept);
             return i < 0 ? Integer.MAX_VALUE : i;
@@ -689,7 +919,8 @@ public final class IntentClassifier {
                     "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
                     "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
                     || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
-                    || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")));
+                    || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
+                    || transitiveWording();
             if (inverse()) {
                 return null; // "which classes does Order extend?" asks for Order's bases: the agent loop answers
             }
@@ -702,8 +933,7 @@ public final class IntentClassifier {
                 String n = w.norm();
                 boolean verb = Lexicon.SUBCLASS.contains(n) && !n.equals("based") && !n.equals("built")
                         && !n.equals("superclass");
-                boolean phraseVerb = (n.equals("based") || n.equals("built")) && i + 1 < q.size()
-                        && (q.get(i + 1).norm().equals("on") || q.get(i + 1).norm().equals("upon"));
+                boolean phraseVerb = (n.equals("based") || n.equals("built")) && onAfter(i);
                 boolean implement = Lexicon.IMPLEMENT.contains(n);
                 if (verb || phraseVerb || implement) {
                     int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
@@ -766,6 +996,9 @@ public final class IntentClassifier {
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
             }
+            if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
+                p = -1; // "extend something from the stdlib": a base class is written like a class
+            }
             if (p >= 0) {
                 String base = text(p);
                 return new Candidate(new Intent.Subclasses(base, indirect), 6 + (classNoun ? 1 : 0), guessed, how);
@@ -775,6 +1008,71 @@ public final class IntentClassifier {
                         + (q.words.size() <= 6 ? 1 : 0), false, "");
             }
             return null;
+        }
+
+        /** "not just direct ones", "not only the direct subclasses": wider than direct. */
+        boolean notOnlyDirect() {
+            for (int i = 0; i + 2 < q.size(); i++) {
+                if (q.get(i).norm().equals("not") && Set.of("just", "only", "merely").contains(q.get(i + 1).norm())) {
+                    for (int j = i + 2; j < Math.min(q.size(), i + 5); j++) {
+                        if (q.get(j).norm().startsWith("direct")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** "based on", "built (directly|somewhere) on top of": on/upon after the verb, English adverbs skipped. */
+        boolean onAfter(int i) {
+            for (int j = i + 1; j < Math.min(q.size(), i + 4); j++) {
+                String n = q.get(j).norm();
+                if (n.equals("on") || n.equals("upon")) {
+                    return true;
+                }
+                if (!Lexicon.ENGLISH_STOP.contains(n) && !Set.of("directly", "indirectly", "ultimately").contains(n)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Wording for the transitive closure of a subclass question: grandchildren, "subclasses of subclasses",
+         * "the whole/entire/full tree", "all the way down", "recursively", "at any depth", "all levels".
+         */
+        boolean transitiveWording() {
+            if (any(Set.of("grandchild", "grandchildren", "grandkid", "grandkids", "recursive",
+                    "recursively", "transitive", "transitively", "sub-subclasses", "subsubclasses", "levels"))) {
+                return true;
+            }
+            for (int i = 0; i + 2 < q.size(); i++) {
+                // "subclasses of subclasses", "children of its children", "subclasses and their subclasses"
+                if (Lexicon.SUBCLASS_NOUN.contains(q.get(i).norm()) && Set.of("of", "and").contains(q.get(i + 1).norm())) {
+                    int j = i + 2;
+                    while (j < q.size() && Set.of("its", "their", "the", "those", "them", "any").contains(q.get(j).norm())) {
+                        j++;
+                    }
+                    if (j < q.size() && Lexicon.SUBCLASS_NOUN.contains(q.get(j).norm())) {
+                        return true;
+                    }
+                }
+            }
+            for (int i = 0; i + 1 < q.size(); i++) {
+                if (Set.of("whole", "entire", "full", "complete").contains(q.get(i).norm())) {
+                    for (int j = i + 1; j < Math.min(q.size(), i + 4); j++) {
+                        if (Set.of("tree", "hierarchy", "family", "lineage").contains(q.get(j).norm())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return q.phrase("all", "the", "way", "down") || q.phrase("any", "depth") || q.phrase("every", "level")
+                    || notOnlyDirect() || q.phrase("and", "so", "on") || any(Set.of("deep", "deeply",
+                    "generations", "multi-level", "multilevel"))
+                    || q.phrase("all", "levels") || q.phrase("no", "matter", "how") || q.phrase("subclass", "tree")
+                    || q.phrase("inheritance", "tree") || q.phrase("class", "tree") || q.phrase("type", "tree");
         }
 
         /**
@@ -814,7 +1112,11 @@ public final class IntentClassifier {
 
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
-            boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "bring", "brings", "bringing"), "in", 4)
+            boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings", "bringing",
+                    "brought"), "in", 4)
+                    || gapPhrase(Set.of("talk", "talks", "talking", "speak", "speaks", "speaking"), "to", 2)
+                    || gapPhrase(Set.of("interact", "interacts", "interacting", "integrate", "integrates"), "with", 2)
+                    || any(Set.of("dependency", "dependencies", "dep", "deps", "touch", "touches", "touching"))
                     || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
                     || q.phrase("dependencies", "on")
                     || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on");
@@ -829,10 +1131,18 @@ public final class IntentClassifier {
             // a well-known module named anywhere, nearest to a cue
             int anchor = importCue >= 0 ? importCue : useCue >= 0 ? useCue : 0;
             int bestDistance = Integer.MAX_VALUE;
+            java.util.Set<String> named = new java.util.LinkedHashSet<>();
             for (Word w : q.words) {
                 String m = moduleOf(w);
-                boolean english = !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
-                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower()));
+                // "the typing module", "the site package": a word named as a module is one even when it is English
+                boolean namedModule = w.index() + 1 < q.size() && Set.of("module", "package", "library", "lib")
+                        .contains(q.get(w.index() + 1).norm());
+                boolean english = !w.code() && !namedModule && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
+                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower())
+                        || Lexicon.ENGLISH_STOP.contains(w.lower()));
+                if (m != null && knownModule(m) && !english) {
+                    named.add(m);
+                }
                 if (m != null && knownModule(m) && !english && Math.abs(w.index() - anchor) < bestDistance) {
                     p = w.index();
                     bestDistance = Math.abs(w.index() - anchor);
@@ -870,10 +1180,28 @@ public final class IntentClassifier {
                     }
                 }
             }
+            if (pronounObject() && named.size() > 1) {
+                return null; // "drop X for Y; who imports it?": two possible antecedents, no guess
+            }
+            if (p >= 0 && q.get(p).text().indexOf('.') > 0) {
+                // "X.y or anything else from X": the package asked about includes its submodule
+                String root = q.get(p).text().substring(0, q.get(p).text().indexOf('.'));
+                if (named.contains(root)) {
+                    for (Word w : q.words) {
+                        if (w.text().equals(root)) {
+                            p = w.index();
+                            break;
+                        }
+                    }
+                }
+            }
             if (p < 0) {
                 return null;
             }
             boolean libraryNoun = any(Lexicon.LIBRARY);
+            if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
+                return null; // "usages of parse_headers": a function's uses are its callers
+            }
             known |= knownModule(moduleOf(q.get(p))) || q.get(p).code();
             if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
                 // "which functions use the cache?": a use verb alone needs a library noun or a known module
@@ -888,7 +1216,21 @@ public final class IntentClassifier {
                 return null;
             }
             int score = (importCue >= 0 || phraseCue ? 6 : 5) + (known || libraryNoun ? 1 : 0);
-            return new Candidate(new Intent.Imports(m), score, false, "");
+            named.remove(m);
+            named.removeIf(other -> other.startsWith(m + "."));
+            // "import os and sys": one module is searched for, the answer says which and names the other
+            return new Candidate(new Intent.Imports(m), score, !named.isEmpty(), "also named: " + String.join(", ", named));
+        }
+
+        /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
+        boolean pronounObject() {
+            for (int i = 0; i + 1 < q.size(); i++) {
+                String n = q.get(i).norm();
+                if ((Lexicon.IMPORT.contains(n) || Lexicon.USE.contains(n)) && Lexicon.PRONOUN.contains(q.get(i + 1).lower())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static boolean knownModule(String m) {
@@ -940,6 +1282,11 @@ public final class IntentClassifier {
 
         int moduleAfter(int i) {
             int a = after(i, 4);
+            for (int j = i + 1; j < a; j++) {
+                if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
+                    return -1; // "the imports are messy": a predicate, not a module
+                }
+            }
             return a >= 0 && moduleLike(q.get(a)) ? a : -1;
         }
 
@@ -1017,7 +1364,42 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
                 }
             }
+            return usages();
+        }
+
+        /**
+         * "usages of f", "uses of f", "where is f() used", "what references f": a use word about a name written like
+         * a function ({@code f()}, {@code snake_case}, backticks) that is not a module (module use is an import).
+         */
+        Candidate usages() {
+            for (int i = 0; i < q.size(); i++) {
+                String n = q.get(i).norm();
+                int p = -1;
+                if (Set.of("usage", "usages", "uses", "references").contains(n) && i + 1 < q.size()
+                        && Set.of("of", "to").contains(q.get(i + 1).norm())) {
+                    p = after(i + 1, 3);
+                } else if (Set.of("used", "referenced", "usage", "usages").contains(n)) {
+                    p = before(i, 4);
+                } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
+                    p = after(i, 3);
+                }
+                if (p >= 0 && functionShaped(q.get(p))) {
+                    return new Candidate(new Intent.Callers(text(p)), 6, !q.get(p).parens(),
+                            "'" + text(p) + "' read as a function");
+                }
+            }
             return null;
+        }
+
+        /** Written like a function and not like a module or class: {@code f()}, or a lower-case snake_case name. */
+        boolean functionShaped(Word w) {
+            if (!w.identifier() || w.at() || isTag(w) || knownModule(w.text())) {
+                return false;
+            }
+            String t = w.text();
+            String last = t.substring(t.lastIndexOf('.') + 1);
+            return w.parens() || (t.indexOf('_') >= 0 && !last.isEmpty()
+                    && !Character.isUpperCase(last.charAt(0)) && !w.allCaps());
         }
 
         /** Words that are certainly not function names here (a capitalised word is allowed: classes are called). */
@@ -1040,6 +1422,9 @@ public final class IntentClassifier {
                         p = after(i + 1, 2);
                     } else if (n.startsWith("signature")) {
                         p = before(i, 3);
+                    } else if (i >= 2 && q.get(i - 2).norm().equals("as") && Set.of("a", "an", "the")
+                            .contains(q.get(i - 1).norm())) {
+                        p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
                     } else {
                         p = rightBefore(i);
                         if (p < 0) {
@@ -1109,6 +1494,14 @@ public final class IntentClassifier {
                 for (Word w : q.words) {
                     if (w.parens() && w.identifier() && methodLike(w)) {
                         return new Candidate(new Intent.ClassesWithMethod(w.text()), 6, false, "");
+                    }
+                }
+                // "classes with a __len__": a special method named in a class question
+                for (Word w : q.words) {
+                    String t = w.text();
+                    if (w.identifier() && t.length() > 4 && t.startsWith("__") && t.endsWith("__")
+                            && !t.equals("__all__") && !q.phrase("context", "manager")) {
+                        return new Candidate(new Intent.ClassesWithMethod(t), 6, false, "");
                     }
                 }
             }

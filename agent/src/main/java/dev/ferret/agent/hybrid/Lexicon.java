@@ -40,14 +40,15 @@ final class Lexicon {
             + "inherited inheritance extend extends extending extended derive derives derived deriving descend "
             + "descends descending superclass based built");
     static final Set<String> SUBCLASS_NOUN = set("subclass subclasses descendant descendants children child "
-            + "hierarchy heirs derivatives");
+            + "hierarchy heirs derivatives kids kid offspring subtypes subtype grandchildren grandkids "
+            + "sub-subclasses subsubclasses");
     static final Set<String> IMPLEMENT = set("implement implements implementing implemented");
     static final Set<String> INDIRECT = set("indirect indirectly transitive transitively ancestry ancestor ancestors "
             + "descendant descendants hierarchy ultimately eventually chain tree depth intermediate");
     static final Set<String> PROTOCOL = set("protocol protocols");
     static final Set<String> ASYNC = set("async asynchronous coroutine coroutines awaitable awaitables awaited await");
     static final Set<String> IMPORT = set("import imports importing imported");
-    static final Set<String> USE = set("use uses using used usage users user rely relies relying depend depends "
+    static final Set<String> USE = set("use uses using used usage usages users user rely relies relying depend depends "
             + "depending dependent require requires requiring need needs needing hit reference references "
             + "referencing");
     static final Set<String> LIBRARY = set("library libraries lib libs package packages module modules dependency "
@@ -61,7 +62,7 @@ final class Lexicon {
             + "annotations tag tags tagged");
     static final Set<String> PARAMETER = set("parameter parameters param params argument arguments arg args kwarg "
             + "kwargs signature signatures");
-    static final Set<String> TAKE = set("take takes taking accept accepts accepting");
+    static final Set<String> TAKE = set("take takes taking accept accepts accepting receive receives receiving");
     static final Set<String> RETURN = set("return returns returning returned");
     static final Set<String> RAISE = set("raise raises raised raising throw throws thrown throwing threw");
     static final Set<String> EXCEPTION = set("exception exceptions error errors");
@@ -78,13 +79,15 @@ final class Lexicon {
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
     static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare");
+            + "mean means difference compare rationale motivation nutshell architecture tips suggestions suggest");
     static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
             + "create update change move replace optimize optimise improve clean format translate run install build "
             + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");
     static final Set<String> MODAL = set("can could would should will shall may might must");
     static final Set<String> EVALUATIVE = set("safe safer better worse faster slower good bad worth secure "
-            + "necessary wise ok okay");
+            + "necessary wise ok okay fast slow quick efficient performant scalable robust reliable correct "
+            + "readable maintainable clean fine reasonable sensible appropriate overkill buggy broken idiomatic "
+            + "pythonic enough needed justified correctly properly efficiently safely");
     static final Set<String> SEARCH_VERB = set("list show find give get locate enumerate identify report search "
             + "grep collect provide display print count tell return fetch name pull");
 
@@ -127,7 +130,7 @@ final class Lexicon {
     /** Plural nouns that name what is searched for; never a parameter even right next to a cue. */
     static final Set<String> CATEGORY_NOUNS = set("classes functions methods defs funcs fns objects things ones stuff "
             + "files modules comments decorators parameters arguments params args lines code definitions statements "
-            + "names callers calls");
+            + "names callers calls errors exceptions module package library");
 
     /** Words that qualify a parameter noun ("the keyword argument X"), skipped next to it. */
     static final Set<String> MODIFIER = set("keyword positional optional required default extra named boolean "
@@ -146,7 +149,75 @@ final class Lexicon {
             + "attr black click coverage docopt markdown packaging rich toml trio celery");
 
     static final Set<String> SPLIT_AFTER_HYPHEN = set("decorated based derived level manager managers "
-            + "style wrapped marked");
+            + "style wrapped marked wise");
+
+    /**
+     * English function words (pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs of place,
+     * time and degree): a general stop-word list of the language. Such a word is never a parameter unless it is
+     * written as code (backticks, quotes, {@code @}, {@code ()}) or capitalised inside the sentence ({@code Any}).
+     */
+    static final Set<String> ENGLISH_STOP = set("a about above across after afterwards again against all almost "
+            + "alone along already also although always am among amongst an and another any anyhow anyone anything "
+            + "anyway anywhere are around as at be became because become becomes been before beforehand behind "
+            + "being below beneath beside besides between beyond both but by can cannot could did do does doing "
+            + "down during each either else elsewhere enough etc even ever every everyone everything everywhere "
+            + "except few for from further furthermore had has have having he hence her here hereby herein hers "
+            + "herself him himself his how however i if in indeed inside instead into is it its itself just like "
+            + "likely many may maybe me meanwhile might more moreover most mostly much must my myself near neither "
+            + "never nevertheless no nobody noone nor not nothing now nowhere of often on onto or other others "
+            + "otherwise our ours ourselves out outside over perhaps please quite rather really same seem seemed "
+            + "seems several she should since so some somehow someone something sometime sometimes somewhere still "
+            + "such than that the their theirs them themselves then thence there thereafter thereby therefore "
+            + "therein these they this those though through throughout thru thus to together too toward towards "
+            + "under underneath unless unlike until up upon us very via was we were what whatever when whence "
+            + "whenever where whereas wherever whether which while who whoever whom whose why will with within "
+            + "without would yet you your yours yourself yourselves");
+
+    /**
+     * Generic adjectives and participles ("the usual arguments", "return something useful", "decorators used the
+     * most"): describe a thing, never name it, unless written as code.
+     */
+    static final Set<String> NOT_A_NAME = set("usual useful same various relevant important interesting weird "
+            + "strange odd typical normal common regular certain particular specific general proper actual real "
+            + "similar different related obvious used uses using usage defined declared written called "
+            + "named mentioned listed shown found");
+
+    /** Python's builtin classes, written in lower case and still class names ("do we subclass dict?"). */
+    static final Set<String> BUILTIN_TYPES = set("object dict list str int float complex tuple set frozenset bytes "
+            + "bytearray type bool range memoryview");
+
+    /** Pronouns that stand for a name said elsewhere ("drop X; which files import it?"). */
+    static final Set<String> PRONOUN = set("it them they");
+
+    /**
+     * Decorators of Python's standard library whose names are no English word, recognised by name alone
+     * ("classmethods?", "any lru_cache here"); those that are words ({@code cache}, {@code override}) need an
+     * {@code @} or a decorator noun.
+     */
+    static final Set<String> KNOWN_DECORATORS = set("classmethod staticmethod abstractmethod abstractproperty "
+            + "cached_property lru_cache total_ordering singledispatch singledispatchmethod runtime_checkable");
+
+    /** Words of a question that ask for advice, a comparison or a judgement rather than a listing. */
+    static final Set<String> OPINION = set("vs versus preferable prefer preferred recommend recommended "
+            + "recommendation advice advise advisable better best worse worst tradeoff tradeoffs trade-off "
+            + "trade-offs pros cons opinion idiomatic pythonic benefit benefits advantage advantages disadvantage "
+            + "disadvantages drawback drawbacks downside downsides upside upsides overkill overused worthwhile "
+            + "faster slower fastest slowest safer safest simpler simplest cleaner cleanest");
+
+    /** Verbs of behaviour: "do our handlers ever block?" asks how the code behaves, not where something is. */
+    static final Set<String> BEHAVIOUR = set("block blocks hang hangs crash crashes fail fails break breaks leak "
+            + "leaks behave behaves scale scales deadlock deadlocks stall stalls slow misbehave support supports allow "
+            + "allows work works");
+
+    /** Words that ask whether something is wrong (a judgement, not a listing) unless a tag in capitals. */
+    static final Set<String> PROBLEM = set("bug bugs buggy wrong broken leak leaks leaking deadlock deadlocks "
+            + "vulnerability vulnerabilities vulnerable flaw flaws smell smells");
+
+    /**
+     * Everyday English words (resource {@code english-words.txt}) and {@link #ENGLISH_STOP}: never spelling-corrected
+     * into a cue word or a module name ("small" is not "shall", "sites" is not "site", "block" is not "black").
+     */
+    static final Set<String> ENGLISH = loadEnglish();
 
     /** Tags found in any case. */
     static final Map<String, String> TAG_ANY_CASE = Map.ofEntries(Map.entry("todo", "TODO"), Map.entry("todos", "TODO"),
@@ -189,16 +260,26 @@ final class Lexicon {
     }
 
     private static Set<String> loadModules() {
+        return load("known-modules.txt");
+    }
+
+    private static Set<String> loadEnglish() {
+        Set<String> out = new HashSet<>(load("english-words.txt"));
+        out.addAll(ENGLISH_STOP);
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> load(String resource) {
         Set<String> out = new HashSet<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream("known-modules.txt")) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return out;
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    out.add(line.strip());
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.addAll(List.of(line.strip().split("\\s+")));
                 }
             }
         } catch (IOException e) {
@@ -216,7 +297,8 @@ final class Lexicon {
 
     /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
     static boolean known(String lower) {
-        return CUE_WORDS.contains(lower) || MODULES.contains(lower) || PYTHON_WORDS.contains(lower) || lower.length() < 4;
+        return CUE_WORDS.contains(lower) || MODULES.contains(lower) || PYTHON_WORDS.contains(lower) || lower.length() < 4
+                || ENGLISH.contains(lower);
     }
 
     /** The vocabulary word a misspelt cue word stands for, or null. */
@@ -226,10 +308,12 @@ final class Lexicon {
 
     /** The well-known module name a misspelt module name stands for, or null. */
     static String correctModule(String lower) {
-        if (MODULES.contains(lower) || lower.length() < 5) {
+        if (MODULES.contains(lower) || lower.length() < 5 || ENGLISH.contains(lower)) {
             return null;
         }
-        return nearest(lower, MODULES);
+        String fix = nearest(lower, MODULES);
+        // a plural is a word of its own ("strings", "sites"), not a misspelt module ("string", "site")
+        return fix != null && lower.equals(fix + "s") ? null : fix;
     }
 
     private static String nearest(String w, Set<String> vocabulary) {

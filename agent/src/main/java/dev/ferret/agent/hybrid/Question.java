@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * writing ({@code @name}, {@code name()}, backticks, dots, underscores, inner capitals).
  */
 final class Question {
-    private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
+    private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|\"[^\"\\s]{1,60}\"|(?<![\\w'])'[^'\\s]{1,60}'(?![\\w'])|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
             + "|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
@@ -83,6 +83,9 @@ final class Question {
         while (m.find()) {
             String t = m.group();
             boolean quoted = false;
+            if (t.length() > 2 && (t.startsWith("\"") || (t.startsWith("'") && t.endsWith("'")))) {
+                t = "`" + t.substring(1, t.length() - 1) + "`"; // "with", 'loop': a quoted word is written as code
+            }
             if (t.startsWith("`")) {
                 t = t.substring(1, t.length() - 1).strip();
                 quoted = true;

@@ -1,0 +1,125 @@
+package dev.ferret.agent.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The general failure patterns of the classifier (issue 16, after the blind phrasing set): an ordinary English word
+ * never becomes the parameter, questions that ask for advice, a comparison or a judgement are not searches, wording
+ * for the whole subclass tree means indirect, a pronoun with two possible antecedents is not guessed, and common
+ * synonyms of the cue words are read. The examples are written for this test, not taken from a phrasing file.
+ */
+class IntentClassifierShapesTest {
+    private final IntentClassifier classifier = new IntentClassifier();
+
+    /** Expected kind, then the parameter ({@code -} for none); {@code ~} before the parameter: indirect subclasses. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # English words next to a cue are skipped, the name after them is taken
+            are there classes anywhere that use Mapping as their base          | SUBCLASSES             | Mapping
+            classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
+            functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
+            where is the json module imported                                  | IMPORTS                | json
+            in which files does the socket package get imported                | IMPORTS                | socket
+            show me import sites for yaml                                      | IMPORTS                | yaml
+            I saw TimeoutError in a stack trace, where is it raised            | RAISES                 | TimeoutError
+            who is pulling the strings in the scheduler                        | UNKNOWN                | -
+            # questions that ask for advice, a comparison or a judgement
+            When would I reach for asyncio.Queue over a plain list?            | UNKNOWN                | -
+            What does the @functools.wraps decorator copy over?                | UNKNOWN                | -
+            namedtuple versus dataclass for small records?                     | UNKNOWN                | -
+            Protocol or ABC - which one is preferable here                     | UNKNOWN                | -
+            are our async handlers efficient                                   | UNKNOWN                | -
+            should the config loader be async                                  | UNKNOWN                | -
+            Where do the comments mention FIXME?                               | COMMENTS               | FIXME
+            are there bugs in the retry logic                                  | UNKNOWN                | -
+            do our coroutines ever stall?                                      | UNKNOWN                | -
+            which is slower, the dataclass or the namedtuple version           | UNKNOWN                | -
+            what happens if a Protocol method is missing                       | UNKNOWN                | -
+            What is functools.partial?                                         | UNKNOWN                | -
+            what's the Protocol for releasing a version                        | UNKNOWN                | -
+            who introduced the async helpers?                                  | UNKNOWN                | -
+            which Python version do Protocols need                             | UNKNOWN                | -
+            do dataclasses allow slots                                         | UNKNOWN                | -
+            the imports are tangled, any suggestions?                          | UNKNOWN                | -
+            what's the public API of this package?                             | EXPORTS                | -
+            what is the number of async functions                              | ASYNC_FUNCTIONS        | -
+            # a parameter that is an adjective, a participle or part of a noun phrase is not a name
+            which classes extend something from the stdlib                     | UNKNOWN                | -
+            functions that take the usual arguments                            | UNKNOWN                | -
+            who calls into the storage layer                                   | UNKNOWN                | -
+            which decorators are used the most                                 | UNKNOWN                | -
+            any classes deriving from list?                                    | SUBCLASSES             | list
+            # words that judge or ask for motives are still names where a name is expected
+            functions taking a reason argument                                 | FUNCTIONS_WITH_PARAMETER | reason
+            what calls lower                                                   | CALLERS                | lower
+            helpers that carry the contextmanager decorator                    | FUNCTIONS_BY_DECORATOR | contextmanager
+            is there a reason the parser raises KeyError                       | UNKNOWN                | -
+            # the whole subclass tree
+            every descendant class of Plugin, grandchildren too                | SUBCLASSES             | ~Plugin
+            subclasses of Node and their subclasses, recursively               | SUBCLASSES             | ~Node
+            subclasses of Node, not just the direct ones                       | SUBCLASSES             | ~Node
+            the full class tree below Transport                                | SUBCLASSES             | ~Transport
+            classes inheriting from Shape at any depth                         | SUBCLASSES             | ~Shape
+            direct subclasses of Shape                                         | SUBCLASSES             | Shape
+            # pronouns and competing readings
+            we are replacing urllib3 with httpx; who imports it now?           | UNKNOWN                | -
+            we rely on yaml; which files import it?                            | IMPORTS                | yaml
+            who imports sqlalchemy.orm or anything else from sqlalchemy        | IMPORTS                | sqlalchemy
+            # synonyms
+            usages of build_request                                            | CALLERS                | build_request
+            find usages of json                                                | IMPORTS                | json
+            which functions receive a session parameter                        | FUNCTIONS_WITH_PARAMETER | session
+            the public symbols of the package                                  | EXPORTS                | -
+            where is render() being used                                       | CALLERS                | render
+            is numpy a dependency of this project                              | IMPORTS                | numpy
+            which parts of the code talk to boto3                              | IMPORTS                | boto3
+            which defs return Optional[int]                                    | FUNCTIONS_RETURNING    | Optional[int]
+            functions that claim to return Any                                 | FUNCTIONS_RETURNING    | Any
+            list the module-level ALL_CAPS names                               | CONSTANTS              | -
+            what global variables are there                                    | CONSTANTS              | -
+            staticmethods please                                               | FUNCTIONS_BY_DECORATOR | staticmethod
+            any abstractmethods in here?                                       | FUNCTIONS_BY_DECORATOR | abstractmethod
+            offspring of BaseHandler                                           | SUBCLASSES             | BaseHandler
+            classes w/ an __iter__                                             | CLASSES_WITH_METHOD    | __iter__
+            functions that accept `timeout` as an argument                     | FUNCTIONS_WITH_PARAMETER | timeout
+            what can be used in a "with" block                                 | CONTEXT_MANAGERS       | -
+            classes with __aenter__/__aexit__ plus @asynccontextmanager functions | CONTEXT_MANAGERS    | -
+            FIXEM comments                                                     | COMMENTS               | FIXME
+            """)
+    void generalShapes(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = switch (intent) {
+            case Intent.Subclasses s -> (s.indirect() ? "~" : "") + s.base();
+            case Intent.Imports i -> i.module();
+            case Intent.Comments c -> c.tag();
+            case Intent.Callers c -> c.function();
+            case Intent.FunctionsByName f -> f.pattern();
+            case Intent.Raises r -> r.exception();
+            case Intent.FunctionsReturning f -> f.type();
+            case Intent.FunctionsByDecorator f -> f.decorator();
+            case Intent.ClassesWithMethod c -> c.method();
+            case Intent.FunctionsWithParameter f -> f.parameter();
+            default -> "-";
+        };
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
+    /** A reading picked with a pronoun or a typo'd parameter is stated in the answer, never silent. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I saw TimeoutError in a stack trace, where is it raised
+            FIXEM comments
+            list the XXX and HACK markers
+            which files import numpy and pandas
+            uses of load_config
+            """)
+    void guessesAreStated(String question) {
+        Classification c = classifier.analyze(question);
+        assertTrue(c.uncertain(), question + " -> " + c);
+    }
+}
