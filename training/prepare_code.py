@@ -11,7 +11,8 @@ round-robin over the codebases so that every codebase contributes).
 """
 import argparse
 import os
-import struct
+
+import segments
 
 SUFFIXES = (".py", ".rst", ".md", ".txt")
 
@@ -57,9 +58,7 @@ def write_split(names, codebases, out_path, max_bytes):
                     continue
                 if not data.strip():
                     continue
-                out.write(struct.pack(">i", 1))
-                out.write(struct.pack(">Bi", 1, len(data)))
-                out.write(data)
+                segments.write_example(out, [(1, data)])
                 total += len(data)
                 count += 1
     print(f"{out_path}: {count} files, {total:,} bytes from {len(names)} codebases")

@@ -6,15 +6,13 @@ with tools): the models module that tokenizes cannot depend on the engine or rea
 Keep the two in step. Each example becomes segments (mask, text); mask 1 marks what the model must learn to write:
 an assistant turn after its generation prompt "<|im_start|>assistant\\n", through its "<|im_end|>".
 
-Output layout (big-endian, read by TokenizerExport): per example int32 segment count, then per segment one mask
-byte, int32 byte length, UTF-8 bytes.
+Output layout: segments.py (read by TokenizerExport).
 
     /usr/bin/python3 training/prepare_data.py --data .work/training-data --out .work/train/data
 """
-import argparse
 import json
-import os
-import struct
+
+import segments
 
 IM_START = "<|im_start|>"
 IM_END = "<|im_end|>"
@@ -89,29 +87,8 @@ def render(messages, tools):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=".work/training-data")
-    ap.add_argument("--out", default=".work/train/data")
-    ap.add_argument("--splits", default="train,valid,test")
-    args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    for split in args.splits.split(","):
-        src = os.path.join(args.data, split + ".jsonl")
-        dst = os.path.join(args.out, split + ".seg")
-        n = 0
-        with open(src, encoding="utf-8") as f, open(dst, "wb") as out:
-            for line in f:
-                if not line.strip():
-                    continue
-                ex = json.loads(line)
-                segs = render(ex["messages"], ex.get("tools") or [])
-                out.write(struct.pack(">i", len(segs)))
-                for mask, text in segs:
-                    b = text.encode("utf-8")
-                    out.write(struct.pack(">Bi", mask, len(b)))
-                    out.write(b)
-                n += 1
-        print(f"{split}: {n} examples -> {dst}")
+    segments.convert_splits_main(__doc__, ".work/training-data", ".work/train/data", "",
+                                 lambda ex: render(ex["messages"], ex.get("tools") or []), "examples")
 
 
 if __name__ == "__main__":

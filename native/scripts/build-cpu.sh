@@ -43,18 +43,10 @@ CMAKE_ARGS=(
 if [ "$RPC" = 1 ]; then CMAKE_ARGS+=(-DGGML_RPC=ON); fi
 CONFIG_ID="cpu-$LLAMA_EXPECTED_TAG-$(printf '%s\n' "${CMAKE_ARGS[@]}" | sha256sum | cut -c1-16)"
 
-for tool in cmake git tar; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
-done
+llama_require_tools cmake git tar
 command -v "${CXX:-c++}" >/dev/null 2>&1 || command -v g++ >/dev/null 2>&1 || die "no C++ compiler found"
 
-if llama_install_is_current "$OUT_DIR" "$CONFIG_ID"; then
-  log "$OUT_DIR already holds this build (FORCE=1 to rebuild)"
-  LLAMA_TAG=$(sed -n 's/^llama.cpp tag: //p' "$OUT_DIR/BUILD-INFO.txt")
-  LLAMA_COMMIT=$(sed -n 's/^bundle commit: //p' "$OUT_DIR/BUILD-INFO.txt")
-  llama_print_paths "$OUT_DIR"
-  exit 0
-fi
+llama_exit_if_current "$OUT_DIR" "$CONFIG_ID"
 
 start=$(date +%s)
 llama_get_bundle 1

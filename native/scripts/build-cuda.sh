@@ -37,9 +37,7 @@ BACKEND_DL=${BACKEND_DL:-0}
 BUILD_DIR="$LLAMA_SRC_CACHE/build-cuda"
 [ "$BACKEND_DL" = 1 ] && BUILD_DIR="$BUILD_DIR-dl"
 
-for tool in cmake git tar; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
-done
+llama_require_tools cmake git tar
 
 # nvcc and the CUDA toolkit (cuBLAS is required by ggml-cuda)
 NVCC=${CUDACXX:-}
@@ -113,13 +111,7 @@ fi
 LLAMA_EXTRA_TARGETS=(ggml-cuda ggml-cpu)
 CONFIG_ID="cuda-$LLAMA_EXPECTED_TAG-$(printf '%s\n' "${CMAKE_ARGS[@]}" | sha256sum | cut -c1-16)"
 
-if llama_install_is_current "$OUT_DIR" "$CONFIG_ID" && [ -f "$OUT_DIR/lib/libggml-cuda.so" ]; then
-  log "$OUT_DIR already holds this build (FORCE=1 to rebuild)"
-  LLAMA_TAG=$(sed -n 's/^llama.cpp tag: //p' "$OUT_DIR/BUILD-INFO.txt")
-  LLAMA_COMMIT=$(sed -n 's/^bundle commit: //p' "$OUT_DIR/BUILD-INFO.txt")
-  llama_print_paths "$OUT_DIR"
-  exit 0
-fi
+llama_exit_if_current "$OUT_DIR" "$CONFIG_ID" "$OUT_DIR/lib/libggml-cuda.so"
 
 start=$(date +%s)
 llama_get_bundle "${ALLOW_NPM:-0}"

@@ -127,6 +127,27 @@ llama_install_is_current() {
   return 0
 }
 
+# llama_exit_if_current OUT_DIR CONFIG_ID [EXTRA_FILE] : when OUT_DIR already holds this configuration (and
+# EXTRA_FILE, if given, exists), say so, print its paths and exit 0; otherwise return.
+llama_exit_if_current() {
+  local out=$1 config_id=$2 extra=${3:-}
+  llama_install_is_current "$out" "$config_id" || return 0
+  [ -z "$extra" ] || [ -f "$extra" ] || return 0
+  log "$out already holds this build (FORCE=1 to rebuild)"
+  LLAMA_TAG=$(sed -n 's/^llama.cpp tag: //p' "$out/BUILD-INFO.txt")
+  LLAMA_COMMIT=$(sed -n 's/^bundle commit: //p' "$out/BUILD-INFO.txt")
+  llama_print_paths "$out"
+  exit 0
+}
+
+# llama_require_tools TOOL... : die naming the first one not on the PATH
+llama_require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
+  done
+}
+
 # llama_build BUILD_DIR JOBS CMAKE_ARGS... : configure (every time: cheap, and picks up changed options)
 # and build the library and the tools; make is incremental, so a second run only relinks what changed.
 llama_build() {

@@ -20,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +31,7 @@ class AgentRuntimeTest {
         return Files.isDirectory(p) ? p : Path.of("examples", "shop").toAbsolutePath();
     }
 
+    @Tag("native")
     @Test
     void modelFormattingIsGroundedInTheFindings(@TempDir Path dir) {
         Path model = dir.resolve("tiny.gguf");
@@ -63,6 +64,7 @@ class AgentRuntimeTest {
         }
     }
 
+    @Tag("native")
     @Test
     void agentAnswersCarryTheDraftStatistics(@TempDir Path dir) {
         Path model = dir.resolve("tiny.gguf");
@@ -97,7 +99,7 @@ class AgentRuntimeTest {
         }
         Path other = dir.resolve("other.gguf");
         Files.write(other, new byte[] {1});
-        withModels(dir.toString(), () -> {
+        ModelsDir.with(dir.toString(), () -> {
             var none = new AgentRuntime.Options(sample(), null, List.of(), null, false, AgentRuntime.Mode.AGENT,
                     AgentRuntime.Format.TEMPLATE, 6, 0).withDefaultModel();
             assertEquals(dir.resolve("b.gguf"), none.model());
@@ -115,10 +117,11 @@ class AgentRuntimeTest {
         });
     }
 
+    @Tag("native")
     @Test
     void shippedDraftCanDraftForTheShippedBase() {
         Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
-        ModelCatalog c = withModels(shipped.toString(), () -> ModelCatalog.find().orElse(null));
+        ModelCatalog c = ModelsDir.with(shipped.toString(), () -> ModelCatalog.find().orElse(null));
         assumeTrue(c != null && c.defaultBase().filter(Files::isRegularFile).isPresent()
                 && c.defaultDraft().filter(Files::isRegularFile).isPresent(), "no shipped default models");
         ModelOptions mo = ModelOptions.defaults().withContextSize(512).withThreads(2);
@@ -128,36 +131,13 @@ class AgentRuntimeTest {
         }
     }
 
-    static <T> T withModels(String dir, Supplier<T> body) {
-        String old = System.getProperty("ferret.models");
-        System.setProperty("ferret.models", dir);
-        try {
-            return body.get();
-        } finally {
-            if (old == null) {
-                System.clearProperty("ferret.models");
-            } else {
-                System.setProperty("ferret.models", old);
-            }
-        }
-    }
-
     @Test
     void agentModeWithoutAModelIsRefusedClearly() {
         var opts = new AgentRuntime.Options(sample(), null, List.of(), null, false, AgentRuntime.Mode.AGENT,
                 AgentRuntime.Format.TEMPLATE, 6, 0);
-        String old = System.getProperty("ferret.models");
-        System.setProperty("ferret.models", "/no/models/here");
-        try {
-            var e = assertThrows(IllegalArgumentException.class, () -> new AgentRuntime(opts, AgentRuntime.Progress.SILENT));
-            assertTrue(e.getMessage().contains("--model"));
-        } finally {
-            if (old == null) {
-                System.clearProperty("ferret.models");
-            } else {
-                System.setProperty("ferret.models", old);
-            }
-        }
+        var e = ModelsDir.with("/no/models/here",
+                () -> assertThrows(IllegalArgumentException.class, () -> new AgentRuntime(opts, AgentRuntime.Progress.SILENT)));
+        assertTrue(e.getMessage().contains("--model"));
     }
 
     @Test

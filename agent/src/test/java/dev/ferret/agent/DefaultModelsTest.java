@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * speculative decoding with the shipped draft changes nothing in greedy output: the same answer and the same tool
  * calls as plain decoding, question by question.
  */
+@Tag("slow")
+@Tag("native")
 class DefaultModelsTest {
     static final List<String> QUESTIONS = List.of(
             "Which classes in this codebase subclass from Protocol?",
@@ -31,17 +34,12 @@ class DefaultModelsTest {
     static void point() {
         Path d = Path.of("..", "models", "default").toAbsolutePath().normalize();
         dir = Files.isDirectory(d) ? d : Path.of("models", "default").toAbsolutePath();
-        oldModels = System.getProperty("ferret.models");
-        System.setProperty("ferret.models", dir.toString());
+        oldModels = ModelsDir.set(dir.toString());
     }
 
     @AfterAll
     static void restore() {
-        if (oldModels == null) {
-            System.clearProperty("ferret.models");
-        } else {
-            System.setProperty("ferret.models", oldModels);
-        }
+        ModelsDir.restore(oldModels);
     }
 
     @Test

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
 import dev.ferret.engine.chat.Json;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,24 +26,8 @@ import picocli.CommandLine.Parameters;
                 ExitCodes.BAD_INPUT + ":bad input (options, repository, model file).",
                 ExitCodes.FAILED + ":other failure; " + ExitCodes.NO_LIBRARY + ": native library missing."})
 final class AskCommand implements Callable<Integer> {
-    @Option(names = "--repo", required = true, description = "repository to search")
-    Path repo;
-
-    @Option(names = {"-m", "--model"}, description = "GGUF model for the agent loop and the model formatter")
-    Path model;
-
-    @Option(names = "--lora", description = "LoRA adapter (repeatable)")
-    List<Path> loras = new ArrayList<>();
-
-    @Option(names = "--draft", description = "draft model for speculative decoding")
-    Path draft;
-
-    @Option(names = "--lookup", negatable = true, description = "prompt-lookup speculative decoding in the agent loop, adaptive"
-            + " (default: on for a --model without --draft; the shipped default models use their draft model)")
-    Boolean lookup;
-
-    @Option(names = "--mode", defaultValue = "auto", description = "${COMPLETION-CANDIDATES}; auto = hybrid when the question is known (default ${DEFAULT-VALUE})")
-    AgentRuntime.Mode mode;
+    @Mixin
+    RuntimeOptions agent;
 
     @Option(names = "--format", defaultValue = "template", description = "hybrid answers: ${COMPLETION-CANDIDATES}; model = the model writes the list under a grammar that admits exactly the found items, each once (default ${DEFAULT-VALUE})")
     AgentRuntime.Format format;
@@ -61,9 +44,6 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "the question (its words are joined with spaces)")
     List<String> question;
 
-    @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
-    AgentRuntime.Prompt prompt;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,10 +51,8 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         Limits.check(spec, "--max-steps", maxSteps, 1, 100);
         Limits.check(spec, "--threads", threads, 0, Limits.MAX_THREADS);
-        Limits.checkFiles(spec, model, draft, loras);
-        AgentRuntime.Options o = new AgentRuntime.Options(repo, model, loras, draft,
-                AgentRuntime.Options.lookupByDefault(model, draft, lookup), mode,
-                format, maxSteps, threads, prompt);
+        agent.checkFiles(spec);
+        AgentRuntime.Options o = agent.runtime(format, maxSteps, threads);
         try (AgentRuntime rt = new AgentRuntime(o, json ? AgentRuntime.Progress.SILENT : AgentRuntime.Progress.STDERR)) {
             Answer a = rt.ask(String.join(" ", question));
             if (json) {

@@ -12,6 +12,7 @@ import dev.ferret.models.ModelSpec;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +22,12 @@ class AskExitCodesTest {
 
     @Test
     void answeredIsZeroAndUnknownToTheHybridPathIsNoAnswer() throws Exception {
-        CliTest.Out a = CliTest.run("ask", "--repo", CliTest.sample().toString(), "--json", PROTOCOL);
+        Cli.Out a = Cli.run("ask", "--repo", Cli.sample().toString(), "--json", PROTOCOL);
         assertEquals(0, a.code(), a.stderr());
         JsonNode n = Json.MAPPER.readTree(a.stdout());
         assertEquals("answered", n.get("status").asText());
         assertEquals(0, n.get("notes").size());
-        CliTest.Out h = CliTest.run("ask", "--repo", CliTest.sample().toString(), "--mode", "hybrid", "--json",
+        Cli.Out h = Cli.run("ask", "--repo", Cli.sample().toString(), "--mode", "hybrid", "--json",
                 "How does checkout work?");
         assertEquals(ExitCodes.NO_ANSWER, h.code(), h.stderr());
         JsonNode hn = Json.MAPPER.readTree(h.stdout());
@@ -34,11 +35,13 @@ class AskExitCodesTest {
         assertEquals("no_answer", hn.get("status").asText());
     }
 
+    @Tag("native")
+    @Tag("slow")
     @Test
     void theAgentsExitCodeFollowsItsStopReason(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("tiny.gguf");
         new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(4).write(model);
-        CliTest.Out r = CliTest.run("ask", "--repo", CliTest.sample().toString(), "--model", model.toString(),
+        Cli.Out r = Cli.run("ask", "--repo", Cli.sample().toString(), "--model", model.toString(),
                 "--mode", "agent", "--max-steps", "1", "-t", "2", "--json", "How does checkout work?");
         JsonNode n = Json.MAPPER.readTree(r.stdout());
         Answer.Status status = Answer.status(n.get("stop_reason").asText());
@@ -61,14 +64,14 @@ class AskExitCodesTest {
         }
         // a named pipe that looks like Python: never opened (it blocked the agent until killed)
         new ProcessBuilder("mkfifo", repo.resolve("pipe.py").toString()).start().waitFor();
-        CliTest.Out j = CliTest.run("ask", "--repo", repo.toString(), "--json", PROTOCOL);
+        Cli.Out j = Cli.run("ask", "--repo", repo.toString(), "--json", PROTOCOL);
         assertEquals(0, j.code(), j.stderr());
         JsonNode n = Json.MAPPER.readTree(j.stdout());
         assertTrue(n.get("answer").asText().contains("P (small.py:3)"), n.toString());
         assertEquals(1, n.get("notes").size(), n.toString());
         assertEquals("not searched: generated.py (9.0 MiB): larger than the 8 MiB limit for Python files, not scanned",
                 n.get("notes").get(0).asText());
-        CliTest.Out t = CliTest.run("ask", "--repo", repo.toString(), PROTOCOL);
+        Cli.Out t = Cli.run("ask", "--repo", repo.toString(), PROTOCOL);
         assertTrue(t.stderr().contains("note: not searched: generated.py (9.0 MiB)"), t.stderr());
     }
 }

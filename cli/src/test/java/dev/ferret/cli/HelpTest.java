@@ -49,14 +49,14 @@ class HelpTest {
             for (String flag : List.of("--help", "-h")) {
                 List<String> args = new ArrayList<>(path);
                 args.add(flag);
-                CliTest.Out r = CliTest.run(args.toArray(String[]::new));
+                Cli.Out r = Cli.run(args.toArray(String[]::new));
                 assertEquals(0, r.code(), args + ": " + r.stderr());
                 assertTrue(r.stdout().contains("Usage: ferret " + String.join(" ", path)), args + ": " + r.stdout());
                 assertTrue(r.stderr().isEmpty(), args + " wrote to stderr: " + r.stderr());
             }
         }
         // picocli's own help subcommand too
-        assertEquals(0, CliTest.run("help", "ask").code());
+        assertEquals(0, Cli.run("help", "ask").code());
     }
 
     @Test
@@ -91,7 +91,7 @@ class HelpTest {
             }
             List<String> args = new ArrayList<>(path);
             args.add("--frob");
-            CliTest.Out r = CliTest.run(args.toArray(String[]::new));
+            Cli.Out r = Cli.run(args.toArray(String[]::new));
             assertEquals(2, r.code(), args + ": " + r.stderr());
             assertTrue(r.stderr().startsWith("error: Unknown option: '--frob'"), args + ": " + r.stderr());
             assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());

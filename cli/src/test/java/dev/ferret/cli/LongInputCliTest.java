@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * end with an answer or a typed error, never a crash. Long inputs run in a child JVM with the default stack (no
  * -Xss, unlike the launcher), so a crash would fail this test rather than the test JVM.
  */
+@Tag("native")
+@Tag("slow")
 class LongInputCliTest {
     record Child(int code, String output, boolean crashLog) {}
 
     static Child child(Path dir, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dferret.home=" + CliTest.sample().getParent().getParent(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "-Dferret.home=" + Cli.sample().getParent().getParent(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path log = dir.resolve("out.txt");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -43,7 +46,7 @@ class LongInputCliTest {
 
     @Test
     void aQuestionOfOneMibOfOneCharacterGetsAnAnswerNotACrash(@TempDir Path dir) throws Exception {
-        String repo = CliTest.sample().toString();
+        String repo = Cli.sample().toString();
         Child chat = child(dir, "=".repeat(1 << 20) + "\n" + " ".repeat(1 << 20) + "x\n", "chat", "--repo", repo);
         assertEquals(0, chat.code(), chat.output());
         assertTrue(!chat.crashLog(), chat.output());
@@ -59,7 +62,7 @@ class LongInputCliTest {
     @Test
     void numbersOutOfRangeAndDirectoriesAreExit2WithTheReason(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.gguf");
-        assertEquals(0, CliTest.run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q8_0").code());
+        assertEquals(0, Cli.run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q8_0").code());
         String m = model.toString();
         String[][] cases = {
             // the CLI checks its options before the engine does (Limits): one error line naming the option
@@ -69,7 +72,7 @@ class LongInputCliTest {
             {"is a directory; give a .gguf file", "generate", "--model", dir.toString(), "hi"},
         };
         for (String[] c : cases) {
-            CliTest.Out o = CliTest.run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            Cli.Out o = Cli.run(java.util.Arrays.copyOfRange(c, 1, c.length));
             assertEquals(2, o.code(), String.join(" ", c[1]) + ": " + o.stderr());
             assertTrue(o.stderr().contains(c[0]), o.stderr());
         }
@@ -78,8 +81,8 @@ class LongInputCliTest {
         Child g = child(dir, "", "generate", "--model", m, "-n", "3", "=".repeat(20_000));
         assertEquals(2, g.code(), g.output());
         assertTrue(g.output().contains("needs 20009 tokens but the context holds"), g.output());
-        assertEquals(0, CliTest.run("model", "create", "--out", q4.toString(), "--preset", "tiny", "--quant", "q4_0").code());
-        CliTest.Out a = CliTest.run("adapter", "create", "--base", q4.toString(), "--out", dir.resolve("a.gguf").toString());
+        assertEquals(0, Cli.run("model", "create", "--out", q4.toString(), "--preset", "tiny", "--quant", "q4_0").code());
+        Cli.Out a = Cli.run("adapter", "create", "--base", q4.toString(), "--out", dir.resolve("a.gguf").toString());
         assertEquals(2, a.code(), a.stderr());
         assertTrue(a.stderr().contains("Q4_0"), a.stderr());
     }

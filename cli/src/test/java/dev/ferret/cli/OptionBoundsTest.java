@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Issue 17.10: out-of-bounds numbers and a folder as a model are refused before anything native runs. */
 class OptionBoundsTest {
     static void refused(String expected, String... args) {
-        CliTest.Out r = CliTest.run(args);
+        Cli.Out r = Cli.run(args);
         assertEquals(2, r.code(), List.of(args) + ": " + r.stderr());
         assertTrue(r.stderr().startsWith("error: " + expected), List.of(args) + ": " + r.stderr());
         assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
@@ -34,7 +34,7 @@ class OptionBoundsTest {
 
     @Test
     void askRefusesBadNumbers(@TempDir Path dir) {
-        String repo = CliTest.sample().toString();
+        String repo = Cli.sample().toString();
         refused(dir + " is a directory; give a .gguf file", "ask", "--repo", repo, "--model", dir.toString(), "q");
         refused("--max-steps must be 1 to 100, got 0", "ask", "--repo", repo, "--max-steps", "0", "q");
         refused("--threads must be 0 to 512, got -1", "ask", "--repo", repo, "-t", "-1", "q");

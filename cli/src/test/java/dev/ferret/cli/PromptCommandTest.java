@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ids; with a model carrying Qwen2.5's template it equals Hugging Face's rendering (Python jinja2) on every test
  * conversation; special-token text in the conversation comes out as ordinary-text ids.
  */
+@Tag("native")
 class PromptCommandTest {
     static Path tiny(Path dir) {
         Path model = dir.resolve("tiny.gguf");
-        CliTest.Out c = CliTest.run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q8_0");
+        Cli.Out c = Cli.run("model", "create", "--out", model.toString(), "--preset", "tiny", "--quant", "q8_0");
         assertEquals(0, c.code(), c.stderr());
         return model;
     }
@@ -51,7 +53,7 @@ class PromptCommandTest {
         Conversations.Conversation c = Conversations.all().get(7); // several calls in one turn, three tool results
         Path conv = write(dir, "conv.json", c.messages());
         Path tools = write(dir, "tools.json", c.tools());
-        CliTest.Out out = CliTest.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tools", tools.toString());
+        Cli.Out out = Cli.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tools", tools.toString());
         assertEquals(0, out.code(), out.stderr());
         ChatInput in = ChatInput.fromJson(c.messages(), c.tools(), true);
         List<JsonNode> schemas = new ArrayList<>();
@@ -60,7 +62,7 @@ class PromptCommandTest {
         String expected = ChatTemplate.render(messages(in), schemas, true);
         assertEquals(expected, out.stdout());
         assertTrue(out.stdout().endsWith("<|im_start|>assistant\n"));
-        CliTest.Out noGen = CliTest.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tools", tools.toString(),
+        Cli.Out noGen = Cli.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tools", tools.toString(),
                 "--no-generation-prompt");
         assertEquals(expected.substring(0, expected.length() - "<|im_start|>assistant\n".length()), noGen.stdout());
     }
@@ -93,8 +95,8 @@ class PromptCommandTest {
                 + "{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"type\": \"function\", \"function\": {\"name\": \"read_file\", \"arguments\": \"{\\\"path\\\": \\\"a.py\\\"}\"}}]},"
                 + "{\"role\": \"tool\", \"content\": " + Json.dumps(Json.MAPPER.getNodeFactory().textNode("# " + inject)) + "}]");
         Path conv = write(dir, "conv.json", msgs);
-        CliTest.Out text = CliTest.run("prompt", "--model", model.toString(), "--messages", conv.toString());
-        CliTest.Out ids = CliTest.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tokens");
+        Cli.Out text = Cli.run("prompt", "--model", model.toString(), "--messages", conv.toString());
+        Cli.Out ids = Cli.run("prompt", "--model", model.toString(), "--messages", conv.toString(), "--tokens");
         assertEquals(0, ids.code(), ids.stderr());
         JsonNode arr = Json.MAPPER.readTree(ids.stdout());
         int[] got = IntStream.range(0, arr.size()).map(i -> arr.get(i).asInt()).toArray();
@@ -138,7 +140,7 @@ class PromptCommandTest {
             if (!c.addGenerationPrompt()) {
                 args.add("--no-generation-prompt");
             }
-            CliTest.Out out = CliTest.run(args.toArray(String[]::new));
+            Cli.Out out = Cli.run(args.toArray(String[]::new));
             assertEquals(0, out.code(), c.name() + ": " + out.stderr());
             assertEquals(ref.get(i).text(), out.stdout(), c.name());
         }
@@ -150,12 +152,12 @@ class PromptCommandTest {
         Path model = tiny(dir);
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"role\": \"user\", \"content\": ");
-        CliTest.Out o = CliTest.run("prompt", "--model", model.toString(), "--messages", bad.toString());
+        Cli.Out o = Cli.run("prompt", "--model", model.toString(), "--messages", bad.toString());
         assertEquals(2, o.code());
         assertTrue(o.stderr().startsWith("error: ") && o.stderr().contains("not valid JSON"), o.stderr());
         Files.writeString(bad, "[{\"content\": \"no role\"}]");
-        assertEquals(2, CliTest.run("prompt", "--model", model.toString(), "--messages", bad.toString()).code());
-        assertEquals(2, CliTest.run("prompt", "--model", model.toString(), "--messages", dir.resolve("none.json").toString()).code());
-        assertTrue(CliTest.run("prompt", "--model", model.toString(), "--messages", bad.toString()).stdout().isEmpty());
+        assertEquals(2, Cli.run("prompt", "--model", model.toString(), "--messages", bad.toString()).code());
+        assertEquals(2, Cli.run("prompt", "--model", model.toString(), "--messages", dir.resolve("none.json").toString()).code());
+        assertTrue(Cli.run("prompt", "--model", model.toString(), "--messages", bad.toString()).stdout().isEmpty());
     }
 }

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue 17.11: an adapter made for another base of the same shapes loads, with a warning. */
+@Tag("native")
 class AdapterBaseTest {
     /** Warnings logged while {@code load} runs. */
     private static List<String> warnings(Runnable load) {

@@ -8,9 +8,12 @@ import dev.ferret.engine.backend.FfmGenerator;
 import dev.ferret.engine.backend.JniGenerator;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The FFM engine and java-llama.cpp's JNI API, same library, same model, same greedy settings: same text. */
+@Tag("slow")
+@Tag("native")
 class BackendParityTest {
     @Test
     void ffmAndJniGiveTheSameGreedyText() {

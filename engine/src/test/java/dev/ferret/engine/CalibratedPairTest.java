@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * output projections are zero. The target must compute exactly the draft's logits in single-token decodes, and
  * speculative decoding on the pair must give the target's plain greedy output.
  */
+@Tag("native")
 class CalibratedPairTest {
     static final String PROMPT = "<|im_start|>user\nWhich classes subclass Protocol?<|im_end|>\n<|im_start|>assistant\n"
             + "<tool_call>\n{\"name\": \"find_classes\", \"arguments\": {\"base\": \"Protocol\"}}\n</tool_call><|im_end|>\n"

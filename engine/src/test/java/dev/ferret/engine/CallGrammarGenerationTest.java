@@ -15,6 +15,7 @@ import dev.ferret.engine.chat.ToolCallParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * valid call to one of the tools: the grammar and the parser agree. And generating after a {@link Prompt} is
  * generating after its token ids.
  */
+@Tag("slow")
+@Tag("native")
 class CallGrammarGenerationTest {
     @Test
     void everyFamilysGrammarYieldsACallItsParserAccepts() {

@@ -29,6 +29,14 @@ final class ChildJvm {
             return output.lines().filter(l -> l.startsWith(prefix)).toList();
         }
 
+        /** Fails unless the child ended on its own, left no crash log and exited 0. */
+        Result assertExitedCleanly() {
+            org.junit.jupiter.api.Assertions.assertFalse(timedOut, this::describe);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), crashLogs, this::describe);
+            org.junit.jupiter.api.Assertions.assertEquals(0, exitCode, this::describe);
+            return this;
+        }
+
         String describe() {
             String tail = output.length() > 6000 ? "..." + output.substring(output.length() - 6000) : output;
             return "exit code " + exitCode + (timedOut ? " (killed: ran too long)" : "")

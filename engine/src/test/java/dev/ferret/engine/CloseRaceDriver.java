@@ -1,13 +1,7 @@
 package dev.ferret.engine;
 
 import dev.ferret.engine.speculative.DraftModelDrafter;
-import dev.ferret.gguf.GgufFile;
-import dev.ferret.gguf.GgufType;
 import dev.ferret.llama.LlamaException;
-import dev.ferret.models.AdapterGenerator;
-import dev.ferret.models.ModelGenerator;
-import dev.ferret.models.ModelSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +47,10 @@ public final class CloseRaceDriver {
     private final Random rnd;
 
     CloseRaceDriver(Path dir, long seed) throws Exception {
-        Files.createDirectories(dir);
-        base = dir.resolve("race-tiny-q8_0.gguf");
-        draftFile = dir.resolve("race-draft-q8_0.gguf");
-        adapterFile = dir.resolve("race-lora.gguf");
-        if (!Files.exists(base)) {
-            new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(1).write(base);
-        }
-        if (!Files.exists(draftFile)) {
-            new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(2).write(draftFile);
-        }
-        if (!Files.exists(adapterFile)) {
-            new AdapterGenerator(GgufFile.read(base)).rank(4).alpha(8f).seed(3).write(adapterFile);
-        }
+        DriverModels files = DriverModels.in(dir, "race");
+        base = files.base();
+        draftFile = files.draft();
+        adapterFile = files.adapter();
         rnd = new Random(seed);
     }
 

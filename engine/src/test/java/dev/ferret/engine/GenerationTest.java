@@ -7,24 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Generation on a generated tiny Q4_0 qwen2 model through the real llama.cpp library. */
-class GenerationTest {
+class GenerationTest extends TinyModelTest {
     static final String PROMPT = "<|im_start|>user\nWhich classes subclass Protocol?<|im_end|>\n<|im_start|>assistant\n";
-    static Model model;
-
-    @BeforeAll
-    static void load() {
-        model = Model.load(TestModels.tinyQ4(), TestModels.small());
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     @Test
     void greedyIsDeterministicAcrossSessions() {

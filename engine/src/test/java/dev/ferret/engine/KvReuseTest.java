@@ -10,24 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KvReuseTest {
+class KvReuseTest extends TinyModelTest {
     static final String SYSTEM = "<|im_start|>system\nYou search code with tools: grep, find, read_file.<|im_end|>\n";
-    static Model model;
-
-    @BeforeAll
-    static void load() {
-        model = Model.load(TestModels.tinyQ4(), TestModels.small());
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     @Test
     void secondTurnEvaluatesOnlyTheNewTokens() {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * pre-splitting recurses per character). Every case runs in a child JVM ({@link ChildJvm}) with the default
  * thread stack, so a crash fails the test instead of the test JVM.
  */
+@Tag("slow")
+@Tag("native")
 class LongTextTokenizationTest {
     static final int MIB = 1 << 20;
     static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -72,7 +74,7 @@ class LongTextTokenizationTest {
      * thread, found by bisection. Measured 296 (b4916) and 330 (b4980) bytes per character; Vocab.MAX_SPAN and
      * TokenizerThreads.STACK_BYTES rest on it.
      */
-    @Tag("slow")
+    @Tag("long")
     @Test
     void stackBytesPerCharacter() throws Exception {
         for (Path lib : new Path[] {null, ChildJvm.b4980Library()}) {

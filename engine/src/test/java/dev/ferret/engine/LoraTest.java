@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** LoRA adapters on a generated base, through llama.cpp: they change the logits, scale 0 and removal restore the base exactly. */
+@Tag("native")
 class LoraTest {
     static final String PROMPT = "<|im_start|>user\nShow me all dataclasses<|im_end|>\n<|im_start|>assistant\n";
     static Path base;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.condition.OS;
  * 200 load / generate / close cycles in one JVM: the process's resident memory (which counts native
  * allocations, unlike the Java heap) must not grow beyond a small bound once warmed up.
  */
+@Tag("slow")
+@Tag("native")
 class NativeMemoryLeakTest {
     static final int CYCLES = 200;
     static final int WARMUP = 20;

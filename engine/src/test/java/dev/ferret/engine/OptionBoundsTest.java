@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,7 @@ class OptionBoundsTest {
         refused("logitBias", () -> new GenerationRequest(8, null, null, null, Map.of(-1, 1f), null));
     }
 
+    @Tag("native")
     @Test
     void sessionsAndContextsCheckTheirSizesAndThreads() {
         try (Model m = Model.load(TestModels.tinyQ4(), TestModels.small())) {
@@ -105,6 +107,7 @@ class OptionBoundsTest {
         }
     }
 
+    @Tag("native")
     @Test
     void aDirectoryIsNotAModelFile(@TempDir Path dir) {
         EngineException.InvalidModel e = assertThrows(EngineException.InvalidModel.class, () -> Model.load(dir));
@@ -118,6 +121,8 @@ class OptionBoundsTest {
     }
 
     /** {@code ferret generate -t 50000} died in ggml (SIGSEGV; -t 20000 aborted); now it is refused with a message. */
+    @Tag("native")
+    @Tag("slow")
     @Test
     void threadCountsBeyondGgmlsLimitAreRefusedNotCrashed() throws Exception {
         for (String threads : new String[] {"50000", "513"}) {

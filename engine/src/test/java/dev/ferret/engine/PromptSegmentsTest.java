@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * question or a repository file is tokenized as ordinary text; while content without such text tokenizes to
  * exactly the ids of today's whole-string tokenization (specials parsed).
  */
+@Tag("native")
 class PromptSegmentsTest {
     static Model ferret;
     static Model qwenShaped;

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code apply_chat_template} does with Python's jinja2; through {@link ChatFormats#forModel}, the path
  * {@code ferret prompt} and the agent take.
  */
+@Tag("native")
 class QwenTemplateReferenceTest {
     @Test
     void promptsEqualTheHuggingFaceRendering() throws Exception {

@@ -23,6 +23,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the {@code java} block after the {@value #MARKER} comment), compiled with javax.tools against the engine's
  * classes, and run on a generated model with a generated LoRA adapter.
  */
+@Tag("native")
 class ReadmeExampleTest {
     static final String MARKER = "<!-- library example: compiled and run by ReadmeExampleTest -->";
 

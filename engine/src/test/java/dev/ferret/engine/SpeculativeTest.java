@@ -20,9 +20,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Speculative decoding must not change greedy output; its counters must add up. */
+@Tag("native")
 class SpeculativeTest {
     // a prompt with repetition, so prompt lookup has something to find
     static final String PROMPT = "<|im_start|>user\nshop/api.py:12: class Client(Protocol)\nshop/api.py:40: class Store(Protocol)\n"

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * them split (pre-tokens longer than 8 characters in Java, the rest in chunks of about 64) must give exactly
  * the ids llama.cpp gives for the whole text.
  */
+@Tag("native")
 class SplitTokenizationTest {
     /** Characters whose classes or byte lengths differ, including llama.cpp's whitespace above ASCII. */
     static final List<String> UNITS = List.of("x", "Q", "7", " ", "\n", "\t", "\r\n", "\r", "=", "'", "中", "😀", "é",
@@ -181,6 +183,7 @@ class SplitTokenizationTest {
     }
 
     /** llama.cpp splits llama3's and GPT-2's patterns with loops: long runs need no split and are not refused. */
+    @Tag("slow")
     @Test
     void loopingPreTokenizersTakeLongRunsWhole() throws Exception {
         for (String pre : List.of("llama3", "gpt-2")) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * random bytes made it hang. Every malformed state must now be refused in Java with
  * {@link EngineException.InvalidState}, the session left empty and usable.
  */
+@Tag("slow")
+@Tag("native")
 class StateFuzzTest {
     static Model model;
     static int[] prefix;

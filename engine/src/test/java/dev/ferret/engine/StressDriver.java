@@ -4,12 +4,7 @@ import dev.ferret.engine.kv.PrefixCache;
 import dev.ferret.engine.speculative.DraftModelDrafter;
 import dev.ferret.engine.speculative.Drafter;
 import dev.ferret.engine.speculative.PromptLookupDrafter;
-import dev.ferret.gguf.GgufFile;
-import dev.ferret.gguf.GgufType;
 import dev.ferret.llama.HeapTrim;
-import dev.ferret.models.AdapterGenerator;
-import dev.ferret.models.ModelGenerator;
-import dev.ferret.models.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,19 +80,10 @@ public final class StressDriver {
 
     StressDriver(Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
-        baseFile = dir.resolve("stress-tiny-q8_0.gguf");
-        draftFile = dir.resolve("stress-draft-q8_0.gguf");
-        adapterFile = dir.resolve("stress-lora.gguf");
-        if (!Files.exists(baseFile)) {
-            new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(1).write(baseFile);
-        }
-        if (!Files.exists(draftFile)) {
-            new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(2).write(draftFile);
-        }
-        if (!Files.exists(adapterFile)) {
-            new AdapterGenerator(GgufFile.read(baseFile)).rank(4).alpha(8f).seed(3).write(adapterFile);
-        }
+        DriverModels files = DriverModels.in(dir, "stress");
+        baseFile = files.base();
+        draftFile = files.draft();
+        adapterFile = files.adapter();
         prefixCache = new PrefixCache(dir.resolve("prefix"));
     }
 

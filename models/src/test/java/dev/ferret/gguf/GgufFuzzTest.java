@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * with a {@link GgufException}; anything else (another exception, an error, running out of memory) is a bug,
  * reported with the seed and the mutation so it can be replayed with {@link GgufMutator#mutate(long)}.
  */
+@Tag("slow")
 class GgufFuzzTest {
     private static final int MUTANTS = 2000;
 

@@ -35,15 +35,31 @@ public final class TestModels {
                 new ModelGenerator(spec).weightType(type).write(newFile(name + ".gguf")));
     }
 
+    /** {@code spec} with {@code type} weights drawn with {@code seed}: the model the native and engine tests share. */
+    public static synchronized Path model(ModelSpec spec, GgufType type, long seed) {
+        // named for what it holds ("tiny-Q8_0-2.gguf"): tests and messages may show the name
+        return CACHE.computeIfAbsent(spec.name() + "-" + type + "-" + seed, name ->
+                new ModelGenerator(spec).weightType(type).seed(seed).write(dir().resolve(name + ".gguf")));
+    }
+
+    /** The shared directory, removed at exit; for files a test names itself. */
+    public static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("ferret-models-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Path toDelete = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(toDelete)));
+        }
+        return dir;
+    }
+
     /** A fresh path in the shared directory (the file does not exist yet). */
     public static synchronized Path newFile(String name) {
         try {
-            if (dir == null) {
-                dir = Files.createTempDirectory("ferret-models-test");
-                Path toDelete = dir;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(toDelete)));
-            }
-            return Files.createTempFile(dir, "", "-" + name);
+            return Files.createTempFile(dir(), "", "-" + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

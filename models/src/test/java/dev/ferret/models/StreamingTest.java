@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Models are streamed to disk row by row: a JVM whose heap is smaller than the model's floats writes it. */
+@Tag("slow")
 class StreamingTest {
     @TempDir
     Path dir;
@@ -40,7 +41,7 @@ class StreamingTest {
         assertTrue(Files.size(out) > 15_000_000, "the file holds the weights: " + Files.size(out));
     }
 
-    @Tag("slow")
+    @Tag("long")
     @Test
     void theQwen05bPresetIsWrittenWithA512MbHeap() throws Exception {
         Path out = dir.resolve("qwen05b.gguf");

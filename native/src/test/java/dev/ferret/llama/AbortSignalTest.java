@@ -6,25 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferret.gguf.GgufType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A context's abort callback through the real library: decode code 2, and the stopped batch leaves the cache as it was. */
-class AbortSignalTest {
-    static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        model = LlamaModel.load(LlamaBackend.get(), NativeFixtures.model("tiny", GgufType.Q8_0), ModelParams.defaults(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
-
+class AbortSignalTest extends TinyModelTest {
     static void fill(Batch b, int from, int n) {
         b.clear();
         for (int i = 0; i < n; i++) {

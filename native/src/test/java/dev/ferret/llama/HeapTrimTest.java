@@ -3,10 +3,12 @@ package dev.ferret.llama;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+@Tag("native")
 class HeapTrimTest {
     @Test
     @EnabledOnOs(OS.LINUX)

@@ -1,36 +1,16 @@
 package dev.ferret.llama;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.gguf.GgufFile;
-import dev.ferret.gguf.GgufType;
-import dev.ferret.models.tokenizer.BpeTokenizer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LlamaModelTest {
-    static Path file;
-    static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        file = NativeFixtures.model("tiny", GgufType.Q8_0);
-        model = LlamaModel.load(LlamaBackend.get(), file, ModelParams.defaults(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
-
+class LlamaModelTest extends TinyModelTest {
     @Test
     void libraryAndDevices() {
         LlamaBackend b = LlamaBackend.get();
@@ -52,7 +32,7 @@ class LlamaModelTest {
 
     @Test
     void metadataAndHyperParameters() {
-        GgufFile g = GgufFile.read(file);
+        GgufFile g = GgufFile.read(tinyFile());
         assertEquals(g.getInt("qwen2.embedding_length"), model.embeddingLength());
         assertEquals(g.getInt("qwen2.block_count"), model.layerCount());
         assertEquals(g.getInt("qwen2.attention.head_count"), model.headCount());
@@ -64,37 +44,6 @@ class LlamaModelTest {
         assertTrue(model.description().startsWith("qwen2"), model.description());
         assertTrue(model.chatTemplate().orElseThrow().contains("<|im_start|>"));
         assertTrue(model.parameterCount() > 0);
-    }
-
-    @Test
-    void tokenizerAgreesWithOurJavaBpe() {
-        Vocab v = model.vocab();
-        BpeTokenizer java = BpeTokenizer.fromGguf(GgufFile.read(file));
-        assertEquals(java.vocabSize(), v.size());
-        for (String text : List.of("Which classes in this codebase subclass from Protocol?",
-                "def main():\n    return 42  # TODO: fix\n", "  spaces\tand\ttabs\n\n", "naïve café — ünïcödé 你好 😀",
-                "<|im_start|>user\nhi<|im_end|>\n<tool_call>\n{\"name\": \"grep\", \"arguments\": {}}\n</tool_call>", "")) {
-            assertArrayEquals(java.encode(text, true), v.tokenize(text, false, true), "tokens of: " + text);
-            assertEquals(text, v.detokenize(v.tokenize(text, false, true), false, true));
-        }
-    }
-
-    @Test
-    void specialTokensAndEog() {
-        Vocab v = model.vocab();
-        int[] im = v.tokenize("<|im_end|>", false, true);
-        assertEquals(1, im.length);
-        assertTrue(v.isEog(im[0]));
-        assertEquals(im[0], v.eos());
-        assertTrue(v.isControl(im[0]));
-        assertTrue((v.attributes(im[0]) & Vocab.ATTR_CONTROL) != 0);
-        // without parse_special the same text is plain characters
-        assertTrue(v.tokenize("<|im_end|>", false, false).length > 1);
-        assertEquals(1, v.tokenize("<tool_call>", false, true).length);
-        assertEquals("<tool_call>", new String(v.piece(v.tokenize("<tool_call>", false, true)[0], true)));
-        assertEquals(0, v.piece(im[0], false).length, "control tokens render only with special=true");
-        assertThrows(IllegalArgumentException.class, () -> v.piece(v.size(), true));
-        assertThrows(IllegalArgumentException.class, () -> v.text(-1));
     }
 
     @Test
@@ -114,14 +63,14 @@ class LlamaModelTest {
     @Test
     void progressIsReported() {
         double[] last = {-1};
-        try (LlamaModel m = LlamaModel.load(LlamaBackend.get(), file, ModelParams.defaults(), p -> last[0] = p)) {
+        try (LlamaModel m = LlamaModel.load(LlamaBackend.get(), tinyFile(), ModelParams.defaults(), p -> last[0] = p)) {
             assertEquals(1.0, last[0], 1e-6);
         }
     }
 
     @Test
     void closeIsIdempotentAndClosesContexts() {
-        LlamaModel m = LlamaModel.load(LlamaBackend.get(), file, ModelParams.defaults(), null);
+        LlamaModel m = LlamaModel.load(LlamaBackend.get(), tinyFile(), ModelParams.defaults(), null);
         LlamaContext c = m.newContext(NativeFixtures.ctxParams());
         assertEquals(1, m.openContexts());
         m.close();

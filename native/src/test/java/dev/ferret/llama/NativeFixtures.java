@@ -1,39 +1,20 @@
 package dev.ferret.llama;
 
 import dev.ferret.gguf.GgufType;
-import dev.ferret.models.ModelGenerator;
+import dev.ferret.gguf.TestModels;
 import dev.ferret.models.ModelSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Generated model files for the native tests, written once per JVM. */
+/** Generated model files and context settings for the native tests (files written once per JVM, seed 3). */
 final class NativeFixtures {
-    private static final Map<String, Path> CACHE = new ConcurrentHashMap<>();
-    private static Path dir;
-
     private NativeFixtures() {}
 
-    static synchronized Path dir() {
-        if (dir == null) {
-            try {
-                dir = Files.createTempDirectory("ferret-native-test");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return dir;
+    static Path dir() {
+        return TestModels.dir();
     }
 
     static Path model(String preset, GgufType type) {
-        return CACHE.computeIfAbsent(preset + "-" + type, k -> {
-            Path p = dir().resolve(k + ".gguf");
-            new ModelGenerator(ModelSpec.preset(preset)).weightType(type).seed(3).write(p);
-            return p;
-        });
+        return TestModels.model(ModelSpec.preset(preset), type, 3);
     }
 
     static ContextParams ctxParams() {

@@ -10,6 +10,7 @@ import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.ModelValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (GgufException) or load through the real llama.cpp library (and decode a token) without taking the JVM
  * down. A crash here kills the test JVM, which fails the build: that is the point.
  */
+@Tag("slow")
+@Tag("native")
 class NativeFuzzTest {
     static final int MUTANTS = 1200;
 

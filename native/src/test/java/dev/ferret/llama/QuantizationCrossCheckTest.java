@@ -18,6 +18,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * to exactly the values our Java dequantizer gives: the byte layouts agree with llama.cpp's. For the simple
  * formats ggml's quantizer writes the very same bytes; for the k-quants our error stays near ggml's.
  */
+@Tag("native")
 class QuantizationCrossCheckTest {
     @ParameterizedTest
     @EnumSource(names = {"F16", "Q8_0", "Q5_0", "Q4_0", "Q4_K", "Q6_K"})

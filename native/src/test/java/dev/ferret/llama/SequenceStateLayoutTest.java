@@ -10,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The layout Ferret checks is the one the library writes (run with -Dferret.llama.library for another build). */
+@Tag("native")
 class SequenceStateLayoutTest {
     static LlamaModel model;
 

@@ -10,25 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferret.gguf.GgufType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The CPU threadpool a context owns: made, attached, resized and freed with it, and it changes no result. */
-class ThreadpoolTest {
-    static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        model = LlamaModel.load(LlamaBackend.get(), NativeFixtures.model("tiny", GgufType.Q8_0), ModelParams.defaults(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
-
+class ThreadpoolTest extends TinyModelTest {
     @Test
     void theLibraryOffersThreadpools() {
         // both Linux libraries Ferret uses (bundled b4916, b4980 CPU build) export the CPU backend's functions
@@ -99,7 +84,7 @@ class ThreadpoolTest {
         for (int k = 0; k < settings.length; k++) {
             try (LlamaContext ctx = model.newContext(NativeFixtures.ctxParams().withThreads(2).withThreadpool(settings[k]));
                  Batch b = new Batch(64, 1)) {
-                LlamaContextTest.feed(ctx, b, prompt, 0, 0);
+                feed(ctx, b, prompt, 0, 0);
                 // and a few single-token decodes, where the pool is reused between graphs
                 for (int i = 0; i < 4; i++) {
                     b.clear();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * choose tool calls, so each turn's output is scripted with a literal grammar at the sampler: the decoding
  * loop, stop handling, tool-call parsing, tool execution and the guard are all the real ones.
  */
+@Tag("native")
 class AgentLoopTest {
     static Path modelFile;
     static Model model;

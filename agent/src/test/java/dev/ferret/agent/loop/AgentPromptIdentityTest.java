@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a malformed call the model wrote is replayed with its tags as special tokens, as before); the call grammar is the
  * same text. Same ids and same grammar: the same greedy output.
  */
+@Tag("native")
 class AgentPromptIdentityTest {
     static Path base() {
         Path d = Path.of("..", "models", "default", "ferret-small-base-q4_k.gguf").toAbsolutePath().normalize();

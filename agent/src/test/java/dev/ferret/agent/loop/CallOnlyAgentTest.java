@@ -20,6 +20,7 @@ import dev.ferret.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The call-only agent through llama.cpp on random-weight models: whatever the weights, the one call parses, names a
  * Python tool, runs, and the answer is written from its hits only (it passes {@link Grounding#audit}).
  */
+@Tag("native")
 class CallOnlyAgentTest {
     static final List<String> QUESTIONS = List.of("Which classes subclass Protocol?", "list async functions",
             "what imports requests", "dataclasses?", "TODO comments please", "Where is class Checkout defined?",

@@ -25,6 +25,7 @@ import dev.ferret.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The tool-call grammar generated from the schemas, run through llama.cpp's grammar sampler: even a
  * random-weight model sampling freely can only write calls that parse and name a real tool.
  */
+@Tag("slow")
+@Tag("native")
 class GrammarConstrainedCallTest {
     @Test
     void everySampledCallParses(@TempDir Path dir) throws Exception {

@@ -28,6 +28,7 @@ import dev.ferret.models.tokenizer.TokenizerJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * random weights of the tiny preset's width so that decoding is cheap): a whole run ends with an answer and every
  * call it makes parses, and calls sampled under the tool-call grammar parse and name a real tool.
  */
+@Tag("native")
 class RealVocabularyCallTest {
     @Test
     void theAgentRunsOnTheRealVocabularyAndItsCallsParse(@TempDir Path dir) throws Exception {

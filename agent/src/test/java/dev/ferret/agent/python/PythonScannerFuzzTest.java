@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The scanner must never throw, whatever it is given, and must stay fast. */
+@Tag("slow")
 class PythonScannerFuzzTest {
     private static final List<String> SOURCES = new ArrayList<>();
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * whose heap is {@value #HEAP}. Reading a 20 MiB line, or the first 64 MiB of a gigabyte file, whole (as the tools
  * once did) does not fit there.
  */
+@Tag("slow")
 class HostileMemoryTest {
     static final String HEAP = "64m";
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * result or error within its budget, reads nothing outside the repository, and never opens a pipe or a device.
  * {@link HostileMemoryTest} runs the same calls in a JVM with a small heap.
  */
+@Tag("slow")
 class HostileRepositoryTest {
     /** Short, so that calls the budget has to stop end soon; the results below hold for any budget. */
     static final Duration BUDGET = Duration.ofSeconds(5);

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferret.engine.Prompt;
 import dev.ferret.models.ModelGenerator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which chat format a model gets, from what its GGUF carries. */
+@Tag("native")
 class ChatFormatsTest {
     @Test
     void theModelsTemplateWhenItHasOne() {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * normalizer, nor does its converter store one. On a line that NFC changes, llama.cpp's ids for the NFC form must
  * equal the reference's; any other difference fails the test and names the line.
  */
+@Tag("native")
 class QwenTokenizerParityTest {
     /** Rows of Qwen2.5-0.5B's embedding: the 151,665 tokens padded with [PAD] tokens, as in the real GGUF. */
     private static final int ROWS = 151_936;

@@ -119,16 +119,7 @@ public final class CallDataGenerator {
 
     /** Generates every codebase's pairs, writes the splits and a summary; returns the exit status. */
     public static int run(Options o, PrintStream log) throws IOException {
-        List<Codebase> chosen = Manifest.readAll(o.manifests(), o.codebases()).stream()
-                .filter(c -> o.only().isEmpty() || o.only().contains(c.name())).toList();
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("no codebase selected (--only " + o.only() + ")");
-        }
-        List<String> missing = chosen.stream().filter(c -> !Files.isDirectory(c.root())).map(Codebase::name).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("codebases not fetched: " + String.join(", ", missing)
-                    + " (run scripts/fetch-training-codebases.sh first, or pass --codebases DIR)");
-        }
+        List<Codebase> chosen = Manifest.selectFetched(Manifest.readAll(o.manifests(), o.codebases()), o.only());
         Map<Split, List<ObjectNode>> lines = new EnumMap<>(Split.class);
         Map<String, Integer> perKind = new TreeMap<>();
         int heldOut = 0;

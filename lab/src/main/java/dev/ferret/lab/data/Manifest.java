@@ -45,6 +45,23 @@ public final class Manifest {
     }
 
     /**
+     * The codebases of {@code all} named in {@code only} (every one when it is empty), each fetched into its folder;
+     * an empty choice, or one with codebases not fetched, is an {@link IllegalArgumentException} saying what to do.
+     */
+    static List<Codebase> selectFetched(List<Codebase> all, java.util.Set<String> only) {
+        List<Codebase> chosen = all.stream().filter(c -> only.isEmpty() || only.contains(c.name())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no codebase selected (--only " + only + ")");
+        }
+        List<String> missing = chosen.stream().filter(c -> !java.nio.file.Files.isDirectory(c.root())).map(Codebase::name).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("codebases not fetched: " + String.join(", ", missing)
+                    + " (run scripts/fetch-training-codebases.sh first, or pass --codebases DIR)");
+        }
+        return chosen;
+    }
+
+    /**
      * All rows of several manifests; a name listed twice (in one manifest or across them) is an error, so no codebase
      * can end up in two splits.
      */

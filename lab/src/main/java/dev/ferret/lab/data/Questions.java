@@ -20,6 +20,13 @@ final class Questions {
     static final String STANDARD_IMPORTS = "What files import the requests library?";
     static final String STANDARD_COMMENTS = "List TODO comments in the source code";
 
+    /** {@code first} followed by {@code more}: a call-only kind's phrasings start with the agent data's for its task. */
+    static List<String> and(List<String> first, String... more) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
     static final List<String> PROTOCOL = List.of(
             "Which classes{in} subclass Protocol?",
             "Find all classes{in} that inherit from typing.Protocol",

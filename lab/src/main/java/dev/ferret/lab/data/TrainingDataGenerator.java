@@ -88,15 +88,7 @@ public final class TrainingDataGenerator {
     /** Generates (unless --verify-only), writes, verifies when asked; returns the exit status. */
     public static int run(Options o, PrintStream log) throws IOException, ToolException {
         List<Codebase> all = Manifest.readAll(o.manifests(), o.codebases());
-        List<Codebase> chosen = all.stream().filter(c -> o.only().isEmpty() || o.only().contains(c.name())).toList();
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("no codebase selected (--only " + o.only() + ")");
-        }
-        List<String> missing = chosen.stream().filter(c -> !Files.isDirectory(c.root())).map(Codebase::name).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("codebases not fetched: " + String.join(", ", missing)
-                    + " (run scripts/fetch-training-codebases.sh first, or pass --codebases DIR)");
-        }
+        List<Codebase> chosen = Manifest.selectFetched(all, o.only());
         Path statsDir = o.stats() == null ? o.out() : o.stats();
         if (!o.verifyOnly()) {
             Map<Split, List<Example>> bySplit = new EnumMap<>(Split.class);

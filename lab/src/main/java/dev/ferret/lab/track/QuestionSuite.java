@@ -228,7 +228,8 @@ public final class QuestionSuite {
         return out;
     }
 
-    private static Set<String> keys(Intent intent, List<Finding> items, Set<String> skip) {
+    /** The ground-truth keys of {@code items} for {@code intent}, leaving out files in {@code skip} (not parsed). */
+    static Set<String> keys(Intent intent, List<Finding> items, Set<String> skip) {
         Set<String> out = new TreeSet<>();
         for (Finding f : items) {
             if (!skip.contains(f.file())) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * ground truth parses every file with CPython), so it is excluded from the default run; run the report main instead
  * (see {@link AccuracyReport}).
  */
-@Tag("slow")
+@Tag("long")
 class CodebaseAccuracyTest {
 
     @Test

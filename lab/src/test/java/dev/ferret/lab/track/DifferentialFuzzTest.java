@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headers and decorators, strings holding code, comments in brackets, one-line compound statements, CRLF, tabs) and
  * requires the hybrid path to agree exactly with CPython's ast/tokenize ground truth.
  */
+@Tag("slow")
 class DifferentialFuzzTest {
 
     @Test

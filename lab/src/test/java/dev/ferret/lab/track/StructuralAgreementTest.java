@@ -3,7 +3,6 @@ package dev.ferret.lab.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferret.agent.hybrid.Finding;
 import dev.ferret.agent.hybrid.Intent;
 import dev.ferret.agent.hybrid.Planner;
 import dev.ferret.agent.python.PythonIndex;
@@ -67,8 +66,8 @@ class StructuralAgreementTest {
         for (Intent intent : intents) {
             Planner.Execution run = planner.execute(planner.plan(intent));
             assertTrue(!run.failed(), intent + " " + run.calls());
-            Set<String> found = keys(intent, run.findings().items(), truth.unparsed());
-            Set<String> expected = keys(intent, truth.get(GroundTruthQuery.of(intent)), truth.unparsed());
+            Set<String> found = QuestionSuite.keys(intent, run.findings().items(), truth.unparsed());
+            Set<String> expected = QuestionSuite.keys(intent, truth.get(GroundTruthQuery.of(intent)), truth.unparsed());
             if (!found.equals(expected)) {
                 Set<String> fp = new TreeSet<>(found);
                 fp.removeAll(expected);
@@ -80,16 +79,6 @@ class StructuralAgreementTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(nonEmpty >= minimumNonEmpty, "only " + nonEmpty + " of " + intents.size() + " questions had items");
-    }
-
-    private static Set<String> keys(Intent intent, List<Finding> items, Set<String> skip) {
-        Set<String> out = new TreeSet<>();
-        for (Finding f : items) {
-            if (!skip.contains(f.file())) {
-                out.add(GroundTruthQuery.key(intent, f));
-            }
-        }
-        return out;
     }
 
     @Test

@@ -79,60 +79,59 @@ public final class MiniJson {
 
     private Map<String, Object> object(int depth) {
         Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        ws();
-        if (pos < s.length() && s.charAt(pos) == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            ws();
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-                throw error("expected a key");
-            }
-            String k = string();
-            ws();
-            if (pos >= s.length() || s.charAt(pos) != ':') {
-                throw error("expected ':'");
-            }
-            pos++;
-            ws();
-            m.put(k, value(depth + 1));
-            ws();
-            if (pos < s.length() && s.charAt(pos) == ',') {
+        if (opens('}')) {
+            do {
+                ws();
+                if (pos >= s.length() || s.charAt(pos) != '"') {
+                    throw error("expected a key");
+                }
+                String k = string();
+                ws();
+                if (pos >= s.length() || s.charAt(pos) != ':') {
+                    throw error("expected ':'");
+                }
                 pos++;
-                continue;
-            }
-            if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
-                return m;
-            }
-            throw error("expected ',' or '}'");
+                ws();
+                m.put(k, value(depth + 1));
+            } while (continues('}'));
         }
+        return m;
     }
 
     private List<Object> array(int depth) {
         List<Object> l = new ArrayList<>();
+        if (opens(']')) {
+            do {
+                ws();
+                l.add(value(depth + 1));
+            } while (continues(']'));
+        }
+        return l;
+    }
+
+    /** Past the opening bracket: false (and past {@code close}) when the container is empty. */
+    private boolean opens(char close) {
         pos++;
         ws();
-        if (pos < s.length() && s.charAt(pos) == ']') {
+        if (pos < s.length() && s.charAt(pos) == close) {
             pos++;
-            return l;
+            return false;
         }
-        while (true) {
-            ws();
-            l.add(value(depth + 1));
-            ws();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-                continue;
-            }
-            if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return l;
-            }
-            throw error("expected ',' or ']'");
+        return true;
+    }
+
+    /** After an element: true past a ',', false past {@code close}; anything else is an error. */
+    private boolean continues(char close) {
+        ws();
+        if (pos < s.length() && s.charAt(pos) == ',') {
+            pos++;
+            return true;
         }
+        if (pos < s.length() && s.charAt(pos) == close) {
+            pos++;
+            return false;
+        }
+        throw error("expected ',' or '" + close + "'");
     }
 
     private String string() {
