@@ -3,7 +3,6 @@ package dev.ferret.agent.loop;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.tools.Tool;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.ToolResult;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.EngineException;
@@ -13,6 +12,7 @@ import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Prompt;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
@@ -64,13 +64,12 @@ public final class AgentLoop {
             System.getLogger(AgentLoop.class.getName()).log(System.Logger.Level.WARNING, "the model's chat template has no"
                     + " tool-call format Ferret knows; the model can only answer in plain text");
         }
-        // Qwen2.5's <tool_call> format (Ferret's own models' too) gets the bounded grammar, whose every sentence is a
-        // call that parses within the turn's budget; other families get the engine's grammar for their format
-        boolean bounded = callFormat == ToolCallFormat.HERMES;
+        // every family gets the engine's bounded grammar: each sentence is a call that parses within the turn's budget
         boolean constrained = options.constrainCalls() && callFormat != ToolCallFormat.NONE;
-        this.callGrammar = !constrained ? null : bounded ? ToolCallGrammar.answerOrCall(tools) : callFormat.answerOrCallGrammar(schemas);
-        this.callBudget = constrained && bounded
-                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), ToolCallGrammar.maxCallLength(tools))
+        CallGrammar grammar = constrained ? CallGrammar.of(callFormat, schemas) : null;
+        this.callGrammar = constrained ? grammar.answerOrCall() : null;
+        this.callBudget = constrained
+                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), grammar.maxCallLength())
                 : options.maxTokensCall();
     }
 

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonTool;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.engine.chat.ToolCall;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.engine.speculative.Drafter;
 import java.util.LinkedHashMap;
@@ -63,15 +64,21 @@ public final class CallOnlyAgent {
      * string argument one of the question's words ({@link AgentPrompt#callChoices}).
      */
     public String grammar(String question) {
-        return ToolCallGrammar.toolCall(schemas, true, AgentPrompt.callChoices(question));
+        return grammarFor(AgentPrompt.callChoices(question)).toolCall();
+    }
+
+    /** The call-only model writes Hermes calls (its prompt is ChatML); string arguments among {@code choices}. */
+    private CallGrammar grammarFor(List<String> choices) {
+        return CallGrammar.of(ToolCallFormat.HERMES, schemas).nonEmptyArguments().stringChoices(choices);
     }
 
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         listener.onStep(1, false);
         List<String> choices = AgentPrompt.callChoices(question);
-        GenerationRequest req = GenerationRequest.greedy(ToolCallGrammar.maxCallLength(schemas, true, choices))
-                .withGrammar(ToolCallGrammar.toolCall(schemas, true, choices))
+        CallGrammar grammar = grammarFor(choices);
+        GenerationRequest req = GenerationRequest.greedy(grammar.maxCallLength())
+                .withGrammar(grammar.toolCall())
                 .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE));
         Generation g;
         try {

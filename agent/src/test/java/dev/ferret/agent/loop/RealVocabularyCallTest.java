@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.tools.Sandbox;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
@@ -19,6 +18,8 @@ import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.chat.CallGrammar;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.models.ModelGenerator;
@@ -60,7 +61,7 @@ class RealVocabularyCallTest {
             // calls sampled freely under the call grammar: every complete one parses and names a real tool
             String prompt = ChatTemplate.render(List.of(Message.system(AgentPrompt.SYSTEM_PROMPT),
                     Message.user("Which classes subclass Protocol?")), AgentPrompt.schemas(tools), true);
-            String grammar = ToolCallGrammar.toolCall(tools);
+            String grammar = CallGrammar.of(ToolCallFormat.HERMES, tools.schemas()).toolCall();
             int parsed = 0;
             for (int seed = 1; seed <= 8; seed++) {
                 GenerationRequest req = GenerationRequest.greedy(120).withGrammar(grammar)
