@@ -491,26 +491,9 @@ public final class CallGrammar {
         return t.isEmpty() ? "x" : t;
     }
 
-    /** A GBNF string literal for {@code s}. */
+    /** A GBNF string literal for {@code s} (the JSON escaper's GBNF style). */
     public static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append(String.format("\\x%02X", c));
-                    } else {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return sb.append('"').toString();
+        return Json.quote(s, new StringBuilder(s.length() + 2), Json.Style.GBNF).toString();
     }
 
     /** One character inside a GBNF character class. */
