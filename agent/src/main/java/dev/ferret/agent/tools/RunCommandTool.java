@@ -18,23 +18,10 @@ public final class RunCommandTool extends SandboxTool {
             + FileCommands.CAT_USAGE + "; " + FileCommands.HEAD_USAGE + "; " + FileCommands.TAIL_USAGE + "; "
             + FileCommands.WC_USAGE;
 
-    public RunCommandTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public RunCommandTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Run one read-only command in the repository root: grep, egrep, find, ls, cat, head, tail or wc "
-                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.";
+        super(sandbox, budget, NAME,
+                "Run one read-only command in the repository root: grep, egrep, find, ls, cat, head, tail or wc "
+                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.");
     }
 
     @Override

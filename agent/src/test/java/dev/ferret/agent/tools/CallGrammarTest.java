@@ -174,7 +174,7 @@ class CallGrammarTest {
 
     @Test
     void nonEmptyArgumentsForTheCallOnlyModel() {
-        ArrayNode schemas = Fixture.JSON.createArrayNode().add(Toolbox.schema(new FindTool(new Sandbox(tmp))));
+        ArrayNode schemas = Fixture.JSON.createArrayNode().add(Toolbox.schema(new FindTool(new Sandbox(tmp), CallBudget.DEFAULT)));
         Gbnf g = Gbnf.parse(hermes(schemas).nonEmptyArguments().toolCall());
         refuses(g, wrap("{\"name\": \"find\", \"arguments\": {}}"));
         admits(g, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}"));

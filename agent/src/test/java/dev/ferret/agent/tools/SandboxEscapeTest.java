@@ -10,22 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Acceptance: nothing outside the repository is ever read, whichever tool and path form is used. */
-class SandboxEscapeTest {
-    @TempDir
-    Path tmp;
-    Fixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new Fixture(tmp);
-    }
+class SandboxEscapeTest extends OnFixture {
 
     /** Paths that point outside the repository, in every spelling we know. */
     private List<String> escapes() {

@@ -54,7 +54,7 @@ class ToolboxTest {
         assertTrue(tb.get("nope").isEmpty());
         assertTrue(tb.get(null).isEmpty());
         assertEquals(5, tb.all().size());
-        assertThrows(IllegalArgumentException.class, () -> tb.add(new GrepTool(new Sandbox(tmp))));
+        assertThrows(IllegalArgumentException.class, () -> tb.add(new GrepTool(new Sandbox(tmp), CallBudget.DEFAULT)));
         tb.add(new EchoTool());
         assertEquals("find_classes", tb.all().getLast().name());
         assertEquals("echo {\"base\":\"X\"}", tb.call("find_classes", Fixture.json("{\"base\": \"X\"}")).content());
