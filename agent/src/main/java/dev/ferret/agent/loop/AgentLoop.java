@@ -2,6 +2,7 @@ package dev.ferret.agent.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.ToolResult;
 import dev.ferret.agent.tools.Toolbox;
@@ -94,7 +95,7 @@ public final class AgentLoop {
         List<Message> conversation = new ArrayList<>();
         conversation.add(Message.system(AgentPrompt.SYSTEM_PROMPT));
         conversation.add(Message.user(question));
-        List<ToolCallRecord> calls = new ArrayList<>();
+        List<ExecutedCall> calls = new ArrayList<>();
         LoopGuard guard = new LoopGuard(options);
         Totals totals = new Totals();
         boolean autonomous = false;
@@ -159,7 +160,7 @@ public final class AgentLoop {
                                 .append(callFormat == ToolCallFormat.HERMES ? "\n" + bad.raw() + "\n" + callFormat.callStop() : bad.raw());
                         String msg = "error: " + bad.error();
                         results.add(Message.tool(msg));
-                        record(calls, listener, new ToolCallRecord("?", bad.raw(), msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                        record(calls, listener, new ExecutedCall("?", bad.raw(), msg.length(), ms(c0), ExecutedCall.Outcome.ERROR));
                     }
                     case ToolCallParser.Parsed.Valid ok -> {
                         ToolCall call = ok.call();
@@ -170,18 +171,18 @@ public final class AgentLoop {
                             guard.recordedError();
                             String msg = "error: unknown tool \"" + call.name() + "\"; the tools are: " + String.join(", ", tools.names());
                             results.add(Message.tool(msg));
-                            record(calls, listener, new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                            record(calls, listener, new ExecutedCall(call.name(), args, msg.length(), ms(c0), ExecutedCall.Outcome.ERROR));
                             continue;
                         }
                         switch (guard.check(call, tool)) {
                             case LoopGuard.Verdict.Repeat r -> {
                                 results.add(Message.tool(r.reminder()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, r.reminder().length(), ms(c0), ToolCallRecord.Outcome.REPEATED));
+                                record(calls, listener, new ExecutedCall(call.name(), args, r.reminder().length(), ms(c0), ExecutedCall.Outcome.REPEATED));
                             }
                             case LoopGuard.Verdict.Refuse r -> {
                                 guard.recordedError();
                                 results.add(Message.tool("error: " + r.message()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, r.message().length(), ms(c0), ToolCallRecord.Outcome.REFUSED));
+                                record(calls, listener, new ExecutedCall(call.name(), args, r.message().length(), ms(c0), ExecutedCall.Outcome.REFUSED));
                             }
                             case LoopGuard.Verdict.Run run -> {
                                 ToolResult res = tool.call(call.arguments());
@@ -192,8 +193,8 @@ public final class AgentLoop {
                                 // what was searched for may be named too ("no class Foo was found")
                                 evidence.add(call.name() + " " + args + "\n" + res.content());
                                 results.add(Message.tool(res.content()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
-                                        res.error() ? ToolCallRecord.Outcome.ERROR : ToolCallRecord.Outcome.RAN));
+                                record(calls, listener, new ExecutedCall(call.name(), args, res.content().length(), ms(c0),
+                                        res.error() ? ExecutedCall.Outcome.ERROR : ExecutedCall.Outcome.RAN));
                             }
                         }
                     }
@@ -236,7 +237,7 @@ public final class AgentLoop {
         };
     }
 
-    private static void record(List<ToolCallRecord> calls, AgentListener l, ToolCallRecord r) {
+    private static void record(List<ExecutedCall> calls, AgentListener l, ExecutedCall r) {
         calls.add(r);
         l.onToolCall(r);
     }
@@ -252,7 +253,7 @@ public final class AgentLoop {
         return "No model answer (" + why + "). The last tool result was:\n" + LoopGuard.abbreviate(lastResult, 2000);
     }
 
-    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, Totals t,
+    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ExecutedCall> calls, Totals t,
                                long t0, boolean autonomous, List<String> evidence) {
         return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), t.tokens, t.evaluated, t.reused,
                 (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted, evidence);

@@ -35,12 +35,12 @@ public final class RunCommandTool extends SandboxTool {
     protected ToolResult run(Params.Args a) throws ToolException, IOException {
         long t0 = System.nanoTime();
         String line = a.string("command", "");
-        List<CommandLine.Word> words = CommandLine.split(line);
+        List<ShellWords.Word> words = ShellWords.split(line);
         if (words.isEmpty()) {
             throw new ToolException("run_command: the command is empty. " + USAGE);
         }
         String cmd = words.getFirst().text();
-        List<CommandLine.Word> args = words.subList(1, words.size());
+        List<ShellWords.Word> args = words.subList(1, words.size());
         return switch (cmd) {
             case "grep", "egrep" -> GrepCommand.run(sandbox, cmd, args, t0 + GrepTool.searchBudgetNanos(budget()));
             case "find" -> FindCommand.run(sandbox, args);

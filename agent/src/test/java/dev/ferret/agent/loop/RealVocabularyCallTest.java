@@ -1,12 +1,7 @@
 package dev.ferret.agent.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.FinishReason;
@@ -16,9 +11,9 @@ import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
-import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.gguf.GgufType;
@@ -31,6 +26,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The agent on a model with the real Qwen2.5 vocabulary (151,936 rows, {@code <tool_call>} a user-defined token,
@@ -55,8 +56,8 @@ class RealVocabularyCallTest {
             System.out.printf("agent run: %s after %d steps, %d calls %s, %d tokens, %.1f s%n", r.stopReason(), r.steps(),
                     r.toolCalls().size(), r.toolCalls(), r.tokensGenerated(), (System.nanoTime() - t0) / 1e9);
             assertFalse(r.answer().isBlank());
-            for (ToolCallRecord c : r.toolCalls()) {
-                assertNotEquals(ToolCallRecord.Outcome.ERROR, c.outcome(), c.toString());
+            for (ExecutedCall c : r.toolCalls()) {
+                assertNotEquals(ExecutedCall.Outcome.ERROR, c.outcome(), c.toString());
             }
             // calls sampled freely under the call grammar: every complete one parses and names a real tool
             String prompt = ChatTemplate.render(List.of(Message.system(AgentPrompt.SYSTEM_PROMPT),
