@@ -8,9 +8,10 @@ import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.loop.AgentOptions;
 import dev.ferret.agent.loop.AgentResult;
 import dev.ferret.agent.loop.CallOnlyAgent;
-import dev.ferret.agent.loop.ToolCallRecord;
+import dev.ferret.agent.loop.StopReason;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.agent.tools.Tool;
 import dev.ferret.agent.tools.Toolbox;
@@ -41,7 +42,14 @@ import java.util.Set;
  */
 public final class AgentRuntime implements AutoCloseable {
     /** Which path answers: the agent loop, the hybrid fast path, or the hybrid path when the intent is known. */
-    public enum Mode { AGENT, HYBRID, AUTO }
+    public enum Mode {
+        AGENT, HYBRID, AUTO;
+
+        /** The lower-case spelling JSON and reports use. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** How the hybrid path writes its answer: a template, or the model under a grounded grammar. */
     public enum Format { TEMPLATE, MODEL }
@@ -173,12 +181,8 @@ public final class AgentRuntime implements AutoCloseable {
         if (options.mode() != Mode.AGENT) {
             HybridAnswer h = hybrid.answer(index, question);
             if (h.handled()) {
-                List<Answer.Call> calls = new ArrayList<>();
-                for (var c : h.calls()) {
-                    Answer.Call call = new Answer.Call(c.tool(), c.arguments(), c.resultItems(), c.millis(), c.failed() ? "error" : "ran");
-                    calls.add(call);
-                    report(call);
-                }
+                List<ExecutedCall> calls = h.calls();
+                calls.forEach(this::report);
                 List<String> notes = new ArrayList<>(skippedNotes());
                 String text = h.text();
                 int tokens = 0;
@@ -191,13 +195,14 @@ public final class AgentRuntime implements AutoCloseable {
                 for (Finding f : h.items()) {
                     evidence.append(f.file()).append(':').append(f.line()).append(": ").append(f.detail()).append('\n');
                 }
-                return new Answer(question, text, "hybrid", h.intent().toString(), calls, calls.size(),
-                        (System.nanoTime() - t0) / 1e9, tokens, false, "hybrid_plan", h.items().size(), Answer.Draft.NONE,
+                return new Answer(question, text, Mode.HYBRID, h.intent().toString(), calls, calls.size(),
+                        (System.nanoTime() - t0) / 1e9, tokens, false, StopReason.HYBRID_PLAN, h.items().size(), Answer.Draft.NONE,
                         notes, List.of(evidence.toString()));
             }
             if (options.mode() == Mode.HYBRID) {
-                return new Answer(question, h.text(), "hybrid", h.intent().toString(), List.of(), 0,
-                        (System.nanoTime() - t0) / 1e9, 0, false, "unknown_intent", -1, Answer.Draft.NONE, List.of(), List.of());
+                return new Answer(question, h.text(), Mode.HYBRID, h.intent().toString(), List.of(), 0,
+                        (System.nanoTime() - t0) / 1e9, 0, false, StopReason.UNKNOWN_INTENT, -1, Answer.Draft.NONE, List.of(),
+                        List.of());
             }
             progress("hybrid path does not know this question; running the agent loop");
         }
@@ -206,8 +211,8 @@ public final class AgentRuntime implements AutoCloseable {
         Session s = session();
         AgentListener listener = new AgentListener() {
             @Override
-            public void onToolCall(ToolCallRecord c) {
-                report(call(c));
+            public void onToolCall(ExecutedCall c) {
+                report(c);
             }
         };
         AgentResult r;
@@ -217,10 +222,10 @@ public final class AgentRuntime implements AutoCloseable {
             r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
                     .run(question, listener);
         }
-        List<Answer.Call> calls = r.toolCalls().stream().map(AgentRuntime::call).toList();
+        List<ExecutedCall> calls = r.toolCalls();
         boolean pythonSearched = calls.stream().anyMatch(c -> pythonToolNames.contains(c.name()));
-        return new Answer(question, r.answer(), "agent", "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
-                r.tokensGenerated(), r.autonomous(), r.stopReason().name().toLowerCase(Locale.ROOT), -1,
+        return new Answer(question, r.answer(), Mode.AGENT, "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
+                r.tokensGenerated(), r.autonomous(), r.stopReason(), -1,
                 drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
                 pythonSearched ? skippedNotes() : List.of(), r.evidence());
     }
@@ -268,18 +273,14 @@ public final class AgentRuntime implements AutoCloseable {
         return new Formatted(listing.complete(g.text(), notes), g.generatedTokens());
     }
 
-    private static Answer.Call call(ToolCallRecord c) {
-        return new Answer.Call(c.name(), c.arguments(), c.resultChars(), c.millis(), c.outcome().name().toLowerCase(Locale.ROOT));
-    }
-
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private void report(Answer.Call c) {
+    private void report(ExecutedCall c) {
         if (progress == Progress.STDERR) {
-            System.err.printf("-> %s %s (%d, %.1f ms, %s)%n", c.name(), c.arguments(), c.resultSize(), c.millis(), c.outcome());
+            System.err.printf("-> %s %s (%d, %.1f ms, %s)%n", c.name(), c.arguments(), c.resultSize(), c.millis(), c.outcome().label());
         }
     }
 

@@ -1,18 +1,21 @@
 package dev.ferret.agent;
 
+import dev.ferret.agent.loop.StopReason;
+import dev.ferret.agent.tools.ExecutedCall;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One answered question, whichever path answered it; what {@code ferret ask --json} prints and the tracker records.
  *
- * @param mode            "hybrid" or "agent"
+ * @param mode            the path that answered: {@link AgentRuntime.Mode#HYBRID} or {@link AgentRuntime.Mode#AGENT}
+ *                        (never {@code AUTO}); JSON spells it lower-case
  * @param intent          the classified intent (hybrid) or "unknown"
  * @param steps           model turns (agent) or plan steps (hybrid)
  * @param tokensGenerated tokens the model generated (0 when no model ran)
  * @param autonomous      the model decided to call tools on its own (agent path); false for the hybrid path,
  *                        whose tool calls are planned, not chosen by a model
- * @param stopReason      why it ended ("answered", "budget_spent", ..., or "hybrid_plan")
+ * @param stopReason      why it ended ({@link StopReason}; JSON spells it lower-case: "answered", "hybrid_plan", ...)
+ * @param toolCalls       the calls made, in order
  * @param items           how many items the answer lists (hybrid), -1 if unknown
  * @param draft           speculative decoding over the agent loop's turns, {@link Draft#NONE} when no drafter ran
  *                        (always for the hybrid path)
@@ -21,9 +24,9 @@ import java.util.Locale;
  * @param evidence        the text of the tool results the answer was written from (hybrid and call-only: the hits,
  *                        one {@code file:line: text} line each), what {@code Grounding.audit} checks it against
  */
-public record Answer(String question, String answer, String mode, String intent, List<Call> toolCalls, int steps,
-                     double seconds, int tokensGenerated, boolean autonomous, String stopReason, int items, Draft draft,
-                     List<String> notes, List<String> evidence) {
+public record Answer(String question, String answer, AgentRuntime.Mode mode, String intent, List<ExecutedCall> toolCalls,
+                     int steps, double seconds, int tokensGenerated, boolean autonomous, StopReason stopReason, int items,
+                     Draft draft, List<String> notes, List<String> evidence) {
 
     public Answer {
         toolCalls = List.copyOf(toolCalls);
@@ -49,18 +52,28 @@ public record Answer(String question, String answer, String mode, String intent,
         NO_ANSWER
     }
 
-    /** The {@link Status} of this answer's stop reason (an unknown reason counts as no answer). */
+    /** The {@link Status} of this answer's stop reason. */
     public Status status() {
         return status(stopReason);
     }
 
-    /** The {@link Status} of a stop reason as {@link #stopReason()} spells it. */
-    public static Status status(String stopReason) {
-        return switch (stopReason == null ? "" : stopReason.toLowerCase(Locale.ROOT)) {
-            case "hybrid_plan", "answered" -> Status.ANSWERED;
-            case "budget_spent", "repeated_calls", "too_many_errors" -> Status.FORCED;
-            default -> Status.NO_ANSWER;
+    /** The {@link Status} of a stop reason: every reason by name, so a new one must be placed here. */
+    public static Status status(StopReason stopReason) {
+        return switch (stopReason) {
+            case HYBRID_PLAN, ANSWERED -> Status.ANSWERED;
+            case BUDGET_SPENT, REPEATED_CALLS, TOO_MANY_ERRORS -> Status.FORCED;
+            case FALLBACK_FROM_RESULTS, CONTEXT_FULL, UNKNOWN_INTENT -> Status.NO_ANSWER;
         };
+    }
+
+    /** The {@link Status} of a stop reason as JSON spells it ({@link StopReason#label}); an unknown one is no answer. */
+    public static Status status(String stopReason) {
+        for (StopReason r : StopReason.values()) {
+            if (r.label().equalsIgnoreCase(stopReason == null ? "" : stopReason)) {
+                return status(r);
+            }
+        }
+        return Status.NO_ANSWER;
     }
 
     /**
@@ -80,7 +93,4 @@ public record Answer(String question, String answer, String mode, String intent,
             return drafted == 0 ? 0 : (double) accepted / drafted;
         }
     }
-
-    /** One tool call: name, arguments JSON, result size (characters or items), time, outcome. */
-    public record Call(String name, String arguments, int resultSize, double millis, String outcome) {}
 }

@@ -1,5 +1,6 @@
 package dev.ferret.agent;
 
+import dev.ferret.engine.chat.CallGrammar;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ final class GroundedListing {
         }
         g.append('\n');
         for (int i = 0; i < items.size(); i++) {
-            g.append('i').append(i).append(" ::= \"").append(escape("- " + items.get(i) + "\n")).append("\"\n");
+            g.append('i').append(i).append(" ::= ").append(CallGrammar.literal("- " + items.get(i) + "\n")).append('\n');
         }
         return g.toString();
     }
@@ -88,23 +89,6 @@ final class GroundedListing {
         }
         for (String it : missing) {
             sb.append("- ").append(it).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** A GBNF string literal's body: backslash, quote and line breaks escaped. */
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
         }
         return sb.toString();
     }

@@ -47,7 +47,7 @@ class AgentRuntimeTest {
         }
         try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
             Answer a = rt.ask(question);
-            assertEquals("hybrid", a.mode());
+            assertEquals(AgentRuntime.Mode.HYBRID, a.mode());
             assertTrue(a.tokensGenerated() > 0, "the model wrote the answer");
             List<Finding> listed = AnswerItems.parse(a.answer());
             assertFalse(listed.isEmpty(), a.answer());
@@ -74,7 +74,7 @@ class AgentRuntimeTest {
                 AgentRuntime.Format.TEMPLATE, 1, 2);
         try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
             Answer a = rt.ask("How does checkout work?");
-            assertEquals("agent", a.mode());
+            assertEquals(AgentRuntime.Mode.AGENT, a.mode());
             assertEquals("draft-model", a.draft().drafter());
             assertTrue(a.draft().used());
             assertTrue(a.draft().accepted() >= 0 && a.draft().accepted() <= a.draft().drafted(), a.draft().toString());
@@ -84,7 +84,7 @@ class AgentRuntimeTest {
                 AgentRuntime.Format.TEMPLATE, 1, 2);
         try (AgentRuntime rt = new AgentRuntime(plain, AgentRuntime.Progress.SILENT)) {
             Answer h = rt.ask("Which classes in this codebase subclass from Protocol?");
-            assertEquals("hybrid", h.mode());
+            assertEquals(AgentRuntime.Mode.HYBRID, h.mode());
             assertEquals(Answer.Draft.NONE, h.draft());
             assertNull(rt.draftPath());
         }

@@ -66,7 +66,7 @@ class DefaultModelsTest {
             for (String q : QUESTIONS) {
                 Answer a = speculative.ask(q);
                 Answer b = reference.ask(q);
-                assertEquals("agent", a.mode());
+                assertEquals(AgentRuntime.Mode.AGENT, a.mode());
                 assertNotNull(a.stopReason());
                 assertFalse(a.answer().isBlank(), "every run ends with an answer");
                 assertEquals(b.answer(), a.answer(), q);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.engine.chat.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ final class AskCommand implements Callable<Integer> {
                 for (String note : a.notes()) {
                     System.err.println("note: " + note);
                 }
-                System.err.printf("[%s path, %s; %d tool call(s), %.2f s]%n", a.mode(), a.stopReason(), a.toolCalls().size(), a.seconds());
+                System.err.printf("[%s path, %s; %d tool call(s), %.2f s]%n", a.mode().label(), a.stopReason().label(), a.toolCalls().size(), a.seconds());
             }
             return ExitCodes.of(a);
         }
@@ -72,22 +73,22 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("question", a.question());
         n.put("answer", a.answer());
-        n.put("mode", a.mode());
+        n.put("mode", a.mode().label());
         n.put("intent", a.intent());
         ArrayNode calls = n.putArray("tool_calls");
-        for (Answer.Call c : a.toolCalls()) {
+        for (ExecutedCall c : a.toolCalls()) {
             ObjectNode cn = calls.addObject();
             cn.put("name", c.name());
             cn.put("arguments", c.arguments());
             cn.put("result_size", c.resultSize());
             cn.put("ms", Math.round(c.millis() * 10) / 10.0);
-            cn.put("outcome", c.outcome());
+            cn.put("outcome", c.outcome().label());
         }
         n.put("steps", a.steps());
         n.put("seconds", Math.round(a.seconds() * 1000) / 1000.0);
         n.put("tokens_generated", a.tokensGenerated());
         n.put("autonomous", a.autonomous());
-        n.put("stop_reason", a.stopReason());
+        n.put("stop_reason", a.stopReason().label());
         n.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
         n.put("items", a.items());
         ArrayNode notes = n.putArray("notes");

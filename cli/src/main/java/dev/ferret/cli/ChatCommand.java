@@ -36,7 +36,7 @@ final class ChatCommand implements Callable<Integer> {
                     for (String note : a.notes()) {
                         System.err.println("note: " + note);
                     }
-                    System.err.printf("[%s path, %s, %.2f s]%n", a.mode(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.seconds());
+                    System.err.printf("[%s path, %s, %.2f s]%n", a.mode().label(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.seconds());
                 } catch (IllegalArgumentException e) {
                     System.err.println("error: " + e.getMessage());
                 }

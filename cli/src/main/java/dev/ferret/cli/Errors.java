@@ -1,11 +1,16 @@
 package dev.ferret.cli;
 
 import dev.ferret.engine.EngineException;
+import dev.ferret.engine.chat.jinja.JinjaException;
 import dev.ferret.gguf.GgufException;
 import dev.ferret.llama.LlamaException;
 import dev.ferret.models.tokenizer.TokenizerFileException;
+import java.nio.file.NoSuchFileException;
 
-/** Maps exceptions to one-line messages and exit codes: 2 = bad input (file, arguments), 1 = anything else. */
+/**
+ * Maps exceptions to one-line messages and exit codes: 2 = bad input (file, arguments), 3 = no native library,
+ * 1 = anything else.
+ */
 final class Errors {
     private Errors() {}
 
@@ -15,15 +20,22 @@ final class Errors {
     }
 
     static int exitCode(Throwable t) {
-        if (t instanceof GgufException || t instanceof TokenizerFileException || t instanceof EngineException.InvalidModel
-                || t instanceof EngineException.IncompatibleAdapter || t instanceof EngineException.ContextOverflow
-                || t instanceof IllegalArgumentException || t instanceof java.nio.file.NoSuchFileException
-                || t instanceof dev.ferret.engine.chat.jinja.JinjaException.Raised) {
-            return ExitCodes.BAD_INPUT;
-        }
-        if (t instanceof LlamaException.LibraryLoad) {
-            return ExitCodes.NO_LIBRARY;
-        }
-        return ExitCodes.FAILED;
+        return switch (t) {
+            case EngineException e -> exitCode(e);
+            case LlamaException.LibraryLoad _ -> ExitCodes.NO_LIBRARY;
+            case GgufException _, TokenizerFileException _, IllegalArgumentException _, NoSuchFileException _,
+                 JinjaException.Raised _ -> ExitCodes.BAD_INPUT;
+            default -> ExitCodes.FAILED;
+        };
+    }
+
+    /** Every kind of engine failure, by name: a new kind does not compile until it has its code here. */
+    static int exitCode(EngineException e) {
+        return switch (e) {
+            case EngineException.InvalidModel _, EngineException.IncompatibleAdapter _, EngineException.IncompatibleDraft _,
+                 EngineException.InvalidGrammar _, EngineException.ContextOverflow _ -> ExitCodes.BAD_INPUT;
+            case EngineException.Closed _, EngineException.Busy _, EngineException.InvalidState _,
+                 EngineException.Native _ -> ExitCodes.FAILED;
+        };
     }
 }

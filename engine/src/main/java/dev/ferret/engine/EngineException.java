@@ -9,9 +9,10 @@ package dev.ferret.engine;
  * during the call (any thread may close), {@link Busy} for a session used by two threads at once or re-entered.
  * Instances are immutable.
  */
-public sealed class EngineException extends RuntimeException
-        permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.ContextOverflow,
-                EngineException.Closed, EngineException.Busy, EngineException.InvalidState, EngineException.Native {
+public abstract sealed class EngineException extends RuntimeException
+        permits EngineException.InvalidModel, EngineException.IncompatibleAdapter, EngineException.IncompatibleDraft,
+                EngineException.InvalidGrammar, EngineException.ContextOverflow, EngineException.Closed,
+                EngineException.Busy, EngineException.InvalidState, EngineException.Native {
 
     EngineException(String message, Throwable cause) {
         super(message, cause);
@@ -27,6 +28,23 @@ public sealed class EngineException extends RuntimeException
     /** The adapter was made for another base model (architecture, dimensions or tensor names differ). */
     public static final class IncompatibleAdapter extends EngineException {
         public IncompatibleAdapter(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * A draft model cannot draft for the target: their vocabularies differ (size beyond padding, special-token ids,
+     * or a token's text). The message names the first difference.
+     */
+    public static final class IncompatibleDraft extends EngineException {
+        public IncompatibleDraft(String message) {
+            super(message, null);
+        }
+    }
+
+    /** A GBNF grammar of a request that llama.cpp's grammar parser would refuse; the message names the fault. */
+    public static final class InvalidGrammar extends EngineException {
+        public InvalidGrammar(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,5 +1,7 @@
 package dev.ferret.engine;
 
+import dev.ferret.llama.GbnfCheck;
+import dev.ferret.llama.LlamaException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ import java.util.Set;
  *                     to force an answer); under a grammar that allows nothing else, a banned token is still
  *                     taken rather than leaving no candidate
  * @param logitBias    extra bias per token id (finite; ban a token with {@code bannedTokens})
- * @param grammar      GBNF grammar (root rule {@code root}) constraining the output, or null
+ * @param grammar      GBNF grammar (root rule {@code root}) constraining the output, or null; one llama.cpp
+ *                     would refuse is an {@link EngineException.InvalidGrammar} here
  */
 public record GenerationRequest(int maxTokens, SamplingOptions sampling, List<String> stopStrings,
                                 Set<Integer> bannedTokens, Map<Integer, Float> logitBias, String grammar) {
@@ -54,6 +57,13 @@ public record GenerationRequest(int maxTokens, SamplingOptions sampling, List<St
         });
         if (grammar != null && grammar.isBlank()) {
             grammar = null;
+        }
+        if (grammar != null) {
+            try {
+                GbnfCheck.check(grammar, "root");
+            } catch (LlamaException e) {
+                throw new EngineException.InvalidGrammar(e.getMessage(), e);
+            }
         }
     }
 

@@ -312,7 +312,7 @@ class SessionMisuseTest {
             assertThrows(IllegalArgumentException.class, () -> s.generate(new int[] {0, vocab}, GenerationRequest.greedy(4), null));
             assertThrows(IllegalArgumentException.class, () -> s.generate(new int[0], GenerationRequest.greedy(4), null));
             assertThrows(IllegalArgumentException.class, () -> s.generate(PROMPT, GenerationRequest.greedy(4).withStops(List.of("")), null));
-            assertThrows(IllegalArgumentException.class, () -> s.generate(PROMPT, GenerationRequest.greedy(4).withGrammar("root ::= ("), null));
+            assertThrows(EngineException.InvalidGrammar.class, () -> s.generate(PROMPT, GenerationRequest.greedy(4).withGrammar("root ::= ("), null));
             assertThrows(EngineException.ContextOverflow.class, () -> s.generate(PROMPT.repeat(20), GenerationRequest.greedy(4), null));
             assertThrows(IllegalArgumentException.class, () -> GenerationRequest.greedy(-1));
             assertThrows(IllegalArgumentException.class, () -> GenerationRequest.greedy(Integer.MAX_VALUE));

@@ -137,7 +137,7 @@ class SpeculativeTest {
     @Test
     void draftWithAnotherVocabularyIsRefused() {
         try (Model other = Model.load(TestModels.model("small", GgufType.Q8_0, 1), TestModels.small())) {
-            assertThrows(EngineException.IncompatibleAdapter.class, () -> new DraftModelDrafter(other, target, 256, 1, 0f));
+            assertThrows(EngineException.IncompatibleDraft.class, () -> new DraftModelDrafter(other, target, 256, 1, 0f));
         }
     }
 
@@ -169,7 +169,7 @@ class SpeculativeTest {
             checkStats(spec);
         }
         try (Model draft = Model.load(paddedTargetVocabulary(129, "overpadded.gguf"), TestModels.small())) {
-            var e = assertThrows(EngineException.IncompatibleAdapter.class, () -> new DraftModelDrafter(draft, target, 256, 1, 0f));
+            var e = assertThrows(EngineException.IncompatibleDraft.class, () -> new DraftModelDrafter(draft, target, 256, 1, 0f));
             assertTrue(e.getMessage().contains("more than 128"), e.getMessage());
         }
     }

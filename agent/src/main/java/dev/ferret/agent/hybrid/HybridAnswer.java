@@ -1,5 +1,6 @@
 package dev.ferret.agent.hybrid;
 
+import dev.ferret.agent.tools.ExecutedCall;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param timings  where the time went
  */
 public record HybridAnswer(String question, Intent intent, boolean handled, String text, List<Finding> items,
-                           List<ToolCall> calls, Timings timings) {
+                           List<ExecutedCall> calls, Timings timings) {
     public HybridAnswer {
         items = List.copyOf(items);
         calls = List.copyOf(calls);

@@ -1,6 +1,7 @@
 package dev.ferret.agent.hybrid;
 
 import dev.ferret.agent.python.PythonIndex;
+import dev.ferret.agent.tools.ExecutedCall;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class HybridAnswerer {
                 text = c.assumption() + "\n" + text;
             }
         } else {
-            text = "The hybrid path failed (" + run.calls().stream().filter(ToolCall::failed).map(ToolCall::error)
+            text = "The hybrid path failed (" + run.calls().stream().filter(ExecutedCall::failed).map(ExecutedCall::error)
                     .findFirst().orElse("tool error") + "); the full agent loop is needed.";
         }
         long t4 = System.nanoTime();

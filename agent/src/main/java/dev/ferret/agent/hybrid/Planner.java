@@ -7,6 +7,7 @@ import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTool;
 import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,9 +48,9 @@ public final class Planner {
     }
 
     /** The result of running a plan. */
-    public record Execution(Findings findings, List<ToolCall> calls) {
+    public record Execution(Findings findings, List<ExecutedCall> calls) {
         public boolean failed() {
-            return calls.stream().anyMatch(ToolCall::failed);
+            return calls.stream().anyMatch(ExecutedCall::failed);
         }
     }
 
@@ -111,7 +112,7 @@ public final class Planner {
 
     /** Runs every step, recording each call; a failing step is recorded and contributes no items. */
     public Execution execute(Plan plan) {
-        List<ToolCall> calls = new ArrayList<>();
+        List<ExecutedCall> calls = new ArrayList<>();
         List<Finding> items = new ArrayList<>();
         for (Plan.Step step : plan.steps()) {
             PythonTool tool = tools.get(step.tool());
@@ -130,7 +131,8 @@ public final class Planner {
                 }
             }
             double ms = (System.nanoTime() - t0) / 1e6;
-            calls.add(new ToolCall(step.tool(), step.arguments().toString(), hits.size(), ms, error));
+            calls.add(new ExecutedCall(step.tool(), step.arguments().toString(), hits.size(), ms,
+                    error == null ? ExecutedCall.Outcome.RAN : ExecutedCall.Outcome.ERROR, error));
             Set<String> seenFiles = new HashSet<>();
             for (Hit h : hits) {
                 if (!plan.firstPerFile() || seenFiles.add(h.file())) {

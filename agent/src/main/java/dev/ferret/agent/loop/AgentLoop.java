@@ -2,8 +2,8 @@ package dev.ferret.agent.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Tool;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.ToolResult;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.EngineException;
@@ -13,6 +13,7 @@ import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Prompt;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
@@ -64,13 +65,12 @@ public final class AgentLoop {
             System.getLogger(AgentLoop.class.getName()).log(System.Logger.Level.WARNING, "the model's chat template has no"
                     + " tool-call format Ferret knows; the model can only answer in plain text");
         }
-        // Qwen2.5's <tool_call> format (Ferret's own models' too) gets the bounded grammar, whose every sentence is a
-        // call that parses within the turn's budget; other families get the engine's grammar for their format
-        boolean bounded = callFormat == ToolCallFormat.HERMES;
+        // every family gets the engine's bounded grammar: each sentence is a call that parses within the turn's budget
         boolean constrained = options.constrainCalls() && callFormat != ToolCallFormat.NONE;
-        this.callGrammar = !constrained ? null : bounded ? ToolCallGrammar.answerOrCall(tools) : callFormat.answerOrCallGrammar(schemas);
-        this.callBudget = constrained && bounded
-                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), ToolCallGrammar.maxCallLength(tools))
+        CallGrammar grammar = constrained ? CallGrammar.of(callFormat, schemas) : null;
+        this.callGrammar = constrained ? grammar.answerOrCall() : null;
+        this.callBudget = constrained
+                ? Math.max(Math.max(options.maxTokensCall(), options.maxTokensAnswer()), grammar.maxCallLength())
                 : options.maxTokensCall();
     }
 
@@ -95,7 +95,7 @@ public final class AgentLoop {
         List<Message> conversation = new ArrayList<>();
         conversation.add(Message.system(AgentPrompt.SYSTEM_PROMPT));
         conversation.add(Message.user(question));
-        List<ToolCallRecord> calls = new ArrayList<>();
+        List<ExecutedCall> calls = new ArrayList<>();
         LoopGuard guard = new LoopGuard(options);
         Totals totals = new Totals();
         boolean autonomous = false;
@@ -160,7 +160,7 @@ public final class AgentLoop {
                                 .append(callFormat == ToolCallFormat.HERMES ? "\n" + bad.raw() + "\n" + callFormat.callStop() : bad.raw());
                         String msg = "error: " + bad.error();
                         results.add(Message.tool(msg));
-                        record(calls, listener, new ToolCallRecord("?", bad.raw(), msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                        record(calls, listener, new ExecutedCall("?", bad.raw(), msg.length(), ms(c0), ExecutedCall.Outcome.ERROR));
                     }
                     case ToolCallParser.Parsed.Valid ok -> {
                         ToolCall call = ok.call();
@@ -171,18 +171,18 @@ public final class AgentLoop {
                             guard.recordedError();
                             String msg = "error: unknown tool \"" + call.name() + "\"; the tools are: " + String.join(", ", tools.names());
                             results.add(Message.tool(msg));
-                            record(calls, listener, new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR));
+                            record(calls, listener, new ExecutedCall(call.name(), args, msg.length(), ms(c0), ExecutedCall.Outcome.ERROR));
                             continue;
                         }
                         switch (guard.check(call, tool)) {
                             case LoopGuard.Verdict.Repeat r -> {
                                 results.add(Message.tool(r.reminder()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, r.reminder().length(), ms(c0), ToolCallRecord.Outcome.REPEATED));
+                                record(calls, listener, new ExecutedCall(call.name(), args, r.reminder().length(), ms(c0), ExecutedCall.Outcome.REPEATED));
                             }
                             case LoopGuard.Verdict.Refuse r -> {
                                 guard.recordedError();
                                 results.add(Message.tool("error: " + r.message()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, r.message().length(), ms(c0), ToolCallRecord.Outcome.REFUSED));
+                                record(calls, listener, new ExecutedCall(call.name(), args, r.message().length(), ms(c0), ExecutedCall.Outcome.REFUSED));
                             }
                             case LoopGuard.Verdict.Run run -> {
                                 ToolResult res = tool.call(call.arguments());
@@ -193,8 +193,8 @@ public final class AgentLoop {
                                 // what was searched for may be named too ("no class Foo was found")
                                 evidence.add(call.name() + " " + args + "\n" + res.content());
                                 results.add(Message.tool(res.content()));
-                                record(calls, listener, new ToolCallRecord(call.name(), args, res.content().length(), ms(c0),
-                                        res.error() ? ToolCallRecord.Outcome.ERROR : ToolCallRecord.Outcome.RAN));
+                                record(calls, listener, new ExecutedCall(call.name(), args, res.content().length(), ms(c0),
+                                        res.error() ? ExecutedCall.Outcome.ERROR : ExecutedCall.Outcome.RAN));
                             }
                         }
                     }
@@ -237,7 +237,7 @@ public final class AgentLoop {
         };
     }
 
-    private static void record(List<ToolCallRecord> calls, AgentListener l, ToolCallRecord r) {
+    private static void record(List<ExecutedCall> calls, AgentListener l, ExecutedCall r) {
         calls.add(r);
         l.onToolCall(r);
     }
@@ -253,7 +253,7 @@ public final class AgentLoop {
         return "No model answer (" + why + "). The last tool result was:\n" + LoopGuard.abbreviate(lastResult, 2000);
     }
 
-    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ToolCallRecord> calls, Totals t,
+    private AgentResult finish(String answer, StopReason reason, LoopGuard guard, List<ExecutedCall> calls, Totals t,
                                long t0, boolean autonomous, List<String> evidence) {
         return new AgentResult(answer, reason, guard.steps(), List.copyOf(calls), t.tokens, t.evaluated, t.reused,
                 (System.nanoTime() - t0) / 1e9, autonomous, t.drafted, t.accepted, evidence);

@@ -1,5 +1,6 @@
 package dev.ferret.agent.loop;
 
+import dev.ferret.agent.tools.ExecutedCall;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * @param accepted        speculative decoding: proposed tokens the target kept, summed over all turns (0 without a drafter)
  * @param evidence        every call of the run and its result, as text (what its answer may name; see {@link Grounding})
  */
-public record AgentResult(String answer, StopReason stopReason, int steps, List<ToolCallRecord> toolCalls,
+public record AgentResult(String answer, StopReason stopReason, int steps, List<ExecutedCall> toolCalls,
                           int tokensGenerated, int promptTokensEvaluated, int promptTokensReused, double seconds,
                           boolean autonomous, int drafted, int accepted, List<String> evidence) {
     public AgentResult {

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonTool;
-import dev.ferret.agent.tools.ToolCallGrammar;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.engine.chat.ToolCall;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.engine.speculative.Drafter;
 import java.util.LinkedHashMap;
@@ -63,15 +65,21 @@ public final class CallOnlyAgent {
      * string argument one of the question's words ({@link AgentPrompt#callChoices}).
      */
     public String grammar(String question) {
-        return ToolCallGrammar.toolCall(schemas, true, AgentPrompt.callChoices(question));
+        return grammarFor(AgentPrompt.callChoices(question)).toolCall();
+    }
+
+    /** The call-only model writes Hermes calls (its prompt is ChatML); string arguments among {@code choices}. */
+    private CallGrammar grammarFor(List<String> choices) {
+        return CallGrammar.of(ToolCallFormat.HERMES, schemas).nonEmptyArguments().stringChoices(choices);
     }
 
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         listener.onStep(1, false);
         List<String> choices = AgentPrompt.callChoices(question);
-        GenerationRequest req = GenerationRequest.greedy(ToolCallGrammar.maxCallLength(schemas, true, choices))
-                .withGrammar(ToolCallGrammar.toolCall(schemas, true, choices))
+        CallGrammar grammar = grammarFor(choices);
+        GenerationRequest req = GenerationRequest.greedy(grammar.maxCallLength())
+                .withGrammar(grammar.toolCall())
                 .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE));
         Generation g;
         try {
@@ -84,7 +92,7 @@ public final class CallOnlyAgent {
         long c0 = System.nanoTime();
         if (reply.calls().size() != 1 || !(reply.calls().getFirst() instanceof ToolCallParser.Parsed.Valid ok)) {
             String raw = reply.calls().isEmpty() ? g.text() : reply.calls().getFirst().raw();
-            ToolCallRecord r = new ToolCallRecord("?", raw, 0, ms(c0), ToolCallRecord.Outcome.ERROR);
+            ExecutedCall r = new ExecutedCall("?", raw, 0, ms(c0), ExecutedCall.Outcome.ERROR);
             listener.onToolCall(r);
             return result("No answer: the model's call did not parse.", StopReason.FALLBACK_FROM_RESULTS, List.of(r),
                     List.of(), g, t0);
@@ -93,7 +101,7 @@ public final class CallOnlyAgent {
         String args = Json.dumps(call.arguments());
         PythonTool tool = tools.get(call.name());
         if (tool == null) { // the grammar names only these tools
-            ToolCallRecord r = new ToolCallRecord(call.name(), args, 0, ms(c0), ToolCallRecord.Outcome.ERROR);
+            ExecutedCall r = new ExecutedCall(call.name(), args, 0, ms(c0), ExecutedCall.Outcome.ERROR);
             listener.onToolCall(r);
             return result("No answer: the model called an unknown tool " + call.name() + ".", StopReason.ANSWERED,
                     List.of(r), List.of(), g, t0);
@@ -103,7 +111,7 @@ public final class CallOnlyAgent {
             hits = tool.search(call.arguments());
         } catch (ToolException e) {
             String msg = "error: " + e.getMessage();
-            ToolCallRecord r = new ToolCallRecord(call.name(), args, msg.length(), ms(c0), ToolCallRecord.Outcome.ERROR);
+            ExecutedCall r = new ExecutedCall(call.name(), args, msg.length(), ms(c0), ExecutedCall.Outcome.ERROR);
             listener.onToolCall(r);
             // the tool's message only (the arguments are in the call record): an answer names nothing else
             return result("No answer: the search failed: " + e.getMessage(), StopReason.ANSWERED, List.of(r),
@@ -111,14 +119,14 @@ public final class CallOnlyAgent {
         }
         StringBuilder evidence = new StringBuilder(call.name()).append(' ').append(args).append('\n');
         hits.forEach(h -> evidence.append(h.render()).append('\n'));
-        ToolCallRecord r = new ToolCallRecord(call.name(), args, hits.size(), ms(c0), ToolCallRecord.Outcome.RAN);
+        ExecutedCall r = new ExecutedCall(call.name(), args, hits.size(), ms(c0), ExecutedCall.Outcome.RAN);
         listener.onToolCall(r);
         String answer = CallAnswer.format(call.name(), call.arguments(), hits);
         listener.onAnswerText(answer);
         return result(answer, StopReason.ANSWERED, List.of(r), List.of(evidence.toString()), g, t0);
     }
 
-    private static AgentResult result(String answer, StopReason reason, List<ToolCallRecord> calls,
+    private static AgentResult result(String answer, StopReason reason, List<ExecutedCall> calls,
                                       List<String> evidence, Generation g, long t0) {
         int tokens = g == null ? 0 : g.generatedTokens();
         int evaluated = g == null ? 0 : g.promptTokens() - g.reusedTokens();

@@ -1,6 +1,11 @@
 package dev.ferret.agent.loop;
 
-/** Why an agent run ended. Every reason comes with an answer. */
+import java.util.Locale;
+
+/**
+ * Why a run ended, on the agent path or the hybrid path ({@link #HYBRID_PLAN}, {@link #UNKNOWN_INTENT}). Every
+ * reason comes with a text; JSON and reports spell it lower-case ({@link #label}).
+ */
 public enum StopReason {
     /** The model answered on its own after zero or more tool calls. */
     ANSWERED,
@@ -13,5 +18,13 @@ public enum StopReason {
     /** The forced answer came out empty; the answer was assembled from the tool results. */
     FALLBACK_FROM_RESULTS,
     /** The context window filled up; the answer was assembled from the tool results. */
-    CONTEXT_FULL
+    CONTEXT_FULL,
+    /** The hybrid path answered from its planned searches. */
+    HYBRID_PLAN,
+    /** Only the hybrid path was asked, and it does not know the question. */
+    UNKNOWN_INTENT;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
+import dev.ferret.engine.chat.Json;
 import java.util.Locale;
 
 /** Lenient reading of a small model's tool arguments. */
 final class Args {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private Args() {
     }

@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,29 +18,11 @@ public final class FindCallersTool extends PythonSearchTool {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public FindCallersTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_callers";
-    }
-
-    @Override
-    public String description() {
-        return "Find calls of a function or method by name; prints file:line: caller calls f().";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"function", "string", "the called name, e.g. parse_args"},
-                PATH, LIMIT}, "function");
-    }
-
-    @Override
-    String noun() {
-        return "calls";
+        super(index, "find_callers", "calls",
+                "Find calls of a function or method by name; prints file:line: caller calls f().",
+                Args.schema(new String[][] {
+                        {"function", "string", "the called name, e.g. parse_args"},
+                        PATH, LIMIT}, "function"));
     }
 
     /** The called name an argument stands for: its last dotted part, without {@code ()}. */

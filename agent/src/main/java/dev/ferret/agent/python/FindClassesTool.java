@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,37 +28,19 @@ public final class FindClassesTool extends PythonSearchTool {
     public static final Set<String> CONTEXT_METHODS = Set.of("__enter__", "__exit__", "__aenter__", "__aexit__");
 
     public FindClassesTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_classes";
-    }
-
-    @Override
-    public String description() {
-        return "Find Python classes by base, decorator, a method they define, exception or context-manager classes, "
+        super(index, "find_classes", "classes",
+                "Find Python classes by base, decorator, a method they define, exception or context-manager classes, "
                 + "or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the stdlib one. "
-                + "Prints file:line: class Name(bases).";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"base", "string", "base class, e.g. Protocol, Exception"},
-                {"indirect", "boolean", "true: also through other project classes"},
-                {"decorator", "string", "decorator, e.g. dataclass"},
-                {"method", "string", "a method the class defines, e.g. close"},
-                {"exception", "boolean", "true: exception classes"},
-                {"context_manager", "boolean", "true: classes with __enter__/__exit__"},
-                {"name_pattern", "string", "part of the class name, or a glob like *Client"},
-                PATH, LIMIT});
-    }
-
-    @Override
-    String noun() {
-        return "classes";
+                + "Prints file:line: class Name(bases).",
+                Args.schema(new String[][] {
+                        {"base", "string", "base class, e.g. Protocol, Exception"},
+                        {"indirect", "boolean", "true: also through other project classes"},
+                        {"decorator", "string", "decorator, e.g. dataclass"},
+                        {"method", "string", "a method the class defines, e.g. close"},
+                        {"exception", "boolean", "true: exception classes"},
+                        {"context_manager", "boolean", "true: classes with __enter__/__exit__"},
+                        {"name_pattern", "string", "part of the class name, or a glob like *Client"},
+                        PATH, LIMIT}));
     }
 
     @Override

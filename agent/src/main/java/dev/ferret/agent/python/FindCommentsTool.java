@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,30 +17,12 @@ public final class FindCommentsTool extends PythonSearchTool {
     public static final String DEFAULT_TAG = "TODO";
 
     public FindCommentsTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_comments";
-    }
-
-    @Override
-    public String description() {
-        return "Find Python comments holding a tag word such as TODO, FIXME, XXX or HACK (case-sensitive; "
-                + "not in strings); prints file:line: comment.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"tag", "string", "the tag word, default TODO"},
-                PATH, LIMIT});
-    }
-
-    @Override
-    String noun() {
-        return "comments";
+        super(index, "find_comments", "comments",
+                "Find Python comments holding a tag word such as TODO, FIXME, XXX or HACK (case-sensitive; "
+                + "not in strings); prints file:line: comment.",
+                Args.schema(new String[][] {
+                        {"tag", "string", "the tag word, default TODO"},
+                        PATH, LIMIT}));
     }
 
     /** The pattern for a tag: the tag not preceded or followed by a (Unicode) word character. */

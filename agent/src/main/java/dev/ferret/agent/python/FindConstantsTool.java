@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,29 +21,11 @@ public final class FindConstantsTool extends PythonSearchTool {
     static final Set<String> TYPE_FACTORIES = Set.of("TypeVar", "ParamSpec", "TypeVarTuple", "NewType");
 
     public FindConstantsTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_constants";
-    }
-
-    @Override
-    public String description() {
-        return "List module-level UPPER_CASE constants; prints file:line: NAME = value.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"name_pattern", "string", "part of the name, or a glob"},
-                PATH, LIMIT});
-    }
-
-    @Override
-    String noun() {
-        return "constants";
+        super(index, "find_constants", "constants",
+                "List module-level UPPER_CASE constants; prints file:line: NAME = value.",
+                Args.schema(new String[][] {
+                        {"name_pattern", "string", "part of the name, or a glob"},
+                        PATH, LIMIT}));
     }
 
     /** True for a constant's name (see the class comment). */
@@ -54,8 +35,7 @@ public final class FindConstantsTool extends PythonSearchTool {
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
-        String pattern = Args.text(args, "name_pattern");
-        Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
+        Matchers.NamePredicate nameMatch = namePattern(args);
         List<Hit> hits = new ArrayList<>();
         for (PythonFile f : files(args)) {
             Set<String> seen = new HashSet<>();

@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,35 +11,16 @@ import java.util.List;
  */
 public final class FindExportsTool extends PythonSearchTool {
     public FindExportsTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_exports";
-    }
-
-    @Override
-    public String description() {
-        return "List the names modules export in __all__; prints file:line: __all__: name.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"name_pattern", "string", "part of the name, or a glob"},
-                PATH, LIMIT});
-    }
-
-    @Override
-    String noun() {
-        return "exported names";
+        super(index, "find_exports", "exported names",
+                "List the names modules export in __all__; prints file:line: __all__: name.",
+                Args.schema(new String[][] {
+                        {"name_pattern", "string", "part of the name, or a glob"},
+                        PATH, LIMIT}));
     }
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
-        String pattern = Args.text(args, "name_pattern");
-        Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
+        Matchers.NamePredicate nameMatch = namePattern(args);
         List<Hit> hits = new ArrayList<>();
         for (PythonFile f : files(args)) {
             for (PyExport e : f.exports()) {

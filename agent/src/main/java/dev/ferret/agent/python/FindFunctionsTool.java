@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,36 +28,18 @@ import java.util.stream.Collectors;
  */
 public final class FindFunctionsTool extends PythonSearchTool {
     public FindFunctionsTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_functions";
-    }
-
-    @Override
-    public String description() {
-        return "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
-                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"async_only", "boolean", "true to list only async def functions"},
-                {"decorator", "string", "decorator, e.g. property, pytest.fixture"},
-                {"name_pattern", "string", "part of the function name, or a glob like test_*"},
-                {"parameter", "string", "a parameter name, e.g. timeout"},
-                {"returns", "string", "a name in the return annotation, e.g. bool"},
-                {"class_name", "string", "methods of this class"},
-                {"context_manager", "boolean", "true: @contextmanager functions"},
-                PATH, LIMIT});
-    }
-
-    @Override
-    String noun() {
-        return "functions";
+        super(index, "find_functions", "functions",
+                "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
+                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.",
+                Args.schema(new String[][] {
+                        {"async_only", "boolean", "true to list only async def functions"},
+                        {"decorator", "string", "decorator, e.g. property, pytest.fixture"},
+                        {"name_pattern", "string", "part of the function name, or a glob like test_*"},
+                        {"parameter", "string", "a parameter name, e.g. timeout"},
+                        {"returns", "string", "a name in the return annotation, e.g. bool"},
+                        {"class_name", "string", "methods of this class"},
+                        {"context_manager", "boolean", "true: @contextmanager functions"},
+                        PATH, LIMIT}));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,30 +30,12 @@ public final class FindImportsTool extends PythonSearchTool {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     public FindImportsTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_imports";
-    }
-
-    @Override
-    public String description() {
-        return "Find the files and lines that import a Python module (import x, import x.y, from x import y; "
-                + "relative imports excluded); prints file:line: import statement.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"module", "string", "module name, e.g. requests or os.path"},
-                PATH, LIMIT}, "module");
-    }
-
-    @Override
-    String noun() {
-        return "imports";
+        super(index, "find_imports", "imports",
+                "Find the files and lines that import a Python module (import x, import x.y, from x import y; "
+                + "relative imports excluded); prints file:line: import statement.",
+                Args.schema(new String[][] {
+                        {"module", "string", "module name, e.g. requests or os.path"},
+                        PATH, LIMIT}, "module"));
     }
 
     /** The module argument, normalised ({@code "import requests"} and {@code "requests library"} are accepted). */

@@ -1,7 +1,6 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,29 +14,11 @@ import java.util.List;
  */
 public final class FindRaisesTool extends PythonSearchTool {
     public FindRaisesTool(PythonIndex index) {
-        super(index);
-    }
-
-    @Override
-    public String name() {
-        return "find_raises";
-    }
-
-    @Override
-    public String description() {
-        return "Find where an exception is raised; prints file:line: function: raise statement.";
-    }
-
-    @Override
-    public ObjectNode parameters() {
-        return Args.schema(new String[][] {
-                {"exception", "string", "the exception class, e.g. ValueError"},
-                PATH, LIMIT}, "exception");
-    }
-
-    @Override
-    String noun() {
-        return "raise statements";
+        super(index, "find_raises", "raise statements",
+                "Find where an exception is raised; prints file:line: function: raise statement.",
+                Args.schema(new String[][] {
+                        {"exception", "string", "the exception class, e.g. ValueError"},
+                        PATH, LIMIT}, "exception"));
     }
 
     @Override

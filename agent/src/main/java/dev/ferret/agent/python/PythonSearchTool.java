@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.CallBudget;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ToolResult;
@@ -23,10 +24,38 @@ abstract class PythonSearchTool implements PythonTool {
     static final int MAX_SKIPPED_SHOWN = 10;
 
     final PythonIndex index;
+    private final String name;
+    private final String noun;
+    private final String description;
+    private final ObjectNode parameters;
     private volatile Duration budget = CallBudget.DEFAULT;
 
-    PythonSearchTool(PythonIndex index) {
+    /**
+     * @param noun        plural noun for the output ("classes", "imports")
+     * @param parameters  the arguments' schema ({@link Args#schema})
+     */
+    PythonSearchTool(PythonIndex index, String name, String noun, String description, ObjectNode parameters) {
         this.index = Objects.requireNonNull(index);
+        this.name = name;
+        this.noun = noun;
+        this.description = description;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    /** The arguments' schema; a copy, so that a caller that changes it changes nothing here. */
+    @Override
+    public final ObjectNode parameters() {
+        return parameters.deepCopy();
     }
 
     /** Sets the wall-clock budget of one search (default {@link CallBudget#DEFAULT}). */
@@ -37,9 +66,6 @@ abstract class PythonSearchTool implements PythonTool {
         this.budget = budget;
         return this;
     }
-
-    /** Plural noun for the output ("classes", "imports"). */
-    abstract String noun();
 
     /** Searches the already checked argument object. */
     abstract List<Hit> find(JsonNode args) throws ToolException;
@@ -65,7 +91,7 @@ abstract class PythonSearchTool implements PythonTool {
             List<PythonIndex.Skipped> skipped = index.skipped(index.sandbox().resolve(Args.text(args, "path")));
             StringBuilder sb = new StringBuilder();
             if (hits.isEmpty()) {
-                sb.append("no ").append(noun()).append(" found for ").append(args).append('\n');
+                sb.append("no ").append(noun).append(" found for ").append(args).append('\n');
             }
             int shown = Math.min(limit, hits.size());
             for (int i = 0; i < shown; i++) {
@@ -73,7 +99,7 @@ abstract class PythonSearchTool implements PythonTool {
             }
             int omitted = hits.size() - shown;
             if (omitted > 0) {
-                sb.append("... ").append(omitted).append(" more ").append(noun())
+                sb.append("... ").append(omitted).append(" more ").append(noun)
                         .append(" not shown (narrow with path or name_pattern, or raise limit)\n");
             }
             if (!skipped.isEmpty()) {
@@ -93,6 +119,12 @@ abstract class PythonSearchTool implements PythonTool {
         } catch (RuntimeException e) {
             return ToolResult.error(name() + " failed: " + e);
         }
+    }
+
+    /** The optional {@code name_pattern} argument as a predicate on (name, qualified name); null when not given. */
+    static Matchers.NamePredicate namePattern(JsonNode args) throws ToolException {
+        String pattern = Args.text(args, "name_pattern");
+        return pattern == null ? null : Matchers.name(pattern);
     }
 
     /** The Python files under the optional {@code path} argument. */

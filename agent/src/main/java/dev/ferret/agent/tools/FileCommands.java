@@ -27,13 +27,13 @@ final class FileCommands {
 
     // ---------------------------------------------------------------- ls
 
-    static ToolResult ls(Sandbox sandbox, List<CommandLine.Word> args) throws ToolException, IOException {
+    static ToolResult ls(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException, IOException {
         boolean longFormat = false;
         boolean all = false;
         boolean recursive = false;
-        List<CommandLine.Word> operands = new ArrayList<>();
+        List<ShellWords.Word> operands = new ArrayList<>();
         boolean endOfOptions = false;
-        for (CommandLine.Word w : args) {
+        for (ShellWords.Word w : args) {
             String a = w.text();
             if (endOfOptions) {
                 operands.add(w);
@@ -160,11 +160,11 @@ final class FileCommands {
 
     // ---------------------------------------------------------------- cat, head, tail
 
-    static ToolResult cat(Sandbox sandbox, List<CommandLine.Word> args) throws ToolException, IOException {
+    static ToolResult cat(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException, IOException {
         boolean number = false;
-        List<CommandLine.Word> operands = new ArrayList<>();
+        List<ShellWords.Word> operands = new ArrayList<>();
         boolean endOfOptions = false;
-        for (CommandLine.Word w : args) {
+        for (ShellWords.Word w : args) {
             String a = w.text();
             if (endOfOptions) {
                 operands.add(w);
@@ -182,13 +182,13 @@ final class FileCommands {
                 CAT_USAGE);
     }
 
-    static ToolResult headOrTail(Sandbox sandbox, String cmd, List<CommandLine.Word> args)
+    static ToolResult headOrTail(Sandbox sandbox, String cmd, List<ShellWords.Word> args)
             throws ToolException, IOException {
         boolean tail = cmd.equals("tail");
         String usage = tail ? TAIL_USAGE : HEAD_USAGE;
         int n = 10;
         boolean fromStart = false;
-        List<CommandLine.Word> operands = new ArrayList<>();
+        List<ShellWords.Word> operands = new ArrayList<>();
         boolean endOfOptions = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i).text();
@@ -314,13 +314,13 @@ final class FileCommands {
 
     // ---------------------------------------------------------------- wc
 
-    static ToolResult wc(Sandbox sandbox, List<CommandLine.Word> args) throws ToolException, IOException {
+    static ToolResult wc(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException, IOException {
         boolean lines = false;
         boolean words = false;
         boolean bytes = false;
-        List<CommandLine.Word> operands = new ArrayList<>();
+        List<ShellWords.Word> operands = new ArrayList<>();
         boolean endOfOptions = false;
-        for (CommandLine.Word w : args) {
+        for (ShellWords.Word w : args) {
             String a = w.text();
             if (endOfOptions) {
                 operands.add(w);

@@ -25,8 +25,8 @@ final class FindCommand {
         }
     }
 
-    static ToolResult run(Sandbox sandbox, List<CommandLine.Word> args) throws ToolException {
-        List<CommandLine.Word> starts = new ArrayList<>();
+    static ToolResult run(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException {
+        List<ShellWords.Word> starts = new ArrayList<>();
         int i = 0;
         while (i < args.size() && !isExpression(args.get(i).text())) {
             starts.add(args.get(i));
@@ -146,7 +146,7 @@ final class FindCommand {
         return (a.startsWith("-") && a.length() > 1) || a.equals("!") || a.equals("(") || a.equals(")");
     }
 
-    private static String value(List<CommandLine.Word> args, int i, String flag) throws ToolException {
+    private static String value(List<ShellWords.Word> args, int i, String flag) throws ToolException {
         if (i + 1 >= args.size()) {
             throw new ToolException("find: " + flag + " needs a value. Usage: " + USAGE);
         }

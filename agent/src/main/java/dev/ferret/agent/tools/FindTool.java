@@ -7,23 +7,10 @@ import java.util.regex.Pattern;
 public final class FindTool extends SandboxTool {
     public static final String NAME = "find";
 
-    public FindTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public FindTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Find files and directories by name (wildcards * ? [abc]). Prints paths relative to the "
-                + "repository root, sorted; directories end with /.";
+        super(sandbox, budget, NAME,
+                "Find files and directories by name (wildcards * ? [abc]). Prints paths relative to the "
+                + "repository root, sorted; directories end with /.");
     }
 
     @Override

@@ -27,13 +27,13 @@ final class GrepCommand {
     }
 
     /** Runs grep; the search stops with partial results at {@code deadline} ({@link System#nanoTime()}). */
-    static ToolResult run(Sandbox sandbox, String cmd, List<CommandLine.Word> args, long deadline)
+    static ToolResult run(Sandbox sandbox, String cmd, List<ShellWords.Word> args, long deadline)
             throws ToolException {
         Opts o = new Opts();
         if (cmd.equals("egrep")) {
             o.flavour = 'E';
         }
-        List<CommandLine.Word> operands = new ArrayList<>();
+        List<ShellWords.Word> operands = new ArrayList<>();
         boolean endOfOptions = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i).text();
@@ -197,7 +197,7 @@ final class GrepCommand {
         }
     }
 
-    private static int shortOptions(Opts o, List<CommandLine.Word> args, int i) throws ToolException {
+    private static int shortOptions(Opts o, List<ShellWords.Word> args, int i) throws ToolException {
         String a = args.get(i).text();
         if (a.length() > 1 && a.substring(1).chars().allMatch(Character::isDigit)) {
             o.before = o.after = Operands.count("grep", a, a.substring(1)); // -NUM is -C NUM
@@ -252,7 +252,7 @@ final class GrepCommand {
         }
     }
 
-    private static int longOption(Opts o, List<CommandLine.Word> args, int i) throws ToolException {
+    private static int longOption(Opts o, List<ShellWords.Word> args, int i) throws ToolException {
         String a = args.get(i).text();
         int eq = a.indexOf('=');
         String name = eq < 0 ? a : a.substring(0, eq);

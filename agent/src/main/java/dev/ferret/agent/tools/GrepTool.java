@@ -14,12 +14,10 @@ import java.util.regex.PatternSyntaxException;
 public final class GrepTool extends SandboxTool {
     public static final String NAME = "grep";
 
-    public GrepTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public GrepTool(Sandbox sandbox, Duration budget) {
-        super(sandbox, budget);
+        super(sandbox, budget, NAME,
+                "Search file contents with a regular expression (Java/PCRE syntax: use | for alternation, "
+                + "\\( for a literal parenthesis). Prints path:line:text for each matching line.");
     }
 
     /**
@@ -28,17 +26,6 @@ public final class GrepTool extends SandboxTool {
      */
     static long searchBudgetNanos(Duration callBudget) {
         return callBudget.toNanos() / 3 * 2;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Search file contents with a regular expression (Java/PCRE syntax: use | for alternation, "
-                + "\\( for a literal parenthesis). Prints path:line:text for each matching line.";
     }
 
     @Override

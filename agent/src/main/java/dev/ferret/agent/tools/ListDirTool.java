@@ -12,22 +12,9 @@ public final class ListDirTool extends SandboxTool {
     public static final String NAME = "list_dir";
     static final int MAX_ENTRIES = 500;
 
-    public ListDirTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public ListDirTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "List the files and subdirectories of a directory (subdirectories end with /).";
+        super(sandbox, budget, NAME,
+                "List the files and subdirectories of a directory (subdirectories end with /).");
     }
 
     @Override

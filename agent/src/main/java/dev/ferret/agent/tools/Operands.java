@@ -16,7 +16,7 @@ final class Operands {
      * inside the repository (as typed: {@code ./src/*.py} gives {@code ./src/a.py}); no match leaves the word
      * as it is, as bash does. Like a shell, {@code *} does not match names starting with '.'.
      */
-    static List<String> expand(Sandbox sandbox, CommandLine.Word w) {
+    static List<String> expand(Sandbox sandbox, ShellWords.Word w) {
         String text = w.text();
         if (!w.glob() || !Glob.hasWildcard(text)) {
             return List.of(text);
@@ -77,9 +77,9 @@ final class Operands {
         return false;
     }
 
-    static List<String> expandAll(Sandbox sandbox, List<CommandLine.Word> words) {
+    static List<String> expandAll(Sandbox sandbox, List<ShellWords.Word> words) {
         List<String> out = new ArrayList<>();
-        for (CommandLine.Word w : words) {
+        for (ShellWords.Word w : words) {
             CallBudget.checkpoint();
             out.addAll(expand(sandbox, w));
         }

@@ -16,23 +16,10 @@ public final class ReadFileTool extends SandboxTool {
     static final int MAX_LINES = 1000;
     static final int MAX_LINE_CHARS = 1000;
 
-    public ReadFileTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public ReadFileTool(Sandbox sandbox, Duration budget) {
-        super(sandbox, budget);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Read a text file with line numbers. Shows the first 200 lines unless start_line/end_line "
-                + "(1-based, inclusive) say otherwise.";
+        super(sandbox, budget, NAME,
+                "Read a text file with line numbers. Shows the first 200 lines unless start_line/end_line "
+                + "(1-based, inclusive) say otherwise.");
     }
 
     @Override

@@ -18,23 +18,10 @@ public final class RunCommandTool extends SandboxTool {
             + FileCommands.CAT_USAGE + "; " + FileCommands.HEAD_USAGE + "; " + FileCommands.TAIL_USAGE + "; "
             + FileCommands.WC_USAGE;
 
-    public RunCommandTool(Sandbox sandbox) {
-        super(sandbox);
-    }
-
     public RunCommandTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Run one read-only command in the repository root: grep, egrep, find, ls, cat, head, tail or wc "
-                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.";
+        super(sandbox, budget, NAME,
+                "Run one read-only command in the repository root: grep, egrep, find, ls, cat, head, tail or wc "
+                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.");
     }
 
     @Override
@@ -48,12 +35,12 @@ public final class RunCommandTool extends SandboxTool {
     protected ToolResult run(Params.Args a) throws ToolException, IOException {
         long t0 = System.nanoTime();
         String line = a.string("command", "");
-        List<CommandLine.Word> words = CommandLine.split(line);
+        List<ShellWords.Word> words = ShellWords.split(line);
         if (words.isEmpty()) {
             throw new ToolException("run_command: the command is empty. " + USAGE);
         }
         String cmd = words.getFirst().text();
-        List<CommandLine.Word> args = words.subList(1, words.size());
+        List<ShellWords.Word> args = words.subList(1, words.size());
         return switch (cmd) {
             case "grep", "egrep" -> GrepCommand.run(sandbox, cmd, args, t0 + GrepTool.searchBudgetNanos(budget()));
             case "find" -> FindCommand.run(sandbox, args);

@@ -15,18 +15,28 @@ import java.util.Objects;
 public abstract class SandboxTool implements Tool {
     protected final Sandbox sandbox;
     private final Duration budget;
+    private final String name;
+    private final String description;
     private volatile Params params;
 
-    protected SandboxTool(Sandbox sandbox) {
-        this(sandbox, CallBudget.DEFAULT);
-    }
-
-    protected SandboxTool(Sandbox sandbox, Duration budget) {
+    protected SandboxTool(Sandbox sandbox, Duration budget, String name, String description) {
         this.sandbox = sandbox;
+        this.name = name;
+        this.description = description;
         this.budget = Objects.requireNonNull(budget);
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("a tool's time budget must be positive: " + budget);
         }
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
     }
 
     /** The arguments this tool takes (called once, on first use; it must not depend on mutable state). */

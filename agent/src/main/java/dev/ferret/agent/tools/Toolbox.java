@@ -1,16 +1,10 @@
 package dev.ferret.agent.tools;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.ferret.engine.chat.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +13,6 @@ import java.util.Optional;
 
 /** The tools the model may call, by name, in the order they were added. */
 public final class Toolbox {
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(new PythonStylePrinter());
-
     private final Map<String, Tool> tools = new LinkedHashMap<>();
 
     /** grep, find, read_file, list_dir and run_command on one sandbox, each call within {@link CallBudget#DEFAULT}. */
@@ -99,35 +91,8 @@ public final class Toolbox {
     public String schemasJson() {
         List<String> lines = new ArrayList<>();
         for (Tool t : tools.values()) {
-            lines.add(toJson(schema(t)));
+            lines.add(Json.dumps(schema(t)));
         }
         return String.join("\n", lines);
-    }
-
-    /** A JSON value on one line with ", " and ": " separators (the form Qwen's template produces). */
-    public static String toJson(JsonNode node) {
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One line, a space after ',' and ':'. */
-    private static final class PythonStylePrinter extends MinimalPrettyPrinter {
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
     }
 }

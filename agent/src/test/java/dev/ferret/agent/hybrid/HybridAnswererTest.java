@@ -1,16 +1,17 @@
 package dev.ferret.agent.hybrid;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.SampleRepo;
 import dev.ferret.agent.python.ShopExpectations;
+import dev.ferret.agent.tools.ExecutedCall;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class HybridAnswererTest {
     private static PythonIndex index;
@@ -61,10 +62,10 @@ class HybridAnswererTest {
     @Test
     void toolCallsAreRecorded() {
         HybridAnswer a = answerer.answer(index, "What files import the requests library?");
-        ToolCall call = a.calls().getFirst();
-        assertEquals("find_imports", call.tool());
+        ExecutedCall call = a.calls().getFirst();
+        assertEquals("find_imports", call.name());
         assertEquals("{\"module\":\"requests\"}", call.arguments());
-        assertEquals(8, call.resultItems()); // eight import statements in six files
+        assertEquals(8, call.resultSize()); // eight import statements in six files
         assertFalse(call.failed());
         assertTrue(call.millis() >= 0);
         HybridAnswer b = answerer.answer(index, "Show me all dataclasses");
@@ -128,11 +129,11 @@ class HybridAnswererTest {
             HybridAnswer a = answerer.answer(index, c.question());
             assertTrue(a.handled(), c.question() + " -> " + a.intent());
             assertEquals(1, a.calls().size(), c.question());
-            assertEquals(c.tool(), a.calls().getFirst().tool(), c.question());
+            assertEquals(c.tool(), a.calls().getFirst().name(), c.question());
             assertEquals(c.arguments(), a.calls().getFirst().arguments(), c.question());
         }
         HybridAnswer cm = answerer.answer(index, "context managers?");
-        assertEquals(List.of("find_classes", "find_functions"), cm.calls().stream().map(ToolCall::tool).toList());
+        assertEquals(List.of("find_classes", "find_functions"), cm.calls().stream().map(ExecutedCall::name).toList());
     }
 
     @Test

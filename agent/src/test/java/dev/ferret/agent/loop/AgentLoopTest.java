@@ -1,9 +1,6 @@
 package dev.ferret.agent.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.GenerationRequest;
@@ -25,6 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The full agent loop on a real (generated, random-weight) model through llama.cpp. A random model cannot
@@ -183,8 +184,8 @@ class AgentLoopTest {
         assertEquals(StopReason.ANSWERED, r.stopReason());
         assertEquals("Client (pkg/api.py:3), Store (pkg/api.py:6)", r.answer());
         assertEquals(1, r.toolCalls().size());
-        assertEquals(ToolCallRecord.Outcome.RAN, r.toolCalls().getFirst().outcome());
-        assertTrue(r.toolCalls().getFirst().resultChars() > 20, "grep found the two classes");
+        assertEquals(ExecutedCall.Outcome.RAN, r.toolCalls().getFirst().outcome());
+        assertTrue(r.toolCalls().getFirst().resultSize() > 20, "grep found the two classes");
         assertTrue(r.autonomous());
         assertEquals(2, r.steps());
         assertTrue(r.promptTokensReused() > 0, "turn 2 reuses the KV cache of turn 1");
@@ -194,8 +195,8 @@ class AgentLoopTest {
     void repeatedCallIsNotRunAgain() {
         String grep = call("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"Protocol\"}}");
         AgentResult r = run(AgentOptions.defaults(), List.of(grep, grep), "Client, Store");
-        assertEquals(ToolCallRecord.Outcome.RAN, r.toolCalls().get(0).outcome());
-        assertEquals(ToolCallRecord.Outcome.REPEATED, r.toolCalls().get(1).outcome());
+        assertEquals(ExecutedCall.Outcome.RAN, r.toolCalls().get(0).outcome());
+        assertEquals(ExecutedCall.Outcome.REPEATED, r.toolCalls().get(1).outcome());
         assertEquals("Client, Store", r.answer());
     }
 
@@ -204,14 +205,14 @@ class AgentLoopTest {
         String grep = call("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"Protocol\"}}");
         AgentResult r = run(AgentOptions.defaults(), List.of(grep, grep, grep, grep, grep, grep), "Client, Store");
         assertEquals(StopReason.REPEATED_CALLS, r.stopReason());
-        assertEquals(1, r.toolCalls().stream().filter(c -> c.outcome() == ToolCallRecord.Outcome.RAN).count());
+        assertEquals(1, r.toolCalls().stream().filter(c -> c.outcome() == ExecutedCall.Outcome.RAN).count());
         assertEquals("Client, Store", r.answer());
     }
 
     @Test
     void emptyArgumentCallIsRefused() {
         AgentResult r = run(AgentOptions.defaults(), List.of(call("{\"name\": \"run_command\", \"arguments\": {}}")), "none");
-        assertEquals(ToolCallRecord.Outcome.REFUSED, r.toolCalls().getFirst().outcome());
+        assertEquals(ExecutedCall.Outcome.REFUSED, r.toolCalls().getFirst().outcome());
         assertEquals(StopReason.ANSWERED, r.stopReason());
     }
 
@@ -236,8 +237,8 @@ class AgentLoopTest {
                 call("{\"name\": \"grep\", \"arguments\": {\"pattern\": }"),
                 call("{\"name\": \"nope\", \"arguments\": {\"a\": \"b\"}}")), "Done.");
         assertEquals(3, r.toolCalls().size());
-        for (ToolCallRecord c : r.toolCalls()) {
-            assertEquals(ToolCallRecord.Outcome.ERROR, c.outcome(), c.toString());
+        for (ExecutedCall c : r.toolCalls()) {
+            assertEquals(ExecutedCall.Outcome.ERROR, c.outcome(), c.toString());
         }
         assertEquals(StopReason.TOO_MANY_ERRORS, r.stopReason());
         assertEquals("Done.", r.answer());

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.tools.Sandbox;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
@@ -68,6 +68,6 @@ class AgentPromptIdentityTest {
                 assertArrayEquals(m.tokenize(before, true), m.tokenize(format.render(in)), "turns: " + n);
             }
         }
-        assertEquals(ToolCallGrammar.answerOrCall(tools), ToolCallFormat.HERMES.answerOrCallGrammar(schemas));
+        assertEquals(CallGrammar.of(ToolCallFormat.HERMES, tools.schemas()).answerOrCall(), ToolCallFormat.HERMES.answerOrCallGrammar(schemas));
     }
 }

@@ -1,14 +1,10 @@
 package dev.ferret.agent.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTool;
 import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
@@ -23,6 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The call-only agent through llama.cpp on random-weight models: whatever the weights, the one call parses, names a
@@ -65,7 +66,7 @@ class CallOnlyAgentTest {
                     GbnfCheck.check(agent.grammar(q), "root");
                     AgentResult r = agent.run(q, AgentListener.NONE);
                     assertEquals(1, r.toolCalls().size(), q);
-                    ToolCallRecord c = r.toolCalls().getFirst();
+                    ExecutedCall c = r.toolCalls().getFirst();
                     assertNotEquals("?", c.name(), "an unparsable call: " + c.arguments());
                     assertTrue(tools.stream().anyMatch(t -> t.name().equals(c.name())), c.name());
                     assertFalse(c.arguments().equals("{}"), "at least one argument");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.agent.tools.Sandbox;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
@@ -17,6 +16,8 @@ import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.chat.CallGrammar;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.llama.GbnfCheck;
@@ -42,12 +43,13 @@ class GrammarConstrainedCallTest {
         new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(9).write(file);
         Files.writeString(dir.resolve("a.py"), "class A: pass\n");
         Toolbox tools = Toolbox.standard(new Sandbox(dir));
-        String grammar = ToolCallGrammar.toolCall(tools);
+        CallGrammar grammars = CallGrammar.of(ToolCallFormat.HERMES, tools.schemas());
+        String grammar = grammars.toolCall();
         GbnfCheck.check(grammar, "root");
-        GbnfCheck.check(ToolCallGrammar.answerOrCall(tools), "root");
+        GbnfCheck.check(grammars.answerOrCall(), "root");
         String prompt = ChatTemplate.render(List.of(Message.user("Find all classes")), AgentPrompt.schemas(tools), true);
-        int budget = ToolCallGrammar.maxCallLength(tools);
-        String either = ToolCallGrammar.answerOrCall(tools);
+        int budget = grammars.maxCallLength();
+        String either = grammars.answerOrCall();
         try (Model m = Model.load(file, ModelOptions.defaults().withContextSize(8192).withThreads(2)); Session s = m.newSession()) {
             int calls = 0;
             for (int seed = 1; seed <= 16; seed++) {

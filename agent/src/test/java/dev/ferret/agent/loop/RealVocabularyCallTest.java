@@ -1,14 +1,8 @@
 package dev.ferret.agent.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.agent.tools.Sandbox;
-import dev.ferret.agent.tools.ToolCallGrammar;
 import dev.ferret.agent.tools.Toolbox;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
@@ -17,8 +11,10 @@ import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.SamplingOptions;
 import dev.ferret.engine.Session;
+import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.ChatTemplate;
 import dev.ferret.engine.chat.Message;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.models.ModelGenerator;
@@ -31,6 +27,12 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The agent on a model with the real Qwen2.5 vocabulary (151,936 rows, {@code <tool_call>} a user-defined token,
@@ -56,13 +58,13 @@ class RealVocabularyCallTest {
             System.out.printf("agent run: %s after %d steps, %d calls %s, %d tokens, %.1f s%n", r.stopReason(), r.steps(),
                     r.toolCalls().size(), r.toolCalls(), r.tokensGenerated(), (System.nanoTime() - t0) / 1e9);
             assertFalse(r.answer().isBlank());
-            for (ToolCallRecord c : r.toolCalls()) {
-                assertNotEquals(ToolCallRecord.Outcome.ERROR, c.outcome(), c.toString());
+            for (ExecutedCall c : r.toolCalls()) {
+                assertNotEquals(ExecutedCall.Outcome.ERROR, c.outcome(), c.toString());
             }
             // calls sampled freely under the call grammar: every complete one parses and names a real tool
             String prompt = ChatTemplate.render(List.of(Message.system(AgentPrompt.SYSTEM_PROMPT),
                     Message.user("Which classes subclass Protocol?")), AgentPrompt.schemas(tools), true);
-            String grammar = ToolCallGrammar.toolCall(tools);
+            String grammar = CallGrammar.of(ToolCallFormat.HERMES, tools.schemas()).toolCall();
             int parsed = 0;
             for (int seed = 1; seed <= 8; seed++) {
                 GenerationRequest req = GenerationRequest.greedy(120).withGrammar(grammar)

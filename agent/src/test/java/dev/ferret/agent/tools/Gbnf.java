@@ -13,7 +13,7 @@ import java.util.Set;
  * A test-only reader of GBNF text that follows the rules of llama.cpp's grammar parser: rule names of letters,
  * digits and '-'; newlines only between rules, inside parentheses and after '|'; backslash escapes x, u and U
  * (hex), t, r, n, and of backslash, quote and brackets; every referenced rule defined; a root rule; no left
- * recursion. It accepts only the constructs ToolCallGrammar promises to use (no {m,n}, no '.'), and it has a
+ * recursion. It accepts only the constructs the engine's CallGrammar promises to use (no {m,n}, no '.'), and it has a
  * recognizer that says whether the grammar admits a whole string.
  */
 final class Gbnf {

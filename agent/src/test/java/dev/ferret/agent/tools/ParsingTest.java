@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The command-line splitter, the POSIX regex translation and wildcards. */
 class ParsingTest {
     private static List<String> words(String line) throws ToolException {
-        return CommandLine.split(line).stream().map(CommandLine.Word::text).toList();
+        return ShellWords.split(line).stream().map(ShellWords.Word::text).toList();
     }
 
     @Test
@@ -34,17 +34,17 @@ class ParsingTest {
 
     @Test
     void marksWordsAShellWouldExpand() throws Exception {
-        List<CommandLine.Word> w = CommandLine.split("*.py '*.py' \"*.py\" \\*.py src/?.py a[bc]");
-        assertEquals(List.of(true, false, false, false, true, true), w.stream().map(CommandLine.Word::glob).toList());
+        List<ShellWords.Word> w = ShellWords.split("*.py '*.py' \"*.py\" \\*.py src/?.py a[bc]");
+        assertEquals(List.of(true, false, false, false, true, true), w.stream().map(ShellWords.Word::glob).toList());
     }
 
     @Test
     void refusesUnterminatedQuotes() {
-        assertTrue(assertThrows(ToolException.class, () -> CommandLine.split("grep 'abc")).getMessage()
+        assertTrue(assertThrows(ToolException.class, () -> ShellWords.split("grep 'abc")).getMessage()
                 .contains("unterminated single quote"));
-        assertTrue(assertThrows(ToolException.class, () -> CommandLine.split("grep \"abc")).getMessage()
+        assertTrue(assertThrows(ToolException.class, () -> ShellWords.split("grep \"abc")).getMessage()
                 .contains("unterminated double quote"));
-        assertTrue(assertThrows(ToolException.class, () -> CommandLine.split("grep abc\\")).getMessage()
+        assertTrue(assertThrows(ToolException.class, () -> ShellWords.split("grep abc\\")).getMessage()
                 .contains("lone backslash"));
     }
 

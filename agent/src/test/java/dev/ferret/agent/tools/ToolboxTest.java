@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.engine.chat.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class ToolboxTest {
         assertTrue(tb.get("nope").isEmpty());
         assertTrue(tb.get(null).isEmpty());
         assertEquals(5, tb.all().size());
-        assertThrows(IllegalArgumentException.class, () -> tb.add(new GrepTool(new Sandbox(tmp))));
+        assertThrows(IllegalArgumentException.class, () -> tb.add(new GrepTool(new Sandbox(tmp), CallBudget.DEFAULT)));
         tb.add(new EchoTool());
         assertEquals("find_classes", tb.all().getLast().name());
         assertEquals("echo {\"base\":\"X\"}", tb.call("find_classes", Fixture.json("{\"base\": \"X\"}")).content());
@@ -75,7 +76,7 @@ class ToolboxTest {
             assertEquals(List.of("type", "function"), fields(n));
             assertEquals(List.of("name", "description", "parameters"), fields(n.get("function")));
             assertEquals(List.of("type", "properties", "required"), fields(n.get("function").get("parameters")));
-            assertEquals(line, Toolbox.toJson(n));
+            assertEquals(line, Json.dumps(n));
         }
         JsonNode grep = Fixture.json(lines.getFirst()).get("function").get("parameters");
         assertEquals(List.of("pattern", "path", "glob", "ignore_case", "context", "max_matches"), fields(grep.get("properties")));

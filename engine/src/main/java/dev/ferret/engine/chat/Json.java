@@ -49,7 +49,7 @@ public final class Json {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                string(fields.get(i).getKey(), sb);
+                quote(fields.get(i).getKey(), sb, Style.JSON);
                 sb.append(": ");
                 write(fields.get(i).getValue(), sb, sorted);
             }
@@ -64,7 +64,7 @@ public final class Json {
             }
             sb.append(']');
         } else if (n.isTextual()) {
-            string(n.textValue(), sb);
+            quote(n.textValue(), sb, Style.JSON);
         } else if (n.isBoolean()) {
             sb.append(n.booleanValue() ? "true" : "false");
         } else if (n.isFloatingPointNumber()) {
@@ -76,7 +76,24 @@ public final class Json {
         }
     }
 
-    static void string(String s, StringBuilder sb) {
+    /**
+     * How {@link #quote} writes a string: as JSON the way Python's {@code json.dumps} does (non-ASCII as is, or with
+     * {@code ensure_ascii} every character outside {@code ' '..'~'} as {@code \\uXXXX}), or as a GBNF string literal
+     * (llama.cpp's grammar parser knows no {@code \\b} or {@code \\f}: other control characters as {@code \\xXX}).
+     */
+    public enum Style { JSON, JSON_ASCII, GBNF }
+
+    /** {@code s} as a JSON string literal, quotes included, in Python's {@code json.dumps} form. */
+    public static String quote(String s) {
+        return quote(s, new StringBuilder(s.length() + 2), Style.JSON).toString();
+    }
+
+    /**
+     * Appends {@code s} quoted in {@code style}; the one string escaper of the prompt, the tool schemas, the
+     * templates' {@code tojson} and the call grammar, so that what the grammar admits is what the prompt shows.
+     */
+    public static StringBuilder quote(String s, StringBuilder sb, Style style) {
+        boolean gbnf = style == Style.GBNF;
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -86,10 +103,13 @@ public final class Json {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
+                case '\b' -> sb.append(gbnf ? "\\x08" : "\\b");
+                case '\f' -> sb.append(gbnf ? "\\x0C" : "\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (gbnf && (c < 0x20 || c == 0x7F)) {
+                        sb.append(String.format("\\x%02X", (int) c));
+                    } else if (c < 0x20 || style == Style.JSON_ASCII && c > 0x7e) {
+                        // surrogate pairs come out as two escapes, as Python writes them
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -97,6 +117,6 @@ public final class Json {
                 }
             }
         }
-        sb.append('"');
+        return sb.append('"');
     }
 }

@@ -89,22 +89,14 @@ public enum ToolCallFormat {
         return afterArguments;
     }
 
-    /** A grammar for exactly one call to one of {@code tools} (OpenAI-style schemas). */
+    /** A grammar for exactly one call to one of {@code tools} (OpenAI-style schemas); see {@link CallGrammar}. */
     public String callGrammar(List<JsonNode> tools) {
-        requireSupported();
-        return CallGrammar.toolCall(this, tools);
+        return CallGrammar.of(this, tools).toolCall();
     }
 
-    /** A grammar for either one call or a plain answer that does not start like a call. */
+    /** A grammar for either one call or a plain answer that holds no call opener where the parser looks for one. */
     public String answerOrCallGrammar(List<JsonNode> tools) {
-        requireSupported();
-        return CallGrammar.answerOrCall(this, tools);
-    }
-
-    private void requireSupported() {
-        if (this == NONE) {
-            throw new IllegalStateException("the model's chat template has no tool-call format Ferret knows; no call grammar");
-        }
+        return CallGrammar.of(this, tools).answerOrCall();
     }
 
     /**

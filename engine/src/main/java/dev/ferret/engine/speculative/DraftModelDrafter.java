@@ -81,8 +81,8 @@ public final class DraftModelDrafter implements Drafter {
             }
         }
         if (why != null) {
-            throw new EngineException.IncompatibleAdapter("draft model " + draft.path().getFileName()
-                    + " cannot draft for " + target.path().getFileName() + ": " + why, null);
+            throw new EngineException.IncompatibleDraft("draft model " + draft.path().getFileName()
+                    + " cannot draft for " + target.path().getFileName() + ": " + why);
         }
     }
 

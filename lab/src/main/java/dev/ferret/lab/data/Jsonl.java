@@ -3,6 +3,7 @@ package dev.ferret.lab.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferret.engine.chat.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /** JSON Lines reading and writing (compact, one object per line, UTF-8). */
 public final class Jsonl {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = Json.MAPPER;
 
     private Jsonl() {
     }

@@ -1,5 +1,6 @@
 package dev.ferret.lab.export;
 
+import dev.ferret.engine.chat.Json;
 import dev.ferret.models.tokenizer.BpeTokenizer;
 import dev.ferret.models.tokenizer.BpeTrainer;
 import dev.ferret.models.tokenizer.SpecialTokens;
@@ -143,12 +144,12 @@ public final class TokenizerExport {
         sb.append(",\n\"specials\": {");
         for (int i = 0; i < SpecialTokens.ALL.size(); i++) {
             String s = SpecialTokens.ALL.get(i);
-            sb.append(i == 0 ? "" : ", ").append(quote(s)).append(": ").append(tok.specialId(s));
+            sb.append(i == 0 ? "" : ", ").append(Json.quote(s)).append(": ").append(tok.specialId(s));
         }
         sb.append("},\n\"tokens\": [");
         List<String> tokens = tok.tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(quote(tokens.get(i)));
+            sb.append(i == 0 ? "" : ", ").append(Json.quote(tokens.get(i)));
         }
         sb.append("],\n\"token_types\": [");
         int[] types = tok.tokenTypes();
@@ -158,30 +159,8 @@ public final class TokenizerExport {
         sb.append("],\n\"merges\": [");
         List<String> merges = tok.merges();
         for (int i = 0; i < merges.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(quote(merges.get(i)));
+            sb.append(i == 0 ? "" : ", ").append(Json.quote(merges.get(i)));
         }
         return sb.append("]\n}\n").toString();
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

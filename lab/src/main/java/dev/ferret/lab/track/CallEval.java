@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
 import dev.ferret.agent.loop.Grounding;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.lab.data.Jsonl;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class CallEval {
                     Answer a = rt.ask(q);
                     times.add(a.seconds());
                     int unparsable = (int) a.toolCalls().stream().filter(c -> c.name().equals("?")).count();
-                    boolean right = a.toolCalls().stream().anyMatch(c -> c.outcome().equals("ran")
+                    boolean right = a.toolCalls().stream().anyMatch(c -> c.outcome() == ExecutedCall.Outcome.RAN
                             && c.name().equals(l.path("tool").asText()) && sameArguments(c.arguments(), l.path("arguments")));
                     int invented = Grounding.audit(a.answer(), a.evidence(), q, rt.tools().names()).size();
                     Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size());

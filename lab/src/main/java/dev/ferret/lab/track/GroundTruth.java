@@ -3,6 +3,7 @@ package dev.ferret.lab.track;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferret.agent.hybrid.Finding;
+import dev.ferret.engine.chat.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 public final class GroundTruth {
     /** The resource name of the script, next to this class. */
     public static final String SCRIPT = "ground_truth.py";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final String python;
     private final Duration timeout;

@@ -6,8 +6,9 @@ import dev.ferret.agent.AgentRuntime;
 import dev.ferret.agent.Answer;
 import dev.ferret.agent.hybrid.AnswerItems;
 import dev.ferret.agent.hybrid.Finding;
-import dev.ferret.agent.loop.Grounding;
 import dev.ferret.agent.hybrid.IntentClassifier;
+import dev.ferret.agent.loop.Grounding;
+import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.engine.chat.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ public final class Tracker {
                 for (StandardQuestion q : StandardQuestion.values()) {
                     Answer a = rt.ask(q.text());
                     Map<String, Integer> calls = new TreeMap<>();
-                    for (Answer.Call c : a.toolCalls()) {
+                    for (ExecutedCall c : a.toolCalls()) {
                         calls.merge(c.name(), 1, Integer::sum);
                     }
                     double p = Double.NaN;
@@ -152,10 +153,10 @@ public final class Tracker {
                         found = s.found();
                     }
                     boolean right = a.toolCalls().stream()
-                            .anyMatch(c -> c.outcome().equals("ran") && q.isRightCall(c.name(), c.arguments()));
+                            .anyMatch(c -> c.outcome() == ExecutedCall.Outcome.RAN && q.isRightCall(c.name(), c.arguments()));
                     List<String> invented = Grounding.audit(a.answer(), a.evidence(), q.text(), rt.tools().names());
-                    rows.add(new Row(repo.getFileName().toString(), a.mode(), q, a.seconds(), calls, a.autonomous(), p, r, t,
-                            listed.size(), a.tokensGenerated(), a.stopReason(), a.steps(), a.draft(), right, tp, found,
+                    rows.add(new Row(repo.getFileName().toString(), a.mode().label(), q, a.seconds(), calls, a.autonomous(), p, r, t,
+                            listed.size(), a.tokensGenerated(), a.stopReason().label(), a.steps(), a.draft(), right, tp, found,
                             invented));
                 }
                 // a model is loaded only when a question needed it (hybrid answers need none)

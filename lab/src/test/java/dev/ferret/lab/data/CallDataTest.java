@@ -9,7 +9,8 @@ import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.python.PythonTool;
 import dev.ferret.agent.python.PythonTools;
 import dev.ferret.agent.python.SampleRepo;
-import dev.ferret.agent.tools.ToolCallGrammar;
+import dev.ferret.engine.chat.CallGrammar;
+import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -52,7 +53,8 @@ class CallDataTest {
                 JsonNode v = it.next();
                 assertTrue(!v.isTextual() || choices.contains(v.textValue()), v + " from " + p.question());
             }
-            assertTrue(p.completion().length() <= ToolCallGrammar.maxCallLength(AgentPrompt.callOnlySchemas(tools), true, choices));
+            assertTrue(p.completion().length() <= CallGrammar.of(ToolCallFormat.HERMES, AgentPrompt.callOnlySchemas(tools))
+                    .nonEmptyArguments().stringChoices(choices).maxCallLength());
             // the recorded hits are what the tool finds
             PythonTool tool = tools.stream().filter(t -> t.name().equals(p.tool())).findFirst().orElseThrow();
             assertEquals(tool.search(p.arguments()).size(), p.hits(), p.question());

@@ -1,5 +1,6 @@
 package dev.ferret.engine.chat.jinja;
 
+import dev.ferret.engine.chat.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,27 +138,6 @@ final class PyJson {
     }
 
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || ensureAscii && c > 0x7e) {
-                        // surrogate pairs come out as two escapes, as Python writes them
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        Json.quote(s, out, ensureAscii ? Json.Style.JSON_ASCII : Json.Style.JSON);
     }
 }

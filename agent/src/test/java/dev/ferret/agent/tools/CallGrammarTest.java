@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.engine.chat.CallGrammar;
+import dev.ferret.engine.chat.Json;
+import dev.ferret.engine.chat.ToolCallFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ToolCallGrammarTest {
+class CallGrammarTest {
     @TempDir
     static Path tmp;
     static Toolbox toolbox;
@@ -27,9 +30,13 @@ class ToolCallGrammarTest {
     @BeforeAll
     static void build() {
         toolbox = Toolbox.standard(new Sandbox(tmp)).add(new ToolboxTest.EchoTool());
-        callText = ToolCallGrammar.toolCall(toolbox);
+        callText = hermes(toolbox.schemas()).toolCall();
         call = Gbnf.parse(callText);
-        either = Gbnf.parse(ToolCallGrammar.answerOrCall(toolbox));
+        either = Gbnf.parse(hermes(toolbox.schemas()).answerOrCall());
+    }
+
+    private static CallGrammar hermes(Iterable<? extends JsonNode> schemas) {
+        return CallGrammar.of(ToolCallFormat.HERMES, schemas);
     }
 
     private static String wrap(String json) {
@@ -46,7 +53,7 @@ class ToolCallGrammarTest {
 
     @Test
     void grammarTextIsSane() {
-        for (String text : List.of(callText, ToolCallGrammar.answerOrCall(toolbox))) {
+        for (String text : List.of(callText, hermes(toolbox.schemas()).answerOrCall())) {
             Gbnf g = Gbnf.parse(text); // syntax, defined rules, root, no left recursion
             for (String line : text.split("\n")) {
                 assertTrue(line.matches("[a-z0-9-]+ ::= .+"), "one rule per line, dashed lower-case name: " + line);
@@ -142,8 +149,8 @@ class ToolCallGrammarTest {
         refuses(call, wrap(head + "\"<tool_call>\"}}"));
         refuses(call, wrap(head + "\"<\"}}"));
         admits(call, wrap(head + "\"\\u003ctool_call>\"}}"));
-        admits(call, wrap(head + "\"" + "x".repeat(ToolCallGrammar.MAX_STRING) + "\"}}"));
-        refuses(call, wrap(head + "\"" + "x".repeat(ToolCallGrammar.MAX_STRING + 1) + "\"}}"));
+        admits(call, wrap(head + "\"" + "x".repeat(CallGrammar.MAX_STRING) + "\"}}"));
+        refuses(call, wrap(head + "\"" + "x".repeat(CallGrammar.MAX_STRING + 1) + "\"}}"));
         admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 999999999}}"));
         refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 1000000000}}"));
     }
@@ -152,8 +159,8 @@ class ToolCallGrammarTest {
     void theLongestCallFitsTheBound() {
         // every property of every tool at its longest (strings of six-character escapes, 9-digit integers): the
         // bound must hold for it, so a token budget of maxCallLength can never cut a constrained call off
-        int bound = ToolCallGrammar.maxCallLength(toolbox);
-        String s = "\"" + "\\u00e9".repeat(ToolCallGrammar.MAX_STRING) + "\"";
+        int bound = hermes(toolbox.schemas()).maxCallLength();
+        String s = "\"" + "\\u00e9".repeat(CallGrammar.MAX_STRING) + "\"";
         String grep = "{\"name\": \"grep\", \"arguments\": {\"pattern\": " + s + ", \"path\": " + s + ", \"glob\": " + s
                 + ", \"ignore_case\": false, \"context\": 999999999, \"max_matches\": 999999999}}";
         admits(call, wrap(grep));
@@ -161,17 +168,17 @@ class ToolCallGrammarTest {
         assertTrue(bound < 20_000, "bound " + bound);
         for (Tool t : toolbox.all()) {
             ArrayNode one = Fixture.JSON.createArrayNode().add(Toolbox.schema(t));
-            assertTrue(ToolCallGrammar.maxCallLength(one, false) <= bound);
+            assertTrue(hermes(one).maxCallLength() <= bound);
         }
     }
 
     @Test
     void nonEmptyArgumentsForTheCallOnlyModel() {
-        ArrayNode schemas = Fixture.JSON.createArrayNode().add(Toolbox.schema(new FindTool(new Sandbox(tmp))));
-        Gbnf g = Gbnf.parse(ToolCallGrammar.toolCall(schemas, true));
+        ArrayNode schemas = Fixture.JSON.createArrayNode().add(Toolbox.schema(new FindTool(new Sandbox(tmp), CallBudget.DEFAULT)));
+        Gbnf g = Gbnf.parse(hermes(schemas).nonEmptyArguments().toolCall());
         refuses(g, wrap("{\"name\": \"find\", \"arguments\": {}}"));
         admits(g, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}"));
-        admits(Gbnf.parse(ToolCallGrammar.toolCall(schemas, false)), wrap("{\"name\": \"find\", \"arguments\": {}}"));
+        admits(Gbnf.parse(hermes(schemas).toolCall()), wrap("{\"name\": \"find\", \"arguments\": {}}"));
     }
 
     @Test
@@ -187,7 +194,7 @@ class ToolCallGrammarTest {
         };
         for (String[] c : calls) {
             JsonNode args = Fixture.json(c[1]);
-            String json = "{\"name\": \"" + c[0] + "\", \"arguments\": " + Toolbox.toJson(args) + "}";
+            String json = "{\"name\": \"" + c[0] + "\", \"arguments\": " + Json.dumps(args) + "}";
             admits(call, wrap(json));
         }
     }
@@ -203,7 +210,7 @@ class ToolCallGrammarTest {
             props.putObject(p).put("type", "integer");
         }
         params.putArray("required").add("c");
-        Gbnf g = Gbnf.parse(ToolCallGrammar.toolCall(schemas));
+        Gbnf g = Gbnf.parse(hermes(schemas).toolCall());
         // c required, a b d optional: every subset of {a,b,d} with c, in order
         for (int mask = 0; mask < 8; mask++) {
             StringBuilder sb = new StringBuilder();
@@ -238,7 +245,7 @@ class ToolCallGrammarTest {
                   }, "required": ["tags"]}}},
                  {"type": "function", "function": {"name": "noargs", "description": "", "parameters": {"type": "object", "properties": {}}}}]
                 """);
-        String text = ToolCallGrammar.toolCall(schemas);
+        String text = hermes(schemas).toolCall();
         Gbnf g = Gbnf.parse(text);
         String head = "{\"name\": \"Weird.Name-1\", \"arguments\": ";
         admits(g, wrap(head + "{\"tags\": []}}"));
@@ -258,27 +265,75 @@ class ToolCallGrammarTest {
 
     @Test
     void literalsAndClassesAreEscaped() {
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\x01é\"", ToolCallGrammar.literal("a\"b\\c\n\t\u0001é"));
-        assertEquals("\\x2D", ToolCallGrammar.classChar('-'));
-        assertEquals("\\]", ToolCallGrammar.classChar(']'));
-        assertEquals("read-file", ToolCallGrammar.slug("read_file"));
-        assertEquals("weird-name-1", ToolCallGrammar.slug("Weird.Name-1"));
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\x01é\"", CallGrammar.literal("a\"b\\c\n\t\u0001é"));
+        assertEquals("\\x2D", CallGrammar.classChar('-'));
+        assertEquals("\\]", CallGrammar.classChar(']'));
+        assertEquals("read-file", CallGrammar.slug("read_file"));
+        assertEquals("weird-name-1", CallGrammar.slug("Weird.Name-1"));
         Matcher m = Pattern.compile("call-[a-z0-9-]+").matcher(callText);
         int calls = 0;
         while (m.find()) {
             calls++;
         }
         assertEquals(12, calls); // 6 tools: defined once, referenced once
-        assertThrows(IllegalArgumentException.class, () -> ToolCallGrammar.toolCall(Fixture.JSON.createArrayNode()));
+        assertThrows(IllegalArgumentException.class, () -> hermes(Fixture.JSON.createArrayNode()).toolCall());
     }
 
     @Test
     void standardGrammarStaysSmall() {
-        String g = ToolCallGrammar.toolCall(Toolbox.standard(new Sandbox(tmp)));
+        String g = hermes(Toolbox.standard(new Sandbox(tmp)).schemas()).toolCall();
         // the tools' own rules, then the shared JSON ones (most of them the bounded string's chain)
         assertTrue(g.length() < 12000, g);
         long own = g.lines().filter(l -> !l.startsWith("json-")).count();
         assertEquals(39, own, g);
-        assertEquals(ToolCallGrammar.MAX_STRING + ToolCallGrammar.MAX_DIGITS - 1 + 6, g.lines().count() - own, g);
+        assertEquals(CallGrammar.MAX_STRING + CallGrammar.MAX_DIGITS - 1 + 6, g.lines().count() - own, g);
+    }
+
+    @Test
+    void everyFamilyIsBoundedAndItsAnswersHoldNoCall() {
+        String s = "\"" + "\\u00e9".repeat(CallGrammar.MAX_STRING) + "\"";
+        String grep = "\"grep\", \"%s\": {\"pattern\": " + s + ", \"path\": " + s + ", \"glob\": " + s
+                + ", \"ignore_case\": false, \"context\": 999999999, \"max_matches\": 999999999}";
+        String tooLong = "\"grep\", \"%s\": {\"pattern\": \"" + "x".repeat(CallGrammar.MAX_STRING + 1) + "\"}";
+        String lt = "\"grep\", \"%s\": {\"pattern\": \"a<b\"}";
+        // Mistral: the parser looks for [TOOL_CALLS] anywhere, so no answer may hold it; '<' is plain text there
+        CallGrammar mistral = CallGrammar.of(ToolCallFormat.MISTRAL, toolbox.schemas());
+        Gbnf m = Gbnf.parse(mistral.answerOrCall());
+        String longest = "[TOOL_CALLS][{\"name\": " + grep.formatted("arguments") + ", \"id\": \"abc123DEF\"}]";
+        admits(m, longest);
+        assertTrue(longest.length() <= mistral.maxCallLength(), longest.length() + " > " + mistral.maxCallLength());
+        admits(m, "[TOOL_CALLS][{\"name\": " + lt.formatted("arguments") + ", \"id\": \"abc123DEF\"}]");
+        refuses(m, "[TOOL_CALLS][{\"name\": " + tooLong.formatted("arguments") + ", \"id\": \"abc123DEF\"}]");
+        admits(m, "A [TOOL answer [TOOL_CALLS without its bracket");
+        refuses(m, "text, then [TOOL_CALLS][{\"name\": \"find\", \"arguments\": {}, \"id\": \"abc123DEF\"}]");
+        refuses(m, "[[TOOL_CALLS]");
+        // Llama 3.x: the parser reads a call only from a reply that starts with '{'
+        CallGrammar llama = CallGrammar.of(ToolCallFormat.LLAMA_3_JSON, toolbox.schemas());
+        Gbnf l = Gbnf.parse(llama.answerOrCall());
+        longest = "{\"name\": " + grep.formatted("parameters") + "}";
+        admits(l, longest);
+        assertTrue(longest.length() <= llama.maxCallLength(), longest.length() + " > " + llama.maxCallLength());
+        admits(l, "{\"name\": " + lt.formatted("parameters") + "}");
+        refuses(l, "{\"name\": " + tooLong.formatted("parameters") + "}");
+        admits(l, "Use a dict such as {\"a\": 1}");
+        refuses(l, "{not a call}");
+        Gbnf nonEmpty = Gbnf.parse(llama.nonEmptyArguments().toolCall());
+        refuses(nonEmpty, "{\"name\": \"find\", \"parameters\": {}}");
+        admits(nonEmpty, "{\"name\": \"find\", \"parameters\": {\"type\": \"d\"}}");
+    }
+
+    @Test
+    void stringChoicesHoldEveryStringArgument() {
+        CallGrammar g = hermes(toolbox.schemas()).nonEmptyArguments().stringChoices(List.of("Protocol", "src", "Protocol"));
+        Gbnf choices = Gbnf.parse(g.toolCall());
+        admits(choices, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"Protocol\", \"path\": \"src\"}}"));
+        refuses(choices, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"Other\"}}"));
+        admits(choices, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}")); // enums stay enums
+        assertTrue(g.maxCallLength() < hermes(toolbox.schemas()).maxCallLength());
+        assertThrows(IllegalArgumentException.class, () -> g.stringChoices(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> g.stringChoices(List.of("a<b")));
+        // '<' is refused only where the format's markers start with it
+        CallGrammar.of(ToolCallFormat.MISTRAL, toolbox.schemas()).stringChoices(List.of("a<b"));
+        assertThrows(IllegalStateException.class, () -> CallGrammar.of(ToolCallFormat.NONE, toolbox.schemas()));
     }
 }

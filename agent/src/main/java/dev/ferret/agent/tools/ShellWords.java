@@ -9,12 +9,12 @@ import java.util.List;
  * pipes, background jobs, redirection, substitution, variable expansion, subshells. Nothing is ever run by a
  * shell; this only reads the text.
  */
-final class CommandLine {
+final class ShellWords {
     /** A word; {@code glob}: it holds an unquoted * ? or [ that a shell would expand against file names. */
     record Word(String text, boolean glob) {
     }
 
-    private CommandLine() {
+    private ShellWords() {
     }
 
     static List<Word> split(String line) throws ToolException {
