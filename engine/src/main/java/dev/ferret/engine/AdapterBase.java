@@ -1,5 +1,6 @@
 package dev.ferret.engine;
 
+import dev.ferret.gguf.GgufException;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.models.BaseFingerprint;
 import java.nio.file.Path;
@@ -36,8 +37,23 @@ final class AdapterBase {
                 + "): its output is likely to be nonsense";
     }
 
+    /**
+     * Logs the mismatch warning, if any. The check only warns: a base whose small tensors cannot be read gets no
+     * warning, not a failure; but an interrupt that closed the channel reading them stops the load with
+     * {@link EngineException.IncompatibleAdapter}, as an interrupted read of the adapter itself does.
+     */
     static void warnIfMadeForAnother(Model model, Path file, GgufFile adapter) {
-        String warning = mismatch(model, file, adapter);
+        String warning;
+        try {
+            warning = mismatch(model, file, adapter);
+        } catch (GgufException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " was not loaded: interrupted"
+                        + " while reading " + model.path().getFileName(), e);
+            }
+            LOG.log(System.Logger.Level.DEBUG, "no base check for " + file, e);
+            return;
+        }
         if (warning != null) {
             LOG.log(System.Logger.Level.WARNING, warning);
         }

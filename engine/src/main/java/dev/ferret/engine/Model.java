@@ -289,18 +289,7 @@ public final class Model implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         refuseRepackedTargets(file, ad);
-        try {
-            AdapterBase.warnIfMadeForAnother(this, file, ad);
-        } catch (GgufException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // an interrupt closed the channel reading the base's tensors: the load stops, as an interrupted read
-                // of the adapter itself does
-                throw new EngineException.IncompatibleAdapter("adapter " + file.getFileName() + " was not loaded: interrupted"
-                        + " while reading " + path().getFileName(), e);
-            }
-            // the base check only warns; a base whose small tensors cannot be read gets no warning, not a failure
-            System.getLogger(Model.class.getName()).log(System.Logger.Level.DEBUG, "no base check for " + file, e);
-        }
+        AdapterBase.warnIfMadeForAnother(this, file, ad);
         LoraAdapter lora;
         try {
             lora = llama.loadAdapter(file);
