@@ -51,7 +51,7 @@ command -v python3 >/dev/null 2>&1 || die "python3 is needed to assemble the res
 SOURCE_SMALL=models/default/ferret-small-base-q4_k.gguf
 case "$PAIR_SET" in
   cpu)  SOURCE=$SOURCE_SMALL; SHAPE=(--width 1024 --ff 4096 --extra-layers 20)
-        ALL_PAIRS="cpu-exact:0 cpu-a95:${NOISE_A95:-0.05} cpu-a80:${NOISE_A80:-0.1} cpu-a50:${NOISE_A50:-0.2}" ;;
+        ALL_PAIRS="cpu-exact:0 cpu-a95:${NOISE_A95:-0.05} cpu-a80:${NOISE_A80:-0.1} cpu-a50:${NOISE_A50:-0.2} cpu-a0:${NOISE_A95:-0.05}:${DRAFT_NOISE_A0:-100}" ;;
   gpu)  SOURCE=$SOURCE_SMALL; SHAPE=(--width 4096 --ff 14336 --extra-layers 28)
         ALL_PAIRS="gpu-exact:0" ;;
   tiny) SOURCE=models/default/ferret-draft-q8_0.gguf; SHAPE=(--width 256 --extra-layers 2)
@@ -94,12 +94,24 @@ else
   ferret_cli() { ./ferret "$@"; }
 fi
 mkdir -p "$PAIRS_DIR"
+# a pair is NAME:NOISE (the draft is $SOURCE) or NAME:NOISE:DRAFT_NOISE: then the draft is $SOURCE plus 4 blocks of
+# that much noise (same vocabulary, its guesses nearly never right): the pair for "adaptive speculation with a
+# draft that is never accepted"
+declare -A draft_of
 for p in "${pairs[@]}"; do
-  name=${p%%:*} noise=${p#*:}
+  IFS=: read -r name noise dnoise <<<"$p"
   target="$PAIRS_DIR/$name.gguf"
   if [ ! -f "$target" ] || [ "$root/$SOURCE" -nt "$target" ]; then
     log "creating the synthetic target $name (noise $noise)"
     (cd "$root" && ferret_cli model create --from "$SOURCE" "${SHAPE[@]}" --noise "$noise" --out "$target") >&2
+  fi
+  draft_of[$name]="$root/$SOURCE"
+  if [ -n "${dnoise:-}" ]; then
+    draft_of[$name]="$PAIRS_DIR/$name-draft.gguf"
+    if [ ! -f "${draft_of[$name]}" ] || [ "$root/$SOURCE" -nt "${draft_of[$name]}" ]; then
+      log "creating the synthetic never-right draft of $name (4 blocks of noise $dnoise)"
+      (cd "$root" && ferret_cli model create --from "$SOURCE" --extra-layers 4 --noise "$dnoise" --seed 3 --out "${draft_of[$name]}") >&2
+    fi
   fi
 done
 
@@ -114,7 +126,7 @@ ferret_side() { # ferret_side OUT TARGET MODE EXTRA-ARGS...
   local args=()
   for f in "${prompts[@]}"; do args+=(--prompt "$f"); done
   run_measured "$out.time" env FERRET_LLAMA_LIBRARY="$LLAMA_LIB" "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
-      -cp "$CP" dev.ferret.bench.SpecBench --target "$target" --draft "$root/$SOURCE" --mode "$mode" --n "$N" \
+      -cp "$CP" dev.ferret.bench.SpecBench --target "$target" --draft "$DRAFT" --mode "$mode" --n "$N" \
       --threads "$THREADS" --gpu-layers "$GPU_LAYERS" "$@" "${args[@]}" >"$out" 2>"$out.log" \
       || { tail -20 "$out.log" >&2; die "SpecBench failed: $mode on $target"; }
 }
@@ -149,7 +161,7 @@ run_side() { # run_side SIDE TARGET OUT
     ferret-lookup) ferret_side "$out" "$target" lookup --draft-max 16 --draft-min 0 --adaptive false ;;
     ferret-lookup-adaptive) ferret_side "$out" "$target" lookup --draft-max 16 --draft-min 1 --adaptive true ;;
     llama-plain) llama_side "$out" "$LLAMA_LOOKUP" "$target" --draft-max 0 ;;
-    llama-speculative) llama_side "$out" "$LLAMA_SPEC" "$target" -md "$root/$SOURCE" -ngld "$GPU_LAYERS" --draft-max 16 ;;
+    llama-speculative) llama_side "$out" "$LLAMA_SPEC" "$target" -md "$DRAFT" -ngld "$GPU_LAYERS" --draft-max 16 ;;
     llama-lookup) llama_side "$out" "$LLAMA_LOOKUP" "$target" --draft-max 16 ;;
   esac
 }
@@ -159,6 +171,7 @@ for ((r = 0; r < ROUNDS; r++)); do
   for p in "${pairs[@]}"; do
     name=${p%%:*}
     target="$PAIRS_DIR/$name.gguf"
+    DRAFT=${draft_of[$name]}
     for ((k = 0; k < ${#sides[@]}; k++)); do
       side=${sides[$(( (k + r) % ${#sides[@]} ))]}
       for ((a = 1; a <= RETRIES; a++)); do

@@ -113,10 +113,17 @@ doc = {"date_utc": env["run_start"], "pair_set": env["PAIR_SET"],
        "library": rel(env["LLAMA_LIB"]), "llama_dir": rel(env["LLAMA_DIR"]),
        "pairs": {}, "results": [], "discarded_runs": [{k: v for k, v in d.items() if k != "prompts"} for d in discarded]}
 for p in env["ALL_PAIRS_USED"].split():
-    name, noise = p.split(":")
+    name, noise, *draft_noise = p.split(":")
     doc["pairs"][name] = {"synthetic": True, "draft": env["SOURCE"], "target": rel(os.path.join(env["PAIRS_DIR"], name + ".gguf")),
                           "command": f"./ferret model create --from {env['SOURCE']} {env['SHAPE_ARGS']} --noise {noise} --out {rel(os.path.join(env['PAIRS_DIR'], name + '.gguf'))}",
                           "noise": float(noise)}
+    if draft_noise:
+        # the draft: the source plus 4 blocks of large noise, so that its guesses are (nearly) never the target's
+        draft = rel(os.path.join(env["PAIRS_DIR"], name + "-draft.gguf"))
+        doc["pairs"][name]["draft"] = draft
+        doc["pairs"][name]["draft_noise"] = float(draft_noise[0])
+        doc["pairs"][name]["command"] += (f"; draft: ./ferret model create --from {env['SOURCE']} --extra-layers 4"
+                                          f" --noise {draft_noise[0]} --seed 3 --out {draft}")
 
 speculative = []
 for pair in pairs:
