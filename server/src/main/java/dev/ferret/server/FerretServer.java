@@ -341,6 +341,13 @@ public final class FerretServer implements AutoCloseable {
             meta.put("draft_model", options.draft().getFileName().toString());
         }
         meta.put("lora_adapters", s.loras().size());
+        // how the model decodes (--threads, --poll, --prio, --no-threadpool), as the loaded model took them
+        ModelOptions mo = s.model().options();
+        meta.put("threads", mo.threads()); // 0 = all processors
+        ObjectNode pool = meta.putObject("threadpool");
+        pool.put("enabled", mo.threadpool().enabled());
+        pool.put("poll", mo.threadpool().poll());
+        pool.put("priority", mo.threadpool().priority().name().toLowerCase(java.util.Locale.ROOT));
         Http.json(ex, 200, root);
         return 200;
     }
