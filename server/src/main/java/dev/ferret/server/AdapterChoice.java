@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A request's {@code "lora": [{"id": 0, "scale": 0.5}, ...]} (llama-server's field): the adapters loaded at start
  * ({@code --lora}, id = order) this request applies, and at what scale. Adapters the list leaves out are off for the
- * request, as in llama-server; without the field every loaded adapter applies at scale 1. Scale 0 means off too (the
+ * request, as in llama-server; without the field every loaded adapter applies at scale 1. An entry without
+ * {@code "scale"} applies at 1 (llama-server reads it as 0, which would make the entry mean nothing). Scale 0 means off (the
  * adapter is then not applied at all, so such requests share decodes and caches with requests without it).
  */
 final class AdapterChoice {
