@@ -30,12 +30,19 @@ import java.util.concurrent.Executors;
  * {@code com.sun.net.httpserver} (no dependency to keep patched; it does HTTP/1.1 with chunked responses, which is
  * all SSE needs). Requests run on virtual threads; generation happens on the decode thread of one
  * {@link ParallelContext} whose sequences serve {@link ServerOptions#parallel()} requests at once (continuous
- * batching); more requests wait for a free sequence.
+ * batching); more requests wait for a free sequence. With a draft model ({@link ServerOptions#draft()}) one
+ * {@link dev.ferret.engine.Session} of its own serves instead, one request at a time, decoding speculatively (the
+ * engine drafts only for a session that owns its context). Adapters ({@link ServerOptions#loras()}) are loaded at
+ * start; each request chooses its set and scales ({@link AdapterChoice}).
  *
  * <p>Endpoints: {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
- * {@code GET /health} (503 while the model loads, 200 when ready), {@code GET /metrics} (Prometheus text), and with
- * a slot folder {@code POST /slots/NAME?action=save|restore}. Errors are JSON in OpenAI's shape with a 4xx status
- * for anything the client got wrong.
+ * {@code GET /lora-adapters}, {@code GET /health} (503 while the model loads, 200 when ready), {@code GET /metrics}
+ * (Prometheus text), and with a slot folder {@code POST /slots/NAME?action=save|restore}. Errors are JSON in
+ * OpenAI's shape with a 4xx status for anything the client got wrong.
+ *
+ * <p>A streaming client that disconnects is noticed at the next chunk and its generation cancelled; a non-streamed
+ * one is not noticed (the JDK's server exposes no connection to a handler; see {@code server/README.md}), so its
+ * generation runs to its end before the sequence is free.
  *
  * <p>The server listens as soon as {@link #start} returns; the model loads in the background ({@link #awaitReady}).
  * Thread-safe; {@link #close()} from any thread.

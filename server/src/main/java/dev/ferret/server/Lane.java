@@ -86,11 +86,12 @@ final class Lane implements AutoCloseable {
         return drafter == null ? null : drafter.name();
     }
 
+    /** Closes the session first (a generation in progress ends with Closed), then the drafter it was using. */
     @Override
     public void close() {
+        session.close();
         if (drafter != null) {
             drafter.close();
         }
-        session.close();
     }
 }

@@ -135,10 +135,13 @@ public record ServerOptions(Path model, List<Path> loras, Path draft, Speculativ
         return withLoras(adapter == null ? List.of() : List.of(adapter));
     }
 
-    /** A draft model for speculative decoding (null = none); needs {@link #withParallel parallel} 1. */
+    /**
+     * A draft model for speculative decoding (null = none). Sets {@code parallel} to 1, the only value a draft model
+     * takes; a later {@link #withParallel} with another value is refused.
+     */
     public ServerOptions withDraft(Path draftModel) {
-        return new ServerOptions(model, loras, draftModel, speculation, alias, host, port, parallel, contextSize, threads, threadpool, apiKey,
-                slotDir, maxBodyBytes);
+        return new ServerOptions(model, loras, draftModel, speculation, alias, host, port, draftModel == null ? parallel : 1, contextSize,
+                threads, threadpool, apiKey, slotDir, maxBodyBytes);
     }
 
     public ServerOptions withSpeculation(SpeculativeOptions o) {

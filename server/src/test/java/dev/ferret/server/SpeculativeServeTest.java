@@ -103,8 +103,9 @@ class SpeculativeServeTest {
 
     @Test
     void draftWithParallelSequencesIsRefusedAtStart() {
+        assertEquals(1, ServerOptions.of(TestServers.model()).withDraft(TestServers.model()).parallel(), "a draft model takes parallel 1");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ServerOptions.of(TestServers.model()).withDraft(TestServers.model()));
+                () -> ServerOptions.of(TestServers.model()).withDraft(TestServers.model()).withParallel(2));
         assertTrue(e.getMessage().contains("--parallel 1"), e.getMessage());
     }
 }

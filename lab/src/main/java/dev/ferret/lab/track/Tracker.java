@@ -221,19 +221,28 @@ public final class Tracker {
         List<Row> rows = new ArrayList<>();
         AgentRuntime.Options o = new AgentRuntime.Options(repo, null, List.of(), null, false, AgentRuntime.Mode.HYBRID,
                 AgentRuntime.Format.TEMPLATE, maxSteps, 0, null);
+        // one runtime (sandbox, Python index, tools) per endpoint: the tools are not documented as thread-safe, and the
+        // endpoints' shares run at the same time
+        List<AgentRuntime> runtimes = new ArrayList<>();
         String modelId;
-        try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
+        try {
+            for (int e = 0; e < endpoints.size(); e++) {
+                runtimes.add(new AgentRuntime(o, AgentRuntime.Progress.SILENT));
+            }
+            AgentRuntime local = runtimes.getFirst();
+            List<String> toolNames = local.tools().names();
             if (hybrid) {
                 for (StandardQuestion q : StandardQuestion.values()) {
-                    Answer a = rt.ask(q.text());
+                    Answer a = local.ask(q.text());
                     rows.add(row(repo, a.mode().label(), q, a.answer(), a.seconds(), a.toolCalls(), a.autonomous(), a.tokensGenerated(),
-                            a.stopReason().label(), a.steps(), a.draft(), a.evidence(), truth.result(), rt.tools().names()));
+                            a.stopReason().label(), a.steps(), a.draft(), a.evidence(), truth.result(), toolNames));
                 }
             }
-            List<RemoteAgent> agents = endpoints.stream()
-                    .map(u -> new RemoteAgent(u, rt.tools(), dev.ferret.agent.loop.AgentOptions.defaults().withMaxSteps(maxSteps),
-                            remote.apiKey(), remote.firstCallRequired()))
-                    .toList();
+            List<RemoteAgent> agents = new ArrayList<>();
+            for (int e = 0; e < endpoints.size(); e++) {
+                agents.add(new RemoteAgent(endpoints.get(e), runtimes.get(e).tools(),
+                        dev.ferret.agent.loop.AgentOptions.defaults().withMaxSteps(maxSteps), remote.apiKey(), remote.firstCallRequired()));
+            }
             modelId = agents.getFirst().modelId();
             StandardQuestion[] qs = StandardQuestion.values();
             RemoteAgent.Result[] results = new RemoteAgent.Result[qs.length];
@@ -242,7 +251,6 @@ public final class Tracker {
                 for (int e = 0; e < agents.size(); e++) {
                     int first = e;
                     RemoteAgent agent = agents.get(e);
-                    // the tools run on this machine for every endpoint; the sandbox and index are safe to share
                     work.add(pool.submit(() -> {
                         for (int i = first; i < qs.length; i += agents.size()) {
                             results[i] = agent.ask(qs[i].text());
@@ -264,8 +272,10 @@ public final class Tracker {
             for (int i = 0; i < qs.length; i++) {
                 RemoteAgent.Result r = results[i];
                 rows.add(row(repo, REMOTE, qs[i], r.answer(), r.seconds(), r.calls(), r.autonomous(), r.tokens(), r.stopReason().label(),
-                        r.steps(), Answer.Draft.NONE, r.evidence(), truth.result(), rt.tools().names()));
+                        r.steps(), Answer.Draft.NONE, r.evidence(), truth.result(), toolNames));
             }
+        } finally {
+            runtimes.forEach(AgentRuntime::close);
         }
         double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
         String where = String.join(", ", endpoints.stream().map(java.net.URI::toString).toList());
