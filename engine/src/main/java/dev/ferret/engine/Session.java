@@ -635,6 +635,9 @@ public final class Session implements KvSession {
             return new Generation("", new int[0], FinishReason.CANCELLED, null, prompt.length, 0,
                     (int) (totalDecoded - decodedBefore), (t - t0) / 1e6, 0, SpecStats.NONE);
         }
+        if (drafter != null) {
+            drafter.begin(prompt); // a draft model's prompt is prompt time, as in llama.cpp's speculative tools
+        }
         long t1 = System.nanoTime();
         try (SamplerChain chain = buildChain(request)) {
             Samplers.acceptPromptTail(chain, request, prompt);
@@ -705,7 +708,7 @@ public final class Session implements KvSession {
                     int budget = control.draftBudget(room);
                     if (budget > 0) {
                         long d0 = System.nanoTime();
-                        int[] proposed = drafter.draft(contextWith(token), budget);
+                        int[] proposed = drafter.draft(contextWith(token), budget, control.pMin());
                         draft = control.proposal(proposed.length > budget ? Arrays.copyOf(proposed, budget) : proposed,
                                 System.nanoTime() - d0);
                     } else if (control.wantsShadow()) {

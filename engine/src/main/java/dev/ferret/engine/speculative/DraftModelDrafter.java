@@ -88,6 +88,11 @@ public final class DraftModelDrafter implements Drafter {
 
     @Override
     public int[] draft(int[] context, int max) {
+        return draft(context, max, options.pMin());
+    }
+
+    @Override
+    public int[] draft(int[] context, int max, float pMin) {
         if (max <= 0 || context.length + max + 1 >= session.contextSize()) {
             return new int[0];
         }
@@ -97,7 +102,7 @@ public final class DraftModelDrafter implements Drafter {
         session.prefill(context);
         while (n < max) {
             Session.Top top = session.top();
-            if (top.probability() < options.pMin() || session.model().isEndOfGeneration(top.token())
+            if (top.probability() < pMin || session.model().isEndOfGeneration(top.token())
                     || top.token() >= targetVocab) { // a padding row the target lacks cannot be verified
                 break;
             }
@@ -107,6 +112,14 @@ public final class DraftModelDrafter implements Drafter {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Evaluates the prompt on the draft model now (prompt time); {@link #draft} then evaluates only what follows. */
+    @Override
+    public void begin(int[] prompt) {
+        if (prompt.length > 0 && prompt.length + 1 < session.contextSize()) {
+            session.prefill(prompt);
+        }
     }
 
     @Override

@@ -16,6 +16,24 @@ public interface Drafter extends AutoCloseable {
      */
     int[] draft(int[] context, int max);
 
+    /**
+     * A proposal with a confidence cut-off chosen by the caller (the adaptive controller tries drafting without
+     * {@link SpeculativeOptions#pMin()} to learn whether the cut-off helps). Drafters without confidences
+     * ignore {@code pMin}.
+     */
+    default int[] draft(int[] context, int max, float pMin) {
+        return draft(context, max);
+    }
+
+    /**
+     * Called once per generation, after the target has evaluated the prompt and before the first
+     * {@link #draft}: a drafter with a model of its own evaluates the prompt here, so that its cost counts as
+     * prompt time, as llama.cpp's speculative tools count it, and the first draft only evaluates what is new.
+     *
+     * @param prompt the generation's prompt tokens
+     */
+    default void begin(int[] prompt) {}
+
     /** A short name for reports ("prompt-lookup", "draft-model"). */
     String name();
 

@@ -21,8 +21,14 @@ package dev.ferret.engine.speculative;
  * asked every step for a proposal that is only compared with what the target then generates, so a stretch of
  * copyable text switches drafting back on at once.
  *
- * <p>With {@link SpeculativeOptions#adaptive()} off it drafts {@code maxDraft} every step. Not thread-safe; one
- * per generation.
+ * <p>A draft model's confidence cut-off ({@link SpeculativeOptions#pMin()}) is tested the same way: some
+ * attempts draft without it, and the controller keeps, per setting, the measured saving per attempt; it drafts
+ * with the setting that saves more and tries the other now and then. A draft model whose low-confidence
+ * guesses are still right (a draft distilled from the target) thus drafts long proposals, and one whose
+ * unsure guesses are wrong keeps the cut-off. Drafting stops only when neither setting pays.
+ *
+ * <p>With {@link SpeculativeOptions#adaptive()} off it drafts {@code maxDraft} every step with the options'
+ * cut-off. Not thread-safe; one per generation.
  */
 public final class SpeculationController {
     /** How often (in steps) a plain decode refreshes {@code t1}, which grows with the context. */
@@ -31,6 +37,8 @@ public final class SpeculationController {
     static final int BACKOFF_MAX = 256;
     /** A drafter whose full proposal costs less than this share of {@code t1} is shadowed while stopped. */
     static final double CHEAP_DRAFTER = 0.02;
+    /** Every this many attempts, the cut-off setting that is not in use is tried once. */
+    static final int EXPLORE_EVERY = 8;
     /** Decay of the acceptance counts per verification: about the last ten verifications count. */
     static final double ACCEPT_DECAY = 0.9;
     private static final double EMA = 0.3;
@@ -48,6 +56,10 @@ public final class SpeculationController {
     private int backoff = BACKOFF_MIN;
     private boolean probing;
     private long lastDraftNanos;
+    /** The cut-off settings: 0 = the options' pMin, 1 = none. Saving per attempt (EMA) and attempts, per setting. */
+    private final double[] armSaving = new double[2];
+    private final int[] armTries = new int[2];
+    private int arm;
     private int[] shadow;
     private int shadowMatched;
     // counters for reports
@@ -88,6 +100,7 @@ public final class SpeculationController {
             }
             // the back-off is over: one short try, whatever the estimates say
             probing = true;
+            arm = bestArm();
             return Math.min(cap, Math.max(2, options.minDraft()));
         }
         int best = bestLength(cap);
@@ -97,7 +110,44 @@ public final class SpeculationController {
             skippedSteps++;
             return 0;
         }
+        arm = chooseArm();
         return n;
+    }
+
+    /**
+     * The confidence cut-off for the proposal asked for at this step: the options' {@code pMin}, or 0 on the
+     * attempts that test drafting without it (adaptive mode only).
+     */
+    public float pMin() {
+        return arm == 1 ? 0f : options.pMin();
+    }
+
+    private boolean twoArms() {
+        return options.adaptive() && options.pMin() > 0;
+    }
+
+    /** The setting for the next attempt: each tried twice first, then the better one, the other now and then. */
+    private int chooseArm() {
+        if (!twoArms()) {
+            return 0;
+        }
+        for (int a = 0; a < 2; a++) {
+            if (armTries[a] < 2) {
+                return a;
+            }
+        }
+        int best = bestArm();
+        return (attempts + 1) % EXPLORE_EVERY == 0 ? 1 - best : best;
+    }
+
+    private int bestArm() {
+        if (!twoArms() || armTries[1] == 0) {
+            return 0;
+        }
+        if (armTries[0] == 0) {
+            return 1;
+        }
+        return armSaving[1] > armSaving[0] ? 1 : 0;
     }
 
     /**
@@ -180,6 +230,8 @@ public final class SpeculationController {
     private void settle(double saving, boolean verifiedBatch) {
         netEma = attemptsSinceResume == 0 ? saving : ema(netEma, saving);
         attemptsSinceResume++;
+        armSaving[arm] = armTries[arm] == 0 ? saving : ema(armSaving[arm], saving);
+        armTries[arm]++;
         if (!options.adaptive()) {
             return;
         }
@@ -194,9 +246,22 @@ public final class SpeculationController {
             }
             return;
         }
-        if (attemptsSinceResume >= 3 && netEma < 0) {
+        if (attemptsSinceResume >= 3 && netEma < 0 && !otherArmMayPay()) {
             suspend();
         }
+    }
+
+    /** With two cut-off settings, one not yet tried twice, or measured to pay, keeps drafting going. */
+    private boolean otherArmMayPay() {
+        if (!twoArms()) {
+            return false;
+        }
+        for (int a = 0; a < 2; a++) {
+            if (armTries[a] < 2 || armSaving[a] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void suspend() {

@@ -17,14 +17,20 @@ class SpeculationControllerTest {
      * {@code t1 * (1 + m * drafted)}, drafting {@code t1 * d} per proposed token; {@code accept} says how many
      * of n drafted tokens the target accepts at a given step.
      */
-    record Machine(double m, double d, IntUnaryOperator proposalAt, Accept accept) {}
+    record Machine(double m, double d, IntUnaryOperator proposalAt, IntUnaryOperator uncutProposalAt, Accept accept) {
+        /** A drafter whose proposals are as long with the confidence cut-off as without it. */
+        Machine(double m, double d, IntUnaryOperator proposalAt, Accept accept) {
+            this(m, d, proposalAt, proposalAt, accept);
+        }
+    }
 
     interface Accept {
         int accepted(int step, int drafted);
     }
 
     /** What happened over a run: generated tokens, plain decodes, verifications, simulated time in t1 units. */
-    record Run(int tokens, int plain, int verifications, int drafted, int accepted, double time, SpeculationController c) {
+    record Run(int tokens, int plain, int verifications, int drafted, int accepted, int uncutAttempts, double time,
+               SpeculationController c) {
         double speedupOverPlain() {
             return tokens / time;
         }
@@ -40,11 +46,15 @@ class SpeculationControllerTest {
         int accepted = 0;
         double time = 0;
         int step = 0;
+        int uncut = 0;
         while (made < tokens) {
             int budget = c.draftBudget(tokens - made - 1);
             int[] draft = new int[0];
             if (budget > 0) {
-                int len = Math.min(budget, mc.proposalAt().applyAsInt(step));
+                int len = Math.min(budget, (c.pMin() > 0 ? mc.proposalAt() : mc.uncutProposalAt()).applyAsInt(step));
+                if (c.pMin() == 0) {
+                    uncut++;
+                }
                 long dn = (long) (t1 * mc.d() * len);
                 time += dn / (double) t1;
                 draft = c.proposal(new int[len], dn);
@@ -75,7 +85,7 @@ class SpeculationControllerTest {
             }
             step++;
         }
-        return new Run(made, plain, verifications, drafted, accepted, time, c);
+        return new Run(made, plain, verifications, drafted, accepted, uncut, time, c);
     }
 
     static final IntUnaryOperator ALWAYS_16 = s -> 16;
@@ -146,6 +156,49 @@ class SpeculationControllerTest {
         double meanDraft = (double) r.drafted() / Math.max(1, r.verifications());
         assertTrue(meanDraft < 5, "short drafts: " + meanDraft + " " + r);
         assertTrue(r.speedupOverPlain() > 1.0, "still faster than plain: " + r);
+    }
+
+    /** k of n drafted tokens accepted, each with probability p given the ones before. */
+    static Accept perToken(double p, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        return (s, n) -> {
+            int k = 0;
+            while (k < n && rnd.nextDouble() < p) {
+                k++;
+            }
+            return k;
+        };
+    }
+
+    @Test
+    void aDraftWhoseUnsureGuessesAreRightDraftsWithoutTheCutOff() {
+        // with p-min the draft stops after 2 tokens (below minDraft 4: never verified); without it, it proposes
+        // 16, of which the target accepts 95% per token: the controller must find that out and draft long
+        Run r = simulate(SpeculativeOptions.defaults(), new Machine(0.5, 0.02, s -> 2, ALWAYS_16, perToken(0.95, 3)), 2000);
+        assertTrue(r.uncutAttempts() > r.verifications() / 2, "most attempts without the cut-off: " + r);
+        // the best a draft can do here: 95% per token and 0.5 of a decode per drafted token give at most ~1.47x
+        assertTrue(r.speedupOverPlain() > 1.3, "and a real speed-up on CPU-like batches: " + r);
+        Run cutOnly = simulate(SpeculativeOptions.defaults().withAdaptive(false), new Machine(0.5, 0.02, s -> 2, ALWAYS_16,
+                perToken(0.95, 3)), 2000);
+        assertTrue(cutOnly.speedupOverPlain() < 1.05, "with the cut-off alone nothing is gained: " + cutOnly);
+    }
+
+    @Test
+    void aDraftWhoseUnsureGuessesAreWrongKeepsTheCutOff() {
+        // with p-min: 6 tokens, all accepted; without it: 16, of which only the same 6 are accepted, and the
+        // longer batch costs more on a CPU: the cut-off must stay the usual setting
+        Run r = simulate(SpeculativeOptions.defaults(), new Machine(0.5, 0.02, s -> 6, ALWAYS_16, (s, n) -> Math.min(n, 6)), 2000);
+        assertTrue(r.uncutAttempts() < r.verifications() / 4, "few attempts without the cut-off: " + r);
+        assertTrue(r.speedupOverPlain() > 1.3, r.toString());
+    }
+
+    @Test
+    void withoutACutOffThereIsNothingToTest() {
+        Run r = simulate(SpeculativeOptions.defaults().withPMin(0f), new Machine(0.5, 0.02, ALWAYS_16, perToken(0.9, 4)), 500);
+        assertTrue(r.verifications() > 0 && r.uncutAttempts() >= r.verifications(), "p-min 0 means every attempt is uncut: " + r);
+        SpeculationController fixed = new SpeculationController(SpeculativeOptions.fixed(16).withPMin(0.5f));
+        fixed.draftBudget(100);
+        assertEquals(0.5f, fixed.pMin(), "fixed mode keeps the options' cut-off");
     }
 
     @Test
