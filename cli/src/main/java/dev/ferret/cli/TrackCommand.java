@@ -38,12 +38,30 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, defaultValue = "0", description = "decoding threads (0: the engine's default)")
     int threads;
 
+    @Option(names = "--endpoint", split = ",", paramLabel = "URL[,URL...]", description = "send the agent's questions to these"
+            + " running OpenAI-compatible servers (e.g. ferret serve at http://127.0.0.1:8080), spread round-robin, instead of"
+            + " loading a model here; the tools still run here on --repo; model size and memory are then n/a")
+    List<java.net.URI> endpoints;
+
+    @Option(names = "--api-key", description = "bearer token for --endpoint (default: $FERRET_API_KEY if set)")
+    String apiKey;
+
+    @Option(names = "--require-call", description = "with --endpoint: each question's first turn must be a tool call (tool_choice"
+            + " required), for small models that otherwise answer without searching")
+    boolean requireCall;
+
     @Option(names = "--prompt", description = "agent path: call_only (the model writes one call, the answer comes from the results) or full (agent prompt and loop); default: the catalog's choice for the default model, full for --model")
     AgentRuntime.Prompt prompt;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         List<AgentRuntime.Mode> ms = new ArrayList<>();
+        if (endpoints != null && !endpoints.isEmpty()) {
+            return remote();
+        }
         if (modes == null || modes.isEmpty()) {
             ms.add(AgentRuntime.Mode.HYBRID);
             if (model != null) {
@@ -59,6 +77,37 @@ final class TrackCommand implements Callable<Integer> {
             System.err.println("track: " + repo);
             runs.add(Tracker.run(name, repo, ms, base, !noCold && repo.equals(repos.getFirst())));
         }
+        return report(runs);
+    }
+
+    /** --endpoint: the agent's questions go to the servers; hybrid (no model) still runs here unless --modes leaves it out. */
+    private int remote() throws Exception {
+        if (model != null || !loras.isEmpty() || draft != null || prompt != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--endpoint sends the questions to running servers: --model, --lora, --draft and --prompt belong to those servers");
+        }
+        List<AgentRuntime.Mode> ms = modes == null || modes.isEmpty() ? List.of(AgentRuntime.Mode.HYBRID, AgentRuntime.Mode.AGENT) : modes;
+        if (ms.contains(AgentRuntime.Mode.AUTO)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --endpoint, --modes takes hybrid (here) and agent (the servers)");
+        }
+        String key = apiKey != null ? apiKey : System.getenv("FERRET_API_KEY");
+        List<Tracker.Run> runs = new ArrayList<>();
+        for (Path repo : repos) {
+            System.err.println("track: " + repo + " via " + endpoints);
+            if (ms.contains(AgentRuntime.Mode.AGENT)) {
+                runs.add(Tracker.runRemote(name, repo, new Tracker.Remote(endpoints, 6, key, requireCall),
+                        ms.contains(AgentRuntime.Mode.HYBRID), !noCold && repo.equals(repos.getFirst())));
+            } else {
+                AgentRuntime.Options base = new AgentRuntime.Options(repo, null, List.of(), null, false, AgentRuntime.Mode.AUTO,
+                        AgentRuntime.Format.TEMPLATE, 6, threads, null);
+                runs.add(Tracker.run(name, repo, List.of(AgentRuntime.Mode.HYBRID), base, !noCold && repo.equals(repos.getFirst())));
+            }
+        }
+        return report(runs);
+    }
+
+    /** Writes the runs of every repository as one report. */
+    private int report(List<Tracker.Run> runs) throws java.io.IOException {
         Tracker.Run first = runs.getFirst();
         List<Tracker.Row> rows = runs.stream().flatMap(r -> r.rows().stream()).toList();
         // VmHWM only grows within a process, so the last run's peak is the peak of them all

@@ -8,7 +8,6 @@ import dev.ferret.engine.EngineException;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
-import dev.ferret.engine.ParallelSession;
 import dev.ferret.engine.Prompt;
 import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
@@ -67,7 +66,8 @@ final class Completions {
         } else {
             tokens = served.model().tokenize(req.prompt(), true);
         }
-        int room = served.context().sequenceContext();
+        Map<dev.ferret.engine.Adapter, Float> adapters = AdapterChoice.read(p, served.loras());
+        int room = served.sequenceContext();
         if (tokens.length == 0) {
             throw ApiError.invalid("the prompt is empty after tokenization", chat ? "messages" : "prompt");
         }
@@ -101,22 +101,30 @@ final class Completions {
         }
         String id = chat ? id("chatcmpl-", 24) : id("cmpl-", 24);
         long created = System.currentTimeMillis() / 1000;
-        return req.stream() ? stream(ex, req, tokens, gen, chat, id, created) : whole(ex, req, tokens, gen, chat, id, created);
+        Job job = new Job(tokens, gen, adapters);
+        return req.stream() ? stream(ex, req, job, chat, id, created) : whole(ex, req, job, chat, id, created);
     }
 
-    private Generation run(int[] tokens, GenerationRequest gen, dev.ferret.engine.TokenListener listener) throws InterruptedException {
-        ParallelSession s = served.pool().acquire(tokens);
+    /** What one request generates: its prompt tokens, its request, the adapters it applies. */
+    private record Job(int[] tokens, GenerationRequest gen, Map<dev.ferret.engine.Adapter, Float> adapters) {}
+
+    private Generation run(Job job, dev.ferret.engine.TokenListener listener) throws InterruptedException {
+        Lane lane = served.pool().acquire(job.tokens(), job.adapters());
+        Generation g;
         try {
-            return s.generate(tokens, gen, listener);
+            g = lane.generate(job.tokens(), job.gen(), listener);
         } finally {
-            served.pool().release(s);
+            served.pool().release(lane);
         }
+        metrics.drafted(g.speculative().drafted(), g.speculative().accepted());
+        return g;
     }
 
-    private int whole(HttpExchange ex, ChatRequest req, int[] tokens, GenerationRequest gen, boolean chat, String id, long created)
+    private int whole(HttpExchange ex, ChatRequest req, Job job, boolean chat, String id, long created)
             throws IOException, InterruptedException {
+        int[] tokens = job.tokens();
         int[] counted = {0};
-        Generation g = run(tokens, gen, d -> {
+        Generation g = run(job, d -> {
             counted[0]++;
             metrics.generated(1);
             return true;
@@ -189,8 +197,9 @@ final class Completions {
     }
 
     /** Streams chunks; the status line (200) goes out before the wait for a sequence, so errors then are events. */
-    private int stream(HttpExchange ex, ChatRequest req, int[] tokens, GenerationRequest gen, boolean chat, String id, long created)
+    private int stream(HttpExchange ex, ChatRequest req, Job job, boolean chat, String id, long created)
             throws IOException, InterruptedException {
+        int[] tokens = job.tokens();
         Http.Events events = new Http.Events(ex);
         boolean[] gone = {false};
         int[] counted = {0};
@@ -246,7 +255,7 @@ final class Completions {
         }
         Generation g;
         try {
-            g = run(tokens, gen, d -> {
+            g = run(job, d -> {
                 counted[0]++;
                 metrics.generated(1);
                 reply.accept(d);

@@ -10,12 +10,17 @@ import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.ParallelContext;
 import dev.ferret.engine.ParallelOptions;
+import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
+import dev.ferret.engine.speculative.DraftModelDrafter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,12 +30,19 @@ import java.util.concurrent.Executors;
  * {@code com.sun.net.httpserver} (no dependency to keep patched; it does HTTP/1.1 with chunked responses, which is
  * all SSE needs). Requests run on virtual threads; generation happens on the decode thread of one
  * {@link ParallelContext} whose sequences serve {@link ServerOptions#parallel()} requests at once (continuous
- * batching); more requests wait for a free sequence.
+ * batching); more requests wait for a free sequence. With a draft model ({@link ServerOptions#draft()}) one
+ * {@link dev.ferret.engine.Session} of its own serves instead, one request at a time, decoding speculatively (the
+ * engine drafts only for a session that owns its context). Adapters ({@link ServerOptions#loras()}) are loaded at
+ * start; each request chooses its set and scales ({@link AdapterChoice}).
  *
  * <p>Endpoints: {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
- * {@code GET /health} (503 while the model loads, 200 when ready), {@code GET /metrics} (Prometheus text), and with
- * a slot folder {@code POST /slots/NAME?action=save|restore}. Errors are JSON in OpenAI's shape with a 4xx status
- * for anything the client got wrong.
+ * {@code GET /lora-adapters}, {@code GET /health} (503 while the model loads, 200 when ready), {@code GET /metrics}
+ * (Prometheus text), and with a slot folder {@code POST /slots/NAME?action=save|restore}. Errors are JSON in
+ * OpenAI's shape with a 4xx status for anything the client got wrong.
+ *
+ * <p>A streaming client that disconnects is noticed at the next chunk and its generation cancelled; a non-streamed
+ * one is not noticed (the JDK's server exposes no connection to a handler; see {@code server/README.md}), so its
+ * generation runs to its end before the sequence is free.
  *
  * <p>The server listens as soon as {@link #start} returns; the model loads in the background ({@link #awaitReady}).
  * Thread-safe; {@link #close()} from any thread.
@@ -38,8 +50,30 @@ import java.util.concurrent.Executors;
 public final class FerretServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FerretServer.class.getName());
 
-    /** What serves requests once loaded. */
-    record Served(String id, Model model, Adapter lora, ParallelContext context, SessionPool pool, ChatFormat format, long created) {}
+    /**
+     * What serves requests once loaded.
+     *
+     * @param loras           the {@code --lora} adapters, id = position
+     * @param draftModel      the {@code --draft} model, or null
+     * @param context         the shared context of the sequences, or null when a draft model serves through a session of
+     *                        its own
+     * @param sequenceContext tokens one request may use (prompt and completion)
+     */
+    record Served(String id, Model model, List<Adapter> loras, Model draftModel, ParallelContext context, int sequenceContext,
+                  SessionPool pool, ChatFormat format, long created) {
+        /** Frees everything in the reverse order of loading. */
+        void close() {
+            pool.close();
+            if (context != null) {
+                context.close();
+            }
+            if (draftModel != null) {
+                draftModel.close();
+            }
+            loras.forEach(Adapter::close);
+            model.close();
+        }
+    }
 
     private final ServerOptions options;
     private final HttpServer http;
@@ -69,20 +103,41 @@ public final class FerretServer implements AutoCloseable {
 
     private void load() {
         Model model = null;
-        Adapter lora = null;
+        List<Adapter> loras = new ArrayList<>();
+        Model draftModel = null;
         ParallelContext pc = null;
+        List<Lane> lanes = new ArrayList<>();
         try {
-            ModelOptions mo = ModelOptions.defaults().withThreads(options.threads());
+            ModelOptions mo = ModelOptions.defaults().withThreads(options.threads()).withThreadpool(options.threadpool());
             if (options.contextSize() > 0) {
                 mo = mo.withContextSize(options.contextSize());
             }
             model = Model.load(options.model(), mo);
-            if (options.lora() != null) {
-                lora = model.loadAdapter(options.lora());
+            for (Path p : options.loras()) {
+                loras.add(model.loadAdapter(p));
             }
-            pc = model.newParallelContext(ParallelOptions.of(options.parallel()).withSequenceContext(model.contextSize()));
-            SessionPool pool = new SessionPool(pc, lora);
-            Served served = new Served(options.alias(), model, lora, pc, pool, ChatFormats.forModel(model), System.currentTimeMillis() / 1000);
+            int sequenceContext;
+            if (options.draft() != null) {
+                // speculative decoding runs on a Session (a context of its own), one request at a time
+                draftModel = Model.load(options.draft(), mo);
+                Session session = model.newSession();
+                try {
+                    lanes.add(Lane.speculative(session, new DraftModelDrafter(draftModel, model, session.contextSize(), options.speculation())));
+                } catch (RuntimeException e) {
+                    session.close();
+                    throw e;
+                }
+                sequenceContext = session.contextSize();
+            } else {
+                pc = model.newParallelContext(ParallelOptions.of(options.parallel()).withSequenceContext(model.contextSize()));
+                for (int i = 0; i < pc.sequences(); i++) {
+                    lanes.add(Lane.of(pc.newSession()));
+                }
+                sequenceContext = pc.sequenceContext();
+            }
+            SessionPool pool = new SessionPool(lanes);
+            Served served = new Served(options.alias(), model, List.copyOf(loras), draftModel, pc, sequenceContext, pool,
+                    ChatFormats.forModel(model), System.currentTimeMillis() / 1000);
             completions = new Completions(served, metrics);
             synchronized (this) {
                 if (closed) {
@@ -91,14 +146,18 @@ public final class FerretServer implements AutoCloseable {
                 loading.complete(served);
             }
             LOG.log(System.Logger.Level.INFO, "serving " + options.alias() + " (" + served.format().description() + ") on "
-                    + options.host() + ":" + port() + " with " + options.parallel() + " sequences of " + pc.sequenceContext() + " tokens");
+                    + options.host() + ":" + port() + (draftModel == null ? " with " + options.parallel() + " sequences of " + sequenceContext
+                    + " tokens" : " with draft model " + options.draft().getFileName() + ", one request at a time, " + sequenceContext + " tokens")
+                    + (loras.isEmpty() ? "" : ", " + loras.size() + " adapters"));
         } catch (Throwable t) {
+            lanes.forEach(Lane::close);
             if (pc != null) {
                 pc.close();
             }
-            if (lora != null) {
-                lora.close();
+            if (draftModel != null) {
+                draftModel.close();
             }
+            loras.forEach(Adapter::close);
             if (model != null) {
                 model.close();
             }
@@ -177,7 +236,7 @@ public final class FerretServer implements AutoCloseable {
     private static String endpointName(String path) {
         return switch (path) {
             case "/v1/chat/completions", "/chat/completions", "/v1/completions", "/completions", "/v1/models", "/models", "/health",
-                 "/metrics" -> path;
+                 "/metrics", "/lora-adapters" -> path;
             default -> path.startsWith("/slots/") ? "/slots" : "other";
         };
     }
@@ -204,6 +263,10 @@ public final class FerretServer implements AutoCloseable {
             case "/v1/models", "/models" -> {
                 requireMethod(method, "GET");
                 return models(ex);
+            }
+            case "/lora-adapters" -> {
+                requireMethod(method, "GET");
+                return loraAdapters(ex);
             }
             case "/metrics" -> {
                 requireMethod(method, "GET");
@@ -278,10 +341,35 @@ public final class FerretServer implements AutoCloseable {
         ObjectNode meta = m.putObject("meta");
         meta.put("architecture", s.model().architecture());
         meta.put("parameters", s.model().parameterCount());
-        meta.put("context_per_request", s.context().sequenceContext());
-        meta.put("parallel", s.context().sequences());
+        meta.put("context_per_request", s.sequenceContext());
+        meta.put("parallel", s.pool().size());
         meta.put("chat_format", s.format().description());
+        if (s.draftModel() != null) {
+            meta.put("draft_model", options.draft().getFileName().toString());
+        }
+        meta.put("lora_adapters", s.loras().size());
+        // how the model decodes (--threads, --poll, --prio, --no-threadpool), as the loaded model took them
+        ModelOptions mo = s.model().options();
+        meta.put("threads", mo.threads()); // 0 = all processors
+        ObjectNode pool = meta.putObject("threadpool");
+        pool.put("enabled", mo.threadpool().enabled());
+        pool.put("poll", mo.threadpool().poll());
+        pool.put("priority", mo.threadpool().priority().name().toLowerCase(java.util.Locale.ROOT));
         Http.json(ex, 200, root);
+        return 200;
+    }
+
+    /** llama-server's list of the loaded adapters: id (what a request's {@code "lora"} names), file, default scale. */
+    private int loraAdapters(HttpExchange ex) throws IOException {
+        Served s = served();
+        com.fasterxml.jackson.databind.node.ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < s.loras().size(); i++) {
+            ObjectNode a = list.addObject();
+            a.put("id", i);
+            a.put("path", options.loras().get(i).toString());
+            a.put("scale", 1.0);
+        }
+        Http.json(ex, 200, list);
         return 200;
     }
 
@@ -325,12 +413,7 @@ public final class FerretServer implements AutoCloseable {
             }
         }
         if (s != null) {
-            s.pool().close();
-            s.context().close();
-            if (s.lora() != null) {
-                s.lora().close();
-            }
-            s.model().close();
+            s.close();
         }
         executor.shutdownNow();
     }

@@ -21,6 +21,8 @@ final class ServerMetrics {
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder completionTokens = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
+    private final LongAdder drafted = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
     /** Completion tokens per second, bucket = epoch second % WINDOW; stamps say which second a bucket holds. */
     private final AtomicLongArray perSecond = new AtomicLongArray(WINDOW);
     private final AtomicLongArray stamps = new AtomicLongArray(WINDOW);
@@ -45,6 +47,12 @@ final class ServerMetrics {
         perSecond.addAndGet(i, n);
     }
 
+    /** A speculative generation's proposals and how many the model kept. */
+    void drafted(int proposed, int kept) {
+        drafted.add(proposed);
+        accepted.add(kept);
+    }
+
     void cancelled() {
         cancelled.increment();
     }
@@ -61,7 +69,10 @@ final class ServerMetrics {
         return sum / (double) (WINDOW - 1);
     }
 
-    /** The text of {@code /metrics}; {@code context} and {@code pool} are null while the model loads. */
+    /**
+     * The text of {@code /metrics}; {@code pool} is null while the model loads, {@code context} also when a draft
+     * model serves (through a session of its own).
+     */
     String render(boolean ready, ParallelContext context, SessionPool pool) {
         StringBuilder sb = new StringBuilder(2048);
         gauge(sb, "ferret_ready", "1 when the model is loaded and requests are served", ready ? 1 : 0);
@@ -77,17 +88,21 @@ final class ServerMetrics {
         sb.append("# HELP ferret_tokens_per_second completion tokens per second over the last minute\n"
                 + "# TYPE ferret_tokens_per_second gauge\nferret_tokens_per_second ").append(String.format(java.util.Locale.ROOT, "%.3f", tokensPerSecond()))
                 .append('\n');
-        if (context != null && pool != null) {
-            ParallelContext.Stats s = context.stats();
-            gauge(sb, "ferret_queue_depth", "requests waiting for a free sequence", pool.waiting() + s.queued());
-            gauge(sb, "ferret_sequences", "sequences of the context (requests served at once)", s.sequences());
+        if (pool != null) {
+            ParallelContext.Stats s = context == null ? null : context.stats();
+            gauge(sb, "ferret_queue_depth", "requests waiting for a free sequence", pool.waiting() + (s == null ? 0 : s.queued()));
+            gauge(sb, "ferret_sequences", "sequences of the context (requests served at once)", pool.size());
             gauge(sb, "ferret_sequences_busy", "sequences serving a request now", pool.busy());
-            gauge(sb, "ferret_kv_cells_used", "KV cache cells in use (a cell shared by sequences counts once)", s.kvCellsUsed());
-            gauge(sb, "ferret_kv_cells", "KV cache cells", s.kvCells());
-            counter(sb, "ferret_decode_calls_total", "llama_decode calls", s.decodeCalls());
-            counter(sb, "ferret_decoded_tokens_total", "tokens those decode calls carried (prompt and generated)", s.tokensDecoded());
-            counter(sb, "ferret_prompt_tokens_reused_total", "prompt tokens found in the cache instead of evaluated", s.promptTokensReused());
+            if (s != null) { // with --draft one session of its own serves: no shared context to report on
+                gauge(sb, "ferret_kv_cells_used", "KV cache cells in use (a cell shared by sequences counts once)", s.kvCellsUsed());
+                gauge(sb, "ferret_kv_cells", "KV cache cells", s.kvCells());
+                counter(sb, "ferret_decode_calls_total", "llama_decode calls", s.decodeCalls());
+                counter(sb, "ferret_decoded_tokens_total", "tokens those decode calls carried (prompt and generated)", s.tokensDecoded());
+                counter(sb, "ferret_prompt_tokens_reused_total", "prompt tokens found in the cache instead of evaluated", s.promptTokensReused());
+            }
         }
+        counter(sb, "ferret_draft_tokens_total", "tokens a draft model proposed (--draft)", drafted.sum());
+        counter(sb, "ferret_draft_tokens_accepted_total", "proposed tokens the model kept (--draft)", accepted.sum());
         return sb.toString();
     }
 

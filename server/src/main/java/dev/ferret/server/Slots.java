@@ -3,7 +3,6 @@ package dev.ferret.server;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.engine.EngineException;
-import dev.ferret.engine.ParallelSession;
 import dev.ferret.engine.Prompt;
 import dev.ferret.engine.kv.PrefixCache;
 import java.nio.file.Path;
@@ -38,18 +37,18 @@ final class Slots {
         switch (action) {
             case "save" -> {
                 int[] tokens = conversation(served, new Params(body));
-                ParallelSession s = served.pool().acquire(tokens);
+                Lane s = served.pool().acquire(tokens, AdapterChoice.defaults(served.loras()));
                 try {
-                    s.prefill(tokens);
-                    out.put("n_saved", cache.saveSlot(s, name));
+                    s.session().prefill(tokens);
+                    out.put("n_saved", cache.saveSlot(s.session(), name));
                 } finally {
                     served.pool().release(s);
                 }
             }
             case "restore" -> {
-                ParallelSession s = served.pool().acquire(new int[0]);
+                Lane s = served.pool().acquire(new int[0], AdapterChoice.defaults(served.loras()));
                 try {
-                    out.put("n_restored", cache.restoreSlot(s, name).length);
+                    out.put("n_restored", cache.restoreSlot(s.session(), name).length);
                 } catch (NoSuchElementException e) {
                     throw ApiError.notFound(e.getMessage(), "slot_not_found");
                 } catch (EngineException.InvalidState e) {
@@ -77,9 +76,9 @@ final class Slots {
         } else {
             tokens = served.model().tokenize(ChatRequest.completion(p, served.id()).prompt(), true);
         }
-        if (tokens.length == 0 || tokens.length >= served.context().sequenceContext()) {
+        if (tokens.length == 0 || tokens.length >= served.sequenceContext()) {
             throw new ApiError(400, "invalid_request_error", "the conversation has " + tokens.length + " tokens; a slot holds 1 to "
-                    + (served.context().sequenceContext() - 1), "messages", "context_length_exceeded");
+                    + (served.sequenceContext() - 1), "messages", "context_length_exceeded");
         }
         return tokens;
     }

@@ -112,17 +112,69 @@ public final class Tracker {
         return out;
     }
 
+    /**
+     * Where {@link #runRemote} sends the agent's questions.
+     *
+     * @param endpoints         base URLs of OpenAI-compatible servers, questions spread round-robin over them
+     * @param maxSteps          model turns that may call tools before the answer is forced
+     * @param apiKey            bearer token, or null
+     * @param firstCallRequired each question's first turn must be a tool call ({@code tool_choice: "required"})
+     */
+    public record Remote(List<java.net.URI> endpoints, int maxSteps, String apiKey, boolean firstCallRequired) {
+        public Remote {
+            endpoints = List.copyOf(endpoints);
+        }
+    }
+
+    /** Mode label of the rows a model behind an endpoint answered ({@link #runRemote}). */
+    public static final String REMOTE = "remote";
+
+    /** Ground truth of a repository, or null with the reason in the note. */
+    private record Truth(GroundTruth.Result result, String note) {}
+
+    private static Truth truth(Path repo) throws IOException {
+        try {
+            GroundTruth.Result truth = new GroundTruth().compute(repo);
+            return new Truth(truth, "ground truth: CPython ast/tokenize (" + truth.python() + "), " + truth.files() + " files, "
+                    + truth.unparsed().size() + " unparsable files left out of both sides");
+        } catch (GroundTruthUnavailableException e) {
+            return new Truth(null, "ground truth unavailable (" + e.getMessage() + "): accuracy not scored");
+        }
+    }
+
+    /** One answered question scored against the ground truth (when there is one). */
+    private static Row row(Path repo, String mode, StandardQuestion q, String answer, double seconds, List<ExecutedCall> executed,
+                           boolean autonomous, int tokens, String stopReason, int steps, Answer.Draft draft, List<String> evidence,
+                           GroundTruth.Result truth, List<String> toolNames) {
+        Map<String, Integer> calls = new TreeMap<>();
+        for (ExecutedCall c : executed) {
+            calls.merge(c.name(), 1, Integer::sum);
+        }
+        double p = Double.NaN;
+        double r = Double.NaN;
+        int t = -1;
+        int tp = 0;
+        int found = 0;
+        List<Finding> listed = AnswerItems.parse(answer);
+        if (truth != null) {
+            Set<String> skip = truth.unparsedFiles();
+            Accuracy.Score s = Accuracy.score(q, listed, truth.items(q), skip);
+            p = s.precision();
+            r = s.recall();
+            t = s.truth();
+            tp = s.truePositives();
+            found = s.found();
+        }
+        boolean right = executed.stream()
+                .anyMatch(c -> c.outcome() == ExecutedCall.Outcome.RAN && q.isRightCall(c.name(), c.arguments()));
+        List<String> invented = Grounding.audit(answer, evidence, q.text(), toolNames);
+        return new Row(repo.getFileName().toString(), mode, q, seconds, calls, autonomous, p, r, t, listed.size(), tokens, stopReason,
+                steps, draft, right, tp, found, invented);
+    }
+
     public static Run run(String name, Path repo, List<AgentRuntime.Mode> modes, AgentRuntime.Options base,
                           boolean coldCli) throws IOException {
-        GroundTruth.Result truth = null;
-        String note;
-        try {
-            truth = new GroundTruth().compute(repo);
-            note = "ground truth: CPython ast/tokenize (" + truth.python() + "), " + truth.files() + " files, "
-                    + truth.unparsed().size() + " unparsable files left out of both sides";
-        } catch (GroundTruthUnavailableException e) {
-            note = "ground truth unavailable (" + e.getMessage() + "): accuracy not scored";
-        }
+        Truth truth = truth(repo);
         List<Row> rows = new ArrayList<>();
         long modelBytes = 0;
         String modelName = null;
@@ -133,31 +185,8 @@ public final class Tracker {
             try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
                 for (StandardQuestion q : StandardQuestion.values()) {
                     Answer a = rt.ask(q.text());
-                    Map<String, Integer> calls = new TreeMap<>();
-                    for (ExecutedCall c : a.toolCalls()) {
-                        calls.merge(c.name(), 1, Integer::sum);
-                    }
-                    double p = Double.NaN;
-                    double r = Double.NaN;
-                    int t = -1;
-                    int tp = 0;
-                    int found = 0;
-                    List<Finding> listed = AnswerItems.parse(a.answer());
-                    if (truth != null) {
-                        Set<String> skip = truth.unparsedFiles();
-                        Accuracy.Score s = Accuracy.score(q, listed, truth.items(q), skip);
-                        p = s.precision();
-                        r = s.recall();
-                        t = s.truth();
-                        tp = s.truePositives();
-                        found = s.found();
-                    }
-                    boolean right = a.toolCalls().stream()
-                            .anyMatch(c -> c.outcome() == ExecutedCall.Outcome.RAN && q.isRightCall(c.name(), c.arguments()));
-                    List<String> invented = Grounding.audit(a.answer(), a.evidence(), q.text(), rt.tools().names());
-                    rows.add(new Row(repo.getFileName().toString(), a.mode().label(), q, a.seconds(), calls, a.autonomous(), p, r, t,
-                            listed.size(), a.tokensGenerated(), a.stopReason().label(), a.steps(), a.draft(), right, tp, found,
-                            invented));
+                    rows.add(row(repo, a.mode().label(), q, a.answer(), a.seconds(), a.toolCalls(), a.autonomous(), a.tokensGenerated(),
+                            a.stopReason().label(), a.steps(), a.draft(), a.evidence(), truth.result(), rt.tools().names()));
                 }
                 // a model is loaded only when a question needed it (hybrid answers need none)
                 modelBytes = Math.max(modelBytes, rt.modelBytes());
@@ -171,7 +200,92 @@ public final class Tracker {
         }
         double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
         return new Run(name, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), rows, peakRss(), modelBytes,
-                modelName == null ? "none (hybrid template)" : modelName, cold, note, draftName);
+                modelName == null ? "none (hybrid template)" : modelName, cold, truth.note(), draftName);
+    }
+
+    /**
+     * The query suite with the agent's model behind running servers ({@code ferret serve} or another OpenAI-compatible
+     * one): the questions are spread round-robin over {@code endpoints}, each endpoint answering its share one at a
+     * time while the others answer theirs; the tools run here, on {@code repo} ({@link RemoteAgent}). Rows have mode
+     * {@link #REMOTE}; with {@code hybrid} the in-process hybrid rows come first, as in {@link #run}. The model's size
+     * and memory are the servers' and not measured here: the run's {@code modelBytes} is -1 (reported as n/a).
+     */
+    public static Run runRemote(String name, Path repo, Remote remote, boolean hybrid, boolean coldCli)
+            throws IOException, InterruptedException {
+        List<java.net.URI> endpoints = remote.endpoints();
+        int maxSteps = remote.maxSteps();
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no endpoint given");
+        }
+        Truth truth = truth(repo);
+        List<Row> rows = new ArrayList<>();
+        AgentRuntime.Options o = new AgentRuntime.Options(repo, null, List.of(), null, false, AgentRuntime.Mode.HYBRID,
+                AgentRuntime.Format.TEMPLATE, maxSteps, 0, null);
+        // one runtime (sandbox, Python index, tools) per endpoint: the tools are not documented as thread-safe, and the
+        // endpoints' shares run at the same time
+        List<AgentRuntime> runtimes = new ArrayList<>();
+        String modelId;
+        try {
+            for (int e = 0; e < endpoints.size(); e++) {
+                runtimes.add(new AgentRuntime(o, AgentRuntime.Progress.SILENT));
+            }
+            AgentRuntime local = runtimes.getFirst();
+            List<String> toolNames = local.tools().names();
+            if (hybrid) {
+                for (StandardQuestion q : StandardQuestion.values()) {
+                    Answer a = local.ask(q.text());
+                    rows.add(row(repo, a.mode().label(), q, a.answer(), a.seconds(), a.toolCalls(), a.autonomous(), a.tokensGenerated(),
+                            a.stopReason().label(), a.steps(), a.draft(), a.evidence(), truth.result(), toolNames));
+                }
+            }
+            List<RemoteAgent> agents = new ArrayList<>();
+            for (int e = 0; e < endpoints.size(); e++) {
+                agents.add(new RemoteAgent(endpoints.get(e), runtimes.get(e).tools(),
+                        dev.ferret.agent.loop.AgentOptions.defaults().withMaxSteps(maxSteps), remote.apiKey(), remote.firstCallRequired()));
+            }
+            modelId = agents.getFirst().modelId();
+            StandardQuestion[] qs = StandardQuestion.values();
+            RemoteAgent.Result[] results = new RemoteAgent.Result[qs.length];
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+                for (int e = 0; e < agents.size(); e++) {
+                    int first = e;
+                    RemoteAgent agent = agents.get(e);
+                    work.add(pool.submit(() -> {
+                        for (int i = first; i < qs.length; i += agents.size()) {
+                            results[i] = agent.ask(qs[i].text());
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : work) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException ex) {
+                        if (ex.getCause() instanceof IOException io) {
+                            throw io;
+                        }
+                        throw new IllegalStateException("a remote query failed: " + ex.getCause(), ex.getCause());
+                    }
+                }
+            }
+            for (int i = 0; i < qs.length; i++) {
+                RemoteAgent.Result r = results[i];
+                rows.add(row(repo, REMOTE, qs[i], r.answer(), r.seconds(), r.calls(), r.autonomous(), r.tokens(), r.stopReason().label(),
+                        r.steps(), Answer.Draft.NONE, r.evidence(), truth.result(), toolNames));
+            }
+        } finally {
+            runtimes.forEach(AgentRuntime::close);
+        }
+        double cold = coldCli ? coldCliSeconds(repo) : Double.NaN;
+        String where = String.join(", ", endpoints.stream().map(java.net.URI::toString).toList());
+        return new Run(name, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), rows, peakRss(), -1,
+                "remote: " + modelId + " at " + where, cold, truth.note(), null);
+    }
+
+    /** Model size on disk, or n/a when the model ran on a server ({@code modelBytes} -1). */
+    static String size(long modelBytes) {
+        return modelBytes < 0 ? "n/a (remote)" : String.format(Locale.ROOT, "%.1f MB", modelBytes / 1e6);
     }
 
     /** Wall time of a fresh {@code ferret ask --mode hybrid} process for Q1, JVM start included. */
@@ -216,7 +330,11 @@ public final class Tracker {
         n.put("name", run.name());
         n.put("date", run.date());
         n.put("model", run.model());
-        n.put("model_bytes", run.modelBytes());
+        if (run.modelBytes() >= 0) {
+            n.put("model_bytes", run.modelBytes());
+        } else {
+            n.putNull("model_bytes"); // served remotely: not measured here
+        }
         if (run.draftModel() != null) {
             n.put("draft_model", run.draftModel());
         }
@@ -298,8 +416,8 @@ public final class Tracker {
     public static String toMarkdown(Run run) {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(run.name()).append(" — ").append(run.date()).append("\n\n");
-        sb.append("Model: ").append(run.model()).append(" (").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
-                .append(" on disk). ").append(run.draftModel() == null ? "" : "Draft model: " + run.draftModel() + ". ")
+        sb.append("Model: ").append(run.model()).append(" (").append(run.modelBytes() < 0 ? "size n/a: served remotely"
+                        : String.format(Locale.ROOT, "%.1f MB on disk", run.modelBytes() / 1e6)).append("). ").append(run.draftModel() == null ? "" : "Draft model: " + run.draftModel() + ". ")
                 .append("Peak memory (RSS, native included): ")
                 .append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6)).append(". ").append(run.groundTruthNote()).append(".\n");
         if (!Double.isNaN(run.coldCliSeconds())) {
@@ -320,8 +438,9 @@ public final class Tracker {
             double r = rs.stream().mapToDouble(Row::recall).average().orElse(Double.NaN);
             String mode = rs.getFirst().mode();
             DraftTotal d = totals.get(e.getKey());
-            sb.append("| Ferret ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%.1f MB", run.modelBytes() / 1e6))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6))
+            boolean remote = mode.equals(REMOTE);
+            sb.append("| Ferret ").append(e.getKey()).append(" | ").append(remote ? "n/a (remote)" : size(Math.max(0, run.modelBytes()))) // hybrid rows load no model
+                    .append(" | ").append(remote ? "n/a (remote)" : String.format(Locale.ROOT, "%.0f MB", run.peakRssBytes() / 1e6))
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f s", secs))
                     .append(" | ").append(mode.equals("hybrid") ? "n/a (planned tool calls)" : auto + "/" + rs.size())
                     .append(" | ").append(pct(p)).append(" | ").append(pct(r))
