@@ -37,6 +37,7 @@ public final class IntentClassifier {
     private static final java.util.regex.Pattern ANNOTATION =
             java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
     static final int PENALTY = 6;
+    private static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
     }
@@ -51,9 +52,29 @@ public final class IntentClassifier {
         if (question == null || question.isBlank()) {
             return new Classification(new Intent.Unknown("empty question"), null, 0, false, List.of());
         }
+        String text = question.length() > 2000 ? question.substring(0, 2000) : question;
+        ContextClause.Split split;
+        try {
+            split = ContextClause.split(text);
+        } catch (RuntimeException e) {
+            split = new ContextClause.Split(text, List.of());
+        }
+        Classification c = read(split.question(), split.notes());
+        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !split.question().equals(text)) {
+            // the context clause held the question's object ("we are using requests, which files?"): read it whole
+            Classification whole = read(text, List.of());
+            if (!(whole.intent() instanceof Intent.Unknown)) {
+                return whole;
+            }
+        }
+        return c;
+    }
+
+    /** Classifies the question itself (context clauses removed); {@code readNotes} say what was read differently. */
+    private Classification read(String question, List<String> readNotes) {
         Question q;
         try {
-            q = new Question(question.length() > 2000 ? question.substring(0, 2000) : question);
+            q = new Question(question);
         } catch (RuntimeException e) {
             return new Classification(new Intent.Unknown("unreadable question"), null, 0, false, List.of());
         }
@@ -84,12 +105,12 @@ public final class IntentClassifier {
         add(found, d.byName());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
-            String reason = penalty > 0 && !found.isEmpty() ? "the question asks for an explanation, an opinion or a change"
+            String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
                     : found.isEmpty() ? "no search the hybrid path knows" : "no search the hybrid path knows for sure";
             return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
         }
         Candidate best = found.getFirst();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(readNotes);
         for (String c : q.corrections) {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
         }
@@ -137,8 +158,18 @@ public final class IntentClassifier {
 
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
-        Word first = q.get(0);
+        int start = 0;
+        while (start + 1 < q.size() && FILLERS.contains(q.get(start).lower())) {
+            start++; // "pls add type hints": the request starts after the filler
+        }
+        Word first = q.get(start);
         String f = first.norm();
+        if (start > 0 && Lexicon.COMMAND.contains(f)) {
+            return true;
+        }
+        if (yesNoAboutOne(q) || howManyDoesMake(q)) {
+            return true;
+        }
         if (Lexicon.COMMAND.contains(f) && !(q.size() > 1 && q.get(1).norm().equals("sure"))) {
             return true;
         }
@@ -191,7 +222,7 @@ public final class IntentClassifier {
             return true;
         }
         if ((f.equals("is") || f.equals("are") || f.equals("was") || f.equals("does") || f.equals("do"))
-                && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()))) {
+                && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()) && !worthAttention(q, w))) {
             return true;
         }
         if (Lexicon.WH.contains(f)) {
@@ -217,6 +248,68 @@ public final class IntentClassifier {
             }
         }
         return false;
+    }
+
+    private static final Set<String> FILLERS = Lexicon.set("pls please plz kindly just now also then ok okay so hey");
+    private static final Set<String> YES_NO = Lexicon.set("is are was were does do did has have");
+    /** Words that make a yes/no question a search ("is there any", "do we have", "anywhere"). */
+    private static final Set<String> QUANTIFIER = Lexicon.set("there any anything anywhere all every some somewhere "
+            + "which what where who how many we us our you this these those codebase code project repo");
+
+    /**
+     * A yes/no question about one named thing ("is fetch_all in client.py async?", "is the db driver async or not?",
+     * "is Order a dataclass?", "does parse_args raise ValueError?"): its answer is yes or no, not a listing. A
+     * question that quantifies ("are there any ...", "do we ..."), names a plural category ("are dataclasses used")
+     * or asks about a library's use ("is numpy a dependency", "is requests imported anywhere") is still a search.
+     */
+    static boolean yesNoAboutOne(Question q) {
+        if (q.size() < 3 || !YES_NO.contains(q.get(0).norm())) {
+            return false;
+        }
+        boolean orNot = q.phrase("or", "not");
+        for (Word w : q.words) {
+            String n = w.norm();
+            if (w.index() > 0 && !orNot && (QUANTIFIER.contains(n) || QUANTIFIER.contains(w.lower()))) {
+                return false;
+            }
+            if (Lexicon.IMPORT.contains(n) || Lexicon.USE.contains(n) || Lexicon.LIBRARY.contains(n)
+                    || n.equals("dependency") || n.equals("dependencies")) {
+                return false;
+            }
+            if (w.index() > 0 && !w.code() && !w.capitalised() && !orNot && w.lower().endsWith("s")
+                    && !w.lower().endsWith("ss") && (Lexicon.CLASS.contains(n) || Lexicon.FUNCTION.contains(n)
+                    || Lexicon.DATACLASS.contains(n) || Lexicon.PROTOCOL.contains(n) || Lexicon.COMMENT.contains(n)
+                    || Lexicon.SUBCLASS_NOUN.contains(n) || Lexicon.ASYNC.contains(n) || Lexicon.EXCEPTION.contains(n)
+                    || Lexicon.PROPERTY.contains(n) || Lexicon.CONSTANT.contains(n) || Lexicon.CALL.contains(n)
+                    || Lexicon.TAG_ANY_CASE.containsKey(w.lower()))) {
+                return false; // "are dataclasses frozen here": a category, listed
+            }
+        }
+        // the subject: one name written as code or capitalised, or "the/this X" in the singular
+        Word subject = q.get(1);
+        String s = subject.lower();
+        return orNot || subject.code() || (subject.capitalised() && !Lexicon.STOP.contains(s))
+                || (Set.of("the", "this", "that").contains(s) && !q.get(2).lower().endsWith("s"));
+    }
+
+    /**
+     * "how many HTTP requests does the sync job make", "how many queries does the page send": a count of what the
+     * code does at run time, not of definitions; "how many async functions does the client have" is a search.
+     */
+    static boolean howManyDoesMake(Question q) {
+        if (q.size() < 4 || !q.get(0).norm().equals("how") || !q.get(1).norm().equals("many")) {
+            return false;
+        }
+        int d = q.find(2, Set.of("does", "do", "did"));
+        if (d < 0) {
+            return false;
+        }
+        for (int i = d + 1; i < q.size(); i++) {
+            if (OK_AFTER_DO.contains(q.get(i).norm()) || Lexicon.IMPORT.contains(q.get(i).norm())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -253,7 +346,8 @@ public final class IntentClassifier {
         for (Word w : q.words) {
             // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
             if (!w.code() && (Lexicon.OPINION.contains(w.lower())
-                    || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))) {
+                    || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))
+                    && !relativeModal(q, w.index())) {
                 return true;
             }
         }
@@ -278,6 +372,32 @@ public final class IntentClassifier {
                 || q.phrase("make", "sense") || q.phrase("point", "of") || q.phrase("good", "idea")
                 || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
+    }
+
+    /** "worth reading", "worth a look": a pointer to what to read, not a judgement. */
+    static boolean worthAttention(Question q, Word w) {
+        int i = w.index();
+        return w.lower().equals("worth") && i + 1 < q.size() && (q.get(i + 1).lower().endsWith("ing")
+                || Set.of("a", "noting", "knowing").contains(q.get(i + 1).lower()));
+    }
+
+    private static final Set<String> ATTEND = Lexicon.set("know learn read look see check review care notice "
+            + "understand watch mind be keep");
+
+    /**
+     * "any Protocol classes I should know about?", "TODO notes we ought to read first": a modal after its subject
+     * inside a relative clause, about what to read, is no request for advice ("should I use X?" is).
+     */
+    static boolean relativeModal(Question q, int i) {
+        if (i < 2 || !Set.of("i", "we", "you").contains(q.get(i - 1).lower())) {
+            return false;
+        }
+        for (int j = i + 1; j < Math.min(q.size(), i + 3); j++) {
+            if (ATTEND.contains(q.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The detectors over one question. */
@@ -1119,9 +1239,11 @@ public final class IntentClassifier {
                     || any(Set.of("dependency", "dependencies", "dep", "deps", "touch", "touches", "touching"))
                     || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
                     || q.phrase("dependencies", "on")
-                    || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on");
+                    || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on")
+                    || any(Set.of("uninstall", "uninstalled", "uninstalling")) || instrument() >= 0;
             int useCue = first(Lexicon.USE);
-            if (importCue < 0 && !phraseCue && useCue < 0) {
+            if (importCue < 0 && !phraseCue && useCue < 0 && !(q.size() <= 6 && moduleOf(q.get(0)) != null
+                    && knownModule(moduleOf(q.get(0))))) {
                 return null;
             }
             boolean otherTopic = any(Lexicon.DECORATOR) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE)
@@ -1129,7 +1251,7 @@ public final class IntentClassifier {
             int p = -1;
             boolean known = false;
             // a well-known module named anywhere, nearest to a cue
-            int anchor = importCue >= 0 ? importCue : useCue >= 0 ? useCue : 0;
+            int anchor = importCue >= 0 ? importCue : instrument() >= 0 ? instrument() : useCue >= 0 ? useCue : 0;
             int bestDistance = Integer.MAX_VALUE;
             java.util.Set<String> named = new java.util.LinkedHashSet<>();
             for (Word w : q.words) {
@@ -1198,6 +1320,9 @@ public final class IntentClassifier {
             if (p < 0) {
                 return null;
             }
+            if (importCue < 0 && !phraseCue && useCue < 0) {
+                return topicFirst(p); // "requests: which files?"
+            }
             boolean libraryNoun = any(Lexicon.LIBRARY);
             if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
                 return null; // "usages of parse_headers": a function's uses are its callers
@@ -1220,6 +1345,37 @@ public final class IntentClassifier {
             named.removeIf(other -> other.startsWith(m + "."));
             // "import os and sys": one module is searched for, the answer says which and names the other
             return new Candidate(new Intent.Imports(m), score, !named.isEmpty(), "also named: " + String.join(", ", named));
+        }
+
+        /**
+         * Index of a well-known library named as the means of doing something ("talk http via requests", "make HTTP
+         * calls with requests", "send them through httpx", "break without numpy"), else -1.
+         */
+        int instrument() {
+            for (int i = 1; i < q.size(); i++) {
+                Word w = q.get(i);
+                boolean noun = i + 1 < q.size() && (Lexicon.PARAMETER.contains(q.get(i + 1).norm())
+                        || Lexicon.BARRIER.contains(q.get(i + 1).norm()));
+                if (Lexicon.MODULES.contains(w.lower()) && !noun && !w.code() && !Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
+                        && !Lexicon.ENGLISH_STOP.contains(w.lower()) && Set.of("via", "through", "thru", "with",
+                        "using", "without").contains(q.get(i - 1).lower())
+                        && !(i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm()))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * "requests: which files?", "yaml - where?": a well-known library opening a short question that asks where
+         * or which files; read as its imports, and said so.
+         */
+        Candidate topicFirst(int p) {
+            if (p != 0 || q.size() > 6 || !q.words.stream().anyMatch(w -> Set.of("where", "which", "files", "file",
+                    "modules", "who", "anywhere").contains(w.norm()))) {
+                return null;
+            }
+            return new Candidate(new Intent.Imports(moduleOf(q.get(0))), 5, true, "a library named alone: its imports");
         }
 
         /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
@@ -1257,10 +1413,14 @@ public final class IntentClassifier {
 
         /** The module a word names: itself (lower-cased when it is a capitalised word), or its spelling fix. */
         String moduleOf(Word w) {
+            String t = w.text();
+            String bare = t.replaceFirst("^(?i)(python|py)-", "");
+            if (!bare.equals(t) && Lexicon.MODULES.contains(bare.toLowerCase(Locale.ROOT))) {
+                return bare.toLowerCase(Locale.ROOT); // "python-requests", "python-dateutil": the package's name
+            }
             if (!w.identifier() || w.at() || w.parens() || isTag(w)) {
                 return null;
             }
-            String t = w.text();
             if (Lexicon.MODULES.contains(t)) {
                 return t;
             }
@@ -1349,6 +1509,9 @@ public final class IntentClassifier {
                     }
                 } else if (n.equals("calls") || n.equals("call") || n.equals("calling") || n.startsWith("invok")) {
                     int j = i + 1;
+                    if (j < q.size() && Set.of("with", "via", "through", "using", "thru").contains(q.get(j).lower())) {
+                        continue; // "HTTP calls with requests": the means of calling, not what is called
+                    }
                     if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
                         p = after(j, 3);
                     } else if (j < q.size() && Set.of("sites", "site").contains(q.get(j).norm())) {

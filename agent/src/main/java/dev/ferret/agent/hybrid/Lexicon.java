@@ -79,7 +79,8 @@ final class Lexicon {
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
     static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare rationale motivation nutshell architecture tips suggestions suggest");
+            + "mean means difference compare rationale motivation nutshell architecture tips suggestions suggest "
+            + "joke jokes poem poems haiku limerick riddle story song pun puns");
     static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
             + "create update change move replace optimize optimise improve clean format translate run install build "
             + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");
@@ -87,7 +88,8 @@ final class Lexicon {
     static final Set<String> EVALUATIVE = set("safe safer better worse faster slower good bad worth secure "
             + "necessary wise ok okay fast slow quick efficient performant scalable robust reliable correct "
             + "readable maintainable clean fine reasonable sensible appropriate overkill buggy broken idiomatic "
-            + "pythonic enough needed justified correctly properly efficiently safely");
+            + "pythonic enough needed justified correctly properly efficiently safely relevant accurate outdated "
+            + "obsolete stale valid thread-safe threadsafe up-to-date");
     static final Set<String> SEARCH_VERB = set("list show find give get locate enumerate identify report search "
             + "grep collect provide display print count tell return fetch name pull");
 

@@ -1,0 +1,107 @@
+package dev.ferret.agent.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The failure families of the second blind phrasing set (bench/results/phrasings-blind2.md), each with phrasings
+ * written for this test (not taken from a phrasing file): a library named by what the code does with it (HTTP via
+ * requests, breaking without it), context clauses around the question ("new here", "I'm changing X, who calls
+ * it?"), code-shaped base lists, methods of a class without the word "method", call sites, context-manager
+ * abbreviations, names that contain a word; and on the other side yes/no questions about one named thing, change
+ * requests behind a filler, jokes and "how many X does Y make", which must come back unknown.
+ */
+class IntentClassifierFamiliesTest {
+    private final IntentClassifier classifier = new IntentClassifier();
+
+    /** Expected kind, then the parameter ({@code -} for none). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a library named by what the code does with it
+            which modules send HTTP requests through requests                  | IMPORTS                | requests
+            do we fetch urls using httpx anywhere                              | IMPORTS                | httpx
+            where do we do http calls with requests                            | IMPORTS                | requests
+            what would stop working if yaml were uninstalled                   | IMPORTS                | yaml
+            which files break without numpy                                    | IMPORTS                | numpy
+            uses of python-dateutil                                            | IMPORTS                | dateutil
+            httpx: which files?                                                | IMPORTS                | httpx
+            yaml - where?                                                      | IMPORTS                | yaml
+            # context around the question
+            new to this repo - list the dataclasses please                     | DATACLASSES            | -
+            I'm new here, which files import asyncio?                          | IMPORTS                | asyncio
+            first week on the team: any FIXME notes I ought to look at?        | COMMENTS               | FIXME
+            I'm renaming parse_header, where is it called?                     | CALLERS                | parse_header
+            I'm extending Session, what methods does it define?                | METHODS_OF_CLASS       | Session
+            show the async functions, I'm hunting a deadlock in the pool       | ASYNC_FUNCTIONS        | -
+            # code-shaped base lists and base wording
+            classes declared as `class Foo(Protocol)`                          | PROTOCOL_CLASSES       | Protocol
+            list every `Name(Enum)` class                                      | SUBCLASSES             | Enum
+            classes whose parent is BaseModel                                  | SUBCLASSES             | BaseModel
+            # methods of a class without the word method
+            what can a Session do                                              | METHODS_OF_CLASS       | Session
+            all the defs inside Router                                         | METHODS_OF_CLASS       | Router
+            what's defined in Pool                                             | METHODS_OF_CLASS       | Pool
+            # callers
+            call sites for flush                                               | CALLERS                | flush
+            callsites of flush()                                               | CALLERS                | flush
+            where do we invoke close in the import hooks                       | CALLERS                | close
+            # context managers
+            stuff usable in a with-block                                       | CONTEXT_MANAGERS       | -
+            show ctx mgrs                                                      | CONTEXT_MANAGERS       | -
+            # names containing a word
+            functions with retry in the name                                   | FUNCTIONS_BY_NAME      | *retry*
+            which functions have cache in their names                          | FUNCTIONS_BY_NAME      | *cache*
+            # parameters, returns, exports, comments
+            functions with a verbose flag argument                             | FUNCTIONS_WITH_PARAMETER | verbose
+            which functions hand back a Response                               | FUNCTIONS_RETURNING    | Response
+            anything that returns Coroutine                                    | FUNCTIONS_RETURNING    | Coroutine
+            what does `from mypkg import *` give me                            | EXPORTS                | -
+            todo comments in the cli, pls                                      | COMMENTS               | TODO
+            hack markers in the parser                                         | COMMENTS               | HACK
+            classes with a from_dict classmethod                               | CLASSES_WITH_METHOD    | from_dict
+            # not a listing
+            is load_config in settings.py async?                               | UNKNOWN                | -
+            is the cache layer async or not                                    | UNKNOWN                | -
+            is Order a dataclass?                                              | UNKNOWN                | -
+            does parse_args raise ValueError?                                  | UNKNOWN                | -
+            please rename fetch() to get()                                     | UNKNOWN                | -
+            hey, convert the Config class to a dataclass                       | UNKNOWN                | -
+            write me a poem about dataclasses                                  | UNKNOWN                | -
+            how many queries does the report page send                         | UNKNOWN                | -
+            is this FIXME still accurate?                                      | UNKNOWN                | -
+            where should I begin reading                                       | UNKNOWN                | -
+            is the sync client thread-safe                                     | UNKNOWN                | -
+            """)
+    void families(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = switch (intent) {
+            case Intent.Subclasses s -> s.base();
+            case Intent.Imports i -> i.module();
+            case Intent.Comments c -> c.tag();
+            case Intent.Callers c -> c.function();
+            case Intent.FunctionsByName f -> f.pattern();
+            case Intent.FunctionsReturning f -> f.type();
+            case Intent.ClassesWithMethod c -> c.method();
+            case Intent.FunctionsWithParameter f -> f.parameter();
+            case Intent.MethodsOfClass m -> m.className();
+            default -> "-";
+        };
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
+    /** A name taken from a context clause for a pronoun is a guess, and the answer says what it assumed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I'm renaming parse_header, where is it called?
+            I'm extending Session, what methods does it define?
+            """)
+    void aNameTakenFromTheContextIsStated(String question) {
+        Classification c = classifier.analyze(question);
+        assertTrue(c.uncertain(), question + " -> " + c);
+        assertTrue(c.assumption().startsWith("Reading the question as: "), c.assumption());
+    }
+}
