@@ -37,6 +37,9 @@ public final class IntentClassifier {
     private static final java.util.regex.Pattern ANNOTATION =
             java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
     static final int PENALTY = 6;
+    /** A base list written as code: {@code class X(Protocol)}, {@code Name(Enum)}, {@code (ABC)}. */
+    private static final java.util.regex.Pattern BASE_LIST =
+            java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
     private static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
@@ -149,7 +152,8 @@ public final class IntentClassifier {
     private static final Set<String> OK_AFTER_DO = Lexicon.set("define defines import imports export exports raise "
             + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains "
             + "inherit inherits extend extends subclass implement implements use depend rely put leave leaves "
-            + "mark marked decorate decorated override provide declare expose list show get keep pull bring");
+            + "mark marked decorate decorated override provide declare expose exposes offer offers list show get keep "
+            + "pull bring");
 
     /** Verbs that make "what does X ..." a question about behaviour ("what does retry return?"). */
     private static final Set<String> EXPLAIN_AFTER_DO = Lexicon.set("do mean means work works return returns happen "
@@ -305,7 +309,8 @@ public final class IntentClassifier {
             return false;
         }
         for (int i = d + 1; i < q.size(); i++) {
-            if (OK_AFTER_DO.contains(q.get(i).norm()) || Lexicon.IMPORT.contains(q.get(i).norm())) {
+            if (OK_AFTER_DO.contains(q.get(i).norm()) || Lexicon.IMPORT.contains(q.get(i).norm())
+                    && !(q.get(i - 1).norm().equals("the") && i + 1 < q.size() && Lexicon.ENGLISH.contains(q.get(i + 1).lower()))) {
                 return false;
             }
         }
@@ -399,6 +404,10 @@ public final class IntentClassifier {
         }
         return false;
     }
+
+    /** Nouns for a kind of parameter, between its name and the parameter noun ("a dry_run flag param"). */
+    private static final Set<String> PARAMETER_KIND = Lexicon.set("flag option switch toggle setting boolean bool "
+            + "keyword kw kwarg string int integer callback");
 
     /** The detectors over one question. */
     private static final class Detect {
@@ -697,9 +706,8 @@ public final class IntentClassifier {
         // ---------------------------------------------------------------- detectors
 
         Candidate contextManagers() {
-            boolean cm = q.phrase("context", "manager") || q.phrase("context", "managers") || q.phrase("ctx", "manager")
-                    || q.phrase("ctx", "managers") || q.phrase("context", "-", "manager") || any(Set.of("contextmanager",
-                    "contextmanagers")) || q.phrase("with", "statement") || q.phrase("with", "block")
+            boolean cm = contextNoun() || any(Set.of("contextmanager", "contextmanagers", "ctxmanager", "ctxmanagers",
+                    "ctxmgr", "ctxmgrs", "cms")) || q.phrase("with", "statement") || q.phrase("with", "block")
                     || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
             boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("enter__") || w.lower().contains("exit__"))
@@ -720,6 +728,17 @@ public final class IntentClassifier {
                 return null; // "methods decorated as contextmanager", "the contextmanager decorator"
             }
             return new Candidate(new Intent.ContextManagers(), 9, false, "");
+        }
+
+        /** "context manager(s)", "ctx mgrs", "context-mgr": a context word before a manager word. */
+        boolean contextNoun() {
+            for (int i = 0; i + 1 < q.size(); i++) {
+                if (Set.of("context", "ctx").contains(q.get(i).norm()) && Set.of("manager", "managers", "mgr", "mgrs",
+                        "mngr", "mngrs", "manger", "mangers").contains(q.get(i + 1).lower())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A decorator word right before word {@code i} (one word between at most) or right after it. */
@@ -760,7 +779,10 @@ public final class IntentClassifier {
         }
 
         Candidate exports() {
-            boolean e = q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
+            boolean star = q.words.stream().anyMatch(w -> w.text().equals("*")
+                    && w.index() > 0 && Lexicon.IMPORT.contains(q.get(w.index() - 1).norm()))
+                    || (any(Set.of("star", "wildcard", "star-import", "star-imports")) && any(Lexicon.IMPORT));
+            boolean e = star || q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
                     || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
                     || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
@@ -793,6 +815,12 @@ public final class IntentClassifier {
                     if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
                             && Lexicon.COMMENT.contains(q.get(i + 1).norm())) {
                         tag = nearTag(w.text());
+                        break;
+                    }
+                    String upper = w.text().toUpperCase(Locale.ROOT);
+                    if (Lexicon.TAG_CAPITALS.contains(upper) && !w.code() && Lexicon.COMMENT.contains(q.get(i + 1).norm())
+                            && !Lexicon.COMMENT.contains(w.norm())) {
+                        tag = upper; // "hack comments", "note markers": a tag word in lower case before a comment noun
                         break;
                     }
                 }
@@ -882,7 +910,11 @@ public final class IntentClassifier {
         }
 
         Candidate methodsOfClass() {
-            Set<String> nouns = Set.of("method", "methods", "defs", "functions", "funcs", "fns", "function");
+            Candidate shaped = classAbilities();
+            if (shaped != null) {
+                return shaped;
+            }
+            Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function");
             if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
                 return null;
             }
@@ -928,7 +960,8 @@ public final class IntentClassifier {
                             return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                         }
                     }
-                    if (!Set.of("defined", "declared", "belong", "belongs", "belonging", "are", "is", "r", "the",
+                    if (!Set.of("defined", "declared", "belong", "belongs", "belonging", "live", "lives", "living",
+                            "sit", "sits", "are", "is", "r", "the",
                             "that", "which", "exist", "exists", "available", "there", "list", "names").contains(n)) {
                         break;
                     }
@@ -939,6 +972,38 @@ public final class IntentClassifier {
                 int p = codeLike();
                 if (p >= 0 && classLike(q.get(p))) {
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 6, true, "the class-like word " + text(p));
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A class's methods asked for without the word: "what can a Worker do", "what's defined on Transport",
+         * "everything defined inside Client", "what does Pool offer"; the class is written like a class.
+         */
+        Candidate classAbilities() {
+            int doing = q.find(2, Set.of("do"));
+            if (q.size() >= 4 && q.get(0).norm().equals("what") && q.get(1).norm().equals("can") && doing > 2
+                    && doing <= 5) {
+                int p = after(1, 3, false, Set.of("a", "an", "the", "instance", "of"));
+                if (p >= 0 && classLike(q.get(p))) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                }
+            }
+            for (int i = 0; i < q.size(); i++) {
+                if (Set.of("defined", "declared", "offer", "offers", "expose", "exposes").contains(q.get(i).norm())
+                        && (q.has(Set.of("what", "everything", "anything", "all")))) {
+                    int p = after(i, 3, false, Set.of("on", "in", "inside", "within", "by", "class", "the"));
+                    if (p < 0 && !Set.of("defined", "declared").contains(q.get(i).norm())) {
+                        int j = i - 1;
+                        while (j > 0 && Set.of("instance", "instances", "object", "objects", "class").contains(q.get(j).norm())) {
+                            j--; // "what does a Transport instance offer"
+                        }
+                        p = before(j + 1, 2);
+                    }
+                    if (p >= 0 && classLike(q.get(p)) && !q.get(p).text().contains(".")) {
+                        return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                    }
                 }
             }
             return null;
@@ -1023,8 +1088,11 @@ public final class IntentClassifier {
         }
 
         Candidate async() {
-            if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited")) {
-                return null;
+            boolean typeOnly = q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm()))
+                    .allMatch(w -> w.capitalised() && w.index() > 0 && w.index() > 0
+                    && (Lexicon.RETURN.contains(q.get(w.index() - 1).norm()) || q.get(w.index() - 1).norm().equals("->")));
+            if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
+                return null; // "anything returning Awaitable": a return annotation, not async defs
             }
             return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
         }
@@ -1101,6 +1169,13 @@ public final class IntentClassifier {
                     p = after(i, 3);
                 }
             }
+            if (p < 0) {
+                int b = baseListed();
+                if (b >= 0) {
+                    p = b;
+                    cue = true;
+                }
+            }
             if (!cue && (q.phrase("base", "list") || q.phrase("base", "class") || q.phrase("parent", "class")
                     || any(Set.of("ancestry", "inheritance")))) {
                 cue = true;
@@ -1112,6 +1187,13 @@ public final class IntentClassifier {
                     guessed = true;
                     how = "the class-like word " + text(c);
                 }
+            }
+            if (p >= 0 && BASE_LIST.matcher(q.get(p).text()).matches()) {
+                java.util.regex.Matcher m = BASE_LIST.matcher(q.get(p).text());
+                m.matches();
+                String base = m.group(1);
+                return new Candidate(new Intent.Subclasses(base, indirect),
+                        7, false, "");
             }
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
@@ -1128,6 +1210,43 @@ public final class IntentClassifier {
                         + (q.words.size() <= 6 ? 1 : 0), false, "");
             }
             return null;
+        }
+
+        /**
+         * The base named by the question's shape rather than a verb: a base list written as code ({@code class
+         * X(Protocol)}, {@code Name(Enum)}), "whose base (class) is X", "parent is X", "family tree of X"; -1 if none.
+         */
+        int baseListed() {
+            for (Word w : q.words) {
+                java.util.regex.Matcher m = BASE_LIST.matcher(w.text());
+                if (m.matches() && classLike(new Word(w.index(), m.group(1), m.group(1).toLowerCase(Locale.ROOT),
+                        m.group(1).toLowerCase(Locale.ROOT), false, false, false, false, false))) {
+                    return w.index();
+                }
+            }
+            for (int i = 0; i + 1 < q.size(); i++) {
+                String n = q.get(i).norm();
+                int k = i + 1;
+                if (Set.of("base", "parent", "superclass", "bases", "parents").contains(n)) {
+                    while (k < q.size() && Set.of("class", "classes", "type").contains(q.get(k).norm())) {
+                        k++;
+                    }
+                    if (k < q.size() && Set.of("is", "includes", "contains", "=", "being").contains(q.get(k).norm())) {
+                        int p = after(k, 3);
+                        if (p >= 0 && (classLike(q.get(p)) || q.get(p).code())) {
+                            return p;
+                        }
+                    }
+                }
+                if (Set.of("tree", "family", "lineage", "hierarchy").contains(n)
+                        && Set.of("of", "below", "under", "beneath", "from").contains(q.get(k).norm())) {
+                    int p = after(k, 3);
+                    if (p >= 0 && classLike(q.get(p))) {
+                        return p;
+                    }
+                }
+            }
+            return -1;
         }
 
         /** "not just direct ones", "not only the direct subclasses": wider than direct. */
@@ -1232,6 +1351,9 @@ public final class IntentClassifier {
 
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
+            if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {
+                return null; // "in the import machinery": a place in the code, not an imports question
+            }
             boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings", "bringing",
                     "brought"), "in", 4)
                     || gapPhrase(Set.of("talk", "talks", "talking", "speak", "speaks", "speaking"), "to", 2)
@@ -1348,6 +1470,22 @@ public final class IntentClassifier {
         }
 
         /**
+         * True when the import word at {@code i} qualifies an English noun after "the" ("the import machinery",
+         * "the import job"): a part of the program, not the act of importing.
+         */
+        boolean importModifier(int i) {
+            if (i <= 0 || i + 1 >= q.size() || !Set.of("the", "our", "its", "this").contains(q.get(i - 1).norm())) {
+                return false;
+            }
+            Word next = q.get(i + 1);
+            boolean object = i + 2 < q.size() && Set.of("of", "for", "from", "on").contains(q.get(i + 2).norm());
+            return !object && !next.code() && !next.capitalised() && next.identifier()
+                    && !Lexicon.MODULES.contains(next.lower()) && !Lexicon.FUNCTION_WORDS.contains(next.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(next.lower()) && !Set.of("statement", "statements", "line",
+                    "lines", "sites", "site", "places", "locations", "graph").contains(next.lower());
+        }
+
+        /**
          * Index of a well-known library named as the means of doing something ("talk http via requests", "make HTTP
          * calls with requests", "send them through httpx", "break without numpy"), else -1.
          */
@@ -1358,7 +1496,7 @@ public final class IntentClassifier {
                         || Lexicon.BARRIER.contains(q.get(i + 1).norm()));
                 if (Lexicon.MODULES.contains(w.lower()) && !noun && !w.code() && !Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
                         && !Lexicon.ENGLISH_STOP.contains(w.lower()) && Set.of("via", "through", "thru", "with",
-                        "using", "without").contains(q.get(i - 1).lower())
+                        "using", "without", "uninstall", "uninstalling").contains(q.get(i - 1).lower())
                         && !(i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm()))) {
                     return i;
                 }
@@ -1476,7 +1614,7 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            if (e < 0 || any(Lexicon.RAISE) || any(Lexicon.SUBCLASS)) {
+            if (e < 0 || any(Lexicon.RAISE) && raises() != null || any(Lexicon.SUBCLASS)) {
                 return null;
             }
             boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
@@ -1488,6 +1626,17 @@ public final class IntentClassifier {
             for (int i = 0; i < q.size(); i++) {
                 Word w = q.get(i);
                 String n = w.norm();
+                if (Set.of("callsite", "callsites", "call-site", "call-sites").contains(w.lower())) {
+                    int p = rightBeforeAny(i);
+                    for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                        if (Set.of("of", "for", "to").contains(q.get(j).norm())) {
+                            p = after(j, 3);
+                        }
+                    }
+                    if (p >= 0) {
+                        return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
+                    }
+                }
                 if (!Lexicon.CALL.contains(n) && !n.equals("call")) {
                     continue;
                 }
@@ -1514,9 +1663,10 @@ public final class IntentClassifier {
                     }
                     if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
                         p = after(j, 3);
-                    } else if (j < q.size() && Set.of("sites", "site").contains(q.get(j).norm())) {
+                    } else if (j < q.size() && Set.of("sites", "site", "points", "locations", "spots")
+                            .contains(q.get(j).norm())) {
                         p = rightBeforeAny(i);
-                        if (p < 0 && j + 1 < q.size() && q.get(j + 1).norm().equals("of")) {
+                        if (p < 0 && j + 1 < q.size() && Set.of("of", "for", "to").contains(q.get(j + 1).norm())) {
                             p = after(j + 1, 3);
                         }
                     } else {
@@ -1590,6 +1740,9 @@ public final class IntentClassifier {
                         p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
                     } else {
                         p = rightBefore(i);
+                        if (p > 0 && PARAMETER_KIND.contains(q.get(p).lower()) && slot(q.get(p - 1), false, true)) {
+                            p = p - 1; // "a dry_run flag param": the name comes before the kind of parameter
+                        }
                         if (p < 0) {
                             p = after(i, 3);
                         }
@@ -1619,9 +1772,12 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            int giveBack = q.phraseAt("give", "back");
-            if (giveBack < 0) {
-                giveBack = q.phraseAt("gives", "back");
+            int giveBack = -1;
+            for (int i = 0; i + 1 < q.size() && giveBack < 0; i++) {
+                if (Set.of("give", "gives", "giving", "hand", "hands", "handing", "pass", "passes", "send", "sends",
+                        "spit", "spits").contains(q.get(i).norm()) && Set.of("back", "out").contains(q.get(i + 1).norm())) {
+                    giveBack = i;
+                }
             }
             if (r < 0 && giveBack < 0) {
                 return null;
@@ -1676,11 +1832,14 @@ public final class IntentClassifier {
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {
                     p = after(i, 3);
-                } else if (n.equals("method")) {
-                    p = rightBefore(i);
+                } else if (n.equals("method") || (knownDecorator(q.get(i)) != null && knownDecorator(q.get(i)).endsWith("method")
+                        && i >= 2 && (Set.of("a", "an", "the").contains(q.get(i - 2).norm())
+                        || i >= 3 && Set.of("a", "an", "the").contains(q.get(i - 3).norm())))) {
+                    p = rightBefore(i); // "a from_config classmethod"
                 }
                 if (p >= 0 && methodLike(q.get(p))) {
-                    return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) ? 1 : 0),
+                    boolean kind = knownDecorator(q.get(i)) != null;
+                    return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) || kind ? 1 : 0),
                             false, "");
                 }
             }
@@ -1701,7 +1860,8 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 switch (n) {
                     case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
-                        p = after(i, 3, true, skip);
+                        p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
+                                : after(i, 3, true, skip); // "start reading": a verb, not a prefix
                         if (p >= 0) {
                             pattern = glob(p, "%s*");
                         }
@@ -1724,11 +1884,12 @@ public final class IntentClassifier {
                             pattern = glob(p, "%s");
                         }
                     }
-                    case "with", "w" -> {
-                        // "with X in the name"
+                    case "with", "w", "have", "has", "having" -> {
+                        // "with X in the name", "have X in their names", "has X somewhere in its name"
                         int a = after(i, 1, true, Set.of());
-                        if (a >= 0 && a + 2 < q.size() && q.get(a + 1).norm().equals("in")
-                                && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, a + 3)).norm())) {
+                        int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
+                        if (in > a && in <= a + 2 && in + 2 < q.size() + 1 && Set.of("name", "names", "identifier",
+                                "identifiers").contains(q.get(Math.min(q.size() - 1, in + 2)).norm())) {
                             pattern = glob(a, "%s");
                         }
                     }
@@ -1736,6 +1897,7 @@ public final class IntentClassifier {
                     }
                 }
             }
+            int score = pattern != null && q.find(0, Set.of("name", "names", "identifier", "identifiers")) > 0 ? 8 : 5;
             if (pattern == null) {
                 for (Word w : q.words) {
                     if (isGlob(w.text())) {
@@ -1748,7 +1910,7 @@ public final class IntentClassifier {
                 return null;
             }
             boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
-            return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), 5,
+            return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                     !classNoun && !functionNoun, "no class or function noun: functions assumed");
         }
 

@@ -151,7 +151,7 @@ final class Lexicon {
             + "attr black click coverage docopt markdown packaging rich toml trio celery");
 
     static final Set<String> SPLIT_AFTER_HYPHEN = set("decorated based derived level manager managers "
-            + "style wrapped marked wise");
+            + "style wrapped marked wise statement statements block blocks mgr mgrs");
 
     /**
      * English function words (pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs of place,

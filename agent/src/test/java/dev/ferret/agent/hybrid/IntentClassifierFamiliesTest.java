@@ -52,8 +52,8 @@ class IntentClassifierFamiliesTest {
             stuff usable in a with-block                                       | CONTEXT_MANAGERS       | -
             show ctx mgrs                                                      | CONTEXT_MANAGERS       | -
             # names containing a word
-            functions with retry in the name                                   | FUNCTIONS_BY_NAME      | *retry*
-            which functions have cache in their names                          | FUNCTIONS_BY_NAME      | *cache*
+            functions with retry in the name                                   | FUNCTIONS_BY_NAME      | retry
+            which functions have cache in their names                          | FUNCTIONS_BY_NAME      | cache
             # parameters, returns, exports, comments
             functions with a verbose flag argument                             | FUNCTIONS_WITH_PARAMETER | verbose
             which functions hand back a Response                               | FUNCTIONS_RETURNING    | Response
@@ -74,6 +74,55 @@ class IntentClassifierFamiliesTest {
             is this FIXME still accurate?                                      | UNKNOWN                | -
             where should I begin reading                                       | UNKNOWN                | -
             is the sync client thread-safe                                     | UNKNOWN                | -
+            # written after the fixes above and run once before any change for them (43 of 48 right then)
+            which parts of the app make web calls through httpx                | IMPORTS                | httpx
+            anything hitting the network via aiohttp?                          | IMPORTS                | aiohttp
+            if we pip uninstall requests what breaks                           | IMPORTS                | requests
+            modules that would fail without yaml installed                     | IMPORTS                | yaml
+            py-yaml usage                                                      | IMPORTS                | yaml
+            numpy - which modules?                                             | IMPORTS                | numpy
+            who talks to redis                                                 | IMPORTS                | redis
+            hi! new to this project. where are the dataclasses?                | DATACLASSES            | -
+            i'm new - show me protocols                                        | PROTOCOL_CLASSES       | Protocol
+            newbie here: any async functions?                                  | ASYNC_FUNCTIONS        | -
+            I'm reviewing the auth code, which TODOs are there?                | COMMENTS               | TODO
+            I'm deprecating load_all - who calls it?                           | CALLERS                | load_all
+            I'm porting Widget to attrs; what methods does it have?            | METHODS_OF_CLASS       | Widget
+            list the FIXMEs, I'm cleaning up before the release                | COMMENTS               | FIXME
+            classes written as `class Foo(ABC)`                                | SUBCLASSES             | ABC
+            things like `Bar(typing.Protocol)`                                 | PROTOCOL_CLASSES       | typing.Protocol
+            any class whose base class is Exception                            | SUBCLASSES             | Exception
+            what does a Transport instance offer                               | METHODS_OF_CLASS       | Transport
+            which defs live in Client                                          | METHODS_OF_CLASS       | Client
+            everything defined inside the Parser class                         | METHODS_OF_CLASS       | Parser
+            call-sites of emit                                                 | CALLERS                | emit
+            show me every call site for dispatch()                             | CALLERS                | dispatch
+            who calls send_message                                             | CALLERS                | send_message
+            what can I use in a with statement                                 | CONTEXT_MANAGERS       | -
+            with-block compatible classes                                      | CONTEXT_MANAGERS       | -
+            context-mgrs?                                                      | CONTEXT_MANAGERS       | -
+            funcs with json in their name                                      | FUNCTIONS_BY_NAME      | json
+            classes that have Error in the name                                | CLASSES_BY_NAME        | Error
+            functions that hand back bytes                                     | FUNCTIONS_RETURNING    | bytes
+            functions w/ a strict bool param                                   | FUNCTIONS_WITH_PARAMETER | strict
+            what would `import *` from utils pull in                           | EXPORTS                | -
+            fixme comments in the cli                                          | COMMENTS               | FIXME
+            xxx markers please                                                 | COMMENTS               | XXX
+            classes with an async from_url classmethod                         | CLASSES_WITH_METHOD    | from_url
+            is parse_date async                                                | UNKNOWN                | -
+            is the Session class a dataclass                                   | UNKNOWN                | -
+            does Client subclass Protocol?                                     | UNKNOWN                | -
+            is retry() decorated with lru_cache?                               | UNKNOWN                | -
+            pls make fetch async                                               | UNKNOWN                | -
+            kindly remove the TODOs                                            | UNKNOWN                | -
+            tell me a story about dataclasses                                  | UNKNOWN                | -
+            how many rows does the import job write                            | UNKNOWN                | -
+            are the FIXMEs in the parser still valid?                          | UNKNOWN                | -
+            is the http client sync or async?                                  | UNKNOWN                | -
+            are there any dataclasses?                                         | DATACLASSES            | -
+            do we have async functions in the client?                          | ASYNC_FUNCTIONS        | -
+            is numpy used anywhere?                                            | IMPORTS                | numpy
+            are any classes Protocols?                                         | PROTOCOL_CLASSES       | Protocol
             """)
     void families(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
@@ -84,6 +133,7 @@ class IntentClassifierFamiliesTest {
             case Intent.Comments c -> c.tag();
             case Intent.Callers c -> c.function();
             case Intent.FunctionsByName f -> f.pattern();
+            case Intent.ClassesByName c -> c.pattern();
             case Intent.FunctionsReturning f -> f.type();
             case Intent.ClassesWithMethod c -> c.method();
             case Intent.FunctionsWithParameter f -> f.parameter();
