@@ -405,6 +405,9 @@ public final class IntentClassifier {
         return false;
     }
 
+    /** Words before a library named as the means of doing something. */
+    private static final Set<String> MEANS = Lexicon.set("via through thru with using without uninstall uninstalling");
+
     /** Nouns for a kind of parameter, between its name and the parameter noun ("a dry_run flag param"). */
     private static final Set<String> PARAMETER_KIND = Lexicon.set("flag option switch toggle setting boolean bool "
             + "keyword kw kwarg string int integer callback");
@@ -1492,13 +1495,17 @@ public final class IntentClassifier {
         int instrument() {
             for (int i = 1; i < q.size(); i++) {
                 Word w = q.get(i);
+                String l = w.lower();
                 boolean noun = i + 1 < q.size() && (Lexicon.PARAMETER.contains(q.get(i + 1).norm())
                         || Lexicon.BARRIER.contains(q.get(i + 1).norm()));
-                if (Lexicon.MODULES.contains(w.lower()) && !noun && !w.code() && !Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
-                        && !Lexicon.ENGLISH_STOP.contains(w.lower()) && Set.of("via", "through", "thru", "with",
-                        "using", "without", "uninstall", "uninstalling").contains(q.get(i - 1).lower())
-                        && !(i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm()))) {
-                    return i;
+                if (!Lexicon.MODULES.contains(l) || noun || w.code() || Lexicon.COMMON_MODULE_WORDS.contains(l)
+                        || Lexicon.ENGLISH_STOP.contains(l) || i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm())) {
+                    continue;
+                }
+                String before = q.get(i - 1).lower();
+                if (MEANS.contains(before) || before.equals("on") && i >= 2
+                        && Set.of("still", "we", "everything", "anything").contains(q.get(i - 2).lower())) {
+                    return i; // "talk http via requests", "are we still on requests"
                 }
             }
             return -1;

@@ -123,6 +123,42 @@ class IntentClassifierFamiliesTest {
             do we have async functions in the client?                          | ASYNC_FUNCTIONS        | -
             is numpy used anywhere?                                            | IMPORTS                | numpy
             are any classes Protocols?                                         | PROTOCOL_CLASSES       | Protocol
+            # a third set, written after both rounds of fixes and run once before the last change (34 of 35 right)
+            hey quick q - got any typing protocols in here?                    | PROTOCOL_CLASSES       | Protocol
+            protcols defined in the repo?                                      | PROTOCOL_CLASSES       | Protocol
+            structural interfaces (Protocol subclasses) pls                    | PROTOCOL_CLASSES       | Protocol
+            I'm onboarding this week; list the Protocol classes                | PROTOCOL_CLASSES       | Protocol
+            anything of the form class Foo(Protocol)?                          | PROTOCOL_CLASSES       | Protocol
+            async defs, all of them                                            | ASYNC_FUNCTIONS        | -
+            new to the repo, where are the coroutines?                         | ASYNC_FUNCTIONS        | -
+            which handlers are asynchronus                                     | ASYNC_FUNCTIONS        | -
+            what's awaitable around here                                       | ASYNC_FUNCTIONS        | -
+            every async def in the networking bits                             | ASYNC_FUNCTIONS        | -
+            where does the code pull in requests                               | IMPORTS                | requests
+            requests lib - who uses it?                                        | IMPORTS                | requests
+            grep for requests imports                                          | IMPORTS                | requests
+            are we still on requests somewhere?                                | IMPORTS                | requests
+            which scripts make network calls using requests                    | IMPORTS                | requests
+            what depends on requests                                           | IMPORTS                | requests
+            dataclasses plz                                                    | DATACLASSES            | -
+            I'm mapping the data model: which classes are @dataclass?          | DATACLASSES            | -
+            show the dataclass-decorated types                                 | DATACLASSES            | -
+            where do we use @dataclass                                         | DATACLASSES            | -
+            TODOs in the repo?                                                 | COMMENTS               | TODO
+            new here - any TODO comments to be aware of?                       | COMMENTS               | TODO
+            todo list from the code comments                                   | COMMENTS               | TODO
+            what's left to do according to the comments (TODO)                 | COMMENTS               | TODO
+            is the scheduler a Protocol?                                       | UNKNOWN                | -
+            is handle_request async or sync?                                   | UNKNOWN                | -
+            does the Config dataclass freeze its fields?                       | UNKNOWN                | -
+            plz convert Config to a dataclass                                  | UNKNOWN                | -
+            make every function async                                          | UNKNOWN                | -
+            give me a limerick about TODO comments                             | UNKNOWN                | -
+            how many retries does the client do                                | UNKNOWN                | -
+            is requests thread-safe?                                           | UNKNOWN                | -
+            why do we import requests twice                                    | UNKNOWN                | -
+            was the TODO in models.py fixed?                                   | UNKNOWN                | -
+            I'm new here, what does this project do?                           | UNKNOWN                | -
             """)
     void families(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
