@@ -591,8 +591,22 @@ public final class IntentClassifier {
         }
 
         int after(int i, int window, boolean glob, Set<String> skip) {
+            return scan(i, 1, window, glob, skip);
+        }
+
+        /** The nearest slot word before {@code i} within {@code window} words, skipping grammar words; -1 if none. */
+        int before(int i, int window) {
+            return scan(i, -1, window, false, Set.of());
+        }
+
+        /**
+         * The first slot word from {@code i} in direction {@code step} (1 forward, -1 back) within {@code window}
+         * words, skipping the words of {@code skip} and grammar words (wh-words too, forward only); -1 at any other
+         * word. A pronoun on the way ("import it", "where is it raised") is noted: the name is said elsewhere.
+         */
+        private int scan(int i, int step, int window, boolean glob, Set<String> skip) {
             int seen = 0;
-            for (int j = i + 1; j < q.size() && seen < window; j++, seen++) {
+            for (int j = i + step; j >= 0 && j < q.size() && seen < window; j += step, seen++) {
                 Word w = q.get(j);
                 if (skip.contains(w.norm())) {
                     continue;
@@ -602,32 +616,11 @@ public final class IntentClassifier {
                 }
                 String l = w.lower();
                 if (Lexicon.PRONOUN.contains(l)) {
-                    pronoun = j; // "import it": the name is said elsewhere
-                    return -1;
-                }
-                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
-                        || Lexicon.ENGLISH_STOP.contains(l))) {
-                    return -1;
-                }
-            }
-            return -1;
-        }
-
-        /** The nearest slot word before {@code i} within {@code window} words, skipping grammar words; -1 if none. */
-        int before(int i, int window) {
-            int seen = 0;
-            for (int j = i - 1; j >= 0 && seen < window; j--, seen++) {
-                Word w = q.get(j);
-                if (slot(w, false, near(j, i))) {
-                    return j;
-                }
-                String l = w.lower();
-                if (Lexicon.PRONOUN.contains(l)) {
-                    pronoun = j; // "where is it raised": the name is said elsewhere
+                    pronoun = j;
                     return -1;
                 }
                 if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l)
-                        || Lexicon.ENGLISH_STOP.contains(l))) {
+                        || (step > 0 && Lexicon.WH.contains(l)) || Lexicon.ENGLISH_STOP.contains(l))) {
                     return -1;
                 }
             }
