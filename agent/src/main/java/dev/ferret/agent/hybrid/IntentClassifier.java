@@ -186,7 +186,9 @@ public final class IntentClassifier {
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
         if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
-                "authored", "introduced", "maintains", "owns", "decided", "designed").contains(q.get(1).lower()))) {
+                "authored", "introduced", "maintains", "owns", "decided", "designed", "added", "created", "left",
+                "put", "made", "changed", "removed", "committed", "touched", "approved", "reviewed")
+                .contains(q.get(1).lower()))) {
             return true; // "who wrote the dataclass helpers?": a question about history, not code
         }
         if ((f.equals("which") || f.equals("what")) && q.size() > 2 && (q.get(1).norm().equals("version")
@@ -254,6 +256,8 @@ public final class IntentClassifier {
         return false;
     }
 
+    private static final Set<String> MEASURES = Lexicon.set("seconds minutes hours ms milliseconds microseconds bytes "
+            + "kb mb gb kilobytes megabytes times percent cpu threads workers connections users people");
     private static final Set<String> FILLERS = Lexicon.set("pls please plz kindly just now also then ok okay so hey");
     private static final Set<String> YES_NO = Lexicon.set("is are was were does do did has have");
     /** Words that make a yes/no question a search ("is there any", "do we have", "anywhere"). */
@@ -303,6 +307,9 @@ public final class IntentClassifier {
     static boolean howManyDoesMake(Question q) {
         if (q.size() < 4 || !q.get(0).norm().equals("how") || !q.get(1).norm().equals("many")) {
             return false;
+        }
+        if (MEASURES.contains(q.get(2).lower())) {
+            return true; // "how many seconds does the test suite take": a measurement, not a count of definitions
         }
         int d = q.find(2, Set.of("does", "do", "did"));
         if (d < 0) {
@@ -1489,13 +1496,17 @@ public final class IntentClassifier {
             for (int i = 1; i < q.size(); i++) {
                 Word w = q.get(i);
                 String l = w.lower();
-                boolean noun = i + 1 < q.size() && (Lexicon.PARAMETER.contains(q.get(i + 1).norm())
-                        || Lexicon.BARRIER.contains(q.get(i + 1).norm()));
+                String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+                boolean noun = Lexicon.PARAMETER.contains(next) || Lexicon.BARRIER.contains(next)
+                        && !Lexicon.LIBRARY.contains(next); // "with encoding argument"; "via the requests lib" is one
                 if (!Lexicon.MODULES.contains(l) || noun || w.code() || Lexicon.COMMON_MODULE_WORDS.contains(l)
                         || Lexicon.ENGLISH_STOP.contains(l) || i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm())) {
                     continue;
                 }
                 String before = q.get(i - 1).lower();
+                if (i >= 2 && Set.of("the", "a", "an").contains(before)) {
+                    before = q.get(i - 2).lower(); // "through the requests lib"
+                }
                 if (MEANS.contains(before) || before.equals("on") && i >= 2
                         && Set.of("still", "we", "everything", "anything").contains(q.get(i - 2).lower())) {
                     return i; // "talk http via requests", "are we still on requests"

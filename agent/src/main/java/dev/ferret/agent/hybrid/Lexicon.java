@@ -236,6 +236,9 @@ final class Lexicon {
         return Set.copyOf(out);
     }
 
+    /** Cue words whose last letter is often dropped ("asyn", "protoco"): a word one letter short is read as them. */
+    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass");
+
     /** Concept words that are written capitalised as class names (Protocol, Exception): corrected even then. */
     static final Set<String> CLASS_LIKE_CONCEPTS = words("CLASS_LIKE_CONCEPTS");
 
@@ -275,7 +278,7 @@ final class Lexicon {
             if (Math.abs(v.length() - w.length()) > max || v.equals(w)) {
                 continue;
             }
-            if (v.startsWith(w) && (v.length() - w.length() > 1 || w.length() < 7)) {
+            if (v.startsWith(w) && (v.length() - w.length() > 1 || w.length() < 7) && !TRUNCATABLE.contains(v)) {
                 continue; // "handle" is a word of its own, not a misspelt "handler"; "dataclas" is "dataclass"
             }
             int d = distance(w, v, max);
