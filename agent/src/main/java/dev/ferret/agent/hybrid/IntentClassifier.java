@@ -37,6 +37,9 @@ public final class IntentClassifier {
     private static final java.util.regex.Pattern ANNOTATION =
             java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
     static final int PENALTY = 6;
+    /** A star parameter: {@code **kwargs}, {@code **options}, {@code *args}. */
+    private static final java.util.regex.Pattern STAR_PARAMETER =
+            java.util.regex.Pattern.compile("\\*\\*[A-Za-z_]\\w*|\\*(?:args|kwargs|argv|params)");
     /** A base list written as code: {@code class X(Protocol)}, {@code Name(Enum)}, {@code (ABC)}. */
     private static final java.util.regex.Pattern BASE_LIST =
             java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
@@ -570,7 +573,8 @@ public final class IntentClassifier {
         }
 
         static boolean isGlob(String t) {
-            return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+");
+            return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+")
+                    && !STAR_PARAMETER.matcher(t).matches();
         }
 
         boolean cueWord(String n) {
@@ -710,7 +714,7 @@ public final class IntentClassifier {
 
         Candidate contextManagers() {
             boolean cm = contextNoun() || any(Set.of("contextmanager", "contextmanagers", "ctxmanager", "ctxmanagers",
-                    "ctxmgr", "ctxmgrs", "cms")) || q.phrase("with", "statement") || q.phrase("with", "block")
+                    "ctxmgr", "ctxmgrs", "cms", "with-able", "withable")) || q.phrase("with", "statement") || q.phrase("with", "block")
                     || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
             boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("enter__") || w.lower().contains("exit__"))
@@ -991,6 +995,14 @@ public final class IntentClassifier {
                 int p = after(1, 3, false, Set.of("a", "an", "the", "instance", "of"));
                 if (p >= 0 && classLike(q.get(p))) {
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                }
+            }
+            Word last = q.get(q.size() - 1);
+            if (q.size() >= 4 && q.get(0).norm().equals("what") && Set.of("does", "do").contains(q.get(1).norm())
+                    && Set.of("define", "have", "contain", "provide", "implement").contains(last.norm())) {
+                int p = after(1, 3, false, Set.of("a", "an", "the", "class"));
+                if (p >= 0 && p < q.size() - 1 && classLike(q.get(p))) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, ""); // "what does Session define"
                 }
             }
             for (int i = 0; i < q.size(); i++) {
@@ -1732,6 +1744,12 @@ public final class IntentClassifier {
         }
 
         Candidate parameters() {
+            for (Word w : q.words) {
+                if (STAR_PARAMETER.matcher(w.text()).matches()) {
+                    // "defs with **kwargs", "functions taking *args": a star parameter is a parameter by its writing
+                    return new Candidate(new Intent.FunctionsWithParameter(w.text().replaceFirst("^\\*+", "")), 6, false, "");
+                }
+            }
             int cueNoun = first(Lexicon.PARAMETER);
             int take = first(Lexicon.TAKE);
             if (cueNoun < 0 && take < 0) {
