@@ -27,6 +27,13 @@ import java.util.Set;
  * @X generate", "is the async code fast enough"). A phrase like "in the async part of the code" is read as context,
  * not as the question's object.
  *
+ * <p>Clauses about the asker ("I'm new here -", ", I'm tracing a bug in dispatch") are set apart first
+ * ({@link ContextClause}); a pronoun in the question then stands for the one name such a clause holds, and the
+ * answer says so. Yes/no questions about one named thing ("is fetch_all async?", "is Order a dataclass?"), requests
+ * for a change behind a filler ("pls add ..."), jokes and counts of what the code does at run time ("how many queries
+ * does the page send") come back unknown. A library named as the means of doing something ("talk http via requests",
+ * "which files break without numpy") is an imports question.
+ *
  * <p>A parameter must look like a name: English function words ({@link Lexicon#ENGLISH_STOP}: "anywhere", "under",
  * "like") and plain plural nouns after "the" ("in the logs") are skipped, never taken, unless written as code; a
  * pronoun object ("which files import it?") is resolved to the one name said elsewhere, and with two candidates
