@@ -1,49 +1,116 @@
 package dev.ferret.agent.hybrid;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What a question asks for, with its parameters; {@link Unknown} when the hybrid path cannot answer it. Each known
  * intent has one plan of precise tool calls ({@link Planner}).
+ *
+ * <p>How an intent is described in answers is a table: each {@link Kind} holds one phrase for many items and one for
+ * a single item, with {@code %s} standing for the intent's {@link #argument()}. The records hold only their
+ * parameters.
  */
 public sealed interface Intent {
 
-    /** The kinds of intent. */
+    /** The kinds of intent, each with the phrases answers describe it with. */
     enum Kind {
         /** Classes that list typing's Protocol as a base (a {@link Subclasses} with base Protocol). */
-        PROTOCOL_CLASSES,
+        PROTOCOL_CLASSES(Subclasses.class, "classes that subclass %s", "class that subclasses %s"),
         /** Subclasses of some other base, direct or (with {@code indirect}) at any depth. */
-        SUBCLASSES,
-        ASYNC_FUNCTIONS,
-        IMPORTS,
-        DATACLASSES,
-        COMMENTS,
-        CLASSES_BY_DECORATOR,
-        CLASSES_WITH_METHOD,
-        CLASSES_BY_NAME,
-        EXCEPTION_CLASSES,
-        CONTEXT_MANAGERS,
-        FUNCTIONS_BY_DECORATOR,
-        FUNCTIONS_BY_NAME,
-        FUNCTIONS_WITH_PARAMETER,
-        FUNCTIONS_RETURNING,
-        METHODS_OF_CLASS,
-        PROPERTIES,
-        RAISES,
-        EXPORTS,
-        CONSTANTS,
-        CALLERS,
-        UNKNOWN
+        SUBCLASSES(Subclasses.class, "classes that subclass %s", "class that subclasses %s"),
+        ASYNC_FUNCTIONS(AsyncFunctions.class, "async functions", "async function"),
+        IMPORTS(Imports.class, "files that import %s", "file that imports %s"),
+        DATACLASSES(Dataclasses.class, "dataclasses", "dataclass"),
+        COMMENTS(Comments.class, "%s comments", "%s comment"),
+        CLASSES_BY_DECORATOR(ClassesByDecorator.class, "classes decorated with @%s", "class decorated with @%s"),
+        CLASSES_WITH_METHOD(ClassesWithMethod.class, "classes that define %s()", "class that defines %s()"),
+        CLASSES_BY_NAME(ClassesByName.class, "classes named like %s", "class named like %s"),
+        EXCEPTION_CLASSES(ExceptionClasses.class, "exception classes", "exception class"),
+        CONTEXT_MANAGERS(ContextManagers.class, "context managers", "context manager"),
+        FUNCTIONS_BY_DECORATOR(FunctionsByDecorator.class, "functions decorated with @%s", "function decorated with @%s"),
+        FUNCTIONS_BY_NAME(FunctionsByName.class, "functions named like %s", "function named like %s"),
+        FUNCTIONS_WITH_PARAMETER(FunctionsWithParameter.class, "functions with a parameter named %s", "function with a parameter named %s"),
+        FUNCTIONS_RETURNING(FunctionsReturning.class, "functions annotated to return %s", "function annotated to return %s"),
+        METHODS_OF_CLASS(MethodsOfClass.class, "methods of class %s", "method of class %s"),
+        PROPERTIES(Properties.class, "properties", "property"),
+        RAISES(Raises.class, "places that raise %s", "place that raises %s"),
+        EXPORTS(Exports.class, "names exported in __all__", "name exported in __all__"),
+        CONSTANTS(Constants.class, "module constants", "module constant"),
+        CALLERS(Callers.class, "calls of %s()", "call of %s()"),
+        UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
+
+        private final Class<? extends Intent> type;
+        private final String many;
+        private final String one;
+
+        Kind(Class<? extends Intent> type, String many, String one) {
+            this.type = type;
+            this.many = many;
+            this.one = one;
+        }
+
+        /** The kind of an intent record; for {@link Subclasses}, which has two, see {@link Subclasses#kind()}. */
+        static Kind of(Intent intent) {
+            for (Kind k : values()) {
+                if (k.type == intent.getClass()) {
+                    return k;
+                }
+            }
+            throw new IllegalStateException("no kind for " + intent.getClass());
+        }
+
+        /** The phrase for many items of this kind, with {@code argument} in its place. */
+        public String describe(String argument) {
+            return String.format(Locale.ROOT, many, argument);
+        }
+
+        /** The phrase for one item. */
+        public String describeOne(String argument) {
+            return String.format(Locale.ROOT, one, argument);
+        }
     }
 
-    Kind kind();
+    /** The kind of question. */
+    default Kind kind() {
+        return Kind.of(this);
+    }
+
+    /** The intent's one parameter (base class, module, tag, name, pattern...), or "" for an intent without one. */
+    default String argument() {
+        return switch (this) {
+            case Subclasses s -> s.base();
+            case Imports i -> i.module();
+            case Comments c -> c.tag();
+            case ClassesByDecorator c -> c.decorator();
+            case ClassesWithMethod c -> c.method();
+            case ClassesByName c -> c.pattern();
+            case FunctionsByDecorator f -> f.decorator();
+            case FunctionsByName f -> f.pattern();
+            case FunctionsWithParameter f -> f.parameter();
+            case FunctionsReturning f -> f.type();
+            case MethodsOfClass m -> m.className();
+            case Raises r -> r.exception();
+            case Callers c -> c.function();
+            case Unknown u -> u.reason();
+            case AsyncFunctions a -> "";
+            case Dataclasses d -> "";
+            case ExceptionClasses e -> "";
+            case ContextManagers c -> "";
+            case Properties p -> "";
+            case Exports e -> "";
+            case Constants c -> "";
+        };
+    }
 
     /** A short noun phrase for answers: "classes that subclass Protocol", "files that import requests". */
-    String describe();
+    default String describe() {
+        return kind().describe(argument());
+    }
 
     /** The same phrase for one item ("class that subclasses Protocol"). */
     default String describeOne() {
-        return describe();
+        return kind().describeOne(argument());
     }
 
     /** Classes whose base list contains {@code base} (matched as {@code find_classes} does), or at any depth. */
@@ -69,30 +136,12 @@ public sealed interface Intent {
 
         @Override
         public String describe() {
-            return "classes that subclass " + base + (indirect ? " (directly or indirectly)" : "");
+            return Intent.super.describe() + (indirect ? " (directly or indirectly)" : "");
         }
 
         @Override
         public String describeOne() {
-            return "class that subclasses " + base + (indirect ? " (directly or indirectly)" : "");
-        }
-    }
-
-    /** Every {@code async def}. */
-    record AsyncFunctions() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.ASYNC_FUNCTIONS;
-        }
-
-        @Override
-        public String describe() {
-            return "async functions";
-        }
-
-        @Override
-        public String describeOne() {
-            return "async function";
+            return Intent.super.describeOne() + (indirect ? " (directly or indirectly)" : "");
         }
     }
 
@@ -101,60 +150,12 @@ public sealed interface Intent {
         public Imports {
             Objects.requireNonNull(module);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.IMPORTS;
-        }
-
-        @Override
-        public String describe() {
-            return "files that import " + module;
-        }
-
-        @Override
-        public String describeOne() {
-            return "file that imports " + module;
-        }
-    }
-
-    /** Classes decorated with the standard library's {@code dataclass}. */
-    record Dataclasses() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.DATACLASSES;
-        }
-
-        @Override
-        public String describe() {
-            return "dataclasses";
-        }
-
-        @Override
-        public String describeOne() {
-            return "dataclass";
-        }
     }
 
     /** Comments holding {@code tag} as a word (TODO, FIXME...). */
     record Comments(String tag) implements Intent {
         public Comments {
             Objects.requireNonNull(tag);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.COMMENTS;
-        }
-
-        @Override
-        public String describe() {
-            return tag + " comments";
-        }
-
-        @Override
-        public String describeOne() {
-            return tag + " comment";
         }
     }
 
@@ -163,42 +164,12 @@ public sealed interface Intent {
         public ClassesByDecorator {
             Objects.requireNonNull(decorator);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.CLASSES_BY_DECORATOR;
-        }
-
-        @Override
-        public String describe() {
-            return "classes decorated with @" + decorator;
-        }
-
-        @Override
-        public String describeOne() {
-            return "class decorated with @" + decorator;
-        }
     }
 
     /** Classes whose own body defines {@code method}. */
     record ClassesWithMethod(String method) implements Intent {
         public ClassesWithMethod {
             Objects.requireNonNull(method);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.CLASSES_WITH_METHOD;
-        }
-
-        @Override
-        public String describe() {
-            return "classes that define " + method + "()";
-        }
-
-        @Override
-        public String describeOne() {
-            return "class that defines " + method + "()";
         }
     }
 
@@ -207,78 +178,12 @@ public sealed interface Intent {
         public ClassesByName {
             Objects.requireNonNull(pattern);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.CLASSES_BY_NAME;
-        }
-
-        @Override
-        public String describe() {
-            return "classes named like " + pattern;
-        }
-
-        @Override
-        public String describeOne() {
-            return "class named like " + pattern;
-        }
-    }
-
-    /** Exception classes. */
-    record ExceptionClasses() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.EXCEPTION_CLASSES;
-        }
-
-        @Override
-        public String describe() {
-            return "exception classes";
-        }
-
-        @Override
-        public String describeOne() {
-            return "exception class";
-        }
-    }
-
-    /** Context-manager classes and {@code @contextmanager} functions. */
-    record ContextManagers() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.CONTEXT_MANAGERS;
-        }
-
-        @Override
-        public String describe() {
-            return "context managers";
-        }
-
-        @Override
-        public String describeOne() {
-            return "context manager";
-        }
     }
 
     /** Functions and methods with a decorator. */
     record FunctionsByDecorator(String decorator) implements Intent {
         public FunctionsByDecorator {
             Objects.requireNonNull(decorator);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.FUNCTIONS_BY_DECORATOR;
-        }
-
-        @Override
-        public String describe() {
-            return "functions decorated with @" + decorator;
-        }
-
-        @Override
-        public String describeOne() {
-            return "function decorated with @" + decorator;
         }
     }
 
@@ -287,42 +192,12 @@ public sealed interface Intent {
         public FunctionsByName {
             Objects.requireNonNull(pattern);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.FUNCTIONS_BY_NAME;
-        }
-
-        @Override
-        public String describe() {
-            return "functions named like " + pattern;
-        }
-
-        @Override
-        public String describeOne() {
-            return "function named like " + pattern;
-        }
     }
 
     /** Functions taking a parameter with this name. */
     record FunctionsWithParameter(String parameter) implements Intent {
         public FunctionsWithParameter {
             Objects.requireNonNull(parameter);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.FUNCTIONS_WITH_PARAMETER;
-        }
-
-        @Override
-        public String describe() {
-            return "functions with a parameter named " + parameter;
-        }
-
-        @Override
-        public String describeOne() {
-            return "function with a parameter named " + parameter;
         }
     }
 
@@ -331,60 +206,12 @@ public sealed interface Intent {
         public FunctionsReturning {
             Objects.requireNonNull(type);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.FUNCTIONS_RETURNING;
-        }
-
-        @Override
-        public String describe() {
-            return "functions annotated to return " + type;
-        }
-
-        @Override
-        public String describeOne() {
-            return "function annotated to return " + type;
-        }
     }
 
     /** The methods defined directly in a class. */
     record MethodsOfClass(String className) implements Intent {
         public MethodsOfClass {
             Objects.requireNonNull(className);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.METHODS_OF_CLASS;
-        }
-
-        @Override
-        public String describe() {
-            return "methods of class " + className;
-        }
-
-        @Override
-        public String describeOne() {
-            return "method of class " + className;
-        }
-    }
-
-    /** Methods decorated with {@code @property} (or cached_property). */
-    record Properties() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.PROPERTIES;
-        }
-
-        @Override
-        public String describe() {
-            return "properties";
-        }
-
-        @Override
-        public String describeOne() {
-            return "property";
         }
     }
 
@@ -393,57 +220,6 @@ public sealed interface Intent {
         public Raises {
             Objects.requireNonNull(exception);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.RAISES;
-        }
-
-        @Override
-        public String describe() {
-            return "places that raise " + exception;
-        }
-
-        @Override
-        public String describeOne() {
-            return "place that raises " + exception;
-        }
-    }
-
-    /** The names of {@code __all__}. */
-    record Exports() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.EXPORTS;
-        }
-
-        @Override
-        public String describe() {
-            return "names exported in __all__";
-        }
-
-        @Override
-        public String describeOne() {
-            return "name exported in __all__";
-        }
-    }
-
-    /** Module-level UPPER_CASE constants. */
-    record Constants() implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.CONSTANTS;
-        }
-
-        @Override
-        public String describe() {
-            return "module constants";
-        }
-
-        @Override
-        public String describeOne() {
-            return "module constant";
-        }
     }
 
     /** The calls of a function or method, by name. */
@@ -451,33 +227,37 @@ public sealed interface Intent {
         public Callers {
             Objects.requireNonNull(function);
         }
+    }
 
-        @Override
-        public Kind kind() {
-            return Kind.CALLERS;
-        }
+    /** Every {@code async def}. */
+    record AsyncFunctions() implements Intent {
+    }
 
-        @Override
-        public String describe() {
-            return "calls of " + function + "()";
-        }
+    /** Classes decorated with the standard library's {@code dataclass}. */
+    record Dataclasses() implements Intent {
+    }
 
-        @Override
-        public String describeOne() {
-            return "call of " + function + "()";
-        }
+    /** Exception classes. */
+    record ExceptionClasses() implements Intent {
+    }
+
+    /** Context-manager classes and {@code @contextmanager} functions. */
+    record ContextManagers() implements Intent {
+    }
+
+    /** Methods decorated with {@code @property} (or cached_property). */
+    record Properties() implements Intent {
+    }
+
+    /** The names of {@code __all__}. */
+    record Exports() implements Intent {
+    }
+
+    /** Module-level UPPER_CASE constants. */
+    record Constants() implements Intent {
     }
 
     /** Not one of the questions the hybrid path answers; the full agent loop is needed. */
     record Unknown(String reason) implements Intent {
-        @Override
-        public Kind kind() {
-            return Kind.UNKNOWN;
-        }
-
-        @Override
-        public String describe() {
-            return "unknown question (" + reason + ")";
-        }
     }
 }

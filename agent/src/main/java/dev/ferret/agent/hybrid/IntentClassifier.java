@@ -27,6 +27,13 @@ import java.util.Set;
  * @X generate", "is the async code fast enough"). A phrase like "in the async part of the code" is read as context,
  * not as the question's object.
  *
+ * <p>Clauses about the asker ("I'm new here -", ", I'm tracing a bug in dispatch") are set apart first
+ * ({@link ContextClause}); a pronoun in the question then stands for the one name such a clause holds, and the
+ * answer says so. Yes/no questions about one named thing ("is fetch_all async?", "is Order a dataclass?"), requests
+ * for a change behind a filler ("pls add ..."), jokes and counts of what the code does at run time ("how many queries
+ * does the page send") come back unknown. A library named as the means of doing something ("talk http via requests",
+ * "which files break without numpy") is an imports question.
+ *
  * <p>A parameter must look like a name: English function words ({@link Lexicon#ENGLISH_STOP}: "anywhere", "under",
  * "like") and plain plural nouns after "the" ("in the logs") are skipped, never taken, unless written as code; a
  * pronoun object ("which files import it?") is resolved to the one name said elsewhere, and with two candidates
@@ -37,6 +44,13 @@ public final class IntentClassifier {
     private static final java.util.regex.Pattern ANNOTATION =
             java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
     static final int PENALTY = 6;
+    /** A star parameter: {@code **kwargs}, {@code **options}, {@code *args}. */
+    private static final java.util.regex.Pattern STAR_PARAMETER =
+            java.util.regex.Pattern.compile("\\*\\*[A-Za-z_]\\w*|\\*(?:args|kwargs|argv|params)");
+    /** A base list written as code: {@code class X(Protocol)}, {@code Name(Enum)}, {@code (ABC)}. */
+    private static final java.util.regex.Pattern BASE_LIST =
+            java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
+    private static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
     }
@@ -51,9 +65,29 @@ public final class IntentClassifier {
         if (question == null || question.isBlank()) {
             return new Classification(new Intent.Unknown("empty question"), null, 0, false, List.of());
         }
+        String text = question.length() > 2000 ? question.substring(0, 2000) : question;
+        ContextClause.Split split;
+        try {
+            split = ContextClause.split(text);
+        } catch (RuntimeException e) {
+            split = new ContextClause.Split(text, List.of());
+        }
+        Classification c = read(split.question(), split.notes());
+        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !split.question().equals(text)) {
+            // the context clause held the question's object ("we are using requests, which files?"): read it whole
+            Classification whole = read(text, List.of());
+            if (!(whole.intent() instanceof Intent.Unknown)) {
+                return whole;
+            }
+        }
+        return c;
+    }
+
+    /** Classifies the question itself (context clauses removed); {@code readNotes} say what was read differently. */
+    private Classification read(String question, List<String> readNotes) {
         Question q;
         try {
-            q = new Question(question.length() > 2000 ? question.substring(0, 2000) : question);
+            q = new Question(question);
         } catch (RuntimeException e) {
             return new Classification(new Intent.Unknown("unreadable question"), null, 0, false, List.of());
         }
@@ -84,12 +118,12 @@ public final class IntentClassifier {
         add(found, d.byName());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
-            String reason = penalty > 0 && !found.isEmpty() ? "the question asks for an explanation, an opinion or a change"
+            String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
                     : found.isEmpty() ? "no search the hybrid path knows" : "no search the hybrid path knows for sure";
             return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
         }
         Candidate best = found.getFirst();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(readNotes);
         for (String c : q.corrections) {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
         }
@@ -128,7 +162,8 @@ public final class IntentClassifier {
     private static final Set<String> OK_AFTER_DO = Lexicon.set("define defines import imports export exports raise "
             + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains "
             + "inherit inherits extend extends subclass implement implements use depend rely put leave leaves "
-            + "mark marked decorate decorated override provide declare expose list show get keep pull bring");
+            + "mark marked decorate decorated override provide declare expose exposes offer offers list show get keep "
+            + "pull bring");
 
     /** Verbs that make "what does X ..." a question about behaviour ("what does retry return?"). */
     private static final Set<String> EXPLAIN_AFTER_DO = Lexicon.set("do mean means work works return returns happen "
@@ -137,8 +172,18 @@ public final class IntentClassifier {
 
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
-        Word first = q.get(0);
+        int start = 0;
+        while (start + 1 < q.size() && FILLERS.contains(q.get(start).lower())) {
+            start++; // "pls add type hints": the request starts after the filler
+        }
+        Word first = q.get(start);
         String f = first.norm();
+        if (start > 0 && Lexicon.COMMAND.contains(f)) {
+            return true;
+        }
+        if (yesNoAboutOne(q) || howManyDoesMake(q)) {
+            return true;
+        }
         if (Lexicon.COMMAND.contains(f) && !(q.size() > 1 && q.get(1).norm().equals("sure"))) {
             return true;
         }
@@ -151,7 +196,9 @@ public final class IntentClassifier {
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
         if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
-                "authored", "introduced", "maintains", "owns", "decided", "designed").contains(q.get(1).lower()))) {
+                "authored", "introduced", "maintains", "owns", "decided", "designed", "added", "created", "left",
+                "put", "made", "changed", "removed", "committed", "touched", "approved", "reviewed")
+                .contains(q.get(1).lower()))) {
             return true; // "who wrote the dataclass helpers?": a question about history, not code
         }
         if ((f.equals("which") || f.equals("what")) && q.size() > 2 && (q.get(1).norm().equals("version")
@@ -191,7 +238,7 @@ public final class IntentClassifier {
             return true;
         }
         if ((f.equals("is") || f.equals("are") || f.equals("was") || f.equals("does") || f.equals("do"))
-                && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()))) {
+                && q.words.stream().anyMatch(w -> Lexicon.EVALUATIVE.contains(w.norm()) && !worthAttention(q, w))) {
             return true;
         }
         if (Lexicon.WH.contains(f)) {
@@ -217,6 +264,74 @@ public final class IntentClassifier {
             }
         }
         return false;
+    }
+
+    private static final Set<String> MEASURES = Lexicon.set("seconds minutes hours ms milliseconds microseconds bytes "
+            + "kb mb gb kilobytes megabytes times percent cpu threads workers connections users people");
+    private static final Set<String> FILLERS = Lexicon.set("pls please plz kindly just now also then ok okay so hey");
+    private static final Set<String> YES_NO = Lexicon.set("is are was were does do did has have");
+    /** Words that make a yes/no question a search ("is there any", "do we have", "anywhere"). */
+    private static final Set<String> QUANTIFIER = Lexicon.set("there any anything anywhere all every some somewhere "
+            + "which what where who how many we us our you this these those codebase code project repo");
+
+    /**
+     * A yes/no question about one named thing ("is fetch_all in client.py async?", "is the db driver async or not?",
+     * "is Order a dataclass?", "does parse_args raise ValueError?"): its answer is yes or no, not a listing. A
+     * question that quantifies ("are there any ...", "do we ..."), names a plural category ("are dataclasses used")
+     * or asks about a library's use ("is numpy a dependency", "is requests imported anywhere") is still a search.
+     */
+    static boolean yesNoAboutOne(Question q) {
+        if (q.size() < 3 || !YES_NO.contains(q.get(0).norm())) {
+            return false;
+        }
+        boolean orNot = q.phrase("or", "not");
+        for (Word w : q.words) {
+            String n = w.norm();
+            if (w.index() > 0 && !orNot && (QUANTIFIER.contains(n) || QUANTIFIER.contains(w.lower()))) {
+                return false;
+            }
+            if (Lexicon.IMPORT.contains(n) || Lexicon.USE.contains(n) || Lexicon.LIBRARY.contains(n)
+                    || n.equals("dependency") || n.equals("dependencies")) {
+                return false;
+            }
+            if (w.index() > 0 && !w.code() && !w.capitalised() && !orNot && w.lower().endsWith("s")
+                    && !w.lower().endsWith("ss") && (Lexicon.CLASS.contains(n) || Lexicon.FUNCTION.contains(n)
+                    || Lexicon.DATACLASS.contains(n) || Lexicon.PROTOCOL.contains(n) || Lexicon.COMMENT.contains(n)
+                    || Lexicon.SUBCLASS_NOUN.contains(n) || Lexicon.ASYNC.contains(n) || Lexicon.EXCEPTION.contains(n)
+                    || Lexicon.PROPERTY.contains(n) || Lexicon.CONSTANT.contains(n) || Lexicon.CALL.contains(n)
+                    || Lexicon.TAG_ANY_CASE.containsKey(w.lower()))) {
+                return false; // "are dataclasses frozen here": a category, listed
+            }
+        }
+        // the subject: one name written as code or capitalised, or "the/this X" in the singular
+        Word subject = q.get(1);
+        String s = subject.lower();
+        return orNot || subject.code() || (subject.capitalised() && !Lexicon.STOP.contains(s))
+                || (Set.of("the", "this", "that").contains(s) && !q.get(2).lower().endsWith("s"));
+    }
+
+    /**
+     * "how many HTTP requests does the sync job make", "how many queries does the page send": a count of what the
+     * code does at run time, not of definitions; "how many async functions does the client have" is a search.
+     */
+    static boolean howManyDoesMake(Question q) {
+        if (q.size() < 4 || !q.get(0).norm().equals("how") || !q.get(1).norm().equals("many")) {
+            return false;
+        }
+        if (MEASURES.contains(q.get(2).lower())) {
+            return true; // "how many seconds does the test suite take": a measurement, not a count of definitions
+        }
+        int d = q.find(2, Set.of("does", "do", "did"));
+        if (d < 0) {
+            return false;
+        }
+        for (int i = d + 1; i < q.size(); i++) {
+            if (OK_AFTER_DO.contains(q.get(i).norm()) || Lexicon.IMPORT.contains(q.get(i).norm())
+                    && !(q.get(i - 1).norm().equals("the") && i + 1 < q.size() && Lexicon.ENGLISH.contains(q.get(i + 1).lower()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -253,7 +368,8 @@ public final class IntentClassifier {
         for (Word w : q.words) {
             // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
             if (!w.code() && (Lexicon.OPINION.contains(w.lower())
-                    || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))) {
+                    || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))
+                    && !relativeModal(q, w.index())) {
                 return true;
             }
         }
@@ -279,6 +395,39 @@ public final class IntentClassifier {
                 || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
     }
+
+    /** "worth reading", "worth a look": a pointer to what to read, not a judgement. */
+    static boolean worthAttention(Question q, Word w) {
+        int i = w.index();
+        return w.lower().equals("worth") && i + 1 < q.size() && (q.get(i + 1).lower().endsWith("ing")
+                || Set.of("a", "noting", "knowing").contains(q.get(i + 1).lower()));
+    }
+
+    private static final Set<String> ATTEND = Lexicon.set("know learn read look see check review care notice "
+            + "understand watch mind be keep");
+
+    /**
+     * "any Protocol classes I should know about?", "TODO notes we ought to read first": a modal after its subject
+     * inside a relative clause, about what to read, is no request for advice ("should I use X?" is).
+     */
+    static boolean relativeModal(Question q, int i) {
+        if (i < 2 || !Set.of("i", "we", "you").contains(q.get(i - 1).lower())) {
+            return false;
+        }
+        for (int j = i + 1; j < Math.min(q.size(), i + 3); j++) {
+            if (ATTEND.contains(q.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words before a library named as the means of doing something. */
+    private static final Set<String> MEANS = Lexicon.set("via through thru with using without uninstall uninstalling");
+
+    /** Nouns for a kind of parameter, between its name and the parameter noun ("a dry_run flag param"). */
+    private static final Set<String> PARAMETER_KIND = Lexicon.set("flag option switch toggle setting boolean bool "
+            + "keyword kw kwarg string int integer callback");
 
     /** The detectors over one question. */
     private static final class Detect {
@@ -431,7 +580,8 @@ public final class IntentClassifier {
         }
 
         static boolean isGlob(String t) {
-            return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+");
+            return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+")
+                    && !STAR_PARAMETER.matcher(t).matches();
         }
 
         boolean cueWord(String n) {
@@ -459,8 +609,22 @@ public final class IntentClassifier {
         }
 
         int after(int i, int window, boolean glob, Set<String> skip) {
+            return scan(i, 1, window, glob, skip);
+        }
+
+        /** The nearest slot word before {@code i} within {@code window} words, skipping grammar words; -1 if none. */
+        int before(int i, int window) {
+            return scan(i, -1, window, false, Set.of());
+        }
+
+        /**
+         * The first slot word from {@code i} in direction {@code step} (1 forward, -1 back) within {@code window}
+         * words, skipping the words of {@code skip} and grammar words (wh-words too, forward only); -1 at any other
+         * word. A pronoun on the way ("import it", "where is it raised") is noted: the name is said elsewhere.
+         */
+        private int scan(int i, int step, int window, boolean glob, Set<String> skip) {
             int seen = 0;
-            for (int j = i + 1; j < q.size() && seen < window; j++, seen++) {
+            for (int j = i + step; j >= 0 && j < q.size() && seen < window; j += step, seen++) {
                 Word w = q.get(j);
                 if (skip.contains(w.norm())) {
                     continue;
@@ -470,32 +634,11 @@ public final class IntentClassifier {
                 }
                 String l = w.lower();
                 if (Lexicon.PRONOUN.contains(l)) {
-                    pronoun = j; // "import it": the name is said elsewhere
-                    return -1;
-                }
-                if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
-                        || Lexicon.ENGLISH_STOP.contains(l))) {
-                    return -1;
-                }
-            }
-            return -1;
-        }
-
-        /** The nearest slot word before {@code i} within {@code window} words, skipping grammar words; -1 if none. */
-        int before(int i, int window) {
-            int seen = 0;
-            for (int j = i - 1; j >= 0 && seen < window; j--, seen++) {
-                Word w = q.get(j);
-                if (slot(w, false, near(j, i))) {
-                    return j;
-                }
-                String l = w.lower();
-                if (Lexicon.PRONOUN.contains(l)) {
-                    pronoun = j; // "where is it raised": the name is said elsewhere
+                    pronoun = j;
                     return -1;
                 }
                 if (!(Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l)
-                        || Lexicon.ENGLISH_STOP.contains(l))) {
+                        || (step > 0 && Lexicon.WH.contains(l)) || Lexicon.ENGLISH_STOP.contains(l))) {
                     return -1;
                 }
             }
@@ -577,9 +720,8 @@ public final class IntentClassifier {
         // ---------------------------------------------------------------- detectors
 
         Candidate contextManagers() {
-            boolean cm = q.phrase("context", "manager") || q.phrase("context", "managers") || q.phrase("ctx", "manager")
-                    || q.phrase("ctx", "managers") || q.phrase("context", "-", "manager") || any(Set.of("contextmanager",
-                    "contextmanagers")) || q.phrase("with", "statement") || q.phrase("with", "block")
+            boolean cm = contextNoun() || any(Set.of("contextmanager", "contextmanagers", "ctxmanager", "ctxmanagers",
+                    "ctxmgr", "ctxmgrs", "cms", "with-able", "withable")) || q.phrase("with", "statement") || q.phrase("with", "block")
                     || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
             boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("enter__") || w.lower().contains("exit__"))
@@ -600,6 +742,17 @@ public final class IntentClassifier {
                 return null; // "methods decorated as contextmanager", "the contextmanager decorator"
             }
             return new Candidate(new Intent.ContextManagers(), 9, false, "");
+        }
+
+        /** "context manager(s)", "ctx mgrs", "context-mgr": a context word before a manager word. */
+        boolean contextNoun() {
+            for (int i = 0; i + 1 < q.size(); i++) {
+                if (Set.of("context", "ctx").contains(q.get(i).norm()) && Set.of("manager", "managers", "mgr", "mgrs",
+                        "mngr", "mngrs", "manger", "mangers").contains(q.get(i + 1).lower())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A decorator word right before word {@code i} (one word between at most) or right after it. */
@@ -640,7 +793,10 @@ public final class IntentClassifier {
         }
 
         Candidate exports() {
-            boolean e = q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
+            boolean star = q.words.stream().anyMatch(w -> w.text().equals("*")
+                    && w.index() > 0 && Lexicon.IMPORT.contains(q.get(w.index() - 1).norm()))
+                    || (any(Set.of("star", "wildcard", "star-import", "star-imports")) && any(Lexicon.IMPORT));
+            boolean e = star || q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
                     || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
                     || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
@@ -673,6 +829,12 @@ public final class IntentClassifier {
                     if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
                             && Lexicon.COMMENT.contains(q.get(i + 1).norm())) {
                         tag = nearTag(w.text());
+                        break;
+                    }
+                    String upper = w.text().toUpperCase(Locale.ROOT);
+                    if (Lexicon.TAG_CAPITALS.contains(upper) && !w.code() && Lexicon.COMMENT.contains(q.get(i + 1).norm())
+                            && !Lexicon.COMMENT.contains(w.norm())) {
+                        tag = upper; // "hack comments", "note markers": a tag word in lower case before a comment noun
                         break;
                     }
                 }
@@ -762,7 +924,11 @@ public final class IntentClassifier {
         }
 
         Candidate methodsOfClass() {
-            Set<String> nouns = Set.of("method", "methods", "defs", "functions", "funcs", "fns", "function");
+            Candidate shaped = classAbilities();
+            if (shaped != null) {
+                return shaped;
+            }
+            Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function");
             if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
                 return null;
             }
@@ -808,7 +974,8 @@ public final class IntentClassifier {
                             return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                         }
                     }
-                    if (!Set.of("defined", "declared", "belong", "belongs", "belonging", "are", "is", "r", "the",
+                    if (!Set.of("defined", "declared", "belong", "belongs", "belonging", "live", "lives", "living",
+                            "sit", "sits", "are", "is", "r", "the",
                             "that", "which", "exist", "exists", "available", "there", "list", "names").contains(n)) {
                         break;
                     }
@@ -819,6 +986,46 @@ public final class IntentClassifier {
                 int p = codeLike();
                 if (p >= 0 && classLike(q.get(p))) {
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 6, true, "the class-like word " + text(p));
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A class's methods asked for without the word: "what can a Worker do", "what's defined on Transport",
+         * "everything defined inside Client", "what does Pool offer"; the class is written like a class.
+         */
+        Candidate classAbilities() {
+            int doing = q.find(2, Set.of("do"));
+            if (q.size() >= 4 && q.get(0).norm().equals("what") && q.get(1).norm().equals("can") && doing > 2
+                    && doing <= 5) {
+                int p = after(1, 3, false, Set.of("a", "an", "the", "instance", "of"));
+                if (p >= 0 && classLike(q.get(p))) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                }
+            }
+            Word last = q.get(q.size() - 1);
+            if (q.size() >= 4 && q.get(0).norm().equals("what") && Set.of("does", "do").contains(q.get(1).norm())
+                    && Set.of("define", "have", "contain", "provide", "implement").contains(last.norm())) {
+                int p = after(1, 3, false, Set.of("a", "an", "the", "class"));
+                if (p >= 0 && p < q.size() - 1 && classLike(q.get(p))) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, ""); // "what does Session define"
+                }
+            }
+            for (int i = 0; i < q.size(); i++) {
+                if (Set.of("defined", "declared", "offer", "offers", "expose", "exposes").contains(q.get(i).norm())
+                        && (q.has(Set.of("what", "everything", "anything", "all")))) {
+                    int p = after(i, 3, false, Set.of("on", "in", "inside", "within", "by", "class", "the"));
+                    if (p < 0 && !Set.of("defined", "declared").contains(q.get(i).norm())) {
+                        int j = i - 1;
+                        while (j > 0 && Set.of("instance", "instances", "object", "objects", "class").contains(q.get(j).norm())) {
+                            j--; // "what does a Transport instance offer"
+                        }
+                        p = before(j + 1, 2);
+                    }
+                    if (p >= 0 && classLike(q.get(p)) && !q.get(p).text().contains(".")) {
+                        return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                    }
                 }
             }
             return null;
@@ -903,8 +1110,11 @@ public final class IntentClassifier {
         }
 
         Candidate async() {
-            if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited")) {
-                return null;
+            boolean typeOnly = q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm()))
+                    .allMatch(w -> w.capitalised() && w.index() > 0 && w.index() > 0
+                    && (Lexicon.RETURN.contains(q.get(w.index() - 1).norm()) || q.get(w.index() - 1).norm().equals("->")));
+            if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
+                return null; // "anything returning Awaitable": a return annotation, not async defs
             }
             return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
         }
@@ -981,6 +1191,13 @@ public final class IntentClassifier {
                     p = after(i, 3);
                 }
             }
+            if (p < 0) {
+                int b = baseListed();
+                if (b >= 0) {
+                    p = b;
+                    cue = true;
+                }
+            }
             if (!cue && (q.phrase("base", "list") || q.phrase("base", "class") || q.phrase("parent", "class")
                     || any(Set.of("ancestry", "inheritance")))) {
                 cue = true;
@@ -992,6 +1209,13 @@ public final class IntentClassifier {
                     guessed = true;
                     how = "the class-like word " + text(c);
                 }
+            }
+            if (p >= 0 && BASE_LIST.matcher(q.get(p).text()).matches()) {
+                java.util.regex.Matcher m = BASE_LIST.matcher(q.get(p).text());
+                m.matches();
+                String base = m.group(1);
+                return new Candidate(new Intent.Subclasses(base, indirect),
+                        7, false, "");
             }
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
@@ -1008,6 +1232,43 @@ public final class IntentClassifier {
                         + (q.words.size() <= 6 ? 1 : 0), false, "");
             }
             return null;
+        }
+
+        /**
+         * The base named by the question's shape rather than a verb: a base list written as code ({@code class
+         * X(Protocol)}, {@code Name(Enum)}), "whose base (class) is X", "parent is X", "family tree of X"; -1 if none.
+         */
+        int baseListed() {
+            for (Word w : q.words) {
+                java.util.regex.Matcher m = BASE_LIST.matcher(w.text());
+                if (m.matches() && classLike(new Word(w.index(), m.group(1), m.group(1).toLowerCase(Locale.ROOT),
+                        m.group(1).toLowerCase(Locale.ROOT), false, false, false, false, false))) {
+                    return w.index();
+                }
+            }
+            for (int i = 0; i + 1 < q.size(); i++) {
+                String n = q.get(i).norm();
+                int k = i + 1;
+                if (Set.of("base", "parent", "superclass", "bases", "parents").contains(n)) {
+                    while (k < q.size() && Set.of("class", "classes", "type").contains(q.get(k).norm())) {
+                        k++;
+                    }
+                    if (k < q.size() && Set.of("is", "includes", "contains", "=", "being").contains(q.get(k).norm())) {
+                        int p = after(k, 3);
+                        if (p >= 0 && (classLike(q.get(p)) || q.get(p).code())) {
+                            return p;
+                        }
+                    }
+                }
+                if (Set.of("tree", "family", "lineage", "hierarchy").contains(n)
+                        && Set.of("of", "below", "under", "beneath", "from").contains(q.get(k).norm())) {
+                    int p = after(k, 3);
+                    if (p >= 0 && classLike(q.get(p))) {
+                        return p;
+                    }
+                }
+            }
+            return -1;
         }
 
         /** "not just direct ones", "not only the direct subclasses": wider than direct. */
@@ -1112,6 +1373,9 @@ public final class IntentClassifier {
 
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
+            if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {
+                return null; // "in the import machinery": a place in the code, not an imports question
+            }
             boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings", "bringing",
                     "brought"), "in", 4)
                     || gapPhrase(Set.of("talk", "talks", "talking", "speak", "speaks", "speaking"), "to", 2)
@@ -1119,9 +1383,11 @@ public final class IntentClassifier {
                     || any(Set.of("dependency", "dependencies", "dep", "deps", "touch", "touches", "touching"))
                     || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
                     || q.phrase("dependencies", "on")
-                    || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on");
+                    || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on")
+                    || any(Set.of("uninstall", "uninstalled", "uninstalling")) || instrument() >= 0;
             int useCue = first(Lexicon.USE);
-            if (importCue < 0 && !phraseCue && useCue < 0) {
+            if (importCue < 0 && !phraseCue && useCue < 0 && !(q.size() <= 6 && moduleOf(q.get(0)) != null
+                    && knownModule(moduleOf(q.get(0))))) {
                 return null;
             }
             boolean otherTopic = any(Lexicon.DECORATOR) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE)
@@ -1129,7 +1395,7 @@ public final class IntentClassifier {
             int p = -1;
             boolean known = false;
             // a well-known module named anywhere, nearest to a cue
-            int anchor = importCue >= 0 ? importCue : useCue >= 0 ? useCue : 0;
+            int anchor = importCue >= 0 ? importCue : instrument() >= 0 ? instrument() : useCue >= 0 ? useCue : 0;
             int bestDistance = Integer.MAX_VALUE;
             java.util.Set<String> named = new java.util.LinkedHashSet<>();
             for (Word w : q.words) {
@@ -1198,6 +1464,9 @@ public final class IntentClassifier {
             if (p < 0) {
                 return null;
             }
+            if (importCue < 0 && !phraseCue && useCue < 0) {
+                return topicFirst(p); // "requests: which files?"
+            }
             boolean libraryNoun = any(Lexicon.LIBRARY);
             if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
                 return null; // "usages of parse_headers": a function's uses are its callers
@@ -1220,6 +1489,61 @@ public final class IntentClassifier {
             named.removeIf(other -> other.startsWith(m + "."));
             // "import os and sys": one module is searched for, the answer says which and names the other
             return new Candidate(new Intent.Imports(m), score, !named.isEmpty(), "also named: " + String.join(", ", named));
+        }
+
+        /**
+         * True when the import word at {@code i} qualifies an English noun after "the" ("the import machinery",
+         * "the import job"): a part of the program, not the act of importing.
+         */
+        boolean importModifier(int i) {
+            if (i <= 0 || i + 1 >= q.size() || !Set.of("the", "our", "its", "this").contains(q.get(i - 1).norm())) {
+                return false;
+            }
+            Word next = q.get(i + 1);
+            boolean object = i + 2 < q.size() && Set.of("of", "for", "from", "on").contains(q.get(i + 2).norm());
+            return !object && !next.code() && !next.capitalised() && next.identifier()
+                    && !Lexicon.MODULES.contains(next.lower()) && !Lexicon.FUNCTION_WORDS.contains(next.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(next.lower()) && !Set.of("statement", "statements", "line",
+                    "lines", "sites", "site", "places", "locations", "graph").contains(next.lower());
+        }
+
+        /**
+         * Index of a well-known library named as the means of doing something ("talk http via requests", "make HTTP
+         * calls with requests", "send them through httpx", "break without numpy"), else -1.
+         */
+        int instrument() {
+            for (int i = 1; i < q.size(); i++) {
+                Word w = q.get(i);
+                String l = w.lower();
+                String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+                boolean noun = Lexicon.PARAMETER.contains(next) || Lexicon.BARRIER.contains(next)
+                        && !Lexicon.LIBRARY.contains(next); // "with encoding argument"; "via the requests lib" is one
+                if (!Lexicon.MODULES.contains(l) || noun || w.code() || Lexicon.COMMON_MODULE_WORDS.contains(l)
+                        || Lexicon.ENGLISH_STOP.contains(l) || i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm())) {
+                    continue;
+                }
+                String before = q.get(i - 1).lower();
+                if (i >= 2 && Set.of("the", "a", "an").contains(before)) {
+                    before = q.get(i - 2).lower(); // "through the requests lib"
+                }
+                if (MEANS.contains(before) || before.equals("on") && i >= 2
+                        && Set.of("still", "we", "everything", "anything").contains(q.get(i - 2).lower())) {
+                    return i; // "talk http via requests", "are we still on requests"
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * "requests: which files?", "yaml - where?": a well-known library opening a short question that asks where
+         * or which files; read as its imports, and said so.
+         */
+        Candidate topicFirst(int p) {
+            if (p != 0 || q.size() > 6 || !q.words.stream().anyMatch(w -> Set.of("where", "which", "files", "file",
+                    "modules", "who", "anywhere").contains(w.norm()))) {
+                return null;
+            }
+            return new Candidate(new Intent.Imports(moduleOf(q.get(0))), 5, true, "a library named alone: its imports");
         }
 
         /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
@@ -1257,10 +1581,14 @@ public final class IntentClassifier {
 
         /** The module a word names: itself (lower-cased when it is a capitalised word), or its spelling fix. */
         String moduleOf(Word w) {
+            String t = w.text();
+            String bare = t.replaceFirst("^(?i)(python|py)-", "");
+            if (!bare.equals(t) && Lexicon.MODULES.contains(bare.toLowerCase(Locale.ROOT))) {
+                return bare.toLowerCase(Locale.ROOT); // "python-requests", "python-dateutil": the package's name
+            }
             if (!w.identifier() || w.at() || w.parens() || isTag(w)) {
                 return null;
             }
-            String t = w.text();
             if (Lexicon.MODULES.contains(t)) {
                 return t;
             }
@@ -1316,7 +1644,7 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            if (e < 0 || any(Lexicon.RAISE) || any(Lexicon.SUBCLASS)) {
+            if (e < 0 || any(Lexicon.RAISE) && raises() != null || any(Lexicon.SUBCLASS)) {
                 return null;
             }
             boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
@@ -1328,6 +1656,17 @@ public final class IntentClassifier {
             for (int i = 0; i < q.size(); i++) {
                 Word w = q.get(i);
                 String n = w.norm();
+                if (Set.of("callsite", "callsites", "call-site", "call-sites").contains(w.lower())) {
+                    int p = rightBeforeAny(i);
+                    for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                        if (Set.of("of", "for", "to").contains(q.get(j).norm())) {
+                            p = after(j, 3);
+                        }
+                    }
+                    if (p >= 0) {
+                        return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
+                    }
+                }
                 if (!Lexicon.CALL.contains(n) && !n.equals("call")) {
                     continue;
                 }
@@ -1349,11 +1688,15 @@ public final class IntentClassifier {
                     }
                 } else if (n.equals("calls") || n.equals("call") || n.equals("calling") || n.startsWith("invok")) {
                     int j = i + 1;
+                    if (j < q.size() && Set.of("with", "via", "through", "using", "thru").contains(q.get(j).lower())) {
+                        continue; // "HTTP calls with requests": the means of calling, not what is called
+                    }
                     if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
                         p = after(j, 3);
-                    } else if (j < q.size() && Set.of("sites", "site").contains(q.get(j).norm())) {
+                    } else if (j < q.size() && Set.of("sites", "site", "points", "locations", "spots")
+                            .contains(q.get(j).norm())) {
                         p = rightBeforeAny(i);
-                        if (p < 0 && j + 1 < q.size() && q.get(j + 1).norm().equals("of")) {
+                        if (p < 0 && j + 1 < q.size() && Set.of("of", "for", "to").contains(q.get(j + 1).norm())) {
                             p = after(j + 1, 3);
                         }
                     } else {
@@ -1408,6 +1751,12 @@ public final class IntentClassifier {
         }
 
         Candidate parameters() {
+            for (Word w : q.words) {
+                if (STAR_PARAMETER.matcher(w.text()).matches()) {
+                    // "defs with **kwargs", "functions taking *args": a star parameter is a parameter by its writing
+                    return new Candidate(new Intent.FunctionsWithParameter(w.text().replaceFirst("^\\*+", "")), 6, false, "");
+                }
+            }
             int cueNoun = first(Lexicon.PARAMETER);
             int take = first(Lexicon.TAKE);
             if (cueNoun < 0 && take < 0) {
@@ -1427,6 +1776,9 @@ public final class IntentClassifier {
                         p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
                     } else {
                         p = rightBefore(i);
+                        if (p > 0 && PARAMETER_KIND.contains(q.get(p).lower()) && slot(q.get(p - 1), false, true)) {
+                            p = p - 1; // "a dry_run flag param": the name comes before the kind of parameter
+                        }
                         if (p < 0) {
                             p = after(i, 3);
                         }
@@ -1456,9 +1808,12 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            int giveBack = q.phraseAt("give", "back");
-            if (giveBack < 0) {
-                giveBack = q.phraseAt("gives", "back");
+            int giveBack = -1;
+            for (int i = 0; i + 1 < q.size() && giveBack < 0; i++) {
+                if (Set.of("give", "gives", "giving", "hand", "hands", "handing", "pass", "passes", "send", "sends",
+                        "spit", "spits").contains(q.get(i).norm()) && Set.of("back", "out").contains(q.get(i + 1).norm())) {
+                    giveBack = i;
+                }
             }
             if (r < 0 && giveBack < 0) {
                 return null;
@@ -1513,11 +1868,14 @@ public final class IntentClassifier {
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {
                     p = after(i, 3);
-                } else if (n.equals("method")) {
-                    p = rightBefore(i);
+                } else if (n.equals("method") || (knownDecorator(q.get(i)) != null && knownDecorator(q.get(i)).endsWith("method")
+                        && i >= 2 && (Set.of("a", "an", "the").contains(q.get(i - 2).norm())
+                        || i >= 3 && Set.of("a", "an", "the").contains(q.get(i - 3).norm())))) {
+                    p = rightBefore(i); // "a from_config classmethod"
                 }
                 if (p >= 0 && methodLike(q.get(p))) {
-                    return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) ? 1 : 0),
+                    boolean kind = knownDecorator(q.get(i)) != null;
+                    return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) || kind ? 1 : 0),
                             false, "");
                 }
             }
@@ -1538,7 +1896,8 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 switch (n) {
                     case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
-                        p = after(i, 3, true, skip);
+                        p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
+                                : after(i, 3, true, skip); // "start reading": a verb, not a prefix
                         if (p >= 0) {
                             pattern = glob(p, "%s*");
                         }
@@ -1561,11 +1920,12 @@ public final class IntentClassifier {
                             pattern = glob(p, "%s");
                         }
                     }
-                    case "with", "w" -> {
-                        // "with X in the name"
+                    case "with", "w", "have", "has", "having" -> {
+                        // "with X in the name", "have X in their names", "has X somewhere in its name"
                         int a = after(i, 1, true, Set.of());
-                        if (a >= 0 && a + 2 < q.size() && q.get(a + 1).norm().equals("in")
-                                && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, a + 3)).norm())) {
+                        int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
+                        if (in > a && in <= a + 2 && in + 2 < q.size() + 1 && Set.of("name", "names", "identifier",
+                                "identifiers").contains(q.get(Math.min(q.size() - 1, in + 2)).norm())) {
                             pattern = glob(a, "%s");
                         }
                     }
@@ -1573,6 +1933,7 @@ public final class IntentClassifier {
                     }
                 }
             }
+            int score = pattern != null && q.find(0, Set.of("name", "names", "identifier", "identifiers")) > 0 ? 8 : 5;
             if (pattern == null) {
                 for (Word w : q.words) {
                     if (isGlob(w.text())) {
@@ -1585,7 +1946,7 @@ public final class IntentClassifier {
                 return null;
             }
             boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
-            return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), 5,
+            return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                     !classNoun && !functionNoun, "no class or function noun: functions assumed");
         }
 

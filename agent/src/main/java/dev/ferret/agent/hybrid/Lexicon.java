@@ -30,188 +30,141 @@ final class Lexicon {
         return Set.copyOf(new java.util.LinkedHashSet<>(List.of(words.trim().split("\\s+"))));
     }
 
-    static final Set<String> CONTRACTIONS = set("what's how's it's that's there's who's where's here's let's");
+    /** The word groups of {@code lexicon.txt}, by name. */
+    private static final Map<String, Set<String>> GROUPS = loadGroups();
 
-    static final Set<String> CLASS = set("class classes type types interface interfaces object objects clases");
-    static final Set<String> FUNCTION = set("function functions func funcs fn fns def defs method methods routine "
-            + "routines handler handlers callable callables procedure procedures coroutine coroutines");
-    static final Set<String> METHOD = set("method methods");
-    static final Set<String> SUBCLASS = set("subclass subclasses subclassing subclassed inherit inherits inheriting "
-            + "inherited inheritance extend extends extending extended derive derives derived deriving descend "
-            + "descends descending superclass based built");
-    static final Set<String> SUBCLASS_NOUN = set("subclass subclasses descendant descendants children child "
-            + "hierarchy heirs derivatives kids kid offspring subtypes subtype grandchildren grandkids "
-            + "sub-subclasses subsubclasses");
-    static final Set<String> IMPLEMENT = set("implement implements implementing implemented");
-    static final Set<String> INDIRECT = set("indirect indirectly transitive transitively ancestry ancestor ancestors "
-            + "descendant descendants hierarchy ultimately eventually chain tree depth intermediate");
-    static final Set<String> PROTOCOL = set("protocol protocols");
-    static final Set<String> ASYNC = set("async asynchronous coroutine coroutines awaitable awaitables awaited await");
-    static final Set<String> IMPORT = set("import imports importing imported");
-    static final Set<String> USE = set("use uses using used usage usages users user rely relies relying depend depends "
-            + "depending dependent require requires requiring need needs needing hit reference references "
-            + "referencing");
-    static final Set<String> LIBRARY = set("library libraries lib libs package packages module modules dependency "
-            + "dependencies dep deps");
-    static final Set<String> FILE_SUBJECT = set("file files module modules script scripts code part parts bits "
-            + "bit places place anything anywhere we who what");
-    static final Set<String> DATACLASS = set("dataclass dataclasses");
-    static final Set<String> DECORATOR = set("decorated decorator decorators decorate decorates decorating wrapped "
-            + "marked tagged carrying applied preceded annotated");
-    static final Set<String> COMMENT = set("comment comments note notes marker markers remark remarks annotation "
-            + "annotations tag tags tagged");
-    static final Set<String> PARAMETER = set("parameter parameters param params argument arguments arg args kwarg "
-            + "kwargs signature signatures");
-    static final Set<String> TAKE = set("take takes taking accept accepts accepting receive receives receiving");
-    static final Set<String> RETURN = set("return returns returning returned");
-    static final Set<String> RAISE = set("raise raises raised raising throw throws thrown throwing threw");
-    static final Set<String> EXCEPTION = set("exception exceptions error errors");
-    static final Set<String> CONTEXT = set("context contextmanager contextmanagers ctx");
-    static final Set<String> PROPERTY = set("property properties props getter getters");
-    static final Set<String> EXPORT = set("export exports exported exporting __all__");
-    static final Set<String> CONSTANT = set("constant constants const consts");
-    static final Set<String> CALL = set("call calls called calling caller callers invoke invokes invoked invoking "
-            + "invocation invocations");
-    static final Set<String> DEFINE = set("define defines defining declare declares declaring override overrides "
-            + "overriding overridden provide provides providing have has having own");
-    static final Set<String> NAME = set("named name names called starting start starts begin begins beginning "
-            + "ending end ends containing contain contains matching match matches like");
+    /** One word group of {@code lexicon.txt}; a missing group is a packaging error, reported when the class loads. */
+    private static Set<String> words(String group) {
+        Set<String> out = GROUPS.get(group);
+        if (out == null) {
+            throw new IllegalStateException("lexicon.txt has no group " + group);
+        }
+        return out;
+    }
+
+    private static Map<String, Set<String>> loadGroups() {
+        Map<String, StringBuilder> text = new java.util.LinkedHashMap<>();
+        String current = null;
+        try (InputStream in = Lexicon.class.getResourceAsStream("lexicon.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon.txt is missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (!Character.isWhitespace(line.charAt(0)) && colon > 0) {
+                    current = line.substring(0, colon).strip();
+                    text.put(current, new StringBuilder(line.substring(colon + 1)));
+                } else if (current != null) {
+                    text.get(current).append(' ').append(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        text.forEach((k, v) -> out.put(k, set(v.toString())));
+        return Map.copyOf(out);
+    }
+
+    static final Set<String> CONTRACTIONS = words("CONTRACTIONS");
+
+    static final Set<String> CLASS = words("CLASS");
+    static final Set<String> FUNCTION = words("FUNCTION");
+    static final Set<String> METHOD = words("METHOD");
+    static final Set<String> SUBCLASS = words("SUBCLASS");
+    static final Set<String> SUBCLASS_NOUN = words("SUBCLASS_NOUN");
+    static final Set<String> IMPLEMENT = words("IMPLEMENT");
+    static final Set<String> INDIRECT = words("INDIRECT");
+    static final Set<String> PROTOCOL = words("PROTOCOL");
+    static final Set<String> ASYNC = words("ASYNC");
+    static final Set<String> IMPORT = words("IMPORT");
+    static final Set<String> USE = words("USE");
+    static final Set<String> LIBRARY = words("LIBRARY");
+    static final Set<String> FILE_SUBJECT = words("FILE_SUBJECT");
+    static final Set<String> DATACLASS = words("DATACLASS");
+    static final Set<String> DECORATOR = words("DECORATOR");
+    static final Set<String> COMMENT = words("COMMENT");
+    static final Set<String> PARAMETER = words("PARAMETER");
+    static final Set<String> TAKE = words("TAKE");
+    static final Set<String> RETURN = words("RETURN");
+    static final Set<String> RAISE = words("RAISE");
+    static final Set<String> EXCEPTION = words("EXCEPTION");
+    static final Set<String> CONTEXT = words("CONTEXT");
+    static final Set<String> PROPERTY = words("PROPERTY");
+    static final Set<String> EXPORT = words("EXPORT");
+    static final Set<String> CONSTANT = words("CONSTANT");
+    static final Set<String> CALL = words("CALL");
+    static final Set<String> DEFINE = words("DEFINE");
+    static final Set<String> NAME = words("NAME");
 
     /** Whole-question cues that ask for an explanation, an opinion or a change, not a list. */
-    static final Set<String> EXPLAIN = set("explain explains describe describes summarize summarise purpose meaning "
-            + "mean means difference compare rationale motivation nutshell architecture tips suggestions suggest");
-    static final Set<String> COMMAND = set("convert remove delete write rewrite add rename refactor fix make generate "
-            + "create update change move replace optimize optimise improve clean format translate run install build "
-            + "deploy debug mock redo port migrate split merge document simplify speed modify edit implement");
-    static final Set<String> MODAL = set("can could would should will shall may might must");
-    static final Set<String> EVALUATIVE = set("safe safer better worse faster slower good bad worth secure "
-            + "necessary wise ok okay fast slow quick efficient performant scalable robust reliable correct "
-            + "readable maintainable clean fine reasonable sensible appropriate overkill buggy broken idiomatic "
-            + "pythonic enough needed justified correctly properly efficiently safely");
-    static final Set<String> SEARCH_VERB = set("list show find give get locate enumerate identify report search "
-            + "grep collect provide display print count tell return fetch name pull");
+    static final Set<String> EXPLAIN = words("EXPLAIN");
+    static final Set<String> COMMAND = words("COMMAND");
+    static final Set<String> MODAL = words("MODAL");
+    static final Set<String> EVALUATIVE = words("EVALUATIVE");
+    static final Set<String> SEARCH_VERB = words("SEARCH_VERB");
 
-    static final Set<String> WH = set("what which where who whose how why when");
+    static final Set<String> WH = words("WH");
 
     /** Words that never carry a parameter: function words, fillers and the cue words above. */
-    static final Set<String> STOP = set("the a an any all some of from on upon in into to for with by as at its "
-            + "their this that these those our my your is are was were be been being do does did get gets got which "
-            + "what where who whose when there here it them they we you i me us please pls plz and or not no every each "
-            + "only also still anything something everything stuff thing things one ones codebase code repo repository "
-            + "project source tree base python directly direct defined declared written have has had can could would "
-            + "should will list show find give gimme locate enumerate identify report search grep collect provide "
-            + "need want display print hey so ok lol just even incl including along line lines numbers number file "
-            + "files module modules package packages library lib libs libraries if many much how why "
-            + "whole entire full level top other others another any anywhere everywhere somewhere whether "
-            + "currently now exist exists existing available present there's u r ur da "
-            + "keyword kind kinds sort sorts set statement statements definition definitions def defs name names "
-            + "named called new custom own user user-defined local its it's place places part parts bits bit "
-            + "section sections side let me tell see check look looking mind handy quick quickly again "
-            + "then than too very really actually basically just like same such own via through "
-            + "count total instance instances version versions currently ones thing's elsewhere "
-            + "used use uses using usage");
+    static final Set<String> STOP = words("STOP");
 
     /** Grammar words: never a parameter, always skipped when looking next to a cue. */
-    static final Set<String> FUNCTION_WORDS = set("the a an any all some of from on upon in into to for with by as at "
-            + "its their this that these those our my your his her is are was were be been being do does did which what "
-            + "where who whose when it them they we you i me us and or not no every each only also still just even so "
-            + "please pls plz here there have has had can could would should will named called top ur own "
-            + "exactly given specific particular currently actually really");
+    static final Set<String> FUNCTION_WORDS = words("FUNCTION_WORDS");
     /** Nouns that end the search for a parameter: a name is never one of them (unless capitalised). */
-    static final Set<String> BARRIER = set("class classes function functions func funcs fn fns method methods def defs "
-            + "parameter parameters param params argument arguments arg args kwarg kwargs module modules file files "
-            + "decorator decorators comment comments statement statements annotation annotations signature "
-            + "signatures name names code repo repository project codebase library package packages lib "
-            + "type types object objects thing things stuff ones one line lines instance instances");
+    static final Set<String> BARRIER = words("BARRIER");
     /** Python's keywords: never a parameter unless written as code. */
-    static final Set<String> PYTHON_KEYWORDS = set("and as assert async await break class continue def del elif else "
-            + "except finally for from global if import in is lambda nonlocal not or pass raise return try while with "
-            + "yield");
+    static final Set<String> PYTHON_KEYWORDS = words("PYTHON_KEYWORDS");
     /** Plural nouns that name what is searched for; never a parameter even right next to a cue. */
-    static final Set<String> CATEGORY_NOUNS = set("classes functions methods defs funcs fns objects things ones stuff "
-            + "files modules comments decorators parameters arguments params args lines code definitions statements "
-            + "names callers calls errors exceptions module package library");
+    static final Set<String> CATEGORY_NOUNS = words("CATEGORY_NOUNS");
 
     /** Words that qualify a parameter noun ("the keyword argument X"), skipped next to it. */
-    static final Set<String> MODIFIER = set("keyword positional optional required default extra named boolean "
-            + "bool-valued first second last special magic dunder");
+    static final Set<String> MODIFIER = words("MODIFIER");
 
     /** Module names that are also everyday words: a module only when written like code. */
-    static final Set<String> COMMON_MODULE_WORDS = set("code this test tests site string types time random email "
-            + "select signal token array queue trace profile secrets glob copy parser keyword numbers operator symbol "
-            + "new user platform resource calendar cmd dis doctest enum imp math mailbox operator pipes pty shelve "
-            + "stat struct tabnanny this turtle wave zipapp graphlib abc ast base64 bisect builtins chunk colorsys "
-            + "contextvars dataclasses decimal errno fractions gc getpass gettext grp heapq hmac html inspect io "
-            + "ipaddress locale marshal mmap netrc nntplib numbers opcode pickle pprint pwd readline reprlib sched "
-            + "selectors shlex shutil smtplib sndhdr socket spwd ssl statistics stringprep sunau symtable sys "
-            + "sysconfig syslog tarfile telnetlib tempfile termios textwrap threading timeit tkinter tty typing "
-            + "unicodedata uu venv warnings weakref webbrowser winreg wsgiref xdrlib zipfile zipimport zlib mock "
-            + "attr black click coverage docopt markdown packaging rich toml trio celery");
+    static final Set<String> COMMON_MODULE_WORDS = words("COMMON_MODULE_WORDS");
 
-    static final Set<String> SPLIT_AFTER_HYPHEN = set("decorated based derived level manager managers "
-            + "style wrapped marked wise");
+    static final Set<String> SPLIT_AFTER_HYPHEN = words("SPLIT_AFTER_HYPHEN");
 
     /**
      * English function words (pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs of place,
      * time and degree): a general stop-word list of the language. Such a word is never a parameter unless it is
      * written as code (backticks, quotes, {@code @}, {@code ()}) or capitalised inside the sentence ({@code Any}).
      */
-    static final Set<String> ENGLISH_STOP = set("a about above across after afterwards again against all almost "
-            + "alone along already also although always am among amongst an and another any anyhow anyone anything "
-            + "anyway anywhere are around as at be became because become becomes been before beforehand behind "
-            + "being below beneath beside besides between beyond both but by can cannot could did do does doing "
-            + "down during each either else elsewhere enough etc even ever every everyone everything everywhere "
-            + "except few for from further furthermore had has have having he hence her here hereby herein hers "
-            + "herself him himself his how however i if in indeed inside instead into is it its itself just like "
-            + "likely many may maybe me meanwhile might more moreover most mostly much must my myself near neither "
-            + "never nevertheless no nobody noone nor not nothing now nowhere of often on onto or other others "
-            + "otherwise our ours ourselves out outside over perhaps please quite rather really same seem seemed "
-            + "seems several she should since so some somehow someone something sometime sometimes somewhere still "
-            + "such than that the their theirs them themselves then thence there thereafter thereby therefore "
-            + "therein these they this those though through throughout thru thus to together too toward towards "
-            + "under underneath unless unlike until up upon us very via was we were what whatever when whence "
-            + "whenever where whereas wherever whether which while who whoever whom whose why will with within "
-            + "without would yet you your yours yourself yourselves");
+    static final Set<String> ENGLISH_STOP = words("ENGLISH_STOP");
 
     /**
      * Generic adjectives and participles ("the usual arguments", "return something useful", "decorators used the
      * most"): describe a thing, never name it, unless written as code.
      */
-    static final Set<String> NOT_A_NAME = set("usual useful same various relevant important interesting weird "
-            + "strange odd typical normal common regular certain particular specific general proper actual real "
-            + "similar different related obvious used uses using usage defined declared written called "
-            + "named mentioned listed shown found");
+    static final Set<String> NOT_A_NAME = words("NOT_A_NAME");
 
     /** Python's builtin classes, written in lower case and still class names ("do we subclass dict?"). */
-    static final Set<String> BUILTIN_TYPES = set("object dict list str int float complex tuple set frozenset bytes "
-            + "bytearray type bool range memoryview");
+    static final Set<String> BUILTIN_TYPES = words("BUILTIN_TYPES");
 
     /** Pronouns that stand for a name said elsewhere ("drop X; which files import it?"). */
-    static final Set<String> PRONOUN = set("it them they");
+    static final Set<String> PRONOUN = words("PRONOUN");
 
     /**
      * Decorators of Python's standard library whose names are no English word, recognised by name alone
      * ("classmethods?", "any lru_cache here"); those that are words ({@code cache}, {@code override}) need an
      * {@code @} or a decorator noun.
      */
-    static final Set<String> KNOWN_DECORATORS = set("classmethod staticmethod abstractmethod abstractproperty "
-            + "cached_property lru_cache total_ordering singledispatch singledispatchmethod runtime_checkable");
+    static final Set<String> KNOWN_DECORATORS = words("KNOWN_DECORATORS");
 
     /** Words of a question that ask for advice, a comparison or a judgement rather than a listing. */
-    static final Set<String> OPINION = set("vs versus preferable prefer preferred recommend recommended "
-            + "recommendation advice advise advisable better best worse worst tradeoff tradeoffs trade-off "
-            + "trade-offs pros cons opinion idiomatic pythonic benefit benefits advantage advantages disadvantage "
-            + "disadvantages drawback drawbacks downside downsides upside upsides overkill overused worthwhile "
-            + "faster slower fastest slowest safer safest simpler simplest cleaner cleanest");
+    static final Set<String> OPINION = words("OPINION");
 
     /** Verbs of behaviour: "do our handlers ever block?" asks how the code behaves, not where something is. */
-    static final Set<String> BEHAVIOUR = set("block blocks hang hangs crash crashes fail fails break breaks leak "
-            + "leaks behave behaves scale scales deadlock deadlocks stall stalls slow misbehave support supports allow "
-            + "allows work works");
+    static final Set<String> BEHAVIOUR = words("BEHAVIOUR");
 
     /** Words that ask whether something is wrong (a judgement, not a listing) unless a tag in capitals. */
-    static final Set<String> PROBLEM = set("bug bugs buggy wrong broken leak leaks leaking deadlock deadlocks "
-            + "vulnerability vulnerabilities vulnerable flaw flaws smell smells");
+    static final Set<String> PROBLEM = words("PROBLEM");
 
     /**
      * Everyday English words (resource {@code english-words.txt}) and {@link #ENGLISH_STOP}: never spelling-corrected
@@ -224,8 +177,7 @@ final class Lexicon {
             Map.entry("to-do", "TODO"), Map.entry("to-dos", "TODO"), Map.entry("fixme", "FIXME"),
             Map.entry("fixmes", "FIXME"), Map.entry("tbd", "TBD"));
     /** Tags found only in capitals. */
-    static final Set<String> TAG_CAPITALS = set("XXX HACK BUG NOTE OPTIMIZE REVIEW NB SECURITY DEPRECATED WARNING "
-            + "WARN TEMP TMP KLUDGE");
+    static final Set<String> TAG_CAPITALS = words("TAG_CAPITALS");
 
     private static final Set<String> CUE_WORDS = new HashSet<>();
     private static final Map<String, String> CORRECTABLE = new HashMap<>();
@@ -245,11 +197,7 @@ final class Lexicon {
             }
         }
         CUE_WORDS.addAll(TAG_ANY_CASE.keySet());
-        for (String w : set("manager managers statement block exception class functions asynchronous dataclasses "
-                + "comments where which what parameter parameters methods function classes property exports "
-                + "constants protocol protocols exceptions imported import subclass subclasses inherit inherits "
-                + "coroutines coroutine decorated decorator context async raised raise callers called returning "
-                + "returns")) {
+        for (String w : words("CORRECTABLE_SEED")) {
             CORRECTABLE.put(w, w);
         }
         for (String w : CUE_WORDS) {
@@ -288,12 +236,14 @@ final class Lexicon {
         return Set.copyOf(out);
     }
 
+    /** Cue words whose last letter is often dropped ("asyn", "protoco"): a word one letter short is read as them. */
+    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass");
+
     /** Concept words that are written capitalised as class names (Protocol, Exception): corrected even then. */
-    static final Set<String> CLASS_LIKE_CONCEPTS = set("protocol protocols dataclass dataclasses exception exceptions");
+    static final Set<String> CLASS_LIKE_CONCEPTS = words("CLASS_LIKE_CONCEPTS");
 
     /** Python's builtin names and keywords that read like words: never spelling-corrected. */
-    static final Set<String> PYTHON_WORDS = set("none true false self cls args kwargs dict list tuple bool bytes "
-            + "float object super print open iter next type range len repr hash format input");
+    static final Set<String> PYTHON_WORDS = words("PYTHON_WORDS");
 
     /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
     static boolean known(String lower) {
@@ -328,7 +278,7 @@ final class Lexicon {
             if (Math.abs(v.length() - w.length()) > max || v.equals(w)) {
                 continue;
             }
-            if (v.startsWith(w) && (v.length() - w.length() > 1 || w.length() < 7)) {
+            if (v.startsWith(w) && (v.length() - w.length() > 1 || w.length() < 7) && !TRUNCATABLE.contains(v)) {
                 continue; // "handle" is a word of its own, not a misspelt "handler"; "dataclas" is "dataclass"
             }
             int d = distance(w, v, max);

@@ -3,6 +3,7 @@ package dev.ferret.agent.hybrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -150,6 +151,9 @@ final class Question {
             }
         }
         String lower = t.toLowerCase(Locale.ROOT);
+        if (Set.of("i.e", "e.g", "ie", "eg", "etc", "viz").contains(lower)) {
+            return; // "i.e. which exception classes exist": an aside marker, never a name
+        }
         if (lower.equals("what's") || lower.equals("whats")) {
             out.add(new Word(out.size(), "what", "what", "what", false, false, false, false, false));
             out.add(new Word(out.size(), "is", "is", "is", false, false, false, false, false));

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,33 +107,35 @@ class HybridAnswererTest {
         assertTrue(a.text().contains("full agent loop"), a.text());
     }
 
+    /** The question, the one tool it calls and the call's arguments. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            Which classes inherit from Exception, directly or indirectly? | find_classes   | {"base":"Exception","indirect":true}
+            classes decorated with @runtime_checkable                     | find_classes   | {"decorator":"runtime_checkable"}
+            which classes define __repr__?                                | find_classes   | {"method":"__repr__"}
+            custom exceptions?                                            | find_classes   | {"exception":true}
+            methods of Order                                              | find_functions | {"class_name":"Order"}
+            functions with a timeout parameter                            | find_functions | {"parameter":"timeout"}
+            which functions return bool?                                  | find_functions | {"returns":"bool"}
+            @staticmethod functions                                       | find_functions | {"decorator":"staticmethod"}
+            functions starting with test_                                 | find_functions | {"name_pattern":"test_*"}
+            list the properties                                           | find_functions | {"decorator":"property"}
+            where is ValueError raised?                                   | find_raises    | {"exception":"ValueError"}
+            what's in __all__?                                            | find_exports   | {}
+            module constants please                                       | find_constants | {}
+            who calls charge()?                                           | find_callers   | {"function":"charge"}
+            TODOs in shop/payments                                        | find_comments  | {"path":"shop/payments","tag":"TODO"}
+            """)
+    void structuralKindsMakeOnePreciseCallEach(String question, String tool, String arguments) {
+        HybridAnswer a = answerer.answer(index, question);
+        assertTrue(a.handled(), question + " -> " + a.intent());
+        assertEquals(1, a.calls().size(), question);
+        assertEquals(tool, a.calls().getFirst().name(), question);
+        assertEquals(arguments, a.calls().getFirst().arguments(), question);
+    }
+
     @Test
-    void structuralKindsMakeOnePreciseCallEach() {
-        record Case(String question, String tool, String arguments) {
-        }
-        for (Case c : List.of(
-                new Case("Which classes inherit from Exception, directly or indirectly?", "find_classes",
-                        "{\"base\":\"Exception\",\"indirect\":true}"),
-                new Case("classes decorated with @runtime_checkable", "find_classes", "{\"decorator\":\"runtime_checkable\"}"),
-                new Case("which classes define __repr__?", "find_classes", "{\"method\":\"__repr__\"}"),
-                new Case("custom exceptions?", "find_classes", "{\"exception\":true}"),
-                new Case("methods of Order", "find_functions", "{\"class_name\":\"Order\"}"),
-                new Case("functions with a timeout parameter", "find_functions", "{\"parameter\":\"timeout\"}"),
-                new Case("which functions return bool?", "find_functions", "{\"returns\":\"bool\"}"),
-                new Case("@staticmethod functions", "find_functions", "{\"decorator\":\"staticmethod\"}"),
-                new Case("functions starting with test_", "find_functions", "{\"name_pattern\":\"test_*\"}"),
-                new Case("list the properties", "find_functions", "{\"decorator\":\"property\"}"),
-                new Case("where is ValueError raised?", "find_raises", "{\"exception\":\"ValueError\"}"),
-                new Case("what's in __all__?", "find_exports", "{}"),
-                new Case("module constants please", "find_constants", "{}"),
-                new Case("who calls charge()?", "find_callers", "{\"function\":\"charge\"}"),
-                new Case("TODOs in shop/payments", "find_comments", "{\"path\":\"shop/payments\",\"tag\":\"TODO\"}"))) {
-            HybridAnswer a = answerer.answer(index, c.question());
-            assertTrue(a.handled(), c.question() + " -> " + a.intent());
-            assertEquals(1, a.calls().size(), c.question());
-            assertEquals(c.tool(), a.calls().getFirst().name(), c.question());
-            assertEquals(c.arguments(), a.calls().getFirst().arguments(), c.question());
-        }
+    void contextManagersAreSearchedAsClassesAndFunctions() {
         HybridAnswer cm = answerer.answer(index, "context managers?");
         assertEquals(List.of("find_classes", "find_functions"), cm.calls().stream().map(ExecutedCall::name).toList());
     }
@@ -160,6 +164,16 @@ class HybridAnswererTest {
                 a.text());
         HybridAnswer sure = answerer.answer(index, "Which classes subclass Protocol?");
         assertTrue(sure.text().startsWith("Found 12 classes"), sure.text());
+    }
+
+    @Test
+    void aNameTakenFromTheQuestionsContextIsStatedInTheAnswer() {
+        HybridAnswer a = answerer.answer(index, "I'm changing the signature of charge, who calls it?");
+        assertTrue(a.handled(), a.text());
+        assertEquals(List.of("find_callers"), a.calls().stream().map(ExecutedCall::name).toList());
+        assertTrue(a.text().startsWith("Reading the question as: calls of charge().\n"), a.text());
+        HybridAnswer plain = answerer.answer(index, "who calls charge()?");
+        assertFalse(plain.text().startsWith("Reading the question as"), plain.text());
     }
 
     @Test
