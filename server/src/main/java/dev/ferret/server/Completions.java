@@ -8,7 +8,6 @@ import dev.ferret.engine.EngineException;
 import dev.ferret.engine.FinishReason;
 import dev.ferret.engine.Generation;
 import dev.ferret.engine.GenerationRequest;
-import dev.ferret.engine.Prompt;
 import dev.ferret.engine.chat.ToolCallFormat;
 import dev.ferret.engine.chat.ToolCallParser;
 import java.io.IOException;
@@ -54,18 +53,7 @@ final class Completions {
     int handle(HttpExchange ex, ObjectNode body, boolean chat) throws IOException, InterruptedException {
         Params p = new Params(body);
         ChatRequest req = chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id());
-        int[] tokens;
-        if (chat) {
-            Prompt prompt;
-            try {
-                prompt = served.format().render(req.input());
-            } catch (dev.ferret.engine.chat.jinja.JinjaException | IllegalArgumentException e) {
-                throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
-            }
-            tokens = served.model().tokenize(prompt);
-        } else {
-            tokens = served.model().tokenize(req.prompt(), true);
-        }
+        int[] tokens = served.promptTokens(req, chat);
         Map<dev.ferret.engine.Adapter, Float> adapters = AdapterChoice.read(p, served.loras());
         int room = served.sequenceContext();
         if (tokens.length == 0) {

@@ -61,6 +61,23 @@ public final class FerretServer implements AutoCloseable {
      */
     record Served(String id, Model model, List<Adapter> loras, Model draftModel, ParallelContext context, int sequenceContext,
                   SessionPool pool, ChatFormat format, long created) {
+        /**
+         * The request's prompt as tokens: chat messages through the model's chat template (a template that refuses
+         * them is a 400 naming {@code messages}), or a completion's text as it is.
+         */
+        int[] promptTokens(ChatRequest req, boolean chat) {
+            if (!chat) {
+                return model.tokenize(req.prompt(), true);
+            }
+            dev.ferret.engine.Prompt prompt;
+            try {
+                prompt = format.render(req.input());
+            } catch (dev.ferret.engine.chat.jinja.JinjaException | IllegalArgumentException e) {
+                throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
+            }
+            return model.tokenize(prompt);
+        }
+
         /** Frees everything in the reverse order of loading. */
         void close() {
             pool.close();

@@ -24,25 +24,24 @@ final class Params {
     }
 
     String string(String name, String fallback) {
-        JsonNode n = get(name);
-        if (n == null) {
-            return fallback;
-        }
-        if (!n.isTextual()) {
-            throw ApiError.type(name, "a string");
-        }
-        return n.textValue();
+        return typed(name, fallback, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     boolean bool(String name, boolean fallback) {
+        return typed(name, fallback, JsonNode::isBoolean, "a boolean", JsonNode::booleanValue);
+    }
+
+    /** The field's value when it has the type {@code is} accepts, the fallback when absent; another type is refused. */
+    private <T> T typed(String name, T fallback, java.util.function.Predicate<JsonNode> is, String what,
+                        java.util.function.Function<JsonNode, T> value) {
         JsonNode n = get(name);
         if (n == null) {
             return fallback;
         }
-        if (!n.isBoolean()) {
-            throw ApiError.type(name, "a boolean");
+        if (!is.test(n)) {
+            throw ApiError.type(name, what);
         }
-        return n.booleanValue();
+        return value.apply(n);
     }
 
     /** An integer in [min, max]; a number with a fraction or out of range is refused. */

@@ -3,7 +3,6 @@ package dev.ferret.server;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.engine.EngineException;
-import dev.ferret.engine.Prompt;
 import dev.ferret.engine.kv.PrefixCache;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
@@ -63,19 +62,8 @@ final class Slots {
     }
 
     private static int[] conversation(FerretServer.Served served, Params p) {
-        int[] tokens;
-        if (p.get("messages") != null) {
-            ChatRequest req = ChatRequest.chat(p, served.id());
-            Prompt prompt;
-            try {
-                prompt = served.format().render(req.input());
-            } catch (dev.ferret.engine.chat.jinja.JinjaException | IllegalArgumentException e) {
-                throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
-            }
-            tokens = served.model().tokenize(prompt);
-        } else {
-            tokens = served.model().tokenize(ChatRequest.completion(p, served.id()).prompt(), true);
-        }
+        boolean chat = p.get("messages") != null;
+        int[] tokens = served.promptTokens(chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id()), chat);
         if (tokens.length == 0 || tokens.length >= served.sequenceContext()) {
             throw new ApiError(400, "invalid_request_error", "the conversation has " + tokens.length + " tokens; a slot holds 1 to "
                     + (served.sequenceContext() - 1), "messages", "context_length_exceeded");

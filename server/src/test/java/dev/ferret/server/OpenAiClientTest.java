@@ -59,11 +59,18 @@ class OpenAiClientTest {
         assertTrue(r.tokenUsage().inputTokenCount() > 5);
         assertTrue(r.finishReason() == FinishReason.STOP || r.finishReason() == FinishReason.LENGTH, String.valueOf(r.finishReason()));
 
-        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(TestServers.base(server) + "/v1").apiKey(KEY)
-                .modelName("tiny").temperature(0.0).maxTokens(12).build();
         StringBuilder parts = new StringBuilder();
+        ChatResponse streamed = streamed(12, question("Where is the retry policy configured?"), parts);
+        assertEquals(r.aiMessage().text(), parts.toString());
+        assertEquals(r.aiMessage().text(), streamed.aiMessage().text());
+    }
+
+    /** The request through langchain4j's streaming OpenAI client; text pieces are appended to {@code parts}. */
+    private ChatResponse streamed(int maxTokens, ChatRequest req, StringBuilder parts) throws Exception {
+        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(TestServers.base(server) + "/v1").apiKey(KEY)
+                .modelName("tiny").temperature(0.0).maxTokens(maxTokens).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        streaming.chat(question("Where is the retry policy configured?"), new StreamingChatResponseHandler() {
+        streaming.chat(req, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
                 parts.append(partial);
@@ -79,9 +86,7 @@ class OpenAiClientTest {
                 done.completeExceptionally(error);
             }
         });
-        ChatResponse streamed = done.get(120, TimeUnit.SECONDS);
-        assertEquals(r.aiMessage().text(), parts.toString());
-        assertEquals(r.aiMessage().text(), streamed.aiMessage().text());
+        return done.get(120, TimeUnit.SECONDS);
     }
 
     @Test
@@ -100,21 +105,7 @@ class OpenAiClientTest {
         assertTrue(List.of("retry", "timeout").contains(args.path("pattern").asText()), call.arguments());
         assertEquals(FinishReason.TOOL_EXECUTION, r.finishReason());
 
-        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(TestServers.base(server) + "/v1").apiKey(KEY)
-                .modelName("tiny").temperature(0.0).maxTokens(120).build();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        streaming.chat(req, new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        ChatResponse streamed = done.get(120, TimeUnit.SECONDS);
+        ChatResponse streamed = streamed(120, req, new StringBuilder());
         ToolExecutionRequest streamedCall = streamed.aiMessage().toolExecutionRequests().getFirst();
         assertEquals("grep", streamedCall.name());
         assertEquals(args, Json.MAPPER.readTree(streamedCall.arguments()), "streamed tool-call chunks assemble into the same call");
