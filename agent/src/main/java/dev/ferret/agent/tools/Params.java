@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The arguments a tool takes: renders them as a JSON Schema and checks a call's arguments against them, with
+ * A tool's declaration (name, description) and the arguments it takes: renders them as a JSON Schema and checks a call's arguments against them, with
  * messages a small model can act on (missing, unknown, wrong type, empty, out of range; each lists the valid
  * arguments and shows an example call).
  */
@@ -39,11 +39,24 @@ public final class Params {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private final String tool;
+    private final String description;
     private final List<Param> params = new ArrayList<>();
     private String example = "{}";
 
-    public Params(String tool) {
+    /** The declaration of tool {@code tool}, which does what {@code description} tells the model. */
+    public Params(String tool, String description) {
         this.tool = tool;
+        this.description = description;
+    }
+
+    /** The name of the tool these arguments belong to. */
+    public String tool() {
+        return tool;
+    }
+
+    /** What the tool does, for the model. */
+    public String description() {
+        return description;
     }
 
     public Params string(String name, boolean required, String description) {
@@ -52,6 +65,11 @@ public final class Params {
 
     public Params choice(String name, boolean required, String description, String... values) {
         return add(new Param(name, Type.STRING, required, description, List.of(values), 0, 0));
+    }
+
+    /** A whole number without bounds (the schema shows no minimum). */
+    public Params integer(String name, boolean required, String description) {
+        return integer(name, required, description, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     public Params integer(String name, boolean required, String description, long min, long max) {
