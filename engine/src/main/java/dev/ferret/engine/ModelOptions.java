@@ -1,6 +1,7 @@
 package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.ModelParams;
 import dev.ferret.llama.RpcServers;
 import dev.ferret.llama.Threadpool;
 import java.util.ArrayList;
@@ -69,8 +70,27 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         this(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, List.of());
     }
 
+    /**
+     * The defaults. GPU layers and mmap are llama.cpp's own ({@code llama_model_default_params}: no layers offloaded
+     * on CPU and CUDA builds, all on Metal builds; mmap on), and the batch size is its physical batch
+     * ({@code llama_context_default_params}' {@code n_ubatch}, 512 at b4916), so that a decode call is one
+     * ubatch; context size 0 (the model's own, at most 4096) and threads 0 (all processors) are Ferret's, and so
+     * is the persistent threadpool. The first call loads the native library to read the C defaults.
+     */
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 512, 0, 0, true, Threadpool.Settings.DEFAULT);
+        return Defaults.VALUE;
+    }
+
+    /** Read once, on first use. */
+    private static final class Defaults {
+        static final ModelOptions VALUE = read();
+
+        private static ModelOptions read() {
+            ModelParams model = ModelParams.defaults();
+            ContextParams context = ContextParams.defaults();
+            return new ModelOptions(0, context.ubatchSize(), 0, model.gpuLayers(), model.useMmap(),
+                    Threadpool.Settings.DEFAULT);
+        }
     }
 
     public ModelOptions withContextSize(int n) {
