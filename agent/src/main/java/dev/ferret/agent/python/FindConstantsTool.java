@@ -22,9 +22,8 @@ public final class FindConstantsTool extends PythonSearchTool {
     static final Set<String> TYPE_FACTORIES = Set.of("TypeVar", "ParamSpec", "TypeVarTuple", "NewType");
 
     public FindConstantsTool(PythonIndex index) {
-        super(index, "constants", new Params("find_constants",
-                "List module-level UPPER_CASE constants; prints file:line: NAME = value.")
-                .string("name_pattern", false, "part of the name, or a glob"));
+        super(index, "constants", withNamePattern(new Params("find_constants",
+                "List module-level UPPER_CASE constants; prints file:line: NAME = value.")));
     }
 
     /** True for a constant's name (see the class comment). */

@@ -12,9 +12,8 @@ import java.util.List;
  */
 public final class FindExportsTool extends PythonSearchTool {
     public FindExportsTool(PythonIndex index) {
-        super(index, "exported names", new Params("find_exports",
-                "List the names modules export in __all__; prints file:line: __all__: name.")
-                .string("name_pattern", false, "part of the name, or a glob"));
+        super(index, "exported names", withNamePattern(new Params("find_exports",
+                "List the names modules export in __all__; prints file:line: __all__: name.")));
     }
 
     @Override

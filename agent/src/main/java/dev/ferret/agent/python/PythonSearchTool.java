@@ -127,6 +127,11 @@ abstract class PythonSearchTool implements PythonTool {
         }
     }
 
+    /** Declares the optional {@code name_pattern} argument of the tools that list names ({@link #namePattern}). */
+    static Params withNamePattern(Params p) {
+        return p.string("name_pattern", false, "part of the name, or a glob");
+    }
+
     /** The optional {@code name_pattern} argument as a predicate on (name, qualified name); null when not given. */
     static Matchers.NamePredicate namePattern(JsonNode args) throws ToolException {
         String pattern = Args.text(args, "name_pattern");

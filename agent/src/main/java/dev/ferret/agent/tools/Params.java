@@ -43,10 +43,21 @@ public final class Params {
     private final List<Param> params = new ArrayList<>();
     private String example = "{}";
 
-    /** The declaration of tool {@code tool}, which does what {@code description} tells the model. */
+    /** What a tool name may be: a function name in an OpenAI-style tool schema. */
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * The declaration of tool {@code tool}, which does what {@code description} tells the model.
+     *
+     * @throws IllegalArgumentException for a name that is not 1 to 64 letters, digits, '_' or '-' (the name goes into
+     *                                  the model's prompt and the call grammar as it is)
+     */
     public Params(String tool, String description) {
+        if (tool == null || !TOOL_NAME.matcher(tool).matches()) {
+            throw new IllegalArgumentException("a tool name is 1 to 64 letters, digits, '_' or '-', got " + tool);
+        }
         this.tool = tool;
-        this.description = description;
+        this.description = java.util.Objects.requireNonNull(description, "description");
     }
 
     /** The name of the tool these arguments belong to. */
