@@ -98,16 +98,8 @@ for mi in "${!models[@]}"; do
   for ((r = 0; r < ROUNDS; r++)); do
     for ((k = 0; k < ${#sides[@]}; k++)); do
       side=${sides[$(( (k + r) % ${#sides[@]} ))]}
-      for ((a = 1; a <= RETRIES; a++)); do
-        out="$raw/m$mi-r$r-$side-a$a.json"
-        wait_quiet
-        run_side "$side" "$model" "$out"
-        kept=1
-        if [ "$OTHERS_PCT" -gt "$OTHERS_MAX" ] && [ "$a" -lt "$RETRIES" ]; then kept=0; fi
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mi" "$model" "$r" "$side" "$out" "$IDLE_PCT" "$OTHERS_PCT" "$a" "$kept" "$RUN_WALL_S" "$RUN_CPU_S" >>"$raw/runs.tsv"
-        log "$(basename "$model") round $((r + 1))/$ROUNDS $side: CPU idle before ${IDLE_PCT}%, others during ${OTHERS_PCT}%$([ "$kept" = 1 ] || echo ' -> disturbed, repeating')"
-        [ "$kept" = 1 ] && break
-      done
+      measure_retrying "$raw/runs.tsv" "$mi"$'\t'"$model"$'\t'"$r"$'\t'"$side" "$raw/m$mi-r$r-$side-a{a}.json" \
+        "$(basename "$model") round $((r + 1))/$ROUNDS $side" run_side "$side" "$model"
     done
   done
 done

@@ -174,16 +174,8 @@ for ((r = 0; r < ROUNDS; r++)); do
     DRAFT=${draft_of[$name]}
     for ((k = 0; k < ${#sides[@]}; k++)); do
       side=${sides[$(( (k + r) % ${#sides[@]} ))]}
-      for ((a = 1; a <= RETRIES; a++)); do
-        out="$raw/r$r-$name-$side-a$a"
-        wait_quiet
-        run_side "$side" "$target" "$out"
-        kept=1
-        if [ "$OTHERS_PCT" -gt "$OTHERS_MAX" ] && [ "$a" -lt "$RETRIES" ]; then kept=0; fi
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$name" "$side" "$out" "$IDLE_PCT" "$OTHERS_PCT" "$a" "$kept" "$RUN_WALL_S" >>"$raw/runs.tsv"
-        log "round $((r + 1))/$ROUNDS $name $side: idle before ${IDLE_PCT}%, others during ${OTHERS_PCT}%$([ "$kept" = 1 ] || echo ' -> disturbed, repeating')"
-        [ "$kept" = 1 ] && break
-      done
+      measure_retrying "$raw/runs.tsv" "$r"$'\t'"$name"$'\t'"$side" "$raw/r$r-$name-$side-a{a}" \
+        "round $((r + 1))/$ROUNDS $name $side" run_side "$side" "$target"
     done
   done
 done

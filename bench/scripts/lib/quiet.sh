@@ -69,3 +69,24 @@ run_measured() {
   fi
   return $rc
 }
+
+# measure_retrying RUNS_TSV ROW OUT LABEL CMD... : runs `CMD... OUTFILE` after wait_quiet through run_measured, up to
+# RETRIES attempts, until a run that others did not disturb (OTHERS_PCT <= OTHERS_MAX; the last attempt is kept
+# whatever it saw). OUTFILE is OUT with {a} replaced by the attempt number. Each attempt appends a line to RUNS_TSV:
+# ROW (the caller's leading tab-separated fields), OUTFILE, IDLE_PCT, OTHERS_PCT, the attempt, kept (1 or 0),
+# RUN_WALL_S and RUN_CPU_S; and logs LABEL with the two CPU shares. CMD must set OTHERS_PCT (run_measured does).
+measure_retrying() {
+  local tsv=$1 row=$2 out=$3 label=$4 a kept file
+  shift 4
+  for ((a = 1; a <= RETRIES; a++)); do
+    file=${out//\{a\}/$a}
+    wait_quiet
+    "$@" "$file"
+    kept=1
+    if [ "$OTHERS_PCT" -gt "$OTHERS_MAX" ] && [ "$a" -lt "$RETRIES" ]; then kept=0; fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$file" "$IDLE_PCT" "$OTHERS_PCT" "$a" "$kept" "$RUN_WALL_S" "$RUN_CPU_S" >>"$tsv"
+    log "$label: CPU idle before ${IDLE_PCT}%, others during ${OTHERS_PCT}%$([ "$kept" = 1 ] || echo ' -> disturbed, repeating')"
+    [ "$kept" = 1 ] && break
+  done
+  return 0
+}

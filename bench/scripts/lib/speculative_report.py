@@ -62,7 +62,7 @@ def parse_ferret(out):
 runs = {}       # (round, pair, side) -> {"prompts": [...], "others_pct", ...}
 discarded = []
 for line in open(runs_tsv):
-    r, pair, side, out, idle, others, attempt, kept, wall = line.rstrip("\n").split("\t")
+    r, pair, side, out, idle, others, attempt, kept, wall, _cpu = line.rstrip("\n").split("\t")
     entry = {"round": int(r) + 1, "pair": pair, "side": side, "idle_pct_before": int(idle), "others_pct_during": int(others),
              "attempt": int(attempt), "process_wall_s": float(wall) if wall else None}
     entry["prompts"] = parse_ferret(out) if side.startswith("ferret") else parse_llama(out)

@@ -26,6 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentRuntimeTest {
+    /** The generated tiny model (Q8_0, seed 4) in {@code dir}. */
+    static Path tinyModel(Path dir) {
+        Path model = dir.resolve("tiny.gguf");
+        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(4).write(model);
+        return model;
+    }
+
+    /** Options over the sample repository, no adapters, 2 threads. */
+    static AgentRuntime.Options options(Path model, Path draft, boolean lookup, AgentRuntime.Mode mode,
+                                        AgentRuntime.Format format, int steps) {
+        return new AgentRuntime.Options(sample(), model, List.of(), draft, lookup, mode, format, steps, 2);
+    }
+
     static Path sample() {
         Path p = Path.of("..", "examples", "shop").toAbsolutePath().normalize();
         return Files.isDirectory(p) ? p : Path.of("examples", "shop").toAbsolutePath();
@@ -34,12 +47,9 @@ class AgentRuntimeTest {
     @Tag("native")
     @Test
     void modelFormattingIsGroundedInTheFindings(@TempDir Path dir) {
-        Path model = dir.resolve("tiny.gguf");
-        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(4).write(model);
-        var opts = new AgentRuntime.Options(sample(), model, List.of(), null, false, AgentRuntime.Mode.HYBRID,
-                AgentRuntime.Format.MODEL, 6, 2);
-        var template = new AgentRuntime.Options(sample(), null, List.of(), null, false, AgentRuntime.Mode.HYBRID,
-                AgentRuntime.Format.TEMPLATE, 6, 2);
+        Path model = tinyModel(dir);
+        var opts = options(model, null, false, AgentRuntime.Mode.HYBRID, AgentRuntime.Format.MODEL, 6);
+        var template = options(null, null, false, AgentRuntime.Mode.HYBRID, AgentRuntime.Format.TEMPLATE, 6);
         String question = "Which classes in this codebase subclass from Protocol?";
         Set<String> allowed;
         try (AgentRuntime rt = new AgentRuntime(template, AgentRuntime.Progress.SILENT)) {
@@ -67,11 +77,9 @@ class AgentRuntimeTest {
     @Tag("native")
     @Test
     void agentAnswersCarryTheDraftStatistics(@TempDir Path dir) {
-        Path model = dir.resolve("tiny.gguf");
-        new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(4).write(model);
+        Path model = tinyModel(dir);
         // the model's own file as its draft model: same vocabulary
-        var opts = new AgentRuntime.Options(sample(), model, List.of(), model, false, AgentRuntime.Mode.AGENT,
-                AgentRuntime.Format.TEMPLATE, 1, 2);
+        var opts = options(model, model, false, AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 1);
         try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
             Answer a = rt.ask("How does checkout work?");
             assertEquals(AgentRuntime.Mode.AGENT, a.mode());
@@ -80,8 +88,7 @@ class AgentRuntimeTest {
             assertTrue(a.draft().accepted() >= 0 && a.draft().accepted() <= a.draft().drafted(), a.draft().toString());
             assertEquals(model, rt.draftPath());
         }
-        var plain = new AgentRuntime.Options(sample(), model, List.of(), null, false, AgentRuntime.Mode.AUTO,
-                AgentRuntime.Format.TEMPLATE, 1, 2);
+        var plain = options(model, null, false, AgentRuntime.Mode.AUTO, AgentRuntime.Format.TEMPLATE, 1);
         try (AgentRuntime rt = new AgentRuntime(plain, AgentRuntime.Progress.SILENT)) {
             Answer h = rt.ask("Which classes in this codebase subclass from Protocol?");
             assertEquals(AgentRuntime.Mode.HYBRID, h.mode());

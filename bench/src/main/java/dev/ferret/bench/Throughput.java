@@ -94,28 +94,14 @@ public final class Throughput {
             if (pp > 0) {
                 try (LlamaContext ctx = model.newContext(context(pp, pp, threads, pool)); Batch batch = new Batch(pp, 1)) {
                     runPp(ctx, batch, pp, vocab, rnd); // warm-up, as llama-bench
-                    double[] tps = new double[reps];
-                    var cpu = ThreadCpu.snapshot();
-                    long t0 = System.nanoTime();
-                    for (int r = 0; r < reps; r++) {
-                        tps[r] = pp / runPp(ctx, batch, pp, vocab, rnd);
-                    }
-                    reportThreads("pp" + pp, cpu, t0);
-                    out.add(new Result("pp" + pp, pp, mean(tps), std(tps)));
+                    out.add(measure("pp" + pp, pp, reps, () -> runPp(ctx, batch, pp, vocab, rnd)));
                 }
             }
             if (tg > 0) {
                 try (LlamaContext ctx = model.newContext(context(tg, 512, threads, pool)); Batch batch = new Batch(1, 1)) {
                     runTg(ctx, batch, tg, vocab, rnd); // warm-up: llama-bench's one token, and the JIT's loop
                     runTg(ctx, batch, tg, vocab, rnd);
-                    double[] tps = new double[reps];
-                    var cpu = ThreadCpu.snapshot();
-                    long t0 = System.nanoTime();
-                    for (int r = 0; r < reps; r++) {
-                        tps[r] = tg / runTg(ctx, batch, tg, vocab, rnd);
-                    }
-                    reportThreads("tg" + tg, cpu, t0);
-                    out.add(new Result("tg" + tg, tg, mean(tps), std(tps)));
+                    out.add(measure("tg" + tg, tg, reps, () -> runTg(ctx, batch, tg, vocab, rnd)));
                 }
             }
             return out.toArray(Result[]::new);
@@ -129,6 +115,18 @@ public final class Throughput {
     }
 
     /** Seconds to evaluate {@code n} random tokens in one batch on an empty cache. */
+    /** {@code reps} timed runs of {@code run} (which returns its seconds) over {@code tokens} tokens each. */
+    private static Result measure(String test, int tokens, int reps, java.util.function.DoubleSupplier run) {
+        double[] tps = new double[reps];
+        var cpu = ThreadCpu.snapshot();
+        long t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            tps[r] = tokens / run.getAsDouble();
+        }
+        reportThreads(test, cpu, t0);
+        return new Result(test, tokens, mean(tps), std(tps));
+    }
+
     static double runPp(LlamaContext ctx, Batch b, int n, int vocab, java.util.Random rnd) {
         ctx.kvClear();
         b.clear();

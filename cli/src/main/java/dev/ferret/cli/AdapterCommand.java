@@ -10,15 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "adapter", mixinStandardHelpOptions = true, description = "Make or convert LoRA adapters.",
         subcommands = {AdapterCommand.Convert.class, AdapterCommand.Create.class})
-final class AdapterCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
-
+final class AdapterCommand extends CommandGroup {
     @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert an MLX-LM (adapters.safetensors) or PEFT (adapter_model.safetensors) adapter folder to a GGUF adapter for BASE.")
     static final class Convert implements Callable<Integer> {
         @Option(names = "--base", required = true, description = "base model GGUF the adapter was trained on")

@@ -19,15 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Bridge to the Python trainer (training/): export the tokenizer and tokenized data, import checkpoints as GGUF.",
         subcommands = {ExportCommand.Tokenizer.class, ExportCommand.Checkpoint.class})
-final class ExportCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
-
+final class ExportCommand extends CommandGroup {
     @Command(name = "tokenizer", mixinStandardHelpOptions = true,
             description = "Write the default tokenizer as tokenizer.json and each split's segments as token ids and loss masks; "
                     + "or encode/decode text with it.")

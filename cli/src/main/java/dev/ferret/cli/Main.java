@@ -17,15 +17,7 @@ import picocli.CommandLine.Command;
                 ExitCodes.NO_LIBRARY + ":the native llama.cpp library could not be loaded",
                 ExitCodes.NO_ANSWER + ":ask: no answer (see ferret ask --help)",
                 ExitCodes.FORCED_ANSWER + ":ask: only a forced answer (see ferret ask --help)"})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
-
+public final class Main extends CommandGroup {
     public static void main(String[] args) {
         Logging.quiet();
         System.exit(run(args));

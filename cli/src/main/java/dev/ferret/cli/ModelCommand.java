@@ -20,15 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Make model files.", subcommands = {ModelCommand.Create.class})
-final class ModelCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
-
+final class ModelCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = {
             "Write a qwen2-architecture GGUF with seeded random weights and our BPE tokenizer, or a real one imported",
             "from a Hugging Face tokenizer.json; or, with --from, the SYNTHETIC target of a calibrated speculative-decoding",

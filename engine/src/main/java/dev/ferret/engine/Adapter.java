@@ -121,17 +121,7 @@ public final class Adapter implements AutoCloseable {
             if (deferred) {
                 return; // a generation of this thread still uses it; its end detaches and frees it
             }
-            boolean interrupted = false;
-            while (!attached.isEmpty()) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Monitors.awaitUninterruptibly(this, attached::isEmpty);
             free = claimFree();
         }
         if (free) {

@@ -123,6 +123,13 @@ public final class Model implements AutoCloseable {
         return llama.path();
     }
 
+    /** {@code read} under a shared lease: the model cannot be freed while it runs. */
+    private <T> T shared(java.util.function.Supplier<T> read) {
+        try (var _ = guard.shared()) {
+            return read.get();
+        }
+    }
+
     /** The validated GGUF header (metadata and tensor list; no weights). */
     public GgufFile gguf() {
         return gguf;
@@ -141,28 +148,20 @@ public final class Model implements AutoCloseable {
     }
 
     public int trainingContextLength() {
-        try (var _ = guard.shared()) {
-            return llama.trainingContextLength();
-        }
+        return shared(llama::trainingContextLength);
     }
 
     public long parameterCount() {
-        try (var _ = guard.shared()) {
-            return llama.parameterCount();
-        }
+        return shared(llama::parameterCount);
     }
 
     public long sizeBytes() {
-        try (var _ = guard.shared()) {
-            return llama.sizeBytes();
-        }
+        return shared(llama::sizeBytes);
     }
 
     /** llama.cpp's one-line description, e.g. "qwen2 ?B Q4_0". */
     public String description() {
-        try (var _ = guard.shared()) {
-            return llama.description();
-        }
+        return shared(llama::description);
     }
 
     /** The effective context size of new sessions. */
@@ -184,9 +183,7 @@ public final class Model implements AutoCloseable {
      * {@link dev.ferret.llama.LlamaException.Tokenize}.
      */
     public int[] tokenize(String text, boolean parseSpecial) {
-        try (var _ = guard.shared()) {
-            return tokenizer.tokenize(text, parseSpecial);
-        }
+        return shared(() -> tokenizer.tokenize(text, parseSpecial));
     }
 
     /**
@@ -227,15 +224,11 @@ public final class Model implements AutoCloseable {
     }
 
     private String tokenText(int token) {
-        try (var _ = guard.shared()) {
-            return token < 0 || token >= vocab.size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return shared(() -> token < 0 || token >= vocab.size() ? "" : new String(piece(token), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String detokenize(int[] tokens) {
-        try (var _ = guard.shared()) {
-            return vocab.detokenize(tokens, false, true);
-        }
+        return shared(() -> vocab.detokenize(tokens, false, true));
     }
 
     /** The id of a special token written as text (e.g. {@code <tool_call>}), or -1 if it is not one token. */
@@ -245,9 +238,7 @@ public final class Model implements AutoCloseable {
     }
 
     public boolean isEndOfGeneration(int token) {
-        try (var _ = guard.shared()) {
-            return vocab.isEog(token);
-        }
+        return shared(() -> vocab.isEog(token));
     }
 
     /** {@link #isEndOfGeneration} for a caller that already holds a lease (once per generated token). */
@@ -270,9 +261,7 @@ public final class Model implements AutoCloseable {
      * tensor names and shapes. A mismatch gives {@link EngineException.IncompatibleAdapter}.
      */
     public Adapter loadAdapter(Path file) {
-        try (var _ = guard.shared()) {
-            return loadAdapterLeased(file);
-        }
+        return shared(() -> loadAdapterLeased(file));
     }
 
     private Adapter loadAdapterLeased(Path file) {

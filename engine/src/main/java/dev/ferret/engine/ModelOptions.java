@@ -1,6 +1,8 @@
 package dev.ferret.engine;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.LlamaException;
+import dev.ferret.llama.ModelParams;
 import dev.ferret.llama.RpcServers;
 import dev.ferret.llama.Threadpool;
 import java.util.ArrayList;
@@ -69,8 +71,33 @@ public record ModelOptions(int contextSize, int batchSize, int threads, int gpuL
         this(contextSize, batchSize, threads, gpuLayers, mmap, threadpool, List.of());
     }
 
+    /**
+     * The defaults. GPU layers and mmap are llama.cpp's own ({@code llama_model_default_params}: no layers offloaded
+     * on CPU and CUDA builds, all on Metal builds; mmap on), and the batch size is its physical batch
+     * ({@code llama_context_default_params}' {@code n_ubatch}, 512 at b4916), so that a decode call is one
+     * ubatch; context size 0 (the model's own, at most 4096) and threads 0 (all processors) are Ferret's, and so
+     * is the persistent threadpool. The first call loads the native library to read the C defaults; where the library
+     * has no C API (the Windows DLLs, used through the JNI backend) they are b4916's: 0 layers, mmap on, 512.
+     */
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 512, 0, 0, true, Threadpool.Settings.DEFAULT);
+        return Defaults.VALUE;
+    }
+
+    /** Read once, on first use. */
+    private static final class Defaults {
+        static final ModelOptions VALUE = read();
+
+        private static ModelOptions read() {
+            try {
+                ModelParams model = ModelParams.defaults();
+                ContextParams context = ContextParams.defaults();
+                return new ModelOptions(0, context.ubatchSize(), 0, model.gpuLayers(), model.useMmap(),
+                        Threadpool.Settings.DEFAULT);
+            } catch (LlamaException e) {
+                // no C API to ask (the Windows DLLs export only the JNI backend's entry points): b4916's values
+                return new ModelOptions(0, 512, 0, 0, true, Threadpool.Settings.DEFAULT);
+            }
+        }
     }
 
     public ModelOptions withContextSize(int n) {

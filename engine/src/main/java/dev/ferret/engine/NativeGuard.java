@@ -226,17 +226,7 @@ final class NativeGuard {
             }
             runFree = claimFree();
             if (!runFree) {
-                boolean interrupted = false;
-                while (state != State.FREED) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                Monitors.awaitUninterruptibly(this, () -> state == State.FREED);
                 return;
             }
         }

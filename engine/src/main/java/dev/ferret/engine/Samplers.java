@@ -32,8 +32,8 @@ final class Samplers {
             try {
                 b.grammar(model.vocab(), r.grammar(), "root");
             } catch (LlamaException e) {
-                // checked in Java before llama.cpp sees it; a bad grammar is a bad request
-                throw new IllegalArgumentException(e.getMessage(), e);
+                // checked in Java before llama.cpp sees it (GenerationRequest); a bad grammar is a bad request
+                throw new EngineException.InvalidGrammar(e.getMessage(), e);
             }
         }
         if (s.isGreedy()) {
@@ -53,6 +53,11 @@ final class Samplers {
         try {
             return b.build();
         } catch (LlamaException e) {
+            // the grammar is the one step llama.cpp refuses for what it holds (e.g. left recursion, which the Java
+            // check leaves to it); the other steps' values were checked with the request
+            if (r.grammar() != null && e.getMessage().contains("the grammar sampler")) {
+                throw new EngineException.InvalidGrammar(e.getMessage(), e);
+            }
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

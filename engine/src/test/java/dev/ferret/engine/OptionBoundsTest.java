@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.llama.ContextParams;
+import dev.ferret.llama.ModelParams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,21 @@ class OptionBoundsTest {
     private static void refused(String option, Supplier<?> make) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make::get);
         assertTrue(e.getMessage().startsWith(option + " must "), e.getMessage());
+    }
+
+    /** Issue 10.4: the defaults are read from llama.cpp's C defaults, not declared again in Java. */
+    @Tag("native")
+    @Test
+    void modelOptionDefaultsAreLlamaCpps() {
+        ModelOptions d = ModelOptions.defaults();
+        ModelParams model = ModelParams.defaults();
+        assertEquals(model.gpuLayers(), d.gpuLayers());
+        assertEquals(model.useMmap(), d.mmap());
+        assertEquals(ContextParams.defaults().ubatchSize(), d.batchSize());
+        assertEquals(512, d.batchSize(), "b4916's n_ubatch");
+        assertTrue(d.mmap());
+        assertEquals(0, d.contextSize(), "the model's own, at most 4096");
+        assertEquals(0, d.threads(), "all processors");
     }
 
     @Test

@@ -1,13 +1,8 @@
 package dev.ferret.langchain4j;
 
-import dev.ferret.engine.Model;
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.List;
 
 /**
  * A LangChain4j {@link ChatModel} over a model loaded in this process by Ferret's engine.
@@ -42,15 +37,9 @@ import java.util.List;
  * }
  * }
  */
-public final class FerretChatModel implements ChatModel, AutoCloseable {
-    private final ChatRunner runner;
-    private final ChatRequestParameters defaults;
-    private final List<ChatModelListener> listeners;
-
+public final class FerretChatModel extends ChatModelBase implements ChatModel {
     private FerretChatModel(Builder b) {
-        this.defaults = b.parameters();
-        this.listeners = b.listenerList();
-        this.runner = b.runner();
+        super(b);
     }
 
     public static Builder builder() {
@@ -60,40 +49,6 @@ public final class FerretChatModel implements ChatModel, AutoCloseable {
     @Override
     public ChatResponse doChat(ChatRequest request) {
         return runner.chat(request, ChatRunner.Sink.NONE);
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return defaults;
-    }
-
-    @Override
-    public List<ChatModelListener> listeners() {
-        return listeners;
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return ModelProvider.OTHER;
-    }
-
-    /** The engine model behind this chat model. */
-    public Model model() {
-        return runner.model();
-    }
-
-    /** The name responses carry. */
-    public String modelName() {
-        return runner.modelName();
-    }
-
-    /**
-     * Refuses new requests, stops running ones at their next token and waits for them, then frees the sessions and,
-     * when this chat model loaded the model from a path, the model.
-     */
-    @Override
-    public void close() {
-        runner.close();
     }
 
     /** Builds a {@link FerretChatModel}; see {@link FerretBuilder} for the settings. */

@@ -1,19 +1,14 @@
 package dev.ferret.langchain4j;
 
-import dev.ferret.engine.Model;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -37,17 +32,12 @@ import java.util.concurrent.Executor;
  * calling thread, so {@code chat} returns after {@code onCompleteResponse} or {@code onError}. Safe for concurrent
  * use, with the same session pool and {@link #close()} as {@link FerretChatModel}.
  */
-public final class FerretStreamingChatModel implements StreamingChatModel, AutoCloseable {
-    private final ChatRunner runner;
-    private final ChatRequestParameters defaults;
-    private final List<ChatModelListener> listeners;
+public final class FerretStreamingChatModel extends ChatModelBase implements StreamingChatModel {
     private final Executor executor;
 
     private FerretStreamingChatModel(Builder b) {
-        this.defaults = b.parameters();
-        this.listeners = b.listenerList();
+        super(b);
         this.executor = b.executor;
-        this.runner = b.runner();
     }
 
     public static Builder builder() {
@@ -113,37 +103,6 @@ public final class FerretStreamingChatModel implements StreamingChatModel, AutoC
         public boolean isCancelled() {
             return cancelled;
         }
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return defaults;
-    }
-
-    @Override
-    public List<ChatModelListener> listeners() {
-        return listeners;
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return ModelProvider.OTHER;
-    }
-
-    /** The engine model behind this chat model. */
-    public Model model() {
-        return runner.model();
-    }
-
-    /** The name responses carry. */
-    public String modelName() {
-        return runner.modelName();
-    }
-
-    /** As {@link FerretChatModel#close()}. */
-    @Override
-    public void close() {
-        runner.close();
     }
 
     /** Builds a {@link FerretStreamingChatModel}; see {@link FerretBuilder} for the shared settings. */

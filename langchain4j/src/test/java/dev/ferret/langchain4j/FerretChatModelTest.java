@@ -12,9 +12,6 @@ import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
-import dev.ferret.gguf.GgufType;
-import dev.ferret.gguf.TestModels;
-import dev.ferret.models.ModelSpec;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.image.Image;
@@ -41,8 +38,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,26 +46,14 @@ import org.junit.jupiter.api.Test;
  * tools is checked by comparing the prompt's token count with the engine's own rendering of the expected
  * OpenAI-style conversation.
  */
-class FerretChatModelTest {
+class FerretChatModelTest extends TinyModelTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static Model model;
 
     static final ToolSpecification WEATHER = ToolSpecification.builder().name("weather").description("Weather in a city.")
             .parameters(JsonObjectSchema.builder()
                     .addProperty("city", JsonEnumSchema.builder().enumValues("Paris", "Tokyo").build())
                     .required("city").build())
             .build();
-
-    @BeforeAll
-    static void load() {
-        model = Model.load(TestModels.model(ModelSpec.tiny(), GgufType.Q8_0),
-                ModelOptions.defaults().withContextSize(1024).withThreads(2));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     static FerretChatModel.Builder chat() {
         return FerretChatModel.builder().model(model);

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferret.engine.Model;
-import dev.ferret.engine.ModelOptions;
-import dev.ferret.gguf.GgufType;
-import dev.ferret.gguf.TestModels;
-import dev.ferret.models.ModelSpec;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -27,24 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link FerretStreamingChatModel} on a generated model: what streams, in which order, and cancellation. */
-class FerretStreamingChatModelTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() {
-        model = Model.load(TestModels.model(ModelSpec.tiny(), GgufType.Q8_0),
-                ModelOptions.defaults().withContextSize(1024).withThreads(2));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+class FerretStreamingChatModelTest extends TinyModelTest {
 
     /** Records every callback in order. */
     static final class Recorder implements StreamingChatResponseHandler {

@@ -45,23 +45,34 @@ import java.util.SplittableRandom;
  * {@code ferret.synthetic.*} keys record the source, width, extra layers, noise and seed. These pairs measure
  * speculative decoding; their text is only as good as the small model's.
  */
-public final class CalibratedTarget {
-    private final Path source;
-    private final int extraLayers;
-    private final int width;
-    private final int feedForward;
-    private final double noise;
-    private final long seed;
-    private final GgufType extraType;
-
-    private CalibratedTarget(Path source, int extraLayers, int width, int feedForward, double noise, long seed, GgufType extraType) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.extraLayers = extraLayers;
-        this.width = width;
-        this.feedForward = feedForward;
-        this.noise = noise;
-        this.seed = seed;
-        this.extraType = extraType;
+public record CalibratedTarget(Path source, int extraLayers, int width, int feedForward, double noise, long seed,
+                               GgufType extraType) {
+    /**
+     * @param extraLayers  blocks appended after the source's
+     * @param width        width of the residual stream: the source's times 1, 4, 16 or 64 (0 = the source's)
+     * @param feedForward  feed-forward width, at least the source's (0 = the source's, or 4 x the width when widened)
+     * @param noise        noise in the extra layers' output projections, as a standard deviation in units of
+     *                     {@code 1 / sqrt(fan_in)} (0: exact agreement)
+     * @param seed         seed of the extra layers' random weights
+     * @param extraType    how the extra layers' 2-D weights are stored (null: the source's {@code attn_q} type)
+     */
+    public CalibratedTarget {
+        Objects.requireNonNull(source, "source");
+        if (extraLayers < 0) {
+            throw new IllegalArgumentException("extra layers must be >= 0, got " + extraLayers);
+        }
+        if (width < 0) {
+            throw new IllegalArgumentException("width must be >= 0, got " + width);
+        }
+        if (feedForward < 0) {
+            throw new IllegalArgumentException("feed-forward width must be >= 0, got " + feedForward);
+        }
+        if (!(noise >= 0) || Double.isInfinite(noise)) {
+            throw new IllegalArgumentException("noise must be a finite number >= 0, got " + noise);
+        }
+        if (extraType != null && !Quantizer.supports(extraType)) {
+            throw new IllegalArgumentException("cannot write extra layers as " + extraType);
+        }
     }
 
     /** A target from {@code small}: no extra layers, same width, noise 0, seed 1, extra layers in the source's type. */
@@ -71,25 +82,16 @@ public final class CalibratedTarget {
 
     /** Blocks appended after the source's (default 0). */
     public CalibratedTarget extraLayers(int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("extra layers must be >= 0, got " + k);
-        }
         return new CalibratedTarget(source, k, width, feedForward, noise, seed, extraType);
     }
 
     /** Width of the residual stream: the source's times 1, 4, 16 or 64 (0 = the source's). */
     public CalibratedTarget width(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("width must be >= 0, got " + n);
-        }
         return new CalibratedTarget(source, extraLayers, n, feedForward, noise, seed, extraType);
     }
 
     /** Feed-forward width, at least the source's (0 = the source's, or 4 x the width when widened). */
     public CalibratedTarget feedForward(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("feed-forward width must be >= 0, got " + n);
-        }
         return new CalibratedTarget(source, extraLayers, width, n, noise, seed, extraType);
     }
 
@@ -98,9 +100,6 @@ public final class CalibratedTarget {
      * {@code 1 / sqrt(fan_in)} (default 0: exact agreement).
      */
     public CalibratedTarget noise(double sigma) {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("noise must be a finite number >= 0, got " + sigma);
-        }
         return new CalibratedTarget(source, extraLayers, width, feedForward, sigma, seed, extraType);
     }
 
@@ -111,9 +110,6 @@ public final class CalibratedTarget {
 
     /** How the extra layers' 2-D weights are stored (default: the source's {@code attn_q} type). */
     public CalibratedTarget extraLayerType(GgufType type) {
-        if (!Quantizer.supports(type)) {
-            throw new IllegalArgumentException("cannot write extra layers as " + type);
-        }
         return new CalibratedTarget(source, extraLayers, width, feedForward, noise, seed, type);
     }
 

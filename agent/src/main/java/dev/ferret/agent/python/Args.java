@@ -3,7 +3,6 @@ package dev.ferret.agent.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.engine.chat.Json;
 import java.util.Locale;
@@ -93,17 +92,11 @@ final class Args {
         return Math.max(min, Math.min(max, n));
     }
 
-    /** A JSON Schema object: each property is {name, type, description}. */
-    static ObjectNode schema(String[][] properties, String... required) {
-        ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("type", "object");
-        ObjectNode props = s.putObject("properties");
-        for (String[] p : properties) {
-            props.putObject(p[0]).put("type", p[1]).put("description", p[2]);
-        }
-        var req = s.putArray("required");
-        for (String r : required) {
-            req.add(r);
+    /** A string argument that must be given; the message shows a call with {@code example} as its value. */
+    static String required(JsonNode a, String name, String example) throws ToolException {
+        String s = text(a, name);
+        if (s == null) {
+            throw new ToolException(name + " is required, e.g. {\"" + name + "\": \"" + example + "\"}");
         }
         return s;
     }

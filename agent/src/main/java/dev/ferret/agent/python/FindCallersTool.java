@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,11 +19,9 @@ public final class FindCallersTool extends PythonSearchTool {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public FindCallersTool(PythonIndex index) {
-        super(index, "find_callers", "calls",
-                "Find calls of a function or method by name; prints file:line: caller calls f().",
-                Args.schema(new String[][] {
-                        {"function", "string", "the called name, e.g. parse_args"},
-                        PATH, LIMIT}, "function"));
+        super(index, "calls", new Params("find_callers",
+                "Find calls of a function or method by name; prints file:line: caller calls f().")
+                .string("function", true, "the called name, e.g. parse_args"));
     }
 
     /** The called name an argument stands for: its last dotted part, without {@code ()}. */
@@ -37,21 +36,12 @@ public final class FindCallersTool extends PythonSearchTool {
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
-        String function = Args.text(args, "function");
-        if (function == null) {
-            throw new ToolException("function is required, e.g. {\"function\": \"parse_args\"}");
-        }
-        String name = calledName(function);
-        List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
-            Set<String> seen = new HashSet<>();
-            for (PyCall c : f.calls()) {
-                if (c.name().equals(name) && seen.add(c.line() + "\u0000" + c.scope())) {
-                    hits.add(new Hit(f.path(), c.line(), c.scope(),
-                            c.scope() + " calls " + (c.dotted() != null ? c.dotted() : "..." + c.name()) + "()"));
-                }
-            }
-        }
-        return hits;
+        String name = calledName(Args.required(args, "function", "parse_args"));
+        Set<String> seen = new HashSet<>(); // one hit per call line and caller
+        return hits(args, PythonFile::calls, (f, c) -> c.name().equals(name)
+                && seen.add(f.path() + "\u0000" + c.line() + "\u0000" + c.scope())
+                ? new Hit(f.path(), c.line(), c.scope(),
+                        c.scope() + " calls " + (c.dotted() != null ? c.dotted() : "..." + c.name()) + "()")
+                : null);
     }
 }

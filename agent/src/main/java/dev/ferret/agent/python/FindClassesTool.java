@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,19 +29,17 @@ public final class FindClassesTool extends PythonSearchTool {
     public static final Set<String> CONTEXT_METHODS = Set.of("__enter__", "__exit__", "__aenter__", "__aexit__");
 
     public FindClassesTool(PythonIndex index) {
-        super(index, "find_classes", "classes",
+        super(index, "classes", new Params("find_classes",
                 "Find Python classes by base, decorator, a method they define, exception or context-manager classes, "
                 + "or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the stdlib one. "
-                + "Prints file:line: class Name(bases).",
-                Args.schema(new String[][] {
-                        {"base", "string", "base class, e.g. Protocol, Exception"},
-                        {"indirect", "boolean", "true: also through other project classes"},
-                        {"decorator", "string", "decorator, e.g. dataclass"},
-                        {"method", "string", "a method the class defines, e.g. close"},
-                        {"exception", "boolean", "true: exception classes"},
-                        {"context_manager", "boolean", "true: classes with __enter__/__exit__"},
-                        {"name_pattern", "string", "part of the class name, or a glob like *Client"},
-                        PATH, LIMIT}));
+                + "Prints file:line: class Name(bases).")
+                .string("base", false, "base class, e.g. Protocol, Exception")
+                .bool("indirect", "true: also through other project classes")
+                .string("decorator", false, "decorator, e.g. dataclass")
+                .string("method", false, "a method the class defines, e.g. close")
+                .bool("exception", "true: exception classes")
+                .bool("context_manager", "true: classes with __enter__/__exit__")
+                .string("name_pattern", false, "part of the class name, or a glob like *Client"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,10 @@ public final class FindCommentsTool extends PythonSearchTool {
     public static final String DEFAULT_TAG = "TODO";
 
     public FindCommentsTool(PythonIndex index) {
-        super(index, "find_comments", "comments",
+        super(index, "comments", new Params("find_comments",
                 "Find Python comments holding a tag word such as TODO, FIXME, XXX or HACK (case-sensitive; "
-                + "not in strings); prints file:line: comment.",
-                Args.schema(new String[][] {
-                        {"tag", "string", "the tag word, default TODO"},
-                        PATH, LIMIT}));
+                + "not in strings); prints file:line: comment.")
+                .string("tag", false, "the tag word, default TODO"));
     }
 
     /** The pattern for a tag: the tag not preceded or followed by a (Unicode) word character. */
@@ -44,14 +43,8 @@ public final class FindCommentsTool extends PythonSearchTool {
         }
         Pattern p = tagPattern(tag);
         String word = tag;
-        List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
-            for (PyComment c : f.comments()) {
-                if (c.text().contains(word) && p.matcher(c.text()).find()) {
-                    hits.add(new Hit(f.path(), c.line(), tag, c.text()));
-                }
-            }
-        }
-        return hits;
+        return hits(args, PythonFile::comments, (f, c) -> c.text().contains(word) && p.matcher(c.text()).find()
+                ? new Hit(f.path(), c.line(), word, c.text())
+                : null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +22,8 @@ public final class FindConstantsTool extends PythonSearchTool {
     static final Set<String> TYPE_FACTORIES = Set.of("TypeVar", "ParamSpec", "TypeVarTuple", "NewType");
 
     public FindConstantsTool(PythonIndex index) {
-        super(index, "find_constants", "constants",
-                "List module-level UPPER_CASE constants; prints file:line: NAME = value.",
-                Args.schema(new String[][] {
-                        {"name_pattern", "string", "part of the name, or a glob"},
-                        PATH, LIMIT}));
+        super(index, "constants", withNamePattern(new Params("find_constants",
+                "List module-level UPPER_CASE constants; prints file:line: NAME = value.")));
     }
 
     /** True for a constant's name (see the class comment). */
@@ -36,18 +34,11 @@ public final class FindConstantsTool extends PythonSearchTool {
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
         Matchers.NamePredicate nameMatch = namePattern(args);
-        List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
-            Set<String> seen = new HashSet<>();
-            for (PyAssignment a : f.assignments()) {
-                if (!isConstant(a.name()) || (a.callee() != null && TYPE_FACTORIES.contains(a.callee()))) {
-                    continue;
-                }
-                if (seen.add(a.name()) && (nameMatch == null || nameMatch.test(a.name(), a.name()))) {
-                    hits.add(new Hit(f.path(), a.line(), a.name(), a.name() + " = " + a.value()));
-                }
-            }
-        }
-        return hits;
+        Set<String> seen = new HashSet<>(); // the first assignment of a name in a file
+        return hits(args, PythonFile::assignments, (f, a) -> isConstant(a.name())
+                && (a.callee() == null || !TYPE_FACTORIES.contains(a.callee()))
+                && seen.add(f.path() + "\u0000" + a.name()) && (nameMatch == null || nameMatch.test(a.name(), a.name()))
+                ? new Hit(f.path(), a.line(), a.name(), a.name() + " = " + a.value())
+                : null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +12,15 @@ import java.util.List;
  */
 public final class FindExportsTool extends PythonSearchTool {
     public FindExportsTool(PythonIndex index) {
-        super(index, "find_exports", "exported names",
-                "List the names modules export in __all__; prints file:line: __all__: name.",
-                Args.schema(new String[][] {
-                        {"name_pattern", "string", "part of the name, or a glob"},
-                        PATH, LIMIT}));
+        super(index, "exported names", withNamePattern(new Params("find_exports",
+                "List the names modules export in __all__; prints file:line: __all__: name.")));
     }
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
         Matchers.NamePredicate nameMatch = namePattern(args);
-        List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files(args)) {
-            for (PyExport e : f.exports()) {
-                if (nameMatch == null || nameMatch.test(e.name(), e.name())) {
-                    hits.add(new Hit(f.path(), e.line(), e.name(), "__all__: " + e.name()));
-                }
-            }
-        }
-        return hits;
+        return hits(args, PythonFile::exports, (f, e) -> nameMatch == null || nameMatch.test(e.name(), e.name())
+                ? new Hit(f.path(), e.line(), e.name(), "__all__: " + e.name())
+                : null);
     }
 }

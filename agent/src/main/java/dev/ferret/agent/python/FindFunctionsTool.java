@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +29,16 @@ import java.util.stream.Collectors;
  */
 public final class FindFunctionsTool extends PythonSearchTool {
     public FindFunctionsTool(PythonIndex index) {
-        super(index, "find_functions", "functions",
+        super(index, "functions", new Params("find_functions",
                 "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
-                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.",
-                Args.schema(new String[][] {
-                        {"async_only", "boolean", "true to list only async def functions"},
-                        {"decorator", "string", "decorator, e.g. property, pytest.fixture"},
-                        {"name_pattern", "string", "part of the function name, or a glob like test_*"},
-                        {"parameter", "string", "a parameter name, e.g. timeout"},
-                        {"returns", "string", "a name in the return annotation, e.g. bool"},
-                        {"class_name", "string", "methods of this class"},
-                        {"context_manager", "boolean", "true: @contextmanager functions"},
-                        PATH, LIMIT}));
+                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.")
+                .bool("async_only", "true to list only async def functions")
+                .string("decorator", false, "decorator, e.g. property, pytest.fixture")
+                .string("name_pattern", false, "part of the function name, or a glob like test_*")
+                .string("parameter", false, "a parameter name, e.g. timeout")
+                .string("returns", false, "a name in the return annotation, e.g. bool")
+                .string("class_name", false, "methods of this class")
+                .bool("context_manager", "true: @contextmanager functions"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,21 +31,15 @@ public final class FindImportsTool extends PythonSearchTool {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     public FindImportsTool(PythonIndex index) {
-        super(index, "find_imports", "imports",
+        super(index, "imports", new Params("find_imports",
                 "Find the files and lines that import a Python module (import x, import x.y, from x import y; "
-                + "relative imports excluded); prints file:line: import statement.",
-                Args.schema(new String[][] {
-                        {"module", "string", "module name, e.g. requests or os.path"},
-                        PATH, LIMIT}, "module"));
+                + "relative imports excluded); prints file:line: import statement.")
+                .string("module", true, "module name, e.g. requests or os.path"));
     }
 
     /** The module argument, normalised ({@code "import requests"} and {@code "requests library"} are accepted). */
     static String module(JsonNode args) throws ToolException {
-        String m = Args.text(args, "module");
-        if (m == null) {
-            throw new ToolException("module is required, e.g. {\"module\": \"requests\"}");
-        }
-        m = m.replaceFirst("^(?:from|import)\\s+", "").replaceFirst("\\s+(?:library|package|module)$", "").strip();
+        String m = Args.required(args, "module", "requests").replaceFirst("^(?:from|import)\\s+", "").replaceFirst("\\s+(?:library|package|module)$", "").strip();
         if (!MODULE.matcher(m).matches()) {
             throw new ToolException("module must be a dotted module name like requests or os.path, got: " + m);
         }

@@ -1,6 +1,7 @@
 package dev.ferret.agent.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,36 +15,21 @@ import java.util.List;
  */
 public final class FindRaisesTool extends PythonSearchTool {
     public FindRaisesTool(PythonIndex index) {
-        super(index, "find_raises", "raise statements",
-                "Find where an exception is raised; prints file:line: function: raise statement.",
-                Args.schema(new String[][] {
-                        {"exception", "string", "the exception class, e.g. ValueError"},
-                        PATH, LIMIT}, "exception"));
+        super(index, "raise statements", new Params("find_raises",
+                "Find where an exception is raised; prints file:line: function: raise statement.")
+                .string("exception", true, "the exception class, e.g. ValueError"));
     }
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
-        String exception = Args.text(args, "exception");
-        if (exception == null) {
-            throw new ToolException("exception is required, e.g. {\"exception\": \"ValueError\"}");
-        }
-        exception = exception.replaceFirst("^raise\\s+", "").strip();
-        List<PythonFile> files = files(args);
+        String exception = Args.required(args, "exception", "ValueError").replaceFirst("^raise\\s+", "").strip();
         Project project = index.project();
         Matchers.RefMatcher m = Matchers.named(exception);
         String shown = Matchers.strip(exception);
-        List<Hit> hits = new ArrayList<>();
-        for (PythonFile f : files) {
-            for (PyRaise r : f.raises()) {
-                if (r.exception() == null) {
-                    continue;
-                }
-                Target t = m.match(r.exception(), project.resolve(f, r.exception()));
-                if (t != null) {
-                    hits.add(new Hit(f.path(), r.line(), r.scope(), r.scope() + ": " + r.text(), Matchers.note(shown, t)));
-                }
-            }
-        }
-        return hits;
+        return hits(args, PythonFile::raises, (f, r) -> {
+            Target t = r.exception() == null ? null : m.match(r.exception(), project.resolve(f, r.exception()));
+            return t == null ? null : new Hit(f.path(), r.line(), r.scope(), r.scope() + ": " + r.text(),
+                    Matchers.note(shown, t));
+        });
     }
 }

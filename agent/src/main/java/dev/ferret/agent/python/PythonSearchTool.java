@@ -3,12 +3,15 @@ package dev.ferret.agent.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.tools.CallBudget;
+import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ToolResult;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Shared argument handling, output capping and time budget of the Python tools: every search, from the model
@@ -32,14 +35,17 @@ abstract class PythonSearchTool implements PythonTool {
 
     /**
      * @param noun        plural noun for the output ("classes", "imports")
-     * @param parameters  the arguments' schema ({@link Args#schema})
+     * @param parameters  the tool's name, description and own arguments; the {@code path} and {@code limit} every search takes follow them
      */
-    PythonSearchTool(PythonIndex index, String name, String noun, String description, ObjectNode parameters) {
+    PythonSearchTool(PythonIndex index, String noun, Params parameters) {
         this.index = Objects.requireNonNull(index);
-        this.name = name;
+        this.name = parameters.tool();
         this.noun = noun;
-        this.description = description;
-        this.parameters = parameters;
+        this.description = parameters.description();
+        this.parameters = parameters
+                .string("path", false, "optional file or folder to search, relative to the repository root")
+                .integer("limit", false, "optional maximum number of lines to show (default 200)")
+                .schema();
     }
 
     @Override
@@ -121,6 +127,11 @@ abstract class PythonSearchTool implements PythonTool {
         }
     }
 
+    /** Declares the optional {@code name_pattern} argument of the tools that list names ({@link #namePattern}). */
+    static Params withNamePattern(Params p) {
+        return p.string("name_pattern", false, "part of the name, or a glob");
+    }
+
     /** The optional {@code name_pattern} argument as a predicate on (name, qualified name); null when not given. */
     static Matchers.NamePredicate namePattern(JsonNode args) throws ToolException {
         String pattern = Args.text(args, "name_pattern");
@@ -132,6 +143,22 @@ abstract class PythonSearchTool implements PythonTool {
         return index.files(Args.text(args, "path"));
     }
 
-    static final String[] PATH = {"path", "string", "optional file or folder to search, relative to the repository root"};
-    static final String[] LIMIT = {"limit", "integer", "optional maximum number of lines to show (default 200)"};
+    /** A hit for one scanned item, or null when the item does not match. */
+    interface HitRule<T> {
+        Hit hit(PythonFile file, T item);
+    }
+
+    /** The hits {@code rule} finds among each file's {@code items}, in the files under the {@code path} argument. */
+    <T> List<Hit> hits(JsonNode args, Function<PythonFile, List<T>> items, HitRule<T> rule) throws ToolException {
+        List<Hit> hits = new ArrayList<>();
+        for (PythonFile f : files(args)) {
+            for (T item : items.apply(f)) {
+                Hit h = rule.hit(f, item);
+                if (h != null) {
+                    hits.add(h);
+                }
+            }
+        }
+        return hits;
+    }
 }

@@ -9,7 +9,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** run_command's ls, cat, head, tail and wc. */
 final class FileCommands {
@@ -28,40 +31,12 @@ final class FileCommands {
     // ---------------------------------------------------------------- ls
 
     static ToolResult ls(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException, IOException {
-        boolean longFormat = false;
-        boolean all = false;
-        boolean recursive = false;
-        List<ShellWords.Word> operands = new ArrayList<>();
-        boolean endOfOptions = false;
-        for (ShellWords.Word w : args) {
-            String a = w.text();
-            if (endOfOptions) {
-                operands.add(w);
-            } else if (a.equals("--")) {
-                endOfOptions = true; // what follows are operands, even if they start with '-'
-            } else if (a.equals("--all") || a.equals("--almost-all")) {
-                all = true;
-            } else if (a.equals("--recursive")) {
-                recursive = true;
-            } else if (a.startsWith("--")) {
-                throw new ToolException("ls: unsupported option " + a + ". Usage: " + LS_USAGE);
-            } else if (a.startsWith("-") && a.length() > 1) {
-                for (char c : a.substring(1).toCharArray()) {
-                    switch (c) {
-                        case 'l' -> longFormat = true;
-                        case 'a', 'A' -> all = true;
-                        case 'R' -> recursive = true;
-                        case '1', 'h', 'F', 'p' -> {
-                            // one name per line, and '/' after folders, are how it prints anyway
-                        }
-                        default -> throw new ToolException("ls: unsupported option -" + c
-                                + (a.length() > 2 ? " (in " + a + ")" : "") + ". Usage: " + LS_USAGE);
-                    }
-                }
-            } else {
-                operands.add(w);
-            }
-        }
+        Set<Character> flags = new HashSet<>(); // -1, -h, -F and -p: one name a line, '/' after folders, as always
+        List<ShellWords.Word> operands = Operands.flags("ls", LS_USAGE, args, "laAR1hFp",
+                Map.of("--all", 'a', "--almost-all", 'a', "--recursive", 'R'), flags);
+        boolean longFormat = flags.contains('l');
+        boolean all = flags.contains('a') || flags.contains('A');
+        boolean recursive = flags.contains('R');
         List<String> paths = Operands.expandAll(sandbox, operands);
         boolean headers = recursive || paths.size() > 1;
         if (paths.isEmpty()) {
@@ -72,11 +47,8 @@ final class FileCommands {
         int[] counts = new int[2]; // entries found, entries shown
         boolean first = true;
         for (String p : paths) {
-            Path real;
-            try {
-                real = sandbox.resolve(p);
-            } catch (ToolException e) {
-                messages.add("ls: " + e.getMessage());
+            Path real = Operands.resolve(sandbox, "ls", p, messages);
+            if (real == null) {
                 continue;
             }
             if (!Files.isDirectory(real)) {
@@ -88,14 +60,7 @@ final class FileCommands {
             }
             first = listDir(sandbox, real, p, longFormat, all, recursive, headers, first, out, counts);
         }
-        if (counts[0] == 0 && !messages.isEmpty()) {
-            throw new ToolException(String.join("\n", messages));
-        }
-        Output result = new Output(Integer.MAX_VALUE);
-        messages.forEach(result::add);
-        if (!out.isEmpty()) {
-            result.add(out.text());
-        }
+        Output result = Output.afterMessages(messages, out, counts[0]);
         if (counts[0] > counts[1]) {
             result.note("[... " + (counts[0] - counts[1]) + " more entries not shown; list a subdirectory or use "
                     + "find]");
@@ -295,14 +260,7 @@ final class FileCommands {
                 }
             }
         }
-        if (shownFiles == 0 && !messages.isEmpty()) {
-            throw new ToolException(String.join("\n", messages));
-        }
-        Output result = new Output(Integer.MAX_VALUE);
-        messages.forEach(result::add);
-        if (!out.isEmpty()) {
-            result.add(out.text());
-        }
+        Output result = Output.afterMessages(messages, out, shownFiles);
         if (cut != null) {
             result.note(cut);
         }
@@ -315,41 +273,12 @@ final class FileCommands {
     // ---------------------------------------------------------------- wc
 
     static ToolResult wc(Sandbox sandbox, List<ShellWords.Word> args) throws ToolException, IOException {
-        boolean lines = false;
-        boolean words = false;
-        boolean bytes = false;
-        List<ShellWords.Word> operands = new ArrayList<>();
-        boolean endOfOptions = false;
-        for (ShellWords.Word w : args) {
-            String a = w.text();
-            if (endOfOptions) {
-                operands.add(w);
-                continue;
-            }
-            switch (a) {
-                case "--" -> endOfOptions = true;
-                case "--lines" -> lines = true;
-                case "--words" -> words = true;
-                case "--bytes", "--chars" -> bytes = true;
-                default -> {
-                    if (a.startsWith("-") && a.length() > 1 && !a.startsWith("--")) {
-                        for (char c : a.substring(1).toCharArray()) {
-                            switch (c) {
-                                case 'l' -> lines = true;
-                                case 'w' -> words = true;
-                                case 'c', 'm' -> bytes = true;
-                                default -> throw new ToolException("wc: unsupported option -" + c + ". Usage: "
-                                        + WC_USAGE);
-                            }
-                        }
-                    } else if (a.startsWith("--")) {
-                        throw new ToolException("wc: unsupported option " + a + ". Usage: " + WC_USAGE);
-                    } else {
-                        operands.add(w);
-                    }
-                }
-            }
-        }
+        Set<Character> flags = new HashSet<>();
+        List<ShellWords.Word> operands = Operands.flags("wc", WC_USAGE, args, "lwcm",
+                Map.of("--lines", 'l', "--words", 'w', "--bytes", 'c', "--chars", 'm'), flags);
+        boolean lines = flags.contains('l');
+        boolean words = flags.contains('w');
+        boolean bytes = flags.contains('c') || flags.contains('m');
         if (!lines && !words && !bytes) {
             lines = words = bytes = true;
         }
@@ -363,11 +292,8 @@ final class FileCommands {
         long[] total = new long[3];
         for (String f : files) {
             CallBudget.checkpoint();
-            Path p;
-            try {
-                p = sandbox.resolve(f);
-            } catch (ToolException e) {
-                messages.add("wc: " + e.getMessage());
+            Path p = Operands.resolve(sandbox, "wc", f, messages);
+            if (p == null) {
                 continue;
             }
             if (Files.isDirectory(p)) {

@@ -93,11 +93,8 @@ final class FindCommand {
         int found = 0;
         int shown = 0;
         for (String start : paths) {
-            Path real;
-            try {
-                real = sandbox.resolve(start);
-            } catch (ToolException e) {
-                messages.add("find: " + e.getMessage());
+            Path real = Operands.resolve(sandbox, "find", start, messages);
+            if (real == null) {
                 continue;
             }
             for (Sandbox.Entry e : sandbox.walk(real, maxDepth)) {
@@ -124,14 +121,7 @@ final class FindCommand {
                 }
             }
         }
-        if (found == 0 && !messages.isEmpty()) {
-            throw new ToolException(String.join("\n", messages));
-        }
-        Output result = new Output(Integer.MAX_VALUE);
-        messages.forEach(result::add);
-        if (!out.isEmpty()) {
-            result.add(out.text());
-        }
+        Output result = Output.afterMessages(messages, out, found);
         if (found == 0) {
             result.add("(nothing found)");
         }

@@ -5,23 +5,16 @@ import java.util.regex.Pattern;
 
 /** {@code find}: lists files and directories by name or path wildcard. Directories end with '/'. */
 public final class FindTool extends SandboxTool {
-    public static final String NAME = "find";
-
     public FindTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget, NAME,
+        super(sandbox, budget, new Params("find",
                 "Find files and directories by name (wildcards * ? [abc]). Prints paths relative to the "
-                + "repository root, sorted; directories end with /.");
-    }
-
-    @Override
-    protected Params declare() {
-        return new Params(NAME)
+                + "repository root, sorted; directories end with /.")
                 .string("name", false, "wildcard for the file name, e.g. \"*.py\" or \"test_*\"")
                 .string("path_glob", false, "wildcard for the whole relative path, e.g. \"src/**/*.py\"")
                 .choice("type", false, "\"f\" for files only, \"d\" for directories only", "f", "d")
                 .string("path", false, "directory to search in (default \".\")")
                 .integer("max_results", false, "most paths to show (default 200)", 1, 2000)
-                .example("{\"name\": \"*.py\", \"path\": \"src\"}");
+                .example("{\"name\": \"*.py\", \"path\": \"src\"}"));
     }
 
     @Override

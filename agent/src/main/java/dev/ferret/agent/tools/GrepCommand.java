@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -68,11 +69,8 @@ final class GrepCommand {
             complete &= addTree(sandbox, sandbox.root(), "", o, targets, deadline);
         }
         for (String p : paths) {
-            Path real;
-            try {
-                real = sandbox.resolve(p);
-            } catch (ToolException e) {
-                messages.add("grep: " + e.getMessage());
+            Path real = Operands.resolve(sandbox, "grep", p, messages);
+            if (real == null) {
                 continue;
             }
             if (Files.isDirectory(real)) {
@@ -205,40 +203,60 @@ final class GrepCommand {
         }
         for (int k = 1; k < a.length(); k++) {
             char c = a.charAt(k);
-            switch (c) {
-                case 'r', 'R' -> o.recursive = true;
-                case 'n' -> o.lineNumbers = true;
-                case 'i', 'y' -> o.ignoreCase = true;
-                case 'l' -> o.filesWith = true;
-                case 'L' -> o.filesWithout = true;
-                case 'c' -> o.count = true;
-                case 'o' -> o.only = true;
-                case 'v' -> o.invert = true;
-                case 'w' -> o.word = true;
-                case 'x' -> o.line = true;
-                case 'E', 'F', 'P', 'G' -> o.flavour = c;
-                case 'H' -> o.names = true;
-                case 'h' -> o.names = false;
-                case 's', 'I' -> {
-                    // -s (no error messages) and -I (skip binary files) are what happens anyway
+            if ("ABCme".indexOf(c) >= 0) {
+                String value;
+                if (k + 1 < a.length()) {
+                    value = a.substring(k + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i).text();
+                } else {
+                    throw new ToolException("grep: -" + c + " needs a value. Usage: " + USAGE);
                 }
-                case 'A', 'B', 'C', 'm', 'e' -> {
-                    String value;
-                    if (k + 1 < a.length()) {
-                        value = a.substring(k + 1);
-                    } else if (i + 1 < args.size()) {
-                        value = args.get(++i).text();
-                    } else {
-                        throw new ToolException("grep: -" + c + " needs a value. Usage: " + USAGE);
-                    }
-                    value(o, c, value);
-                    return i;
-                }
-                default -> throw new ToolException("grep: unsupported option -" + c
+                value(o, c, value);
+                return i;
+            }
+            if (!flag(o, c)) {
+                throw new ToolException("grep: unsupported option -" + c
                         + (a.length() > 2 ? " (in " + a + ")" : "") + ". Supported: " + USAGE);
             }
         }
         return i;
+    }
+
+    /** Long options that are another name of a flag. */
+    private static final Map<String, Character> LONG_FLAGS = Map.ofEntries(
+            Map.entry("--recursive", 'r'), Map.entry("--dereference-recursive", 'r'), Map.entry("--line-number", 'n'),
+            Map.entry("--ignore-case", 'i'), Map.entry("--files-with-matches", 'l'),
+            Map.entry("--files-without-match", 'L'), Map.entry("--count", 'c'), Map.entry("--only-matching", 'o'),
+            Map.entry("--invert-match", 'v'), Map.entry("--word-regexp", 'w'), Map.entry("--line-regexp", 'x'),
+            Map.entry("--extended-regexp", 'E'), Map.entry("--fixed-strings", 'F'), Map.entry("--perl-regexp", 'P'),
+            Map.entry("--basic-regexp", 'G'), Map.entry("--with-filename", 'H'), Map.entry("--no-filename", 'h'),
+            Map.entry("--no-messages", 's'), Map.entry("--binary-files", 'I'));
+
+    /** Sets flag {@code c} (one that takes no value); false when grep here has no such flag. */
+    private static boolean flag(Opts o, char c) {
+        switch (c) {
+            case 'r', 'R' -> o.recursive = true;
+            case 'n' -> o.lineNumbers = true;
+            case 'i', 'y' -> o.ignoreCase = true;
+            case 'l' -> o.filesWith = true;
+            case 'L' -> o.filesWithout = true;
+            case 'c' -> o.count = true;
+            case 'o' -> o.only = true;
+            case 'v' -> o.invert = true;
+            case 'w' -> o.word = true;
+            case 'x' -> o.line = true;
+            case 'E', 'F', 'P', 'G' -> o.flavour = c;
+            case 'H' -> o.names = true;
+            case 'h' -> o.names = false;
+            case 's', 'I' -> {
+                // -s (no error messages) and -I (skip binary files) are what happens anyway
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void value(Opts o, char c, String v) throws ToolException {
@@ -257,25 +275,14 @@ final class GrepCommand {
         int eq = a.indexOf('=');
         String name = eq < 0 ? a : a.substring(0, eq);
         String v = eq < 0 ? null : a.substring(eq + 1);
+        Character flag = LONG_FLAGS.get(name);
+        if (flag != null) {
+            flag(o, flag);
+            return i;
+        }
         switch (name) {
-            case "--recursive", "--dereference-recursive" -> o.recursive = true;
-            case "--line-number" -> o.lineNumbers = true;
-            case "--ignore-case" -> o.ignoreCase = true;
-            case "--files-with-matches" -> o.filesWith = true;
-            case "--files-without-match" -> o.filesWithout = true;
-            case "--count" -> o.count = true;
-            case "--only-matching" -> o.only = true;
-            case "--invert-match" -> o.invert = true;
-            case "--word-regexp" -> o.word = true;
-            case "--line-regexp" -> o.line = true;
-            case "--extended-regexp" -> o.flavour = 'E';
-            case "--fixed-strings" -> o.flavour = 'F';
-            case "--perl-regexp" -> o.flavour = 'P';
-            case "--basic-regexp" -> o.flavour = 'G';
-            case "--with-filename" -> o.names = true;
-            case "--no-filename" -> o.names = false;
-            case "--no-messages", "--color", "--colour", "--binary-files" -> {
-                // no colours; binary files are always skipped; messages are short anyway
+            case "--color", "--colour" -> {
+                // no colours
             }
             case "--include", "--exclude", "--exclude-dir", "--regexp", "--max-count", "--context",
                  "--after-context", "--before-context" -> {

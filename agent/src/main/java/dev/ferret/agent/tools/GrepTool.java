@@ -12,12 +12,17 @@ import java.util.regex.PatternSyntaxException;
  * lines {@code path-line-text}), sorted by path then line; skips binary files; capped at about 8 KB.
  */
 public final class GrepTool extends SandboxTool {
-    public static final String NAME = "grep";
-
     public GrepTool(Sandbox sandbox, Duration budget) {
-        super(sandbox, budget, NAME,
+        super(sandbox, budget, new Params("grep",
                 "Search file contents with a regular expression (Java/PCRE syntax: use | for alternation, "
-                + "\\( for a literal parenthesis). Prints path:line:text for each matching line.");
+                + "\\( for a literal parenthesis). Prints path:line:text for each matching line.")
+                .string("pattern", true, "regular expression to search for, e.g. \"def \\w+\\(\"")
+                .string("path", false, "file or directory to search, relative to the repository root (default \".\")")
+                .string("glob", false, "only search files whose name matches this wildcard, e.g. \"*.py\"")
+                .bool("ignore_case", "match case-insensitively (default false)")
+                .integer("context", false, "lines of context to show before and after each match (default 0)", 0, 20)
+                .integer("max_matches", false, "most matching lines to show (default 100)", 1, 1000)
+                .example("{\"pattern\": \"class \\\\w+\\\\(Protocol\\\\)\", \"glob\": \"*.py\"}"));
     }
 
     /**
@@ -26,18 +31,6 @@ public final class GrepTool extends SandboxTool {
      */
     static long searchBudgetNanos(Duration callBudget) {
         return callBudget.toNanos() / 3 * 2;
-    }
-
-    @Override
-    protected Params declare() {
-        return new Params(NAME)
-                .string("pattern", true, "regular expression to search for, e.g. \"def \\w+\\(\"")
-                .string("path", false, "file or directory to search, relative to the repository root (default \".\")")
-                .string("glob", false, "only search files whose name matches this wildcard, e.g. \"*.py\"")
-                .bool("ignore_case", "match case-insensitively (default false)")
-                .integer("context", false, "lines of context to show before and after each match (default 0)", 0, 20)
-                .integer("max_matches", false, "most matching lines to show (default 100)", 1, 1000)
-                .example("{\"pattern\": \"class \\\\w+\\\\(Protocol\\\\)\", \"glob\": \"*.py\"}");
     }
 
     @Override

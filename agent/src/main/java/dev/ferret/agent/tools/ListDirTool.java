@@ -9,19 +9,13 @@ import java.util.List;
 
 /** {@code list_dir}: the entries of one directory, folders with a trailing '/'. */
 public final class ListDirTool extends SandboxTool {
-    public static final String NAME = "list_dir";
     static final int MAX_ENTRIES = 500;
 
     public ListDirTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget, NAME,
-                "List the files and subdirectories of a directory (subdirectories end with /).");
-    }
-
-    @Override
-    protected Params declare() {
-        return new Params(NAME)
+        super(sandbox, budget, new Params("list_dir",
+                "List the files and subdirectories of a directory (subdirectories end with /).")
                 .string("path", false, "directory to list, relative to the repository root (default \".\")")
-                .example("{\"path\": \"src\"}");
+                .example("{\"path\": \"src\"}"));
     }
 
     @Override

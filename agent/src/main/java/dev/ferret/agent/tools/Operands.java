@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** File operands of emulated commands: wildcard expansion as a shell does it, and path joining for output. */
@@ -98,16 +100,57 @@ final class Operands {
         return s.equals("/") ? "/" + rel : s + "/" + rel;
     }
 
+    /** The path operand {@code operand} names, or null after adding why it is refused to {@code messages}. */
+    static Path resolve(Sandbox sandbox, String cmd, String operand, List<String> messages) {
+        try {
+            return sandbox.resolve(operand);
+        } catch (ToolException e) {
+            messages.add(cmd + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The operands of a command whose options are all flags (ls, wc); each flag given, alone or in a cluster
+     * ({@code -la}) or as a long option that {@code longFlags} names, is added to {@code flags}. After {@code --}
+     * every word is an operand; a flag not in {@code known} is refused with the command's {@code usage}.
+     */
+    static List<ShellWords.Word> flags(String cmd, String usage, List<ShellWords.Word> args, String known,
+                                       Map<String, Character> longFlags, Set<Character> flags) throws ToolException {
+        List<ShellWords.Word> operands = new ArrayList<>();
+        boolean endOfOptions = false;
+        for (ShellWords.Word w : args) {
+            String a = w.text();
+            if (endOfOptions || !a.startsWith("-") || a.equals("-")) {
+                operands.add(w);
+            } else if (a.equals("--")) {
+                endOfOptions = true; // what follows are operands, even if they start with '-'
+            } else if (a.startsWith("--")) {
+                Character c = longFlags.get(a);
+                if (c == null) {
+                    throw new ToolException(cmd + ": unsupported option " + a + ". Usage: " + usage);
+                }
+                flags.add(c);
+            } else {
+                for (char c : a.substring(1).toCharArray()) {
+                    if (known.indexOf(c) < 0) {
+                        throw new ToolException(cmd + ": unsupported option -" + c
+                                + (a.length() > 2 ? " (in " + a + ")" : "") + ". Usage: " + usage);
+                    }
+                    flags.add(c);
+                }
+            }
+        }
+        return operands;
+    }
+
     /**
      * A readable text file for a command (a regular file, not binary), or null after adding the reason to
      * {@code messages}.
      */
     static Path textFile(Sandbox sandbox, String cmd, String operand, List<String> messages) {
-        Path p;
-        try {
-            p = sandbox.resolve(operand);
-        } catch (ToolException e) {
-            messages.add(cmd + ": " + e.getMessage());
+        Path p = resolve(sandbox, cmd, operand, messages);
+        if (p == null) {
             return null;
         }
         if (Files.isDirectory(p)) {

@@ -1,5 +1,7 @@
 package dev.ferret.agent.tools;
 
+import java.util.List;
+
 /**
  * Text that grows line by line up to a character budget. A line that does not fit is refused (the caller
  * counts what it left out and adds a note with {@link #note}, which always fits).
@@ -78,5 +80,21 @@ final class Output {
         int end = Math.min(line.length(), start + max);
         return (start > 0 ? "[...]" : "") + line.substring(start, end) + " [... line cut, " + line.length()
                 + " chars]";
+    }
+
+    /**
+     * What a command prints: the messages about operands it refused, then its output {@code out}. When it found
+     * nothing ({@code found} is 0) and refused something, the messages are its error instead.
+     */
+    static Output afterMessages(List<String> messages, Output out, int found) throws ToolException {
+        if (found == 0 && !messages.isEmpty()) {
+            throw new ToolException(String.join("\n", messages));
+        }
+        Output result = new Output(Integer.MAX_VALUE);
+        messages.forEach(result::add);
+        if (!out.isEmpty()) {
+            result.add(out.text());
+        }
+        return result;
     }
 }

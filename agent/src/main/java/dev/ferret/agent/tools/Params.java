@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The arguments a tool takes: renders them as a JSON Schema and checks a call's arguments against them, with
+ * A tool's declaration (name, description) and the arguments it takes: renders them as a JSON Schema and checks a call's arguments against them, with
  * messages a small model can act on (missing, unknown, wrong type, empty, out of range; each lists the valid
  * arguments and shows an example call).
  */
@@ -39,11 +39,35 @@ public final class Params {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private final String tool;
+    private final String description;
     private final List<Param> params = new ArrayList<>();
     private String example = "{}";
 
-    public Params(String tool) {
+    /** What a tool name may be: a function name in an OpenAI-style tool schema. */
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * The declaration of tool {@code tool}, which does what {@code description} tells the model.
+     *
+     * @throws IllegalArgumentException for a name that is not 1 to 64 letters, digits, '_' or '-' (the name goes into
+     *                                  the model's prompt and the call grammar as it is)
+     */
+    public Params(String tool, String description) {
+        if (tool == null || !TOOL_NAME.matcher(tool).matches()) {
+            throw new IllegalArgumentException("a tool name is 1 to 64 letters, digits, '_' or '-', got " + tool);
+        }
         this.tool = tool;
+        this.description = java.util.Objects.requireNonNull(description, "description");
+    }
+
+    /** The name of the tool these arguments belong to. */
+    public String tool() {
+        return tool;
+    }
+
+    /** What the tool does, for the model. */
+    public String description() {
+        return description;
     }
 
     public Params string(String name, boolean required, String description) {
@@ -52,6 +76,11 @@ public final class Params {
 
     public Params choice(String name, boolean required, String description, String... values) {
         return add(new Param(name, Type.STRING, required, description, List.of(values), 0, 0));
+    }
+
+    /** A whole number without bounds (the schema shows no minimum). */
+    public Params integer(String name, boolean required, String description) {
+        return integer(name, required, description, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     public Params integer(String name, boolean required, String description, long min, long max) {

@@ -11,25 +11,19 @@ import java.time.Duration;
 
 /** {@code read_file}: shows numbered lines of a text file, the first 200 unless told otherwise. */
 public final class ReadFileTool extends SandboxTool {
-    public static final String NAME = "read_file";
     static final int DEFAULT_LINES = 200;
     static final int MAX_LINES = 1000;
     static final int MAX_LINE_CHARS = 1000;
 
     public ReadFileTool(Sandbox sandbox, Duration budget) {
-        super(sandbox, budget, NAME,
+        super(sandbox, budget, new Params("read_file",
                 "Read a text file with line numbers. Shows the first 200 lines unless start_line/end_line "
-                + "(1-based, inclusive) say otherwise.");
-    }
-
-    @Override
-    protected Params declare() {
-        return new Params(NAME)
+                + "(1-based, inclusive) say otherwise.")
                 .string("path", true, "file to read, relative to the repository root")
                 .integer("start_line", false, "first line to show, 1-based (default 1)", 1, Integer.MAX_VALUE)
                 .integer("end_line", false, "last line to show, inclusive (default start_line + 199)", 1,
                         Integer.MAX_VALUE)
-                .example("{\"path\": \"src/app.py\", \"start_line\": 1, \"end_line\": 80}");
+                .example("{\"path\": \"src/app.py\", \"start_line\": 1, \"end_line\": 80}"));
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
  * and variables are refused with a message that says what to do instead.
  */
 public final class RunCommandTool extends SandboxTool {
-    public static final String NAME = "run_command";
     static final String COMMANDS = "grep, egrep, find, ls, cat, head, tail, wc";
     static final String USAGE = "Supported commands (read-only, one per call, no pipes or redirection): "
             + GrepCommand.USAGE + "; egrep (= grep -E); " + FindCommand.USAGE + "; " + FileCommands.LS_USAGE + "; "
@@ -19,16 +18,11 @@ public final class RunCommandTool extends SandboxTool {
             + FileCommands.WC_USAGE;
 
     public RunCommandTool(Sandbox sandbox, java.time.Duration budget) {
-        super(sandbox, budget, NAME,
+        super(sandbox, budget, new Params("run_command",
                 "Run one read-only command in the repository root: grep, egrep, find, ls, cat, head, tail or wc "
-                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.");
-    }
-
-    @Override
-    protected Params declare() {
-        return new Params(NAME)
+                + "with common flags (e.g. grep -rn \"def main\" --include=*.py .). No pipes, redirection, ';' or '&&'.")
                 .string("command", true, "the command line, e.g. grep -rn \"import requests\" --include=*.py .")
-                .example("{\"command\": \"grep -rn \\\"TODO\\\" --include=*.py .\"}");
+                .example("{\"command\": \"grep -rn \\\"TODO\\\" --include=*.py .\"}"));
     }
 
     @Override

@@ -15,14 +15,12 @@ import java.util.Objects;
 public abstract class SandboxTool implements Tool {
     protected final Sandbox sandbox;
     private final Duration budget;
-    private final String name;
-    private final String description;
-    private volatile Params params;
+    private final Params params;
 
-    protected SandboxTool(Sandbox sandbox, Duration budget, String name, String description) {
+    /** @param params the tool's declaration: its name, description and arguments */
+    protected SandboxTool(Sandbox sandbox, Duration budget, Params params) {
         this.sandbox = sandbox;
-        this.name = name;
-        this.description = description;
+        this.params = params;
         this.budget = Objects.requireNonNull(budget);
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("a tool's time budget must be positive: " + budget);
@@ -31,27 +29,19 @@ public abstract class SandboxTool implements Tool {
 
     @Override
     public final String name() {
-        return name;
+        return params.tool();
     }
 
     @Override
     public final String description() {
-        return description;
+        return params.description();
     }
-
-    /** The arguments this tool takes (called once, on first use; it must not depend on mutable state). */
-    protected abstract Params declare();
 
     /** Does the work with checked arguments. Long loops call {@link CallBudget#checkpoint()}. */
     protected abstract ToolResult run(Params.Args args) throws ToolException, IOException;
 
     public final Params params() {
-        Params p = params;
-        if (p == null) {
-            p = declare();
-            params = p;
-        }
-        return p;
+        return params;
     }
 
     /** The wall-clock budget of one call. */

@@ -1,10 +1,10 @@
 package dev.ferret.agent.python;
 
+import static dev.ferret.agent.python.TestArgs.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ferret.agent.tools.ToolException;
@@ -31,17 +31,14 @@ class PythonToolsTest {
         comments = new FindCommentsTool(index);
     }
 
-    private static JsonNode args(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(json, e);
-        }
-    }
-
     private static List<String> keys(List<Hit> hits, boolean withName) {
         return hits.stream().sorted(Comparator.comparing(Hit::file).thenComparingInt(Hit::line))
                 .map(h -> h.file() + ":" + h.line() + (withName ? ":" + h.name() : "")).toList();
+    }
+
+    /** The search {@code json} of {@code tool} finds {@code expected} (file:line:name), in file and line order. */
+    private static void found(PythonTool tool, String json, String... expected) throws ToolException {
+        assertEquals(List.of(expected), keys(tool.search(args(json)), true), json);
     }
 
     private static List<String> sorted(List<String> expected) {
@@ -100,22 +97,22 @@ class PythonToolsTest {
 
     @Test
     void otherBasesAndDecorators() throws ToolException {
-        assertEquals(List.of("shop/net/transport.py:15:ScannerProtocol"),
-                keys(classes.search(args("{\"base\":\"asyncio.Protocol\"}")), true));
-        assertEquals(List.of("shop/validation.py:14:OrderIn"),
-                keys(classes.search(args("{\"base\":\"BaseModel\"}")), true));
-        assertEquals(List.of("shop/validation.py:25:BulkOrderIn"),
-                keys(classes.search(args("{\"base\":\"OrderIn\"}")), true));
-        assertEquals(List.of("shop/net/legacy_server.py:6:OrderFeed"),
-                keys(classes.search(args("{\"base\":\"twisted.internet.protocol.Protocol\"}")), true));
-        assertEquals(List.of("shop/ports.py:53:InMemoryRepository"),
-                keys(classes.search(args("{\"base\":\"typing.Generic\"}")), true));
-        assertEquals(List.of("shop/validation.py:7:AddressIn"),
-                keys(classes.search(args("{\"decorator\":\"pydantic.dataclasses.dataclass\"}")), true));
-        assertEquals(List.of("tests/conftest.py:7:widget", "tests/conftest.py:12:fake_transport"),
-                keys(functions.search(args("{\"decorator\":\"pytest.fixture\"}")), true));
-        assertEquals(List.of("shop/tasks.py:68:Worker.ping"),
-                keys(functions.search(args("{\"decorator\":\"staticmethod\",\"async_only\":true}")), true));
+        found(classes, "{\"base\":\"asyncio.Protocol\"}",
+                "shop/net/transport.py:15:ScannerProtocol");
+        found(classes, "{\"base\":\"BaseModel\"}",
+                "shop/validation.py:14:OrderIn");
+        found(classes, "{\"base\":\"OrderIn\"}",
+                "shop/validation.py:25:BulkOrderIn");
+        found(classes, "{\"base\":\"twisted.internet.protocol.Protocol\"}",
+                "shop/net/legacy_server.py:6:OrderFeed");
+        found(classes, "{\"base\":\"typing.Generic\"}",
+                "shop/ports.py:53:InMemoryRepository");
+        found(classes, "{\"decorator\":\"pydantic.dataclasses.dataclass\"}",
+                "shop/validation.py:7:AddressIn");
+        found(functions, "{\"decorator\":\"pytest.fixture\"}",
+                "tests/conftest.py:7:widget", "tests/conftest.py:12:fake_transport");
+        found(functions, "{\"decorator\":\"staticmethod\",\"async_only\":true}",
+                "shop/tasks.py:68:Worker.ping");
         assertEquals(List.of("shop/net/http.py:20:ApiClient", "shop/net/client.py:13:ShippingClient").stream().sorted().toList(),
                 keys(classes.search(args("{\"name_pattern\":\"*Client\"}")), true).stream().sorted().toList());
         assertEquals(List.of("shop/reports.py:34"), keys(comments.search(args("{\"tag\":\"FIXME\"}")), false));

@@ -1,10 +1,9 @@
 package dev.ferret.agent.python;
 
+import static dev.ferret.agent.python.TestArgs.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferret.agent.tools.ToolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * tool must give, written out by hand.
  */
 class ResolutionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path root;
@@ -31,14 +29,6 @@ class ResolutionTest {
             Files.writeString(p, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode args(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(json, e);
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.ferret.agent.python;
 
+import static dev.ferret.agent.python.TestArgs.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferret.agent.tools.ToolException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The structural kinds of issue 13.3 on one small file, expected answers written out by hand. */
 class StructureTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static PythonIndex index;
 
     private static final String SOURCE = """
@@ -99,14 +97,6 @@ class StructureTest {
     static void setUp(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("store.py"), SOURCE);
         index = new PythonIndex(root);
-    }
-
-    private static JsonNode args(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(json, e);
-        }
     }
 
     private static List<String> keys(PythonTool tool, String json) throws ToolException {

@@ -47,6 +47,35 @@ class CallGrammarTest {
         assertTrue(g.accepts(text), "should admit: " + text);
     }
 
+    /**
+     * The answer-or-call grammar of {@code grammar} admits the longest call ({@code call} of {@code longest}) within
+     * its {@code maxCallLength} and a call with '<' in a string, and refuses one with a string over the limit.
+     */
+    private static Gbnf boundsHold(CallGrammar grammar, java.util.function.UnaryOperator<String> call, String longest,
+                                   String withLt, String tooLong) {
+        Gbnf g = Gbnf.parse(grammar.answerOrCall());
+        String text = call.apply(longest);
+        admits(g, text);
+        assertTrue(text.length() <= grammar.maxCallLength(), text.length() + " > " + grammar.maxCallLength());
+        admits(g, call.apply(withLt));
+        refuses(g, call.apply(tooLong));
+        return g;
+    }
+
+    /** The grammar admits each of these calls (the JSON between the call markers). */
+    private static void admitsCalls(Gbnf g, String... calls) {
+        for (String c : calls) {
+            admits(g, wrap(c));
+        }
+    }
+
+    /** The grammar refuses each of these calls. */
+    private static void refusesCalls(Gbnf g, String... calls) {
+        for (String c : calls) {
+            refuses(g, wrap(c));
+        }
+    }
+
     private static void refuses(Gbnf g, String text) {
         assertFalse(g.accepts(text), "should refuse: " + text);
     }
@@ -75,41 +104,43 @@ class CallGrammarTest {
         admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}"));
         admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"class \\\\w+\\\\(Protocol\\\\)\", "
                 + "\"path\": \"src\", \"glob\": \"*.py\", \"ignore_case\": true, \"context\": 0, \"max_matches\": 50}}"));
-        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 5}}"));
-        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"say \\\"hi\\\"\\n\\t\\u00e9/\\/\"}}"));
-        admits(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"ünïcödé ✓\"}}"));
-        admits(call, wrap("{\"name\": \"find\", \"arguments\": {}}"));
-        admits(call, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}"));
-        admits(call, wrap("{\"name\": \"find\", \"arguments\": {\"name\": \"*.py\", \"type\": \"f\", \"max_results\": 20}}"));
-        admits(call, wrap("{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.py\", \"start_line\": 10, \"end_line\": 20}}"));
-        admits(call, wrap("{\"name\": \"list_dir\", \"arguments\": {}}"));
-        admits(call, wrap("{\"name\": \"list_dir\", \"arguments\": {\"path\": \"src\"}}"));
-        admits(call, wrap("{\"name\": \"run_command\", \"arguments\": {\"command\": \"grep -rn \\\"TODO\\\" .\"}}"));
-        admits(call, wrap("{\"name\": \"find_classes\", \"arguments\": {\"base\": \"Protocol\"}}"));
+        admitsCalls(call,
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 5}}",
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"say \\\"hi\\\"\\n\\t\\u00e9/\\/\"}}",
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"ünïcödé ✓\"}}",
+                "{\"name\": \"find\", \"arguments\": {}}",
+                "{\"name\": \"find\", \"arguments\": {\"type\": \"d\"}}",
+                "{\"name\": \"find\", \"arguments\": {\"name\": \"*.py\", \"type\": \"f\", \"max_results\": 20}}",
+                "{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.py\", \"start_line\": 10, \"end_line\": 20}}",
+                "{\"name\": \"list_dir\", \"arguments\": {}}",
+                "{\"name\": \"list_dir\", \"arguments\": {\"path\": \"src\"}}",
+                "{\"name\": \"run_command\", \"arguments\": {\"command\": \"grep -rn \\\"TODO\\\" .\"}}",
+                "{\"name\": \"find_classes\", \"arguments\": {\"base\": \"Protocol\"}}");
     }
 
     @Test
     void refusesEverythingElse() {
         refuses(call, "");
         refuses(call, "Sure, let me search.");
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {}}")); // required pattern missing
-        refuses(call, wrap("{\"name\": \"run_command\", \"arguments\": {}}"));
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"path\": \"src\", \"pattern\": \"x\"}}")); // order
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"file\": \"a\"}}")); // unknown
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"\"}}")); // empty string
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": 5}}")); // type
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"ignore_case\": \"true\"}}"));
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": -1}}")); // minimum 0
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 0}}")); // minimum 1
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": 01}}"));
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", }}"));
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\nb\"}}")); // raw newline
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\\qb\"}}")); // bad escape
-        refuses(call, wrap("{\"name\": \"find\", \"arguments\": {\"type\": \"l\"}}")); // enum
-        refuses(call, wrap("{\"name\": \"rm\", \"arguments\": {}}"));
-        refuses(call, wrap("{\"name\": \"grep\",\"arguments\": {\"pattern\": \"x\"}}")); // whitespace is fixed
-        refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\":  \"x\"}}"));
-        refuses(call, wrap("{ \"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}"));
+        refusesCalls(call,
+                "{\"name\": \"grep\", \"arguments\": {}}", // required pattern missing
+                "{\"name\": \"run_command\", \"arguments\": {}}",
+                "{\"name\": \"grep\", \"arguments\": {\"path\": \"src\", \"pattern\": \"x\"}}", // order
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"file\": \"a\"}}", // unknown
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"\"}}", // empty string
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": 5}}", // type
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"ignore_case\": \"true\"}}",
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": -1}}", // minimum 0
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"max_matches\": 0}}", // minimum 1
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", \"context\": 01}}",
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\", }}",
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\nb\"}}", // raw newline
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\": \"a\\qb\"}}", // bad escape
+                "{\"name\": \"find\", \"arguments\": {\"type\": \"l\"}}", // enum
+                "{\"name\": \"rm\", \"arguments\": {}}",
+                "{\"name\": \"grep\",\"arguments\": {\"pattern\": \"x\"}}", // whitespace is fixed
+                "{\"name\": \"grep\", \"arguments\": {\"pattern\":  \"x\"}}",
+                "{ \"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}");
         refuses(call, "<tool_call>{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}</tool_call>");
         refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}") + "\n");
         refuses(call, wrap("{\"name\": \"grep\", \"arguments\": {\"pattern\": \"x\"}}") + wrap("{\"name\": \"find\", "
@@ -224,9 +255,10 @@ class CallGrammarTest {
             }
             admits(g, wrap("{\"name\": \"t\", \"arguments\": {" + sb + "}}"));
         }
-        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"a\": 1, \"b\": 1}}"));
-        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": 1, \"a\": 1}}"));
-        refuses(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": 1, \"c\": 1}}"));
+        refusesCalls(g,
+                "{\"name\": \"t\", \"arguments\": {\"a\": 1, \"b\": 1}}",
+                "{\"name\": \"t\", \"arguments\": {\"c\": 1, \"a\": 1}}",
+                "{\"name\": \"t\", \"arguments\": {\"c\": 1, \"c\": 1}}");
         admits(g, wrap("{\"name\": \"t\", \"arguments\": {\"c\": -12}}"));
     }
 
@@ -297,24 +329,14 @@ class CallGrammarTest {
         String tooLong = "\"grep\", \"%s\": {\"pattern\": \"" + "x".repeat(CallGrammar.MAX_STRING + 1) + "\"}";
         String lt = "\"grep\", \"%s\": {\"pattern\": \"a<b\"}";
         // Mistral: the parser looks for [TOOL_CALLS] anywhere, so no answer may hold it; '<' is plain text there
-        CallGrammar mistral = CallGrammar.of(ToolCallFormat.MISTRAL, toolbox.schemas());
-        Gbnf m = Gbnf.parse(mistral.answerOrCall());
-        String longest = "[TOOL_CALLS][{\"name\": " + grep.formatted("arguments") + ", \"id\": \"abc123DEF\"}]";
-        admits(m, longest);
-        assertTrue(longest.length() <= mistral.maxCallLength(), longest.length() + " > " + mistral.maxCallLength());
-        admits(m, "[TOOL_CALLS][{\"name\": " + lt.formatted("arguments") + ", \"id\": \"abc123DEF\"}]");
-        refuses(m, "[TOOL_CALLS][{\"name\": " + tooLong.formatted("arguments") + ", \"id\": \"abc123DEF\"}]");
+        Gbnf m = boundsHold(CallGrammar.of(ToolCallFormat.MISTRAL, toolbox.schemas()),
+                c -> "[TOOL_CALLS][{\"name\": " + c.formatted("arguments") + ", \"id\": \"abc123DEF\"}]", grep, lt, tooLong);
         admits(m, "A [TOOL answer [TOOL_CALLS without its bracket");
         refuses(m, "text, then [TOOL_CALLS][{\"name\": \"find\", \"arguments\": {}, \"id\": \"abc123DEF\"}]");
         refuses(m, "[[TOOL_CALLS]");
         // Llama 3.x: the parser reads a call only from a reply that starts with '{'
         CallGrammar llama = CallGrammar.of(ToolCallFormat.LLAMA_3_JSON, toolbox.schemas());
-        Gbnf l = Gbnf.parse(llama.answerOrCall());
-        longest = "{\"name\": " + grep.formatted("parameters") + "}";
-        admits(l, longest);
-        assertTrue(longest.length() <= llama.maxCallLength(), longest.length() + " > " + llama.maxCallLength());
-        admits(l, "{\"name\": " + lt.formatted("parameters") + "}");
-        refuses(l, "{\"name\": " + tooLong.formatted("parameters") + "}");
+        Gbnf l = boundsHold(llama, c -> "{\"name\": " + c.formatted("parameters") + "}", grep, lt, tooLong);
         admits(l, "Use a dict such as {\"a\": 1}");
         refuses(l, "{not a call}");
         Gbnf nonEmpty = Gbnf.parse(llama.nonEmptyArguments().toolCall());

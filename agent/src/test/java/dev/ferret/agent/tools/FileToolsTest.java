@@ -16,19 +16,34 @@ class FileToolsTest extends FixtureTest {
         return r;
     }
 
+    /** A successful call of {@code tool} that printed {@code expected}, line by line. */
+    private ToolResult printed(String tool, String args, String... expected) {
+        ToolResult r = ok(tool, args);
+        assertEquals(List.of(expected), lines(r));
+        return r;
+    }
+
     private static List<String> lines(ToolResult r) {
         return r.content().lines().toList();
     }
 
     // ------------------------------------------------------------------ grep
 
+    /** Lines 1 to {@code n}, each ending in a newline. */
+    private static String numbered(int n, java.util.function.IntFunction<String> line) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            sb.append(line.apply(i)).append('\n');
+        }
+        return sb.toString();
+    }
+
     @Test
     void grepPrintsPathLineTextSortedByPathThenLine() {
-        ToolResult r = ok("grep", "{\"pattern\": \"TODO\"}");
-        assertEquals(List.of(
+        ToolResult r = printed("grep", "{\"pattern\": \"TODO\"}",
                 "README.md:2:A demo project. TODO: write docs",
                 "src/app.py:10:    # TODO: retry on failure",
-                "tests/test_app.py:5:    main()  # TODO check output"), lines(r));
+                "tests/test_app.py:5:    main()  # TODO check output");
         assertEquals(3, r.items());
         assertEquals(0, r.omitted());
     }
@@ -44,46 +59,44 @@ class FileToolsTest extends FixtureTest {
 
     @Test
     void grepFindsTheQuestionsOfTheAgent() {
-        assertEquals(List.of("src/app.py:5:class Greeter(Protocol):"),
-                lines(ok("grep", "{\"pattern\": \"class \\\\w+\\\\(.*Protocol.*\\\\)\", \"glob\": \"*.py\"}")));
-        assertEquals(List.of("src/app.py:9:async def fetch(url):", "src/util/helpers.py:5:async def download(path):"),
-                lines(ok("grep", "{\"pattern\": \"^\\\\s*async def\"}")));
-        assertEquals(List.of("src/app.py:1:import requests", "src/util/helpers.py:2:import requests as rq"),
-                lines(ok("grep", "{\"pattern\": \"^(import|from) requests\"}")));
-        assertEquals(List.of("src/models.py:4:@dataclass"), lines(ok("grep", "{\"pattern\": \"@dataclass\"}")));
+        printed("grep", "{\"pattern\": \"class \\\\w+\\\\(.*Protocol.*\\\\)\", \"glob\": \"*.py\"}",
+                "src/app.py:5:class Greeter(Protocol):");
+        printed("grep", "{\"pattern\": \"^\\\\s*async def\"}",
+                "src/app.py:9:async def fetch(url):", "src/util/helpers.py:5:async def download(path):");
+        printed("grep", "{\"pattern\": \"^(import|from) requests\"}",
+                "src/app.py:1:import requests", "src/util/helpers.py:2:import requests as rq");
+        printed("grep", "{\"pattern\": \"@dataclass\"}", "src/models.py:4:@dataclass");
     }
 
     @Test
     void grepPathGlobAndIgnoreCase() {
-        assertEquals(List.of("src/util/helpers.py:2:import requests as rq"),
-                lines(ok("grep", "{\"pattern\": \"requests\", \"path\": \"src/util\"}")));
-        assertEquals(List.of("src/app.py:1:import requests", "src/app.py:11:    return requests.get(url)"),
-                lines(ok("grep", "{\"pattern\": \"requests\", \"path\": \"src/app.py\"}")));
-        assertEquals(List.of("README.md:2:A demo project. TODO: write docs"),
-                lines(ok("grep", "{\"pattern\": \"todo\", \"ignore_case\": true, \"glob\": \"*.md\"}")));
+        printed("grep", "{\"pattern\": \"requests\", \"path\": \"src/util\"}",
+                "src/util/helpers.py:2:import requests as rq");
+        printed("grep", "{\"pattern\": \"requests\", \"path\": \"src/app.py\"}",
+                "src/app.py:1:import requests", "src/app.py:11:    return requests.get(url)");
+        printed("grep", "{\"pattern\": \"todo\", \"ignore_case\": true, \"glob\": \"*.md\"}",
+                "README.md:2:A demo project. TODO: write docs");
         assertEquals(0, ok("grep", "{\"pattern\": \"todo\"}").items());
         // a glob with a directory part is matched against the path
-        assertEquals(List.of("src/util/helpers.py:2:import requests as rq"),
-                lines(ok("grep", "{\"pattern\": \"requests\", \"glob\": \"src/**/helpers.py\"}")));
+        printed("grep", "{\"pattern\": \"requests\", \"glob\": \"src/**/helpers.py\"}",
+                "src/util/helpers.py:2:import requests as rq");
         assertEquals(2, ok("grep", "{\"pattern\": \"requests\\\\.get|rq\\\\.get\", \"glob\": \"**/*.py\"}").items());
     }
 
     @Test
     void grepContextLinesUseDashesAndGroupSeparators() {
-        ToolResult r = ok("grep", "{\"pattern\": \"TODO\", \"path\": \"src\", \"context\": 1}");
-        assertEquals(List.of(
+        ToolResult r = printed("grep", "{\"pattern\": \"TODO\", \"path\": \"src\", \"context\": 1}",
                 "src/app.py-9-async def fetch(url):",
                 "src/app.py:10:    # TODO: retry on failure",
-                "src/app.py-11-    return requests.get(url)"), lines(r));
-        ToolResult two = ok("grep", "{\"pattern\": \"^class\", \"path\": \"src/models.py\", \"context\": 1}");
-        assertEquals(List.of(
+                "src/app.py-11-    return requests.get(url)");
+        ToolResult two = printed("grep", "{\"pattern\": \"^class\", \"path\": \"src/models.py\", \"context\": 1}",
                 "src/models.py-4-@dataclass",
                 "src/models.py:5:class User:",
                 "src/models.py-6-    name: str",
                 "--",
                 "src/models.py-9-",
                 "src/models.py:10:class Admin(User):",
-                "src/models.py-11-    pass"), lines(two));
+                "src/models.py-11-    pass");
     }
 
     @Test
@@ -106,11 +119,7 @@ class FileToolsTest extends FixtureTest {
 
     @Test
     void grepMaxMatchesAndOutputCap() throws Exception {
-        StringBuilder big = new StringBuilder();
-        for (int i = 1; i <= 500; i++) {
-            big.append("needle number ").append(i).append(" with some padding text to make lines longer\n");
-        }
-        fx.write("big/many.txt", big.toString());
+        fx.write("big/many.txt", numbered(500, i -> "needle number " + i + " with some padding text to make lines longer"));
         ToolResult r = ok("grep", "{\"pattern\": \"needle\", \"path\": \"big\", \"max_matches\": 10}");
         assertEquals(500, r.items());
         assertEquals(490, r.omitted());
@@ -159,17 +168,17 @@ class FileToolsTest extends FixtureTest {
 
     @Test
     void findByNameTypeAndPathGlob() {
-        assertEquals(List.of("src/app.py", "src/models.py", "src/util/helpers.py", "tests/test_app.py"),
-                lines(ok("find", "{\"name\": \"*.py\"}")));
-        assertEquals(List.of("tests/test_app.py"), lines(ok("find", "{\"name\": \"test_*\"}")));
-        assertEquals(List.of("src/", "src/util/", "tests/"), lines(ok("find", "{\"type\": \"d\"}")));
-        assertEquals(List.of("src/app.py", "src/models.py", "src/util/helpers.py"),
-                lines(ok("find", "{\"path_glob\": \"src/**/*.py\"}")));
-        assertEquals(List.of("src/util/helpers.py"), lines(ok("find", "{\"path_glob\": \"src/*/*.py\"}")));
-        assertEquals(List.of("src/util/helpers.py"), lines(ok("find", "{\"name\": \"*.py\", \"path\": \"src/util\"}")));
-        assertEquals(List.of("README.md", "data.bin"), lines(ok("find", "{\"name\": \"*.{md,bin}\"}")));
-        assertEquals(List.of("src/util/"), lines(ok("find", "{\"name\": \"util\", \"type\": \"d\"}")));
-        assertEquals(List.of("src/util/helpers.py"), lines(ok("find", "{\"name\": \"src/util/*.py\"}")));
+        printed("find", "{\"name\": \"*.py\"}",
+                "src/app.py", "src/models.py", "src/util/helpers.py", "tests/test_app.py");
+        printed("find", "{\"name\": \"test_*\"}", "tests/test_app.py");
+        printed("find", "{\"type\": \"d\"}", "src/", "src/util/", "tests/");
+        printed("find", "{\"path_glob\": \"src/**/*.py\"}",
+                "src/app.py", "src/models.py", "src/util/helpers.py");
+        printed("find", "{\"path_glob\": \"src/*/*.py\"}", "src/util/helpers.py");
+        printed("find", "{\"name\": \"*.py\", \"path\": \"src/util\"}", "src/util/helpers.py");
+        printed("find", "{\"name\": \"*.{md,bin}\"}", "README.md", "data.bin");
+        printed("find", "{\"name\": \"util\", \"type\": \"d\"}", "src/util/");
+        printed("find", "{\"name\": \"src/util/*.py\"}", "src/util/helpers.py");
     }
 
     @Test
@@ -203,11 +212,7 @@ class FileToolsTest extends FixtureTest {
 
     @Test
     void readFileDefaultsToTwoHundredLines() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= 450; i++) {
-            sb.append("l").append(i).append('\n');
-        }
-        fx.write("long.py", sb.toString());
+        fx.write("long.py", numbered(450, i -> "l" + i));
         ToolResult r = ok("read_file", "{\"path\": \"long.py\"}");
         List<String> ls = lines(r);
         assertEquals(201, ls.size());
@@ -241,8 +246,8 @@ class FileToolsTest extends FixtureTest {
         fx.write("empty.txt", "");
         assertEquals("[empty.txt is empty]", ok("read_file", "{\"path\": \"empty.txt\"}").content());
         fx.write("dos.txt", "a\r\nb\r\n");
-        assertEquals(List.of("1: a", "2: b", "[dos.txt: lines 1-2 of 2, end of file]"),
-                lines(ok("read_file", "{\"path\": \"dos.txt\"}")));
+        printed("read_file", "{\"path\": \"dos.txt\"}",
+                "1: a", "2: b", "[dos.txt: lines 1-2 of 2, end of file]");
     }
 
     @Test
@@ -253,11 +258,7 @@ class FileToolsTest extends FixtureTest {
 
     @Test
     void readFileCapsOutput() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
-            sb.append("y".repeat(200)).append('\n');
-        }
-        fx.write("wide.txt", sb.toString());
+        fx.write("wide.txt", numbered(300, i -> "y".repeat(200)));
         ToolResult r = ok("read_file", "{\"path\": \"wide.txt\", \"end_line\": 300}");
         assertTrue(r.content().length() < Output.FILE_LIMIT + 200);
         assertTrue(lines(r).getLast().matches("\\[wide.txt: lines 1-\\d+ of 300; output limit reached; use "

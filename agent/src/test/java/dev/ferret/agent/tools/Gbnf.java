@@ -1,275 +1,67 @@
 package dev.ferret.agent.tools;
 
+import dev.ferret.llama.GbnfCheck;
+import dev.ferret.llama.GbnfGrammar;
+import dev.ferret.llama.GbnfGrammar.Alt;
+import dev.ferret.llama.GbnfGrammar.Any;
+import dev.ferret.llama.GbnfGrammar.Cls;
+import dev.ferret.llama.GbnfGrammar.Lit;
+import dev.ferret.llama.GbnfGrammar.Node;
+import dev.ferret.llama.GbnfGrammar.Ref;
+import dev.ferret.llama.GbnfGrammar.Rep;
+import dev.ferret.llama.GbnfGrammar.Seq;
+import dev.ferret.llama.LlamaException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A test-only reader of GBNF text that follows the rules of llama.cpp's grammar parser: rule names of letters,
- * digits and '-'; newlines only between rules, inside parentheses and after '|'; backslash escapes x, u and U
- * (hex), t, r, n, and of backslash, quote and brackets; every referenced rule defined; a root rule; no left
- * recursion. It accepts only the constructs the engine's CallGrammar promises to use (no {m,n}, no '.'), and it has a
- * recognizer that says whether the grammar admits a whole string.
+ * A grammar of the engine's CallGrammar examined in tests: read by Ferret's one GBNF reader ({@link GbnfGrammar},
+ * as llama.cpp's parser reads it) and checked by {@link GbnfCheck} (defined rules, a root rule); on top, this checks
+ * that it keeps to the constructs CallGrammar promises to use (no {m,n}, no '.', each rule defined once) and has no
+ * left recursion (llama.cpp refuses it), and it has a recognizer that says whether the grammar admits a whole string.
  */
 final class Gbnf {
-    sealed interface Node permits Lit, Cls, Ref, Seq, Alt, Rep {
-    }
+    final Map<String, Node> rules;
 
-    record Lit(int[] cps) implements Node {
-    }
-
-    record Cls(List<int[]> ranges, boolean negated) implements Node {
-        boolean accepts(int c) {
-            boolean in = false;
-            for (int[] r : ranges) {
-                in |= c >= r[0] && c <= r[1];
-            }
-            return in != negated;
-        }
-    }
-
-    record Ref(String name) implements Node {
-    }
-
-    record Seq(List<Node> items) implements Node {
-    }
-
-    record Alt(List<Node> options) implements Node {
-    }
-
-    /** {@code max} is 1 (for ?) or -1 (no limit). */
-    record Rep(Node item, int min, int max) implements Node {
-    }
-
-    final Map<String, Node> rules = new LinkedHashMap<>();
-    private final String src;
-    private int pos;
-
-    private Gbnf(String src) {
-        this.src = src;
+    private Gbnf(Map<String, Node> rules) {
+        this.rules = rules;
     }
 
     static Gbnf parse(String text) {
-        Gbnf g = new Gbnf(text);
-        g.parseAll();
-        return g;
-    }
-
-    // ------------------------------------------------------------------ parsing
-
-    private IllegalArgumentException error(String what) {
-        int line = 1 + (int) src.substring(0, Math.min(pos, src.length())).chars().filter(c -> c == '\n').count();
-        return new IllegalArgumentException(what + " at line " + line + ": "
-                + src.substring(pos, Math.min(src.length(), pos + 40)).replace("\n", "\\n"));
-    }
-
-    private boolean more() {
-        return pos < src.length();
-    }
-
-    private char peek() {
-        return src.charAt(pos);
-    }
-
-    private void space(boolean newlineOk) {
-        while (more()) {
-            char c = peek();
-            if (c == ' ' || c == '\t') {
-                pos++;
-            } else if (c == '#') {
-                while (more() && peek() != '\n' && peek() != '\r') {
-                    pos++;
-                }
-            } else if (newlineOk && (c == '\n' || c == '\r')) {
-                pos++;
-            } else {
-                return;
-            }
+        GbnfGrammar g;
+        try {
+            g = GbnfGrammar.parse(text);
+            GbnfCheck.check(text, "root");
+        } catch (LlamaException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        if (g.definitions().size() != g.rules().size()) {
+            throw new IllegalArgumentException("a rule is defined twice: " + g.definitions());
+        }
+        g.rules().values().forEach(Gbnf::checkSubset);
+        Gbnf gbnf = new Gbnf(g.rules());
+        gbnf.checkLeftRecursion();
+        return gbnf;
     }
 
-    private static boolean wordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    }
-
-    private String name() {
-        int start = pos;
-        while (more() && wordChar(peek())) {
-            pos++;
-        }
-        if (start == pos) {
-            throw error("expecting a name");
-        }
-        return src.substring(start, pos);
-    }
-
-    private void parseAll() {
-        space(true);
-        while (more()) {
-            String name = name();
-            space(false);
-            if (!src.startsWith("::=", pos)) {
-                throw error("expecting ::=");
-            }
-            pos += 3;
-            space(true);
-            Node body = alternates(false);
-            if (rules.put(name, body) != null) {
-                throw error("rule defined twice: " + name);
-            }
-            if (more() && peek() == '\r') {
-                pos++;
-            }
-            if (more() && peek() == '\n') {
-                pos++;
-            } else if (more()) {
-                throw error("expecting newline or end");
-            }
-            space(true);
-        }
-        if (!rules.containsKey("root")) {
-            throw new IllegalArgumentException("no root rule");
-        }
-        for (Node n : rules.values()) {
-            checkRefs(n);
-        }
-        checkLeftRecursion();
-    }
-
-    private Node alternates(boolean nested) {
-        List<Node> alts = new ArrayList<>();
-        alts.add(sequence(nested));
-        while (more() && peek() == '|') {
-            pos++;
-            space(true);
-            alts.add(sequence(nested));
-        }
-        return alts.size() == 1 ? alts.getFirst() : new Alt(alts);
-    }
-
-    private Node sequence(boolean nested) {
-        List<Node> items = new ArrayList<>();
-        while (more()) {
-            char c = peek();
-            if (c == '"') {
-                pos++;
-                List<Integer> cps = new ArrayList<>();
-                while (true) {
-                    if (!more()) {
-                        throw error("unexpected end of input in a literal");
-                    }
-                    if (peek() == '"') {
-                        break;
-                    }
-                    cps.add(character());
-                }
-                pos++;
-                items.add(new Lit(cps.stream().mapToInt(Integer::intValue).toArray()));
-                space(nested);
-            } else if (c == '[') {
-                pos++;
-                boolean neg = more() && peek() == '^';
-                if (neg) {
-                    pos++;
-                }
-                List<int[]> ranges = new ArrayList<>();
-                while (true) {
-                    if (!more()) {
-                        throw error("unexpected end of input in a character class");
-                    }
-                    if (peek() == ']') {
-                        break;
-                    }
-                    int lo = character();
-                    int hi = lo;
-                    if (pos + 1 < src.length() && peek() == '-' && src.charAt(pos + 1) != ']') {
-                        pos++;
-                        hi = character();
-                    }
-                    ranges.add(new int[] {lo, hi});
-                }
-                pos++;
-                items.add(new Cls(ranges, neg));
-                space(nested);
-            } else if (wordChar(c)) {
-                items.add(new Ref(name()));
-                space(nested);
-            } else if (c == '(') {
-                pos++;
-                space(true);
-                Node inner = alternates(true);
-                if (!more() || peek() != ')') {
-                    throw error("expecting )");
-                }
-                pos++;
-                items.add(inner);
-                space(nested);
-            } else if (c == '*' || c == '+' || c == '?') {
-                if (items.isEmpty()) {
-                    throw error("expecting preceding item to */+/?");
-                }
-                Node last = items.removeLast();
-                items.add(new Rep(last, c == '+' ? 1 : 0, c == '?' ? 1 : -1));
-                pos++;
-                space(nested);
-            } else if (c == '{' || c == '.') {
-                throw error("construct outside the promised subset: " + c);
-            } else {
-                break;
-            }
-        }
-        return items.size() == 1 ? items.getFirst() : new Seq(items);
-    }
-
-    private int character() {
-        char c = peek();
-        if (c == '\\') {
-            if (pos + 1 >= src.length()) {
-                throw error("unexpected end of input in an escape");
-            }
-            char d = src.charAt(pos + 1);
-            pos += 2;
-            return switch (d) {
-                case 'x' -> hex(2);
-                case 'u' -> hex(4);
-                case 'U' -> hex(8);
-                case 't' -> '\t';
-                case 'r' -> '\r';
-                case 'n' -> '\n';
-                case '\\', '"', '[', ']' -> d;
-                default -> throw error("unknown escape \\" + d);
-            };
-        }
-        int cp = src.codePointAt(pos);
-        pos += Character.charCount(cp);
-        return cp;
-    }
-
-    private int hex(int digits) {
-        if (pos + digits > src.length()) {
-            throw error("expecting " + digits + " hex digits");
-        }
-        int v = Integer.parseInt(src.substring(pos, pos + digits), 16);
-        pos += digits;
-        return v;
-    }
-
-    private void checkRefs(Node n) {
+    private static void checkSubset(Node n) {
         switch (n) {
-            case Ref r -> {
-                if (!rules.containsKey(r.name())) {
-                    throw new IllegalArgumentException("undefined rule " + r.name());
+            case Any _ -> throw new IllegalArgumentException("construct outside the promised subset: .");
+            case Rep r -> {
+                boolean plain = (r.min() == 0 || r.min() == 1) && (r.max() == 1 || r.max() == -1);
+                if (!plain) {
+                    throw new IllegalArgumentException("construct outside the promised subset: {" + r.min() + "," + r.max() + "}");
                 }
+                checkSubset(r.item());
             }
-            case Seq s -> s.items().forEach(this::checkRefs);
-            case Alt a -> a.options().forEach(this::checkRefs);
-            case Rep r -> checkRefs(r.item());
-            default -> {
+            case Seq s -> s.items().forEach(Gbnf::checkSubset);
+            case Alt a -> a.options().forEach(Gbnf::checkSubset);
+            case Lit _, Cls _, Ref _ -> {
             }
         }
     }
@@ -281,7 +73,7 @@ final class Gbnf {
     private boolean nullable(Node n, Set<String> visiting) {
         return switch (n) {
             case Lit l -> l.cps().length == 0;
-            case Cls c -> false;
+            case Cls _, Any _ -> false;
             case Ref r -> {
                 Boolean known = nullableRules.get(r.name());
                 if (known != null) {
@@ -367,6 +159,11 @@ final class Gbnf {
             }
             case Cls c -> {
                 if (at < in.length && c.accepts(in[at])) {
+                    out.set(at + 1);
+                }
+            }
+            case Any _ -> {
+                if (at < in.length) {
                     out.set(at + 1);
                 }
             }

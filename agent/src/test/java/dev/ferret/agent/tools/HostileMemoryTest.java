@@ -24,21 +24,22 @@ class HostileMemoryTest {
     static final String HEAP = "64m";
 
     /** The calls, as tool name and JSON arguments; run_command lines are wrapped by {@link #main}. */
-    static final List<String[]> CALLS = List.of(
-            new String[] {"read_file", "{\"path\": \"long_line.txt\"}"},
-            new String[] {"read_file", "{\"path\": \"huge.log\", \"start_line\": 999}"},
-            new String[] {"run_command", "cat -n long_line.txt"},
-            new String[] {"run_command", "tail -n 2 huge.log"},
-            new String[] {"run_command", "head -n 1 huge.bin"},
-            new String[] {"run_command", "wc huge.bin long_line.txt"},
-            new String[] {"run_command", "grep -c x long_line.py runaway.txt"},
-            new String[] {"grep", "{\"pattern\": \"a!\", \"path\": \"runaway.txt\"}"},
-            new String[] {"grep", "{\"pattern\": \"xx\", \"glob\": \"*.{txt,py,log}\"}"},
-            new String[] {"find", "{\"name\": \"*.txt\"}"},
-            new String[] {"list_dir", "{\"path\": \"many\"}"},
-            new String[] {"run_command", "ls -lR many"},
-            new String[] {"find_classes", "{\"path\": \".\"}"},
-            new String[] {"find_comments", "{\"tag\": \"TODO\"}"});
+    static final List<String[]> CALLS = """
+            read_file     {"path": "long_line.txt"}
+            read_file     {"path": "huge.log", "start_line": 999}
+            run_command   cat -n long_line.txt
+            run_command   tail -n 2 huge.log
+            run_command   head -n 1 huge.bin
+            run_command   wc huge.bin long_line.txt
+            run_command   grep -c x long_line.py runaway.txt
+            grep          {"pattern": "a!", "path": "runaway.txt"}
+            grep          {"pattern": "xx", "glob": "*.{txt,py,log}"}
+            find          {"name": "*.txt"}
+            list_dir      {"path": "many"}
+            run_command   ls -lR many
+            find_classes  {"path": "."}
+            find_comments {"tag": "TODO"}
+            """.lines().map(l -> l.strip().split(" +", 2)).toList();
 
     @Test
     void theToolsRunInASmallHeap() throws Exception {

@@ -48,6 +48,18 @@ class ParsingTest {
                 .contains("lone backslash"));
     }
 
+    /** A test of a pattern against a text. */
+    interface Matcher {
+        boolean matches(String pattern, String text) throws ToolException;
+    }
+
+    /** Rows of (pattern, text, whether it matches). */
+    private static void check(Matcher m, Object... rows) throws ToolException {
+        for (int i = 0; i < rows.length; i += 3) {
+            assertEquals(rows[i + 2], m.matches((String) rows[i], (String) rows[i + 1]), rows[i] + " on " + rows[i + 1]);
+        }
+    }
+
     private static boolean bre(String regex, String text) throws ToolException {
         return Pattern.compile(PosixRegex.basic(regex)).matcher(text).find();
     }
@@ -63,38 +75,40 @@ class ParsingTest {
         assertEquals("a\\+b\\?", PosixRegex.basic("a+b?"));
         assertEquals("x{2}", PosixRegex.basic("x\\{2\\}"));
         assertEquals("\\*a", PosixRegex.basic("*a"));
-        assertTrue(bre("foo\\|bar", "a bar"));
-        assertFalse(bre("foo|bar", "a bar"));
-        assertTrue(bre("foo|bar", "foo|bar"));
-        assertTrue(bre("f(x)", "call f(x)"));
-        assertTrue(bre("\\(ab\\)\\1", "abab"));
-        assertTrue(bre("a\\+$", "baaa"));
-        assertTrue(bre("x\\{3\\}", "xxx"));
-        assertFalse(bre("x\\{3\\}", "xx"));
-        assertTrue(bre("\\<main\\>", "def main():"));
-        assertFalse(bre("\\<main\\>", "def domain():"));
-        assertTrue(bre("\\bclass\\s\\+\\w\\+", "class Foo"));
-        assertTrue(bre("a.c", "abc"));
-        assertTrue(bre("a\\.c", "a.c"));
-        assertFalse(bre("a\\.c", "abc"));
+        check(ParsingTest::bre,
+                "foo\\|bar", "a bar", true,
+                "foo|bar", "a bar", false,
+                "foo|bar", "foo|bar", true,
+                "f(x)", "call f(x)", true,
+                "\\(ab\\)\\1", "abab", true,
+                "a\\+$", "baaa", true,
+                "x\\{3\\}", "xxx", true,
+                "x\\{3\\}", "xx", false,
+                "\\<main\\>", "def main():", true,
+                "\\<main\\>", "def domain():", false,
+                "\\bclass\\s\\+\\w\\+", "class Foo", true,
+                "a.c", "abc", true,
+                "a\\.c", "a.c", true,
+                "a\\.c", "abc", false);
     }
 
     @Test
     void extendedRegexAndBrackets() throws Exception {
-        assertTrue(ere("class (User|Admin)", "class Admin:"));
-        assertTrue(ere("a{2,}", "caab"));
-        assertTrue(ere("a{", "a{"));
-        assertTrue(ere("\\(x\\)", "(x)"));
-        assertTrue(ere("[[:alpha:]_][[:alnum:]_]*", "_x1"));
-        assertTrue(ere("^[[:space:]]*def", "    def f"));
-        assertTrue(ere("[[:upper:]]", "aBc"));
-        assertFalse(ere("[[:digit:]]", "abc"));
-        assertTrue(ere("[]a]", "]"));
-        assertTrue(ere("[^]a]", "b"));
-        assertFalse(ere("[^]a]", "]"));
-        assertTrue(ere("[a\\]", "\\"));
-        assertTrue(ere("[a&&b]", "&"));
-        assertTrue(ere("[a[b]", "["));
+        check(ParsingTest::ere,
+                "class (User|Admin)", "class Admin:", true,
+                "a{2,}", "caab", true,
+                "a{", "a{", true,
+                "\\(x\\)", "(x)", true,
+                "[[:alpha:]_][[:alnum:]_]*", "_x1", true,
+                "^[[:space:]]*def", "    def f", true,
+                "[[:upper:]]", "aBc", true,
+                "[[:digit:]]", "abc", false,
+                "[]a]", "]", true,
+                "[^]a]", "b", true,
+                "[^]a]", "]", false,
+                "[a\\]", "\\", true,
+                "[a&&b]", "&", true,
+                "[a[b]", "[", true);
         assertThrows(ToolException.class, () -> PosixRegex.extended("[abc"));
         assertThrows(ToolException.class, () -> PosixRegex.extended("[[:nope:]]"));
         assertThrows(ToolException.class, () -> PosixRegex.basic("abc\\"));
@@ -106,27 +120,28 @@ class ParsingTest {
 
     @Test
     void wildcards() throws Exception {
-        assertTrue(path("*.py", "a.py"));
-        assertFalse(path("*.py", "src/a.py"));
-        assertTrue(path("**/*.py", "a.py"));
-        assertTrue(path("**/*.py", "x/y/a.py"));
-        assertTrue(path("src/**/*.py", "src/a.py"));
-        assertTrue(path("src/**/*.py", "src/u/v/a.py"));
-        assertFalse(path("src/**/*.py", "lib/a.py"));
-        assertTrue(path("src/**", "src/a/b"));
-        assertTrue(path("?.py", "a.py"));
-        assertFalse(path("?.py", "ab.py"));
-        assertTrue(path("[!a]*", "b"));
-        assertFalse(path("[!a]*", "a"));
-        assertTrue(path("[^a]*", "b"));
-        assertTrue(path("[a-c].txt", "b.txt"));
-        assertTrue(path("*.{py,pyi}", "x.pyi"));
-        assertFalse(path("*.{py,pyi}", "x.pyc"));
-        assertTrue(path("{a,b", "{a,b"));
-        assertTrue(path("\\*.py", "*.py"));
-        assertFalse(path("\\*.py", "a.py"));
-        assertTrue(path("file[", "file["));
-        assertTrue(path("a+b(1).py", "a+b(1).py"));
+        check(ParsingTest::path,
+                "*.py", "a.py", true,
+                "*.py", "src/a.py", false,
+                "**/*.py", "a.py", true,
+                "**/*.py", "x/y/a.py", true,
+                "src/**/*.py", "src/a.py", true,
+                "src/**/*.py", "src/u/v/a.py", true,
+                "src/**/*.py", "lib/a.py", false,
+                "src/**", "src/a/b", true,
+                "?.py", "a.py", true,
+                "?.py", "ab.py", false,
+                "[!a]*", "b", true,
+                "[!a]*", "a", false,
+                "[^a]*", "b", true,
+                "[a-c].txt", "b.txt", true,
+                "*.{py,pyi}", "x.pyi", true,
+                "*.{py,pyi}", "x.pyc", false,
+                "{a,b", "{a,b", true,
+                "\\*.py", "*.py", true,
+                "\\*.py", "a.py", false,
+                "file[", "file[", true,
+                "a+b(1).py", "a+b(1).py", true);
         assertTrue(Glob.fnmatch("*/util/*", false).matcher("./src/util/x.py").matches());
         assertTrue(Glob.fnmatch("README*", true).matcher("readme.md").matches());
         assertTrue(Glob.hasWildcard("src/*.py"));

@@ -23,6 +23,13 @@ class RunCommandTest extends FixtureTest {
         return r.content();
     }
 
+    /** Every one of {@code commands} prints {@code expected}. */
+    private void allGive(List<String> expected, String... commands) {
+        for (String c : commands) {
+            assertEquals(expected, out(c), c);
+        }
+    }
+
     // ------------------------------------------------------------------ grep
 
     @Test
@@ -41,11 +48,9 @@ class RunCommandTest extends FixtureTest {
 
     @Test
     void grepIncludeExcludeAndPatternOption() {
-        List<String> imports = List.of("./src/app.py:1:import requests", "./src/util/helpers.py:2:import requests as rq");
-        assertEquals(imports, out("grep -rn \"import requests\" --include=*.py ."));
-        assertEquals(imports, out("grep -rn 'import requests' --include='*.py' ."));
-        assertEquals(imports, out("grep -rn --include \"*.py\" -e 'import requests' ."));
-        assertEquals(imports, out("grep -rn --regexp='import requests' --include=*.{py,pyi} ."));
+        allGive(List.of("./src/app.py:1:import requests", "./src/util/helpers.py:2:import requests as rq"),
+                "grep -rn \"import requests\" --include=*.py .", "grep -rn 'import requests' --include='*.py' .",
+                "grep -rn --include \"*.py\" -e 'import requests' .", "grep -rn --regexp='import requests' --include=*.{py,pyi} .");
         assertEquals(List.of("./README.md:2:A demo project. TODO: write docs"),
                 out("grep -rn TODO --include=*.md ."));
         assertEquals(List.of("./README.md:2:A demo project. TODO: write docs"),
@@ -80,11 +85,9 @@ class RunCommandTest extends FixtureTest {
 
     @Test
     void grepRegexFlavours() {
-        List<String> classes = List.of("src/models.py:5:class User:", "src/models.py:10:class Admin(User):");
-        assertEquals(classes, out("grep -rnE 'class (User|Admin)' src"));
-        assertEquals(classes, out("egrep -rn 'class (User|Admin)' src"));
-        assertEquals(classes, out("grep -rn 'class \\(User\\|Admin\\)' src"));
-        assertEquals(classes, out("grep -rnP 'class (?:User|Admin)\\b' src"));
+        allGive(List.of("src/models.py:5:class User:", "src/models.py:10:class Admin(User):"),
+                "grep -rnE 'class (User|Admin)' src", "egrep -rn 'class (User|Admin)' src",
+                "grep -rn 'class \\(User\\|Admin\\)' src", "grep -rnP 'class (?:User|Admin)\\b' src");
         assertEquals(List.of("src/app.py:9:async def fetch(url):", "src/models.py:4:@dataclass",
                 "src/util/helpers.py:5:async def download(path):"), out("grep -rn 'async def\\|@dataclass' src"));
         // BRE: ( is literal; -F: everything is literal

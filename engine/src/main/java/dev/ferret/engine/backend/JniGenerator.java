@@ -2,7 +2,6 @@ package dev.ferret.engine.backend;
 
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
-import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.FinishReason;
@@ -20,12 +19,23 @@ import dev.ferret.llama.TokenizerThreads;
 import dev.ferret.llama.Vocab;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The second backend: java-llama.cpp's JNI API ({@code de.kherud.llama.LlamaModel}) over the same native
- * library file the FFM layer loaded, so both run the same llama.cpp build. Its server-style loop applies
- * stop strings and sampling itself; prompt caching is on, like our sessions. Used where the C API is not
- * exported (the Windows DLLs) and for side-by-side comparisons.
+ * library file the FFM layer loaded, so both run the same llama.cpp build. Its server-style loop samples;
+ * prompt caching is on, like our sessions. Used where the C API is not exported (the Windows DLLs) and for
+ * side-by-side comparisons.
+ *
+ * <p><b>Against the FFM path</b> ({@code BackendParityTest}): stop strings mean the same: they are applied here on
+ * the streamed text, not by java-llama.cpp (which cuts them without saying so), so the text ends before the first
+ * one, the finish reason is {@code STOP_STRING} with the stop string named, and text that may begin one is not
+ * streamed until it is known not to. The token budget is the same too ({@code n_predict}: the same text as the
+ * FFM path's {@code maxTokens} tokens), with two differences: java-llama.cpp streams text, not tokens, and a token
+ * that ends inside a UTF-8 character arrives in one piece with the next, so {@code MAX_TOKENS} is reported only
+ * when the reply came in at least {@code maxTokens} pieces (a reply cut by the budget can be reported
+ * {@code END_OF_GENERATION}); and the result's token ids are the text tokenized again, so their count can differ
+ * from the number of tokens sampled.
  *
  * <p>Thread-safety is java-llama.cpp's: use it from one thread at a time.
  */
@@ -132,34 +142,48 @@ public final class JniGenerator implements Generator {
                 .setRepeatLastN(s.repeatLastN())
                 .setSeed(s.seed())
                 .setCachePrompt(true);
-        if (!request.stopStrings().isEmpty()) {
-            ip.setStopStrings(request.stopStrings().toArray(String[]::new));
-        }
         if (request.grammar() != null) {
             ip.setGrammar(request.grammar());
         }
         long t0 = System.nanoTime();
+        // stop strings are applied here, as the FFM loop applies them (java-llama.cpp would cut them without
+        // saying so): the text ends before the first one, and text that may begin one is not streamed yet
+        List<String> stops = request.stopStrings();
         StringBuilder text = new StringBuilder();
+        int sent = 0;
         int pieces = 0;
         FinishReason reason = FinishReason.END_OF_GENERATION;
+        String stopped = null;
         LlamaIterator it = model.generate(ip).iterator();
         while (it.hasNext()) {
-            LlamaOutput o = it.next();
-            text.append(o.text);
+            text.append(it.next().text);
             pieces++;
-            if (!o.text.isEmpty() && !listener.onText(o.text)) {
-                it.cancel();
+            int end = text.length();
+            for (String stop : stops) {
+                int at = text.indexOf(stop, Math.max(0, sent - stop.length() + 1));
+                if (at >= 0 && at < end) {
+                    end = at;
+                    stopped = stop;
+                }
+            }
+            if (stopped != null) {
+                text.setLength(end);
+                reason = FinishReason.STOP_STRING;
+            }
+            int safe = stopped != null ? end : end - heldBack(text, stops);
+            if (safe > sent && !listener.onText(text.substring(sent, safe))) {
                 reason = FinishReason.CANCELLED;
+            }
+            sent = Math.max(sent, safe);
+            if (reason != FinishReason.END_OF_GENERATION) {
+                it.cancel();
                 break;
             }
         }
-        String out = text.toString();
-        for (String stop : request.stopStrings()) {
-            if (out.endsWith(stop)) { // some server builds return the stop string itself
-                out = out.substring(0, out.length() - stop.length());
-                reason = FinishReason.STOP_STRING;
-            }
+        if (reason == FinishReason.END_OF_GENERATION && sent < text.length()) {
+            listener.onText(text.substring(sent));
         }
+        String out = text.toString();
         // java-llama.cpp streams text, not ids: the ids here are the output re-tokenized, so their count can
         // differ slightly from the number of tokens the server sampled
         int[] tokens = out.isEmpty() ? new int[0] : tokenize(out);
@@ -167,7 +191,21 @@ public final class JniGenerator implements Generator {
             reason = FinishReason.MAX_TOKENS;
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        return new Generation(out, tokens, reason, null, tokenize(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
+        return new Generation(out, tokens, reason, stopped, tokenize(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
+    }
+
+    /** How many characters at the end of {@code text} could be the start of a stop string. */
+    private static int heldBack(CharSequence text, List<String> stops) {
+        int held = 0;
+        for (String stop : stops) {
+            for (int k = Math.min(stop.length() - 1, text.length()); k > held; k--) {
+                if (stop.regionMatches(0, text.toString(), text.length() - k, k)) {
+                    held = k;
+                    break;
+                }
+            }
+        }
+        return held;
     }
 
     @Override

@@ -64,20 +64,16 @@ class AdapterConverterTest {
     }
 
     static Path peft(String name, List<Pair> pairs, String config) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(name));
         List<Safetensors.Tensor> ts = new ArrayList<>();
         for (Pair p : pairs) {
             String prefix = "base_model.model.model.layers." + p.layer() + "." + p.module();
             ts.add(new Safetensors.Tensor(prefix + ".lora_A.weight", "F32", new long[] {R, p.nIn()}, p.a()));
             ts.add(new Safetensors.Tensor(prefix + ".lora_B.weight", "F32", new long[] {p.nOut(), R}, p.b()));
         }
-        Safetensors.writeF32(d.resolve("adapter_model.safetensors"), ts);
-        Files.writeString(d.resolve("adapter_config.json"), config);
-        return d;
+        return adapterFolder(name, "adapter_model.safetensors", ts, config);
     }
 
     static Path mlx(String name, List<Pair> pairs, String config) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(name));
         List<Safetensors.Tensor> ts = new ArrayList<>();
         for (Pair p : pairs) {
             String prefix = "model.layers." + p.layer() + "." + p.module();
@@ -85,7 +81,13 @@ class AdapterConverterTest {
             ts.add(new Safetensors.Tensor(prefix + ".lora_a", "F32", new long[] {p.nIn(), R}, AdapterConverter.transpose(p.a(), R, p.nIn())));
             ts.add(new Safetensors.Tensor(prefix + ".lora_b", "F32", new long[] {R, p.nOut()}, AdapterConverter.transpose(p.b(), p.nOut(), R)));
         }
-        Safetensors.writeF32(d.resolve("adapters.safetensors"), ts);
+        return adapterFolder(name, "adapters.safetensors", ts, config);
+    }
+
+    /** An adapter folder as the trainers write it: the tensors in {@code weights}, and adapter_config.json. */
+    static Path adapterFolder(String name, String weights, List<Safetensors.Tensor> tensors, String config) throws Exception {
+        Path d = Files.createDirectories(dir.resolve(name));
+        Safetensors.writeF32(d.resolve(weights), tensors);
         Files.writeString(d.resolve("adapter_config.json"), config);
         return d;
     }

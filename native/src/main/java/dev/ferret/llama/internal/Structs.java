@@ -1,7 +1,5 @@
 package dev.ferret.llama.internal;
 
-import static java.lang.foreign.MemoryLayout.paddingLayout;
-import static java.lang.foreign.MemoryLayout.structLayout;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -13,161 +11,98 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Struct layouts of llama.h at b4916, written field by field in header order. Padding is explicit so that
- * {@code byteSize()} and every offset equal the C compiler's (checked by {@code StructLayoutTest}).
+ * Struct layouts of llama.h at b4916, declared field by field in header order: each line of a declaration is a
+ * type ({@code ptr}, {@code i32}, {@code i64}, {@code f32}, {@code f64}, {@code bool}, or an array such as
+ * {@code char[128]}) and the fields of that type. Padding is added as the C compiler adds it (every field at a
+ * multiple of its alignment, the size a multiple of the largest), so {@code byteSize()} and every offset equal the
+ * compiler's (checked by {@code StructLayoutTest}).
  */
 public final class Structs {
     private Structs() {}
 
-    public static final StructLayout MODEL_PARAMS = structLayout(
-            ADDRESS.withName("devices"),
-            JAVA_INT.withName("n_gpu_layers"),
-            JAVA_INT.withName("split_mode"),
-            JAVA_INT.withName("main_gpu"),
-            paddingLayout(4),
-            ADDRESS.withName("tensor_split"),
-            ADDRESS.withName("progress_callback"),
-            ADDRESS.withName("progress_callback_user_data"),
-            ADDRESS.withName("kv_overrides"),
-            JAVA_BOOLEAN.withName("vocab_only"),
-            JAVA_BOOLEAN.withName("use_mmap"),
-            JAVA_BOOLEAN.withName("use_mlock"),
-            JAVA_BOOLEAN.withName("check_tensors"),
-            paddingLayout(4)).withName("llama_model_params");
+    /** The C scalar types of the declarations. */
+    private static final Map<String, ValueLayout> TYPES = Map.of("ptr", ADDRESS, "i32", JAVA_INT, "i64", JAVA_LONG,
+            "f32", JAVA_FLOAT, "f64", JAVA_DOUBLE, "bool", JAVA_BOOLEAN, "char", JAVA_BYTE);
 
-    public static final StructLayout CONTEXT_PARAMS = structLayout(
-            JAVA_INT.withName("n_ctx"),
-            JAVA_INT.withName("n_batch"),
-            JAVA_INT.withName("n_ubatch"),
-            JAVA_INT.withName("n_seq_max"),
-            JAVA_INT.withName("n_threads"),
-            JAVA_INT.withName("n_threads_batch"),
-            JAVA_INT.withName("rope_scaling_type"),
-            JAVA_INT.withName("pooling_type"),
-            JAVA_INT.withName("attention_type"),
-            JAVA_FLOAT.withName("rope_freq_base"),
-            JAVA_FLOAT.withName("rope_freq_scale"),
-            JAVA_FLOAT.withName("yarn_ext_factor"),
-            JAVA_FLOAT.withName("yarn_attn_factor"),
-            JAVA_FLOAT.withName("yarn_beta_fast"),
-            JAVA_FLOAT.withName("yarn_beta_slow"),
-            JAVA_INT.withName("yarn_orig_ctx"),
-            JAVA_FLOAT.withName("defrag_thold"),
-            paddingLayout(4),
-            ADDRESS.withName("cb_eval"),
-            ADDRESS.withName("cb_eval_user_data"),
-            JAVA_INT.withName("type_k"),
-            JAVA_INT.withName("type_v"),
-            JAVA_BOOLEAN.withName("logits_all"),
-            JAVA_BOOLEAN.withName("embeddings"),
-            JAVA_BOOLEAN.withName("offload_kqv"),
-            JAVA_BOOLEAN.withName("flash_attn"),
-            JAVA_BOOLEAN.withName("no_perf"),
-            paddingLayout(3),
-            ADDRESS.withName("abort_callback"),
-            ADDRESS.withName("abort_callback_data")).withName("llama_context_params");
+    public static final StructLayout MODEL_PARAMS = struct("llama_model_params", """
+            ptr  devices
+            i32  n_gpu_layers split_mode main_gpu
+            ptr  tensor_split progress_callback progress_callback_user_data kv_overrides
+            bool vocab_only use_mmap use_mlock check_tensors""");
 
-    public static final StructLayout BATCH = structLayout(
-            JAVA_INT.withName("n_tokens"),
-            paddingLayout(4),
-            ADDRESS.withName("token"),
-            ADDRESS.withName("embd"),
-            ADDRESS.withName("pos"),
-            ADDRESS.withName("n_seq_id"),
-            ADDRESS.withName("seq_id"),
-            ADDRESS.withName("logits")).withName("llama_batch");
+    public static final StructLayout CONTEXT_PARAMS = struct("llama_context_params", """
+            i32  n_ctx n_batch n_ubatch n_seq_max n_threads n_threads_batch rope_scaling_type pooling_type attention_type
+            f32  rope_freq_base rope_freq_scale yarn_ext_factor yarn_attn_factor yarn_beta_fast yarn_beta_slow
+            i32  yarn_orig_ctx
+            f32  defrag_thold
+            ptr  cb_eval cb_eval_user_data
+            i32  type_k type_v
+            bool logits_all embeddings offload_kqv flash_attn no_perf
+            ptr  abort_callback abort_callback_data""");
 
-    public static final StructLayout TOKEN_DATA = structLayout(
-            JAVA_INT.withName("id"),
-            JAVA_FLOAT.withName("logit"),
-            JAVA_FLOAT.withName("p")).withName("llama_token_data");
+    public static final StructLayout BATCH = struct("llama_batch", """
+            i32  n_tokens
+            ptr  token embd pos n_seq_id seq_id logits""");
 
-    public static final StructLayout TOKEN_DATA_ARRAY = structLayout(
-            ADDRESS.withName("data"),
-            JAVA_LONG.withName("size"),
-            JAVA_LONG.withName("selected"),
-            JAVA_BOOLEAN.withName("sorted"),
-            paddingLayout(7)).withName("llama_token_data_array");
+    public static final StructLayout TOKEN_DATA = struct("llama_token_data", """
+            i32  id
+            f32  logit p""");
 
-    public static final StructLayout SAMPLER_CHAIN_PARAMS = structLayout(
-            JAVA_BOOLEAN.withName("no_perf")).withName("llama_sampler_chain_params");
+    public static final StructLayout TOKEN_DATA_ARRAY = struct("llama_token_data_array", """
+            ptr  data
+            i64  size selected
+            bool sorted""");
 
-    public static final StructLayout CHAT_MESSAGE = structLayout(
-            ADDRESS.withName("role"),
-            ADDRESS.withName("content")).withName("llama_chat_message");
+    public static final StructLayout SAMPLER_CHAIN_PARAMS = struct("llama_sampler_chain_params", "bool no_perf");
 
-    public static final StructLayout LOGIT_BIAS = structLayout(
-            JAVA_INT.withName("token"),
-            JAVA_FLOAT.withName("bias")).withName("llama_logit_bias");
+    public static final StructLayout CHAT_MESSAGE = struct("llama_chat_message", "ptr role content");
 
-    public static final StructLayout MODEL_KV_OVERRIDE = structLayout(
+    public static final StructLayout LOGIT_BIAS = struct("llama_logit_bias", """
+            i32  token
+            f32  bias""");
+
+    /** The value is an anonymous union in C; here it is the field {@code value}. */
+    public static final StructLayout MODEL_KV_OVERRIDE = struct("llama_model_kv_override", List.of(
             JAVA_INT.withName("tag"),
             MemoryLayout.sequenceLayout(128, JAVA_BYTE).withName("key"),
-            paddingLayout(4),
-            MemoryLayout.unionLayout(
-                    JAVA_LONG.withName("val_i64"),
-                    JAVA_DOUBLE.withName("val_f64"),
-                    JAVA_BOOLEAN.withName("val_bool"),
-                    MemoryLayout.sequenceLayout(128, JAVA_BYTE).withName("val_str")).withName("value"))
-            .withName("llama_model_kv_override");
+            MemoryLayout.unionLayout(JAVA_LONG.withName("val_i64"), JAVA_DOUBLE.withName("val_f64"),
+                    JAVA_BOOLEAN.withName("val_bool"), MemoryLayout.sequenceLayout(128, JAVA_BYTE).withName("val_str"))
+                    .withName("value")));
 
-    public static final StructLayout PERF_CONTEXT_DATA = structLayout(
-            JAVA_DOUBLE.withName("t_start_ms"),
-            JAVA_DOUBLE.withName("t_load_ms"),
-            JAVA_DOUBLE.withName("t_p_eval_ms"),
-            JAVA_DOUBLE.withName("t_eval_ms"),
-            JAVA_INT.withName("n_p_eval"),
-            JAVA_INT.withName("n_eval")).withName("llama_perf_context_data");
+    public static final StructLayout PERF_CONTEXT_DATA = struct("llama_perf_context_data", """
+            f64  t_start_ms t_load_ms t_p_eval_ms t_eval_ms
+            i32  n_p_eval n_eval""");
 
-    public static final StructLayout PERF_SAMPLER_DATA = structLayout(
-            JAVA_DOUBLE.withName("t_sample_ms"),
-            JAVA_INT.withName("n_sample"),
-            paddingLayout(4)).withName("llama_perf_sampler_data");
+    public static final StructLayout PERF_SAMPLER_DATA = struct("llama_perf_sampler_data", """
+            f64  t_sample_ms
+            i32  n_sample""");
 
-    public static final StructLayout KV_CACHE_VIEW = structLayout(
-            JAVA_INT.withName("n_cells"),
-            JAVA_INT.withName("n_seq_max"),
-            JAVA_INT.withName("token_count"),
-            JAVA_INT.withName("used_cells"),
-            JAVA_INT.withName("max_contiguous"),
-            JAVA_INT.withName("max_contiguous_idx"),
-            ADDRESS.withName("cells"),
-            ADDRESS.withName("cells_sequences")).withName("llama_kv_cache_view");
+    public static final StructLayout KV_CACHE_VIEW = struct("llama_kv_cache_view", """
+            i32  n_cells n_seq_max token_count used_cells max_contiguous max_contiguous_idx
+            ptr  cells cells_sequences""");
 
-    public static final StructLayout SAMPLER = structLayout(
-            ADDRESS.withName("iface"),
-            ADDRESS.withName("ctx")).withName("llama_sampler");
+    public static final StructLayout SAMPLER = struct("llama_sampler", "ptr iface ctx");
 
-    public static final StructLayout SAMPLER_I = structLayout(
-            ADDRESS.withName("name"),
-            ADDRESS.withName("accept"),
-            ADDRESS.withName("apply"),
-            ADDRESS.withName("reset"),
-            ADDRESS.withName("clone"),
-            ADDRESS.withName("free")).withName("llama_sampler_i");
+    public static final StructLayout SAMPLER_I = struct("llama_sampler_i", "ptr name accept apply reset clone free");
 
     /** ggml.h {@code struct ggml_type_traits} (read-only; used to cross-check our quantizers). */
-    public static final StructLayout GGML_TYPE_TRAITS = structLayout(
-            ADDRESS.withName("type_name"),
-            JAVA_LONG.withName("blck_size"),
-            JAVA_LONG.withName("blck_size_interleave"),
-            JAVA_LONG.withName("type_size"),
-            JAVA_BOOLEAN.withName("is_quantized"),
-            paddingLayout(7),
-            ADDRESS.withName("to_float"),
-            ADDRESS.withName("from_float_ref")).withName("ggml_type_traits");
+    public static final StructLayout GGML_TYPE_TRAITS = struct("ggml_type_traits", """
+            ptr  type_name
+            i64  blck_size blck_size_interleave type_size
+            bool is_quantized
+            ptr  to_float from_float_ref""");
 
     /** ggml.h {@code struct ggml_threadpool_params} ({@code GGML_MAX_N_THREADS} = 512 cpumask entries). */
-    public static final StructLayout THREADPOOL_PARAMS = structLayout(
-            MemoryLayout.sequenceLayout(512, JAVA_BOOLEAN).withName("cpumask"),
-            JAVA_INT.withName("n_threads"),
-            JAVA_INT.withName("prio"),
-            JAVA_INT.withName("poll"),
-            JAVA_BOOLEAN.withName("strict_cpu"),
-            JAVA_BOOLEAN.withName("paused"),
-            paddingLayout(2)).withName("ggml_threadpool_params");
+    public static final StructLayout THREADPOOL_PARAMS = struct("ggml_threadpool_params", """
+            bool[512] cpumask
+            i32  n_threads prio poll
+            bool strict_cpu paused""");
 
     /** Every hand-laid struct, for the layout test. */
     public static final StructLayout[] ALL = {MODEL_PARAMS, CONTEXT_PARAMS, BATCH, TOKEN_DATA, TOKEN_DATA_ARRAY,
@@ -177,5 +112,48 @@ public final class Structs {
     /** Byte offset of a top-level field. */
     public static long offset(StructLayout layout, String name) {
         return layout.byteOffset(PathElement.groupElement(name));
+    }
+
+    /** The struct a declaration describes (one line a type and its fields, see the class comment). */
+    private static StructLayout struct(String name, String declaration) {
+        List<MemoryLayout> fields = new ArrayList<>();
+        for (String line : declaration.strip().split("\n")) {
+            String[] words = line.strip().split("\\s+");
+            String type = words[0];
+            int bracket = type.indexOf('[');
+            MemoryLayout element = TYPES.get(bracket < 0 ? type : type.substring(0, bracket));
+            if (element == null) {
+                throw new IllegalArgumentException(name + ": unknown type " + type);
+            }
+            if (bracket >= 0) {
+                element = MemoryLayout.sequenceLayout(
+                        Long.parseLong(type.substring(bracket + 1, type.length() - 1)), element);
+            }
+            for (int i = 1; i < words.length; i++) {
+                fields.add(element.withName(words[i]));
+            }
+        }
+        return struct(name, fields);
+    }
+
+    /** {@code fields} in order, with the padding a C compiler puts between and after them. */
+    private static StructLayout struct(String name, List<MemoryLayout> fields) {
+        List<MemoryLayout> members = new ArrayList<>();
+        long offset = 0;
+        long align = 1;
+        for (MemoryLayout f : fields) {
+            long pad = -offset & (f.byteAlignment() - 1);
+            if (pad > 0) {
+                members.add(MemoryLayout.paddingLayout(pad));
+            }
+            members.add(f);
+            offset += pad + f.byteSize();
+            align = Math.max(align, f.byteAlignment());
+        }
+        long tail = -offset & (align - 1);
+        if (tail > 0) {
+            members.add(MemoryLayout.paddingLayout(tail));
+        }
+        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withName(name);
     }
 }
