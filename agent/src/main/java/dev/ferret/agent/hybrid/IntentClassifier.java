@@ -25,7 +25,10 @@ import java.util.Set;
  * lose {@value #PENALTY} points, so they come back {@link Intent.Unknown} and go to the agent loop; so do questions
  * that ask for advice, a comparison or a judgement ("when should I ...", "X vs Y, which is better", "what does
  * @X generate", "is the async code fast enough"). A phrase like "in the async part of the code" is read as context,
- * not as the question's object.
+ * not as the question's object. A contrast with the plain kind ("coroutines rather than regular functions") narrows
+ * a listing and is no comparison; a second request after the listing (", and what do they say?") leaves the listing
+ * answered, with a note that the rest is not; opinions ("thoughts on ..."), remarks after an interjection ("lol so
+ * many TODOs"), "help me write ..." and choices between build tools ("poetry or pip") come back unknown.
  *
  * <p>Clauses about the asker ("I'm new here -", ", I'm tracing a bug in dispatch") are set apart first
  * ({@link ContextClause}); a pronoun in the question then stands for the one name such a clause holds, and the
