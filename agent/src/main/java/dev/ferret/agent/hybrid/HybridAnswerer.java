@@ -1,6 +1,7 @@
 package dev.ferret.agent.hybrid;
 
 import dev.ferret.agent.python.PythonIndex;
+import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ExecutedCall;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  * The hybrid fast path: classify the question, run the direct plan with the Python tools, format a template answer.
  * Questions it does not recognise come back unhandled ({@link HybridAnswer#handled()} false) so the caller can run
  * the full agent loop instead. When the classification is uncertain ({@link Classification#uncertain()}), the answer
- * starts with the reading it assumed ("Reading the question as: files that import requests."). An answer about
+ * starts with the reading it assumed ("Reading the question as: files that import requests."). A question scoped to a
+ * file or folder the repository does not have ("async defs under src/api") is answered for the whole repository, and
+ * the answer starts by saying so ("No folder src/api here; searched the whole repository."). An answer about
  * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
  */
 public final class HybridAnswerer {
@@ -46,6 +49,11 @@ public final class HybridAnswerer {
             return new HybridAnswer(question, intent, false, text, List.of(), List.of(),
                     new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
         }
+        String missing = c.path() != null && !exists(index, c.path()) ? c.path() : null;
+        if (missing != null) {
+            // a scope that names nothing here would search nothing: the whole repository is searched instead
+            c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
+        }
         Planner planner = new Planner(index);
         Plan plan = planner.plan(intent, c.path());
         long t2 = System.nanoTime();
@@ -61,6 +69,10 @@ public final class HybridAnswerer {
             if (c.uncertain()) {
                 text = c.assumption() + "\n" + text;
             }
+            if (missing != null) {
+                text = "No " + (missing.endsWith(".py") ? "file " : "folder ") + missing
+                        + " here; searched the whole repository.\n" + text;
+            }
         } else {
             text = "The hybrid path failed (" + run.calls().stream().filter(ExecutedCall::failed).map(ExecutedCall::error)
                     .findFirst().orElse("tool error") + "); the full agent loop is needed.";
@@ -68,5 +80,14 @@ public final class HybridAnswerer {
         long t4 = System.nanoTime();
         return new HybridAnswer(question, intent, handled, text, run.findings().items(), run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0));
+    }
+
+    /** True when {@code path} names a file or folder inside the repository. */
+    private static boolean exists(PythonIndex index, String path) {
+        try {
+            return java.nio.file.Files.exists(index.sandbox().resolve(path));
+        } catch (ToolException e) {
+            return false; // missing, or outside the repository: either way there is nothing there to search
+        }
     }
 }

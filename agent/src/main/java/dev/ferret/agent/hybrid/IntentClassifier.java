@@ -25,7 +25,10 @@ import java.util.Set;
  * lose {@value #PENALTY} points, so they come back {@link Intent.Unknown} and go to the agent loop; so do questions
  * that ask for advice, a comparison or a judgement ("when should I ...", "X vs Y, which is better", "what does
  * @X generate", "is the async code fast enough"). A phrase like "in the async part of the code" is read as context,
- * not as the question's object.
+ * not as the question's object. A contrast with the plain kind ("coroutines rather than regular functions") narrows
+ * a listing and is no comparison; a second request after the listing (", and what do they say?") leaves the listing
+ * answered, with a note that the rest is not; opinions ("thoughts on ..."), remarks after an interjection ("lol so
+ * many TODOs"), "help me write ..." and choices between build tools ("poetry or pip") come back unknown.
  *
  * <p>Clauses about the asker ("I'm new here -", ", I'm tracing a bug in dispatch") are set apart first
  * ({@link ContextClause}); a pronoun in the question then stands for the one name such a clause holds, and the
@@ -52,6 +55,11 @@ public final class IntentClassifier {
             java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
     private static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
 
+    /** ", and what do they say?", "and tell me why": a second request after a listing. */
+    private static final java.util.regex.Pattern SECOND_REQUEST = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:,|;|\\s-)?\\s+(?:and|&)\\s+(?:then\\s+|also\\s+)?(?=(?:what|why|how|who|when|explain|describe|"
+            + "tell|summari[sz]e|say|are|is|do|does)\\b)");
+
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
     }
 
@@ -73,6 +81,19 @@ public final class IntentClassifier {
             split = new ContextClause.Split(text, List.of());
         }
         Classification c = read(split.question(), split.notes());
+        if (c.intent() instanceof Intent.Unknown u && u.reason().equals(ASKS_MORE)) {
+            // "which files contain TODO comments, and what do they say?": a listing, then a second request about
+            // its items; the listing is answered and the answer says the second request is not
+            java.util.regex.Matcher m = SECOND_REQUEST.matcher(split.question());
+            if (m.find() && m.start() > 8) {
+                Classification first = read(split.question().substring(0, m.start()), split.notes());
+                if (!(first.intent() instanceof Intent.Unknown)) {
+                    List<String> notes = new ArrayList<>(first.notes());
+                    notes.add("only the listing is answered, not '" + split.question().substring(m.end()).strip() + "'");
+                    return new Classification(first.intent(), first.path(), first.score(), true, notes);
+                }
+            }
+        }
         if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !split.question().equals(text)) {
             // the context clause held the question's object ("we are using requests, which files?"): read it whole
             Classification whole = read(text, List.of());
@@ -173,7 +194,8 @@ public final class IntentClassifier {
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
         int start = 0;
-        while (start + 1 < q.size() && FILLERS.contains(q.get(start).lower())) {
+        while (start + 1 < q.size() && (FILLERS.contains(q.get(start).lower())
+                || Lexicon.INTERJECTION.contains(q.get(start).lower()))) {
             start++; // "pls add type hints": the request starts after the filler
         }
         Word first = q.get(start);
@@ -181,7 +203,7 @@ public final class IntentClassifier {
         if (start > 0 && Lexicon.COMMAND.contains(f)) {
             return true;
         }
-        if (yesNoAboutOne(q) || howManyDoesMake(q)) {
+        if (yesNoAboutOne(q) || howManyDoesMake(q) || helpToChange(q, start) || toolChoice(q) || remark(q, start)) {
             return true;
         }
         if (Lexicon.COMMAND.contains(f) && !(q.size() > 1 && q.get(1).norm().equals("sure"))) {
@@ -213,7 +235,7 @@ public final class IntentClassifier {
             return true;
         }
         for (Word w : q.words) {
-            if (Lexicon.EXPLAIN.contains(w.norm())) {
+            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index())) {
                 return true;
             }
         }
@@ -257,6 +279,11 @@ public final class IntentClassifier {
                     if (OK_AFTER_DO.contains(n) || Lexicon.IMPORT.contains(n)) {
                         return false;
                     }
+                    if (Set.of("need", "needs", "have", "has").contains(n) && i + 2 < q.size()
+                            && q.get(i + 1).norm().equals("to") && (OK_AFTER_DO.contains(q.get(i + 2).norm())
+                            || Lexicon.ASYNC.contains(q.get(i + 2).norm()))) {
+                        return false; // "which functions do I need to await": what the caller must do with them
+                    }
                     explain |= EXPLAIN_AFTER_DO.contains(n);
                 }
                 // "where do comments say X?" asks for places; "what does X generate?" (no search verb) for behaviour
@@ -264,6 +291,61 @@ public final class IntentClassifier {
             }
         }
         return false;
+    }
+
+    /** "the decorated classes i mean": the asker says what they meant, not asks for a meaning. */
+    static boolean iMean(Question q, int i) {
+        return Set.of("mean", "meant").contains(q.get(i).lower()) && i > 0
+                && Set.of("i", "we").contains(q.get(i - 1).lower()) && !(i > 1 && Lexicon.WH.contains(q.get(0).norm())
+                && q.get(i - 2).norm().equals("do"));
+    }
+
+    /** "help me write a Protocol for X", "can you help us add a dataclass": a request for a change, with help. */
+    static boolean helpToChange(Question q, int start) {
+        int h = q.find(start, Set.of("help"));
+        if (h < 0 || h > start + 3) {
+            return false;
+        }
+        int j = h + 1;
+        while (j < q.size() && Set.of("me", "us", "to", "out").contains(q.get(j).lower())) {
+            j++;
+        }
+        return j < q.size() && j > h + 1 && Lexicon.COMMAND.contains(q.get(j).norm());
+    }
+
+    /**
+     * "is this repo using poetry or pip", "tox or nox here?": a choice between build or packaging tools asks how the
+     * project is set up, not which files import one of them.
+     */
+    static boolean toolChoice(Question q) {
+        if (q.words.stream().anyMatch(w -> Lexicon.IMPORT.contains(w.norm()))) {
+            return false; // "which files import pip or setuptools" lists importers
+        }
+        for (int i = 1; i + 1 < q.size(); i++) {
+            if (q.get(i).norm().equals("or") && (Lexicon.TOOLING.contains(q.get(i - 1).lower())
+                    || Lexicon.TOOLING.contains(q.get(i + 1).lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "lol so many TODOs in here": after an interjection, a remark with no question word, search verb or question
+     * mark is an exclamation, not a request.
+     */
+    static boolean remark(Question q, int start) {
+        if (start == 0 || !Lexicon.INTERJECTION.contains(q.get(0).lower()) || q.original.contains("?")) {
+            return false;
+        }
+        for (int i = start; i < q.size(); i++) {
+            String n = q.get(i).norm();
+            if (Lexicon.WH.contains(n) || Lexicon.SEARCH_VERB.contains(n) || Set.of("any", "anything", "all", "every")
+                    .contains(n) || (i == start && (YES_NO.contains(n) || Lexicon.MODAL.contains(n)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> MEASURES = Lexicon.set("seconds minutes hours ms milliseconds microseconds bytes "
@@ -389,11 +471,45 @@ public final class IntentClassifier {
                 return true;
             }
         }
+        if (contrast(q)) {
+            return false; // "coroutines rather than regular functions": the contrast says which items, not a judgement
+        }
         return q.phrase("instead", "of") || q.phrase("rather", "than") || q.phrase("compared", "to")
                 || q.phrase("what", "happens") || q.phrase("what", "would", "happen") || q.phrase("walk", "me", "through")
                 || q.phrase("make", "sense") || q.phrase("point", "of") || q.phrase("good", "idea")
                 || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
+    }
+
+    /** Plain kinds set against the asked-for one in a contrast clause ("rather than regular functions"). */
+    private static final Set<String> PLAIN = Lexicon.set("regular plain normal ordinary usual sync synchronous "
+            + "concrete vanilla standard non-async nonasync undecorated simple");
+
+    /**
+     * "Which functions are coroutines rather than regular functions?", "dataclasses as opposed to normal classes":
+     * a contrast with the plain kind of a listed thing narrows the listing; "X instead of Y" between two named
+     * things ("requests instead of httpx") stays a comparison.
+     */
+    static boolean contrast(Question q) {
+        for (int i = 0; i + 2 < q.size(); i++) {
+            boolean cue = q.get(i).norm().equals("rather") && q.get(i + 1).norm().equals("than")
+                    || q.get(i).norm().equals("instead") && q.get(i + 1).norm().equals("of")
+                    || q.get(i).norm().equals("opposed") && i > 0 && q.get(i - 1).norm().equals("as")
+                    && q.get(i + 1).norm().equals("to");
+            if (!cue) {
+                continue;
+            }
+            int j = i + 2;
+            if (j < q.size() && Set.of("the", "a", "an", "just").contains(q.get(j).norm())) {
+                j++;
+            }
+            if (j + 1 < q.size() && PLAIN.contains(q.get(j).lower()) && (Lexicon.CLASS.contains(q.get(j + 1).norm())
+                    || Lexicon.FUNCTION.contains(q.get(j + 1).norm()) || Set.of("ones", "code", "defs")
+                    .contains(q.get(j + 1).norm()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "worth reading", "worth a look": a pointer to what to read, not a judgement. */
@@ -724,8 +840,12 @@ public final class IntentClassifier {
                     "ctxmgr", "ctxmgrs", "cms", "with-able", "withable")) || q.phrase("with", "statement") || q.phrase("with", "block")
                     || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
-            boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("enter__") || w.lower().contains("exit__"))
-                    && (!classNoun || q.words.stream().anyMatch(w -> w.lower().endsWith("contextmanager")));
+            boolean enter = q.words.stream().anyMatch(w -> w.lower().contains("enter__"));
+            boolean exit = q.words.stream().anyMatch(w -> w.lower().contains("exit__"));
+            // both halves of the protocol named ("classes that implement __enter__ and __exit__") ask for context
+            // managers even beside a class noun; one half alone in a class question is a method search
+            boolean dunder = (enter || exit) && (!classNoun || enter && exit
+                    || q.words.stream().anyMatch(w -> w.lower().endsWith("contextmanager")));
             if (!cm && !dunder) {
                 return null;
             }
@@ -771,6 +891,10 @@ public final class IntentClassifier {
                     && !w.text().contains("."));
             if (!dc && q.words.stream().noneMatch(w -> w.lower().equals("dataclasses.dataclass"))) {
                 return null;
+            }
+            int m = first(Lexicon.DATACLASS);
+            if (m >= 0 && m + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(m + 1).norm()) && any(Lexicon.IMPORT)) {
+                return null; // "which modules import the dataclasses module": the module, an imports question
             }
             return new Candidate(new Intent.Dataclasses(), 8, false, "");
         }
@@ -948,6 +1072,26 @@ public final class IntentClassifier {
                         return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
                     }
                 }
+                // "which methods has the class Logger", "methods does class Pool have"
+                if (i + 1 < q.size() && Set.of("has", "have", "does", "do").contains(q.get(i + 1).norm())) {
+                    int p = after(i + 1, 3, false, skipClass);
+                    // the class ends the question or is called one ("methods have a None return annotation" is not)
+                    if (p >= 0 && classLike(q.get(p)) && (p == q.size() - 1 || q.get(p - 1).norm().equals("class")
+                            || q.get(p + 1).norm().equals("class"))) {
+                        return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
+                    }
+                }
+                // "what does the Router class provide in terms of methods": the class is the one named with "class"
+                if (i >= 3 && q.get(i - 1).norm().equals("of") && q.get(i - 2).lower().equals("terms")
+                        && q.get(i - 3).norm().equals("in")) {
+                    for (int j = 1; j < i - 3; j++) {
+                        boolean named = j + 1 < q.size() && q.get(j + 1).norm().equals("class")
+                                || q.get(j - 1).norm().equals("class");
+                        if (named && classLike(q.get(j))) {
+                            return new Candidate(new Intent.MethodsOfClass(text(j)), 8, false, "");
+                        }
+                    }
+                }
                 // "methods the Application class has", "methods Session defines"
                 int c = i + 1;
                 while (c < q.size() && Set.of("the", "a", "that", "which").contains(q.get(c).norm())) {
@@ -1002,6 +1146,16 @@ public final class IntentClassifier {
                 int p = after(1, 3, false, Set.of("a", "an", "the", "instance", "of"));
                 if (p >= 0 && classLike(q.get(p))) {
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, "");
+                }
+            }
+            // "what can I call on a Transaction object", "methods I can invoke on Pool": what is called on an instance
+            for (int i = 1; i + 1 < q.size(); i++) {
+                if (Set.of("call", "invoke", "use").contains(q.get(i).norm())
+                        && Set.of("on", "upon").contains(q.get(i + 1).lower()) && q.has(Set.of("what", "which", "methods"))) {
+                    int p = after(i + 1, 3, false, Set.of("a", "an", "the", "instance", "of"));
+                    if (p >= 0 && classLike(q.get(p))) {
+                        return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
+                    }
                 }
             }
             Word last = q.get(q.size() - 1);
@@ -1113,6 +1267,11 @@ public final class IntentClassifier {
             boolean typeOnly = q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm()))
                     .allMatch(w -> w.capitalised() && w.index() > 0 && w.index() > 0
                     && (Lexicon.RETURN.contains(q.get(w.index() - 1).norm()) || q.get(w.index() - 1).norm().equals("->")));
+            if (asyncContext >= 0 && !any(Lexicon.ASYNC) && functionNoun) {
+                // "in the async part of the code, what functions are there?": with nothing else asked, the functions
+                // of the async part are the async functions (any other search of that part scores higher)
+                return new Candidate(new Intent.AsyncFunctions(), THRESHOLD, false, "");
+            }
             if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
                 return null; // "anything returning Awaitable": a return annotation, not async defs
             }
@@ -1196,6 +1355,18 @@ public final class IntentClassifier {
                 if (b >= 0) {
                     p = b;
                     cue = true;
+                }
+            }
+            if (p < 0 && indirect && classNoun) {
+                // "which classes have Mixin somewhere up the chain": a class had in the ancestry
+                for (int i = 0; i < q.size() && p < 0; i++) {
+                    if (Set.of("have", "has", "having", "with").contains(q.get(i).norm())) {
+                        int a = after(i, 2);
+                        if (a >= 0 && classLike(q.get(a))) {
+                            p = a;
+                            cue = true;
+                        }
+                    }
                 }
             }
             if (!cue && (q.phrase("base", "list") || q.phrase("base", "class") || q.phrase("parent", "class")
@@ -1691,6 +1862,10 @@ public final class IntentClassifier {
                     if (j < q.size() && Set.of("with", "via", "through", "using", "thru").contains(q.get(j).lower())) {
                         continue; // "HTTP calls with requests": the means of calling, not what is called
                     }
+                    if (j < q.size() && (Set.of("on", "upon").contains(q.get(j).lower())
+                            || Set.of("need", "needs", "require", "requires", "must", "want").contains(q.get(j).lower()))) {
+                        continue; // "what can I call on a Session", "which calls need awaiting": not callers of a name
+                    }
                     if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
                         p = after(j, 3);
                     } else if (j < q.size() && Set.of("sites", "site", "points", "locations", "spots")
@@ -1700,7 +1875,8 @@ public final class IntentClassifier {
                             p = after(j + 1, 3);
                         }
                     } else {
-                        p = after(i, 3);
+                        // "who is calling the function build_index": the kind of thing called is skipped
+                        p = after(i, 4, false, Set.of("function", "method", "func", "def", "routine", "helper"));
                     }
                 }
                 if (p >= 0) {
@@ -1864,7 +2040,8 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 int p = -1;
                 if (Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n)) {
-                    p = after(i, 4);
+                    // "classes which have the method from_json": the method noun between verb and name is skipped
+                    p = after(i, 4, false, Set.of("method", "def", "function", "func", "dunder"));
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {
                     p = after(i, 3);
@@ -1952,6 +2129,13 @@ public final class IntentClassifier {
 
         String glob(int i, String shape) {
             String t = text(i);
+            String l = t.toLowerCase(Locale.ROOT);
+            boolean twice = Set.of("double", "two", "dunder").contains(l) && i + 1 < q.size()
+                    && Set.of("underscore", "underscores").contains(q.get(i + 1).lower());
+            if (twice || Set.of("underscore", "underscores").contains(l) && !q.get(i).code()) {
+                t = twice || l.equals("underscores") && i > 0 && Set.of("double", "two").contains(q.get(i - 1).lower())
+                        ? "__" : "_"; // "names beginning with an underscore": the character, not the word
+            }
             return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 ? t : String.format(Locale.ROOT, shape, t);
         }
     }

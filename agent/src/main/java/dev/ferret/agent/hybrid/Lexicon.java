@@ -167,6 +167,15 @@ final class Lexicon {
     static final Set<String> PROBLEM = words("PROBLEM");
 
     /**
+     * Build, packaging and test tools ("poetry or pip", "tox or nox"): a question choosing between them asks how the
+     * project is set up, not which files import one.
+     */
+    static final Set<String> TOOLING = words("TOOLING");
+
+    /** Interjections before a remark ("lol so many TODOs"): a question after one is read after it. */
+    static final Set<String> INTERJECTION = words("INTERJECTION");
+
+    /**
      * Everyday English words (resource {@code english-words.txt}) and {@link #ENGLISH_STOP}: never spelling-corrected
      * into a cue word or a module name ("small" is not "shall", "sites" is not "site", "block" is not "black").
      */
@@ -246,6 +255,11 @@ final class Lexicon {
     static final Set<String> PYTHON_WORDS = words("PYTHON_WORDS");
 
     /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
+    /** True for a word of one of the concept groups (or a tag): a word the classifier reads as a cue. */
+    static boolean cue(String lower) {
+        return CUE_WORDS.contains(lower);
+    }
+
     static boolean known(String lower) {
         return CUE_WORDS.contains(lower) || MODULES.contains(lower) || PYTHON_WORDS.contains(lower) || lower.length() < 4
                 || ENGLISH.contains(lower);

@@ -151,6 +151,14 @@ final class Question {
             }
         }
         String lower = t.toLowerCase(Locale.ROOT);
+        int slash = t.indexOf('/');
+        if (slash > 0 && slash < t.length() - 1 && !quoted && t.indexOf('/', slash + 1) < 0
+                && Lexicon.cue(lower.substring(0, slash)) && Lexicon.cue(lower.substring(slash + 1))) {
+            // "async/await functions", "classes/functions": two cue words, not a path
+            add(out, t.substring(0, slash), false);
+            add(out, t.substring(slash + 1), false);
+            return;
+        }
         if (Set.of("i.e", "e.g", "ie", "eg", "etc", "viz").contains(lower)) {
             return; // "i.e. which exception classes exist": an aside marker, never a name
         }

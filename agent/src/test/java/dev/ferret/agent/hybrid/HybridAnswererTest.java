@@ -177,6 +177,25 @@ class HybridAnswererTest {
     }
 
     @Test
+    void aFolderTheRepositoryDoesNotHaveIsSearchedAsTheWholeRepository() {
+        HybridAnswer all = answerer.answer(index, "Find all async functions in this codebase");
+        HybridAnswer a = answerer.answer(index, "async defs under src/api");
+        assertTrue(a.handled(), a.text());
+        assertEquals(keys(all, true, true), keys(a, true, true));
+        assertFalse(a.items().isEmpty());
+        assertTrue(a.text().startsWith("No folder src/api here; searched the whole repository.\n"), a.text());
+        assertEquals("{\"async_only\":true}", a.calls().getFirst().arguments());
+        HybridAnswer file = answerer.answer(index, "TODO comments in shop/nowhere.py");
+        assertTrue(file.text().startsWith("No file shop/nowhere.py here; searched the whole repository.\n"), file.text());
+        // a folder it has still scopes the search, with no note
+        HybridAnswer scoped = answerer.answer(index, "async defs under shop/net");
+        assertTrue(scoped.handled(), scoped.text());
+        assertTrue(scoped.items().size() < all.items().size(), scoped.text());
+        assertTrue(scoped.items().stream().allMatch(f -> f.file().startsWith("shop/net/")), scoped.text());
+        assertFalse(scoped.text().contains("searched the whole repository"), scoped.text());
+    }
+
+    @Test
     void answersFromAPathToo() {
         HybridAnswer a = answerer.answer(SampleRepo.shop(), "list protocol classes");
         assertEquals(12, a.items().size());
