@@ -28,6 +28,31 @@ class GenerationTest extends TinyModelTest {
     }
 
     @Test
+    void topIsTheGreedyTokenWithItsSoftmaxProbability() {
+        try (Session s = model.newSession()) {
+            s.prefill(model.tokenize(PROMPT, true));
+            for (int step = 0; step < 8; step++) {
+                float[] l = s.logits();
+                int best = 0;
+                for (int i = 1; i < l.length; i++) {
+                    if (l[i] > l[best]) {
+                        best = i;
+                    }
+                }
+                double sum = 0;
+                for (float v : l) {
+                    sum += Math.exp(v - l[best]);
+                }
+                Session.Top top = s.top();
+                assertEquals(best, top.token(), "step " + step);
+                assertEquals(best, s.topToken(), "step " + step);
+                assertEquals(1 / sum, top.probability(), 1e-6, "step " + step);
+                s.append(best);
+            }
+        }
+    }
+
+    @Test
     void endsOnImEndWithNothingDecodedAfterIt() {
         int imEnd = model.specialToken("<|im_end|>");
         int eot = model.specialToken("<|endoftext|>");

@@ -101,14 +101,23 @@ public final class DraftModelDrafter implements Drafter {
         // the cache already holds what was drafted and accepted before; only the rest is evaluated
         session.prefill(context);
         while (n < max) {
-            Session.Top top = session.top();
-            if (top.probability() < pMin || session.model().isEndOfGeneration(top.token())
-                    || top.token() >= targetVocab) { // a padding row the target lacks cannot be verified
+            // the probability only matters with a cut-off; without one the greedy token is enough
+            int token;
+            if (pMin > 0) {
+                Session.Top top = session.top();
+                if (top.probability() < pMin) {
+                    break;
+                }
+                token = top.token();
+            } else {
+                token = session.topToken();
+            }
+            if (session.model().isEndOfGeneration(token) || token >= targetVocab) { // a padding row the target lacks cannot be verified
                 break;
             }
-            out[n++] = top.token();
+            out[n++] = token;
             if (n < max) {
-                session.append(top.token());
+                session.append(token);
             }
         }
         return Arrays.copyOf(out, n);
