@@ -172,14 +172,7 @@ public final class Session implements KvSession {
             ctx.close();
         } finally {
             model.forget(this);
-            List<Adapter> held;
-            synchronized (adapters) {
-                held = new ArrayList<>(adapters.keySet());
-                adapters.clear();
-            }
-            for (Adapter a : held) {
-                a.detached(this);
-            }
+            Adapter.detachAll(this, adapters, adapters.keySet());
         }
     }
 
