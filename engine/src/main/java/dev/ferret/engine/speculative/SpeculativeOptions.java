@@ -45,10 +45,6 @@ public record SpeculativeOptions(int maxDraft, int minDraft, float pMin, boolean
         return new SpeculativeOptions(maxDraft, 0, 0f, false);
     }
 
-    public SpeculativeOptions withMaxDraft(int n) {
-        return new SpeculativeOptions(n, Math.min(minDraft, n), pMin, adaptive);
-    }
-
     public SpeculativeOptions withMinDraft(int n) {
         return new SpeculativeOptions(maxDraft, n, pMin, adaptive);
     }
