@@ -120,7 +120,7 @@ final class Py {
             case Map<?, ?> m -> !m.isEmpty();
             case Undefined u -> false;
             case PyIterable i -> !i.isView() || i.size() > 0;
-            case Markup m -> !m.text.isEmpty();
+            case Markup m -> !m.text().isEmpty();
             default -> true;
         };
     }
@@ -131,7 +131,7 @@ final class Py {
             return s;
         }
         if (o instanceof Markup m) {
-            return m.text;
+            return m.text();
         }
         if (o instanceof Undefined) {
             return "";
@@ -176,7 +176,7 @@ final class Py {
             case Undefined u -> "Undefined";
             case Namespace n -> n.toString();
             case PyIterable i -> i.toString();
-            case Markup m -> "Markup(" + stringRepr(m.text) + ")";
+            case Markup m -> "Markup(" + stringRepr(m.text()) + ")";
             default -> "<" + typeName(o) + ">";
         };
     }
@@ -453,7 +453,7 @@ final class Py {
 
     /** Markup as its text, for operations where Python treats it as the str it is. */
     static Object text(Object o) {
-        return o instanceof Markup m ? m.text : o;
+        return o instanceof Markup m ? m.text() : o;
     }
 
     /** The characters (code points) of a str, each as a str. */
@@ -594,7 +594,7 @@ final class Py {
     static Object mul(Object a, Object b) {
         defined(a, b);
         if (a instanceof Markup m && isInt(b)) {
-            return new Markup((String) mul(m.text, b));
+            return new Markup((String) mul(m.text(), b));
         }
         Object product = arithmetic(a, b, (x, y) -> x * y, BigInteger::multiply);
         if (product != null) {
