@@ -793,15 +793,8 @@ public final class Session implements KvSession {
                     throw closed;
                 }
             }
-            if (n >= request.maxTokens()) {
-                reason = FinishReason.MAX_TOKENS;
-                return false;
-            }
-            if (historySize + 2 >= nCtx) {
-                reason = FinishReason.CONTEXT_FULL;
-                return false;
-            }
-            return true;
+            reason = FinishReason.limitReached(request, n, historySize, nCtx);
+            return reason == null;
         }
 
         private int[] finishWithoutFlush() {
