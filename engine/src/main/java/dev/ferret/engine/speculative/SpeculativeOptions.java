@@ -52,8 +52,4 @@ public record SpeculativeOptions(int maxDraft, int minDraft, float pMin, boolean
     public SpeculativeOptions withPMin(float p) {
         return new SpeculativeOptions(maxDraft, minDraft, p, adaptive);
     }
-
-    public SpeculativeOptions withAdaptive(boolean on) {
-        return new SpeculativeOptions(maxDraft, minDraft, pMin, on);
-    }
 }
