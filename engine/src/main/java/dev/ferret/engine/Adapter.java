@@ -3,6 +3,7 @@ package dev.ferret.engine;
 import dev.ferret.llama.LoraAdapter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,21 @@ public final class Adapter implements AutoCloseable {
             throw new EngineException.Closed("adapter " + lora.path().getFileName());
         }
         attached.add(s);
+    }
+
+    /**
+     * A freed session or context ({@code s}) lets go of every adapter it had attached: {@code attached} (guarded by
+     * {@code lock}) is emptied, then each adapter is {@link #detached}.
+     */
+    static void detachAll(Object s, Object lock, Collection<Adapter> attached) {
+        List<Adapter> held;
+        synchronized (lock) {
+            held = new ArrayList<>(attached);
+            attached.clear();
+        }
+        for (Adapter a : held) {
+            a.detached(s);
+        }
     }
 
     /** {@code s} no longer uses this adapter natively; the last detach of a closing adapter frees it. */

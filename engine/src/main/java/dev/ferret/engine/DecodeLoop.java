@@ -146,17 +146,7 @@ final class DecodeLoop implements Runnable {
     void stop() {
         requestStop();
         if (!onLoopThread()) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Monitors.uninterruptibly(() -> !thread.isAlive(), thread::join);
         }
     }
 

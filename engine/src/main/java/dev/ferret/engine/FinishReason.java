@@ -17,5 +17,17 @@ public enum FinishReason {
     /** The context window is full. */
     CONTEXT_FULL,
     /** The token listener asked to stop. */
-    CANCELLED
+    CANCELLED;
+
+    /**
+     * The limit a generation has reached with {@code generated} tokens out and {@code cached} of its {@code room}
+     * cache cells in use: {@link #MAX_TOKENS} for a spent budget, else {@link #CONTEXT_FULL} when no room is left for
+     * the next decode; null while it may go on. Sessions and parallel sessions stop on the same terms.
+     */
+    static FinishReason limitReached(GenerationRequest request, int generated, int cached, int room) {
+        if (generated >= request.maxTokens()) {
+            return MAX_TOKENS;
+        }
+        return cached + 2 >= room ? CONTEXT_FULL : null;
+    }
 }

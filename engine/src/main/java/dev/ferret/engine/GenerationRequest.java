@@ -86,8 +86,4 @@ public record GenerationRequest(int maxTokens, SamplingOptions sampling, List<St
     public GenerationRequest withSampling(SamplingOptions s) {
         return new GenerationRequest(maxTokens, s, stopStrings, bannedTokens, logitBias, grammar);
     }
-
-    public GenerationRequest withMaxTokens(int n) {
-        return new GenerationRequest(n, sampling, stopStrings, bannedTokens, logitBias, grammar);
-    }
 }

@@ -110,15 +110,8 @@ final class Job {
             reason = FinishReason.CANCELLED;
             return false;
         }
-        if (n >= request.maxTokens()) {
-            reason = FinishReason.MAX_TOKENS;
-            return false;
-        }
-        if (cached + 2 >= room) {
-            reason = FinishReason.CONTEXT_FULL;
-            return false;
-        }
-        return true;
+        reason = FinishReason.limitReached(request, n, cached, room);
+        return reason == null;
     }
 
     /** Loop: the generation ended with {@link #reason}; flushes held-back text and hands the result over. */

@@ -17,6 +17,7 @@ import dev.ferret.llama.Vocab;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -51,8 +52,9 @@ public final class Model implements AutoCloseable {
     private final Vocab vocab;
     private final byte[][] pieces;
     private final ModelTokenizer tokenizer;
-    private final List<Session> sessions = new ArrayList<>();
-    private final List<ParallelContext> parallel = new ArrayList<>();
+    /** Open sessions and parallel contexts; copy-on-write, so that close walks a snapshot while others come and go. */
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final List<ParallelContext> parallel = new CopyOnWriteArrayList<>();
     private final List<Adapter> adapters = new ArrayList<>();
     private final NativeGuard guard;
     private volatile Specials specials;
@@ -339,9 +341,7 @@ public final class Model implements AutoCloseable {
             } catch (LlamaException e) {
                 throw new EngineException.Native(e.getMessage(), e);
             }
-            synchronized (sessions) {
-                sessions.add(s);
-            }
+            sessions.add(s);
             return s;
         }
     }
@@ -354,29 +354,17 @@ public final class Model implements AutoCloseable {
     public ParallelContext newParallelContext(ParallelOptions options) {
         try (var _ = guard.shared()) {
             ParallelContext pc = ParallelContext.open(this, options);
-            synchronized (parallel) {
-                parallel.add(pc);
-            }
+            parallel.add(pc);
             return pc; // a close that began meanwhile waits for this lease, then its free closes pc
         }
     }
 
     void forget(ParallelContext pc) {
-        synchronized (parallel) {
-            parallel.remove(pc);
-        }
-    }
-
-    private List<ParallelContext> parallelNow() {
-        synchronized (parallel) {
-            return new ArrayList<>(parallel);
-        }
+        parallel.remove(pc);
     }
 
     void forget(Session s) {
-        synchronized (sessions) {
-            sessions.remove(s);
-        }
+        sessions.remove(s);
     }
 
     /** False from the moment {@link #close()} begins. */
@@ -397,20 +385,20 @@ public final class Model implements AutoCloseable {
 
     /** The guard's abort action: every decode in flight on a session of this model stops. */
     private void abortSessions() {
-        for (ParallelContext pc : parallelNow()) {
+        for (ParallelContext pc : parallel) {
             pc.abortInFlight();
         }
-        for (Session s : sessionsNow()) {
+        for (Session s : sessions) {
             s.abortInFlight();
         }
     }
 
     /** The guard's free action: no lease is out, so no session is in use. */
     private void free() {
-        for (ParallelContext pc : parallelNow()) {
+        for (ParallelContext pc : parallel) {
             pc.close(); // its decode thread has stopped (it held a lease per step); this frees its context
         }
-        for (Session s : sessionsNow()) {
+        for (Session s : sessions) {
             s.close();
         }
         List<Adapter> ads;
@@ -422,12 +410,6 @@ public final class Model implements AutoCloseable {
             a.markClosing();
         }
         llama.close(); // frees the adapters still loaded, then the weights
-    }
-
-    private List<Session> sessionsNow() {
-        synchronized (sessions) {
-            return new ArrayList<>(sessions);
-        }
     }
 
     void forget(Adapter a) {

@@ -309,14 +309,7 @@ public final class ParallelContext implements AutoCloseable {
             ctx.close();
         } finally {
             model.forget(this);
-            List<Adapter> held;
-            synchronized (adapters) {
-                held = new ArrayList<>(adapters);
-                adapters.clear();
-            }
-            for (Adapter a : held) {
-                a.detached(this);
-            }
+            Adapter.detachAll(this, adapters, adapters);
         }
     }
 

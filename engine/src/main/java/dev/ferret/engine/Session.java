@@ -172,14 +172,7 @@ public final class Session implements KvSession {
             ctx.close();
         } finally {
             model.forget(this);
-            List<Adapter> held;
-            synchronized (adapters) {
-                held = new ArrayList<>(adapters.keySet());
-                adapters.clear();
-            }
-            for (Adapter a : held) {
-                a.detached(this);
-            }
+            Adapter.detachAll(this, adapters, adapters.keySet());
         }
     }
 
@@ -819,15 +812,8 @@ public final class Session implements KvSession {
                     throw closed;
                 }
             }
-            if (n >= request.maxTokens()) {
-                reason = FinishReason.MAX_TOKENS;
-                return false;
-            }
-            if (historySize + 2 >= nCtx) {
-                reason = FinishReason.CONTEXT_FULL;
-                return false;
-            }
-            return true;
+            reason = FinishReason.limitReached(request, n, historySize, nCtx);
+            return reason == null;
         }
 
         private int[] finishWithoutFlush() {

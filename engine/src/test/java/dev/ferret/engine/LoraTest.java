@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.GgufType;
 import dev.ferret.models.AdapterGenerator;
+import dev.ferret.models.adapter.AdapterFolders;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -131,8 +132,7 @@ class LoraTest {
     void convertedPeftAndMlxAdaptersActIdentically() throws Exception {
         GgufFile g = GgufFile.read(base);
         java.util.Random rnd = new java.util.Random(3);
-        java.util.List<dev.ferret.models.adapter.Safetensors.Tensor> peft = new java.util.ArrayList<>();
-        java.util.List<dev.ferret.models.adapter.Safetensors.Tensor> mlx = new java.util.ArrayList<>();
+        java.util.List<AdapterFolders.Pair> pairs = new java.util.ArrayList<>();
         int r = 4;
         for (int layer = 0; layer < 2; layer++) {
             var t = g.requireTensor("blk." + layer + ".attn_q.weight");
@@ -146,18 +146,10 @@ class LoraTest {
             for (int i = 0; i < b.length; i++) {
                 b[i] = (float) rnd.nextGaussian();
             }
-            String hf = "layers." + layer + ".self_attn.q_proj";
-            peft.add(new dev.ferret.models.adapter.Safetensors.Tensor("base_model.model.model." + hf + ".lora_A.weight", "F32", new long[] {r, nIn}, a));
-            peft.add(new dev.ferret.models.adapter.Safetensors.Tensor("base_model.model.model." + hf + ".lora_B.weight", "F32", new long[] {nOut, r}, b));
-            mlx.add(new dev.ferret.models.adapter.Safetensors.Tensor("model." + hf + ".lora_a", "F32", new long[] {nIn, r}, transpose(a, r, nIn)));
-            mlx.add(new dev.ferret.models.adapter.Safetensors.Tensor("model." + hf + ".lora_b", "F32", new long[] {r, nOut}, transpose(b, nOut, r)));
+            pairs.add(new AdapterFolders.Pair("self_attn.q_proj", layer, nIn, nOut, a, b));
         }
-        Path pd = java.nio.file.Files.createDirectories(TestModels.dir().resolve("peft-dir"));
-        dev.ferret.models.adapter.Safetensors.writeF32(pd.resolve("adapter_model.safetensors"), peft);
-        java.nio.file.Files.writeString(pd.resolve("adapter_config.json"), "{\"r\": 4, \"lora_alpha\": 8}");
-        Path md = java.nio.file.Files.createDirectories(TestModels.dir().resolve("mlx-dir"));
-        dev.ferret.models.adapter.Safetensors.writeF32(md.resolve("adapters.safetensors"), mlx);
-        java.nio.file.Files.writeString(md.resolve("adapter_config.json"), "{\"lora_parameters\": {\"rank\": 4, \"scale\": 2.0}}");
+        Path pd = AdapterFolders.peft(TestModels.dir().resolve("peft-dir"), pairs, "{\"r\": 4, \"lora_alpha\": 8}");
+        Path md = AdapterFolders.mlx(TestModels.dir().resolve("mlx-dir"), pairs, "{\"lora_parameters\": {\"rank\": 4, \"scale\": 2.0}}");
         Path pg = dev.ferret.models.adapter.AdapterConverter.convert(pd, g, TestModels.dir().resolve("peft.gguf")).output();
         Path mg = dev.ferret.models.adapter.AdapterConverter.convert(md, g, TestModels.dir().resolve("mlx.gguf")).output();
         try (Session s = model.newSession(); Adapter ap = model.loadAdapter(pg); Adapter am = model.loadAdapter(mg)) {
@@ -170,16 +162,6 @@ class LoraTest {
             assertFalse(Arrays.equals(plain, viaPeft), "the converted adapter changes the logits");
             assertArrayEquals(viaPeft, viaMlx, "both layouts describe the same adapter");
         }
-    }
-
-    static float[] transpose(float[] v, int rows, int cols) {
-        float[] t = new float[v.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = v[i * cols + j];
-            }
-        }
-        return t;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The lease protocol without native code: the free runs once, never under a lease, and never before its children's. */
@@ -19,6 +20,26 @@ class NativeGuardTest {
 
     NativeGuard guard(String name, NativeGuard parent) {
         return new NativeGuard(name, parent, () -> events.add("abort " + name), () -> events.add("free " + name));
+    }
+
+    /**
+     * Starts a thread that takes {@code lease}, waits for {@code release} and runs {@code then} before giving the
+     * lease back; returns once the lease is held.
+     */
+    static Thread holder(Supplier<NativeGuard.Lease> lease, CountDownLatch release, Runnable then) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try (var _ = lease.get()) {
+                holding.countDown();
+                release.await();
+                then.run();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        t.start();
+        holding.await();
+        return t;
     }
 
     @Test
@@ -38,20 +59,10 @@ class NativeGuardTest {
     @Test
     void closeWaitsForTheLeaseOfAnotherThreadAndTheFreeRunsAfterIt() throws Exception {
         NativeGuard g = guard("m", null);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch aborted = new CountDownLatch(1);
         NativeGuard withSignal = new NativeGuard("m", null, aborted::countDown, () -> events.add("free"));
-        Thread t = new Thread(() -> {
-            try (var _ = withSignal.shared()) {
-                holding.countDown();
-                aborted.await(); // the abort action is what lets the "native call" end
-                events.add("lease given back");
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        t.start();
-        holding.await();
+        // the abort action is what lets the "native call" end
+        Thread t = holder(withSignal::shared, aborted, () -> events.add("lease given back"));
         withSignal.close();
         t.join();
         assertEquals(List.of("lease given back", "free"), events);
@@ -99,18 +110,8 @@ class NativeGuardTest {
     void childLeaseHoldsTheParentSoTheParentFreesOnlyAfterTheChildIsDone() throws Exception {
         NativeGuard model = guard("m", null);
         NativeGuard session = guard("s", model);
-        CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            try (var _ = session.exclusive()) {
-                inCall.countDown();
-                release.await();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        t.start();
-        inCall.await();
+        Thread t = holder(session::exclusive, release, () -> {});
         assertFalse(model.heldByCurrentThread());
         Thread closer = new Thread(model::close);
         closer.start();
@@ -167,18 +168,8 @@ class NativeGuardTest {
     @Test
     void interruptDoesNotEndTheWaitAndTheFlagIsKept() throws Exception {
         NativeGuard g = guard("m", null);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            try (var _ = g.shared()) {
-                holding.countDown();
-                release.await();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        holder.start();
-        holding.await();
+        Thread holder = holder(g::shared, release, () -> {});
         var flag = new java.util.concurrent.atomic.AtomicBoolean();
         Thread closer = new Thread(() -> {
             g.close();

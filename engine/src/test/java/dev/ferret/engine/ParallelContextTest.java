@@ -12,28 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Several sessions in one llama.cpp context, batched by one decode thread, on a generated tiny model. */
-class ParallelContextTest {
+class ParallelContextTest extends TinyModelTest {
     static final String[] QUESTIONS = {
         "Which classes subclass Protocol?", "Where is the retry policy configured?",
         "List every async function.", "Which files import requests?"};
-    static Model model;
-
-    @BeforeAll
-    static void load() {
-        // one decode thread: on a loaded 2-core machine, ggml's per-node barriers between two threads make a decode
-        // wait for the scheduler (seconds per token measured at load 28); these tests check behaviour, not speed
-        model = Model.load(TestModels.tinyQ4(), TestModels.small().withThreads(1));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     static String prompt(String question) {
         return "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\n" + question

@@ -9,24 +9,11 @@ import dev.ferret.engine.kv.PrefixCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Named slot files of {@link PrefixCache}: a conversation's cache saved by name and restored into any session of the model. */
-class SlotFilesTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() {
-        model = Model.load(TestModels.tinyQ4(), TestModels.small().withThreads(1));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+class SlotFilesTest extends TinyModelTest {
 
     @Test
     void aConversationSavedFromOneSessionContinuesInAnother(@TempDir Path dir) throws Exception {

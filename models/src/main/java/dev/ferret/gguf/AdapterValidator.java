@@ -131,19 +131,14 @@ public final class AdapterValidator {
                 throw mismatch(adapter, "tensor '" + target + "' is " + w.shape() + " in the base, so its adapter needs "
                         + "lora_a [r, " + nOut + "] and lora_b [r, " + nIn + "], not " + a.shape() + " and " + b.shape());
             }
-            if (a.ne(0) != b.ne(0)) {
-                throw mismatch(adapter, "tensors '" + a.name() + "' " + a.shape() + " and '" + b.name() + "' "
-                        + b.shape() + " disagree on the rank");
-            }
-        } else {
-            if (a.ne(0) != nIn || b.ne(1) != nOut) {
-                throw mismatch(adapter, "tensor '" + target + "' is " + w.shape() + " in the base, so its adapter needs "
-                        + "lora_a [" + nIn + ", r] and lora_b [r, " + nOut + "], not " + a.shape() + " and " + b.shape());
-            }
-            if (a.ne(1) != b.ne(0)) {
-                throw mismatch(adapter, "tensors '" + a.name() + "' " + a.shape() + " and '" + b.name() + "' "
-                        + b.shape() + " disagree on the rank");
-            }
+        } else if (a.ne(0) != nIn || b.ne(1) != nOut) {
+            throw mismatch(adapter, "tensor '" + target + "' is " + w.shape() + " in the base, so its adapter needs "
+                    + "lora_a [" + nIn + ", r] and lora_b [r, " + nOut + "], not " + a.shape() + " and " + b.shape());
+        }
+        // the rank: B's first dimension either way, A's first for the embedding ([r, n_vocab]), else its second ([n_in, r])
+        if ((embedding ? a.ne(0) : a.ne(1)) != b.ne(0)) {
+            throw mismatch(adapter, "tensors '" + a.name() + "' " + a.shape() + " and '" + b.name() + "' "
+                    + b.shape() + " disagree on the rank");
         }
     }
 

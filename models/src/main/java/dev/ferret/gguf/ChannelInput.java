@@ -84,22 +84,23 @@ final class ChannelInput {
         buffer.flip();
     }
 
+    /** The buffer, positioned at the next {@code n} bytes, which the caller reads at once. */
+    private ByteBuffer take(int n) {
+        need(n);
+        position += n;
+        return buffer;
+    }
+
     int u8() {
-        need(1);
-        position += 1;
-        return Byte.toUnsignedInt(buffer.get());
+        return Byte.toUnsignedInt(take(1).get());
     }
 
     short i16() {
-        need(2);
-        position += 2;
-        return buffer.getShort();
+        return take(2).getShort();
     }
 
     int i32() {
-        need(4);
-        position += 4;
-        return buffer.getInt();
+        return take(4).getInt();
     }
 
     long u32() {
@@ -107,9 +108,7 @@ final class ChannelInput {
     }
 
     long i64() {
-        need(8);
-        position += 8;
-        return buffer.getLong();
+        return take(8).getLong();
     }
 
     float f32() {

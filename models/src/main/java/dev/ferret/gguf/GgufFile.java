@@ -127,11 +127,7 @@ public final class GgufFile {
 
     /** The value of {@code key}; {@link Problem#MISSING_KEY} if it is absent. */
     public GgufValue get(String key) {
-        GgufValue v = metadata.get(key);
-        if (v == null) {
-            throw fail(Problem.MISSING_KEY, "key '" + key + "' is missing");
-        }
-        return v;
+        return find(key).orElseThrow(() -> fail(Problem.MISSING_KEY, "key '" + key + "' is missing"));
     }
 
     /** {@code general.architecture}, e.g. {@code qwen2}. */
@@ -256,11 +252,7 @@ public final class GgufFile {
 
     /** The tensor called {@code name}; {@link Problem#MISSING_TENSOR} if there is none. */
     public GgufTensorInfo requireTensor(String name) {
-        GgufTensorInfo t = tensorsByName.get(name);
-        if (t == null) {
-            throw fail(Problem.MISSING_TENSOR, "tensor '" + name + "' is missing");
-        }
-        return t;
+        return tensor(name).orElseThrow(() -> fail(Problem.MISSING_TENSOR, "tensor '" + name + "' is missing"));
     }
 
     /** Where a tensor's data starts in the file. */

@@ -71,32 +71,36 @@ public final class Quantizer {
                     putShort(dst, dstOffset + 2 * i, toBf16(src[srcOffset + i]));
                 }
             }
-            case Q8_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    q8Block(src, srcOffset + 32 * b, dst, dstOffset + 34 * b);
-                }
-            }
-            case Q4_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    q4Block(src, srcOffset + 32 * b, dst, dstOffset + 18 * b);
-                }
-            }
-            case Q5_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    q5Block(src, srcOffset + 32 * b, dst, dstOffset + 22 * b);
-                }
-            }
-            case Q4_K -> {
-                for (int b = 0; b < n / 256; b++) {
-                    q4kBlock(src, srcOffset + 256 * b, dst, dstOffset + 144 * b);
-                }
-            }
-            case Q6_K -> {
-                for (int b = 0; b < n / Q6K.BLOCK; b++) {
-                    Q6K.quantizeBlock(src, srcOffset + Q6K.BLOCK * b, dst, dstOffset + Q6K.BYTES * b);
-                }
-            }
+            case Q8_0 -> encodeBlocks(type, src, srcOffset, n, dst, dstOffset, Quantizer::q8Block);
+            case Q4_0 -> encodeBlocks(type, src, srcOffset, n, dst, dstOffset, Quantizer::q4Block);
+            case Q5_0 -> encodeBlocks(type, src, srcOffset, n, dst, dstOffset, Quantizer::q5Block);
+            case Q4_K -> encodeBlocks(type, src, srcOffset, n, dst, dstOffset, Quantizer::q4kBlock);
+            case Q6_K -> encodeBlocks(type, src, srcOffset, n, dst, dstOffset, Q6K::quantizeBlock);
             default -> throw new IllegalArgumentException(type + " is not supported");
+        }
+    }
+
+    /** Writes one block: {@code type.blockSize()} floats from {@code x[from..]} as encoded bytes at {@code out[at..]}. */
+    private interface BlockEncoder {
+        void encode(float[] x, int from, byte[] out, int at);
+    }
+
+    /** Reads one block's encoded bytes at {@code in[at..]} into {@code type.blockSize()} floats at {@code out[to..]}. */
+    private interface BlockDecoder {
+        void decode(byte[] in, int at, float[] out, int to);
+    }
+
+    /** A row of {@code n} floats, block after block. */
+    private static void encodeBlocks(GgufType type, float[] src, int srcOffset, int n, byte[] dst, int dstOffset, BlockEncoder block) {
+        for (int b = 0; b < n / type.blockSize(); b++) {
+            block.encode(src, srcOffset + type.blockSize() * b, dst, dstOffset + type.bytesPerBlock() * b);
+        }
+    }
+
+    /** A row of {@code n} elements, block after block. */
+    private static void decodeBlocks(GgufType type, byte[] src, int srcOffset, float[] dst, int dstOffset, int n, BlockDecoder block) {
+        for (int b = 0; b < n / type.blockSize(); b++) {
+            block.decode(src, srcOffset + type.bytesPerBlock() * b, dst, dstOffset + type.blockSize() * b);
         }
     }
 
@@ -119,51 +123,38 @@ public final class Quantizer {
                     dst[dstOffset + i] = Float.intBitsToFloat((getShort(src, srcOffset + 2 * i) & 0xFFFF) << 16);
                 }
             }
-            case Q8_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    int at = srcOffset + 34 * b;
-                    float d = Float.float16ToFloat(getShort(src, at));
-                    for (int j = 0; j < 32; j++) {
-                        dst[dstOffset + 32 * b + j] = src[at + 2 + j] * d;
-                    }
-                }
-            }
-            case Q4_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    int at = srcOffset + 18 * b;
-                    float d = Float.float16ToFloat(getShort(src, at));
-                    int out = dstOffset + 32 * b;
-                    for (int j = 0; j < 16; j++) {
-                        int packed = src[at + 2 + j] & 0xFF;
-                        dst[out + j] = ((packed & 0x0F) - 8) * d;
-                        dst[out + j + 16] = ((packed >>> 4) - 8) * d;
-                    }
-                }
-            }
-            case Q5_0 -> {
-                for (int b = 0; b < n / 32; b++) {
-                    int at = srcOffset + 22 * b;
-                    float d = Float.float16ToFloat(getShort(src, at));
-                    int high = getInt(src, at + 2);
-                    int out = dstOffset + 32 * b;
-                    for (int j = 0; j < 16; j++) {
-                        int packed = src[at + 6 + j] & 0xFF;
-                        dst[out + j] = ((packed & 0x0F | (high >>> j & 1) << 4) - 16) * d;
-                        dst[out + j + 16] = ((packed >>> 4 | (high >>> (j + 16) & 1) << 4) - 16) * d;
-                    }
-                }
-            }
-            case Q4_K -> {
-                for (int b = 0; b < n / 256; b++) {
-                    q4kDequantize(src, srcOffset + 144 * b, dst, dstOffset + 256 * b);
-                }
-            }
-            case Q6_K -> {
-                for (int b = 0; b < n / Q6K.BLOCK; b++) {
-                    Q6K.dequantizeBlock(src, srcOffset + Q6K.BYTES * b, dst, dstOffset + Q6K.BLOCK * b);
-                }
-            }
+            case Q8_0 -> decodeBlocks(type, src, srcOffset, dst, dstOffset, n, Quantizer::q8Dequantize);
+            case Q4_0 -> decodeBlocks(type, src, srcOffset, dst, dstOffset, n, Quantizer::q4Dequantize);
+            case Q5_0 -> decodeBlocks(type, src, srcOffset, dst, dstOffset, n, Quantizer::q5Dequantize);
+            case Q4_K -> decodeBlocks(type, src, srcOffset, dst, dstOffset, n, Quantizer::q4kDequantize);
+            case Q6_K -> decodeBlocks(type, src, srcOffset, dst, dstOffset, n, Q6K::dequantizeBlock);
             default -> throw new IllegalArgumentException(type + " is not supported");
+        }
+    }
+
+    private static void q8Dequantize(byte[] src, int at, float[] dst, int out) {
+        float d = Float.float16ToFloat(getShort(src, at));
+        for (int j = 0; j < 32; j++) {
+            dst[out + j] = src[at + 2 + j] * d;
+        }
+    }
+
+    private static void q4Dequantize(byte[] src, int at, float[] dst, int out) {
+        float d = Float.float16ToFloat(getShort(src, at));
+        for (int j = 0; j < 16; j++) {
+            int packed = src[at + 2 + j] & 0xFF;
+            dst[out + j] = ((packed & 0x0F) - 8) * d;
+            dst[out + j + 16] = ((packed >>> 4) - 8) * d;
+        }
+    }
+
+    private static void q5Dequantize(byte[] src, int at, float[] dst, int out) {
+        float d = Float.float16ToFloat(getShort(src, at));
+        int high = getInt(src, at + 2);
+        for (int j = 0; j < 16; j++) {
+            int packed = src[at + 6 + j] & 0xFF;
+            dst[out + j] = ((packed & 0x0F | (high >>> j & 1) << 4) - 16) * d;
+            dst[out + j + 16] = ((packed >>> 4 | (high >>> (j + 16) & 1) << 4) - 16) * d;
         }
     }
 
@@ -198,13 +189,7 @@ public final class Quantizer {
     // Q4_0: the element of largest magnitude maps exactly to -8, so its sign decides the sign of d and the
     // asymmetric range [-8, 7] is used where it matters.
     private static void q4Block(float[] x, int from, byte[] out, int at) {
-        float extreme = 0;
-        for (int j = 0; j < 32; j++) {
-            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
-                extreme = x[from + j];
-            }
-        }
-        float d = extreme / -8f;
+        float d = extreme(x, from) / -8f;
         float inverse = d == 0 ? 0 : 1 / d;
         putShort(out, at, Float.floatToFloat16(d));
         for (int j = 0; j < 16; j++) {
@@ -216,13 +201,7 @@ public final class Quantizer {
 
     // Q5_0: as Q4_0 with 5-bit quants: the element of largest magnitude maps exactly to -16.
     private static void q5Block(float[] x, int from, byte[] out, int at) {
-        float extreme = 0;
-        for (int j = 0; j < 32; j++) {
-            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
-                extreme = x[from + j];
-            }
-        }
-        float d = extreme / -16f;
+        float d = extreme(x, from) / -16f;
         float inverse = d == 0 ? 0 : 1 / d;
         putShort(out, at, Float.floatToFloat16(d));
         int high = 0;
@@ -233,6 +212,17 @@ public final class Quantizer {
             high |= (lo >>> 4) << j | (hi >>> 4) << (j + 16);
         }
         putInt(out, at + 2, high);
+    }
+
+    /** The first of the 32 values at {@code x[from..]} with the largest magnitude, keeping its sign (0 for all zero). */
+    private static float extreme(float[] x, int from) {
+        float extreme = 0;
+        for (int j = 0; j < 32; j++) {
+            if (Math.abs(x[from + j]) > Math.abs(extreme)) {
+                extreme = x[from + j];
+            }
+        }
+        return extreme;
     }
 
     private static int fiveBits(float scaled) {

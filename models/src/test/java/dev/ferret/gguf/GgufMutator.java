@@ -106,26 +106,33 @@ public final class GgufMutator {
     }
 
     private Mutant overwrite(long seed, String prefix, SplittableRandom rng) {
-        byte[] b = original.clone();
-        int n = 1 + rng.nextInt(8);
-        StringBuilder what = new StringBuilder("overwrote ").append(n).append(" byte(s) at");
-        for (int i = 0; i < n; i++) {
-            int at = headerPosition(rng);
+        return changeBytes(seed, prefix, rng, 8, "overwrote", "byte(s)", (b, at) -> {
             b[at] = (byte) rng.nextInt(256);
-            what.append(' ').append(at);
-        }
-        return new Mutant(seed, b, prefix + what);
+            return "";
+        });
     }
 
     private Mutant flipBits(long seed, String prefix, SplittableRandom rng) {
-        byte[] b = original.clone();
-        int n = 1 + rng.nextInt(4);
-        StringBuilder what = new StringBuilder("flipped ").append(n).append(" bit(s) at");
-        for (int i = 0; i < n; i++) {
-            int at = headerPosition(rng);
+        return changeBytes(seed, prefix, rng, 4, "flipped", "bit(s)", (b, at) -> {
             int bit = rng.nextInt(8);
             b[at] ^= (byte) (1 << bit);
-            what.append(' ').append(at).append('.').append(bit);
+            return "." + bit;
+        });
+    }
+
+    /** Changes one byte of {@code b} at {@code at}; returns what to write after the offset in the description. */
+    private interface ByteChange {
+        String apply(byte[] b, int at);
+    }
+
+    /** 1 to {@code most} changes at random header positions, described as "{@code verb} n {@code units} at" and the offsets. */
+    private Mutant changeBytes(long seed, String prefix, SplittableRandom rng, int most, String verb, String units, ByteChange change) {
+        byte[] b = original.clone();
+        int n = 1 + rng.nextInt(most);
+        StringBuilder what = new StringBuilder(verb).append(' ').append(n).append(' ').append(units).append(" at");
+        for (int i = 0; i < n; i++) {
+            int at = headerPosition(rng);
+            what.append(' ').append(at).append(change.apply(b, at));
         }
         return new Mutant(seed, b, prefix + what);
     }

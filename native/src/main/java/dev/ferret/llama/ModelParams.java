@@ -50,14 +50,6 @@ public record ModelParams(int gpuLayers, boolean useMmap, boolean useMlock, bool
         return new ModelParams(gpuLayers, on, useMlock, vocabOnly, checkTensors, rpcServers);
     }
 
-    public ModelParams withMlock(boolean on) {
-        return new ModelParams(gpuLayers, useMmap, on, vocabOnly, checkTensors, rpcServers);
-    }
-
-    public ModelParams withVocabOnly(boolean on) {
-        return new ModelParams(gpuLayers, useMmap, useMlock, on, checkTensors, rpcServers);
-    }
-
     /** Offloads layers to these llama.cpp RPC servers (with {@link #gpuLayers} above 0, or -1 for all). */
     public ModelParams withRpcServers(List<RpcServers.Endpoint> servers) {
         return new ModelParams(gpuLayers, useMmap, useMlock, vocabOnly, checkTensors, servers);

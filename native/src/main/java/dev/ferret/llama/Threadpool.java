@@ -60,10 +60,6 @@ public final class Threadpool implements AutoCloseable {
             return new Settings(enabled, level, priority, strictCpu);
         }
 
-        public Settings withPriority(Priority p) {
-            return new Settings(enabled, poll, p, strictCpu);
-        }
-
         public Settings withEnabled(boolean on) {
             return new Settings(on, poll, priority, strictCpu);
         }

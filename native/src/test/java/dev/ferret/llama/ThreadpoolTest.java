@@ -24,7 +24,7 @@ class ThreadpoolTest extends TinyModelTest {
     void badSettingsAreRefusedInJava() {
         assertThrows(IllegalArgumentException.class, () -> Threadpool.Settings.DEFAULT.withPoll(101));
         assertThrows(IllegalArgumentException.class, () -> Threadpool.Settings.DEFAULT.withPoll(-1));
-        assertThrows(IllegalArgumentException.class, () -> Threadpool.Settings.DEFAULT.withPriority(null));
+        assertThrows(IllegalArgumentException.class, () -> new Threadpool.Settings(true, 50, null, false));
         assertThrows(IllegalArgumentException.class, () -> Threadpool.create(0, Threadpool.Settings.DEFAULT));
         assertThrows(IllegalArgumentException.class, () -> Threadpool.create(Threadpool.MAX_THREADS + 1, Threadpool.Settings.DEFAULT));
         assertThrows(IllegalArgumentException.class, () -> NativeFixtures.ctxParams().withThreadpool(null));
@@ -80,7 +80,7 @@ class ThreadpoolTest extends TinyModelTest {
         int[] prompt = model.vocab().tokenize("def main():\n    return Client(Protocol)", false, true);
         float[][] out = new float[3][];
         Threadpool.Settings[] settings = {Threadpool.Settings.NONE, Threadpool.Settings.DEFAULT,
-                Threadpool.Settings.DEFAULT.withPoll(0).withPriority(Threadpool.Priority.MEDIUM)};
+                new Threadpool.Settings(true, 0, Threadpool.Priority.MEDIUM, false)};
         for (int k = 0; k < settings.length; k++) {
             try (LlamaContext ctx = model.newContext(NativeFixtures.ctxParams().withThreads(2).withThreadpool(settings[k]));
                  Batch b = new Batch(64, 1)) {

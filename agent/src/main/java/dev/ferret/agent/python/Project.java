@@ -358,17 +358,7 @@ public final class Project {
         if (depth > MAX_DEPTH || !visiting.add(mark)) {
             return List.of(new Target(Target.Kind.UNRESOLVED, dotted, null, null, List.of()));
         }
-        Map<String, List<Binding>> scope = fileScope(f);
-        List<Binding> bindings = scope.get(head);
-        List<Target> out = new ArrayList<>();
-        if (bindings != null) {
-            for (Binding b : bindings) {
-                out.addAll(follow(b, head, tail, null, depth, visiting));
-            }
-        }
-        if (bindings == null || bindings.isEmpty()) {
-            out.addAll(fromStars(scope, head, tail, null, depth, visiting));
-        }
+        List<Target> out = inScope(fileScope(f), head, tail, null, depth, visiting);
         visiting.remove(mark);
         if (out.isEmpty()) {
             out.add(Target.external(dotted, List.of()));
@@ -393,23 +383,29 @@ public final class Project {
         int dot = rest.indexOf('.');
         String head = dot < 0 ? rest : rest.substring(0, dot);
         String tail = dot < 0 ? "" : rest.substring(dot);
-        Map<String, List<Binding>> scope = moduleScope(module);
-        List<Binding> bindings = scope.get(head);
-        String moduleFile = moduleFiles(module).getFirst().path();
-        List<Target> out = new ArrayList<>();
-        if (bindings != null) {
-            for (Binding b : bindings) {
-                out.addAll(follow(b, head, tail, moduleFile, depth, visiting));
-            }
-        }
-        if (bindings == null || bindings.isEmpty()) {
-            out.addAll(fromStars(scope, head, tail, moduleFile, depth, visiting));
-        }
+        List<Target> out = inScope(moduleScope(module), head, tail, moduleFiles(module).getFirst().path(), depth, visiting);
         visiting.remove(mark);
         if (out.isEmpty()) {
             out.add(new Target(Target.Kind.PROJECT_NAME, name, null, null, List.of()));
         }
         return dedupe(out);
+    }
+
+    /**
+     * What {@code head} (then {@code tail}) names in {@code scope}: each of its bindings followed, or, when it has none,
+     * what the scope's star imports export under that name; {@code through} is the module file of the scope (or null).
+     */
+    private List<Target> inScope(Map<String, List<Binding>> scope, String head, String tail, String through,
+                                 int depth, Set<String> visiting) {
+        List<Binding> bindings = scope.getOrDefault(head, List.of());
+        if (bindings.isEmpty()) {
+            return fromStars(scope, head, tail, through, depth, visiting);
+        }
+        List<Target> out = new ArrayList<>();
+        for (Binding b : bindings) {
+            out.addAll(follow(b, head, tail, through, depth, visiting));
+        }
+        return out;
     }
 
     private List<Target> fromStars(Map<String, List<Binding>> scope, String head, String tail, String through,

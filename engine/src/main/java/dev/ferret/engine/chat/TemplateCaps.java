@@ -98,7 +98,7 @@ public record TemplateCaps(boolean requiresTypedContent, boolean supportsSystemR
             ObjectNode user = msg("user", F.textNode("Hey"));
             ObjectNode args = F.objectNode();
             args.put("arg1", "some_value");
-            ObjectNode callMsg = callsMsg(call2("tool_name", caps.requiresObjectArguments ? args : F.textNode("{\"arg1\": \"some_value\"}")));
+            ObjectNode callMsg = callsMsg(call("tool_name", caps.requiresObjectArguments ? args : F.textNode("{\"arg1\": \"some_value\"}"), true));
             String prefix = apply.apply(caps, arr(user), true);
             String full = apply.apply(caps, arr(user, callMsg), false);
             // minja drops a trailing EOS (optionally followed by a newline) from the full rendering
@@ -184,23 +184,25 @@ public record TemplateCaps(boolean requiresTypedContent, boolean supportsSystemR
 
     /** A probe call, keys in minja's order (arguments before name). */
     private static ObjectNode call(String name, JsonNode arguments) {
-        ObjectNode c = F.objectNode();
-        c.put("id", "call_1___");
-        c.put("type", "function");
-        ObjectNode fn = c.putObject("function");
-        fn.set("arguments", arguments);
-        fn.put("name", name);
-        return c;
+        return call(name, arguments, false);
     }
 
-    /** The example call, keys in the order minja writes it there (name before arguments). */
-    private static ObjectNode call2(String name, JsonNode arguments) {
+    /**
+     * A call message part; {@code nameFirst} for the example call, whose keys minja writes name before arguments
+     * (its probe calls have arguments before name).
+     */
+    private static ObjectNode call(String name, JsonNode arguments, boolean nameFirst) {
         ObjectNode c = F.objectNode();
         c.put("id", "call_1___");
         c.put("type", "function");
         ObjectNode fn = c.putObject("function");
-        fn.put("name", name);
+        if (nameFirst) {
+            fn.put("name", name);
+        }
         fn.set("arguments", arguments);
+        if (!nameFirst) {
+            fn.put("name", name);
+        }
         return c;
     }
 }

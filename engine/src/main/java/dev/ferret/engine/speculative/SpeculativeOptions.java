@@ -45,19 +45,11 @@ public record SpeculativeOptions(int maxDraft, int minDraft, float pMin, boolean
         return new SpeculativeOptions(maxDraft, 0, 0f, false);
     }
 
-    public SpeculativeOptions withMaxDraft(int n) {
-        return new SpeculativeOptions(n, Math.min(minDraft, n), pMin, adaptive);
-    }
-
     public SpeculativeOptions withMinDraft(int n) {
         return new SpeculativeOptions(maxDraft, n, pMin, adaptive);
     }
 
     public SpeculativeOptions withPMin(float p) {
         return new SpeculativeOptions(maxDraft, minDraft, p, adaptive);
-    }
-
-    public SpeculativeOptions withAdaptive(boolean on) {
-        return new SpeculativeOptions(maxDraft, minDraft, pMin, on);
     }
 }

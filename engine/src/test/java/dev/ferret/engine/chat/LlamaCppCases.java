@@ -52,17 +52,28 @@ final class LlamaCppCases {
         return c;
     }
 
+    /** A run of {@code {"a", "b", ...},} initializers of {@code n} strings each. */
+    private static List<String[]> stringTuples(CppSource p, int n) {
+        List<String[]> tuples = new ArrayList<>();
+        while (p.skip("{")) {
+            String[] t = new String[n];
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    p.expect(",");
+                }
+                t[i] = p.string();
+            }
+            p.expect("}");
+            p.skip(",");
+            tuples.add(t);
+        }
+        return tuples;
+    }
+
     private void readTemplateTests(String s) {
         CppSource p = new CppSource(s, 0);
         p.seek("std::vector<llama_chat_message> conversation {");
-        while (p.skip("{")) {
-            String role = p.string();
-            p.expect(",");
-            String content = p.string();
-            p.expect("}");
-            p.skip(",");
-            conversation.add(new String[] {role, content});
-        }
+        conversation.addAll(stringTuples(p, 2)); // {role, content}
         int start = s.indexOf("std::vector<TestCase> test_cases {");
         int end = s.indexOf("std::vector<char> formatted_chat");
         String region = s.substring(start, end);
@@ -135,15 +146,7 @@ final class LlamaCppCases {
             String content = p.string();
             p.expect(",");
             p.expect("{");
-            List<String[]> parts = new ArrayList<>();
-            while (p.skip("{")) {
-                String type = p.string();
-                p.expect(",");
-                String text = p.string();
-                p.expect("}");
-                p.skip(",");
-                parts.add(new String[] {type, text});
-            }
+            List<String[]> parts = stringTuples(p, 2); // {type, text}
             p.expect("}");
             p.expect(",");
             List<String[]> calls;
@@ -165,17 +168,7 @@ final class LlamaCppCases {
 
     /** {@code { "name", "args", "id" }, ... }} (the opening brace already read). */
     private static List<String[]> toolCalls(CppSource p) {
-        List<String[]> calls = new ArrayList<>();
-        while (p.skip("{")) {
-            String name = p.string();
-            p.expect(",");
-            String args = p.string();
-            p.expect(",");
-            String id = p.string();
-            p.expect("}");
-            p.skip(",");
-            calls.add(new String[] {name, args, id});
-        }
+        List<String[]> calls = stringTuples(p, 3);
         p.expect("}");
         return calls;
     }

@@ -178,8 +178,9 @@ class SpeculationControllerTest {
         assertTrue(r.uncutAttempts() > r.verifications() / 2, "most attempts without the cut-off: " + r);
         // the best a draft can do here: 95% per token and 0.5 of a decode per drafted token give at most ~1.47x
         assertTrue(r.speedupOverPlain() > 1.3, "and a real speed-up on CPU-like batches: " + r);
-        Run cutOnly = simulate(SpeculativeOptions.defaults().withAdaptive(false), new Machine(0.5, 0.02, s -> 2, ALWAYS_16,
-                perToken(0.95, 3)), 2000);
+        SpeculativeOptions d = SpeculativeOptions.defaults();
+        Run cutOnly = simulate(new SpeculativeOptions(d.maxDraft(), d.minDraft(), d.pMin(), false), new Machine(0.5, 0.02, s -> 2,
+                ALWAYS_16, perToken(0.95, 3)), 2000);
         assertTrue(cutOnly.speedupOverPlain() < 1.05, "with the cut-off alone nothing is gained: " + cutOnly);
     }
 

@@ -394,32 +394,18 @@ final class CodebaseGenerator {
         if (hits.size() > 60 && r < 0.6) {
             return "limit";
         }
-        if (r < 0.34) {
-            return "direct";
-        }
-        if (r < 0.44) {
-            return "limit";
-        }
-        if (r < 0.54) {
-            return "confirm_read";
-        }
-        if (r < 0.62) {
-            return "empty_first";
-        }
-        if (r < 0.68) {
-            return "empty_then_confirm";
-        }
-        if (r < 0.78) {
-            return "grep";
-        }
-        if (r < 0.86) {
-            return "run_command";
-        }
-        if (r < 0.94) {
-            return "grep_then_tool";
+        for (int i = 0; i < SHAPE_CUTS.length; i++) {
+            if (r < SHAPE_CUTS[i]) {
+                return SHAPES[i];
+            }
         }
         return scope == null ? "wrong_path" : "direct";
     }
+
+    /** The shapes of a search that found items, each taken while the draw is below its cut (cumulative shares). */
+    private static final String[] SHAPES = {
+        "direct", "limit", "confirm_read", "empty_first", "empty_then_confirm", "grep", "run_command", "grep_then_tool"};
+    private static final double[] SHAPE_CUTS = {0.34, 0.44, 0.54, 0.62, 0.68, 0.78, 0.86, 0.94};
 
     /** Plays one conversation about a Python-aware search; empty when the shape does not fit this search. */
     private Optional<Example> play(Spec s, Scope scope, String question, ObjectNode args, List<Hit> hits,
@@ -799,16 +785,8 @@ final class CodebaseGenerator {
         String name = rnd.nextDouble() < 0.15 || names.isEmpty() ? pick(ABSENT_FILES) : pick(names);
         String question = Questions.fill(pick(Questions.FILE_BY_NAME), "", name);
         Conversation c = new Conversation(repo, question);
-        ToolResult r;
-        String shape;
-        if (rnd.nextDouble() < 0.65) {
-            shape = "direct";
-            r = c.call("find", obj("name", name));
-        } else {
-            shape = "run_command";
-            r = c.call("run_command", obj("command", "find . -name \"" + name + "\""));
-        }
-        return fileAnswer(c, r, "files named " + name, "file named " + name, shape);
+        Asked a = directOrCommand(c, 0.65, "find", obj("name", name), "find . -name \"" + name + "\"");
+        return fileAnswer(c, a, "files named " + name, "file named " + name);
     }
 
     private Optional<Example> fileByWord() {
@@ -826,16 +804,8 @@ final class CodebaseGenerator {
         String w = pick(words);
         String question = Questions.fill(pick(Questions.FILE_BY_WORD), "", w);
         Conversation c = new Conversation(repo, question);
-        ToolResult r;
-        String shape;
-        if (rnd.nextDouble() < 0.65) {
-            shape = "direct";
-            r = c.call("find", obj("name", "*" + w + "*", "type", "f"));
-        } else {
-            shape = "run_command";
-            r = c.call("run_command", obj("command", "find . -name \"*" + w + "*\" -type f"));
-        }
-        return fileAnswer(c, r, "files with '" + w + "' in their name", "file with '" + w + "' in its name", shape);
+        Asked a = directOrCommand(c, 0.65, "find", obj("name", "*" + w + "*", "type", "f"), "find . -name \"*" + w + "*\" -type f");
+        return fileAnswer(c, a, "files with '" + w + "' in their name", "file with '" + w + "' in its name");
     }
 
     private Optional<Example> folderListing() {
@@ -846,15 +816,9 @@ final class CodebaseGenerator {
         String d = pick(dirs);
         String question = Questions.fill(pick(Questions.FOLDER_LISTING), "", d);
         Conversation c = new Conversation(repo, question);
-        ToolResult r;
-        String shape;
-        if (rnd.nextDouble() < 0.7) {
-            shape = "direct";
-            r = c.call("list_dir", obj("path", d));
-        } else {
-            shape = "run_command";
-            r = c.call("run_command", obj("command", "ls " + d));
-        }
+        Asked a = directOrCommand(c, 0.7, "list_dir", obj("path", d), "ls " + d);
+        ToolResult r = a.result();
+        String shape = a.shape();
         if (r.error() || r.omitted() > 0) {
             return none("folders: cut or failed");
         }
@@ -881,20 +845,22 @@ final class CodebaseGenerator {
         String d = pick(dirs);
         String question = Questions.fill(pick(Questions.PYTHON_FILES_UNDER), "", d);
         Conversation c = new Conversation(repo, question);
-        ToolResult r;
-        String shape;
-        double x = rnd.nextDouble();
-        if (x < 0.6) {
-            shape = "direct";
-            r = c.call("find", obj("path", d, "name", "*.py"));
-        } else {
-            shape = "run_command";
-            r = c.call("run_command", obj("command", "find " + d + " -name \"*.py\""));
-        }
-        return fileAnswer(c, r, "Python files under " + d, "Python file under " + d, shape);
+        Asked a = directOrCommand(c, 0.6, "find", obj("path", d, "name", "*.py"), "find " + d + " -name \"*.py\"");
+        return fileAnswer(c, a, "Python files under " + d, "Python file under " + d);
     }
 
-    private Optional<Example> fileAnswer(Conversation c, ToolResult r, String plural, String singular, String shape) {
+    /** A call made and the shape of the example it makes: "direct" for a tool's own call, or "run_command". */
+    private record Asked(String shape, ToolResult result) {}
+
+    /** The {@code tool} call with probability {@code direct}, else the shell {@code command} that lists the same. */
+    private Asked directOrCommand(Conversation c, double direct, String tool, ObjectNode args, String command) {
+        return rnd.nextDouble() < direct ? new Asked("direct", c.call(tool, args))
+                : new Asked("run_command", c.call("run_command", obj("command", command)));
+    }
+
+    private Optional<Example> fileAnswer(Conversation c, Asked asked, String plural, String singular) {
+        ToolResult r = asked.result();
+        String shape = asked.shape();
         if (r.error()) {
             return none("files: error");
         }

@@ -11,6 +11,7 @@ import dev.ferret.gguf.GgufType;
 import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
+import dev.ferret.models.adapter.AdapterFolders.Pair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,6 @@ class AdapterConverterTest {
         base = GgufFile.readModel(p);
     }
 
-    /** The "true" matrices in PEFT orientation: A [r, n_in], B [n_out, r]. */
-    record Pair(String module, int layer, int nIn, int nOut, float[] a, float[] b) {}
-
     static List<Pair> pairs() {
         Random rnd = new Random(1);
         List<Pair> out = new ArrayList<>();
@@ -64,32 +62,11 @@ class AdapterConverterTest {
     }
 
     static Path peft(String name, List<Pair> pairs, String config) throws Exception {
-        List<Safetensors.Tensor> ts = new ArrayList<>();
-        for (Pair p : pairs) {
-            String prefix = "base_model.model.model.layers." + p.layer() + "." + p.module();
-            ts.add(new Safetensors.Tensor(prefix + ".lora_A.weight", "F32", new long[] {R, p.nIn()}, p.a()));
-            ts.add(new Safetensors.Tensor(prefix + ".lora_B.weight", "F32", new long[] {p.nOut(), R}, p.b()));
-        }
-        return adapterFolder(name, "adapter_model.safetensors", ts, config);
+        return AdapterFolders.peft(dir.resolve(name), pairs, config);
     }
 
     static Path mlx(String name, List<Pair> pairs, String config) throws Exception {
-        List<Safetensors.Tensor> ts = new ArrayList<>();
-        for (Pair p : pairs) {
-            String prefix = "model.layers." + p.layer() + "." + p.module();
-            // MLX-LM keeps lora_a as (n_in, r) and lora_b as (r, n_out)
-            ts.add(new Safetensors.Tensor(prefix + ".lora_a", "F32", new long[] {p.nIn(), R}, AdapterConverter.transpose(p.a(), R, p.nIn())));
-            ts.add(new Safetensors.Tensor(prefix + ".lora_b", "F32", new long[] {R, p.nOut()}, AdapterConverter.transpose(p.b(), p.nOut(), R)));
-        }
-        return adapterFolder(name, "adapters.safetensors", ts, config);
-    }
-
-    /** An adapter folder as the trainers write it: the tensors in {@code weights}, and adapter_config.json. */
-    static Path adapterFolder(String name, String weights, List<Safetensors.Tensor> tensors, String config) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(name));
-        Safetensors.writeF32(d.resolve(weights), tensors);
-        Files.writeString(d.resolve("adapter_config.json"), config);
-        return d;
+        return AdapterFolders.mlx(dir.resolve(name), pairs, config);
     }
 
     @Test

@@ -6,12 +6,7 @@ package dev.ferret.engine.chat.jinja;
  * real template (Functionary v3.1) depends on that, so Ferret keeps the distinction for {@code +} and {@code *}
  * and treats it as text everywhere else.
  */
-final class Markup {
-    final String text;
-
-    Markup(String text) {
-        this.text = text;
-    }
+record Markup(String text) {
 
     /** markupsafe's escape of plain text; markup stays as it is. */
     static String escape(Object o) {
@@ -20,16 +15,6 @@ final class Markup {
         }
         String s = Py.str(o);
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;").replace("'", "&#39;");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Markup m && m.text.equals(text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
     }
 
     @Override

@@ -193,18 +193,10 @@ final class Members {
             }
             case "title" -> title(s);
             case "capitalize" -> capitalize(s);
-            case "find", "index" -> {
+            case "find", "index", "rfind", "rindex" -> {
                 String sub = a.string(0, "sub", null);
-                int i = s.indexOf(sub);
-                if (i < 0 && name.equals("index")) {
-                    throw new PyError("substring not found");
-                }
-                yield i < 0 ? -1L : (long) s.codePointCount(0, i);
-            }
-            case "rfind", "rindex" -> {
-                String sub = a.string(0, "sub", null);
-                int i = s.lastIndexOf(sub);
-                if (i < 0 && name.equals("rindex")) {
+                int i = name.startsWith("r") ? s.lastIndexOf(sub) : s.indexOf(sub);
+                if (i < 0 && name.endsWith("index")) {
                     throw new PyError("substring not found");
                 }
                 yield i < 0 ? -1L : (long) s.codePointCount(0, i);

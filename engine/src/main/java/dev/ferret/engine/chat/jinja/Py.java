@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Python's value semantics for template values, so that a template prints, compares and computes as it does
@@ -118,7 +120,7 @@ final class Py {
             case Map<?, ?> m -> !m.isEmpty();
             case Undefined u -> false;
             case PyIterable i -> !i.isView() || i.size() > 0;
-            case Markup m -> !m.text.isEmpty();
+            case Markup m -> !m.text().isEmpty();
             default -> true;
         };
     }
@@ -129,7 +131,7 @@ final class Py {
             return s;
         }
         if (o instanceof Markup m) {
-            return m.text;
+            return m.text();
         }
         if (o instanceof Undefined) {
             return "";
@@ -174,7 +176,7 @@ final class Py {
             case Undefined u -> "Undefined";
             case Namespace n -> n.toString();
             case PyIterable i -> i.toString();
-            case Markup m -> "Markup(" + stringRepr(m.text) + ")";
+            case Markup m -> "Markup(" + stringRepr(m.text()) + ")";
             default -> "<" + typeName(o) + ">";
         };
     }
@@ -451,7 +453,7 @@ final class Py {
 
     /** Markup as its text, for operations where Python treats it as the str it is. */
     static Object text(Object o) {
-        return o instanceof Markup m ? m.text : o;
+        return o instanceof Markup m ? m.text() : o;
     }
 
     /** The characters (code points) of a str, each as a str. */
@@ -546,11 +548,9 @@ final class Py {
             }
             return new Markup(Markup.escape(a) + Markup.escape(b));
         }
-        if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) {
-                return dbl(a) + dbl(b);
-            }
-            return norm(big(a).add(big(b)));
+        Object sum = arithmetic(a, b, Double::sum, BigInteger::add);
+        if (sum != null) {
+            return sum;
         }
         if (a instanceof String x) {
             if (!(b instanceof String y)) {
@@ -568,13 +568,25 @@ final class Py {
         throw operands("+", a, b);
     }
 
+    /**
+     * {@code a op b} for two numbers as Python computes it: a float if either is one, else an exact int; null when
+     * either is not a number.
+     */
+    private static Object arithmetic(Object a, Object b, DoubleBinaryOperator onFloats, BinaryOperator<BigInteger> onInts) {
+        if (!isNumber(a) || !isNumber(b)) {
+            return null;
+        }
+        if (a instanceof Double || b instanceof Double) {
+            return onFloats.applyAsDouble(dbl(a), dbl(b));
+        }
+        return norm(onInts.apply(big(a), big(b)));
+    }
+
     static Object sub(Object a, Object b) {
         defined(a, b);
-        if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) {
-                return dbl(a) - dbl(b);
-            }
-            return norm(big(a).subtract(big(b)));
+        Object difference = arithmetic(a, b, (x, y) -> x - y, BigInteger::subtract);
+        if (difference != null) {
+            return difference;
         }
         throw operands("-", a, b);
     }
@@ -582,13 +594,11 @@ final class Py {
     static Object mul(Object a, Object b) {
         defined(a, b);
         if (a instanceof Markup m && isInt(b)) {
-            return new Markup((String) mul(m.text, b));
+            return new Markup((String) mul(m.text(), b));
         }
-        if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) {
-                return dbl(a) * dbl(b);
-            }
-            return norm(big(a).multiply(big(b)));
+        Object product = arithmetic(a, b, (x, y) -> x * y, BigInteger::multiply);
+        if (product != null) {
+            return product;
         }
         if (isInt(a) && (b instanceof String || b instanceof List<?>)) {
             return mul(b, a);

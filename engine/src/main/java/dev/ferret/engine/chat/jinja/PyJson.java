@@ -68,7 +68,7 @@ final class PyJson {
             case BigInteger b -> out.append(b);
             case Double d -> out.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Py.floatRepr(d));
             case String s -> string(s);
-            case Markup m -> string(m.text);
+            case Markup m -> string(m.text());
             case List<?> l -> {
                 if (l.isEmpty()) {
                     out.append("[]");
