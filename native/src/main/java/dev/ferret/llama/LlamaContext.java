@@ -128,7 +128,7 @@ public final class LlamaContext implements AutoCloseable {
         }
         batch.validate(nVocab, nSeqMax);
         long mark = NativeLog.mark();
-        int rc = abort.arm(h, n) ? LlamaH.llama_decode(h, batch.struct()) : 2;
+        int rc = LlamaH.llama_decode(h, batch.struct());
         if (rc != 0) {
             int used = LlamaH.llama_kv_self_used_cells(h);
             String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
@@ -338,7 +338,7 @@ public final class LlamaContext implements AutoCloseable {
         adapters.clear();
         model.forget(this);
         LlamaH.llama_free(h);
-        arena.close(); // the abort callback's stub and flag; llama.cpp no longer holds them
+        arena.close(); // the abort callback's stub; llama.cpp no longer holds it
         // the pool outlives the context that computes on it
         Threadpool pool = threadpool;
         threadpool = null;

@@ -228,17 +228,16 @@ public final class LlamaModel implements AutoCloseable {
     public LlamaContext newContext(ContextParams params) {
         long mark = NativeLog.mark();
         MemorySegment c;
-        // the abort callback's stub and flag must outlive the context: their arena is the context's, closed after llama_free
+        // the abort callback's stub must outlive the context: its arena is the context's, closed after llama_free
         Arena owned = Arena.ofShared();
-        AbortSignal abort;
+        AbortSignal abort = new AbortSignal();
         try (Arena a = Arena.ofConfined()) {
-            abort = new AbortSignal(owned);
             if (params.batchSize() <= 0 || params.ubatchSize() <= 0 || params.maxSequences() <= 0 || params.contextSize() < 0) {
                 throw new IllegalArgumentException("context parameters must be positive: " + params);
             }
             MemorySegment p = params.toNative(a);
-            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback"), abort.callback());
-            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback_data"), abort.callbackData());
+            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback"), abort.upcallStub(owned));
+            p.set(ADDRESS, Structs.offset(Structs.CONTEXT_PARAMS, "abort_callback_data"), MemorySegment.NULL);
             c = LlamaH.llama_init_from_model(handle(), p);
         } catch (RuntimeException | Error e) {
             owned.close();

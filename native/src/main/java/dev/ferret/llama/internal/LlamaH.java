@@ -654,11 +654,6 @@ public final class LlamaH {
         try { return (MemorySegment) ggml_backend_reg_get_proc_address$MH.invokeExact(reg, name); } catch (Throwable e) { throw rethrow(e); }
     }
 
-    private static final MethodHandle llama_set_abort_callback$MH = find("llama_set_abort_callback", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
-    public static void llama_set_abort_callback(MemorySegment ctx, MemorySegment callback, MemorySegment data) {
-        try { llama_set_abort_callback$MH.invokeExact(ctx, callback, data); } catch (Throwable e) { throw rethrow(e); }
-    }
-
     private static final MethodHandle llama_attach_threadpool$MH = find("llama_attach_threadpool", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
     public static void llama_attach_threadpool(MemorySegment ctx, MemorySegment threadpool, MemorySegment threadpoolBatch) {
         try { llama_attach_threadpool$MH.invokeExact(ctx, threadpool, threadpoolBatch); } catch (Throwable e) { throw rethrow(e); }
