@@ -7,8 +7,9 @@
 # so that Ferret can use it instead of the bundled b4916 libjllama.so:
 #   FERRET_LLAMA_LIBRARY=OUT_DIR/lib/libllama.so
 #
-# With RPC=1 it also builds llama.cpp's RPC backend (-DGGML_RPC=ON: libggml-rpc.so, registered as "RPC") and
-# OUT_DIR/bin/rpc-server, in a build tree of its own; Ferret's --rpc host:port,... needs such a library.
+# With RPC=1 it builds, in a build tree of its own, the libraries with llama.cpp's RPC backend (-DGGML_RPC=ON:
+# libggml-rpc.so, registered as "RPC") and OUT_DIR/bin/rpc-server only (none of the benchmark tools, so that CI
+# can afford it); Ferret's --rpc host:port,... needs such a library.
 #
 # usage: native/scripts/build-cpu.sh [OUT_DIR]          (default OUT_DIR: <repo>/.work/llama-b4980-cpu,
 #                                                         with RPC=1 <repo>/.work/llama-b4980-cpu-rpc)
@@ -25,7 +26,7 @@ if [ "$RPC" = 1 ]; then
   OUT_DIR=$(abspath "${1:-$FERRET_ROOT/.work/llama-b4980-cpu-rpc}")
   BUILD_DIR="$LLAMA_SRC_CACHE/build-cpu-rpc"
   # rpc-server is an example target that CMake only defines when GGML_RPC is on
-  LLAMA_TOOLS+=(rpc-server)
+  LLAMA_TOOLS=(rpc-server)
 else
   OUT_DIR=$(abspath "${1:-$FERRET_ROOT/.work/llama-b4980-cpu}")
   BUILD_DIR="$LLAMA_SRC_CACHE/build-cpu"
@@ -59,5 +60,7 @@ llama_check_runpath "$OUT_DIR"
 secs=$(( $(date +%s) - start ))
 llama_write_info "$OUT_DIR" "$CONFIG_ID" "$secs" "${CMAKE_ARGS[@]}"
 log "done in ${secs}s"
-"$OUT_DIR/bin/llama-cli" --version 2>&1 | sed 's/^/  llama-cli --version: /' >&2 || true
+if [ -x "$OUT_DIR/bin/llama-cli" ]; then
+  "$OUT_DIR/bin/llama-cli" --version 2>&1 | sed 's/^/  llama-cli --version: /' >&2 || true
+fi
 llama_print_paths "$OUT_DIR"

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14 item 5 (acceptance 5): llama.cpp's RPC backend on loopback. Two {@code rpc-server} processes on
  * 127.0.0.1 hold all layers of a generated model; the greedy text is the same as with the same library locally.
- * Needs the RPC build ({@code RPC=1 native/scripts/build-cpu.sh}, in {@code .work/llama-b4980-cpu-rpc}); skipped
- * with that reason where it is absent. The model runs in child JVMs (the library is process-wide; a server that
+ * Needs the RPC build ({@code RPC=1 native/scripts/build-cpu.sh}, in {@code .work/llama-b4980-cpu-rpc}, which
+ * {@code .ci/run} makes); skipped with that reason where it is absent, a failure under {@code FERRET_REQUIRE_FIXTURES=1}. The model runs in child JVMs (the library is process-wide; a server that
  * goes away makes llama.cpp abort), the servers are bounded in time and killed at the end.
  */
 class RpcLoopbackTest {
@@ -73,8 +73,12 @@ class RpcLoopbackTest {
     @Test
     void twoLoopbackServersGiveTheSameGreedyTextAsLocal(@TempDir Path tmp) throws Exception {
         Path build = rpcBuild();
-        assumeTrue(build != null, "no RPC build of llama.cpp in .work/llama-b4980-cpu-rpc (build it with"
-                + " RPC=1 native/scripts/build-cpu.sh; the bundled b4916 library has no RPC backend)");
+        String missing = "no RPC build of llama.cpp in .work/llama-b4980-cpu-rpc (build it with"
+                + " RPC=1 native/scripts/build-cpu.sh; the bundled b4916 library has no RPC backend)";
+        if (build == null && "1".equals(System.getenv("FERRET_REQUIRE_FIXTURES"))) {
+            throw new AssertionError(missing + "; FERRET_REQUIRE_FIXTURES=1 (CI) requires it");
+        }
+        assumeTrue(build != null, missing);
         String lib = "-D" + NativeLibrary.PROPERTY + "=" + build.resolve("lib/libllama.so");
         Path model = TestModels.tinyQ4();
         List<Process> servers = new ArrayList<>();
