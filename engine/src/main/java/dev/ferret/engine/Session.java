@@ -406,8 +406,7 @@ public final class Session implements KvSession {
      * The greedy choice after the last evaluated token and its probability, read from llama.cpp's logits
      * without copying them. Logits more than {@value #NEGLIGIBLE_LOGIT_GAP} below the largest are left out of the
      * softmax's sum: each adds less than 1e-10 to a sum of at least 1, so even a 152,064-row vocabulary moves the
-     * probability by less than 0.002% (and {@code exp} over every row is the larger part of a small draft
-     * model's step).
+     * probability by less than 0.002%, and {@code exp} runs only for the rows near the top.
      */
     public Top top() {
         try (var _ = enter()) {
