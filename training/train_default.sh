@@ -18,7 +18,7 @@
 # The call-only default model (issue 13.4: it writes only the grammar-constrained call, the answer is written from
 # the results) has its own stages:
 #   call-data    question -> call pairs (ferret call-data, >= 20,000 on the train codebases), their segments and ids
-#   calls        the small preset (3.5M parameters) trained from scratch on those pairs, loss on the call tokens
+#   calls        trained from scratch on those pairs (cpu: the mini preset, 1.05M parameters; device: small, 3.5M), loss on the call tokens
 #   call-export  GGUF (Q8_0) and its loss curve
 # PROFILE=cpu (the default) trains on this machine's cores; PROFILE=device trains on a CUDA device with bf16
 # autocast and large batches, within TIME_BUDGET seconds, and runs only what the device has (Python and PyTorch: no
@@ -127,12 +127,13 @@ if has calls; then
       --log-every 100 --eval-every 500 --save-every 2000 --keep-best --time-budget "${TIME_BUDGET:-400}" \
       $(resume "$w/ckpt/calls-$profile")
   else
-    # CALLS_PRESET (default tiny: 64 wide, 2 layers, 205k parameters; mini: 128 wide, 4 layers, 1.05M): what 2
-    # shared cores can train in an hour. The grammar leaves the model only choices (the tool, the keys, which of the
-    # question's words), so a small model can learn the job.
-    nice $py training/train.py "${calls[@]}" --preset "${CALLS_PRESET:-tiny}" --eval-examples 200 --device cpu --amp none \
-      --threads "$threads" --batch 32 --steps 3000 \
-      --stop-after "${CALLS_STOP:-3000}" --warmup 50 --log-every 5 --eval-every 50 --save-every 25 --keep-best \
+    # CALLS_PRESET (default mini: 128 wide, 4 layers, 1.05M parameters; tiny: 64 wide, 2 layers, 205k): on 2 idle
+    # cores mini trains at ~3,500 tokens/s, ~0.65 s a step of 32 pairs (tiny ~0.25 s), so 4,000 steps of 64 pairs
+    # (~10 epochs) take about 80 minutes; on a loaded machine many times that (stop and --resume across sessions).
+    # The grammar leaves the model only choices (the tool, the keys, which of the question's words).
+    nice $py training/train.py "${calls[@]}" --preset "${CALLS_PRESET:-mini}" --eval-examples 200 --device cpu --amp none \
+      --threads "$threads" --batch "${CALLS_BATCH:-64}" --steps "${CALLS_STEPS:-4000}" \
+      --stop-after "${CALLS_STOP:-${CALLS_STEPS:-4000}}" --warmup 100 --log-every 10 --eval-every 250 --save-every 100 --keep-best \
       --time-budget "${TIME_BUDGET:-0}" $(resume "$w/ckpt/calls-$profile")
   fi
   if [ -n "${PARTS:-}" ]; then

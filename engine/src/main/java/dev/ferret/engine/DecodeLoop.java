@@ -499,7 +499,7 @@ final class DecodeLoop implements Runnable {
             }
             int token;
             try {
-                token = j.chain.sample(ctx, i.index);
+                token = Samplers.sample(j.chain, ctx, i.index, model);
             } catch (RuntimeException e) {
                 drop(j, e);
                 continue;

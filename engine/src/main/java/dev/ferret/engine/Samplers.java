@@ -1,5 +1,6 @@
 package dev.ferret.engine;
 
+import dev.ferret.llama.LlamaContext;
 import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.SamplerChain;
 import java.util.HashMap;
@@ -59,6 +60,20 @@ final class Samplers {
                 throw new EngineException.InvalidGrammar(e.getMessage(), e);
             }
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Samples batch index {@code idx} (-1: the last) of {@code ctx}'s last decode and accepts the token. A logits row
+     * with a NaN or an infinity (weights or an adapter that overflow or are corrupt) is
+     * {@link EngineException.InvalidModel} naming the model: llama.cpp would pick a token the grammar forbids and
+     * abort the process.
+     */
+    static int sample(SamplerChain chain, LlamaContext ctx, int idx, Model model) {
+        try {
+            return chain.sample(ctx, idx);
+        } catch (LlamaException.Sampler e) {
+            throw new EngineException.InvalidModel(model.path().getFileName() + " (with its adapters, if any): " + e.getMessage(), e);
         }
     }
 

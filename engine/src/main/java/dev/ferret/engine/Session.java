@@ -711,7 +711,7 @@ public final class Session implements KvSession {
                 reason = FinishReason.MAX_TOKENS;
                 return result();
             }
-            int token = chain.sample(ctx, -1);
+            int token = Samplers.sample(chain, ctx, -1, model);
             while (consume(token)) {
                 int[] draft = NO_DRAFT;
                 if (control != null) {
@@ -740,7 +740,7 @@ public final class Session implements KvSession {
                     if (control != null) {
                         control.plainDecode(took);
                     }
-                    token = chain.sample(ctx, -1);
+                    token = Samplers.sample(chain, ctx, -1, model);
                     continue;
                 }
                 for (int d : draft) {
@@ -752,7 +752,7 @@ public final class Session implements KvSession {
                 int k = 0;
                 int next;
                 while (true) {
-                    int t = chain.sample(ctx, k);
+                    int t = Samplers.sample(chain, ctx, k, model);
                     if (k < draft.length && t == draft[k]) {
                         k++;
                         continue;

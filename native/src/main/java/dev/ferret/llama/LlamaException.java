@@ -73,7 +73,7 @@ public sealed class LlamaException extends RuntimeException
         }
     }
 
-    /** A sampler could not be created (e.g. a grammar that does not parse). */
+    /** A sampler could not be created (e.g. a grammar that does not parse), or cannot sample (non-finite logits). */
     public static final class Sampler extends LlamaException {
         public Sampler(String message) {
             super(message);

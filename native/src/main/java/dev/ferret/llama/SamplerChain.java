@@ -37,9 +37,46 @@ public final class SamplerChain implements AutoCloseable {
         return c;
     }
 
-    /** Samples from the logits of batch index {@code idx} of the context's last decode (-1 = last) and accepts the token. */
+    /**
+     * Samples from the logits of batch index {@code idx} of the context's last decode (-1 = last) and accepts the
+     * token. The row is checked first: llama.cpp's samplers assume finite logits, and with a NaN or an infinity in
+     * the row greedy and dist can select a token the steps before them ruled out (a grammar's), which the grammar
+     * then refuses to accept by aborting the process (b4916: "Unexpected empty grammar stack after accepting
+     * piece"); a row without logits would be read through a null pointer.
+     *
+     * @throws LlamaException.Sampler when the row holds a NaN or an infinity (a model or adapter whose weights
+     *         overflow or are corrupt); nothing was sampled or accepted, the chain is unchanged
+     * @throws IllegalArgumentException when batch index {@code idx} has no logits
+     */
     public int sample(LlamaContext ctx, int idx) {
-        return LlamaH.llama_sampler_sample(handle(), ctx.handle(), idx);
+        MemorySegment c = handle();
+        checkFinite(ctx.logitsView(idx), idx);
+        return LlamaH.llama_sampler_sample(c, ctx.handle(), idx);
+    }
+
+    private static final int EXPONENT = 0x7f800000;
+
+    /** Throws when a logit is NaN or infinite: those are the floats whose exponent bits are all set. */
+    static void checkFinite(MemorySegment logits, int idx) {
+        long n = logits.byteSize() / Float.BYTES;
+        int max = 0;
+        for (long i = 0; i < n; i++) {
+            max = Math.max(max, logits.getAtIndex(JAVA_INT, i) & EXPONENT);
+        }
+        if (max != EXPONENT) {
+            return;
+        }
+        int bad = 0;
+        long first = -1;
+        for (long i = 0; i < n; i++) {
+            if (!Float.isFinite(logits.getAtIndex(JAVA_FLOAT, i))) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        throw new LlamaException.Sampler("the logits of batch index " + idx + " hold " + bad + " non-finite value(s) of "
+                + n + " (first: token " + first + " = " + logits.getAtIndex(JAVA_FLOAT, first) + "); the model's weights,"
+                + " or an adapter at this scale, overflow or are corrupt, and nothing can be sampled from them");
     }
 
     /** Tells stateful steps (penalties, grammar) that {@code token} was appended without sampling it here. */
