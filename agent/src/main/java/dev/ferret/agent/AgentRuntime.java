@@ -82,9 +82,10 @@ public final class AgentRuntime implements AutoCloseable {
         }
 
         /**
-         * Without {@code --model}, the shipped default (models/default/catalog.json): its base and LoRA adapters,
-         * its draft model for speculative decoding unless {@code --draft} or {@code --lookup} chose a drafter, and
-         * its prompt. An explicit model keeps exactly the adapters and drafter given, and the full prompt unless
+         * Without {@code --model}, a shipped set (models/default/catalog.json): the catalog's {@code "full"} set when
+         * the full prompt was asked for ({@code --prompt full}) and the catalog has one, else its {@code "default"}
+         * set; the set's base and LoRA adapters, its draft model for speculative decoding unless {@code --draft} or
+         * {@code --lookup} chose a drafter, and its prompt. An explicit model keeps exactly the adapters and drafter given, and the full prompt unless
          * {@code prompt} says otherwise.
          */
         public Options withDefaultModel() {
@@ -92,13 +93,14 @@ public final class AgentRuntime implements AutoCloseable {
                 return prompt != null ? this : withPrompt(Prompt.FULL);
             }
             return dev.ferret.models.ModelCatalog.find()
-                    .flatMap(c -> c.defaultBase().filter(java.nio.file.Files::isRegularFile).map(base -> {
-                        List<Path> l = new java.util.ArrayList<>(c.defaultLoras().stream().filter(java.nio.file.Files::isRegularFile).toList());
+                    .flatMap(c -> prompt == Prompt.FULL ? c.set("full").or(() -> c.set("default")) : c.set("default"))
+                    .flatMap(set -> set.base().filter(java.nio.file.Files::isRegularFile).map(base -> {
+                        List<Path> l = new java.util.ArrayList<>(set.loras().stream().filter(java.nio.file.Files::isRegularFile).toList());
                         l.addAll(loras);
                         Path d = draft != null || lookup ? draft
-                                : c.defaultDraft().filter(java.nio.file.Files::isRegularFile).orElse(null);
+                                : set.draft().filter(java.nio.file.Files::isRegularFile).orElse(null);
                         Prompt p = prompt != null ? prompt
-                                : c.defaultPrompt().filter("call-only"::equals).isPresent() ? Prompt.CALL_ONLY : Prompt.FULL;
+                                : set.prompt().filter("call-only"::equals).isPresent() ? Prompt.CALL_ONLY : Prompt.FULL;
                         return new Options(repo, base, List.copyOf(l), d, lookup, mode, format, maxSteps, threads, p);
                     }))
                     .orElse(this);
@@ -217,7 +219,7 @@ public final class AgentRuntime implements AutoCloseable {
         };
         AgentResult r;
         if (options.prompt() == Prompt.CALL_ONLY) {
-            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).run(question, listener);
+            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).withPaths(this::namesAPath).run(question, listener);
         } else {
             r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
                     .run(question, listener);
@@ -228,6 +230,16 @@ public final class AgentRuntime implements AutoCloseable {
                 r.tokensGenerated(), r.autonomous(), r.stopReason(), -1,
                 drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
                 pythonSearched ? skippedNotes() : List.of(), r.evidence());
+    }
+
+    /** Whether a word of a question names a file or folder inside the repository (not the repository itself). */
+    private boolean namesAPath(String word) {
+        try {
+            Path p = sandbox.resolve(word);
+            return !p.equals(sandbox.resolve(".")) && java.nio.file.Files.exists(p);
+        } catch (dev.ferret.agent.tools.ToolException e) {
+            return false;
+        }
     }
 
     /** One note per Python file the searches passed over (too large, unreadable): an answer must not be silently incomplete. */

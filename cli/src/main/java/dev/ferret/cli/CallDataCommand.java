@@ -29,7 +29,7 @@ final class CallDataCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20251204", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--train-per-codebase", paramLabel = "N", defaultValue = "1500", description = "pairs per train codebase (default ${DEFAULT-VALUE})")
+    @Option(names = "--train-per-codebase", paramLabel = "N", defaultValue = "2500", description = "pairs per train codebase (default ${DEFAULT-VALUE})")
     int trainPerCodebase;
 
     @Option(names = "--eval-per-codebase", paramLabel = "N", defaultValue = "200", description = "pairs per valid or test codebase (default ${DEFAULT-VALUE})")

@@ -22,9 +22,12 @@ final class ModelsCommand implements Callable<Integer> {
             bad += problem == null ? 0 : 1;
             System.out.printf("%-6s %-36s %10d  %s%n", e.role(), e.file(), e.bytes(), problem == null ? "ok (sha256 " + e.sha256().substring(0, Math.min(12, e.sha256().length())) + "…)" : problem);
         }
-        System.out.println("default: base " + c.defaultBase().map(p -> p.getFileName().toString()).orElse("-")
-                + ", lora " + c.defaultLoras().stream().map(p -> p.getFileName().toString()).toList()
-                + ", draft " + c.defaultDraft().map(p -> p.getFileName().toString()).orElse("-"));
+        for (String name : java.util.List.of("default", "full")) {
+            c.set(name).ifPresent(set -> System.out.println(name + ": base " + set.base().map(p -> p.getFileName().toString()).orElse("-")
+                    + ", lora " + set.loras().stream().map(p -> p.getFileName().toString()).toList()
+                    + ", draft " + set.draft().map(p -> p.getFileName().toString()).orElse("-")
+                    + ", prompt " + set.prompt().orElse("full")));
+        }
         return bad == 0 ? 0 : 1;
     }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The models that ship with Ferret ({@code models/default/catalog.json}): a default base model, its LoRA
- * adapters and a draft model, each with its size and SHA-256. Found through {@code -Dferret.models=DIR} or
+ * The models that ship with Ferret ({@code models/default/catalog.json}): named sets ({@link #set}) of a base
+ * model, its LoRA adapters, a draft model and a prompt style ({@code "default"}, used without {@code --model}, and
+ * {@code "full"} for the full agent loop), and every file with its size and SHA-256. Found through {@code -Dferret.models=DIR} or
  * {@code $FERRET_MODELS}, else {@code <ferret.home>/models/default} (the launcher sets {@code ferret.home}), else
  * {@code models/default} under the working directory.
  */
@@ -68,10 +69,38 @@ public final class ModelCatalog {
         return dir;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> defaults() {
-        Object d = json.get("default");
-        return d instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    /**
+     * One named set of the catalog: a base model, its LoRA adapters, a draft model and how it is prompted; the
+     * paths are in the catalog's folder. {@code prompt} is {@code "call-only"} (the model writes only the tool call,
+     * from a compact system turn; the answer is written from the results) or {@code "full"} (the whole agent prompt
+     * and loop); empty when the catalog does not say, which means full.
+     */
+    public record ModelSet(String name, Optional<Path> base, List<Path> loras, Optional<Path> draft, Optional<String> prompt) {
+        public ModelSet {
+            loras = List.copyOf(loras);
+        }
+    }
+
+    /**
+     * The set named {@code name} ({@code "default"}: what Ferret uses without {@code --model}; {@code "full"}: the
+     * models for the full agent prompt and loop), if the catalog has it.
+     */
+    public Optional<ModelSet> set(String name) {
+        if (!(json.get(name) instanceof Map<?, ?> m)) {
+            return Optional.empty();
+        }
+        List<Path> loras = new ArrayList<>();
+        if (m.get("lora") instanceof List<?> l) {
+            for (Object o : l) {
+                file(o).ifPresent(loras::add);
+            }
+        }
+        Optional<String> prompt = m.get("prompt") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+        return Optional.of(new ModelSet(name, file(m.get("base")), loras, file(m.get("draft")), prompt));
+    }
+
+    private ModelSet defaults() {
+        return set("default").orElse(new ModelSet("default", Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
     }
 
     private Optional<Path> file(Object name) {
@@ -79,30 +108,20 @@ public final class ModelCatalog {
     }
 
     public Optional<Path> defaultBase() {
-        return file(defaults().get("base"));
+        return defaults().base();
     }
 
     public List<Path> defaultLoras() {
-        List<Path> out = new ArrayList<>();
-        if (defaults().get("lora") instanceof List<?> l) {
-            for (Object o : l) {
-                file(o).ifPresent(out::add);
-            }
-        }
-        return out;
+        return defaults().loras();
     }
 
     public Optional<Path> defaultDraft() {
-        return file(defaults().get("draft"));
+        return defaults().draft();
     }
 
-    /**
-     * How the default model is prompted: {@code "call-only"} (it writes only the tool call, from a compact system
-     * turn; the answer is written from the results) or {@code "full"} (the whole agent prompt and loop); empty
-     * when the catalog does not say, which means full.
-     */
+    /** How the default set is prompted (see {@link ModelSet}). */
     public Optional<String> defaultPrompt() {
-        return defaults().get("prompt") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+        return defaults().prompt();
     }
 
     public List<Entry> entries() {

@@ -17,6 +17,7 @@ class ModelCatalogTest {
         String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3}));
         Files.writeString(dir.resolve("catalog.json"), """
                 {"default": {"base": "base.gguf", "lora": ["l.gguf"], "draft": "d.gguf"},
+                 "full": {"base": "f.gguf", "prompt": "full"},
                  "models": [{"file": "base.gguf", "role": "base", "sha256": "%s", "bytes": 3, "card": "MODEL_CARD.md#base"},
                             {"file": "l.gguf", "role": "lora", "sha256": "00", "bytes": 1}]}
                 """.formatted(sha));
@@ -27,6 +28,12 @@ class ModelCatalogTest {
             assertEquals(dir.resolve("base.gguf"), c.defaultBase().orElseThrow());
             assertEquals(1, c.defaultLoras().size());
             assertEquals(dir.resolve("d.gguf"), c.defaultDraft().orElseThrow());
+            assertTrue(c.defaultPrompt().isEmpty());
+            ModelCatalog.ModelSet full = c.set("full").orElseThrow();
+            assertEquals(dir.resolve("f.gguf"), full.base().orElseThrow());
+            assertTrue(full.loras().isEmpty() && full.draft().isEmpty());
+            assertEquals("full", full.prompt().orElseThrow());
+            assertTrue(c.set("other").isEmpty());
             assertEquals(2, c.entries().size());
             assertNull(c.check(c.entries().get(0)));
             assertEquals("missing", c.check(c.entries().get(1)));

@@ -1,6 +1,7 @@
 package dev.ferret.agent.loop;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.prompt.AgentPrompt;
 import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonTool;
@@ -38,6 +39,7 @@ public final class CallOnlyAgent {
     private final String system;
     private final ArrayNode schemas;
     private Drafter drafter;
+    private java.util.function.Predicate<String> pathExists;
 
     public CallOnlyAgent(Session session, List<PythonTool> pythonTools) {
         if (pythonTools.isEmpty()) {
@@ -47,6 +49,16 @@ public final class CallOnlyAgent {
         pythonTools.forEach(t -> tools.put(t.name(), t));
         this.system = AgentPrompt.callOnlySystem(pythonTools);
         this.schemas = AgentPrompt.callOnlySchemas(pythonTools);
+    }
+
+    /**
+     * Which of a question's words name a file or folder of the repository (null: every word may be a path). With a
+     * check, a call's {@code path} argument can only be such a word, and a question that names none gives the model
+     * no {@code path} to write: a path that does not exist is not a choice.
+     */
+    public CallOnlyAgent withPaths(java.util.function.Predicate<String> exists) {
+        this.pathExists = exists;
+        return this;
     }
 
     /** Speculative decoding for the call (null = plain decoding). Greedy output is unchanged by it. */
@@ -62,22 +74,40 @@ public final class CallOnlyAgent {
 
     /**
      * The grammar a question's call is sampled under: one call to one of the tools, at least one argument, every
-     * string argument one of the question's words ({@link AgentPrompt#callChoices}).
+     * string argument one of the question's words ({@link AgentPrompt#callChoices}); with {@link #withPaths}, a
+     * {@code path} only one of them that names a file or folder of the repository.
      */
     public String grammar(String question) {
-        return grammarFor(AgentPrompt.callChoices(question)).toolCall();
+        return grammarFor(question).toolCall();
     }
 
-    /** The call-only model writes Hermes calls (its prompt is ChatML); string arguments among {@code choices}. */
-    private CallGrammar grammarFor(List<String> choices) {
-        return CallGrammar.of(ToolCallFormat.HERMES, schemas).nonEmptyArguments().stringChoices(choices);
+    /** The call-only model writes Hermes calls (its prompt is ChatML); string arguments among the question's words. */
+    private CallGrammar grammarFor(String question) {
+        List<String> choices = AgentPrompt.callChoices(question);
+        ArrayNode s = schemas;
+        if (pathExists != null) {
+            List<String> paths = choices.stream().filter(pathExists).toList();
+            s = schemas.deepCopy();
+            for (var t : s) {
+                if (t.path("function").path("parameters").path("properties") instanceof ObjectNode props && props.has(PATH)) {
+                    if (paths.isEmpty()) {
+                        props.remove(PATH);
+                    } else {
+                        ArrayNode en = ((ObjectNode) props.get(PATH)).putArray("enum");
+                        paths.forEach(en::add);
+                    }
+                }
+            }
+        }
+        return CallGrammar.of(ToolCallFormat.HERMES, s).nonEmptyArguments().stringChoices(choices);
     }
+
+    private static final String PATH = "path";
 
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         listener.onStep(1, false);
-        List<String> choices = AgentPrompt.callChoices(question);
-        CallGrammar grammar = grammarFor(choices);
+        CallGrammar grammar = grammarFor(question);
         GenerationRequest req = GenerationRequest.greedy(grammar.maxCallLength())
                 .withGrammar(grammar.toolCall())
                 .withStops(List.of(ChatTemplate.TOOL_CALL_CLOSE));

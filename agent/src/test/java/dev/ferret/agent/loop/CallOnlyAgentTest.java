@@ -83,4 +83,45 @@ class CallOnlyAgentTest {
         }
         assertEquals(2 * QUESTIONS.size(), runs);
     }
+
+    /**
+     * With a path check, {@code path} may only be a question word naming a file or folder of the repository; a
+     * question naming none leaves no {@code path} in the grammar. Many seeds, so that random weights try them all.
+     */
+    @Test
+    void aPathArgumentIsAlwaysAPathOfTheRepository(@TempDir Path dir) throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("pkg"));
+        Files.writeString(repo.resolve("pkg/a.py"), "import requests\n\nclass Checkout:\n    pass\n");
+        Sandbox sandbox = new Sandbox(repo);
+        List<PythonTool> tools = PythonTools.create(new PythonIndex(sandbox));
+        java.util.function.Predicate<String> exists = w -> Files.exists(repo.resolve(w).normalize())
+                && repo.resolve(w).normalize().startsWith(repo) && !repo.resolve(w).normalize().equals(repo);
+        List<String> questions = List.of("what in pkg imports requests", "which classes in src subclass Checkout",
+                "classes in pkg/a.py", "imports of requests");
+        int withPath = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            Path file = dir.resolve("m" + seed + ".gguf");
+            new ModelGenerator(ModelSpec.tiny()).weightType(GgufType.Q8_0).seed(seed).write(file);
+            try (Model m = Model.load(file, ModelOptions.defaults().withContextSize(4096).withThreads(2));
+                 Session s = m.newSession()) {
+                CallOnlyAgent agent = new CallOnlyAgent(s, tools).withPaths(exists);
+                for (String q : questions) {
+                    String grammar = agent.grammar(q);
+                    GbnfCheck.check(grammar, "root");
+                    AgentResult r = agent.run(q, AgentListener.NONE);
+                    var args = dev.ferret.engine.chat.Json.MAPPER.readTree(r.toolCalls().getFirst().arguments());
+                    if (args.has("path")) {
+                        withPath++;
+                        String p = args.get("path").asText();
+                        assertTrue(exists.test(p), q + " -> path " + p);
+                    }
+                    if (!q.contains("pkg")) {
+                        assertFalse(args.has("path"), q + " names no path of the repository: " + args);
+                    }
+                }
+            }
+        }
+        assertTrue(withPath > 0, "no random model wrote a path: the test saw nothing");
+    }
 }

@@ -96,7 +96,7 @@ public final class CallDataGenerator {
                           int evalPerCodebase, Set<String> only) {
         public static Options defaults() {
             return new Options(List.of(Path.of("scripts/training-codebases.tsv"), Path.of("scripts/codebases.tsv")),
-                    Path.of(".work/codebases"), Path.of(".work/call-data"), 20251204L, 1500, 200, Set.of());
+                    Path.of(".work/codebases"), Path.of(".work/call-data"), 20251204L, 2500, 200, Set.of());
         }
     }
 
