@@ -126,14 +126,15 @@ class AgentRuntimeTest {
 
     @Tag("native")
     @Test
-    void shippedDraftCanDraftForTheShippedBase() {
+    void shippedDraftCanDraftForTheShippedFullBase() {
         Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
         ModelCatalog c = ModelsDir.with(shipped.toString(), () -> ModelCatalog.find().orElse(null));
-        assumeTrue(c != null && c.defaultBase().filter(Files::isRegularFile).isPresent()
-                && c.defaultDraft().filter(Files::isRegularFile).isPresent(), "no shipped default models");
+        var full = c == null ? null : c.set("full").orElse(null);
+        assumeTrue(full != null && full.base().filter(Files::isRegularFile).isPresent()
+                && full.draft().filter(Files::isRegularFile).isPresent(), "no shipped full set");
         ModelOptions mo = ModelOptions.defaults().withContextSize(512).withThreads(2);
-        try (Model base = Model.load(c.defaultBase().orElseThrow(), mo);
-             Model draft = Model.load(c.defaultDraft().orElseThrow(), mo)) {
+        try (Model base = Model.load(full.base().orElseThrow(), mo);
+             Model draft = Model.load(full.draft().orElseThrow(), mo)) {
             DraftModelDrafter.checkCompatible(draft, base); // throws when the vocabularies differ
         }
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferret.agent.prompt.AgentPrompt;
+import dev.ferret.agent.python.PythonTools;
+import dev.ferret.agent.tools.Sandbox;
 import dev.ferret.models.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +19,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models shipped in models/default, through the real engine: the catalog's files are intact, base + LoRA +
- * draft load together in agent mode (the agent loop, no hybrid shortcut), every run ends with an answer, and
- * speculative decoding with the shipped draft changes nothing in greedy output: the same answer and the same tool
- * calls as plain decoding, question by question.
+ * The models shipped in models/default, through the real engine. The catalog's files are intact. The default set is
+ * the call-only model: the system turn it was trained with is the one today's Python tools give (a tool or parameter
+ * added since would show it a prompt it never saw: retrain it, `training/README.md`), and in agent mode it makes
+ * the standard questions' calls on {@code examples/shop}. The full set (base + LoRA + draft, {@code --prompt full})
+ * runs the agent loop, and speculative decoding with its draft changes nothing in greedy output: the same answer and
+ * the same tool calls as plain decoding, question by question.
  */
 @Tag("slow")
 @Tag("native")
@@ -49,18 +54,55 @@ class DefaultModelsTest {
         for (ModelCatalog.Entry e : c.entries()) {
             assertNull(c.check(e), e.file());
         }
-        assertTrue(c.defaultBase().isPresent() && c.defaultDraft().isPresent() && !c.defaultLoras().isEmpty());
+        ModelCatalog.ModelSet d = c.set("default").orElseThrow();
+        assertTrue(d.base().isPresent() && d.system().isPresent());
+        assertEquals("call-only", d.prompt().orElseThrow());
+        ModelCatalog.ModelSet full = c.set("full").orElseThrow();
+        assertTrue(full.base().isPresent() && full.draft().isPresent() && !full.loras().isEmpty());
     }
 
     @Test
-    void agentModeWithTheDefaultsMatchesPlainDecoding() {
+    void theDefaultModelWasTrainedOnTodaysTools() {
         ModelCatalog c = ModelCatalog.find().orElseThrow();
-        var withDefaults = new AgentRuntime.Options(AgentRuntimeTest.sample(), null, List.of(), null, false,
+        String live = AgentPrompt.callOnlySystem(PythonTools.create(new Sandbox(AgentRuntimeTest.sample())));
+        assertEquals(c.set("default").orElseThrow().system().orElseThrow(), live,
+                "the call-only default model was trained with another tool list: regenerate its data and retrain it");
+    }
+
+    @Test
+    void theDefaultModelMakesTheStandardCalls() {
+        var opts = new AgentRuntime.Options(AgentRuntimeTest.sample(), null, List.of(), null, false,
                 AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 6, 2).withDefaultModel();
-        assertEquals(c.defaultDraft().orElseThrow(), withDefaults.draft(), "the default set includes its draft");
-        assertEquals(c.defaultLoras(), withDefaults.loras());
+        assertEquals(AgentRuntime.Prompt.CALL_ONLY, opts.prompt());
+        List<List<String>> expected = List.of(
+                List.of("Which classes in this codebase subclass from Protocol?", "find_classes", "{\"base\":\"Protocol\"}"),
+                List.of("Find all async functions", "find_functions", "{\"async_only\":true}"),
+                List.of("What files import the requests library?", "find_imports", "{\"module\":\"requests\"}"),
+                List.of("Show me all dataclasses", "find_classes", "{\"decorator\":\"dataclass\"}"),
+                List.of("List TODO comments", "find_comments", "{\"tag\":\"TODO\"}"));
+        try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
+            for (List<String> e : expected) {
+                Answer a = rt.ask(e.get(0));
+                assertEquals(AgentRuntime.Mode.AGENT, a.mode());
+                assertEquals(1, a.toolCalls().size(), e.get(0));
+                var call = a.toolCalls().getFirst();
+                assertEquals(e.get(1) + " " + e.get(2), call.name() + " " + call.arguments().replace(" ", ""), e.get(0));
+                assertFalse(a.answer().isBlank());
+            }
+        }
+    }
+
+    @Test
+    void theFullSetWithItsDraftMatchesPlainDecoding() {
+        ModelCatalog c = ModelCatalog.find().orElseThrow();
+        ModelCatalog.ModelSet full = c.set("full").orElseThrow();
+        var withDefaults = new AgentRuntime.Options(AgentRuntimeTest.sample(), null, List.of(), null, false,
+                AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 6, 2, AgentRuntime.Prompt.FULL).withDefaultModel();
+        assertEquals(full.base().orElseThrow(), withDefaults.model(), "--prompt full takes the full set");
+        assertEquals(full.draft().orElseThrow(), withDefaults.draft(), "the set includes its draft");
+        assertEquals(full.loras(), withDefaults.loras());
         var plain = new AgentRuntime.Options(AgentRuntimeTest.sample(), withDefaults.model(), withDefaults.loras(), null,
-                false, AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 6, 2);
+                false, AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 6, 2, AgentRuntime.Prompt.FULL);
         try (AgentRuntime speculative = new AgentRuntime(withDefaults, AgentRuntime.Progress.SILENT);
              AgentRuntime reference = new AgentRuntime(plain, AgentRuntime.Progress.SILENT)) {
             for (String q : QUESTIONS) {

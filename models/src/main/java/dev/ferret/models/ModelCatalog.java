@@ -73,9 +73,12 @@ public final class ModelCatalog {
      * One named set of the catalog: a base model, its LoRA adapters, a draft model and how it is prompted; the
      * paths are in the catalog's folder. {@code prompt} is {@code "call-only"} (the model writes only the tool call,
      * from a compact system turn; the answer is written from the results) or {@code "full"} (the whole agent prompt
-     * and loop); empty when the catalog does not say, which means full.
+     * and loop); empty when the catalog does not say, which means full. {@code system}: the system turn a call-only
+     * model was trained with (its tools and parameters), so that a change to the tools can be caught before the model
+     * sees a prompt it never saw.
      */
-    public record ModelSet(String name, Optional<Path> base, List<Path> loras, Optional<Path> draft, Optional<String> prompt) {
+    public record ModelSet(String name, Optional<Path> base, List<Path> loras, Optional<Path> draft, Optional<String> prompt,
+                           Optional<String> system) {
         public ModelSet {
             loras = List.copyOf(loras);
         }
@@ -95,12 +98,17 @@ public final class ModelCatalog {
                 file(o).ifPresent(loras::add);
             }
         }
-        Optional<String> prompt = m.get("prompt") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
-        return Optional.of(new ModelSet(name, file(m.get("base")), loras, file(m.get("draft")), prompt));
+        return Optional.of(new ModelSet(name, file(m.get("base")), loras, file(m.get("draft")), text(m.get("prompt")),
+                text(m.get("system"))));
+    }
+
+    private static Optional<String> text(Object o) {
+        return o instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
     private ModelSet defaults() {
-        return set("default").orElse(new ModelSet("default", Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        return set("default").orElse(new ModelSet("default", Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     private Optional<Path> file(Object name) {

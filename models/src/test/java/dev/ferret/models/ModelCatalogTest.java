@@ -17,7 +17,7 @@ class ModelCatalogTest {
         String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3}));
         Files.writeString(dir.resolve("catalog.json"), """
                 {"default": {"base": "base.gguf", "lora": ["l.gguf"], "draft": "d.gguf"},
-                 "full": {"base": "f.gguf", "prompt": "full"},
+                 "full": {"base": "f.gguf", "prompt": "full", "system": "Tools: a(b)"},
                  "models": [{"file": "base.gguf", "role": "base", "sha256": "%s", "bytes": 3, "card": "MODEL_CARD.md#base"},
                             {"file": "l.gguf", "role": "lora", "sha256": "00", "bytes": 1}]}
                 """.formatted(sha));
@@ -33,6 +33,8 @@ class ModelCatalogTest {
             assertEquals(dir.resolve("f.gguf"), full.base().orElseThrow());
             assertTrue(full.loras().isEmpty() && full.draft().isEmpty());
             assertEquals("full", full.prompt().orElseThrow());
+            assertEquals("Tools: a(b)", full.system().orElseThrow());
+            assertTrue(c.set("default").orElseThrow().system().isEmpty());
             assertTrue(c.set("other").isEmpty());
             assertEquals(2, c.entries().size());
             assertNull(c.check(c.entries().get(0)));

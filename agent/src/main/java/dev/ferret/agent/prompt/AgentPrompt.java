@@ -63,20 +63,33 @@ public final class AgentPrompt {
      * The values a call-only call's string arguments may take for a question: its words (identifiers, dotted names,
      * paths; a leading {@code @} and trailing punctuation dropped) and, for each, its dotted parts, its singular
      * ({@code dataclasses} -> {@code dataclass}), capitalised and upper-case forms ({@code protocols} ->
-     * {@code Protocol}, {@code todo} -> {@code TODO}), and {@code Name.*} for a capitalised name (its methods). The
+     * {@code Protocol}, {@code todo} -> {@code TODO}), a hyphenated word joined ({@code to-do} -> {@code todo}) and two
+     * short lower-case neighbours joined ({@code data classes} -> {@code dataclasses}), with their forms too, and
+     * {@code Name.*} for a capitalised name (its methods). The
      * model chooses among them; it cannot write a value the question does not hold.
      */
     public static List<String> callChoices(String question) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         java.util.regex.Matcher m = WORD.matcher(question);
+        List<String> words = new ArrayList<>();
         while (m.find()) {
-            String w = m.group().replaceAll("[.*/-]+$", "");
+            words.add(m.group().replaceAll("[.*/-]+$", ""));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
             if (w.isEmpty()) {
                 continue;
             }
             List<String> forms = new ArrayList<>(List.of(w));
             if (w.contains(".") && !w.contains("/")) {
                 forms.addAll(List.of(w.split("\\.")));
+            }
+            if (w.matches("[A-Za-z]+(-[A-Za-z]+)+")) {
+                forms.add(w.replace("-", "")); // to-do -> todo (-> TODO), data-class -> dataclass
+            }
+            if (i + 1 < words.size() && w.matches("[a-z]{2,}") && words.get(i + 1).matches("[a-z]{2,}")
+                    && w.length() + words.get(i + 1).length() <= 14) {
+                forms.add(w + words.get(i + 1)); // data classes -> dataclasses (-> dataclass), to do -> todo
             }
             for (String f : List.copyOf(forms)) {
                 if (f.length() > 3 && f.endsWith("es")) {

@@ -14,6 +14,10 @@ class CallChoicesTest {
         assertTrue(AgentPrompt.callChoices("What files import the requests library?").contains("requests"));
         assertTrue(AgentPrompt.callChoices("Show me all dataclasses").contains("dataclass"));
         assertTrue(AgentPrompt.callChoices("List TODO comments in the source code").contains("TODO"));
+        // words people split or hyphenate: joined, with the joined word's own forms
+        assertTrue(AgentPrompt.callChoices("how many data classes do we have").contains("dataclass"));
+        assertTrue(AgentPrompt.callChoices("any open to-do items?").contains("TODO"));
+        assertTrue(AgentPrompt.callChoices("things left to do in the code").contains("TODO"));
     }
 
     @Test
