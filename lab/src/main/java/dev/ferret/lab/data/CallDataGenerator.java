@@ -244,8 +244,11 @@ public final class CallDataGenerator {
                     in = WHOLE.get(rnd.nextInt(WHOLE.size()));
                 }
             }
-            String core = template.replace("{x}", x == null ? "" : x).replace("{in}", in);
-            String q = decorate(core, rnd, x, path);
+            // people write the parameter in lower case too ("todos", "protocol"): the call keeps its own form, which
+            // the grammar derives from the lower-case word (a value it cannot derive is dropped below)
+            String shown = x != null && rnd.nextDouble() < 0.3 ? x.toLowerCase(Locale.ROOT) : x;
+            String core = template.replace("{x}", shown == null ? "" : shown).replace("{in}", in);
+            String q = decorate(core, rnd, shown, path);
             if (STANDARD.contains(norm(q)) || !seen.add(q + "\u0000" + path)) {
                 continue;
             }
