@@ -197,6 +197,7 @@ public final class AgentRuntime implements AutoCloseable {
                 for (Finding f : h.items()) {
                     evidence.append(f.file()).append(':').append(f.line()).append(": ").append(f.detail()).append('\n');
                 }
+                h.evidence().forEach(e -> evidence.append(e).append('\n')); // what the answer's closing notes rest on
                 return new Answer(question, text, Mode.HYBRID, h.intent().toString(), calls, calls.size(),
                         (System.nanoTime() - t0) / 1e9, tokens, false, StopReason.HYBRID_PLAN, h.items().size(), Answer.Draft.NONE,
                         notes, List.of(evidence.toString()));

@@ -11,13 +11,15 @@ import java.util.List;
  * @param handled  false when the full agent loop is needed (unknown intent, or a tool call failed)
  * @param text     the formatted answer (for an unhandled question, a sentence saying why)
  * @param items    the structured items, in {@link Finding#ORDER}
+ * @param evidence what the answer's closing notes rest on, one line each (e.g. the imports behind "Not counted: ...")
  * @param calls    the tool calls made, in order
  * @param timings  where the time went
  */
 public record HybridAnswer(String question, Intent intent, boolean handled, String text, List<Finding> items,
-                           List<ExecutedCall> calls, Timings timings) {
+                           List<String> evidence, List<ExecutedCall> calls, Timings timings) {
     public HybridAnswer {
         items = List.copyOf(items);
+        evidence = List.copyOf(evidence);
         calls = List.copyOf(calls);
     }
 

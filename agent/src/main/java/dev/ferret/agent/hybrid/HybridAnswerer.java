@@ -46,7 +46,7 @@ public final class HybridAnswerer {
         if (intent instanceof Intent.Unknown) {
             String text = formatter.format(new Findings(intent, List.of()));
             long t2 = System.nanoTime();
-            return new HybridAnswer(question, intent, false, text, List.of(), List.of(),
+            return new HybridAnswer(question, intent, false, text, List.of(), List.of(), List.of(),
                     new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
         }
         String missing = c.path() != null && !exists(index, c.path()) ? c.path() : null;
@@ -60,11 +60,14 @@ public final class HybridAnswerer {
         Planner.Execution run = planner.execute(plan);
         long t3 = System.nanoTime();
         String text;
+        List<String> evidence = List.of();
         boolean handled = !run.failed();
         if (handled) {
             text = formatter.format(run.findings());
             if (intent instanceof Intent.Imports imports && !run.findings().isEmpty()) {
-                text += Wrappers.note(index.project(), imports.module(), run.findings().items());
+                Wrappers.Note note = Wrappers.note(index.project(), imports.module(), run.findings().items());
+                text += note.line();
+                evidence = note.evidence();
             }
             if (c.uncertain()) {
                 text = c.assumption() + "\n" + text;
@@ -78,7 +81,7 @@ public final class HybridAnswerer {
                     .findFirst().orElse("tool error") + "); the full agent loop is needed.";
         }
         long t4 = System.nanoTime();
-        return new HybridAnswer(question, intent, handled, text, run.findings().items(), run.calls(),
+        return new HybridAnswer(question, intent, handled, text, run.findings().items(), evidence, run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0));
     }
 

@@ -23,8 +23,15 @@ final class Wrappers {
     private Wrappers() {
     }
 
-    /** The closing line ("" when no file uses a wrapper of the module). */
-    static String note(Project project, String module, List<Finding> items) {
+    /**
+     * The closing line ("" when no file uses a wrapper of the module) and what it rests on: one line per file it
+     * names, the import that makes it a wrapper's user (the answer's evidence, like the findings' lines).
+     */
+    record Note(String line, List<String> evidence) {
+        static final Note NONE = new Note("", List.of());
+    }
+
+    static Note note(Project project, String module, List<Finding> items) {
         Map<String, String> wrappers = new LinkedHashMap<>();
         Set<String> listed = new LinkedHashSet<>();
         for (Finding f : items) {
@@ -36,9 +43,10 @@ final class Wrappers {
             }
         }
         if (wrappers.isEmpty()) {
-            return "";
+            return Note.NONE;
         }
         List<String> users = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
         Set<String> through = new LinkedHashSet<>();
         for (PythonFile f : project.files()) {
             if (listed.contains(f.path())) {
@@ -50,11 +58,14 @@ final class Wrappers {
                 if (base == null) {
                     continue;
                 }
+                String imported = base;
                 wrapper = wrapperOf(wrappers, base);
                 if (wrapper == null && imp.fromImport() && !"*".equals(imp.name())) {
-                    wrapper = wrapperOf(wrappers, base + "." + imp.name());
+                    imported = base + "." + imp.name();
+                    wrapper = wrapperOf(wrappers, imported);
                 }
                 if (wrapper != null) {
+                    evidence.add(f.path() + ":" + imp.line() + ": imports " + imported + " (" + wrapper + " imports " + module + ")");
                     break;
                 }
             }
@@ -64,16 +75,16 @@ final class Wrappers {
             }
         }
         if (users.isEmpty()) {
-            return "";
+            return Note.NONE;
         }
         String shown = String.join(", ", users.subList(0, Math.min(SHOWN, users.size())))
                 + (users.size() > SHOWN ? " and " + (users.size() - SHOWN) + " more" : "");
         List<String> wrappersUsed = new ArrayList<>(through);
         String via = String.join(", ", wrappersUsed.subList(0, Math.min(3, wrappersUsed.size())))
                 + (wrappersUsed.size() > 3 ? " and " + (wrappersUsed.size() - 3) + " more" : "");
-        return "Not counted: " + users.size() + " file" + (users.size() == 1 ? "" : "s") + " use " + module
+        return new Note("Not counted: " + users.size() + " file" + (users.size() == 1 ? "" : "s") + " use " + module
                 + " only through project module" + (through.size() == 1 ? " " : "s ") + via
-                + ", which import" + (through.size() == 1 ? "s" : "") + " it: " + shown + ".\n";
+                + ", which import" + (through.size() == 1 ? "s" : "") + " it: " + shown + ".\n", evidence);
     }
 
     private static String wrapperOf(Map<String, String> wrappers, String module) {

@@ -35,5 +35,14 @@ class WrappersTest {
                 shop/cli.py, shop/report.py.
                 """, a.text());
         assertEquals(List.of("shop/http.py", "shop/orders.py"), AnswerItems.parse(a.text()).stream().map(Finding::file).toList());
+        // the closing line's names rest on imports this run found: they are the answer's evidence too, so the
+        // grounding audit (which flags any name the run's results do not show) finds nothing invented
+        assertEquals(List.of("shop/cli.py:1: imports shop.http (shop/http.py imports requests)",
+                "shop/report.py:1: imports shop.http (shop/http.py imports requests)"), a.evidence());
+        StringBuilder ev = new StringBuilder();
+        a.items().forEach(f -> ev.append(f.file()).append(':').append(f.line()).append(": ").append(f.detail()).append('\n'));
+        a.evidence().forEach(e -> ev.append(e).append('\n'));
+        assertEquals(List.of(), dev.ferret.agent.loop.Grounding.audit(a.text(), List.of(ev.toString()), "which files import requests?",
+                List.of("find_imports")));
     }
 }
