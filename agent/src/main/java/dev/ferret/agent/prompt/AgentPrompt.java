@@ -57,6 +57,9 @@ public final class AgentPrompt {
                 dev.ferret.engine.chat.Message.user(question)), List.of(), true);
     }
 
+    /** The longest word a call may copy (the call grammar's bound on a string, less room for {@code .*}). */
+    static final int MAX_CHOICE = 120;
+
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][\\w.*/-]*");
 
     /**
@@ -73,7 +76,10 @@ public final class AgentPrompt {
         java.util.regex.Matcher m = WORD.matcher(question);
         List<String> words = new ArrayList<>();
         while (m.find()) {
-            words.add(m.group().replaceAll("[.*/-]+$", ""));
+            String w = m.group().replaceAll("[.*/-]+$", "");
+            if (w.length() <= MAX_CHOICE) { // a longer run of characters names nothing; the grammar bounds strings too
+                words.add(w);
+            }
         }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);

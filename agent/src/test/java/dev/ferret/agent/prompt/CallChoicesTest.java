@@ -1,5 +1,6 @@
 package dev.ferret.agent.prompt;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,10 @@ class CallChoicesTest {
         assertTrue(AgentPrompt.callChoices("how many data classes do we have").contains("dataclass"));
         assertTrue(AgentPrompt.callChoices("any open to-do items?").contains("TODO"));
         assertTrue(AgentPrompt.callChoices("things left to do in the code").contains("TODO"));
+        // a run of characters longer than any name is no choice (the grammar bounds strings): never an error
+        List<String> huge = AgentPrompt.callChoices("x".repeat(120_000) + " requests");
+        assertTrue(huge.contains("requests") && huge.stream().allMatch(c -> c.length() <= 128), huge.toString());
+        assertEquals(List.of("x"), AgentPrompt.callChoices("y".repeat(5_000)));
     }
 
     @Test
