@@ -235,12 +235,7 @@ public final class AgentRuntime implements AutoCloseable {
 
     /** Whether a word of a question names a file or folder inside the repository (not the repository itself). */
     private boolean namesAPath(String word) {
-        try {
-            Path p = sandbox.resolve(word);
-            return !p.equals(sandbox.resolve(".")) && java.nio.file.Files.exists(p);
-        } catch (dev.ferret.agent.tools.ToolException e) {
-            return false;
-        }
+        return sandbox.find(word).filter(p -> !p.equals(sandbox.root())).isPresent();
     }
 
     /** One note per Python file the searches passed over (too large, unreadable): an answer must not be silently incomplete. */

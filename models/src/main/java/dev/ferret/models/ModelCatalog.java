@@ -106,30 +106,8 @@ public final class ModelCatalog {
         return o instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
-    private ModelSet defaults() {
-        return set("default").orElse(new ModelSet("default", Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
-    }
-
     private Optional<Path> file(Object name) {
-        return name instanceof String s && !s.isBlank() ? Optional.of(dir.resolve(s)) : Optional.empty();
-    }
-
-    public Optional<Path> defaultBase() {
-        return defaults().base();
-    }
-
-    public List<Path> defaultLoras() {
-        return defaults().loras();
-    }
-
-    public Optional<Path> defaultDraft() {
-        return defaults().draft();
-    }
-
-    /** How the default set is prompted (see {@link ModelSet}). */
-    public Optional<String> defaultPrompt() {
-        return defaults().prompt();
+        return text(name).map(dir::resolve);
     }
 
     public List<Entry> entries() {

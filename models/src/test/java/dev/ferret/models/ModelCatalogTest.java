@@ -25,16 +25,17 @@ class ModelCatalogTest {
         System.setProperty("ferret.models", dir.toString());
         try {
             ModelCatalog c = ModelCatalog.find().orElseThrow();
-            assertEquals(dir.resolve("base.gguf"), c.defaultBase().orElseThrow());
-            assertEquals(1, c.defaultLoras().size());
-            assertEquals(dir.resolve("d.gguf"), c.defaultDraft().orElseThrow());
-            assertTrue(c.defaultPrompt().isEmpty());
+            ModelCatalog.ModelSet d = c.set("default").orElseThrow();
+            assertEquals(dir.resolve("base.gguf"), d.base().orElseThrow());
+            assertEquals(1, d.loras().size());
+            assertEquals(dir.resolve("d.gguf"), d.draft().orElseThrow());
+            assertTrue(d.prompt().isEmpty());
             ModelCatalog.ModelSet full = c.set("full").orElseThrow();
             assertEquals(dir.resolve("f.gguf"), full.base().orElseThrow());
             assertTrue(full.loras().isEmpty() && full.draft().isEmpty());
             assertEquals("full", full.prompt().orElseThrow());
             assertEquals("Tools: a(b)", full.system().orElseThrow());
-            assertTrue(c.set("default").orElseThrow().system().isEmpty());
+            assertTrue(d.system().isEmpty());
             assertTrue(c.set("other").isEmpty());
             assertEquals(2, c.entries().size());
             assertNull(c.check(c.entries().get(0)));

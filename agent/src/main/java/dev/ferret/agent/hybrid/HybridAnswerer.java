@@ -1,7 +1,6 @@
 package dev.ferret.agent.hybrid;
 
 import dev.ferret.agent.python.PythonIndex;
-import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ExecutedCall;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +48,8 @@ public final class HybridAnswerer {
             return new HybridAnswer(question, intent, false, text, List.of(), List.of(), List.of(),
                     new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
         }
-        String missing = c.path() != null && !exists(index, c.path()) ? c.path() : null;
+        // a scope that is missing, or outside the repository: either way there is nothing there to search
+        String missing = c.path() != null && index.sandbox().find(c.path()).isEmpty() ? c.path() : null;
         if (missing != null) {
             // a scope that names nothing here would search nothing: the whole repository is searched instead
             c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
@@ -85,12 +85,4 @@ public final class HybridAnswerer {
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0));
     }
 
-    /** True when {@code path} names a file or folder inside the repository. */
-    private static boolean exists(PythonIndex index, String path) {
-        try {
-            return java.nio.file.Files.exists(index.sandbox().resolve(path));
-        } catch (ToolException e) {
-            return false; // missing, or outside the repository: either way there is nothing there to search
-        }
-    }
 }

@@ -56,6 +56,19 @@ public final class Sandbox {
     }
 
     /**
+     * The existing file or folder inside the repository that {@code userPath} names (the root for {@code ""} or
+     * {@code "."}), as {@link #resolve} finds it; empty when it is missing or outside the repository.
+     */
+    public java.util.Optional<Path> find(String userPath) {
+        try {
+            Path p = resolve(userPath);
+            return Files.exists(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+        } catch (ToolException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Resolves a path the model gave (relative to the root, or absolute inside it) to a real path inside the
      * root. Refuses {@code ..} escapes, absolute paths elsewhere, links leading out and missing files.
      */
