@@ -10,6 +10,9 @@ find_imports(module=...), dataclasses -> find_classes(decorator=dataclass), comm
 
   /usr/bin/python3 training/phrasing_calls.py --out .work/call-data/standard-phrasings.jsonl
   ./ferret call-eval --data .work/call-data/standard-phrasings.jsonl --name call-eval-standard-phrasings
+
+With --only phrasings-blind5 it writes one set alone (the set written after the model shipped, never looked at while
+training or tuning it): `--out .work/call-data/blind5-phrasings.jsonl`.
 """
 import argparse
 import glob
@@ -36,13 +39,15 @@ def main():
     ap.add_argument("--sets", default="lab/src/main/resources/dev/ferret/lab/track")
     ap.add_argument("--train", default=".work/call-data/calls-train.jsonl")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--every-codebase", action="store_true", help="ask each phrasing on all 8 codebases (default: one each, in turn)")
+    ap.add_argument("--only", help="one phrasing set (a folder name, e.g. phrasings-blind5); default: every set")
     a = ap.parse_args()
     seen = set()
     with open(a.train) as f:
         for line in f:
             seen.add(norm(json.loads(line)["question"]))
     out, skipped, n = [], 0, 0
-    for d in sorted(glob.glob(os.path.join(a.sets, "phrasings*"))):
+    for d in sorted(glob.glob(os.path.join(a.sets, a.only or "phrasings*"))):
         for file, (kind, tool, args) in KINDS.items():
             p = os.path.join(d, file)
             if not os.path.exists(p):
@@ -56,9 +61,10 @@ def main():
                 if norm(q) in seen or set(params) - {"module", "tag"}:
                     skipped += 1
                     continue
-                out.append({"question": q, "tool": tool, "arguments": args(params), "codebase": HELD_OUT[n % len(HELD_OUT)],
-                            "split": "test", "kind": kind, "phrasing": i, "held_out_phrasing": True,
-                            "set": os.path.basename(d)})
+                for cb in (HELD_OUT if a.every_codebase else [HELD_OUT[n % len(HELD_OUT)]]):
+                    out.append({"question": q, "tool": tool, "arguments": args(params), "codebase": cb,
+                                "split": "test", "kind": kind, "phrasing": i, "held_out_phrasing": True,
+                                "set": os.path.basename(d)})
                 n += 1
     with open(a.out, "w") as f:
         for o in out:

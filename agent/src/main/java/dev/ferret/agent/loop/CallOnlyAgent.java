@@ -40,6 +40,7 @@ public final class CallOnlyAgent {
     private final ArrayNode schemas;
     private Drafter drafter;
     private java.util.function.Predicate<String> pathExists;
+    private boolean resolveNames = true;
 
     public CallOnlyAgent(Session session, List<PythonTool> pythonTools) {
         if (pythonTools.isEmpty()) {
@@ -58,6 +59,15 @@ public final class CallOnlyAgent {
      */
     public CallOnlyAgent withPaths(java.util.function.Predicate<String> exists) {
         this.pathExists = exists;
+        return this;
+    }
+
+    /**
+     * Whether a call's string arguments are read as the repository's names before the call runs
+     * ({@link CallArguments}; default true). Off, the call runs exactly as the model wrote it.
+     */
+    public CallOnlyAgent withNameReading(boolean on) {
+        this.resolveNames = on;
         return this;
     }
 
@@ -104,6 +114,14 @@ public final class CallOnlyAgent {
 
     private static final String PATH = "path";
 
+    /** How an answer begins when the call's arguments were read as repository names ({@link CallArguments}). */
+    private static final String READ_NOTE = "(arguments read against the repository: ";
+
+    /** Whether an answer of this agent says that the call's arguments were read as repository names. */
+    public static boolean readArguments(String answer) {
+        return answer.startsWith(READ_NOTE);
+    }
+
     public AgentResult run(String question, AgentListener listener) {
         long t0 = System.nanoTime();
         listener.onStep(1, false);
@@ -128,17 +146,23 @@ public final class CallOnlyAgent {
                     List.of(), g, t0);
         }
         ToolCall call = ok.call();
-        String args = Json.dumps(call.arguments());
         PythonTool tool = tools.get(call.name());
         if (tool == null) { // the grammar names only these tools
-            ExecutedCall r = new ExecutedCall(call.name(), args, 0, ms(c0), ExecutedCall.Outcome.ERROR);
+            ExecutedCall r = new ExecutedCall(call.name(), Json.dumps(call.arguments()), 0, ms(c0),
+                    ExecutedCall.Outcome.ERROR);
             listener.onToolCall(r);
             return result("No answer: the model called an unknown tool " + call.name() + ".", StopReason.ANSWERED,
                     List.of(r), List.of(), g, t0);
         }
+        CallArguments.Resolved resolved = resolveNames
+                ? CallArguments.resolve(question, call.arguments(), tool)
+                : new CallArguments.Resolved(call.arguments().deepCopy(), List.of());
+        String args = Json.dumps(resolved.arguments());
+        String readings = resolved.readings().isEmpty() ? ""
+                : READ_NOTE + String.join("; ", resolved.readings().stream().map(Object::toString).toList()) + ")\n";
         List<Hit> hits;
         try {
-            hits = tool.search(call.arguments());
+            hits = tool.search(resolved.arguments());
         } catch (ToolException e) {
             String msg = "error: " + e.getMessage();
             ExecutedCall r = new ExecutedCall(call.name(), args, msg.length(), ms(c0), ExecutedCall.Outcome.ERROR);
@@ -147,11 +171,11 @@ public final class CallOnlyAgent {
             return result("No answer: the search failed: " + e.getMessage(), StopReason.ANSWERED, List.of(r),
                     List.of(call.name() + " " + args + "\n" + msg), g, t0);
         }
-        StringBuilder evidence = new StringBuilder(call.name()).append(' ').append(args).append('\n');
+        StringBuilder evidence = new StringBuilder(call.name()).append(' ').append(args).append('\n').append(readings);
         hits.forEach(h -> evidence.append(h.render()).append('\n'));
         ExecutedCall r = new ExecutedCall(call.name(), args, hits.size(), ms(c0), ExecutedCall.Outcome.RAN);
         listener.onToolCall(r);
-        String answer = CallAnswer.format(call.name(), call.arguments(), hits);
+        String answer = readings + CallAnswer.format(call.name(), resolved.arguments(), hits);
         listener.onAnswerText(answer);
         return result(answer, StopReason.ANSWERED, List.of(r), List.of(evidence.toString()), g, t0);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code find_classes}: class definitions, filtered by base (direct, or at any depth through project classes with
@@ -40,6 +41,19 @@ public final class FindClassesTool extends PythonSearchTool {
                 .bool("exception", "true: exception classes")
                 .bool("context_manager", "true: classes with __enter__/__exit__")
                 .string("name_pattern", false, "part of the class name, or a glob like *Client"));
+    }
+
+    /** Base names used in class statements and the project's classes (bases through them); decorators; methods. */
+    @Override
+    public Set<String> names(String parameter) {
+        return switch (parameter) {
+            case "base" -> allNames(f -> f.classes().stream().flatMap(c -> Stream.concat(Stream.of(c.name()),
+                    c.bases().stream().flatMap(PythonSearchTool::refNames))));
+            case "decorator" -> allNames(f -> f.classes().stream().flatMap(c -> c.decorators().stream())
+                    .flatMap(PythonSearchTool::refNames));
+            case "method" -> allNames(f -> f.functions().stream().filter(PyFunction::isMethod).map(PyFunction::name));
+            default -> Set.of();
+        };
     }
 
     @Override

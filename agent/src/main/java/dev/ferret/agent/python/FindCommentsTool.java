@@ -5,6 +5,7 @@ import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,14 @@ public final class FindCommentsTool extends PythonSearchTool {
     /** The pattern for a tag: the tag not preceded or followed by a (Unicode) word character. */
     public static Pattern tagPattern(String tag) {
         return Pattern.compile("(?<!\\w)" + Pattern.quote(tag) + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** The conventional tag words (a comment's tag is any word, but these are the ones a question misspells). */
+    public static final Set<String> TAGS = Set.of("TODO", "FIXME", "XXX", "HACK", "NOTE", "BUG", "OPTIMIZE", "REVIEW");
+
+    @Override
+    public Set<String> names(String parameter) {
+        return parameter.equals("tag") ? TAGS : Set.of();
     }
 
     @Override

@@ -5,8 +5,10 @@ import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code find_functions}: {@code def} and {@code async def} statements at any depth (module functions, methods, nested
@@ -39,6 +41,19 @@ public final class FindFunctionsTool extends PythonSearchTool {
                 .string("returns", false, "a name in the return annotation, e.g. bool")
                 .string("class_name", false, "methods of this class")
                 .bool("context_manager", "true: @contextmanager functions"));
+    }
+
+    /** Decorators used on defs, parameter names, and the classes whose methods can be asked for. */
+    @Override
+    public Set<String> names(String parameter) {
+        return switch (parameter) {
+            case "decorator" -> allNames(f -> f.functions().stream().flatMap(fn -> fn.decorators().stream())
+                    .flatMap(PythonSearchTool::refNames));
+            case "parameter" -> allNames(f -> f.functions().stream().flatMap(fn -> fn.params().stream())
+                    .map(PyParam::name));
+            case "class_name" -> allNames(f -> f.classes().stream().flatMap(c -> Stream.of(c.name(), c.qualifiedName())));
+            default -> Set.of();
+        };
     }
 
     @Override

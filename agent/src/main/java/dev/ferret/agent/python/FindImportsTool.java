@@ -46,6 +46,19 @@ public final class FindImportsTool extends PythonSearchTool {
         return m;
     }
 
+    /** The modules the files import absolutely, with every dotted prefix ({@code os.path} gives {@code os} too). */
+    @Override
+    public Set<String> names(String parameter) {
+        if (!parameter.equals("module")) {
+            return Set.of();
+        }
+        return allNames(f -> f.imports().stream().filter(i -> i.level() == 0 && i.module() != null).flatMap(i -> {
+            String[] parts = i.module().split("\\.");
+            return java.util.stream.IntStream.rangeClosed(1, parts.length)
+                    .mapToObj(n -> String.join(".", java.util.Arrays.copyOf(parts, n)));
+        }));
+    }
+
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
         String module = module(args);

@@ -5,6 +5,7 @@ import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code find_raises}: the {@code raise} statements that raise a given exception ({@code raise E},
@@ -18,6 +19,14 @@ public final class FindRaisesTool extends PythonSearchTool {
         super(index, "raise statements", new Params("find_raises",
                 "Find where an exception is raised; prints file:line: function: raise statement.")
                 .string("exception", true, "the exception class, e.g. ValueError"));
+    }
+
+    /** The names raised anywhere in the repository. */
+    @Override
+    public Set<String> names(String parameter) {
+        return parameter.equals("exception")
+                ? allNames(f -> f.raises().stream().flatMap(r -> refNames(r.exception())))
+                : Set.of();
     }
 
     @Override

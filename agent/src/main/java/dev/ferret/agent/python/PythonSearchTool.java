@@ -9,9 +9,12 @@ import dev.ferret.agent.tools.ToolResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Shared argument handling, output capping and time budget of the Python tools: every search, from the model
@@ -141,6 +144,20 @@ abstract class PythonSearchTool implements PythonTool {
     /** The Python files under the optional {@code path} argument. */
     List<PythonFile> files(JsonNode args) throws ToolException {
         return index.files(Args.text(args, "path"));
+    }
+
+    /** Every name {@code names} gives for a file of the repository (all of it, whatever a call's {@code path}). */
+    Set<String> allNames(Function<PythonFile, Stream<String>> names) {
+        Set<String> out = new HashSet<>();
+        for (PythonFile f : index.files(index.sandbox().root())) {
+            names.apply(f).filter(Objects::nonNull).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The dotted name a base, decorator or raised expression refers to, and its last segment (both may be asked for). */
+    static Stream<String> refNames(PyReference r) {
+        return r == null || r.dotted() == null ? Stream.empty() : Stream.of(r.dotted(), r.simpleName());
     }
 
     /** A hit for one scanned item, or null when the item does not match. */

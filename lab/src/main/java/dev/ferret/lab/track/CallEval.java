@@ -3,6 +3,7 @@ package dev.ferret.lab.track;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
+import dev.ferret.agent.loop.CallOnlyAgent;
 import dev.ferret.agent.Answer;
 import dev.ferret.agent.loop.Grounding;
 import dev.ferret.agent.tools.ExecutedCall;
@@ -28,10 +29,10 @@ import java.util.TreeMap;
  */
 public final class CallEval {
     /** Totals over a set of runs. */
-    public record Totals(int runs, int unparsable, int rightCalls, int invented, int calls) {
+    public record Totals(int runs, int unparsable, int rightCalls, int invented, int calls, int read) {
         Totals plus(Totals o) {
             return new Totals(runs + o.runs, unparsable + o.unparsable, rightCalls + o.rightCalls, invented + o.invented,
-                    calls + o.calls);
+                    calls + o.calls, read + o.read);
         }
 
         double rightShare() {
@@ -58,7 +59,7 @@ public final class CallEval {
         for (JsonNode l : lines) {
             byCodebase.computeIfAbsent(l.path("codebase").asText(), k -> new ArrayList<>()).add(l);
         }
-        Totals all = new Totals(0, 0, 0, 0, 0);
+        Totals all = new Totals(0, 0, 0, 0, 0, 0);
         Map<String, Totals> perKind = new TreeMap<>();
         Map<String, Totals> perPhrasing = new TreeMap<>();
         Map<String, Totals> perCodebase = new LinkedHashMap<>();
@@ -79,13 +80,14 @@ public final class CallEval {
                     boolean right = a.toolCalls().stream().anyMatch(c -> c.outcome() == ExecutedCall.Outcome.RAN
                             && c.name().equals(l.path("tool").asText()) && sameArguments(c.arguments(), l.path("arguments")));
                     int invented = Grounding.audit(a.answer(), a.evidence(), q, rt.tools().names()).size();
-                    Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size());
+                    boolean read = CallOnlyAgent.readArguments(a.answer());
+                    Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size(), read ? 1 : 0);
                     all = all.plus(t);
                     perKind.merge(l.path("kind").asText(), t, Totals::plus);
                     perPhrasing.merge(l.path("held_out_phrasing").asBoolean() ? "held-out phrasings" : "training phrasings",
                             t, Totals::plus);
                     perCodebase.merge(e.getKey(), t, Totals::plus);
-                    if (!right && wrong.size() < 40) {
+                    if (!right) {
                         wrong.add(q + " -> " + a.toolCalls().stream().map(c -> c.name() + " " + c.arguments()).toList()
                                 + " (expected " + l.path("tool").asText() + " " + Json.dumps(l.path("arguments")) + ")");
                     }
@@ -125,7 +127,7 @@ public final class CallEval {
         r.perPhrasing().forEach((name, t) -> p.set(name, totals(t)));
         ObjectNode c = n.putObject("per_codebase");
         r.perCodebase().forEach((name, t) -> c.set(name, totals(t)));
-        r.wrong().forEach(n.putArray("first_wrong_calls")::add);
+        r.wrong().forEach(n.putArray("wrong_calls")::add);
         return n;
     }
 
@@ -137,6 +139,7 @@ public final class CallEval {
         o.put("right_calls", t.rightCalls());
         o.put("right_call_share", t.rightShare());
         o.put("invented_names", t.invented());
+        o.put("arguments_read_as_repository_names", t.read());
         return o;
     }
 
@@ -146,14 +149,15 @@ public final class CallEval {
                 .append(r.data()).append("`, agent mode. ")
                 .append(String.format(Locale.ROOT, "%.0f s in all, median %.3f s per run.%n%n", r.seconds(),
                         r.medianSecondsPerRun()));
-        sb.append("| Set | Runs | Tool calls | Unparsable calls | Right call | Invented names |\n|---|---|---|---|---|---|\n");
+        sb.append("| Set | Runs | Tool calls | Unparsable calls | Right call | Invented names | Arguments read as names |\n"
+                + "|---|---|---|---|---|---|---|\n");
         row(sb, "all", r.all());
         r.perPhrasing().forEach((k, t) -> row(sb, k, t));
         r.perKind().forEach((k, t) -> row(sb, "kind " + k, t));
         r.perCodebase().forEach((k, t) -> row(sb, "codebase " + k, t));
         if (!r.wrong().isEmpty()) {
-            sb.append("\nFirst wrong calls:\n\n");
-            r.wrong().forEach(w -> sb.append("- ").append(w.replace("|", "\\|")).append('\n'));
+            sb.append("\nFirst wrong calls (all ").append(r.wrong().size()).append(" in the JSON file):\n\n");
+            r.wrong().stream().limit(40).forEach(w -> sb.append("- ").append(w.replace("|", "\\|")).append('\n'));
         }
         return sb.toString();
     }
@@ -162,7 +166,7 @@ public final class CallEval {
         sb.append("| ").append(name).append(" | ").append(t.runs()).append(" | ").append(t.calls()).append(" | ")
                 .append(t.unparsable()).append(" | ").append(t.rightCalls()).append('/').append(t.runs())
                 .append(String.format(Locale.ROOT, " (%.1f%%)", 100 * t.rightShare())).append(" | ")
-                .append(t.invented()).append(" |\n");
+                .append(t.invented()).append(" | ").append(t.read()).append(" |\n");
     }
 
     /** Writes NAME.json and NAME.md into {@code out}. */
