@@ -64,6 +64,20 @@ public final class CallDataGenerator {
             " within {p}");
     private static final List<String> FILE_SCOPES = List.of(" in {p}", " in the file {p}", " inside {p}");
     private static final List<String> TAGS = List.of("TODO", "FIXME", "XXX", "HACK", "NOTE");
+    /**
+     * Context around a question that names something else of the repository ({n}: another module, class or function):
+     * people say why they ask, and the model must copy the argument, not the other name.
+     */
+    private static final List<String> CONTEXT_BEFORE = List.of("I'm refactoring {n}; ", "before I touch {n}, ",
+            "working on {n} today: ", "for the {n} work: ", "reviewing {n} - ", "we're replacing {n}, so ",
+            "context: {n} is slow. ", "re {n}: ", "while looking at {n}, ", "after the {n} change, ", "my task is {n}; ");
+    private static final List<String> CONTEXT_AFTER = List.of(", I'm refactoring {n}", " (I'll look at {n} next)",
+            " - {n} depends on this", " before we drop {n}", ", not {n}", " for the {n} ticket", " with file and line",
+            " with line numbers", " and where they are", " right now", " for the docs", " in one list", " real quick",
+            " if any", " here", " along with the files", ", for the {n} review");
+    /** How often a question gets such a context clause, and how often its argument word is misspelt. */
+    static final double CONTEXT_SHARE = 0.3;
+    static final double ARGUMENT_TYPO_SHARE = 0.06;
     private static final Map<CallKind, Integer> WEIGHTS = new EnumMap<>(CallKind.class);
 
     static {
@@ -249,20 +263,34 @@ public final class CallDataGenerator {
             String shown = x != null && rnd.nextDouble() < 0.3 ? x.toLowerCase(Locale.ROOT) : x;
             String core = template.replace("{x}", shown == null ? "" : shown).replace("{in}", in);
             String q = decorate(core, rnd, shown, path);
-            if (STANDARD.contains(norm(q)) || !seen.add(q + "\u0000" + path)) {
-                continue;
+            if (rnd.nextDouble() < CONTEXT_SHARE) {
+                q = withContext(q, rnd, distractor(rnd, values, x));
             }
             ObjectNode args = arguments(byName.get(kind.tool), kind, x, path);
             if (!copiedFromQuestion(args, q)) {
                 continue; // the grammar admits only values copied from the question: this call could not be written
             }
+            ObjectNode asked = args;
+            if (rnd.nextDouble() < ARGUMENT_TYPO_SHARE) {
+                // a misspelt argument word is copied as written; the agent reads it as the repository's name
+                // (CallArguments), so the model learns where the word goes, whatever its spelling
+                String[] misspelt = misspellArgument(q, args, rnd);
+                if (misspelt != null) {
+                    q = misspelt[0];
+                    asked = args.deepCopy();
+                    asked.put(misspelt[1], misspelt[2]);
+                }
+            }
+            if (STANDARD.contains(norm(q)) || !seen.add(q + "\u0000" + path) || !copiedFromQuestion(asked, q)) {
+                continue;
+            }
             int hits;
             try {
-                hits = byName.get(kind.tool).search(args).size();
+                hits = byName.get(kind.tool).search(asked).size();
             } catch (ToolException e) {
                 continue; // the call fails on this codebase: not an example of a right call
             }
-            out.add(new Pair(c.name(), c.split(), kind, phrasing, q, kind.tool, args, hits));
+            out.add(new Pair(c.name(), c.split(), kind, phrasing, q, kind.tool, asked, hits));
         }
         return out;
     }
@@ -406,6 +434,65 @@ public final class CallDataGenerator {
             q = q.replaceAll("\\?+$", "");
         }
         return q.strip();
+    }
+
+    /** Another name of the repository than the argument: a module, class or function (or a plain word). */
+    static String distractor(Random rnd, Map<CallKind.Values, List<String>> values, String x) {
+        List<CallKind.Values> pools = List.of(CallKind.Values.MODULES, CallKind.Values.CLASS_NAMES,
+                CallKind.Values.FUNCTION_NAMES, CallKind.Values.MODULES);
+        for (int i = 0; i < 4; i++) {
+            List<String> pool = values.getOrDefault(pools.get(rnd.nextInt(pools.size())), List.of());
+            if (!pool.isEmpty()) {
+                String n = pool.get(rnd.nextInt(pool.size()));
+                if (!n.equalsIgnoreCase(x) && n.length() <= 30) {
+                    return n;
+                }
+            }
+        }
+        return List.of("the parser", "the client", "the tests", "logging", "the CLI").get(rnd.nextInt(5));
+    }
+
+    /** The question with a context clause before or after it, naming {@code other}. */
+    static String withContext(String q, Random rnd, String other) {
+        if (rnd.nextBoolean()) {
+            String c = CONTEXT_BEFORE.get(rnd.nextInt(CONTEXT_BEFORE.size())).replace("{n}", other);
+            boolean keepCase = q.length() > 1 && Character.isUpperCase(q.charAt(1)); // an acronym or a name
+            return c + (keepCase ? q : Character.toLowerCase(q.charAt(0)) + q.substring(1));
+        }
+        String c = CONTEXT_AFTER.get(rnd.nextInt(CONTEXT_AFTER.size())).replace("{n}", other);
+        String end = q.endsWith("?") ? "?" : "";
+        return q.substring(0, q.length() - end.length()) + c + end;
+    }
+
+    /**
+     * The question with one string argument's word misspelt where the question writes it (a swap, a dropped or a
+     * doubled letter), with the argument's name and its misspelt value; null when no argument word of 5 letters or
+     * more stands in the question as a word.
+     */
+    static String[] misspellArgument(String q, ObjectNode args, Random rnd) {
+        for (var it = args.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String v = e.getValue().isTextual() ? e.getValue().textValue() : null;
+            if (v == null || e.getKey().equals("path") || v.length() < 5 || !v.matches("[A-Za-z]+")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(v)
+                    + "(?![\\w])").matcher(q);
+            if (!m.find()) {
+                continue;
+            }
+            int p = 1 + rnd.nextInt(v.length() - 2);
+            String w = switch (rnd.nextInt(3)) {
+                case 0 -> v.substring(0, p) + v.charAt(p + 1) + v.charAt(p) + v.substring(p + 2);
+                case 1 -> v.substring(0, p) + v.substring(p + 1);
+                default -> v.substring(0, p) + v.charAt(p) + v.substring(p);
+            };
+            if (w.equals(v)) {
+                return null;
+            }
+            return new String[] {q.substring(0, m.start()) + w + q.substring(m.end()), e.getKey(), w};
+        }
+        return null;
     }
 
     private static String typo(String q, Random rnd, String x, String path) {

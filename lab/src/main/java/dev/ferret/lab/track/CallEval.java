@@ -3,10 +3,13 @@ package dev.ferret.lab.track;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.AgentRuntime;
-import dev.ferret.agent.loop.CallOnlyAgent;
 import dev.ferret.agent.Answer;
+import dev.ferret.agent.loop.CallOnlyAgent;
 import dev.ferret.agent.loop.Grounding;
+import dev.ferret.agent.python.Hit;
+import dev.ferret.agent.python.PythonTool;
 import dev.ferret.agent.tools.ExecutedCall;
+import dev.ferret.agent.tools.ToolException;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.lab.data.Jsonl;
 import java.io.IOException;
@@ -14,25 +17,39 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Runs the agent (agent mode: no hybrid shortcut) on every question of a {@code ferret call-data} split, each on its
  * own codebase, and counts what issue 13 asks: calls that do not parse (recorded with the name {@code ?}), runs whose
  * call is exactly the expected one (tool and arguments; for the full loop, any call of the run), invented names in
- * the answers ({@link Grounding#audit}), per kind and for held-out phrasings apart. With the call-only prompt this is
+ * the answers ({@link Grounding#audit}), and micro precision and recall of the items the run's calls list against
+ * the items the expected call lists ({@link #items}), per kind and for held-out phrasings apart. With the call-only prompt this is
  * the default model's accuracy on held-out codebases; with any prompt it is the "calls always parse" check.
  */
 public final class CallEval {
     /** Totals over a set of runs. */
-    public record Totals(int runs, int unparsable, int rightCalls, int invented, int calls, int read) {
+    public record Totals(int runs, int unparsable, int rightCalls, int invented, int calls, int read,
+                         long truePositives, long found, long truth) {
         Totals plus(Totals o) {
             return new Totals(runs + o.runs, unparsable + o.unparsable, rightCalls + o.rightCalls, invented + o.invented,
-                    calls + o.calls, read + o.read);
+                    calls + o.calls, read + o.read, truePositives + o.truePositives, found + o.found, truth + o.truth);
+        }
+
+        /** Micro precision over listed items (1 when nothing was listed). */
+        double precision() {
+            return found == 0 ? 1 : (double) truePositives / found;
+        }
+
+        /** Micro recall over the items the expected call lists (1 when it lists none). */
+        double recall() {
+            return truth == 0 ? 1 : (double) truePositives / truth;
         }
 
         double rightShare() {
@@ -59,7 +76,7 @@ public final class CallEval {
         for (JsonNode l : lines) {
             byCodebase.computeIfAbsent(l.path("codebase").asText(), k -> new ArrayList<>()).add(l);
         }
-        Totals all = new Totals(0, 0, 0, 0, 0, 0);
+        Totals all = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0);
         Map<String, Totals> perKind = new TreeMap<>();
         Map<String, Totals> perPhrasing = new TreeMap<>();
         Map<String, Totals> perCodebase = new LinkedHashMap<>();
@@ -81,7 +98,16 @@ public final class CallEval {
                             && c.name().equals(l.path("tool").asText()) && sameArguments(c.arguments(), l.path("arguments")));
                     int invented = Grounding.audit(a.answer(), a.evidence(), q, rt.tools().names()).size();
                     boolean read = CallOnlyAgent.readArguments(a.answer());
-                    Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size(), read ? 1 : 0);
+                    Set<String> expected = items(rt, l.path("tool").asText(), l.path("arguments"));
+                    Set<String> got = new HashSet<>();
+                    for (ExecutedCall c : a.toolCalls()) {
+                        if (c.outcome() == ExecutedCall.Outcome.RAN) {
+                            got.addAll(items(rt, c.name(), Json.MAPPER.readTree(c.arguments())));
+                        }
+                    }
+                    long tp = got.stream().filter(expected::contains).count();
+                    Totals t = new Totals(1, unparsable, right ? 1 : 0, invented, a.toolCalls().size(), read ? 1 : 0,
+                            tp, got.size(), expected.size());
                     all = all.plus(t);
                     perKind.merge(l.path("kind").asText(), t, Totals::plus);
                     perPhrasing.merge(l.path("held_out_phrasing").asBoolean() ? "held-out phrasings" : "training phrasings",
@@ -102,6 +128,24 @@ public final class CallEval {
         double median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         return new Report(model, base.prompt() == null ? "default" : base.prompt().name().toLowerCase(Locale.ROOT), data,
                 all, perKind, perPhrasing, perCodebase, wrong, (System.nanoTime() - t0) / 1e9, median);
+    }
+
+    /**
+     * The items a call lists, as the call-only answer lists them: {@code file:line} per hit, one per file for imports
+     * ({@link dev.ferret.agent.loop.CallAnswer}); empty for a tool that is not a Python tool or a call that fails.
+     */
+    static Set<String> items(AgentRuntime rt, String tool, JsonNode args) {
+        Set<String> out = new HashSet<>();
+        if (rt.tools().get(tool).orElse(null) instanceof PythonTool t) {
+            try {
+                for (Hit h : t.search(args)) {
+                    out.add(tool.equals("find_imports") ? h.file() : h.file() + ":" + h.line());
+                }
+            } catch (ToolException e) {
+                return Set.of();
+            }
+        }
+        return out;
     }
 
     static boolean sameArguments(String json, JsonNode expected) {
@@ -140,6 +184,11 @@ public final class CallEval {
         o.put("right_call_share", t.rightShare());
         o.put("invented_names", t.invented());
         o.put("arguments_read_as_repository_names", t.read());
+        o.put("items_true_positive", t.truePositives());
+        o.put("items_listed", t.found());
+        o.put("items_expected", t.truth());
+        o.put("precision", t.precision());
+        o.put("recall", t.recall());
         return o;
     }
 
@@ -149,8 +198,8 @@ public final class CallEval {
                 .append(r.data()).append("`, agent mode. ")
                 .append(String.format(Locale.ROOT, "%.0f s in all, median %.3f s per run.%n%n", r.seconds(),
                         r.medianSecondsPerRun()));
-        sb.append("| Set | Runs | Tool calls | Unparsable calls | Right call | Invented names | Arguments read as names |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        sb.append("| Set | Runs | Tool calls | Unparsable calls | Right call | Precision | Recall | Invented names "
+                + "| Arguments read as names |\n|---|---|---|---|---|---|---|---|---|\n");
         row(sb, "all", r.all());
         r.perPhrasing().forEach((k, t) -> row(sb, k, t));
         r.perKind().forEach((k, t) -> row(sb, "kind " + k, t));
@@ -165,7 +214,8 @@ public final class CallEval {
     private static void row(StringBuilder sb, String name, Totals t) {
         sb.append("| ").append(name).append(" | ").append(t.runs()).append(" | ").append(t.calls()).append(" | ")
                 .append(t.unparsable()).append(" | ").append(t.rightCalls()).append('/').append(t.runs())
-                .append(String.format(Locale.ROOT, " (%.1f%%)", 100 * t.rightShare())).append(" | ")
+                .append(String.format(Locale.ROOT, " (%.1f%%) | %.3f | %.3f (%d/%d) | ", 100 * t.rightShare(),
+                        t.precision(), t.recall(), t.truePositives(), t.truth()))
                 .append(t.invented()).append(" | ").append(t.read()).append(" |\n");
     }
 

@@ -66,4 +66,30 @@ class CallDataTest {
         assertTrue(valid.stream().anyMatch(CallDataGenerator.Pair::heldOut), "validation measures held-out phrasings");
         assertEquals(train, pairs(Split.TRAIN, 7), "deterministic for a seed");
     }
+
+    @Test
+    void anArgumentWordIsMisspeltWhereTheQuestionWritesIt() throws Exception {
+        var args = (com.fasterxml.jackson.databind.node.ObjectNode) dev.ferret.engine.chat.Json.MAPPER
+                .readTree("{\"module\": \"requests\"}");
+        for (int seed = 0; seed < 20; seed++) {
+            String[] m = CallDataGenerator.misspellArgument("Which files import requests?", args, new java.util.Random(seed));
+            assertEquals("module", m[1]);
+            assertFalse(m[2].equals("requests"), m[2]);
+            assertTrue(Math.abs(m[2].length() - "requests".length()) <= 1, m[2]);
+            assertEquals("Which files import " + m[2] + "?", m[0]);
+            assertTrue(AgentPrompt.callChoices(m[0]).contains(m[2]), "the grammar can copy it: " + m[0]);
+        }
+        assertEquals(null, CallDataGenerator.misspellArgument("Which files import requests_toolbelt?", args,
+                new java.util.Random(1)), "no word of the question is the argument");
+    }
+
+    @Test
+    void aContextClauseNamesSomethingElseAndKeepsTheQuestion() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            String q = CallDataGenerator.withContext("Which files import requests?", rnd, "yaml");
+            assertTrue(q.contains("requests") && q.contains("import"), q);
+            assertTrue(q.endsWith("?") || q.startsWith("Which") || q.contains("which files"), q);
+        }
+    }
 }
