@@ -278,6 +278,7 @@ public final class StressDriver {
             ops.incrementAndGet();
             Session target = op.equals("generate-own") || op.equals("adapter-set") || op.equals("prefix") || op.equals("reset")
                     ? (rnd.nextInt(4) == 0 ? any(rnd, own) : own) : any(rnd, own);
+            String before = describe(target);
             try {
                 String result = switch (op) {
                     case "generate-own", "generate-shared" -> generate(rnd, target);
@@ -317,6 +318,7 @@ public final class StressDriver {
                     }
                 };
                 count(op + ":" + result);
+                trace(target, op + ":" + result + " " + before);
             } catch (EngineException.Closed e) {
                 count(op + ":closed");
             } catch (EngineException.Busy e) {
@@ -332,6 +334,11 @@ public final class StressDriver {
                     // found yet; see bench/results/stress.md). Before the engine checked rows, llama.cpp sampled a
                     // token the grammar forbids from it and aborted the JVM; the check turns that into this error.
                     count(op + ":non-finite-logits");
+                    // what the session went through before the row, to find the source (printed, not a failure)
+                    System.out.println("NANTRACE " + op + " " + before + " " + lastGenerate.get() + " modelOpen="
+                            + target.model().isOpen() + " current=" + (target.model() == model.get()) + " sessionsOfModel="
+                            + sessionsOf(target.model()) + " -> " + e.getMessage().substring(0, 60));
+                    recent(target).forEach(t -> System.out.println("NANTRACE   before: " + t));
                 } else if (causedBy(e, java.nio.channels.ClosedByInterruptException.class)) {
                     count(op + ":interrupted-io"); // an interrupt closed the file channel of a load or a state file
                 } else {
@@ -341,6 +348,44 @@ public final class StressDriver {
                 problem(op + " threw " + e + stack(e));
             }
             checkConsistent(own, op);
+        }
+    }
+
+    private final ThreadLocal<String> lastGenerate = ThreadLocal.withInitial(() -> "");
+
+    private String sessionsOf(Model m) {
+        synchronized (sessions) {
+            return sessions.stream().filter(x -> x.model() == m).count() + "/" + sessions.size();
+        }
+    }
+
+    /** The last operations on each session (by identity), for the NANTRACE lines. */
+    private final Map<Session, java.util.ArrayDeque<String>> traces = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private void trace(Session s, String what) {
+        synchronized (traces) {
+            java.util.ArrayDeque<String> d = traces.computeIfAbsent(s, k -> new java.util.ArrayDeque<>());
+            d.addLast(Thread.currentThread().getName() + " " + what);
+            if (d.size() > 16) {
+                d.removeFirst();
+            }
+        }
+    }
+
+    private List<String> recent(Session s) {
+        synchronized (traces) {
+            return List.copyOf(traces.getOrDefault(s, new java.util.ArrayDeque<>()));
+        }
+    }
+
+    /** A session's state in a few words: its id, context, cached tokens, adapters (never throws). */
+    private static String describe(Session s) {
+        try {
+            return "session@" + Integer.toHexString(System.identityHashCode(s)) + " model@"
+                    + Integer.toHexString(System.identityHashCode(s.model())) + " ctx=" + s.contextSize() + " history="
+                    + s.history().length + " posMax=" + s.kvPosMax() + " adapters=" + s.adapters().values();
+        } catch (RuntimeException e) {
+            return "session@" + Integer.toHexString(System.identityHashCode(s)) + " (" + e.getClass().getSimpleName() + ")";
         }
     }
 
@@ -380,6 +425,9 @@ public final class StressDriver {
             if (interruptSelf) {
                 Thread.currentThread().interrupt();
             }
+            lastGenerate.set("max=" + max + " stops=" + stops + " grammar=" + (grammar != null) + " greedy="
+                    + sampling.equals(SamplingOptions.greedy()) + " drafter=" + (drafter == null ? "none" : drafter.getClass().getSimpleName())
+                    + " listener=" + listenerKind + " interruptSelf=" + interruptSelf);
             Generation g = s.generate(prompt, r, listener, drafter);
             boolean interrupted = Thread.interrupted();
             if (g.generatedTokens() > max) {
@@ -437,6 +485,7 @@ public final class StressDriver {
 
     private String reload(AtomicReference<Model> ref, Path file) {
         Model fresh = Model.load(file, options);
+        System.out.println("NANTRACE loaded " + file.getFileName() + " model@" + Integer.toHexString(System.identityHashCode(fresh)));
         Model old = ref.getAndSet(fresh);
         old.close();
         synchronized (sessions) {
