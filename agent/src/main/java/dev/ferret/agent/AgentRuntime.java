@@ -220,7 +220,8 @@ public final class AgentRuntime implements AutoCloseable {
         };
         AgentResult r;
         if (options.prompt() == Prompt.CALL_ONLY) {
-            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).withPaths(this::namesAPath).run(question, listener);
+            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).withPaths(this::namesAPath).withNameReading(readNames)
+                    .run(question, listener);
         } else {
             r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
                     .run(question, listener);
@@ -231,6 +232,18 @@ public final class AgentRuntime implements AutoCloseable {
                 r.tokensGenerated(), r.autonomous(), r.stopReason(), -1,
                 drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
                 pythonSearched ? skippedNotes() : List.of(), r.evidence());
+    }
+
+    private volatile boolean readNames = true;
+
+    /**
+     * Whether the call-only agent reads its call's arguments as the repository's names before the call runs
+     * (default true; see {@code CallArguments}). Off, each call runs as the model wrote it: for measuring what the
+     * reading adds, side by side.
+     */
+    public AgentRuntime readNames(boolean on) {
+        this.readNames = on;
+        return this;
     }
 
     /** Whether a word of a question names a file or folder inside the repository (not the repository itself). */

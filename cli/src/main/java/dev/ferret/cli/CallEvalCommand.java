@@ -42,11 +42,15 @@ final class CallEvalCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "call-eval", description = "file name (default ${DEFAULT-VALUE})")
     String name;
 
+    @Option(names = "--exact-arguments", description = "run each call as the model wrote it (no reading of its "
+            + "arguments as the repository's names), to measure what that reading adds")
+    boolean exactArguments;
+
     @Override
     public Integer call() throws Exception {
         AgentRuntime.Options base = new AgentRuntime.Options(codebases, model, loras, null, false, AgentRuntime.Mode.AGENT,
                 AgentRuntime.Format.TEMPLATE, 6, threads, prompt).withDefaultModel();
-        CallEval.Report r = CallEval.run(data, codebases, base, limit, System.err);
+        CallEval.Report r = CallEval.run(data, codebases, base, limit, !exactArguments, System.err);
         CallEval.write(r, out, name);
         System.out.print(CallEval.toMarkdown(r));
         return r.all().unparsable() == 0 ? 0 : 1;

@@ -68,6 +68,12 @@ public final class CallEval {
 
     public static Report run(Path data, Path codebases, AgentRuntime.Options base, int limit, PrintStream log)
             throws IOException {
+        return run(data, codebases, base, limit, true, log);
+    }
+
+    /** {@link #run} with the call-only agent's reading of arguments as repository names on or off. */
+    public static Report run(Path data, Path codebases, AgentRuntime.Options base, int limit, boolean readNames,
+                             PrintStream log) throws IOException {
         List<JsonNode> lines = Jsonl.read(data);
         if (limit > 0 && lines.size() > limit) {
             lines = lines.subList(0, limit);
@@ -88,7 +94,7 @@ public final class CallEval {
             Path repo = codebases.resolve(e.getKey());
             AgentRuntime.Options o = new AgentRuntime.Options(repo, base.model(), base.loras(), base.draft(), base.lookup(),
                     AgentRuntime.Mode.AGENT, base.format(), base.maxSteps(), base.threads(), base.prompt());
-            try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT)) {
+            try (AgentRuntime rt = new AgentRuntime(o, AgentRuntime.Progress.SILENT).readNames(readNames)) {
                 for (JsonNode l : e.getValue()) {
                     String q = l.path("question").asText();
                     Answer a = rt.ask(q);
