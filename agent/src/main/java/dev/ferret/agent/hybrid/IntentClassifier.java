@@ -986,7 +986,7 @@ public final class IntentClassifier {
             java.util.List<String> known = new ArrayList<>(Lexicon.TAG_CAPITALS);
             known.addAll(Lexicon.TAG_ANY_CASE.values());
             for (String t : known) {
-                if (t.length() >= 4 && Lexicon.distance(word, t, 1) <= 1) {
+                if (t.length() >= 4 && EditDistance.of(word, t, 1) <= 1) {
                     if (!t.equals(word)) {
                         q.corrections.add(word + " -> " + t);
                     }

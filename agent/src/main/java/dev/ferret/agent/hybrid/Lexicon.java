@@ -295,7 +295,7 @@ final class Lexicon {
             if (v.startsWith(w) && (v.length() - w.length() > 1 || w.length() < 7) && !TRUNCATABLE.contains(v)) {
                 continue; // "handle" is a word of its own, not a misspelt "handler"; "dataclas" is "dataclass"
             }
-            int d = distance(w, v, max);
+            int d = EditDistance.of(w, v, max);
             if (d <= max) {
                 if (d < bestDistance) {
                     best = v;
@@ -308,34 +308,5 @@ final class Lexicon {
             }
         }
         return tie ? null : best;
-    }
-
-    /** Damerau-Levenshtein distance (optimal string alignment), or more than {@code max} when larger. */
-    static int distance(String a, String b, int max) {
-        int n = a.length();
-        int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > max) {
-                return max + 1;
-            }
-        }
-        return d[n][m];
     }
 }

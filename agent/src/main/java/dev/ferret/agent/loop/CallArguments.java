@@ -2,6 +2,7 @@ package dev.ferret.agent.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.agent.hybrid.EditDistance;
 import dev.ferret.agent.python.PythonTool;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -147,7 +148,7 @@ public final class CallArguments {
                 if (Math.abs(nl.length() - pl.length()) > allowed) {
                     continue;
                 }
-                int d = distance(pl, nl, allowed);
+                int d = EditDistance.of(pl, nl, allowed);
                 if (d > allowed) {
                     continue;
                 }
@@ -170,37 +171,5 @@ public final class CallArguments {
     /** Edits a word of this length may be away from a name and still be read as it. */
     static int allowed(int length) {
         return length <= 3 ? 0 : length <= 7 ? 1 : 2;
-    }
-
-    /**
-     * The optimal-string-alignment distance (insertions, deletions, substitutions and swaps of two neighbours, each
-     * 1) between {@code a} and {@code b}; any value above {@code max} is reported as {@code max + 1}.
-     */
-    static int distance(String a, String b, int max) {
-        int n = a.length();
-        int k = b.length();
-        int[][] d = new int[n + 1][k + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= k; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= k; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > max) {
-                return max + 1;
-            }
-        }
-        return Math.min(d[n][k], max + 1);
     }
 }
