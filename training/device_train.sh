@@ -14,10 +14,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:?usage: training/device_train.sh OUT_DIR}
 work=${FERRET_DEVICE_WORK:-/tmp/ferret-device}/train
-data="$root/.device/extra/calls"
-[ -f "$data/train.ids.i32" ] || { echo "no call data in $data: pack it with EXTRA=.work/train/calls" >&2; exit 1; }
+packed="$root/.device/extra/calls.tar.xz"
+[ -f "$packed" ] || { echo "no call data in $packed: pack it with EXTRA=.work/train/calls" >&2; exit 1; }
 mkdir -p "$work" "$out"
-rm -rf "$work/calls" && cp -a "$data" "$work/calls"
+rm -rf "$work/calls" && tar xJf "$packed" -C "$work"
+[ -f "$work/calls/train.ids.i32" ] || { echo "$packed holds no calls/train.ids.i32" >&2; exit 1; }
 t0=$(date +%s)
 WORK="$work" PROFILE=device STAGES=calls PARTS="$out" TIME_BUDGET="${TRAIN_BUDGET:-300}" \
   "$root/training/train_default.sh" >"$out/train.log" 2>&1 || { tail -n 40 "$out/train.log" >&2; exit 1; }
