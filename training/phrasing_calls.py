@@ -40,6 +40,7 @@ def main():
     ap.add_argument("--train", default=".work/call-data/calls-train.jsonl")
     ap.add_argument("--out", required=True)
     ap.add_argument("--every-codebase", action="store_true", help="ask each phrasing on all 8 codebases (default: one each, in turn)")
+    ap.add_argument("--exclude", default="phrasings-blind5", help="a set left out of the default glob (default: phrasings-blind5, measured on its own)")
     ap.add_argument("--only", help="one phrasing set (a folder name, e.g. phrasings-blind5); default: every set")
     a = ap.parse_args()
     seen = set()
@@ -48,6 +49,8 @@ def main():
             seen.add(norm(json.loads(line)["question"]))
     out, skipped, n = [], 0, 0
     for d in sorted(glob.glob(os.path.join(a.sets, a.only or "phrasings*"))):
+        if not a.only and os.path.basename(d) == a.exclude:
+            continue
         for file, (kind, tool, args) in KINDS.items():
             p = os.path.join(d, file)
             if not os.path.exists(p):
