@@ -485,7 +485,6 @@ public final class StressDriver {
 
     private String reload(AtomicReference<Model> ref, Path file) {
         Model fresh = Model.load(file, options);
-        System.out.println("NANTRACE loaded " + file.getFileName() + " model@" + Integer.toHexString(System.identityHashCode(fresh)));
         Model old = ref.getAndSet(fresh);
         old.close();
         synchronized (sessions) {
