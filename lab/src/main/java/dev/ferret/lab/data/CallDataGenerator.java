@@ -481,12 +481,7 @@ public final class CallDataGenerator {
             if (!m.find()) {
                 continue;
             }
-            int p = 1 + rnd.nextInt(v.length() - 2);
-            String w = switch (rnd.nextInt(3)) {
-                case 0 -> v.substring(0, p) + v.charAt(p + 1) + v.charAt(p) + v.substring(p + 2);
-                case 1 -> v.substring(0, p) + v.substring(p + 1);
-                default -> v.substring(0, p) + v.charAt(p) + v.substring(p);
-            };
+            String w = misspell(v, rnd);
             if (w.equals(v)) {
                 return null;
             }
@@ -508,14 +503,18 @@ public final class CallDataGenerator {
             return q;
         }
         int i = candidates.get(rnd.nextInt(candidates.size()));
-        String w = words[i];
+        words[i] = misspell(words[i], rnd);
+        return String.join(" ", words);
+    }
+
+    /** {@code w} (3 letters or more) with one typo inside it: two neighbours swapped, a letter dropped or doubled. */
+    private static String misspell(String w, Random rnd) {
         int p = 1 + rnd.nextInt(w.length() - 2);
-        words[i] = switch (rnd.nextInt(3)) {
+        return switch (rnd.nextInt(3)) {
             case 0 -> w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2); // swap
             case 1 -> w.substring(0, p) + w.substring(p + 1); // drop
             default -> w.substring(0, p) + w.charAt(p) + w.substring(p); // double
         };
-        return String.join(" ", words);
     }
 
     private static String lowerOutside(String q, String x, String path) {
