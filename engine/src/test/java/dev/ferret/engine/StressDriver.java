@@ -278,7 +278,9 @@ public final class StressDriver {
             ops.incrementAndGet();
             Session target = op.equals("generate-own") || op.equals("adapter-set") || op.equals("prefix") || op.equals("reset")
                     ? (rnd.nextInt(4) == 0 ? any(rnd, own) : own) : any(rnd, own);
-            String before = describe(target);
+            // the cache and adapters before a generation (the lease this takes is only worth it there); other
+            // operations are traced by session alone
+            String before = op.startsWith("generate") ? describe(target) : id(target);
             try {
                 String result = switch (op) {
                     case "generate-own", "generate-shared" -> generate(rnd, target);
@@ -378,14 +380,18 @@ public final class StressDriver {
         }
     }
 
+    private static String id(Session s) {
+        return "session@" + Integer.toHexString(System.identityHashCode(s));
+    }
+
     /** A session's state in a few words: its id, context, cached tokens, adapters (never throws). */
     private static String describe(Session s) {
         try {
-            return "session@" + Integer.toHexString(System.identityHashCode(s)) + " model@"
+            return id(s) + " model@"
                     + Integer.toHexString(System.identityHashCode(s.model())) + " ctx=" + s.contextSize() + " history="
                     + s.history().length + " posMax=" + s.kvPosMax() + " adapters=" + s.adapters().values();
         } catch (RuntimeException e) {
-            return "session@" + Integer.toHexString(System.identityHashCode(s)) + " (" + e.getClass().getSimpleName() + ")";
+            return id(s) + " (" + e.getClass().getSimpleName() + ")";
         }
     }
 
