@@ -456,6 +456,17 @@ public final class Session implements KvSession {
         }
     }
 
+    /**
+     * After a logits row with a NaN or an infinity: the cells that decode wrote may hold non-finite keys or values,
+     * and llama.cpp's attention turns such a cell into NaN for every later token of the context, even where the mask
+     * hides it (its score is NaN before the mask is added, and 0 x NaN is NaN). Kept as a cached prefix, they
+     * would fail every later generation on this session; the whole cache goes (a clear also zeroes the cells).
+     */
+    private void dropPoisonedCache() {
+        ctx.kvClear();
+        historySize = 0;
+    }
+
     private void truncate(int n) {
         if (n < historySize) {
             if (!ctx.kvRemove(0, n, -1)) {
@@ -615,7 +626,9 @@ public final class Session implements KvSession {
      * thread is interrupted (before or during the call; the interrupt flag stays set). Ends with
      * {@link EngineException.Closed} when this session, its model, an adapter it uses, or the drafter's model
      * is closed meanwhile, and with the listener's own exception, unchanged, when the listener throws. In
-     * every case the session stays consistent: its KV cache holds {@link #history()}.
+     * every case the session stays consistent: its KV cache holds {@link #history()}. A logits row with a NaN or an
+     * infinity ends the call with {@link EngineException.InvalidModel} and empties the cache (its cells may hold
+     * non-finite values that would fail every later call), so the next call prefills its prompt afresh.
      */
     public Generation generate(int[] prompt, GenerationRequest request, TokenListener listener, Drafter drafter) {
         try (var _ = enter()) {
@@ -703,6 +716,9 @@ public final class Session implements KvSession {
                 // an interrupt stopped a decode: the tokens so far stand, the interrupted batch is not in the cache
                 reason = FinishReason.CANCELLED;
                 return finishWithoutFlush();
+            } catch (EngineException.InvalidModel e) {
+                dropPoisonedCache();
+                throw e;
             }
         }
 

@@ -61,9 +61,10 @@ class NonFiniteLogitsTest {
             }
             // without a grammar too: nothing is sampled from a NaN row
             assertThrows(EngineException.InvalidModel.class, () -> s.generate("Is it?", GenerationRequest.greedy(4), TokenListener.NONE));
-            // the session still works: its history is what it decoded
-            assertTrue(s.history().length > 0);
+            // the session still works; its cache was dropped with the row (its cells may hold non-finite values)
+            assertEquals(0, s.history().length);
             assertThrows(EngineException.InvalidModel.class, () -> s.generate("Is it? Again", GenerationRequest.greedy(4), TokenListener.NONE));
+            assertEquals(0, s.history().length);
         }
     }
 
@@ -78,6 +79,41 @@ class NonFiniteLogitsTest {
                     assertThrows(EngineException.InvalidModel.class, () -> s.generate("Is it?", r, TokenListener.NONE));
                 }
             }
+        }
+    }
+
+    /**
+     * Cells with NaN keys poison every later token that can see them. A session whose cache holds such cells (here
+     * restored from a state whose first layer's keys were overwritten with NaN) fails its generation with the typed
+     * error, and must not keep those cells as a cached prefix: the same prompt again is prefilled afresh and works.
+     */
+    @Test
+    void aSessionDropsCellsThatGaveANaNRowAndRecovers() {
+        try (Model m = Model.load(TestModels.model("tiny", GgufType.F32, 1), TestModels.small()); Session s = m.newSession()) {
+            int[] prompt = m.tokenize("Is it? Tell me more about it", true);
+            s.prefill(prompt);
+            int[] cached = s.history();
+            byte[] state = s.saveState();
+            var layout = dev.ferret.llama.SequenceStateLayout.parse(state, s.contextSize(), true);
+            assertEquals(1, layout.keys().get(0).type(), "F16 keys expected"); // GGML_TYPE_F16
+            // u32 cells, cells x (i32 pos, u32 n_seq_id), u32 v_trans, u32 n_layer, i32 k_type, u64 k_row_bytes, keys
+            int keys = 4 + 8 * layout.cells() + 4 + 4 + 4 + 8;
+            long keyBytes = layout.cells() * layout.keys().get(0).rowBytes();
+            for (long i = 0; i < keyBytes; i += 2) {
+                state[(int) (keys + i)] = 0x00; // F16 0x7E00: NaN
+                state[(int) (keys + i + 1)] = 0x7E;
+            }
+            s.restoreState(cached, state);
+            assertEquals(cached.length, s.history().length);
+
+            int[] longer = m.tokenize("Is it? Tell me more about it, and why", true);
+            EngineException.InvalidModel e = assertThrows(EngineException.InvalidModel.class,
+                    () -> s.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE, null));
+            assertTrue(e.getMessage().contains("non-finite"), e.getMessage());
+            assertEquals(0, s.history().length, "the poisoned cells must not stay cached");
+            Generation g = s.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE, null);
+            assertEquals(0, g.reusedTokens(), "nothing cached was reused");
+            assertTrue(g.generatedTokens() > 0);
         }
     }
 
