@@ -48,6 +48,8 @@ final class DecodeLoop implements Runnable {
 
     private final List<Job> active = new ArrayList<>();
     private Map<Adapter, Float> applied = Map.of();
+    /** Loop thread: a logits row of the step being sampled held a NaN or an infinity (see {@link #clearPoisonedCache}). */
+    private boolean poisoned;
     private int turn;
 
     final AtomicLong decodeCalls = new AtomicLong();
@@ -502,6 +504,7 @@ final class DecodeLoop implements Runnable {
                 token = Samplers.sample(j.chain, ctx, i.index, model);
             } catch (RuntimeException e) {
                 drop(j, e);
+                poisoned |= e instanceof EngineException.InvalidModel;
                 continue;
             }
             boolean goOn = j.consume(model, token, j.session.historySize(), owner.sequenceContext());
@@ -515,6 +518,30 @@ final class DecodeLoop implements Runnable {
                 end(j);
             }
         }
+        if (poisoned) {
+            clearPoisonedCache();
+        }
+    }
+
+    /**
+     * Loop thread, after a logits row with a NaN or an infinity: the cells that decode wrote may hold non-finite keys
+     * or values, and llama.cpp's attention turns such a cell into NaN for every sequence of the context, not only its
+     * own (a masked cell's score is NaN before the mask is added). Removing the cells leaves their bytes in place;
+     * only a clear zeroes them. So the jobs still running end with {@link EngineException.InvalidModel} as well (their
+     * next rows would be NaN), every session's cache is emptied, and the cache is cleared: later generations start
+     * afresh instead of failing one after another.
+     */
+    private void clearPoisonedCache() {
+        poisoned = false;
+        EngineException.InvalidModel why = new EngineException.InvalidModel("a logits row of this parallel context held a NaN"
+                + " or an infinity, and its shared KV cache was cleared (cells with non-finite values reach every sequence)", null);
+        for (Job j : List.copyOf(active)) {
+            drop(j, why);
+        }
+        for (ParallelSession s : owner.sharingCandidates()) {
+            s.truncate(ctx, 0);
+        }
+        ctx.kvClear();
     }
 
     private void end(Job j) {

@@ -94,15 +94,7 @@ class NonFiniteLogitsTest {
             s.prefill(prompt);
             int[] cached = s.history();
             byte[] state = s.saveState();
-            var layout = dev.ferret.llama.SequenceStateLayout.parse(state, s.contextSize(), true);
-            assertEquals(1, layout.keys().get(0).type(), "F16 keys expected"); // GGML_TYPE_F16
-            // u32 cells, cells x (i32 pos, u32 n_seq_id), u32 v_trans, u32 n_layer, i32 k_type, u64 k_row_bytes, keys
-            int keys = 4 + 8 * layout.cells() + 4 + 4 + 4 + 8;
-            long keyBytes = layout.cells() * layout.keys().get(0).rowBytes();
-            for (long i = 0; i < keyBytes; i += 2) {
-                state[(int) (keys + i)] = 0x00; // F16 0x7E00: NaN
-                state[(int) (keys + i + 1)] = 0x7E;
-            }
+            poisonKeys(state, s.contextSize());
             s.restoreState(cached, state);
             assertEquals(cached.length, s.history().length);
 
@@ -114,6 +106,43 @@ class NonFiniteLogitsTest {
             Generation g = s.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE, null);
             assertEquals(0, g.reusedTokens(), "nothing cached was reused");
             assertTrue(g.generatedTokens() > 0);
+        }
+    }
+
+    static void poisonKeys(byte[] state, int contextSize) {
+        var layout = dev.ferret.llama.SequenceStateLayout.parse(state, contextSize, true);
+        assertEquals(1, layout.keys().get(0).type(), "F16 keys expected"); // GGML_TYPE_F16
+        // u32 cells, cells x (i32 pos, u32 n_seq_id), u32 v_trans, u32 n_layer, i32 k_type, u64 k_row_bytes, keys
+        int keys = 4 + 8 * layout.cells() + 4 + 4 + 4 + 8;
+        long keyBytes = layout.cells() * layout.keys().get(0).rowBytes();
+        for (long i = 0; i < keyBytes; i += 2) {
+            state[(int) (keys + i)] = 0x00; // F16 0x7E00: NaN
+            state[(int) (keys + i + 1)] = 0x7E;
+        }
+    }
+
+    /**
+     * In a parallel context one sequence's NaN cells reach the others too (llama.cpp masks other sequences' cells by
+     * adding -inf to a score that is already NaN): the failed generation clears the shared cache, so that another
+     * session, and the same one again, generate finite rows afterwards. Without the clear both fail.
+     */
+    @Test
+    void aNaNRowInAParallelContextClearsItsSharedCache() {
+        try (Model m = Model.load(TestModels.model("tiny", GgufType.F32, 1), TestModels.small());
+             ParallelContext pc = m.newParallelContext(ParallelOptions.of(2).withSequenceContext(128));
+             ParallelSession a = pc.newSession(); ParallelSession b = pc.newSession()) {
+            int[] prompt = m.tokenize("Is it? Tell me more about it", true);
+            a.prefill(prompt);
+            b.prefill(m.tokenize("Something else entirely", true));
+            byte[] state = a.saveState();
+            poisonKeys(state, a.contextSize());
+            a.restoreState(a.history(), state);
+            int[] longer = m.tokenize("Is it? Tell me more about it, and why", true);
+            assertThrows(EngineException.InvalidModel.class, () -> a.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE));
+            assertEquals(0, a.history().length);
+            assertEquals(0, b.history().length, "the other session's cache went with the clear");
+            assertTrue(b.generate(m.tokenize("Something else entirely", true), GenerationRequest.greedy(4), TokenListener.NONE).generatedTokens() > 0);
+            assertTrue(a.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE).generatedTokens() > 0);
         }
     }
 
