@@ -95,7 +95,12 @@ class NonFiniteLogitsTest {
             int[] cached = s.history();
             byte[] state = s.saveState();
             poisonKeys(state, s.contextSize());
-            s.restoreState(cached, state);
+            // the checked restore refuses it, naming the first cell, and leaves the cache empty
+            EngineException.InvalidState refused = assertThrows(EngineException.InvalidState.class, () -> s.restoreState(cached, state));
+            assertTrue(refused.getMessage().contains("layer 0 keys: cell 0 holds a NaN or an infinity"), refused.getMessage());
+            assertEquals(0, s.history().length);
+            s.prefill(prompt);
+            writeUnchecked(s, 0, state);
             assertEquals(cached.length, s.history().length);
 
             int[] longer = m.tokenize("Is it? Tell me more about it, and why", true);
@@ -106,6 +111,35 @@ class NonFiniteLogitsTest {
             Generation g = s.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE, null);
             assertEquals(0, g.reusedTokens(), "nothing cached was reused");
             assertTrue(g.generatedTokens() > 0);
+        }
+    }
+
+    /**
+     * Puts {@code state} into sequence {@code seq} of the session's context without Ferret's checks (which refuse
+     * non-finite values): how cells that went NaN inside a decode look to the next one. The state holds the same
+     * cells the sequence has, so its history stays true.
+     */
+    static void writeUnchecked(Object session, int seq, byte[] state) {
+        try {
+            java.lang.reflect.Field f = session.getClass().getDeclaredField(session instanceof Session ? "ctx" : "owner");
+            f.setAccessible(true);
+            Object o = f.get(session);
+            dev.ferret.llama.LlamaContext ctx;
+            if (o instanceof dev.ferret.llama.LlamaContext c) {
+                ctx = c;
+            } else {
+                ctx = ((ParallelContext) o).llama();
+            }
+            java.lang.reflect.Method h = dev.ferret.llama.LlamaContext.class.getDeclaredMethod("handle");
+            h.setAccessible(true);
+            try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+                java.lang.foreign.MemorySegment buf = a.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, state);
+                long n = dev.ferret.llama.internal.LlamaH.llama_state_seq_set_data(
+                        (java.lang.foreign.MemorySegment) h.invoke(ctx), buf, state.length, seq);
+                assertEquals(state.length, n, "llama.cpp took the whole state");
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -136,7 +170,9 @@ class NonFiniteLogitsTest {
             b.prefill(m.tokenize("Something else entirely", true));
             byte[] state = a.saveState();
             poisonKeys(state, a.contextSize());
-            a.restoreState(a.history(), state);
+            assertThrows(EngineException.InvalidState.class, () -> a.restoreState(prompt, state));
+            a.prefill(prompt);
+            writeUnchecked(a, a.sequence(), state);
             int[] longer = m.tokenize("Is it? Tell me more about it, and why", true);
             assertThrows(EngineException.InvalidModel.class, () -> a.generate(longer, GenerationRequest.greedy(4), TokenListener.NONE));
             assertEquals(0, a.history().length);

@@ -21,7 +21,10 @@ import java.util.List;
  * v_trans = 1: n_layer x { i32 v_type; u32 v_element_bytes; u32 v_rows; v_rows x cell_count x v_element_bytes }
  * </pre>
  * Parsing never allocates in proportion to a count read from the bytes, and every count is checked against
- * what is left before it is used, so any input is parsed or refused in time linear in its length.
+ * what is left before it is used, so any input is parsed or refused in time linear in its length. The keys and
+ * values must be finite ({@link #firstNonFinite} names the types checked): a cell holding a NaN or an infinity makes
+ * every later token of the context NaN, even a token that the mask hides it from, since the mask is added to a score
+ * that is NaN already.
  *
  * @param cells     cell_count
  * @param vTransposed v_trans
@@ -182,7 +185,14 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
         if (want != null) {
             same(what, got, want);
         }
-        skip(b, times(row, cells), what + " (" + cells + " rows of " + row + " bytes)");
+        long bytes = times(row, cells);
+        need(b, bytes, what + " (" + cells + " rows of " + row + " bytes)");
+        long bad = firstNonFinite(b, b.position(), bytes, type);
+        if (bad >= 0) {
+            throw fail(what + ": cell " + bad / row + " holds a NaN or an infinity (such a cell makes every later token that"
+                    + " attends to it NaN, masked or not)");
+        }
+        skip(b, bytes, what);
         return got;
     }
 
@@ -197,8 +207,52 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
         if (want != null) {
             same(what, got, want);
         }
-        skip(b, times(times(element, rows), cells), what + " (" + rows + " rows of " + cells + " elements of " + element + " bytes)");
+        long bytes = times(times(element, rows), cells);
+        need(b, bytes, what + " (" + rows + " rows of " + cells + " elements of " + element + " bytes)");
+        long bad = firstNonFinite(b, b.position(), bytes, type);
+        if (bad >= 0) {
+            throw fail(what + ": cell " + (bad / element) % cells + " holds a NaN or an infinity (such a cell makes every later"
+                    + " token that attends to it NaN, masked or not)");
+        }
+        skip(b, bytes, what);
         return got;
+    }
+
+    /**
+     * The offset (from {@code start}) of the first non-finite value in {@code bytes} bytes of ggml {@code type}, or -1.
+     * Checked: F32, F16 and BF16 values, and the F16 scales of Q4_0 and Q8_0 blocks (the KV cache types llama.cpp
+     * offers besides those have scales in other places; they are not checked). A non-finite number is one whose
+     * exponent bits are all set.
+     */
+    static long firstNonFinite(ByteBuffer b, int start, long bytes, int type) {
+        int end = (int) (start + bytes);
+        return switch (type) {
+            case 0 -> floats(b, start, end); // F32
+            case 1 -> halves(b, start, end, 2, 0x7c00); // F16
+            case 30 -> halves(b, start, end, 2, 0x7f80); // BF16
+            case 2 -> halves(b, start, end, 18, 0x7c00); // Q4_0: f16 scale, 16 bytes of nibbles
+            case 8 -> halves(b, start, end, 34, 0x7c00); // Q8_0: f16 scale, 32 bytes
+            default -> -1;
+        };
+    }
+
+    private static long floats(ByteBuffer b, int start, int end) {
+        for (int i = start; i + 4 <= end; i += 4) {
+            if ((b.getInt(i) & 0x7f800000) == 0x7f800000) {
+                return i - start;
+            }
+        }
+        return -1;
+    }
+
+    /** The offset of the first 16-bit value, one every {@code stride} bytes, whose {@code exponent} bits are all set. */
+    private static long halves(ByteBuffer b, int start, int end, int stride, int exponent) {
+        for (int i = start; i + 2 <= end; i += stride) {
+            if ((b.getShort(i) & exponent) == exponent) {
+                return i - start;
+            }
+        }
+        return -1;
     }
 
     private static int type(ByteBuffer b, String what) {

@@ -102,6 +102,63 @@ class SequenceStateLayoutTest {
         assertFalse(mine.keys().isEmpty());
     }
 
+    /**
+     * A cell holding a NaN or an infinity would make every later token of the context NaN (even where the mask hides
+     * the cell), so such a state is refused, naming the layer and the cell; in keys and in transposed values, for
+     * NaN and for both infinities. The library's own states pass (above).
+     */
+    @Test
+    void nonFiniteKeysOrValuesAreRefused() {
+        int cells = 10;
+        byte[] good = stateOf(NativeFixtures.ctxParams(), 0, cells);
+        SequenceStateLayout l = SequenceStateLayout.parse(good, 256, true);
+        int keys0 = 4 + 8 * cells + 8 + 12;
+        long keyRow = l.keys().get(0).rowBytes();
+        for (short bits : new short[] {(short) 0x7e00, (short) 0x7c00, (short) 0xfc00}) { // F16 NaN, +inf, -inf
+            byte[] bad = good.clone();
+            ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putShort((int) (keys0 + 3 * keyRow + 6), bits);
+            assertEquals("invalid sequence state: layer 0 keys: cell 3 holds a NaN or an infinity (such a cell makes every later"
+                    + " token that attends to it NaN, masked or not)",
+                    assertThrows(LlamaException.State.class, () -> SequenceStateLayout.parse(bad, 256, true)).getMessage());
+        }
+        // the last layer's values, transposed (rows of `cells` elements): element (row 2, cell 7)
+        int values = keys0 - 12;
+        for (int il = 0; il < l.keys().size(); il++) {
+            values += 12 + (int) (l.keys().get(il).rowBytes() * cells);
+        }
+        int last = l.values().size() - 1;
+        for (int il = 0; il < last; il++) {
+            var v = l.values().get(il);
+            values += 12 + v.rows() * cells * v.elementBytes();
+        }
+        int at = values + 12 + (2 * cells + 7) * l.values().get(last).elementBytes();
+        byte[] bad = good.clone();
+        ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putShort(at, (short) 0x7e01);
+        assertTrue(l.vTransposed());
+        assertEquals("invalid sequence state: layer " + last + " values: cell 7 holds a NaN or an infinity (such a cell makes"
+                + " every later token that attends to it NaN, masked or not)",
+                assertThrows(LlamaException.State.class, () -> SequenceStateLayout.parse(bad, 256, true)).getMessage());
+        // a large finite value is fine
+        byte[] big = good.clone();
+        ByteBuffer.wrap(big).order(ByteOrder.LITTLE_ENDIAN).putShort(keys0 + 6, (short) 0x7bff); // 65504
+        assertEquals(cells, SequenceStateLayout.parse(big, 256, true).cells());
+    }
+
+    @Test
+    void theTypesWithoutCheckableValuesPass() {
+        ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 16; i++) {
+            b.putInt(i * 4, 0x7fc00000); // F32 NaN
+        }
+        assertEquals(0, SequenceStateLayout.firstNonFinite(b, 0, 64, 0));
+        assertEquals(-1, SequenceStateLayout.firstNonFinite(b, 0, 64, 12)); // Q4_K: not checked
+        ByteBuffer q8 = ByteBuffer.allocate(68).order(ByteOrder.LITTLE_ENDIAN);
+        q8.put(40, (byte) 0xff).put(41, (byte) 0x7f); // inside the first block's quants: any byte is a valid quant
+        assertEquals(-1, SequenceStateLayout.firstNonFinite(q8, 0, 68, 8));
+        q8.putShort(34, (short) 0x7c00); // the second block's scale: +inf
+        assertEquals(34, SequenceStateLayout.firstNonFinite(q8, 0, 68, 8));
+    }
+
     /** The message for {@code good} with the 32-bit field at {@code offset} set to {@code value}. */
     private static String refused(byte[] good, int offset, int value) {
         byte[] bad = good.clone();
