@@ -48,8 +48,6 @@ final class DecodeLoop implements Runnable {
 
     private final List<Job> active = new ArrayList<>();
     private Map<Adapter, Float> applied = Map.of();
-    /** Loop thread: a logits row of the step being sampled held a NaN or an infinity (see {@link #clearPoisonedCache}). */
-    private boolean poisoned;
     private int turn;
 
     final AtomicLong decodeCalls = new AtomicLong();
@@ -483,6 +481,7 @@ final class DecodeLoop implements Runnable {
                 j.next = -1;
             }
         }
+        boolean poisoned = false; // a row held a NaN or an infinity (see clearPoisonedCache)
         for (Item i : items) {
             Job j = i.job;
             if (j.done) {
@@ -532,7 +531,6 @@ final class DecodeLoop implements Runnable {
      * afresh instead of failing one after another.
      */
     private void clearPoisonedCache() {
-        poisoned = false;
         EngineException.InvalidModel why = new EngineException.InvalidModel("a logits row of this parallel context held a NaN"
                 + " or an infinity, and its shared KV cache was cleared (cells with non-finite values reach every sequence)", null);
         for (Job j : List.copyOf(active)) {

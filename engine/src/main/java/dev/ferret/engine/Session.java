@@ -456,17 +456,6 @@ public final class Session implements KvSession {
         }
     }
 
-    /**
-     * After a logits row with a NaN or an infinity: the cells that decode wrote may hold non-finite keys or values,
-     * and llama.cpp's attention turns such a cell into NaN for every later token of the context, even where the mask
-     * hides it (its score is NaN before the mask is added, and 0 x NaN is NaN). Kept as a cached prefix, they
-     * would fail every later generation on this session; the whole cache goes (a clear also zeroes the cells).
-     */
-    private void dropPoisonedCache() {
-        ctx.kvClear();
-        historySize = 0;
-    }
-
     private void truncate(int n) {
         if (n < historySize) {
             if (!ctx.kvRemove(0, n, -1)) {
@@ -717,7 +706,12 @@ public final class Session implements KvSession {
                 reason = FinishReason.CANCELLED;
                 return finishWithoutFlush();
             } catch (EngineException.InvalidModel e) {
-                dropPoisonedCache();
+                // a logits row with a NaN or an infinity: the cells that decode wrote may hold non-finite keys or
+                // values, and llama.cpp's attention turns such a cell into NaN for every later token of the context,
+                // even where the mask hides it (its score is NaN before the mask is added, and 0 x NaN is NaN); kept
+                // as a cached prefix they would fail every later generation, so the whole cache goes (a clear also
+                // zeroes the cells)
+                resetLeased();
                 throw e;
             }
         }
