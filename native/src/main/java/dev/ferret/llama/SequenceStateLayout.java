@@ -185,14 +185,7 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
         if (want != null) {
             same(what, got, want);
         }
-        long bytes = times(row, cells);
-        need(b, bytes, what + " (" + cells + " rows of " + row + " bytes)");
-        long bad = firstNonFinite(b, b.position(), bytes, type);
-        if (bad >= 0) {
-            throw fail(what + ": cell " + bad / row + " holds a NaN or an infinity (such a cell makes every later token that"
-                    + " attends to it NaN, masked or not)");
-        }
-        skip(b, bytes, what);
+        skipFinite(b, times(row, cells), type, what, what + " (" + cells + " rows of " + row + " bytes)", at -> at / row);
         return got;
     }
 
@@ -207,15 +200,23 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
         if (want != null) {
             same(what, got, want);
         }
-        long bytes = times(times(element, rows), cells);
-        need(b, bytes, what + " (" + rows + " rows of " + cells + " elements of " + element + " bytes)");
+        skipFinite(b, times(times(element, rows), cells), type, what,
+                what + " (" + rows + " rows of " + cells + " elements of " + element + " bytes)", at -> (at / element) % cells);
+        return got;
+    }
+
+    /**
+     * Skips a block of {@code bytes} bytes of ggml {@code type}, refusing it when it is short or holds a non-finite
+     * value; {@code cellOf} maps a byte offset in the block to the cell it belongs to, for the message.
+     */
+    private static void skipFinite(ByteBuffer b, long bytes, int type, String what, String shape, java.util.function.LongUnaryOperator cellOf) {
+        need(b, bytes, shape);
         long bad = firstNonFinite(b, b.position(), bytes, type);
         if (bad >= 0) {
-            throw fail(what + ": cell " + (bad / element) % cells + " holds a NaN or an infinity (such a cell makes every later"
+            throw fail(what + ": cell " + cellOf.applyAsLong(bad) + " holds a NaN or an infinity (such a cell makes every later"
                     + " token that attends to it NaN, masked or not)");
         }
-        skip(b, bytes, what);
-        return got;
+        b.position(b.position() + (int) bytes);
     }
 
     /**
@@ -272,11 +273,6 @@ public record SequenceStateLayout(int cells, boolean vTransposed, List<Rows> key
     private static long u64(ByteBuffer b, String field) {
         need(b, 8, field);
         return b.getLong();
-    }
-
-    private static void skip(ByteBuffer b, long bytes, String what) {
-        need(b, bytes, what);
-        b.position(b.position() + (int) bytes);
     }
 
     /** a x b, or -1 (never enough bytes) when it overflows. */
