@@ -101,6 +101,16 @@ public final class Batch implements AutoCloseable {
         return tokens.getAtIndex(JAVA_INT, i);
     }
 
+    public int position(int i) {
+        return pos.getAtIndex(JAVA_INT, java.util.Objects.checkIndex(i, size));
+    }
+
+    /** The sequence ids of the token at batch index {@code i}. */
+    public int[] sequences(int i) {
+        int n = nSeqId.getAtIndex(JAVA_INT, java.util.Objects.checkIndex(i, size));
+        return seqIds.getAtIndex(ADDRESS, i).reinterpret(4L * maxSeqPerToken).asSlice(0, 4L * n).toArray(JAVA_INT);
+    }
+
     void validate(int nVocab, int nSeqMax) {
         check();
         for (int i = 0; i < size; i++) {

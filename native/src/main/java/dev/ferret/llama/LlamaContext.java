@@ -23,6 +23,7 @@ public final class LlamaContext implements AutoCloseable {
     private MemorySegment handle;
     private final int nCtx;
     private final int nBatch;
+    private final int nUbatch;
     private final int nSeqMax;
     private final int nVocab;
     // synchronized: an adapter's close may look through every context of its model from another thread
@@ -41,6 +42,7 @@ public final class LlamaContext implements AutoCloseable {
         this.threadpool = threadpool;
         this.nCtx = LlamaH.llama_n_ctx(handle);
         this.nBatch = LlamaH.llama_n_batch(handle);
+        this.nUbatch = LlamaH.llama_n_ubatch(handle);
         this.nSeqMax = LlamaH.llama_n_seq_max(handle);
         this.nVocab = model.vocab().size();
         this.stateReference = SequenceStateLayout.reference(this);
@@ -115,7 +117,17 @@ public final class LlamaContext implements AutoCloseable {
      * Runs the model over a batch. Checked in Java first: size within n_batch, token ids within the
      * vocabulary, sequence ids within n_seq_max (llama.cpp aborts the process on some of these).
      *
-     * @throws LlamaException.Decode with llama.cpp's code: 1 = no room in the KV cache, &lt; 0 = error
+     * <p>When the decode fails, the batch's cells are taken out of the cache: for each sequence in the batch,
+     * its positions from the batch's lowest to its highest. llama.cpp means to do that itself, but b4916 and
+     * b4980 remove the cells whose <em>positions</em> equal the cell indices the batch was given, so where
+     * cells and positions differ (several sequences in one cache, or cells freed out of order) the failed
+     * batch stayed, and an unrelated cell at such a position went. The first is undone here; the second can
+     * only happen when a batch spans several micro-batches (n_batch &gt; n_ubatch) or is aborted, so a caller
+     * that shares a cache between sequences should keep n_batch = n_ubatch and not abort while others go on.
+     * (A failed batch that re-decodes positions its sequence already held loses those cells too.)
+     *
+     * @throws LlamaException.Decode with llama.cpp's code: 2 = aborted, other = error, and
+     *                               {@link LlamaException.Decode#noKvSlot()} when no run of free cells was found
      */
     public void decode(Batch batch) {
         MemorySegment h = handle();
@@ -130,13 +142,31 @@ public final class LlamaContext implements AutoCloseable {
         long mark = NativeLog.mark();
         int rc = LlamaH.llama_decode(h, batch.struct());
         if (rc != 0) {
+            java.util.List<String> log = NativeLog.since(mark, 4);
+            takeBack(h, batch);
             int used = LlamaH.llama_kv_self_used_cells(h);
-            String why = rc == 1 ? "no free KV-cache slot for " + n + " tokens (context of " + nCtx + " is full)"
+            // b4916/b4980 log "failed to prepare ubatch" and return -3 when find_slot finds no free run; llama.h
+            // and later builds say 1
+            boolean noSlot = rc == 1 || (rc == -3 && log.stream().anyMatch(l -> l.contains("failed to prepare ubatch")
+                    || l.contains("memory slot") || l.contains("KV slot")));
+            String why = noSlot ? "no run of " + Math.min(n, nUbatch) + " free KV-cache cells for a batch of " + n + " tokens ("
+                      + used + " of " + nCtx + " cells in use" + (used + n > nCtx ? ": the cache is full)" : "; the free ones are scattered)")
                     : rc == 2 ? "aborted by the abort callback (see abortSignal())"
-                    : "llama_decode failed with code " + rc + " (" + used + " of " + nCtx + " KV cells in use"
-                      + (used + n > nCtx ? "; the batch does not fit" : "") + ")";
-            throw new LlamaException.Decode(LlamaException.withLog(why, NativeLog.since(mark, 4)), rc);
+                    : "llama_decode failed with code " + rc + " (" + used + " of " + nCtx + " KV cells in use)";
+            throw new LlamaException.Decode(LlamaException.withLog(why, log), rc, noSlot);
         }
+    }
+
+    /** Removes, per sequence, the positions a failed batch held (see {@link #decode}). */
+    private static void takeBack(MemorySegment h, Batch batch) {
+        java.util.Map<Integer, int[]> span = new java.util.HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            int p = batch.position(i);
+            for (int seq : batch.sequences(i)) {
+                span.merge(seq, new int[] {p, p}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        }
+        span.forEach((seq, r) -> LlamaH.llama_kv_self_seq_rm(h, seq, r[0], r[1] + 1));
     }
 
     /**
@@ -181,7 +211,10 @@ public final class LlamaContext implements AutoCloseable {
         LlamaH.llama_kv_self_seq_add(handle(), seq, p0, p1, delta);
     }
 
-    /** Largest position held for {@code seq}, or -1 when empty. */
+    /**
+     * Largest position held for {@code seq}. For a sequence with no cells b4916 and b4980 answer 0, as for a
+     * sequence holding position 0 alone: tell them apart with {@link #kvUsedCells()} or the caller's own count.
+     */
     public int kvPosMax(int seq) {
         checkSeq(seq);
         return LlamaH.llama_kv_self_seq_pos_max(handle(), seq);

@@ -45,17 +45,34 @@ public sealed class LlamaException extends RuntimeException
         }
     }
 
-    /** llama_decode failed: {@link #code()} is its return value (1 = no KV slot, 2 = aborted, < 0 = error). */
+    /**
+     * llama_decode failed: {@link #code()} is its return value (2 = aborted, &lt; 0 = error; llama.h documents 1 for
+     * "no KV slot", but b4916 and b4980 return -3 for it, so ask {@link #noKvSlot()}).
+     */
     public static final class Decode extends LlamaException {
         private final int code;
+        private final boolean noKvSlot;
 
         public Decode(String message, int code) {
+            this(message, code, code == 1);
+        }
+
+        public Decode(String message, int code, boolean noKvSlot) {
             super(message);
             this.code = code;
+            this.noKvSlot = noKvSlot;
         }
 
         public int code() {
             return code;
+        }
+
+        /**
+         * The KV cache had no run of free cells for a micro-batch: the cache is full, or its free cells are
+         * scattered (a micro-batch takes consecutive cells). A smaller batch may still fit.
+         */
+        public boolean noKvSlot() {
+            return noKvSlot;
         }
     }
 

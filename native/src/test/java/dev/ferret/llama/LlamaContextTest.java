@@ -20,7 +20,69 @@ class LlamaContextTest extends TinyModelTest {
             b.add(65, 32, 0, true);
             var e = assertThrows(LlamaException.Decode.class, () -> ctx.decode(b));
             assertTrue(e.code() != 0);
-            assertTrue(e.getMessage().contains("32 of 32 KV cells in use") || e.code() == 1, e.getMessage());
+            assertTrue(e.noKvSlot(), e.getMessage());
+            assertTrue(e.getMessage().contains("32 of 32 cells in use: the cache is full"), e.getMessage());
+        }
+    }
+
+    @Test
+    void scatteredFreeCellsAreNoKvSlotToo() {
+        ContextParams p = ContextParams.defaults().withContextSize(32).withBatchSize(32).withMaxSequences(2).withThreads(1);
+        try (LlamaContext ctx = model.newContext(p); Batch b = new Batch(32, 1)) {
+            for (int i = 0; i < 16; i++) { // one token of each sequence per decode: their cells alternate
+                b.clear();
+                b.add(65 + i, i, 0, false);
+                b.add(66 + i, i, 1, true);
+                ctx.decode(b);
+            }
+            ctx.kvRemove(1, -1, -1); // 16 free cells, no two of them next to each other
+            assertEquals(16, ctx.kvUsedCells());
+            b.clear();
+            b.add(70, 0, 1, false);
+            b.add(71, 1, 1, true);
+            var e = assertThrows(LlamaException.Decode.class, () -> ctx.decode(b));
+            assertTrue(e.noKvSlot(), e.getMessage());
+            assertTrue(e.getMessage().contains("16 of 32 cells in use; the free ones are scattered"), e.getMessage());
+            b.clear();
+            b.add(70, 0, 1, true);
+            ctx.decode(b); // one token needs one cell
+            assertEquals(17, ctx.kvUsedCells());
+        }
+    }
+
+    @Test
+    void anAbortedBatchLeavesNoCellsWhereCellsAndPositionsDiffer() {
+        ContextParams p = ContextParams.defaults().withContextSize(64).withBatchSize(32).withThreads(1);
+        try (LlamaContext ctx = model.newContext(p); Batch b = new Batch(32, 1)) {
+            feed(ctx, b, new int[] {65, 66, 67, 68, 69, 70, 71, 72, 73, 74}, 0, 0);
+            ctx.kvRemove(0, 0, 5); // cells 0-4 free: the next batch goes there, at positions 10-13
+            ctx.abortSignal().request();
+            var e = assertThrows(LlamaException.Decode.class, () -> feed(ctx, b, new int[] {75, 76, 77, 78}, 0, 10));
+            assertEquals(2, e.code());
+            ctx.abortSignal().clear();
+            // llama.cpp alone removes positions 0-3 (the cell indices) and keeps cells 0-3 at positions 10-13
+            assertEquals(5, ctx.kvUsedCells());
+            assertEquals(9, ctx.kvPosMax(0));
+        }
+    }
+
+    @Test
+    void aBatchWhoseLaterMicroBatchFindsNoRoomIsTakenBackWhole() {
+        ContextParams p = new ContextParams(32, 32, 8, 2, 1, 1, false, Threadpool.Settings.NONE);
+        try (LlamaContext ctx = model.newContext(p); Batch b = new Batch(32, 1)) {
+            int[] t = new int[28];
+            java.util.Arrays.fill(t, 66);
+            feed(ctx, b, t, 1, 0);
+            ctx.kvRemove(1, 20, -1); // sequence 1 keeps cells 0-19; cells 20-31 are free
+            int[] u = new int[16];
+            java.util.Arrays.fill(u, 67);
+            // micro-batch 1 (8 tokens) takes cells 20-27, micro-batch 2 finds 4 free cells for 8 tokens
+            var e = assertThrows(LlamaException.Decode.class, () -> feed(ctx, b, u, 0, 100));
+            assertTrue(e.noKvSlot(), e.getMessage());
+            assertEquals(20, ctx.kvUsedCells(), "llama.cpp alone keeps micro-batch 1's 8 cells");
+            assertEquals(19, ctx.kvPosMax(1));
+            feed(ctx, b, new int[] {68, 69, 70, 71, 72, 73, 74, 75}, 0, 0); // the room is there again
+            assertEquals(28, ctx.kvUsedCells());
         }
     }
 
