@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>decodes it once, and samples each job's next token from its own row of logits with its own sampler chain;
  *     stop strings, end-of-generation tokens, budgets and cancellation end jobs one by one.</li>
  * </ol>
- * When llama.cpp finds no contiguous room for the batch in the cache (code 1), the batch is split in halves
- * and retried; a single token that finds no room ends its job with {@link EngineException.ContextOverflow}.
+ * When llama.cpp finds no run of free cells for the batch in the cache ({@code LlamaException.Decode#noKvSlot}:
+ * the free cells are scattered), the batch is split in halves and retried; a single token that finds no room ends its job with {@link EngineException.ContextOverflow}.
  *
  * <p>Thread-safe entry points: {@link #submit}, {@link #call}, {@link #stop}; everything else runs on the loop's
  * own thread.
@@ -444,14 +444,14 @@ final class DecodeLoop implements Runnable {
         try {
             ctx.decode(batch);
         } catch (LlamaException.Decode e) {
-            if (e.code() == 1 && items.size() > 1) {
+            if (e.noKvSlot() && items.size() > 1) { // too few consecutive free cells: smaller halves may fit
                 int half = items.size() / 2;
                 List<Item> second = new ArrayList<>(items.subList(half, items.size()));
                 run(new ArrayList<>(items.subList(0, half)));
                 run(second);
                 return;
             }
-            RuntimeException why = !owner.isOpen() ? owner.closedError() : e.code() == 1
+            RuntimeException why = !owner.isOpen() ? owner.closedError() : e.noKvSlot()
                     ? new EngineException.ContextOverflow(ctx.kvUsedCells() + 1, ctx.contextSize(), "the shared KV cache (every sequence's cells)")
                     : new EngineException.Native(e.getMessage(), e);
             for (Item i : items) {

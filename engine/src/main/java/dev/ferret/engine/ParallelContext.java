@@ -93,9 +93,13 @@ public final class ParallelContext implements AutoCloseable {
         }
         ModelOptions mo = model.options();
         ContextBudget.check(model.llama(), (int) cells); // refuses a cache the machine has no memory for
-        ContextParams p = ContextParams.defaults()
+        ContextParams base = ContextParams.defaults();
+        // one micro-batch per decode: where a decode of several fails, b4916/b4980 take back the wrong cells of
+        // a cache that sequences share (see LlamaContext.decode); llama.cpp splits a bigger batch anyway
+        int batchSize = (int) Math.min(Math.min(mo.batchSize(), cells), base.ubatchSize());
+        ContextParams p = base
                 .withContextSize((int) cells)
-                .withBatchSize((int) Math.min(mo.batchSize(), cells))
+                .withBatchSize(batchSize)
                 .withThreads(mo.effectiveThreads())
                 .withThreadpool(mo.threadpool())
                 .withMaxSequences(options.sequences() + 1); // the last id holds the shared prefix

@@ -475,7 +475,7 @@ public final class Session implements KvSession {
     }
 
     /**
-     * Runs the batch. The failed batch is not in the cache (llama.cpp takes its cells back), so history still
+     * Runs the batch. The failed batch is not in the cache ({@code LlamaContext.decode} takes its cells back), so history still
      * agrees with the cells. A decode stopped by the abort signal is a {@link EngineException.Closed} when
      * something was closed, and a {@link Cancelled} when the generating thread was interrupted.
      */

@@ -60,6 +60,39 @@ class ParallelContextTest extends TinyModelTest {
         }
     }
 
+    /** {@code n} token ids from {@code first}: a prompt that shares nothing with one from another start. */
+    static int[] run(int first, int n) {
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = first + i;
+        }
+        return t;
+    }
+
+    @Test
+    void aPromptFindsRoomInASharedCacheWhoseFreeCellsAreScattered() {
+        Generation expected;
+        try (Session s = model.newSession()) {
+            expected = s.generate(run(200, 10), GenerationRequest.greedy(3), null);
+        }
+        try (ParallelContext pc = model.newParallelContext(ParallelOptions.of(2).withSequenceContext(16));
+             ParallelSession a = pc.newSession(); ParallelSession b = pc.newSession()) {
+            assertEquals(32, pc.llama().contextSize());
+            // prefills that take turns: the two sessions' cells lie in alternate blocks of the 32
+            a.prefill(run(10, 5));
+            b.prefill(run(100, 5));
+            a.prefill(run(10, 8));
+            b.prefill(run(100, 8));
+            a.prefill(run(10, 11));
+            b.prefill(run(100, 15));
+            a.reset(); // 17 free cells, in runs of 5, 3, 3 and 6: none holds a 10-token prompt
+            Generation g = a.generate(run(200, 10), GenerationRequest.greedy(3), null);
+            assertArrayEquals(expected.tokens(), g.tokens());
+            assertEquals(expected.finishReason(), g.finishReason());
+            assertTrue(pc.stats().decodeCalls() > 0);
+        }
+    }
+
     @Test
     void sharedPrefixIsEvaluatedOnceAndCopiedIntoEachSession() {
         String system = "<|im_start|>system\nYou are a helpful assistant. Answer from the tool results only.<|im_end|>\n";
