@@ -331,16 +331,14 @@ public final class StressDriver {
                 count(op + ":listener-threw");
             } catch (EngineException e) {
                 if (e instanceof EngineException.InvalidModel && e.getCause() instanceof dev.ferret.llama.LlamaException.Sampler) {
-                    // A known open defect, counted and shown in OUTCOMES rather than failing the run: under these
-                    // random operations a generation now and then finds a logits row that is all NaN (source not
-                    // found yet; see bench/results/stress.md). Before the engine checked rows, llama.cpp sampled a
-                    // token the grammar forbids from it and aborted the JVM; the check turns that into this error.
+                    // A logits row with a NaN or an infinity on the valid stress model. Until the engine took turns
+                    // for sgemm (dev.ferret.llama.SgemmTurns), concurrent prefills left tiles of each other's
+                    // attention scores unwritten, and now and then the stale bytes were NaN (bench/results/stress.md).
+                    // A failure now, with what the session went through before it.
                     count(op + ":non-finite-logits");
-                    // what the session went through before the row, to find the source (printed, not a failure)
-                    System.out.println("NANTRACE " + op + " " + before + " " + lastGenerate.get() + " modelOpen="
+                    problem(op + " met a non-finite logits row: " + before + " " + lastGenerate.get() + " modelOpen="
                             + target.model().isOpen() + " current=" + (target.model() == model.get()) + " sessionsOfModel="
-                            + sessionsOf(target.model()) + " -> " + e.getMessage().substring(0, 60));
-                    recent(target).forEach(t -> System.out.println("NANTRACE   before: " + t));
+                            + sessionsOf(target.model()) + "; before it: " + recent(target) + stack(e));
                 } else if (causedBy(e, java.nio.channels.ClosedByInterruptException.class)) {
                     count(op + ":interrupted-io"); // an interrupt closed the file channel of a load or a state file
                 } else {
@@ -361,7 +359,7 @@ public final class StressDriver {
         }
     }
 
-    /** The last operations on each session (by identity), for the NANTRACE lines. */
+    /** The last operations on each session (by identity), for the report of a non-finite row. */
     private final Map<Session, java.util.ArrayDeque<String>> traces = Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private void trace(Session s, String what) {

@@ -36,7 +36,6 @@ class StressTest {
         System.out.println(String.join("\n", r.lines("OUTCOMES")));
         System.out.println(String.join("\n", r.lines("STRESS")));
         System.out.println(String.join("\n", r.lines("HEAP")));
-        System.out.println(String.join("\n", r.lines("NANTRACE"))); // the open non-finite-logits defect's context
         r.assertExitedCleanly();
         List<String> lines = r.lines("STRESS");
         assertEquals(1, lines.size(), r.describe());

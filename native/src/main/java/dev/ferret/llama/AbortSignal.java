@@ -14,8 +14,8 @@ import java.lang.invoke.MethodType;
 /**
  * The abort callback of one {@link LlamaContext} ({@code llama_context_params.abort_callback}). ggml's CPU
  * backend asks it after every graph node; when it answers true, the running {@code llama_decode} stops and
- * returns 2 ({@link LlamaException.Decode#code()}), and llama.cpp takes the batch's cells back out of the KV
- * cache. That is how a decode in flight on one thread is stopped from another: {@link #request()} from any
+ * returns 2 ({@link LlamaException.Decode#code()}), and {@link LlamaContext#decode} takes the batch's cells back
+ * out of the KV cache. That is how a decode in flight on one thread is stopped from another: {@link #request()} from any
  * thread, or an interrupt of the thread named by {@link #watch(Thread)}.
  *
  * <p>Backends that do not call the callback (GPU kernels) finish their current graph first; the decode after
@@ -61,6 +61,11 @@ public final class AbortSignal {
     /** Also stop while {@code thread} is interrupted (null: stop watching). */
     public void watch(Thread thread) {
         watched = thread;
+    }
+
+    /** True when {@code thread} is the one watched for interrupts. */
+    boolean watches(Thread thread) {
+        return watched == thread;
     }
 
     /** How many times native code asked (a measure of the callback's cost: about one call per graph node). */

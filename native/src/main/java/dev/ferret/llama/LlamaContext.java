@@ -115,7 +115,9 @@ public final class LlamaContext implements AutoCloseable {
 
     /**
      * Runs the model over a batch. Checked in Java first: size within n_batch, token ids within the
-     * vocabulary, sequence ids within n_seq_max (llama.cpp aborts the process on some of these).
+     * vocabulary, sequence ids within n_seq_max (llama.cpp aborts the process on some of these). A batch of two
+     * or more tokens waits for its turn among such decodes in the whole process ({@link SgemmTurns}); the abort
+     * signal ends that wait too.
      *
      * <p>When the decode fails, the batch's cells are taken out of the cache: for each sequence in the batch,
      * its positions from the batch's lowest to its highest. llama.cpp means to do that itself, but b4916 and
@@ -139,8 +141,20 @@ public final class LlamaContext implements AutoCloseable {
             throw new IllegalArgumentException("batch of " + n + " tokens exceeds the context's n_batch " + nBatch);
         }
         batch.validate(nVocab, nSeqMax);
+        // two or more tokens reach llamafile's sgemm, whose tile counter the whole process shares (SgemmTurns)
+        boolean turn = n > 1;
+        if (turn && !SgemmTurns.await(abort)) {
+            throw new LlamaException.Decode("aborted by the abort callback (see abortSignal()) before it started", 2);
+        }
         long mark = NativeLog.mark();
-        int rc = LlamaH.llama_decode(h, batch.struct());
+        int rc;
+        try {
+            rc = LlamaH.llama_decode(h, batch.struct());
+        } finally {
+            if (turn) {
+                SgemmTurns.release();
+            }
+        }
         if (rc != 0) {
             java.util.List<String> log = NativeLog.since(mark, 4);
             takeBack(h, batch);

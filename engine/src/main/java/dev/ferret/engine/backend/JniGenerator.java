@@ -15,6 +15,7 @@ import dev.ferret.gguf.GgufFile;
 import dev.ferret.gguf.ModelValidator;
 import dev.ferret.llama.MatchSpan;
 import dev.ferret.llama.NativeLibrary;
+import dev.ferret.llama.SgemmTurns;
 import dev.ferret.llama.TokenizerThreads;
 import dev.ferret.llama.Vocab;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class JniGenerator implements Generator {
         de.kherud.llama.LlamaModel.setLogger(de.kherud.llama.args.LogFormat.TEXT, (level, msg) ->
                 JNI_LOG.log(level == de.kherud.llama.LogLevel.ERROR ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, msg.strip()));
         try {
-            this.model = new de.kherud.llama.LlamaModel(p);
+            this.model = SgemmTurns.run(() -> new de.kherud.llama.LlamaModel(p)); // its load decodes a warm-up batch
         } catch (RuntimeException e) {
             throw new EngineException.InvalidModel("java-llama.cpp could not load " + modelPath + ": " + e.getMessage(), e);
         } finally {
@@ -130,6 +131,12 @@ public final class JniGenerator implements Generator {
 
     @Override
     public Generation complete(String prompt, GenerationRequest request, TokenListener listener) {
+        // java-llama.cpp decodes on its own native thread: the whole request takes the process-wide sgemm turn
+        // the FFM contexts take per decode (see SgemmTurns)
+        return SgemmTurns.run(() -> completeInTurn(prompt, request, listener));
+    }
+
+    private Generation completeInTurn(String prompt, GenerationRequest request, TokenListener listener) {
         checked(prompt);
         var s = request.sampling();
         InferenceParameters ip = new InferenceParameters(prompt)
