@@ -38,7 +38,9 @@ import java.util.List;
  * {@code END_OF_GENERATION}); and the result's token ids are the text tokenized again, so their count can differ
  * from the number of tokens sampled.
  *
- * <p>Thread-safety is java-llama.cpp's: use it from one thread at a time.
+ * <p>Thread-safety is java-llama.cpp's: use it from one thread at a time. A request holds the process-wide turn
+ * that FFM prompts take ({@link SgemmTurns}) from start to end, listener calls included: a listener that waits for
+ * another thread's prompt to be decoded waits for ever.
  */
 public final class JniGenerator implements Generator {
     private final de.kherud.llama.LlamaModel model;
