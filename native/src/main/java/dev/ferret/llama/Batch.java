@@ -89,7 +89,7 @@ public final class Batch implements AutoCloseable {
         tokens.setAtIndex(JAVA_INT, i, token);
         pos.setAtIndex(JAVA_INT, i, position);
         nSeqId.setAtIndex(JAVA_INT, i, seqs.length);
-        MemorySegment ids = seqIds.getAtIndex(ADDRESS, i).reinterpret(4L * maxSeqPerToken);
+        MemorySegment ids = seqIdsOf(i);
         for (int s = 0; s < seqs.length; s++) {
             ids.setAtIndex(JAVA_INT, s, seqs[s]);
         }
@@ -108,7 +108,12 @@ public final class Batch implements AutoCloseable {
     /** The sequence ids of the token at batch index {@code i}. */
     public int[] sequences(int i) {
         int n = nSeqId.getAtIndex(JAVA_INT, java.util.Objects.checkIndex(i, size));
-        return seqIds.getAtIndex(ADDRESS, i).reinterpret(4L * maxSeqPerToken).asSlice(0, 4L * n).toArray(JAVA_INT);
+        return seqIdsOf(i).asSlice(0, 4L * n).toArray(JAVA_INT);
+    }
+
+    /** The native array of sequence ids of batch index {@code i} (room for {@code maxSeqPerToken}). */
+    private MemorySegment seqIdsOf(int i) {
+        return seqIds.getAtIndex(ADDRESS, i).reinterpret(4L * maxSeqPerToken);
     }
 
     void validate(int nVocab, int nSeqMax) {
@@ -118,7 +123,7 @@ public final class Batch implements AutoCloseable {
             if (t < 0 || t >= nVocab) {
                 throw new IllegalArgumentException("token id " + t + " at batch index " + i + " is outside the vocabulary [0, " + nVocab + ")");
             }
-            MemorySegment ids = seqIds.getAtIndex(ADDRESS, i).reinterpret(4L * maxSeqPerToken);
+            MemorySegment ids = seqIdsOf(i);
             for (int s = 0; s < nSeqId.getAtIndex(JAVA_INT, i); s++) {
                 int seq = ids.getAtIndex(JAVA_INT, s);
                 if (seq < 0 || seq >= nSeqMax) {
