@@ -1,6 +1,7 @@
 package dev.ferret.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,27 @@ class BackendParityTest {
             // backend cannot tell the budget from an end-of-generation token
             assertTrue(Set.of(FinishReason.MAX_TOKENS, FinishReason.END_OF_GENERATION).contains(jb.finishReason()),
                     jb.finishReason().toString());
+        }
+    }
+
+    /**
+     * A listener that throws: the exception reaches the caller as thrown, the request's task is cancelled on the way
+     * out (not observable here without timing it: java-llama.cpp exposes no slot state), and the next request on the
+     * same model gives the same greedy text as before.
+     */
+    @Test
+    void aThrowingListenerEndsTheRequestAndTheNextOneIsUnaffected() {
+        String prompt = "<|im_start|>user\nFind all async functions<|im_end|>\n<|im_start|>assistant\n";
+        try (JniGenerator j = new JniGenerator(TestModels.tinyQ4(), TestModels.small())) {
+            GenerationRequest req = GenerationRequest.greedy(16);
+            String before = j.complete(prompt, req, TokenListener.NONE).text();
+            IllegalStateException boom = new IllegalStateException("listener failed");
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> j.complete(prompt, GenerationRequest.greedy(4096), piece -> {
+                        throw boom;
+                    }));
+            assertSame(boom, thrown);
+            assertEquals(before, j.complete(prompt, req, TokenListener.NONE).text());
         }
     }
 

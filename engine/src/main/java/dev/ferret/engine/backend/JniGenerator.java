@@ -164,29 +164,39 @@ public final class JniGenerator implements Generator {
         FinishReason reason = FinishReason.END_OF_GENERATION;
         String stopped = null;
         LlamaIterator it = model.generate(ip).iterator();
-        while (it.hasNext()) {
-            text.append(it.next().text);
-            pieces++;
-            int end = text.length();
-            for (String stop : stops) {
-                int at = text.indexOf(stop, Math.max(0, sent - stop.length() + 1));
-                if (at >= 0 && at < end) {
-                    end = at;
-                    stopped = stop;
+        boolean ended = false; // ran to its end or cancelled here; otherwise cancelled on the way out
+        try {
+            while (it.hasNext()) {
+                text.append(it.next().text);
+                pieces++;
+                int end = text.length();
+                for (String stop : stops) {
+                    int at = text.indexOf(stop, Math.max(0, sent - stop.length() + 1));
+                    if (at >= 0 && at < end) {
+                        end = at;
+                        stopped = stop;
+                    }
+                }
+                if (stopped != null) {
+                    text.setLength(end);
+                    reason = FinishReason.STOP_STRING;
+                }
+                int safe = stopped != null ? end : end - heldBack(text, stops);
+                if (safe > sent && !listener.onText(text.substring(sent, safe))) {
+                    reason = FinishReason.CANCELLED;
+                }
+                sent = Math.max(sent, safe);
+                if (reason != FinishReason.END_OF_GENERATION) {
+                    it.cancel();
+                    break;
                 }
             }
-            if (stopped != null) {
-                text.setLength(end);
-                reason = FinishReason.STOP_STRING;
-            }
-            int safe = stopped != null ? end : end - heldBack(text, stops);
-            if (safe > sent && !listener.onText(text.substring(sent, safe))) {
-                reason = FinishReason.CANCELLED;
-            }
-            sent = Math.max(sent, safe);
-            if (reason != FinishReason.END_OF_GENERATION) {
-                it.cancel();
-                break;
+            ended = true;
+        } finally {
+            if (!ended) {
+                // a listener (or the library) threw: java-llama.cpp's task would otherwise go on decoding to its
+                // token budget, keeping its slot busy and the requests after it waiting
+                cancelQuietly(it);
             }
         }
         if (reason == FinishReason.END_OF_GENERATION && sent < text.length()) {
@@ -201,6 +211,14 @@ public final class JniGenerator implements Generator {
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         return new Generation(out, tokens, reason, stopped, tokenize(prompt).length, 0, 0, 0, ms, SpecStats.NONE);
+    }
+
+    private static void cancelQuietly(LlamaIterator it) {
+        try {
+            it.cancel();
+        } catch (RuntimeException e) {
+            // the exception on its way out says what went wrong; a failed cancel adds nothing to it
+        }
     }
 
     /** How many characters at the end of {@code text} could be the start of a stop string. */
