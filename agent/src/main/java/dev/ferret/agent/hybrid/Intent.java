@@ -81,7 +81,8 @@ public sealed interface Intent {
         return switch (this) {
             case Subclasses s -> s.base();
             case Imports i -> i.module();
-            case Comments c -> c.tag();
+            case Comments c -> c.tags().size() <= 2 ? String.join(" or ", c.tags())
+                    : String.join(", ", c.tags().subList(0, c.tags().size() - 1)) + " or " + c.tags().getLast();
             case ClassesByDecorator c -> c.decorator();
             case ClassesWithMethod c -> c.method();
             case ClassesByName c -> c.pattern();
@@ -152,10 +153,26 @@ public sealed interface Intent {
         }
     }
 
-    /** Comments holding {@code tag} as a word (TODO, FIXME...). */
-    record Comments(String tag) implements Intent {
+    /**
+     * Comments holding one of {@code tags} as a word (TODO, FIXME...): "TODO or FIXME comments" asks for both, and a
+     * comment holding both ({@code # FIXME/TODO}) is one item.
+     */
+    record Comments(java.util.List<String> tags) implements Intent {
         public Comments {
-            Objects.requireNonNull(tag);
+            tags = java.util.List.copyOf(new java.util.LinkedHashSet<>(tags));
+            if (tags.isEmpty()) {
+                throw new IllegalArgumentException("a comments intent needs at least one tag");
+            }
+        }
+
+        /** Comments holding one tag. */
+        public Comments(String tag) {
+            this(java.util.List.of(Objects.requireNonNull(tag)));
+        }
+
+        /** The first tag (the only one, for most questions). */
+        public String tag() {
+            return tags.getFirst();
         }
     }
 

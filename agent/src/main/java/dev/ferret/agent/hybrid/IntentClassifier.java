@@ -966,16 +966,16 @@ public final class IntentClassifier {
             if (tag == null) {
                 return null;
             }
-            // "TODO and FIXME comments": one tag is searched for; the answer says which and names the other
-            java.util.Set<String> others = new java.util.LinkedHashSet<>();
+            // "TODO and FIXME comments", "any FIXMEs or TODOs?": every tag named is searched for
+            java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+            tags.add(tag);
             for (Word w : q.words) {
                 String t = tagOf(w);
-                if (t != null && !t.equals(tag)) {
-                    others.add(t);
+                if (t != null) {
+                    tags.add(t);
                 }
             }
-            return new Candidate(new Intent.Comments(tag), 7 + (any(Lexicon.COMMENT) ? 1 : 0), !others.isEmpty(),
-                    "also named: " + String.join(", ", others));
+            return new Candidate(new Intent.Comments(List.copyOf(tags)), 7 + (any(Lexicon.COMMENT) ? 1 : 0), false, "");
         }
 
         /** A capitalised word one edit from a well-known tag ("TOOD", "FIXEM") is read as that tag, and said so. */

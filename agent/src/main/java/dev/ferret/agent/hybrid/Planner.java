@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>async functions: {@code find_functions {"async_only": true}};</li>
  *   <li>imports of M: {@code find_imports {"module": M}}, keeping the first import line of each file;</li>
  *   <li>dataclasses: {@code find_classes {"decorator": "dataclass"}} (the standard library's);</li>
- *   <li>comments with tag T: {@code find_comments {"tag": T}};</li>
+ *   <li>comments with tag T: {@code find_comments {"tag": T}}, one call per tag when the question names several
+ *       (a comment holding two of them is one item);</li>
  *   <li>classes by decorator, by a method they define, by name, exception classes:
  *       {@code find_classes} with {@code decorator}, {@code method}, {@code name_pattern}, {@code exception};</li>
  *   <li>context managers: {@code find_classes {"context_manager": true}} and
@@ -76,8 +77,12 @@ public final class Planner {
                 firstPerFile = true;
             }
             case Intent.Dataclasses d -> steps.add(new Plan.Step("find_classes", args(path).put("decorator", "dataclass")));
-            case Intent.Comments c -> steps.add(new Plan.Step("find_comments",
-                    args(path).put("tag", c.tag().isEmpty() ? FindCommentsTool.DEFAULT_TAG : c.tag())));
+            case Intent.Comments c -> {
+                for (String tag : c.tags()) {
+                    steps.add(new Plan.Step("find_comments",
+                            args(path).put("tag", tag.isEmpty() ? FindCommentsTool.DEFAULT_TAG : tag)));
+                }
+            }
             case Intent.ClassesByDecorator c -> steps.add(new Plan.Step("find_classes", args(path).put("decorator", c.decorator())));
             case Intent.ClassesWithMethod c -> steps.add(new Plan.Step("find_classes", args(path).put("method", c.method())));
             case Intent.ClassesByName c -> steps.add(new Plan.Step("find_classes", args(path).put("name_pattern", c.pattern())));
@@ -114,6 +119,9 @@ public final class Planner {
     public Execution execute(Plan plan) {
         List<ExecutedCall> calls = new ArrayList<>();
         List<Finding> items = new ArrayList<>();
+        // comments: one finding per comment line, however many of the asked tags it holds
+        boolean onePerLine = plan.intent() instanceof Intent.Comments;
+        Set<String> seenLines = new HashSet<>();
         for (Plan.Step step : plan.steps()) {
             PythonTool tool = tools.get(step.tool());
             long t0 = System.nanoTime();
@@ -135,7 +143,8 @@ public final class Planner {
                     error == null ? ExecutedCall.Outcome.RAN : ExecutedCall.Outcome.ERROR, error));
             Set<String> seenFiles = new HashSet<>();
             for (Hit h : hits) {
-                if (!plan.firstPerFile() || seenFiles.add(h.file())) {
+                if ((!plan.firstPerFile() || seenFiles.add(h.file()))
+                        && (!onePerLine || seenLines.add(h.file() + ":" + h.line()))) {
                     items.add(new Finding(h.file(), h.line(), h.name(), h.text(), h.note()));
                 }
             }

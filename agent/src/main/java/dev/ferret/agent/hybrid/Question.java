@@ -122,10 +122,24 @@ final class Question {
             t = t.substring(0, t.length() - 2);
         }
         int end = t.length();
+        while (end > 0 && ".-',:?!".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        // "under tests/", "in src/api/?": a trailing slash marks a folder, and the word keeps one so that it reads
+        // as a path (IntentClassifier.path), never as a parameter
+        boolean folder = false;
+        int name = end;
+        while (name > 0 && t.charAt(name - 1) == '/') {
+            name--;
+        }
+        if (name < end && name > 0 && !quoted && (Character.isLetterOrDigit(t.charAt(name - 1)) || t.charAt(name - 1) == '_')) {
+            folder = true;
+            end = name;
+        }
         while (end > 0 && ".-',:/?!".indexOf(t.charAt(end - 1)) >= 0) {
             end--;
         }
-        t = t.substring(0, end);
+        t = t.substring(0, end) + (folder && end == name ? "/" : "");
         while (!t.isEmpty() && "'-.".indexOf(t.charAt(0)) >= 0) {
             t = t.substring(1);
         }

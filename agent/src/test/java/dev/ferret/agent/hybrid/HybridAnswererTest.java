@@ -62,6 +62,27 @@ class HybridAnswererTest {
     }
 
     @Test
+    void everyTagAQuestionNamesIsSearchedForAndACommentHoldingTwoIsOneItem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("m.py"), """
+                x = 1  # TODO: one
+                # FIXME: two
+                # FIXME/TODO: three
+                # XXX: four
+                s = "# TODO not a comment"
+                """);
+        HybridAnswer a = answerer.answer(new PythonIndex(dir), "TODO and FIXME comments");
+        assertEquals(new Intent.Comments(List.of("TODO", "FIXME")), a.intent());
+        assertEquals("""
+                Found 3 TODO or FIXME comments:
+                - m.py:1: # TODO: one
+                - m.py:2: # FIXME: two
+                - m.py:3: # FIXME/TODO: three
+                """, a.text());
+        assertEquals(List.of("m.py:4"), keys(answerer.answer(new PythonIndex(dir), "XXX comments"), false, true));
+    }
+
+    @Test
     void toolCallsAreRecorded() {
         HybridAnswer a = answerer.answer(index, "What files import the requests library?");
         ExecutedCall call = a.calls().getFirst();
@@ -90,6 +111,13 @@ class HybridAnswererTest {
         assertEquals("Found 1 class that subclasses BaseModel:\n- OrderIn (shop/validation.py:14)\n", b.text());
         HybridAnswer c = answerer.answer(index, "any FIXME comments?");
         assertEquals("Found 1 FIXME comment:\n- shop/reports.py:34: # FIXME/TODO: both tags, TODO counts\n", c.text());
+        // two tags named: both are searched for, and a comment holding both is one item
+        HybridAnswer both = answerer.answer(index, "any FIXMEs or TODOs left in the code?");
+        assertEquals(new Intent.Comments(List.of("FIXME", "TODO")), both.intent());
+        assertEquals(2, both.calls().size());
+        assertEquals(sorted(ShopExpectations.TODO_COMMENTS), keys(both, false, true)); // the FIXME line holds a TODO too
+        assertTrue(both.text().startsWith("Found " + ShopExpectations.TODO_COMMENTS.size() + " FIXME or TODO comments:\n"),
+                both.text());
         HybridAnswer d = answerer.answer(index, "Which classes inherit from NoSuchBase?");
         assertTrue(d.handled());
         assertEquals("No classes that subclass NoSuchBase found.", d.text());
@@ -193,6 +221,21 @@ class HybridAnswererTest {
         assertTrue(scoped.items().size() < all.items().size(), scoped.text());
         assertTrue(scoped.items().stream().allMatch(f -> f.file().startsWith("shop/net/")), scoped.text());
         assertFalse(scoped.text().contains("searched the whole repository"), scoped.text());
+    }
+
+    @Test
+    void aFolderWrittenWithATrailingSlashScopesTheSearch() {
+        HybridAnswer all = answerer.answer(index, "List TODO comments");
+        for (String q : List.of("TODO comments under tests/", "TODO comments under tests/?", "which TODOs are in tests/ ?")) {
+            HybridAnswer a = answerer.answer(index, q);
+            assertEquals("{\"path\":\"tests\",\"tag\":\"TODO\"}", a.calls().getFirst().arguments(), q);
+            assertFalse(a.items().isEmpty(), q);
+            assertTrue(a.items().size() < all.items().size(), a.text());
+            assertTrue(a.items().stream().allMatch(f -> f.file().startsWith("tests/")), a.text());
+        }
+        HybridAnswer nested = answerer.answer(index, "async functions in shop/net/");
+        assertTrue(nested.items().stream().allMatch(f -> f.file().startsWith("shop/net/")), nested.text());
+        assertEquals(6, nested.items().size(), nested.text());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferret.agent.hybrid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,12 +99,25 @@ class IntentClassifierShapesTest {
         assertEquals(parameter, actual, question + " -> " + intent);
     }
 
+    /** Every tag a comments question names is searched for; that is no guess, so nothing is stated. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            list the XXX and HACK markers         | XXX HACK
+            any FIXMEs or TODOs left in the code? | FIXME TODO
+            TODO/FIXME comments under shop/       | TODO FIXME
+            todo comments                         | TODO
+            """)
+    void everyTagNamedIsSearchedFor(String question, String tags) {
+        Classification c = classifier.analyze(question);
+        assertEquals(new Intent.Comments(java.util.List.of(tags.split(" "))), c.intent(), question + " -> " + c);
+        assertFalse(c.uncertain(), question + " -> " + c);
+    }
+
     /** A reading picked with a pronoun or a typo'd parameter is stated in the answer, never silent. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             I saw TimeoutError in a stack trace, where is it raised
             FIXEM comments
-            list the XXX and HACK markers
             which files import numpy and pandas
             uses of load_config
             """)

@@ -20,7 +20,7 @@ public final class GroundTruthQuery {
             case Intent.AsyncFunctions a -> "async_functions";
             case Intent.Imports i -> "imports:" + i.module();
             case Intent.Dataclasses d -> "dataclasses";
-            case Intent.Comments c -> "comments:" + c.tag();
+            case Intent.Comments c -> "comments:" + String.join("|", c.tags());
             case Intent.ClassesByDecorator c -> "classes_by_decorator:" + c.decorator();
             case Intent.ClassesWithMethod c -> "classes_with_method:" + c.method();
             case Intent.ClassesByName c -> "classes_by_name:" + c.pattern();

@@ -21,7 +21,7 @@ Prints one JSON object on stdout:
              modules, function_prefixes, tags (as written in the code; for choosing realistic question parameters)
 
 Kinds for --ask (ARG where the kind takes one):
-  protocol_classes, async_functions, dataclasses, imports:MODULE, comments:TAG,
+  protocol_classes, async_functions, dataclasses, imports:MODULE, comments:TAG (or TAG1|TAG2: any of them),
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
@@ -890,7 +890,7 @@ def main(argv):
     result = {"python": sys.version.split()[0], "files": len(files), "unparsed": [],
               "protocol": [], "async": [], "imports": [], "dataclass": [], "comments": [], "answers": {}}
     sources = {}
-    comment_tags = {tag} | {a.partition(":")[2] for a in asks if a.startswith("comments:")}
+    comment_tags = {tag} | {t for a in asks if a.startswith("comments:") for t in a.partition(":")[2].split("|")}
     if want_stats:
         comment_tags |= {"TODO", "FIXME", "XXX", "HACK", "NOTE"}
     comments = {t: [] for t in comment_tags}
@@ -923,7 +923,12 @@ def main(argv):
     for a in asks:
         kind, _, arg = a.partition(":")
         if kind == "comments":
-            result["answers"][a] = [{"file": c["file"], "line": c["line"], "name": arg} for c in comments[arg]]
+            # TAG1|TAG2: comments holding any of them, one item per comment
+            lines = {}
+            for t in arg.split("|"):
+                for c in comments[t]:
+                    lines.setdefault((c["file"], c["line"]), t)
+            result["answers"][a] = [{"file": f, "line": n, "name": t} for (f, n), t in sorted(lines.items())]
         else:
             result["answers"][a] = answer(project, kind, arg or None)
     if want_stats:

@@ -28,7 +28,8 @@ class StructuralAgreementTest {
     private static List<Intent> intents(GroundTruth.Answers stats) {
         List<Intent> out = new ArrayList<>(List.of(new Intent.Subclasses("Protocol"), new Intent.Dataclasses(),
                 new Intent.AsyncFunctions(), new Intent.ExceptionClasses(), new Intent.ContextManagers(),
-                new Intent.Properties(), new Intent.Exports(), new Intent.Constants(), new Intent.Comments("TODO")));
+                new Intent.Properties(), new Intent.Exports(), new Intent.Constants(), new Intent.Comments("TODO"),
+                new Intent.Comments(List.of("TODO", "FIXME")), new Intent.Comments(List.of("FIXME", "XXX", "HACK"))));
         for (String v : top(stats, "bases", 4)) {
             out.add(new Intent.Subclasses(v));
             out.add(new Intent.Subclasses(v, true));
@@ -124,7 +125,8 @@ class StructuralAgreementTest {
                 src.append("from app import Protocol, dataclass, AppError\n");
                 src.append("from ..compat import Session\n");
                 src.append("from . import NotFound as Missing\n");
-                src.append("MAX_RETRIES = ").append(i).append("\n");
+                src.append("MAX_RETRIES = ").append(i).append(i % 3 == 0 ? "  # FIXME: tune\n"
+                        : i % 3 == 1 ? "  # FIXME/TODO: both tags, one comment\n" : "  # XXX HACK\n");
                 src.append("__all__ = ['Handler").append(i).append("']\n\n\n");
                 src.append("@dataclass\nclass Record").append(i).append(":\n    size: int = 0\n\n\n");
                 src.append("class Handler").append(i).append("(Protocol):\n    def handle(self, request, timeout=None) -> bool: ...\n\n\n");
