@@ -8,7 +8,7 @@ package dev.ferret.agent.hybrid;
  * - Checkout.Step (shop/ports.py:45)
  * </pre>
  * Classes and functions show their qualified name and {@code file:line}; imports {@code file:line} and the import
- * statement; comments {@code file:line} and the comment. With a limit, the lines past it are replaced by
+ * statement; comments and definitions {@code file:line} and the comment or definition line. With a limit, the lines past it are replaced by
  * "... and N more".
  */
 public final class Formatter {
@@ -43,6 +43,7 @@ public final class Formatter {
                 case Intent.Imports imp -> sb.append(where).append(" (").append(f.detail())
                         .append(f.note().isEmpty() ? "" : "; " + f.note()).append(')');
                 case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
+                case Intent.Definitions d -> sb.append(where).append(": ").append(f.detail()); // class, def or NAME = value
                 default -> {
                     sb.append(f.name()).append(" (").append(where).append(')');
                     if (!f.note().isEmpty()) {

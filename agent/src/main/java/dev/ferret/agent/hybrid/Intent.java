@@ -38,6 +38,8 @@ public sealed interface Intent {
         EXPORTS(Exports.class, "names exported in __all__", "name exported in __all__"),
         CONSTANTS(Constants.class, "module constants", "module constant"),
         CALLERS(Callers.class, "calls of %s()", "call of %s()"),
+        /** Where a name is defined: classes, functions and module constants of that name. */
+        DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
 
         private final Class<? extends Intent> type;
@@ -93,6 +95,7 @@ public sealed interface Intent {
             case MethodsOfClass m -> m.className();
             case Raises r -> r.exception();
             case Callers c -> c.function();
+            case Definitions d -> d.name();
             case Unknown u -> u.reason();
             case AsyncFunctions a -> "";
             case Dataclasses d -> "";
@@ -190,12 +193,25 @@ public sealed interface Intent {
         }
     }
 
-    /** Classes whose name matches a pattern ({@code find_classes} name_pattern). */
+    /** Classes whose name matches a pattern ({@code find_classes} name_pattern); {@link #ALL} is every class. */
     record ClassesByName(String pattern) implements Intent {
         public ClassesByName {
             Objects.requireNonNull(pattern);
         }
+
+        @Override
+        public String describe() {
+            return pattern.equals(ALL) ? "classes" : Intent.super.describe();
+        }
+
+        @Override
+        public String describeOne() {
+            return pattern.equals(ALL) ? "class" : Intent.super.describeOne();
+        }
     }
+
+    /** The name pattern that matches every name: "list all classes", "which functions are in cli.py". */
+    String ALL = "*";
 
     /** Functions and methods with a decorator. */
     record FunctionsByDecorator(String decorator) implements Intent {
@@ -204,10 +220,20 @@ public sealed interface Intent {
         }
     }
 
-    /** Functions whose name matches a pattern. */
+    /** Functions (and methods) whose name matches a pattern; {@link #ALL} is every function. */
     record FunctionsByName(String pattern) implements Intent {
         public FunctionsByName {
             Objects.requireNonNull(pattern);
+        }
+
+        @Override
+        public String describe() {
+            return pattern.equals(ALL) ? "functions" : Intent.super.describe();
+        }
+
+        @Override
+        public String describeOne() {
+            return pattern.equals(ALL) ? "function" : Intent.super.describeOne();
         }
     }
 
@@ -243,6 +269,30 @@ public sealed interface Intent {
     record Callers(String function) implements Intent {
         public Callers {
             Objects.requireNonNull(function);
+        }
+    }
+
+    /**
+     * Where {@code name} is defined: the classes and functions (methods too) whose own name is {@code name}, and the
+     * module constants so named, compared without regard to case; a dotted name ({@code Money.add}) is compared with
+     * the qualified name's end.
+     */
+    record Definitions(String name) implements Intent {
+        public Definitions {
+            Objects.requireNonNull(name);
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a definitions intent needs a name");
+            }
+        }
+
+        /** True when an item of that (simple or qualified) name is a definition of {@link #name}. */
+        public boolean matches(String itemName) {
+            String n = name.strip();
+            if (n.indexOf('.') >= 0) {
+                return itemName.equalsIgnoreCase(n) || itemName.toLowerCase(Locale.ROOT).endsWith("." + n.toLowerCase(Locale.ROOT));
+            }
+            int dot = itemName.lastIndexOf('.');
+            return itemName.substring(dot + 1).equalsIgnoreCase(n);
         }
     }
 

@@ -137,6 +137,8 @@ public final class IntentClassifier {
         add(found, d.returning());
         add(found, d.classesWithMethod());
         add(found, d.byName());
+        add(found, d.definitions());
+        add(found, d.everything());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
@@ -1821,6 +1823,141 @@ public final class IntentClassifier {
             boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
                     "custom", "own", "our", "user", "user-defined", "hierarchy", "project's")) || q.size() <= 4;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
+        }
+
+        /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */
+        private static final Set<String> DEFINED_KINDS = Set.of("class", "function", "method", "def", "func", "fn",
+                "constant", "variable", "var", "coroutine", "helper", "the", "a", "an");
+        /** Words before a name that make it the parameter of another relation ("subclasses of X", "named X"). */
+        private static final Set<String> RELATION_BEFORE = Set.of("of", "named", "called", "like", "with", "from", "by",
+                "than", "to", "extend", "extends", "subclass", "subclasses", "inherit", "inherits");
+        private static final Set<String> DEFINED_VERBS = Set.of("defined", "declared", "implemented", "located", "lives",
+                "live", "resides", "reside");
+        private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn");
+
+        /**
+         * Where a name is defined: "where is Money defined", "which file defines parse_args", "in what module is
+         * Session declared", "definition of Money", "the Money class definition", and with a lower score "where's the
+         * Money class". The name must look like one (not a cue word unless capitalised: "where are dataclasses defined"
+         * is no definitions question).
+         */
+        Candidate definitions() {
+            if (q.words.stream().anyMatch(w -> Set.of("all", "every", "each", "any", "definitions", "declarations")
+                    .contains(w.lower()))) {
+                return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
+            }
+            boolean where = q.words.stream().anyMatch(w -> Set.of("where", "where's", "wheres").contains(w.lower()));
+            boolean fileAsk = false;
+            for (int i = 0; i + 1 < q.size(); i++) {
+                if (Set.of("which", "what").contains(q.get(i).lower())
+                        && Set.of("file", "module", "files", "modules").contains(q.get(i + 1).lower())) {
+                    fileAsk = true;
+                }
+            }
+            for (int i = 0; i < q.size(); i++) {
+                String l = q.get(i).lower();
+                int p = -1;
+                if (DEFINED_VERBS.contains(l) && (where || fileAsk)) {
+                    p = scan(i, -1, 4, false, DEFINED_KINDS); // "where is (the) (class) Money (class) defined"
+                } else if (DEFINITION_NOUNS.contains(l)) {
+                    if (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) {
+                        p = after(i + 1, 3, false, DEFINED_KINDS); // "definition of Money", "... for the parse function"
+                    }
+                    if (p < 0) {
+                        p = scan(i, -1, 2, false, DEFINED_KINDS); // "Money definition", "the Money class definition"
+                    }
+                } else if (Set.of("define", "defines", "declares", "contains", "has", "holds").contains(l) && fileAsk) {
+                    p = after(i, 4, false, DEFINED_KINDS); // "which file defines Money", "what module has class Foo"
+                }
+                if (p >= 0 && nameLike(q.get(p), DEFINITION_NOUNS.contains(l))) {
+                    return new Candidate(new Intent.Definitions(text(p)), 6 + (codeName(q.get(p)) ? 1 : 0), false, "");
+                }
+            }
+            if (where) {
+                // "where is the Money class", "where's function parse_args": a class or function noun beside a name
+                for (int i = 0; i < q.size(); i++) {
+                    String n = q.get(i).norm();
+                    if (!Set.of("class", "function", "def", "method").contains(n) || q.get(i).code()) {
+                        continue;
+                    }
+                    int p = i + 1 < q.size() && slot(q.get(i + 1), false, true) ? i + 1 : rightBefore(i);
+                    if (p >= 0 && nameLike(q.get(p), false)) {
+                        return new Candidate(new Intent.Definitions(text(p)), 5 + (codeName(q.get(p)) ? 1 : 0), false, "");
+                    }
+                }
+                // "where is make_client?", "where's `Money`": a name written like code closes a where-question
+                int last = q.size() - 1;
+                while (last > 0 && Set.of("here", "located", "exactly", "now", "again").contains(q.get(last).lower())) {
+                    last--;
+                }
+                Word w = q.get(last);
+                if (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower())
+                        && Set.of("where", "where's", "wheres").contains(q.get(last - 2).lower())
+                        && codeName(w) && nameLike(w, false) && slot(w, false, true)) {
+                    return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
+                }
+                if (last >= 1 && Set.of("where's", "wheres").contains(q.get(last - 1).lower()) && codeName(w)
+                        && nameLike(w, false) && slot(w, false, true)) {
+                    return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A word that can be a name to look up: a parameter word, not a pronoun or a kind; unless {@code afterOf} (it
+         * follows "definition of"), not another relation's parameter either.
+         */
+        private boolean nameLike(Word w, boolean afterOf) {
+            int i = w.index();
+            if (!afterOf && i > 0 && RELATION_BEFORE.contains(q.get(i - 1).lower())) {
+                return false; // "where are subclasses of TypedDict defined", "where's a function named setup defined"
+            }
+            if (!w.code() && cueWord(w.norm())) {
+                return false; // "where do the Protocol classes live": a kind, not a name (`Protocol` would be one)
+            }
+            return param(w) && !Lexicon.PRONOUN.contains(w.lower()) && !Lexicon.WH.contains(w.lower());
+        }
+
+        /** Written like code: backticks, parentheses, an underscore, a dot, or capitals inside the sentence. */
+        private boolean codeName(Word w) {
+            return w.code() || (w.capitalised() && w.index() > 0) || w.text().indexOf('_') >= 0;
+        }
+
+        private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
+                "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire");
+
+        /**
+         * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
+         * function (methods too), when the question holds nothing but grammar, search words, a scope and one of the
+         * two nouns; anything else ("which functions are slow") is no such question.
+         */
+        Candidate everything() {
+            int classes = 0;
+            int functions = 0;
+            for (Word w : q.words) {
+                String n = w.norm();
+                String l = w.lower();
+                if (w.text().indexOf('/') >= 0 || w.text().endsWith(".py")) {
+                    continue; // the scope
+                }
+                if (w.code() || isTag(w)) {
+                    return null;
+                }
+                if (n.equals("class") || n.equals("classes")) {
+                    classes++;
+                } else if (Set.of("function", "functions", "func", "funcs", "def", "defs", "fn", "fns").contains(n)) {
+                    functions++;
+                } else if (!(Lexicon.STOP.contains(l) || Lexicon.STOP.contains(n) || Lexicon.WH.contains(n)
+                        || Lexicon.SEARCH_VERB.contains(n) || EVERYTHING_WORDS.contains(l))) {
+                    return null;
+                }
+            }
+            if ((classes > 0) == (functions > 0)) {
+                return null;
+            }
+            return new Candidate(classes > 0 ? new Intent.ClassesByName(Intent.ALL) : new Intent.FunctionsByName(Intent.ALL),
+                    5, false, "");
         }
 
         Candidate callers() {

@@ -33,7 +33,9 @@ import java.util.Set;
  *       {@code find_functions} with {@code decorator}, {@code name_pattern}, {@code parameter}, {@code returns},
  *       {@code class_name}, {@code decorator: "property"};</li>
  *   <li>what raises E: {@code find_raises}; exports: {@code find_exports}; constants: {@code find_constants};
- *       callers of F: {@code find_callers}.</li>
+ *       callers of F: {@code find_callers};</li>
+ *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and
+ *       {@code find_constants} for an undotted N), keeping the items named exactly N (case aside).</li>
  * </ul>
  * A path the question named is passed as {@code path} to every call.
  */
@@ -101,6 +103,15 @@ public final class Planner {
             case Intent.Exports e -> steps.add(new Plan.Step("find_exports", args(path)));
             case Intent.Constants c -> steps.add(new Plan.Step("find_constants", args(path)));
             case Intent.Callers c -> steps.add(new Plan.Step("find_callers", args(path).put("function", c.function())));
+            case Intent.Definitions d -> {
+                // the name as a pattern finds a superset (a part of the name); execute keeps the exact matches
+                String name = d.name().strip();
+                steps.add(new Plan.Step("find_classes", args(path).put("name_pattern", name)));
+                steps.add(new Plan.Step("find_functions", args(path).put("name_pattern", name)));
+                if (name.indexOf('.') < 0) {
+                    steps.add(new Plan.Step("find_constants", args(path)));
+                }
+            }
             case Intent.Unknown u -> {
             }
         }
@@ -144,7 +155,8 @@ public final class Planner {
             Set<String> seenFiles = new HashSet<>();
             for (Hit h : hits) {
                 if ((!plan.firstPerFile() || seenFiles.add(h.file()))
-                        && (!onePerLine || seenLines.add(h.file() + ":" + h.line()))) {
+                        && (!onePerLine || seenLines.add(h.file() + ":" + h.line()))
+                        && (!(plan.intent() instanceof Intent.Definitions d) || d.matches(h.name()))) {
                     items.add(new Finding(h.file(), h.line(), h.name(), h.text(), h.note()));
                 }
             }

@@ -83,6 +83,39 @@ class HybridAnswererTest {
     }
 
     @Test
+    void whereANameIsDefinedListsItsClassesFunctionsAndConstantsOfExactlyThatName() {
+        HybridAnswer money = answerer.answer(index, "where is Money defined?");
+        assertEquals(new Intent.Definitions("Money"), money.intent());
+        assertEquals("Found 1 definition of Money:\n- shop/models.py:18: class Money\n", money.text());
+        // a method: the name pattern also finds ship_*-like names; only ship itself is kept
+        HybridAnswer ship = answerer.answer(index, "where's ship defined");
+        assertEquals(List.of("shop/net/client.py:17:ShippingClient.ship"), keys(ship, true, true));
+        // a constant, asked in lower case
+        HybridAnswer agent = answerer.answer(index, "which file defines user_agent");
+        assertEquals("Found 1 definition of user_agent:\n- shop/net/client.py:5: USER_AGENT = \"shop/0.3 (import requests "
+                + "is not what we do here)\"\n", agent.text());
+        // a dotted name is the qualified name's end
+        assertEquals(List.of("shop/models.py:24:Money.__add__"),
+                keys(answerer.answer(index, "where is Money.__add__ defined"), true, true));
+        // a name only imported here is defined nowhere here
+        assertEquals("No definitions of Session found.", answerer.answer(index, "where's the Session class").text());
+    }
+
+    @Test
+    void everyClassOrFunctionOfAFileOrTheRepository() {
+        HybridAnswer cli = answerer.answer(index, "what functions are in shop/cli.py?");
+        assertEquals(new Intent.FunctionsByName(Intent.ALL), cli.intent());
+        assertTrue(cli.text().startsWith("Found 3 functions:\n- build_parser (shop/cli.py:17)\n"), cli.text());
+        HybridAnswer all = answerer.answer(index, "list all classes");
+        assertEquals(new Intent.ClassesByName(Intent.ALL), all.intent());
+        assertTrue(all.text().startsWith("Found " + all.items().size() + " classes:\n"), all.text());
+        // every class the listings by kind find is among them
+        HybridAnswer dataclasses = answerer.answer(index, "Show me all dataclasses");
+        assertTrue(keys(all, true, true).containsAll(keys(dataclasses, true, true)));
+        assertTrue(all.items().size() > dataclasses.items().size());
+    }
+
+    @Test
     void toolCallsAreRecorded() {
         HybridAnswer a = answerer.answer(index, "What files import the requests library?");
         ExecutedCall call = a.calls().getFirst();

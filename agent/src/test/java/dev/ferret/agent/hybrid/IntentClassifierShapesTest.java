@@ -113,6 +113,44 @@ class IntentClassifierShapesTest {
         assertFalse(c.uncertain(), question + " -> " + c);
     }
 
+    /**
+     * Where a name is defined, and every class or function: read when the question asks only that; a name that is
+     * another relation's parameter, a kind ("Protocol definitions") or a listing ("every ... definition") is not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            where is Money defined?                                  | DEFINITIONS        | Money
+            Where is the `Money` class defined                       | DEFINITIONS        | Money
+            which file defines parse_args                            | DEFINITIONS        | parse_args
+            in which module is Session declared?                     | DEFINITIONS        | Session
+            show me the definition of load_config()                  | DEFINITIONS        | load_config
+            the ShippingClient class definition                      | DEFINITIONS        | ShippingClient
+            where's make_client?                                     | DEFINITIONS        | make_client
+            where is the Money class                                 | DEFINITIONS        | Money
+            where is DEFAULT_TIMEOUT defined in shop/                | DEFINITIONS        | DEFAULT_TIMEOUT
+            where is Money.__add__ defined                           | DEFINITIONS        | Money.__add__
+            list all classes                                         | CLASSES_BY_NAME    | *
+            what classes are in shop/models.py?                      | CLASSES_BY_NAME    | *
+            how many classes are there                               | CLASSES_BY_NAME    | *
+            show me every function in cli.py                         | FUNCTIONS_BY_NAME  | *
+            list the defs under shop/net/                            | FUNCTIONS_BY_NAME  | *
+            Where are subclasses of TypedDict defined?               | SUBCLASSES         | TypedDict
+            where's a function named setup defined                   | FUNCTIONS_BY_NAME  | setup
+            where are dataclasses defined                            | DATACLASSES        | -
+            List the Protocol definitions in this codebase.          | PROTOCOL_CLASSES   | Protocol
+            Find every Protocol class definition in this repository. | PROTOCOL_CLASSES   | Protocol
+            which functions are slow?                                | UNKNOWN            | -
+            why is Money defined as a dataclass?                     | UNKNOWN            | -
+            list all classes and functions                           | UNKNOWN            | -
+            where is the retry policy configured?                    | UNKNOWN            | -
+            """)
+    void definitionsAndEverything(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
     /** A reading picked with a pronoun or a typo'd parameter is stated in the answer, never silent. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -73,7 +73,7 @@ class IntentClassifierTest {
             Where is the database connection opened?                      | UNKNOWN          |
             Which functions call charge?                                  | CALLERS          | charge
             How many lines of code are there?                             | UNKNOWN          |
-            List all classes                                              | UNKNOWN          |
+            List all classes                                              | CLASSES_BY_NAME  | *
             Show the comments in models.py                                | UNKNOWN          |
             What protocol does the warehouse scanner speak?               | UNKNOWN          |
             Which classes does Order extend?                              | UNKNOWN          |

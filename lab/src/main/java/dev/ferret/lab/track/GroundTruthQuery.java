@@ -36,6 +36,7 @@ public final class GroundTruthQuery {
             case Intent.Exports e -> "exports";
             case Intent.Constants c -> "constants";
             case Intent.Callers c -> "callers:" + c.function();
+            case Intent.Definitions d -> "definitions:" + d.name();
             case Intent.Unknown u -> null;
         };
     }

@@ -25,6 +25,11 @@ public final class PhrasingSet {
             "classes-by-decorator", "classes-with-method", "methods-of-class", "functions-by-decorator",
             "functions-by-name", "functions-with-parameter", "functions-returning", "raises", "exception-classes",
             "context-managers", "properties", "exports", "constants", "callers", "imports", "comments");
+    /**
+     * Files of the kinds added after the first sets were written (where a name is defined, every class, every
+     * function): only the sets written after them have these files.
+     */
+    public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions");
 
     private PhrasingSet() {
     }
@@ -67,12 +72,17 @@ public final class PhrasingSet {
     /** Every item of every file of one set ({@link #MAIN}, {@link #FRESH}, {@link #BLIND}, {@link #BLIND2}); files missing from a set are skipped. */
     public static List<Item> loadSet(String set) {
         List<Item> out = new ArrayList<>();
-        for (String f : FILES) {
-            if (PhrasingSet.class.getResource(set + "/" + f + ".tsv") != null) {
+        for (String f : java.util.stream.Stream.concat(FILES.stream(), LATER_FILES.stream()).toList()) {
+            if (has(set, f)) {
                 out.addAll(load(set, f));
             }
         }
         return out;
+    }
+
+    /** Whether a set has a file (the sets written later hold only some kinds). */
+    public static boolean has(String set, String file) {
+        return PhrasingSet.class.getResource(set + "/" + file + ".tsv") != null;
     }
 
     /** The items of one file of the main set. */
@@ -170,6 +180,7 @@ public final class PhrasingSet {
             case EXPORTS -> new Intent.Exports();
             case CONSTANTS -> new Intent.Constants();
             case CALLERS -> new Intent.Callers(p.get("function"));
+            case DEFINITIONS -> new Intent.Definitions(p.get("name"));
             case UNKNOWN -> new Intent.Unknown("expected unknown");
         };
     }
@@ -198,7 +209,7 @@ public final class PhrasingSet {
                 }
             }
             case Intent.Imports i -> m.put("module", i.module());
-            case Intent.Comments c -> m.put("tag", c.tag());
+            case Intent.Comments c -> m.put("tag", String.join("|", c.tags()));
             case Intent.ClassesByDecorator c -> m.put("decorator", c.decorator());
             case Intent.FunctionsByDecorator f -> m.put("decorator", f.decorator());
             case Intent.ClassesWithMethod c -> m.put("method", c.method());
@@ -209,6 +220,7 @@ public final class PhrasingSet {
             case Intent.MethodsOfClass c -> m.put("class", c.className());
             case Intent.Raises r -> m.put("exception", r.exception());
             case Intent.Callers c -> m.put("function", c.function());
+            case Intent.Definitions d -> m.put("name", d.name());
             default -> {
             }
         }

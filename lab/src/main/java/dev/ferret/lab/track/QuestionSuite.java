@@ -75,6 +75,9 @@ public final class QuestionSuite {
         for (String set : sets) {
             for (String f : List.of("standard-protocol", "standard-async", "standard-imports", "standard-dataclasses",
                     "standard-comments")) {
+                if (!PhrasingSet.has(set, f)) {
+                    continue; // a set of the later kinds only
+                }
                 for (PhrasingSet.Item i : PhrasingSet.load(set, f)) {
                     if (i.informal() || !informalOnly) {
                         out.add(new Case(set + "/" + f, true, i.question(), PhrasingSet.intent(i.kind(), i.params())));

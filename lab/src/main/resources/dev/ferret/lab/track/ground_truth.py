@@ -25,7 +25,7 @@ Kinds for --ask (ARG where the kind takes one):
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
-  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -71,6 +71,8 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              __enter__, __exit__, __aenter__ or __aexit__; context-manager functions have a decorator resolving to
              contextlib.contextmanager or contextlib.asynccontextmanager
   parameter  any parameter name (posonly, normal, *args, keyword-only, **kwargs)
+  definitions classes and defs whose own name is NAME, and module constants so named, case-insensitively; a
+             dotted NAME is compared with the end of the qualified name (no constants then)
   returns    the unparsed return annotation holds the name as a whole word
   name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
              pattern has a dot)
@@ -713,6 +715,16 @@ def item(s, line, name):
     return {"file": s.rel, "line": line, "name": name}
 
 
+def answer_constants(s):
+    """The module constants of one file: UPPER_CASE names assigned at module level, each at its first assignment."""
+    first = {}
+    for line, name, alias, callee in s.module_assigns:
+        if CONSTANT_RE.match(name) and len(name.replace("_", "")) >= 2 and callee not in TYPE_FACTORIES:
+            if name not in first or line < first[name]:
+                first[name] = line
+    return [item(s, line, name) for name, line in first.items()]
+
+
 def answer(project, kind, arg):
     """The items of one question kind over the whole project."""
     out = []
@@ -770,6 +782,23 @@ def answer(project, kind, arg):
                     ok = owner is not None and (owner == arg or owner.endswith("." + arg))
                 if ok:
                     out.append(item(s, node.lineno, qual))
+        if kind == "definitions":
+            # classes and functions whose own name is ARG, module constants so named; case aside; a dotted ARG is
+            # compared with the qualified name's end
+            want = arg.strip().lower()
+
+            def named(qual):
+                q = qual.lower()
+                return q == want or q.endswith("." + want) if "." in want else q.rsplit(".", 1)[-1] == want
+
+            for qual, node in s.classes:
+                if named(qual):
+                    out.append(item(s, node.lineno, qual))
+            for qual, node, owner in s.functions:
+                if named(qual):
+                    out.append(item(s, node.lineno, qual))
+            if "." not in want:
+                out += [c for c in answer_constants(s) if c["name"].lower() == want]
         if kind == "raises":
             matcher = name_matcher(strip_query(arg))
             for line, node, scope in s.raises:
@@ -790,12 +819,7 @@ def answer(project, kind, arg):
             for line, name in s.exports:
                 out.append(item(s, line, name))
         elif kind == "constants":
-            first = {}
-            for line, name, alias, callee in s.module_assigns:
-                if CONSTANT_RE.match(name) and len(name.replace("_", "")) >= 2 and callee not in TYPE_FACTORIES:
-                    if name not in first or line < first[name]:
-                        first[name] = line
-            out += [item(s, line, name) for name, line in first.items()]
+            out += answer_constants(s)
         elif kind == "imports":
             lines = import_lines(project, s, arg)
             if lines:

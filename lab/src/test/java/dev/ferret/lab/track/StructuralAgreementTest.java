@@ -43,6 +43,14 @@ class StructuralAgreementTest {
         top(stats, "raised", 3).forEach(v -> out.add(new Intent.Raises(v)));
         top(stats, "called", 4).forEach(v -> out.add(new Intent.Callers(v)));
         top(stats, "modules", 4).forEach(v -> out.add(new Intent.Imports(v)));
+        out.add(new Intent.ClassesByName(Intent.ALL));
+        out.add(new Intent.FunctionsByName(Intent.ALL));
+        top(stats, "classes", 3).forEach(v -> out.add(new Intent.Definitions(v)));
+        top(stats, "called", 4).forEach(v -> out.add(new Intent.Definitions(v)));
+        top(stats, "methods", 2).forEach(v -> out.add(new Intent.Definitions(v)));
+        out.add(new Intent.Definitions("max_retries")); // a constant, asked in lower case
+        top(stats, "classes", 1).forEach(c -> top(stats, "methods", 1)
+                .forEach(m -> out.add(new Intent.Definitions(c.substring(c.lastIndexOf('.') + 1) + "." + m))));
         top(stats, "function_prefixes", 2).forEach(v -> {
             out.add(new Intent.FunctionsByName(v + "_*"));
             out.add(new Intent.ClassesByName("*" + v + "*"));
