@@ -39,9 +39,10 @@ public final class QuestionReport {
      */
     public static int run(List<Path> dirs, boolean agent, boolean verbose, String set, PrintStream out, PrintStream err)
             throws IOException {
-        if (set != null && PhrasingSet.class.getResource(set + "/standard-protocol.tsv") == null) {
+        if (set != null && java.util.stream.Stream.concat(PhrasingSet.FILES.stream(), PhrasingSet.LATER_FILES.stream())
+                .noneMatch(f -> PhrasingSet.has(set, f))) {
             err.println("no phrasing set named " + set + " (known: " + PhrasingSet.MAIN + ", " + PhrasingSet.FRESH + ", "
-                    + PhrasingSet.BLIND + ")");
+                    + PhrasingSet.BLIND + ", " + PhrasingSet.BLIND2 + ", phrasings-blind3 ... phrasings-blind6)");
             return 2;
         }
         if (dirs.isEmpty()) {
