@@ -1846,31 +1846,81 @@ public final class IntentClassifier {
                     .contains(w.lower()))) {
                 return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
             }
-            boolean where = q.words.stream().anyMatch(w -> Set.of("where", "where's", "wheres").contains(w.lower()));
+            boolean where = q.words.stream().anyMatch(w -> isWhere(w.lower()));
             boolean fileAsk = false;
             for (int i = 0; i + 1 < q.size(); i++) {
-                if (Set.of("which", "what").contains(q.get(i).lower())
-                        && Set.of("file", "module", "files", "modules").contains(q.get(i + 1).lower())) {
-                    fileAsk = true;
+                // "which file", "what module", "in which source file"
+                if (Set.of("which", "what").contains(q.get(i).lower())) {
+                    for (int j = i + 1; j < Math.min(q.size(), i + 3); j++) {
+                        if (Set.of("file", "module", "files", "modules", "script").contains(q.get(j).lower())) {
+                            fileAsk = true;
+                        }
+                    }
+                }
+            }
+            // the tight frames "where is X defined" and "which file defines X": X is a name whatever word it is
+            // ("where is get defined", "which module defines Line")
+            for (int i = 1; i < q.size(); i++) {
+                String l = q.get(i).lower();
+                int p = -1;
+                if (definedVerb(l) && i >= 3 && Set.of("is", "are", "was").contains(q.get(i - 2).lower())
+                        && isWhere(q.get(i - 3).lower())) {
+                    p = i - 1;
+                } else if (definedVerb(l) && i >= 2 && Set.of("where's", "wheres").contains(q.get(i - 2).lower())) {
+                    p = i - 1;
+                } else if (fileAsk && Set.of("defines", "declares").contains(l) && i + 1 < q.size()
+                        && (i + 2 == q.size() || !q.get(i + 2).identifier() || Lexicon.STOP.contains(q.get(i + 2).lower()))) {
+                    p = i + 1;
+                }
+                if (p >= 0 && anyName(q.get(p))) {
+                    return new Candidate(new Intent.Definitions(text(p)), 6 + (codeName(q.get(p)) ? 1 : 0), false, "");
                 }
             }
             for (int i = 0; i < q.size(); i++) {
                 String l = q.get(i).lower();
+                boolean defNoun = DEFINITION_NOUNS.contains(l) || (l.equals("def") && !q.get(i).code() && (
+                        (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) || jumpBefore(i)));
                 int p = -1;
-                if (DEFINED_VERBS.contains(l) && (where || fileAsk)) {
+                boolean named = false;
+                if (definedVerb(l) && (where || fileAsk)) {
                     p = scan(i, -1, 4, false, DEFINED_KINDS); // "where is (the) (class) Money (class) defined"
-                } else if (DEFINITION_NOUNS.contains(l)) {
+                    if (p < 0 && pronoun >= 0) {
+                        p = codeLike(); // "InvoiceBuilder - where does it live"
+                    }
+                } else if (defNoun) {
                     if (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) {
-                        p = after(i + 1, 3, false, DEFINED_KINDS); // "definition of Money", "... for the parse function"
+                        p = after(i + 1, 3, false, DEFINED_KINDS); // "definition of Money", "def of load_settings"
+                        named = true;
+                    } else if (i + 1 < q.size() && slot(q.get(i + 1), false, true) && codeName(q.get(i + 1))) {
+                        p = i + 1; // "go to definition Money", "goto def load_settings"
+                        named = true;
                     }
                     if (p < 0) {
                         p = scan(i, -1, 2, false, DEFINED_KINDS); // "Money definition", "the Money class definition"
+                        if (p >= 0 && !codeName(q.get(p))) {
+                            p = -1; // "go to definition": a verb, not a name
+                        }
                     }
                 } else if (Set.of("define", "defines", "declares", "contains", "has", "holds").contains(l) && fileAsk) {
                     p = after(i, 4, false, DEFINED_KINDS); // "which file defines Money", "what module has class Foo"
+                } else if (Set.of("define", "declare", "implement").contains(l) && where) {
+                    p = after(i, 4, false, DEFINED_KINDS); // "where do we define InvoiceBuilder"
+                    if (p >= 0 && !codeName(q.get(p))) {
+                        p = -1; // "where do we implement retries": a topic, not a name
+                    }
                 }
-                if (p >= 0 && nameLike(q.get(p), DEFINITION_NOUNS.contains(l))) {
-                    return new Candidate(new Intent.Definitions(text(p)), 6 + (codeName(q.get(p)) ? 1 : 0), false, "");
+                if (p >= 0 && nameLike(q.get(p), named)) {
+                    // "def of X", "definition of X" say what is asked outright (a "defs of X" listing is plural)
+                    int score = (defNoun && named ? 7 : 6) + (codeName(q.get(p)) ? 1 : 0);
+                    return new Candidate(new Intent.Definitions(text(p)), score, false, "");
+                }
+            }
+            if (fileAsk && q.size() >= 4 && Set.of("in", "inside").contains(q.get(q.size() - 1).lower())) {
+                // "what file is InvoiceBuilder in"
+                int p = q.size() - 2;
+                if (Set.of("is", "are").contains(q.get(p - 1).lower()) && codeName(q.get(p)) && nameLike(q.get(p), false)
+                        && slot(q.get(p), false, true)) {
+                    return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
                 }
             }
             if (where) {
@@ -1891,8 +1941,7 @@ public final class IntentClassifier {
                     last--;
                 }
                 Word w = q.get(last);
-                if (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower())
-                        && Set.of("where", "where's", "wheres").contains(q.get(last - 2).lower())
+                if (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower()) && isWhere(q.get(last - 2).lower())
                         && codeName(w) && nameLike(w, false) && slot(w, false, true)) {
                     return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
                 }
@@ -1902,6 +1951,55 @@ public final class IntentClassifier {
                 }
             }
             return null;
+        }
+
+        /** In a tight frame any identifier is a name, except pronouns, determiners and other grammar words. */
+        private boolean anyName(Word w) {
+            String l = w.lower();
+            String n = w.norm();
+            if (!w.identifier() || isTag(w)) {
+                return false;
+            }
+            if (w.code()) {
+                return true;
+            }
+            boolean kind = Lexicon.CLASS.contains(n) || Lexicon.FUNCTION.contains(n) || Lexicon.DATACLASS.contains(n)
+                    || Lexicon.PROTOCOL.contains(n) || Lexicon.EXCEPTION.contains(n) || Lexicon.CONSTANT.contains(n)
+                    || Lexicon.PROPERTY.contains(n) || Lexicon.CONTEXT.contains(n) || Lexicon.COMMENT.contains(n)
+                    || Lexicon.DECORATOR.contains(n) || Lexicon.PARAMETER.contains(n) || Lexicon.EXPORT.contains(n);
+            boolean plural = !w.capitalised() && l.endsWith("s") && !l.endsWith("ss") && l.length() > 3;
+            return !kind && !plural && !Lexicon.PRONOUN.contains(l) && !Lexicon.WH.contains(l)
+                    && !Set.of("the", "a", "an", "this", "that", "these", "those", "everything", "something", "anything",
+                    "stuff", "all", "it", "what", "which").contains(l);
+        }
+
+        /** "where", "where's", and "wher", "whre" (one edit). */
+        private static boolean isWhere(String l) {
+            return Set.of("where", "where's", "wheres", "wehre").contains(l)
+                    || (l.startsWith("wh") && l.length() >= 4 && l.length() <= 6 && EditDistance.of(l, "where", 1) <= 1);
+        }
+
+        /** "defined", "declared", "lives"..., and a one-edit misspelling of the longer ones ("defiend"). */
+        private static boolean definedVerb(String l) {
+            if (DEFINED_VERBS.contains(l)) {
+                return true;
+            }
+            if (Lexicon.known(l)) {
+                return false; // "defines", "define": other verbs, not misspellings
+            }
+            for (String v : List.of("defined", "declared", "implemented", "located")) {
+                if (l.length() >= 6 && EditDistance.of(l, v, 1) <= 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "go to def", "goto def", "jump to def": a definition asked for by an editor's words. */
+        private boolean jumpBefore(int i) {
+            String b1 = i >= 1 ? q.get(i - 1).lower() : "";
+            String b2 = i >= 2 ? q.get(i - 2).lower() : "";
+            return b1.equals("goto") || (b1.equals("to") && Set.of("go", "jump").contains(b2));
         }
 
         /**
@@ -1925,7 +2023,8 @@ public final class IntentClassifier {
         }
 
         private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
-                "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire");
+                "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire", "chance", "em", "'em",
+                "we've", "you've", "got", "ya", "y'all", "mind", "possible");
 
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
@@ -1935,6 +2034,7 @@ public final class IntentClassifier {
         Candidate everything() {
             int classes = 0;
             int functions = 0;
+            int methods = 0;
             for (Word w : q.words) {
                 String n = w.norm();
                 String l = w.lower();
@@ -1944,16 +2044,20 @@ public final class IntentClassifier {
                 if (w.code() || isTag(w)) {
                     return null;
                 }
-                if (n.equals("class") || n.equals("classes")) {
-                    classes++;
+                if (n.equals("class") || n.equals("classes") || (Lexicon.CLASS.contains(n) && n.startsWith("cla"))) {
+                    classes++; // "clases" too
                 } else if (Set.of("function", "functions", "func", "funcs", "def", "defs", "fn", "fns").contains(n)) {
                     functions++;
+                } else if (n.equals("method") || n.equals("methods")) {
+                    methods++; // "every function and method": all of them; methods alone are no such question
+                } else if (Lexicon.INTERJECTION.contains(l) || FILLERS.contains(l)) {
+                    continue;
                 } else if (!(Lexicon.STOP.contains(l) || Lexicon.STOP.contains(n) || Lexicon.WH.contains(n)
                         || Lexicon.SEARCH_VERB.contains(n) || EVERYTHING_WORDS.contains(l))) {
                     return null;
                 }
             }
-            if ((classes > 0) == (functions > 0)) {
+            if ((classes > 0) == (functions > 0) || (methods > 0 && functions == 0)) {
                 return null;
             }
             return new Candidate(classes > 0 ? new Intent.ClassesByName(Intent.ALL) : new Intent.FunctionsByName(Intent.ALL),

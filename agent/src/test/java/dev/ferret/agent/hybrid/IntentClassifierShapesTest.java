@@ -129,6 +129,26 @@ class IntentClassifierShapesTest {
             where is the Money class                                 | DEFINITIONS        | Money
             where is DEFAULT_TIMEOUT defined in shop/                | DEFINITIONS        | DEFAULT_TIMEOUT
             where is Money.__add__ defined                           | DEFINITIONS        | Money.__add__
+            go to definition Money                                   | DEFINITIONS        | Money
+            goto def load_config                                     | DEFINITIONS        | load_config
+            def of Order pls                                         | DEFINITIONS        | Order
+            what file is Money in                                    | DEFINITIONS        | Money
+            Which module defines Money?                              | DEFINITIONS        | Money
+            what file defines load_config                            | DEFINITIONS        | load_config
+            where do we define make_client                           | DEFINITIONS        | make_client
+            ShippingClient - where does it live                      | DEFINITIONS        | ShippingClient
+            wher is Money defiend                                    | DEFINITIONS        | Money
+            in which source file is `Money` declared?                | DEFINITIONS        | Money
+            where is get defined                                     | DEFINITIONS        | get
+            which module defines Line                                | DEFINITIONS        | Line
+            where are exceptions defined                             | EXCEPTION_CLASSES  | -
+            where are the constants defined                          | CONSTANTS          | -
+            where is it defined                                      | UNKNOWN            | -
+            list every function and method in cli.py                 | FUNCTIONS_BY_NAME  | *
+            list all the clases                                      | CLASSES_BY_NAME    | *
+            list all methods                                         | UNKNOWN            | -
+            where do we implement retries                            | UNKNOWN            | -
+            there is Money defined                                   | UNKNOWN            | -
             list all classes                                         | CLASSES_BY_NAME    | *
             what classes are in shop/models.py?                      | CLASSES_BY_NAME    | *
             how many classes are there                               | CLASSES_BY_NAME    | *
