@@ -3,6 +3,7 @@ package dev.ferret.agent;
 import dev.ferret.agent.hybrid.Finding;
 import dev.ferret.agent.hybrid.HybridAnswer;
 import dev.ferret.agent.hybrid.HybridAnswerer;
+import dev.ferret.agent.hybrid.Intent;
 import dev.ferret.agent.loop.AgentListener;
 import dev.ferret.agent.loop.AgentLoop;
 import dev.ferret.agent.loop.AgentOptions;
@@ -180,6 +181,7 @@ public final class AgentRuntime implements AutoCloseable {
             throw new IllegalArgumentException("empty question");
         }
         long t0 = System.nanoTime();
+        Intent.Unknown unread = null; // auto mode: why the hybrid path did not take the question
         if (options.mode() != Mode.AGENT) {
             HybridAnswer h = hybrid.answer(index, question);
             if (h.handled()) {
@@ -208,6 +210,7 @@ public final class AgentRuntime implements AutoCloseable {
                         List.of());
             }
             progress("hybrid path does not know this question; running the agent loop");
+            unread = h.intent() instanceof Intent.Unknown u ? u : null;
         }
         // no reset: the system prompt and tool schemas are the same for every question, so the session's
         // longest-common-prefix reuse keeps them in the KV cache from one question to the next
@@ -228,10 +231,30 @@ public final class AgentRuntime implements AutoCloseable {
         }
         List<ExecutedCall> calls = r.toolCalls();
         boolean pythonSearched = calls.stream().anyMatch(c -> pythonToolNames.contains(c.name()));
-        return new Answer(question, r.answer(), Mode.AGENT, "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
+        String text = r.answer();
+        if (options.prompt() == Prompt.CALL_ONLY && unread != null && calls.size() == 1 && !calls.getFirst().failed()) {
+            text = callOnlyCaveat(question, unread, calls.getFirst()) + "\n" + text;
+        }
+        return new Answer(question, text, Mode.AGENT, "unknown", calls, r.steps(), (System.nanoTime() - t0) / 1e9,
                 r.tokensGenerated(), r.autonomous(), r.stopReason(), -1,
                 drafter == null ? Answer.Draft.NONE : new Answer.Draft(drafter.name(), r.drafted(), r.accepted()),
                 pythonSearched ? skippedNotes() : List.of(), r.evidence());
+    }
+
+    /**
+     * What an answer of the call-only model to a question the hybrid path did not recognise starts with: that model
+     * can only run one search, so the answer says which one it ran, and that a question asking for more (an
+     * explanation, an opinion, a change) needs a real model; a reader then knows what the list below answers.
+     */
+    static String callOnlyCaveat(String question, Intent.Unknown why, ExecutedCall call) {
+        String search = call.name() + " " + call.arguments();
+        if (dev.ferret.agent.hybrid.IntentClassifier.ASKS_MORE.equals(why.reason())
+                || dev.ferret.agent.hybrid.IntentClassifier.asksForMore(question)) {
+            return "This question asks for an explanation, an opinion or a change, which the default model cannot give: "
+                    + "it only runs a search (here " + search + "). Pass a model such as Qwen2.5-Coder with --model.";
+        }
+        return "Not one of the questions the hybrid path knows; the default model read it as the search " + search
+                + " (for other kinds of question, pass a model with --model).";
     }
 
     private volatile boolean readNames = true;

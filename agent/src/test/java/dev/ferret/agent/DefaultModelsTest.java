@@ -92,6 +92,33 @@ class DefaultModelsTest {
         }
     }
 
+    /**
+     * In auto mode a question the hybrid path does not know goes to the call-only model, which can only run one
+     * search: its answer starts by saying which search ran, and, for a question asking for an explanation, an opinion
+     * or a change, that such a question needs a real model. Known questions are the hybrid path's, with no such line.
+     */
+    @Test
+    void theCallOnlyModelSaysWhatItsSearchWasForAQuestionTheHybridPathDoesNotKnow() {
+        var opts = new AgentRuntime.Options(AgentRuntimeTest.sample(), null, List.of(), null, false,
+                AgentRuntime.Mode.AUTO, AgentRuntime.Format.TEMPLATE, 6, 2).withDefaultModel();
+        try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
+            Answer explain = rt.ask("explain how the checkout flow works");
+            assertEquals(AgentRuntime.Mode.AGENT, explain.mode());
+            assertEquals(1, explain.toolCalls().size());
+            var call = explain.toolCalls().getFirst();
+            assertTrue(explain.answer().startsWith("This question asks for an explanation, an opinion or a change, which "
+                    + "the default model cannot give: it only runs a search (here " + call.name() + " " + call.arguments()
+                    + ")."), explain.answer());
+            Answer other = rt.ask("which classes are abstract?");
+            assertEquals(AgentRuntime.Mode.AGENT, other.mode());
+            assertTrue(other.answer().startsWith("Not one of the questions the hybrid path knows; the default model read "
+                    + "it as the search " + other.toolCalls().getFirst().name()), other.answer());
+            Answer known = rt.ask("List TODO comments");
+            assertEquals(AgentRuntime.Mode.HYBRID, known.mode());
+            assertTrue(known.answer().startsWith("Found "), known.answer());
+        }
+    }
+
     @Test
     void theFullSetWithItsDraftMatchesPlainDecoding() {
         ModelCatalog c = ModelCatalog.find().orElseThrow();

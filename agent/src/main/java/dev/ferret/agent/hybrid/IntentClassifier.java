@@ -53,7 +53,8 @@ public final class IntentClassifier {
     /** A base list written as code: {@code class X(Protocol)}, {@code Name(Enum)}, {@code (ABC)}. */
     private static final java.util.regex.Pattern BASE_LIST =
             java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
-    private static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
+    /** The reason of an {@link Intent.Unknown} for a question that asks for an explanation, an opinion or a change. */
+    public static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
 
     /** ", and what do they say?", "and tell me why": a second request after a listing. */
     private static final java.util.regex.Pattern SECOND_REQUEST = java.util.regex.Pattern.compile(
@@ -61,6 +62,23 @@ public final class IntentClassifier {
             + "tell|summari[sz]e|say|are|is|do|does)\\b)");
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
+    }
+
+    /**
+     * True for a question that asks for an explanation, an opinion, a change or a yes/no judgement (the questions
+     * that lose {@value #PENALTY} points), whether or not it also names something searchable. Never throws.
+     */
+    public static boolean asksForMore(String question) {
+        if (question == null || question.isBlank()) {
+            return false;
+        }
+        try {
+            String text = question.length() > 2000 ? question.substring(0, 2000) : question;
+            Question q = new Question(ContextClause.split(text).question());
+            return q.size() > 0 && penalty(q);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Classifies a question. Never throws; blank or null input is {@link Intent.Unknown}. */
