@@ -2198,6 +2198,15 @@ public final class IntentClassifier {
                 return null;
             }
             int p = -1;
+            for (int i = 0; i + 2 < q.size(); i++) {
+                // "an argument called name", "a parameter named id": the word after is the parameter, whatever it is
+                Word named = q.get(i + 2);
+                if (Lexicon.PARAMETER.contains(q.get(i).norm()) && Set.of("named", "called").contains(q.get(i + 1).lower())
+                        && named.identifier() && !isTag(named) && !Lexicon.PRONOUN.contains(named.lower())
+                        && !Lexicon.FUNCTION_WORDS.contains(named.lower())) {
+                    return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
+                }
+            }
             for (int i = 0; i < q.size() && p < 0; i++) {
                 String n = q.get(i).norm();
                 if (Lexicon.PARAMETER.contains(n)) {
@@ -2369,7 +2378,12 @@ public final class IntentClassifier {
                     }
                 }
             }
-            int score = pattern != null && q.find(0, Set.of("name", "names", "identifier", "identifiers")) > 0 ? 8 : 5;
+            Set<String> nameNouns = Set.of("name", "names", "identifier", "identifiers");
+            int nameNoun = q.find(0, nameNouns);
+            if (nameNoun > 0 && pattern != null && q.get(nameNoun).text().equalsIgnoreCase(pattern.replace("*", ""))) {
+                nameNoun = q.find(nameNoun + 1, nameNouns); // "an argument called name": the pattern, not the noun
+            }
+            int score = pattern != null && nameNoun > 0 ? 8 : 5;
             if (pattern == null) {
                 for (Word w : q.words) {
                     if (isGlob(w.text())) {

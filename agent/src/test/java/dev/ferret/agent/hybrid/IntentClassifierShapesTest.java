@@ -139,6 +139,9 @@ class IntentClassifierShapesTest {
             ShippingClient - where does it live                      | DEFINITIONS        | ShippingClient
             wher is Money defiend                                    | DEFINITIONS        | Money
             in which source file is `Money` declared?                | DEFINITIONS        | Money
+            Which functions have an argument called name?            | FUNCTIONS_WITH_PARAMETER | name
+            functions with a parameter named id                      | FUNCTIONS_WITH_PARAMETER | id
+            functions whose name contains name                       | FUNCTIONS_BY_NAME  | name
             where is get defined                                     | DEFINITIONS        | get
             which module defines Line                                | DEFINITIONS        | Line
             where are exceptions defined                             | EXCEPTION_CLASSES  | -
