@@ -9,6 +9,7 @@ import dev.ferret.agent.python.SampleRepo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * random characters, never make them throw, and each reading is the same when asked again. Seeded, so a failure
  * names the question that caused it.
  */
+@Tag("slow")
 class IntentClassifierFuzzTest {
     private static final String[] WORDS = ("where is are was the a an of in under which what file module files defines "
             + "define defined declared lives live definition def defs goto go to jump class classes function functions "
