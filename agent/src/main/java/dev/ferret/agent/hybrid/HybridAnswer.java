@@ -14,9 +14,11 @@ import java.util.List;
  * @param evidence what the answer's closing notes rest on, one line each (e.g. the imports behind "Not counted: ...")
  * @param calls    the tool calls made, in order
  * @param timings  where the time went
+ * @param scope    the file or folder searched, relative to the root ({@code shop/net}, {@code shop/models.py}), or
+ *                 {@code null} for the whole repository
  */
 public record HybridAnswer(String question, Intent intent, boolean handled, String text, List<Finding> items,
-                           List<String> evidence, List<ExecutedCall> calls, Timings timings) {
+                           List<String> evidence, List<ExecutedCall> calls, Timings timings, String scope) {
     public HybridAnswer {
         items = List.copyOf(items);
         evidence = List.copyOf(evidence);

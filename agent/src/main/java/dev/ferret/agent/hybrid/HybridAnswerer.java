@@ -46,13 +46,26 @@ public final class HybridAnswerer {
             String text = formatter.format(new Findings(intent, List.of()));
             long t2 = System.nanoTime();
             return new HybridAnswer(question, intent, false, text, List.of(), List.of(), List.of(),
-                    new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0));
+                    new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0), null);
         }
-        // a scope that is missing, or outside the repository: either way there is nothing there to search
-        String missing = c.path() != null && index.sandbox().find(c.path()).isEmpty() ? c.path() : null;
-        if (missing != null) {
-            // a scope that names nothing here would search nothing: the whole repository is searched instead
-            c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
+        // a scope that is missing, or outside the repository: either way there is nothing there to search; a name
+        // alone ("the net package", "models.py") is looked for anywhere in the repository
+        String scopeNote = null;
+        if (c.path() != null && index.sandbox().find(c.path()).isEmpty()) {
+            List<String> places = places(index, c.path());
+            String scope = null;
+            if (places.size() == 1) {
+                scope = places.getFirst();
+            } else if (places.isEmpty()) {
+                scopeNote = "No " + (c.path().endsWith(".py") ? "file " + c.path()
+                        : c.path().indexOf('/') >= 0 ? "folder " + c.path()
+                        : "module, package or folder named " + c.path()) + " here; searched the whole repository.";
+            } else {
+                scopeNote = c.path() + " names " + places.size() + " places here (" + String.join(", ",
+                        places.subList(0, Math.min(4, places.size()))) + (places.size() > 4 ? ", ..." : "")
+                        + "); searched the whole repository.";
+            }
+            c = new Classification(intent, scope, c.score(), c.uncertain(), c.notes());
         }
         Planner planner = new Planner(index);
         Plan plan = planner.plan(intent, c.path());
@@ -72,9 +85,8 @@ public final class HybridAnswerer {
             if (c.uncertain()) {
                 text = c.assumption() + "\n" + text;
             }
-            if (missing != null) {
-                text = "No " + (missing.endsWith(".py") ? "file " : "folder ") + missing
-                        + " here; searched the whole repository.\n" + text;
+            if (scopeNote != null) {
+                text = scopeNote + "\n" + text;
             }
         } else {
             text = "The hybrid path failed (" + run.calls().stream().filter(ExecutedCall::failed).map(ExecutedCall::error)
@@ -82,7 +94,47 @@ public final class HybridAnswerer {
         }
         long t4 = System.nanoTime();
         return new HybridAnswer(question, intent, handled, text, run.findings().items(), evidence, run.calls(),
-                new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0));
+                new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), c.path());
+    }
+
+    /**
+     * The places of the repository a scope names when it is no path from the root: the folders whose path ends in
+     * it ({@code net}, {@code shop/net}; a dotted module name counts as its path) and the Python files whose path
+     * ends in it or in it plus {@code .py}, relative to the root, sorted; at most 50.
+     */
+    static List<String> places(PythonIndex index, String scope) {
+        String name = scope.strip();
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (!name.endsWith(".py") && name.indexOf('/') < 0) {
+            name = name.replace('.', '/'); // "shop.net": the module's path
+        }
+        if (name.isEmpty() || name.startsWith("/") || name.contains("..")) {
+            return List.of();
+        }
+        Path root = index.sandbox().root();
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (Path f : index.sandbox().files(root)) {
+            if (!PythonIndex.isPython(f)) {
+                continue;
+            }
+            String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+            if (name.endsWith(".py") ? rel.equals(name) || rel.endsWith("/" + name)
+                    : rel.equals(name + ".py") || rel.endsWith("/" + name + ".py")) {
+                out.add(rel);
+            }
+            for (int slash = rel.indexOf('/'); slash > 0; slash = rel.indexOf('/', slash + 1)) {
+                String dir = rel.substring(0, slash);
+                if (dir.equals(name) || dir.endsWith("/" + name)) {
+                    out.add(dir);
+                }
+            }
+            if (out.size() >= 50) {
+                break;
+            }
+        }
+        return List.copyOf(out);
     }
 
 }

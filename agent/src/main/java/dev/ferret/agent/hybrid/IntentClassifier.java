@@ -188,13 +188,34 @@ public final class IntentClassifier {
         }
     }
 
-    /** A word naming a file or folder: holds a slash or ends in .py. */
+    /** The nouns that make the name before them a place: "in the net package", "under the utils folder". */
+    private static final Set<String> SCOPE_NOUNS = Set.of("package", "module", "folder", "directory", "dir",
+            "subpackage", "submodule", "pkg", "subfolder", "subdirectory");
+
+    /**
+     * A word naming a file or folder: holds a slash or ends in .py; else a name placed by a preposition and a scope
+     * noun ("in the net package", "inside the shop.models module", "under the utils folder"), which the hybrid path
+     * looks for anywhere in the repository.
+     */
     private static String path(Question q) {
         for (Word w : q.words) {
             String t = w.text();
             if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")
                     && !t.matches("(__\\w+__/?)+")) { // "__enter__/__exit__" names two methods, not a path
                 return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+            }
+        }
+        for (int i = 0; i + 2 < q.size(); i++) {
+            if (!Set.of("in", "inside", "under", "within").contains(q.get(i).lower())) {
+                continue;
+            }
+            int j = i + 1;
+            if (Set.of("the", "our", "this", "that", "my", "your").contains(q.get(j).lower())) {
+                j++;
+            }
+            if (j + 1 < q.size() && SCOPE_NOUNS.contains(q.get(j + 1).lower()) && q.get(j).identifier()
+                    && !Lexicon.STOP.contains(q.get(j).lower()) && !Lexicon.ENGLISH_STOP.contains(q.get(j).lower())) {
+                return q.get(j).text();
             }
         }
         return null;
@@ -2056,8 +2077,9 @@ public final class IntentClassifier {
             for (Word w : q.words) {
                 String n = w.norm();
                 String l = w.lower();
-                if (w.text().indexOf('/') >= 0 || w.text().endsWith(".py")) {
-                    continue; // the scope
+                if (w.text().indexOf('/') >= 0 || w.text().endsWith(".py") || SCOPE_NOUNS.contains(l)
+                        || (w.index() + 1 < q.size() && SCOPE_NOUNS.contains(q.get(w.index() + 1).lower()))) {
+                    continue; // the scope: "in shop/net", "in the pricing module"
                 }
                 if (w.code() || isTag(w)) {
                     return null;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
@@ -254,6 +255,34 @@ class HybridAnswererTest {
         assertTrue(scoped.items().size() < all.items().size(), scoped.text());
         assertTrue(scoped.items().stream().allMatch(f -> f.file().startsWith("shop/net/")), scoped.text());
         assertFalse(scoped.text().contains("searched the whole repository"), scoped.text());
+    }
+
+    @Test
+    void aPlaceNamedWithoutAPathIsLookedForAnywhere() {
+        HybridAnswer pkg = answerer.answer(index, "TODO comments in the payments package");
+        assertEquals("shop/payments", pkg.scope());
+        assertEquals("{\"path\":\"shop/payments\",\"tag\":\"TODO\"}", pkg.calls().getFirst().arguments());
+        assertFalse(pkg.items().isEmpty());
+        assertTrue(pkg.items().stream().allMatch(f -> f.file().startsWith("shop/payments/")), pkg.text());
+        HybridAnswer module = answerer.answer(index, "which classes in the models module are dataclasses");
+        assertEquals("shop/models.py", module.scope());
+        assertTrue(module.items().stream().allMatch(f -> f.file().equals("shop/models.py")), module.text());
+        assertEquals("shop/models.py", answerer.answer(index, "TODO comments in models.py").scope());
+        assertEquals("shop/net", answerer.answer(index, "classes in the shop.net package").scope());
+        assertEquals("shop/pricing.py", answerer.answer(index, "list all classes in the pricing module").scope());
+        // a name that is nowhere, or in several places: the whole repository, and the answer says why
+        HybridAnswer nowhere = answerer.answer(index, "async defs in the billing package");
+        assertNull(nowhere.scope());
+        assertTrue(nowhere.text().startsWith("No module, package or folder named billing here; searched the whole "
+                + "repository.\n"), nowhere.text());
+        HybridAnswer several = answerer.answer(index, "TODO comments in __init__.py");
+        assertNull(several.scope());
+        assertTrue(several.text().startsWith("__init__.py names 4 places here (shop/__init__.py, shop/net/__init__.py, "),
+                several.text());
+        // a word before "module" that is no place: "the requests module" is what is imported
+        HybridAnswer imports = answerer.answer(index, "which files import the requests module?");
+        assertNull(imports.scope());
+        assertEquals(new Intent.Imports("requests"), imports.intent());
     }
 
     @Test

@@ -51,8 +51,14 @@ public final class QuestionSuite {
     public interface Answerer extends BiFunction<String, String, Answered> {
     }
 
-    /** An answer: its items, whether the hybrid path handled it, and the intent it was read as. */
-    public record Answered(List<Finding> items, boolean handled, Intent intent) {
+    /**
+     * An answer: its items, whether the hybrid path handled it, the intent it was read as, and the file or folder it
+     * searched ({@code null}: the whole repository). A scoped answer is scored against the truth in its scope.
+     */
+    public record Answered(List<Finding> items, boolean handled, Intent intent, String scope) {
+        public Answered(List<Finding> items, boolean handled, Intent intent) {
+            this(items, handled, intent, null);
+        }
     }
 
     /** The hybrid path alone over a shared index; an unhandled question lists nothing. */
@@ -60,7 +66,8 @@ public final class QuestionSuite {
         HybridAnswerer h = new HybridAnswerer();
         return (codebase, question) -> {
             HybridAnswer a = h.answer(index, question);
-            return new Answered(a.handled() ? AnswerItems.parse(a.text()) : List.of(), a.handled(), a.intent());
+            return new Answered(a.handled() ? AnswerItems.parse(a.text()) : List.of(), a.handled(), a.intent(),
+                    a.handled() ? a.scope() : null);
         };
     }
 
@@ -220,7 +227,14 @@ public final class QuestionSuite {
             Answered a = answerer.apply(codebase, c.question());
             double ms = (System.nanoTime() - t0) / 1e6;
             Set<String> found = keys(c.expected(), a.items(), truth.unparsed());
-            Set<String> expected = keys(c.expected(), truth.get(GroundTruthQuery.of(c.expected())), truth.unparsed());
+            List<Finding> truthItems = truth.get(GroundTruthQuery.of(c.expected()));
+            if (a.scope() != null) {
+                // "TODOs in the tests folder": the truth in that scope (the scope itself is the question's words)
+                String scope = a.scope();
+                truthItems = truthItems.stream().filter(f -> f.file().equals(scope) || f.file().startsWith(scope + "/"))
+                        .toList();
+            }
+            Set<String> expected = keys(c.expected(), truthItems, truth.unparsed());
             Set<String> fp = new TreeSet<>(found);
             fp.removeAll(expected);
             Set<String> fn = new TreeSet<>(expected);
