@@ -202,7 +202,7 @@ public final class AgentRuntime implements AutoCloseable {
                 h.evidence().forEach(e -> evidence.append(e).append('\n')); // what the answer's closing notes rest on
                 return new Answer(question, text, Mode.HYBRID, h.intent().toString(), calls, calls.size(),
                         (System.nanoTime() - t0) / 1e9, tokens, false, StopReason.HYBRID_PLAN, h.items().size(), Answer.Draft.NONE,
-                        notes, List.of(evidence.toString()));
+                        notes, List.of(evidence.toString()), h.scope());
             }
             if (options.mode() == Mode.HYBRID) {
                 return new Answer(question, h.text(), Mode.HYBRID, h.intent().toString(), List.of(), 0,

@@ -23,15 +23,25 @@ import java.util.List;
  *                        large to scan); empty when nothing was left out
  * @param evidence        the text of the tool results the answer was written from (hybrid and call-only: the hits,
  *                        one {@code file:line: text} line each), what {@code Grounding.audit} checks it against
+ * @param scope           the file or folder the hybrid path searched, relative to the repository ({@code shop/net}),
+ *                        or {@code null} for the whole repository and for the agent path
  */
 public record Answer(String question, String answer, AgentRuntime.Mode mode, String intent, List<ExecutedCall> toolCalls,
                      int steps, double seconds, int tokensGenerated, boolean autonomous, StopReason stopReason, int items,
-                     Draft draft, List<String> notes, List<String> evidence) {
+                     Draft draft, List<String> notes, List<String> evidence, String scope) {
 
     public Answer {
         toolCalls = List.copyOf(toolCalls);
         notes = List.copyOf(notes);
         evidence = List.copyOf(evidence);
+    }
+
+    /** An answer for the whole repository (no scope). */
+    public Answer(String question, String answer, AgentRuntime.Mode mode, String intent, List<ExecutedCall> toolCalls,
+                  int steps, double seconds, int tokensGenerated, boolean autonomous, StopReason stopReason, int items,
+                  Draft draft, List<String> notes, List<String> evidence) {
+        this(question, answer, mode, intent, toolCalls, steps, seconds, tokensGenerated, autonomous, stopReason, items,
+                draft, notes, evidence, null);
     }
 
     /**

@@ -91,6 +91,7 @@ final class AskCommand implements Callable<Integer> {
         n.put("stop_reason", a.stopReason().label());
         n.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
         n.put("items", a.items());
+        n.put("scope", a.scope()); // null: the whole repository
         ArrayNode notes = n.putArray("notes");
         a.notes().forEach(notes::add);
         return n;

@@ -27,9 +27,14 @@ class AskCommandTest {
         var node = Json.MAPPER.readTree(j.stdout());
         assertEquals("hybrid", node.get("mode").asText());
         assertEquals("find_classes", node.get("tool_calls").get(0).get("name").asText());
-        for (String k : new String[] {"answer", "tool_calls", "steps", "seconds", "tokens_generated", "autonomous", "stop_reason"}) {
+        for (String k : new String[] {"answer", "tool_calls", "steps", "seconds", "tokens_generated", "autonomous",
+                "stop_reason", "status", "items", "scope", "notes"}) {
             assertTrue(node.has(k), k);
         }
+        assertTrue(node.get("scope").isNull(), "the whole repository");
+        Cli.Out scoped = Cli.run("ask", "--repo", Cli.sample().toString(), "--json", "dataclasses in the models module");
+        assertEquals(0, scoped.code(), scoped.stderr());
+        assertEquals("shop/models.py", Json.MAPPER.readTree(scoped.stdout()).get("scope").asText());
     }
 
     @Test
