@@ -481,7 +481,9 @@ final class DecodeLoop implements Runnable {
                 j.next = -1;
             }
         }
-        boolean poisoned = false; // a row held a NaN or an infinity (see clearPoisonedCache)
+        // jobs whose row held a NaN or an infinity: they fail after the cache is cleared (see clearPoisonedCache)
+        List<Job> poisonedJobs = new ArrayList<>(0);
+        List<RuntimeException> poisonedWhy = new ArrayList<>(0);
         for (Item i : items) {
             Job j = i.job;
             if (j.done) {
@@ -502,8 +504,14 @@ final class DecodeLoop implements Runnable {
             try {
                 token = Samplers.sample(j.chain, ctx, i.index, model);
             } catch (RuntimeException e) {
-                drop(j, e);
-                poisoned |= e instanceof EngineException.InvalidModel;
+                if (e instanceof EngineException.InvalidModel) {
+                    active.remove(j);
+                    j.done = true;
+                    poisonedJobs.add(j);
+                    poisonedWhy.add(e);
+                } else {
+                    drop(j, e);
+                }
                 continue;
             }
             boolean goOn = j.consume(model, token, j.session.historySize(), owner.sequenceContext());
@@ -517,8 +525,8 @@ final class DecodeLoop implements Runnable {
                 end(j);
             }
         }
-        if (poisoned) {
-            clearPoisonedCache();
+        if (!poisonedJobs.isEmpty()) {
+            clearPoisonedCache(poisonedJobs, poisonedWhy);
         }
     }
 
@@ -528,18 +536,32 @@ final class DecodeLoop implements Runnable {
      * own (a masked cell's score is NaN before the mask is added). Removing the cells leaves their bytes in place;
      * only a clear zeroes them. So the jobs still running end with {@link EngineException.InvalidModel} as well (their
      * next rows would be NaN), every session's cache is emptied, and the cache is cleared: later generations start
-     * afresh instead of failing one after another.
+     * afresh instead of failing one after another. The jobs end only after the clear ({@code failed} with their own
+     * error, the others with this one), so a caller that sees its generation fail sees every session emptied.
      */
-    private void clearPoisonedCache() {
+    private void clearPoisonedCache(List<Job> failed, List<RuntimeException> errors) {
         EngineException.InvalidModel why = new EngineException.InvalidModel("a logits row of this parallel context held a NaN"
                 + " or an infinity, and its shared KV cache was cleared (cells with non-finite values reach every sequence)", null);
-        for (Job j : List.copyOf(active)) {
-            drop(j, why);
+        List<Job> others = List.copyOf(active);
+        for (Job j : others) {
+            active.remove(j);
+            j.done = true;
         }
-        for (ParallelSession s : owner.sharingCandidates()) {
-            s.truncate(ctx, 0);
+        try {
+            for (ParallelSession s : owner.sharingCandidates()) {
+                s.truncate(ctx, 0);
+            }
+            ctx.kvClear();
+        } finally {
+            for (int i = 0; i < failed.size(); i++) {
+                failed.get(i).release();
+                failed.get(i).fail(errors.get(i));
+            }
+            for (Job j : others) {
+                j.release();
+                j.fail(why);
+            }
         }
-        ctx.kvClear();
     }
 
     private void end(Job j) {
