@@ -2061,6 +2061,14 @@ public final class IntentClassifier {
             return w.code() || (w.capitalised() && w.index() > 0) || w.text().indexOf('_') >= 0;
         }
 
+        /**
+         * Grammar words that narrow a listing to something else ("which functions are called", "classes used here",
+         * "functions named ..."): with one of them a question is not one for every class or function.
+         */
+        private static final Set<String> NARROWING = Set.of("called", "calls", "call", "calling", "named", "name",
+                "names", "used", "use", "uses", "using", "usage", "imported", "exported", "referenced", "invoked",
+                "tested", "same", "twice", "duplicate", "duplicated", "unused", "dead", "per", "new", "custom",
+                "user-defined", "local", "other", "others", "own", "directly", "direct", "instance", "instances");
         private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
                 "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire", "chance", "em", "'em",
                 "we've", "you've", "got", "ya", "y'all", "mind", "possible");
@@ -2081,7 +2089,7 @@ public final class IntentClassifier {
                         || (w.index() + 1 < q.size() && SCOPE_NOUNS.contains(q.get(w.index() + 1).lower()))) {
                     continue; // the scope: "in shop/net", "in the pricing module"
                 }
-                if (w.code() || isTag(w)) {
+                if (w.code() || isTag(w) || NARROWING.contains(l)) {
                     return null;
                 }
                 if (n.equals("class") || n.equals("classes") || (Lexicon.CLASS.contains(n) && n.startsWith("cla"))) {

@@ -150,6 +150,9 @@ class IntentClassifierShapesTest {
             list every function and method in cli.py                 | FUNCTIONS_BY_NAME  | *
             list all the clases                                      | CLASSES_BY_NAME    | *
             list all methods                                         | UNKNOWN            | -
+            which functions are called                               | UNKNOWN            | -
+            which classes are used here                              | UNKNOWN            | -
+            list every class defined in the utils package            | CLASSES_BY_NAME    | *
             where do we implement retries                            | UNKNOWN            | -
             there is Money defined                                   | UNKNOWN            | -
             list all classes                                         | CLASSES_BY_NAME    | *
