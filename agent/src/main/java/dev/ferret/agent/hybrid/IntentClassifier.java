@@ -1908,8 +1908,8 @@ public final class IntentClassifier {
                 } else if (definedVerb(l) && i >= 2 && Set.of("where's", "wheres").contains(q.get(i - 2).lower())) {
                     p = i - 1;
                 } else if (fileAsk && Set.of("defines", "declares").contains(l) && i + 1 < q.size()
-                        && (i + 2 == q.size() || !q.get(i + 2).identifier() || Lexicon.STOP.contains(q.get(i + 2).lower()))) {
-                    p = i + 1;
+                        && (codeName(q.get(i + 1)) || lastBut(i + 1, Set.of("again", "here", "exactly", "now")))) {
+                    p = i + 1; // "which module defines Line", "which file defines get": the name ends the question
                 }
                 if (p >= 0 && anyName(q.get(p))) {
                     return new Candidate(new Intent.Definitions(text(p)), 6 + (codeName(q.get(p)) ? 1 : 0), false, "");
@@ -2010,6 +2010,16 @@ public final class IntentClassifier {
             return !kind && !plural && !Lexicon.PRONOUN.contains(l) && !Lexicon.WH.contains(l)
                     && !Set.of("the", "a", "an", "this", "that", "these", "those", "everything", "something", "anything",
                     "stuff", "all", "it", "what", "which").contains(l);
+        }
+
+        /** True when only words of {@code trailing} follow word {@code i}. */
+        private boolean lastBut(int i, Set<String> trailing) {
+            for (int j = i + 1; j < q.size(); j++) {
+                if (!trailing.contains(q.get(j).lower())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** "where", "where's", and "wher", "whre" (one edit). */

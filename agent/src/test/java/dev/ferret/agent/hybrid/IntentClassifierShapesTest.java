@@ -151,6 +151,7 @@ class IntentClassifierShapesTest {
             list all the clases                                      | CLASSES_BY_NAME    | *
             list all methods                                         | UNKNOWN            | -
             which functions are called                               | UNKNOWN            | -
+            which module defines too many things                     | UNKNOWN            | -
             which classes are used here                              | UNKNOWN            | -
             list every class defined in the utils package            | CLASSES_BY_NAME    | *
             where do we implement retries                            | UNKNOWN            | -
