@@ -1866,7 +1866,8 @@ public final class IntentClassifier {
 
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */
         private static final Set<String> DEFINED_KINDS = Set.of("class", "function", "method", "def", "func", "fn",
-                "constant", "variable", "var", "coroutine", "helper", "the", "a", "an");
+                "constant", "variable", "var", "coroutine", "helper", "decorator", "exception", "error", "enum",
+                "the", "a", "an");
         /** Words before a name that make it the parameter of another relation ("subclasses of X", "named X"). */
         private static final Set<String> RELATION_BEFORE = Set.of("of", "named", "called", "like", "with", "from", "by",
                 "than", "to", "extend", "extends", "subclass", "subclasses", "inherit", "inherits");
@@ -1925,6 +1926,10 @@ public final class IntentClassifier {
                     p = scan(i, -1, 4, false, DEFINED_KINDS); // "where is (the) (class) Money (class) defined"
                     if (p < 0 && pronoun >= 0) {
                         p = codeLike(); // "InvoiceBuilder - where does it live"
+                    }
+                    if (p >= 0 && p + 1 < i && DEFINED_KINDS.contains(q.get(p + 1).lower()) && nameLike(q.get(p), false)) {
+                        // "where is the retry decorator defined": the definition of retry, not what it decorates
+                        return new Candidate(new Intent.Definitions(text(p)), 9, false, "");
                     }
                 } else if (defNoun) {
                     if (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) {

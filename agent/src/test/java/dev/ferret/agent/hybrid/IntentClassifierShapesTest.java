@@ -143,6 +143,9 @@ class IntentClassifierShapesTest {
             functions with a parameter named id                      | FUNCTIONS_WITH_PARAMETER | id
             functions whose name contains name                       | FUNCTIONS_BY_NAME  | name
             where is get defined                                     | DEFINITIONS        | get
+            where is the retry decorator defined                     | DEFINITIONS        | retry
+            where is the ProtocolError exception defined             | DEFINITIONS        | ProtocolError
+            where are functions decorated with @retry defined        | FUNCTIONS_BY_DECORATOR | retry
             which module defines Line                                | DEFINITIONS        | Line
             where are exceptions defined                             | EXCEPTION_CLASSES  | -
             where are the constants defined                          | CONSTANTS          | -
