@@ -6,6 +6,7 @@ import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.SamplerChain;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -481,9 +482,8 @@ final class DecodeLoop implements Runnable {
                 j.next = -1;
             }
         }
-        // jobs whose row held a NaN or an infinity: they fail after the cache is cleared (see clearPoisonedCache)
-        List<Job> poisonedJobs = new ArrayList<>(0);
-        List<RuntimeException> poisonedWhy = new ArrayList<>(0);
+        // jobs whose row held a NaN or an infinity, with their errors: they fail after the cache is cleared
+        Map<Job, RuntimeException> poisoned = new LinkedHashMap<>();
         for (Item i : items) {
             Job j = i.job;
             if (j.done) {
@@ -507,8 +507,7 @@ final class DecodeLoop implements Runnable {
                 if (e instanceof EngineException.InvalidModel) {
                     active.remove(j);
                     j.done = true;
-                    poisonedJobs.add(j);
-                    poisonedWhy.add(e);
+                    poisoned.put(j, e);
                 } else {
                     drop(j, e);
                 }
@@ -525,8 +524,8 @@ final class DecodeLoop implements Runnable {
                 end(j);
             }
         }
-        if (!poisonedJobs.isEmpty()) {
-            clearPoisonedCache(poisonedJobs, poisonedWhy);
+        if (!poisoned.isEmpty()) {
+            clearPoisonedCache(poisoned);
         }
     }
 
@@ -537,29 +536,20 @@ final class DecodeLoop implements Runnable {
      * only a clear zeroes them. So the jobs still running end with {@link EngineException.InvalidModel} as well (their
      * next rows would be NaN), every session's cache is emptied, and the cache is cleared: later generations start
      * afresh instead of failing one after another. The jobs end only after the clear ({@code failed} with their own
-     * error, the others with this one), so a caller that sees its generation fail sees every session emptied.
+     * errors, the others with this one), so a caller that sees its generation fail sees every session emptied.
      */
-    private void clearPoisonedCache(List<Job> failed, List<RuntimeException> errors) {
+    private void clearPoisonedCache(Map<Job, RuntimeException> failed) {
         EngineException.InvalidModel why = new EngineException.InvalidModel("a logits row of this parallel context held a NaN"
                 + " or an infinity, and its shared KV cache was cleared (cells with non-finite values reach every sequence)", null);
-        List<Job> others = List.copyOf(active);
-        for (Job j : others) {
-            active.remove(j);
-            j.done = true;
-        }
         try {
             for (ParallelSession s : owner.sharingCandidates()) {
                 s.truncate(ctx, 0);
             }
             ctx.kvClear();
         } finally {
-            for (int i = 0; i < failed.size(); i++) {
-                failed.get(i).release();
-                failed.get(i).fail(errors.get(i));
-            }
-            for (Job j : others) {
-                j.release();
-                j.fail(why);
+            failed.forEach(this::drop);
+            for (Job j : List.copyOf(active)) {
+                drop(j, why);
             }
         }
     }
