@@ -115,10 +115,7 @@ public final class HybridAnswerer {
         }
         Path root = index.sandbox().root();
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        for (Path f : index.sandbox().files(root)) {
-            if (!PythonIndex.isPython(f)) {
-                continue;
-            }
+        for (Path f : index.paths(root)) {
             String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
             if (name.endsWith(".py") ? rel.equals(name) || rel.endsWith("/" + name)
                     : rel.equals(name + ".py") || rel.endsWith("/" + name + ".py")) {

@@ -25,11 +25,12 @@ public sealed interface Intent {
         COMMENTS(Comments.class, "%s comments", "%s comment"),
         CLASSES_BY_DECORATOR(ClassesByDecorator.class, "classes decorated with @%s", "class decorated with @%s"),
         CLASSES_WITH_METHOD(ClassesWithMethod.class, "classes that define %s()", "class that defines %s()"),
-        CLASSES_BY_NAME(ClassesByName.class, "classes named like %s", "class named like %s"),
+        CLASSES_BY_NAME(ClassesByName.class, "classes named like %s", "class named like %s", "classes", "class"),
         EXCEPTION_CLASSES(ExceptionClasses.class, "exception classes", "exception class"),
         CONTEXT_MANAGERS(ContextManagers.class, "context managers", "context manager"),
         FUNCTIONS_BY_DECORATOR(FunctionsByDecorator.class, "functions decorated with @%s", "function decorated with @%s"),
-        FUNCTIONS_BY_NAME(FunctionsByName.class, "functions named like %s", "function named like %s"),
+        FUNCTIONS_BY_NAME(FunctionsByName.class, "functions named like %s", "function named like %s", "functions",
+                "function"),
         FUNCTIONS_WITH_PARAMETER(FunctionsWithParameter.class, "functions with a parameter named %s", "function with a parameter named %s"),
         FUNCTIONS_RETURNING(FunctionsReturning.class, "functions annotated to return %s", "function annotated to return %s"),
         METHODS_OF_CLASS(MethodsOfClass.class, "methods of class %s", "method of class %s"),
@@ -45,11 +46,20 @@ public sealed interface Intent {
         private final Class<? extends Intent> type;
         private final String many;
         private final String one;
+        /** The phrases for the argument {@link Intent#ALL} (every name), or null when the kind has no such reading. */
+        private final String allMany;
+        private final String allOne;
 
         Kind(Class<? extends Intent> type, String many, String one) {
+            this(type, many, one, null, null);
+        }
+
+        Kind(Class<? extends Intent> type, String many, String one, String allMany, String allOne) {
             this.type = type;
             this.many = many;
             this.one = one;
+            this.allMany = allMany;
+            this.allOne = allOne;
         }
 
         /** The kind of an intent record; for {@link Subclasses}, which has two, see {@link Subclasses#kind()}. */
@@ -62,14 +72,14 @@ public sealed interface Intent {
             throw new IllegalStateException("no kind for " + intent.getClass());
         }
 
-        /** The phrase for many items of this kind, with {@code argument} in its place. */
+        /** The phrase for many items of this kind, with {@code argument} in its place ("classes" for {@link Intent#ALL}). */
         public String describe(String argument) {
-            return String.format(Locale.ROOT, many, argument);
+            return allMany != null && argument.equals(ALL) ? allMany : String.format(Locale.ROOT, many, argument);
         }
 
         /** The phrase for one item. */
         public String describeOne(String argument) {
-            return String.format(Locale.ROOT, one, argument);
+            return allOne != null && argument.equals(ALL) ? allOne : String.format(Locale.ROOT, one, argument);
         }
     }
 
@@ -198,16 +208,6 @@ public sealed interface Intent {
         public ClassesByName {
             Objects.requireNonNull(pattern);
         }
-
-        @Override
-        public String describe() {
-            return pattern.equals(ALL) ? "classes" : Intent.super.describe();
-        }
-
-        @Override
-        public String describeOne() {
-            return pattern.equals(ALL) ? "class" : Intent.super.describeOne();
-        }
     }
 
     /** The name pattern that matches every name: "list all classes", "which functions are in cli.py". */
@@ -224,16 +224,6 @@ public sealed interface Intent {
     record FunctionsByName(String pattern) implements Intent {
         public FunctionsByName {
             Objects.requireNonNull(pattern);
-        }
-
-        @Override
-        public String describe() {
-            return pattern.equals(ALL) ? "functions" : Intent.super.describe();
-        }
-
-        @Override
-        public String describeOne() {
-            return pattern.equals(ALL) ? "function" : Intent.super.describeOne();
         }
     }
 

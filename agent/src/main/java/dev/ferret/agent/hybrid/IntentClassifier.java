@@ -1874,6 +1874,8 @@ public final class IntentClassifier {
         private static final Set<String> DEFINED_VERBS = Set.of("defined", "declared", "implemented", "located", "lives",
                 "live", "resides", "reside");
         private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn");
+        /** "where's" (kept whole: a contraction), and its spelling without the apostrophe. */
+        private static final Set<String> WHERE_IS = Set.of("where's", "wheres");
 
         /**
          * Where a name is defined: "where is Money defined", "which file defines parse_args", "in what module is
@@ -1906,7 +1908,7 @@ public final class IntentClassifier {
                 if (definedVerb(l) && i >= 3 && Set.of("is", "are", "was").contains(q.get(i - 2).lower())
                         && isWhere(q.get(i - 3).lower())) {
                     p = i - 1;
-                } else if (definedVerb(l) && i >= 2 && Set.of("where's", "wheres").contains(q.get(i - 2).lower())) {
+                } else if (definedVerb(l) && i >= 2 && WHERE_IS.contains(q.get(i - 2).lower())) {
                     p = i - 1;
                 } else if (fileAsk && Set.of("defines", "declares").contains(l) && i + 1 < q.size()
                         && (codeName(q.get(i + 1)) || lastBut(i + 1, Set.of("again", "here", "exactly", "now")))) {
@@ -1985,12 +1987,9 @@ public final class IntentClassifier {
                     last--;
                 }
                 Word w = q.get(last);
-                if (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower()) && isWhere(q.get(last - 2).lower())
-                        && codeName(w) && nameLike(w, false) && slot(w, false, true)) {
-                    return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
-                }
-                if (last >= 1 && Set.of("where's", "wheres").contains(q.get(last - 1).lower()) && codeName(w)
-                        && nameLike(w, false) && slot(w, false, true)) {
+                boolean whereIs = (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower())
+                        && isWhere(q.get(last - 2).lower())) || (last >= 1 && WHERE_IS.contains(q.get(last - 1).lower()));
+                if (whereIs && codeName(w) && nameLike(w, false) && slot(w, false, true)) {
                     return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
                 }
             }
@@ -2029,7 +2028,7 @@ public final class IntentClassifier {
 
         /** "where", "where's", and "wher", "whre" (one edit). */
         private static boolean isWhere(String l) {
-            return Set.of("where", "where's", "wheres", "wehre").contains(l)
+            return l.equals("where") || l.equals("wehre") || WHERE_IS.contains(l)
                     || (l.startsWith("wh") && l.length() >= 4 && l.length() <= 6 && EditDistance.of(l, "where", 1) <= 1);
         }
 

@@ -139,7 +139,7 @@ final class Question {
         while (end > 0 && ".-',:/?!".indexOf(t.charAt(end - 1)) >= 0) {
             end--;
         }
-        t = t.substring(0, end) + (folder && end == name ? "/" : "");
+        t = t.substring(0, end) + (folder ? "/" : "");
         while (!t.isEmpty() && "'-.".indexOf(t.charAt(0)) >= 0) {
             t = t.substring(1);
         }

@@ -87,8 +87,7 @@ public final class PythonIndex {
      * {@link CallBudget.Cancelled}, never with a partial list.
      */
     public List<PythonFile> files(Path start) {
-        List<Path> paths = listings.computeIfAbsent(start,
-                s -> sandbox.files(s).stream().filter(PythonIndex::isPython).toList());
+        List<Path> paths = paths(start);
         // the parallel part runs on pool threads: they watch the caller, whose interruption stops the call
         Thread caller = Thread.currentThread();
         var stream = paths.size() >= PARALLEL_THRESHOLD ? paths.parallelStream() : paths.stream();
@@ -96,6 +95,14 @@ public final class PythonIndex {
                 .filter(Objects::nonNull).toList();
         CallBudget.checkpoint();
         return out;
+    }
+
+    /**
+     * The paths of the Python files under {@code start}, a path already resolved by the sandbox, in path order,
+     * without reading them; the listing is kept until {@link #refresh}.
+     */
+    public List<Path> paths(Path start) {
+        return listings.computeIfAbsent(start, s -> sandbox.files(s).stream().filter(PythonIndex::isPython).toList());
     }
 
     /**

@@ -183,7 +183,7 @@ public final class QuestionSuite {
         for (String file : STRUCTURAL.keySet()) {
             List<PhrasingSet.Item> phrasings = new ArrayList<>();
             for (String set : List.of(PhrasingSet.MAIN, PhrasingSet.FRESH)) {
-                if (PhrasingSet.class.getResource(set + "/" + file + ".tsv") != null) {
+                if (PhrasingSet.has(set, file)) {
                     phrasings.addAll(PhrasingSet.templates(set, file));
                 }
             }
