@@ -39,6 +39,12 @@ public sealed interface Intent {
         EXPORTS(Exports.class, "names exported in __all__", "name exported in __all__"),
         CONSTANTS(Constants.class, "module constants", "module constant"),
         CALLERS(Callers.class, "calls of %s()", "call of %s()"),
+        /** Enum classes: a base resolving, at any depth through project classes, to one of the enum module's. */
+        ENUMS(Enums.class, "enum classes", "enum class"),
+        /** Abstract classes: ABC as a base or ABCMeta as the metaclass, or an abstract method in the class body. */
+        ABSTRACT_CLASSES(AbstractClasses.class, "abstract classes", "abstract class"),
+        /** Generator functions: a yield in the function's own body. */
+        GENERATORS(Generators.class, "generator functions", "generator function"),
         /** Where a name is defined: classes, functions and module constants of that name. */
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
@@ -114,6 +120,9 @@ public sealed interface Intent {
             case Properties p -> "";
             case Exports e -> "";
             case Constants c -> "";
+            case Enums e -> "";
+            case AbstractClasses a -> "";
+            case Generators g -> "";
         };
     }
 
@@ -312,6 +321,25 @@ public sealed interface Intent {
 
     /** Module-level UPPER_CASE constants. */
     record Constants() implements Intent {
+    }
+
+    /**
+     * Enum classes: a base that resolves, directly or through project classes, to {@code enum.Enum} or another class
+     * of the enum module ({@code IntEnum}, {@code StrEnum}, {@code Flag}, {@code IntFlag}, {@code ReprEnum}).
+     */
+    record Enums() implements Intent {
+    }
+
+    /**
+     * Abstract classes: {@code abc.ABC} among the bases, {@code abc.ABCMeta} as the metaclass, or a method in the class's
+     * own body decorated with {@code abc.abstractmethod} (or abstractclassmethod, abstractstaticmethod,
+     * abstractproperty). A class that only inherits abstractness is not listed.
+     */
+    record AbstractClasses() implements Intent {
+    }
+
+    /** Generator functions and methods: {@code yield} or {@code yield from} in their own body (async generators too). */
+    record Generators() implements Intent {
     }
 
     /** Not one of the questions the hybrid path answers; the full agent loop is needed. */

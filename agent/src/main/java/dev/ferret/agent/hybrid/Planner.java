@@ -34,6 +34,8 @@ import java.util.Set;
  *       {@code class_name}, {@code decorator: "property"};</li>
  *   <li>what raises E: {@code find_raises}; exports: {@code find_exports}; constants: {@code find_constants};
  *       callers of F: {@code find_callers};</li>
+ *   <li>enum classes, abstract classes: {@code find_classes} with {@code enum} or {@code abstract}; generator
+ *       functions: {@code find_functions {"generator": true}};</li>
  *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and
  *       {@code find_constants} for an undotted N), keeping the items named exactly N (case aside).</li>
  * </ul>
@@ -112,6 +114,9 @@ public final class Planner {
                     steps.add(new Plan.Step("find_constants", args(path)));
                 }
             }
+            case Intent.Enums e -> steps.add(new Plan.Step("find_classes", args(path).put("enum", true)));
+            case Intent.AbstractClasses a -> steps.add(new Plan.Step("find_classes", args(path).put("abstract", true)));
+            case Intent.Generators g -> steps.add(new Plan.Step("find_functions", args(path).put("generator", true)));
             case Intent.Unknown u -> {
             }
         }

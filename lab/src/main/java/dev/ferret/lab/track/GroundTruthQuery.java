@@ -37,6 +37,9 @@ public final class GroundTruthQuery {
             case Intent.Constants c -> "constants";
             case Intent.Callers c -> "callers:" + c.function();
             case Intent.Definitions d -> "definitions:" + d.name();
+            case Intent.Enums e -> "enums";
+            case Intent.AbstractClasses a -> "abstract_classes";
+            case Intent.Generators g -> "generators";
             case Intent.Unknown u -> null;
         };
     }

@@ -181,6 +181,9 @@ public final class PhrasingSet {
             case CONSTANTS -> new Intent.Constants();
             case CALLERS -> new Intent.Callers(p.get("function"));
             case DEFINITIONS -> new Intent.Definitions(p.get("name"));
+            case ENUMS -> new Intent.Enums();
+            case ABSTRACT_CLASSES -> new Intent.AbstractClasses();
+            case GENERATORS -> new Intent.Generators();
             case UNKNOWN -> new Intent.Unknown("expected unknown");
         };
     }
