@@ -157,6 +157,10 @@ public final class IntentClassifier {
         add(found, d.byName());
         add(found, d.definitions());
         add(found, d.everything());
+        add(found, d.enums());
+        add(found, d.abstractClasses());
+        add(found, d.generators());
+        add(found, d.typingFamilies());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
@@ -276,7 +280,7 @@ public final class IntentClassifier {
             return true;
         }
         for (Word w : q.words) {
-            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index())) {
+            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index())) {
                 return true;
             }
         }
@@ -544,6 +548,11 @@ public final class IntentClassifier {
             if (j < q.size() && Set.of("the", "a", "an", "just").contains(q.get(j).norm())) {
                 j++;
             }
+            if (j + 1 < q.size() && Set.of("returning", "building", "creating", "making", "collecting", "return", "build")
+                    .contains(q.get(j).lower()) && q.words.subList(j + 1, Math.min(q.size(), j + 4)).stream()
+                    .anyMatch(x -> Set.of("list", "lists", "tuple", "tuples").contains(x.lower()))) {
+                return true; // "functions that yield rather than returning lists": what a generator is, not advice
+            }
             if (j + 1 < q.size() && PLAIN.contains(q.get(j).lower()) && (Lexicon.CLASS.contains(q.get(j + 1).norm())
                     || Lexicon.FUNCTION.contains(q.get(j + 1).norm()) || Set.of("ones", "code", "defs")
                     .contains(q.get(j + 1).norm()))) {
@@ -553,11 +562,35 @@ public final class IntentClassifier {
         return false;
     }
 
+    /**
+     * An explanation word inside a clause that says which items: "the TypedDict types used to describe payloads",
+     * "classes that describe a request" (after "used/meant/designed to", or right after that/which).
+     */
+    static boolean relativeClause(Question q, int i) {
+        if (i >= 2 && q.get(i - 1).lower().equals("to")
+                && Set.of("used", "meant", "designed", "intended").contains(q.get(i - 2).lower())) {
+            return true;
+        }
+        return i >= 2 && Set.of("that", "which").contains(q.get(i - 1).lower())
+                && (Lexicon.CLASS.contains(q.get(i - 2).norm()) || Lexicon.FUNCTION.contains(q.get(i - 2).norm())
+                || Lexicon.CATEGORY_NOUNS.contains(q.get(i - 2).norm()) || KIND_PLURALS.contains(q.get(i - 2).lower()));
+    }
+
+    /** Plural names of searchable kinds that may head a relative clause. */
+    private static final Set<String> KIND_PLURALS = Set.of("dataclasses", "enums", "generators", "protocols",
+            "typeddicts", "namedtuples", "types", "schemas");
+
     /** "worth reading", "worth a look": a pointer to what to read, not a judgement. */
     static boolean worthAttention(Question q, Word w) {
         int i = w.index();
-        return w.lower().equals("worth") && i + 1 < q.size() && (q.get(i + 1).lower().endsWith("ing")
-                || Set.of("a", "noting", "knowing").contains(q.get(i + 1).lower()));
+        if (!w.lower().equals("worth") || i + 1 >= q.size()) {
+            return false;
+        }
+        String next = q.get(i + 1).lower();
+        String stem = next.endsWith("ing") ? next.substring(0, next.length() - 3) : "";
+        // "worth reading/looking at/noting", not "worth turning X into Y" (a judgement of a change)
+        return next.equals("a") || !stem.isEmpty() && (ATTEND.contains(stem) || ATTEND.contains(stem + "e")
+                || Set.of("not", "know").contains(stem));
     }
 
     private static final Set<String> ATTEND = Lexicon.set("know learn read look see check review care notice "
@@ -1680,6 +1713,11 @@ public final class IntentClassifier {
                 return topicFirst(p); // "requests: which files?"
             }
             boolean libraryNoun = any(Lexicon.LIBRARY);
+            String written = q.get(p).text();
+            if (importCue < 0 && !phraseCue && written.length() > 4 && written.startsWith("__") && written.endsWith("__")
+                    && !written.equals("__future__")) {
+                return null; // "classes that use __slots__": an attribute, not a module
+            }
             if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
                 return null; // "usages of parse_headers": a function's uses are its callers
             }
@@ -1862,6 +1900,179 @@ public final class IntentClassifier {
             boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
                     "custom", "own", "our", "user", "user-defined", "hierarchy", "project's")) || q.size() <= 4;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
+        }
+
+        /** The nouns after "abstract" or "enum" that make it name classes ("abstract base classes", "enum types"). */
+        private static final Set<String> KIND_NOUNS = Set.of("class", "classes", "base", "bases", "type", "types",
+                "interface", "interfaces", "ones", "one", "definition", "definitions", "superclass", "superclasses");
+
+        /** A name written right before word {@code i}: "the Color enum", "the heartbeat generator". */
+        boolean namedBefore(int i) {
+            if (i == 0) {
+                return false;
+            }
+            Word b = q.get(i - 1);
+            return b.identifier() && !Lexicon.cue(b.lower()) && !Lexicon.STOP.contains(b.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(b.lower()) && (b.code() || b.capitalised() && b.index() > 0);
+        }
+
+        /**
+         * Enum classes: "enums", "enumerations", "enum types", "IntEnums". Not the enum module ("which files import
+         * enum", "the enum library"); not one enum named before the word ("the Color enum"); and "Enum" written as the
+         * base of a subclass question ("subclasses of Enum") is that literal base, read by {@link #subclasses}.
+         */
+        Candidate enums() {
+            int e = -1;
+            for (Word w : q.words) {
+                if (Lexicon.ENUM.contains(w.norm()) || Set.of("enum.enum", "enum.intenum", "enum.flag", "enum.intflag",
+                        "enum.strenum", "enum-based", "enum-like").contains(w.lower())
+                        || w.lower().equals("enumerated") && w.index() + 1 < q.size()
+                        && KIND_NOUNS.contains(q.get(w.index() + 1).norm())) { // "enumerated types"
+                    e = w.index();
+                    break;
+                }
+            }
+            if (e < 0 || any(Lexicon.IMPORT)) {
+                return null;
+            }
+            Word w = q.get(e);
+            if (e + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(e + 1).norm())) {
+                return null; // "the enum module"
+            }
+            boolean plural = w.lower().endsWith("s");
+            if (!plural && namedBefore(e)) {
+                return null; // "members of the Color enum": one enum
+            }
+            if ((w.capitalised() || w.code()) && !plural && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN))) {
+                return null; // "subclasses of Enum": the base as written
+            }
+            return new Candidate(new Intent.Enums(), 7 + (classNoun ? 1 : 0), false, "");
+        }
+
+        /**
+         * Abstract classes: "abstract (base) classes", "ABCs", "classes with abstract methods", "ABCMeta as the
+         * metaclass", "which classes are abstract". "(list the) abstract methods" without a class word asks for the
+         * methods: functions decorated with abstractmethod. "ABC" written as the base of a subclass question is read
+         * by {@link #subclasses}; the abc module ("files that import abc") is an imports question.
+         */
+        Candidate abstractClasses() {
+            int a = -1;
+            for (Word w : q.words) {
+                if (Lexicon.ABSTRACT.contains(w.norm()) || Set.of("abc.abc", "abc.abcmeta", "abc.abstractmethod",
+                        "abstract-base", "abstract-class").contains(w.lower())) {
+                    a = w.index();
+                    break;
+                }
+            }
+            if (a < 0 || any(Lexicon.IMPORT)) {
+                return null;
+            }
+            Word w = q.get(a);
+            String n = w.norm();
+            boolean classWord = q.words.stream().anyMatch(x -> Lexicon.CLASS.contains(x.norm()) && !x.code()
+                    && !x.norm().startsWith("object"));
+            if (a + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(a + 1).norm()) && n.startsWith("abc") && !classWord) {
+                return null; // "which modules use the abc module"; "interfaces declared with the abc module" stay
+            }
+            String next = a + 1 < q.size() ? q.get(a + 1).norm() : "";
+            boolean methods = n.startsWith("abstractmethod") || n.equals("abc.abstractmethod")
+                    || n.equals("abstract") && Set.of("method", "methods", "def", "defs", "function", "functions",
+                    "property", "properties", "classmethod", "classmethods", "staticmethod", "staticmethods").contains(next);
+            if (methods && !classWord) {
+                return new Candidate(new Intent.FunctionsByDecorator("abstractmethod"), 7, false, "");
+            }
+            if (n.equals("abstract") && !methods && !KIND_NOUNS.contains(next) && !(classWord && a == q.size() - 1)
+                    && !(classWord && Set.of("are", "is", "being", "remain", "stay").contains(a > 0 ? q.get(a - 1).norm() : ""))) {
+                return null; // "abstract syntax tree", "abstract away the storage"
+            }
+            if (w.text().equals("ABC") && (any(Lexicon.SUBCLASS) || any(Set.of("base", "bases", "parent", "parents")))) {
+                return null; // "classes that inherit from ABC", "whose base is ABC": the base as written
+            }
+            if (any(Lexicon.PROTOCOL)) {
+                return null; // "any protocols, or is it all ABCs?": the Protocol question, ABCs set against it
+            }
+            return new Candidate(new Intent.AbstractClasses(), 8, false, "");
+        }
+
+        /** The words of the yield statement. */
+        private static final Set<String> YIELD = Set.of("yield", "yields", "yielding", "yielded");
+
+        /**
+         * Generator functions: "generators", "generator functions/methods", "async generators", "functions that yield",
+         * "where do we use yield". Not generator expressions, and not one generator named before the word ("the token
+         * generator").
+         */
+        Candidate generators() {
+            int g = first(Lexicon.GENERATOR);
+            for (Word w : q.words) {
+                // "generater": as near "generate" as "generator", so left uncorrected; before a function word it is one
+                if (g < 0 && !w.code() && w.index() + 1 < q.size() && Lexicon.FUNCTION.contains(q.get(w.index() + 1).norm())
+                        && !Lexicon.COMMAND.contains(w.lower()) && !w.lower().startsWith("generated")
+                        && EditDistance.of(w.lower(), "generator", 1) <= 1) {
+                    g = w.index();
+                }
+            }
+            int y = -1;
+            for (Word w : q.words) {
+                if (YIELD.contains(w.lower())) {
+                    y = w.index();
+                    break;
+                }
+            }
+            if (g < 0 && y < 0) {
+                return null;
+            }
+            if (g >= 0 && q.get(g).capitalised() && g > 0 && (any(Lexicon.RETURN) || any(Set.of("annotated", "->",
+                    "annotation", "hint", "hinted")))) {
+                return null; // "functions annotated -> Generator": a return annotation
+            }
+            if (g >= 0) {
+                String next = g + 1 < q.size() ? q.get(g + 1).norm() : "";
+                if (Set.of("expression", "expressions", "expr", "exprs", "comprehension", "comprehensions").contains(next)) {
+                    return null;
+                }
+                if (!q.get(g).lower().endsWith("s") && !functionNoun && (namedBefore(g) || g >= 2
+                        && Set.of("the", "this", "that", "our", "my", "your", "its").contains(q.get(g - 2).lower())
+                        && !Lexicon.cue(q.get(g - 1).lower()) && !Lexicon.STOP.contains(q.get(g - 1).lower()))) {
+                    return null; // "the heartbeat generator", "the batches generator": one generator
+                }
+                return new Candidate(new Intent.Generators(), 8, false, "");
+            }
+            // yield alone: a function or iterator word, "use yield", or a short question ("which funcs yield")
+            if (!functionNoun && !any(Lexicon.USE) && q.size() > 5
+                    && !any(Set.of("iterator", "iterators", "iterable", "iterables"))) {
+                return null;
+            }
+            return new Candidate(new Intent.Generators(), 7 + (functionNoun ? 1 : 0), false, "");
+        }
+
+        /**
+         * The typing families named by a noun: "named tuples", "NamedTuples", "typed dicts", "TypedDict classes" ask
+         * for the classes with that base. Not the imports of those names, and not calls of collections.namedtuple.
+         */
+        Candidate typingFamilies() {
+            String base = null;
+            for (int i = 0; i < q.size() && base == null; i++) {
+                // the pair as written ("typed" is no misspelt "types" here), one word as corrected ("namedtupel")
+                String l = q.get(i).lower();
+                String one = q.get(i).norm();
+                String next = i + 1 < q.size() ? q.get(i + 1).lower() : "";
+                if (Set.of("namedtuple", "namedtuples", "typing.namedtuple", "named-tuple", "named-tuples").contains(one)
+                        || l.equals("named") && (next.equals("tuple") || next.equals("tuples"))) {
+                    if (one.startsWith("namedtuple") && !q.get(i).capitalised() && (q.get(i).parens() || any(Lexicon.CALL))) {
+                        return null; // "calls of namedtuple()": the collections factory
+                    }
+                    base = "NamedTuple";
+                }
+                if (Set.of("typeddict", "typeddicts", "typing.typeddict", "typed-dict", "typed-dicts").contains(one)
+                        || l.equals("typed") && Set.of("dict", "dicts", "dictionary", "dictionaries").contains(next)) {
+                    base = "TypedDict";
+                }
+            }
+            if (base == null || any(Lexicon.IMPORT)) {
+                return null;
+            }
+            return new Candidate(new Intent.Subclasses(base), 8, false, "");
         }
 
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */
@@ -2215,13 +2426,26 @@ public final class IntentClassifier {
 
         /** Written like a function and not like a module or class: {@code f()}, or a lower-case snake_case name. */
         boolean functionShaped(Word w) {
-            if (!w.identifier() || w.at() || isTag(w) || knownModule(w.text())) {
+            if (!w.identifier() || w.at() || isTag(w)) {
                 return false;
             }
             String t = w.text();
             String last = t.substring(t.lastIndexOf('.') + 1);
-            return w.parens() || (t.indexOf('_') >= 0 && !last.isEmpty()
-                    && !Character.isUpperCase(last.charAt(0)) && !w.allCaps());
+            int dot = t.indexOf('.');
+            if (dot > 0 && t.indexOf('.', dot + 1) < 0 && !last.isEmpty() && Character.isLowerCase(last.charAt(0))
+                    && knownModule(t) && !Lexicon.SUBMODULES.contains(t.toLowerCase(Locale.ROOT))) {
+                return true; // "usages of logging.getLogger", "uses of json.loads": a function of a known module
+            }
+            if (knownModule(t)) {
+                return false;
+            }
+            if (w.parens()) {
+                return true;
+            }
+            if (last.length() > 4 && last.startsWith("__") && last.endsWith("__")) {
+                return false; // "classes that use __slots__": a dunder is an attribute or a protocol, never called by name
+            }
+            return t.indexOf('_') >= 0 && !last.isEmpty() && !Character.isUpperCase(last.charAt(0)) && !w.allCaps();
         }
 
         /** Words that are certainly not function names here (a capitalised word is allowed: classes are called). */
@@ -2343,7 +2567,7 @@ public final class IntentClassifier {
                 for (Word w : q.words) {
                     String t = w.text();
                     if (w.identifier() && t.length() > 4 && t.startsWith("__") && t.endsWith("__")
-                            && !t.equals("__all__") && !q.phrase("context", "manager")) {
+                            && !DUNDER_ATTRIBUTES.contains(t) && !q.phrase("context", "manager")) {
                         return new Candidate(new Intent.ClassesWithMethod(t), 6, false, "");
                     }
                 }
@@ -2371,8 +2595,17 @@ public final class IntentClassifier {
             return null;
         }
 
+        /** Special names that are attributes, not methods: "classes that use __slots__" is no method search. */
+        private static final Set<String> DUNDER_ATTRIBUTES = Set.of("__slots__", "__all__", "__doc__", "__dict__",
+                "__name__", "__module__", "__annotations__", "__version__", "__file__", "__qualname__", "__match_args__",
+                "__weakref__", "__path__", "__package__", "__spec__", "__author__", "__dataclass_fields__", "__mro__",
+                "__bases__", "__class__");
+
         boolean methodLike(Word w) {
             String t = w.text();
+            if (DUNDER_ATTRIBUTES.contains(t)) {
+                return false;
+            }
             return (w.parens() || t.startsWith("__") || Character.isLowerCase(t.charAt(0)) || t.charAt(0) == '_')
                     && !t.contains(".");
         }

@@ -99,6 +99,12 @@ final class Lexicon {
     static final Set<String> EXPORT = words("EXPORT");
     static final Set<String> CONSTANT = words("CONSTANT");
     static final Set<String> CALL = words("CALL");
+    /** Enum classes ("enums", "enumerations", "IntEnums"); not the verb enumerate. */
+    static final Set<String> ENUM = words("ENUM");
+    /** Abstract classes ("abstract", "ABCs", "ABCMeta", "abstractmethod"). */
+    static final Set<String> ABSTRACT = words("ABSTRACT");
+    /** Generator functions; the word yield is read beside them, but is not a cue word (it is one letter from field). */
+    static final Set<String> GENERATOR = words("GENERATOR");
     static final Set<String> DEFINE = words("DEFINE");
     static final Set<String> NAME = words("NAME");
 
@@ -197,7 +203,8 @@ final class Lexicon {
     static {
         List<Set<String>> groups = List.of(CLASS, FUNCTION, SUBCLASS, SUBCLASS_NOUN, IMPLEMENT, INDIRECT, PROTOCOL,
                 ASYNC, IMPORT, USE, LIBRARY, DATACLASS, DECORATOR, COMMENT, PARAMETER, TAKE, RETURN, RAISE, EXCEPTION,
-                CONTEXT, PROPERTY, EXPORT, CONSTANT, CALL, DEFINE, NAME, EXPLAIN, COMMAND, EVALUATIVE, SEARCH_VERB,
+                CONTEXT, PROPERTY, EXPORT, CONSTANT, CALL, ENUM, ABSTRACT, GENERATOR, DEFINE, NAME, EXPLAIN, COMMAND,
+                EVALUATIVE, SEARCH_VERB,
                 WH, STOP, MODAL, FILE_SUBJECT);
         for (int g = 0; g < groups.size(); g++) {
             CUE_WORDS.addAll(groups.get(g));
@@ -253,6 +260,8 @@ final class Lexicon {
 
     /** Python's builtin names and keywords that read like words: never spelling-corrected. */
     static final Set<String> PYTHON_WORDS = words("PYTHON_WORDS");
+    /** Standard-library submodules (and os.environ) often named with their package: "os.path", "urllib.parse". */
+    static final Set<String> SUBMODULES = words("SUBMODULES");
 
     /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
     /** True for a word of one of the concept groups (or a tag): a word the classifier reads as a cue. */

@@ -182,6 +182,48 @@ class IntentClassifierShapesTest {
     }
 
     /** A reading picked with a pronoun or a typo'd parameter is stated in the answer, never silent. */
+    /**
+     * Families of classes and functions with no parameter (enum classes, abstract classes, generators) and the typing
+     * families named by a noun (named tuples, typed dicts); the base written in a subclass question stays literal, and
+     * the same words in a question about one thing, a module, an annotation or a change are not these searches.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            which enum types exist in the config package                       | ENUMS                  | -
+            do we have any enumerations?                                       | ENUMS                  | -
+            every IntEnum in the code                                          | ENUMS                  | -
+            classes that inherit from Enum                                     | SUBCLASSES             | Enum
+            which modules import enum                                          | IMPORTS                | enum
+            what values does the Status enum have                              | UNKNOWN                | -
+            abstract base classes, please                                      | ABSTRACT_CLASSES       | -
+            which classes are still abstract                                   | ABSTRACT_CLASSES       | -
+            classes declared with metaclass ABCMeta                            | ABSTRACT_CLASSES       | -
+            show me the abstract methods                                       | FUNCTIONS_BY_DECORATOR | abstractmethod
+            classes whose base is ABC                                          | SUBCLASSES             | ABC
+            where do we build the abstract syntax tree                         | UNKNOWN                | -
+            any generator functions in the parser?                             | GENERATORS             | -
+            methods that yield from another iterator                           | GENERATORS             | -
+            async generators                                                   | GENERATORS             | -
+            functions annotated to return Generator                            | FUNCTIONS_RETURNING    | Generator
+            are there generator expressions in the loop                        | UNKNOWN                | -
+            is it worth turning read_rows into a generator                     | UNKNOWN                | -
+            named tuples defined in models.py                                  | SUBCLASSES             | NamedTuple
+            list the TypedDicts                                                | SUBCLASSES             | TypedDict
+            typed dictionaries for the API payloads                            | SUBCLASSES             | TypedDict
+            who calls namedtuple()                                             | CALLERS                | namedtuple
+            files that import NamedTuple                                       | UNKNOWN                | -
+            # a dotted function of a well-known module is called; a dunder attribute is no method
+            find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
+            where is os.path used                                              | IMPORTS                | os.path
+            classes that use __slots__                                         | UNKNOWN                | -
+            """)
+    void familiesOfClassesAndFunctions(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             I saw TimeoutError in a stack trace, where is it raised

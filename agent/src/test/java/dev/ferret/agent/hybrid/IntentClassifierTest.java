@@ -67,7 +67,7 @@ class IntentClassifierTest {
             List the FIXMEs                                               | COMMENTS         | FIXME
             How does the payment gateway work?                            | UNKNOWN          |
             Where are requests made?                                      | UNKNOWN          |
-            Which classes are abstract?                                   | UNKNOWN          |
+            Which classes are abstract?                                   | ABSTRACT_CLASSES |
             What does the Protocol class do?                              | UNKNOWN          |
             Explain how requests are retried                              | UNKNOWN          |
             Where is the database connection opened?                      | UNKNOWN          |

@@ -117,6 +117,11 @@ public final class QuestionSuite {
         STRUCTURAL.put("properties", null);
         STRUCTURAL.put("exports", null);
         STRUCTURAL.put("constants", null);
+        STRUCTURAL.put("enums", null);
+        STRUCTURAL.put("abstract-classes", null);
+        STRUCTURAL.put("generators", null);
+        STRUCTURAL.put("typed-dicts", null);
+        STRUCTURAL.put("named-tuples", null);
     }
 
     private static final Set<String> BUILTINS = Set.of("isinstance", "len", "super", "str", "int", "print", "getattr",
