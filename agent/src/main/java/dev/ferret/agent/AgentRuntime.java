@@ -65,6 +65,21 @@ public final class AgentRuntime implements AutoCloseable {
     public enum Prompt { CALL_ONLY, FULL }
 
     /** @param prompt how the agent path prompts the model; null: the catalog's choice for its default, else FULL */
+    /**
+     * The system turn the loaded model was trained on, when it is a catalog set's base with a recorded {@code "system"}
+     * (the shipped call-only model); null otherwise (today's tools).
+     */
+    private String trainedSystem() {
+        if (options.model() == null) {
+            return null;
+        }
+        Path loaded = options.model().toAbsolutePath().normalize();
+        return dev.ferret.models.ModelCatalog.find().flatMap(c -> java.util.stream.Stream.of("default", "full")
+                .map(c::set).flatMap(java.util.Optional::stream)
+                .filter(set -> set.base().map(b -> b.toAbsolutePath().normalize().equals(loaded)).orElse(false))
+                .flatMap(set -> set.system().stream()).findFirst()).orElse(null);
+    }
+
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
                           int maxSteps, int threads, Prompt prompt) {
         public Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
@@ -223,8 +238,8 @@ public final class AgentRuntime implements AutoCloseable {
         };
         AgentResult r;
         if (options.prompt() == Prompt.CALL_ONLY) {
-            r = new CallOnlyAgent(s, pythonTools).withDrafter(drafter).withPaths(this::namesAPath).withNameReading(readNames)
-                    .run(question, listener);
+            r = new CallOnlyAgent(s, pythonTools).withTrainedSystem(trainedSystem()).withDrafter(drafter)
+                    .withPaths(this::namesAPath).withNameReading(readNames).run(question, listener);
         } else {
             r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
                     .run(question, listener);

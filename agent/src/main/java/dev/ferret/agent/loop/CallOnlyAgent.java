@@ -36,8 +36,8 @@ import java.util.Map;
 public final class CallOnlyAgent {
     private final Session session;
     private final Map<String, PythonTool> tools = new LinkedHashMap<>();
-    private final String system;
-    private final ArrayNode schemas;
+    private String system;
+    private ArrayNode schemas;
     private Drafter drafter;
     private java.util.function.Predicate<String> pathExists;
     private boolean resolveNames = true;
@@ -50,6 +50,28 @@ public final class CallOnlyAgent {
         pythonTools.forEach(t -> tools.put(t.name(), t));
         this.system = AgentPrompt.callOnlySystem(pythonTools);
         this.schemas = AgentPrompt.callOnlySchemas(pythonTools);
+    }
+
+    /**
+     * The system turn the model was trained on (a catalog's {@code "system"}), or null for today's tools. The model
+     * then sees exactly that turn, and its grammar offers only the tools and parameters the turn names
+     * ({@link AgentPrompt#toolSignature}): a parameter added to a tool after the model was trained (e.g. find_classes'
+     * {@code enum}) serves the hybrid path and full-prompt models, and is never a call this model can write.
+     *
+     * @throws IllegalArgumentException when the turn names a tool or parameter the tools no longer have
+     */
+    public CallOnlyAgent withTrainedSystem(String trained) {
+        if (trained != null && !trained.equals(system)) {
+            ArrayNode s = AgentPrompt.callOnlySchemas(List.copyOf(tools.values()), AgentPrompt.toolSignature(trained));
+            this.schemas = s;
+            this.system = trained;
+        }
+        return this;
+    }
+
+    /** The system turn this agent's model sees. */
+    public String system() {
+        return system;
     }
 
     /**

@@ -51,6 +51,80 @@ public final class AgentPrompt {
         return sb.toString();
     }
 
+    /**
+     * The tools and parameters a call-only system turn names ({@link #callOnlySystem}'s "Tools:" line), in order:
+     * what a model trained on that turn knows. A parameter added to a tool since is not in it.
+     *
+     * @throws IllegalArgumentException when the text has no such line
+     */
+    public static java.util.Map<String, List<String>> toolSignature(String system) {
+        int at = system.indexOf("\nTools:");
+        if (at < 0) {
+            throw new IllegalArgumentException("not a call-only system turn (no 'Tools:' line)");
+        }
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][\\w]*)\\(([^)]*)\\)")
+                .matcher(system.substring(at + 7));
+        while (m.find()) {
+            List<String> params = new ArrayList<>();
+            for (String p : m.group(2).split(",")) {
+                if (!p.isBlank()) {
+                    params.add(p.strip());
+                }
+            }
+            out.put(m.group(1), List.copyOf(params));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("not a call-only system turn (no tool on its 'Tools:' line)");
+        }
+        return out;
+    }
+
+    /**
+     * The call-only schemas limited to what a model knows ({@link #toolSignature} of the system turn it was trained
+     * on): its tools, and of each only its parameters. Every tool and parameter it knows must still exist.
+     *
+     * @throws IllegalArgumentException naming the first tool or parameter it knows that the tools no longer have
+     */
+    public static ArrayNode callOnlySchemas(List<? extends Tool> tools, java.util.Map<String, List<String>> known) {
+        ArrayNode all = callOnlySchemas(tools);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (var e : known.entrySet()) {
+            JsonNode schema = null;
+            for (JsonNode t : all) {
+                if (t.path("function").path("name").asText().equals(e.getKey())) {
+                    schema = t;
+                }
+            }
+            if (schema == null) {
+                throw new IllegalArgumentException("the model was trained on a tool " + e.getKey()
+                        + " that the toolbox no longer has");
+            }
+            ObjectNode copy = schema.deepCopy();
+            ObjectNode params = (ObjectNode) copy.path("function").path("parameters");
+            if (params.path("properties") instanceof ObjectNode props) {
+                for (String p : e.getValue()) {
+                    if (!props.has(p)) {
+                        throw new IllegalArgumentException("the model was trained on " + e.getKey() + "(" + p
+                                + ") which the tool no longer has");
+                    }
+                }
+                props.retain(e.getValue());
+                if (params.path("required") instanceof ArrayNode req) {
+                    ArrayNode kept = Json.MAPPER.createArrayNode();
+                    req.forEach(r -> {
+                        if (e.getValue().contains(r.asText())) {
+                            kept.add(r);
+                        }
+                    });
+                    params.set("required", kept);
+                }
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
     /** The call-only model's whole prompt for a question: the compact system turn and the question, in ChatML. */
     public static String callOnlyPrompt(String system, String question) {
         return dev.ferret.engine.chat.ChatTemplate.render(List.of(dev.ferret.engine.chat.Message.system(system),
