@@ -45,6 +45,8 @@ public sealed interface Intent {
         ABSTRACT_CLASSES(AbstractClasses.class, "abstract classes", "abstract class"),
         /** Generator functions: a yield in the function's own body. */
         GENERATORS(Generators.class, "generator functions", "generator function"),
+        /** The third-party modules the code imports (not the standard library, not the project's own). */
+        THIRD_PARTY(ThirdParty.class, "third-party modules imported", "third-party module imported"),
         /** Where a name is defined: classes, functions and module constants of that name. */
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
@@ -123,6 +125,7 @@ public sealed interface Intent {
             case Enums e -> "";
             case AbstractClasses a -> "";
             case Generators g -> "";
+            case ThirdParty t -> "";
         };
     }
 
@@ -340,6 +343,13 @@ public sealed interface Intent {
 
     /** Generator functions and methods: {@code yield} or {@code yield from} in their own body (async generators too). */
     record Generators() implements Intent {
+    }
+
+    /**
+     * The third-party modules imported: top-level modules of absolute imports that are neither the standard library's
+     * nor the project's own ({@code find_dependencies}), each at its first import.
+     */
+    record ThirdParty() implements Intent {
     }
 
     /** Not one of the questions the hybrid path answers; the full agent loop is needed. */

@@ -161,6 +161,7 @@ public final class IntentClassifier {
         add(found, d.abstractClasses());
         add(found, d.generators());
         add(found, d.typingFamilies());
+        add(found, d.thirdParty());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
@@ -323,6 +324,9 @@ public final class IntentClassifier {
                     String n = q.get(i).norm();
                     if (OK_AFTER_DO.contains(n) || Lexicon.IMPORT.contains(n)) {
                         return false;
+                    }
+                    if (Set.of("need", "require").contains(n) && (i + 1 >= q.size() || !q.get(i + 1).norm().equals("to"))) {
+                        return false; // "what packages do we need": things needed, not "what do I need to change"
                     }
                     if (Set.of("need", "needs", "have", "has").contains(n) && i + 2 < q.size()
                             && q.get(i + 1).norm().equals("to") && (OK_AFTER_DO.contains(q.get(i + 2).norm())
@@ -1722,6 +1726,9 @@ public final class IntentClassifier {
                 return null; // "usages of parse_headers": a function's uses are its callers
             }
             known |= knownModule(moduleOf(q.get(p))) || q.get(p).code();
+            if (importCue < 0 && !known && q.words.stream().anyMatch(w -> INTERNAL_DEPENDENCY.contains(w.lower()))) {
+                return null; // "circular dependencies between modules", "dependency injection": no module named
+            }
             if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
                 // "which functions use the cache?": a use verb alone needs a library noun or a known module
                 return null;
@@ -2073,6 +2080,48 @@ public final class IntentClassifier {
                 return null;
             }
             return new Candidate(new Intent.Subclasses(base), 8, false, "");
+        }
+
+        /** Words that make "dependencies" the project's own structure, not what it installs. */
+        private static final Set<String> INTERNAL_DEPENDENCY = Set.of("circular", "cyclic", "cycle", "cycles",
+                "between", "graph", "injection", "injected", "inject", "internal", "inter-module", "tree");
+
+        /**
+         * The third-party modules imported: "third-party libraries", "external dependencies", "what packages does
+         * this project depend on", "which libraries do we use", "non-stdlib imports". A module named in the question
+         * makes it an imports question ("who depends on requests"); dependency injection, circular or internal
+         * dependencies are not this search.
+         */
+        Candidate thirdParty() {
+            boolean third = any(Set.of("third-party", "thirdparty", "3rd-party", "3rdparty", "non-stdlib",
+                    "non-standard", "external", "pypi", "pip-installed", "installed", "vendor", "vendored"))
+                    || q.phrase("third", "party") || q.phrase("3rd", "party") || q.phrase("outside", "the", "standard")
+                    || q.phrase("not", "in", "the", "standard") || q.phrase("not", "from", "the", "standard")
+                    || q.phrase("not", "stdlib") || q.phrase("not", "the", "stdlib") || q.phrase("beyond", "the", "stdlib")
+                    || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib");
+            boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
+                    "requirements", "reqs").contains(w.lower()));
+            boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",
+                    "imports", "library", "lib", "package", "module").contains(w.lower()));
+            boolean pluralLibraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages")
+                    .contains(w.lower())) || q.phrase("library", "wise") || q.phrase("package", "wise");
+            boolean relies = any(Set.of("depend", "depends", "rely", "relies", "use", "uses", "using", "need", "needs",
+                    "require", "requires", "pull", "pulls"));
+            if (!(third && (libraries || deps) || deps || pluralLibraries && relies)) {
+                return null;
+            }
+            if (q.words.stream().anyMatch(w -> INTERNAL_DEPENDENCY.contains(w.lower()))) {
+                return null;
+            }
+            for (Word w : q.words) {
+                String m = moduleOf(w);
+                boolean english = !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
+                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower()) || Lexicon.ENGLISH_STOP.contains(w.lower()));
+                if (m != null && knownModule(m) && !english) {
+                    return null; // "which files depend on requests": that module's imports
+                }
+            }
+            return new Candidate(new Intent.ThirdParty(), 8, false, "");
         }
 
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */

@@ -19,7 +19,8 @@ public final class PythonTools {
         return List.of(new FindClassesTool(index).withBudget(budget), new FindFunctionsTool(index).withBudget(budget),
                 new FindImportsTool(index).withBudget(budget), new FindCommentsTool(index).withBudget(budget),
                 new FindRaisesTool(index).withBudget(budget), new FindExportsTool(index).withBudget(budget),
-                new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget));
+                new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget),
+                new FindDependenciesTool(index).withBudget(budget));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {

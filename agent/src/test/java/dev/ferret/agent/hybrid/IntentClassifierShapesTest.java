@@ -212,6 +212,12 @@ class IntentClassifierShapesTest {
             typed dictionaries for the API payloads                            | SUBCLASSES             | TypedDict
             who calls namedtuple()                                             | CALLERS                | namedtuple
             files that import NamedTuple                                       | UNKNOWN                | -
+            what third party packages do we need                               | THIRD_PARTY            | -
+            which external libraries are imported in the api package           | THIRD_PARTY            | -
+            list the dependencies                                              | THIRD_PARTY            | -
+            which modules depend on yaml                                       | IMPORTS                | yaml
+            any circular dependencies between the modules?                     | UNKNOWN                | -
+            how do we wire the dependency injection                            | UNKNOWN                | -
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
             where is os.path used                                              | IMPORTS                | os.path

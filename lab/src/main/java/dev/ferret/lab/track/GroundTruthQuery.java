@@ -40,6 +40,7 @@ public final class GroundTruthQuery {
             case Intent.Enums e -> "enums";
             case Intent.AbstractClasses a -> "abstract_classes";
             case Intent.Generators g -> "generators";
+            case Intent.ThirdParty t -> "third_party";
             case Intent.Unknown u -> null;
         };
     }

@@ -184,6 +184,7 @@ public final class PhrasingSet {
             case ENUMS -> new Intent.Enums();
             case ABSTRACT_CLASSES -> new Intent.AbstractClasses();
             case GENERATORS -> new Intent.Generators();
+            case THIRD_PARTY -> new Intent.ThirdParty();
             case UNKNOWN -> new Intent.Unknown("expected unknown");
         };
     }

@@ -122,6 +122,7 @@ public final class QuestionSuite {
         STRUCTURAL.put("generators", null);
         STRUCTURAL.put("typed-dicts", null);
         STRUCTURAL.put("named-tuples", null);
+        STRUCTURAL.put("third-party", null);
     }
 
     private static final Set<String> BUILTINS = Set.of("isinstance", "len", "super", "str", "int", "print", "getattr",

@@ -25,7 +25,7 @@ Kinds for --ask (ARG where the kind takes one):
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
-  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, third_party
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -73,6 +73,9 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   parameter  any parameter name (posonly, normal, *args, keyword-only, **kwargs)
   definitions classes and defs whose own name is NAME, and module constants so named, case-insensitively; a
              dotted NAME is compared with the end of the qualified name (no constants then)
+  third_party the top-level module of each absolute Import name and ImportFrom module (any depth) that is not
+             __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack) and not a
+             project module; the item is its first import: the first file in path order, its lowest line
   returns    the unparsed return annotation holds the name as a whole word
   name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
              pattern has a dot)
@@ -104,6 +107,11 @@ CONTEXT_METHODS = {"__enter__", "__exit__", "__aenter__", "__aexit__"}
 OTHER_BUILTIN_EXCEPTIONS = {"BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
                             "SystemExit", "StopIteration", "StopAsyncIteration"}
 TYPE_FACTORIES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
+# standard-library modules of Python 3.11 that sys.stdlib_module_names of another version lacks (removed in 3.12 and
+# 3.13, or new in 3.11), so that the answer does not depend on the interpreter that runs this script
+STDLIB_OUTSIDE_SOME_VERSIONS = {"asynchat", "asyncore", "distutils", "imp", "smtpd", "aifc", "audioop", "cgi", "cgitb",
+                                "chunk", "crypt", "imghdr", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev",
+                                "pipes", "sndhdr", "spwd", "sunau", "telnetlib", "uu", "xdrlib", "lib2to3", "tomllib"}
 CONSTANT_RE = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 MAX_STEPS = 24
 MODULE_SCOPE = "<module>"
@@ -725,8 +733,34 @@ def answer_constants(s):
     return [item(s, line, name) for name, line in first.items()]
 
 
+def answer_third_party(project):
+    """Top-level modules of absolute imports that are not __future__, the standard library or project modules."""
+    stdlib = set(getattr(sys, "stdlib_module_names", ())) | STDLIB_OUTSIDE_SOME_VERSIONS
+    if not getattr(sys, "stdlib_module_names", None):
+        raise SystemExit("ground_truth.py: third_party needs Python 3.10 or later (sys.stdlib_module_names)")
+    first = {}
+    for rel in sorted(project.sources):
+        s = project.sources[rel]
+        for node, _ in s.imports:
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                names = []
+            for m in names:
+                top = m.split(".")[0]
+                if top == "__future__" or top in stdlib or top in project.modules:
+                    continue
+                if top not in first or (first[top][0] == rel and node.lineno < first[top][1]):
+                    first[top] = (rel, node.lineno)
+    return [item(project.sources[rel], line, top) for top, (rel, line) in first.items()]
+
+
 def answer(project, kind, arg):
     """The items of one question kind over the whole project."""
+    if kind == "third_party":
+        return answer_third_party(project)
     out = []
     facts = Facts(project)
     for s in project.sources.values():
