@@ -3,9 +3,11 @@
 
 For each codebase DIR: the names to look up are taken from ground_truth.py's --stats tables (its three most used
 classes, three most called plain functions and two most used methods); each is asked as "where is NAME defined?",
-and "list all classes", "what functions are there?" and "any TODOs or FIXMEs?" are asked too, each through
-`./ferret ask --mode hybrid --json`. The items of each answer (file and line) are compared with ground_truth.py's
-answer (definitions:NAME, classes_by_name:*, functions_by_name:*, comments:TODO|FIXME). Prints every mismatch and,
+and "list all classes", "what functions are there?", "any TODOs or FIXMEs?", and the kinds added later the same day
+(enum classes, abstract classes, generators, TypedDicts, named tuples, third-party modules) are asked too, each
+through `./ferret ask --mode hybrid --json`. The items of each answer (file and line) are compared with
+ground_truth.py's answer (definitions:NAME, classes_by_name:*, functions_by_name:*, comments:TODO|FIXME, enums,
+abstract_classes, generators, subclasses:TypedDict, subclasses:NamedTuple, third_party). Prints every mismatch and,
 per kind, the questions answered exactly and the truth items listed; exit status 1 when any question differs.
 
     FETCH_MANIFEST=scripts/later-kinds-codebases.tsv scripts/fetch-codebases.sh
@@ -56,7 +58,13 @@ def main(dirs):
         cases = [("definitions:" + n, "where is %s defined?" % n, True) for n in classes + called + methods]
         cases += [("classes_by_name:*", "list all classes", False),
                   ("functions_by_name:*", "what functions are there?", False),
-                  ("comments:TODO|FIXME", "any TODOs or FIXMEs?", True)]
+                  ("comments:TODO|FIXME", "any TODOs or FIXMEs?", True),
+                  ("enums", "which enums are defined?", False),
+                  ("abstract_classes", "list the abstract base classes", False),
+                  ("generators", "which functions are generators?", False),
+                  ("subclasses:TypedDict", "any TypedDicts?", False),
+                  ("subclasses:NamedTuple", "show me the named tuples", False),
+                  ("third_party", "what third-party libraries does this depend on?", False)]
         truth = ground_truth(root, sum([["--ask", a] for a, _, _ in cases], []))
         for a, question, by_line in cases:
             got = items(ask(root, question)["answer"], by_line)

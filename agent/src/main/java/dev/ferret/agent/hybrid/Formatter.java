@@ -8,8 +8,8 @@ package dev.ferret.agent.hybrid;
  * - Checkout.Step (shop/ports.py:45)
  * </pre>
  * Classes and functions show their qualified name and {@code file:line}; imports {@code file:line} and the import
- * statement; comments and definitions {@code file:line} and the comment or definition line. With a limit, the lines past it are replaced by
- * "... and N more".
+ * statement; comments and definitions {@code file:line} and the comment or definition line; third-party modules their
+ * first import and how many files import them. With a limit, the lines past it are replaced by "... and N more".
  */
 public final class Formatter {
     private final int limit;
@@ -44,6 +44,14 @@ public final class Formatter {
                         .append(f.note().isEmpty() ? "" : "; " + f.note()).append(')');
                 case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
                 case Intent.Definitions d -> sb.append(where).append(": ").append(f.detail()); // class, def or NAME = value
+                case Intent.ThirdParty t -> {
+                    // the first import, then how many files import the module (find_dependencies' "name (N files): ")
+                    sb.append(f.name()).append(" (").append(where).append(')');
+                    java.util.regex.Matcher m = FILES.matcher(f.detail());
+                    if (m.find()) {
+                        sb.append(", imported directly by ").append(m.group(1)).append(m.group(1).equals("1") ? " file" : " files");
+                    }
+                }
                 default -> {
                     sb.append(f.name()).append(" (").append(where).append(')');
                     if (!f.note().isEmpty()) {
@@ -58,6 +66,8 @@ public final class Formatter {
         }
         return sb.toString();
     }
+
+    private static final java.util.regex.Pattern FILES = java.util.regex.Pattern.compile("^\\S+ \\((\\d+) files?\\): ");
 
     private static String singular(Intent intent) {
         return intent.describeOne();
