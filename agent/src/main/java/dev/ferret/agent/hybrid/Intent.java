@@ -47,6 +47,8 @@ public sealed interface Intent {
         GENERATORS(Generators.class, "generator functions", "generator function"),
         /** The third-party modules the code imports (not the standard library, not the project's own). */
         THIRD_PARTY(ThirdParty.class, "third-party modules imported", "third-party module imported"),
+        /** The places a program starts: module-level {@code if __name__ == "__main__":} blocks and __main__.py files. */
+        ENTRY_POINTS(EntryPoints.class, "entry points", "entry point"),
         /** Where a name is defined: classes, functions and module constants of that name. */
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
@@ -126,6 +128,7 @@ public sealed interface Intent {
             case AbstractClasses a -> "";
             case Generators g -> "";
             case ThirdParty t -> "";
+            case EntryPoints e -> "";
         };
     }
 
@@ -350,6 +353,14 @@ public sealed interface Intent {
      * nor the project's own ({@code find_dependencies}), each at its first import.
      */
     record ThirdParty() implements Intent {
+    }
+
+    /**
+     * Entry points: the files that run as a program, each once: a module-level {@code if __name__ == "__main__":}
+     * (either operand order, either quote) at its line, or a {@code __main__.py} file (at line 1 when it has no such
+     * block).
+     */
+    record EntryPoints() implements Intent {
     }
 
     /** Not one of the questions the hybrid path answers; the full agent loop is needed. */

@@ -162,6 +162,7 @@ public final class IntentClassifier {
         add(found, d.generators());
         add(found, d.typingFamilies());
         add(found, d.thirdParty());
+        add(found, d.entryPoints());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
@@ -276,6 +277,9 @@ public final class IntentClassifier {
         if (definition(q)) {
             return true;
         }
+        if (q.get(q.size() - 1).norm().equals("why") && q.size() > 2) {
+            return true; // "my generator only runs once, why?"
+        }
         if (f.equals("why") || f.equals("when") || (f.equals("how") && !(q.size() > 1 && (q.get(1).norm().equals("many")
                 || q.get(1).norm().equals("much"))))) {
             return true;
@@ -300,7 +304,9 @@ public final class IntentClassifier {
         }
         if (Lexicon.MODAL.contains(f)) {
             if (q.size() > 2 && Set.of("you", "u", "i", "we").contains(q.get(1).norm())
-                    && Lexicon.SEARCH_VERB.contains(q.get(2).norm())) {
+                    && Lexicon.SEARCH_VERB.contains(q.get(2).norm())
+                    && !(q.size() > 3 && q.get(2).lower().equals("get") && Set.of("rid", "away", "off")
+                    .contains(q.get(3).lower()))) { // "can we get rid of X" is a change
                 return false;
             }
             return true;
@@ -325,8 +331,10 @@ public final class IntentClassifier {
                     if (OK_AFTER_DO.contains(n) || Lexicon.IMPORT.contains(n)) {
                         return false;
                     }
-                    if (Set.of("need", "require").contains(n) && (i + 1 >= q.size() || !q.get(i + 1).norm().equals("to"))) {
-                        return false; // "what packages do we need": things needed, not "what do I need to change"
+                    if (Set.of("need", "require").contains(n) && (i + 1 >= q.size() || !q.get(i + 1).norm().equals("to")
+                            || i + 2 < q.size() && Set.of("run", "install", "use", "build", "import")
+                            .contains(q.get(i + 2).lower()))) {
+                        return false; // "what packages do we need (to run this)": things needed, not "what do I need to change"
                     }
                     if (Set.of("need", "needs", "have", "has").contains(n) && i + 2 < q.size()
                             && q.get(i + 1).norm().equals("to") && (OK_AFTER_DO.contains(q.get(i + 2).norm())
@@ -482,7 +490,8 @@ public final class IntentClassifier {
             String l = w.lower();
             // a collective noun ("the public API", "the number of ...") or another name written as code asks for a list
             if (Set.of("stuff", "code", "everything", "anything", "all", "any", "list", "api", "interface", "hierarchy",
-                    "tree", "set", "inventory", "count", "number", "total").contains(l) || w.at() || (i > 2 && w.code())
+                    "tree", "set", "inventory", "count", "number", "total", "entrypoint", "entry", "file", "script",
+                    "starting").contains(l) || w.at() || (i > 2 && w.code())
                     || (l.endsWith("s") && !l.endsWith("ss") && !w.code() && l.length() > 3
                     && !Lexicon.ENGLISH_STOP.contains(l) && !Lexicon.MODULES.contains(l))) {
                 return false;
@@ -525,7 +534,8 @@ public final class IntentClassifier {
         }
         return q.phrase("instead", "of") || q.phrase("rather", "than") || q.phrase("compared", "to")
                 || q.phrase("what", "happens") || q.phrase("what", "would", "happen") || q.phrase("walk", "me", "through")
-                || q.phrase("make", "sense") || q.phrase("point", "of") || q.phrase("good", "idea")
+                || q.phrase("make", "sense") || q.phrase("point", "of") && !q.phrase("entry", "point", "of")
+                && !q.phrase("starting", "point", "of") || q.phrase("good", "idea")
                 || q.phrase("compared", "with") || q.phrase("in", "favour", "of") || q.phrase("in", "favor", "of")
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
     }
@@ -2038,8 +2048,10 @@ public final class IntentClassifier {
                 if (Set.of("expression", "expressions", "expr", "exprs", "comprehension", "comprehensions").contains(next)) {
                     return null;
                 }
-                if (!q.get(g).lower().endsWith("s") && !functionNoun && (namedBefore(g) || g >= 2
-                        && Set.of("the", "this", "that", "our", "my", "your", "its").contains(q.get(g - 2).lower())
+                Set<String> one = Set.of("the", "this", "that", "our", "my", "your", "its");
+                if (!q.get(g).lower().endsWith("s") && !functionNoun && (namedBefore(g) || g >= 1
+                        && one.contains(q.get(g - 1).lower()) || g >= 2
+                        && one.contains(q.get(g - 2).lower())
                         && !Lexicon.cue(q.get(g - 1).lower()) && !Lexicon.STOP.contains(q.get(g - 1).lower()))) {
                     return null; // "the heartbeat generator", "the batches generator": one generator
                 }
@@ -2092,13 +2104,48 @@ public final class IntentClassifier {
          * makes it an imports question ("who depends on requests"); dependency injection, circular or internal
          * dependencies are not this search.
          */
+        /** "neither the standard library nor ...", "besides the stdlib", "isn't stdlib": the standard library excluded. */
+        boolean stdlibExcluded() {
+            int at = -1;
+            for (int i = 0; i < q.size(); i++) {
+                String l = q.get(i).lower();
+                if (l.equals("stdlib") || l.equals("standard") && i + 1 < q.size() && q.get(i + 1).lower().startsWith("lib")) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return false;
+            }
+            for (int j = Math.max(0, at - 4); j < at; j++) {
+                if (Set.of("neither", "nor", "not", "besides", "except", "excluding", "outside", "beyond", "isn't",
+                        "aren't", "non", "without", "than").contains(q.get(j).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "outside packages", "foreign libraries": a word for elsewhere right before a library noun. */
+        boolean outsideLibraries() {
+            for (int i = 0; i + 1 < q.size(); i++) {
+                if (Set.of("outside", "foreign", "extrenal", "externals").contains(q.get(i).lower())
+                        && Set.of("packages", "libraries", "libs", "modules", "code", "deps", "dependencies")
+                        .contains(q.get(i + 1).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         Candidate thirdParty() {
             boolean third = any(Set.of("third-party", "thirdparty", "3rd-party", "3rdparty", "non-stdlib",
                     "non-standard", "external", "pypi", "pip-installed", "installed", "vendor", "vendored"))
                     || q.phrase("third", "party") || q.phrase("3rd", "party") || q.phrase("outside", "the", "standard")
                     || q.phrase("not", "in", "the", "standard") || q.phrase("not", "from", "the", "standard")
                     || q.phrase("not", "stdlib") || q.phrase("not", "the", "stdlib") || q.phrase("beyond", "the", "stdlib")
-                    || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib");
+                    || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
+                    || q.phrase("pip", "packages") || stdlibExcluded() || outsideLibraries();
             boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
                     "requirements", "reqs").contains(w.lower()));
             boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",
@@ -2107,8 +2154,13 @@ public final class IntentClassifier {
                     .contains(w.lower())) || q.phrase("library", "wise") || q.phrase("package", "wise");
             boolean relies = any(Set.of("depend", "depends", "rely", "relies", "use", "uses", "using", "need", "needs",
                     "require", "requires", "pull", "pulls"));
-            if (!(third && (libraries || deps) || deps || pluralLibraries && relies)) {
+            boolean pulled = any(Lexicon.IMPORT) || relies || any(Set.of("stuff", "things", "code"));
+            if (!(third && (libraries || deps || pulled) || deps || pluralLibraries && relies)) {
                 return null;
+            }
+            if (q.words.stream().anyMatch(w -> Set.of("license", "licence", "licenses", "licences", "licensing",
+                    "version", "versions", "cve", "cves", "vulnerable", "vulnerabilities", "outdated").contains(w.lower()))) {
+                return null; // "what licences do our dependencies use": about the libraries, not which they are
             }
             if (q.words.stream().anyMatch(w -> INTERNAL_DEPENDENCY.contains(w.lower()))) {
                 return null;
@@ -2117,11 +2169,99 @@ public final class IntentClassifier {
                 String m = moduleOf(w);
                 boolean english = !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
                         || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower()) || Lexicon.ENGLISH_STOP.contains(w.lower()));
-                if (m != null && knownModule(m) && !english) {
+                boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
+                        && Set.of("install", "installs", "installed", "packages", "package").contains(q.get(w.index() + 1).lower());
+                if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool
+                        && (w.code() || m.equalsIgnoreCase(w.text()))) {
                     return null; // "which files depend on requests": that module's imports
                 }
             }
             return new Candidate(new Intent.ThirdParty(), 8, false, "");
+        }
+
+        /** "run/executed/invoked/launched/used as (a) script(s)/program". */
+        boolean asScript() {
+            for (int i = 0; i + 2 < q.size(); i++) {
+                if (Set.of("run", "runs", "executed", "invoked", "launched", "used", "meant").contains(q.get(i).lower())
+                        && q.get(i + 1).lower().equals("as")) {
+                    String n = q.get(i + 2).lower().equals("a") && i + 3 < q.size() ? q.get(i + 3).lower() : q.get(i + 2).lower();
+                    if (Set.of("script", "scripts", "program", "programs", "main", "executable").contains(n)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** "the file you run to start the app": start/launch/run + the + app/program/server/cli. */
+        boolean startsThe() {
+            for (int i = 0; i + 2 < q.size(); i++) {
+                if (Set.of("start", "launch", "boot").contains(q.get(i).lower())
+                        && Set.of("the", "this", "our").contains(q.get(i + 1).lower())
+                        && Set.of("app", "application", "program", "server", "service", "cli", "tool", "daemon")
+                        .contains(q.get(i + 2).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Nouns after "main" that name where a program starts: "the main block", "main scripts". */
+        private static final Set<String> MAIN_NOUNS = Set.of("block", "blocks", "guard", "guards", "module", "script",
+                "scripts", "entry", "entrypoint", "entrypoints", "check", "checks", "section", "sections", "clause",
+                "clauses", "file");
+
+        /**
+         * Entry points: "entry points", "where does execution start", "which modules can be run directly / with
+         * python -m", "if __name__ == '__main__' blocks", "__main__.py files", "main guards", "where's main". Not the
+         * definition of a function called main ("where is the main function defined", "main()"), which is a
+         * definitions question.
+         */
+        Candidate entryPoints() {
+            boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__main__") || w.lower().equals("__name__"));
+            boolean entry = q.phrase("entry", "point") || q.phrase("entry", "points") || q.words.stream().anyMatch(w ->
+                    Set.of("entrypoint", "entrypoints", "entry-point", "entry-points", "entry_point", "entry_points")
+                            .contains(w.lower()));
+            boolean start = q.phrase("starting", "point") || q.phrase("starting", "points") || q.phrase("start", "point")
+                    || q.phrase("execution", "start") || q.phrase("execution", "starts") || q.phrase("execution", "begin")
+                    || q.phrase("execution", "begins") || q.phrase("program", "start") || q.phrase("program", "starts")
+                    || q.phrase("start", "running") || q.phrase("starts", "running") || q.phrase("kick", "off")
+                    || q.phrase("kicks", "off") || q.phrase("flow", "begin") || q.phrase("flow", "begins")
+                    || q.phrase("flow", "start") || q.phrase("flow", "starts") || startsThe();
+            boolean direct = q.phrase("run", "directly") || q.phrase("executed", "directly") || q.phrase("run", "as", "a", "script")
+                    || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
+                    || q.phrase("python", "m") || q.phrase("with", "m") || asScript()
+                    || (any(Set.of("launched", "started", "launch")) && (any(Lexicon.FILE_SUBJECT) || q.has(Set.of("which"))))
+                    || any(Set.of("runnable", "executable", "executables")) && (any(Lexicon.FILE_SUBJECT) || any(Lexicon.LIBRARY));
+            boolean main = false;
+            for (int i = 0; i < q.size(); i++) {
+                Word w = q.get(i);
+                if (!w.lower().equals("main") || w.parens() || w.at()) {
+                    continue;
+                }
+                String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+                if (Lexicon.FUNCTION.contains(next) || next.equals("defined") || i > 0 && q.get(i - 1).lower().equals("def")) {
+                    return null; // "the main function", "def main": a definitions question
+                }
+                boolean whereMain = i > 0 && (isWhere(q.get(i - 1).lower()) || i > 1 && isWhere(q.get(i - 2).lower())
+                        && Set.of("is", "the", "'s").contains(q.get(i - 1).lower()));
+                main |= MAIN_NOUNS.contains(next) || whereMain && (next.isEmpty() || !Lexicon.CLASS.contains(next));
+            }
+            boolean nameEqualsMain = q.phrase("name", "==", "main") || q.phrase("name", "=", "main")
+                    || q.phrase("if", "name", "main") || q.phrase("runs", "as", "main") || q.phrase("run", "as", "main");
+            if (!(dunder || entry || start || direct || main || nameEqualsMain)) {
+                return null;
+            }
+            if (any(Lexicon.ASYNC)) {
+                return null; // "the asynchronous entry points": async functions
+            }
+            if ((functionNoun || classNoun) && !entry && !dunder && q.phrase("in", "the", "main")) {
+                return null; // "how many functions are defined in the main module": a place, not what is asked
+            }
+            if (q.words.stream().anyMatch(w -> w.parens() && w.lower().equals("main"))) {
+                return null; // "who calls main()", "where is main() defined"
+            }
+            return new Candidate(new Intent.EntryPoints(), 8, false, "");
         }
 
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */

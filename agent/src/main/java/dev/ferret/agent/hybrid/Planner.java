@@ -35,7 +35,7 @@ import java.util.Set;
  *   <li>what raises E: {@code find_raises}; exports: {@code find_exports}; constants: {@code find_constants};
  *       callers of F: {@code find_callers};</li>
  *   <li>enum classes, abstract classes: {@code find_classes} with {@code enum} or {@code abstract}; generator
- *       functions: {@code find_functions {"generator": true}}; third-party modules: {@code find_dependencies};</li>
+ *       functions: {@code find_functions {"generator": true}}; third-party modules: {@code find_dependencies}; entry points: {@code find_entry_points};</li>
  *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and
  *       {@code find_constants} for an undotted N), keeping the items named exactly N (case aside).</li>
  * </ul>
@@ -118,6 +118,7 @@ public final class Planner {
             case Intent.AbstractClasses a -> steps.add(new Plan.Step("find_classes", args(path).put("abstract", true)));
             case Intent.Generators g -> steps.add(new Plan.Step("find_functions", args(path).put("generator", true)));
             case Intent.ThirdParty t -> steps.add(new Plan.Step("find_dependencies", args(path)));
+            case Intent.EntryPoints e -> steps.add(new Plan.Step("find_entry_points", args(path)));
             case Intent.Unknown u -> {
             }
         }

@@ -218,6 +218,16 @@ class IntentClassifierShapesTest {
             which modules depend on yaml                                       | IMPORTS                | yaml
             any circular dependencies between the modules?                     | UNKNOWN                | -
             how do we wire the dependency injection                            | UNKNOWN                | -
+            what would I need to pip install first                             | THIRD_PARTY            | -
+            imports that are neither stdlib nor ours                           | THIRD_PARTY            | -
+            which files are meant to be run as scripts                         | ENTRY_POINTS           | -
+            where does the program kick off                                    | ENTRY_POINTS           | -
+            modules with a name == main check                                  | ENTRY_POINTS           | -
+            what is the entry point of the server?                             | ENTRY_POINTS           | -
+            where is the main function defined                                 | DEFINITIONS            | main
+            list the asynchronous entry points                                 | ASYNC_FUNCTIONS        | -
+            what are the main modules and what do they do                     | UNKNOWN                | -
+            my generator stops after one item, why?                            | UNKNOWN                | -
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
             where is os.path used                                              | IMPORTS                | os.path

@@ -41,6 +41,7 @@ public final class GroundTruthQuery {
             case Intent.AbstractClasses a -> "abstract_classes";
             case Intent.Generators g -> "generators";
             case Intent.ThirdParty t -> "third_party";
+            case Intent.EntryPoints e -> "entry_points";
             case Intent.Unknown u -> null;
         };
     }

@@ -185,6 +185,7 @@ public final class PhrasingSet {
             case ABSTRACT_CLASSES -> new Intent.AbstractClasses();
             case GENERATORS -> new Intent.Generators();
             case THIRD_PARTY -> new Intent.ThirdParty();
+            case ENTRY_POINTS -> new Intent.EntryPoints();
             case UNKNOWN -> new Intent.Unknown("expected unknown");
         };
     }
