@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 /**
  * {@code find_classes}: class definitions, filtered by base (direct, or at any depth through project classes with
  * {@code indirect}), decorator, a method the class body defines, exception classes, context-manager classes, enum
- * classes, abstract classes and name; all given filters must hold. Names are matched through what they resolve to ({@link Matchers}, {@link Project}):
- * {@code base=Protocol} is typing's Protocol also when a file imports it from the project's own compatibility module,
- * {@code decorator=dataclass} the standard library's. Output: {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])},
- * with the matching decorators in front when a decorator was asked for, and a note when a name was resolved through
- * other project files ({@code [Protocol via pkg/compat.py]}) or matched through intermediate classes
- * ({@code [Exception through BaseError]}).
+ * classes, abstract classes and name; all given filters must hold. Names are matched through what they resolve to
+ * ({@link Matchers}, {@link Project}): {@code base=Protocol} is typing's Protocol also when a file imports it from the
+ * project's own compatibility module, {@code decorator=dataclass} the standard library's. Output:
+ * {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])}, with the matching decorators in front when a decorator was
+ * asked for, and a note when a name was resolved through other project files ({@code [Protocol via pkg/compat.py]})
+ * or matched through intermediate classes ({@code [Exception through BaseError]}).
  *
  * <p>A context-manager class defines {@code __enter__}, {@code __exit__}, {@code __aenter__} or {@code __aexit__} in
  * its own body. Exception classes are described in {@link ClassFacts}. An enum class has a base resolving to one of
@@ -37,8 +37,8 @@ public final class FindClassesTool extends PythonSearchTool {
     public FindClassesTool(PythonIndex index) {
         super(index, "classes", new Params("find_classes",
                 "Find Python classes by base, decorator, a method they define, exception, context-manager, enum or "
-                + "abstract classes, or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the stdlib one. "
-                + "Prints file:line: class Name(bases).")
+                + "abstract classes, or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the "
+                + "stdlib one. Prints file:line: class Name(bases).")
                 .string("base", false, "base class, e.g. Protocol, Exception")
                 .bool("indirect", "true: also through other project classes")
                 .string("decorator", false, "decorator, e.g. dataclass")

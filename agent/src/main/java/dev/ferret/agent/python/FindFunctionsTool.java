@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * {@code find_functions}: {@code def} and {@code async def} statements at any depth (module functions, methods, nested
  * functions), filtered by async-ness, decorator ({@link Matchers}, names resolved through the project), name, a
  * parameter name, the return annotation, the class whose body defines them, generator-based context managers, and
- * generators; all given filters must hold. Output: {@code pkg/mod.py:30: async def Client.fetch(self, url) -> Response}.
+ * generators; all given filters must hold. Output:
+ * {@code pkg/mod.py:30: async def Client.fetch(self, url) -> Response}.
  *
  * <ul>
  *   <li>{@code parameter}: a parameter (positional-only, ordinary, {@code *args}, keyword-only or {@code **kwargs})
@@ -35,7 +36,8 @@ public final class FindFunctionsTool extends PythonSearchTool {
     public FindFunctionsTool(PythonIndex index) {
         super(index, "functions", new Params("find_functions",
                 "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
-                + "class, @contextmanager, or generators (yield); prints file:line: def Class.method(params) -> returns.")
+                + "class, @contextmanager, or generators (yield); prints file:line: "
+                + "def Class.method(params) -> returns.")
                 .bool("async_only", "true to list only async def functions")
                 .string("decorator", false, "decorator, e.g. property, pytest.fixture")
                 .string("name_pattern", false, "part of the function name, or a glob like test_*")

@@ -16,8 +16,8 @@ import java.util.List;
  *                      (see {@link PyReference}), or {@code null} when there is none; other keyword entries are not
  *                      recorded
  */
-public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases, List<PyReference> decorators,
-                      PyReference metaclass) {
+public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases,
+                      List<PyReference> decorators, PyReference metaclass) {
     public PyClass {
         bases = List.copyOf(bases);
         decorators = List.copyOf(decorators);
