@@ -14,16 +14,21 @@ import java.util.stream.Stream;
 
 /**
  * {@code find_classes}: class definitions, filtered by base (direct, or at any depth through project classes with
- * {@code indirect}), decorator, a method the class body defines, exception classes, context-manager classes and name;
- * all given filters must hold. Names are matched through what they resolve to ({@link Matchers}, {@link Project}):
- * {@code base=Protocol} is typing's Protocol also when a file imports it from the project's own compatibility module,
- * {@code decorator=dataclass} the standard library's. Output: {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])},
- * with the matching decorators in front when a decorator was asked for, and a note when a name was resolved through
- * other project files ({@code [Protocol via pkg/compat.py]}) or matched through intermediate classes
- * ({@code [Exception through BaseError]}).
+ * {@code indirect}), decorator, a method the class body defines, exception classes, context-manager classes, enum
+ * classes, abstract classes and name; all given filters must hold. Names are matched through what they resolve to
+ * ({@link Matchers}, {@link Project}): {@code base=Protocol} is typing's Protocol also when a file imports it from the
+ * project's own compatibility module, {@code decorator=dataclass} the standard library's. Output:
+ * {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])}, with the matching decorators in front when a decorator was
+ * asked for, and a note when a name was resolved through other project files ({@code [Protocol via pkg/compat.py]})
+ * or matched through intermediate classes ({@code [Exception through BaseError]}).
  *
  * <p>A context-manager class defines {@code __enter__}, {@code __exit__}, {@code __aenter__} or {@code __aexit__} in
- * its own body. Exception classes are described in {@link ClassFacts}.
+ * its own body. Exception classes are described in {@link ClassFacts}. An enum class has a base resolving to one of
+ * {@link Matchers#ENUM_BASES}, directly or at any depth through project classes (noted as
+ * {@code [Enum through Base]}). An abstract class has a base resolving to {@code abc.ABC}, or a metaclass resolving
+ * to {@code abc.ABCMeta} (noted as {@code [metaclass ABCMeta]}), or a def directly in its body with a decorator
+ * resolving to one of {@link Matchers#ABSTRACT_METHOD} (noted as {@code [abstract methods: a, b]}); abstractness is
+ * not inherited.
  */
 public final class FindClassesTool extends PythonSearchTool {
     /** The methods that make a class a context manager. */
@@ -31,15 +36,17 @@ public final class FindClassesTool extends PythonSearchTool {
 
     public FindClassesTool(PythonIndex index) {
         super(index, "classes", new Params("find_classes",
-                "Find Python classes by base, decorator, a method they define, exception or context-manager classes, "
-                + "or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the stdlib one. "
-                + "Prints file:line: class Name(bases).")
+                "Find Python classes by base, decorator, a method they define, exception, context-manager, enum or "
+                + "abstract classes, or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the "
+                + "stdlib one. Prints file:line: class Name(bases).")
                 .string("base", false, "base class, e.g. Protocol, Exception")
                 .bool("indirect", "true: also through other project classes")
                 .string("decorator", false, "decorator, e.g. dataclass")
                 .string("method", false, "a method the class defines, e.g. close")
                 .bool("exception", "true: exception classes")
                 .bool("context_manager", "true: classes with __enter__/__exit__")
+                .bool("enum", "true: Enum subclasses")
+                .bool("abstract", "true: abstract classes (ABC, ABCMeta, @abstractmethod)")
                 .string("name_pattern", false, "part of the class name, or a glob like *Client"));
     }
 
@@ -64,12 +71,15 @@ public final class FindClassesTool extends PythonSearchTool {
         String method = Args.text(args, "method");
         boolean exception = Args.bool(args, "exception", false);
         boolean context = Args.bool(args, "context_manager", false);
+        boolean enumOnly = Args.bool(args, "enum", false);
+        boolean abstractOnly = Args.bool(args, "abstract", false);
         String pattern = Args.text(args, "name_pattern");
         String path = Args.text(args, "path");
-        if (base == null && decorator == null && method == null && !exception && !context && pattern == null
-                && path == null) {
+        if (base == null && decorator == null && method == null && !exception && !context && !enumOnly
+                && !abstractOnly && pattern == null && path == null) {
             throw new ToolException("give at least one of base, decorator, method, exception, context_manager, "
-                    + "name_pattern or path, e.g. {\"base\": \"Protocol\"} or {\"decorator\": \"dataclass\"}");
+                    + "enum, abstract, name_pattern or path, e.g. {\"base\": \"Protocol\"} or "
+                    + "{\"decorator\": \"dataclass\"}");
         }
         if (method != null) {
             method = method.replaceFirst("^def\\s+", "").replaceFirst("\\(\\)$", "").strip();
@@ -81,9 +91,11 @@ public final class FindClassesTool extends PythonSearchTool {
         String baseShown = base == null ? null : Matchers.strip(base);
         Matchers.RefMatcher decoMatch = decorator == null ? null : Matchers.decorator(decorator);
         Matchers.NamePredicate nameMatch = pattern == null ? null : Matchers.name(pattern);
+        Matchers.RefMatcher enumMatch = Matchers.exactly(Matchers.ENUM_BASES);
         List<Hit> hits = new ArrayList<>();
         for (PythonFile f : files) {
             Map<String, Set<String>> methods = method != null || context ? methodsByClass(f) : Map.of();
+            Map<String, List<String>> abstractMethods = abstractOnly ? abstractMethods(project, f) : Map.of();
             for (PyClass c : f.classes()) {
                 List<String> notes = new ArrayList<>();
                 if (baseMatch != null) {
@@ -133,6 +145,21 @@ public final class FindClassesTool extends PythonSearchTool {
                 if (nameMatch != null && !nameMatch.test(c.name(), c.qualifiedName())) {
                     continue;
                 }
+                if (enumOnly) {
+                    ClassFacts.Path p = facts.anyBase(f, c, enumMatch);
+                    if (p == null) {
+                        continue;
+                    }
+                    String shown = p.matched().simpleName();
+                    if (!p.through().isEmpty()) {
+                        notes.add(shown + " through " + String.join(", ", p.through()));
+                    }
+                    addNote(notes, shown, p.matched());
+                }
+                if (abstractOnly && !isAbstract(project, facts, f, c,
+                        abstractMethods.getOrDefault(c.qualifiedName(), List.of()), notes)) {
+                    continue;
+                }
                 hits.add(new Hit(f.path(), c.line(), c.qualifiedName(), header(c, decos), String.join("; ", notes)));
             }
         }
@@ -144,6 +171,54 @@ public final class FindClassesTool extends PythonSearchTool {
         if (!n.isEmpty()) {
             notes.add(n);
         }
+    }
+
+    /**
+     * True for an abstract class (see the class comment); adds a note saying why when the header does not show it (a
+     * metaclass, abstract methods) or a name was resolved through other project files.
+     */
+    private static boolean isAbstract(Project project, ClassFacts facts, PythonFile f, PyClass c,
+                                      List<String> abstractMethods, List<String> notes) {
+        Target base = facts.directBase(f, c, Matchers.exactly(Matchers.ABSTRACT_BASE));
+        if (base != null) {
+            addNote(notes, base.simpleName(), base);
+            return true;
+        }
+        if (c.metaclass() != null) {
+            Target meta = Matchers.exactly(Matchers.ABSTRACT_META).match(c.metaclass(),
+                    project.resolve(f, c.metaclass()));
+            if (meta != null) {
+                notes.add("metaclass " + meta.simpleName());
+                addNote(notes, meta.simpleName(), meta);
+                return true;
+            }
+        }
+        if (!abstractMethods.isEmpty()) {
+            notes.add("abstract methods: " + String.join(", ", abstractMethods));
+            return true;
+        }
+        return false;
+    }
+
+    /** Qualified class name to the names of the defs directly in its body decorated as abstract methods. */
+    static Map<String, List<String>> abstractMethods(Project project, PythonFile f) {
+        Matchers.RefMatcher m = Matchers.exactly(Matchers.ABSTRACT_METHOD);
+        Map<String, List<String>> out = new HashMap<>();
+        for (PyFunction fn : f.functions()) {
+            if (fn.ownerClass() == null) {
+                continue;
+            }
+            for (PyReference d : fn.decorators()) {
+                if (m.match(d, project.resolve(f, d)) != null) {
+                    List<String> names = out.computeIfAbsent(fn.ownerClass(), k -> new ArrayList<>());
+                    if (!names.contains(fn.name())) {
+                        names.add(fn.name());
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Qualified class name to the names of the defs directly in its body. */

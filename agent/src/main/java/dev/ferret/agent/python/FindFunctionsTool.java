@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * {@code find_functions}: {@code def} and {@code async def} statements at any depth (module functions, methods, nested
  * functions), filtered by async-ness, decorator ({@link Matchers}, names resolved through the project), name, a
- * parameter name, the return annotation, the class whose body defines them, and generator-based context managers;
- * all given filters must hold. Output: {@code pkg/mod.py:30: async def Client.fetch(self, url) -> Response}.
+ * parameter name, the return annotation, the class whose body defines them, generator-based context managers, and
+ * generators; all given filters must hold. Output:
+ * {@code pkg/mod.py:30: async def Client.fetch(self, url) -> Response}.
  *
  * <ul>
  *   <li>{@code parameter}: a parameter (positional-only, ordinary, {@code *args}, keyword-only or {@code **kwargs})
@@ -27,20 +28,24 @@ import java.util.stream.Stream;
  *       {@code contextlib.asynccontextmanager}.</li>
  *   <li>{@code decorator="property"}: the builtin property, {@code functools.cached_property} or
  *       {@code abc.abstractproperty}.</li>
+ *   <li>{@code generator}: {@code yield} or {@code yield from} in the def's own body, not in a nested def, class or
+ *       lambda ({@link PyFunction#generator()}); async generators included.</li>
  * </ul>
  */
 public final class FindFunctionsTool extends PythonSearchTool {
     public FindFunctionsTool(PythonIndex index) {
         super(index, "functions", new Params("find_functions",
                 "Find Python functions and methods by async-ness, decorator, name, parameter, return annotation, "
-                + "class, or @contextmanager; prints file:line: def Class.method(params) -> returns.")
+                + "class, @contextmanager, or generators (yield); prints file:line: "
+                + "def Class.method(params) -> returns.")
                 .bool("async_only", "true to list only async def functions")
                 .string("decorator", false, "decorator, e.g. property, pytest.fixture")
                 .string("name_pattern", false, "part of the function name, or a glob like test_*")
                 .string("parameter", false, "a parameter name, e.g. timeout")
                 .string("returns", false, "a name in the return annotation, e.g. bool")
                 .string("class_name", false, "methods of this class")
-                .bool("context_manager", "true: @contextmanager functions"));
+                .bool("context_manager", "true: @contextmanager functions")
+                .bool("generator", "true: generator functions (with yield)"));
     }
 
     /** Decorators used on defs, parameter names, and the classes whose methods can be asked for. */
@@ -65,11 +70,12 @@ public final class FindFunctionsTool extends PythonSearchTool {
         String returns = Args.text(args, "returns");
         String className = Args.text(args, "class_name");
         boolean context = Args.bool(args, "context_manager", false);
+        boolean generator = Args.bool(args, "generator", false);
         String path = Args.text(args, "path");
         if (!asyncOnly && decorator == null && pattern == null && parameter == null && returns == null
-                && className == null && !context && path == null) {
+                && className == null && !context && !generator && path == null) {
             throw new ToolException("give at least one of async_only, decorator, name_pattern, parameter, returns, "
-                    + "class_name, context_manager or path, e.g. {\"async_only\": true}");
+                    + "class_name, context_manager, generator or path, e.g. {\"async_only\": true}");
         }
         if (parameter != null) {
             parameter = parameter.replaceFirst("^\\*{1,2}", "").strip();
@@ -87,6 +93,9 @@ public final class FindFunctionsTool extends PythonSearchTool {
         for (PythonFile f : files) {
             for (PyFunction fn : f.functions()) {
                 if (asyncOnly && !fn.async()) {
+                    continue;
+                }
+                if (generator && !fn.generator()) {
                     continue;
                 }
                 if (className != null && (fn.ownerClass() == null || !(fn.ownerClass().equals(className)

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  *       exactly ({@code dataclasses.dataclass}); not pydantic's, attrs' or a home-made one. {@code property} means the
  *       builtin {@code property}, {@code functools.cached_property} or {@code abc.abstractproperty} (not
  *       {@code @x.setter}). Other names match as for base. A leading {@code @} is ignored.</li>
+ *   <li><b>enum, abstract.</b> Exact standard-library names: a base resolving to one of {@link #ENUM_BASES}; a base
+ *       in {@link #ABSTRACT_BASE}, a metaclass in {@link #ABSTRACT_META}, a method decorator in
+ *       {@link #ABSTRACT_METHOD} ({@link FindClassesTool} says how they combine).</li>
  *   <li><b>name_pattern.</b> With {@code *} or {@code ?}: a glob, matched case-insensitively. Otherwise a
  *       case-insensitive substring. A pattern without a dot is matched against the simple name, one with a dot
  *       against the qualified name.</li>
@@ -39,6 +42,16 @@ public final class Matchers {
             "abc.abstractproperty");
     public static final Set<String> CONTEXT_MANAGER = Set.of("contextlib.contextmanager",
             "contextlib.asynccontextmanager");
+    /** The enum module's classes an enum class derives from (directly or through project classes). */
+    public static final Set<String> ENUM_BASES = Set.of("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag",
+            "enum.IntFlag", "enum.ReprEnum");
+    /** The base that makes a class abstract. */
+    public static final Set<String> ABSTRACT_BASE = Set.of("abc.ABC");
+    /** The metaclass that makes a class abstract. */
+    public static final Set<String> ABSTRACT_META = Set.of("abc.ABCMeta");
+    /** The decorators of abstract methods. */
+    public static final Set<String> ABSTRACT_METHOD = Set.of("abc.abstractmethod", "abc.abstractclassmethod",
+            "abc.abstractstaticmethod", "abc.abstractproperty");
 
     /**
      * A test on a reference and its resolved targets; returns the target that matched (its {@link Target#via()} says

@@ -12,10 +12,19 @@ import java.util.List;
  * @param bases         the positional entries of the base list, in order; keyword entries
  *                      ({@code metaclass=...}) and starred entries are left out
  * @param decorators    the decorators, top to bottom
+ * @param metaclass     the value of the {@code metaclass=X} keyword entry of the base list, reduced as a base is
+ *                      (see {@link PyReference}), or {@code null} when there is none; other keyword entries are not
+ *                      recorded
  */
-public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases, List<PyReference> decorators) {
+public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases,
+                      List<PyReference> decorators, PyReference metaclass) {
     public PyClass {
         bases = List.copyOf(bases);
         decorators = List.copyOf(decorators);
+    }
+
+    /** A class with no metaclass entry. */
+    public PyClass(String name, String qualifiedName, int line, List<PyReference> bases, List<PyReference> decorators) {
+        this(name, qualifiedName, line, bases, decorators, null);
     }
 }

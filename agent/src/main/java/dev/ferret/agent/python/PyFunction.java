@@ -15,12 +15,22 @@ import java.util.List;
  * @param returns       the return annotation's tokens re-joined, or {@code null}
  * @param ownerClass    the qualified name of the class whose body holds this def (the innermost enclosing
  *                      {@code def} or {@code class} is that class), or {@code null}
+ * @param generator     true when {@code yield} or {@code yield from} occurs in the def's own body: not in a nested
+ *                      {@code def}, {@code class} or {@code lambda} (a lambda's yield is the lambda's), nor in the
+ *                      def's decorators, defaults or annotations (those belong to the scope around it); async
+ *                      generators included
  */
 public record PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators,
-                         List<PyParam> params, String returns, String ownerClass) {
+                         List<PyParam> params, String returns, String ownerClass, boolean generator) {
     public PyFunction {
         decorators = List.copyOf(decorators);
         params = List.copyOf(params);
+    }
+
+    /** A function that is not a generator. */
+    public PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators,
+                      List<PyParam> params, String returns, String ownerClass) {
+        this(name, qualifiedName, line, async, decorators, params, returns, ownerClass, false);
     }
 
     /** A function with no parameters, return annotation or owner recorded. */

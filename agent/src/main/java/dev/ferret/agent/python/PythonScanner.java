@@ -36,9 +36,12 @@ import java.util.regex.Pattern;
  * {@code try: import requests}, {@code def f(): import y}). The scanner records:
  * <ul>
  *   <li>{@code class} statements: name, qualified name, line of the {@code class} keyword, the positional entries of
- *       the base list (keyword and starred entries dropped; PEP 695 type parameters skipped), decorators;</li>
+ *       the base list (keyword and starred entries dropped; PEP 695 type parameters skipped), decorators, the
+ *       {@code metaclass=} keyword entry;</li>
  *   <li>{@code def} and {@code async def} statements: name, qualified name, line of the {@code def} (or
- *       {@code async}) keyword, async flag, decorators;</li>
+ *       {@code async}) keyword, async flag, decorators, whether a {@code yield} in the def's own body makes it a
+ *       generator (the logical lines whose scope is the def, and its same-line body; a yield in a lambda's body is
+ *       the lambda's; a def's or class's header belongs to the scope around it);</li>
  *   <li>{@code import} and {@code from ... import} statements at any depth, one {@link PyImport} per imported
  *       name, with relative level and alias;</li>
  *   <li>comments with their line.</li>
@@ -158,14 +161,18 @@ public final class PythonScanner {
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield");
 
-    /** An enclosing class or def: its indentation, its qualified name, and whether it is a class. */
-    private record Scope(int indent, String name, String qualifiedName, boolean isClass) {
+    /**
+     * An enclosing class or def: its indentation, its qualified name, whether it is a class, and for a def its index in
+     * the functions found (-1 for a class).
+     */
+    private record Scope(int indent, String name, String qualifiedName, boolean isClass, int function) {
     }
 
     private record RawRef(String text, String dotted) {
     }
 
-    private record RawClass(String name, String qualifiedName, int line, List<RawRef> bases, List<RawRef> decorators) {
+    private record RawClass(String name, String qualifiedName, int line, List<RawRef> bases, List<RawRef> decorators,
+                            RawRef metaclass) {
     }
 
     private record RawFunction(String name, String qualifiedName, int line, boolean async, List<RawRef> decorators,
@@ -199,6 +206,8 @@ public final class PythonScanner {
         final List<RawRef> pendingDecorators = new ArrayList<>();
         final List<RawClass> classes = new ArrayList<>();
         final List<RawFunction> functions = new ArrayList<>();
+        /** Indexes into {@link #functions} of the generators. */
+        final java.util.BitSet generators = new java.util.BitSet();
         final List<PyImport> imports = new ArrayList<>();
         final List<PyComment> comments = new ArrayList<>();
         final List<RawRaise> raises = new ArrayList<>();
@@ -217,12 +226,14 @@ public final class PythonScanner {
             List<PyClass> cs = new ArrayList<>(classes.size());
             for (RawClass c : classes) {
                 cs.add(new PyClass(c.name(), c.qualifiedName(), c.line(), refs(c.bases(), bindings),
-                        refs(c.decorators(), bindings)));
+                        refs(c.decorators(), bindings), c.metaclass() == null ? null
+                        : refs(List.of(c.metaclass()), bindings).getFirst()));
             }
             List<PyFunction> fs = new ArrayList<>(functions.size());
-            for (RawFunction f : functions) {
+            for (int i = 0; i < functions.size(); i++) {
+                RawFunction f = functions.get(i);
                 fs.add(new PyFunction(f.name(), f.qualifiedName(), f.line(), f.async(), refs(f.decorators(), bindings),
-                        f.params(), f.returns(), f.ownerClass()));
+                        f.params(), f.returns(), f.ownerClass(), generators.get(i)));
             }
             List<PyRaise> rs = new ArrayList<>(raises.size());
             for (RawRaise r : raises) {
@@ -522,6 +533,7 @@ public final class PythonScanner {
             }
             if (isOp(0, '@')) {
                 calls(1, ntok);
+                yields(1, ntok);
                 pendingDecorators.add(ref(1, ntok, false));
                 return;
             }
@@ -545,6 +557,7 @@ public final class PythonScanner {
                 classDef(a, b, indent);
                 return;
             }
+            yields(a, b);
             int k = a;
             if (isName(k, "async") && k + 1 < b && (isName(k + 1, "for") || isName(k + 1, "with"))) {
                 k++;
@@ -629,13 +642,73 @@ public final class PythonScanner {
             }
             String owner = !stack.isEmpty() && stack.getLast().isClass() ? stack.getLast().qualifiedName() : null;
             calls(defIdx, colon >= 0 ? colon : b);
+            yields(defIdx, colon >= 0 ? colon : b); // defaults and annotations: the enclosing scope's
             String qualified = qualify(name);
             functions.add(new RawFunction(name, qualified, keywordLine, async, List.copyOf(pendingDecorators), params,
                     returns, owner));
-            stack.add(new Scope(indent, name, qualified, false));
+            stack.add(new Scope(indent, name, qualified, false, functions.size() - 1));
             if (colon >= 0) {
+                yields(colon + 1, b);
                 simpleStatements(colon + 1, b);
             }
+        }
+
+        /**
+         * Marks the innermost enclosing def (when the innermost scope is a def, not a class) as a generator if tokens
+         * [a, b) hold a {@code yield} that is not inside a lambda. {@code yield} is a keyword, so a NAME token spelled
+         * so is one; strings and comments are not NAME tokens.
+         */
+        private void yields(int a, int b) {
+            if (stack.isEmpty() || stack.getLast().isClass()) {
+                return;
+            }
+            int fn = stack.getLast().function();
+            if (generators.get(fn)) {
+                return;
+            }
+            for (int i = a; i < b; i++) {
+                if (isName(i, "yield") && !inLambda(a, i)) {
+                    generators.set(fn);
+                    return;
+                }
+            }
+        }
+
+        /**
+         * True if token {@code y} is in the body of a lambda that starts in [a, y): after the lambda's own colon, with
+         * no token between at a smaller bracket depth than the lambda's and none at its depth that ends its body
+         * ({@code ,}, {@code :}, {@code for}, {@code async}). A lambda in the parameter defaults counts through its
+         * colon.
+         */
+        private boolean inLambda(int a, int y) {
+            for (int l = y - 1; l >= a; l--) {
+                if (!isName(l, "lambda") || tdepth[l] > tdepth[y]) {
+                    continue;
+                }
+                int d = tdepth[l];
+                int pending = 1;
+                boolean body = false;
+                boolean open = true;
+                for (int k = l + 1; k < y && open; k++) {
+                    if (tdepth[k] < d) {
+                        open = false;
+                    } else if (tdepth[k] == d) {
+                        if (!body) {
+                            if (isName(k, "lambda")) {
+                                pending++;
+                            } else if (isOp(k, ':') && --pending == 0) {
+                                body = true;
+                            }
+                        } else if (isOp(k, ',') || isOp(k, ':') || isName(k, "for") || isName(k, "async")) {
+                            open = false;
+                        }
+                    }
+                }
+                if (open && body) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -696,23 +769,31 @@ public final class PythonScanner {
                 j = matching(j, b) + 1;
             }
             List<RawRef> bases = new ArrayList<>();
+            RawRef metaclass = null;
             if (j < b && isOp(j, '(')) {
                 int close = matching(j, b);
                 int inner = tdepth[j] + 1;
                 int s = j + 1;
                 for (int i = s; i <= close && i <= b; i++) {
                     if (i == close || i == b || (tdepth[i] == inner && isOp(i, ','))) {
-                        base(s, Math.min(i, b), bases);
+                        int e = Math.min(i, b);
+                        if (e - s >= 3 && isName(s, "metaclass") && isOp(s + 1, '=')) {
+                            metaclass = ref(s + 2, e, true);
+                        } else {
+                            base(s, e, bases);
+                        }
                         s = i + 1;
                     }
                 }
                 j = close + 1;
             }
             String qualified = qualify(name);
-            classes.add(new RawClass(name, qualified, tline[classIdx], bases, List.copyOf(pendingDecorators)));
+            classes.add(new RawClass(name, qualified, tline[classIdx], bases, List.copyOf(pendingDecorators),
+                    metaclass));
             int colon = findTop(j, b, ':');
             calls(classIdx, colon >= 0 ? colon : b);
-            stack.add(new Scope(indent, name, qualified, true));
+            yields(classIdx, colon >= 0 ? colon : b); // bases: the enclosing scope's
+            stack.add(new Scope(indent, name, qualified, true, -1));
             if (colon >= 0) {
                 simpleStatements(colon + 1, b);
             }

@@ -294,4 +294,107 @@ class PythonScannerTest {
         assertEquals(f.imports().stream().map(PyImport::render).collect(Collectors.joining("|")),
                 "from .util import helper|from . import mod as m|import a.b");
     }
+
+    private static List<String> generators(PythonFile f) {
+        return f.functions().stream().filter(PyFunction::generator).map(c -> c.line() + ":" + c.qualifiedName()).toList();
+    }
+
+    @Test
+    void generatorsAreDefsWithYieldInTheirOwnBody() {
+        String src = """
+                def plain():
+                    s = "yield 1"  # yield in a comment
+                    return '''
+                    yield 2
+                    '''
+
+                def gen(items):
+                    for x in items:
+                        if x: yield x
+
+                def delegating():
+                    result = yield from gen([1])
+                    return result
+
+                def outer():
+                    def inner():
+                        yield 1
+                    class Local:
+                        def method(self):
+                            yield 2
+                    f = lambda: (yield)
+                    g = [lambda: (yield) for _ in range(2)]
+                    h = call(lambda x=0: x, key=(lambda: (yield 3)))
+                    return inner, Local, f, g, h
+
+                def lambda_then_yield():
+                    return (lambda: 1, (yield))
+
+                def same_line(): yield 1
+
+                def default_belongs_outside(x=(yield)): pass
+
+                async def waits():
+                    await thing()
+
+                async def agen():
+                    async for x in source():
+                        yield await x
+
+                class Holder:
+                    @staticmethod
+                    def values(
+                        a,
+                        b,
+                    ) -> Iterator[int]:
+                        yield (
+                            a
+                        )
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("7:gen", "11:delegating", "16:outer.inner", "19:outer.Local.method", "26:lambda_then_yield",
+                "29:same_line", "36:agen", "42:Holder.values"), generators(f));
+    }
+
+    @Test
+    void metaclassKeywordEntry() {
+        String src = """
+                import abc
+                from abc import ABCMeta as Meta
+
+
+                class A(Base, metaclass=abc.ABCMeta):
+                    pass
+
+
+                class B(
+                    Base,  # comment
+                    total=False,
+                    metaclass=Meta,
+                ):
+                    pass
+
+
+                class C(metaclass=make_meta()):
+                    pass
+
+
+                class D(Base):
+                    pass
+                """;
+        PythonFile f = scan(src);
+        PyClass a = f.classes().get(0);
+        assertEquals(List.of("Base"), a.bases().stream().map(PyReference::text).toList());
+        assertEquals("abc.ABCMeta", a.metaclass().dotted());
+        assertEquals(List.of("abc.ABCMeta"), a.metaclass().resolved());
+        PyClass b = f.classes().get(1);
+        assertEquals(9, b.line());
+        assertEquals(List.of("Base"), b.bases().stream().map(PyReference::text).toList());
+        assertEquals("Meta", b.metaclass().text());
+        assertEquals(List.of("abc.ABCMeta"), b.metaclass().resolved());
+        PyClass c = f.classes().get(2);
+        assertEquals("make_meta()", c.metaclass().text());
+        assertNull(c.metaclass().dotted());
+        assertNull(f.classes().get(3).metaclass());
+    }
 }

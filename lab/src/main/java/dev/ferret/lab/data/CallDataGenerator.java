@@ -97,6 +97,9 @@ public final class CallDataGenerator {
         WEIGHTS.put(CallKind.FUNCTIONS_WITH_PARAMETER, 5);
         WEIGHTS.put(CallKind.FUNCTIONS_RETURNING, 5);
         WEIGHTS.put(CallKind.GENERATOR_CONTEXT_MANAGERS, 4);
+        WEIGHTS.put(CallKind.ENUM_CLASSES, 4);
+        WEIGHTS.put(CallKind.ABSTRACT_CLASSES, 4);
+        WEIGHTS.put(CallKind.GENERATOR_FUNCTIONS, 4);
         WEIGHTS.put(CallKind.RAISES, 7);
         WEIGHTS.put(CallKind.EXPORTS, 4);
         WEIGHTS.put(CallKind.CONSTANTS, 5);

@@ -25,7 +25,8 @@ Kinds for --ask (ARG where the kind takes one):
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
-  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, third_party
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, enums, abstract_classes,
+  generators, third_party
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -61,6 +62,12 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   indirect   a class has base B indirectly when a base matches B or resolves to a project class that has it
   exception  a base resolves to a project exception class, or to any other name whose last part ends in Error,
              Exception or Warning or is one of OTHER_BUILTIN_EXCEPTIONS (project functions and modules never)
+  enums      a base resolves to one of ENUM_NAMES, directly or through project classes as for indirect
+  abstract   a base resolves to abc.ABC, or the metaclass= keyword (one subscript removed, as a base) to abc.ABCMeta,
+             or a def whose scope is the class has a decorator resolving to one of ABSTRACT_METHOD_NAMES; not
+             inherited
+  generators defs holding a Yield or YieldFrom whose scope is the def, a lambda's body counting as a scope of its
+             own (so not in a nested def, class or lambda, nor in the def's own decorators, defaults or annotations)
   imports    an absolute Import of MODULE or MODULE.sub, or an absolute ImportFrom whose module is MODULE or
              MODULE.sub, or whose module plus imported name is (from p import MODULE when MODULE is p.MODULE);
              or an ImportFrom name (not *) that resolves, through at least one via file, to MODULE or MODULE.x;
@@ -104,6 +111,11 @@ DATACLASS_NAMES = {"dataclasses.dataclass"}
 PROPERTY_NAMES = {"property", "builtins.property", "functools.cached_property", "abc.abstractproperty"}
 CONTEXT_NAMES = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
 CONTEXT_METHODS = {"__enter__", "__exit__", "__aenter__", "__aexit__"}
+ENUM_NAMES = {"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.ReprEnum"}
+ABC_NAMES = {"abc.ABC"}
+ABCMETA_NAMES = {"abc.ABCMeta"}
+ABSTRACT_METHOD_NAMES = {"abc.abstractmethod", "abc.abstractclassmethod", "abc.abstractstaticmethod",
+                         "abc.abstractproperty"}
 OTHER_BUILTIN_EXCEPTIONS = {"BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
                             "SystemExit", "StopIteration", "StopAsyncIteration"}
 TYPE_FACTORIES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
@@ -686,6 +698,41 @@ def decorated(project, s, node, matcher):
     return False
 
 
+def is_abstract(project, facts, s, qual, node):
+    if facts.direct(s, node, exact_matcher(ABC_NAMES)) is not None:
+        return True
+    for k in node.keywords:
+        if k.arg == "metaclass":
+            written = base_ref(k.value)
+            if written is not None and exact_matcher(ABCMETA_NAMES)(written, project.resolve(s, written)) is not None:
+                return True
+    return any(owner == qual and decorated(project, s, f, exact_matcher(ABSTRACT_METHOD_NAMES))
+               for _, f, owner in s.functions)
+
+
+def is_generator(node):
+    """A Yield or YieldFrom in the def's own scope: what a nested def, lambda or class holds in its own scope is
+    skipped, what belongs to the scope around it (decorators, defaults, annotations, bases) is not."""
+    todo = list(node.body)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (ast.Yield, ast.YieldFrom)):
+            return True
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            a = n.args
+            todo += a.defaults + [d for d in a.kw_defaults if d is not None]
+            if not isinstance(n, ast.Lambda):
+                todo += n.decorator_list + [x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs
+                                            + [a.vararg, a.kwarg] if x is not None and x.annotation is not None]
+                if n.returns is not None:
+                    todo.append(n.returns)
+        elif isinstance(n, ast.ClassDef):
+            todo += n.decorator_list + n.bases + [k.value for k in n.keywords]
+        else:
+            todo += list(ast.iter_child_nodes(n))
+    return False
+
+
 def own_methods(s):
     out = {}
     for qual, node, owner in s.functions:
@@ -766,7 +813,7 @@ def answer(project, kind, arg):
     for s in project.sources.values():
         if kind in ("protocol_classes", "subclasses", "subclasses_indirect", "classes_by_decorator",
                     "classes_with_method", "classes_by_name", "exception_classes", "context_managers",
-                    "dataclasses"):
+                    "dataclasses", "enums", "abstract_classes"):
             methods = own_methods(s)
             for qual, node in s.classes:
                 ok = False
@@ -788,10 +835,14 @@ def answer(project, kind, arg):
                     ok = facts.is_exception(s, node)
                 elif kind == "context_managers":
                     ok = bool(methods.get(qual, set()) & CONTEXT_METHODS)
+                elif kind == "enums":
+                    ok = facts.indirect(s, node, exact_matcher(ENUM_NAMES)) is not None
+                elif kind == "abstract_classes":
+                    ok = is_abstract(project, facts, s, qual, node)
                 if ok:
                     out.append(item(s, node.lineno, qual))
         if kind in ("async_functions", "functions_by_decorator", "functions_by_name", "functions_with_parameter",
-                    "functions_returning", "methods_of_class", "properties", "context_managers"):
+                    "functions_returning", "methods_of_class", "properties", "context_managers", "generators"):
             for qual, node, owner in s.functions:
                 ok = False
                 if kind == "async_functions":
@@ -814,6 +865,8 @@ def answer(project, kind, arg):
                                                                 ast.unparse(node.returns)) is not None
                 elif kind == "methods_of_class":
                     ok = owner is not None and (owner == arg or owner.endswith("." + arg))
+                elif kind == "generators":
+                    ok = is_generator(node)
                 if ok:
                     out.append(item(s, node.lineno, qual))
         if kind == "definitions":

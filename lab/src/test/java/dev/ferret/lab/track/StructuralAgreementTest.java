@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,8 @@ class StructuralAgreementTest {
         List<Intent> out = new ArrayList<>(List.of(new Intent.Subclasses("Protocol"), new Intent.Dataclasses(),
                 new Intent.AsyncFunctions(), new Intent.ExceptionClasses(), new Intent.ContextManagers(),
                 new Intent.Properties(), new Intent.Exports(), new Intent.Constants(), new Intent.Comments("TODO"),
-                new Intent.Comments(List.of("TODO", "FIXME")), new Intent.Comments(List.of("FIXME", "XXX", "HACK"))));
+                new Intent.Comments(List.of("TODO", "FIXME")), new Intent.Comments(List.of("FIXME", "XXX", "HACK")),
+                new Intent.Enums(), new Intent.AbstractClasses(), new Intent.Generators()));
         for (String v : top(stats, "bases", 4)) {
             out.add(new Intent.Subclasses(v));
             out.add(new Intent.Subclasses(v, true));
@@ -62,7 +65,8 @@ class StructuralAgreementTest {
         return stats.values(table).stream().filter(v -> !v.contains("(") && !v.startsWith("self.")).limit(n).toList();
     }
 
-    private static void agree(Path repo, int minimumNonEmpty) throws Exception {
+    /** Asserts the agreement; returns the number of expected items of each {@code --ask} kind. */
+    private static Map<String, Integer> agree(Path repo, int minimumNonEmpty) throws Exception {
         PythonAvailable.assume();
         GroundTruth gt = new GroundTruth();
         GroundTruth.Answers stats = gt.ask(repo, List.of(), true);
@@ -71,6 +75,7 @@ class StructuralAgreementTest {
         GroundTruth.Answers truth = gt.ask(repo, asks, false);
         Planner planner = new Planner(new PythonIndex(repo));
         int nonEmpty = 0;
+        Map<String, Integer> sizes = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Intent intent : intents) {
             Planner.Execution run = planner.execute(planner.plan(intent));
@@ -85,9 +90,11 @@ class StructuralAgreementTest {
                 problems.add(intent + ": extra " + fp.stream().limit(5).toList() + " missed " + fn.stream().limit(5).toList());
             }
             nonEmpty += expected.isEmpty() ? 0 : 1;
+            sizes.put(GroundTruthQuery.of(intent), expected.size());
         }
         assertEquals(List.of(), problems);
         assertTrue(nonEmpty >= minimumNonEmpty, "only " + nonEmpty + " of " + intents.size() + " questions had items");
+        return sizes;
     }
 
     @Test
@@ -97,7 +104,10 @@ class StructuralAgreementTest {
 
     /**
      * Generated packages that use the idioms: a compatibility module with try/except ImportError, __init__ star
-     * re-exports with and without __all__, aliases, relative imports at two levels, raises, calls, constants.
+     * re-exports with and without __all__, aliases, relative imports at two levels, raises, calls, constants; enums
+     * (IntEnum, an aliased Enum, through project base classes in the same and other files), abstract classes (ABC,
+     * metaclass=abc.ABCMeta, only an @abstractmethod, and a subclass that is not listed), generators (yield from, a
+     * nested generator in a plain function, a lambda holding yield, an async generator).
      */
     @Test
     void generatedProjectWithReExports(@TempDir Path repo) throws Exception {
@@ -126,12 +136,74 @@ class StructuralAgreementTest {
                     def __exit__(self, *exc):
                         raise NotFound("leaving")
                 """);
+        write(repo, "app/kinds.py", """
+                import abc
+                import enum
+                from enum import IntEnum, Enum as E
+                from abc import ABC, abstractmethod
+
+
+                class Priority(IntEnum):
+                    LOW = 1
+                    HIGH = 2
+
+
+                class StrictEnum(E):
+                    def describe(self):
+                        return self.name
+
+
+                class Color(StrictEnum):
+                    RED = "red"
+
+
+                class Flags(enum.IntFlag):
+                    A = 1
+
+
+                class Port(ABC):
+                    pass
+
+
+                class Adapter(Port):
+                    pass
+
+
+                class Meta(metaclass=abc.ABCMeta):
+                    pass
+
+
+                class OnlyMethod:
+                    @abstractmethod
+                    def run(self):
+                        ...
+
+                    @property
+                    def size(self):
+                        return 0
+
+
+                def numbers(n):
+                    yield from range(n)
+
+
+                def factory():
+                    def inner():
+                        yield 1
+                    return inner, (lambda: (yield))
+
+
+                async def stream(source):
+                    async for x in source:
+                        yield x
+                """);
         for (int p = 0; p < 3; p++) {
             write(repo, "app/pkg" + p + "/__init__.py", "from .. import *\nfrom ..errors import NotFound\n");
             for (int i = 0; i < 8; i++) {
                 StringBuilder src = new StringBuilder();
                 src.append("from app import Protocol, dataclass, AppError\n");
                 src.append("from ..compat import Session\n");
+                src.append("from app.kinds import StrictEnum as Strict, Port\n");
                 src.append("from . import NotFound as Missing\n");
                 src.append("MAX_RETRIES = ").append(i).append(i % 3 == 0 ? "  # FIXME: tune\n"
                         : i % 3 == 1 ? "  # FIXME/TODO: both tags, one comment\n" : "  # XXX HACK\n");
@@ -139,6 +211,10 @@ class StructuralAgreementTest {
                 src.append("@dataclass\nclass Record").append(i).append(":\n    size: int = 0\n\n\n");
                 src.append("class Handler").append(i).append("(Protocol):\n    def handle(self, request, timeout=None) -> bool: ...\n\n\n");
                 src.append("class Failure").append(i).append("(Missing):\n    pass\n\n\n");
+                src.append("class Shade").append(i).append(i % 2 == 0 ? "(Strict)" : "(Port)")
+                        .append(":\n    DARK = 1\n\n\n");
+                src.append("def walk_").append(i).append("(tree):\n    for node in tree:\n        ")
+                        .append(i % 2 == 0 ? "yield node" : "print(node)  # yield node").append("\n\n\n");
                 src.append("def fetch_").append(i).append("(session: Session, timeout: float = 1.0) -> Session:\n")
                         .append("    if not session:\n        raise AppError('no session')\n")
                         .append("    helper(session)\n    return session\n\n\n");
@@ -146,7 +222,13 @@ class StructuralAgreementTest {
                 write(repo, "app/pkg" + p + "/m" + i + ".py", src.toString());
             }
         }
-        agree(repo, 25);
+        Map<String, Integer> sizes = agree(repo, 25);
+        // app/kinds.py: Priority, StrictEnum, Color, Flags; Shade0, 2, 4, 6 of each package (through StrictEnum)
+        assertEquals(4 + 12, sizes.get("enums"));
+        // Port, Meta, OnlyMethod (not Adapter, not the Shades deriving from Port)
+        assertEquals(3, sizes.get("abstract_classes"));
+        // numbers, factory.inner, stream; walk_0, 2, 4, 6 of each package
+        assertEquals(3 + 12, sizes.get("generators"));
     }
 
     private static void write(Path root, String rel, String text) throws IOException {
