@@ -29,10 +29,12 @@ import java.util.Set;
  * @param calls     calls in source order
  * @param assignments module-level assignments to plain names, in source order
  * @param exports   the names of {@code __all__}, in source order
+ * @param mainGuards the lines of the {@code if __name__ == "__main__":} statements outside any def or class (either
+ *                   operand order, either quote, the test alone, optionally in parentheses), in source order
  */
 public record PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
                          List<PyImport> imports, List<PyComment> comments, List<PyRaise> raises, List<PyCall> calls,
-                         List<PyAssignment> assignments, List<PyExport> exports) {
+                         List<PyAssignment> assignments, List<PyExport> exports, List<Integer> mainGuards) {
 
     public PythonFile {
         classes = List.copyOf(classes);
@@ -43,6 +45,19 @@ public record PythonFile(String path, int lineCount, List<PyClass> classes, List
         calls = List.copyOf(calls);
         assignments = List.copyOf(assignments);
         exports = List.copyOf(exports);
+        mainGuards = List.copyOf(mainGuards);
+    }
+
+    /** A file without main guards. */
+    public PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
+                      List<PyImport> imports, List<PyComment> comments, List<PyRaise> raises, List<PyCall> calls,
+                      List<PyAssignment> assignments, List<PyExport> exports) {
+        this(path, lineCount, classes, functions, imports, comments, raises, calls, assignments, exports, List.of());
+    }
+
+    /** True for a {@code __main__.py} file (what {@code python -m package} runs). */
+    public boolean isMainModule() {
+        return path.equals("__main__.py") || path.endsWith("/__main__.py");
     }
 
     /** A file with only definitions, imports and comments. */

@@ -214,6 +214,7 @@ public final class PythonScanner {
         final List<PyCall> calls = new ArrayList<>();
         final List<PyAssignment> assignments = new ArrayList<>();
         final List<PyExport> exports = new ArrayList<>();
+        final List<Integer> mainGuards = new ArrayList<>();
 
         Run(String path, String src) {
             this.path = path;
@@ -240,7 +241,8 @@ public final class PythonScanner {
                 rs.add(new PyRaise(r.line(), r.scope(), r.exception() == null ? null
                         : refs(List.of(r.exception()), bindings).getFirst(), r.text()));
             }
-            return new PythonFile(path, lineCount(), cs, fs, imports, comments, rs, calls, assignments, exports);
+            return new PythonFile(path, lineCount(), cs, fs, imports, comments, rs, calls, assignments, exports,
+                    mainGuards);
         }
 
         private static List<PyReference> refs(List<RawRef> raw, Map<String, Set<String>> bindings) {
@@ -564,6 +566,9 @@ public final class PythonScanner {
             }
             if (kind[k] == NAME && COMPOUND.contains(text(k))) {
                 int colon = findTop(k + 1, b, ':');
+                if (isName(k, "if") && stack.isEmpty() && colon > k && mainTest(k + 1, colon)) {
+                    mainGuards.add(tline[k]);
+                }
                 calls(k, colon >= 0 ? colon : b);
                 if (colon >= 0) {
                     simpleStatements(colon + 1, b);
@@ -583,6 +588,22 @@ public final class PythonScanner {
                 return;
             }
             simpleStatements(a, b);
+        }
+
+        /** True when tokens [a, b) are exactly {@code __name__ == "__main__"} (either order), maybe in parentheses. */
+        private boolean mainTest(int a, int b) {
+            while (b - a >= 2 && isOp(a, '(') && isOp(b - 1, ')') && matching(a, b) == b - 1) {
+                a++;
+                b--;
+            }
+            if (b - a != 3 || !isOp(a + 1, "==")) {
+                return false;
+            }
+            return isName(a, "__name__") && mainString(a + 2) || mainString(a) && isName(a + 2, "__name__");
+        }
+
+        private boolean mainString(int i) {
+            return kind[i] == STRING && "__main__".equals(stringValue(text(i)));
         }
 
         /** The qualified name of the innermost enclosing def or class, or {@link PyCall#MODULE}. */

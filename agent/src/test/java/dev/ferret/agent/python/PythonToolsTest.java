@@ -155,7 +155,8 @@ class PythonToolsTest {
             assertFalse(t.description().isBlank());
         }
         assertEquals(List.of("find_classes", "find_functions", "find_imports", "find_comments", "find_raises",
-                        "find_exports", "find_constants", "find_callers", "find_dependencies"),
+                        "find_exports", "find_constants", "find_callers", "find_dependencies",
+                        "find_entry_points"),
                 PythonTools.create(index).stream().map(PythonTool::name).toList());
         assertEquals("module", imports.parameters().get("required").get(0).asText());
     }

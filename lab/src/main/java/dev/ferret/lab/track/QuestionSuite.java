@@ -123,6 +123,7 @@ public final class QuestionSuite {
         STRUCTURAL.put("typed-dicts", null);
         STRUCTURAL.put("named-tuples", null);
         STRUCTURAL.put("third-party", null);
+        STRUCTURAL.put("entry-points", null);
     }
 
     private static final Set<String> BUILTINS = Set.of("isinstance", "len", "super", "str", "int", "print", "getattr",

@@ -26,7 +26,7 @@ Kinds for --ask (ARG where the kind takes one):
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
   properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, enums, abstract_classes,
-  generators, third_party
+  generators, third_party, entry_points
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -83,6 +83,9 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   third_party the top-level module of each absolute Import name and ImportFrom module (any depth) that is not
              __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack) and not a
              project module; the item is its first import: the first file in path order, its lowest line
+  entry_points per file, its first If (not an elif) outside any def or class whose test is exactly a Compare of
+             __name__ == "__main__" (either order), else line 1 when the file is __main__.py; the name is the path
+             without .py, dots for slashes
   returns    the unparsed return annotation holds the name as a whole word
   name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
              pattern has a dot)
@@ -804,10 +807,63 @@ def answer_third_party(project):
     return [item(project.sources[rel], line, top) for top, (rel, line) in first.items()]
 
 
+def is_main_test(test):
+    """__name__ == "__main__", either way round, and nothing else."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    pair = [test.left, test.comparators[0]]
+    names = [x for x in pair if isinstance(x, ast.Name) and x.id == "__name__"]
+    mains = [x for x in pair if isinstance(x, ast.Constant) and x.value == "__main__" and isinstance(x.value, str)]
+    return len(names) == 1 and len(mains) == 1
+
+
+def main_guards(tree):
+    """Lines of the If statements (not elif) outside any def or class whose test is the main test."""
+    found = []
+
+    def walk(stmts, parent_if=None):
+        for st in stmts:
+            if isinstance(st, DEFS):
+                continue
+            if isinstance(st, ast.If):
+                elif_ = parent_if is not None and len(parent_if.orelse) == 1 and parent_if.orelse[0] is st \
+                    and st.col_offset == parent_if.col_offset
+                if is_main_test(st.test) and not elif_:
+                    found.append(st.lineno)
+                walk(st.body)
+                walk(st.orelse, st)
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                walk(getattr(st, field, []) or [])
+            for h in getattr(st, "handlers", []) or []:
+                walk(h.body)
+            for c in getattr(st, "cases", []) or []:
+                walk(c.body)
+
+    walk(tree.body)
+    return found
+
+
+def answer_entry_points(project):
+    """Per file: its first main guard, else line 1 of a __main__.py; named by its path, dots for slashes."""
+    out = []
+    for rel in sorted(project.sources):
+        s = project.sources[rel]
+        name = (rel[:-3] if rel.endswith(".py") else rel).replace("/", ".")
+        lines = main_guards(s.tree)
+        if lines:
+            out.append(item(s, min(lines), name))
+        elif rel == "__main__.py" or rel.endswith("/__main__.py"):
+            out.append(item(s, 1, name))
+    return out
+
+
 def answer(project, kind, arg):
     """The items of one question kind over the whole project."""
     if kind == "third_party":
         return answer_third_party(project)
+    if kind == "entry_points":
+        return answer_entry_points(project)
     out = []
     facts = Facts(project)
     for s in project.sources.values():

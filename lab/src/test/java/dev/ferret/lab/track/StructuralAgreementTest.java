@@ -32,7 +32,8 @@ class StructuralAgreementTest {
                 new Intent.AsyncFunctions(), new Intent.ExceptionClasses(), new Intent.ContextManagers(),
                 new Intent.Properties(), new Intent.Exports(), new Intent.Constants(), new Intent.Comments("TODO"),
                 new Intent.Comments(List.of("TODO", "FIXME")), new Intent.Comments(List.of("FIXME", "XXX", "HACK")),
-                new Intent.Enums(), new Intent.AbstractClasses(), new Intent.Generators()));
+                new Intent.Enums(), new Intent.AbstractClasses(), new Intent.Generators(), new Intent.ThirdParty(),
+                new Intent.EntryPoints()));
         for (String v : top(stats, "bases", 4)) {
             out.add(new Intent.Subclasses(v));
             out.add(new Intent.Subclasses(v, true));
@@ -197,6 +198,47 @@ class StructuralAgreementTest {
                     async for x in source:
                         yield x
                 """);
+        // entry points: a __main__.py without a guard, a guard in a try at module level, a reversed one-liner; not a
+        // guard inside a def, an elif, a test with more in it, or one in a docstring
+        write(repo, "app/__main__.py", "from .cli import main\n\nmain()\n");
+        write(repo, "app/cli.py", """
+                \"\"\"Run with:
+
+                if __name__ == "__main__":
+                    main()
+                \"\"\"
+                import sys
+                try:
+                    import yaml.loader
+                except ImportError:
+                    yaml = None
+
+
+                def main():
+                    import attr
+                    if __name__ == "__main__":
+                        return attr
+                    return 0
+
+
+                if sys.argv[1:]:
+                    pass
+                elif __name__ == "__main__":
+                    main()
+
+                if __name__ == "__main__" and sys.flags.debug:
+                    main()
+                if ('__main__' == __name__): main()
+                """);
+        write(repo, "tools/run.py", """
+                import app
+                from app.cli import main
+                try:
+                    if __name__ == '__main__':
+                        main()
+                finally:
+                    pass
+                """);
         for (int p = 0; p < 3; p++) {
             write(repo, "app/pkg" + p + "/__init__.py", "from .. import *\nfrom ..errors import NotFound\n");
             for (int i = 0; i < 8; i++) {
@@ -229,6 +271,10 @@ class StructuralAgreementTest {
         assertEquals(3, sizes.get("abstract_classes"));
         // numbers, factory.inner, stream; walk_0, 2, 4, 6 of each package
         assertEquals(3 + 12, sizes.get("generators"));
+        // app/__main__.py:1, app/cli.py (the reversed one-liner), tools/run.py (in the try)
+        assertEquals(3, sizes.get("entry_points"));
+        // requests, typing_extensions, yaml, attr at least (the fuzzed files may import more)
+        assertTrue(sizes.get("third_party") >= 4, "third_party: " + sizes.get("third_party"));
     }
 
     private static void write(Path root, String rel, String text) throws IOException {
