@@ -4,10 +4,12 @@
 For each codebase DIR: the names to look up are taken from ground_truth.py's --stats tables (its three most used
 classes, three most called plain functions and two most used methods); each is asked as "where is NAME defined?",
 and "list all classes", "what functions are there?", "any TODOs or FIXMEs?", and the kinds added later the same day
-(enum classes, abstract classes, generators, TypedDicts, named tuples, third-party modules) are asked too, each
+(enum classes, abstract classes, generators, TypedDicts, named tuples, third-party modules, entry points) are asked
+too, each
 through `./ferret ask --mode hybrid --json`. The items of each answer (file and line) are compared with
 ground_truth.py's answer (definitions:NAME, classes_by_name:*, functions_by_name:*, comments:TODO|FIXME, enums,
-abstract_classes, generators, subclasses:TypedDict, subclasses:NamedTuple, third_party). Prints every mismatch and,
+abstract_classes, generators, subclasses:TypedDict, subclasses:NamedTuple, third_party, entry_points). Prints every
+mismatch and,
 per kind, the questions answered exactly and the truth items listed; exit status 1 when any question differs.
 
     FETCH_MANIFEST=scripts/later-kinds-codebases.tsv scripts/fetch-codebases.sh
@@ -64,7 +66,8 @@ def main(dirs):
                   ("generators", "which functions are generators?", False),
                   ("subclasses:TypedDict", "any TypedDicts?", False),
                   ("subclasses:NamedTuple", "show me the named tuples", False),
-                  ("third_party", "what third-party libraries does this depend on?", False)]
+                  ("third_party", "what third-party libraries does this depend on?", False),
+                  ("entry_points", "where are the entry points?", False)]
         truth = ground_truth(root, sum([["--ask", a] for a, _, _ in cases], []))
         for a, question, by_line in cases:
             got = items(ask(root, question)["answer"], by_line)
