@@ -7,8 +7,9 @@ and "list all classes", "what functions are there?", "any TODOs or FIXMEs?", and
 (enum classes, abstract classes, generators, TypedDicts, named tuples, third-party modules, entry points) are asked
 too, each through `./ferret ask --mode hybrid --json`. The items of each answer (file and line) are compared with
 ground_truth.py's answer (definitions:NAME, classes_by_name:*, functions_by_name:*, comments:TODO|FIXME, enums,
-abstract_classes, generators, subclasses:TypedDict, subclasses:NamedTuple, third_party, entry_points). Prints every
-mismatch and, per kind, the questions answered exactly and the truth items listed; exit status 1 when any question differs.
+abstract_classes, generators, subclasses:TypedDict, subclasses:NamedTuple, third_party, entry_points). Prints
+every mismatch and, per kind, the questions answered exactly and the truth items listed; exit status 1 when any
+question differs.
 
     FETCH_MANIFEST=scripts/later-kinds-codebases.tsv scripts/fetch-codebases.sh
     /usr/bin/python3 bench/scripts/later-kinds-check.py .work/codebases/{fastapi,black,pytest,asyncssh,tenacity,fsspec}
