@@ -78,7 +78,7 @@ class IntentClassifierTest {
             What protocol does the warehouse scanner speak?               | UNKNOWN          |
             Which classes does Order extend?                              | UNKNOWN          |
             Which functions use the cache?                                | UNKNOWN          |
-            Note the entry point of the CLI                               | UNKNOWN          |
+            Note the entry point of the CLI                               | ENTRY_POINTS     |
             Why is the build slow?                                        | UNKNOWN          |
             What does models.py import?                                   | UNKNOWN          |
             hello                                                         | UNKNOWN          |
