@@ -27,9 +27,11 @@ public final class PhrasingSet {
             "context-managers", "properties", "exports", "constants", "callers", "imports", "comments");
     /**
      * Files of the kinds added after the first sets were written (where a name is defined, every class, every
-     * function): only the sets written after them have these files.
+     * function, enum and abstract classes, generators, TypedDict and NamedTuple classes, third-party modules, entry
+     * points): only the sets written after them have these files.
      */
-    public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions");
+    public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions", "enums",
+            "abstract-classes", "generators", "typed-dicts", "named-tuples", "third-party", "entry-points");
 
     private PhrasingSet() {
     }

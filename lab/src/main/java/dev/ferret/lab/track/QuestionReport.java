@@ -42,7 +42,7 @@ public final class QuestionReport {
         if (set != null && java.util.stream.Stream.concat(PhrasingSet.FILES.stream(), PhrasingSet.LATER_FILES.stream())
                 .noneMatch(f -> PhrasingSet.has(set, f))) {
             err.println("no phrasing set named " + set + " (known: " + PhrasingSet.MAIN + ", " + PhrasingSet.FRESH + ", "
-                    + PhrasingSet.BLIND + ", " + PhrasingSet.BLIND2 + ", phrasings-blind3 ... phrasings-blind6)");
+                    + PhrasingSet.BLIND + ", " + PhrasingSet.BLIND2 + ", phrasings-blind3 ... phrasings-blind8)");
             return 2;
         }
         if (dirs.isEmpty()) {
