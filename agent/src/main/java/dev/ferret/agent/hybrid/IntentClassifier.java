@@ -1697,7 +1697,8 @@ public final class IntentClassifier {
                         if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
                             p = moduleBefore(i);
                         }
-                    } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0) {
+                    } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0 && !n.endsWith("s")) {
+                        // "the requests library"; a plural ("what licences do the libraries use") names no one module
                         int b = moduleBefore(i);
                         if (b >= 0) {
                             p = b;
@@ -1748,6 +1749,9 @@ public final class IntentClassifier {
             }
             String m = moduleOf(q.get(p));
             known |= knownModule(m) || q.get(p).code();
+            if (!known && Lexicon.cue(m.toLowerCase(Locale.ROOT))) {
+                return null; // "the libraries we depend on use": a cue word is no module
+            }
             if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
                 return null;
             }
@@ -2147,7 +2151,7 @@ public final class IntentClassifier {
                     || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
                     || q.phrase("pip", "packages") || stdlibExcluded() || outsideLibraries();
             boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
-                    "requirements", "reqs").contains(w.lower()));
+                    "requirements", "reqs").contains(w.lower())) || q.phrase("pip", "install"); // what to install
             boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",
                     "imports", "library", "lib", "package", "module").contains(w.lower()));
             boolean pluralLibraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages")
@@ -2764,8 +2768,10 @@ public final class IntentClassifier {
             for (int i = 0; i < q.size(); i++) {
                 String n = q.get(i).norm();
                 int p = -1;
-                if (Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n)) {
-                    // "classes which have the method from_json": the method noun between verb and name is skipped
+                if ((Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n))
+                        && !(Set.of("have", "has", "had").contains(n) && i + 1 < q.size() && q.get(i + 1).lower().equals("to"))) {
+                    // "classes which have the method from_json": the method noun between verb and name is skipped;
+                    // "what do I have to pip install" is no verb of having
                     p = after(i, 4, false, Set.of("method", "def", "function", "func", "dunder"));
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {

@@ -228,6 +228,8 @@ class IntentClassifierShapesTest {
             list the asynchronous entry points                                 | ASYNC_FUNCTIONS        | -
             what are the main modules and what do they do                     | UNKNOWN                | -
             my generator stops after one item, why?                            | UNKNOWN                | -
+            what would we have to pip install to run the tests                 | THIRD_PARTY            | -
+            what do we have to change for python 3.12                          | UNKNOWN                | -
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
             where is os.path used                                              | IMPORTS                | os.path
