@@ -2151,7 +2151,9 @@ public final class IntentClassifier {
                     || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
                     || q.phrase("pip", "packages") || stdlibExcluded() || outsideLibraries();
             boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
-                    "requirements", "reqs").contains(w.lower())) || q.phrase("pip", "install"); // what to install
+                    "requirements", "reqs").contains(w.lower()) && !w.code() && !(w.index() > 0
+                    && Set.of("called", "named", "name", "param", "parameter", "argument", "arg", "kwarg")
+                    .contains(q.get(w.index() - 1).lower()))) || q.phrase("pip", "install"); // what to install
             boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",
                     "imports", "library", "lib", "package", "module").contains(w.lower()));
             boolean pluralLibraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages")
@@ -2469,7 +2471,13 @@ public final class IntentClassifier {
                 return false; // "where are subclasses of TypedDict defined", "where's a function named setup defined"
             }
             if (!w.code() && cueWord(w.norm())) {
-                return false; // "where do the Protocol classes live": a kind, not a name (`Protocol` would be one)
+                // "where do the Protocol classes live": a kind, not a name (`Protocol` would be one); but "the Depends
+                // function", a capitalised word before a singular kind noun, names one thing
+                boolean named = w.capitalised() && i > 0 && !w.allCaps() && i + 1 < q.size()
+                        && Set.of("function", "class", "method", "decorator", "constant", "func").contains(q.get(i + 1).lower())
+                        && !Lexicon.CLASS_LIKE_CONCEPTS.contains(w.lower()) && !Lexicon.PROTOCOL.contains(w.norm())
+                        && w.identifier();
+                return named;
             }
             return param(w) && !Lexicon.PRONOUN.contains(w.lower()) && !Lexicon.WH.contains(w.lower());
         }

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * project's own compatibility module, {@code decorator=dataclass} the standard library's. Output:
  * {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])}, with the matching decorators in front when a decorator was
  * asked for, and a note when a name was resolved through other project files ({@code [Protocol via pkg/compat.py]})
- * or matched through intermediate classes ({@code [Exception through BaseError]}).
+ * or matched through intermediate classes ({@code [Exception through BaseError]}). With {@code indirect}, the
+ * subclasses of {@code Exception} or {@code BaseException} are every exception class ({@link #EXCEPTION_ROOTS}),
+ * those deriving from builtin exceptions such as {@code ValueError} included (noted as {@code [an exception class]}).
  *
  * <p>A context-manager class defines {@code __enter__}, {@code __exit__}, {@code __aenter__} or {@code __aexit__} in
  * its own body. Exception classes are described in {@link ClassFacts}. An enum class has a base resolving to one of
@@ -33,6 +35,12 @@ import java.util.stream.Stream;
 public final class FindClassesTool extends PythonSearchTool {
     /** The methods that make a class a context manager. */
     public static final Set<String> CONTEXT_METHODS = Set.of("__enter__", "__exit__", "__aenter__", "__aexit__");
+    /**
+     * Bases whose indirect subclasses are the exception classes ({@link ClassFacts#isException}): a class deriving from
+     * ValueError derives from Exception, though no project class lies between.
+     */
+    static final Set<String> EXCEPTION_ROOTS = Set.of("Exception", "BaseException", "builtins.Exception",
+            "builtins.BaseException");
 
     public FindClassesTool(PythonIndex index) {
         super(index, "classes", new Params("find_classes",
@@ -101,13 +109,17 @@ public final class FindClassesTool extends PythonSearchTool {
                 if (baseMatch != null) {
                     if (indirect) {
                         ClassFacts.Path p = facts.anyBase(f, c, baseMatch);
-                        if (p == null) {
+                        if (p == null && EXCEPTION_ROOTS.contains(baseShown) && facts.isException(f, c)) {
+                            // the builtin exceptions (ValueError, ...) derive from Exception: every exception class
+                            notes.add("an exception class");
+                        } else if (p == null) {
                             continue;
+                        } else {
+                            if (!p.through().isEmpty()) {
+                                notes.add(baseShown + " through " + String.join(", ", p.through()));
+                            }
+                            addNote(notes, baseShown, p.matched());
                         }
-                        if (!p.through().isEmpty()) {
-                            notes.add(baseShown + " through " + String.join(", ", p.through()));
-                        }
-                        addNote(notes, baseShown, p.matched());
                     } else {
                         Target t = facts.directBase(f, c, baseMatch);
                         if (t == null) {

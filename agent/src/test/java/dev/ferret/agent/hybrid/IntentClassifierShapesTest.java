@@ -230,6 +230,8 @@ class IntentClassifierShapesTest {
             my generator stops after one item, why?                            | UNKNOWN                | -
             what would we have to pip install to run the tests                 | THIRD_PARTY            | -
             what do we have to change for python 3.12                          | UNKNOWN                | -
+            functions with a parameter named dependencies                      | FUNCTIONS_WITH_PARAMETER | dependencies
+            where is the Depends function?                                     | DEFINITIONS            | Depends
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
             where is os.path used                                              | IMPORTS                | os.path

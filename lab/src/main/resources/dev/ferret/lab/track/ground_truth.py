@@ -59,7 +59,8 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   by name    a base/decorator/raised name matches NAME when it resolves to NAME or to a name ending in .NAME, or is
              written with that last name (a dotted NAME: written exactly so); property means builtin property,
              functools.cached_property or abc.abstractproperty; typing.X means typing.X or typing_extensions.X
-  indirect   a class has base B indirectly when a base matches B or resolves to a project class that has it
+  indirect   a class has base B indirectly when a base matches B or resolves to a project class that has it; for
+             B = Exception or BaseException every exception class has it
   exception  a base resolves to a project exception class, or to any other name whose last part ends in Error,
              Exception or Warning or is one of OTHER_BUILTIN_EXCEPTIONS (project functions and modules never)
   enums      a base resolves to one of ENUM_NAMES, directly or through project classes as for indirect
@@ -122,6 +123,7 @@ ABSTRACT_METHOD_NAMES = {"abc.abstractmethod", "abc.abstractclassmethod", "abc.a
 OTHER_BUILTIN_EXCEPTIONS = {"BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
                             "SystemExit", "StopIteration", "StopAsyncIteration"}
 TYPE_FACTORIES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
+EXCEPTION_ROOTS = {"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"}
 # standard-library modules of Python 3.11 that sys.stdlib_module_names of another version lacks (removed in 3.12 and
 # 3.13, or new in 3.11), so that the answer does not depend on the interpreter that runs this script
 STDLIB_OUTSIDE_SOME_VERSIONS = {"asynchat", "asyncore", "distutils", "imp", "smtpd", "aifc", "audioop", "cgi", "cgitb",
@@ -878,7 +880,8 @@ def answer(project, kind, arg):
                 elif kind == "subclasses":
                     ok = facts.direct(s, node, base_matcher(arg)) is not None
                 elif kind == "subclasses_indirect":
-                    ok = facts.indirect(s, node, base_matcher(arg)) is not None
+                    ok = facts.indirect(s, node, base_matcher(arg)) is not None or (
+                        strip_query(arg) in EXCEPTION_ROOTS and facts.is_exception(s, node))
                 elif kind == "classes_by_decorator":
                     ok = decorated(project, s, node, decorator_matcher(arg))
                 elif kind == "dataclasses":
