@@ -1291,6 +1291,14 @@ public final class IntentClassifier {
                 }
             }
             int cue = first(Lexicon.DECORATOR);
+            if (at < 0 && cue < 0 && q.words.stream().anyMatch(w -> w.lower().equals("fixtures")
+                    || w.lower().equals("fixture") && !(w.index() > 0 && namedBefore(w.index())))
+                    && !any(Lexicon.IMPORT) && !any(Lexicon.CALL) && !any(Set.of("defined", "declared", "define"))
+                    && q.words.stream().noneMatch(w -> w.code() && !w.lower().contains("fixture")
+                    && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+                // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
+                return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
+            }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
                     String bare = knownDecorator(w);

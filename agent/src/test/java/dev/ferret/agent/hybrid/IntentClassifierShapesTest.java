@@ -232,6 +232,8 @@ class IntentClassifierShapesTest {
             what do we have to change for python 3.12                          | UNKNOWN                | -
             functions with a parameter named dependencies                      | FUNCTIONS_WITH_PARAMETER | dependencies
             where is the Depends function?                                     | DEFINITIONS            | Depends
+            which pytest fixtures are there                                    | FUNCTIONS_BY_DECORATOR | fixture
+            show me the fixtures in conftest.py                                | FUNCTIONS_BY_DECORATOR | fixture
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
             where is os.path used                                              | IMPORTS                | os.path
