@@ -47,12 +47,15 @@ class FindDependenciesToolTest {
                 """);
         write(repo, "app/util.py", "import requests\nimport distutils.core\nimport tomllib\n\ndef helper(): pass\n");
         write(repo, "tools/build.py", "import app\nimport yaml\nfrom attr import define\n");
+        // a test importing a sibling helper module (tests/ is no package): the repository's own code
+        write(repo, "tests/helpers.py", "def make(): pass\n");
+        write(repo, "tests/test_core.py", "import helpers\nfrom helpers import make\nimport pytest\n");
         FindDependenciesTool tool = new FindDependenciesTool(new PythonIndex(new Sandbox(repo)));
         List<String> found = tool.search(args("{}")).stream().map(h -> h.name() + "@" + h.file() + ":" + h.line())
                 .toList();
         // "tools" holds no __init__.py, so tools/build.py is no module and "app" is the project's package
         assertEquals(List.of("yaml@app/core.py:8", "simplejson@app/core.py:10", "requests@app/core.py:15",
-                "attr@tools/build.py:3"), found);
+                "pytest@tests/test_core.py:3", "attr@tools/build.py:3"), found);
         String text = tool.search(args("{}")).stream().filter(h -> h.name().equals("requests")).findFirst()
                 .orElseThrow().text();
         assertTrue(text.startsWith("requests (2 files): "), text);

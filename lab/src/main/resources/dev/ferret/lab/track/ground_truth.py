@@ -82,8 +82,10 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   definitions classes and defs whose own name is NAME, and module constants so named, case-insensitively; a
              dotted NAME is compared with the end of the qualified name (no constants then)
   third_party the top-level module of each absolute Import name and ImportFrom module (any depth) that is not
-             __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack) and not a
-             project module; the item is its first import: the first file in path order, its lowest line
+             __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack), not a
+             project module, and not the stem of a Python file or the name of a folder holding one (tests that
+             import a sibling helper module); the item is its first import: the first file in path order, its
+             lowest line
   entry_points per file, its first If (not an elif) outside any def or class whose test is exactly a Compare of
              __name__ == "__main__" (either order), else line 1 when the file is __main__.py; the name is the path
              without .py, dots for slashes
@@ -785,6 +787,16 @@ def answer_constants(s):
     return [item(s, line, name) for name, line in first.items()]
 
 
+def local_names(files):
+    """The stems of the Python files and the folders that hold them: names a sys.path entry could make importable."""
+    out = set()
+    for rel in files:
+        parts = rel.split("/")
+        out.update(parts[:-1])
+        out.add(parts[-1][:-3] if parts[-1].endswith(".py") else parts[-1])
+    return out
+
+
 def answer_third_party(project):
     """Top-level modules of absolute imports that are not __future__, the standard library or project modules."""
     stdlib = set(getattr(sys, "stdlib_module_names", ())) | STDLIB_OUTSIDE_SOME_VERSIONS
@@ -802,7 +814,7 @@ def answer_third_party(project):
                 names = []
             for m in names:
                 top = m.split(".")[0]
-                if top == "__future__" or top in stdlib or top in project.modules:
+                if top == "__future__" or top in stdlib or top in project.modules or top in project.local_names:
                     continue
                 if top not in first or (first[top][0] == rel and node.lineno < first[top][1]):
                     first[top] = (rel, node.lineno)
@@ -1085,6 +1097,7 @@ def main(argv):
         for t, items in found.items():
             comments[t] += items
     project = Project(sources, os.path.basename(os.path.abspath(root)))
+    project.local_names = local_names(files)
     result["protocol"] = answer(project, "protocol_classes", None)
     result["async"] = answer(project, "async_functions", None)
     result["imports"] = answer(project, "imports", module)

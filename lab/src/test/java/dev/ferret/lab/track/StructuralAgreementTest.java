@@ -230,6 +230,8 @@ class StructuralAgreementTest {
                     main()
                 if ('__main__' == __name__): main()
                 """);
+        write(repo, "tests/helpers.py", "def make():\n    return 1\n");
+        write(repo, "tests/test_run.py", "import helpers\nimport pytest\n\n\ndef test_make():\n    assert helpers.make()\n");
         write(repo, "tools/run.py", """
                 import app
                 from app.cli import main
