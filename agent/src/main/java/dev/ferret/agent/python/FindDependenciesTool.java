@@ -21,8 +21,8 @@ import java.util.Set;
  * {@code find_dependencies}: the third-party modules the code imports, one hit per top-level module. An absolute
  * import ({@code import a.b}, {@code from a.b import c}, at any depth, {@code try} blocks included) depends on
  * {@code a} unless {@code a} is {@code __future__}, a standard-library module ({@link #STDLIB}, CPython 3.11's
- * {@code sys.stdlib_module_names}), one of the project's own modules ({@link Project#isModule}), or the stem of a
- * Python file or the name of a folder holding one ({@link #localNames}: tests importing a sibling helper module). Relative imports
+ * {@code sys.stdlib_module_names}), one of the project's own modules ({@link Project#isModule}), or importable from
+ * the folder put on {@code sys.path} for the importing file ({@link Local}: a test importing its sibling helper). Relative imports
  * never count. Each hit is the module's first import (the first file in path order, then its first line); its text
  * says how many files import the module. Output: {@code pkg/http.py:3: requests (4 files): import requests}.
  */
@@ -43,39 +43,71 @@ public final class FindDependenciesTool extends PythonSearchTool {
     }
 
     /**
-     * The stems of the repository's Python files and the names of the folders that hold them: a name that a
-     * {@code sys.path} entry could make importable ({@code tests/helpers.py} for a test's {@code import helpers}).
+     * The names importable, for each folder that Python or pytest puts on {@code sys.path} for a file, from that
+     * folder: the stems of the Python files directly in it and its subfolders that hold Python files. A file's folder
+     * on {@code sys.path} is the nearest folder above it that is no package (its own folder when it is in none), so
+     * {@code tests/test_core.py} may import its sibling {@code tests/helpers.py} as {@code helpers}.
      */
-    Set<String> localNames() {
-        Path root = index.sandbox().root();
-        Set<String> out = new HashSet<>();
-        for (Path f : index.paths(root)) {
-            String[] parts = root.relativize(f).toString().replace(java.io.File.separatorChar, '/').split("/");
-            for (int i = 0; i < parts.length - 1; i++) {
-                out.add(parts[i]);
+    private static final class Local {
+        private final List<String> rels = new ArrayList<>();
+        private final Set<String> packages = new HashSet<>();
+        private final Map<String, Set<String>> byBase = new java.util.HashMap<>();
+
+        Local(PythonIndex index) {
+            Path root = index.sandbox().root();
+            for (Path f : index.paths(root)) {
+                String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                rels.add(rel);
+                if (rel.equals("__init__.py") || rel.endsWith("/__init__.py")) {
+                    packages.add(parent(rel));
+                }
             }
-            String last = parts[parts.length - 1];
-            out.add(last.endsWith(".py") ? last.substring(0, last.length() - 3) : last);
         }
-        return out;
+
+        private static String parent(String rel) {
+            int slash = rel.lastIndexOf('/');
+            return slash < 0 ? "" : rel.substring(0, slash);
+        }
+
+        /** The names importable for the file {@code rel} from its folder on sys.path. */
+        Set<String> names(String rel) {
+            String base = parent(rel);
+            while (!base.isEmpty() && packages.contains(base)) {
+                base = parent(base);
+            }
+            return byBase.computeIfAbsent(base, b -> {
+                String prefix = b.isEmpty() ? "" : b + "/";
+                Set<String> out = new HashSet<>();
+                for (String r : rels) {
+                    if (r.startsWith(prefix)) {
+                        String rest = r.substring(prefix.length());
+                        int slash = rest.indexOf('/');
+                        out.add(slash >= 0 ? rest.substring(0, slash)
+                                : rest.endsWith(".py") ? rest.substring(0, rest.length() - 3) : rest);
+                    }
+                }
+                return out;
+            });
+        }
     }
 
     @Override
     List<Hit> find(JsonNode args) throws ToolException {
         Project project = index.project();
-        Set<String> local = localNames();
+        Local local = new Local(index);
         Map<String, Hit> first = new LinkedHashMap<>();
         Map<String, Set<String>> files = new LinkedHashMap<>();
         List<PythonFile> scope = new ArrayList<>(files(args));
         scope.sort((a, b) -> a.path().compareTo(b.path()));
         for (PythonFile f : scope) {
+            Set<String> importable = local.names(f.path());
             for (PyImport imp : f.imports()) {
                 if (imp.level() > 0 || imp.module() == null) {
                     continue;
                 }
                 int dot = imp.module().indexOf('.');
                 String top = dot < 0 ? imp.module() : imp.module().substring(0, dot);
-                if (!thirdParty(project, local, top)) {
+                if (!thirdParty(project, importable, top)) {
                     continue;
                 }
                 files.computeIfAbsent(top, k -> new HashSet<>()).add(f.path());

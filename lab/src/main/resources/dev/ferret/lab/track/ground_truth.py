@@ -83,9 +83,10 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              dotted NAME is compared with the end of the qualified name (no constants then)
   third_party the top-level module of each absolute Import name and ImportFrom module (any depth) that is not
              __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack), not a
-             project module, and not the stem of a Python file or the name of a folder holding one (tests that
-             import a sibling helper module); the item is its first import: the first file in path order, its
-             lowest line
+             project module, and not importable from the folder put on sys.path for the importing file (the nearest
+             folder above it that is no package: a Python file's stem or a subfolder holding Python files there; a
+             test importing its sibling helper module); the item is its first import: the first file in path order,
+             its lowest line
   entry_points per file, its first If (not an elif) outside any def or class whose test is exactly a Compare of
              __name__ == "__main__" (either order), else line 1 when the file is __main__.py; the name is the path
              without .py, dots for slashes
@@ -788,13 +789,34 @@ def answer_constants(s):
 
 
 def local_names(files):
-    """The stems of the Python files and the folders that hold them: names a sys.path entry could make importable."""
-    out = set()
+    """Per file, the names importable from the folder Python or pytest puts on sys.path for it: the nearest folder
+    above it that is not a package (its own folder when it is in none); the stems of the Python files directly in
+    that folder and the subfolders of it that hold Python files."""
+    packages = {r.rsplit("/", 1)[0] if "/" in r else "" for r in files if r.split("/")[-1] == "__init__.py"}
+    by_base = {}
     for rel in files:
-        parts = rel.split("/")
-        out.update(parts[:-1])
-        out.add(parts[-1][:-3] if parts[-1].endswith(".py") else parts[-1])
-    return out
+        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        base = parent
+        while base in packages and base != "":
+            base = base.rsplit("/", 1)[0] if "/" in base else ""
+        by_base.setdefault(base, None)
+    names = {}
+    for base in by_base:
+        prefix = base + "/" if base else ""
+        out = set()
+        for rel in files:
+            if rel.startswith(prefix):
+                first = rel[len(prefix):].split("/")[0]
+                out.add(first[:-3] if first.endswith(".py") and "/" not in rel[len(prefix):] else first)
+        names[base] = out
+    result = {}
+    for rel in files:
+        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        base = parent
+        while base in packages and base != "":
+            base = base.rsplit("/", 1)[0] if "/" in base else ""
+        result[rel] = names[base]
+    return result
 
 
 def answer_third_party(project):
@@ -814,7 +836,7 @@ def answer_third_party(project):
                 names = []
             for m in names:
                 top = m.split(".")[0]
-                if top == "__future__" or top in stdlib or top in project.modules or top in project.local_names:
+                if top == "__future__" or top in stdlib or top in project.modules or top in project.local_names.get(rel, ()):
                     continue
                 if top not in first or (first[top][0] == rel and node.lineno < first[top][1]):
                     first[top] = (rel, node.lineno)
