@@ -1975,6 +1975,9 @@ public final class IntentClassifier {
             if ((w.capitalised() || w.code()) && !plural && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN))) {
                 return null; // "subclasses of Enum": the base as written
             }
+            if (functionNoun && !classNoun) {
+                return null; // "functions that return an enum", "functions taking an enum argument": about functions
+            }
             return new Candidate(new Intent.Enums(), 7 + (classNoun ? 1 : 0), false, "");
         }
 

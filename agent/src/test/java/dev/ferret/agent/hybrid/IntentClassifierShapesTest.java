@@ -195,6 +195,7 @@ class IntentClassifierShapesTest {
             classes that inherit from Enum                                     | SUBCLASSES             | Enum
             which modules import enum                                          | IMPORTS                | enum
             what values does the Status enum have                              | UNKNOWN                | -
+            which functions return an enum                                     | FUNCTIONS_RETURNING    | enum
             abstract base classes, please                                      | ABSTRACT_CLASSES       | -
             which classes are still abstract                                   | ABSTRACT_CLASSES       | -
             classes declared with metaclass ABCMeta                            | ABSTRACT_CLASSES       | -
