@@ -69,7 +69,7 @@ public final class AgentRuntime implements AutoCloseable {
      * The system turn the loaded model was trained on, when it is a catalog set's base with a recorded {@code "system"}
      * (the shipped call-only model); null otherwise (today's tools).
      */
-    private String trainedSystem() {
+    String trainedSystem() {
         if (options.model() == null) {
             return null;
         }

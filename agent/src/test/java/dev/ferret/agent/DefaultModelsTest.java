@@ -83,6 +83,12 @@ class DefaultModelsTest {
         }
         var agent = new dev.ferret.agent.loop.CallOnlyAgent(null, tools).withTrainedSystem(trained);
         assertEquals(trained, agent.system());
+        // and the runtime of `ferret ask` without --model hands the shipped model exactly that turn
+        var opts = new AgentRuntime.Options(AgentRuntimeTest.sample(), null, List.of(), null, false,
+                AgentRuntime.Mode.AGENT, AgentRuntime.Format.TEMPLATE, 6, 1).withDefaultModel();
+        try (AgentRuntime rt = new AgentRuntime(opts, AgentRuntime.Progress.SILENT)) {
+            assertEquals(trained, rt.trainedSystem());
+        }
     }
 
     @Test
