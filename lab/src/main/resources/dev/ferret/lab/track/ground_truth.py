@@ -793,28 +793,26 @@ def local_names(files):
     above it that is not a package (its own folder when it is in none); the stems of the Python files directly in
     that folder and the subfolders of it that hold Python files."""
     packages = {r.rsplit("/", 1)[0] if "/" in r else "" for r in files if r.split("/")[-1] == "__init__.py"}
-    by_base = {}
-    for rel in files:
-        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
-        base = parent
+
+    def base_of(rel):
+        base = rel.rsplit("/", 1)[0] if "/" in rel else ""
         while base in packages and base != "":
             base = base.rsplit("/", 1)[0] if "/" in base else ""
-        by_base.setdefault(base, None)
+        return base
+
     names = {}
-    for base in by_base:
-        prefix = base + "/" if base else ""
-        out = set()
-        for rel in files:
-            if rel.startswith(prefix):
-                first = rel[len(prefix):].split("/")[0]
-                out.add(first[:-3] if first.endswith(".py") and "/" not in rel[len(prefix):] else first)
-        names[base] = out
     result = {}
     for rel in files:
-        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
-        base = parent
-        while base in packages and base != "":
-            base = base.rsplit("/", 1)[0] if "/" in base else ""
+        base = base_of(rel)
+        if base not in names:
+            prefix = base + "/" if base else ""
+            out = set()
+            for other in files:
+                if other.startswith(prefix):
+                    rest = other[len(prefix):]
+                    first = rest.split("/")[0]
+                    out.add(first[:-3] if first.endswith(".py") and "/" not in rest else first)
+            names[base] = out
         result[rel] = names[base]
     return result
 
