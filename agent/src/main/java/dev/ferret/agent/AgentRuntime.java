@@ -65,21 +65,6 @@ public final class AgentRuntime implements AutoCloseable {
     public enum Prompt { CALL_ONLY, FULL }
 
     /** @param prompt how the agent path prompts the model; null: the catalog's choice for its default, else FULL */
-    /**
-     * The system turn the loaded model was trained on, when it is a catalog set's base with a recorded {@code "system"}
-     * (the shipped call-only model); null otherwise (today's tools).
-     */
-    String trainedSystem() {
-        if (options.model() == null) {
-            return null;
-        }
-        Path loaded = options.model().toAbsolutePath().normalize();
-        return dev.ferret.models.ModelCatalog.find().flatMap(c -> java.util.stream.Stream.of("default", "full")
-                .map(c::set).flatMap(java.util.Optional::stream)
-                .filter(set -> set.base().map(b -> b.toAbsolutePath().normalize().equals(loaded)).orElse(false))
-                .flatMap(set -> set.system().stream()).findFirst()).orElse(null);
-    }
-
     public record Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
                           int maxSteps, int threads, Prompt prompt) {
         public Options(Path repo, Path model, List<Path> loras, Path draft, boolean lookup, Mode mode, Format format,
@@ -128,6 +113,8 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     private final Options options;
+    /** With the call-only prompt, the system turn the loaded model was trained on ({@link #trainedSystem(Path)}). */
+    private final String trainedSystem;
     private final Progress progress;
     private final Sandbox sandbox;
     private final PythonIndex index;
@@ -141,9 +128,30 @@ public final class AgentRuntime implements AutoCloseable {
     private Session session;
     private Drafter drafter;
 
+    /**
+     * The system turn a model was trained on, when it is a catalog set's base with a recorded {@code "system"} (the
+     * shipped call-only model); null otherwise (today's tools), and for no model.
+     */
+    private static String trainedSystem(Path model) {
+        if (model == null) {
+            return null;
+        }
+        Path loaded = model.toAbsolutePath().normalize();
+        return dev.ferret.models.ModelCatalog.find().flatMap(c -> java.util.stream.Stream.of("default", "full")
+                .map(c::set).flatMap(java.util.Optional::stream)
+                .filter(set -> set.base().map(b -> b.toAbsolutePath().normalize().equals(loaded)).orElse(false))
+                .flatMap(set -> set.system().stream()).findFirst()).orElse(null);
+    }
+
+    /** With the call-only prompt, the system turn the loaded model was trained on, or null. */
+    String trainedSystem() {
+        return trainedSystem;
+    }
+
     public AgentRuntime(Options options, Progress progress) {
         options = options.withDefaultModel();
         this.options = options;
+        this.trainedSystem = options.prompt() == Prompt.CALL_ONLY ? trainedSystem(options.model()) : null;
         this.progress = progress;
         if (!Files.isDirectory(options.repo())) {
             throw new IllegalArgumentException("--repo " + options.repo() + " is not a directory");
@@ -238,7 +246,7 @@ public final class AgentRuntime implements AutoCloseable {
         };
         AgentResult r;
         if (options.prompt() == Prompt.CALL_ONLY) {
-            r = new CallOnlyAgent(s, pythonTools).withTrainedSystem(trainedSystem()).withDrafter(drafter)
+            r = new CallOnlyAgent(s, pythonTools).withTrainedSystem(trainedSystem).withDrafter(drafter)
                     .withPaths(this::namesAPath).withNameReading(readNames).run(question, listener);
         } else {
             r = new AgentLoop(s, tools, AgentOptions.defaults().withMaxSteps(options.maxSteps())).withDrafter(drafter)
