@@ -1670,9 +1670,7 @@ public final class IntentClassifier {
                 // "the typing module", "the site package": a word named as a module is one even when it is English
                 boolean namedModule = w.index() + 1 < q.size() && Set.of("module", "package", "library", "lib")
                         .contains(q.get(w.index() + 1).norm());
-                boolean english = !w.code() && !namedModule && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
-                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower())
-                        || Lexicon.ENGLISH_STOP.contains(w.lower()));
+                boolean english = !namedModule && englishWord(w);
                 if (m != null && knownModule(m) && !english) {
                     named.add(m);
                 }
@@ -1768,6 +1766,16 @@ public final class IntentClassifier {
             named.removeIf(other -> other.startsWith(m + "."));
             // "import os and sys": one module is searched for, the answer says which and names the other
             return new Candidate(new Intent.Imports(m), score, !named.isEmpty(), "also named: " + String.join(", ", named));
+        }
+
+        /**
+         * A word more likely English than a module name, though one may be called so: a common word that is also a
+         * module ("code", "test"), a stop word or a cue word, not written as code.
+         */
+        boolean englishWord(Word w) {
+            String l = w.lower();
+            return !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(l) || Lexicon.STOP.contains(l) || cueWord(l)
+                    || Lexicon.ENGLISH_STOP.contains(l));
         }
 
         /**
@@ -2184,8 +2192,7 @@ public final class IntentClassifier {
             }
             for (Word w : q.words) {
                 String m = moduleOf(w);
-                boolean english = !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(w.lower())
-                        || Lexicon.STOP.contains(w.lower()) || cueWord(w.lower()) || Lexicon.ENGLISH_STOP.contains(w.lower()));
+                boolean english = englishWord(w);
                 boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
                         && Set.of("install", "installs", "installed", "packages", "package").contains(q.get(w.index() + 1).lower());
                 if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool

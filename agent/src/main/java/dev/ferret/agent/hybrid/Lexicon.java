@@ -234,22 +234,7 @@ final class Lexicon {
     }
 
     private static Set<String> load(String resource) {
-        Set<String> out = new HashSet<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return out;
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.addAll(List.of(line.strip().split("\\s+")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(out);
+        return dev.ferret.agent.python.WordList.read(Lexicon.class, resource);
     }
 
     /** Cue words whose last letter is often dropped ("asyn", "protoco"): a word one letter short is read as them. */

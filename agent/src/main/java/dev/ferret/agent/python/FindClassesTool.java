@@ -115,10 +115,7 @@ public final class FindClassesTool extends PythonSearchTool {
                         } else if (p == null) {
                             continue;
                         } else {
-                            if (!p.through().isEmpty()) {
-                                notes.add(baseShown + " through " + String.join(", ", p.through()));
-                            }
-                            addNote(notes, baseShown, p.matched());
+                            addPathNotes(notes, baseShown, p);
                         }
                     } else {
                         Target t = facts.directBase(f, c, baseMatch);
@@ -162,11 +159,7 @@ public final class FindClassesTool extends PythonSearchTool {
                     if (p == null) {
                         continue;
                     }
-                    String shown = p.matched().simpleName();
-                    if (!p.through().isEmpty()) {
-                        notes.add(shown + " through " + String.join(", ", p.through()));
-                    }
-                    addNote(notes, shown, p.matched());
+                    addPathNotes(notes, p.matched().simpleName(), p);
                 }
                 if (abstractOnly && !isAbstract(project, facts, f, c,
                         abstractMethods.getOrDefault(c.qualifiedName(), List.of()), notes)) {
@@ -176,6 +169,14 @@ public final class FindClassesTool extends PythonSearchTool {
             }
         }
         return hits;
+    }
+
+    /** The notes of a match at any depth: the project classes passed ({@code Enum through Base}), then where from. */
+    private static void addPathNotes(List<String> notes, String what, ClassFacts.Path p) {
+        if (!p.through().isEmpty()) {
+            notes.add(what + " through " + String.join(", ", p.through()));
+        }
+        addNote(notes, what, p.matched());
     }
 
     private static void addNote(List<String> notes, String what, Target t) {

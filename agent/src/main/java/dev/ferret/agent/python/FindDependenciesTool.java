@@ -3,12 +3,6 @@ package dev.ferret.agent.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.tools.Params;
 import dev.ferret.agent.tools.ToolException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -126,20 +120,10 @@ public final class FindDependenciesTool extends PythonSearchTool {
     }
 
     private static Set<String> load() {
-        Set<String> out = new HashSet<>();
-        try (InputStream in = FindDependenciesTool.class.getResourceAsStream("stdlib-modules.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("resource stdlib-modules.txt missing from the agent module");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Set<String> out = WordList.read(FindDependenciesTool.class, "stdlib-modules.txt");
+        if (out.isEmpty()) {
+            throw new IllegalStateException("resource stdlib-modules.txt missing from the agent module");
         }
-        return Set.copyOf(out);
+        return out;
     }
 }

@@ -1,13 +1,13 @@
 package dev.ferret.agent.python;
 
 import static dev.ferret.agent.python.TestArgs.args;
+import static dev.ferret.agent.python.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.agent.tools.ToolException;
 import dev.ferret.agent.tools.ToolResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,12 +154,6 @@ class EnumAbstractGeneratorTest {
                         yield self
                 """);
         index = new PythonIndex(root);
-    }
-
-    private static void write(Path root, String rel, String text) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
     }
 
     private static List<String> keys(PythonTool tool, String json) throws ToolException {

@@ -1,11 +1,11 @@
 package dev.ferret.agent.python;
 
 import static dev.ferret.agent.python.TestArgs.args;
+import static dev.ferret.agent.python.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.agent.tools.Sandbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * library, __future__, the project's own modules and relative imports are left out.
  */
 class FindDependenciesToolTest {
-
-    private static void write(Path root, String rel, String text) throws Exception {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-    }
 
     @Test
     void onlyThirdPartyTopLevelModulesEachAtItsFirstImport(@TempDir Path repo) throws Exception {
