@@ -819,9 +819,9 @@ def local_names(files):
 
 def answer_third_party(project):
     """Top-level modules of absolute imports that are not __future__, the standard library or project modules."""
-    stdlib = set(getattr(sys, "stdlib_module_names", ())) | STDLIB_OUTSIDE_SOME_VERSIONS
     if not getattr(sys, "stdlib_module_names", None):
         raise SystemExit("ground_truth.py: third_party needs Python 3.10 or later (sys.stdlib_module_names)")
+    stdlib = set(sys.stdlib_module_names) | STDLIB_OUTSIDE_SOME_VERSIONS
     first = {}
     for rel in sorted(project.sources):
         s = project.sources[rel]
@@ -834,7 +834,8 @@ def answer_third_party(project):
                 names = []
             for m in names:
                 top = m.split(".")[0]
-                if top == "__future__" or top in stdlib or top in project.modules or top in project.local_names.get(rel, ()):
+                own = top in project.modules or top in project.local_names.get(rel, ())
+                if top == "__future__" or top in stdlib or own:
                     continue
                 if top not in first or (first[top][0] == rel and node.lineno < first[top][1]):
                     first[top] = (rel, node.lineno)
