@@ -31,10 +31,12 @@ import java.util.Set;
  * @param exports   the names of {@code __all__}, in source order
  * @param mainGuards the lines of the {@code if __name__ == "__main__":} statements outside any def or class (either
  *                   operand order, either quote, the test alone, optionally in parentheses), in source order
+ * @param handlers  except clauses in source order
  */
 public record PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
                          List<PyImport> imports, List<PyComment> comments, List<PyRaise> raises, List<PyCall> calls,
-                         List<PyAssignment> assignments, List<PyExport> exports, List<Integer> mainGuards) {
+                         List<PyAssignment> assignments, List<PyExport> exports, List<Integer> mainGuards,
+                         List<PyHandler> handlers) {
 
     public PythonFile {
         classes = List.copyOf(classes);
@@ -46,13 +48,15 @@ public record PythonFile(String path, int lineCount, List<PyClass> classes, List
         assignments = List.copyOf(assignments);
         exports = List.copyOf(exports);
         mainGuards = List.copyOf(mainGuards);
+        handlers = List.copyOf(handlers);
     }
 
-    /** A file without main guards. */
+    /** A file without main guards and except clauses. */
     public PythonFile(String path, int lineCount, List<PyClass> classes, List<PyFunction> functions,
                       List<PyImport> imports, List<PyComment> comments, List<PyRaise> raises, List<PyCall> calls,
                       List<PyAssignment> assignments, List<PyExport> exports) {
-        this(path, lineCount, classes, functions, imports, comments, raises, calls, assignments, exports, List.of());
+        this(path, lineCount, classes, functions, imports, comments, raises, calls, assignments, exports, List.of(),
+                List.of());
     }
 
     /** True for a {@code __main__.py} file (what {@code python -m package} runs). */

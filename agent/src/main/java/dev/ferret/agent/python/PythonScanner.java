@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *       the lambda's; a def's or class's header belongs to the scope around it);</li>
  *   <li>{@code import} and {@code from ... import} statements at any depth, one {@link PyImport} per imported
  *       name, with relative level and alias;</li>
- *   <li>comments with their line.</li>
+ *   <li>comments with their line;</li>
+ *   <li>{@code except} and {@code except*} clauses: line of the keyword, enclosing scope, the caught types (each
+ *       element of a tuple), see {@link PyHandler}.</li>
  * </ul>
  * Qualified names join the names of the enclosing {@code class} and {@code def} statements, found from
  * indentation: a statement belongs to the nearest preceding class or def header with smaller indentation.
@@ -182,6 +184,9 @@ public final class PythonScanner {
     private record RawRaise(int line, String scope, RawRef exception, String text) {
     }
 
+    private record RawHandler(int line, String scope, List<RawRef> types, String text) {
+    }
+
     /** The state of one scan. */
     private static final class Run {
         final String path;
@@ -215,6 +220,7 @@ public final class PythonScanner {
         final List<PyAssignment> assignments = new ArrayList<>();
         final List<PyExport> exports = new ArrayList<>();
         final List<Integer> mainGuards = new ArrayList<>();
+        final List<RawHandler> handlers = new ArrayList<>();
 
         Run(String path, String src) {
             this.path = path;
@@ -241,8 +247,12 @@ public final class PythonScanner {
                 rs.add(new PyRaise(r.line(), r.scope(), r.exception() == null ? null
                         : refs(List.of(r.exception()), bindings).getFirst(), r.text()));
             }
+            List<PyHandler> hs = new ArrayList<>(handlers.size());
+            for (RawHandler h : handlers) {
+                hs.add(new PyHandler(h.line(), h.scope(), refs(h.types(), bindings), h.text()));
+            }
             return new PythonFile(path, lineCount(), cs, fs, imports, comments, rs, calls, assignments, exports,
-                    mainGuards);
+                    mainGuards, hs);
         }
 
         private static List<PyReference> refs(List<RawRef> raw, Map<String, Set<String>> bindings) {
@@ -569,6 +579,9 @@ public final class PythonScanner {
                 if (isName(k, "if") && stack.isEmpty() && colon > k && mainTest(k + 1, colon)) {
                     mainGuards.add(tline[k]);
                 }
+                if (isName(k, "except")) {
+                    handler(k, colon >= 0 ? colon : b);
+                }
                 calls(k, colon >= 0 ? colon : b);
                 if (colon >= 0) {
                     simpleStatements(colon + 1, b);
@@ -604,6 +617,69 @@ public final class PythonScanner {
 
         private boolean mainString(int i) {
             return kind[i] == STRING && "__main__".equals(stringValue(text(i)));
+        }
+
+        /**
+         * Records the except clause whose keyword is token {@code k} and whose header ends before {@code e}: an
+         * optional {@code *}, the type expression up to a top-level {@code as}, the bound name.
+         */
+        private void handler(int k, int e) {
+            int s = k + 1;
+            boolean star = s < e && isOp(s, '*');
+            if (star) {
+                s++;
+            }
+            int as = e;
+            for (int i = s; i < e; i++) {
+                if (tdepth[i] == 0 && isName(i, "as")) {
+                    as = i;
+                    break;
+                }
+            }
+            List<RawRef> types = new ArrayList<>();
+            caught(s, as, types, 0);
+            StringBuilder sb = new StringBuilder(star ? "except*" : "except");
+            if (as > s) {
+                sb.append(' ').append(render(s, as));
+            }
+            if (as + 1 < e && kind[as + 1] == NAME) {
+                sb.append(" as ").append(text(as + 1));
+            }
+            handlers.add(new RawHandler(tline[k], scopeName(), types, sb.toString()));
+        }
+
+        /**
+         * Adds the caught types of the expression [a, b) to {@code out} ({@link PyHandler#types}): each element of a
+         * tuple, nested tuples flattened and enclosing parentheses dropped, else the expression itself, by its dotted
+         * name when it is one.
+         */
+        private void caught(int a, int b, List<RawRef> out, int nesting) {
+            if (a >= b) {
+                return;
+            }
+            if (nesting < MAX_PARENS) {
+                int d = tdepth[a];
+                boolean tuple = false;
+                for (int i = a; i < b && !tuple; i++) {
+                    tuple = tdepth[i] == d && isOp(i, ',');
+                }
+                if (tuple) {
+                    int s = a;
+                    for (int i = a; i <= b; i++) {
+                        if (i == b || (tdepth[i] == d && isOp(i, ','))) {
+                            caught(s, i, out, nesting + 1);
+                            s = i + 1;
+                        }
+                    }
+                    return;
+                }
+                if (b - a > 2 && isOp(a, '(') && matching(a, b) == b - 1) {
+                    caught(a + 1, b - 1, out, nesting + 1);
+                    return;
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            out.add(new RawRef(render(a, b), dotted(a, b, sb, 0) == b ? sb.toString() : null));
         }
 
         /** The qualified name of the innermost enclosing def or class, or {@link PyCall#MODULE}. */

@@ -20,7 +20,8 @@ public final class PythonTools {
                 new FindImportsTool(index).withBudget(budget), new FindCommentsTool(index).withBudget(budget),
                 new FindRaisesTool(index).withBudget(budget), new FindExportsTool(index).withBudget(budget),
                 new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget),
-                new FindDependenciesTool(index).withBudget(budget), new FindEntryPointsTool(index).withBudget(budget));
+                new FindDependenciesTool(index).withBudget(budget), new FindEntryPointsTool(index).withBudget(budget),
+                new FindHandlersTool(index).withBudget(budget));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {

@@ -397,4 +397,58 @@ class PythonScannerTest {
         assertNull(c.metaclass().dotted());
         assertNull(f.classes().get(3).metaclass());
     }
+
+    /** line:scope: text [dotted names of the caught types, ? for one that has none]. */
+    private static List<String> handlers(PythonFile f) {
+        return f.handlers().stream().map(h -> h.line() + ":" + h.scope() + ": " + h.text() + " " + h.types().stream()
+                .map(t -> t.dotted() == null ? "?" : t.dotted()).toList()).toList();
+    }
+
+    @Test
+    void exceptClausesWithTheirCaughtTypes() {
+        String src = """
+                try:
+                    import simplejson as json
+                except ImportError:
+                    json = None
+                except (ValueError, (KeyError, os.error), ) as err: pass
+                except (  # a comment
+                        LookupError
+                ) as e:
+                    raise
+                except:
+                    pass
+                s = "try:\\n    x\\nexcept KeyError:\\n    pass"
+                # except KeyError:
+
+
+                class Cache:
+                    def get(self, key):
+                        try:
+                            return self.data[key]
+                        except* ( TimeoutError ):
+                            def retry():
+                                try: pass
+                                except errors(): pass
+                        except *ERRORS[0]: pass
+                        try:
+                            pass
+                        except ():
+                            pass
+                        except (*OTHERS, Fatal) as failure:
+                            pass
+                        finally:
+                            pass
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("3:<module>: except ImportError [ImportError]",
+                "5:<module>: except (ValueError, (KeyError, os.error), ) as err [ValueError, KeyError, os.error]",
+                "6:<module>: except (LookupError) as e [LookupError]", "10:<module>: except []",
+                "20:Cache.get: except* (TimeoutError) [TimeoutError]", "23:Cache.get.retry: except errors() [?]",
+                "24:Cache.get: except* ERRORS[0] [?]", "27:Cache.get: except () [?]",
+                "29:Cache.get: except (*OTHERS, Fatal) as failure [?, Fatal]"), handlers(f));
+        assertTrue(f.handlers().get(3).bare());
+        assertFalse(f.handlers().get(7).bare());
+        assertEquals(List.of("os.error"), f.handlers().get(1).types().get(2).resolved());
+    }
 }

@@ -106,6 +106,8 @@ public final class CallDataGenerator {
         WEIGHTS.put(CallKind.CALLERS, 7);
         WEIGHTS.put(CallKind.IMPORTS, 17);
         WEIGHTS.put(CallKind.COMMENTS, 13);
+        WEIGHTS.put(CallKind.CATCHES, 4);
+        WEIGHTS.put(CallKind.BARE_EXCEPTS, 4);
     }
 
     /** The command-line options. */
@@ -381,6 +383,7 @@ public final class CallDataGenerator {
         v.put(CallKind.Values.PARAMETERS, identifiers(s.parameters));
         v.put(CallKind.Values.RETURN_NAMES, identifiers(s.returnNames));
         v.put(CallKind.Values.RAISED, identifiers(s.raised));
+        v.put(CallKind.Values.CAUGHT, identifiers(s.caught));
         v.put(CallKind.Values.EXPORTS, identifiers(s.exports));
         v.put(CallKind.Values.CONSTANTS, identifiers(s.constants));
         // callers of the project's own functions are the question people ask; builtins only when there are none

@@ -6,6 +6,7 @@ import dev.ferret.agent.python.PyCall;
 import dev.ferret.agent.python.PyClass;
 import dev.ferret.agent.python.PyComment;
 import dev.ferret.agent.python.PyFunction;
+import dev.ferret.agent.python.PyHandler;
 import dev.ferret.agent.python.PyImport;
 import dev.ferret.agent.python.PyParam;
 import dev.ferret.agent.python.PyRaise;
@@ -66,6 +67,8 @@ final class Scan {
     final Map<String, Integer> returnNames = new TreeMap<>();
     /** Simple names of raised exceptions to how many raise statements name them. */
     final Map<String, Integer> raised = new TreeMap<>();
+    /** Simple names of caught exceptions (each element of a caught tuple) to how many except clauses name them. */
+    final Map<String, Integer> caught = new TreeMap<>();
     /** Called names (the last part, as find_callers matches them) to how many calls there are. */
     final Map<String, Integer> called = new TreeMap<>();
     /** Names listed in __all__ to how many modules export them. */
@@ -147,6 +150,10 @@ final class Scan {
                 if (r.exception() != null && r.exception().simpleName() != null) {
                     raised.merge(r.exception().simpleName(), 1, Integer::sum);
                 }
+            }
+            for (PyHandler h : f.handlers()) {
+                h.types().stream().map(PyReference::simpleName).filter(n -> n != null).distinct()
+                        .forEach(n -> caught.merge(n, 1, Integer::sum));
             }
             for (PyCall call : f.calls()) {
                 called.merge(call.name(), 1, Integer::sum);

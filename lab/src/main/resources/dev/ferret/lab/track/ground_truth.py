@@ -26,7 +26,7 @@ Kinds for --ask (ARG where the kind takes one):
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
   properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, enums, abstract_classes,
-  generators, third_party, entry_points
+  generators, third_party, entry_points, catches:EXCEPTION, bare_excepts
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -95,6 +95,11 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              pattern has a dot)
   raises     Raise statements with an exception whose dotted name (one call removed) matches by name; item name is
              the scope
+  catches    ExceptHandler nodes (of Try and, from Python 3.11, TryStar: except* too) whose type, or an element of
+             its Tuple (nested tuples flattened), has a dotted name (nothing removed: a call or subscript has none)
+             that matches by name; no superclass rule (except Exception does not catch ValueError here); line is the
+             handler's (the except keyword), item name the scope
+  bare_excepts ExceptHandler nodes without a type, as for catches
   callers    Call nodes whose function is a Name with the id or an Attribute with the attr; line of that name; item
              name is the scope; one item per line and scope
   exports    module-level __all__ = / __all__: T = / __all__ += with list or tuple literals (joined by +), and
@@ -188,6 +193,7 @@ class Source:
         self.imports = []      # (node, module_level)
         self.calls = []        # (line, name, scope)
         self.raises = []       # (line, node, scope)
+        self.handlers = []     # (line, ExceptHandler node, scope)
         self.module_assigns = []   # (line, name, alias or None, callee or None)
         self.exports = []      # (line, name)
         self.assigns_all = False
@@ -229,6 +235,8 @@ class Source:
             self.imports.append((child, module_level))
         elif isinstance(child, ast.Raise):
             self.raises.append((child.lineno, child, scope_name))
+        elif isinstance(child, ast.ExceptHandler):
+            self.handlers.append((child.lineno, child, scope_name))
         elif isinstance(child, ast.Call):
             self._call(child, scope_name)
         self._walk(child, prefix, scope_node, module_level)
@@ -312,6 +320,13 @@ def call_name(v):
         if d is not None:
             return last_part(d)
     return None
+
+
+def caught_types(t):
+    """The caught type expressions of a handler's type: a Tuple's elements, nested tuples flattened."""
+    if isinstance(t, ast.Tuple):
+        return [e for x in t.elts for e in caught_types(x)]
+    return [t]
 
 
 def base_ref(b):
@@ -985,6 +1000,17 @@ def answer(project, kind, arg):
                     continue
                 written = call_ref(node.exc)
                 if written is not None and matcher(written, project.resolve(s, written)) is not None:
+                    out.append(item(s, line, scope))
+        elif kind in ("catches", "bare_excepts"):
+            matcher = name_matcher(strip_query(re.sub(r"^except\b\*?\s*", "", arg.strip()))) if arg else None
+            for line, node, scope in s.handlers:
+                if node.type is None:
+                    ok = kind == "bare_excepts"
+                else:
+                    ok = kind == "catches" and any(
+                        w is not None and matcher(w, project.resolve(s, w)) is not None
+                        for w in map(dotted_name, caught_types(node.type)))
+                if ok:
                     out.append(item(s, line, scope))
         elif kind == "callers":
             name = arg.strip()
