@@ -74,6 +74,37 @@ final class Args {
         throw new ToolException(name + " must be true or false");
     }
 
+    /** A boolean argument for a filter that can ask for either value: null when absent or null. */
+    static Boolean optionalBool(JsonNode a, String name) throws ToolException {
+        JsonNode v = a.get(name);
+        return v == null || v.isNull() ? null : bool(a, name, false);
+    }
+
+    /**
+     * A whole-number argument of at least {@code min} (a number, or text holding one), or null when absent or null;
+     * a fraction, a value below {@code min} or anything else is refused with a message naming the problem.
+     */
+    static Integer atLeast(JsonNode a, String name, int min) throws ToolException {
+        JsonNode v = a.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        long n;
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            n = v.asLong();
+        } else if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
+            n = (long) v.asDouble();
+        } else if (v.isTextual() && v.asText().strip().matches("[+-]?\\d{1,15}")) {
+            n = Long.parseLong(v.asText().strip());
+        } else {
+            throw new ToolException(name + " must be a whole number of at least " + min + ", got " + v);
+        }
+        if (n < min) {
+            throw new ToolException(name + " must be at least " + min + ", got " + n);
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
     static int integer(JsonNode a, String name, int otherwise, int min, int max) throws ToolException {
         JsonNode v = a.get(name);
         if (v == null || v.isNull()) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * {@code find_classes}: class definitions, filtered by base (direct, or at any depth through project classes with
  * {@code indirect}), decorator, a method the class body defines, exception classes, context-manager classes, enum
- * classes, abstract classes and name; all given filters must hold. Names are matched through what they resolve to
+ * classes, abstract classes, a docstring or none, and name; all given filters must hold. Names are matched through what they resolve to
  * ({@link Matchers}, {@link Project}): {@code base=Protocol} is typing's Protocol also when a file imports it from the
  * project's own compatibility module, {@code decorator=dataclass} the standard library's. Output:
  * {@code pkg/mod.py:12: class Outer.Foo(Protocol[T])}, with the matching decorators in front when a decorator was
@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * {@code [Enum through Base]}). An abstract class has a base resolving to {@code abc.ABC}, or a metaclass resolving
  * to {@code abc.ABCMeta} (noted as {@code [metaclass ABCMeta]}), or a def directly in its body with a decorator
  * resolving to one of {@link Matchers#ABSTRACT_METHOD} (noted as {@code [abstract methods: a, b]}); abstractness is
- * not inherited.
+ * not inherited. A class has a docstring when the first statement of its body is a plain string literal
+ * ({@link PyClass#docstring()}); {@code docstring=false} asks for the classes without one.
  */
 public final class FindClassesTool extends PythonSearchTool {
     /** The methods that make a class a context manager. */
@@ -45,8 +46,8 @@ public final class FindClassesTool extends PythonSearchTool {
     public FindClassesTool(PythonIndex index) {
         super(index, "classes", new Params("find_classes",
                 "Find Python classes by base, decorator, a method they define, exception, context-manager, enum or "
-                + "abstract classes, or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" the "
-                + "stdlib one. Prints file:line: class Name(bases).")
+                + "abstract classes, docstring, or name; base=\"Protocol\" is typing.Protocol, decorator=\"dataclass\" "
+                + "the stdlib one. Prints file:line: class Name(bases).")
                 .string("base", false, "base class, e.g. Protocol, Exception")
                 .bool("indirect", "true: also through other project classes")
                 .string("decorator", false, "decorator, e.g. dataclass")
@@ -55,7 +56,8 @@ public final class FindClassesTool extends PythonSearchTool {
                 .bool("context_manager", "true: classes with __enter__/__exit__")
                 .bool("enum", "true: Enum subclasses")
                 .bool("abstract", "true: abstract classes (ABC, ABCMeta, @abstractmethod)")
-                .string("name_pattern", false, "part of the class name, or a glob like *Client"));
+                .string("name_pattern", false, "part of the class name, or a glob like *Client")
+                .bool("docstring", "false: classes without a docstring; true: classes with one"));
     }
 
     /** Base names used in class statements and the project's classes (bases through them); decorators; methods. */
@@ -82,11 +84,12 @@ public final class FindClassesTool extends PythonSearchTool {
         boolean enumOnly = Args.bool(args, "enum", false);
         boolean abstractOnly = Args.bool(args, "abstract", false);
         String pattern = Args.text(args, "name_pattern");
+        Boolean documented = Args.optionalBool(args, "docstring");
         String path = Args.text(args, "path");
         if (base == null && decorator == null && method == null && !exception && !context && !enumOnly
-                && !abstractOnly && pattern == null && path == null) {
+                && !abstractOnly && pattern == null && documented == null && path == null) {
             throw new ToolException("give at least one of base, decorator, method, exception, context_manager, "
-                    + "enum, abstract, name_pattern or path, e.g. {\"base\": \"Protocol\"} or "
+                    + "enum, abstract, name_pattern, docstring or path, e.g. {\"base\": \"Protocol\"} or "
                     + "{\"decorator\": \"dataclass\"}");
         }
         if (method != null) {
@@ -105,6 +108,9 @@ public final class FindClassesTool extends PythonSearchTool {
             Map<String, Set<String>> methods = method != null || context ? methodsByClass(f) : Map.of();
             Map<String, List<String>> abstractMethods = abstractOnly ? abstractMethods(project, f) : Map.of();
             for (PyClass c : f.classes()) {
+                if (documented != null && c.docstring() != documented) {
+                    continue;
+                }
                 List<String> notes = new ArrayList<>();
                 if (baseMatch != null) {
                     if (indirect) {
@@ -172,14 +178,14 @@ public final class FindClassesTool extends PythonSearchTool {
     }
 
     /** The notes of a match at any depth: the project classes passed ({@code Enum through Base}), then where from. */
-    private static void addPathNotes(List<String> notes, String what, ClassFacts.Path p) {
+    static void addPathNotes(List<String> notes, String what, ClassFacts.Path p) {
         if (!p.through().isEmpty()) {
             notes.add(what + " through " + String.join(", ", p.through()));
         }
         addNote(notes, what, p.matched());
     }
 
-    private static void addNote(List<String> notes, String what, Target t) {
+    static void addNote(List<String> notes, String what, Target t) {
         String n = Matchers.note(what, t);
         if (!n.isEmpty()) {
             notes.add(n);

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li><b>enum, abstract.</b> Exact standard-library names: a base resolving to one of {@link #ENUM_BASES}; a base
  *       in {@link #ABSTRACT_BASE}, a metaclass in {@link #ABSTRACT_META}, a method decorator in
  *       {@link #ABSTRACT_METHOD} ({@link FindClassesTool} says how they combine).</li>
+ *   <li><b>tests.</b> Exact names too: {@link #STATIC_METHOD}, {@link #TEST_CASE_BASES}, {@link #SKIP_DECORATORS}
+ *       ({@link TestFunctions}).</li>
  *   <li><b>name_pattern.</b> With {@code *} or {@code ?}: a glob, matched case-insensitively. Otherwise a
  *       case-insensitive substring. A pattern without a dot is matched against the simple name, one with a dot
  *       against the qualified name.</li>
@@ -52,6 +54,14 @@ public final class Matchers {
     /** The decorators of abstract methods. */
     public static final Set<String> ABSTRACT_METHOD = Set.of("abc.abstractmethod", "abc.abstractclassmethod",
             "abc.abstractstaticmethod", "abc.abstractproperty");
+    /** The decorator that makes a def in a class body take no instance or class as its first parameter. */
+    public static final Set<String> STATIC_METHOD = Set.of("staticmethod", "builtins.staticmethod");
+    /** The unittest classes a test case class derives from (directly or through project classes). */
+    public static final Set<String> TEST_CASE_BASES = Set.of("unittest.TestCase", "unittest.IsolatedAsyncioTestCase",
+            "unittest.case.TestCase");
+    /** The decorators that skip a test, called or not. */
+    public static final Set<String> SKIP_DECORATORS = Set.of("pytest.mark.skip", "pytest.mark.skipif",
+            "unittest.skip", "unittest.skipIf", "unittest.skipUnless");
 
     /**
      * A test on a reference and its resolved targets; returns the target that matched (its {@link Target#via()} says

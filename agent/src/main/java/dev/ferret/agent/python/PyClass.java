@@ -15,16 +15,18 @@ import java.util.List;
  * @param metaclass     the value of the {@code metaclass=X} keyword entry of the base list, reduced as a base is
  *                      (see {@link PyReference}), or {@code null} when there is none; other keyword entries are not
  *                      recorded
+ * @param docstring     true when the first statement of the class body is a docstring, as for
+ *                      {@link PyFunction#docstring()}
  */
 public record PyClass(String name, String qualifiedName, int line, List<PyReference> bases,
-                      List<PyReference> decorators, PyReference metaclass) {
+                      List<PyReference> decorators, PyReference metaclass, boolean docstring) {
     public PyClass {
         bases = List.copyOf(bases);
         decorators = List.copyOf(decorators);
     }
 
-    /** A class with no metaclass entry. */
+    /** A class with no metaclass entry and no docstring. */
     public PyClass(String name, String qualifiedName, int line, List<PyReference> bases, List<PyReference> decorators) {
-        this(name, qualifiedName, line, bases, decorators, null);
+        this(name, qualifiedName, line, bases, decorators, null, false);
     }
 }

@@ -19,18 +19,23 @@ import java.util.List;
  *                      {@code def}, {@code class} or {@code lambda} (a lambda's yield is the lambda's), nor in the
  *                      def's decorators, defaults or annotations (those belong to the scope around it); async
  *                      generators included
+ * @param docstring     true when the first statement of the def's body is an expression statement that is a plain
+ *                      string literal, or adjacent ones joined ({@code ast.get_docstring} is not {@code None}: an empty
+ *                      {@code ""} is one; an f-string, a bytes literal or a string in a larger expression is not);
+ *                      comments before it do not matter
  */
 public record PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators,
-                         List<PyParam> params, String returns, String ownerClass, boolean generator) {
+                         List<PyParam> params, String returns, String ownerClass, boolean generator,
+                         boolean docstring) {
     public PyFunction {
         decorators = List.copyOf(decorators);
         params = List.copyOf(params);
     }
 
-    /** A function that is not a generator. */
+    /** A function that is not a generator and has no docstring. */
     public PyFunction(String name, String qualifiedName, int line, boolean async, List<PyReference> decorators,
                       List<PyParam> params, String returns, String ownerClass) {
-        this(name, qualifiedName, line, async, decorators, params, returns, ownerClass, false);
+        this(name, qualifiedName, line, async, decorators, params, returns, ownerClass, false, false);
     }
 
     /** A function with no parameters, return annotation or owner recorded. */

@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  *       {@code async}) keyword, async flag, decorators, whether a {@code yield} in the def's own body makes it a
  *       generator (the logical lines whose scope is the def, and its same-line body; a yield in a lambda's body is
  *       the lambda's; a def's or class's header belongs to the scope around it);</li>
+ *   <li>whether a def or class has a docstring: the first statement of its body (on the header's line after the colon,
+ *       else the next logical line when it is indented deeper than the header) is one or more adjacent plain string
+ *       literals, maybe in parentheses ({@link #stringValue}: no bytes, f-strings or t-strings), as
+ *       {@code ast.get_docstring} sees it;</li>
  *   <li>{@code import} and {@code from ... import} statements at any depth, one {@link PyImport} per imported
  *       name, with relative level and alias;</li>
  *   <li>comments with their line;</li>
@@ -213,6 +217,13 @@ public final class PythonScanner {
         final List<RawFunction> functions = new ArrayList<>();
         /** Indexes into {@link #functions} of the generators. */
         final java.util.BitSet generators = new java.util.BitSet();
+        /** Indexes into {@link #functions} and {@link #classes} of the defs and classes with a docstring. */
+        final java.util.BitSet functionDocs = new java.util.BitSet();
+        final java.util.BitSet classDocs = new java.util.BitSet();
+        /** The def or class whose header ended its line, so its body's first statement is the next logical line. */
+        java.util.BitSet bodyDocs;
+        int bodyIndex;
+        int bodyIndent;
         final List<PyImport> imports = new ArrayList<>();
         final List<PyComment> comments = new ArrayList<>();
         final List<RawRaise> raises = new ArrayList<>();
@@ -231,16 +242,17 @@ public final class PythonScanner {
         PythonFile result() {
             Map<String, Set<String>> bindings = PythonFile.bindings(imports);
             List<PyClass> cs = new ArrayList<>(classes.size());
-            for (RawClass c : classes) {
+            for (int i = 0; i < classes.size(); i++) {
+                RawClass c = classes.get(i);
                 cs.add(new PyClass(c.name(), c.qualifiedName(), c.line(), refs(c.bases(), bindings),
                         refs(c.decorators(), bindings), c.metaclass() == null ? null
-                        : refs(List.of(c.metaclass()), bindings).getFirst()));
+                        : refs(List.of(c.metaclass()), bindings).getFirst(), classDocs.get(i)));
             }
             List<PyFunction> fs = new ArrayList<>(functions.size());
             for (int i = 0; i < functions.size(); i++) {
                 RawFunction f = functions.get(i);
                 fs.add(new PyFunction(f.name(), f.qualifiedName(), f.line(), f.async(), refs(f.decorators(), bindings),
-                        f.params(), f.returns(), f.ownerClass(), generators.get(i)));
+                        f.params(), f.returns(), f.ownerClass(), generators.get(i), functionDocs.get(i)));
             }
             List<PyRaise> rs = new ArrayList<>(raises.size());
             for (RawRaise r : raises) {
@@ -540,6 +552,12 @@ public final class PythonScanner {
                 tdepth[i] = d;
             }
             int indent = lineIndent;
+            if (bodyDocs != null) {
+                if (indent > bodyIndent && !isOp(0, '@') && docstring(0, ntok)) {
+                    bodyDocs.set(bodyIndex);
+                }
+                bodyDocs = null;
+            }
             while (!stack.isEmpty() && stack.getLast().indent() >= indent) {
                 stack.removeLast();
             }
@@ -744,10 +762,52 @@ public final class PythonScanner {
             functions.add(new RawFunction(name, qualified, keywordLine, async, List.copyOf(pendingDecorators), params,
                     returns, owner));
             stack.add(new Scope(indent, name, qualified, false, functions.size() - 1));
+            body(functionDocs, functions.size() - 1, indent, colon, b);
             if (colon >= 0) {
                 yields(colon + 1, b);
                 simpleStatements(colon + 1, b);
             }
+        }
+
+        /**
+         * Where the body of the def or class at {@code index} (header colon at {@code colon}, -1 when missing) begins:
+         * after the colon on the same line, whose first statement is checked now, or on the next logical line
+         * ({@link #logicalLine} checks it there).
+         */
+        private void body(java.util.BitSet docs, int index, int indent, int colon, int b) {
+            if (colon >= 0 && colon + 1 < b) {
+                if (docstring(colon + 1, b)) {
+                    docs.set(index);
+                }
+                return;
+            }
+            bodyDocs = docs;
+            bodyIndex = index;
+            bodyIndent = indent;
+        }
+
+        /**
+         * True when the simple statement at token {@code a} (up to a top-level {@code ;} or {@code b}) is a docstring:
+         * one or more adjacent plain string literals, maybe in parentheses.
+         */
+        private boolean docstring(int a, int b) {
+            int e = findTop(a, b, ';');
+            if (e < 0) {
+                e = b;
+            }
+            while (e - a >= 2 && isOp(a, '(') && matching(a, e) == e - 1) {
+                a++;
+                e--;
+            }
+            if (a >= e) {
+                return false;
+            }
+            for (int i = a; i < e; i++) {
+                if (kind[i] != STRING || stringValue(text(i)) == null) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -891,6 +951,7 @@ public final class PythonScanner {
             calls(classIdx, colon >= 0 ? colon : b);
             yields(classIdx, colon >= 0 ? colon : b); // bases: the enclosing scope's
             stack.add(new Scope(indent, name, qualified, true, -1));
+            body(classDocs, classes.size() - 1, indent, colon, b);
             if (colon >= 0) {
                 simpleStatements(colon + 1, b);
             }

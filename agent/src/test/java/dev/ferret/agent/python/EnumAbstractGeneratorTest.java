@@ -206,12 +206,12 @@ class EnumAbstractGeneratorTest {
     @Test
     void theNewFlagsCountAsFilters() {
         ToolResult none = new FindClassesTool(index).call(args("{}"));
-        assertTrue(none.error() && none.content().contains("context_manager, enum, abstract, name_pattern or path"),
+        assertTrue(none.error() && none.content().contains("context_manager, enum, abstract, name_pattern, docstring or path"),
                 none.content());
         assertEquals(7, new FindClassesTool(index).call(args("{\"enum\":true}")).items());
         assertEquals(6, new FindClassesTool(index).call(args("{\"abstract\":true}")).items());
         ToolResult noFunctions = new FindFunctionsTool(index).call(args("{\"generator\":false}"));
-        assertTrue(noFunctions.error() && noFunctions.content().contains("context_manager, generator or path"),
+        assertTrue(noFunctions.error() && noFunctions.content().contains("context_manager, generator, docstring"),
                 noFunctions.content());
         assertEquals(4, new FindFunctionsTool(index).call(args("{\"generator\":true}")).items());
     }

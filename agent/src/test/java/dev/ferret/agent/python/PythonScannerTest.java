@@ -357,6 +357,65 @@ class PythonScannerTest {
     }
 
     @Test
+    void docstringsAreTheFirstStatementOfTheBodyWhenItIsAPlainString() {
+        String src = """
+                class Documented:
+                    # a comment and a blank line first
+
+                    \"""Doc.\"""
+
+                    def multi_line_header(
+                        self,
+                        a: "annotation, no docstring" = "default",
+                    ) -> "Return":
+                        'doc'
+
+                    @property
+                    def decorated(self): ("doc")
+
+                    def no_doc(self):
+                        x = 1
+                        "second statement"
+
+
+                class DecoratorFirst:
+                    @staticmethod
+                    def inner():
+                        f"no"
+
+
+                def outer():
+                    "outer doc"
+                    def nested():
+                        b"bytes"
+                    class Local: "local doc"
+                    return nested
+
+
+                def one_line(): pass
+                "a module-level string, nobody's docstring"
+
+
+                class OneLine: x = 1
+                "nor this"
+
+
+                def call(): "text".upper()
+
+
+                def crlf():\r\n\t"tab-indented doc"\r\n
+                def joined():
+                    "a" \\
+                    "b" f"c"
+                """;
+        PythonFile f = scan(src);
+        assertEquals(List.of("Documented.multi_line_header", "Documented.decorated", "outer", "crlf"),
+                f.functions().stream().filter(PyFunction::docstring).map(PyFunction::qualifiedName).toList());
+        assertEquals(List.of("Documented", "outer.Local"),
+                f.classes().stream().filter(PyClass::docstring).map(PyClass::qualifiedName).toList());
+    }
+
+    @Test
     void metaclassKeywordEntry() {
         String src = """
                 import abc

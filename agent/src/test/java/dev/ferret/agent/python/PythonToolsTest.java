@@ -124,7 +124,7 @@ class PythonToolsTest {
 
     @Test
     void badArgumentsGiveClearErrors() {
-        assertError(classes.call(args("{}")), "give at least one of base, decorator, method, exception, context_manager, enum, abstract, name_pattern or path");
+        assertError(classes.call(args("{}")), "give at least one of base, decorator, method, exception, context_manager, enum, abstract, name_pattern, docstring or path");
         assertError(functions.call(args("{\"async_only\":false}")), "give at least one of async_only");
         assertError(functions.call(args("{\"async_only\":\"maybe\"}")), "async_only must be true or false");
         assertError(imports.call(args("{}")), "module is required");

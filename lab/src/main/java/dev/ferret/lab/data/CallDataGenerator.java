@@ -64,6 +64,8 @@ public final class CallDataGenerator {
             " within {p}");
     private static final List<String> FILE_SCOPES = List.of(" in {p}", " in the file {p}", " inside {p}");
     private static final List<String> TAGS = List.of("TODO", "FIXME", "XXX", "HACK", "NOTE");
+    /** The parameter counts questions ask for (4 and 5 most often). */
+    private static final List<String> PARAMETER_COUNTS = List.of("2", "3", "4", "4", "5", "5", "6", "7", "8", "10");
     /**
      * Context around a question that names something else of the repository ({n}: another module, class or function):
      * people say why they ask, and the model must copy the argument, not the other name.
@@ -100,6 +102,11 @@ public final class CallDataGenerator {
         WEIGHTS.put(CallKind.ENUM_CLASSES, 4);
         WEIGHTS.put(CallKind.ABSTRACT_CLASSES, 4);
         WEIGHTS.put(CallKind.GENERATOR_FUNCTIONS, 4);
+        WEIGHTS.put(CallKind.UNDOCUMENTED_FUNCTIONS, 4);
+        WEIGHTS.put(CallKind.UNDOCUMENTED_CLASSES, 4);
+        WEIGHTS.put(CallKind.MANY_PARAMETERS, 4);
+        WEIGHTS.put(CallKind.TEST_FUNCTIONS, 4);
+        WEIGHTS.put(CallKind.SKIPPED_TESTS, 4);
         WEIGHTS.put(CallKind.RAISES, 7);
         WEIGHTS.put(CallKind.EXPORTS, 4);
         WEIGHTS.put(CallKind.CONSTANTS, 5);
@@ -323,7 +330,7 @@ public final class CallDataGenerator {
         throw new IllegalStateException();
     }
 
-    /** The call's arguments in the tool's schema order (the order the grammar admits). */
+    /** The call's arguments in the tool's schema order (the order the grammar admits); an integer one as a number. */
     static ObjectNode arguments(PythonTool tool, CallKind kind, String x, String path) {
         Map<String, Object> given = new LinkedHashMap<>(fixedArgs(kind));
         if (kind.slot != null) {
@@ -338,6 +345,8 @@ public final class CallDataGenerator {
             Object v = given.remove(p);
             if (v instanceof Boolean b) {
                 args.put(p, b);
+            } else if (v != null && tool.parameters().path("properties").path(p).path("type").asText().equals("integer")) {
+                args.put(p, Integer.parseInt((String) v));
             } else if (v != null) {
                 args.put(p, (String) v);
             }
@@ -353,7 +362,7 @@ public final class CallDataGenerator {
         if (!k.fixed.isEmpty()) {
             for (String kv : k.fixed.split(",")) {
                 String[] p = kv.split("=", 2);
-                out.put(p[0], p[1].equals("true") ? (Object) Boolean.TRUE : p[1]);
+                out.put(p[0], p[1].equals("true") || p[1].equals("false") ? (Object) Boolean.valueOf(p[1]) : p[1]);
             }
         }
         return out;
@@ -407,6 +416,7 @@ public final class CallDataGenerator {
         tags.add("TODO");
         tags.add("TODO");
         v.put(CallKind.Values.TAGS, tags);
+        v.put(CallKind.Values.PARAMETER_COUNTS, PARAMETER_COUNTS);
         return v;
     }
 

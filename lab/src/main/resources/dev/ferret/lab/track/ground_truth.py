@@ -26,7 +26,8 @@ Kinds for --ask (ARG where the kind takes one):
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
   properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, enums, abstract_classes,
-  generators, third_party, entry_points, catches:EXCEPTION, bare_excepts
+  generators, third_party, entry_points, catches:EXCEPTION, bare_excepts, undocumented_functions,
+  documented_functions, undocumented_classes, many_parameters:N, tests, skipped_tests
 
 Conventions shared with the Java scanner (dev.ferret.agent.python):
   files      every *.py regular file under ROOT, not following links, skipping the folders in SKIPPED_DIRS and
@@ -107,8 +108,22 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   constants  module-level assignment targets (names, names in tuples/lists) matching _*[A-Z][A-Z0-9_]* with at least
              two letters or digits, except a value calling TypeVar, ParamSpec, TypeVarTuple or NewType; first line
              per file and name
+  docstrings a def or class has one when ast.get_docstring(node, clean=False) is not None: its body's first
+             statement is an Expr whose value is a str Constant (implicitly joined literals and "" included; an
+             f-string, a bytes literal or a string inside a larger expression not)
+  parameters many_parameters:N is the defs with at least N parameters: posonly, normal, *args, keyword-only and
+             **kwargs all count, except the first one of a def whose scope is a class, unless a decorator of that
+             def resolves to one of STATICMETHOD_NAMES
+  tests      defs (async too) whose name starts with "test" (names are case-sensitive) that are: outside any def or
+             class, in a test file (its name matches one of TEST_FILE_PATTERNS); or with a class as scope, in a test
+             file, every def or class around them being a class whose name starts with "Test" and among whose defs
+             (scope the class) none is __init__; or with a class as scope that has a base resolving to one of
+             TEST_CASE_NAMES, directly or through project classes as for indirect, in any file
+  skipped    tests with a decorator resolving to one of SKIP_NAMES (one call removed), on the def or on any class
+             around it; pytestmark assignments and pytest.skip() calls are not looked at
 """
 import ast
+import fnmatch
 import io
 import json
 import os
@@ -131,6 +146,10 @@ ABSTRACT_METHOD_NAMES = {"abc.abstractmethod", "abc.abstractclassmethod", "abc.a
 OTHER_BUILTIN_EXCEPTIONS = {"BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
                             "SystemExit", "StopIteration", "StopAsyncIteration"}
 TYPE_FACTORIES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
+STATICMETHOD_NAMES = {"staticmethod", "builtins.staticmethod"}
+TEST_FILE_PATTERNS = ("test_*.py", "*_test.py")
+TEST_CASE_NAMES = {"unittest.TestCase", "unittest.IsolatedAsyncioTestCase", "unittest.case.TestCase"}
+SKIP_NAMES = {"pytest.mark.skip", "pytest.mark.skipif", "unittest.skip", "unittest.skipIf", "unittest.skipUnless"}
 EXCEPTION_ROOTS = {"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"}
 # standard-library modules of Python 3.11 that sys.stdlib_module_names of another version lacks (removed in 3.12 and
 # 3.13, or new in 3.11), so that the answer does not depend on the interpreter that runs this script
@@ -908,10 +927,91 @@ def answer_entry_points(project):
     return out
 
 
+def definitions_around(tree):
+    """Every def and class node (by id) to the def and class nodes around it, outermost first."""
+    around = {}
+
+    def walk(node, outer):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, DEFS):
+                around[id(child)] = outer
+                walk(child, outer + (child,))
+            else:
+                walk(child, outer)
+
+    walk(tree, ())
+    return around
+
+
+def defines_init(cls):
+    """Whether a def named __init__ has the class as its scope (through if, try and other blocks of its body)."""
+    todo = list(cls.body)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, FUNCS):
+            if n.name == "__init__":
+                return True
+        elif not isinstance(n, ast.ClassDef):
+            todo += list(ast.iter_child_nodes(n))
+    return False
+
+
+def is_test(facts, s, node, outer):
+    if not node.name.startswith("test"):
+        return False
+    test_file = any(fnmatch.fnmatchcase(s.rel.rsplit("/", 1)[-1], p) for p in TEST_FILE_PATTERNS)
+    if not outer:
+        return test_file
+    cls = outer[-1]
+    if not isinstance(cls, ast.ClassDef):
+        return False
+    if test_file and all(isinstance(c, ast.ClassDef) and c.name.startswith("Test") and not defines_init(c)
+                         for c in outer):
+        return True
+    return facts.indirect(s, cls, exact_matcher(TEST_CASE_NAMES)) is not None
+
+
+def parameter_count(project, s, node, owner):
+    a = node.args
+    n = len(a.posonlyargs) + len(a.args) + len(a.kwonlyargs) + (a.vararg is not None) + (a.kwarg is not None)
+    if n and owner is not None and not decorated(project, s, node, exact_matcher(STATICMETHOD_NAMES)):
+        n -= 1
+    return n
+
+
+def answer_docs_params_tests(project, kind, arg):
+    """undocumented_functions, documented_functions, undocumented_classes, many_parameters:N, tests, skipped_tests."""
+    if kind == "many_parameters" and not (arg or "").isdigit():
+        raise SystemExit("ground_truth.py: many_parameters takes a whole number, got " + repr(arg))
+    facts = Facts(project)
+    skip = exact_matcher(SKIP_NAMES)
+    out = []
+    for s in project.sources.values():
+        if kind == "undocumented_classes":
+            out += [item(s, node.lineno, qual) for qual, node in s.classes if ast.get_docstring(node, False) is None]
+            continue
+        around = definitions_around(s.tree)
+        for qual, node, owner in s.functions:
+            if kind in ("undocumented_functions", "documented_functions"):
+                ok = (ast.get_docstring(node, False) is None) == (kind == "undocumented_functions")
+            elif kind == "many_parameters":
+                ok = parameter_count(project, s, node, owner) >= int(arg)
+            else:
+                outer = around[id(node)]
+                ok = is_test(facts, s, node, outer) and (kind == "tests" or decorated(project, s, node, skip) or any(
+                    isinstance(c, ast.ClassDef) and decorated(project, s, c, skip) for c in outer))
+            if ok:
+                out.append(item(s, node.lineno, qual))
+    return out
+
+
 def answer(project, kind, arg):
     """The items of one question kind over the whole project."""
     if kind == "third_party":
         return answer_third_party(project)
+    if kind in ("undocumented_functions", "documented_functions", "undocumented_classes", "many_parameters", "tests",
+                "skipped_tests"):
+        return answer_docs_params_tests(project, kind, arg)
     if kind == "entry_points":
         return answer_entry_points(project)
     out = []

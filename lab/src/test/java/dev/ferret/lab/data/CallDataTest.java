@@ -23,7 +23,7 @@ class CallDataTest {
     static List<CallDataGenerator.Pair> pairs(Split split, long seed) {
         Codebase c = Codebase.local("shop", split, SampleRepo.shop());
         Repo repo = Repo.open(c.root());
-        return CallDataGenerator.generate(c, repo, PythonTools.create(repo.index()), 300, seed);
+        return CallDataGenerator.generate(c, repo, PythonTools.create(repo.index()), 600, seed);
     }
 
     @Test
@@ -36,7 +36,7 @@ class CallDataTest {
     @Test
     void pairsAreRealWellFormedCallsCopiedFromTheirQuestions() throws Exception {
         List<CallDataGenerator.Pair> train = pairs(Split.TRAIN, 7);
-        assertTrue(train.size() >= 250, "pairs: " + train.size());
+        assertTrue(train.size() >= 500, "pairs: " + train.size());
         Repo repo = Repo.open(SampleRepo.shop());
         List<PythonTool> tools = PythonTools.create(repo.index());
         Set<String> kinds = new HashSet<>();
