@@ -8,8 +8,9 @@ package dev.ferret.agent.hybrid;
  * - Checkout.Step (shop/ports.py:45)
  * </pre>
  * Classes and functions show their qualified name and {@code file:line}; imports {@code file:line} and the import
- * statement; comments and definitions {@code file:line} and the comment or definition line; third-party modules their
- * first import and how many files import them. With a limit, the lines past it are replaced by "... and N more".
+ * statement; comments and definitions {@code file:line} and the comment or definition line; except clauses their scope,
+ * {@code file:line} and the clause; third-party modules their first import and how many files import them. With a
+ * limit, the lines past it are replaced by "... and N more".
  */
 public final class Formatter {
     private final int limit;
@@ -52,6 +53,8 @@ public final class Formatter {
                         sb.append(", imported directly by ").append(m.group(1)).append(m.group(1).equals("1") ? " file" : " files");
                     }
                 }
+                case Intent.Catches c -> clause(sb, f, where);
+                case Intent.BareExcepts b -> clause(sb, f, where);
                 default -> {
                     sb.append(f.name()).append(" (").append(where).append(')');
                     if (!f.note().isEmpty()) {
@@ -65,6 +68,15 @@ public final class Formatter {
             sb.append("... and ").append(n - shown).append(" more\n");
         }
         return sb.toString();
+    }
+
+    /** An except clause: its scope and place, then the clause as written ({@code find_handlers}' "scope: except ..."). */
+    private static void clause(StringBuilder sb, Finding f, String where) {
+        String clause = f.detail().startsWith(f.name() + ": ") ? f.detail().substring(f.name().length() + 2) : f.detail();
+        sb.append(f.name()).append(" (").append(where).append("): ").append(clause);
+        if (!f.note().isEmpty()) {
+            sb.append(" [").append(f.note()).append(']');
+        }
     }
 
     private static final java.util.regex.Pattern FILES = java.util.regex.Pattern.compile("^\\S+ \\((\\d+) files?\\): ");

@@ -49,6 +49,22 @@ public sealed interface Intent {
         THIRD_PARTY(ThirdParty.class, "third-party modules imported", "third-party module imported"),
         /** The places a program starts: module-level {@code if __name__ == "__main__":} blocks and __main__.py files. */
         ENTRY_POINTS(EntryPoints.class, "entry points", "entry point"),
+        /** Test functions and methods, as pytest and unittest collect them by default. */
+        TESTS(Tests.class, "test functions", "test function"),
+        /** Tests with a skip decorator (pytest.mark.skip/skipif, unittest.skip/skipIf/skipUnless), on them or their class. */
+        SKIPPED_TESTS(SkippedTests.class, "tests skipped by a decorator", "test skipped by a decorator"),
+        /** Functions and methods whose body does not start with a docstring. */
+        UNDOCUMENTED_FUNCTIONS(UndocumentedFunctions.class, "functions without a docstring",
+                "function without a docstring"),
+        /** Classes whose body does not start with a docstring. */
+        UNDOCUMENTED_CLASSES(UndocumentedClasses.class, "classes without a docstring", "class without a docstring"),
+        /** Functions with at least N parameters, a method's self or cls not counted. */
+        MANY_PARAMETERS(ManyParameters.class, "functions with at least %s parameters (self and cls not counted)",
+                "function with at least %s parameters (self and cls not counted)"),
+        /** The except clauses that name an exception. */
+        CATCHES(Catches.class, "except clauses that catch %s", "except clause that catches %s"),
+        /** Bare {@code except:} clauses. */
+        BARE_EXCEPTS(BareExcepts.class, "bare except clauses", "bare except clause"),
         /** Where a name is defined: classes, functions and module constants of that name. */
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
@@ -116,6 +132,8 @@ public sealed interface Intent {
             case Raises r -> r.exception();
             case Callers c -> c.function();
             case Definitions d -> d.name();
+            case ManyParameters m -> String.valueOf(m.min());
+            case Catches c -> c.exception();
             case Unknown u -> u.reason();
             case AsyncFunctions a -> "";
             case Dataclasses d -> "";
@@ -129,6 +147,11 @@ public sealed interface Intent {
             case Generators g -> "";
             case ThirdParty t -> "";
             case EntryPoints e -> "";
+            case Tests t -> "";
+            case SkippedTests s -> "";
+            case UndocumentedFunctions u -> "";
+            case UndocumentedClasses u -> "";
+            case BareExcepts b -> "";
         };
     }
 
@@ -361,6 +384,61 @@ public sealed interface Intent {
      * block).
      */
     record EntryPoints() implements Intent {
+    }
+
+    /**
+     * Test functions and methods as pytest and unittest collect them by default: {@code test*} functions at module
+     * level and {@code test*} methods of {@code Test*} classes without {@code __init__}, in {@code test_*.py} and
+     * {@code *_test.py} files; {@code test*} methods of {@code unittest.TestCase} subclasses in any file.
+     */
+    record Tests() implements Intent {
+    }
+
+    /**
+     * Tests ({@link Tests}) with a skip decorator on the test or a class around it: pytest.mark.skip or skipif,
+     * unittest.skip, skipIf or skipUnless. A module's {@code pytestmark} and {@code pytest.skip()} calls are not read.
+     */
+    record SkippedTests() implements Intent {
+    }
+
+    /** Functions and methods (nested ones too) whose body does not start with a plain string literal. */
+    record UndocumentedFunctions() implements Intent {
+    }
+
+    /** Classes whose body does not start with a plain string literal. */
+    record UndocumentedClasses() implements Intent {
+    }
+
+    /**
+     * Functions with at least {@code min} parameters: every parameter of the signature ({@code *args},
+     * keyword-only and {@code **kwargs} too) except the first one of a method that is no staticmethod.
+     */
+    record ManyParameters(int min) implements Intent {
+        /**
+         * The count read when a question names none ("too many arguments"): more than 5, pylint's default limit for
+         * too-many-arguments.
+         */
+        public static final int DEFAULT_MIN = 6;
+
+        public ManyParameters {
+            if (min < 0) {
+                throw new IllegalArgumentException("a parameter count cannot be negative: " + min);
+            }
+        }
+    }
+
+    /**
+     * The except clauses naming {@code exception} (alone or in a tuple), matched by name as {@code find_raises}
+     * matches a raised name: an {@code except Exception:} is no handler of ValueError.
+     */
+    record Catches(String exception) implements Intent {
+        public Catches {
+            Objects.requireNonNull(exception);
+        }
+    }
+
+    /** Bare {@code except:} clauses, which catch everything. */
+    record BareExcepts() implements Intent {
     }
 
     /** Not one of the questions the hybrid path answers; the full agent loop is needed. */

@@ -163,6 +163,12 @@ public final class IntentClassifier {
         add(found, d.typingFamilies());
         add(found, d.thirdParty());
         add(found, d.entryPoints());
+        add(found, d.tests());
+        add(found, d.undocumented());
+        add(found, d.manyParameters());
+        add(found, d.handlers());
+        add(found, d.staticOrClassMethods());
+        add(found, d.builtinCalls());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
@@ -176,6 +182,7 @@ public final class IntentClassifier {
         }
         if (best.guessed()) {
             notes.add(best.how().startsWith("also named") ? best.how() + "; only the first is searched for"
+                    : best.how().startsWith("no ") ? best.how() // a default the question did not name
                     : "the parameter was picked without a cue next to it (" + best.how() + ")");
         }
         for (int i = 1; i < found.size(); i++) {
@@ -1934,8 +1941,12 @@ public final class IntentClassifier {
             if (e < 0 || any(Lexicon.RAISE) && raises() != null || any(Lexicon.SUBCLASS)) {
                 return null;
             }
-            boolean defining = classNoun || any(Set.of("define", "defines", "defined", "declare", "declared",
-                    "custom", "own", "our", "user", "user-defined", "hierarchy", "project's")) || q.size() <= 4;
+            boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",
+                    "user", "user-defined", "hierarchy", "project's"));
+            if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))) {
+                return null; // "where are exceptions caught": handlers, not classes
+            }
+            boolean defining = classNoun || declared || q.size() <= 4;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
         }
 
@@ -2286,6 +2297,385 @@ public final class IntentClassifier {
                 return null; // "who calls main()", "where is main() defined"
             }
             return new Candidate(new Intent.EntryPoints(), 8, false, "");
+        }
+
+        // ---------------------------------------------------------------- tests, docstrings, signatures, handlers
+
+        /** The words of a skip marker, and of tests being left out. */
+        private static final Set<String> SKIP = Set.of("skip", "skips", "skipped", "skipping", "skipif", "skipunless",
+                "skip_if", "skip_unless", "disabled", "deactivated");
+        /** Nouns after "test" that make it a modifier of something else ("test files", "test fixtures"). */
+        private static final Set<String> TEST_MODIFIED = Set.of("file", "files", "folder", "folders", "directory",
+                "directories", "dir", "dirs", "module", "modules", "suite", "suites", "fixture", "fixtures", "helper",
+                "helpers", "util", "utils", "utility", "utilities", "data", "config", "configuration", "coverage",
+                "class", "classes", "runner", "runners", "framework", "frameworks", "package", "packages", "dependency",
+                "dependencies", "deps", "double", "doubles", "mock", "mocks", "database", "db", "server", "client",
+                "environment", "env", "command", "commands", "run", "runs", "output", "results", "result", "report",
+                "reports", "time", "times", "setup", "infrastructure", "harness", "plan", "strategy");
+        /** States of tests no static search can see ("failing tests", "flaky tests"). */
+        private static final Set<String> TEST_STATES = Set.of("failing", "failed", "fail", "fails", "flaky", "broken",
+                "slow", "slowest", "passing", "passed", "pass", "red", "green", "hanging", "timing", "erroring",
+                "missing", "untested", "covered", "uncovered", "new", "recent", "latest", "last", "changed", "xfail",
+                "xfailed", "xfails", "expected", "flaking", "flake", "flakes", "stop", "stops", "hang", "hangs",
+                "break", "breaks", "crash", "crashes", "timeout", "timeouts", "run", "running", "ran");
+
+        /** The index of a word naming tests ("tests", "test cases", "unittests", "test functions"), or -1. */
+        private int testWord() {
+            for (Word w : q.words) {
+                String l = w.lower();
+                if (w.code()) {
+                    continue; // test_parser, `test`, test_*: a name or a pattern
+                }
+                if (Set.of("test", "tests", "testcase", "testcases", "unittest", "unittests", "test-case", "test-cases",
+                        "testfunction", "testfunctions").contains(l)) {
+                    return w.index();
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Tests and skipped tests: "list every test function", "which tests do we have", "what unit tests are there",
+         * "show the skipped tests", "which tests are marked skip", "disabled tests". Not the tests of one thing ("tests
+         * for the parser"), a state no search sees ("failing tests"), "test" as a modifier ("test files", "test
+         * fixtures"), nor one test named ("is test_login skipped?").
+         */
+        Candidate tests() {
+            int t = testWord();
+            int skip = first(SKIP);
+            boolean skipMarker = skip >= 0 || q.words.stream().anyMatch(w -> w.lower().startsWith("pytest.mark.skip")
+                    || w.lower().startsWith("unittest.skip"));
+            if (t < 0) {
+                if (skipMarker && (functionNoun || any(Lexicon.DECORATOR) || any(Set.of("marker", "markers", "mark",
+                        "marks", "ones")))) {
+                    return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "functions marked skip"
+                }
+                return null;
+            }
+            for (int j = Math.max(0, t - 2); j < t; j++) {
+                if (Lexicon.NAME.contains(q.get(j).norm()) && !q.get(j).norm().equals("have")) {
+                    return null; // "methods named test", "funcs starting with test": a name pattern
+                }
+            }
+            String next = t + 1 < q.size() ? q.get(t + 1).norm() : "";
+            String after = t + 2 < q.size() ? q.get(t + 2).norm() : "";
+            boolean noun = Set.of("function", "functions", "method", "methods", "case", "cases", "def", "defs", "func",
+                    "funcs", "fn", "fns").contains(next);
+            if (!noun && TEST_MODIFIED.contains(next) || noun && TEST_MODIFIED.contains(after)) {
+                return null; // "test files", "test fixtures", "test functions module"
+            }
+            if (q.words.stream().anyMatch(w -> TEST_STATES.contains(w.lower()))) {
+                return null; // "failing tests", "which tests are flaky"
+            }
+            Set<String> narrower = Set.of("for", "of", "covering", "cover", "covers", "about", "that", "which",
+                    "exercising", "exercise", "exercises", "touching", "hitting", "calling", "using", "use", "call",
+                    "named", "called", "whose", "with", "without", "where", "against", "on", "targeting", "testing",
+                    "verifying", "checking");
+            for (int j = t + 1; j < Math.min(q.size() - 1, t + 5); j++) {
+                String n = q.get(j).norm();
+                if (narrower.contains(n) && !(skipMarker && Set.of("that", "which", "where", "with").contains(n))
+                        && !(n.equals("on") && j + 1 < q.size() && q.get(j + 1).lower().equals("disk"))) {
+                    return null; // "tests for the parser", "tests that call login", "tests named test_x": narrower
+                }
+            }
+            if (q.words.stream().anyMatch(w -> w.code() && w.lower().startsWith("test") && !w.lower().contains("*")
+                    && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+                return null; // "is test_login skipped?": one test named
+            }
+            if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
+                    || any(Lexicon.IMPORT) || any(Lexicon.RETURN)) {
+                return null; // "async tests", "tests that raise": another search names what is asked
+            }
+            if (skipMarker) {
+                return new Candidate(new Intent.SkippedTests(), 9, false, "");
+            }
+            if (any(Lexicon.DECORATOR) || q.words.stream().anyMatch(Word::at)) {
+                return null; // "tests decorated with parametrize": the decorator search
+            }
+            return new Candidate(new Intent.Tests(), 7 + (noun ? 1 : 0), false, "");
+        }
+
+        /** Words that say something is missing. */
+        private static final Set<String> LACKING = Set.of("without", "no", "missing", "lacking", "lack", "lacks",
+                "lacked", "absent", "sans", "w/o", "zero", "none", "empty", "undocumented", "un-documented", "nodoc");
+
+        /**
+         * Functions or classes without a docstring: "functions without docstrings", "which classes lack a docstring",
+         * "undocumented methods", "what's missing docs". Not a question about one docstring ("what does the docstring
+         * of parse say") nor the documented ones.
+         */
+        Candidate undocumented() {
+            int d = -1;
+            for (Word w : q.words) {
+                String l = w.lower();
+                if (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
+                        || l.equals("doc") && w.index() + 1 < q.size() && q.get(w.index() + 1).lower().startsWith("string")
+                        || Set.of("undocumented", "un-documented", "documented", "documentation", "docs", "doc", "documenting")
+                        .contains(l)) {
+                    d = w.index();
+                    break;
+                }
+            }
+            if (d < 0) {
+                return null;
+            }
+            boolean lacking = false;
+            for (Word w : q.words) {
+                String l = w.lower();
+                lacking |= LACKING.contains(l) || l.startsWith("undocumented") || w.index() + 1 < q.size()
+                        && Set.of("not", "n't", "never").contains(l)
+                        && Set.of("have", "has", "documented", "got", "carry", "contain", "include", "come")
+                        .contains(q.get(w.index() + 1).lower())
+                        || Set.of("don't", "doesn't", "dont", "doesnt", "didn't", "aren't", "isn't", "arent", "isnt",
+                        "haven't", "hasn't", "havent", "hasnt", "nobody").contains(l);
+            }
+            for (int i = 0; i + 1 < q.size(); i++) {
+                lacking |= q.get(i).lower().equals("with") && q.get(i + 1).lower().equals("o"); // "w/o" reads "with o"
+            }
+            lacking |= q.phrase("do", "not", "have") || q.phrase("does", "not", "have") || q.phrase("are", "not",
+                    "documented") || q.phrase("is", "not", "documented") || q.phrase("with", "no");
+            if (!lacking) {
+                return null;
+            }
+            if (q.words.stream().anyMatch(w -> w.code() && !w.lower().startsWith("docstring") && !w.lower().endsWith(".py")
+                    && w.text().indexOf('/') < 0 && !w.lower().equals("__doc__"))) {
+                return null; // "does parse() have no docstring?": one thing named
+            }
+            boolean classes = q.words.stream().anyMatch(w -> Set.of("class", "classes", "clases", "type", "types")
+                    .contains(w.norm()) && !w.code());
+            boolean functions = functionNoun || q.words.stream().anyMatch(w -> Set.of("def", "defs", "method", "methods")
+                    .contains(w.lower()));
+            if (classes && functions) {
+                // "methods of classes without docstrings" / "classes and functions": the first noun is what is listed
+                int c = -1;
+                int f = -1;
+                for (Word w : q.words) {
+                    if (c < 0 && Set.of("class", "classes", "clases").contains(w.norm())) {
+                        c = w.index();
+                    }
+                    if (f < 0 && (Lexicon.FUNCTION.contains(w.norm()) || Set.of("def", "defs").contains(w.lower()))) {
+                        f = w.index();
+                    }
+                }
+                classes = c >= 0 && c < f;
+            }
+            return new Candidate(classes ? new Intent.UndocumentedClasses() : new Intent.UndocumentedFunctions(),
+                    9, !classes && !functions, classes || functions ? "" : "no kind of definition named: functions");
+        }
+
+        private static final java.util.regex.Pattern NUMBER_WORDS = java.util.regex.Pattern.compile(
+                "\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                + "sixteen|seventeen|eighteen|nineteen|twenty)\\b");
+        private static final List<String> NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six",
+                "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen", "twenty");
+        private static final String N = "(\\d{1,3})";
+        /** "more than 5", "over 5", "> 5", "5+": a count strictly above (group 1) or at least (group 2) the number. */
+        private static final java.util.regex.Pattern ABOVE = java.util.regex.Pattern.compile(
+                "(?:\\b(?:more|greater|larger|longer|higher|bigger)\\s+(?:than|then)|\\bover|\\babove|\\bexceed(?:s|ing)?|"
+                + "\\bbeyond|>(?!=))\\s*" + N);
+        private static final java.util.regex.Pattern AT_LEAST = java.util.regex.Pattern.compile(
+                "(?:\\bat\\s+least|\\bminimum(?:\\s+of)?|\\bmin\\.?|>=|\u2265|\\bno\\s+(?:fewer|less)\\s+(?:than|then)|"
+                + "\\bnot\\s+(?:fewer|less)\\s+(?:than|then))\\s*" + N + "|" + N + "\\s*(?:\\+|or\\s+(?:more|above|greater|over)"
+                + "|and\\s+(?:more|above|up|over)|plus\\b)");
+        private static final java.util.regex.Pattern AT_MOST = java.util.regex.Pattern.compile(
+                "(?:\\b(?:fewer|less)\\s+(?:than|then)|\\bat\\s+most|\\bunder|\\bbelow|\\bup\\s+to|<|\u2264|\\bmax(?:imum)?)"
+                + "\\s*" + N + "|" + N + "\\s*or\\s+(?:fewer|less|below|under)");
+
+        /**
+         * Functions with many parameters: "functions with more than 5 parameters", "defs taking at least 4 args",
+         * "methods with 7+ params", "functions with too many arguments" (no number: more than
+         * {@value Intent.ManyParameters#DEFAULT_MIN} - 1, said in the answer). Not an exact count ("functions with 3
+         * parameters"), an upper bound, the function with the most parameters, nor one parameter named.
+         */
+        Candidate manyParameters() {
+            int p = first(Lexicon.PARAMETER);
+            if (p < 0 || any(Set.of("kwarg", "kwargs")) && !any(Set.of("parameters", "params", "arguments", "args"))) {
+                return null;
+            }
+            String text = q.original.toLowerCase(Locale.ROOT);
+            java.util.regex.Matcher words = NUMBER_WORDS.matcher(text);
+            StringBuilder digits = new StringBuilder();
+            while (words.find()) {
+                words.appendReplacement(digits, String.valueOf(NUMBERS.indexOf(words.group(1))));
+            }
+            words.appendTail(digits);
+            text = digits.toString();
+            if (AT_MOST.matcher(text).find()) {
+                return null;
+            }
+            java.util.regex.Matcher m = ABOVE.matcher(text);
+            Integer min = null;
+            if (m.find()) {
+                min = Integer.parseInt(m.group(1)) + 1;
+            } else if ((m = AT_LEAST.matcher(text)).find()) {
+                min = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            if (min != null) {
+                return min > 255 ? null : new Candidate(new Intent.ManyParameters(min), 9, false, "");
+            }
+            if (text.matches(".*\\d.*")) {
+                return null; // "functions with 3 parameters": an exact count
+            }
+            boolean many = q.phrase("too", "many") || q.phrase("a", "lot", "of") || q.phrase("lots", "of")
+                    || q.phrase("loads", "of") || q.phrase("tons", "of") || q.phrase("so", "many") || q.phrase("many")
+                    && any(Set.of("with", "take", "takes", "taking", "have", "has", "accept", "accepts"))
+                    || q.words.stream().anyMatch(w -> Set.of("long", "longest", "huge", "big", "bloated", "massive",
+                    "giant", "lengthy", "excessive", "large", "wide").contains(w.lower()) && w.index() + 1 < q.size()
+                    && (Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())
+                    || w.index() + 2 < q.size() && Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())));
+            if (!many || any(Set.of("most", "longest", "biggest", "largest"))) {
+                return null; // "the function with the most parameters": one function, not a list
+            }
+            if (q.words.stream().anyMatch(w -> w.code() && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+                return null; // "does parse() take too many arguments?": one function named
+            }
+            return new Candidate(new Intent.ManyParameters(Intent.ManyParameters.DEFAULT_MIN), 8, true,
+                    "no number given: more than 5 parameters, pylint's default limit");
+        }
+
+        /** The verbs and nouns of catching an exception. */
+        private static final Set<String> CATCH = Set.of("catch", "catches", "caught", "catching", "handle", "handles",
+                "handled", "handling", "handler", "handlers", "swallow", "swallows", "swallowed", "swallowing", "except",
+                "excepts", "excepted", "excepting", "trap", "traps", "trapped", "trapping", "rescue", "rescued",
+                "intercept", "intercepts", "intercepted", "ignore", "ignores", "ignored", "suppressed", "silenced");
+        /** Adjectives of an except clause without a type. */
+        private static final Set<String> BARE = Set.of("bare", "naked", "catch-all", "catchall", "blanket", "untyped",
+                "unqualified", "generic", "plain", "empty", "unspecified", "typeless");
+
+        /**
+         * Except clauses: those naming an exception ("where is ValueError caught", "who handles KeyError", "except
+         * OSError blocks") and bare ones ("bare excepts", "naked except clauses", "except: without a type"). Not the
+         * places that raise it; not an exception class named without a verb of catching.
+         */
+        Candidate handlers() {
+            int c = -1;
+            for (Word w : q.words) {
+                String l = w.lower();
+                if (CATCH.contains(l) && !w.code() || l.equals("except:") || l.equals("try/except")
+                        || l.equals("try-except") || l.equals("try/catch") || l.equals("try-catch")) {
+                    c = w.index();
+                    break;
+                }
+            }
+            if (c < 0) {
+                return null;
+            }
+            boolean exceptWord = q.words.stream().anyMatch(w -> w.lower().startsWith("except") || w.lower().startsWith("try/")
+                    || w.lower().startsWith("try-"));
+            boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower())) && (exceptWord
+                    || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
+                    .contains(w.lower())))
+                    || exceptWord && (q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
+                    || q.phrase("no", "type") || q.phrase("without", "an", "exception")
+                    || q.phrase("without", "any", "exception") || q.phrase("with", "no", "exception")
+                    || q.phrase("without", "exception") || q.phrase("no", "exception", "type")
+                    || q.phrase("without", "specifying") || q.phrase("catch", "everything") || q.phrase("catches", "everything")
+                    || q.phrase("catch", "all") && !any(Lexicon.EXCEPTION));
+            if (any(Lexicon.RAISE)) {
+                return null; // "raised or caught": the raises search, or both, which no one search answers
+            }
+            int e = -1;
+            for (Word w : q.words) {
+                if (w.index() != c && param(w) && (w.code() || w.capitalised()) && ClassFactsNames.exceptionLike(w.text())) {
+                    e = w.index();
+                    break;
+                }
+            }
+            if (e < 0) {
+                // "where is Timeout caught": a capitalised name or code right next to the verb
+                int near = after(c, 3, false, Set.of("clause", "clauses", "block", "blocks", "for", "of"));
+                if (near < 0) {
+                    near = before(c, 3);
+                }
+                if (near >= 0 && (q.get(near).code() || q.get(near).capitalised() && near > 0)
+                        && !Lexicon.EXCEPTION.contains(q.get(near).lower())) {
+                    e = near;
+                }
+            }
+            if (e >= 0 && !bare) {
+                String name = q.get(e).text();
+                if (q.get(c).lower().startsWith("handl") && !exceptWord && !any(Lexicon.EXCEPTION)
+                        && !ClassFactsNames.exceptionLike(name) && !q.get(e).code()) {
+                    return null; // "which functions handle Request": not an exception
+                }
+                return new Candidate(new Intent.Catches(name), 9, false, "");
+            }
+            if (bare && e < 0) {
+                return new Candidate(new Intent.BareExcepts(), 9, false, "");
+            }
+            return null;
+        }
+
+        /**
+         * Static and class methods: "static methods", "staticmethods", "class methods", "classmethods", "which methods
+         * are static". Not the methods of one class ("the class methods of Router", "Router class methods"), not
+         * "non-static methods".
+         */
+        Candidate staticOrClassMethods() {
+            for (int i = 0; i < q.size(); i++) {
+                String l = q.get(i).lower();
+                String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+                boolean method = Set.of("method", "methods", "function", "functions", "func", "funcs", "def", "defs",
+                        "fn", "fns").contains(next);
+                String decorator = null;
+                if (l.equals("static") && (method || i == q.size() - 1 && q.phrase("are", "static"))) {
+                    decorator = "staticmethod";
+                } else if (l.equals("class") && Set.of("method", "methods").contains(next)) {
+                    decorator = "classmethod";
+                } else if (l.equals("static") && i > 0 && Set.of("are", "is", "r").contains(q.get(i - 1).lower())) {
+                    decorator = "staticmethod";
+                }
+                if (decorator == null) {
+                    continue;
+                }
+                if (i > 0 && Set.of("non", "not", "non-static", "instance").contains(q.get(i - 1).lower())
+                        || q.words.stream().anyMatch(w -> w.lower().equals("non-static") || w.lower().equals("nonstatic"))) {
+                    return null;
+                }
+                int named = decorator.equals("classmethod") ? rightBefore(i) : -1;
+                if (named >= 0 && classLike(q.get(named))) {
+                    return null; // "the Router class methods": methods of one class
+                }
+                int of = i + 2 < q.size() && Set.of("of", "in", "on").contains(q.get(i + 2).lower()) ? after(i + 2, 2) : -1;
+                if (of >= 0 && classLike(q.get(of)) && !q.get(of).text().endsWith(".py") && q.get(of).text().indexOf('/') < 0) {
+                    return null; // "class methods of Router": which the methods-of-class search reads
+                }
+                return new Candidate(new Intent.FunctionsByDecorator(decorator), 8, false, "");
+            }
+            return null;
+        }
+
+        /** Builtins whose calls are asked for by a noun after the name ("print statements", "eval calls"). */
+        private static final Set<String> BUILTIN_CALLED = Set.of("print", "eval", "exec", "breakpoint", "input", "open",
+                "compile", "exit", "quit", "__import__", "setattr", "getattr", "hasattr", "delattr", "isinstance",
+                "issubclass", "globals", "locals", "pdb.set_trace");
+        private static final Set<String> CALL_NOUNS = Set.of("statement", "statements", "call", "calls", "usage",
+                "usages", "use", "uses", "invocation", "invocations", "check", "checks", "call-sites", "callsites");
+
+        /**
+         * Calls of a builtin named with a noun: "print statements", "leftover print calls", "uses of eval",
+         * "isinstance checks", "usages of exec". Not a question naming more (those the callers search reads).
+         */
+        Candidate builtinCalls() {
+            for (int i = 0; i < q.size(); i++) {
+                Word w = q.get(i);
+                String l = w.lower();
+                if (!BUILTIN_CALLED.contains(l)) {
+                    continue;
+                }
+                boolean nounAfter = i + 1 < q.size() && CALL_NOUNS.contains(q.get(i + 1).lower());
+                boolean nounBefore = i >= 2 && q.get(i - 1).lower().equals("of")
+                        && CALL_NOUNS.contains(q.get(i - 2).lower());
+                boolean bare = w.parens() && (i == q.size() - 1 || nounAfter);
+                if (nounAfter || nounBefore || bare && any(Set.of("all", "every", "any", "find", "list", "show"))) {
+                    if (i + 2 < q.size() && Set.of("function", "method", "builtin").contains(q.get(i + 1).norm())) {
+                        continue;
+                    }
+                    return new Candidate(new Intent.Callers(l), 7, false, "");
+                }
+            }
+            return null;
         }
 
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */

@@ -36,6 +36,10 @@ import java.util.Set;
  *       callers of F: {@code find_callers};</li>
  *   <li>enum classes, abstract classes: {@code find_classes} with {@code enum} or {@code abstract}; generator
  *       functions: {@code find_functions {"generator": true}}; third-party modules: {@code find_dependencies}; entry points: {@code find_entry_points};</li>
+ *   <li>tests, skipped tests, functions or classes without a docstring, functions with at least N parameters:
+ *       {@code find_functions} with {@code test}, {@code skipped}, {@code docstring: false} or {@code min_params}
+ *       ({@code find_classes} for classes); except clauses naming E or bare ones: {@code find_handlers} with
+ *       {@code exception} or {@code bare};</li>
  *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and
  *       {@code find_constants} for an undotted N), keeping the items named exactly N (case aside).</li>
  * </ul>
@@ -119,6 +123,14 @@ public final class Planner {
             case Intent.Generators g -> steps.add(new Plan.Step("find_functions", args(path).put("generator", true)));
             case Intent.ThirdParty t -> steps.add(new Plan.Step("find_dependencies", args(path)));
             case Intent.EntryPoints e -> steps.add(new Plan.Step("find_entry_points", args(path)));
+            case Intent.Tests t -> steps.add(new Plan.Step("find_functions", args(path).put("test", true)));
+            case Intent.SkippedTests s -> steps.add(new Plan.Step("find_functions", args(path).put("skipped", true)));
+            case Intent.UndocumentedFunctions u -> steps.add(new Plan.Step("find_functions",
+                    args(path).put("docstring", false)));
+            case Intent.UndocumentedClasses u -> steps.add(new Plan.Step("find_classes", args(path).put("docstring", false)));
+            case Intent.ManyParameters m -> steps.add(new Plan.Step("find_functions", args(path).put("min_params", m.min())));
+            case Intent.Catches c -> steps.add(new Plan.Step("find_handlers", args(path).put("exception", c.exception())));
+            case Intent.BareExcepts b -> steps.add(new Plan.Step("find_handlers", args(path).put("bare", true)));
             case Intent.Unknown u -> {
             }
         }

@@ -247,6 +247,60 @@ class IntentClassifierShapesTest {
         assertEquals(parameter, actual, question + " -> " + intent);
     }
 
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # tests: a listing of them, skipped ones; not the tests of one thing, a state, a modifier or a name pattern
+            list every test function                                           | TESTS                  | -
+            what unit tests do we have                                         | TESTS                  | -
+            which tests are skipped                                            | SKIPPED_TESTS          | -
+            any disabled tests?                                                | SKIPPED_TESTS          | -
+            functions marked with pytest.mark.skip                             | SKIPPED_TESTS          | -
+            what tests exist for the parser                                    | UNKNOWN                | -
+            which tests are flaky                                              | UNKNOWN                | -
+            show me the test files                                             | UNKNOWN                | -
+            methods named test                                                 | FUNCTIONS_BY_NAME      | test
+            is test_login skipped?                                             | UNKNOWN                | -
+            # docstrings: the ones lacking them, functions unless classes come first
+            which functions have no docstring                                  | UNDOCUMENTED_FUNCTIONS | -
+            methods w/o docstrings                                             | UNDOCUMENTED_FUNCTIONS | -
+            classes missing docstrings                                         | UNDOCUMENTED_CLASSES   | -
+            which classes are undocumented                                     | UNDOCUMENTED_CLASSES   | -
+            what does the docstring of parse say                               | UNKNOWN                | -
+            which functions have a docstring                                   | UNKNOWN                | -
+            # many parameters: a lower bound, the default when none is named; not an exact count or an upper bound
+            functions with more than 5 parameters                              | MANY_PARAMETERS        | 6
+            defs taking at least four args                                     | MANY_PARAMETERS        | 4
+            methods with 7+ params                                             | MANY_PARAMETERS        | 7
+            functions with too many arguments                                  | MANY_PARAMETERS        | 6
+            functions with 3 parameters                                        | UNKNOWN                | -
+            functions with fewer than 3 parameters                             | UNKNOWN                | -
+            which function has the most parameters                             | UNKNOWN                | -
+            # except clauses: a named exception caught, bare ones; not raising, not exceptions caught in general
+            where is ValueError caught                                         | CATCHES                | ValueError
+            OSError caught where?                                              | CATCHES                | OSError
+            who handles requests.Timeout                                       | CATCHES                | requests.Timeout
+            find bare excepts                                                  | BARE_EXCEPTS           | -
+            except clauses without an exception type                           | BARE_EXCEPTS           | -
+            where is ValueError raised or caught                               | RAISES                 | ValueError
+            where are exceptions caught                                        | UNKNOWN                | -
+            which exceptions does it declare, so I know what to catch          | EXCEPTION_CLASSES      | -
+            # static and class methods; not the methods of one class
+            list the static methods                                            | FUNCTIONS_BY_DECORATOR | staticmethod
+            which methods are static                                           | FUNCTIONS_BY_DECORATOR | staticmethod
+            all class methods                                                  | FUNCTIONS_BY_DECORATOR | classmethod
+            the Router class methods                                           | METHODS_OF_CLASS       | Router
+            non-static methods                                                 | UNKNOWN                | -
+            # builtins' calls named with a noun
+            find all print statements                                          | CALLERS                | print
+            show all uses of eval                                              | CALLERS                | eval
+            """)
+    void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             I saw TimeoutError in a stack trace, where is it raised

@@ -42,6 +42,13 @@ public final class GroundTruthQuery {
             case Intent.Generators g -> "generators";
             case Intent.ThirdParty t -> "third_party";
             case Intent.EntryPoints e -> "entry_points";
+            case Intent.Tests t -> "tests";
+            case Intent.SkippedTests s -> "skipped_tests";
+            case Intent.UndocumentedFunctions u -> "undocumented_functions";
+            case Intent.UndocumentedClasses u -> "undocumented_classes";
+            case Intent.ManyParameters m -> "many_parameters:" + m.min();
+            case Intent.Catches c -> "catches:" + c.exception();
+            case Intent.BareExcepts b -> "bare_excepts";
             case Intent.Unknown u -> null;
         };
     }

@@ -28,10 +28,13 @@ public final class PhrasingSet {
     /**
      * Files of the kinds added after the first sets were written (where a name is defined, every class, every
      * function, enum and abstract classes, generators, TypedDict and NamedTuple classes, third-party modules, entry
-     * points): only the sets written after them have these files.
+     * points, tests and skipped tests, functions and classes without a docstring, functions with many parameters,
+     * except clauses, static and class methods): only the sets written after them have these files.
      */
     public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions", "enums",
-            "abstract-classes", "generators", "typed-dicts", "named-tuples", "third-party", "entry-points");
+            "abstract-classes", "generators", "typed-dicts", "named-tuples", "third-party", "entry-points", "tests", "skipped-tests",
+            "undocumented-functions", "undocumented-classes", "many-parameters", "catches", "bare-excepts",
+            "static-class-methods");
 
     private PhrasingSet() {
     }
@@ -130,6 +133,10 @@ public final class PhrasingSet {
                     throw new IllegalStateException(name + ": bad line: " + line);
                 }
                 String params = cols.length > 2 ? cols[2] : "";
+                if (kind == Intent.Kind.MANY_PARAMETERS && !params.contains("min=")) {
+                    // "too many arguments" names no number: the classifier's documented default
+                    params = (params.isBlank() ? "" : params + ";") + "min=" + Intent.ManyParameters.DEFAULT_MIN;
+                }
                 boolean informal = cols[0].equals("i");
                 if (!expand) {
                     out.add(new Item(file, informal, cols[1], kind, rawParams(params)));
@@ -188,6 +195,13 @@ public final class PhrasingSet {
             case GENERATORS -> new Intent.Generators();
             case THIRD_PARTY -> new Intent.ThirdParty();
             case ENTRY_POINTS -> new Intent.EntryPoints();
+            case TESTS -> new Intent.Tests();
+            case SKIPPED_TESTS -> new Intent.SkippedTests();
+            case UNDOCUMENTED_FUNCTIONS -> new Intent.UndocumentedFunctions();
+            case UNDOCUMENTED_CLASSES -> new Intent.UndocumentedClasses();
+            case MANY_PARAMETERS -> new Intent.ManyParameters(Integer.parseInt(p.get("min")));
+            case CATCHES -> new Intent.Catches(p.get("exception"));
+            case BARE_EXCEPTS -> new Intent.BareExcepts();
             case UNKNOWN -> new Intent.Unknown("expected unknown");
         };
     }
@@ -228,6 +242,8 @@ public final class PhrasingSet {
             case Intent.Raises r -> m.put("exception", r.exception());
             case Intent.Callers c -> m.put("function", c.function());
             case Intent.Definitions d -> m.put("name", d.name());
+            case Intent.ManyParameters n -> m.put("min", String.valueOf(n.min()));
+            case Intent.Catches c -> m.put("exception", c.exception());
             default -> {
             }
         }

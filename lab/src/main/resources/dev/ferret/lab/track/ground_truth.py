@@ -17,7 +17,7 @@ Prints one JSON object on stdout:
   comments   [{file, line, text}]  comment tokens holding the tag as a word                (question 5)
   answers    {"KIND[:ARG]": [{file, line, name}]} for each --ask
   stats      with --stats: {table: [[value, count], ...]} of the names a question could take, most frequent first:
-             bases, class_decorators, function_decorators, methods, classes, parameters, returns, raised, called,
+             bases, class_decorators, function_decorators, methods, classes, parameters, returns, raised, caught, called,
              modules, function_prefixes, tags (as written in the code; for choosing realistic question parameters)
 
 Kinds for --ask (ARG where the kind takes one):
@@ -1135,7 +1135,8 @@ def answer(project, kind, arg):
 def stats(project, comment_tags_found):
     from collections import Counter
     t = {k: Counter() for k in ("bases", "class_decorators", "function_decorators", "methods", "classes",
-                                "parameters", "returns", "raised", "called", "modules", "function_prefixes")}
+                                "parameters", "returns", "raised", "caught", "called", "modules",
+                                "function_prefixes")}
     for s in project.sources.values():
         for qual, node in s.classes:
             t["classes"][node.name] += 0
@@ -1164,6 +1165,11 @@ def stats(project, comment_tags_found):
         for line, node, scope in s.raises:
             if node.exc is not None and call_ref(node.exc):
                 t["raised"][call_ref(node.exc)] += 1
+        for line, node, scope in s.handlers:
+            if node.type is not None:
+                for w in map(dotted_name, caught_types(node.type)):
+                    if w is not None:
+                        t["caught"][w] += 1
         for line, called, scope in s.calls:
             t["called"][called] += 1
         for node, module_level in s.imports:

@@ -33,7 +33,9 @@ class StructuralAgreementTest {
                 new Intent.Properties(), new Intent.Exports(), new Intent.Constants(), new Intent.Comments("TODO"),
                 new Intent.Comments(List.of("TODO", "FIXME")), new Intent.Comments(List.of("FIXME", "XXX", "HACK")),
                 new Intent.Enums(), new Intent.AbstractClasses(), new Intent.Generators(), new Intent.ThirdParty(),
-                new Intent.EntryPoints()));
+                new Intent.EntryPoints(), new Intent.Tests(), new Intent.SkippedTests(),
+                new Intent.UndocumentedFunctions(), new Intent.UndocumentedClasses(), new Intent.ManyParameters(3),
+                new Intent.ManyParameters(Intent.ManyParameters.DEFAULT_MIN), new Intent.BareExcepts()));
         for (String v : top(stats, "bases", 4)) {
             out.add(new Intent.Subclasses(v));
             out.add(new Intent.Subclasses(v, true));
@@ -45,6 +47,7 @@ class StructuralAgreementTest {
         top(stats, "parameters", 3).forEach(v -> out.add(new Intent.FunctionsWithParameter(v)));
         top(stats, "returns", 3).forEach(v -> out.add(new Intent.FunctionsReturning(v)));
         top(stats, "raised", 3).forEach(v -> out.add(new Intent.Raises(v)));
+        top(stats, "caught", 3).forEach(v -> out.add(new Intent.Catches(v)));
         top(stats, "called", 4).forEach(v -> out.add(new Intent.Callers(v)));
         top(stats, "modules", 4).forEach(v -> out.add(new Intent.Imports(v)));
         out.add(new Intent.ClassesByName(Intent.ALL));
@@ -232,6 +235,76 @@ class StructuralAgreementTest {
                 """);
         write(repo, "tests/helpers.py", "def make():\n    return 1\n");
         write(repo, "tests/test_run.py", "import helpers\nimport pytest\n\n\ndef test_make():\n    assert helpers.make()\n");
+        // tests: module-level test functions, Test classes (nested too; not one with __init__), TestCase subclasses
+        // through a project base, skip decorators on the def or its class (an aliased unittest.skip too); not a nested
+        // def, a helper method or run_test; except clauses: a tuple, a bare one, one with a name
+        write(repo, "tests/test_kinds.py", """
+                import unittest
+                import pytest
+                from unittest import skip as sk
+
+
+                class Base(unittest.TestCase):
+                    def test_base(self):
+                        pass
+
+
+                class TestPlain:
+                    def test_one(self):
+                        \"\"\"Documented.\"\"\"
+
+                    @pytest.mark.skipif(True, reason="x")
+                    def test_two(self):
+                        pass
+
+                    class TestNested:
+                        def test_deep(self):
+                            pass
+
+
+                class TestWithInit:
+                    def __init__(self):
+                        pass
+
+                    def test_not_collected(self):
+                        pass
+
+
+                @pytest.mark.skip
+                class TestSkipped:
+                    def test_a(self):
+                        pass
+
+                    def helper(self):
+                        pass
+
+
+                class Derived(Base):
+                    @sk("later")
+                    def test_derived(self):
+                        def test_inner():
+                            pass
+                        try:
+                            test_inner()
+                        except:
+                            pass
+
+                    def run_test(self):
+                        pass
+
+
+                def test_free(a, b, c, d, *args, key=None, **kw):
+                    try:
+                        import yaml
+                    except (ImportError, ValueError):
+                        pass
+                    except KeyError as e:
+                        raise
+
+
+                async def test_async():
+                    pass
+                """);
         write(repo, "tools/run.py", """
                 import app
                 from app.cli import main
@@ -275,6 +348,11 @@ class StructuralAgreementTest {
         assertEquals(3 + 12, sizes.get("generators"));
         // app/__main__.py:1, app/cli.py (the reversed one-liner), tools/run.py (in the try)
         assertEquals(3, sizes.get("entry_points"));
+        // test_run.py's test_make; Base.test_base, TestPlain.test_one, test_two, TestNested.test_deep,
+        // TestSkipped.test_a, Derived.test_derived, test_free, test_async
+        assertEquals(9, sizes.get("tests"));
+        // TestPlain.test_two (skipif), TestSkipped.test_a (its class), Derived.test_derived (unittest.skip as sk)
+        assertEquals(3, sizes.get("skipped_tests"));
         // requests, typing_extensions, yaml, attr at least (the fuzzed files may import more)
         assertTrue(sizes.get("third_party") >= 4, "third_party: " + sizes.get("third_party"));
     }
