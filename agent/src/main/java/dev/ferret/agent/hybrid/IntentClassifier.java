@@ -1943,7 +1943,8 @@ public final class IntentClassifier {
             }
             boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",
                     "user", "user-defined", "hierarchy", "project's"));
-            if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))) {
+            if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))
+                    || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
                 return null; // "where are exceptions caught": handlers, not classes
             }
             boolean defining = classNoun || declared || q.size() <= 4;
@@ -1953,6 +1954,16 @@ public final class IntentClassifier {
         /** The nouns after "abstract" or "enum" that make it name classes ("abstract base classes", "enum types"). */
         private static final Set<String> KIND_NOUNS = Set.of("class", "classes", "base", "bases", "type", "types",
                 "interface", "interfaces", "ones", "one", "definition", "definitions", "superclass", "superclasses");
+
+        /**
+         * A word of the subclass relation: a verb ("inherit"), a noun ("descendants"), depth ("ancestry", "tree") or a
+         * base ("as a base class", "parent", "under").
+         */
+        boolean baseRelation() {
+            return any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN) || any(Lexicon.INDIRECT)
+                    || any(Set.of("parent", "parents", "under")) || q.words.stream().anyMatch(w -> Set.of("base", "bases")
+                    .contains(w.lower()) && !(w.index() > 0 && Set.of("code", "data").contains(q.get(w.index() - 1).lower())));
+        }
 
         /** A name written right before word {@code i}: "the Color enum", "the heartbeat generator". */
         boolean namedBefore(int i) {
@@ -1991,8 +2002,8 @@ public final class IntentClassifier {
             if (!plural && namedBefore(e)) {
                 return null; // "members of the Color enum": one enum
             }
-            if ((w.capitalised() || w.code()) && !plural && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN))) {
-                return null; // "subclasses of Enum": the base as written
+            if ((w.capitalised() || w.code()) && !plural && baseRelation()) {
+                return null; // "subclasses of Enum", "classes with enum.Enum as a base": the base as written
             }
             if (functionNoun && !classNoun) {
                 return null; // "functions that return an enum", "functions taking an enum argument": about functions
@@ -2036,8 +2047,8 @@ public final class IntentClassifier {
                     && !(classWord && Set.of("are", "is", "being", "remain", "stay").contains(a > 0 ? q.get(a - 1).norm() : ""))) {
                 return null; // "abstract syntax tree", "abstract away the storage"
             }
-            if (w.text().equals("ABC") && (any(Lexicon.SUBCLASS) || any(Set.of("base", "bases", "parent", "parents")))) {
-                return null; // "classes that inherit from ABC", "whose base is ABC": the base as written
+            if (w.text().equals("ABC") && baseRelation()) {
+                return null; // "classes that inherit from ABC", "whose base is ABC", "ABC descendants": the base as written
             }
             if (any(Lexicon.PROTOCOL)) {
                 return null; // "any protocols, or is it all ABCs?": the Protocol question, ABCs set against it
@@ -2303,7 +2314,7 @@ public final class IntentClassifier {
 
         /** The words of a skip marker, and of tests being left out. */
         private static final Set<String> SKIP = Set.of("skip", "skips", "skipped", "skipping", "skipif", "skipunless",
-                "skip_if", "skip_unless", "disabled", "deactivated");
+                "skip_if", "skip_unless", "disabled", "deactivated", "skiped", "skipt", "skipd");
         /** Nouns after "test" that make it a modifier of something else ("test files", "test fixtures"). */
         private static final Set<String> TEST_MODIFIED = Set.of("file", "files", "folder", "folders", "directory",
                 "directories", "dir", "dirs", "module", "modules", "suite", "suites", "fixture", "fixtures", "helper",
@@ -2342,9 +2353,17 @@ public final class IntentClassifier {
          */
         Candidate tests() {
             int t = testWord();
-            int skip = first(SKIP);
-            boolean skipMarker = skip >= 0 || q.words.stream().anyMatch(w -> w.lower().startsWith("pytest.mark.skip")
-                    || w.lower().startsWith("unittest.skip"));
+            int skip = -1;
+            for (Word w : q.words) {
+                String l = w.lower();
+                if (SKIP.contains(l) || l.startsWith("pytest.mark.skip") || l.startsWith("unittest.skip")
+                        || Set.of("switched", "turned", "turn", "switch", "commented").contains(l) && w.index() + 1 < q.size()
+                        && q.get(w.index() + 1).lower().equals("off")) { // "switched off", "turned off"
+                    skip = w.index();
+                    break;
+                }
+            }
+            boolean skipMarker = skip >= 0;
             if (t < 0) {
                 if (skipMarker && (functionNoun || any(Lexicon.DECORATOR) || any(Set.of("marker", "markers", "mark",
                         "marks", "ones")))) {
@@ -2364,17 +2383,27 @@ public final class IntentClassifier {
             if (!noun && TEST_MODIFIED.contains(next) || noun && TEST_MODIFIED.contains(after)) {
                 return null; // "test files", "test fixtures", "test functions module"
             }
-            if (q.words.stream().anyMatch(w -> TEST_STATES.contains(w.lower()))) {
-                return null; // "failing tests", "which tests are flaky"
+            if (q.words.stream().anyMatch(w -> TEST_STATES.contains(w.lower())
+                    && !(skipMarker && Set.of("run", "running", "ran").contains(w.lower())))
+                    || any(Set.of("coverage", "report", "reports"))) {
+                return null; // "failing tests", "which tests are flaky", "the coverage report"; not "never run: skipped"
             }
             Set<String> narrower = Set.of("for", "of", "covering", "cover", "covers", "about", "that", "which",
                     "exercising", "exercise", "exercises", "touching", "hitting", "calling", "using", "use", "call",
                     "named", "called", "whose", "with", "without", "where", "against", "on", "targeting", "testing",
                     "verifying", "checking");
-            for (int j = t + 1; j < Math.min(q.size() - 1, t + 5); j++) {
+            for (int j = t + 1; j < q.size() - 1; j++) {
                 String n = q.get(j).norm();
-                if (narrower.contains(n) && !(skipMarker && Set.of("that", "which", "where", "with").contains(n))
-                        && !(n.equals("on") && j + 1 < q.size() && q.get(j + 1).lower().equals("disk"))) {
+                String then = q.get(j + 1).lower();
+                boolean far = j > t + 4 && !Set.of("for", "covering", "about", "against", "targeting").contains(n);
+                if (narrower.contains(n) && !far && !(skipMarker && (j < skip || Set.of("that", "which", "where", "with",
+                        "on", "because").contains(n)))
+                        && !Lexicon.PRONOUN.contains(then) // "with unittest.skip on them"
+                        && !Set.of("pytest", "unittest", "nose", "nose2", "we", "you", "i", "are", "is", "exist", "exists",
+                        "get", "will", "would", "there").contains(then) // "tests that pytest would collect"
+                        && !(Set.of("with", "using", "in").contains(n) && Set.of("pytest", "unittest", "nose").contains(then))
+                        && !(n.equals("for") && Set.of("this", "the", "our").contains(then) && j + 2 < q.size()
+                        && Set.of("project", "repo", "repository", "codebase", "code", "package").contains(q.get(j + 2).lower()))) {
                     return null; // "tests for the parser", "tests that call login", "tests named test_x": narrower
                 }
             }
@@ -2397,7 +2426,11 @@ public final class IntentClassifier {
 
         /** Words that say something is missing. */
         private static final Set<String> LACKING = Set.of("without", "no", "missing", "lacking", "lack", "lacks",
-                "lacked", "absent", "sans", "w/o", "zero", "none", "empty", "undocumented", "un-documented", "nodoc");
+                "lacked", "absent", "sans", "w/o", "zero", "none", "empty", "undocumented", "un-documented", "nodoc",
+                "need", "needs", "needing", "want", "wants", "require", "requires");
+        /** The words of {@link #LACKING} that say it only right before the doc word ("still need docstrings"). */
+        private static final Set<String> WANTING = Set.of("need", "needs", "needing", "want", "wants", "require",
+                "requires");
 
         /**
          * Functions or classes without a docstring: "functions without docstrings", "which classes lack a docstring",
@@ -2422,9 +2455,12 @@ public final class IntentClassifier {
             boolean lacking = false;
             for (Word w : q.words) {
                 String l = w.lower();
-                lacking |= LACKING.contains(l) || l.startsWith("undocumented") || w.index() + 1 < q.size()
+                boolean wanting = WANTING.contains(l) && !(w.index() + 1 < q.size() && (w.index() + 1 == d
+                        || w.index() + 2 == d && Set.of("a", "the", "some", "more").contains(q.get(w.index() + 1).lower())));
+                lacking |= LACKING.contains(l) && !wanting || l.startsWith("undocumented") || w.index() + 1 < q.size()
                         && Set.of("not", "n't", "never").contains(l)
-                        && Set.of("have", "has", "documented", "got", "carry", "contain", "include", "come")
+                        && Set.of("have", "has", "documented", "got", "carry", "contain", "include", "come", "start",
+                        "begin", "open")
                         .contains(q.get(w.index() + 1).lower())
                         || Set.of("don't", "doesn't", "dont", "doesnt", "didn't", "aren't", "isn't", "arent", "isnt",
                         "haven't", "hasn't", "havent", "hasnt", "nobody").contains(l);
@@ -2524,6 +2560,13 @@ public final class IntentClassifier {
                     "giant", "lengthy", "excessive", "large", "wide").contains(w.lower()) && w.index() + 1 < q.size()
                     && (Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())
                     || w.index() + 2 < q.size() && Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())));
+            many |= q.words.stream().anyMatch(w -> Set.of("excessive", "large", "huge", "high", "big", "crazy", "insane",
+                    "ridiculous", "unreasonable").contains(w.lower()) && w.index() + 2 < q.size()
+                    && Set.of("number", "amount", "count", "numbers").contains(q.get(w.index() + 1).lower())
+                    && q.get(w.index() + 2).lower().equals("of")); // "an excessive number of parameters"
+            if (q.phrase("how", "many") && (q.phrase("is", "too", "many") || q.phrase("are", "too", "many"))) {
+                return null; // "how many params is too many": an opinion
+            }
             if (!many || any(Set.of("most", "longest", "biggest", "largest"))) {
                 return null; // "the function with the most parameters": one function, not a list
             }
@@ -2538,7 +2581,11 @@ public final class IntentClassifier {
         private static final Set<String> CATCH = Set.of("catch", "catches", "caught", "catching", "handle", "handles",
                 "handled", "handling", "handler", "handlers", "swallow", "swallows", "swallowed", "swallowing", "except",
                 "excepts", "excepted", "excepting", "trap", "traps", "trapped", "trapping", "rescue", "rescued",
-                "intercept", "intercepts", "intercepted", "ignore", "ignores", "ignored", "suppressed", "silenced");
+                "intercept", "intercepts", "intercepted", "ignore", "ignores", "ignored", "suppressed", "silenced", "eat",
+                "eats", "eaten", "eating", "ate");
+        /** The except keyword as written in questions. */
+        private static final Set<String> EXCEPT_WORDS = Set.of("except", "excepts", "except:", "except*", "try/except",
+                "try-except", "try/catch", "try-catch", "except-clause", "except-clauses");
         /** Adjectives of an except clause without a type. */
         private static final Set<String> BARE = Set.of("bare", "naked", "catch-all", "catchall", "blanket", "untyped",
                 "unqualified", "generic", "plain", "empty", "unspecified", "typeless");
@@ -2552,8 +2599,7 @@ public final class IntentClassifier {
             int c = -1;
             for (Word w : q.words) {
                 String l = w.lower();
-                if (CATCH.contains(l) && !w.code() || l.equals("except:") || l.equals("try/except")
-                        || l.equals("try-except") || l.equals("try/catch") || l.equals("try-catch")) {
+                if (CATCH.contains(l) && !w.code() || EXCEPT_WORDS.contains(l)) {
                     c = w.index();
                     break;
                 }
@@ -2561,12 +2607,12 @@ public final class IntentClassifier {
             if (c < 0) {
                 return null;
             }
-            boolean exceptWord = q.words.stream().anyMatch(w -> w.lower().startsWith("except") || w.lower().startsWith("try/")
-                    || w.lower().startsWith("try-"));
+            boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()));
             boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower())) && (exceptWord
                     || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
                     .contains(w.lower())))
-                    || exceptWord && (q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
+                    || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
+                    || q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
                     || q.phrase("no", "type") || q.phrase("without", "an", "exception")
                     || q.phrase("without", "any", "exception") || q.phrase("with", "no", "exception")
                     || q.phrase("without", "exception") || q.phrase("no", "exception", "type")
@@ -2607,6 +2653,21 @@ public final class IntentClassifier {
             return null;
         }
 
+        /** "does not specify an exception", "omit the exception type", "that names no exception". */
+        boolean omits() {
+            for (int i = 0; i < q.size(); i++) {
+                String l = q.get(i).lower();
+                if (l.startsWith("omit") || Set.of("specify", "specifies", "specifying", "name", "names", "naming", "give",
+                        "gives", "list", "lists", "mention", "mentions", "state", "states").contains(l)
+                        && i > 0 && Set.of("not", "n't", "never", "doesn't", "don't", "dont", "doesnt", "without")
+                        .contains(q.get(i - 1).lower()) && q.words.stream().anyMatch(w -> Lexicon.EXCEPTION.contains(w.lower())
+                        || Set.of("type", "class", "anything").contains(w.lower()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
          * Static and class methods: "static methods", "staticmethods", "class methods", "classmethods", "which methods
          * are static". Not the methods of one class ("the class methods of Router", "Router class methods"), not
@@ -2617,7 +2678,8 @@ public final class IntentClassifier {
                 String l = q.get(i).lower();
                 String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
                 boolean method = Set.of("method", "methods", "function", "functions", "func", "funcs", "def", "defs",
-                        "fn", "fns").contains(next);
+                        "fn", "fns", "meth", "meths").contains(next) || Set.of("meth", "meths").contains(
+                        i + 1 < q.size() ? q.get(i + 1).lower() : "");
                 String decorator = null;
                 if (l.equals("static") && (method || i == q.size() - 1 && q.phrase("are", "static"))) {
                     decorator = "staticmethod";
