@@ -2365,6 +2365,9 @@ public final class IntentClassifier {
             }
             boolean skipMarker = skip >= 0;
             if (t < 0) {
+                if (skipMarker && q.get(skip).at()) {
+                    return null; // "all @skipIf functions": the decorator search, tests or not
+                }
                 if (skipMarker && (functionNoun || any(Lexicon.DECORATOR) || any(Set.of("marker", "markers", "mark",
                         "marks", "ones")))) {
                     return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "functions marked skip"
@@ -2439,14 +2442,23 @@ public final class IntentClassifier {
          */
         Candidate undocumented() {
             int d = -1;
+            Set<Integer> docWords = new java.util.HashSet<>();
             for (Word w : q.words) {
                 String l = w.lower();
-                if (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
+                if (!w.code() && (EditDistance.of(l, "undocumented", 1) <= 1 || EditDistance.of(l, "docstrings", 1) <= 1
+                        && l.length() > 7)) {
+                    docWords.add(w.index()); // "undocumnted", "docstirngs"
+                    d = d < 0 ? w.index() : d;
+                    continue;
+                }
+                if (l.startsWith("docstring") || l.equals("docs") || l.equals("documentation") || l.equals("doc")) {
+                    docWords.add(w.index());
+                }
+                if (d < 0 && (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
                         || l.equals("doc") && w.index() + 1 < q.size() && q.get(w.index() + 1).lower().startsWith("string")
                         || Set.of("undocumented", "un-documented", "documented", "documentation", "docs", "doc", "documenting")
-                        .contains(l)) {
+                        .contains(l))) {
                     d = w.index();
-                    break;
                 }
             }
             if (d < 0) {
@@ -2455,9 +2467,12 @@ public final class IntentClassifier {
             boolean lacking = false;
             for (Word w : q.words) {
                 String l = w.lower();
-                boolean wanting = WANTING.contains(l) && !(w.index() + 1 < q.size() && (w.index() + 1 == d
-                        || w.index() + 2 == d && Set.of("a", "the", "some", "more").contains(q.get(w.index() + 1).lower())));
-                lacking |= LACKING.contains(l) && !wanting || l.startsWith("undocumented") || w.index() + 1 < q.size()
+                boolean wanting = WANTING.contains(l) && !(w.index() + 1 < q.size() && (docWords.contains(w.index() + 1)
+                        || docWords.contains(w.index() + 2) && Set.of("a", "the", "some", "more", "their")
+                        .contains(q.get(w.index() + 1).lower())));
+                boolean negated = Set.of("not", "never", "n't").contains(l) && (docWords.contains(w.index() + 2)
+                        || docWords.contains(w.index() + 3) || docWords.contains(w.index() + 4)); // "not been given a docstring"
+                lacking |= LACKING.contains(l) && !wanting || negated || EditDistance.of(l, "undocumented", 1) <= 1 || w.index() + 1 < q.size()
                         && Set.of("not", "n't", "never").contains(l)
                         && Set.of("have", "has", "documented", "got", "carry", "contain", "include", "come", "start",
                         "begin", "open")
@@ -2477,8 +2492,8 @@ public final class IntentClassifier {
                     && w.text().indexOf('/') < 0 && !w.lower().equals("__doc__"))) {
                 return null; // "does parse() have no docstring?": one thing named
             }
-            boolean classes = q.words.stream().anyMatch(w -> Set.of("class", "classes", "clases", "type", "types")
-                    .contains(w.norm()) && !w.code());
+            boolean classes = q.words.stream().anyMatch(w -> (Set.of("class", "classes", "clases", "type", "types")
+                    .contains(w.norm()) || Set.of("cls", "clss").contains(w.lower())) && !w.code());
             boolean functions = functionNoun || q.words.stream().anyMatch(w -> Set.of("def", "defs", "method", "methods")
                     .contains(w.lower()));
             if (classes && functions) {
@@ -2526,6 +2541,9 @@ public final class IntentClassifier {
          */
         Candidate manyParameters() {
             int p = first(Lexicon.PARAMETER);
+            if (p < 0 && any(Set.of("inputs", "input")) && functionNoun) {
+                p = first(Set.of("inputs", "input")); // "functions that take at least 6 inputs"
+            }
             if (p < 0 || any(Set.of("kwarg", "kwargs")) && !any(Set.of("parameters", "params", "arguments", "args"))) {
                 return null;
             }
@@ -2607,8 +2625,10 @@ public final class IntentClassifier {
             if (c < 0) {
                 return null;
             }
-            boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()));
-            boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower())) && (exceptWord
+            boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))
+                    || q.phrase("exception", "handler") || q.phrase("exception", "handlers");
+            boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower()) || w.lower().equals("bar")
+                    && w.index() + 1 < q.size() && EXCEPT_WORDS.contains(q.get(w.index() + 1).lower())) && (exceptWord
                     || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
                     .contains(w.lower())))
                     || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
@@ -2657,6 +2677,10 @@ public final class IntentClassifier {
         boolean omits() {
             for (int i = 0; i < q.size(); i++) {
                 String l = q.get(i).lower();
+                if (Set.of("names", "name", "specifies", "specify", "lists", "mentions", "catches", "gives", "states")
+                        .contains(l) && i + 1 < q.size() && q.get(i + 1).lower().equals("no")) {
+                    return true; // "names no exception"
+                }
                 if (l.startsWith("omit") || Set.of("specify", "specifies", "specifying", "name", "names", "naming", "give",
                         "gives", "list", "lists", "mention", "mentions", "state", "states").contains(l)
                         && i > 0 && Set.of("not", "n't", "never", "doesn't", "don't", "dont", "doesnt", "without")

@@ -305,6 +305,16 @@ class IntentClassifierShapesTest {
             how many params is too many for a function                         | UNKNOWN                | -
             coverage report for the tests                                      | UNKNOWN                | -
             turn this classmethod into a normal method                         | UNKNOWN                | -
+            # and what phrasing-blind10's first measurement missed: a misspelt "undocumented", "cls", "not been given a
+            # docstring", "inputs", "names no exception", "bar excepts"; a skip decorator without a test word
+            undocumnted functions                                              | UNDOCUMENTED_FUNCTIONS | -
+            which functions are documented                                     | UNKNOWN                | -
+            cls missing docstrings                                             | UNDOCUMENTED_CLASSES   | -
+            which methods have not been given a docstring yet                  | UNDOCUMENTED_FUNCTIONS | -
+            functions that take at least 6 inputs                              | MANY_PARAMETERS        | 6
+            every exception handler that names no exception                    | BARE_EXCEPTS           | -
+            bar excepts anywhere                                               | BARE_EXCEPTS           | -
+            all @skipIf functions                                              | FUNCTIONS_BY_DECORATOR | skipIf
             # a base named with a relation word is that base, not the enum or abstract-class search
             all ABC descendants                                                | SUBCLASSES             | ABC
             classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
