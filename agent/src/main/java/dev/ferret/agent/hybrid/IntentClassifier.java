@@ -1111,8 +1111,8 @@ public final class IntentClassifier {
 
         Candidate raises() {
             int r = first(Lexicon.RAISE);
-            if (r < 0) {
-                return null;
+            if (r < 0 || whatItRaises()) {
+                return null; // "what exception does load_user raise": what one function raises, not who raises X
             }
             for (int i = r; i < q.size(); i++) {
                 if (!Lexicon.RAISE.contains(q.get(i).norm())) {
@@ -1140,6 +1140,32 @@ public final class IntentClassifier {
                 }
             }
             return null;
+        }
+
+        /**
+         * "what exception(s) does X raise", "which errors can the client throw": a wh-word, an exception word, an
+         * auxiliary, then a raise word; the question asks what something raises, which no search lists.
+         */
+        boolean whatItRaises() {
+            int r = first(Lexicon.RAISE);
+            if (r < 3 || !Set.of("what", "which").contains(q.get(0).norm())) {
+                return false;
+            }
+            boolean exception = false;
+            for (int i = 1; i < r; i++) {
+                String n = q.get(i).norm();
+                exception |= Lexicon.EXCEPTION.contains(n) && !q.get(i).code();
+                if (exception && Set.of("does", "do", "did", "can", "could", "might", "may", "will", "would").contains(n)) {
+                    for (int j = i + 1; j < r; j++) {
+                        if (!Set.of("this", "the", "our", "my", "lib", "library", "project", "code", "codebase", "package",
+                                "repo", "repository", "app", "application", "it", "we", "you").contains(q.get(j).lower())) {
+                            return true;
+                        }
+                    }
+                    return false; // "what exceptions can this lib throw": the project's exception classes
+                }
+            }
+            return false;
         }
 
         Candidate methodsOfClass() {
@@ -1938,7 +1964,7 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            if (e < 0 || any(Lexicon.RAISE) && raises() != null || any(Lexicon.SUBCLASS)) {
+            if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatItRaises()) || any(Lexicon.SUBCLASS)) {
                 return null;
             }
             boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",

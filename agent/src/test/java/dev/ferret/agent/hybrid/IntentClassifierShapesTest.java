@@ -315,6 +315,11 @@ class IntentClassifierShapesTest {
             every exception handler that names no exception                    | BARE_EXCEPTS           | -
             bar excepts anywhere                                               | BARE_EXCEPTS           | -
             all @skipIf functions                                              | FUNCTIONS_BY_DECORATOR | skipIf
+            # what one thing raises is no search; an adjective is no parameter name
+            what exception does load_user raise when the user isnt found       | UNKNOWN                | -
+            which errors can parse throw                                       | UNKNOWN                | -
+            what exceptions can this lib throw                                 | EXCEPTION_CLASSES      | -
+            functions with default mutable arguments                           | UNKNOWN                | -
             # a base named with a relation word is that base, not the enum or abstract-class search
             all ABC descendants                                                | SUBCLASSES             | ABC
             classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
