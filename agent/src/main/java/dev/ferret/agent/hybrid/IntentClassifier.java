@@ -1111,7 +1111,7 @@ public final class IntentClassifier {
 
         Candidate raises() {
             int r = first(Lexicon.RAISE);
-            if (r < 0 || whatItRaises()) {
+            if (r < 0 || whatRaises() != 0) {
                 return null; // "what exception does load_user raise": what one function raises, not who raises X
             }
             for (int i = r; i < q.size(); i++) {
@@ -1147,9 +1147,14 @@ public final class IntentClassifier {
          * auxiliary, then a raise word; the question asks what something raises, which no search lists.
          */
         boolean whatItRaises() {
+            return whatRaises() == 1;
+        }
+
+        /** As {@link #whatItRaises}: 1 for one thing named, 2 for the whole project ("can this lib throw"), else 0. */
+        int whatRaises() {
             int r = first(Lexicon.RAISE);
             if (r < 3 || !Set.of("what", "which").contains(q.get(0).norm())) {
-                return false;
+                return 0;
             }
             boolean exception = false;
             for (int i = 1; i < r; i++) {
@@ -1159,13 +1164,13 @@ public final class IntentClassifier {
                     for (int j = i + 1; j < r; j++) {
                         if (!Set.of("this", "the", "our", "my", "lib", "library", "project", "code", "codebase", "package",
                                 "repo", "repository", "app", "application", "it", "we", "you").contains(q.get(j).lower())) {
-                            return true;
+                            return 1;
                         }
                     }
-                    return false; // "what exceptions can this lib throw": the project's exception classes
+                    return 2; // "what exceptions can this lib throw": the project's exception classes
                 }
             }
-            return false;
+            return 0;
         }
 
         Candidate methodsOfClass() {
@@ -1973,7 +1978,7 @@ public final class IntentClassifier {
                     || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
                 return null; // "where are exceptions caught": handlers, not classes
             }
-            boolean defining = classNoun || declared || q.size() <= 4;
+            boolean defining = classNoun || declared || q.size() <= 4 || whatRaises() == 2;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
         }
 
