@@ -2674,7 +2674,9 @@ public final class IntentClassifier {
             }
             int e = -1;
             for (Word w : q.words) {
-                if (w.index() != c && param(w) && (w.code() || w.capitalised()) && ClassFactsNames.exceptionLike(w.text())) {
+                boolean opening = w.index() == 0 && w.capitalised() && c == 1; // "Exception caught where?"
+                if (w.index() != c && (param(w) || opening) && (w.code() || w.capitalised())
+                        && ClassFactsNames.exceptionLike(w.text())) {
                     e = w.index();
                     break;
                 }

@@ -278,6 +278,7 @@ class IntentClassifierShapesTest {
             # except clauses: a named exception caught, bare ones; not raising, not exceptions caught in general
             where is ValueError caught                                         | CATCHES                | ValueError
             OSError caught where?                                              | CATCHES                | OSError
+            Exception caught where?                                            | CATCHES                | Exception
             who handles requests.Timeout                                       | CATCHES                | requests.Timeout
             find bare excepts                                                  | BARE_EXCEPTS           | -
             except clauses without an exception type                           | BARE_EXCEPTS           | -
