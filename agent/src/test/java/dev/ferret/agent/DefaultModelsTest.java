@@ -131,7 +131,7 @@ class DefaultModelsTest {
             assertTrue(explain.answer().startsWith("This question asks for an explanation, an opinion or a change, which "
                     + "the default model cannot give: it only runs a search (here " + call.name() + " " + call.arguments()
                     + ")."), explain.answer());
-            Answer other = rt.ask("which functions have no docstring?");
+            Answer other = rt.ask("which functions are never called?");
             assertEquals(AgentRuntime.Mode.AGENT, other.mode());
             assertTrue(other.answer().startsWith("Not one of the questions the hybrid path knows; the default model read "
                     + "it as the search " + other.toolCalls().getFirst().name()), other.answer());

@@ -52,7 +52,7 @@ class CallOnlyAgentTest {
         List<PythonTool> tools = PythonTools.create(new PythonIndex(new Sandbox(repo)));
         String system = AgentPrompt.callOnlySystem(tools);
         // each tool once, with its parameters in schema order (the compact form the call-only model reads)
-        assertTrue(system.matches("(?s).*find_classes\\(base, [a-z_, ]*decorator, [a-z_, ]*name_pattern, path\\).*"), system);
+        assertTrue(system.matches("(?s).*find_classes\\(base, [a-z_, ]*decorator, [a-z_, ]*name_pattern, [a-z_, ]*path\\).*"), system);
         assertTrue(system.contains("find_imports(module, path)"), system);
         assertFalse(system.contains("limit"), system);
         int runs = 0;
