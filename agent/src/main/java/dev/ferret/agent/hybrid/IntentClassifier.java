@@ -3340,6 +3340,22 @@ public final class IntentClassifier {
                     && !t.contains(".");
         }
 
+        /**
+         * A grammar word that ends the question right after a naming cue is the name asked for ("methods that start with
+         * before", "functions named after"), when only {@code skip} words stand between.
+         */
+        int lastWordAfter(int cue, Set<String> skip) {
+            int j = cue + 1;
+            while (j < q.size() && skip.contains(q.get(j).norm())) {
+                j++;
+            }
+            boolean many = q.words.stream().anyMatch(w -> Set.of("functions", "methods", "funcs", "fns", "defs", "classes",
+                    "functoins", "metods").contains(w.lower())); // not "what is this function named after"
+            return many && j == q.size() - 1 && q.get(j).identifier() && !q.get(j).code() && !isTag(q.get(j))
+                    && (Lexicon.FUNCTION_WORDS.contains(q.get(j).lower()) || Lexicon.STOP.contains(q.get(j).lower())
+                    || Lexicon.ENGLISH_STOP.contains(q.get(j).lower())) ? j : -1;
+        }
+
         Candidate byName() {
             int p;
             String pattern = null;
@@ -3350,24 +3366,28 @@ public final class IntentClassifier {
                     case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                         p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
                                 : after(i, 3, true, skip); // "start reading": a verb, not a prefix
+                        p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {
                             pattern = glob(p, "%s*");
                         }
                     }
                     case "ending", "end", "ends", "suffixed", "suffix" -> {
                         p = after(i, 3, true, skip);
+                        p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {
                             pattern = glob(p, "*%s");
                         }
                     }
                     case "containing", "contain", "contains" -> {
                         p = after(i, 3, true, skip);
+                        p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {
                             pattern = glob(p, "%s");
                         }
                     }
                     case "named", "called", "matching", "like" -> {
                         p = after(i, 2, true, Set.of());
+                        p = p >= 0 || n.equals("like") ? p : lastWordAfter(i, Set.of());
                         if (p == i + 1) {
                             pattern = glob(p, "%s");
                         }

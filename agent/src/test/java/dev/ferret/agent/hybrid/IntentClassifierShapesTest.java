@@ -321,6 +321,10 @@ class IntentClassifierShapesTest {
             which errors can parse throw                                       | UNKNOWN                | -
             what exceptions can this lib throw                                 | EXCEPTION_CLASSES      | -
             functions with default mutable arguments                           | UNKNOWN                | -
+            # a grammar word ending the question after a naming cue is the name
+            which methods start with before                                    | FUNCTIONS_BY_NAME      | before*
+            Which methods are named after?                                     | FUNCTIONS_BY_NAME      | after
+            what is this function named after                                  | UNKNOWN                | -
             # a base named with a relation word is that base, not the enum or abstract-class search
             all ABC descendants                                                | SUBCLASSES             | ABC
             classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
