@@ -381,7 +381,10 @@ public sealed interface Intent {
     /**
      * Entry points: the files that run as a program, each once: a module-level {@code if __name__ == "__main__":}
      * (either operand order, either quote) at its line, or a {@code __main__.py} file (at line 1 when it has no such
-     * block).
+     * block); and the console and GUI scripts declared in packaging metadata, each at its declaring line and named by
+     * the command: {@code [project.scripts]}, {@code [project.gui-scripts]} and {@code [tool.poetry.scripts]} of
+     * {@code pyproject.toml}, {@code console_scripts} and {@code gui_scripts} of {@code setup.cfg}'s
+     * {@code [options.entry_points]} ({@code setup.py} is not read).
      */
     record EntryPoints() implements Intent {
     }

@@ -56,10 +56,14 @@ public final class PythonIndex {
 
     private final Sandbox sandbox;
     private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
-    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+    private final Map<Path, Listing> listings = new ConcurrentHashMap<>();
     /** Files the latest search that met them passed over, by path; a file that scans again leaves. */
     private final Map<Path, Skipped> skipped = new ConcurrentHashMap<>();
     private volatile ProjectState project;
+
+    /** One walk's Python files and packaging metadata files ({@link PackagingScripts#isMetadata}). */
+    private record Listing(List<Path> python, List<Path> metadata) {
+    }
 
     private record ProjectState(List<PythonFile> files, Project project) {
     }
@@ -102,7 +106,25 @@ public final class PythonIndex {
      * without reading them; the listing is kept until {@link #refresh}.
      */
     public List<Path> paths(Path start) {
-        return listings.computeIfAbsent(start, s -> sandbox.files(s).stream().filter(PythonIndex::isPython).toList());
+        return listing(start).python();
+    }
+
+    /**
+     * The packaging metadata files ({@code pyproject.toml}, {@code setup.cfg}) under {@code start}, a path already
+     * resolved by the sandbox, in path order; found by the same walk as the Python files, and kept as long.
+     */
+    public List<Path> metadataPaths(Path start) {
+        return listing(start).metadata();
+    }
+
+    private Listing listing(Path start) {
+        return listings.computeIfAbsent(start, s -> {
+            List<Path> all = sandbox.files(s);
+            return new Listing(all.stream().filter(PythonIndex::isPython).toList(), all.stream().filter(p -> {
+                Path name = p.getFileName();
+                return name != null && PackagingScripts.isMetadata(name.toString());
+            }).toList());
+        });
     }
 
     /**

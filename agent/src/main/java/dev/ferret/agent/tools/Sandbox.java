@@ -357,7 +357,8 @@ public final class Sandbox {
         return splitLines(new String(readPrefix(file, file.toString(), maxBytes), StandardCharsets.UTF_8));
     }
 
-    static List<String> splitLines(String s) {
+    /** Splits text into lines as {@link #readLines} does. */
+    public static List<String> splitLines(String s) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         int n = s.length();

@@ -90,7 +90,18 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              its lowest line
   entry_points per file, its first If (not an elif) outside any def or class whose test is exactly a Compare of
              __name__ == "__main__" (either order), else line 1 when the file is __main__.py; the name is the path
-             without .py, dots for slashes
+             without .py, dots for slashes. Then the declared scripts of every pyproject.toml and setup.cfg (found
+             as the .py files are, by exact name; setup.py is not read), named by the command: the string values of
+             the tables [project.scripts], [project.gui-scripts] and [tool.poetry.scripts] (tomllib; Python 3.10
+             and older report each pyproject.toml under unparsed, as does a file tomllib rejects); a table that no
+             header line of its own opens (written inline or with dotted keys) is not read. The lines of
+             console_scripts and gui_scripts in [options.entry_points] of setup.cfg (configparser, keys in any
+             case, no interpolation) holding "name = target" with both sides non-empty. tomllib and configparser
+             give no lines, so the line is found by scanning: a script's line is the first line after its table's
+             header (not inside a multi-line string), before the next header, whose key (bare, or quoted without
+             escapes) is the name; in setup.cfg, the first line of the key's block (its own line, with "key =" left
+             out, then the lines indented deeper) after the previous script's whose text before "=" is the name.
+             The Java reader gets its lines from where it parses each declaration.
   returns    the unparsed return annotation holds the name as a whole word
   name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
              pattern has a dot)
@@ -914,7 +925,8 @@ def main_guards(tree):
 
 
 def answer_entry_points(project):
-    """Per file: its first main guard, else line 1 of a __main__.py; named by its path, dots for slashes."""
+    """Per file: its first main guard, else line 1 of a __main__.py; named by its path, dots for slashes. Then the
+    console and GUI scripts of the packaging metadata files (see metadata_scripts)."""
     out = []
     for rel in sorted(project.sources):
         s = project.sources[rel]
@@ -924,7 +936,150 @@ def answer_entry_points(project):
             out.append(item(s, min(lines), name))
         elif rel == "__main__.py" or rel.endswith("/__main__.py"):
             out.append(item(s, 1, name))
+    root = getattr(project, "root", None)
+    if root is not None:
+        for rel in metadata_files(root):
+            out += metadata_scripts(root, rel, project.problems)
     return out
+
+
+METADATA_NAMES = ("pyproject.toml", "setup.cfg")
+PYPROJECT_TABLES = (("project", "scripts"), ("project", "gui-scripts"), ("tool", "poetry", "scripts"))
+CFG_SECTION = "options.entry_points"
+CFG_KEYS = ("console_scripts", "gui_scripts")
+
+
+def metadata_files(root):
+    """The pyproject.toml and setup.cfg files under root, walked as python_files walks."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames
+                       if d not in SKIPPED_DIRS
+                       and not (d.startswith(".") and len(d) > 1 and d != ".github")
+                       and not os.path.islink(os.path.join(dirpath, d))]
+        for f in filenames:
+            full = os.path.join(dirpath, f)
+            if f in METADATA_NAMES and not os.path.islink(full) and os.path.isfile(full):
+                out.append(os.path.relpath(full, root).replace(os.sep, "/"))
+    out.sort()
+    return out
+
+
+def metadata_scripts(root, rel, problems):
+    """The scripts one metadata file declares, as items {file, line, name}; a file that cannot be read or parsed
+    adds {file, error} to problems (reported under unparsed) and gives none."""
+    try:
+        with open(os.path.join(root, rel), "rb") as f:
+            data = f.read()
+        if b"\0" in data[:8192]:
+            return []
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        problems.append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        if rel.endswith("pyproject.toml"):
+            return [{"file": rel, "line": n, "name": k} for n, k in pyproject_scripts(text, lines)]
+        return [{"file": rel, "line": n, "name": k} for n, k in setup_cfg_scripts(text, lines)]
+    except ImportError:
+        problems.append({"file": rel, "error": "tomllib missing (Python 3.11 or newer reads pyproject.toml)"})
+    except Exception as e:  # tomllib.TOMLDecodeError, configparser.Error
+        problems.append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
+    return []
+
+
+def toml_header(line):
+    """The table a header line opens, as a tuple of keys (quotes removed), or None (not a header, or [[array]])."""
+    m = re.match(r"\s*\[(?!\[)\s*(.*?)\s*\]\s*(#.*)?$", line)
+    if not m:
+        return None
+    return tuple(p.strip().strip("\"'") for p in m.group(1).split("."))
+
+
+def toml_code_lines(lines):
+    """The indices of the lines that do not start inside a multi-line string (an odd number of triple quotes on a
+    line opens or closes one)."""
+    out = []
+    open_delim = None
+    for i, ln in enumerate(lines):
+        if open_delim is None:
+            out.append(i)
+            hits = [(ln.find(d), d) for d in ('"""', "'''") if ln.find(d) >= 0]
+            if hits:
+                d = min(hits)[1]
+                if ln.count(d) % 2 == 1:
+                    open_delim = d
+        elif ln.count(open_delim) % 2 == 1:
+            open_delim = None
+    return out
+
+
+def pyproject_scripts(text, lines):
+    """(line, name) of each string value of the script tables, from tomllib; the line is found by scanning."""
+    import tomllib
+    doc = tomllib.loads(text)
+    found = []
+    for path in PYPROJECT_TABLES:
+        table = doc
+        for k in path:
+            table = table.get(k) if isinstance(table, dict) else None
+        if not isinstance(table, dict):
+            continue
+        code = toml_code_lines(lines)
+        start = next((i for i in code if toml_header(lines[i]) == path), None)
+        if start is None:
+            continue  # written inline or by dotted keys: not read
+        end = next((i for i in code if i > start and lines[i].lstrip().startswith("[")), len(lines))
+        for name, value in table.items():
+            if not isinstance(value, str):
+                continue
+            for i in range(start + 1, end):
+                m = re.match(r"\s*(?:\"([^\"\\]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=", lines[i])
+                if m and next(g for g in m.groups() if g is not None) == name:
+                    found.append((i + 1, name))
+                    break
+    return found
+
+
+def setup_cfg_scripts(text, lines):
+    """(line, name) of each console or GUI script of setup.cfg, from configparser; lines found by scanning."""
+    import configparser
+    cp = configparser.RawConfigParser()
+    cp.read_string(text)
+    if not cp.has_section(CFG_SECTION):
+        return []
+    start = next(i for i, ln in enumerate(lines) if ln.strip().startswith("[" + CFG_SECTION + "]"))
+    found = []
+    for key in CFG_KEYS:
+        if not cp.has_option(CFG_SECTION, key):
+            continue
+        names = [v.split("=", 1)[0].strip() for v in cp.get(CFG_SECTION, key).split("\n")
+                 if "=" in v and v.split("=", 1)[0].strip() and v.split("=", 1)[1].strip()]
+        # the key's block: its own line, then the lines indented deeper than it
+        block = []
+        i = start + 1
+        while i < len(lines) and not lines[i].lstrip().startswith("["):
+            m = re.match(r"(\s*)([^=:]+?)\s*[=:]\s*(.*)$", lines[i])
+            if m and m.group(2).lower() == key and not lines[i].strip().startswith(("#", ";")):
+                indent = len(m.group(1))
+                block.append((i, m.group(3)))
+                i += 1
+                while i < len(lines) and (not lines[i].strip() or lines[i].strip().startswith(("#", ";"))
+                                          or len(lines[i]) - len(lines[i].lstrip()) > indent):
+                    block.append((i, lines[i].strip()))
+                    i += 1
+                break
+            i += 1
+        cursor = 0
+        for name in names:
+            for j in range(cursor, len(block)):
+                n, t = block[j]
+                if "=" in t and t.split("=", 1)[0].strip() == name and not t.startswith(("#", ";")):
+                    found.append((n + 1, name))
+                    cursor = j + 1
+                    break
+    return found
 
 
 def definitions_around(tree):
@@ -1251,6 +1406,8 @@ def main(argv):
             comments[t] += items
     project = Project(sources, os.path.basename(os.path.abspath(root)))
     project.local_names = local_names(files)
+    project.root = root
+    project.problems = []
     result["protocol"] = answer(project, "protocol_classes", None)
     result["async"] = answer(project, "async_functions", None)
     result["imports"] = answer(project, "imports", module)
@@ -1267,6 +1424,7 @@ def main(argv):
             result["answers"][a] = [{"file": f, "line": n, "name": t} for (f, n), t in sorted(lines.items())]
         else:
             result["answers"][a] = answer(project, kind, arg or None)
+    result["unparsed"] += [p for p in project.problems if p not in result["unparsed"]]
     if want_stats:
         result["stats"] = stats(project, {t: len(c) for t, c in comments.items() if c})
     json.dump(result, sys.stdout)

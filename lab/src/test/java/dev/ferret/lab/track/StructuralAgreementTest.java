@@ -233,6 +233,43 @@ class StructuralAgreementTest {
                     main()
                 if ('__main__' == __name__): main()
                 """);
+        // declared scripts: two tables and poetry's of a pyproject.toml (a quoted key, a literal string, comments;
+        // not an inline table, a number, a table written in a multi-line string); setup.cfg's console_scripts with a
+        // value on the key's line and continuation lines, and gui_scripts (not another group, nor another section)
+        write(repo, "pyproject.toml", """
+                [project]
+                name = "app"
+                readme = \"""
+                [project.scripts]
+                fake = "app.cli:main"
+                \"""
+
+                [project.scripts]
+                app = "app.cli:main"  # the command
+                "app-admin" = 'app.cli:main'
+                version = 3
+
+                [project.gui-scripts]
+                app-gui = "app.cli:main"
+
+                [tool.poetry.scripts]
+                poet = "app.cli:main"
+                table = { reference = "app.cli:main", type = "console" }
+                """);
+        write(repo, "tools/setup.cfg", """
+                [metadata]
+                name = tools
+
+                [options.entry_points]
+                console_scripts = run-tools = tools.run:main
+                    # a comment
+
+                    check-tools=tools.run:main
+                gui_scripts =
+                    tools-gui = tools.run:main
+                pytest11 =
+                    plugin = tools.run:main
+                """);
         write(repo, "tests/helpers.py", "def make():\n    return 1\n");
         write(repo, "tests/test_run.py", "import helpers\nimport pytest\n\n\ndef test_make():\n    assert helpers.make()\n");
         // tests: module-level test functions, Test classes (nested too; not one with __init__), TestCase subclasses
@@ -346,8 +383,9 @@ class StructuralAgreementTest {
         assertEquals(3, sizes.get("abstract_classes"));
         // numbers, factory.inner, stream; walk_0, 2, 4, 6 of each package
         assertEquals(3 + 12, sizes.get("generators"));
-        // app/__main__.py:1, app/cli.py (the reversed one-liner), tools/run.py (in the try)
-        assertEquals(3, sizes.get("entry_points"));
+        // app/__main__.py:1, app/cli.py (the reversed one-liner), tools/run.py (in the try); pyproject.toml's app,
+        // app-admin, app-gui and poet; tools/setup.cfg's run-tools, check-tools and tools-gui
+        assertEquals(3 + 4 + 3, sizes.get("entry_points"));
         // test_run.py's test_make; Base.test_base, TestPlain.test_one, test_two, TestNested.test_deep,
         // TestSkipped.test_a, Derived.test_derived, test_free, test_async
         assertEquals(9, sizes.get("tests"));
