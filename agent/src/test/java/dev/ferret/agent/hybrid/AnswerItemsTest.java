@@ -23,4 +23,19 @@ class AnswerItemsTest {
         assertEquals(39, f.get(2).line());
         assertEquals("Client", f.get(3).name());
     }
+
+    @Test
+    void readsConsoleScriptsDeclaredInPackagingMetadata() {
+        List<Finding> f = AnswerItems.parse("""
+                Found 2 entry points:
+                - app-admin (pyproject.toml:12) [defined at src/app/cli.py:40]
+                - check (tools/setup.cfg:7)
+                - not-an-item (README.md:3)
+                """);
+        assertEquals(2, f.size());
+        assertEquals("app-admin", f.get(0).name());
+        assertEquals("pyproject.toml", f.get(0).file());
+        assertEquals(12, f.get(0).line());
+        assertEquals("tools/setup.cfg", f.get(1).file());
+    }
 }
