@@ -174,7 +174,8 @@ DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
-def python_files(root):
+def walk_files(root, wanted):
+    """The regular files under root whose name passes wanted, skipping SKIPPED_DIRS, dot folders and links."""
     out = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = [d for d in dirnames
@@ -183,10 +184,14 @@ def python_files(root):
                        and not os.path.islink(os.path.join(dirpath, d))]
         for f in filenames:
             full = os.path.join(dirpath, f)
-            if f.endswith(".py") and not os.path.islink(full) and os.path.isfile(full):
+            if wanted(f) and not os.path.islink(full) and os.path.isfile(full):
                 out.append(os.path.relpath(full, root).replace(os.sep, "/"))
     out.sort()
     return out
+
+
+def python_files(root):
+    return walk_files(root, lambda f: f.endswith(".py"))
 
 
 def dotted_name(node):
@@ -951,18 +956,7 @@ CFG_KEYS = ("console_scripts", "gui_scripts")
 
 def metadata_files(root):
     """The pyproject.toml and setup.cfg files under root, walked as python_files walks."""
-    out = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = [d for d in dirnames
-                       if d not in SKIPPED_DIRS
-                       and not (d.startswith(".") and len(d) > 1 and d != ".github")
-                       and not os.path.islink(os.path.join(dirpath, d))]
-        for f in filenames:
-            full = os.path.join(dirpath, f)
-            if f in METADATA_NAMES and not os.path.islink(full) and os.path.isfile(full):
-                out.append(os.path.relpath(full, root).replace(os.sep, "/"))
-    out.sort()
-    return out
+    return walk_files(root, lambda f: f in METADATA_NAMES)
 
 
 def metadata_scripts(root, rel, problems):
