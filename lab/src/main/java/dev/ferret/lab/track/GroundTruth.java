@@ -168,11 +168,17 @@ public final class GroundTruth {
         }
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
-        try (OutputStream stdin = p.getOutputStream()) {
-            stdin.write(script().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the process died early; its exit status and stderr say why
-        }
+        // the script is written on a thread of its own (not a pool's, whose threads the two drains may hold): it is
+        // larger than a pipe's buffer, so an interpreter that never reads its input (hangs) would otherwise block this
+        // write past the timeout
+        byte[] source = script().getBytes(StandardCharsets.UTF_8);
+        Thread.ofPlatform().daemon().name("ground-truth-stdin").start(() -> {
+            try (OutputStream stdin = p.getOutputStream()) {
+                stdin.write(source);
+            } catch (IOException e) {
+                // the process died early or was stopped; its exit status and stderr say why
+            }
+        });
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
