@@ -3230,6 +3230,17 @@ public final class IntentClassifier {
                     p = after(i, 4);
                 }
             }
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                // "which methods take other", "functions with param other": a grammar word ending the question
+                if (Lexicon.TAKE.contains(q.get(i).norm()) || Lexicon.PARAMETER.contains(q.get(i).norm())) {
+                    p = lastWordAfter(i, Set.of("a", "an", "the", "named", "called"));
+                    if (p >= 0 && (Lexicon.PYTHON_KEYWORDS.contains(q.get(p).lower())
+                            || Lexicon.PRONOUN.contains(q.get(p).lower())
+                            || Set.of("that", "this", "these", "those", "which", "what").contains(q.get(p).lower()))) {
+                        p = -1; // "take a while": no parameter is named while; "params that": unfinished
+                    }
+                }
+            }
             if (p < 0) {
                 return null;
             }
@@ -3350,7 +3361,7 @@ public final class IntentClassifier {
                 j++;
             }
             boolean many = q.words.stream().anyMatch(w -> Set.of("functions", "methods", "funcs", "fns", "defs", "classes",
-                    "functoins", "metods").contains(w.lower())); // not "what is this function named after"
+                    "functoins", "metods").contains(w.lower()) || Set.of("functions", "methods", "classes").contains(w.norm())); // not "what is this function named after"
             return many && j == q.size() - 1 && q.get(j).identifier() && !q.get(j).code() && !isTag(q.get(j))
                     && (Lexicon.FUNCTION_WORDS.contains(q.get(j).lower()) || Lexicon.STOP.contains(q.get(j).lower())
                     || Lexicon.ENGLISH_STOP.contains(q.get(j).lower())) ? j : -1;

@@ -325,6 +325,9 @@ class IntentClassifierShapesTest {
             which methods start with before                                    | FUNCTIONS_BY_NAME      | before*
             Which methods are named after?                                     | FUNCTIONS_BY_NAME      | after
             what is this function named after                                  | UNKNOWN                | -
+            which methods take other                                           | FUNCTIONS_WITH_PARAMETER | other
+            fucntions with param other                                         | FUNCTIONS_WITH_PARAMETER | other
+            which functions take a while                                       | UNKNOWN                | -
             # a base named with a relation word is that base, not the enum or abstract-class search
             all ABC descendants                                                | SUBCLASSES             | ABC
             classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
