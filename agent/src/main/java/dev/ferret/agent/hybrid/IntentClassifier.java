@@ -1978,6 +1978,9 @@ public final class IntentClassifier {
                     || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
                 return null; // "where are exceptions caught": handlers, not classes
             }
+            if (e > 0 && Lexicon.CALL.contains(q.get(e - 1).norm()) && !q.get(e).lower().endsWith("s")) {
+                return null; // "anything calling exception": a function named exception, not the exception classes
+            }
             boolean defining = classNoun || declared || q.size() <= 4 || whatRaises() == 2;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
         }

@@ -328,6 +328,7 @@ class IntentClassifierShapesTest {
             which methods take other                                           | FUNCTIONS_WITH_PARAMETER | other
             fucntions with param other                                         | FUNCTIONS_WITH_PARAMETER | other
             which functions take a while                                       | UNKNOWN                | -
+            anything calling exception                                         | CALLERS                | exception
             # a base named with a relation word is that base, not the enum or abstract-class search
             all ABC descendants                                                | SUBCLASSES             | ABC
             classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
