@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * coding cookie says, with malformed sequences replaced (an undeclared Latin-1 file thus keeps its structure and line
  * numbers). F-strings are scanned as plain
  * strings, which is exact up to Python 3.11 (3.12's reuse of the outer quote inside a replacement field is not
- * modelled). An unterminated single-quoted string ends at its line; an unterminated triple-quoted one at the end of
+ * modelled); the calls in their replacement fields (nested f-strings and fields in format specs included) are recorded
+ * on the line of the called name, as CPython 3.11's {@code ast} reports them. An unterminated single-quoted string ends at its line; an unterminated triple-quoted one at the end of
  * the file. A {@code def} or {@code class} keyword met inside unclosed brackets (never valid Python) closes them, so
  * one stray bracket does not swallow the rest of a broken file.
  *
@@ -707,8 +708,12 @@ public final class PythonScanner {
 
         /** Records the calls among tokens [a, b) in the current scope. */
         private void calls(int a, int b) {
-            for (int i = a; i + 1 < b; i++) {
-                if (kind[i] != NAME || !isOp(i + 1, '(') || KEYWORDS.contains(text(i))) {
+            for (int i = a; i < b; i++) {
+                if (kind[i] == STRING) {
+                    fstringCalls(i);
+                    continue;
+                }
+                if (i + 1 >= b || kind[i] != NAME || !isOp(i + 1, '(') || KEYWORDS.contains(text(i))) {
                     continue;
                 }
                 if (i > 0 && (isName(i - 1, "def") || isName(i - 1, "class"))) {
@@ -729,6 +734,168 @@ public final class PythonScanner {
                 }
                 calls.add(new PyCall(tline[i], text(i), dotted, scopeName()));
             }
+        }
+
+        /**
+         * Records the calls in the replacement fields of string token {@code tok} when it is an f-string: each field's
+         * expression (up to a top-level {@code !} conversion, {@code :} format spec or closing brace) is lexed into a
+         * fresh token buffer and passed to {@link #calls}, which recurses into nested f-strings; fields nested in a
+         * format spec are handled the same way. Lines count from the token's first line, so a call gets the line its
+         * name is on, as CPython 3.11's {@code ast} reports it. {@code {{} and {@code }}} are literal braces.
+         */
+        private void fstringCalls(int tok) {
+            int s = start[tok];
+            int e = end[tok];
+            int p = s;
+            boolean f = false;
+            boolean raw = false;
+            while (p < e && Character.isLetter(src.charAt(p))) {
+                char c = Character.toLowerCase(src.charAt(p));
+                if (c == 'b' || c == 't') {
+                    return;
+                }
+                f |= c == 'f';
+                raw |= c == 'r';
+                p++;
+            }
+            if (!f || p >= e) {
+                return;
+            }
+            char q = src.charAt(p);
+            boolean triple = p + 3 <= e && src.charAt(p + 1) == q && src.charAt(p + 2) == q;
+            int from = p + (triple ? 3 : 1);
+            int to = e;
+            if (triple && to - from >= 3 && src.charAt(to - 1) == q && src.charAt(to - 2) == q && src.charAt(to - 3) == q) {
+                to -= 3;
+            } else if (!triple && to > from && src.charAt(to - 1) == q) {
+                to--;
+            }
+            int[] sKind = kind;
+            int[] sStart = start;
+            int[] sEnd = end;
+            int[] sLine = tline;
+            int[] sDepth = tdepth;
+            int sN = ntok;
+            int sPos = pos;
+            int sLineNo = line;
+            int sPhys = physLineStart;
+            int sDepthNow = depth;
+            try {
+                kind = new int[16];
+                start = new int[16];
+                end = new int[16];
+                tline = new int[16];
+                tdepth = new int[16];
+                ntok = 0;
+                depth = 0;
+                line = sLine[tok];
+                p = from;
+                while (p < to) {
+                    char c = src.charAt(p);
+                    if (c == '\\') {
+                        char next = p + 1 < to ? src.charAt(p + 1) : ' ';
+                        if (!raw && next == 'N' && p + 2 < to && src.charAt(p + 2) == '{') {
+                            p += 3;
+                            while (p < to && src.charAt(p) != '}' && src.charAt(p) != q) {
+                                p++;
+                            }
+                            if (p < to && src.charAt(p) == '}') {
+                                p++;
+                            }
+                        } else {
+                            // a backslash escapes neither brace; a line break after it is still counted
+                            p += next == '{' || next == '}' || next == '\n' || next == '\r' ? 1 : 2;
+                        }
+                    } else if (c == '{') {
+                        if (p + 1 < to && src.charAt(p + 1) == '{') {
+                            p += 2;
+                        } else {
+                            p = field(p + 1, to, 0);
+                        }
+                    } else if (c == '}') {
+                        p += p + 1 < to && src.charAt(p + 1) == '}' ? 2 : 1;
+                    } else {
+                        p = step(p);
+                    }
+                }
+            } finally {
+                kind = sKind;
+                start = sStart;
+                end = sEnd;
+                tline = sLine;
+                tdepth = sDepth;
+                ntok = sN;
+                pos = sPos;
+                line = sLineNo;
+                physLineStart = sPhys;
+                depth = sDepthNow;
+            }
+        }
+
+        /** Moves past the character at {@code p}, counting a line break. */
+        private int step(int p) {
+            char c = src.charAt(p);
+            if (c == '\n' || (c == '\r' && !(p + 1 < n && src.charAt(p + 1) == '\n'))) {
+                pos = p + 1;
+                newPhysicalLine();
+            }
+            return p + 1;
+        }
+
+        /**
+         * Records the calls of the f-string replacement field whose expression starts at {@code p} (after the opening
+         * brace) and returns the position after its closing brace ({@code to} at most).
+         */
+        private int field(int p, int to, int nesting) {
+            ntok = 0;
+            int d = 0;
+            while (p < to) {
+                char c = src.charAt(p);
+                if (d == 0 && (c == '}' || c == ':' || (c == '!' && !(p + 1 < to && src.charAt(p + 1) == '=')))) {
+                    break;
+                }
+                switch (c) {
+                    case '\'', '"' -> {
+                        int sl = line;
+                        int e = Math.min(scanString(p), to);
+                        add(STRING, p, e, sl);
+                        p = e;
+                    }
+                    case '(', '[', '{' -> {
+                        add(OP, p, p + 1, line);
+                        d++;
+                        p++;
+                    }
+                    case ')', ']', '}' -> {
+                        add(OP, p, p + 1, line);
+                        d = Math.max(0, d - 1);
+                        p++;
+                    }
+                    case ' ', '\t', '\f', '\n', '\r', '\\', '#' -> p = step(p);
+                    default -> {
+                        pos = p;
+                        other(c);
+                        p = Math.min(pos, to);
+                        if (ntok > 0 && end[ntok - 1] > to) {
+                            end[ntok - 1] = to;
+                        }
+                    }
+                }
+            }
+            calls(0, ntok);
+            ntok = 0;
+            if (p < to && src.charAt(p) == '!') {
+                while (p < to && src.charAt(p) != ':' && src.charAt(p) != '}') {
+                    p = step(p);
+                }
+            }
+            if (p < to && src.charAt(p) == ':') {
+                p++;
+                while (p < to && src.charAt(p) != '}') {
+                    p = src.charAt(p) == '{' && nesting < MAX_PARENS ? field(p + 1, to, nesting + 1) : step(p);
+                }
+            }
+            return p < to ? p + 1 : p;
         }
 
         private void def(int defIdx, int b, int indent, int keywordLine, boolean async) {

@@ -510,4 +510,97 @@ class PythonScannerTest {
         assertFalse(f.handlers().get(7).bare());
         assertEquals(List.of("os.error"), f.handlers().get(1).types().get(2).resolved());
     }
+
+    private static List<String> calls(String src) {
+        return scan(src).calls().stream().map(c -> c.line() + ":" + c.name() + "@" + c.scope()).toList();
+    }
+
+    @Test
+    void fStringFieldCallsAreRecorded() {
+        assertEquals(List.of("1:join@<module>", "1:sorted@<module>"),
+                calls("x = f\" of known python-magics ({', '.join(sorted(MAGICS))}).\"\n"));
+        assertEquals(List.of("3:result@RetryCallState.__repr__"), calls("""
+                class RetryCallState:
+                    def __repr__(self):
+                        return f"<{self.result()}>"
+                """));
+    }
+
+    @Test
+    void fStringPrefixesAndQuotes() {
+        assertEquals(List.of("1:a@<module>", "2:b@<module>", "3:c@<module>", "4:d@<module>", "5:e@<module>",
+                        "6:g@<module>", "7:h@<module>"),
+                calls("""
+                        x = f'{a()}'
+                        x = F"{b()}"
+                        x = rf'{c()}'
+                        x = fR"{d()}"
+                        x = Rf'''{e()}'''
+                        x = FR\"""{g()}\"""
+                        x = f"\\\\{h()}"
+                        """));
+    }
+
+    @Test
+    void multiLineFStringCallsGetTheLineOfTheirName() {
+        // CPython 3.11's ast: the line the called name is on (the attribute's line for a dotted call)
+        assertEquals(List.of("2:g@<module>", "3:h@<module>", "5:m@<module>", "6:k@<module>", "7:p@<module>"),
+                calls("""
+                        x = f\"""a
+                        b {g()}
+                        c {h(
+                        1)} {o.
+                        m()}\""" + f"\\
+                        {k()}" + f'''{
+                          p
+                          ()}'''
+                        """));
+        assertEquals(List.of("4:b@<module>"), calls("x = (\"\"\"\n\n\"\"\"\n f\"{b()}\")\n"));
+    }
+
+    @Test
+    void doubledBracesAreLiteral() {
+        assertEquals(List.of(), calls("x = f\"{{g()}}\"\n"));
+        assertEquals(List.of("1:g@<module>"), calls("x = f\"{{{g()}}}\"\n"));
+        assertEquals(List.of("1:h@<module>"), calls("x = f\"}}{{ {h()} }}{{\"\n"));
+    }
+
+    @Test
+    void nestedFStringsFormatSpecsConversionsAndDebug() {
+        assertEquals(List.of("1:q@<module>"), calls("x = f\"{f'{q()}'}\"\n"));
+        assertEquals(List.of("2:q@<module>"), calls("x = f'''\n{f\"{q()}\"}'''\n"));
+        assertEquals(List.of("1:w@<module>"), calls("x = f\"{a:{w()}}\"\n"));
+        assertEquals(List.of("1:w@<module>"), calls("x = f\"{a!r:>{w()}}\"\n"));
+        assertEquals(List.of("1:w@<module>"), calls("x = f\"{a:%Y{w()}x}\"\n"));
+        assertEquals(List.of("1:y@<module>", "1:z@<module>"), calls("x = f\"{x!r} {y()=} {z()=!r:>10}\"\n"));
+        assertEquals(List.of("1:g@<module>"), calls("x = f\"{a != g()}\"\n"));
+        // the format spec is text, not code
+        assertEquals(List.of(), calls("x = f\"{a:g(x)}\"\n"));
+    }
+
+    @Test
+    void stringsBracketsAndLambdasInsideFields() {
+        assertEquals(List.of("1:f@<module>"), calls("x = f\"{ {'a': f(x)}['a'] }\"\n"));
+        assertEquals(List.of("1:k@<module>"), calls("x = f\"{(lambda y: k(y))(1)}\"\n"));
+        assertEquals(List.of("1:b@<module>", "1:c@<module>"), calls("x = f\"{'a:}' if b() else c()}\"\n"));
+        assertEquals(List.of("1:g@<module>"), calls("x = f\"{d['k'](1)} {g(':')}\"\n"));
+        // separate fields are separate expressions: {a}{(b)} calls nothing
+        assertEquals(List.of(), calls("x = f\"{a}{(b)}\"\n"));
+    }
+
+    @Test
+    void nonFStringsAreUnchanged() {
+        assertEquals(List.of(), calls("x = b\"{g()}\" + r\"{h()}\" + \"{i()}\" + br'{j()}' + u'{k()}'\n"));
+        assertEquals(List.of("2:after@<module>"), calls("x = '''{g()}\n''' + after()\n"));
+    }
+
+    @Test
+    void fStringCallsTakeTheScopeAroundThem() {
+        assertEquals(List.of("1:deco@<module>", "1:d@<module>", "2:e@<module>", "3:p@<module>", "4:q@C.m"), calls("""
+                @deco(f"{d()}")
+                def f(a=f"{e()}"): pass
+                class C(f"{p()}"):
+                    def m(self): return f"{q()}"
+                """));
+    }
 }
