@@ -3318,9 +3318,10 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 int p = -1;
                 if ((Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n))
-                        && !(Set.of("have", "has", "had").contains(n) && i + 1 < q.size() && q.get(i + 1).lower().equals("to"))) {
-                    // "classes which have the method from_json": the method noun between verb and name is skipped;
-                    // "what do I have to pip install" is no verb of having
+                        && !(Set.of("have", "has", "had").contains(n) && i + 1 < q.size()
+                        && Set.of("to", "for").contains(q.get(i + 1).lower()))) {
+                    // "what do I have to pip install", "what tests do we have for the cli": no verb of having a method
+                    // "classes which have the method from_json": the method noun between verb and name is skipped
                     p = after(i, 4, false, Set.of("method", "def", "function", "func", "dunder"));
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {

@@ -256,6 +256,7 @@ class IntentClassifierShapesTest {
             any disabled tests?                                                | SKIPPED_TESTS          | -
             functions marked with pytest.mark.skip                             | SKIPPED_TESTS          | -
             what tests exist for the parser                                    | UNKNOWN                | -
+            what tests do we have for the cli                                  | UNKNOWN                | -
             which tests are flaky                                              | UNKNOWN                | -
             show me the test files                                             | UNKNOWN                | -
             methods named test                                                 | FUNCTIONS_BY_NAME      | test
