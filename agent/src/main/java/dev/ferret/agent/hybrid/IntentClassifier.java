@@ -1111,7 +1111,7 @@ public final class IntentClassifier {
 
         Candidate raises() {
             int r = first(Lexicon.RAISE);
-            if (r < 0 || whatRaises() != 0) {
+            if (r < 0 || whatRaises() != Raiser.NONE) {
                 return null; // "what exception does load_user raise": what one function raises, not who raises X
             }
             for (int i = r; i < q.size(); i++) {
@@ -1142,19 +1142,24 @@ public final class IntentClassifier {
             return null;
         }
 
-        /**
-         * "what exception(s) does X raise", "which errors can the client throw": a wh-word, an exception word, an
-         * auxiliary, then a raise word; the question asks what something raises, which no search lists.
-         */
-        boolean whatItRaises() {
-            return whatRaises() == 1;
+        /** Whose raising a "what exceptions does X raise" question asks about. */
+        enum Raiser {
+            /** Not such a question. */
+            NONE,
+            /** One thing ("what exception does load_user raise"): no search lists what it raises. */
+            ONE_THING,
+            /** The whole project ("what exceptions can this lib throw"): its exception classes. */
+            PROJECT
         }
 
-        /** As {@link #whatItRaises}: 1 for one thing named, 2 for the whole project ("can this lib throw"), else 0. */
-        int whatRaises() {
+        /**
+         * "what exception(s) does X raise", "which errors can the client throw": a wh-word, an exception word, an
+         * auxiliary, then a raise word, with what stands between the auxiliary and the raise word as the raiser.
+         */
+        Raiser whatRaises() {
             int r = first(Lexicon.RAISE);
             if (r < 3 || !Set.of("what", "which").contains(q.get(0).norm())) {
-                return 0;
+                return Raiser.NONE;
             }
             boolean exception = false;
             for (int i = 1; i < r; i++) {
@@ -1164,13 +1169,13 @@ public final class IntentClassifier {
                     for (int j = i + 1; j < r; j++) {
                         if (!Set.of("this", "the", "our", "my", "lib", "library", "project", "code", "codebase", "package",
                                 "repo", "repository", "app", "application", "it", "we", "you").contains(q.get(j).lower())) {
-                            return 1;
+                            return Raiser.ONE_THING;
                         }
                     }
-                    return 2; // "what exceptions can this lib throw": the project's exception classes
+                    return Raiser.PROJECT;
                 }
             }
-            return 0;
+            return Raiser.NONE;
         }
 
         Candidate methodsOfClass() {
@@ -1332,8 +1337,7 @@ public final class IntentClassifier {
             if (at < 0 && cue < 0 && q.words.stream().anyMatch(w -> w.lower().equals("fixtures")
                     || w.lower().equals("fixture") && !(w.index() > 0 && namedBefore(w.index())))
                     && !any(Lexicon.IMPORT) && !any(Lexicon.CALL) && !any(Set.of("defined", "declared", "define"))
-                    && q.words.stream().noneMatch(w -> w.code() && !w.lower().contains("fixture")
-                    && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+                    && q.words.stream().noneMatch(w -> namedInCode(w) && !w.lower().contains("fixture"))) {
                 // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
                 return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
             }
@@ -1969,7 +1973,7 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatItRaises()) || any(Lexicon.SUBCLASS)) {
+            if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatRaises() == Raiser.ONE_THING) || any(Lexicon.SUBCLASS)) {
                 return null;
             }
             boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",
@@ -1981,7 +1985,7 @@ public final class IntentClassifier {
             if (e > 0 && Lexicon.CALL.contains(q.get(e - 1).norm()) && !q.get(e).lower().endsWith("s")) {
                 return null; // "anything calling exception": a function named exception, not the exception classes
             }
-            boolean defining = classNoun || declared || q.size() <= 4 || whatRaises() == 2;
+            boolean defining = classNoun || declared || q.size() <= 4 || whatRaises() == Raiser.PROJECT;
             return defining ? new Candidate(new Intent.ExceptionClasses(), 6, false, "") : null;
         }
 
@@ -1997,6 +2001,11 @@ public final class IntentClassifier {
             return any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN) || any(Lexicon.INDIRECT)
                     || any(Set.of("parent", "parents", "under")) || q.words.stream().anyMatch(w -> Set.of("base", "bases")
                     .contains(w.lower()) && !(w.index() > 0 && Set.of("code", "data").contains(q.get(w.index() - 1).lower())));
+        }
+
+        /** A word written as code that names something, not a file or folder ("parse()", "test_login", not "a/b.py"). */
+        static boolean namedInCode(Word w) {
+            return w.code() && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0;
         }
 
         /** A name written right before word {@code i}: "the Color enum", "the heartbeat generator". */
@@ -2444,8 +2453,7 @@ public final class IntentClassifier {
                     return null; // "tests for the parser", "tests that call login", "tests named test_x": narrower
                 }
             }
-            if (q.words.stream().anyMatch(w -> w.code() && w.lower().startsWith("test") && !w.lower().contains("*")
-                    && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+            if (q.words.stream().anyMatch(w -> namedInCode(w) && w.lower().startsWith("test") && !w.lower().contains("*"))) {
                 return null; // "is test_login skipped?": one test named
             }
             if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
@@ -2475,27 +2483,27 @@ public final class IntentClassifier {
          * of parse say") nor the documented ones.
          */
         Candidate undocumented() {
-            int d = -1;
+            boolean docWord = false;
             Set<Integer> docWords = new java.util.HashSet<>();
             for (Word w : q.words) {
                 String l = w.lower();
                 if (!w.code() && (EditDistance.of(l, "undocumented", 1) <= 1 || EditDistance.of(l, "docstrings", 1) <= 1
                         && l.length() > 7)) {
                     docWords.add(w.index()); // "undocumnted", "docstirngs"
-                    d = d < 0 ? w.index() : d;
+                    docWord = true;
                     continue;
                 }
                 if (l.startsWith("docstring") || l.equals("docs") || l.equals("documentation") || l.equals("doc")) {
                     docWords.add(w.index());
                 }
-                if (d < 0 && (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
+                if (!docWord && (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
                         || l.equals("doc") && w.index() + 1 < q.size() && q.get(w.index() + 1).lower().startsWith("string")
                         || Set.of("undocumented", "un-documented", "documented", "documentation", "docs", "doc", "documenting")
                         .contains(l))) {
-                    d = w.index();
+                    docWord = true;
                 }
             }
-            if (d < 0) {
+            if (!docWord) {
                 return null;
             }
             boolean lacking = false;
@@ -2522,8 +2530,8 @@ public final class IntentClassifier {
             if (!lacking) {
                 return null;
             }
-            if (q.words.stream().anyMatch(w -> w.code() && !w.lower().startsWith("docstring") && !w.lower().endsWith(".py")
-                    && w.text().indexOf('/') < 0 && !w.lower().equals("__doc__"))) {
+            if (q.words.stream().anyMatch(w -> namedInCode(w) && !w.lower().startsWith("docstring")
+                    && !w.lower().equals("__doc__"))) {
                 return null; // "does parse() have no docstring?": one thing named
             }
             boolean classes = q.words.stream().anyMatch(w -> (Set.of("class", "classes", "clases", "type", "types")
@@ -2622,7 +2630,7 @@ public final class IntentClassifier {
             if (!many || any(Set.of("most", "longest", "biggest", "largest"))) {
                 return null; // "the function with the most parameters": one function, not a list
             }
-            if (q.words.stream().anyMatch(w -> w.code() && !w.lower().endsWith(".py") && w.text().indexOf('/') < 0)) {
+            if (q.words.stream().anyMatch(Detect::namedInCode)) {
                 return null; // "does parse() take too many arguments?": one function named
             }
             return new Candidate(new Intent.ManyParameters(Intent.ManyParameters.DEFAULT_MIN), 8, true,
