@@ -88,7 +88,7 @@ public final class FindEntryPointsTool extends PythonSearchTool {
     static String definedAt(Project project, PackagingScripts.Script s) {
         String module = s.module();
         String object = s.object();
-        if (module.isEmpty() || !isIdentifier(object) || !dotted(module)) {
+        if (module.isEmpty() || !Project.isIdentifier(object) || !dotted(module)) {
             return "";
         }
         for (Target t : project.resolveAbsolute(module + "." + object)) {
@@ -107,17 +107,10 @@ public final class FindEntryPointsTool extends PythonSearchTool {
 
     private static boolean dotted(String s) {
         for (String part : s.split("\\.", -1)) {
-            if (!isIdentifier(part)) {
+            if (!Project.isIdentifier(part)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isIdentifier(String s) {
-        if (s.isEmpty() || !Character.isJavaIdentifierStart(s.codePointAt(0)) || s.charAt(0) == '$') {
-            return false;
-        }
-        return s.codePoints().allMatch(c -> Character.isJavaIdentifierPart(c) && c != '$');
     }
 }

@@ -169,7 +169,8 @@ public final class Project {
         return String.join(".", parts);
     }
 
-    private static boolean isIdentifier(String s) {
+    /** A name usable as a Python identifier: Java's identifier characters per UTF-16 unit, without {@code $}. */
+    static boolean isIdentifier(String s) {
         if (s == null || s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0)) || s.charAt(0) == '$') {
             return false;
         }

@@ -1139,7 +1139,7 @@ def answer_docs_params_tests(project, kind, arg):
         if kind == "undocumented_classes":
             out += [item(s, node.lineno, qual) for qual, node in s.classes if ast.get_docstring(node, False) is None]
             continue
-        around = definitions_around(s.tree)
+        around = definitions_around(s.tree) if kind in ("tests", "skipped_tests") else None
         for qual, node, owner in s.functions:
             if kind in ("undocumented_functions", "documented_functions"):
                 ok = (ast.get_docstring(node, False) is None) == (kind == "undocumented_functions")
