@@ -2336,9 +2336,21 @@ public final class IntentClassifier {
                         && Set.of("is", "the", "'s").contains(q.get(i - 1).lower()));
                 main |= MAIN_NOUNS.contains(next) || whereMain && (next.isEmpty() || !Lexicon.CLASS.contains(next));
             }
+            // "the console scripts", "console_scripts", "what command-line tools does the package install"
+            boolean scripts = q.words.stream().anyMatch(w -> Set.of("console_scripts", "gui_scripts", "gui-scripts",
+                    "console-scripts", "project.scripts").contains(w.lower()))
+                    || (any(Set.of("console", "gui")) && any(Set.of("script", "scripts")))
+                    || (q.phrase("command", "line") || any(Set.of("command-line", "commandline", "cli", "cli's", "clis", "shell")))
+                    && any(Set.of("tool", "tools", "command", "commands", "program", "programs", "script", "scripts",
+                    "executable", "executables", "entrypoints", "utility", "utilities", "binaries", "binary"))
+                    && any(Set.of("install", "installs", "installed", "installing", "provide", "provides", "provided",
+                    "expose", "exposes", "exposed", "ship", "ships", "shipped", "register", "registers", "registered",
+                    "declare", "declares", "declared", "put", "puts", "get", "gets", "give", "gives", "offer", "offers"))
+                    || any(Set.of("executables", "commands", "scripts", "binaries")) && any(Set.of("install", "installs",
+                    "installed", "installing")) && !any(Lexicon.IMPORT);
             boolean nameEqualsMain = q.phrase("name", "==", "main") || q.phrase("name", "=", "main")
                     || q.phrase("if", "name", "main") || q.phrase("runs", "as", "main") || q.phrase("run", "as", "main");
-            if (!(dunder || entry || start || direct || main || nameEqualsMain)) {
+            if (!(dunder || entry || start || direct || main || nameEqualsMain || scripts)) {
                 return null;
             }
             if (any(Lexicon.ASYNC)) {
@@ -2416,6 +2428,11 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "functions marked skip"
                 }
                 return null;
+            }
+            for (int j = Math.max(0, t - 3); j < t; j++) {
+                if (LACKING.contains(q.get(j).lower())) {
+                    return null; // "which modules have no tests", "files lacking tests": what has none, no search
+                }
             }
             for (int j = Math.max(0, t - 2); j < t; j++) {
                 if (Lexicon.NAME.contains(q.get(j).norm()) && !q.get(j).norm().equals("have")) {
@@ -3330,7 +3347,11 @@ public final class IntentClassifier {
                         && Set.of("to", "for").contains(q.get(i + 1).lower()))) {
                     // "what do I have to pip install", "what tests do we have for the cli": no verb of having a method
                     // "classes which have the method from_json": the method noun between verb and name is skipped
-                    p = after(i, 4, false, Set.of("method", "def", "function", "func", "dunder"));
+                    p = after(i, 4, false, Set.of("method", "def", "function", "func", "dunder", "custom", "own",
+                            "special", "explicit", "proper", "real"));
+                    if (p >= 0 && !q.get(p).code() && CONSTRUCTOR.contains(q.get(p).lower())) {
+                        return new Candidate(new Intent.ClassesWithMethod("__init__"), 6, false, ""); // "define a constructor"
+                    }
                 } else if (n.equals("def") || (Lexicon.METHOD.contains(n) && i + 1 < q.size()
                         && Set.of("named", "called").contains(q.get(i + 1).norm()))) {
                     p = after(i, 3);
@@ -3338,6 +3359,9 @@ public final class IntentClassifier {
                         && i >= 2 && (Set.of("a", "an", "the").contains(q.get(i - 2).norm())
                         || i >= 3 && Set.of("a", "an", "the").contains(q.get(i - 3).norm())))) {
                     p = rightBefore(i); // "a from_config classmethod"
+                }
+                if (p >= 0 && !q.get(p).code() && CLASS_PARTS.contains(q.get(p).lower())) {
+                    return null; // "classes that have a metaclass", "which classes define fields": no method named
                 }
                 if (p >= 0 && methodLike(q.get(p))) {
                     boolean kind = knownDecorator(q.get(i)) != null;
@@ -3353,6 +3377,21 @@ public final class IntentClassifier {
                 "__name__", "__module__", "__annotations__", "__version__", "__file__", "__qualname__", "__match_args__",
                 "__weakref__", "__path__", "__package__", "__spec__", "__author__", "__dataclass_fields__", "__mro__",
                 "__bases__", "__class__");
+
+        /** What a class has that is no method: "classes that have a metaclass", "... define fields", "... a base". */
+        private static final Set<String> CLASS_PARTS = Set.of("metaclass", "metaclasses", "meta", "docstring",
+                "docstrings", "doc", "docs", "documentation", "attribute", "attributes", "attr", "attrs", "field", "fields",
+                "slot", "slots", "base", "bases", "parent", "parents", "superclass", "superclasses", "supertype", "mixin",
+                "mixins", "decorator", "decorators", "annotation", "annotations", "type", "types", "variable",
+                "variables", "var", "vars", "member", "members", "subclass", "subclasses", "child", "children", "instance",
+                "instances", "state", "comment", "comments", "test", "tests", "name", "names", "abstract", "generic",
+                "generics", "many", "multiple", "several", "lots", "more", "fewer", "no", "any", "property",
+                "properties", "constant", "constants", "inheritance", "interface", "interfaces", "protocol", "protocols",
+                "dependency", "dependencies", "method", "methods", "function", "functions", "equality", "ordering",
+                "hash", "lock", "locks", "logger", "loggers", "singleton", "version");
+        /** Words for a class's initialiser: "classes that define a constructor" asks for {@code __init__}. */
+        private static final Set<String> CONSTRUCTOR = Set.of("constructor", "constructors", "ctor", "ctors",
+                "initializer", "initializers", "initialiser", "initialisers");
 
         boolean methodLike(Word w) {
             String t = w.text();

@@ -337,6 +337,17 @@ class IntentClassifierShapesTest {
             # builtins' calls named with a noun
             find all print statements                                          | CALLERS                | print
             show all uses of eval                                              | CALLERS                | eval
+            # what a class has that is no method; what has no tests; the scripts a package installs
+            what classes have a metaclass?                                     | UNKNOWN                | -
+            which classes have a custom metaclass                              | UNKNOWN                | -
+            which classes define fields                                        | UNKNOWN                | -
+            which classes define a constructor                                 | CLASSES_WITH_METHOD    | __init__
+            classes that implement close                                       | CLASSES_WITH_METHOD    | close
+            which modules have no tests?                                       | UNKNOWN                | -
+            packages without any tests                                         | UNKNOWN                | -
+            show the console scripts                                           | ENTRY_POINTS           | -
+            what command line tools does this package install?                 | ENTRY_POINTS           | -
+            list console_scripts                                               | ENTRY_POINTS           | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
