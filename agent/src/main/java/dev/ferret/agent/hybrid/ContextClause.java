@@ -33,7 +33,27 @@ final class ContextClause {
     /** ", I'm tracing a bug in dispatch": a trailing clause about the asker. */
     private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+\\w+ing\\b"
             + "[^?]*[?)]?\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PRONOUN = Pattern.compile("\\b(it|them)\\b(?!')", Pattern.CASE_INSENSITIVE);
+    /**
+     * "Before I refactor X,", "While we're migrating to Y:", "reviewing a PR that deletes build_query -": a clause
+     * of time or purpose about the asker's own work, ended by a separator.
+     */
+    private static final Pattern ABOUT_WORK = Pattern.compile("^(?:(?:before|while|since|as|after|once|when|until)\\s+"
+            + "(?:i|we)\\b|(?:reviewing|refactoring|debugging|investigating|auditing|migrating|upgrading|porting|"
+            + "onboarding|cleaning up|preparing|planning|documenting)\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** "I'm new to the team and would like an overview of ...": the asker, then "and" and the request. */
+    private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
+            + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
+    private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
+            + "(?:[\\w-]+\\s+){0,2}(?:review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
+            + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding)|(?:reviewing|auditing|refactoring|"
+            + "planning|preparing)\\b[^?]*)[.!?)]*\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
+    private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)\\s+)?(?:want|wanna|need|planning|plan|trying|"
+            + "going|thinking|hoping|would like|'d like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("`[^`]+`|[A-Za-z_][\\w.]*(?:\\(\\))?");
 
     static Split split(String question) {
@@ -42,7 +62,7 @@ final class ContextClause {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Pattern p : List.of(GREETING, LEADING)) {
+            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND)) {
                 Matcher m = p.matcher(q);
                 if (m.find() && m.end() < q.length() && q.substring(m.end()).strip().length() > 3) {
                     context.add(q.substring(0, m.end()));
@@ -51,10 +71,17 @@ final class ContextClause {
                 }
             }
         }
-        Matcher t = TRAILING.matcher(q);
-        if (t.find() && t.start() > 3) {
-            context.add(q.substring(t.start()));
-            q = q.substring(0, t.start()).strip();
+        Matcher r = REMARK.matcher(q);
+        if (r.find() && r.start() > 3) {
+            context.add(q.substring(r.start() + 1));
+            q = q.substring(0, r.start() + 1).strip();
+        }
+        for (Pattern p : List.of(TRAILING, TRAILING_WHY)) {
+            Matcher t = p.matcher(q);
+            if (t.find() && t.start() > 3) {
+                context.add(q.substring(t.start()));
+                q = q.substring(0, t.start()).strip();
+            }
         }
         if (context.isEmpty()) {
             return new Split(question, List.of());
@@ -64,8 +91,9 @@ final class ContextClause {
         if (pronoun.find()) {
             String name = soleName(String.join(" ", context));
             if (name != null) {
-                notes.add("read '" + pronoun.group() + "' as '" + name + "'");
-                q = q.substring(0, pronoun.start()) + name + q.substring(pronoun.end());
+                boolean its = pronoun.group().equalsIgnoreCase("its");
+                notes.add("read '" + pronoun.group() + "' as '" + name + (its ? "'s" : "") + "'");
+                q = q.substring(0, pronoun.start()) + name + (its ? "'s" : "") + q.substring(pronoun.end());
             }
         }
         return new Split(q, notes);
@@ -87,7 +115,8 @@ final class ContextClause {
             String lower = w.toLowerCase(Locale.ROOT);
             boolean code = w.startsWith("`") || w.endsWith("()") || w.indexOf('_') >= 0 || w.indexOf('.') > 0
                     || Character.isUpperCase(w.charAt(0)) && !lower.equals("i") && !lower.startsWith("i'");
-            if (code && !names.contains(w)) {
+            boolean acronym = w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.startsWith("`");
+            if (code && !acronym && !names.contains(w)) { // "a PR", "on CI": no name
                 names.add(w);
             }
         }

@@ -124,9 +124,10 @@ public final class IntentClassifier {
 
     /** Classifies the question itself (context clauses removed); {@code readNotes} say what was read differently. */
     private Classification read(String question, List<String> readNotes) {
+        java.util.Map<String, String> dotted = new java.util.HashMap<>();
         Question q;
         try {
-            q = new Question(question);
+            q = new Question(dottedScope(question, dotted));
         } catch (RuntimeException e) {
             return new Classification(new Intent.Unknown("unreadable question"), null, 0, false, List.of());
         }
@@ -134,6 +135,7 @@ public final class IntentClassifier {
             return new Classification(new Intent.Unknown("no words in the question"), null, 0, false, List.of());
         }
         String path = path(q);
+        path = dotted.getOrDefault(path, path); // "in core.models": the module as the question wrote it
         int penalty = penalty(q) ? PENALTY : 0;
         List<Candidate> found = new ArrayList<>();
         Detect d = new Detect(q);
@@ -193,6 +195,40 @@ public final class IntentClassifier {
             }
         }
         return new Classification(best.intent(), path, best.score() - penalty, !notes.isEmpty(), notes);
+    }
+
+    /** "in `core.models`", "under reports.render": a dotted module name placed by a preposition (lower case, no .py). */
+    private static final java.util.regex.Pattern DOTTED_SCOPE = java.util.regex.Pattern.compile(
+            "(?i:\\b(?:in|inside|under|within)\\s+(?:(?:the|our|this|my)\\s+)?)(`?)([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)+)\\1"
+            + "(?![\\w(/`\\[]|\\.\\w)");
+
+    /**
+     * The question with a dotted module name that places the search written as a path ("in `core.models`" as "in
+     * core/models"), so that it is read as a scope ({@link #path}), not as a name the question asks about; each
+     * path so written is put in {@code written} with the dotted name, which the classification keeps as its scope
+     * and the hybrid path resolves as a module, a package or a folder. Not after a verb that brings a module in
+     * ("which files pull in urllib.parse").
+     */
+    static String dottedScope(String question, java.util.Map<String, String> written) {
+        java.util.regex.Matcher m = DOTTED_SCOPE.matcher(question);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String dotted = m.group(2);
+            String before = question.substring(0, m.start()).stripTrailing().toLowerCase(Locale.ROOT);
+            if (before.matches("(?s).*\\b(?:pull|pulls|pulled|pulling|bring|brings|brought|bringing|import|imports|"
+                    + "imported|importing|plug|plugs|plugged|log|logs|logged|put|puts|passed|pass|passes|type|typed)$")) {
+                continue; // "which files pull in urllib.parse": the module brought in, not a place
+            }
+            String whole = m.group();
+            String lead = whole.substring(0, m.start(1) - m.start());
+            String place = dotted.endsWith(".py") ? dotted : dotted.replace('.', '/');
+            if (!place.equals(dotted) && written != null) {
+                written.put(place, dotted);
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(lead + place));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static void add(List<Candidate> out, Candidate c) {
@@ -359,6 +395,13 @@ public final class IntentClassifier {
 
     /** "the decorated classes i mean": the asker says what they meant, not asks for a meaning. */
     static boolean iMean(Question q, int i) {
+        if (q.get(i).lower().equals("meaning") && i > 0 && i + 1 < q.size()
+                && !Set.of("the", "a", "its", "their", "what", "what's", "whats", "real", "true", "exact")
+                .contains(q.get(i - 1).lower())
+                && Set.of("the", "those", "these", "all", "any", "every", "each", "functions", "classes", "methods", "only",
+                "just", "i.e.", "ie").contains(q.get(i + 1).lower())) {
+            return true; // "all the fixtures, meaning the functions decorated with ...": what the asker means
+        }
         return Set.of("mean", "meant").contains(q.get(i).lower()) && i > 0
                 && Set.of("i", "we").contains(q.get(i - 1).lower()) && !(i > 1 && Lexicon.WH.contains(q.get(0).norm())
                 && q.get(i - 2).norm().equals("do"));
@@ -1000,6 +1043,9 @@ public final class IntentClassifier {
                 for (Word w : q.words) {
                     if (w.lower().equals("cached_property") || w.lower().equals("cached_properties")
                             || w.lower().equals("functools.cached_property")) {
+                        if (w.at()) {
+                            return null; // "methods decorated @cached_property": that decorator, by name
+                        }
                         i = w.index();
                     }
                 }
@@ -1120,8 +1166,8 @@ public final class IntentClassifier {
                 }
                 String n = q.get(i).norm();
                 boolean passive = n.equals("raised") || n.equals("thrown");
-                int p = passive ? before(i, 4) : -1;
-                if (p < 0) {
+                int p = passive ? scan(i, -1, 4, false, Set.of("get", "gets", "got", "getting", "gotten")) : -1;
+                if (p < 0) { // "where does X get raised": the auxiliary is skipped
                     p = after(i, 4, false, Set.of("statement", "statements", "for", "of"));
                 }
                 if (p < 0 && !passive) {
@@ -1444,6 +1490,7 @@ public final class IntentClassifier {
                 boolean implement = Lexicon.IMPLEMENT.contains(n);
                 if (verb || phraseVerb || implement) {
                     int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
+                            "straight", "right", "immediately",
                             "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
                             "transitively", "ultimately", "even", "upon"));
                     if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
@@ -1486,6 +1533,9 @@ public final class IntentClassifier {
                 if ((n.equals("under") || n.equals("below")) && indirect) {
                     cue = true;
                     p = after(i, 3);
+                }
+                if (p >= 0 && Lexicon.SUBCLASS_NOUN.contains(q.get(p).norm())) {
+                    p = -1; // "subclasses of subclasses (of Shape)": the depth, not the base
                 }
             }
             if (p < 0) {
@@ -1977,7 +2027,9 @@ public final class IntentClassifier {
                 return null;
             }
             boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",
-                    "user", "user-defined", "hierarchy", "project's"));
+                    "user", "user-defined", "hierarchy", "project's", "project-specific", "project-made",
+                    "project-defined", "homegrown", "home-grown", "in-house", "bespoke", "domain-specific",
+                    "app-specific", "library-specific", "non-builtin", "non-standard"));
             if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))
                     || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
                 return null; // "where are exceptions caught": handlers, not classes
@@ -2233,7 +2285,8 @@ public final class IntentClassifier {
                     || q.phrase("not", "in", "the", "standard") || q.phrase("not", "from", "the", "standard")
                     || q.phrase("not", "stdlib") || q.phrase("not", "the", "stdlib") || q.phrase("beyond", "the", "stdlib")
                     || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
-                    || q.phrase("pip", "packages") || stdlibExcluded() || outsideLibraries();
+                    || q.phrase("pip", "packages") || q.phrase("from", "pip") || q.phrase("from", "pypi")
+                    || stdlibExcluded() || outsideLibraries();
             boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
                     "requirements", "reqs").contains(w.lower()) && !w.code() && !(w.index() > 0
                     && Set.of("called", "named", "name", "param", "parameter", "argument", "arg", "kwarg")
@@ -2259,7 +2312,9 @@ public final class IntentClassifier {
                 String m = moduleOf(w);
                 boolean english = englishWord(w);
                 boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
-                        && Set.of("install", "installs", "installed", "packages", "package").contains(q.get(w.index() + 1).lower());
+                        && Set.of("install", "installs", "installed", "packages", "package").contains(q.get(w.index() + 1).lower())
+                        || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && q.get(w.index() - 1).lower().equals("from")
+                        && pluralLibraries; // "which packages from pip are used"
                 if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool
                         && (w.code() || m.equalsIgnoreCase(w.text()))) {
                     return null; // "which files depend on requests": that module's imports
@@ -2487,7 +2542,7 @@ public final class IntentClassifier {
         }
 
         /** Words that say something is missing. */
-        private static final Set<String> LACKING = Set.of("without", "no", "missing", "lacking", "lack", "lacks",
+        private static final Set<String> LACKING = Set.of("without", "no", "missing", "miss", "misses", "lacking", "lack", "lacks",
                 "lacked", "absent", "sans", "w/o", "zero", "none", "empty", "undocumented", "un-documented", "nodoc",
                 "need", "needs", "needing", "want", "wants", "require", "requires");
         /** The words of {@link #LACKING} that say it only right before the doc word ("still need docstrings"). */
@@ -2630,7 +2685,7 @@ public final class IntentClassifier {
             if (text.matches(".*\\d.*")) {
                 return null; // "functions with 3 parameters": an exact count
             }
-            boolean many = q.phrase("too", "many") || q.phrase("a", "lot", "of") || q.phrase("lots", "of")
+            boolean many = q.phrase("too", "many") || q.phrase("too", "much") || q.phrase("a", "lot", "of") || q.phrase("lots", "of")
                     || q.phrase("loads", "of") || q.phrase("tons", "of") || q.phrase("so", "many") || q.phrase("many")
                     && any(Set.of("with", "take", "takes", "taking", "have", "has", "accept", "accepts"))
                     || q.words.stream().anyMatch(w -> Set.of("long", "longest", "huge", "big", "bloated", "massive",
@@ -2690,6 +2745,7 @@ public final class IntentClassifier {
                     && w.index() + 1 < q.size() && EXCEPT_WORDS.contains(q.get(w.index() + 1).lower())) && (exceptWord
                     || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
                     .contains(w.lower())))
+                    || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("except:"))
                     || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
                     || q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
                     || q.phrase("no", "type") || q.phrase("without", "an", "exception")
@@ -3052,7 +3108,8 @@ public final class IntentClassifier {
                 "user-defined", "local", "other", "others", "own", "directly", "direct", "instance", "instances");
         private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
                 "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire", "chance", "em", "'em",
-                "we've", "you've", "got", "ya", "y'all", "mind", "possible");
+                "we've", "you've", "got", "ya", "y'all", "mind", "possible", "overview", "rundown", "inventory",
+                "summary", "outline");
 
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
@@ -3172,9 +3229,15 @@ public final class IntentClassifier {
                 } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
                     p = after(i, 3);
                 }
+                if (p < 0 && Set.of("usage", "usages", "references").contains(n) && i + 1 < q.size()
+                        && q.get(i + 1).code()) {
+                    p = i + 1; // "usages `flush_cache`"
+                }
                 if (p >= 0 && functionShaped(q.get(p))) {
-                    return new Candidate(new Intent.Callers(text(p)), 6, !q.get(p).parens(),
-                            "'" + text(p) + "' read as a function");
+                    boolean said = q.get(p).parens() || p + 1 < q.size()
+                            && Set.of("function", "func", "method", "fn").contains(q.get(p + 1).norm());
+                    return new Candidate(new Intent.Callers(text(p)), said ? 7 : 6, !said,
+                            "'" + text(p) + "' read as a function"); // "the load_config function" says so
                 }
             }
             return null;
@@ -3282,7 +3345,9 @@ public final class IntentClassifier {
             int r = -1;
             for (int i = 0; i < q.size(); i++) {
                 String n = q.get(i).norm();
-                if (Lexicon.RETURN.contains(n) && !(i == 0 && n.equals("return")) || n.equals("->")) {
+                boolean opening = i == 0 && n.equals("return") && !(q.size() > 1 && Set.of("type", "types", "annotation",
+                        "annotations", "hint", "hints", "annotated").contains(q.get(1).norm())); // "return annotation int, where?"
+                if (Lexicon.RETURN.contains(n) && !opening || n.equals("->")) {
                     r = i;
                     break;
                 }

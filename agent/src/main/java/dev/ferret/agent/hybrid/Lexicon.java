@@ -238,7 +238,7 @@ final class Lexicon {
     }
 
     /** Cue words whose last letter is often dropped ("asyn", "protoco"): a word one letter short is read as them. */
-    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass");
+    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass where ending tuples");
 
     /** Concept words that are written capitalised as class names (Protocol, Exception): corrected even then. */
     static final Set<String> CLASS_LIKE_CONCEPTS = words("CLASS_LIKE_CONCEPTS");

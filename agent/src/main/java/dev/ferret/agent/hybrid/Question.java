@@ -90,10 +90,18 @@ final class Question {
             if (t.startsWith("`")) {
                 t = t.substring(1, t.length() - 1).strip();
                 quoted = true;
+                if (t.replaceAll("\\s+", "").equalsIgnoreCase("except:")) { // `except:`: a bare except, colon kept
+                    out.add(new Word(out.size(), "except:", "except:", "except:", false, false, true, false, false));
+                    continue;
+                }
                 if (t.contains(" ")) {
                     // `from requests import`: the words inside count as words
                     for (String part : t.split("\\s+")) {
-                        add(out, part, false);
+                        if (part.equals("->")) { // `-> None`: the arrow of a return annotation
+                            out.add(new Word(out.size(), "->", "->", "->", false, false, false, false, false));
+                        } else {
+                            add(out, part, false);
+                        }
                     }
                     continue;
                 }
@@ -194,7 +202,15 @@ final class Question {
                 corrections.add(t + " -> " + fix);
             }
         }
-        out.add(new Word(out.size(), t, lower, norm, at, parens, quoted, possessive, corrected));
+        // a corrected question word reads as its correction everywhere ("wich" is "which"); other corrections only
+        // in the normal form, which the detectors of cue words read
+        out.add(new Word(out.size(), t, corrected && readsAsCorrected(norm) ? norm : lower, norm, at, parens, quoted,
+                possessive, corrected));
+    }
+
+    /** Corrections read as the word everywhere: question words, comment tags, tuples ("wich", "fxime", "tupels"). */
+    private static boolean readsAsCorrected(String fix) {
+        return Lexicon.WH.contains(fix) || Lexicon.TAG_ANY_CASE.containsKey(fix) || fix.equals("tuple") || fix.equals("tuples");
     }
 
     int size() {

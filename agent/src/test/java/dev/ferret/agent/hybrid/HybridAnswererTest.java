@@ -269,6 +269,13 @@ class HybridAnswererTest {
         assertTrue(module.items().stream().allMatch(f -> f.file().equals("shop/models.py")), module.text());
         assertEquals("shop/models.py", answerer.answer(index, "TODO comments in models.py").scope());
         assertEquals("shop/net", answerer.answer(index, "classes in the shop.net package").scope());
+        // a dotted module name after "in" is a place, written as code or not, with no scope noun
+        assertEquals("shop/net", answerer.answer(index, "classes in `shop.net`").scope());
+        HybridAnswer dotted = answerer.answer(index, "which classes in shop.models are dataclasses?");
+        assertEquals("shop/models.py", dotted.scope());
+        assertEquals(new Intent.Dataclasses(), dotted.intent());
+        assertTrue(answerer.answer(index, "async defs in shop.nowhere").text()
+                .startsWith("No module, package or folder named shop.nowhere here; searched the whole repository.\n"));
         assertEquals("shop/pricing.py", answerer.answer(index, "list all classes in the pricing module").scope());
         // a name that is nowhere, or in several places: the whole repository, and the answer says why
         HybridAnswer nowhere = answerer.answer(index, "async defs in the billing package");

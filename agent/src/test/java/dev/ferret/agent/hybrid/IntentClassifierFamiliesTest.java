@@ -217,7 +217,7 @@ class IntentClassifierFamiliesTest {
             methods on the Router class                                        | METHODS_OF_CLASS       | Router
             Router's methods?                                                  | METHODS_OF_CLASS       | Router
             functions decorated by @pytest.fixture                             | FUNCTIONS_BY_DECORATOR | pytest.fixture
-            every @cached_property                                             | PROPERTIES             | -
+            every @cached_property                                             | FUNCTIONS_BY_DECORATOR | cached_property
             funcs named test_*                                                 | FUNCTIONS_BY_NAME      | test_*
             functions whose name ends in _async                                | FUNCTIONS_BY_NAME      | *_async
             which functions accept a loop argument                             | FUNCTIONS_WITH_PARAMETER | loop

@@ -348,6 +348,36 @@ class IntentClassifierShapesTest {
             show the console scripts                                           | ENTRY_POINTS           | -
             what command line tools does this package install?                 | ENTRY_POINTS           | -
             list console_scripts                                               | ENTRY_POINTS           | -
+            # what phrasing-blind11's and 12's first measurements missed: clauses about the asker's work before or
+            # after the question, a dotted module as the place, "subclasses of subclasses", "meaning ...", passive
+            # "get raised", a bare `except:` written as code, an arrow in backticks, misspelt question words
+            While we migrate to pydantic, which classes inherit from BaseSettings?  | SUBCLASSES      | BaseSettings
+            Before I delete parse_header, could you show me every place that calls it? | CALLERS       | parse_header
+            auditing the Node API - could you list its whole class tree, subclasses of subclasses too? | SUBCLASSES | Node
+            which functions take a retries parameter, for the code review      | FUNCTIONS_WITH_PARAMETER | retries
+            any dataclasses in the app? planning to move them to attrs         | DATACLASSES            | -
+            I'm new here and would like an overview of the functions in src/jobs/ | FUNCTIONS_BY_NAME  | *
+            enum classes in `payments.models`                                  | ENUMS                  | -
+            generators under core.streams                                      | GENERATORS             | -
+            which files pull in urllib.parse                                   | IMPORTS                | urllib.parse
+            subclasses of subclasses of Widget                                 | SUBCLASSES             | Widget
+            the helpers, meaning the functions decorated with @register        | FUNCTIONS_BY_DECORATOR | register
+            what is the meaning of the Sentinel class                          | UNKNOWN                | -
+            where does QuotaExceeded get raised                                | RAISES                 | QuotaExceeded
+            any `except:` left in the cli                                      | BARE_EXCEPTS           | -
+            functions declaring `-> bytes`                                     | FUNCTIONS_RETURNING    | bytes
+            return annotation str, where?                                      | FUNCTIONS_RETURNING    | str
+            wich module defines `load_plugins`?                                | DEFINITIONS            | load_plugins
+            classes inheriting straight from Base                              | SUBCLASSES             | Base
+            functions decorated @cached_property                               | FUNCTIONS_BY_DECORATOR | cached_property
+            any cached_property stuff                                          | PROPERTIES             | -
+            who uses the render_page function                                  | CALLERS                | render_page
+            usages `close_session`                                             | CALLERS                | close_session
+            which libraries from pypi do we use                                | THIRD_PARTY            | -
+            home-grown exceptions in the api                                   | EXCEPTION_CLASSES      | -
+            the pytest fixtures under tests/                                   | FUNCTIONS_BY_DECORATOR | fixture
+            which class miss a docstring                                       | UNDOCUMENTED_CLASSES   | -
+            functions with too much parameters                                 | MANY_PARAMETERS        | 6
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
