@@ -53,12 +53,50 @@ final class ContextClause {
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
     private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)\\s+)?(?:want|wanna|need|planning|plan|trying|"
             + "going|thinking|hoping|would like|'d like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
+    /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
+    private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
+            + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just|me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|"
+            + "list|give|pull|find|show|get|which|what|"
+            + "any|some|out)\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
+    /** "list em all", "show them" after the question mark of a yes/no question: the list was what was asked. */
+    private static final Pattern LIST_THEM = Pattern.compile("\\?\\s*(?:(?:and|then|pls|please)\\s+)?(?:list|show|give me|"
+            + "gimme|name)\\s+(?:em|'em|them|those|these|all|all of them)(?:\\s+all)?(?:\\s+(?:pls|please|thanks))?[.!?]*\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end. */
+    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+[^?]*[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
+    private static final Pattern PLAN = Pattern.compile(",\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|want to|"
+            + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to)\\b[^?]*[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z])");
+    private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
+            + "submodule)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("`[^`]+`|[A-Za-z_][\\w.]*(?:\\(\\))?");
 
     static Split split(String question) {
         String q = question.strip();
+        for (int pass = 0; pass < 3; pass++) { // "um so basically": "so" opens the question once "um" is gone
+            q = FILLER.matcher(q).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+        }
+        if (q.length() < 4) {
+            q = question.strip();
+        }
+        boolean cleaned = !q.equals(question.strip());
         List<String> context = new ArrayList<>();
+        // background sentences, then the question: "Our CI is green but suspicious. Which tests are skipped?"
+        String[] sentences = SENTENCE_END.split(q);
+        if (sentences.length > 1) {
+            String last = sentences[sentences.length - 1];
+            String before = q.substring(0, q.length() - last.length());
+            if (last.strip().endsWith("?") && before.indexOf('?') < 0 && !PLACE.matcher(before).find()
+                    && last.strip().length() > 8) {
+                context.add(before.strip());
+                q = last.strip();
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -71,12 +109,17 @@ final class ContextClause {
                 }
             }
         }
+        Matcher lt = LIST_THEM.matcher(q);
+        if (lt.find() && lt.start() > 3) {
+            context.add(q.substring(lt.start() + 1));
+            q = q.substring(0, lt.start() + 1).strip();
+        }
         Matcher r = REMARK.matcher(q);
         if (r.find() && r.start() > 3) {
             context.add(q.substring(r.start() + 1));
             q = q.substring(0, r.start() + 1).strip();
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WHY)) {
+        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, EXAMPLE)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
                 context.add(q.substring(t.start()));
@@ -84,7 +127,7 @@ final class ContextClause {
             }
         }
         if (context.isEmpty()) {
-            return new Split(question, List.of());
+            return new Split(cleaned ? q : question, List.of());
         }
         List<String> notes = new ArrayList<>();
         Matcher pronoun = PRONOUN.matcher(q);

@@ -304,7 +304,8 @@ public final class IntentClassifier {
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
                 && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
-                || Set.of("ever", "even", "really").contains(w.lower()))) {
+                || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
+                "transitively", "remotely").contains(q.get(w.index() + 1).lower())))) { // not "even indirectly"
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
         if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
@@ -337,7 +338,8 @@ public final class IntentClassifier {
             return true; // "what is the Protocol class for?"
         }
         if (q.phrase("tell", "me", "about") || q.phrase("tell", "me", "how") || q.phrase("best", "way")
-                || q.phrase("what", "is", "the", "difference")) {
+                || q.phrase("what", "is", "the", "difference") || q.phrase("difference", "between")
+                || q.phrase("diff", "between") || q.phrase("differences", "between")) {
             return true;
         }
         // "what is a dataclass?": a definition, not a search
@@ -1053,11 +1055,20 @@ public final class IntentClassifier {
             if (i < 0) {
                 return null;
             }
+            if (q.get(i).norm().startsWith("getter") && any(Lexicon.NAME) && q.words.stream().anyMatch(Word::code)) {
+                return null; // "the getter functions, the ones whose names start with get_": a name pattern
+            }
             // "properties of X" in the sense of attributes of a concept is still a property question here
             return new Candidate(new Intent.Properties(), 8, false, "");
         }
 
         Candidate exports() {
+            for (int i = 1; i + 1 < q.size(); i++) {
+                if (q.get(i + 1).norm().equals("class") && q.get(i).capitalised() && q.get(i).identifier()
+                        && (q.phrase("public", "api") || q.phrase("public", "interface"))) {
+                    return null; // "the public API of the PaymentProcessor class": its methods
+                }
+            }
             boolean star = q.words.stream().anyMatch(w -> w.text().equals("*")
                     && w.index() > 0 && Lexicon.IMPORT.contains(q.get(w.index() - 1).norm()))
                     || (any(Set.of("star", "wildcard", "star-import", "star-imports")) && any(Lexicon.IMPORT));
@@ -1168,7 +1179,8 @@ public final class IntentClassifier {
                 boolean passive = n.equals("raised") || n.equals("thrown");
                 int p = passive ? scan(i, -1, 4, false, Set.of("get", "gets", "got", "getting", "gotten")) : -1;
                 if (p < 0) { // "where does X get raised": the auxiliary is skipped
-                    p = after(i, 4, false, Set.of("statement", "statements", "for", "of"));
+                    p = after(i, 4, false, Set.of("statement", "statements", "for", "of", "site", "sites", "location",
+                            "locations", "spot", "spots", "points"));
                 }
                 if (p < 0 && !passive) {
                     p = before(i, 2);
@@ -1224,12 +1236,24 @@ public final class IntentClassifier {
             return Raiser.NONE;
         }
 
+        /** Bases from the standard library: "typing.Protocol defs" asks for the protocols, not Protocol's methods. */
+        private static final Set<String> LIBRARY_BASES = Set.of("protocol", "typing.protocol", "abc", "abc.abc", "enum",
+                "enum.enum", "namedtuple", "typing.namedtuple", "typeddict", "typing.typeddict", "object", "exception",
+                "baseexception", "generic", "typing.generic");
+
         Candidate methodsOfClass() {
+            Candidate c = methodsOfClassNamed();
+            return c != null && c.intent() instanceof Intent.MethodsOfClass m
+                    && LIBRARY_BASES.contains(m.className().toLowerCase(Locale.ROOT)) ? null : c;
+        }
+
+        private Candidate methodsOfClassNamed() {
             Candidate shaped = classAbilities();
             if (shaped != null) {
                 return shaped;
             }
-            Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function");
+            Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function",
+                    "members");
             if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
                 return null;
             }
@@ -1239,8 +1263,21 @@ public final class IntentClassifier {
                 if (!nouns.contains(w.norm())) {
                     continue;
                 }
+                // "the public API of the PaymentProcessor class, its methods": the one class named with "class"
+                if (i > 0 && Set.of("its", "their").contains(q.get(i - 1).lower())
+                        && Set.of("method", "methods", "members").contains(w.norm())) {
+                    int named = -1;
+                    for (int j = 0; j + 1 < i; j++) {
+                        if (q.get(j + 1).norm().equals("class") && classLike(q.get(j))) {
+                            named = named < 0 ? j : -2;
+                        }
+                    }
+                    if (named >= 0) {
+                        return new Candidate(new Intent.MethodsOfClass(text(named)), 7, false, "");
+                    }
+                }
                 // X's methods, the X methods, X class methods
-                if (Set.of("method", "methods", "defs").contains(w.norm())) {
+                if (Set.of("method", "methods", "defs", "members").contains(w.norm())) {
                     int b = rightBefore(i);
                     if (b < 0 && i >= 2 && q.get(i - 1).norm().equals("class")) {
                         b = rightBefore(i - 1);
@@ -1417,6 +1454,9 @@ public final class IntentClassifier {
                 return null;
             }
             String deco = text(p);
+            if (!q.get(p).at() && !deco.equals(knownDecorator(q.get(p))) && knownDecorator(q.get(p)) != null) {
+                deco = knownDecorator(q.get(p)); // "marked as classmethods": the decorator, not its plural
+            }
             String lower = deco.toLowerCase(Locale.ROOT);
             int score = 6 + (at >= 0 ? 1 : 0);
             if (lower.equals("dataclass") || lower.equals("dataclasses.dataclass")) {
@@ -1730,6 +1770,19 @@ public final class IntentClassifier {
                     || q.phrase("base", "class", "of") || q.phrase("parent", "class", "of");
         }
 
+        /** A noun that names where to search: "in the api package", "under the utils module". */
+        boolean placeNoun(int i) {
+            if (!SCOPE_NOUNS.contains(q.get(i).lower())) {
+                return false;
+            }
+            for (int j = i - 2; j >= Math.max(0, i - 4); j--) { // "in the integration tests folder"
+                if (Set.of("in", "inside", "under", "within").contains(q.get(j).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         Candidate imports() {
             int importCue = first(Lexicon.IMPORT);
             if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {
@@ -1795,7 +1848,8 @@ public final class IntentClassifier {
                         if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
                             p = moduleBefore(i);
                         }
-                    } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0 && !n.endsWith("s")) {
+                    } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0 && !n.endsWith("s")
+                            && !placeNoun(i)) {
                         // "the requests library"; a plural ("what licences do the libraries use") names no one module
                         int b = moduleBefore(i);
                         if (b >= 0) {
@@ -1825,7 +1879,7 @@ public final class IntentClassifier {
             if (importCue < 0 && !phraseCue && useCue < 0) {
                 return topicFirst(p); // "requests: which files?"
             }
-            boolean libraryNoun = any(Lexicon.LIBRARY);
+            boolean libraryNoun = q.words.stream().anyMatch(w -> Lexicon.LIBRARY.contains(w.norm()) && !placeNoun(w.index()));
             String written = q.get(p).text();
             if (importCue < 0 && !phraseCue && written.length() > 4 && written.startsWith("__") && written.endsWith("__")
                     && !written.equals("__future__")) {
@@ -2043,7 +2097,8 @@ public final class IntentClassifier {
 
         /** The nouns after "abstract" or "enum" that make it name classes ("abstract base classes", "enum types"). */
         private static final Set<String> KIND_NOUNS = Set.of("class", "classes", "base", "bases", "type", "types",
-                "interface", "interfaces", "ones", "one", "definition", "definitions", "superclass", "superclasses");
+                "interface", "interfaces", "ones", "one", "definition", "definitions", "superclass", "superclasses", "def",
+                "defs");
 
         /**
          * A word of the subclass relation: a verb ("inherit"), a noun ("descendants"), depth ("ancestry", "tree") or a
@@ -2100,7 +2155,8 @@ public final class IntentClassifier {
             if ((w.capitalised() || w.code()) && !plural && baseRelation()) {
                 return null; // "subclasses of Enum", "classes with enum.Enum as a base": the base as written
             }
-            if (functionNoun && !classNoun) {
+            boolean enumDefs = e + 1 < q.size() && Set.of("def", "defs").contains(q.get(e + 1).lower()); // "enum defs"
+            if (functionNoun && !classNoun && !enumDefs) {
                 return null; // "functions that return an enum", "functions taking an enum argument": about functions
             }
             return new Candidate(new Intent.Enums(), 7 + (classNoun ? 1 : 0), false, "");
@@ -2138,7 +2194,9 @@ public final class IntentClassifier {
             if (methods && !classWord) {
                 return new Candidate(new Intent.FunctionsByDecorator("abstractmethod"), 7, false, "");
             }
-            if (n.equals("abstract") && !methods && !KIND_NOUNS.contains(next) && !(classWord && a == q.size() - 1)
+            boolean anything = a > 0 && Set.of("anything", "something", "everything", "what's", "whats", "stuff")
+                    .contains(q.get(a - 1).lower()); // "is anything abstract in backends/"
+            if (n.equals("abstract") && !methods && !anything && !KIND_NOUNS.contains(next) && !(classWord && a == q.size() - 1)
                     && !(classWord && Set.of("are", "is", "being", "remain", "stay").contains(a > 0 ? q.get(a - 1).norm() : ""))) {
                 return null; // "abstract syntax tree", "abstract away the storage"
             }
@@ -2285,7 +2343,8 @@ public final class IntentClassifier {
                     || q.phrase("not", "in", "the", "standard") || q.phrase("not", "from", "the", "standard")
                     || q.phrase("not", "stdlib") || q.phrase("not", "the", "stdlib") || q.phrase("beyond", "the", "stdlib")
                     || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
-                    || q.phrase("pip", "packages") || q.phrase("from", "pip") || q.phrase("from", "pypi")
+                    || q.phrase("pip", "packages") || q.phrase("pip", "deps") || q.phrase("pip", "dependencies")
+                    || q.phrase("pip", "ones") || q.phrase("pip", "libs") || q.phrase("from", "pip") || q.phrase("from", "pypi")
                     || stdlibExcluded() || outsideLibraries();
             boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
                     "requirements", "reqs").contains(w.lower()) && !w.code() && !(w.index() > 0
@@ -2312,7 +2371,8 @@ public final class IntentClassifier {
                 String m = moduleOf(w);
                 boolean english = englishWord(w);
                 boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
-                        && Set.of("install", "installs", "installed", "packages", "package").contains(q.get(w.index() + 1).lower())
+                        && Set.of("install", "installs", "installed", "packages", "package", "deps", "dependencies", "libs",
+                        "libraries", "ones", "modules").contains(q.get(w.index() + 1).lower())
                         || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && q.get(w.index() - 1).lower().equals("from")
                         && pluralLibraries; // "which packages from pip are used"
                 if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool
@@ -2384,6 +2444,11 @@ public final class IntentClassifier {
                     continue;
                 }
                 String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+                if (Set.of("method", "methods").contains(next) && !q.has(Set.of("defined", "def", "declared"))
+                        && !classNoun && !(i > 0 && q.get(i - 1).possessive())) {
+                    main = true; // "where is the main method": Java's name for where a program starts
+                    continue;
+                }
                 if (Lexicon.FUNCTION.contains(next) || next.equals("defined") || i > 0 && q.get(i - 1).lower().equals("def")) {
                     return null; // "the main function", "def main": a definitions question
                 }
@@ -2424,6 +2489,7 @@ public final class IntentClassifier {
 
         /** The words of a skip marker, and of tests being left out. */
         private static final Set<String> SKIP = Set.of("skip", "skips", "skipped", "skipping", "skipif", "skipunless",
+                "ignored",
                 "skip_if", "skip_unless", "disabled", "deactivated", "skiped", "skipt", "skipd");
         /** Nouns after "test" that make it a modifier of something else ("test files", "test fixtures"). */
         private static final Set<String> TEST_MODIFIED = Set.of("file", "files", "folder", "folders", "directory",
@@ -2449,7 +2515,11 @@ public final class IntentClassifier {
                 }
                 if (Set.of("test", "tests", "testcase", "testcases", "unittest", "unittests", "test-case", "test-cases",
                         "testfunction", "testfunctions").contains(l)) {
-                    return w.index();
+                    int i = w.index();
+                    boolean place = i + 1 < q.size() && placeNoun(i + 1); // "in the integration tests folder, which ..."
+                    if (!place) {
+                        return i;
+                    }
                 }
             }
             return -1;
@@ -2554,13 +2624,17 @@ public final class IntentClassifier {
          * "undocumented methods", "what's missing docs". Not a question about one docstring ("what does the docstring
          * of parse say") nor the documented ones.
          */
+        /** One word for lacking a docstring: "no-doc fns", "nodoc classes". */
+        private static final Set<String> NO_DOC = Set.of("no-doc", "nodoc", "no-docs", "nodocs", "no-docstring",
+                "no-docstrings", "nodocstring", "nodocstrings", "undoc", "undoc'd");
+
         Candidate undocumented() {
             boolean docWord = false;
             Set<Integer> docWords = new java.util.HashSet<>();
             for (Word w : q.words) {
                 String l = w.lower();
                 if (!w.code() && (EditDistance.of(l, "undocumented", 1) <= 1 || EditDistance.of(l, "docstrings", 1) <= 1
-                        && l.length() > 7)) {
+                        && l.length() > 7 || NO_DOC.contains(l))) {
                     docWords.add(w.index()); // "undocumnted", "docstirngs"
                     docWord = true;
                     continue;
@@ -2597,7 +2671,7 @@ public final class IntentClassifier {
             for (int i = 0; i + 1 < q.size(); i++) {
                 lacking |= q.get(i).lower().equals("with") && q.get(i + 1).lower().equals("o"); // "w/o" reads "with o"
             }
-            lacking |= q.phrase("do", "not", "have") || q.phrase("does", "not", "have") || q.phrase("are", "not",
+            lacking |= any(NO_DOC) || q.phrase("do", "not", "have") || q.phrase("does", "not", "have") || q.phrase("are", "not",
                     "documented") || q.phrase("is", "not", "documented") || q.phrase("with", "no");
             if (!lacking) {
                 return null;
@@ -2937,7 +3011,7 @@ public final class IntentClassifier {
             }
             for (int i = 0; i < q.size(); i++) {
                 String l = q.get(i).lower();
-                boolean defNoun = DEFINITION_NOUNS.contains(l) || (l.equals("def") && !q.get(i).code() && (
+                boolean defNoun = DEFINITION_NOUNS.contains(l) || (Set.of("def", "source").contains(l) && !q.get(i).code() && (
                         (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) || jumpBefore(i)));
                 int p = -1;
                 boolean named = false;
@@ -3109,7 +3183,7 @@ public final class IntentClassifier {
         private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
                 "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire", "chance", "em", "'em",
                 "we've", "you've", "got", "ya", "y'all", "mind", "possible", "overview", "rundown", "inventory",
-                "summary", "outline");
+                "summary", "outline", "out");
 
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
@@ -3371,6 +3445,10 @@ public final class IntentClassifier {
                     p = after(i, 4, false, skip);
                     if (p < 0 && i + 1 < q.size() && Set.of("type", "annotation").contains(q.get(i + 1).norm())) {
                         p = rightBefore(i); // "a bool return annotation"
+                        if (p < 0 && i >= 3 && q.get(i - 2).norm().equals("as")
+                                && Set.of("their", "its", "the", "a").contains(q.get(i - 1).norm())) {
+                            p = before(i - 2, 2); // "declare None as their return type"
+                        }
                     }
                 }
             }
@@ -3385,11 +3463,14 @@ public final class IntentClassifier {
         Candidate classesWithMethod() {
             boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
                     "funcs", "fns", "routines", "handlers").contains(w.norm()));
-            boolean subject = classNoun || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever")));
+            boolean implementers = q.words.stream().anyMatch(w -> Set.of("implementers", "implementors", "implementer",
+                    "implementor", "implementations").contains(w.lower()));
+            boolean subject = classNoun || implementers
+                    || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever")));
             if (!subject) {
                 return null;
             }
-            if (classNoun && !any(Lexicon.CALL)) {
+            if ((classNoun || implementers) && !any(Lexicon.CALL)) {
                 for (Word w : q.words) {
                     if (w.parens() && w.identifier() && methodLike(w)) {
                         return new Candidate(new Intent.ClassesWithMethod(w.text()), 6, false, "");

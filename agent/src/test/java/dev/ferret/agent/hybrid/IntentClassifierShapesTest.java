@@ -378,6 +378,35 @@ class IntentClassifierShapesTest {
             the pytest fixtures under tests/                                   | FUNCTIONS_BY_DECORATOR | fixture
             which class miss a docstring                                       | UNDOCUMENTED_CLASSES   | -
             functions with too much parameters                                 | MANY_PARAMETERS        | 6
+            # what sets 13 and 14 found first: spoken fillers, a background sentence before the question, "list them"
+            # after a yes/no question, ", like ..." and ", going to ..." at the end, Java and C# words, a place first
+            uh so basically can you like list every dataclass, you know the config ones | DATACLASSES | -
+            We are splitting the monolith. Which files import celery?          | IMPORTS                | celery
+            We are splitting the monolith in services/. Which files import celery? | IMPORTS             | celery
+            does anything subclass Widget even indirectly? show them           | SUBCLASSES             | Widget
+            list the enums, like the Color ones in models                      | ENUMS                  | -
+            the TypedDict subclasses, going to replace them with pydantic      | SUBCLASSES             | TypedDict
+            which functions are like the old ones                              | UNKNOWN                | -
+            what's the diff between a mixin and a base class                   | UNKNOWN                | -
+            Where is the main method?                                          | ENTRY_POINTS           | -
+            where is the main function defined                                 | DEFINITIONS            | main
+            ignored tests                                                      | SKIPPED_TESTS          | -
+            In the unit tests folder, which tests are skipped?                 | SKIPPED_TESTS          | -
+            members of SessionStore                                            | METHODS_OF_CLASS       | SessionStore
+            the public API of the Cache class, its methods                     | METHODS_OF_CLASS       | Cache
+            typing.Protocol defs                                               | PROTOCOL_CLASSES       | Protocol
+            __len__ implementers                                               | CLASSES_WITH_METHOD    | __len__
+            raise sites for KeyError                                           | RAISES                 | KeyError
+            In the web package, what uses render_form?                         | CALLERS                | render_form
+            source of build_index?                                             | DEFINITIONS            | build_index
+            enum defs in core                                                  | ENUMS                  | -
+            pip deps?                                                          | THIRD_PARTY            | -
+            nodoc functions                                                    | UNDOCUMENTED_FUNCTIONS | -
+            methods marked as staticmethods                                    | FUNCTIONS_BY_DECORATOR | staticmethod
+            functions that declare bool as their return type                   | FUNCTIONS_RETURNING    | bool
+            descendants of Node, three levels deep                             | SUBCLASSES             | Node
+            custom errs                                                        | EXCEPTION_CLASSES      | -
+            the getter functions, the ones named get_*                         | FUNCTIONS_BY_NAME      | get_*
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
