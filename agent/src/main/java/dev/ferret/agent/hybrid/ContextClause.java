@@ -55,8 +55,9 @@ final class ContextClause {
             + "going|thinking|hoping|would like|'d like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
-            + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just|me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|"
-            + "list|give|pull|find|show|get|which|what|"
+            + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just)\\s)(?<!\\b(?:do|does|did|would|don't|dont|didn't)\\s(?:you|u)\\s)"
+            + "like\\b(?!\\s+(?:it|this|that|them)\\b)"
+            + "|(?<=\\b(?:me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|list|give|pull|find|show|get|which|what|"
             + "any|some|out)\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
     /** "list em all", "show them" after the question mark of a yes/no question: the list was what was asked. */
     private static final Pattern LIST_THEM = Pattern.compile("\\?\\s*(?:(?:and|then|pls|please)\\s+)?(?:list|show|give me|"

@@ -304,6 +304,8 @@ public final class IntentClassifier {
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
                 && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
+                || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
+                && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"
                 || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
                 "transitively", "remotely").contains(q.get(w.index() + 1).lower())))) { // not "even indirectly"
             return true; // "do our async functions ever block?", "do we even need dataclasses?"

@@ -407,6 +407,8 @@ class IntentClassifierShapesTest {
             descendants of Node, three levels deep                             | SUBCLASSES             | Node
             custom errs                                                        | EXCEPTION_CLASSES      | -
             the getter functions, the ones named get_*                         | FUNCTIONS_BY_NAME      | get_*
+            um can you like grab the HACK comments                             | COMMENTS               | HACK
+            do you like the enums                                              | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
