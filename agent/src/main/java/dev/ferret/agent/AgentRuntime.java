@@ -276,6 +276,11 @@ public final class AgentRuntime implements AutoCloseable {
             return "This question asks for an explanation, an opinion or a change, which the default model cannot give: "
                     + "it only runs a search (here " + search + "). Pass a model such as Qwen2.5-Coder with --model.";
         }
+        if (dev.ferret.agent.hybrid.IntentClassifier.BEYOND_SEARCH.equals(why.reason())) {
+            return "This question asks for what no search of the Python source shows (" + why.reason().substring(
+                    why.reason().indexOf('(') + 1, why.reason().length() - 1) + "), which the default model cannot give: "
+                    + "it only runs a search (here " + search + "). Pass a model such as Qwen2.5-Coder with --model.";
+        }
         return "Not one of the questions the hybrid path knows; the default model read it as the search " + search
                 + " (for other kinds of question, pass a model with --model).";
     }

@@ -117,7 +117,8 @@ class DefaultModelsTest {
     /**
      * In auto mode a question the hybrid path does not know goes to the call-only model, which can only run one
      * search: its answer starts by saying which search ran, and, for a question asking for an explanation, an opinion
-     * or a change, that such a question needs a real model. Known questions are the hybrid path's, with no such line.
+     * or a change, or for what no search shows ("never called"), that such a question needs a real model. Known
+     * questions are the hybrid path's, with no such line.
      */
     @Test
     void theCallOnlyModelSaysWhatItsSearchWasForAQuestionTheHybridPathDoesNotKnow() {
@@ -131,10 +132,15 @@ class DefaultModelsTest {
             assertTrue(explain.answer().startsWith("This question asks for an explanation, an opinion or a change, which "
                     + "the default model cannot give: it only runs a search (here " + call.name() + " " + call.arguments()
                     + ")."), explain.answer());
-            Answer other = rt.ask("which functions are never called?");
+            Answer other = rt.ask("which functions use global statements?");
             assertEquals(AgentRuntime.Mode.AGENT, other.mode());
             assertTrue(other.answer().startsWith("Not one of the questions the hybrid path knows; the default model read "
                     + "it as the search " + other.toolCalls().getFirst().name()), other.answer());
+            Answer never = rt.ask("which functions are never called?");
+            assertEquals(AgentRuntime.Mode.AGENT, never.mode());
+            assertTrue(never.answer().startsWith("This question asks for what no search of the Python source shows (a "
+                    + "negation, a ranking, runtime behaviour, history or another language), which the default model "
+                    + "cannot give: it only runs a search (here " + never.toolCalls().getFirst().name()), never.answer());
             Answer known = rt.ask("List TODO comments");
             assertEquals(AgentRuntime.Mode.HYBRID, known.mode());
             assertTrue(known.answer().startsWith("Found "), known.answer());

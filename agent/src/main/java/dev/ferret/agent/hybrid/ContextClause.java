@@ -41,6 +41,24 @@ final class ContextClause {
             + "(?:i|we)\\b|(?:reviewing|refactoring|debugging|investigating|auditing|migrating|upgrading|porting|"
             + "onboarding|cleaning up|preparing|planning|documenting)\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** "Since attribute access should be cheap, ...", "Given that we ship a CLI, ...": a reason, then the question. */
+    private static final Pattern REASON = Pattern.compile("^(?:since|because|given that|now that|as)\\s+[^,:;?]{3,80}[,:;]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** "For the licence audit, ...": the purpose first. */
+    private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:review|audit|"
+            + "release|refactor|refactoring|migration|meeting|pr|ticket|cleanup|clean-up|upgrade|docs|writeup|write-up|"
+            + "report|onboarding|rewrite|redesign|overhaul|changelog|guide|deprecation|handover)\\s*[,:;\\-\u2013\u2014]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
+    private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like|wanna|have)\\s+"
+            + "(?:to\\s+)?(?:know|see|find out|get|check|understand)|(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
+            + "(?:a|the)\\s+list\\s+of)\\s+", Pattern.CASE_INSENSITIVE);
+    /** "`validate_token`: which places call it?", "KeyError - where do we raise it?": the name first. */
+    private static final Pattern NAME_FIRST = Pattern.compile("^(`[^`]{1,80}`|[A-Za-z_][\\w.]*(?:\\[[^\\]]{0,60}\\])?(?:\\(\\))?)"
+            + "\\s*(?::|\\s[-\u2013\u2014]+)\\s+(.{4,})$");
+    /** "... so they can be used with async with": what the asker wants the items for, at the end. */
+    private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
+            + "(?:can|could|will|would)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "I'm new to the team and would like an overview of ...": the asker, then "and" and the request. */
     private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
@@ -48,11 +66,12 @@ final class ContextClause {
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
             + "(?:[\\w-]+\\s+){0,2}(?:review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
-            + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding)|(?:reviewing|auditing|refactoring|"
+            + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
+            + "release notes|guide|deprecation|handover|hand-off)|(?:reviewing|auditing|refactoring|"
             + "planning|preparing)\\b[^?]*)[.!?)]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
-    private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)\\s+)?(?:want|wanna|need|planning|plan|trying|"
-            + "going|thinking|hoping|would like|'d like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|want|"
+            + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
             + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just)\\s)(?<!\\b(?:do|does|did|would|don't|dont|didn't)\\s(?:you|u)\\s)"
@@ -68,7 +87,18 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
     private static final Pattern PLAN = Pattern.compile(",\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|want to|"
-            + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to)\\b[^?]*[.?!]?\\s*$",
+            + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to)\\b[^?]*[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * ", except in abstract base classes", ", excluding abstract ones", ", not the fixtures", ", apart from the tests":
+     * a narrowing no search applies; split off, and the reading says it was not applied.
+     */
+    private static final Pattern EXCLUDING = Pattern.compile("(?:,|\\?+)\\s*(?:except(?:\\s+(?:in|for|the|those|ones))?|excluding|"
+            + "exclude|not\\s+(?:the|in|including|counting)|apart from|other than|besides|but not|only (?:the ones|those|"
+            + "ones)|ignoring|leaving out|minus)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", methods included", ", skipped ones too", ", abstract or not", ", just the names": what the search does anyway. */
+    private static final Pattern INCLUDING = Pattern.compile(",\\s*(?:(?:[\\w-]+\\s+){1,4}(?:included|too|as well)|[\\w-]+ or not|"
+            + "just (?:the )?names|names only|only (?:the )?names|(?:a )?quick overview|(?:a )?quick list|briefly)[.?!]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z])");
@@ -101,7 +131,7 @@ final class ContextClause {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND)) {
+            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING)) {
                 Matcher m = p.matcher(q);
                 if (m.find() && m.end() < q.length() && q.substring(m.end()).strip().length() > 3) {
                     context.add(q.substring(0, m.end()));
@@ -120,17 +150,37 @@ final class ContextClause {
             context.add(q.substring(r.start() + 1));
             q = q.substring(0, r.start() + 1).strip();
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, EXAMPLE)) {
+        List<String> notes = new ArrayList<>();
+        Matcher nf = NAME_FIRST.matcher(q);
+        if (nf.matches()) {
+            String name = nf.group(1).startsWith("`") ? nf.group(1).substring(1, nf.group(1).length() - 1) : nf.group(1);
+            Matcher pr = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')", Pattern.CASE_INSENSITIVE).matcher(nf.group(2));
+            if (pr.find() && !name.contains(" ")) {
+                String rest = nf.group(2);
+                context.add(nf.group(1));
+                notes.add("read '" + pr.group() + "' as '" + name + "'");
+                String asWritten = nf.group(1).startsWith("`") ? nf.group(1) : name; // "requsts - ...": still corrected
+                q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
+            }
+        }
+        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, SO_CAN, EXAMPLE, INCLUDING, EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
-                context.add(q.substring(t.start()));
-                q = q.substring(0, t.start()).strip();
+                String clause = q.substring(t.start());
+                if (p == INCLUDING && clause.matches("(?is).*(?:grand|child|descend|subclass|direct|transitive|level|"
+                        + "deep).*")) {
+                    continue; // ", grandkids included": how deep, which the subclass search reads
+                }
+                context.add(clause);
+                q = q.substring(0, t.start()).strip() + (clause.startsWith("?") ? "?" : "");
+                if (p == EXCLUDING) {
+                    notes.add("not applied: '" + clause.replaceFirst("^[,?\\s]+", "").strip() + "'");
+                }
             }
         }
         if (context.isEmpty()) {
             return new Split(cleaned ? q : question, List.of());
         }
-        List<String> notes = new ArrayList<>();
         Matcher pronoun = PRONOUN.matcher(q);
         if (pronoun.find()) {
             String name = soleName(String.join(" ", context));

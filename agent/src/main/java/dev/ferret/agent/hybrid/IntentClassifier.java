@@ -55,6 +55,9 @@ public final class IntentClassifier {
             java.util.regex.Pattern.compile("(?:class\\s+)?\\w*\\(([A-Za-z_][\\w.]*)(?:,[^)]*)?\\)");
     /** The reason of an {@link Intent.Unknown} for a question that asks for an explanation, an opinion or a change. */
     public static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
+    /** The reason of an {@link Intent.Unknown} for a question no search of the source answers ({@link #beyondSearch}). */
+    public static final String BEYOND_SEARCH = "no search of the Python source answers it (a negation, a ranking, "
+            + "runtime behaviour, history or another language)";
 
     /** ", and what do they say?", "and tell me why": a second request after a listing. */
     private static final java.util.regex.Pattern SECOND_REQUEST = java.util.regex.Pattern.compile(
@@ -74,7 +77,7 @@ public final class IntentClassifier {
         }
         try {
             String text = question.length() > 2000 ? question.substring(0, 2000) : question;
-            Question q = new Question(ContextClause.split(text).question());
+            Question q = new Question(ContextClause.split(Rewrites.apply(text)).question());
             return q.size() > 0 && penalty(q);
         } catch (RuntimeException e) {
             return false;
@@ -94,6 +97,7 @@ public final class IntentClassifier {
         String text = question.length() > 2000 ? question.substring(0, 2000) : question;
         ContextClause.Split split;
         try {
+            text = Rewrites.apply(text);
             split = ContextClause.split(text);
         } catch (RuntimeException e) {
             split = new ContextClause.Split(text, List.of());
@@ -112,7 +116,8 @@ public final class IntentClassifier {
                 }
             }
         }
-        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !split.question().equals(text)) {
+        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !u.reason().equals(BEYOND_SEARCH)
+                && !split.question().equals(text)) {
             // the context clause held the question's object ("we are using requests, which files?"): read it whole
             Classification whole = read(text, List.of());
             if (!(whole.intent() instanceof Intent.Unknown)) {
@@ -137,6 +142,9 @@ public final class IntentClassifier {
         String path = path(q);
         path = dotted.getOrDefault(path, path); // "in core.models": the module as the question wrote it
         int penalty = penalty(q) ? PENALTY : 0;
+        if (beyondSearch(q)) {
+            return new Classification(new Intent.Unknown(penalty > 0 ? ASKS_MORE : BEYOND_SEARCH), path, 0, false, List.of());
+        }
         List<Candidate> found = new ArrayList<>();
         Detect d = new Detect(q);
         add(found, d.contextManagers());
@@ -397,6 +405,105 @@ public final class IntentClassifier {
         return false;
     }
 
+    /** Kind nouns whose negation no search lists ("classes that aren't dataclasses", "non-enum classes"). */
+    private static final Set<String> NEGATABLE = Set.of("dataclass", "dataclasses", "enum", "enums", "protocol",
+            "protocols", "abstract", "async", "generator", "generators", "coroutine", "coroutines", "property",
+            "properties", "exception", "exceptions", "typeddict", "namedtuple", "tested", "decorated",
+            "subclasses", "subclass", "inheriting", "derived", "imported", "called", "used", "exported", "static",
+            "classmethods", "staticmethods");
+    /** Other languages, as what the question asks about ("which ts files import react", "TypeScript interfaces"). */
+    private static final Set<String> OTHER_LANGUAGES = Set.of("javascript", "typescript", "js", "ts", "jsx", "tsx",
+            "java", "kotlin", "golang", "rust", "ruby", "php", "c#", "csharp", "c++", "cpp", "scala", "swift", "nodejs",
+            "groovy", "perl", "lua", "elixir", "haskell", "dart");
+    /** What follows a language name that makes it the subject: "JavaScript files", "Java classes". */
+    private static final Set<String> LANGUAGE_SUBJECTS = Set.of("file", "files", "class", "classes", "interface",
+            "interfaces", "module", "modules", "code", "function", "functions", "component", "components", "source",
+            "sources", "script", "scripts", "test", "tests", "package", "packages", "type", "types", "stages", "stage");
+    /** Manifests of other ecosystems: a question about their entries is no Python search. */
+    private static final Set<String> OTHER_MANIFESTS = Set.of("package.json", "package-lock.json", "yarn.lock",
+            "pom.xml", "build.gradle", "cargo.toml", "go.mod", "gemfile", "composer.json", "tsconfig.json",
+            "dockerfile", "makefile", "docker-compose.yml", "docker-compose.yaml");
+    /** Rankings: "the file with the most TODOs", "the longest function". */
+    private static final Set<String> SUPERLATIVES = Set.of("most", "longest", "shortest", "biggest", "largest",
+            "smallest", "fewest", "least", "slowest", "fastest", "highest", "lowest", "deepest", "oldest", "newest",
+            "heaviest", "busiest", "worst", "best", "hottest", "costliest", "priciest");
+    /** Runtime behaviour no reading of the source shows: "slow in prod", "block the event loop", "at runtime". */
+    private static final Set<String> RUNTIME = Set.of("runtime", "run-time", "prod", "production", "expensive",
+            "latency", "leak", "leaks", "leaking", "exhausted", "bottleneck", "bottlenecks", "profile", "profiling",
+            "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput");
+
+    /**
+     * Questions no search of the source answers, though they name a kind: negations of a kind ("which classes are
+     * not dataclasses", "functions never called"), other languages or their manifests ("which ts files import
+     * react", "entries in package.json"), rankings ("the file with the most TODOs"), runtime behaviour ("which
+     * coroutines are slow in prod"), history ("git blame for the FIXME", "did anyone remove ..."), and comparisons
+     * of counts ("more exception classes than enums"). "at least"/"at most" are bounds, not rankings; "never run
+     * because of a skip marker" is the skipped tests.
+     */
+    static boolean beyondSearch(Question q) {
+        boolean skipWords = q.words.stream().anyMatch(w -> w.lower().startsWith("skip") || w.lower().equals("disabled"));
+        for (int i = 0; i < q.size(); i++) {
+            Word w = q.get(i);
+            String l = w.lower();
+            String prev = i > 0 ? q.get(i - 1).lower() : "";
+            String next = i + 1 < q.size() ? q.get(i + 1).lower() : "";
+            if (w.quoted() || w.at() || w.parens()) {
+                continue;
+            }
+            if (l.equals("never") && !skipWords) {
+                return true; // "functions never called", "async funcs that never await"
+            }
+            if (Set.of("not", "n't", "arent", "aren't", "isnt", "isn't", "non", "never").contains(l)) {
+                int j = i + 1;
+                while (j < q.size() && Set.of("a", "an", "the", "any", "yet", "really", "actually").contains(q.get(j).lower())) {
+                    j++;
+                }
+                if (j < q.size() && !q.get(j).code() && NEGATABLE.contains(q.get(j).lower())) {
+                    return true; // "which classes are not dataclasses", "classes that aren't enums"
+                }
+            }
+            if (l.startsWith("non-") && NEGATABLE.contains(l.substring(4))) {
+                return true; // "non-dataclass classes"
+            }
+            if (OTHER_LANGUAGES.contains(l) && LANGUAGE_SUBJECTS.contains(next)
+                    && !Set.of("like", "of", "equivalent", "vs", "versus", "than").contains(prev)) {
+                return true; // "which JavaScript files import lodash", "Java classes that implement Serializable"
+            }
+            if (OTHER_MANIFESTS.contains(l)) {
+                return true; // "which entries in package.json are dev dependencies"
+            }
+            if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
+                    .contains(next))) {
+                return true; // "which file has the most TODOs", "the longest function"
+            }
+            if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
+                    .anyMatch(x -> x.lower().startsWith("block"))) {
+                return true; // "which coroutines are slow in prod", "block the event loop"
+            }
+            if (Set.of("git", "blame", "commit", "commits").contains(l)) {
+                return true; // "git blame for the FIXME in scheduler.py"
+            }
+            if (i == 0 && Set.of("did", "has", "have").contains(l) && Set.of("anyone", "someone", "anybody", "somebody")
+                    .contains(next)) {
+                return true; // "did anyone remove the bare excepts yet"
+            }
+            if (Set.of("more", "fewer", "less").contains(l) && !prev.equals("or")) {
+                for (int j = i + 1; j < Math.min(q.size(), i + 5); j++) {
+                    if (q.get(j).lower().equals("than")) {
+                        String after = j + 1 < q.size() ? q.get(j + 1).lower() : "";
+                        if (!after.isEmpty() && !after.chars().allMatch(Character::isDigit) && !NUMBER_WORDS.contains(after)) {
+                            return true; // "more exception classes than enums"; not "more than 5 parameters"
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "a", "an", "zero", "fifteen", "twenty");
+
     /** "the decorated classes i mean": the asker says what they meant, not asks for a meaning. */
     static boolean iMean(Question q, int i) {
         if (q.get(i).lower().equals("meaning") && i > 0 && i + 1 < q.size()
@@ -594,6 +701,12 @@ public final class IntentClassifier {
                 || (q.find(1, Set.of("enough")) > 0 && Lexicon.EVALUATIVE.contains(q.get(q.find(1, Set.of("enough")) - 1).norm()));
     }
 
+    /** Kinds a listing sets against each other ("NamedTuple instead of dataclass", "rather than model classes"). */
+    private static final Set<String> CONTRASTED_KINDS = Set.of("dataclass", "dataclasses", "enum", "enums", "namedtuple",
+            "namedtuples", "typeddict", "typeddicts", "protocol", "protocols", "abc", "abcs", "generator", "generators",
+            "coroutine", "coroutines", "class", "classes", "function", "functions", "methods", "dicts", "tuples",
+            "inheriting", "inherit", "inherited");
+
     /** Plain kinds set against the asked-for one in a contrast clause ("rather than regular functions"). */
     private static final Set<String> PLAIN = Lexicon.set("regular plain normal ordinary usual sync synchronous "
             + "concrete vanilla standard non-async nonasync undecorated simple");
@@ -621,6 +734,13 @@ public final class IntentClassifier {
                     .anyMatch(x -> Set.of("list", "lists", "tuple", "tuples").contains(x.lower()))) {
                 return true; // "functions that yield rather than returning lists": what a generator is, not advice
             }
+            boolean listing = Set.of("which", "what", "list", "show", "find", "any", "give", "gimme")
+                    .contains(q.get(0).norm());
+            for (int k = j; listing && k < Math.min(q.size(), j + 3); k++) {
+                if (CONTRASTED_KINDS.contains(q.get(k).lower())) {
+                    return true; // "which classes are dataclasses rather than model classes": which of two kinds
+                }
+            }
             if (j + 1 < q.size() && PLAIN.contains(q.get(j).lower()) && (Lexicon.CLASS.contains(q.get(j + 1).norm())
                     || Lexicon.FUNCTION.contains(q.get(j + 1).norm()) || Set.of("ones", "code", "defs")
                     .contains(q.get(j + 1).norm()))) {
@@ -635,6 +755,11 @@ public final class IntentClassifier {
      * "classes that describe a request" (after "used/meant/designed to", or right after that/which).
      */
     static boolean relativeClause(Question q, int i) {
+        if (i >= 2 && q.get(0).norm().equals("which") && Set.of("describe", "describes", "represent", "represents")
+                .contains(q.get(i).lower()) && (Lexicon.CLASS.contains(q.get(i - 1).norm())
+                || Lexicon.FUNCTION.contains(q.get(i - 1).norm()) || KIND_PLURALS.contains(q.get(i - 1).lower()))) {
+            return true; // "Which TypedDict classes describe the payloads": which items, by what they model
+        }
         if (i >= 2 && q.get(i - 1).lower().equals("to")
                 && Set.of("used", "meant", "designed", "intended").contains(q.get(i - 2).lower())) {
             return true;
@@ -1028,6 +1153,13 @@ public final class IntentClassifier {
         }
 
         Candidate dataclasses() {
+            for (Word w : q.words) {
+                if (w.norm().startsWith("dataclass") && w.index() >= 2 && (q.get(w.index() - 2).norm().equals("instead")
+                        && q.get(w.index() - 1).norm().equals("of") || q.get(w.index() - 2).norm().equals("rather")
+                        && q.get(w.index() - 1).norm().equals("than"))) {
+                    return null; // "which record types use NamedTuple instead of dataclass": the other kind is asked
+                }
+            }
             boolean dc = any(Lexicon.DATACLASS) || q.phrase("data", "class") || q.phrase("data", "classes")
                     || q.words.stream().anyMatch(w -> w.norm().startsWith("dataclass") && w.norm().length() <= 12
                     && !w.text().contains("."));
@@ -1241,7 +1373,7 @@ public final class IntentClassifier {
         /** Bases from the standard library: "typing.Protocol defs" asks for the protocols, not Protocol's methods. */
         private static final Set<String> LIBRARY_BASES = Set.of("protocol", "typing.protocol", "abc", "abc.abc", "enum",
                 "enum.enum", "namedtuple", "typing.namedtuple", "typeddict", "typing.typeddict", "object", "exception",
-                "baseexception", "generic", "typing.generic");
+                "baseexception", "generic", "typing.generic", "testcase", "unittest.testcase");
 
         Candidate methodsOfClass() {
             Candidate c = methodsOfClassNamed();
@@ -1563,7 +1695,7 @@ public final class IntentClassifier {
                             as = j;
                             break;
                         }
-                        if (!Set.of("a", "an", "its", "their", "the", "direct", "one").contains(q.get(j).norm())) {
+                        if (!Set.of("a", "an", "its", "their", "the", "direct", "one", "immediate", "only").contains(q.get(j).norm())) {
                             break;
                         }
                     }
@@ -1705,9 +1837,12 @@ public final class IntentClassifier {
          * "the whole/entire/full tree", "all the way down", "recursively", "at any depth", "all levels".
          */
         boolean transitiveWording() {
-            if (any(Set.of("grandchild", "grandchildren", "grandkid", "grandkids", "recursive",
-                    "recursively", "transitive", "transitively", "sub-subclasses", "subsubclasses", "levels"))) {
-                return true;
+            for (Word w : q.words) {
+                if (Set.of("grandchild", "grandchildren", "grandkid", "grandkids", "recursive", "recursively", "transitive",
+                        "transitively", "sub-subclasses", "subsubclasses", "levels").contains(w.norm())
+                        && !(w.index() > 0 && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 1).lower()))) {
+                    return true; // not "(one level only, not grandchildren)"
+                }
             }
             for (int i = 0; i + 2 < q.size(); i++) {
                 // "subclasses of subclasses", "children of its children", "subclasses and their subclasses"
@@ -1859,6 +1994,10 @@ public final class IntentClassifier {
                         }
                     }
                 }
+            }
+            if (p >= 0 && p + 1 < q.size() && Set.of("dependency", "dep").contains(q.get(p + 1).lower()) && q.get(p).code()
+                    && !knownModule(moduleOf(q.get(p)))) {
+                return null; // "the get_current_user dependency": one function the framework injects
             }
             if (pronounObject() && named.size() > 1) {
                 return null; // "drop X for Y; who imports it?": two possible antecedents, no guess
@@ -2171,6 +2310,10 @@ public final class IntentClassifier {
          * by {@link #subclasses}; the abc module ("files that import abc") is an imports question.
          */
         Candidate abstractClasses() {
+            if (classNoun && (q.phrase("cant", "be", "instantiated") || q.phrase("can't", "be", "instantiated")
+                    || q.phrase("cannot", "be", "instantiated") || q.phrase("not", "be", "instantiated"))) {
+                return new Candidate(new Intent.AbstractClasses(), 8, false, ""); // "which classes can't be instantiated"
+            }
             int a = -1;
             for (Word w : q.words) {
                 if (Lexicon.ABSTRACT.contains(w.norm()) || Set.of("abc.abc", "abc.abcmeta", "abc.abstractmethod",
@@ -2370,6 +2513,12 @@ public final class IntentClassifier {
                 return null;
             }
             for (Word w : q.words) {
+                if (Set.of("dependency", "dep").contains(w.lower()) && w.index() > 0 && q.get(w.index() - 1).code()
+                        && !knownModule(q.get(w.index() - 1).lower())) {
+                    return null; // "the get_current_user dependency": one function the framework injects
+                }
+            }
+            for (Word w : q.words) {
                 String m = moduleOf(w);
                 boolean english = englishWord(w);
                 boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
@@ -2512,8 +2661,8 @@ public final class IntentClassifier {
         private int testWord() {
             for (Word w : q.words) {
                 String l = w.lower();
-                if (w.code()) {
-                    continue; // test_parser, `test`, test_*: a name or a pattern
+                if (w.code() && !Set.of("testcase", "unittest.testcase").contains(l)) {
+                    continue; // test_parser, `test`, test_*: a name or a pattern; "TestCase methods" are tests
                 }
                 if (Set.of("test", "tests", "testcase", "testcases", "unittest", "unittests", "test-case", "test-cases",
                         "testfunction", "testfunctions").contains(l)) {
@@ -2960,7 +3109,9 @@ public final class IntentClassifier {
         /** The kinds of thing a definitions question may name before or after the name ("the Money class"). */
         private static final Set<String> DEFINED_KINDS = Set.of("class", "function", "method", "def", "func", "fn",
                 "constant", "variable", "var", "coroutine", "helper", "decorator", "exception", "error", "enum",
-                "the", "a", "an");
+                "factory", "task", "dependency", "fixture", "model", "view", "form", "serializer", "route", "endpoint",
+                "command", "signal", "hook", "callback", "handler", "middleware", "manager", "service", "client",
+                "singleton", "instance", "object", "protocol", "mixin", "type", "alias", "the", "a", "an");
         /** Words before a name that make it the parameter of another relation ("subclasses of X", "named X"). */
         private static final Set<String> RELATION_BEFORE = Set.of("of", "named", "called", "like", "with", "from", "by",
                 "than", "to", "extend", "extends", "subclass", "subclasses", "inherit", "inherits");
@@ -3248,11 +3399,14 @@ public final class IntentClassifier {
                     continue;
                 }
                 int p = -1;
-                if (n.equals("called")) {
-                    if (after(i, 1) == i + 1) {
+                if (n.equals("called") || n.equals("invoked")) {
+                    if (n.equals("called") && after(i, 1) == i + 1) {
                         continue; // "functions called parse": a name, not a call
                     }
-                    p = before(i, 3);
+                    p = scan(i, -1, 4, false, CALLED_THING); // "where is the refresh_cache task invoked"
+                    if (p < 0 && n.equals("called")) {
+                        p = before(i, 3); // "where is get called"
+                    }
                 } else if (n.equals("callers") || n.equals("caller") || n.equals("invocations")) {
                     p = rightBeforeAny(i);
                     for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
@@ -3457,10 +3611,18 @@ public final class IntentClassifier {
             if (p < 0) {
                 return null;
             }
+            if (p + 1 < q.size() && knownModule(q.get(p).lower()) && !q.get(p).code() && q.get(p + 1).capitalised()
+                    && q.get(p + 1).identifier()) {
+                p = p + 1; // "return a pydantic UserOut": the library names where the type comes from
+            }
             return new Candidate(new Intent.FunctionsReturning(text(p)), 6, false, "");
         }
 
 
+
+        /** The kind of thing called, between its name and "called"/"invoked", and auxiliaries there. */
+        private static final Set<String> CALLED_THING = Set.of("task", "job", "function", "method", "helper", "hook",
+                "callback", "command", "handler", "func", "routine", "get", "gets", "got", "getting", "being");
 
         Candidate classesWithMethod() {
             boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
@@ -3517,6 +3679,20 @@ public final class IntentClassifier {
                             false, "");
                 }
             }
+            // "classes w/ to_dict": a snake_case name after "with" in a class question
+            for (int i = 0; i + 1 < q.size() && classNoun && !any(Lexicon.PARAMETER) && !any(Lexicon.DECORATOR); i++) {
+                if (Set.of("with", "having").contains(q.get(i).lower())) {
+                    int j = i + 1;
+                    if (j < q.size() && Set.of("a", "an", "the").contains(q.get(j).lower())) {
+                        j++;
+                    }
+                    if (j < q.size() && q.get(j).identifier() && q.get(j).text().indexOf('_') > 0
+                            && q.get(j).text().equals(q.get(j).lower()) && q.get(j).text().indexOf('.') < 0
+                            && !q.get(j).at() && methodLike(q.get(j))) {
+                        return new Candidate(new Intent.ClassesWithMethod(q.get(j).text()), 6, false, "");
+                    }
+                }
+            }
             return null;
         }
 
@@ -3570,6 +3746,18 @@ public final class IntentClassifier {
             int p;
             String pattern = null;
             Set<String> skip = Set.of("with", "in", "by");
+            for (int i = 2; i + 1 < q.size() && pattern == null; i++) {
+                // "Serializer at the end of their name", "Base at the start of the name": the word before "at"
+                String n = q.get(i).norm();
+                if (Set.of("end", "start", "beginning", "front").contains(n) && q.get(i - 1).norm().equals("the")
+                        && q.get(i - 2).norm().equals("at") && q.get(i + 1).norm().equals("of")
+                        && q.words.stream().anyMatch(w -> Set.of("name", "names").contains(w.norm()))) {
+                    p = before(i - 2, 2);
+                    if (p >= 0) {
+                        pattern = glob(p, n.equals("end") ? "*%s" : "%s*");
+                    }
+                }
+            }
             for (int i = 0; i < q.size() && pattern == null; i++) {
                 String n = q.get(i).norm();
                 switch (n) {

@@ -409,6 +409,40 @@ class IntentClassifierShapesTest {
             the getter functions, the ones named get_*                         | FUNCTIONS_BY_NAME      | get_*
             um can you like grab the HACK comments                             | COMMENTS               | HACK
             do you like the enums                                              | UNKNOWN                | -
+            # what sets 15 and 16 found first: framework words, narrowing and widening clauses, the name first, what
+            # no search of the source answers (negations, rankings, runtime, history, other languages)
+            Which SQLAlchemy models define a __repr__ method?                  | CLASSES_WITH_METHOD    | __repr__
+            List all classes in the Flask project.                             | CLASSES_BY_NAME        | *
+            Which pydantic models have no docstring?                           | UNDOCUMENTED_CLASSES   | -
+            Which Django apps import redis?                                    | IMPORTS                | redis
+            3rd party packages imported in the django app                      | THIRD_PARTY            | -
+            the click groups in cli.py                                         | FUNCTIONS_BY_DECORATOR | click.group
+            serializers that override validate                                 | CLASSES_WITH_METHOD    | validate
+            Which classes implement __iter__ so they can be looped over?       | CLASSES_WITH_METHOD    | __iter__
+            which record types are enums rather than dataclasses               | ENUMS                  | -
+            where is the send_digest task invoked?                             | CALLERS                | send_digest
+            Where is the AppConfig singleton declared?                         | DEFINITIONS            | AppConfig
+            classes with Mixin at the end of their name                        | CLASSES_BY_NAME        | *Mixin
+            `parse_args`: which places call it?                                | CALLERS                | parse_args
+            OSError - where do we catch it?                                    | CATCHES                | OSError
+            Since the docs are thin, I want to see every class without a docstring. | UNDOCUMENTED_CLASSES | -
+            For the security audit, I need to know which third-party packages we import. | THIRD_PARTY | -
+            every class in the api package, just the names                     | CLASSES_BY_NAME        | *
+            subclasses of Base, grandchildren included                         | SUBCLASSES             | Base
+            Show every place that raises KeyError, except in tests.            | RAISES                 | KeyError
+            classes w/ Node as immediate parent                                | SUBCLASSES             | Node
+            which base classes cannot be instantiated                          | ABSTRACT_CLASSES       | -
+            Which classes are not enums?                                       | UNKNOWN                | -
+            functions that are never used                                      | UNKNOWN                | -
+            which module has the most classes                                  | UNKNOWN                | -
+            functions with at least 4 parameters                               | MANY_PARAMETERS        | 4
+            Which TypeScript files import axios?                               | UNKNOWN                | -
+            list the enums, like Java enums                                    | ENUMS                  | -
+            which coroutines are slow in production                            | UNKNOWN                | -
+            git blame for the TODO in app.py                                   | UNKNOWN                | -
+            are there more enums than dataclasses                              | UNKNOWN                | -
+            functions with more than 5 parameters                              | MANY_PARAMETERS        | 6
+            what classes have @dataclass on top                                | DATACLASSES            | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

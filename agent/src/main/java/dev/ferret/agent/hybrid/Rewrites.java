@@ -1,0 +1,73 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Framework wording rewritten into the classifier's own before a question is read. A framework's name that only
+ * qualifies the project or its parts ("in the Django project", "the FastAPI routes", "Django apps") is no module
+ * the question asks about, so it is dropped; a framework's class kinds ("Django models", "pydantic models",
+ * "serializers that override ...") are classes. Questions about the framework itself ("which files import django",
+ * "the django module") are left as they are.
+ */
+final class Rewrites {
+    private Rewrites() {
+    }
+
+    /** Frameworks and libraries whose names people put before the project or its parts. */
+    private static final String FRAMEWORK = "(?:django|flask|fastapi|starlette|pydantic|sqlalchemy|celery|click|typer|"
+            + "pytest|drf|tornado|aiohttp|sanic|pyramid|falcon|marshmallow|attrs|graphene|strawberry|scrapy|airflow|"
+            + "streamlit|dash|quart|litestar|django rest framework|rest framework)";
+    /** "in the Django project", "of our FastAPI service", "used by the flask app": the whole project. */
+    private static final Pattern PROJECT = Pattern.compile("\\b(the|our|this|my|a)\\s+" + FRAMEWORK
+            + "(?:-based|-powered)?\\s+(project|service|app|application|codebase|code|code base|repo|repository|backend|"
+            + "api|side|layer|stuff|bits|parts|routes|route|endpoints|endpoint|views|view|schemas|schema|apps|"
+            + "handlers|tests|test suite|cli)\\b", Pattern.CASE_INSENSITIVE);
+    /** "Django models", "pydantic models", "SQLAlchemy models", "Django forms": classes of that kind. */
+    private static final Pattern CLASS_KINDS = Pattern.compile("\\b" + FRAMEWORK
+            + "\\s+(model|models|form|forms|serializer|serializers|schema|schemas|viewset|viewsets|admin classes|"
+            + "resources|resource)\\b", Pattern.CASE_INSENSITIVE);
+    /** "Django apps import celery": the framework's apps are the project's packages. */
+    private static final Pattern APPS = Pattern.compile("\\b" + FRAMEWORK + "\\s+(apps|app|projects|project|codebase|"
+            + "routes|endpoints|views|handlers|tests|services|service)\\b", Pattern.CASE_INSENSITIVE);
+    /** "serializers that override to_representation", "forms implementing clean_email": class kinds, with a method. */
+    private static final Pattern BARE_KINDS = Pattern.compile("\\b(models|forms|serializers|schemas|viewsets)(?=\\s+"
+            + "(?:(?:that|which)\\s+)?(?:define|defines|defining|implement|implements|implementing|override|overrides|"
+            + "overriding|have|has|having|with|without|missing|lacking|lack|lacks)\\b)", Pattern.CASE_INSENSITIVE);
+    /** FastAPI's dependencies are functions ("Which FastAPI dependencies accept a db argument?"). */
+    private static final Pattern FASTAPI_DEPENDENCIES = Pattern.compile("\\bfastapi\\s+(dependency|dependencies)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "the click commands", "click groups": functions with that decorator. */
+    private static final Pattern CLICK = Pattern.compile("\\bclick\\s+(command|group)s?\\b", Pattern.CASE_INSENSITIVE);
+
+    static String apply(String question) {
+        String q = question;
+        q = FASTAPI_DEPENDENCIES.matcher(q).replaceAll(m -> m.group(1).toLowerCase().endsWith("ies")
+                ? "functions" : "function");
+        q = CLICK.matcher(q).replaceAll(m -> "functions decorated with @click." + m.group(1).toLowerCase());
+        q = PROJECT.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + kept(m.group(2))));
+        q = CLASS_KINDS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(classes(m.group(1))));
+        q = APPS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        q = BARE_KINDS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(classes(m.group(1))));
+        return q;
+    }
+
+    /** What is left of "the Django X": the project itself for project words, else the part ("the routes"). */
+    private static String kept(String part) {
+        return switch (part.toLowerCase()) {
+            case "project", "service", "app", "application", "codebase", "code", "code base", "repo", "repository",
+                 "backend", "api", "side", "layer", "stuff", "bits", "parts" -> "project";
+            default -> part;
+        };
+    }
+
+    /** "models" as "model classes"; one "model" is a class. */
+    private static String classes(String kind) {
+        String k = kind.toLowerCase();
+        if (k.equals("admin classes")) {
+            return "admin classes";
+        }
+        boolean plural = k.endsWith("s");
+        return plural ? k.substring(0, k.length() - 1) + " classes" : "class"; // "the Settings pydantic model": a class
+    }
+}
