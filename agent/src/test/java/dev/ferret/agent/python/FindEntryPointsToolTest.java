@@ -197,7 +197,8 @@ class FindEntryPointsToolTest {
                 """);
         Files.writeString(repo.resolve("plugins/extra/setup.py"),
                 "from setuptools import setup\nsetup(entry_points={'console_scripts': ['extra = mypkg.cli:main']})\n");
-        Files.writeString(repo.resolve("plugins/setup.py"), "setup(entry_points={'console_scripts': ['open = x:y', 'unterminated]})\n");
+        Files.writeString(repo.resolve("plugins/setup.py"),
+                "setup(entry_points={'console_scripts': ['open = x:y', 'unterminated]})\n");
         FindEntryPointsTool tool = new FindEntryPointsTool(new PythonIndex(new Sandbox(repo)));
         assertEquals(List.of(
                 "extra | plugins/extra/setup.py:2: script extra = mypkg.cli:main  [defined at mypkg/cli.py:1]",

@@ -101,7 +101,8 @@ class SetupPyScriptsTest {
 
     @Test
     void unterminatedStringsAndUnbalancedBracketsGiveWhatWasRead() {
-        assertEquals(List.of("1 a = p:a", "1 b = p:b"), read("setup(entry_points={'console_scripts': ['a = p:a', 'b = p:b'"));
+        assertEquals(List.of("1 a = p:a", "1 b = p:b"),
+                read("setup(entry_points={'console_scripts': ['a = p:a', 'b = p:b'"));
         assertEquals(List.of("1 a = p:a"), read("d = {'console_scripts': ['a = p:a', 'open = p:b]}\n"));
         assertEquals(List.of("1 a = p:a"), read("d = {'console_scripts': ['a = p:a'}]\n"));
         assertEquals(List.of("2 b = p:b"), read("]]})) x = 'open\nd = {'console_scripts': ['b = p:b']}"));
@@ -120,12 +121,14 @@ class SetupPyScriptsTest {
         for (int i = 0; i < 2000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int k = r.nextInt(200); k > 0; k--) {
-                sb.append(r.nextInt(10) == 0 ? (char) r.nextInt(0x3000) : alphabet.charAt(r.nextInt(alphabet.length())));
+                sb.append(r.nextInt(10) == 0 ? (char) r.nextInt(0x3000)
+                        : alphabet.charAt(r.nextInt(alphabet.length())));
             }
             read(sb.toString());
         }
         List<String> huge = new ArrayList<>();
-        for (String unit : List.of("[", "(", "{", "f'{", "f\"{'", "\\N{", "'''", "{'console_scripts': [", "'a = b', ")) {
+        for (String unit : List.of("[", "(", "{", "f'{", "f\"{'", "\\N{", "'''", "{'console_scripts': [",
+                "'a = b', ")) {
             huge.add(unit.repeat(2_000_000 / unit.length()));
         }
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> huge.forEach(SetupPyScriptsTest::read));

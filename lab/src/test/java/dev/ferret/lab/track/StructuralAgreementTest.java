@@ -442,8 +442,8 @@ class StructuralAgreementTest {
         PythonAvailable.assume();
         Random r = new Random(20261205);
         for (int i = 0; i < 200; i++) {
-            write(repo, (i % 3 == 0 ? "" : "pkg" + i + "/") + (i % 5 == 1 ? "sub/" : "") + (i % 3 == 0 ? "p" + i + "/" : "")
-                    + "setup.py", new SetupGen(r).file());
+            String folder = (i % 3 == 0 ? "p" + i + "/" : "pkg" + i + "/") + (i % 5 == 1 ? "sub/" : "");
+            write(repo, folder + "setup.py", new SetupGen(r).file());
         }
         Intent intent = new Intent.EntryPoints();
         GroundTruth.Answers truth = new GroundTruth().ask(repo, List.of(GroundTruthQuery.of(intent)), false);
