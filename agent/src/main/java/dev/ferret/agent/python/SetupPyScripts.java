@@ -21,7 +21,10 @@ import java.util.List;
  * around a string or a display are looked through ({@code ("a = b")}, {@code (["a = b"])}), as Python's parser does.
  * An f-string (or a t-string) is followed to its end, replacement fields (nested strings and brackets, Python 3.12
  * style) included, and is not a string literal: an element holding one is skipped. A bytes literal is not a string
- * either. Dict comprehensions and list comprehensions are not displays.
+ * either. Dict comprehensions and list comprehensions are not displays. The text is UTF-8, as for the other metadata
+ * files (a coding declaration is not followed). Brackets and tokens are all it sees, not a syntax tree: a mapping
+ * pattern of a {@code match} statement ({@code case {"console_scripts": [...]}:}) reads like a display, and a file
+ * Python rejects is read all the same.
  *
  * <p>It never throws and runs in time linear in the text: a string left open ends at its line's end (a triple-quoted
  * one at the end of the text), a closing bracket that does not match closes the innermost open one, one with nothing
