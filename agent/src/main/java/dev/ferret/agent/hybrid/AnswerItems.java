@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Reads the items an answer lists back out of its text, so the tracker scores what the user sees (whichever
  * path or model wrote it): {@code - Name (file.py:12)}, {@code - file.py:12 (import ...)} or
  * {@code - file.py:12: # TODO ...}, and the same forms without the leading dash. The name may be {@code <module>}
- * (a raise or call at module level); the file a {@code .py}, or the {@code pyproject.toml} or {@code setup.cfg} that
- * declares a console script ({@code - mytool (pyproject.toml:12)}).
+ * (a raise or call at module level); the file a {@code .py} (a {@code setup.py} declaring a console script among
+ * them), or the {@code pyproject.toml} or {@code setup.cfg} that declares one ({@code - mytool (pyproject.toml:12)}).
  */
 public final class AnswerItems {
     private static final Pattern NAMED = Pattern.compile("^\\s*(?:[-*]\\s+)?`?(<module>|[A-Za-z_][\\w.-]*)`?\\s+\\(`?([^()\\s`]+\\.(?:pyw?|toml|cfg)):(\\d+)`?\\)");

@@ -384,7 +384,9 @@ public sealed interface Intent {
      * block); and the console and GUI scripts declared in packaging metadata, each at its declaring line and named by
      * the command: {@code [project.scripts]}, {@code [project.gui-scripts]} and {@code [tool.poetry.scripts]} of
      * {@code pyproject.toml}, {@code console_scripts} and {@code gui_scripts} of {@code setup.cfg}'s
-     * {@code [options.entry_points]} ({@code setup.py} is not read).
+     * {@code [options.entry_points]}, and the {@code "console_scripts"} and {@code "gui_scripts"} lists of string
+     * literals in the dict displays of {@code setup.py} (not computed values, {@code dict(...)} calls nor the
+     * INI-string form).
      */
     record EntryPoints() implements Intent {
     }

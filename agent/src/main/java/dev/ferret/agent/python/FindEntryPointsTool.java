@@ -21,9 +21,12 @@ import java.util.List;
  *
  * <p>Console and GUI scripts declared in packaging metadata, one hit per script, at the line declaring it, named by
  * the command: {@code [project.scripts]}, {@code [project.gui-scripts]} and {@code [tool.poetry.scripts]} of a
- * {@code pyproject.toml}, and {@code console_scripts} and {@code gui_scripts} in {@code [options.entry_points]} of a
- * {@code setup.cfg}, anywhere in the repository (the folders the Python file walk skips are skipped here too), read as
- * {@link PackagingScripts} describes (a subset of TOML: one-line string values only; {@code setup.py} is not read).
+ * {@code pyproject.toml}, {@code console_scripts} and {@code gui_scripts} in {@code [options.entry_points]} of a
+ * {@code setup.cfg}, and the {@code "console_scripts"} and {@code "gui_scripts"} keys of the dict displays of a
+ * {@code setup.py} (list or tuple displays of string literals: {@code setup(entry_points={...})} or a dict passed by
+ * name; not computed values, {@code dict(...)} calls nor the INI-string form), anywhere in the repository (the folders
+ * the Python file walk skips are skipped here too), read as {@link PackagingScripts} describes (a subset of TOML:
+ * one-line string values only; {@code setup.py} is tokenized, never run).
  * When the target's function is a module-level def of a project module (followed through re-exports as
  * {@link Project#resolveAbsolute} does), the note says where. Output:
  * {@code pyproject.toml:12: script mytool = mypkg.cli:main  [defined at src/mypkg/cli.py:40]}. A metadata file that
@@ -33,7 +36,7 @@ public final class FindEntryPointsTool extends PythonSearchTool {
     public FindEntryPointsTool(PythonIndex index) {
         super(index, "entry points", new Params("find_entry_points",
                 "List what runs as a program: if __name__ == \"__main__\": blocks, __main__.py files, and console/GUI "
-                        + "scripts declared in pyproject.toml or setup.cfg."));
+                        + "scripts declared in pyproject.toml, setup.cfg or setup.py."));
     }
 
     /** The name a file's entry point is listed under: {@code tools/build.py} gives {@code tools.build}. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The console and GUI scripts a project declares in its packaging metadata: the commands {@code pip install} puts
- * on the path. Two sources are read, each by a small line reader of its own (no TOML or INI library):
+ * on the path. Three sources are read, each by a small reader of its own (no TOML or INI library, no Python run):
  *
  * <ul>
  *   <li>{@code pyproject.toml}: the tables {@code [project.scripts]}, {@code [project.gui-scripts]} and
@@ -22,9 +22,21 @@ import java.util.Locale;
  *       {@code name = module:function} per line: the first may stand on the key's line, the others on continuation
  *       lines indented deeper than the key. Comment lines ({@code #} or {@code ;}) and blank lines inside the value
  *       are passed over, as {@code configparser} does.</li>
+ *   <li>{@code setup.py} ({@link SetupPyScripts}, a tokenizer that knows Python's string literals, comments and
+ *       brackets): every dict display ({@code {...}}, anywhere in the file, at any nesting) with a key that is the
+ *       string literal {@code "console_scripts"} or {@code "gui_scripts"} whose value is a list or tuple display:
+ *       each element that is a string literal is one script {@code "name = target"} (split at the first {@code =},
+ *       both sides stripped and non-empty; otherwise skipped), at the line where the string starts. Implicitly
+ *       concatenated literals are one string; redundant parentheses are looked through. This covers
+ *       {@code setup(entry_points={"console_scripts": [...]})} and {@code ENTRY_POINTS = {"console_scripts": [...]}}
+ *       passed by name. Not read: a value that is a name or any other expression ({@code ENTRY_POINTS["x"]},
+ *       {@code [...] + extra}), a list comprehension, an element that is an f-string (or holds one), a bytes literal or
+ *       any other expression, {@code dict(console_scripts=[...])} calls, and the INI-string form
+ *       {@code entry_points="""[console_scripts] ..."""}. The file is not run, so a dict display in code that never
+ *       runs counts too.</li>
  * </ul>
  *
- * {@code setup.py}'s {@code entry_points=} argument is not read. A script's line is the line that declares it.
+ * A script's line is the line that declares it.
  */
 final class PackagingScripts {
     private PackagingScripts() {
@@ -61,7 +73,7 @@ final class PackagingScripts {
 
     /** True for the file names whose scripts are read. */
     static boolean isMetadata(String fileName) {
-        return fileName.equals("pyproject.toml") || fileName.equals("setup.cfg");
+        return fileName.equals("pyproject.toml") || fileName.equals("setup.cfg") || fileName.equals("setup.py");
     }
 
     /** The scripts of a metadata file, by its name ({@link #isMetadata}); empty for other names. */
@@ -69,6 +81,7 @@ final class PackagingScripts {
         return switch (fileName) {
             case "pyproject.toml" -> pyproject(lines);
             case "setup.cfg" -> setupCfg(lines);
+            case "setup.py" -> SetupPyScripts.read(lines);
             default -> List.of();
         };
     }

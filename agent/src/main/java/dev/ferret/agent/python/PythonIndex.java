@@ -110,8 +110,9 @@ public final class PythonIndex {
     }
 
     /**
-     * The packaging metadata files ({@code pyproject.toml}, {@code setup.cfg}) under {@code start}, a path already
-     * resolved by the sandbox, in path order; found by the same walk as the Python files, and kept as long.
+     * The packaging metadata files ({@code pyproject.toml}, {@code setup.cfg}, {@code setup.py}) under
+     * {@code start}, a path already resolved by the sandbox, in path order; found by the same walk as the Python
+     * files, and kept as long.
      */
     public List<Path> metadataPaths(Path start) {
         return listing(start).metadata();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Main guards as the scanner sees them (a module-level if whose test is exactly __name__ == "__main__") and
  * find_entry_points: one hit per file, at its first guard, or at line 1 of a __main__.py without one; then the
- * console and GUI scripts of pyproject.toml and setup.cfg, one hit per script at its declaring line.
+ * console and GUI scripts of pyproject.toml, setup.cfg and setup.py, one hit per script at its declaring line.
  */
 class FindEntryPointsToolTest {
 
@@ -167,5 +167,49 @@ class FindEntryPointsToolTest {
         assertEquals(List.of("from-b | b/setup.cfg:3: script from-b = b:main"), render(tool, "{\"path\": \"b\"}"));
         assertEquals(List.of("from-a | a/pyproject.toml:2: script from-a = a.cli:main"),
                 render(tool, "{\"path\": \"a/pyproject.toml\"}"));
+    }
+
+    @Test
+    void setupPyDictDisplays(@TempDir Path repo) throws Exception {
+        Files.createDirectories(repo.resolve("mypkg"));
+        Files.createDirectories(repo.resolve("plugins/extra"));
+        Files.writeString(repo.resolve("mypkg/__init__.py"), "");
+        Files.writeString(repo.resolve("mypkg/cli.py"), "def main():\n    pass\n\n\ndef gui():\n    pass\n");
+        Files.writeString(repo.resolve("setup.py"), """
+                \"""Set up mypkg: {"console_scripts": ["in-docstring = x:y"]}.\"""
+                from setuptools import setup
+
+                EXTRA = {"gui_scripts": ("mygui = mypkg.cli:gui",)}  # a tuple, passed by name below
+
+                setup(
+                    name="mypkg",  # {"console_scripts": ["in-comment = x:y"]}
+                    entry_points={
+                        "console_scripts": [
+                            "mytool = mypkg.cli:main",
+                            'hash#tag = mypkg.cli:main',  # "]}"
+                            f"fmt = mypkg.cli:{'main'}",
+                            "no equals sign",
+                            "other = mypkg.nowhere:run",
+                        ],
+                        **EXTRA,
+                    },
+                )
+                """);
+        Files.writeString(repo.resolve("plugins/extra/setup.py"),
+                "from setuptools import setup\nsetup(entry_points={'console_scripts': ['extra = mypkg.cli:main']})\n");
+        Files.writeString(repo.resolve("plugins/setup.py"),
+                "setup(entry_points={'console_scripts': ['open = x:y', 'unterminated]})\n");
+        FindEntryPointsTool tool = new FindEntryPointsTool(new PythonIndex(new Sandbox(repo)));
+        assertEquals(List.of(
+                "extra | plugins/extra/setup.py:2: script extra = mypkg.cli:main  [defined at mypkg/cli.py:1]",
+                "open | plugins/setup.py:1: script open = x:y",
+                "mygui | setup.py:4: gui script mygui = mypkg.cli:gui  [defined at mypkg/cli.py:5]",
+                "mytool | setup.py:10: script mytool = mypkg.cli:main  [defined at mypkg/cli.py:1]",
+                "hash#tag | setup.py:11: script hash#tag = mypkg.cli:main  [defined at mypkg/cli.py:1]",
+                "other | setup.py:14: script other = mypkg.nowhere:run"),
+                render(tool, "{}"));
+        assertEquals(List.of(
+                "extra | plugins/extra/setup.py:2: script extra = mypkg.cli:main  [defined at mypkg/cli.py:1]"),
+                render(tool, "{\"path\": \"plugins/extra\"}"));
     }
 }

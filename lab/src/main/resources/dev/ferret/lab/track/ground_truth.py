@@ -90,8 +90,8 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              its lowest line
   entry_points per file, its first If (not an elif) outside any def or class whose test is exactly a Compare of
              __name__ == "__main__" (either order), else line 1 when the file is __main__.py; the name is the path
-             without .py, dots for slashes. Then the declared scripts of every pyproject.toml and setup.cfg (found
-             as the .py files are, by exact name; setup.py is not read), named by the command: the string values of
+             without .py, dots for slashes. Then the declared scripts of every pyproject.toml, setup.cfg and setup.py
+             (found as the .py files are, by exact name), named by the command: the string values of
              the tables [project.scripts], [project.gui-scripts] and [tool.poetry.scripts] (tomllib; Python 3.10
              and older report each pyproject.toml under unparsed, as does a file tomllib rejects); a table that no
              header line of its own opens (written inline or with dotted keys) is not read. The lines of
@@ -101,6 +101,13 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              header (not inside a multi-line string), before the next header, whose key (bare, or quoted without
              escapes) is the name; in setup.cfg, the first line of the key's block (its own line, with "key =" left
              out, then the lines indented deeper) after the previous script's whose text before "=" is the name.
+             In setup.py (ast, parsed as the .py files are; one that does not parse is reported under unparsed):
+             every ast.Dict anywhere in the tree, each key that is a str Constant "console_scripts" or
+             "gui_scripts" whose value is an ast.List or ast.Tuple: each element that is a str Constant (others
+             skipped: f-strings, bytes, names, calls...) holding "name = target", split at the first "=", both sides
+             stripped and non-empty, at the element's lineno. Not read: a value that is not a List or Tuple (a name,
+             a comprehension, a concatenation), dict(console_scripts=[...]) calls, the INI-string form
+             entry_points='''[console_scripts] ...''' (a str, not a Dict).
              The Java reader gets its lines from where it parses each declaration.
   returns    the unparsed return annotation holds the name as a whole word
   name pattern a glob (* and ?) or a substring, case-insensitive, on the simple name (the qualified name when the
@@ -948,14 +955,14 @@ def answer_entry_points(project):
     return out
 
 
-METADATA_NAMES = ("pyproject.toml", "setup.cfg")
+METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
 PYPROJECT_TABLES = (("project", "scripts"), ("project", "gui-scripts"), ("tool", "poetry", "scripts"))
 CFG_SECTION = "options.entry_points"
 CFG_KEYS = ("console_scripts", "gui_scripts")
 
 
 def metadata_files(root):
-    """The pyproject.toml and setup.cfg files under root, walked as python_files walks."""
+    """The pyproject.toml, setup.cfg and setup.py files under root, walked as python_files walks."""
     return walk_files(root, lambda f: f in METADATA_NAMES)
 
 
@@ -967,6 +974,8 @@ def metadata_scripts(root, rel, problems):
             data = f.read()
         if b"\0" in data[:8192]:
             return []
+        if os.path.basename(rel) == "setup.py":
+            return setup_py_items(rel, data, problems)
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         problems.append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
@@ -981,6 +990,38 @@ def metadata_scripts(root, rel, problems):
     except Exception as e:  # tomllib.TOMLDecodeError, configparser.Error
         problems.append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
     return []
+
+
+def setup_py_items(rel, data, problems):
+    """The scripts of a setup.py as items; parsed as main() parses the .py files (newlines made \\n, the bytes given
+    to ast.parse), so a file that does not parse is reported with the same {file, error} as there."""
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    try:
+        tree = ast.parse(data, filename=rel)
+    except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError, RecursionError) as e:
+        problems.append({"file": rel, "error": type(e).__name__ + ": " + str(e)})
+        return []
+    return [{"file": rel, "line": n, "name": k} for n, k in setup_py_scripts(tree)]
+
+
+def setup_py_scripts(tree):
+    """(line, name) of each console or GUI script of a parsed setup.py: the list or tuple displays of str constants
+    under the "console_scripts" and "gui_scripts" keys of every dict display."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        for key, value in zip(node.keys, node.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value in CFG_KEYS):
+                continue
+            if not isinstance(value, (ast.List, ast.Tuple)):
+                continue
+            for e in value.elts:
+                if isinstance(e, ast.Constant) and isinstance(e.value, str) and "=" in e.value:
+                    name, target = e.value.split("=", 1)
+                    if name.strip() and target.strip():
+                        found.append((e.lineno, name.strip()))
+    return found
 
 
 def toml_header(line):

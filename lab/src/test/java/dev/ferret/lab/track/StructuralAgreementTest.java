@@ -270,6 +270,42 @@ class StructuralAgreementTest {
                 pytest11 =
                     plugin = tools.run:main
                 """);
+        // setup.py: the "console_scripts" and "gui_scripts" lists of every dict display (a tuple in a dict passed by
+        // name, implicit concatenation, # and brackets inside strings); not an f-string element, one without "=",
+        // another group, a name as the value, dict(...), the INI-string form, a docstring or comment; a nested
+        // folder's setup.py; one that does not parse is left out on both sides
+        write(repo, "setup.py", """
+                \"""Install app: {"console_scripts": ["in-docstring = app.cli:main"]}.\"""
+                from setuptools import setup
+
+                GUI = {"gui_scripts": ("app-window = app.cli:main",)}  # a tuple, passed by name
+                EXTRA = ["computed = app.cli:main"]
+
+                setup(
+                    name="app",  # {"console_scripts": ["in-comment = app.cli:main"]}
+                    entry_points={
+                        "console_scripts": [
+                            "app-setup = app.cli:main",
+                            'hash#name = app.cli:main',  # "]}"
+                            f"fstring = app.cli:{'main'}",
+                            "no equals sign",
+                            "joined"
+                            " = app.cli:main",
+                        ],
+                        "pytest11": ["plugin = app.cli"],
+                        **GUI,
+                    },
+                    data={"console_scripts": EXTRA},
+                    other=dict(console_scripts=["call = app.cli:main"]),
+                    ini=\"""
+                [console_scripts]
+                ini = app.cli:main
+                \""",
+                )
+                """);
+        write(repo, "plugins/setup.py", "from setuptools import setup\nsetup(entry_points={'console_scripts': "
+                + "['plugin-tool = tools.run:main'], 'gui_scripts': ['plugin-gui=tools.run:main']})\n");
+        write(repo, "broken/setup.py", "setup(entry_points={'console_scripts': ['broken = app.cli:main']}\n");
         write(repo, "tests/helpers.py", "def make():\n    return 1\n");
         write(repo, "tests/test_run.py", "import helpers\nimport pytest\n\n\ndef test_make():\n    assert helpers.make()\n");
         // tests: module-level test functions, Test classes (nested too; not one with __init__), TestCase subclasses
@@ -384,8 +420,9 @@ class StructuralAgreementTest {
         // numbers, factory.inner, stream; walk_0, 2, 4, 6 of each package
         assertEquals(3 + 12, sizes.get("generators"));
         // app/__main__.py:1, app/cli.py (the reversed one-liner), tools/run.py (in the try); pyproject.toml's app,
-        // app-admin, app-gui and poet; tools/setup.cfg's run-tools, check-tools and tools-gui
-        assertEquals(3 + 4 + 3, sizes.get("entry_points"));
+        // app-admin, app-gui and poet; tools/setup.cfg's run-tools, check-tools and tools-gui; setup.py's app-window,
+        // app-setup, hash#name and joined; plugins/setup.py's plugin-tool and plugin-gui (not broken/setup.py's)
+        assertEquals(3 + 4 + 3 + 4 + 2, sizes.get("entry_points"));
         // test_run.py's test_make; Base.test_base, TestPlain.test_one, test_two, TestNested.test_deep,
         // TestSkipped.test_a, Derived.test_derived, test_free, test_async
         assertEquals(9, sizes.get("tests"));
@@ -393,6 +430,137 @@ class StructuralAgreementTest {
         assertEquals(3, sizes.get("skipped_tests"));
         // requests, typing_extensions, yaml, attr at least (the fuzzed files may import more)
         assertTrue(sizes.get("third_party") >= 4, "third_party: " + sizes.get("third_party"));
+    }
+
+    /**
+     * Random setup.py files (string prefixes and quotes, escapes, implicit concatenation across lines and comments,
+     * parentheses, tuples, comprehensions, names, calls, nested and spread dicts, f-strings, bytes): the scripts
+     * find_entry_points reads must be exactly those ground_truth.py's ast walk finds.
+     */
+    @Test
+    void generatedSetupPyFiles(@TempDir Path repo) throws Exception {
+        PythonAvailable.assume();
+        Random r = new Random(20261205);
+        for (int i = 0; i < 200; i++) {
+            String folder = (i % 3 == 0 ? "p" + i + "/" : "pkg" + i + "/") + (i % 5 == 1 ? "sub/" : "");
+            write(repo, folder + "setup.py", new SetupGen(r).file());
+        }
+        Intent intent = new Intent.EntryPoints();
+        GroundTruth.Answers truth = new GroundTruth().ask(repo, List.of(GroundTruthQuery.of(intent)), false);
+        Planner planner = new Planner(new PythonIndex(repo));
+        Planner.Execution run = planner.execute(planner.plan(intent));
+        Set<String> found = QuestionSuite.keys(intent, run.findings().items(), truth.unparsed());
+        Set<String> expected = QuestionSuite.keys(intent, truth.get(GroundTruthQuery.of(intent)), truth.unparsed());
+        assertEquals(expected, found);
+        assertTrue(truth.unparsed().size() <= 3, "unparsed: " + truth.unparsed());
+        assertTrue(expected.size() >= 200, "only " + expected.size() + " scripts");
+    }
+
+    /** A random setup.py whose dict displays mix what is read with what is not. */
+    private static final class SetupGen {
+        private static final String[] KEYS = {"\"console_scripts\"", "'gui_scripts'", "u\"console_scripts\"",
+                "R'gui_scripts'", "\"console_\" \"scripts\"", "(\"gui_scripts\")", "\"\"\"console_scripts\"\"\"",
+                "\"console\\x5fscripts\"", "\"pytest11\"", "f\"console_scripts\"", "b\"gui_scripts\"", "CONSOLE",
+                "\"Console_Scripts\"", "'console_scripts' if X else 'gui_scripts'"};
+        private static final String[] PREFIXES = {"", "", "", "r", "u", "R", "U", "b", "f", "rb", "Br", "F"};
+        private static final String[] QUOTES = {"\"", "'", "\"\"\"", "'''"};
+
+        private final Random r;
+
+        SetupGen(Random r) {
+            this.r = r;
+        }
+
+        private String pick(String[] a) {
+            return a[r.nextInt(a.length)];
+        }
+
+        private String name() {
+            return "cmd" + r.nextInt(1000) + (r.nextBoolean() ? "-x" : "");
+        }
+
+        private String literal(String text) {
+            String q = pick(QUOTES);
+            return pick(PREFIXES) + q + text + q;
+        }
+
+        private String element() {
+            String n = name();
+            String t = "pkg.mod" + r.nextInt(9) + ":main";
+            return switch (r.nextInt(20)) {
+                case 0, 1, 2, 3, 4 -> literal(n + " = " + t);
+                case 5 -> literal(n + "=" + t + " [extra]");
+                case 6 -> "\"" + n + " \"  # a comment\n        '= " + t + "'";
+                case 7 -> "(\"" + n + " = " + t + "\")";
+                case 8 -> "(\"" + n + " = " + t + "\",)";
+                case 9 -> "\"" + n + " \\x3d " + t + "\"";
+                case 10 -> "\"" + n + "#hash = " + t + "  # ]}\"";
+                case 11 -> literal(n);
+                case 12 -> "\" = " + t + "\"";
+                case 13 -> "NAME" + r.nextInt(3);
+                case 14 -> "\"" + n + " = " + t + "\".strip()";
+                case 15 -> "\"" + n + " = \" + \"" + t + "\"";
+                case 16 -> "\"\"\"" + n + " =\n" + t + "\"\"\"";
+                case 17 -> "\"" + n + " = \\\n" + t + "\"";
+                case 18 -> "\"\\N{LATIN SMALL LETTER A}" + n + "\\u00a0=\\t" + t + "\"";
+                default -> "f\"" + n + " = {T}\"";
+            };
+        }
+
+        private String elements() {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(4); k >= 0; k--) {
+                sb.append(element()).append(r.nextInt(4) == 0 ? ",  # [\n        " : ", ");
+            }
+            return sb.toString();
+        }
+
+        private String value(int depth) {
+            return switch (r.nextInt(16)) {
+                case 0, 1, 2, 3, 4 -> "[" + elements() + "]";
+                case 5, 6 -> "(" + elements() + ")";
+                case 7 -> "([" + elements() + "])";
+                case 8 -> "(" + element() + ")";
+                case 9 -> "[]";
+                case 10 -> "SCRIPTS";
+                case 11 -> "[s for s in [" + elements() + "]]";
+                case 12 -> "[" + elements() + "] + EXTRA";
+                case 13 -> "lambda: [" + elements() + "]";
+                case 14 -> depth < 2 ? dict(depth + 1) : "{}";
+                default -> "[" + elements() + "][0:]";
+            };
+        }
+
+        private String dict(int depth) {
+            StringBuilder sb = new StringBuilder("{");
+            for (int k = r.nextInt(3); k >= 0; k--) {
+                sb.append(r.nextInt(6) == 0 ? "**BASE" : pick(KEYS) + ": " + value(depth))
+                        .append(r.nextBoolean() ? ",\n    " : ", ");
+            }
+            if (r.nextInt(12) == 0) {
+                return "{" + pick(KEYS) + ": " + value(depth) + " for _ in range(1)}";
+            }
+            return sb.append("}").toString();
+        }
+
+        String file() {
+            StringBuilder sb = new StringBuilder("\"\"\"Setup: {'console_scripts': ['doc = x:y']}.\"\"\"\n");
+            sb.append("from setuptools import setup\n\n");
+            for (int k = r.nextInt(4) + 1; k > 0; k--) {
+                switch (r.nextInt(7)) {
+                    case 0 -> sb.append("ENTRY_POINTS = ").append(dict(0)).append("\n");
+                    case 1 -> sb.append("setup(\n    name='x',  # {'console_scripts': ['comment = x:y']}\n"
+                            + "    entry_points=").append(dict(0)).append(",\n)\n");
+                    case 2 -> sb.append("setup(entry_points=dict(console_scripts=[").append(elements()).append("]))\n");
+                    case 3 -> sb.append("if True:\n    setup(entry_points=").append(dict(0)).append(")\n");
+                    case 4 -> sb.append("def entry_points():\n    return ").append(dict(0)).append("\n");
+                    case 5 -> sb.append("TEXT = '''{'console_scripts': ['in-string = x:y']}'''\n"
+                            + "setup(entry_points=\"\"\"\n[console_scripts]\nini = x:y\n\"\"\")\n");
+                    default -> sb.append("x = f(").append(dict(0)).append(", key=").append(dict(1)).append(")\n");
+                }
+            }
+            return sb.toString();
+        }
     }
 
     private static void write(Path root, String rel, String text) throws IOException {
