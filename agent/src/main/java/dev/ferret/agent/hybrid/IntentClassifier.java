@@ -2221,7 +2221,7 @@ public final class IntentClassifier {
             if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatRaises() == Raiser.ONE_THING) || any(Lexicon.SUBCLASS)) {
                 return null;
             }
-            boolean declared = any(Set.of("define", "defines", "defined", "declare", "declared", "custom", "own", "our",
+            boolean declared = any(Set.of("define", "defines", "defined", "declare", "declares", "declared", "custom", "own", "our",
                     "user", "user-defined", "hierarchy", "project's", "project-specific", "project-made",
                     "project-defined", "homegrown", "home-grown", "in-house", "bespoke", "domain-specific",
                     "app-specific", "library-specific", "non-builtin", "non-standard"));

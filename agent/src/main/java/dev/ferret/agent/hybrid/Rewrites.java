@@ -22,14 +22,16 @@ final class Rewrites {
     private static final Pattern PROJECT = Pattern.compile("\\b(the|our|this|my|a)\\s+" + FRAMEWORK
             + "(?:-based|-powered)?\\s+(project|service|app|application|codebase|code|code base|repo|repository|backend|"
             + "api|side|layer|stuff|bits|parts|routes|route|endpoints|endpoint|views|view|schemas|schema|apps|"
-            + "handlers|tests|test suite|cli)\\b", Pattern.CASE_INSENSITIVE);
+            + "handlers|tests|test suite|cli)\\b(?!\\s+(?:package|module|folder|directory|dir|subpackage)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** "Django models", "pydantic models", "SQLAlchemy models", "Django forms": classes of that kind. */
     private static final Pattern CLASS_KINDS = Pattern.compile("\\b" + FRAMEWORK
             + "\\s+(model|models|form|forms|serializer|serializers|schema|schemas|viewset|viewsets|admin classes|"
             + "resources|resource)\\b", Pattern.CASE_INSENSITIVE);
     /** "Django apps import celery": the framework's apps are the project's packages. */
     private static final Pattern APPS = Pattern.compile("\\b" + FRAMEWORK + "\\s+(apps|app|projects|project|codebase|"
-            + "routes|endpoints|views|handlers|tests|services|service)\\b", Pattern.CASE_INSENSITIVE);
+            + "routes|endpoints|views|handlers|tests|services|service)\\b(?!\\s+(?:package|module|folder|directory|dir|"
+            + "subpackage)\\b)", Pattern.CASE_INSENSITIVE);
     /** "serializers that override to_representation", "forms implementing clean_email": class kinds, with a method. */
     private static final Pattern BARE_KINDS = Pattern.compile("\\b(models|forms|serializers|schemas|viewsets)(?=\\s+"
             + "(?:(?:that|which)\\s+)?(?:define|defines|defining|implement|implements|implementing|override|overrides|"
@@ -37,14 +39,23 @@ final class Rewrites {
     /** FastAPI's dependencies are functions ("Which FastAPI dependencies accept a db argument?"). */
     private static final Pattern FASTAPI_DEPENDENCIES = Pattern.compile("\\bfastapi\\s+(dependency|dependencies)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** "the click commands", "click groups": functions with that decorator. */
-    private static final Pattern CLICK = Pattern.compile("\\bclick\\s+(command|group)s?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * "the click commands", "click groups": functions with that decorator, when nothing else is asked of them; in
+     * "which click commands have no docstring" they are the functions asked about.
+     */
+    private static final Pattern CLICK = Pattern.compile("\\bclick\\s+(command|group)s?\\b(?!\\s+class)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OTHER_ASK = Pattern.compile("\\b(?:docs?|docstrings?|undocumented|class|classes|subclass|"
+            + "subclasses|params?|parameters?|arguments?|args?|returns?|returning|raises?|raising|calls?|called|calling)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     static String apply(String question) {
         String q = question;
         q = FASTAPI_DEPENDENCIES.matcher(q).replaceAll(m -> m.group(1).toLowerCase().endsWith("ies")
                 ? "functions" : "function");
-        q = CLICK.matcher(q).replaceAll(m -> "functions decorated with @click." + m.group(1).toLowerCase());
+        boolean otherAsk = OTHER_ASK.matcher(q).find();
+        q = CLICK.matcher(q).replaceAll(m -> otherAsk ? m.group(1).toLowerCase() + " functions"
+                : "functions decorated with @click." + m.group(1).toLowerCase());
         q = PROJECT.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + kept(m.group(2))));
         q = CLASS_KINDS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(classes(m.group(1))));
         q = APPS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));

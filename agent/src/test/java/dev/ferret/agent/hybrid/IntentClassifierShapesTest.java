@@ -443,6 +443,10 @@ class IntentClassifierShapesTest {
             are there more enums than dataclasses                              | UNKNOWN                | -
             functions with more than 5 parameters                              | MANY_PARAMETERS        | 6
             what classes have @dataclass on top                                | DATACLASSES            | -
+            which click commands take a verbose parameter                      | FUNCTIONS_WITH_PARAMETER | verbose
+            the click group classes that subclass Group                        | SUBCLASSES             | Group
+            exception classes in the flask api package                         | EXCEPTION_CLASSES      | -
+            which errors does the project declare                              | EXCEPTION_CLASSES      | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
