@@ -58,7 +58,26 @@ final class ContextClause {
             + "\\s*(?::|\\s[-\u2013\u2014]+)\\s+(.{4,})$");
     /** "... so they can be used with async with": what the asker wants the items for, at the end. */
     private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
-            + "(?:can|could|will|would)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "(?:can|could|will|would|know|see|understand)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /**
+     * "Could you please list ...", "Would you mind showing me ...", "Would it be possible to find ...", "I'd really
+     * appreciate it if you could list ...": politeness before a search verb (a gerund is read as the verb).
+     */
+    private static final Pattern POLITE = Pattern.compile("^(?:(?:hi|hey|hello|so|and)\\s*,?\\s*)?(?:when you (?:get|have) a "
+            + "(?:chance|moment|minute|sec|second)\\s*,?\\s*)?(?:(?:please|pls|kindly)\\s+)?(?:(?:could|can|would|will)\\s+"
+            + "(?:you|u)\\s+(?:(?:please|kindly|possibly|just|quickly|maybe)\\s+)*(?:(?:mind|be so kind as to|be able to)\\s+)?"
+            + "|(?:would|will)\\s+it\\s+be\\s+possible\\s+(?:for you\\s+)?to\\s+|is\\s+it\\s+possible\\s+(?:for you\\s+)?to\\s+"
+            + "|i'?d\\s+(?:really\\s+)?appreciate\\s+it\\s+if\\s+you\\s+could\\s+(?:please\\s+)?|please\\s+)"
+            + "(?=(?:list|listing|show|showing|find|finding|give|giving|get|getting|collect|collecting|tell|point|pointing|"
+            + "pull|pulling|grab|gather|gathering|dig|search|searching|look|looking|locate|identify|enumerate|fetch)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** "I want to change the signature of X; ...": the asker's plan, ended by a semicolon or colon. */
+    private static final Pattern PLAN_FIRST = Pattern.compile("^(?:i|we)\\s*(?:want|need|plan|am going|'m going|are going|"
+            + "'re going|intend|hope)\\s+to\\s+[^;:?]{3,120}[;:]\\s*", Pattern.CASE_INSENSITIVE);
+    /** ", chasing a resource leak", ", code smell hunting": what the asker is after, at the end. */
+    private static final Pattern HUNTING = Pattern.compile(",\\s*(?:(?:chasing|hunting|tracking down|looking into|"
+            + "investigating|debugging|fixing)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** "I'm new to the team and would like an overview of ...": the asker, then "and" and the request. */
     private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
@@ -79,7 +98,7 @@ final class ContextClause {
             + "|(?<=\\b(?:me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|list|give|pull|find|show|get|which|what|"
             + "any|some|out)\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
     /** "list em all", "show them" after the question mark of a yes/no question: the list was what was asked. */
-    private static final Pattern LIST_THEM = Pattern.compile("\\?\\s*(?:(?:and|then|pls|please)\\s+)?(?:list|show|give me|"
+    private static final Pattern LIST_THEM = Pattern.compile("(?:\\?|\\s-)\\s*(?:(?:and|then|pls|please)\\s+)?(?:list|show|give me|"
             + "gimme|name)\\s+(?:em|'em|them|those|these|all|all of them)(?:\\s+all)?(?:\\s+(?:pls|please|thanks))?[.!?]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end. */
@@ -131,13 +150,26 @@ final class ContextClause {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING)) {
+            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING, PLAN_FIRST)) {
                 Matcher m = p.matcher(q);
                 if (m.find() && m.end() < q.length() && q.substring(m.end()).strip().length() > 3) {
                     context.add(q.substring(0, m.end()));
                     q = q.substring(m.end()).strip();
                     changed = true;
                 }
+            }
+            Matcher polite = POLITE.matcher(q);
+            if (polite.find() && polite.end() > 0 && q.substring(polite.end()).strip().length() > 3) {
+                String rest = q.substring(polite.end());
+                Matcher gerund = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|fetch)"
+                        + "ing\\b", Pattern.CASE_INSENSITIVE).matcher(rest);
+                if (gerund.find()) { // "would you mind showing me": the verb
+                    String v = gerund.group(1).toLowerCase();
+                    rest = (v.equals("giv") ? "give" : v.equals("gett") ? "get" : v) + rest.substring(gerund.end());
+                }
+                q = rest.strip();
+                cleaned = true;
+                changed = true;
             }
         }
         Matcher lt = LIST_THEM.matcher(q);
@@ -163,7 +195,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, SO_CAN, EXAMPLE, INCLUDING, EXCLUDING)) {
+        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, SO_CAN, HUNTING, EXAMPLE, INCLUDING, EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
                 String clause = q.substring(t.start());
@@ -214,7 +246,9 @@ final class ContextClause {
                 names.add(w);
             }
         }
-        if (names.isEmpty() && words.size() >= 2
+        boolean replacing = context.matches("(?is).*\\b(?:drop|dropping|replace|replacing|swap|swapping|switch|switching|"
+                + "migrate|migrating|move|moving|port|porting|convert|converting)\\b.*");
+        if (names.isEmpty() && words.size() >= 2 && !replacing // "drop requests for httpx": two names, no guess
                 && List.of("of", "for", "on", "to").contains(words.get(words.size() - 2).toLowerCase(Locale.ROOT))) {
             names.add(words.getLast());
         }

@@ -469,6 +469,12 @@ public final class IntentClassifier {
                     && !Set.of("like", "of", "equivalent", "vs", "versus", "than").contains(prev)) {
                 return true; // "which JavaScript files import lodash", "Java classes that implement Serializable"
             }
+            if (OTHER_LANGUAGES.contains(l) && Set.of("in", "for").contains(prev) && (i == q.size() - 1
+                    || Set.of("code", "land", "world").contains(next)) && !(Lexicon.SEARCH_VERB.contains(q.get(0).norm())
+                    && q.words.stream().anyMatch(x -> Set.of("equivalent", "counterpart", "analog", "analogue")
+                    .contains(x.lower())))) { // not "show me the bare excepts, the equivalent of catch-all in Java"
+                return true; // "equivalent of context managers in java?"
+            }
             if (OTHER_MANIFESTS.contains(l)) {
                 return true; // "which entries in package.json are dev dependencies"
             }
@@ -1599,10 +1605,17 @@ public final class IntentClassifier {
             if (lower.equals("property")) {
                 return new Candidate(new Intent.Properties(), score, false, "");
             }
-            boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+            boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION))
+                    || !functionNoun && CLASS_DECORATORS.contains(lower); // "anything decorated @unique"
             return new Candidate(classes ? new Intent.ClassesByDecorator(deco) : new Intent.FunctionsByDecorator(deco),
                     score, false, "");
         }
+
+        /** Decorators that only apply to classes: with no function noun, the question asks for classes. */
+        private static final Set<String> CLASS_DECORATORS = Set.of("unique", "enum.unique", "total_ordering",
+                "functools.total_ordering", "runtime_checkable", "typing.runtime_checkable", "attr.s", "attr.attrs",
+                "attrs.define", "attrs.frozen", "attr.define", "attr.frozen", "dataclass_json", "deconstructible",
+                "admin.register");
 
         /** A standard-library decorator named by itself or in the plural ("staticmethods"), else null. */
         String knownDecorator(Word w) {
@@ -1647,6 +1660,7 @@ public final class IntentClassifier {
                     "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
                     || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
                     || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
+                    || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
                     || transitiveWording();
             if (inverse()) {
                 return null; // "which classes does Order extend?" asks for Order's bases: the agent loop answers
@@ -2661,7 +2675,9 @@ public final class IntentClassifier {
         private int testWord() {
             for (Word w : q.words) {
                 String l = w.lower();
-                if (w.code() && !Set.of("testcase", "unittest.testcase").contains(l)) {
+                boolean testCaseMethods = Set.of("testcase", "unittest.testcase").contains(l) && w.index() + 1 < q.size()
+                        && Set.of("methods", "method", "tests", "functions").contains(q.get(w.index() + 1).lower());
+                if (w.code() && !testCaseMethods) {
                     continue; // test_parser, `test`, test_*: a name or a pattern; "TestCase methods" are tests
                 }
                 if (Set.of("test", "tests", "testcase", "testcases", "unittest", "unittests", "test-case", "test-cases",
@@ -2746,7 +2762,8 @@ public final class IntentClassifier {
                     return null; // "tests for the parser", "tests that call login", "tests named test_x": narrower
                 }
             }
-            if (q.words.stream().anyMatch(w -> namedInCode(w) && w.lower().startsWith("test") && !w.lower().contains("*"))) {
+            if (q.words.stream().anyMatch(w -> namedInCode(w) && w.lower().startsWith("test") && !w.lower().contains("*")
+                    && !w.lower().equals("testcase"))) {
                 return null; // "is test_login skipped?": one test named
             }
             if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
@@ -2942,7 +2959,8 @@ public final class IntentClassifier {
                 "eats", "eaten", "eating", "ate");
         /** The except keyword as written in questions. */
         private static final Set<String> EXCEPT_WORDS = Set.of("except", "excepts", "except:", "except*", "try/except",
-                "try-except", "try/catch", "try-catch", "except-clause", "except-clauses");
+                "try-except", "try/catch", "try-catch", "except-clause", "except-clauses", "excpet", "excpets", "exept",
+                "exepts", "excep", "expect", "expects");
         /** Adjectives of an except clause without a type. */
         private static final Set<String> BARE = Set.of("bare", "naked", "catch-all", "catchall", "blanket", "untyped",
                 "unqualified", "generic", "plain", "empty", "unspecified", "typeless");
@@ -2999,6 +3017,15 @@ public final class IntentClassifier {
                 if (near >= 0 && (q.get(near).code() || q.get(near).capitalised() && near > 0)
                         && !Lexicon.EXCEPTION.contains(q.get(near).lower())) {
                     e = near;
+                }
+                for (int k = c + 1; k < q.size() && e < 0; k++) {
+                    // "every except clause that handles requests.exceptions.Timeout": the name after the verb
+                    if (CATCH.contains(q.get(k).lower()) && !q.get(k).code()) {
+                        int a = after(k, 3, false, Set.of("clause", "clauses", "block", "blocks"));
+                        if (a >= 0 && q.get(a).code()) {
+                            e = a;
+                        }
+                    }
                 }
             }
             if (e >= 0 && !bare) {

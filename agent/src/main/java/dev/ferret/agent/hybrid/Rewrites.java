@@ -49,8 +49,25 @@ final class Rewrites {
             + "subclasses|params?|parameters?|arguments?|args?|returns?|returning|raises?|raising|calls?|called|calling)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "cls" written as a word for classes ("all cls in core.models"), not the parameter ("the cls argument"). */
+    private static final Pattern CLS = Pattern.compile("(?<![`\\w.])cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
+            + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE);
+    /** Chat abbreviations: "impl", "pkg". */
+    private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
+    /** "structural typing interfaces": the Protocol classes. */
+    private static final Pattern STRUCTURAL = Pattern.compile("\\bstructural(?:ly)?[ -](?:typing|subtyping|types?|"
+            + "interfaces?)\\b", Pattern.CASE_INSENSITIVE);
+
     static String apply(String question) {
-        String q = question;
+        final String asked = question;
+        String q = CLS.matcher(asked).replaceAll(m -> asked.length() > m.end() && asked.substring(m.end()).matches("(?is)\\s+(?:methods?|"
+                + "definitions?|body|bodies|hierarchy)\\b.*") ? "class" : "classes");
+        q = IMPL.matcher(q).replaceAll("implement");
+        q = PKG.matcher(q).replaceAll("package");
+        if (!q.toLowerCase().contains("protocol")) {
+            q = STRUCTURAL.matcher(q).replaceAll("Protocol");
+        }
         q = FASTAPI_DEPENDENCIES.matcher(q).replaceAll(m -> m.group(1).toLowerCase().endsWith("ies")
                 ? "functions" : "function");
         boolean otherAsk = OTHER_ASK.matcher(q).find();

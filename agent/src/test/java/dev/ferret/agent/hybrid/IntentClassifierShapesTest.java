@@ -447,6 +447,30 @@ class IntentClassifierShapesTest {
             the click group classes that subclass Group                        | SUBCLASSES             | Group
             exception classes in the flask api package                         | EXCEPTION_CLASSES      | -
             which errors does the project declare                              | EXCEPTION_CLASSES      | -
+            # what sets 17 and 18 found first: politeness before the verb, a second sentence after the question,
+            # chat abbreviations, structural typing, class-only decorators, a trailing hunt
+            Would you mind showing me all the enums in the billing package? I'd like to check their values. | ENUMS | -
+            Could you please find every function that accepts a retries argument? | FUNCTIONS_WITH_PARAMETER | retries
+            Would it be possible to list the classes that implement __len__?   | CLASSES_WITH_METHOD    | __len__
+            Hi, when you have a moment could you list the TODO comments?       | COMMENTS               | TODO
+            I'd really appreciate it if you could list all dataclasses         | DATACLASSES            | -
+            could you explain the retry decorator                              | UNKNOWN                | -
+            I want to rename parse_row; can you find all of its call sites?    | CALLERS                | parse_row
+            we want to drop requests for httpx; which files import it?         | UNKNOWN                | -
+            all cls in the models package                                      | CLASSES_BY_NAME        | *
+            cls w/o docstrings                                                 | UNDOCUMENTED_CLASSES   | -
+            what does the cls argument do                                      | UNKNOWN                | -
+            cls that impl __eq__                                               | CLASSES_WITH_METHOD    | __eq__
+            structural typing interfaces in core/                              | PROTOCOL_CLASSES       | Protocol
+            anything decorated @total_ordering                                 | CLASSES_BY_DECORATOR   | total_ordering
+            functions with over 7 parameters, code smell hunting               | MANY_PARAMETERS        | 8
+            bare excpet blocks                                                 | BARE_EXCEPTS           | -
+            whole subtree under Node pls                                       | SUBCLASSES             | Node
+            Locate every subclass of Protocol in the source tree.              | PROTOCOL_CLASSES       | Protocol
+            subclasses of TestCase                                             | SUBCLASSES             | TestCase
+            the unittest TestCase methods                                      | TESTS                  | -
+            every except clause that handles requests.exceptions.Timeout       | CATCHES                | requests.exceptions.Timeout
+            equivalent of context managers in java?                            | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
