@@ -28,7 +28,7 @@ final class ContextClause {
             + "question)" + SEP, Pattern.CASE_INSENSITIVE);
     /** "I'm new here -", "new to the codebase:", "first week on the team:", "I'm tracing a bug in X," */
     private static final Pattern LEADING = Pattern.compile("^(?:" + ME + "\\s+(?:new|a newcomer|a newbie|\\w+ing)\\b"
-            + "|new (?:here|to\\b)|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)[^-\u2013\u2014:;,.!?]*" + SEP,
+            + "|new (?:here|to\\b)|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)-(?=\\w))*" + SEP,
             Pattern.CASE_INSENSITIVE);
     /** ", I'm tracing a bug in dispatch": a trailing clause about the asker. */
     private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+\\w+ing\\b"
@@ -42,15 +42,17 @@ final class ContextClause {
             + "onboarding|cleaning up|preparing|planning|documenting)\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
     /** "Since attribute access should be cheap, ...", "Given that we ship a CLI, ...": a reason, then the question. */
-    private static final Pattern REASON = Pattern.compile("^(?:since|because|given that|now that|as)\\s+[^,:;?]{3,80}[,:;]\\s*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REASON = Pattern.compile("^(?:(?:since|because|given that|now that|as)\\s+[^,:;?]{3,80}[,:;]"
+            + "|to\\s+[a-z]+\\s+[^,:;?]{3,80}[,:;]|(?:while|when|before|after)\\s+[^,:;?]{3,80}?(?=\\s(?:i|we)\\s+(?:need|want|"
+            + "would like|'d like)\\b))\\s*", Pattern.CASE_INSENSITIVE);
     /** "For the licence audit, ...": the purpose first. */
     private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:review|audit|"
             + "release|refactor|refactoring|migration|meeting|pr|ticket|cleanup|clean-up|upgrade|docs|writeup|write-up|"
             + "report|onboarding|rewrite|redesign|overhaul|changelog|guide|deprecation|handover)\\s*[,:;\\-\u2013\u2014]\\s*",
             Pattern.CASE_INSENSITIVE);
     /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
-    private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like|wanna|have)\\s+"
+    private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
+            + "(?=(?:every|all|each|the list|a list|any)\\b)|(?:i|we)\\s*(?:need|want|would like|'d like|wanna|have)\\s+"
             + "(?:to\\s+)?(?:know|see|find out|get|check|understand)|(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
             + "(?:a|the)\\s+list\\s+of)\\s+", Pattern.CASE_INSENSITIVE);
     /** "`validate_token`: which places call it?", "KeyError - where do we raise it?": the name first. */
@@ -83,13 +85,14 @@ final class ContextClause {
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
             Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
-    private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
+    private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
             + "(?:[\\w-]+\\s+){0,2}(?:review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
             + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
             + "release notes|guide|deprecation|handover|hand-off)|(?:reviewing|auditing|refactoring|"
             + "planning|preparing)\\b[^?]*)[.!?)]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
-    private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|want|"
+    private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|"
+            + "[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|for\\s+(?:the|a|an|my|our)\\b|want|"
             + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
@@ -102,11 +105,14 @@ final class ContextClause {
             + "gimme|name)\\s+(?:em|'em|them|those|these|all|all of them)(?:\\s+all)?(?:\\s+(?:pls|please|thanks))?[.!?]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end. */
-    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+[^?]*[.?!]?\\s*$",
+    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+[^?]*"
+            + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
     private static final Pattern PLAN = Pattern.compile(",\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|want to|"
-            + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to)\\b[^?]*[.?!]?\\s*$",
+            + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to|to judge|to check|"
+            + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess)\\b[^?]*"
+            + "[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /**
      * ", except in abstract base classes", ", excluding abstract ones", ", not the fixtures", ", apart from the tests":
@@ -117,7 +123,8 @@ final class ContextClause {
             + "ones)|ignoring|leaving out|minus)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", methods included", ", skipped ones too", ", abstract or not", ", just the names": what the search does anyway. */
     private static final Pattern INCLUDING = Pattern.compile(",\\s*(?:(?:[\\w-]+\\s+){1,4}(?:included|too|as well)|[\\w-]+ or not|"
-            + "just (?:the )?names|names only|only (?:the )?names|(?:a )?quick overview|(?:a )?quick list|briefly)[.?!]*\\s*$",
+            + "just (?:the )?names|names only|only (?:the )?names|(?:a )?quick (?:overview|list)(?:\\s+for\\s+[\\w -]{1,30})?|briefly)"
+            + "[.?!]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z])");
@@ -222,8 +229,20 @@ final class ContextClause {
                 q = q.substring(0, pronoun.start()) + name + (its ? "'s" : "") + q.substring(pronoun.end());
             }
         }
+        Matcher sites = CALL_SITES.matcher(q);
+        if (!pronoun.reset().find() && sites.find()) {
+            String name = soleName(String.join(" ", context));
+            if (name != null) { // "I'm changing the signature of f; which call sites will I need to update?"
+                notes.add("read '" + sites.group() + "' as '" + sites.group() + " of " + name + "'");
+                q = q.substring(0, sites.end()) + " of " + name + q.substring(sites.end());
+            }
+        }
         return new Split(q, notes);
     }
+
+    /** Call sites asked for with no object: the context's one name is whose they are. */
+    private static final Pattern CALL_SITES = Pattern.compile("\\b(?:call sites|call-sites|callsites|callers|usages)\\b"
+            + "(?!\\s+(?:of|for|to)\\b)", Pattern.CASE_INSENSITIVE);
 
     /**
      * The one name a context clause holds: a word written like code or capitalised inside the clause, else the

@@ -339,7 +339,8 @@ public final class IntentClassifier {
             return true;
         }
         for (Word w : q.words) {
-            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index())) {
+            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index())
+                    && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;
             }
         }
@@ -359,7 +360,8 @@ public final class IntentClassifier {
         }
         if (Lexicon.MODAL.contains(f)) {
             if (q.size() > 2 && Set.of("you", "u", "i", "we").contains(q.get(1).norm())
-                    && Lexicon.SEARCH_VERB.contains(q.get(2).norm())
+                    && (Lexicon.SEARCH_VERB.contains(q.get(2).norm()) || Set.of("i", "we").contains(q.get(1).norm())
+                    && Set.of("see", "view", "have", "browse").contains(q.get(2).lower())) // "can I see the list of ..."
                     && !(q.size() > 3 && q.get(2).lower().equals("get") && Set.of("rid", "away", "off")
                     .contains(q.get(3).lower()))) { // "can we get rid of X" is a change
                 return false;
@@ -430,7 +432,7 @@ public final class IntentClassifier {
     /** Runtime behaviour no reading of the source shows: "slow in prod", "block the event loop", "at runtime". */
     private static final Set<String> RUNTIME = Set.of("runtime", "run-time", "prod", "production", "expensive",
             "latency", "leak", "leaks", "leaking", "exhausted", "bottleneck", "bottlenecks", "profile", "profiling",
-            "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput");
+            "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput", "perf", "performance", "overhead");
 
     /**
      * Questions no search of the source answers, though they name a kind: negations of a kind ("which classes are
@@ -488,6 +490,9 @@ public final class IntentClassifier {
             }
             if (Set.of("git", "blame", "commit", "commits").contains(l)) {
                 return true; // "git blame for the FIXME in scheduler.py"
+            }
+            if (l.equals("worth") && Set.of("keeping", "it", "using", "having", "the").contains(next)) {
+                return true; // "is pandas worth keeping as a dep"
             }
             if (i == 0 && Set.of("did", "has", "have").contains(l) && Set.of("anyone", "someone", "anybody", "somebody")
                     .contains(next)) {
@@ -1678,7 +1683,7 @@ public final class IntentClassifier {
                 boolean implement = Lexicon.IMPLEMENT.contains(n);
                 if (verb || phraseVerb || implement) {
                     int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
-                            "straight", "right", "immediately",
+                            "straight", "right", "immediately", "off",
                             "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
                             "transitively", "ultimately", "even", "upon"));
                     if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
@@ -1839,7 +1844,8 @@ public final class IntentClassifier {
                 if (n.equals("on") || n.equals("upon")) {
                     return true;
                 }
-                if (!Lexicon.ENGLISH_STOP.contains(n) && !Set.of("directly", "indirectly", "ultimately").contains(n)) {
+                if (!Lexicon.ENGLISH_STOP.contains(n) && !Set.of("directly", "indirectly", "ultimately", "straight", "right")
+                        .contains(n)) {
                     return false;
                 }
             }
@@ -2538,7 +2544,8 @@ public final class IntentClassifier {
                 boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
                         && Set.of("install", "installs", "installed", "packages", "package", "deps", "dependencies", "libs",
                         "libraries", "ones", "modules").contains(q.get(w.index() + 1).lower())
-                        || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && q.get(w.index() - 1).lower().equals("from")
+                        || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && Set.of("from", "with", "via", "using",
+                        "through").contains(q.get(w.index() - 1).lower())
                         && pluralLibraries; // "which packages from pip are used"
                 if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool
                         && (w.code() || m.equalsIgnoreCase(w.text()))) {
@@ -2596,7 +2603,8 @@ public final class IntentClassifier {
                     || q.phrase("execution", "begins") || q.phrase("program", "start") || q.phrase("program", "starts")
                     || q.phrase("start", "running") || q.phrase("starts", "running") || q.phrase("kick", "off")
                     || q.phrase("kicks", "off") || q.phrase("flow", "begin") || q.phrase("flow", "begins")
-                    || q.phrase("flow", "start") || q.phrase("flow", "starts") || startsThe();
+                    || q.phrase("flow", "start") || q.phrase("flow", "starts") || q.phrase("code", "start")
+                    || q.phrase("code", "starts") || q.phrase("app", "start") || q.phrase("app", "starts") || startsThe();
             boolean direct = q.phrase("run", "directly") || q.phrase("executed", "directly") || q.phrase("run", "as", "a", "script")
                     || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
                     || q.phrase("python", "m") || q.phrase("with", "m") || asScript()
@@ -2807,13 +2815,14 @@ public final class IntentClassifier {
                     docWord = true;
                     continue;
                 }
-                if (l.startsWith("docstring") || l.equals("docs") || l.equals("documentation") || l.equals("doc")) {
+                if (l.startsWith("docstring") || l.equals("docs") || l.equals("documentation") || l.equals("doc")
+                        || l.equals("description") || l.equals("descriptions")) {
                     docWords.add(w.index());
                 }
                 if (!docWord && (l.startsWith("docstring") || l.startsWith("doc-string") || l.equals("docstr") || l.equals("docstrs")
                         || l.equals("doc") && w.index() + 1 < q.size() && q.get(w.index() + 1).lower().startsWith("string")
-                        || Set.of("undocumented", "un-documented", "documented", "documentation", "docs", "doc", "documenting")
-                        .contains(l))) {
+                        || Set.of("undocumented", "un-documented", "documented", "documentation", "docs", "doc", "documenting",
+                        "description", "descriptions").contains(l))) { // "functions nobody wrote a description for"
                     docWord = true;
                 }
             }
@@ -2934,6 +2943,8 @@ public final class IntentClassifier {
                     "giant", "lengthy", "excessive", "large", "wide").contains(w.lower()) && w.index() + 1 < q.size()
                     && (Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())
                     || w.index() + 2 < q.size() && Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())));
+            many |= (q.phrase("long", "list", "of") || q.phrase("long", "lists", "of")) && q.words.stream().anyMatch(w ->
+                    Lexicon.PARAMETER.contains(w.norm()) || Set.of("inputs", "input").contains(w.lower())); // "a long list of inputs"
             many |= q.words.stream().anyMatch(w -> Set.of("excessive", "large", "huge", "high", "big", "crazy", "insane",
                     "ridiculous", "unreasonable").contains(w.lower()) && w.index() + 2 < q.size()
                     && Set.of("number", "amount", "count", "numbers").contains(q.get(w.index() + 1).lower())
@@ -2952,7 +2963,7 @@ public final class IntentClassifier {
         }
 
         /** The verbs and nouns of catching an exception. */
-        private static final Set<String> CATCH = Set.of("catch", "catches", "caught", "catching", "handle", "handles",
+        private static final Set<String> CATCH = Set.of("catch", "catches", "caught", "catching", "catched", "handle", "handles",
                 "handled", "handling", "handler", "handlers", "swallow", "swallows", "swallowed", "swallowing", "except",
                 "excepts", "excepted", "excepting", "trap", "traps", "trapped", "trapping", "rescue", "rescued",
                 "intercept", "intercepts", "intercepted", "ignore", "ignores", "ignored", "suppressed", "silenced", "eat",
@@ -2983,12 +2994,15 @@ public final class IntentClassifier {
                 return null;
             }
             boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))
-                    || q.phrase("exception", "handler") || q.phrase("exception", "handlers");
+                    || q.phrase("exception", "handler") || q.phrase("exception", "handlers")
+                    || q.phrase("try", "blocks") || q.phrase("try", "block"); // "the try blocks that catch everything"
             boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower()) || w.lower().equals("bar")
                     && w.index() + 1 < q.size() && EXCEPT_WORDS.contains(q.get(w.index() + 1).lower())) && (exceptWord
                     || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
                     .contains(w.lower())))
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("except:"))
+                    || q.phrase("without", "specifying", "which") || q.phrase("without", "saying", "which")
+                    || q.phrase("without", "naming", "which") // "catch errors without specifying which ones"
                     || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
                     || q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
                     || q.phrase("no", "type") || q.phrase("without", "an", "exception")
@@ -3363,7 +3377,7 @@ public final class IntentClassifier {
         private static final Set<String> EVERYTHING_WORDS = Set.of("there", "here", "defined", "declared", "exist",
                 "exists", "inside", "within", "under", "every", "each", "all", "whole", "entire", "chance", "em", "'em",
                 "we've", "you've", "got", "ya", "y'all", "mind", "possible", "overview", "rundown", "inventory",
-                "summary", "outline", "out");
+                "summary", "outline", "out", "live", "lives", "living", "sit", "sits", "reside", "resides");
 
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
@@ -3482,7 +3496,7 @@ public final class IntentClassifier {
                         && Set.of("of", "to").contains(q.get(i + 1).norm())) {
                     p = after(i + 1, 3);
                 } else if (Set.of("used", "referenced", "usage", "usages").contains(n)) {
-                    p = before(i, 4);
+                    p = scan(i, -1, 4, false, Set.of("get", "gets", "got", "getting", "being")); // "where X gets used"
                 } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
                     p = after(i, 3);
                 }
@@ -3796,7 +3810,7 @@ public final class IntentClassifier {
                             pattern = glob(p, "%s*");
                         }
                     }
-                    case "ending", "end", "ends", "suffixed", "suffix" -> {
+                    case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
                         p = after(i, 3, true, skip);
                         p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {

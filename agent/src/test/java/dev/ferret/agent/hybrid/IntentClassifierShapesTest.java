@@ -471,6 +471,30 @@ class IntentClassifierShapesTest {
             the unittest TestCase methods                                      | TESTS                  | -
             every except clause that handles requests.exceptions.Timeout       | CATCHES                | requests.exceptions.Timeout
             equivalent of context managers in java?                            | UNKNOWN                | -
+            # what sets 19 and 20 found first
+            While fixing the importer I need every class whose immediate parent is Loader. | SUBCLASSES | Loader
+            what derives straight off JobBase                                  | SUBCLASSES             | JobBase
+            dataclasses? onboarding, trying to see what's stored               | DATACLASSES            | -
+            I'm renaming `load_rows`; which call sites will I need to update?  | CALLERS                | load_rows
+            I'm debugging a cache-invalidation bug; show me the context managers | CONTEXT_MANAGERS     | -
+            third-party imports list for the security review                   | THIRD_PARTY            | -
+            is requests worth keeping                                          | UNKNOWN                | -
+            whats the perf cost of the retry decorator                         | UNKNOWN                | -
+            built straight on top of Widget, only one level down               | SUBCLASSES             | Widget
+            Before we delete send_mail, I need to see everywhere it gets used. | CALLERS                | send_mail
+            To plan the upgrade, can you show me every file that imports attrs? | IMPORTS               | attrs
+            classes that live in the core folder                               | CLASSES_BY_NAME        | *
+            classes with names finishing with Error                            | CLASSES_BY_NAME        | *Error
+            libraries installed with pip that we import                        | THIRD_PARTY            | -
+            where does the code start                                          | ENTRY_POINTS           | -
+            enums, quick list for QA                                           | ENUMS                  | -
+            functions nobody wrote a description for                           | UNDOCUMENTED_FUNCTIONS | -
+            functions with a really long list of inputs                        | MANY_PARAMETERS        | 6
+            where have we catched KeyError                                     | CATCHES                | KeyError
+            the try blocks that catch everything                               | BARE_EXCEPTS           | -
+            every place we catch errors without naming which ones              | BARE_EXCEPTS           | -
+            Can I see the list of enums we have, to judge the cleanup?         | ENUMS                  | -
+            the places where the code raises KeyError on purpose               | RAISES                 | KeyError
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
