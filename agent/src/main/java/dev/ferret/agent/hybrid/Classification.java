@@ -18,8 +18,18 @@ public record Classification(Intent intent, String path, int score, boolean unce
         notes = List.copyOf(notes);
     }
 
-    /** The sentence an uncertain answer starts with. */
+    /**
+     * The sentence an uncertain answer starts with; a narrowing of the question no search applies is named after it
+     * ("Not applied: 'except in tests'.").
+     */
     public String assumption() {
-        return "Reading the question as: " + intent.describe() + (path == null ? "" : " in " + path) + ".";
+        StringBuilder s = new StringBuilder("Reading the question as: " + intent.describe()
+                + (path == null ? "" : " in " + path) + ".");
+        for (String n : notes) {
+            if (n.startsWith("not applied: ")) {
+                s.append(" Not applied: ").append(n.substring("not applied: ".length())).append('.');
+            }
+        }
+        return s.toString();
     }
 }

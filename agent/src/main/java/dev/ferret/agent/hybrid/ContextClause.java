@@ -213,7 +213,7 @@ final class ContextClause {
                 context.add(clause);
                 q = q.substring(0, t.start()).strip() + (clause.startsWith("?") ? "?" : "");
                 if (p == EXCLUDING) {
-                    notes.add("not applied: '" + clause.replaceFirst("^[,?\\s]+", "").strip() + "'");
+                    notes.add("not applied: '" + clause.replaceFirst("^[,?\\s]+", "").replaceFirst("[.?!\\s]+$", "") + "'");
                 }
             }
         }

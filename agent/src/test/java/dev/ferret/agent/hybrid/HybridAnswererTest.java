@@ -234,6 +234,11 @@ class HybridAnswererTest {
         assertTrue(a.handled(), a.text());
         assertEquals(List.of("find_callers"), a.calls().stream().map(ExecutedCall::name).toList());
         assertTrue(a.text().startsWith("Reading the question as: calls of charge().\n"), a.text());
+        // a narrowing no search applies is named in the answer, not silently dropped
+        HybridAnswer narrowed = answerer.answer(index, "Show me every place that raises ValueError, except in tests.");
+        assertEquals(new Intent.Raises("ValueError"), narrowed.intent());
+        assertTrue(narrowed.text().startsWith("Reading the question as: places that raise ValueError. Not applied: "
+                + "'except in tests'.\n"), narrowed.text());
         HybridAnswer plain = answerer.answer(index, "who calls charge()?");
         assertFalse(plain.text().startsWith("Reading the question as"), plain.text());
     }
