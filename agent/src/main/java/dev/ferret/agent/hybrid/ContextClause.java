@@ -23,6 +23,10 @@ final class ContextClause {
 
     private static final String SEP = "\\s*(?:[-\u2013\u2014:;,.!]+|\\s-\\s)\\s*";
     private static final String ME = "(?:i'?m|i am|im|we'?re|we are|i was|we were|i've been|we've been)";
+    /** The pieces of work a question is asked for ("for the review", "For the licence audit, ..."). */
+    private static final String WORK = "review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
+            + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
+            + "release notes|guide|deprecation|handover|hand-off";
     /** Greetings and fillers before the question. */
     private static final Pattern GREETING = Pattern.compile("^(?:hi|hey|hello|ok|okay|so|quick question|"
             + "question)" + SEP, Pattern.CASE_INSENSITIVE);
@@ -46,10 +50,8 @@ final class ContextClause {
             + "|to\\s+[a-z]+\\s+[^,:;?]{3,80}[,:;]|(?:while|when|before|after)\\s+[^,:;?]{3,80}?(?=\\s(?:i|we)\\s+(?:need|want|"
             + "would like|'d like)\\b))\\s*", Pattern.CASE_INSENSITIVE);
     /** "For the licence audit, ...": the purpose first. */
-    private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:review|audit|"
-            + "release|refactor|refactoring|migration|meeting|pr|ticket|cleanup|clean-up|upgrade|docs|writeup|write-up|"
-            + "report|onboarding|rewrite|redesign|overhaul|changelog|guide|deprecation|handover)\\s*[,:;\\-\u2013\u2014]\\s*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:" + WORK
+            + ")\\s*[,:;\\-\u2013\u2014]\\s*", Pattern.CASE_INSENSITIVE);
     /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
     private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
             + "(?=(?:every|all|each|the list|a list|any)\\b)|(?:i|we)\\s*(?:need|want|would like|'d like|wanna|have)\\s+"
@@ -86,10 +88,8 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
-            + "(?:[\\w-]+\\s+){0,2}(?:review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
-            + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
-            + "release notes|guide|deprecation|handover|hand-off)|(?:reviewing|auditing|refactoring|"
-            + "planning|preparing)\\b[^?]*)[.!?)]*\\s*$", Pattern.CASE_INSENSITIVE);
+            + "(?:[\\w-]+\\s+){0,2}(?:" + WORK + ")|(?:reviewing|auditing|refactoring|planning|preparing)\\b[^?]*)[.!?)]*\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
     private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|"
             + "[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|for\\s+(?:the|a|an|my|our)\\b|want|"
