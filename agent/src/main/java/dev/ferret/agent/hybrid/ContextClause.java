@@ -82,6 +82,18 @@ final class ContextClause {
     private static final Pattern HUNTING = Pattern.compile(",\\s*(?:(?:chasing|hunting|tracking down|looking into|"
             + "investigating|debugging|fixing)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** The gerund a polite request put its verb in ("would you mind showing me"). */
+    private static final Pattern GERUND = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|"
+            + "fetch)ing\\b", Pattern.CASE_INSENSITIVE);
+    /** The pronoun of a question asked after its name ("`f`: who calls it?", "`X` - which declare that as ..."). */
+    private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')",
+            Pattern.CASE_INSENSITIVE);
+    /** Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not"). */
+    private static final Pattern DEPTH_WORDS = Pattern.compile("grand|child|descend|subclass|direct|transitive|level|deep",
+            Pattern.CASE_INSENSITIVE);
+    /** A clause about replacing one thing with another names two things ("drop requests for httpx"). */
+    private static final Pattern REPLACING = Pattern.compile("\\b(?:drop|dropping|replace|replacing|swap|swapping|switch|"
+            + "switching|migrate|migrating|move|moving|port|porting|convert|converting)\\b", Pattern.CASE_INSENSITIVE);
     /** "I'm new to the team and would like an overview of ...": the asker, then "and" and the request. */
     private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
@@ -168,8 +180,7 @@ final class ContextClause {
             Matcher polite = POLITE.matcher(q);
             if (polite.find() && polite.end() > 0 && q.substring(polite.end()).strip().length() > 3) {
                 String rest = q.substring(polite.end());
-                Matcher gerund = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|fetch)"
-                        + "ing\\b", Pattern.CASE_INSENSITIVE).matcher(rest);
+                Matcher gerund = GERUND.matcher(rest);
                 if (gerund.find()) { // "would you mind showing me": the verb
                     String v = gerund.group(1).toLowerCase();
                     rest = (v.equals("giv") ? "give" : v.equals("gett") ? "get" : v) + rest.substring(gerund.end());
@@ -193,7 +204,7 @@ final class ContextClause {
         Matcher nf = NAME_FIRST.matcher(q);
         if (nf.matches()) {
             String name = nf.group(1).startsWith("`") ? nf.group(1).substring(1, nf.group(1).length() - 1) : nf.group(1);
-            Matcher pr = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')", Pattern.CASE_INSENSITIVE).matcher(nf.group(2));
+            Matcher pr = NAME_FIRST_PRONOUN.matcher(nf.group(2));
             if (pr.find() && !name.contains(" ")) {
                 String rest = nf.group(2);
                 context.add(nf.group(1));
@@ -206,8 +217,7 @@ final class ContextClause {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
                 String clause = q.substring(t.start());
-                if (p == INCLUDING && clause.matches("(?is).*(?:grand|child|descend|subclass|direct|transitive|level|"
-                        + "deep).*")) {
+                if (p == INCLUDING && DEPTH_WORDS.matcher(clause).find()) {
                     continue; // ", grandkids included": how deep, which the subclass search reads
                 }
                 context.add(clause);
@@ -265,8 +275,7 @@ final class ContextClause {
                 names.add(w);
             }
         }
-        boolean replacing = context.matches("(?is).*\\b(?:drop|dropping|replace|replacing|swap|swapping|switch|switching|"
-                + "migrate|migrating|move|moving|port|porting|convert|converting)\\b.*");
+        boolean replacing = REPLACING.matcher(context).find();
         if (names.isEmpty() && words.size() >= 2 && !replacing // "drop requests for httpx": two names, no guess
                 && List.of("of", "for", "on", "to").contains(words.get(words.size() - 2).toLowerCase(Locale.ROOT))) {
             names.add(words.getLast());

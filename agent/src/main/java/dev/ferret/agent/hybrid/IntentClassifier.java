@@ -217,14 +217,18 @@ public final class IntentClassifier {
      * and the hybrid path resolves as a module, a package or a folder. Not after a verb that brings a module in
      * ("which files pull in urllib.parse").
      */
+    /** Verbs after which "in X" is the module brought in, not a place ("which files pull in urllib.parse"). */
+    private static final java.util.regex.Pattern BRINGING_IN = java.util.regex.Pattern.compile("\\b(?:pull|pulls|pulled|"
+            + "pulling|bring|brings|brought|bringing|import|imports|imported|importing|plug|plugs|plugged|log|logs|logged|"
+            + "put|puts|passed|pass|passes|type|typed)$");
+
     static String dottedScope(String question, java.util.Map<String, String> written) {
         java.util.regex.Matcher m = DOTTED_SCOPE.matcher(question);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String dotted = m.group(2);
             String before = question.substring(0, m.start()).stripTrailing().toLowerCase(Locale.ROOT);
-            if (before.matches("(?s).*\\b(?:pull|pulls|pulled|pulling|bring|brings|brought|bringing|import|imports|"
-                    + "imported|importing|plug|plugs|plugged|log|logs|logged|put|puts|passed|pass|passes|type|typed)$")) {
+            if (BRINGING_IN.matcher(before).find()) {
                 continue; // "which files pull in urllib.parse": the module brought in, not a place
             }
             String whole = m.group();
@@ -1322,7 +1326,7 @@ public final class IntentClassifier {
                 }
                 String n = q.get(i).norm();
                 boolean passive = n.equals("raised") || n.equals("thrown");
-                int p = passive ? scan(i, -1, 4, false, Set.of("get", "gets", "got", "getting", "gotten")) : -1;
+                int p = passive ? scan(i, -1, 4, false, PASSIVE_AUX) : -1;
                 if (p < 0) { // "where does X get raised": the auxiliary is skipped
                     p = after(i, 4, false, Set.of("statement", "statements", "for", "of", "site", "sites", "location",
                             "locations", "spot", "spots", "points"));
@@ -1599,8 +1603,9 @@ public final class IntentClassifier {
                 return null;
             }
             String deco = text(p);
-            if (!q.get(p).at() && !deco.equals(knownDecorator(q.get(p))) && knownDecorator(q.get(p)) != null) {
-                deco = knownDecorator(q.get(p)); // "marked as classmethods": the decorator, not its plural
+            String known = q.get(p).at() ? null : knownDecorator(q.get(p));
+            if (known != null) {
+                deco = known; // "marked as classmethods": the decorator, not its plural
             }
             String lower = deco.toLowerCase(Locale.ROOT);
             int score = 6 + (at >= 0 ? 1 : 0);
@@ -3496,7 +3501,7 @@ public final class IntentClassifier {
                         && Set.of("of", "to").contains(q.get(i + 1).norm())) {
                     p = after(i + 1, 3);
                 } else if (Set.of("used", "referenced", "usage", "usages").contains(n)) {
-                    p = scan(i, -1, 4, false, Set.of("get", "gets", "got", "getting", "being")); // "where X gets used"
+                    p = scan(i, -1, 4, false, PASSIVE_AUX); // "where X gets used"
                 } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
                     p = after(i, 3);
                 }
@@ -3661,9 +3666,13 @@ public final class IntentClassifier {
 
 
 
+        /** The auxiliaries of a passive between a name and its participle ("where does X get raised / gets used"). */
+        private static final Set<String> PASSIVE_AUX = Set.of("get", "gets", "got", "getting", "gotten", "being");
+
         /** The kind of thing called, between its name and "called"/"invoked", and auxiliaries there. */
-        private static final Set<String> CALLED_THING = Set.of("task", "job", "function", "method", "helper", "hook",
-                "callback", "command", "handler", "func", "routine", "get", "gets", "got", "getting", "being");
+        private static final Set<String> CALLED_THING = java.util.stream.Stream.concat(Set.of("task", "job", "function",
+                "method", "helper", "hook", "callback", "command", "handler", "func", "routine").stream(),
+                PASSIVE_AUX.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         Candidate classesWithMethod() {
             boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",

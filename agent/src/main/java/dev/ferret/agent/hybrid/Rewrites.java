@@ -52,6 +52,9 @@ final class Rewrites {
     /** "cls" written as a word for classes ("all cls in core.models"), not the parameter ("the cls argument"). */
     private static final Pattern CLS = Pattern.compile("(?<![`\\w.])cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
             + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE);
+    /** What follows "cls" when it stands for one class ("Invoice cls methods"). */
+    private static final Pattern ONE_CLASS_NEXT = Pattern.compile("\\s+(?:methods?|definitions?|body|bodies|hierarchy)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Chat abbreviations: "impl", "pkg". */
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
@@ -61,8 +64,8 @@ final class Rewrites {
 
     static String apply(String question) {
         final String asked = question;
-        String q = CLS.matcher(asked).replaceAll(m -> asked.length() > m.end() && asked.substring(m.end()).matches("(?is)\\s+(?:methods?|"
-                + "definitions?|body|bodies|hierarchy)\\b.*") ? "class" : "classes");
+        String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
+                .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
         q = PKG.matcher(q).replaceAll("package");
         if (!q.toLowerCase().contains("protocol")) {
