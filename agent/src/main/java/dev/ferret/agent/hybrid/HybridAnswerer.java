@@ -4,6 +4,7 @@ import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.tools.ExecutedCall;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The hybrid fast path: classify the question, run the direct plan with the Python tools, format a template answer.
@@ -13,6 +14,8 @@ import java.util.List;
  * file or folder the repository does not have ("async defs under src/api") is answered for the whole repository, and
  * the answer starts by saying so ("No folder src/api here; searched the whole repository."). An answer about
  * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
+ * A question that asks for counts by file or folder ("how many TODOs per file", "which module has the most
+ * dataclasses") gets them before the items ({@link Tally}).
  */
 public final class HybridAnswerer {
     private final IntentClassifier classifier;
@@ -81,6 +84,11 @@ public final class HybridAnswerer {
                 Wrappers.Note note = Wrappers.note(index.project(), imports.module(), run.findings().items());
                 text += note.line();
                 evidence = note.evidence();
+            }
+            Optional<Tally> tally = Tally.of(question);
+            if (tally.isPresent() && tally.get().applies(intent)) {
+                String counts = tally.get().format(run.findings().items(), intent.describe());
+                text = counts.isEmpty() ? text : counts + "\n" + text; // the counts asked for first, then the items
             }
             if (c.uncertain()) {
                 text = c.assumption() + "\n" + text;

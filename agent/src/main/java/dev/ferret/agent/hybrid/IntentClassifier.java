@@ -182,6 +182,7 @@ public final class IntentClassifier {
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
+                    : Tally.ranksPlaces(q.original) ? BEYOND_SEARCH // "which module has the most imports": no kind to count
                     : found.isEmpty() ? "no search the hybrid path knows" : "no search the hybrid path knows for sure";
             return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
         }
@@ -429,6 +430,8 @@ public final class IntentClassifier {
     private static final Set<String> OTHER_MANIFESTS = Set.of("package.json", "package-lock.json", "yarn.lock",
             "pom.xml", "build.gradle", "cargo.toml", "go.mod", "gemfile", "composer.json", "tsconfig.json",
             "dockerfile", "makefile", "docker-compose.yml", "docker-compose.yaml");
+    /** An exception class in the plural: "ValueErrors", "TimeoutExceptions", "DeprecationWarnings". */
+    private static final java.util.regex.Pattern PLURAL_EXCEPTION = java.util.regex.Pattern.compile("[A-Z]\\w*(?:Error|Exception|Warning)s");
     /** Rankings: "the file with the most TODOs", "the longest function". */
     private static final Set<String> SUPERLATIVES = Set.of("most", "longest", "shortest", "biggest", "largest",
             "smallest", "fewest", "least", "slowest", "fastest", "highest", "lowest", "deepest", "oldest", "newest",
@@ -441,7 +444,8 @@ public final class IntentClassifier {
     /**
      * Questions no search of the source answers, though they name a kind: negations of a kind ("which classes are
      * not dataclasses", "functions never called"), other languages or their manifests ("which ts files import
-     * react", "entries in package.json"), rankings ("the file with the most TODOs"), runtime behaviour ("which
+     * react", "entries in package.json"), rankings ("the longest function", "the function with the most callers"; "the file
+     * with the most TODOs" is answered with a {@link Tally}), runtime behaviour ("which
      * coroutines are slow in prod"), history ("git blame for the FIXME", "did anyone remove ..."), and comparisons
      * of counts ("more exception classes than enums"). "at least"/"at most" are bounds, not rankings; "never run
      * because of a skip marker" is the skipped tests.
@@ -485,8 +489,8 @@ public final class IntentClassifier {
                 return true; // "which entries in package.json are dev dependencies"
             }
             if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
-                    .contains(next))) {
-                return true; // "which file has the most TODOs", "the longest function"
+                    .contains(next)) && !(l.equals("most") && Tally.ranksPlaces(q.original))) { // a tally answers "which file has the most"
+                return true; // "the class with the most methods", "the longest function"
             }
             if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
                     .anyMatch(x -> x.lower().startsWith("block"))) {
@@ -690,9 +694,11 @@ public final class IntentClassifier {
             }
         }
         for (Word w : q.words) {
-            // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists
+            // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists, and
+            // "broken down by folder" groups
             if (Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps() && !(w.index() + 1 < q.size()
-                    && Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()))) {
+                    && (Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()) || w.lower().equals("broken")
+                    && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower())))) {
                 return true;
             }
         }
@@ -1075,6 +1081,16 @@ public final class IntentClassifier {
             return q.get(i).text();
         }
 
+        /**
+         * An exception named at word {@code i}, in the singular: "the most ValueErrors", "catching TimeoutExceptions"
+         * name {@code ValueError} and {@code TimeoutException}; a name in quotes or backticks is kept as written.
+         */
+        String exceptionName(int i) {
+            Word w = q.get(i);
+            return !w.quoted() && PLURAL_EXCEPTION.matcher(w.text()).matches() ? w.text().substring(0, w.text().length() - 1)
+                    : w.text();
+        }
+
         boolean isTag(Word w) {
             return tagOf(w) != null;
         }
@@ -1338,12 +1354,13 @@ public final class IntentClassifier {
                     p = -1; // "raises errors": the category, not an exception class
                 }
                 if (p >= 0) {
-                    return new Candidate(new Intent.Raises(text(p)), 7, false, "");
+                    return new Candidate(new Intent.Raises(exceptionName(p)), 7, false, "");
                 }
             }
             for (Word w : q.words) {
                 if (param(w) && w.capitalised() && ClassFactsNames.exceptionLike(w.text())) {
-                    return new Candidate(new Intent.Raises(w.text()), 7, true, "the exception-like word " + w.text());
+                    return new Candidate(new Intent.Raises(exceptionName(w.index())), 7, true, "the exception-like word "
+                            + w.text());
                 }
             }
             return null;
@@ -2684,8 +2701,12 @@ public final class IntentClassifier {
                 "xfailed", "xfails", "expected", "flaking", "flake", "flakes", "stop", "stops", "hang", "hangs",
                 "break", "breaks", "crash", "crashes", "timeout", "timeouts", "run", "running", "ran");
 
-        /** The index of a word naming tests ("tests", "test cases", "unittests", "test functions"), or -1. */
+        /**
+         * The index of a word naming tests ("tests", "test cases", "unittests", "test functions"), or -1; "test" as the
+         * modifier of a file or module ("which test file has the most tests") gives way to a later word naming tests.
+         */
         private int testWord() {
+            int modifier = -1;
             for (Word w : q.words) {
                 String l = w.lower();
                 boolean testCaseMethods = Set.of("testcase", "unittest.testcase").contains(l) && w.index() + 1 < q.size()
@@ -2697,12 +2718,17 @@ public final class IntentClassifier {
                         "testfunction", "testfunctions").contains(l)) {
                     int i = w.index();
                     boolean place = i + 1 < q.size() && placeNoun(i + 1); // "in the integration tests folder, which ..."
-                    if (!place) {
-                        return i;
+                    if (place) {
+                        continue;
                     }
+                    if (i + 1 < q.size() && Set.of("file", "files", "module", "modules").contains(q.get(i + 1).lower())) {
+                        modifier = modifier < 0 ? i : modifier;
+                        continue;
+                    }
+                    return i;
                 }
             }
-            return -1;
+            return modifier;
         }
 
         /**
@@ -2752,7 +2778,7 @@ public final class IntentClassifier {
                 return null; // "test files", "test fixtures", "test functions module"
             }
             if (q.words.stream().anyMatch(w -> TEST_STATES.contains(w.lower())
-                    && !(skipMarker && Set.of("run", "running", "ran").contains(w.lower())))
+                    && !(skipMarker && Set.of("run", "running", "ran").contains(w.lower())) && !groupedBy(w))
                     || any(Set.of("coverage", "report", "reports"))) {
                 return null; // "failing tests", "which tests are flaky", "the coverage report"; not "never run: skipped"
             }
@@ -3048,7 +3074,7 @@ public final class IntentClassifier {
                 }
             }
             if (e >= 0 && !bare) {
-                String name = q.get(e).text();
+                String name = exceptionName(e);
                 if (q.get(c).lower().startsWith("handl") && !exceptWord && !any(Lexicon.EXCEPTION)
                         && !ClassFactsNames.exceptionLike(name) && !q.get(e).code()) {
                     return null; // "which functions handle Request": not an exception
@@ -3384,6 +3410,18 @@ public final class IntentClassifier {
                 "we've", "you've", "got", "ya", "y'all", "mind", "possible", "overview", "rundown", "inventory",
                 "summary", "outline", "out", "live", "lives", "living", "sit", "sits", "reside", "resides");
 
+        /** "broken" of "broken down/out/up by folder": a grouping, no state of the code. */
+        private boolean groupedBy(Word w) {
+            return w.lower().equals("broken") && w.index() + 1 < q.size()
+                    && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower());
+        }
+
+        /** The words of a {@link Tally} ("per file", "broken down by folder", "which module has the most"). */
+        private static final Set<String> TALLY_WORDS = Set.of("per", "each", "every", "by", "across", "broken", "break",
+                "down", "up", "out", "split", "grouped", "group", "sorted", "sort", "most", "has", "have", "with", "having",
+                "containing", "contains", "holds", "count", "number", "breakdown", "tally", "does", "do", "define",
+                "declare", "contain", "hold");
+
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every
          * function (methods too), when the question holds nothing but grammar, search words, a scope and one of the
@@ -3393,7 +3431,11 @@ public final class IntentClassifier {
             int classes = 0;
             int functions = 0;
             int methods = 0;
+            boolean tally = Tally.of(q.original).isPresent(); // "how many classes per file": the words of the tally
             for (Word w : q.words) {
+                if (tally && TALLY_WORDS.contains(w.lower())) {
+                    continue;
+                }
                 String n = w.norm();
                 String l = w.lower();
                 if (w.text().indexOf('/') >= 0 || w.text().endsWith(".py") || SCOPE_NOUNS.contains(l)

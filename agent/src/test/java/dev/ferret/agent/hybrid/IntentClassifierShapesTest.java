@@ -434,7 +434,7 @@ class IntentClassifierShapesTest {
             which base classes cannot be instantiated                          | ABSTRACT_CLASSES       | -
             Which classes are not enums?                                       | UNKNOWN                | -
             functions that are never used                                      | UNKNOWN                | -
-            which module has the most classes                                  | UNKNOWN                | -
+            which module has the most classes                                  | CLASSES_BY_NAME        | *
             functions with at least 4 parameters                               | MANY_PARAMETERS        | 4
             Which TypeScript files import axios?                               | UNKNOWN                | -
             list the enums, like Java enums                                    | ENUMS                  | -
@@ -495,6 +495,18 @@ class IntentClassifierShapesTest {
             every place we catch errors without naming which ones              | BARE_EXCEPTS           | -
             Can I see the list of enums we have, to judge the cleanup?         | ENUMS                  | -
             the places where the code raises KeyError on purpose               | RAISES                 | KeyError
+            # counts by file or folder are the listing with a tally; rankings of other things stay beyond search
+            how many enum classes does each package define                     | ENUMS                  | -
+            which module defines the most dataclasses                          | DATACLASSES            | -
+            FIXME comments, broken down by folder                              | COMMENTS               | FIXME
+            which test module has the most tests                               | TESTS                  | -
+            skipped tests broken out by folder                                 | SKIPPED_TESTS          | -
+            number of functions per python file                                | FUNCTIONS_BY_NAME      | *
+            which files raise the most PermissionErrors                        | RAISES                 | PermissionError
+            where do we catch ConnectionErrors                                 | CATCHES                | ConnectionError
+            the class with the most methods                                    | UNKNOWN                | -
+            which file has the fewest TODOs                                    | UNKNOWN                | -
+            which module has the most imports                                  | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

@@ -1,0 +1,150 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A count of an answer's items by file or by folder, for a question that asks for one: "how many TODOs per file",
+ * "FIXMEs broken down by directory", "count of dataclasses in each module", "which file has the most TODO comments".
+ * The answer starts with the tally, largest count first (for "which file has the most ..." the file, or the files on a
+ * tie, with the most items named before it), and goes on with the usual listing.
+ * <p>
+ * A module is a file here and a package a folder (the folder that holds the file). "The fewest" is not answered
+ * this way: the files without any item are not in the listing, so the question stays one no search answers.
+ *
+ * @param by   what the items are counted by
+ * @param most true when the question asks which file or folder has the most items
+ */
+public record Tally(By by, boolean most) {
+    /** What items are counted by. */
+    public enum By {
+        FILE("file", "files"), FOLDER("folder", "folders");
+
+        final String one;
+        final String many;
+
+        By(String one, String many) {
+            this.one = one;
+            this.many = many;
+        }
+    }
+
+    /** The most lines of counts an answer shows; the rest are summed up in one line. */
+    static final int SHOWN = 30;
+
+    private static final String UNIT = "(files?|modules?|scripts?|folders?|director(?:y|ies)|dirs?|(?:sub-?)?packages?)";
+    private static final String QUALIFIER = "(?:(?:python|source|src|test|\\.py|single|one|individual)\\s+)?";
+    /** "per file", "in each module", "broken down by directory", "file by file", "per-file". */
+    private static final Pattern GROUP = Pattern.compile("\\b(?:per|by|in\\s+each|for\\s+each|of\\s+each|in\\s+every"
+            + "|for\\s+every|across(?:\\s+the)?|(?:broken|break|split|grouped|group|sorted|sort)\\s+(?:down\\s+|up\\s+|out\\s+)?by)"
+            + "[\\s-]+" + QUALIFIER + UNIT + "\\b|\\b" + UNIT + "[\\s-]+by[\\s-]+" + UNIT + "\\b"
+            + "|\\b(?:does|do)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:define|declare|have|hold|contain)\\b");
+    /** "which file has the most", "what module imports the most", "the package with the most". */
+    private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+" + QUALIFIER + UNIT
+            + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?most\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
+            + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
+            + "most\\b(?!\\s+(?:recent|recently)\\b)");
+
+    /** The tally a question asks for, if any. */
+    public static Optional<Tally> of(String question) {
+        if (question == null || question.length() > 4_000) {
+            return Optional.empty(); // the classifier's own bound on what it reads
+        }
+        String q = question.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('`', ' ');
+        Matcher m = MOST.matcher(q);
+        if (m.find()) {
+            return Optional.of(new Tally(unit(m), true));
+        }
+        m = GROUP.matcher(q);
+        if (m.find()) {
+            return Optional.of(new Tally(unit(m), false));
+        }
+        return Optional.empty();
+    }
+
+    /** What the first unit word the match holds counts by ("per module": a file; "in each package": a folder). */
+    private static By unit(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                String word = m.group(g);
+                return word.startsWith("file") || word.startsWith("module") || word.startsWith("script") ? By.FILE
+                        : By.FOLDER;
+            }
+        }
+        throw new IllegalStateException("a tally pattern matched without a unit: " + m.group());
+    }
+
+    /** Whether the question is a ranking of files or folders by how many items they hold ("which file has the most"). */
+    static boolean ranksPlaces(String question) {
+        return of(question).map(Tally::most).orElse(false);
+    }
+
+    /**
+     * Whether a tally of this intent's items says anything: third-party modules are listed once each at their first
+     * import, and files importing a module once each, so counting them by file would count ones.
+     */
+    public boolean applies(Intent intent) {
+        return !(intent instanceof Intent.ThirdParty) && !(intent instanceof Intent.Imports && by == By.FILE);
+    }
+
+    /**
+     * The lines put before the listing: the counts by file or folder, largest first (then by path), at most
+     * {@link #SHOWN} of them; "" for no items.
+     *
+     * @param items the answer's items (each with its file)
+     * @param noun  what the items are, in the plural ("TODO comments")
+     */
+    public String format(List<Finding> items, String noun) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Finding f : items) {
+            counts.merge(key(f.file()), 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> rows = new ArrayList<>(counts.entrySet());
+        rows.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        StringBuilder sb = new StringBuilder();
+        if (most) {
+            int top = rows.getFirst().getValue();
+            List<String> first = rows.stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey).toList();
+            sb.append("Most: ").append(join(first)).append(" (").append(top).append(first.size() > 1 ? " each" : "")
+                    .append(" of ").append(items.size()).append(").\n");
+        }
+        sb.append("By ").append(by.one).append(" (").append(items.size()).append(' ').append(noun).append(" in ")
+                .append(rows.size()).append(' ').append(rows.size() == 1 ? by.one : by.many).append("):\n");
+        int shown = Math.min(rows.size(), SHOWN);
+        for (int i = 0; i < shown; i++) {
+            sb.append("- ").append(rows.get(i).getKey()).append(": ").append(rows.get(i).getValue()).append('\n');
+        }
+        if (shown < rows.size()) {
+            int rest = rows.subList(shown, rows.size()).stream().mapToInt(Map.Entry::getValue).sum();
+            sb.append("... and ").append(rows.size() - shown).append(" more ").append(by.many).append(" with ")
+                    .append(rest).append(" in all\n");
+        }
+        return sb.toString();
+    }
+
+    private String key(String file) {
+        if (by == By.FILE) {
+            return file;
+        }
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "(top level)" : file.substring(0, slash) + "/";
+    }
+
+    private static String join(List<String> names) {
+        if (names.size() == 1) {
+            return names.getFirst();
+        }
+        List<String> shown = names.subList(0, Math.min(names.size(), 5));
+        String head = String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.getLast();
+        return names.size() > 5 ? String.join(", ", shown) + " and " + (names.size() - 5) + " more" : head;
+    }
+}
