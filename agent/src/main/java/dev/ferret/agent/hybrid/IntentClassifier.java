@@ -432,7 +432,7 @@ public final class IntentClassifier {
             "dockerfile", "makefile", "docker-compose.yml", "docker-compose.yaml");
     /** An exception class in the plural: "ValueErrors", "TimeoutExceptions", "DeprecationWarnings". */
     private static final java.util.regex.Pattern PLURAL_EXCEPTION = java.util.regex.Pattern.compile("[A-Z]\\w*(?:Error|Exception|Warning)s");
-    /** Rankings: "the file with the most TODOs", "the longest function". */
+    /** Rankings: "the class with the most methods", "the longest function" ("the file with the most": a {@link Tally}). */
     private static final Set<String> SUPERLATIVES = Set.of("most", "longest", "shortest", "biggest", "largest",
             "smallest", "fewest", "least", "slowest", "fastest", "highest", "lowest", "deepest", "oldest", "newest",
             "heaviest", "busiest", "worst", "best", "hottest", "costliest", "priciest");
