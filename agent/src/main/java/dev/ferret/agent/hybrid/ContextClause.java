@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits off the clauses of a question that tell who asks and why ("I'm new here -", "new to the codebase:",
+ * Splits off the clauses of a question that tell who asks and why ("I'm new here -", "new to the codebase:", "pm:",
  * "hey,", ", I'm tracing a bug in dispatch") so that only the question itself is classified: a word like "bug" or
  * "should" in the context is not a request for a judgement. When the question refers back to the context with a
  * pronoun ("I'm changing the signature of encode, who calls it?"), the one name the context holds stands in for the
@@ -34,6 +34,16 @@ final class ContextClause {
     private static final Pattern LEADING = Pattern.compile("^(?:" + ME + "\\s+(?:new|a newcomer|a newbie|\\w+ing)\\b"
             + "|new (?:here|to\\b)|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)-(?=\\w))*" + SEP,
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Who asks, first: "pm: ...", "qa here - ...", "student q: ...", "security audit - ...", "As a data scientist, ...".
+     */
+    private static final Pattern ROLE = Pattern.compile("^(?:(?:pm|po|product(?:\\s+(?:manager|owner|person))?|qa(?:\\s+"
+            + "engineer)?|tester|ds|data\\s+(?:scientist|science|analyst|engineer)|analyst|student|intern|junior(?:\\s+dev)?|"
+            + "new\\s+hire|security(?:\\s+(?:audit|auditor|review|team))?|auditor|audit|sre|devops|ops|support|designer|"
+            + "tech\\s+writer|docs\\s+team|researcher|ml\\s+engineer|manager|eng(?:ineering)?\\s+manager|contractor|"
+            + "consultant)(?:\\s+(?:here|q|question|speaking|asking))?\\s*(?:[:\u2013\u2014]|\\s-+|,(?=\\s*(?:which|what|where|"
+            + "who|how|show|list|find|give|any|are|is|do|does|can|could)\\b))|as\\s+(?:a|an|the|our|your)\\s+(?:[\\w-]+\\s+){0,3}"
+            + "[\\w-]+\\s*,)\\s*", Pattern.CASE_INSENSITIVE);
     /** ", I'm tracing a bug in dispatch": a trailing clause about the asker. */
     private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+\\w+ing\\b"
             + "[^?]*[?)]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -121,7 +131,8 @@ final class ContextClause {
             + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
-    private static final Pattern PLAN = Pattern.compile(",\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|want to|"
+    private static final Pattern PLAN = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|"
+            + "want to|(?:want|need) (?:them|these|those|it|this|that|the list) (?:for|to|so|because)|"
             + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to|to judge|to check|"
             + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess)\\b[^?]*"
             + "[.?!]?\\s*$",
@@ -169,7 +180,7 @@ final class ContextClause {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Pattern p : List.of(GREETING, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING, PLAN_FIRST)) {
+            for (Pattern p : List.of(GREETING, ROLE, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING, PLAN_FIRST)) {
                 Matcher m = p.matcher(q);
                 if (m.find() && m.end() < q.length() && q.substring(m.end()).strip().length() > 3) {
                     context.add(q.substring(0, m.end()));

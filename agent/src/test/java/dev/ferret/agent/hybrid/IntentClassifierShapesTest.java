@@ -507,6 +507,39 @@ class IntentClassifierShapesTest {
             the class with the most methods                                    | UNKNOWN                | -
             which file has the fewest TODOs                                    | UNKNOWN                | -
             which module has the most imports                                  | UNKNOWN                | -
+            # what sets 23 and 24 found first: who asks, described kinds, other ecosystems' words
+            intern here - what functions does the api folder define?           | FUNCTIONS_BY_NAME      | *
+            As a release manager, which files import boto3?                    | IMPORTS                | boto3
+            which modules load the lxml library                                | IMPORTS                | lxml
+            @router.post handlers                                              | FUNCTIONS_BY_DECORATOR | router.post
+            classes decorated with cacheable                                   | CLASSES_BY_DECORATOR   | cacheable
+            the enum classes carrying @verify                                  | CLASSES_BY_DECORATOR   | verify
+            functions where one input is called retries                        | FUNCTIONS_WITH_PARAMETER | retries
+            functions that let you pass in a tracer                            | FUNCTIONS_WITH_PARAMETER | tracer
+            functions declared to output a DataFrame                           | FUNCTIONS_RETURNING    | DataFrame
+            where do we yield batches                                          | GENERATORS             | -
+            where does the worker yield control to the loop                    | UNKNOWN                | -
+            the non-stdlib packages we pull in                                 | THIRD_PARTY            | -
+            main function, i.e. the __main__ guard                             | ENTRY_POINTS           | -
+            where is the main function                                         | DEFINITIONS            | main
+            the method set of `Ledger`                                         | METHODS_OF_CLASS       | Ledger
+            everything the Ledger class can do                                 | METHODS_OF_CLASS       | Ledger
+            is there anything the Ledger can do about rounding                 | UNKNOWN                | -
+            which classes merely describe the shape of a request, the TypedDict ones | SUBCLASSES       | TypedDict
+            tuple types with field names                                       | SUBCLASSES             | NamedTuple
+            classes whose __init__ and __repr__ get generated                  | DATACLASSES            | -
+            types that define a fixed set of named values                      | ENUMS                  | -
+            hard-coded numbers at module level                                 | CONSTANTS              | -
+            functions with the word retry in their name                        | FUNCTIONS_BY_NAME      | retry
+            where do we recover from a TimeoutError                            | CATCHES                | TimeoutError
+            error handlers that swallow everything                             | BARE_EXCEPTS           | -
+            tests that never run (skipped/xfail)                               | SKIPPED_TESTS          | -
+            I need every test marked skip                                      | SKIPPED_TESTS          | -
+            which modules need more tests                                      | UNKNOWN                | -
+            the comments where someone wrote that a thing is broken, tagged HACK | COMMENTS             | HACK
+            are there bugs near the TODO comments                              | UNKNOWN                | -
+            which test cases are defined, that is the test functions           | TESTS                  | -
+            who calls wrap_db_call - want to convert it to a context manager   | CALLERS                | wrap_db_call
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
