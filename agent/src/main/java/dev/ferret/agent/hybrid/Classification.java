@@ -14,8 +14,24 @@ import java.util.List;
  * @param notes     why it is uncertain ("read 'protcol' as 'protocol'", "also close: callers of get")
  */
 public record Classification(Intent intent, String path, int score, boolean uncertain, List<String> notes) {
+    /** The note that names what "tests for X" asked the tests of ("tests for: billing"). */
+    static final String TESTS_FOR = "tests for: ";
+
     public Classification {
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * For "tests for the billing module", "unit tests for auth": the words the tests are selected by, in lower case
+     * ("billing"), else null. A test is selected when each word is in its file path or its qualified name, as
+     * {@code pytest -k} selects by name.
+     */
+    public String testsFor() {
+        if (!(intent instanceof Intent.Tests)) {
+            return null;
+        }
+        return notes.stream().filter(n -> n.startsWith(TESTS_FOR)).map(n -> n.substring(TESTS_FOR.length())).findFirst()
+                .orElse(null);
     }
 
     /**
@@ -29,6 +45,11 @@ public record Classification(Intent intent, String path, int score, boolean unce
             if (n.startsWith("not applied: ")) {
                 s.append(" Not applied: ").append(n.substring("not applied: ".length())).append('.');
             }
+        }
+        String subject = testsFor();
+        if (subject != null) {
+            s.append(" Only those whose file path or name contains ").append(String.join(" and ",
+                    java.util.Arrays.stream(subject.split(" ")).map(w -> "'" + w + "'").toList())).append(" (like pytest -k).");
         }
         return s.toString();
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * the answer starts by saying so ("No folder src/api here; searched the whole repository."). An answer about
  * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
  * A question that asks for counts by file or folder ("how many TODOs per file", "which module has the most
- * dataclasses") gets them before the items ({@link Tally}).
+ * dataclasses") gets them before the items ({@link Tally}). "Tests for the billing module" lists the tests whose file
+ * path or name contains "billing" ({@link Classification#testsFor()}), and says so.
  */
 public final class HybridAnswerer {
     private final IntentClassifier classifier;
@@ -51,6 +52,12 @@ public final class HybridAnswerer {
             return new HybridAnswer(question, intent, false, text, List.of(), List.of(), List.of(),
                     new HybridAnswer.Timings(t1 - t0, 0, 0, t2 - t1, t2 - t0), null);
         }
+        String subject = c.testsFor();
+        String named = c.path() == null ? null : c.path().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.py$", "");
+        if (subject != null && named != null && java.util.Arrays.stream(subject.split(" ")).anyMatch(named::endsWith)) {
+            // "unit tests for pricing.py": what the tests are for, not where they are
+            c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
+        }
         // a scope that is missing, or outside the repository: either way there is nothing there to search; a name
         // alone ("the net package", "models.py") is looked for anywhere in the repository
         String scopeNote = null;
@@ -78,16 +85,24 @@ public final class HybridAnswerer {
         String text;
         List<String> evidence = List.of();
         boolean handled = !run.failed();
+        Findings findings = run.findings();
+        if (handled && subject != null) {
+            findings = new Findings(intent, selectTests(findings.items(), subject));
+        }
         if (handled) {
-            text = formatter.format(run.findings());
-            if (intent instanceof Intent.Imports imports && !run.findings().isEmpty()) {
-                Wrappers.Note note = Wrappers.note(index.project(), imports.module(), run.findings().items());
+            text = formatter.format(findings);
+            if (subject != null && findings.isEmpty()) {
+                text = "No test functions whose file path or name contains " + quoted(subject) + " (of "
+                        + run.findings().size() + " test functions in all).\n";
+            }
+            if (intent instanceof Intent.Imports imports && !findings.isEmpty()) {
+                Wrappers.Note note = Wrappers.note(index.project(), imports.module(), findings.items());
                 text += note.line();
                 evidence = note.evidence();
             }
             Optional<Tally> tally = Tally.of(question);
             if (tally.isPresent() && tally.get().applies(intent)) {
-                String counts = tally.get().format(run.findings().items(), intent.describe());
+                String counts = tally.get().format(findings.items(), intent.describe());
                 text = counts.isEmpty() ? text : counts + "\n" + text; // the counts asked for first, then the items
             }
             if (c.uncertain()) {
@@ -101,8 +116,24 @@ public final class HybridAnswerer {
                     .findFirst().orElse("tool error") + "); the full agent loop is needed.";
         }
         long t4 = System.nanoTime();
-        return new HybridAnswer(question, intent, handled, text, run.findings().items(), evidence, run.calls(),
+        return new HybridAnswer(question, intent, handled, text, findings.items(), evidence, run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), c.path());
+    }
+
+    /**
+     * The tests "tests for X" asks for: those whose file path or qualified name ({@code TestLogin.test_ok}) contains
+     * every word of {@code subject}, ignoring case, as {@code pytest -k "billing"} selects by name.
+     */
+    static List<Finding> selectTests(List<Finding> tests, String subject) {
+        List<String> words = List.of(subject.toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+        return tests.stream().filter(f -> {
+            String id = (f.file() + "::" + f.name()).toLowerCase(java.util.Locale.ROOT);
+            return words.stream().allMatch(id::contains);
+        }).toList();
+    }
+
+    private static String quoted(String subject) {
+        return String.join(" and ", java.util.Arrays.stream(subject.split(" ")).map(w -> "'" + w + "'").toList());
     }
 
     /**

@@ -206,6 +206,9 @@ public final class IntentClassifier {
         for (String c : q.corrections) {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
         }
+        if (best.how().startsWith(Classification.TESTS_FOR)) {
+            notes.add(best.how());
+        }
         if (best.guessed()) {
             notes.add(best.how().startsWith("also named") ? best.how() + "; only the first is searched for"
                     : best.how().startsWith("no ") ? best.how() // a default the question did not name
@@ -2807,9 +2810,10 @@ public final class IntentClassifier {
 
         /**
          * Tests and skipped tests: "list every test function", "which tests do we have", "what unit tests are there",
-         * "show the skipped tests", "which tests are marked skip", "disabled tests". Not the tests of one thing ("tests
-         * for the parser"), a state no search sees ("failing tests"), "test" as a modifier ("test files", "test
-         * fixtures"), nor one test named ("is test_login skipped?").
+         * "show the skipped tests", "which tests are marked skip", "disabled tests"; "tests for the parser" are the
+         * tests named after it ({@link #testSubject}). Not tests narrowed by what they do ("tests that call login"), a
+         * state no search sees ("failing tests"), "test" as a modifier ("test files", "test fixtures"), nor one test
+         * named ("is test_login skipped?").
          */
         Candidate tests() {
             int t = testWord();
@@ -2859,6 +2863,7 @@ public final class IntentClassifier {
                     || any(Set.of("coverage", "report", "reports"))) {
                 return null; // "failing tests", "which tests are flaky", "the coverage report"; not "never run: skipped"
             }
+            String subject = null;
             Set<String> narrower = Set.of("for", "of", "covering", "cover", "covers", "about", "that", "which",
                     "exercising", "exercise", "exercises", "touching", "hitting", "calling", "using", "use", "call",
                     "named", "called", "whose", "with", "without", "where", "against", "on", "targeting", "testing",
@@ -2875,7 +2880,11 @@ public final class IntentClassifier {
                         && !(Set.of("with", "using", "in").contains(n) && Set.of("pytest", "unittest", "nose").contains(then))
                         && !(n.equals("for") && Set.of("this", "the", "our").contains(then) && j + 2 < q.size()
                         && Set.of("project", "repo", "repository", "codebase", "code", "package").contains(q.get(j + 2).lower()))) {
-                    return null; // "tests for the parser", "tests that call login", "tests named test_x": narrower
+                    subject = skipMarker ? null : testSubject(j);
+                    if (subject != null) {
+                        break; // "tests for the billing module": the tests named after billing
+                    }
+                    return null; // "tests that call login", "tests named test_x": narrower than any name selects
                 }
             }
             if (q.words.stream().anyMatch(w -> namedInCode(w) && w.lower().startsWith("test") && !w.lower().contains("*")
@@ -2892,7 +2901,56 @@ public final class IntentClassifier {
             if (any(Lexicon.DECORATOR) || q.words.stream().anyMatch(Word::at)) {
                 return null; // "tests decorated with parametrize": the decorator search
             }
-            return new Candidate(new Intent.Tests(), 7 + (noun ? 1 : 0), false, "");
+            return new Candidate(new Intent.Tests(), 7 + (noun ? 1 : 0), false, subject == null ? ""
+                    : Classification.TESTS_FOR + subject);
+        }
+
+        /** Words after "tests for" that end the name of what is tested: "the billing module", "the auth code". */
+        private static final Set<String> SUBJECT_END = Set.of("module", "modules", "package", "packages", "folder",
+                "folders", "directory", "dir", "file", "files", "class", "classes", "function", "functions", "method",
+                "methods", "code", "logic", "feature", "features", "app", "service", "layer", "component", "components",
+                "part", "parts", "area", "stuff", "bits", "side", "helper", "helpers", "api", "endpoint", "endpoints",
+                "in", "under", "inside", "within", "and", "or", "please", "pls");
+
+        /**
+         * What "tests for X" names as X, in lower case (one to three words), or null: after "for", "of", "covering",
+         * "about", "targeting", "that cover" and the like, articles skipped, up to a word such as "module" or "code"
+         * ("the tests for the billing module": billing; "unit tests for auth.py": auth).
+         */
+        private String testSubject(int j) {
+            String n = q.get(j).norm();
+            int k = j + 1;
+            if (Set.of("that", "which").contains(n)) {
+                if (k < q.size() && Set.of("cover", "covers", "exercise", "exercises", "target", "targets", "test", "tests",
+                        "check", "checks", "verify", "verifies", "hit", "hits").contains(q.get(k).lower())) {
+                    k++;
+                } else {
+                    return null;
+                }
+            } else if (!Set.of("for", "of", "covering", "cover", "covers", "about", "exercising", "exercise", "exercises",
+                    "against", "targeting", "testing", "verifying", "checking", "hitting", "touching").contains(n)) {
+                return null;
+            }
+            while (k < q.size() && Set.of("the", "a", "an", "our", "my", "this", "these", "those", "all", "every", "its",
+                    "their").contains(q.get(k).lower())) {
+                k++;
+            }
+            List<String> words = new ArrayList<>();
+            while (k < q.size() && words.size() < 3) {
+                Word w = q.get(k);
+                String l = w.lower();
+                if (SUBJECT_END.contains(l) || !w.code() && (Lexicon.STOP.contains(l) || Lexicon.WH.contains(w.norm())
+                        || Lexicon.PRONOUN.contains(l))) {
+                    break;
+                }
+                String clean = l.replaceAll("^[`'\"]+|[`'\"?.!,:;]+$", "").replaceAll("\\.py$", "").replaceAll("\\(\\)$", "");
+                if (!clean.matches("[a-z_][a-z0-9_.-]*")) {
+                    break;
+                }
+                words.add(clean);
+                k++;
+            }
+            return words.isEmpty() ? null : String.join(" ", words);
         }
 
         /** Words that say something is missing. */

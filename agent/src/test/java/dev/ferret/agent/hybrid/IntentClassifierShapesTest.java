@@ -255,8 +255,8 @@ class IntentClassifierShapesTest {
             which tests are skipped                                            | SKIPPED_TESTS          | -
             any disabled tests?                                                | SKIPPED_TESTS          | -
             functions marked with pytest.mark.skip                             | SKIPPED_TESTS          | -
-            what tests exist for the parser                                    | UNKNOWN                | -
-            what tests do we have for the cli                                  | UNKNOWN                | -
+            what tests exist for the parser                                    | TESTS                  | -
+            what tests do we have for the cli                                  | TESTS                  | -
             which tests are flaky                                              | UNKNOWN                | -
             show me the test files                                             | UNKNOWN                | -
             methods named test                                                 | FUNCTIONS_BY_NAME      | test
