@@ -44,6 +44,35 @@ final class ContextClause {
             + "consultant)(?:\\s+(?:here|q|question|speaking|asking))?\\s*(?:[:\u2013\u2014]|\\s-+|,(?=\\s*(?:which|what|where|"
             + "who|how|show|list|find|give|any|are|is|do|does|can|could)\\b))|as\\s+(?:a|an|the|our|your)\\s+(?:[\\w-]+\\s+){0,3}"
             + "[\\w-]+\\s*,)\\s*", Pattern.CASE_INSENSITIVE);
+    /** A ticket's id first: "QA-5120:", "#2219", "JIRA-88 -". */
+    private static final Pattern TICKET = Pattern.compile("^(?:[A-Z][A-Z0-9]{1,9}-\\d{1,7}|#\\d{1,7})(?:\\s*[:\u2013\u2014]|\\s+-)?\\s+");
+    /**
+     * A label before the request: "Follow-up from PR #91:", "Reviewer note on PR #431:", "Action item from the sync:",
+     * "from chat:", "Per the retro,", "Following the onboarding doc,".
+     */
+    private static final Pattern LABEL = Pattern.compile("^(?:(?:follow[- ]?up|action item|reviewer(?:'s)? note|review note|"
+            + "note|context|background|from (?:chat|slack|teams|the thread|standup|the retro)|per the|as per|following|"
+            + "according to|re|fyi|heads[- ]up|acceptance criteria|steps|ask|request|task)\\b[^:?\u2014\u2013]{0,80}?"
+            + "(?::|(?<=\\w),(?=\\s)))\\s*", Pattern.CASE_INSENSITIVE);
+    /**
+     * The request after what led to it: "we are changing X; please list ...", "... leak — can you show ...",
+     * "..., so could you find ...", "...; as a first step, please list ...".
+     */
+    private static final Pattern REQUEST = Pattern.compile("(?:[;:\u2014\u2013]|\\s-+\\s|,\\s*(?=so\\b)|\\.\\s)\\s*(?:(?:so|and|then|now|"
+            + "as a first step|first|meanwhile|anyway)\\s*,?\\s*)?(?=(?:please|pls|plz|can you|could you|would you|will you|"
+            + "gimme|give me|show me|list|find|identify|locate|point me)\\b|(?<=so\\s)(?:where|which|what|who)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** A remark after the question mark that asks nothing: "? planning removals", "? CI looks suspiciously green". */
+    private static final Pattern AFTER_QUESTION = Pattern.compile("\\?\\s+([^?]{3,120})$");
+    /** ", perf review", ", for the audit": the piece of work, last. */
+    private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
+            + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", so that each owner can be pinged": the purpose, last. */
+    private static final Pattern SO_THAT = Pattern.compile("\\s+so\\s+that\\s+(?:each|every|all|the|our|my|a|an|people|"
+            + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Words that make a sentence after the question mark a request of its own ("? and list the callers"). */
+    private static final Pattern REQUEST_WORD = Pattern.compile("\\b(?:list|show|find|give|gimme|which|what|where|who|how|"
+            + "also|and|or|only|just|excluding|except|including|not|but|count|per|each)\\b|\\?", Pattern.CASE_INSENSITIVE);
     /** ", I'm tracing a bug in dispatch": a trailing clause about the asker. */
     private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+\\w+ing\\b"
             + "[^?]*[?)]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -61,7 +90,8 @@ final class ContextClause {
             + "would like|'d like)\\b))\\s*", Pattern.CASE_INSENSITIVE);
     /** "For the licence audit, ...": the purpose first. */
     private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:" + WORK
-            + ")\\s*[,:;\\-\u2013\u2014]\\s*", Pattern.CASE_INSENSITIVE);
+            + "|inventory|diagram)(?:\\s*[,:;\\-\u2013\u2014]\\s*|\\s+(?=(?:i|we)\\s*(?:need|want|would like|'d like)\\b))",
+            Pattern.CASE_INSENSITIVE);
     /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
     private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
             + "(?=(?:every|all|each|the list|a list|any)\\b)|(?:i|we)\\s*(?:need|want|would like|'d like|wanna|have)\\s+"
@@ -177,10 +207,17 @@ final class ContextClause {
                 q = last.strip();
             }
         }
+        Matcher req = REQUEST.matcher(q);
+        if (req.find() && req.start() > 12 && q.substring(req.end()).strip().split("\\s+").length >= 3) {
+            // "MAIL-55: we are changing the signature of send_email; please list every place it is called"
+            context.add(q.substring(0, req.start()));
+            q = q.substring(req.end()).strip();
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Pattern p : List.of(GREETING, ROLE, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING, PLAN_FIRST)) {
+            for (Pattern p : List.of(TICKET, LABEL, GREETING, ROLE, LEADING, ABOUT_WORK, NEW_AND, REASON, PURPOSE, ASKING,
+                    PLAN_FIRST)) {
                 Matcher m = p.matcher(q);
                 if (m.find() && m.end() < q.length() && q.substring(m.end()).strip().length() > 3) {
                     context.add(q.substring(0, m.end()));
@@ -211,6 +248,12 @@ final class ContextClause {
             context.add(q.substring(r.start() + 1));
             q = q.substring(0, r.start() + 1).strip();
         }
+        Matcher aq = AFTER_QUESTION.matcher(q);
+        if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()) {
+            // "any disabled tests in test_api.py? CI looks suspiciously green": a remark, no second request
+            context.add(aq.group(1));
+            q = q.substring(0, aq.start() + 1).strip();
+        }
         List<String> notes = new ArrayList<>();
         Matcher nf = NAME_FIRST.matcher(q);
         if (nf.matches()) {
@@ -224,7 +267,8 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WHY, PLAN, SO_CAN, HUNTING, EXAMPLE, INCLUDING, EXCLUDING)) {
+        for (Pattern p : List.of(TRAILING, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+                EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
                 String clause = q.substring(t.start());
@@ -246,6 +290,9 @@ final class ContextClause {
             String name = soleName(String.join(" ", context));
             if (name != null) {
                 boolean its = pronoun.group().equalsIgnoreCase("its");
+                if (its && name.length() > 2 && name.startsWith("`") && name.endsWith("`")) {
+                    name = name.substring(1, name.length() - 1); // "`SessionManager`'s" reads as a possessive no more
+                }
                 notes.add("read '" + pronoun.group() + "' as '" + name + (its ? "'s" : "") + "'");
                 q = q.substring(0, pronoun.start()) + name + (its ? "'s" : "") + q.substring(pronoun.end());
             }

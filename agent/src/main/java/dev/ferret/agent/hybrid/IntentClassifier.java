@@ -1090,7 +1090,9 @@ public final class IntentClassifier {
         /** As {@link #rightBefore}, also taking a verb that opens the question ("get call sites"). */
         int rightBeforeAny(int i) {
             if (i == 1 && q.get(0).identifier() && !isTag(q.get(0)) && !Lexicon.FUNCTION_WORDS.contains(q.get(0).lower())
-                    && !Lexicon.WH.contains(q.get(0).lower())) {
+                    && !Lexicon.WH.contains(q.get(0).lower()) && !Set.of("gimme", "show", "find", "give", "locate", "display",
+                    "enumerate", "identify", "report", "search", "grep", "collect", "provide").contains(q.get(0).lower())) {
+                // "gimme call sites for X": a request; "get call sites" may be the callers of get
                 return 0;
             }
             return rightBefore(i);
@@ -1391,6 +1393,10 @@ public final class IntentClassifier {
                 }
                 if (p >= 0 && !q.get(p).code() && Lexicon.EXCEPTION.contains(q.get(p).lower())) {
                     p = -1; // "raises errors": the category, not an exception class
+                }
+                if (p >= 0 && !q.get(p).code() && !q.get(p).capitalised() && p + 1 < q.size()
+                        && Lexicon.EXCEPTION.contains(q.get(p + 1).lower())) {
+                    p = -1; // "raise custom errors": a kind of error, not its name
                 }
                 if (p >= 0) {
                     return new Candidate(new Intent.Raises(exceptionName(p)), 7, false, "");

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * "serializers that override ...") are classes. Questions about the framework itself ("which files import django",
  * "the django module") are left as they are. Some other ecosystems' and plain-English wording is put the classifier's
  * way too: "load the X library" imports it, "non-stdlib" is third-party, Go's "method set of T" is T's methods,
- * "annotated to output" returns, "an input named X" and "let the caller pass in X" are parameters, "tuples with named
+ * "annotated to output" returns, and code said aloud or autocorrected is written as code ("dunder init", "load underscore
+ * config", "app dot route", "a sink def", "raises Permission Error", "the Session Manager class"), "an input named X" and "let the caller pass in X" are parameters, "tuples with named
  * fields" are named tuples, "recover from X" catches it, "the word X in their name" is X in
  * their name, "types that list a fixed set of named choices" are enums, "hardcoded values at module level" constants.
  */
@@ -89,6 +90,9 @@ final class Rewrites {
     private static final Pattern NAMED_FIELDS_TUPLE = Pattern.compile("\\btuples?(?:[- ]?(?:types?|classes?))?[- ](?:with|"
             + "having|whose)[- ](?:(?:named|labell?ed)[- ]fields|field[- ]names|names?|labels)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "with legacy in the function name": in their name. */
+    private static final Pattern IN_THE_NAME = Pattern.compile("\\bin\\s+the\\s+(?:function|method|class|func|def)\\s+"
+            + "(names?)\\b", Pattern.CASE_INSENSITIVE);
     /** "recover from a FileNotFoundError": catch it. */
     private static final Pattern RECOVER = Pattern.compile("\\brecover(s|ed|ing)?\\s+from\\b", Pattern.CASE_INSENSITIVE);
     /** "have the word cache (anywhere) in their name": cache in their name. */
@@ -105,8 +109,68 @@ final class Rewrites {
     private static final Pattern MODULE_LEVEL = Pattern.compile("\\b(?:module[- ]level|top[- ]level|at\\s+the\\s+top|"
             + "global|caps|upper[- ]?case|all[- ]caps|capital)", Pattern.CASE_INSENSITIVE);
 
+    // ---------------------------------------------------------------- dictated or autocorrected code
+    /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
+    private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\bunder\\s+under\\s+"
+            + "([a-z]+)(?:\\s+under\\s+under)?\\b", Pattern.CASE_INSENSITIVE);
+    /** "load underscore config": {@code load_config}. */
+    private static final Pattern UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\s+(?=[A-Za-z0-9_])",
+            Pattern.CASE_INSENSITIVE);
+    /** "fetch underscore something": {@code fetch_*}. */
+    private static final Pattern ANY_REST = Pattern.compile("_(?:something|anything|whatever|stuff)\\b", Pattern.CASE_INSENSITIVE);
+    /** "starting with parse underscore": {@code parse_}. */
+    private static final Pattern TRAILING_UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\b(?!\\s+[A-Za-z0-9_])",
+            Pattern.CASE_INSENSITIVE);
+    /** Words before "underscore" that are no part of the name: "end in underscore callback" is {@code _callback}. */
+    private static final java.util.Set<String> NOT_JOINED = Lexicon.set(
+            "in with by end ends ending start starts starting named called of the a an and or to like "
+            + "prefix suffix is are begin begins beginning double single leading trailing one two no "
+            + "without");
+    /** "app dot route", "utils dot py": {@code app.route}, {@code utils.py}. */
+    private static final Pattern DOT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.]*)\\s+dot\\s+(?=[A-Za-z_])",
+            Pattern.CASE_INSENSITIVE);
+    /** "src slash api": {@code src/api}. */
+    private static final Pattern SLASH = Pattern.compile("\\b([A-Za-z0-9_.]+)\\s+slash\\s+(?=[A-Za-z0-9_])",
+            Pattern.CASE_INSENSITIVE);
+    /** "at property", "the at app dot route decorator": a decorator said aloud. */
+    private static final Pattern AT = Pattern.compile("\\bat\\s+(?=(?:property|staticmethod|classmethod|dataclass|abstractmethod|"
+            + "cached_property|lru_cache|contextmanager|overload|override|runtime_checkable|total_ordering|pytest|app|click|"
+            + "router|admin|celery|login_required|dataclass_json|unique|final)\\b)", Pattern.CASE_INSENSITIVE);
+    /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
+    private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
+            + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
+    /** Python words a phone or a dictation turns into others: "a sink def", "core routines", "pie test", "dock strings". */
+    private static final Pattern A_SINK = Pattern.compile("\\ba\\s+s(?:ink|ync)\\b(?=\\s+(?:def|defs|function|functions|func|"
+            + "funcs|fns?|methods?|generators?|context|iterators?|code|stuff|handlers?|routes?|endpoints?|tests?)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISHEARD = Pattern.compile("\\b(core routines?|co routines?|pie test|pi test|py test|sequel alchemy|"
+            + "boto three|dock strings?|doc strings?|bear except|bare accept|bear accept|expectation class(?:es)?|"
+            + "name tuples?|names tuples?|type dicts?|typedicts?|fix me|to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "accept index error blocks", "accept clauses": except. */
+    private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s+(?=(?:clauses?|blocks?|\\w+\\s+(?:error|exception)s?\\b))",
+            Pattern.CASE_INSENSITIVE);
+    /** "raises Permission Error", "catch JSON decode error": an exception's name said as words. */
+    private static final Pattern SPOKEN_EXCEPTION = Pattern.compile("\\b(raise[sd]?|raising|throw(?:s|n|ing)?|threw|catch(?:es|ing)?"
+            + "|caught|handl(?:e|es|ed|ing)|except|rescue[sd]?)\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
+            + "(error|exception|warning)(s?)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words before "error" that are no part of an exception's name ("raise custom errors"). */
+    private static final java.util.Set<String> NOT_A_NAME = Lexicon.set(
+            "custom any all our specific generic some these those more no other own new their its same "
+            + "different which what every each unexpected unhandled uncaught an a the this that many few "
+            + "real actual possible potential expected weird strange big small without with clause "
+            + "clauses block blocks catch catches raise raises and or of for in on multiple several "
+            + "various handler handlers where we it they you i is are to by from when if not only just "
+            + "also both either");
+    /** "Permission Error", "Value Error": a capitalised name split in two. */
+    private static final Pattern SPLIT_EXCEPTION = Pattern.compile("\\b([A-Z][a-z]+)\\s+(Error|Exception|Warning)\\b");
+    /** "the Session Manager class", "inherits from Abstract Storage": a class name said as capitalised words. */
+    private static final Pattern SPLIT_CLASS = Pattern.compile("(?<=\\b(?:from|of|on|the|subclass|subclasses|extends|extend|"
+            + "extending|inherits|inherit|inheriting)\\s)([A-Z][a-z]+(?:\\s+[A-Z][a-z]+){1,2})(?=\\s+(?:class|classes|type|object|"
+            + "directly|in|under)\\b|\\s*$|\\s*[?.,;])");
+
     static String apply(String question) {
-        final String asked = question;
+        final String asked = spoken(question);
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
@@ -130,6 +194,7 @@ final class Rewrites {
         q = INPUT_NAMED.matcher(q).replaceAll("a parameter $1");
         q = PASS_IN.matcher(q).replaceAll(m -> Matcher.quoteReplacement("take a " + m.group(1) + " parameter"));
         q = NAMED_FIELDS_TUPLE.matcher(q).replaceAll("named tuples");
+        q = IN_THE_NAME.matcher(q).replaceAll("in their $1");
         q = RECOVER.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
                 : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");
         q = THE_WORD.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + m.group(2) + " " + m.group(3)
@@ -138,6 +203,54 @@ final class Rewrites {
         if (MODULE_LEVEL.matcher(q).find()) {
             q = HARDCODED.matcher(q).replaceAll("constants");
         }
+        return q;
+    }
+
+    /** Code said aloud or autocorrected, written as code: the patterns above, in order. */
+    static String spoken(String question) {
+        String q = DUNDER.matcher(question).replaceAll(m -> "__" + (m.group(1) != null ? m.group(1) : m.group(2))
+                .toLowerCase(java.util.Locale.ROOT) + "__");
+        for (int pass = 0; pass < 4; pass++) { // "a underscore b underscore c"
+            q = UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
+                    ? Matcher.quoteReplacement(m.group(1) + " _") : Matcher.quoteReplacement(m.group(1) + "_"));
+            q = DOT.matcher(q).replaceAll("$1.");
+            q = SLASH.matcher(q).replaceAll("$1/");
+        }
+        q = ANY_REST.matcher(q).replaceAll("_*");
+        q = TRAILING_UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
+                ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));
+        q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
+        q = AT.matcher(q).replaceAll("@");
+        q = A_SINK.matcher(q).replaceAll("async");
+        q = MISHEARD.matcher(q).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            return w.startsWith("core") || w.startsWith("co ") ? "coroutines" : w.contains("test") ? "pytest"
+                    : w.startsWith("sequel") ? "sqlalchemy" : w.startsWith("boto") ? "boto3"
+                    : w.startsWith("dock") || w.startsWith("doc") ? "docstrings" : w.contains("except") || w.contains("accept")
+                    ? "bare except" : w.startsWith("expectation") ? "exception classes" : w.contains("tuple") ? "named tuples"
+                    : w.contains("dict") ? "TypedDict" : w.equals("fix me") ? "FIXME" : "TODO";
+        });
+        q = ACCEPT.matcher(q).replaceAll("except ");
+        q = SPOKEN_EXCEPTION.matcher(q).replaceAll(m -> {
+            String[] words = m.group(3).split("\\s+");
+            boolean plural = !m.group(5).isEmpty();
+            if (java.util.Arrays.stream(words).anyMatch(w -> NOT_A_NAME.contains(w.toLowerCase(java.util.Locale.ROOT))
+                    || w.toLowerCase(java.util.Locale.ROOT).matches(".*(?:error|exception|warning)s?")
+                    || w.chars().skip(1).anyMatch(Character::isUpperCase) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
+                    || plural && Character.isLowerCase(w.charAt(0)))) {
+                return Matcher.quoteReplacement(m.group()); // "raise ValueError errors", "catch multiple exceptions"
+            }
+            StringBuilder name = new StringBuilder();
+            for (String w : words) {
+                name.append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w
+                        : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            String kind = m.group(4).toLowerCase(java.util.Locale.ROOT);
+            name.append(Character.toUpperCase(kind.charAt(0))).append(kind.substring(1));
+            return Matcher.quoteReplacement(m.group(1) + " " + (m.group(2) == null ? "" : m.group(2)) + name);
+        });
+        q = SPLIT_EXCEPTION.matcher(q).replaceAll("$1$2");
+        q = SPLIT_CLASS.matcher(q).replaceAll(m -> m.group(1).replaceAll("\\s+", ""));
         return q;
     }
 

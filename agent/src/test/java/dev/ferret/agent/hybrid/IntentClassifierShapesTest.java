@@ -540,6 +540,25 @@ class IntentClassifierShapesTest {
             are there bugs near the TODO comments                              | UNKNOWN                | -
             which test cases are defined, that is the test functions           | TESTS                  | -
             who calls wrap_db_call - want to convert it to a context manager   | CALLERS                | wrap_db_call
+            # what sets 25 and 26 found first: pasted tickets, dictated and autocorrected code
+            BILL-311: we are renaming `charge`; please list every place it is called | CALLERS          | charge
+            #77 which files import yaml? the loader looks odd                  | IMPORTS                | yaml
+            Follow-up from the design review: which classes extend `Plugin` directly? | SUBCLASSES      | Plugin
+            the audit flagged swallowed errors - can you find the bare excepts | BARE_EXCEPTS           | -
+            we saw odd ordering in reports, so which classes define __lt__     | CLASSES_WITH_METHOD    | __lt__
+            for the deprecation guide we need a list of all constants          | CONSTANTS              | -
+            BILL-9: add a test for refund_order                                | UNKNOWN                | -
+            gimme the callers of refund_order                                  | CALLERS                | refund_order
+            classes that implement dunder eq                                   | CLASSES_WITH_METHOD    | __eq__
+            who overrides under under str under under                          | CLASSES_WITH_METHOD    | __str__
+            functions named fetch underscore something                         | FUNCTIONS_BY_NAME      | fetch_*
+            where is the celery dot task decorator used                        | FUNCTIONS_BY_DECORATOR | celery.task
+            a sink def functions in the worker                                 | ASYNC_FUNCTIONS        | -
+            which files import pie test                                        | IMPORTS                | pytest
+            where do we raise key error                                        | RAISES                 | KeyError
+            who catches Connection Error                                       | CATCHES                | ConnectionError
+            direct subclasses of Base Handler                                  | SUBCLASSES             | BaseHandler
+            the to do comments                                                 | COMMENTS               | TODO
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
