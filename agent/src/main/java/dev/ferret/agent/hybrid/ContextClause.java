@@ -70,6 +70,10 @@ final class ContextClause {
     /** ", so that each owner can be pinged": the purpose, last. */
     private static final Pattern SO_THAT = Pattern.compile("\\s+so\\s+that\\s+(?:each|every|all|the|our|my|a|an|people|"
             + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Code in a remark: "@pytest.fixture", "`-> dict`", "parse_row", "core.models". */
+    private static final Pattern CODE_LIKE = Pattern.compile("[@`()]|\\w_\\w|\\w\\.\\w|->");
+    /** A request that points back at what was said before it: "those functions", "such classes". */
+    private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:those|these|such)\\b", Pattern.CASE_INSENSITIVE);
     /** Words that make a sentence after the question mark a request of its own ("? and list the callers"). */
     private static final Pattern REQUEST_WORD = Pattern.compile("\\b(?:list|show|find|give|gimme|which|what|where|who|how|"
             + "also|and|or|only|just|excluding|except|including|not|but|count|per|each)\\b|\\?", Pattern.CASE_INSENSITIVE);
@@ -208,7 +212,8 @@ final class ContextClause {
             }
         }
         Matcher req = REQUEST.matcher(q);
-        if (req.find() && req.start() > 12 && q.substring(req.end()).strip().split("\\s+").length >= 3) {
+        if (req.find() && req.start() > 12 && q.substring(req.end()).strip().split("\\s+").length >= 3
+                && !BACK_REFERENCE.matcher(q.substring(req.end())).find()) { // not "..., so can you find those functions?"
             // "MAIL-55: we are changing the signature of send_email; please list every place it is called"
             context.add(q.substring(0, req.start()));
             q = q.substring(req.end()).strip();
@@ -249,7 +254,8 @@ final class ContextClause {
             q = q.substring(0, r.start() + 1).strip();
         }
         Matcher aq = AFTER_QUESTION.matcher(q);
-        if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()) {
+        if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()
+                && !CODE_LIKE.matcher(aq.group(1)).find()) { // "pytest fixtures? the @pytest.fixture ones" names what is asked
             // "any disabled tests in test_api.py? CI looks suspiciously green": a remark, no second request
             context.add(aq.group(1));
             q = q.substring(0, aq.start() + 1).strip();
