@@ -132,10 +132,11 @@ final class Rewrites {
     /** "src slash api": {@code src/api}. */
     private static final Pattern SLASH = Pattern.compile("\\b([A-Za-z0-9_.]+)\\s+slash\\s+(?=[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
-    /** "at property", "the at app dot route decorator": a decorator said aloud. */
+    /** "at property", "the at app dot route decorator": a decorator said aloud (not "look at app startup"). */
     private static final Pattern AT = Pattern.compile("\\bat\\s+(?=(?:property|staticmethod|classmethod|dataclass|abstractmethod|"
             + "cached_property|lru_cache|contextmanager|overload|override|runtime_checkable|total_ordering|pytest|app|click|"
-            + "router|admin|celery|login_required|dataclass_json|unique|final)\\b)", Pattern.CASE_INSENSITIVE);
+            + "router|admin|celery|login_required|dataclass_json|unique|final)(?:\\.\\w|\\s*$|\\s*[?,.;]|\\s+(?:decorator|decorators|"
+            + "decorated|functions?|methods?|classes?|ones|on|applied|used)\\b))", Pattern.CASE_INSENSITIVE);
     /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
     private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);

@@ -559,6 +559,8 @@ class IntentClassifierShapesTest {
             who catches Connection Error                                       | CATCHES                | ConnectionError
             direct subclasses of Base Handler                                  | SUBCLASSES             | BaseHandler
             the to do comments                                                 | COMMENTS               | TODO
+            functions marked at lru cache                                      | FUNCTIONS_BY_DECORATOR | lru_cache
+            where do we look at app startup                                    | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
