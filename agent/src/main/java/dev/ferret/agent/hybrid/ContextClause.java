@@ -72,8 +72,9 @@ final class ContextClause {
             + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** Code in a remark: "@pytest.fixture", "`-> dict`", "parse_row", "core.models". */
     private static final Pattern CODE_LIKE = Pattern.compile("[@`()]|\\w_\\w|\\w\\.\\w|->");
-    /** A request that points back at what was said before it: "those functions", "such classes". */
-    private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:those|these|such)\\b", Pattern.CASE_INSENSITIVE);
+    /** A request that points back at what was said before it, or adds to it: "those functions", "the FIXMEs too". */
+    private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:those|these|such|too|also|as well|both)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Words that make a sentence after the question mark a request of its own ("? and list the callers"). */
     private static final Pattern REQUEST_WORD = Pattern.compile("\\b(?:list|show|find|give|gimme|which|what|where|who|how|"
             + "also|and|or|only|just|excluding|except|including|not|but|count|per|each)\\b|\\?", Pattern.CASE_INSENSITIVE);

@@ -561,6 +561,8 @@ class IntentClassifierShapesTest {
             the to do comments                                                 | COMMENTS               | TODO
             functions marked at lru cache                                      | FUNCTIONS_BY_DECORATOR | lru_cache
             where do we look at app startup                                    | UNKNOWN                | -
+            List the HACK comments. Show me the XXX ones too.                  | COMMENTS               | HACK or XXX
+            We vendored attrs last year. Please show which files import it.    | IMPORTS                | attrs
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
