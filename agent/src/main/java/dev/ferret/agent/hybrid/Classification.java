@@ -48,9 +48,13 @@ public record Classification(Intent intent, String path, int score, boolean unce
         }
         String subject = testsFor();
         if (subject != null) {
-            s.append(" Only those whose file path or name contains ").append(String.join(" and ",
-                    java.util.Arrays.stream(subject.split(" ")).map(w -> "'" + w + "'").toList())).append(" (like pytest -k).");
+            s.append(" Only those whose file path or name contains ").append(quotedWords(subject)).append(" (like pytest -k).");
         }
         return s.toString();
+    }
+
+    /** The words of a {@link #testsFor()} subject, each in quotes, joined by "and" ("'rate' and 'limiter'"). */
+    static String quotedWords(String subject) {
+        return String.join(" and ", java.util.Arrays.stream(subject.split(" ")).map(w -> "'" + w + "'").toList());
     }
 }

@@ -92,7 +92,7 @@ public final class HybridAnswerer {
         if (handled) {
             text = formatter.format(findings);
             if (subject != null && findings.isEmpty()) {
-                text = "No test functions whose file path or name contains " + quoted(subject) + " (of "
+                text = "No test functions whose file path or name contains " + Classification.quotedWords(subject) + " (of "
                         + run.findings().size() + " test functions in all).\n";
             }
             if (intent instanceof Intent.Imports imports && !findings.isEmpty()) {
@@ -130,10 +130,6 @@ public final class HybridAnswerer {
             String id = (f.file() + "::" + f.name()).toLowerCase(java.util.Locale.ROOT);
             return words.stream().allMatch(id::contains);
         }).toList();
-    }
-
-    private static String quoted(String subject) {
-        return String.join(" and ", java.util.Arrays.stream(subject.split(" ")).map(w -> "'" + w + "'").toList());
     }
 
     /**

@@ -197,7 +197,7 @@ public final class IntentClassifier {
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
-                    : Tally.ranksPlaces(q.original) ? BEYOND_SEARCH // "which module has the most imports": no kind to count
+                    : q.ranksPlaces() ? BEYOND_SEARCH // "which module has the most imports": no kind to count
                     : found.isEmpty() ? "no search the hybrid path knows" : "no search the hybrid path knows for sure";
             return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
         }
@@ -507,7 +507,7 @@ public final class IntentClassifier {
                 return true; // "which entries in package.json are dev dependencies"
             }
             if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
-                    .contains(next)) && !(l.equals("most") && Tally.ranksPlaces(q.original))) { // a tally answers "which file has the most"
+                    .contains(next)) && !(l.equals("most") && q.ranksPlaces())) { // a tally answers "which file has the most"
                 return true; // "the class with the most methods", "the longest function"
             }
             if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
@@ -3582,7 +3582,7 @@ public final class IntentClassifier {
             int classes = 0;
             int functions = 0;
             int methods = 0;
-            boolean tally = Tally.of(q.original).isPresent(); // "how many classes per file": the words of the tally
+            boolean tally = q.tally().isPresent(); // "how many classes per file": the words of the tally
             for (Word w : q.words) {
                 if (tally && TALLY_WORDS.contains(w.lower())) {
                     continue;

@@ -72,9 +72,25 @@ final class Question {
     /** Words whose spelling was corrected ("clases -> classes"), each once. */
     final java.util.Set<String> corrections = new java.util.LinkedHashSet<>();
 
+    /** What {@link #tally()} found, once read. */
+    private java.util.Optional<Tally> tally;
+
     Question(String question) {
         this.original = question;
         this.words = split(question);
+    }
+
+    /** The counts by file or folder the question asks for ({@link Tally#of}), read once however often it is asked. */
+    java.util.Optional<Tally> tally() {
+        if (tally == null) {
+            tally = Tally.of(original);
+        }
+        return tally;
+    }
+
+    /** Whether the question ranks files or folders by how many items they hold ("which file has the most ..."). */
+    boolean ranksPlaces() {
+        return tally().filter(Tally::most).isPresent();
     }
 
     private List<Word> split(String q) {

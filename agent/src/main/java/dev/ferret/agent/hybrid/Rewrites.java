@@ -1,5 +1,7 @@
 package dev.ferret.agent.hybrid;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,10 +146,18 @@ final class Rewrites {
     private static final Pattern A_SINK = Pattern.compile("\\ba\\s+s(?:ink|ync)\\b(?=\\s+(?:def|defs|function|functions|func|"
             + "funcs|fns?|methods?|generators?|context|iterators?|code|stuff|handlers?|routes?|endpoints?|tests?)\\b)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MISHEARD = Pattern.compile("\\b(core routines?|co routines?|pie test|pi test|py test|sequel alchemy|"
-            + "boto three|dock strings?|doc strings?|bear except|bare accept|bear accept|expectation class(?:es)?|"
-            + "name tuples?|names tuples?|type dicts?|typedicts?|fix me|to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b))\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final List<Map.Entry<Pattern, String>> MISHEARD = List.of(
+            Map.entry(words("core routines?|co routines?"), "coroutines"),
+            Map.entry(words("pie test|pi test|py test"), "pytest"),
+            Map.entry(words("sequel alchemy"), "sqlalchemy"),
+            Map.entry(words("boto three"), "boto3"),
+            Map.entry(words("dock strings?|doc strings?"), "docstrings"),
+            Map.entry(words("bear except|bare accept|bear accept"), "bare except"),
+            Map.entry(words("expectation class(?:es)?"), "exception classes"),
+            Map.entry(words("names? tuples?"), "named tuples"),
+            Map.entry(words("type dicts?|typedicts?"), "TypedDict"),
+            Map.entry(words("fix me"), "FIXME"),
+            Map.entry(words("to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b)"), "TODO"));
     /** "accept index error blocks", "accept clauses": except. */
     private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s+(?=(?:clauses?|blocks?|\\w+\\s+(?:error|exception)s?\\b))",
             Pattern.CASE_INSENSITIVE);
@@ -223,14 +233,9 @@ final class Rewrites {
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
         q = AT.matcher(q).replaceAll("@");
         q = A_SINK.matcher(q).replaceAll("async");
-        q = MISHEARD.matcher(q).replaceAll(m -> {
-            String w = m.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-            return w.startsWith("core") || w.startsWith("co ") ? "coroutines" : w.contains("test") ? "pytest"
-                    : w.startsWith("sequel") ? "sqlalchemy" : w.startsWith("boto") ? "boto3"
-                    : w.startsWith("dock") || w.startsWith("doc") ? "docstrings" : w.contains("except") || w.contains("accept")
-                    ? "bare except" : w.startsWith("expectation") ? "exception classes" : w.contains("tuple") ? "named tuples"
-                    : w.contains("dict") ? "TypedDict" : w.equals("fix me") ? "FIXME" : "TODO";
-        });
+        for (Map.Entry<Pattern, String> misheard : MISHEARD) {
+            q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
+        }
         q = ACCEPT.matcher(q).replaceAll("except ");
         q = SPOKEN_EXCEPTION.matcher(q).replaceAll(m -> {
             String[] words = m.group(3).split("\\s+");
@@ -253,6 +258,11 @@ final class Rewrites {
         q = SPLIT_EXCEPTION.matcher(q).replaceAll("$1$2");
         q = SPLIT_CLASS.matcher(q).replaceAll(m -> m.group(1).replaceAll("\\s+", ""));
         return q;
+    }
+
+    /** Whole words, any case: {@code "pie test|py test"}. */
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE);
     }
 
     /** "load" in the tense it was written: "loads" imports, "loaded" imported, "pulling in" importing. */

@@ -80,11 +80,6 @@ public record Tally(By by, boolean most) {
         throw new IllegalStateException("a tally pattern matched without a unit: " + m.group());
     }
 
-    /** Whether the question is a ranking of files or folders by how many items they hold ("which file has the most"). */
-    static boolean ranksPlaces(String question) {
-        return of(question).map(Tally::most).orElse(false);
-    }
-
     /**
      * Whether a tally of this intent's items says anything: third-party modules are listed once each at their first
      * import, and files importing a module once each, so counting them by file would count ones.
