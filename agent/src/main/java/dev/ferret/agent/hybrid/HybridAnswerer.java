@@ -16,11 +16,14 @@ import java.util.Optional;
  * imports ends with the files that reach the module only through a project module that wraps it ({@link Wrappers}).
  * A question that asks for counts by file or folder ("how many TODOs per file", "which module has the most
  * dataclasses") gets them before the items ({@link Tally}). "Tests for the billing module" lists the tests whose file
- * path or name contains "billing" ({@link Classification#testsFor()}), and says so.
+ * path or name contains "billing" ({@link Classification#testsFor()}), and says so. A name of the repository said
+ * as words ("who calls process payment") is read as that name ({@link SpokenNames}).
  */
 public final class HybridAnswerer {
     private final IntentClassifier classifier;
     private final Formatter formatter;
+    private final java.util.Map<dev.ferret.agent.python.Project, SpokenNames> spokenNames =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public HybridAnswerer() {
         this(new IntentClassifier(), new Formatter());
@@ -44,6 +47,7 @@ public final class HybridAnswerer {
     public HybridAnswer answer(PythonIndex index, String question) {
         long t0 = System.nanoTime();
         Classification c = classifier.analyze(question);
+        c = spokenNames(index).read(classifier, question, c);
         Intent intent = c.intent();
         long t1 = System.nanoTime();
         if (intent instanceof Intent.Unknown) {
@@ -118,6 +122,12 @@ public final class HybridAnswerer {
         long t4 = System.nanoTime();
         return new HybridAnswer(question, intent, handled, text, findings.items(), evidence, run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), c.path());
+    }
+
+    /** The repository's names by their words, made once for each state of its files. */
+    private SpokenNames spokenNames(PythonIndex index) {
+        dev.ferret.agent.python.Project project = index.project();
+        return spokenNames.computeIfAbsent(project, p -> SpokenNames.of(p.files()));
     }
 
     /**

@@ -43,6 +43,10 @@ import java.util.Set;
  * the question comes back unknown rather than answered for the wrong one.
  */
 public final class IntentClassifier {
+    /** Superlatives a tally by file or folder answers ("per module, biggest first", "which folder is heaviest on X"). */
+    private static final Set<String> TALLY_SUPERLATIVES = Set.of("most", "worst", "biggest", "heaviest", "largest",
+            "busiest", "highest");
+
     static final int THRESHOLD = 5;
     private static final java.util.regex.Pattern ANNOTATION =
             java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]");
@@ -507,7 +511,7 @@ public final class IntentClassifier {
                 return true; // "which entries in package.json are dev dependencies"
             }
             if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
-                    .contains(next)) && !(l.equals("most") && q.ranksPlaces())) { // a tally answers "which file has the most"
+                    .contains(next)) && !(TALLY_SUPERLATIVES.contains(l) && q.tally().isPresent())) { // a tally answers "which file has the most"
                 return true; // "the class with the most methods", "the longest function"
             }
             if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
@@ -707,7 +711,8 @@ public final class IntentClassifier {
             // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
             if (!w.code() && (Lexicon.OPINION.contains(w.lower())
                     || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))
-                    && !relativeModal(q, w.index())) {
+                    && !relativeModal(q, w.index())
+                    && !(TALLY_SUPERLATIVES.contains(w.lower()) && q.tally().isPresent())) { // "which file is the worst"
                 return true;
             }
         }
@@ -3443,7 +3448,8 @@ public final class IntentClassifier {
                     if (!Set.of("class", "function", "def", "method").contains(n) || q.get(i).code()) {
                         continue;
                     }
-                    int p = i + 1 < q.size() && slot(q.get(i + 1), false, true) ? i + 1 : rightBefore(i);
+                    int p = i + 1 < q.size() && slot(q.get(i + 1), false, true)
+                            && !DEFINED_VERBS.contains(q.get(i + 1).lower()) ? i + 1 : rightBefore(i); // not "class live"
                     if (p >= 0 && nameLike(q.get(p), false)) {
                         return new Candidate(new Intent.Definitions(text(p)), 5 + (codeName(q.get(p)) ? 1 : 0), false, "");
                     }
@@ -3733,7 +3739,8 @@ public final class IntentClassifier {
             if (last.length() > 4 && last.startsWith("__") && last.endsWith("__")) {
                 return false; // "classes that use __slots__": a dunder is an attribute or a protocol, never called by name
             }
-            return t.indexOf('_') >= 0 && !last.isEmpty() && !Character.isUpperCase(last.charAt(0)) && !w.allCaps();
+            return (t.indexOf('_') >= 0 || last.matches("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*")) && !last.isEmpty()
+                    && !Character.isUpperCase(last.charAt(0)) && !w.allCaps(); // snake_case or lowerCamelCase
         }
 
         /** Words that are certainly not function names here (a capitalised word is allowed: classes are called). */

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * writing ({@code @name}, {@code name()}, backticks, dots, underscores, inner capitals).
  */
 final class Question {
+    /** A lowerCamelCase name ({@code buildUrl}); "iPhone"-like words are rare in questions about code. */
+    private static final java.util.regex.Pattern LOWER_CAMEL = java.util.regex.Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
     private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|\"[^\"\\s]{1,60}\"|(?<![\\w'])'[^'\\s]{1,60}'(?![\\w'])|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
             + "|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -207,7 +209,8 @@ final class Question {
         }
         String norm = lower;
         boolean corrected = false;
-        boolean codeLike = at || parens || quoted || t.indexOf('_') >= 0 || t.indexOf('.') >= 0 || t.indexOf('*') >= 0;
+        boolean codeLike = at || parens || quoted || t.indexOf('_') >= 0 || t.indexOf('.') >= 0 || t.indexOf('*') >= 0
+                || LOWER_CAMEL.matcher(t).matches(); // "buildUrl", "getItem": camelCase is code
         boolean nameLike = Character.isUpperCase(t.charAt(0)) && !out.isEmpty();
         if (!codeLike && !Lexicon.known(lower)) {
             String fix = Lexicon.correct(lower);

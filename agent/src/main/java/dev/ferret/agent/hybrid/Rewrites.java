@@ -115,6 +115,9 @@ final class Rewrites {
     /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
     private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\bunder\\s+under\\s+"
             + "([a-z]+)(?:\\s+under\\s+under)?\\b", Pattern.CASE_INSENSITIVE);
+    /** "dunder get item", "dunder set attr": one dunder name said as two words. */
+    private static final Pattern TWO_WORD_DUNDER = Pattern.compile("\\b(dunder|double underscore)\\s+(get|set|del|has|init|"
+            + "class)\\s+(item|attr|attribute|state|subclass|getitem)\\b", Pattern.CASE_INSENSITIVE);
     /** "load underscore config": {@code load_config}. */
     private static final Pattern UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\s+(?=[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
@@ -161,6 +164,9 @@ final class Rewrites {
     /** "accept index error blocks", "accept clauses": except. */
     private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s+(?=(?:clauses?|blocks?|\\w+\\s+(?:error|exception)s?\\b))",
             Pattern.CASE_INSENSITIVE);
+    /** "swallow timeout error", "swallowing CancelledError": catching it (and doing nothing more). */
+    private static final Pattern SWALLOW = Pattern.compile("\\bswallow(s|ed|ing)?\\b(?=\\s+(?:(?:an?|the|any|all)\\s+)?"
+            + "(?:[A-Z]\\w*|(?:\\w+\\s+){0,2}(?:error|exception)s?\\b))", Pattern.CASE_INSENSITIVE);
     /** "raises Permission Error", "catch JSON decode error": an exception's name said as words. */
     private static final Pattern SPOKEN_EXCEPTION = Pattern.compile("\\b(raise[sd]?|raising|throw(?:s|n|ing)?|threw|catch(?:es|ing)?"
             + "|caught|handl(?:e|es|ed|ing)|except|rescue[sd]?)\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
@@ -172,13 +178,68 @@ final class Rewrites {
             + "real actual possible potential expected weird strange big small without with clause "
             + "clauses block blocks catch catches raise raises and or of for in on multiple several "
             + "various handler handlers where we it they you i is are to by from when if not only just "
-            + "also both either");
+            + "also both either handle handles handled handling throw throws thrown threw swallow swallows "
+            + "swallowed ignore ignores ignored except excepts raised caught get gets got can could do does "
+            + "did me us them he she there here places place spots sites lines code");
     /** "Permission Error", "Value Error": a capitalised name split in two. */
     private static final Pattern SPLIT_EXCEPTION = Pattern.compile("\\b([A-Z][a-z]+)\\s+(Error|Exception|Warning)\\b");
     /** "the Session Manager class", "inherits from Abstract Storage": a class name said as capitalised words. */
     private static final Pattern SPLIT_CLASS = Pattern.compile("(?<=\\b(?:from|of|on|the|subclass|subclasses|extends|extend|"
             + "extending|inherits|inherit|inheriting)\\s)([A-Z][a-z]+(?:\\s+[A-Z][a-z]+){1,2})(?=\\s+(?:class|classes|type|object|"
             + "directly|in|under)\\b|\\s*$|\\s*[?.,;])");
+
+    // ---------------------------------------------------------------- names said in lower case, words out of order
+    /**
+     * Where a class name goes after a subclass cue: "subclasses of", "inherit (straight) from", "extends", "derive
+     * from", "descendants of", "children of", "hierarchy under", "whose (immediate) parent is".
+     */
+    private static final Pattern BASE_SLOT = Pattern.compile("\\b(?:subclass(?:es|ing)?(?:\\s+of)?|inherit(?:s|ing|ed)?"
+            + "(?:\\s+(?:straight|directly|only|ultimately|just))?\\s+from|extends?|extending|derive[sd]?\\s+from|deriving\\s+from|"
+            + "descendants?\\s+of|(?:direct\\s+|child\\s+)?children\\s+of|child\\s+classes\\s+of|(?:hierarchy|tree)\\s+(?:under|"
+            + "below|of|beneath)|parent\\s+(?:class\\s+)?is)\\s+(?:the\\s+)?", Pattern.CASE_INSENSITIVE);
+    /** Where a class name goes after a methods cue: "methods of (the)", "methods on", "methods defined on/in". */
+    private static final Pattern METHODS_SLOT = Pattern.compile("\\bmethods\\s+(?:of|(?:(?:defined|declared|implemented)\\s+)?"
+            + "on)\\s+(?:the\\s+)?", Pattern.CASE_INSENSITIVE);
+    /** A word of a name said aloud: a plain word, or an acronym in capitals. */
+    private static final Pattern SAID_WORD = Pattern.compile("[A-Z]{2,}(?![a-z])|[A-Za-z][a-z0-9]*");
+    /** Words that end a name said aloud ("base model directly", "layer recursively pls", "store im new here"). */
+    private static final java.util.Set<String> AFTER_NAME = Lexicon.set(
+            "class classes directly indirectly in under inside within at whether however including not just only even "
+            + "recursively i im like and or pls please plz thx thanks anywhere that which who with without have has "
+            + "having defined declared implement implements so but because cause since for to from all too also "
+            + "ultimately one ones kind kinds type types level levels first transitively through via across throughout "
+            + "then as do does is are down below beneath here there now incl including included etc recursive "
+            + "grandchildren grandkids kids descendants subclasses children");
+    /** Words a spoken class name is never made of (grammar words, kind words, places). */
+    private static final java.util.Set<String> NOT_IN_NAME = Lexicon.set(
+            "a an the this that these those it its them their our my your some any all every each other another "
+            + "something anything one two both either more most which what who whose where class classes type types "
+            + "child children subclass subclasses function functions method methods anything "
+            + "us we you i me them here there other others same itself directly in of on to from by with");
+    /** Words that are a place or a thing first, and a part of a class name only after another ("base repository"). */
+    private static final java.util.Set<String> NOT_FIRST_IN_NAME = Lexicon.set(
+            "object objects thing things stuff code module modules package packages file files folder project repo "
+            + "repository");
+    /** Words that are no class name alone ("subclasses of the base class", "the parent's children"). */
+    private static final java.util.Set<String> NOT_ALONE = Lexicon.set("base parent abstract main root top super");
+    /** Kinds the classifier knows by their own name ("subclasses of exception", "extends enum"): left alone. */
+    private static final java.util.Set<String> KIND_NAMES = Lexicon.set(
+            "exception exceptions error errors enum enums protocol protocols namedtuple typeddict dataclass abc "
+            + "generic object dict list str int float tuple set frozenset bytes bytearray type bool complex range "
+            + "property staticmethod classmethod super thread");
+    /** "where is defined RetryPolicy", "how many times is called log_event", "where used f": the verb after its name. */
+    private static final Pattern INVERTED = Pattern.compile("\\b(where|how\\s+many\\s+times|how\\s+often)\\s+(?:(is|are|was|were|"
+            + "gets?|got)\\s+)?(defined|declared|called|used|invoked|raised|thrown|caught|handled|implemented|referenced|"
+            + "imported)\\s+(?:the\\s+(function|method|class|constant|exception)\\s+)?(`[^`]+`|[A-Za-z_][\\w.]*(?:\\(\\))?)",
+            Pattern.CASE_INSENSITIVE);
+    /** "where the constant MAX_RETRIES is defined": a where-question in the order of a statement. */
+    private static final Pattern WHERE_STATEMENT = Pattern.compile("\\bwhere\\s+(?:the\\s+)?(?:(function|method|class|"
+            + "constant|exception)\\s+)?(`[^`]+`|[A-Za-z_][\\w.]*(?:\\(\\))?)\\s+(is|are|was|were|gets?)\\s+(defined|declared|called|"
+            + "used|invoked|raised|thrown|caught|handled|implemented|referenced|imported)\\b", Pattern.CASE_INSENSITIVE);
+    /** "where not implemented error is raised", "where is timeout error thrown": an exception said as words, passive. */
+    private static final Pattern PASSIVE_EXCEPTION = Pattern.compile("\\b((?:[A-Za-z]+\\s+){0,3}?[A-Za-z]+)\\s+(error|exception|"
+            + "warning)\\b(?=\\s+(?:(?:is|are|was|were|gets?|got|being|getting)\\s+)?(?:raised|thrown|caught|handled|swallowed)\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     static String apply(String question) {
         final String asked = spoken(question);
@@ -219,7 +280,8 @@ final class Rewrites {
 
     /** Code said aloud or autocorrected, written as code: the patterns above, in order. */
     static String spoken(String question) {
-        String q = DUNDER.matcher(question).replaceAll(m -> "__" + (m.group(1) != null ? m.group(1) : m.group(2))
+        String q = TWO_WORD_DUNDER.matcher(question).replaceAll("$1 $2$3");
+        q = DUNDER.matcher(q).replaceAll(m -> "__" + (m.group(1) != null ? m.group(1) : m.group(2))
                 .toLowerCase(java.util.Locale.ROOT) + "__");
         for (int pass = 0; pass < 4; pass++) { // "a underscore b underscore c"
             q = UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
@@ -237,27 +299,155 @@ final class Rewrites {
             q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
         }
         q = ACCEPT.matcher(q).replaceAll("except ");
+        q = SWALLOW.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
+                : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");
         q = SPOKEN_EXCEPTION.matcher(q).replaceAll(m -> {
-            String[] words = m.group(3).split("\\s+");
-            boolean plural = !m.group(5).isEmpty();
-            if (java.util.Arrays.stream(words).anyMatch(w -> NOT_A_NAME.contains(w.toLowerCase(java.util.Locale.ROOT))
-                    || w.toLowerCase(java.util.Locale.ROOT).matches(".*(?:error|exception|warning)s?")
-                    || w.chars().skip(1).anyMatch(Character::isUpperCase) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
-                    || plural && Character.isLowerCase(w.charAt(0)))) {
-                return Matcher.quoteReplacement(m.group()); // "raise ValueError errors", "catch multiple exceptions"
-            }
-            StringBuilder name = new StringBuilder();
-            for (String w : words) {
-                name.append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w
-                        : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(java.util.Locale.ROOT));
-            }
-            String kind = m.group(4).toLowerCase(java.util.Locale.ROOT);
-            name.append(Character.toUpperCase(kind.charAt(0))).append(kind.substring(1));
-            return Matcher.quoteReplacement(m.group(1) + " " + (m.group(2) == null ? "" : m.group(2)) + name);
+            String said = saidException(m.group(3), m.group(4), !m.group(5).isEmpty());
+            return Matcher.quoteReplacement(said == null ? m.group() // "raise ValueError errors", "catch multiple exceptions"
+                    : m.group(1) + " " + (m.group(2) == null ? "" : m.group(2)) + said);
         });
         q = SPLIT_EXCEPTION.matcher(q).replaceAll("$1$2");
         q = SPLIT_CLASS.matcher(q).replaceAll(m -> m.group(1).replaceAll("\\s+", ""));
+        q = saidClassNames(q, BASE_SLOT);
+        q = saidClassNames(q, METHODS_SLOT);
+        q = INVERTED.matcher(q).replaceAll(m -> !codeLike(m.group(5)) ? Matcher.quoteReplacement(m.group())
+                : Matcher.quoteReplacement(m.group(1) + " " + (m.group(2) == null ? "is" : m.group(2))
+                + (m.group(4) == null ? "" : " the " + m.group(4)) + " " + m.group(5) + " " + m.group(3)));
+        q = WHERE_STATEMENT.matcher(q).replaceAll(m -> !codeLike(m.group(2)) ? Matcher.quoteReplacement(m.group())
+                : Matcher.quoteReplacement("where " + m.group(3) + (m.group(1) == null ? "" : " the " + m.group(1)) + " "
+                + m.group(2) + " " + m.group(4)));
+        q = PASSIVE_EXCEPTION.matcher(q).replaceAll(m -> Matcher.quoteReplacement(passiveException(m)));
         return q;
+    }
+
+    /** Written as code: backticks, parentheses, an underscore, a dot, or a capital letter. */
+    private static boolean codeLike(String name) {
+        return name.startsWith("`") || name.endsWith(")") || name.indexOf('_') >= 0 || name.indexOf('.') > 0
+                || !name.equals(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A class name said in lower case after a cue ("subclasses of base model", "methods of the rate limiter class"),
+     * written as the class name ({@code BaseModel}, {@code RateLimiter}); an acronym keeps its capitals
+     * ("API view" is {@code APIView}). Grammar words, kind words ("subclasses of exception") and names already
+     * written as names are left as they are.
+     */
+    private static String saidClassNames(String question, Pattern slot) {
+        Matcher cue = slot.matcher(question);
+        StringBuilder out = new StringBuilder();
+        int done = 0;
+        while (cue.find()) {
+            if (cue.end() < done) {
+                continue;
+            }
+            List<String> words = new java.util.ArrayList<>();
+            int at = cue.end();
+            int end = at;
+            boolean lower = false;
+            boolean ended = false;
+            Matcher w = SAID_WORD.matcher(question);
+            while (true) {
+                w.region(at, question.length());
+                if (!w.lookingAt() || codeGoesOn(question, w.end())) {
+                    break; // a word written as code ("typing.protocol", "base_model", "BaseModel"): not said aloud
+                }
+                String l = w.group().toLowerCase(java.util.Locale.ROOT);
+                if (!words.isEmpty() && AFTER_NAME.contains(l)) {
+                    ended = true;
+                    break;
+                }
+                if (NOT_IN_NAME.contains(l) || KIND_NAMES.contains(l) || AFTER_NAME.contains(l) || words.size() == 3
+                        || words.isEmpty() && NOT_FIRST_IN_NAME.contains(l)) {
+                    break;
+                }
+                words.add(w.group());
+                lower |= Character.isLowerCase(w.group().charAt(0));
+                end = w.end();
+                int next = end;
+                while (next < question.length() && question.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next == question.length() || "?,;!:)-".indexOf(question.charAt(next)) >= 0
+                        || question.charAt(next) == '.' && !codeGoesOn(question, next)) {
+                    ended = true;
+                    break;
+                }
+                if (next == end) {
+                    break; // "base/model": something else follows
+                }
+                at = next;
+            }
+            boolean capitalised = words.stream().anyMatch(x -> Character.isUpperCase(x.charAt(0))
+                    && !x.equals(x.toUpperCase(java.util.Locale.ROOT)));
+            if (!ended || words.isEmpty() || !lower || capitalised // "Middleware incl.": a name and a word after it
+                    || words.size() == 1 && NOT_ALONE.contains(words.getFirst().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            StringBuilder pascal = new StringBuilder();
+            for (String word : words) {
+                pascal.append(word.equals(word.toUpperCase(java.util.Locale.ROOT)) && word.length() > 1 ? word
+                        : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            }
+            out.append(question, done, cue.end()).append(pascal);
+            done = end;
+        }
+        return out.append(question.substring(done)).toString();
+    }
+
+    /** True when the text at {@code i} goes on as code: a letter, digit or underscore, or a dot before one. */
+    private static boolean codeGoesOn(String text, int i) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' && i + 1 < text.length()
+                && (Character.isLetterOrDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '_');
+    }
+
+    /** "not implemented error is raised": {@code NotImplementedError is raised}; grammar words before it are kept. */
+    private static String passiveException(java.util.regex.MatchResult m) {
+        String said = saidException(m.group(1), m.group(2), false);
+        return said == null ? m.group() : said;
+    }
+
+    /**
+     * An exception's name said as words before "error", "exception" or "warning" ("key", "O S", "not implemented"),
+     * written as the name ({@code KeyError}), after the words before it that are no part of a name ("clauses handle
+     * key": "clauses handle KeyError"); null when no word is left or one is no part of a name.
+     */
+    private static String saidException(String before, String kind, boolean plural) {
+        String[] words = before.trim().split("\\s+");
+        int first = words.length;
+        while (first > 0 && first > words.length - 3 && !stopsName(words, first - 1)) {
+            first--;
+        }
+        if (first == words.length) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = first; i < words.length; i++) {
+            String w = words[i];
+            if (w.toLowerCase(java.util.Locale.ROOT).matches(".*(?:error|exception|warning)s?")
+                    || w.chars().skip(1).anyMatch(Character::isUpperCase) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
+                    || plural && Character.isLowerCase(w.charAt(0))) {
+                return null;
+            }
+            name.append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w
+                    : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        String kept = String.join(" ", java.util.Arrays.copyOfRange(words, 0, first));
+        return (kept.isEmpty() ? "" : kept + " ") + name + Character.toUpperCase(k.charAt(0)) + k.substring(1);
+    }
+
+    /** Word {@code i} is no part of an exception's name ("not" is, before "implemented"). */
+    private static boolean stopsName(String[] words, int i) {
+        String l = words[i].toLowerCase(java.util.Locale.ROOT);
+        if (l.equals("not") && i + 1 < words.length && (words[i + 1].equalsIgnoreCase("implemented")
+                || i > 0 && !NOT_A_NAME.contains(words[i - 1].toLowerCase(java.util.Locale.ROOT)))) {
+            return false; // "not implemented error", "file not found error"
+        }
+        return NOT_A_NAME.contains(l) || !l.matches("[a-z0-9]+");
     }
 
     /** Whole words, any case: {@code "pie test|py test"}. */

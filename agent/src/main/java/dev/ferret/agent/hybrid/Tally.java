@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A count of an answer's items by file or by folder, for a question that asks for one: "how many TODOs per file",
- * "FIXMEs broken down by directory", "count of dataclasses in each module", "which file has the most TODO comments".
+ * "FIXMEs broken down by directory", "count of dataclasses in each module", "which file has the most TODO comments",
+ * "which folder is heaviest on typed dicts", "worst module for bare excepts", "skips per file, the worst offender".
  * The answer starts with the tally, largest count first (for "which file has the most ..." the file, or the files on a
  * tie, with the most items named before it), and goes on with the usual listing.
  * <p>
@@ -39,6 +40,8 @@ public record Tally(By by, boolean most) {
     static final int SHOWN = 30;
 
     private static final String UNIT = "(files?|modules?|scripts?|folders?|director(?:y|ies)|dirs?|(?:sub-?)?packages?)";
+    /** The superlatives of a place that holds the most items ("which file is the worst", "the heaviest folder"). */
+    static final String WORST = "(?:worst|biggest|heaviest|largest|busiest)";
     private static final String QUALIFIER = "(?:(?:python|source|src|test|\\.py|single|one|individual)\\s+)?";
     /** "per file", "in each module", "broken down by directory", "file by file", "per-file". */
     private static final Pattern GROUP = Pattern.compile("\\b(?:per|by|in\\s+each|for\\s+each|of\\s+each|in\\s+every"
@@ -49,7 +52,11 @@ public record Tally(By by, boolean most) {
     private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+" + QUALIFIER + UNIT
             + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?most\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
-            + "most\\b(?!\\s+(?:recent|recently)\\b)");
+            + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
+            + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT
+            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b");
+    /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */
+    private static final Pattern OFFENDER = Pattern.compile("\\b(?:worst|biggest|main|top)\\s+offenders?\\b");
 
     /** The tally a question asks for, if any. */
     public static Optional<Tally> of(String question) {
@@ -63,7 +70,7 @@ public record Tally(By by, boolean most) {
         }
         m = GROUP.matcher(q);
         if (m.find()) {
-            return Optional.of(new Tally(unit(m), false));
+            return Optional.of(new Tally(unit(m), OFFENDER.matcher(q).find()));
         }
         return Optional.empty();
     }

@@ -563,6 +563,27 @@ class IntentClassifierShapesTest {
             where do we look at app startup                                    | UNKNOWN                | -
             List the HACK comments. Show me the XXX ones too.                  | COMMENTS               | HACK or XXX
             We vendored attrs last year. Please show which files import it.    | IMPORTS                | attrs
+            # class names said in lower case after a subclass or methods cue; words out of order; exceptions, passive
+            which classes inherit directly from base repository               | SUBCLASSES             | BaseRepository
+            every descendant of abstract exporter, grandkids included          | SUBCLASSES             | AbstractExporter
+            what extends HTTP adapter in transports                            | SUBCLASSES             | HTTPAdapter
+            subclasses of the base class                                       | UNKNOWN                | -
+            classes that subclass dict                                         | SUBCLASSES             | dict
+            all subclasses of Visitor incl. grandchildren                      | SUBCLASSES             | Visitor
+            the methods of the order builder class                             | METHODS_OF_CLASS       | OrderBuilder
+            methods on token cache pls                                         | METHODS_OF_CLASS       | TokenCache
+            where is called render_page                                        | CALLERS                | render_page
+            where used fetch_rows                                              | CALLERS                | fetch_rows
+            Where is defined SessionFactory?                                   | DEFINITIONS            | SessionFactory
+            where is getUserName used                                          | CALLERS                | getUserName
+            where is file not found error raised                               | RAISES                 | FileNotFoundError
+            which handlers swallow timeout error                               | CATCHES                | TimeoutError
+            classes overriding dunder set item                                 | CLASSES_WITH_METHOD    | __setitem__
+            # counts by place said as a ranking of places
+            which package is the heaviest on dataclasses                       | DATACLASSES            | -
+            biggest module for TODO comments                                   | COMMENTS               | TODO
+            enums per file, largest first                                      | ENUMS                  | -
+            the longest function per file                                      | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

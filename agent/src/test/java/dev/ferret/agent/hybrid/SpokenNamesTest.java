@@ -1,0 +1,131 @@
+package dev.ferret.agent.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.agent.python.PythonIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A repository's names said as words ("who calls process payment") are read as those names. */
+class SpokenNamesTest {
+    @TempDir
+    static Path repo;
+    private static PythonIndex index;
+    private final HybridAnswerer answerer = new HybridAnswerer();
+    private final IntentClassifier classifier = new IntentClassifier();
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Files.createDirectories(repo.resolve("payments"));
+        Files.writeString(repo.resolve("payments/__init__.py"), "");
+        Files.writeString(repo.resolve("payments/service.py"), """
+                class BaseHandler:
+                    pass
+
+
+                class CardHandler(BaseHandler):
+                    def get_item(self, key):
+                        return key
+
+
+                def process_payment(order, max_retries=3):
+                    return order
+
+
+                def show_all():
+                    pass
+
+
+                def buildUrl(host, path):
+                    return host + path
+
+
+                class UserRepository:
+                    def find_by_email(self, email):
+                        return email
+
+                    def save(self, user):
+                        return user
+                """);
+        Files.writeString(repo.resolve("api.py"), """
+                from dataclasses import dataclass
+                from http.client import HTTPConnection
+                from payments.service import process_payment, buildUrl
+
+
+                class PooledConnection(HTTPConnection):
+                    pass
+
+
+                def checkout(order):
+                    process_payment(order)
+                    return buildUrl("h", "/p")
+
+
+                @dataclass
+                class Order:
+                    total: int = 0
+                """);
+        index = new PythonIndex(repo);
+    }
+
+    /** The question, then the reading it gets with the repository at hand. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            who calls process payment?                           | Callers[function=process_payment]
+            where is build url used                              | Callers[function=buildUrl]
+            subclasses of base handler                           | Subclasses[base=BaseHandler, indirect=false]
+            functions with a parameter called max retries        | FunctionsWithParameter[parameter=max_retries]
+            methods of the user repository class                 | MethodsOfClass[className=UserRepository]
+            where is the process payment function defined        | Definitions[name=process_payment]
+            which classes implement get item                     | ClassesWithMethod[method=get_item]
+            who calls Process Payment                            | Callers[function=process_payment]
+            where does the user repository class live?           | Definitions[name=UserRepository]
+            subclasses of http connection                        | Subclasses[base=HTTPConnection, indirect=false]
+            what extends base handler directly                   | Subclasses[base=BaseHandler, indirect=false]
+            """)
+    void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
+        assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
+    }
+
+    /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            show all the dataclasses
+            who calls process
+            who calls refund payment
+            list the TODO comments
+            where is process_payment called
+            what does process payment do
+            methods of UserRepository that call process payment
+            """)
+    void otherwiseTheReadingOfTheTextStands(String question) {
+        assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
+    }
+
+    @Test
+    void theAnswerIsAboutTheNamedFunction() {
+        HybridAnswer a = answerer.answer(index, "who calls process payment");
+        assertTrue(a.text().contains("api.py"), a.text());
+    }
+
+    @Test
+    void aNameSplitsAtUnderscoresAndCaseChanges() {
+        assertEquals("process payment", SpokenNames.words("process_payment"));
+        assertEquals("build url", SpokenNames.words("buildUrl"));
+        assertEquals("http server error", SpokenNames.words("HTTPServerError"));
+        assertEquals("max retries", SpokenNames.words("_max_retries"));
+        assertEquals("base64 encode", SpokenNames.words("base64Encode"));
+        assertNull(SpokenNames.words("save"));
+        assertNull(SpokenNames.words("__get_item__"));
+        assertNull(SpokenNames.words("a.b"));
+    }
+}
