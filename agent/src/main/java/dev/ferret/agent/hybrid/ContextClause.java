@@ -78,8 +78,8 @@ final class ContextClause {
     /** Words that make a sentence after the question mark a request of its own ("? and list the callers"). */
     private static final Pattern REQUEST_WORD = Pattern.compile("\\b(?:list|show|find|give|gimme|which|what|where|who|how|"
             + "also|and|or|only|just|excluding|except|including|not|but|count|per|each)\\b|\\?", Pattern.CASE_INSENSITIVE);
-    /** ", I'm tracing a bug in dispatch": a trailing clause about the asker. */
-    private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+\\w+ing\\b"
+    /** ", I'm tracing a bug in dispatch", ", i am new here": a trailing clause about the asker. */
+    private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+(?:\\w+ing|new|a\\s+newcomer|a\\s+newbie)\\b"
             + "[^?]*[?)]?\\s*$", Pattern.CASE_INSENSITIVE);
     /**
      * "Before I refactor X,", "While we're migrating to Y:", "reviewing a PR that deletes build_query -": a clause
@@ -142,6 +142,15 @@ final class ContextClause {
     /** "I'm new to the team and would like an overview of ...": the asker, then "and" and the request. */
     private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * " i want to replace it with logging", " cause i think some are broken", " i need it for the migration": the
+     * asker's plan or reason after the question, said without a separator (dictated, chat); never what is asked.
+     */
+    private static final Pattern TRAILING_WANT = Pattern.compile("(?:[,;:]\\s*|\\s+)(?:(?:cause|cuz|coz|because|since|as)\\s+"
+            + "(?:i|we)\\b|(?:i|we)\\s+(?:want|wanna|need|have|gotta|plan|am going|'m going|will|'ll)\\s+(?:to\\s+)?"
+            + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
+            + "understand|review|clean|update|upgrade|port|drop|add|use|implement|it|them|this|that)\\b)[^?]*[.!?]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
@@ -274,7 +283,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -342,10 +342,13 @@ public final class IntentClassifier {
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
                 && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"
                 || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
-                "transitively", "remotely").contains(q.get(w.index() + 1).lower())))) { // not "even indirectly"
+                "transitively", "remotely", "have", "has", "got", "define", "contain", "use").contains(q.get(w.index() + 1)
+                .lower())))) { // not "even indirectly", not "do we even have any Protocols": whether there are any
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
-        if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm()) || Set.of("wrote",
+        if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm())
+                && !(q.get(1).norm().equals("implement") && q.size() > 2 && q.get(2).code()) // "who implement close()"
+                || Set.of("wrote",
                 "authored", "introduced", "maintains", "owns", "decided", "designed", "added", "created", "left",
                 "put", "made", "changed", "removed", "committed", "touched", "approved", "reviewed")
                 .contains(q.get(1).lower()))) {
@@ -659,7 +662,9 @@ public final class IntentClassifier {
         if (q.size() < 4 || !q.get(0).norm().equals("how") || !q.get(1).norm().equals("many")) {
             return false;
         }
-        if (MEASURES.contains(q.get(2).lower())) {
+        if (MEASURES.contains(q.get(2).lower()) && !(q.get(2).lower().equals("times") && q.words.stream().anyMatch(w ->
+                Lexicon.CALL.contains(w.norm()) || Set.of("used", "referenced", "raised", "imported", "caught")
+                .contains(w.lower())))) { // "how many times is log_event called": its call sites, counted
             return true; // "how many seconds does the test suite take": a measurement, not a count of definitions
         }
         int d = q.find(2, Set.of("does", "do", "did"));
@@ -714,6 +719,12 @@ public final class IntentClassifier {
                     && !relativeModal(q, w.index())
                     && !(TALLY_SUPERLATIVES.contains(w.lower()) && q.tally().isPresent())) { // "which file is the worst"
                 return true;
+            }
+        }
+        for (Word w : q.words) {
+            if (Set.of("good", "better", "bad", "right", "proper", "clearer", "nicer").contains(w.lower())
+                    && w.index() + 1 < q.size() && Set.of("name", "names", "naming").contains(q.get(w.index() + 1).lower())) {
+                return true; // "a good name for this exception class?": naming advice
             }
         }
         int commentNoun = q.words.stream().filter(w -> Lexicon.COMMENT.contains(w.norm())).mapToInt(Word::index).findFirst()
@@ -2023,6 +2034,20 @@ public final class IntentClassifier {
                     || q.phrase("base", "class", "of") || q.phrase("parent", "class", "of");
         }
 
+        /** Word {@code i} is what names start or end with, or are called: "begin with Http", "named json", "ending in Io". */
+        boolean namePattern(int i) {
+            if (i < 1) {
+                return false;
+            }
+            String prev = q.get(i - 1).lower();
+            if (Set.of("named", "prefixed", "suffixed").contains(prev)) {
+                return !(i >= 2 && Set.of("module", "modules", "package", "packages", "library", "libraries", "lib",
+                        "libs", "dependency").contains(q.get(i - 2).norm())); // not "a module named json"
+            }
+            return i >= 2 && Set.of("with", "in").contains(prev) && Set.of("start", "starts", "starting", "begin", "begins",
+                    "beginning", "end", "ends", "ending", "started", "ended").contains(q.get(i - 2).lower());
+        }
+
         /** A noun that names where to search: "in the api package", "under the utils module". */
         boolean placeNoun(int i) {
             if (!SCOPE_NOUNS.contains(q.get(i).lower())) {
@@ -2064,6 +2089,9 @@ public final class IntentClassifier {
             int bestDistance = Integer.MAX_VALUE;
             java.util.Set<String> named = new java.util.LinkedHashSet<>();
             for (Word w : q.words) {
+                if (namePattern(w.index())) {
+                    continue; // "classes that begin with Http": the start of a name, not the http module
+                }
                 String m = moduleOf(w);
                 // "the typing module", "the site package": a word named as a module is one even when it is English
                 boolean namedModule = w.index() + 1 < q.size() && Set.of("module", "package", "library", "lib")
@@ -2344,7 +2372,8 @@ public final class IntentClassifier {
             boolean declared = any(Set.of("define", "defines", "defined", "declare", "declares", "declared", "custom", "own", "our",
                     "user", "user-defined", "hierarchy", "project's", "project-specific", "project-made",
                     "project-defined", "homegrown", "home-grown", "in-house", "bespoke", "domain-specific",
-                    "app-specific", "library-specific", "non-builtin", "non-standard"));
+                    "app-specific", "library-specific", "non-builtin", "non-standard", "project", "codebase", "repo",
+                    "repository", "builtin", "built-in", "builtins")); // "the exceptions of the project, not the builtin ones"
             if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))
                     || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
                 return null; // "where are exceptions caught": handlers, not classes
@@ -3115,7 +3144,8 @@ public final class IntentClassifier {
             }
             boolean many = q.phrase("too", "many") || q.phrase("too", "much") || q.phrase("a", "lot", "of") || q.phrase("lots", "of")
                     || q.phrase("loads", "of") || q.phrase("tons", "of") || q.phrase("a", "ton", "of") || q.phrase("a", "bunch", "of")
-                    || q.phrase("heaps", "of") || q.phrase("so", "many") || q.phrase("many")
+                    || q.phrase("heaps", "of") || q.phrase("so", "many") || q.words.stream().anyMatch(w -> w.lower()
+                    .equals("many") && !(w.index() > 0 && q.get(w.index() - 1).lower().equals("how"))) // not "how many functions take X"
                     && any(Set.of("with", "take", "takes", "taking", "have", "has", "accept", "accepts", "need", "needs",
                     "require", "requires", "expect", "expects"))
                     || q.words.stream().anyMatch(w -> Set.of("long", "longest", "huge", "big", "bloated", "massive",
@@ -3148,6 +3178,9 @@ public final class IntentClassifier {
                 "intercept", "intercepts", "intercepted", "ignore", "ignores", "ignored", "suppressed", "silenced", "eat",
                 "eats", "eaten", "eating", "ate");
         /** The except keyword as written in questions. */
+        /** {@code except:} as Python writes a bare one: the colon right after the keyword, then a space or the end. */
+        private static final java.util.regex.Pattern BARE_EXCEPT_CODE = java.util.regex.Pattern.compile(
+                "(?<![\\w.`'\"])except:(?=\\s|$)|\\bexcept:\\$", java.util.regex.Pattern.CASE_INSENSITIVE); // grep "except:$"
         private static final Set<String> EXCEPT_WORDS = Set.of("except", "excepts", "except:", "except*", "try/except",
                 "try-except", "try/catch", "try-catch", "except-clause", "except-clauses", "excpet", "excpets", "exept",
                 "exepts", "excep", "expect", "expects");
@@ -3186,6 +3219,7 @@ public final class IntentClassifier {
                     || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
                     .contains(w.lower())))
                     || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("except:"))
+                    || BARE_EXCEPT_CODE.matcher(q.original).find() // "gimme except: clauses": Python's own writing
                     || q.phrase("without", "specifying", "which") || q.phrase("without", "saying", "which")
                     || q.phrase("without", "naming", "which") // "catch errors without specifying which ones"
                     || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
@@ -3356,6 +3390,9 @@ public final class IntentClassifier {
          * is no definitions question).
          */
         Candidate definitions() {
+            if (q.ranksPlaces()) {
+                return null; // "which file has the largest number of X": a tally, not where one name is defined
+            }
             if (q.words.stream().anyMatch(w -> Set.of("all", "every", "each", "any", "definitions", "declarations")
                     .contains(w.lower()))) {
                 return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
@@ -3371,6 +3408,10 @@ public final class IntentClassifier {
                         }
                     }
                 }
+            }
+            if (q.size() >= 3 && q.get(0).lower().equals("who") && Set.of("defines", "declares").contains(q.get(1).lower())
+                    && !q.get(2).text().startsWith("__")) {
+                fileAsk = true; // "who defines DEFAULT_TIMEOUT": which file does ("who defines __repr__": which classes)
             }
             // the tight frames "where is X defined" and "which file defines X": X is a name whatever word it is
             // ("where is get defined", "which module defines Line")
@@ -3403,6 +3444,11 @@ public final class IntentClassifier {
                     }
                     if (p >= 0 && p + 1 < i && DEFINED_KINDS.contains(q.get(p + 1).lower()) && nameLike(q.get(p), false)) {
                         // "where is the retry decorator defined": the definition of retry, not what it decorates
+                        return new Candidate(new Intent.Definitions(text(p)), 9, false, "");
+                    }
+                    if (p > 0 && p + 1 == i && codeName(q.get(p)) && DEFINED_KINDS.contains(q.get(p - 1).lower())
+                            && !Set.of("the", "a", "an").contains(q.get(p - 1).lower())) {
+                        // "where is the constant MAX_RETRIES defined": the definition of that constant, not all constants
                         return new Candidate(new Intent.Definitions(text(p)), 9, false, "");
                     }
                 } else if (defNoun) {
@@ -3645,7 +3691,8 @@ public final class IntentClassifier {
                 }
                 int p = -1;
                 if (n.equals("called") || n.equals("invoked")) {
-                    if (n.equals("called") && after(i, 1) == i + 1) {
+                    if (n.equals("called") && after(i, 1) == i + 1 && !(q.get(i + 1).lower().equals("per")
+                            && !q.get(i + 1).code())) { // "called per file" is counted, not named
                         continue; // "functions called parse": a name, not a call
                     }
                     p = scan(i, -1, 4, false, CALLED_THING); // "where is the refresh_cache task invoked"
@@ -3703,6 +3750,11 @@ public final class IntentClassifier {
                     p = scan(i, -1, 4, false, PASSIVE_AUX); // "where X gets used"
                 } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
                     p = after(i, 3);
+                    for (int j = i + 1; j < Math.min(q.size() - 1, i + 3); j++) {
+                        if (Set.of("function", "method", "func", "helper").contains(q.get(j).norm()) && q.get(j + 1).code()) {
+                            p = j + 1; // "using the function parse_config"
+                        }
+                    }
                 }
                 if (p < 0 && Set.of("usage", "usages", "references").contains(n) && i + 1 < q.size()
                         && q.get(i + 1).code()) {
@@ -3760,6 +3812,9 @@ public final class IntentClassifier {
             if (cueNoun < 0 && take < 0) {
                 return null;
             }
+            if (take < 0 && q.original.contains("->")) {
+                return null; // "methods with '-> Response' in the signature": the return annotation
+            }
             int p = -1;
             for (int i = 0; i + 2 < q.size(); i++) {
                 // "an argument called name", "a parameter named id": the word after is the parameter, whatever it is
@@ -3781,6 +3836,10 @@ public final class IntentClassifier {
                     } else if (i >= 2 && q.get(i - 2).norm().equals("as") && Set.of("a", "an", "the")
                             .contains(q.get(i - 1).norm())) {
                         p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
+                        if (p > 0 && Set.of("accepted", "taken", "passed", "given", "supplied", "received", "expected",
+                                "used").contains(q.get(p).lower())) {
+                            p = before(p, 3); // "where is dry_run accepted as an arg"
+                        }
                     } else {
                         p = rightBefore(i);
                         if (p > 0 && PARAMETER_KIND.contains(q.get(p).lower()) && slot(q.get(p - 1), false, true)) {
@@ -4036,7 +4095,7 @@ public final class IntentClassifier {
                     case "named", "called", "matching", "like" -> {
                         p = after(i, 2, true, Set.of());
                         p = p >= 0 || n.equals("like") ? p : lastWordAfter(i, Set.of());
-                        if (p == i + 1) {
+                        if (p == i + 1 && !(q.get(p).lower().equals("per") && !q.get(p).code())) { // not "called per file"
                             pattern = glob(p, "%s");
                         }
                     }

@@ -95,6 +95,33 @@ final class Rewrites {
     /** "with legacy in the function name": in their name. */
     private static final Pattern IN_THE_NAME = Pattern.compile("\\bin\\s+the\\s+(?:function|method|class|func|def)\\s+"
             + "(names?)\\b", Pattern.CASE_INSENSITIVE);
+    /** "how many methods does have the class X": the subject before its verb ("does the class X have"). */
+    private static final Pattern DOES_HAVE = Pattern.compile("\\b(does|do)\\s+(have|define|contain|implement)\\s+(the\\s+)?"
+            + "class\\s+([A-Za-z_][\\w.]*)", Pattern.CASE_INSENSITIVE);
+    /** "the pytest fixtures": functions decorated with {@code @pytest.fixture}. */
+    private static final Pattern PYTEST_FIXTURE = Pattern.compile("\\bpytest\\s+fixture(s)?\\b", Pattern.CASE_INSENSITIVE);
+    /** "dir(InvoiceBuilder)": what the class has, its methods. */
+    private static final Pattern DIR_OF = Pattern.compile("\\bdir\\(\\s*([A-Z]\\w*)\\s*\\)");
+    /** "gen funcs": generator functions. */
+    private static final Pattern GEN_FUNCS = Pattern.compile("\\bgen\\s+(?=(?:funcs?|functions?|fns?|defs?|methods?)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** "docstring-less classes", "docless functions": undocumented. */
+    private static final Pattern DOC_LESS = Pattern.compile("\\b(?:docstring|doc)-?less\\b", Pattern.CASE_INSENSITIVE);
+    /** Docs between triple quotes, as Python writes a docstring: docstrings. */
+    private static final Pattern TRIPLE_QUOTED_DOCS = Pattern.compile("(?:\"\"\"|''')\\s*(?:docs?|docstrings?)\\s*(?:\"\"\"|''')",
+            Pattern.CASE_INSENSITIVE);
+    /** "grep parse_headers(": the calls of that function (a name and an opening parenthesis, as a call is written). */
+    private static final Pattern GREP_CALL = Pattern.compile("(?<=\\bgrep\\s(?:for\\s)?)([A-Za-z_][\\w.]*)\\((?=\\s|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** "skips per file", "list the skips": the skipped tests (the noun, not "skips the check"). */
+    private static final Pattern SKIPS = Pattern.compile("(?:^|(?<=\\b(?:the|any|all|list|show|count|find|our|many|of|"
+            + "gimme|me)\\s))skips\\b(?!\\s+(?:the|a|an|it|this|that|them|if|when|unless)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "which methods are implemented in HttpClient": the methods defined in that class, not its subclasses. */
+    private static final Pattern IMPLEMENTED_IN = Pattern.compile("(\\bmethods\\b[^?.;]{0,20}?\\b)implemented\\s+(in|on|by)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "with token inside the name", "within their names": in the name. */
+    private static final Pattern INSIDE_THE_NAME = Pattern.compile("\\b(?:inside|within|somewhere\\s+in)\\s+(the|their|its)\\s+"
+            + "(names?)\\b", Pattern.CASE_INSENSITIVE);
     /** "recover from a FileNotFoundError": catch it. */
     private static final Pattern RECOVER = Pattern.compile("\\brecover(s|ed|ing)?\\s+from\\b", Pattern.CASE_INSENSITIVE);
     /** "have the word cache (anywhere) in their name": cache in their name. */
@@ -137,6 +164,14 @@ final class Rewrites {
     /** "src slash api": {@code src/api}. */
     private static final Pattern SLASH = Pattern.compile("\\b([A-Za-z0-9_.]+)\\s+slash\\s+(?=[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
+    /** "typing dot protocol" written {@code typing.protocol}: the class's own spelling ({@code typing.Protocol}). */
+    private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("protocol", "Protocol"),
+            Map.entry("typeddict", "TypedDict"), Map.entry("namedtuple", "NamedTuple"), Map.entry("enum", "Enum"),
+            Map.entry("intenum", "IntEnum"), Map.entry("strenum", "StrEnum"), Map.entry("flag", "Flag"),
+            Map.entry("abc", "ABC"), Map.entry("abcmeta", "ABCMeta"), Map.entry("generic", "Generic"),
+            Map.entry("testcase", "TestCase"), Map.entry("thread", "Thread"));
+    private static final Pattern KNOWN_CASE = Pattern.compile("\\b((?:typing|typing_extensions|enum|abc|unittest|threading)\\.)"
+            + "(protocol|typeddict|namedtuple|enum|intenum|strenum|flag|abc|abcmeta|generic|testcase|thread)\\b(?![.(])");
     /** "at property", "the at app dot route decorator": a decorator said aloud (not "look at app startup"). */
     private static final Pattern AT = Pattern.compile("\\bat\\s+(?=(?:property|staticmethod|classmethod|dataclass|abstractmethod|"
             + "cached_property|lru_cache|contextmanager|overload|override|runtime_checkable|total_ordering|pytest|app|click|"
@@ -158,7 +193,20 @@ final class Rewrites {
             Map.entry(words("bear except|bare accept|bear accept"), "bare except"),
             Map.entry(words("expectation class(?:es)?"), "exception classes"),
             Map.entry(words("names? tuples?"), "named tuples"),
-            Map.entry(words("type dicts?|typedicts?"), "TypedDict"),
+            Map.entry(words("type dicts?|typedicts?|typed dicts?(?=\\s+(?:classes|class|types?|subclasses|in|under|from|$))"),
+                    "TypedDict"),
+            Map.entry(words("data frames?"), "DataFrame"),
+            Map.entry(Pattern.compile("\\bX X X\\b"), "XXX"),
+            Map.entry(words("to dos"), "TODOs"),
+            Map.entry(words("fix mes"), "FIXMEs"),
+            Map.entry(words("bare accepts|bear accepts"), "bare excepts"),
+            Map.entry(words("skip ifs?"), "skipif"),
+            Map.entry(Pattern.compile("\\barrow\\s+(?=(?:none|str|int|bool|float|bytes|dict|list|tuple|[A-Z]\\w*)\\b)",
+                    Pattern.CASE_INSENSITIVE), "-> "),
+            Map.entry(Pattern.compile("(?<=-> )none\\b"), "None"),
+            Map.entry(Pattern.compile("\\bat\\s+(abstract|static|class)\\s+method\\b", Pattern.CASE_INSENSITIVE), "@$1method"),
+            Map.entry(Pattern.compile("\\bat\\s+data\\s+class(?=\\b|_)", Pattern.CASE_INSENSITIVE), "@dataclass"),
+            Map.entry(Pattern.compile("\\bat\\s+shared\\s+task\\b", Pattern.CASE_INSENSITIVE), "@shared_task"),
             Map.entry(words("fix me"), "FIXME"),
             Map.entry(words("to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b)"), "TODO"));
     /** "accept index error blocks", "accept clauses": except. */
@@ -200,6 +248,16 @@ final class Rewrites {
     /** Where a class name goes after a methods cue: "methods of (the)", "methods on", "methods defined on/in". */
     private static final Pattern METHODS_SLOT = Pattern.compile("\\bmethods\\s+(?:of|(?:(?:defined|declared|implemented)\\s+)?"
             + "on)\\s+(?:the\\s+)?", Pattern.CASE_INSENSITIVE);
+    /** "where is retry policy defined", "wheres token bucket declared": two or more words of a name, then the verb. */
+    private static final Pattern DEFINED_SLOT = Pattern.compile("\\b(?:where\\s+(?:is|are|was)|where's|wheres)\\s+(?:the\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEFINED_NEXT = Pattern.compile("\\s+(?:class\\s+)?(?:defined|declared|implemented|located)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "the user serializer class": two or more words of a name, then "class". */
+    private static final Pattern THE_SLOT = Pattern.compile("\\bthe\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLASS_NEXT = Pattern.compile("\\s+class\\b(?!\\s+(?:of|for)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "the class session middleware": two or more words of a name after "the class". */
+    private static final Pattern THE_CLASS_SLOT = Pattern.compile("\\bthe\\s+class\\s+", Pattern.CASE_INSENSITIVE);
     /** A word of a name said aloud: a plain word, or an acronym in capitals. */
     private static final Pattern SAID_WORD = Pattern.compile("[A-Z]{2,}(?![a-z])|[A-Za-z][a-z0-9]*");
     /** Words that end a name said aloud ("base model directly", "layer recursively pls", "store im new here"). */
@@ -208,8 +266,9 @@ final class Rewrites {
             + "recursively i im like and or pls please plz thx thanks anywhere that which who with without have has "
             + "having defined declared implement implements so but because cause since for to from all too also "
             + "ultimately one ones kind kinds type types level levels first transitively through via across throughout "
-            + "then as do does is are down below beneath here there now incl including included etc recursive "
-            + "grandchildren grandkids kids descendants subclasses children");
+            + "then as do does is are down below beneath here there now implemented located live lives incl including included etc recursive "
+            + "grandchildren grandkids kids descendants subclasses children decorator decorators function functions "
+            + "method constant constants variable helper helpers fixture fixtures coroutine");
     /** Words a spoken class name is never made of (grammar words, kind words, places). */
     private static final java.util.Set<String> NOT_IN_NAME = Lexicon.set(
             "a an the this that these those it its them their our my your some any all every each other another "
@@ -267,6 +326,16 @@ final class Rewrites {
         q = PASS_IN.matcher(q).replaceAll(m -> Matcher.quoteReplacement("take a " + m.group(1) + " parameter"));
         q = NAMED_FIELDS_TUPLE.matcher(q).replaceAll("named tuples");
         q = IN_THE_NAME.matcher(q).replaceAll("in their $1");
+        q = INSIDE_THE_NAME.matcher(q).replaceAll("in $1 $2");
+        q = DOES_HAVE.matcher(q).replaceAll("$1 the class $4 $2");
+        q = PYTEST_FIXTURE.matcher(q).replaceAll(m -> m.group(1) == null ? "@pytest.fixture function" : "@pytest.fixture functions");
+        q = DIR_OF.matcher(q).replaceAll("the methods of $1");
+        q = GEN_FUNCS.matcher(q).replaceAll("generator ");
+        q = DOC_LESS.matcher(q).replaceAll("undocumented");
+        q = TRIPLE_QUOTED_DOCS.matcher(q).replaceAll("docstrings");
+        q = GREP_CALL.matcher(q).replaceAll("calls to $1");
+        q = IMPLEMENTED_IN.matcher(q).replaceAll("$1defined $2");
+        q = SKIPS.matcher(q).replaceAll("skipped tests");
         q = RECOVER.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
                 : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");
         q = THE_WORD.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + m.group(2) + " " + m.group(3)
@@ -294,6 +363,8 @@ final class Rewrites {
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
         q = AT.matcher(q).replaceAll("@");
+        q = KNOWN_CASE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + CANONICAL.get(m.group(2).toLowerCase(java.util.Locale.ROOT))));
         q = A_SINK.matcher(q).replaceAll("async");
         for (Map.Entry<Pattern, String> misheard : MISHEARD) {
             q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
@@ -310,6 +381,9 @@ final class Rewrites {
         q = SPLIT_CLASS.matcher(q).replaceAll(m -> m.group(1).replaceAll("\\s+", ""));
         q = saidClassNames(q, BASE_SLOT);
         q = saidClassNames(q, METHODS_SLOT);
+        q = saidClassNames(q, DEFINED_SLOT, 2, DEFINED_NEXT);
+        q = saidClassNames(q, THE_SLOT, 2, CLASS_NEXT);
+        q = saidClassNames(q, THE_CLASS_SLOT, 2, null);
         q = INVERTED.matcher(q).replaceAll(m -> !codeLike(m.group(5)) ? Matcher.quoteReplacement(m.group())
                 : Matcher.quoteReplacement(m.group(1) + " " + (m.group(2) == null ? "is" : m.group(2))
                 + (m.group(4) == null ? "" : " the " + m.group(4)) + " " + m.group(5) + " " + m.group(3)));
@@ -333,6 +407,11 @@ final class Rewrites {
      * written as names are left as they are.
      */
     private static String saidClassNames(String question, Pattern slot) {
+        return saidClassNames(question, slot, 1, null);
+    }
+
+    /** As above, for a name of at least {@code minWords} words, followed by what {@code follow} matches when given. */
+    private static String saidClassNames(String question, Pattern slot, int minWords, Pattern follow) {
         Matcher cue = slot.matcher(question);
         StringBuilder out = new StringBuilder();
         int done = 0;
@@ -379,7 +458,14 @@ final class Rewrites {
             }
             boolean capitalised = words.stream().anyMatch(x -> Character.isUpperCase(x.charAt(0))
                     && !x.equals(x.toUpperCase(java.util.Locale.ROOT)));
-            if (!ended || words.isEmpty() || !lower || capitalised // "Middleware incl.": a name and a word after it
+            String last = words.isEmpty() ? "" : words.getLast().toLowerCase(java.util.Locale.ROOT);
+            boolean plural = last.length() > 3 && last.endsWith("s") && !last.endsWith("ss")
+                    && !question.substring(end).matches("(?is)\\s+class\\b.*");
+            if (words.size() < minWords || follow != null && !follow.matcher(question).region(end, question.length()).lookingAt()) {
+                continue;
+            }
+            if (!ended || words.isEmpty() || !lower || plural // "methods on the websocket handlers": things, no class
+                    || capitalised // "Middleware incl.": a name and a word after it
                     || words.size() == 1 && NOT_ALONE.contains(words.getFirst().toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
@@ -433,12 +519,17 @@ final class Rewrites {
                 return null;
             }
             name.append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w
+                    : ACRONYMS.contains(w.toLowerCase(java.util.Locale.ROOT)) ? w.toUpperCase(java.util.Locale.ROOT)
                     : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
         String k = kind.toLowerCase(java.util.Locale.ROOT);
         String kept = String.join(" ", java.util.Arrays.copyOfRange(words, 0, first));
         return (kept.isEmpty() ? "" : kept + " ") + name + Character.toUpperCase(k.charAt(0)) + k.substring(1);
     }
+
+    /** Words written in capitals in exception names ("json decode error" is {@code JSONDecodeError}). */
+    private static final java.util.Set<String> ACRONYMS = Lexicon.set("json http https url uri io os ssl xml csv sql api "
+            + "tcp udp dns smtp ftp jwt html utf ascii eof");
 
     /** Word {@code i} is no part of an exception's name ("not" is, before "implemented"). */
     private static boolean stopsName(String[] words, int i) {

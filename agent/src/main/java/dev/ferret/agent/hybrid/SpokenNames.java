@@ -28,16 +28,22 @@ import java.util.regex.Pattern;
  * of two to five words that spells a name the repository has ({@code process_payment}, {@code BaseHandler},
  * {@code maxRetries}: its parts split at underscores and case changes, compared without regard to case) is put in
  * the question in the name's own spelling, and the question is read again. The new reading is taken only when it
- * uses that name as its parameter, unless the first reading has a parameter written as a name that is neither one of
- * the run's words nor the run's words spelt another way ({@code HttpClient} where the repository has
- * {@code HTTPClient}): "methods of OrderService that call send email" stays a question about OrderService. Otherwise
- * the first reading stands. So "show all the dataclasses" stays a question about dataclasses in a
+ * uses that name as its parameter, and only when the first reading was unknown or had as its parameter one of the
+ * run's words or the run's words spelt another way ({@code HttpClient} where the repository has {@code HTTPClient}):
+ * "which functions take too many arguments" stays a question about long parameter lists in a repository with a
+ * {@code too_many_arguments} function. A run holds no grammar word ("inherit from Exception" is no
+ * {@code _from_exception}) and no word written against code ("find @skip tests" is no {@code skipTests}). So "show all the dataclasses" stays a question about dataclasses in a
  * repository with a {@code show_all} function.
  */
 final class SpokenNames {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PARTS = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final int MAX_WORDS = 5;
+    /** Grammar words, never part of a name said aloud (a name may start with get, set, base...). */
+    private static final Set<String> GRAMMAR = Lexicon.set("the a an any all some of from on upon in into to for with by "
+            + "as at per its their this that these those our my your is are was were be been being do does did which "
+            + "what where who whose when there here it them they we you i me us please pls plz and or not no every "
+            + "each only also too many much more most than");
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -126,7 +132,7 @@ final class SpokenNames {
         String argument = first.intent() instanceof Intent.Unknown ? null : first.intent().argument().toLowerCase(Locale.ROOT);
         List<Run> runs = runs(question);
         for (Run run : runs) {
-            if (argument != null && written(first.intent().argument()) && !List.of(run.words().split(" ")).contains(argument)
+            if (argument != null && !List.of(run.words().split(" ")).contains(argument)
                     && !run.words().equals(words(first.intent().argument()))) {
                 continue;
             }
@@ -139,11 +145,6 @@ final class SpokenNames {
             }
         }
         return first;
-    }
-
-    /** A parameter written as a name ({@code OrderService}, {@code send_email}), not a word or a pattern. */
-    private static boolean written(String argument) {
-        return argument.matches(".*[A-Z_.].*") && !argument.contains("*");
     }
 
     private static boolean uses(String argument, String name) {
@@ -177,8 +178,14 @@ final class SpokenNames {
                     words.append(question, spans.get(j)[0], spans.get(j)[1]);
                 }
                 String key = words.toString().toLowerCase(Locale.ROOT);
-                if (spaced && byWords.containsKey(key)) {
-                    runs.add(new Run(spans.get(i)[0], spans.get(i + length - 1)[1], key));
+                int start = spans.get(i)[0];
+                int end = spans.get(i + length - 1)[1];
+                boolean alone = (start == 0 || " \t\"'(".indexOf(question.charAt(start - 1)) >= 0)
+                        && (end == question.length() || !(Character.isLetterOrDigit(question.charAt(end))
+                        || "_.(@`".indexOf(question.charAt(end)) >= 0)); // not "@skip tests", not "get item()"
+                boolean plain = java.util.Arrays.stream(key.split(" ")).noneMatch(GRAMMAR::contains);
+                if (spaced && alone && plain && byWords.containsKey(key)) {
+                    runs.add(new Run(start, end, key));
                 }
             }
         }

@@ -47,10 +47,11 @@ public record Tally(By by, boolean most) {
     private static final Pattern GROUP = Pattern.compile("\\b(?:per|by|in\\s+each|for\\s+each|of\\s+each|in\\s+every"
             + "|for\\s+every|across(?:\\s+the)?|(?:broken|break|split|grouped|group|sorted|sort)\\s+(?:down\\s+|up\\s+|out\\s+)?by)"
             + "[\\s-]+" + QUALIFIER + UNIT + "\\b|\\b" + UNIT + "[\\s-]+by[\\s-]+" + UNIT + "\\b"
-            + "|\\b(?:does|do)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:define|declare|have|hold|contain)\\b");
+            + "|\\b(?:does|do)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:define|declare|have|hold|contain)\\b"
+            + "|\\b(?:has|have|defines|declares|holds|contains)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\b");
     /** "which file has the most", "what module imports the most", "the package with the most". */
     private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+" + QUALIFIER + UNIT
-            + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?most\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
+            + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
             + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
             + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT

@@ -233,7 +233,7 @@ class IntentClassifierShapesTest {
             what do we have to change for python 3.12                          | UNKNOWN                | -
             functions with a parameter named dependencies                      | FUNCTIONS_WITH_PARAMETER | dependencies
             where is the Depends function?                                     | DEFINITIONS            | Depends
-            which pytest fixtures are there                                    | FUNCTIONS_BY_DECORATOR | fixture
+            which pytest fixtures are there                                    | FUNCTIONS_BY_DECORATOR | pytest.fixture
             show me the fixtures in conftest.py                                | FUNCTIONS_BY_DECORATOR | fixture
             # a dotted function of a well-known module is called; a dunder attribute is no method
             find all usages of logging.getLogger                               | CALLERS                | logging.getLogger
@@ -375,7 +375,7 @@ class IntentClassifierShapesTest {
             usages `close_session`                                             | CALLERS                | close_session
             which libraries from pypi do we use                                | THIRD_PARTY            | -
             home-grown exceptions in the api                                   | EXCEPTION_CLASSES      | -
-            the pytest fixtures under tests/                                   | FUNCTIONS_BY_DECORATOR | fixture
+            the pytest fixtures under tests/                                   | FUNCTIONS_BY_DECORATOR | pytest.fixture
             which class miss a docstring                                       | UNDOCUMENTED_CLASSES   | -
             functions with too much parameters                                 | MANY_PARAMETERS        | 6
             # what sets 13 and 14 found first: spoken fillers, a background sentence before the question, "list them"
@@ -584,6 +584,36 @@ class IntentClassifierShapesTest {
             biggest module for TODO comments                                   | COMMENTS               | TODO
             enums per file, largest first                                      | ENUMS                  | -
             the longest function per file                                      | UNKNOWN                | -
+            which package has the largest number of enums                      | ENUMS                  | -
+            # more wording from other phrasing sets, in our own words
+            how many times is render_page called                               | CALLERS                | render_page
+            how many modules import yaml                                       | IMPORTS                | yaml
+            how many functions accept a locale parameter                       | FUNCTIONS_WITH_PARAMETER | locale
+            where is the constant PAGE_SIZE defined                            | DEFINITIONS            | PAGE_SIZE
+            who defines RETRY_LIMIT                                            | DEFINITIONS            | RETRY_LIMIT
+            which classes begin with Json                                      | CLASSES_BY_NAME        | Json*
+            files that import a module named yaml                              | IMPORTS                | yaml
+            list the errors of the project, not the builtin ones               | EXCEPTION_CLASSES      | -
+            functions with "cache" inside the name                             | FUNCTIONS_BY_NAME      | cache
+            which methods are implemented in TokenStore?                       | METHODS_OF_CLASS       | TokenStore
+            dir(TokenStore)                                                    | METHODS_OF_CLASS       | TokenStore
+            where is max_size accepted as a parameter                          | FUNCTIONS_WITH_PARAMETER | max_size
+            show me the skips                                                  | SKIPPED_TESTS          | -
+            docstring-less functions                                           | UNDOCUMENTED_FUNCTIONS | -
+            gen funcs in utils                                                 | GENERATORS             | -
+            the pytest fixtures please                                         | FUNCTIONS_BY_DECORATOR | pytest.fixture
+            gimme except: blocks                                               | BARE_EXCEPTS           | -
+            where are the dataclasses, i am new here                           | DATACLASSES            | -
+            which handlers catch value error cause i think they hide bugs      | CATCHES                | ValueError
+            do we even have any enums?                                         | ENUMS                  | -
+            do we even need enums?                                             | UNKNOWN                | -
+            a good name for this exception class?                              | UNKNOWN                | -
+            who implement __len__                                              | CLASSES_WITH_METHOD    | __len__
+            methods returning a data frame                                     | FUNCTIONS_RETURNING    | DataFrame
+            functions with arrow none                                          | FUNCTIONS_RETURNING    | None
+            the to dos in utils dot py                                         | COMMENTS               | TODO
+            who catches json decode error                                      | CATCHES                | JSONDecodeError
+            Where is the order repository class defined?                       | DEFINITIONS            | OrderRepository
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

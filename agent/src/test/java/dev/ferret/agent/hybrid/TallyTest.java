@@ -35,6 +35,13 @@ class TallyTest {
             which python file defines the most enums                     | FILE   | true
             the module with the most TypedDicts                          | FILE   | true
             which directory has the most XXX comments                    | FOLDER | true
+            which package is the heaviest on dataclasses                 | FOLDER | true
+            biggest module for FIXME comments                            | FILE   | true
+            file with the most undocumented classes                      | FILE   | true
+            which file has the largest number of generators              | FILE   | true
+            enums per folder, trying to find the worst offender          | FOLDER | true
+            how many enums has each module                               | FILE   | false
+            the biggest function                                         | -      | false
             which file was touched most recently                         | -      | false
             the function with the most parameters                        | -      | false
             show each file that imports yaml                             | -      | false

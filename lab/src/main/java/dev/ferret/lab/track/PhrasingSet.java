@@ -251,7 +251,7 @@ public final class PhrasingSet {
         return m;
     }
 
-    /** Equal meanings written differently: {@code @x} is {@code x}, {@code x()} is {@code x}, {@code *x*} is {@code x}. */
+    /** Equal meanings written differently: {@code @x} is {@code x}, {@code x()} is {@code x}, {@code *x*} is {@code x}, a pattern or module in any case. */
     public static String normalise(String key, String value) {
         String v = value.strip();
         if (v.startsWith("@")) {
@@ -264,8 +264,8 @@ public final class PhrasingSet {
                 && v.indexOf('*', 1) == v.length() - 1) {
             v = v.substring(1, v.length() - 1);
         }
-        if (key.equals("module")) {
-            v = v.toLowerCase(Locale.ROOT);
+        if (key.equals("module") || key.equals("pattern")) {
+            v = v.toLowerCase(Locale.ROOT); // a name pattern matches without regard to case (Matchers.name): *handler is *Handler
         }
         return v;
     }
