@@ -72,8 +72,11 @@ final class ContextClause {
             + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** Code in a remark: "@pytest.fixture", "`-> dict`", "parse_row", "core.models". */
     private static final Pattern CODE_LIKE = Pattern.compile("[@`()]|\\w_\\w|\\w\\.\\w|->");
-    /** A request that points back at what was said before it, or adds to it: "those functions", "the FIXMEs too". */
-    private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:those|these|such|too|also|as well|both)\\b",
+    /**
+     * A request that points back at what was said before it, or adds to it: "those functions", "the FIXMEs too",
+     * "the NOTE comments explain design decisions; can you show them all?".
+     */
+    private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:those|these|such|too|also|as well|both|it|them|they)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words that make a sentence after the question mark a request of its own ("? and list the callers"). */
     private static final Pattern REQUEST_WORD = Pattern.compile("\\b(?:list|show|find|give|gimme|which|what|where|who|how|"
@@ -94,8 +97,8 @@ final class ContextClause {
             + "|to\\s+[a-z]+\\s+[^,:;?]{3,80}[,:;]|(?:while|when|before|after)\\s+[^,:;?]{3,80}?(?=\\s(?:i|we)\\s+(?:need|want|"
             + "would like|'d like)\\b))\\s*", Pattern.CASE_INSENSITIVE);
     /** "For the licence audit, ...": the purpose first. */
-    private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2}(?:" + WORK
-            + "|inventory|diagram)(?:\\s*[,:;\\-\u2013\u2014]\\s*|\\s+(?=(?:i|we)\\s*(?:need|want|would like|'d like)\\b))",
+    private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2})?(?:" + WORK
+            + "|inventory|diagram)(?:\\s+purposes?)?(?:\\s*[,:;\\-\u2013\u2014]\\s*|\\s+(?=(?:i|we)\\s*(?:need|want|would like|'d like)\\b))",
             Pattern.CASE_INSENSITIVE);
     /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
     private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
@@ -148,9 +151,9 @@ final class ContextClause {
      * asker's plan or reason after the question, said without a separator (dictated, chat); never what is asked.
      */
     private static final Pattern TRAILING_WANT = Pattern.compile("(?:[,;:]\\s*|\\s+)(?:(?:cause|cuz|coz|because|since|as)\\s+"
-            + "(?:i|we)\\b|(?:i|we)\\s+(?:want|wanna|need|have|gotta|plan|am going|'m going|will|'ll)\\s+(?:to\\s+)?"
+            + "(?:i|we)\\b|(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)\\s+"
             + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
-            + "understand|review|clean|update|upgrade|port|drop|add|use|implement|it|them|this|that)\\b)[^?]*[.!?]?\\s*$",
+            + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
@@ -159,6 +162,7 @@ final class ContextClause {
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
     private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|"
             + "[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|for\\s+(?:the|a|an|my|our)\\b|want|"
+            + "(?:my|our)\\s+(?:manager|boss|lead|tech lead|team|pm|teacher|professor|reviewer|client)\\b|"
             + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"

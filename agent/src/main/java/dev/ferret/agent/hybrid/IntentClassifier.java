@@ -121,8 +121,9 @@ public final class IntentClassifier {
             }
         }
         if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !u.reason().equals(BEYOND_SEARCH)
-                && !split.question().equals(text)) {
+                && !split.question().equals(text) && !judges(split.question())) {
             // the context clause held the question's object ("we are using requests, which files?"): read it whole
+            // (not when the question after it judges: "for the dependency audit, is requests still maintained?")
             Classification whole = read(text, List.of());
             if (!(whole.intent() instanceof Intent.Unknown)) {
                 return whole;
@@ -140,6 +141,16 @@ public final class IntentClassifier {
             }
         }
         return c;
+    }
+
+    /** True when the question asks for a judgement or a change ({@link #penalty}); false when it cannot be read. */
+    private static boolean judges(String question) {
+        try {
+            Question q = new Question(question);
+            return q.size() > 0 && penalty(q);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** ", i.e. the typed dictionary definitions", ", in other words the generators": what was asked, said again. */
@@ -612,7 +623,8 @@ public final class IntentClassifier {
 
     private static final Set<String> MEASURES = Lexicon.set("seconds minutes hours ms milliseconds microseconds bytes "
             + "kb mb gb kilobytes megabytes times percent cpu threads workers connections users people");
-    private static final Set<String> FILLERS = Lexicon.set("pls please plz kindly just now also then ok okay so hey");
+    private static final Set<String> FILLERS = Lexicon.set("pls please plz kindly just now also then ok okay so hey right "
+            + "alright yeah yep well");
     private static final Set<String> YES_NO = Lexicon.set("is are was were does do did has have");
     /** Words that make a yes/no question a search ("is there any", "do we have", "anywhere"). */
     private static final Set<String> QUANTIFIER = Lexicon.set("there any anything anywhere all every some somewhere "
@@ -2442,8 +2454,11 @@ public final class IntentClassifier {
             if (!plural && namedBefore(e)) {
                 return null; // "members of the Color enum": one enum
             }
-            if ((w.capitalised() || w.code()) && !plural && baseRelation()) {
-                return null; // "subclasses of Enum", "classes with enum.Enum as a base": the base as written
+            long enumBases = q.words.stream().filter(x -> Set.of("enum", "intenum", "strenum", "flag", "intflag")
+                    .contains(x.lower().replaceFirst("^enum\\.", "")) && (x.capitalised() || x.code())).count();
+            if ((w.capitalised() || w.code()) && !plural && baseRelation() && enumBases < 2) {
+                return null; // "subclasses of Enum", "classes with enum.Enum as a base": the base as written (but
+                             // "subclasses Enum, IntEnum or StrEnum" names the enum bases: the enums)
             }
             boolean enumDefs = e + 1 < q.size() && Set.of("def", "defs").contains(q.get(e + 1).lower()); // "enum defs"
             if (functionNoun && !classNoun && !enumDefs) {
@@ -2474,8 +2489,8 @@ public final class IntentClassifier {
                     break;
                 }
             }
-            if (a < 0 || any(Lexicon.IMPORT)) {
-                return null;
+            if (a < 0 || any(Lexicon.IMPORT) || namePattern(a)) {
+                return null; // not "classes starting with abstract": the start of their names
             }
             Word w = q.get(a);
             String n = w.norm();
@@ -3722,6 +3737,10 @@ public final class IntentClassifier {
                         p = rightBeforeAny(i);
                         if (p < 0 && j + 1 < q.size() && Set.of("of", "for", "to").contains(q.get(j + 1).norm())) {
                             p = after(j + 1, 3);
+                        }
+                        if (p < 0 && j + 2 < q.size() && Set.of("does", "do", "did").contains(q.get(j + 1).lower())
+                                && functionShaped(q.get(j + 2))) {
+                            p = j + 2; // "how many call sites does validate_token have"
                         }
                     } else {
                         // "who is calling the function build_index": the kind of thing called is skipped

@@ -158,6 +158,9 @@ final class Rewrites {
             "in with by end ends ending start starts starting named called of the a an and or to like "
             + "prefix suffix is are begin begins beginning double single leading trailing one two no "
             + "without");
+    /** "the all caps constant default_timeout": {@code DEFAULT_TIMEOUT}, as said. */
+    private static final Pattern ALL_CAPS_NAME = Pattern.compile("(\\b(?:all[- ]caps|upper[- ]?case|capital(?:ised|ized)?)\\s+"
+            + "(?:constant|name|variable|global)?\\s*)([a-z][a-z0-9]*_[a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
     /** "app dot route", "utils dot py": {@code app.route}, {@code utils.py}. */
     private static final Pattern DOT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.]*)\\s+dot\\s+(?=[A-Za-z_])",
             Pattern.CASE_INSENSITIVE);
@@ -207,6 +210,9 @@ final class Rewrites {
             Map.entry(Pattern.compile("\\bat\\s+(abstract|static|class)\\s+method\\b", Pattern.CASE_INSENSITIVE), "@$1method"),
             Map.entry(Pattern.compile("\\bat\\s+data\\s+class(?=\\b|_)", Pattern.CASE_INSENSITIVE), "@dataclass"),
             Map.entry(Pattern.compile("\\bat\\s+shared\\s+task\\b", Pattern.CASE_INSENSITIVE), "@shared_task"),
+            Map.entry(Pattern.compile("\\bat\\s+(?=[a-z_]\\w*\\s+on\\s+(?:it|them|top|(?:a|an|the|any|our|every)\\s+"
+                    + "(?:class|function|method|def|coroutine|view|handler|test)|classes|functions|methods|defs)\\b)",
+                    Pattern.CASE_INSENSITIVE), "@"),
             Map.entry(words("fix me"), "FIXME"),
             Map.entry(words("to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b)"), "TODO"));
     /** "accept index error blocks", "accept clauses": except. */
@@ -361,6 +367,8 @@ final class Rewrites {
         q = ANY_REST.matcher(q).replaceAll("_*");
         q = TRAILING_UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));
+        q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
+                .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
         q = AT.matcher(q).replaceAll("@");
         q = KNOWN_CASE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
