@@ -60,7 +60,8 @@ final class ContextClause {
      */
     private static final Pattern REQUEST = Pattern.compile("(?:[;:\u2014\u2013]|\\s-+\\s|,\\s*(?=so\\b)|\\.\\s)\\s*(?:(?:so|and|then|now|"
             + "as a first step|first|meanwhile|anyway)\\s*,?\\s*)?(?=(?:please|pls|plz|can you|could you|would you|will you|"
-            + "gimme|give me|show me|list|find|identify|locate|point me)\\b|(?<=so\\s)(?:where|which|what|who)\\b)",
+            + "gimme|give me|show me|list|find|identify|locate|point me)\\b|(?<=so\\s)(?:where|which|what|who)\\b"
+            + "|(?<=[\u2014\u2013]\\s?)(?:where|which|what)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** A remark after the question mark that asks nothing: "? planning removals", "? CI looks suspiciously green". */
     private static final Pattern AFTER_QUESTION = Pattern.compile("\\?\\s+([^?]{3,120})$");
@@ -155,8 +156,14 @@ final class ContextClause {
             + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
             + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** ", someone says nowhere", "; someone needs it": what a colleague said or wants, after the question. */
+    private static final Pattern TRAILING_SOMEONE = Pattern.compile("(?:[,;]|\\s-|\\?)\\s*someone\\s+(?:says|said|thinks|thought|"
+            + "wants|wanted|needs|needed|is|was|has|had|asked|flagged|broke|cant|can't|turned|mentioned|suggested|"
+            + "noticed|found|reckons|believes|knows|will|would|told|wrote|keeps|plans|tried)\\b[^?]*[.!?]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
-    private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:for\\s+(?:the|a|an|my|our)\\s+"
+    private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:(?:[\\w-]+\\s+)?(?:"
+            + WORK + ")\\s*[.!)]?\\s*$|for\\s+(?:the|a|an|my|our)\\s+"
             + "(?:[\\w-]+\\s+){0,2}(?:" + WORK + ")|(?:reviewing|auditing|refactoring|planning|preparing)\\b[^?]*)[.!?)]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
@@ -166,6 +173,7 @@ final class ContextClause {
             + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
+            + "(?<=[\\w?!,.]\\s{1,3})(?:lol|lmao|haha+|hehe|rofl)|"
             + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just)\\s)(?<!\\b(?:do|does|did|would|don't|dont|didn't)\\s(?:you|u)\\s)"
             + "like\\b(?!\\s+(?:it|this|that|them)\\b)"
             + "|(?<=\\b(?:me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|list|give|pull|find|show|get|which|what|"
@@ -197,6 +205,49 @@ final class ContextClause {
             + "just (?:the )?names|names only|only (?:the )?names|(?:a )?quick (?:overview|list)(?:\\s+for\\s+[\\w -]{1,30})?|briefly)"
             + "[.?!]*\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * "(tests excluded)", "(direct subclasses only, not transitive descendants)", "(including methods, excluding nested
+     * functions)": a narrowing in parentheses, which the searches either do anyway or cannot apply. Not "X(Protocol)".
+     */
+    private static final Pattern QUALIFIER_PAREN = Pattern.compile("\\s+\\(([^()]{2,200})\\)");
+    private static final Pattern QUALIFIER_WORD = Pattern.compile("\\b(?:only|excluded|excluding|exclude|including|included|"
+            + "incl|not|rather|opposed|aside|except|without|whether|plain|first level|top-level|direct|transitive|"
+            + "tests?|production|nested|alike|considered|considering|at all|as written|as declared)\\b", Pattern.CASE_INSENSITIVE);
+    /** ", production code only", ", leaving tests/ out", ", incl. classmethods named validate": a narrowing, last. */
+    private static final Pattern QUALIFIER_LAST = Pattern.compile("(?:,|\\s[\u2014\u2013]|\\s--?)\\s*(?:(?:[\\w/.`-]+\\s+){1,3}only\\b"
+            + "|leaving\\s+[^,?]{1,40}\\s+out\\b|incl\\.?\\s|including\\b|excluding\\b|first level\\b|top[- ]level only\\b"
+            + "|[^,?\u2014\u2013]{0,60}\\b(?:included|excluded)\\b)(?![^?]*\\b(?:every|which|list|show)\\b)[^?]*[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper": a contrast no search applies. */
+    private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than)\\s+[^,;?()\u2014\u2013]*",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * How deep a narrowing says the subclass search goes, said the way the question is read: " directly" for "direct
+     * subclasses only, not transitive descendants", " at any depth" for "incl. grandchildren", else nothing.
+     */
+    static String depthHint(String narrowing, String question) {
+        if (!SUBCLASS_TALK.matcher(question).find()) {
+            return "";
+        }
+        String n = narrowing.toLowerCase(Locale.ROOT);
+        if (n.matches("(?s).*\\b(?:direct|first level|immediate)\\b.*\\bonly\\b.*")
+                || n.matches("(?s).*\\bnot\\s+(?:the\\s+)?(?:transitive|indirect|grandchildren|descendants|deeper).*")) {
+            return " directly";
+        }
+        return n.matches("(?s).*(?:grand|transitive|indirect|descendant|all levels|any depth|deep|subclasses of subclasses|"
+                + "intermediate|recursive|all the way|every level).*") ? " at any depth" : "";
+    }
+
+    /** Words of a subclass question, where a narrowing may say how deep to go. */
+    private static final Pattern SUBCLASS_TALK = Pattern.compile("\\b(?:subclass\\w*|inherit\\w*|deriv\\w*|derive[sd]?|extends?|"
+            + "extending|children|child|descendants?|hierarchy|tree|bases?|parent)\\b", Pattern.CASE_INSENSITIVE);
+    /** The words of a narrowing that leaves something out, which the answer says it did not apply. */
+    private static final Pattern EXCLUSION = Pattern.compile("\\b(?:only|excluded|excluding|exclude|not|except|without|aside|"
+            + "rather|opposed|leaving)\\b", Pattern.CASE_INSENSITIVE);
+    /** Questions that judge or compare: a contrast there is the point ("should I use X rather than Y"). */
+    private static final Pattern JUDGING_START = Pattern.compile("^(?:should|why|would|is it|are|when|how)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z])");
     private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
@@ -214,6 +265,31 @@ final class ContextClause {
         }
         boolean cleaned = !q.equals(question.strip());
         List<String> context = new ArrayList<>();
+        List<String> narrowing = new ArrayList<>();
+        Matcher paren = QUALIFIER_PAREN.matcher(q);
+        StringBuilder unparened = new StringBuilder();
+        while (paren.find()) {
+            boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
+            paren.appendReplacement(unparened, Matcher.quoteReplacement(qualifier ? depthHint(paren.group(1), q) : paren.group()));
+            if (qualifier) {
+                narrowing.add(paren.group(1).strip());
+            }
+        }
+        paren.appendTail(unparened);
+        q = unparened.toString().strip();
+        if (!JUDGING_START.matcher(q).find()) {
+            Matcher contrast = CONTRAST.matcher(q);
+            if (contrast.find() && contrast.start() > 8) {
+                narrowing.add(contrast.group().replaceFirst("^[,\\s]+", "").strip());
+                q = (q.substring(0, contrast.start()) + q.substring(contrast.end())).strip();
+            }
+        }
+        Matcher narrowLast = QUALIFIER_LAST.matcher(q);
+        if (narrowLast.find() && narrowLast.start() > 8) {
+            narrowing.add(narrowLast.group().replaceFirst("^[,\\s]+", "").replaceFirst("[.?!\\s]+$", ""));
+            q = q.substring(0, narrowLast.start()).strip() + depthHint(narrowLast.group(), q)
+                    + (narrowLast.group().strip().endsWith("?") ? "?" : "");
+        }
         // background sentences, then the question: "Our CI is green but suspicious. Which tests are skipped?"
         String[] sentences = SENTENCE_END.split(q);
         if (sentences.length > 1) {
@@ -227,7 +303,10 @@ final class ContextClause {
         }
         Matcher req = REQUEST.matcher(q);
         if (req.find() && req.start() > 12 && q.substring(req.end()).strip().split("\\s+").length >= 3
-                && !BACK_REFERENCE.matcher(q.substring(req.end())).find()) { // not "..., so can you find those functions?"
+                && !(BACK_REFERENCE.matcher(q.substring(req.end())).find()
+                && !(PRONOUN.matcher(q.substring(req.end())).find() && soleName(q.substring(0, req.start())) != null))) {
+                // not "..., so can you find those functions?"; but "helpers.py keeps growing. list the functions in it":
+                // the pronoun takes the one name before it
             // "MAIL-55: we are changing the signature of send_email; please list every place it is called"
             context.add(q.substring(0, req.start()));
             q = q.substring(req.end()).strip();
@@ -275,6 +354,11 @@ final class ContextClause {
             q = q.substring(0, aq.start() + 1).strip();
         }
         List<String> notes = new ArrayList<>();
+        for (String n : narrowing) {
+            if (EXCLUSION.matcher(n).find()) {
+                notes.add("not applied: '" + n + "'"); // "(tests excluded)": the answer says it was not applied
+            }
+        }
         Matcher nf = NAME_FIRST.matcher(q);
         if (nf.matches()) {
             String name = nf.group(1).startsWith("`") ? nf.group(1).substring(1, nf.group(1).length() - 1) : nf.group(1);
@@ -287,7 +371,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {
@@ -303,7 +387,7 @@ final class ContextClause {
             }
         }
         if (context.isEmpty()) {
-            return new Split(cleaned ? q : question, List.of());
+            return new Split(cleaned || !narrowing.isEmpty() ? q : question, notes);
         }
         Matcher pronoun = PRONOUN.matcher(q);
         if (pronoun.find()) {

@@ -95,6 +95,19 @@ public final class IntentClassifier {
 
     /** Classifies a question and says how sure the reading is. Never throws. */
     public Classification analyze(String question) {
+        Classification c = analyzeText(question);
+        if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))) {
+            // "any @pytest.mark.skip left?": the skipped tests, on functions or their classes, skipif included
+            return new Classification(new Intent.SkippedTests(), c.path(), c.score(), c.uncertain(), c.notes());
+        }
+        return c;
+    }
+
+    /** The decorators that skip a test. */
+    private static final Set<String> SKIP_MARKERS = Set.of("skip", "skipif", "skipunless", "pytest.mark.skip",
+            "pytest.mark.skipif", "mark.skip", "mark.skipif", "unittest.skip", "unittest.skipif", "unittest.skipunless");
+
+    private Classification analyzeText(String question) {
         if (question == null || question.isBlank()) {
             return new Classification(new Intent.Unknown("empty question"), null, 0, false, List.of());
         }

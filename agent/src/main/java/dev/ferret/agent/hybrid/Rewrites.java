@@ -142,6 +142,24 @@ final class Rewrites {
     /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
     private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\bunder\\s+under\\s+"
             + "([a-z]+)(?:\\s+under\\s+under)?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * "@marco says there are three", "@nina, do you know", "cc @dana": a colleague mentioned in a chat message, not a
+     * decorator. A plain lower-case @name that is no well-known decorator is a mention when a verb of what people do
+     * follows it, when it opens the message with a comma, or when "cc", "thanks" or "ask" comes before it.
+     */
+    private static final Pattern MENTION = Pattern.compile("(?:(?<=\\b(?:cc|thanks|thx|ty|ping|ask|asked|hey|hi|hello)\\s)"
+            + "@([a-z][a-z0-9]*)\\b(?![.(_])|^@([a-z][a-z0-9]*)(?=\\s*,)|(?<![\\w.@])@([a-z][a-z0-9]*)(?=\\s+(?:says|said|"
+            + "thinks|thought|wants|wanted|needs|needed|is|was|has|had|asked|asks|flagged|broke|cant|can't|couldn't|"
+            + "couldnt|turned|mentioned|suggested|noticed|found|reckons|believes|knows|will|would|should|might|may|can|"
+            + "could|did|does|doesnt|doesn't|didnt|didn't|isnt|isn't|wasnt|wasn't|told|tells|wrote|added|removed|renamed|"
+            + "touched|reported|reports|claims|claimed|keeps|kept|pinged|wondered|wonders|owns|maintains|reviewed|"
+            + "approved|merged|pushed|plans|planned|tried|tries|saw|sees|loves|hates|likes|agreed|agrees|insists|"
+            + "insisted|swears|swore|promised|confirmed|confirms)\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
+    /** Decorators people write as @word, never read as a mention. */
+    private static final java.util.Set<String> DECORATOR_WORDS = Lexicon.set("property staticmethod classmethod dataclass "
+            + "cache cached abstractmethod override overload contextmanager asynccontextmanager wraps unique retry "
+            + "singleton register route fixture deprecated final timeit memoize memoized validator task app "
+            + "receiver login_required shared_task pytest click");
     /** "dunder get item", "dunder set attr": one dunder name said as two words. */
     private static final Pattern TWO_WORD_DUNDER = Pattern.compile("\\b(dunder|double underscore)\\s+(get|set|del|has|init|"
             + "class)\\s+(item|attr|attribute|state|subclass|getitem)\\b", Pattern.CASE_INSENSITIVE);
@@ -355,7 +373,12 @@ final class Rewrites {
 
     /** Code said aloud or autocorrected, written as code: the patterns above, in order. */
     static String spoken(String question) {
-        String q = TWO_WORD_DUNDER.matcher(question).replaceAll("$1 $2$3");
+        String q = MENTION.matcher(question).replaceAll(m -> {
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            return DECORATOR_WORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? Matcher.quoteReplacement(m.group())
+                    : "someone ";
+        });
+        q = TWO_WORD_DUNDER.matcher(q).replaceAll("$1 $2$3");
         q = DUNDER.matcher(q).replaceAll(m -> "__" + (m.group(1) != null ? m.group(1) : m.group(2))
                 .toLowerCase(java.util.Locale.ROOT) + "__");
         for (int pass = 0; pass < 4; pass++) { // "a underscore b underscore c"

@@ -50,12 +50,13 @@ public record Tally(By by, boolean most) {
             + "|\\b(?:does|do)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:define|declare|have|hold|contain)\\b"
             + "|\\b(?:has|have|defines|declares|holds|contains)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\b");
     /** "which file has the most", "what module imports the most", "the package with the most". */
-    private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+" + QUALIFIER + UNIT
-            + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
+    private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+(?:(?:two|three|four|five|ten|top|\\d{1,2})\\s+)?"
+            + QUALIFIER + UNIT + "(?:\\s+(?:in|under)\\s+[\\w/.`-]+)?\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
             + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
             + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT
-            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b");
+            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
+            + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */
     private static final Pattern OFFENDER = Pattern.compile("\\b(?:worst|biggest|main|top)\\s+offenders?\\b");
 

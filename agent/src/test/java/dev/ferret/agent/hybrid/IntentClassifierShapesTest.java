@@ -316,7 +316,7 @@ class IntentClassifierShapesTest {
             functions that take at least 6 inputs                              | MANY_PARAMETERS        | 6
             every exception handler that names no exception                    | BARE_EXCEPTS           | -
             bar excepts anywhere                                               | BARE_EXCEPTS           | -
-            all @skipIf functions                                              | FUNCTIONS_BY_DECORATOR | skipIf
+            all @skipIf functions                                              | SKIPPED_TESTS          | -
             # what one thing raises is no search; an adjective is no parameter name
             what exception does load_user raise when the user isnt found       | UNKNOWN                | -
             which errors can parse throw                                       | UNKNOWN                | -
