@@ -96,6 +96,12 @@ public final class IntentClassifier {
     /** Classifies a question and says how sure the reading is. Never throws. */
     public Classification analyze(String question) {
         Classification c = analyzeText(question);
+        if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
+            // "where is pytest.mark.skipif used": a marker, applied as a decorator, not a module
+            String marker = i.module();
+            return new Classification(SKIP_MARKERS.contains(marker.toLowerCase(Locale.ROOT)) ? new Intent.SkippedTests()
+                    : new Intent.FunctionsByDecorator(marker), c.path(), c.score(), c.uncertain(), c.notes());
+        }
         if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))) {
             // "any @pytest.mark.skip left?": the skipped tests, on functions or their classes, skipif included
             return new Classification(new Intent.SkippedTests(), c.path(), c.score(), c.uncertain(), c.notes());
@@ -151,6 +157,16 @@ public final class IntentClassifier {
                 if (!(restated.intent() instanceof Intent.Unknown)) {
                     return restated;
                 }
+            }
+        }
+        if (!(c.intent() instanceof Intent.Unknown u && u.reason().equals(ASKS_MORE))) {
+            // "classes where Python writes the __init__ for you": a concept described, not named; taken for an unknown
+            // reading, or for one that took its parameter from the description's own words
+            java.util.Optional<Descriptions.Reading> described = Descriptions.of(split.question());
+            if (described.isPresent() && (c.intent() instanceof Intent.Unknown || described.get().explains(c.intent()))) {
+                List<String> notes = new ArrayList<>(c.notes());
+                notes.add("read as a description of " + described.get().name());
+                return new Classification(described.get().intent(), c.path(), 5, true, notes);
             }
         }
         return c;
@@ -1438,6 +1454,14 @@ public final class IntentClassifier {
                 if (p >= 0 && !q.get(p).code() && !q.get(p).capitalised() && p + 1 < q.size()
                         && Lexicon.EXCEPTION.contains(q.get(p + 1).lower())) {
                     p = -1; // "raise custom errors": a kind of error, not its name
+                }
+                if (p >= 0 && !q.get(p).code() && !q.get(p).capitalised()) {
+                    for (Word w : q.words) {
+                        if (param(w) && w.capitalised() && ClassFactsNames.exceptionLike(w.text())) {
+                            p = w.index(); // "signal a ConfigError ... with a raise statement, per module": the exception
+                            break;
+                        }
+                    }
                 }
                 if (p >= 0) {
                     return new Candidate(new Intent.Raises(exceptionName(p)), 7, false, "");

@@ -76,6 +76,11 @@ final class Rewrites {
     /** "non-standard-library modules", "non-stdlib imports": the third-party ones. */
     private static final Pattern NON_STDLIB = Pattern.compile("\\bnon[- ]?(?:standard[- ]library|stdlib|std[- ]lib)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "3rd party", "3rd-party": third-party. */
+    private static final Pattern THIRD = Pattern.compile("\\b3rd[- ]?party\\b", Pattern.CASE_INSENSITIVE);
+    /** "whose return type hint is str", "return annotation is str": the return type. */
+    private static final Pattern TYPE_HINT_IS = Pattern.compile("\\breturn\\s+(?:type\\s+)?(?:hint|annotation)\\s+is\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Go's "method set of T": the methods of a class. */
     private static final Pattern METHOD_SET = Pattern.compile("\\bmethod\\s+sets?\\s+of\\b", Pattern.CASE_INSENSITIVE);
     /** "annotated to output an ndarray": the return annotation. */
@@ -86,7 +91,8 @@ final class Rewrites {
             + "(?:one|an|any|some|the)\\s+input|inputs?)\\s+(?:(?:is|are)\\s+)?(named|called)\\b", Pattern.CASE_INSENSITIVE);
     /** "functions that let the caller pass in a locale": a parameter of that name. */
     private static final Pattern PASS_IN = Pattern.compile("\\b(?:let|lets|allow|allows)\\s+(?:the\\s+)?(?:callers?|users?|"
-            + "you|me|us|clients?)\\s+(?:to\\s+)?(?:pass|give|supply|provide|specify)(?:\\s+in)?\\s+(?:an?\\s+|the\\s+|their\\s+"
+            + "you|me|us|clients?)\\s+(?:to\\s+)?(?:pass|give|supply|provide|specify|hand)(?:\\s+in)?\\s+(?:(?:an?\\s+)?"
+            + "(?:value|setting|argument)\\s+for\\s+|something\\s+(?:named|called)\\s+)?(?:an?\\s+|the\\s+|their\\s+"
             + "own\\s+)?([A-Za-z_]\\w*)\\b", Pattern.CASE_INSENSITIVE);
     /** "tuples with named fields", "tuple types with field names", "tuples-with-field-names": named tuples. */
     private static final Pattern NAMED_FIELDS_TUPLE = Pattern.compile("\\btuples?(?:[- ]?(?:types?|classes?))?[- ](?:with|"
@@ -344,6 +350,8 @@ final class Rewrites {
         q = BARE_KINDS.matcher(q).replaceAll(m -> Matcher.quoteReplacement(classes(m.group(1))));
         q = LOAD_LIBRARY.matcher(q).replaceAll(m -> Matcher.quoteReplacement(imports(m.group(1)) + " the " + m.group(2)));
         q = NON_STDLIB.matcher(q).replaceAll("third-party");
+        q = THIRD.matcher(q).replaceAll("third-party");
+        q = TYPE_HINT_IS.matcher(q).replaceAll("return type is");
         q = METHOD_SET.matcher(q).replaceAll("methods of");
         q = OUTPUT.matcher(q).replaceAll("$1 to return");
         q = INPUT_NAMED.matcher(q).replaceAll("a parameter $1");
