@@ -151,7 +151,10 @@ final class ContextClause {
      * " i want to replace it with logging", " cause i think some are broken", " i need it for the migration": the
      * asker's plan or reason after the question, said without a separator (dictated, chat); never what is asked.
      */
-    private static final Pattern TRAILING_WANT = Pattern.compile("(?:[,;:]\\s*|\\s+)(?:(?:cause|cuz|coz|because|since|as)\\s+"
+    private static final Pattern TRAILING_WANT = Pattern.compile("(?:[,;:]\\s*|\\s+)(?:(?<=[,;:]\\s{0,3})(?:new here\\b|"
+            + "(?:want|wanna|need|gonna|going|trying|planning)\\s+(?:to\\s+)?(?:replace|swap|turn|change|check|see|remove|"
+            + "delete|refactor|rename|migrate|move|convert|fix|document|understand|review|clean|update|upgrade|port|drop|"
+            + "add|use|implement|run|touch)\\b)|(?:cause|cuz|coz|because|since|as)\\s+"
             + "(?:i|we)\\b|(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)\\s+"
             + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
             + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",

@@ -365,6 +365,9 @@ public final class IntentClassifier {
         }
         Word first = q.get(start);
         String f = first.norm();
+        if (Set.of("break", "split", "group", "sort").contains(f) && q.tally().isPresent()) {
+            return false; // "break down the number of functions per file": the tally asked for, no change
+        }
         if (start > 0 && Lexicon.COMMAND.contains(f)) {
             return true;
         }
@@ -435,6 +438,10 @@ public final class IntentClassifier {
                     && !(q.size() > 3 && q.get(2).lower().equals("get") && Set.of("rid", "away", "off")
                     .contains(q.get(3).lower()))) { // "can we get rid of X" is a change
                 return false;
+            }
+            if (q.size() > 2 && Set.of("you", "u").contains(q.get(1).norm())
+                    && Set.of("break", "split", "group", "sort").contains(q.get(2).norm()) && q.tally().isPresent()) {
+                return false; // "can you break down the number of functions per file": a tally
             }
             return true;
         }

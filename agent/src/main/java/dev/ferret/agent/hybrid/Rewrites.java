@@ -76,6 +76,9 @@ final class Rewrites {
     /** "non-standard-library modules", "non-stdlib imports": the third-party ones. */
     private static final Pattern NON_STDLIB = Pattern.compile("\\bnon[- ]?(?:standard[- ]library|stdlib|std[- ]lib)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "the Torch-prefixed classes", "Handler-suffixed classes": names starting or ending with it. */
+    private static final Pattern PREFIXED = Pattern.compile("\\b([A-Za-z_]\\w*)-(prefixed|suffixed)\\s+(classes|functions|methods|"
+            + "class|function|method|types|funcs|defs)\\b", Pattern.CASE_INSENSITIVE);
     /** "3rd party", "3rd-party": third-party. */
     private static final Pattern THIRD = Pattern.compile("\\b3rd[- ]?party\\b", Pattern.CASE_INSENSITIVE);
     /** "whose return type hint is str", "return annotation is str": the return type. */
@@ -351,6 +354,8 @@ final class Rewrites {
         q = LOAD_LIBRARY.matcher(q).replaceAll(m -> Matcher.quoteReplacement(imports(m.group(1)) + " the " + m.group(2)));
         q = NON_STDLIB.matcher(q).replaceAll("third-party");
         q = THIRD.matcher(q).replaceAll("third-party");
+        q = PREFIXED.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(3) + " "
+                + (m.group(2).toLowerCase().startsWith("pre") ? "starting" : "ending") + " with " + m.group(1)));
         q = TYPE_HINT_IS.matcher(q).replaceAll("return type is");
         q = METHOD_SET.matcher(q).replaceAll("methods of");
         q = OUTPUT.matcher(q).replaceAll("$1 to return");

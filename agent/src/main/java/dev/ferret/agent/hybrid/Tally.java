@@ -55,7 +55,8 @@ public record Tally(By by, boolean most) {
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
             + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
             + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT
-            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
+            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b|\\bin\\s+(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w']+\\s+){1,3}?(?:the\\s+)?most\\b"
+            + "|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
             + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */
     private static final Pattern OFFENDER = Pattern.compile("\\b(?:worst|biggest|main|top)\\s+offenders?\\b");
