@@ -102,12 +102,19 @@ public final class IntentClassifier {
             return new Classification(SKIP_MARKERS.contains(marker.toLowerCase(Locale.ROOT)) ? new Intent.SkippedTests()
                     : new Intent.FunctionsByDecorator(marker), c.path(), c.score(), c.uncertain(), c.notes());
         }
-        if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))) {
-            // "any @pytest.mark.skip left?": the skipped tests, on functions or their classes, skipif included
+        if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))
+                && !FUNCTION_WORDS_OR_DECORATOR.matcher(question).find()) {
+            // "any @pytest.mark.skip left?", "tests with @unittest.skip": the skipped tests, on functions or their
+            // classes; "all @skipIf functions" asks for the functions under that decorator
             return new Classification(new Intent.SkippedTests(), c.path(), c.score(), c.uncertain(), c.notes());
         }
         return c;
     }
+
+    /** Words that ask for the functions under a decorator, as such. */
+    private static final java.util.regex.Pattern FUNCTION_WORDS_OR_DECORATOR = java.util.regex.Pattern.compile(
+            "\\b(?:functions?|funcs?|fns?|methods?|defs?|decorated|decorator|decorators)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The decorators that skip a test. */
     private static final Set<String> SKIP_MARKERS = Set.of("skip", "skipif", "skipunless", "pytest.mark.skip",

@@ -132,7 +132,8 @@ final class SpokenNames {
         String argument = first.intent() instanceof Intent.Unknown ? null : first.intent().argument().toLowerCase(Locale.ROOT);
         List<Run> runs = runs(question);
         for (Run run : runs) {
-            if (argument != null && !List.of(run.words().split(" ")).contains(argument)
+            if (argument != null && java.util.Arrays.stream(run.words().split(" ")).noneMatch(w -> w.equals(argument)
+                    || argument.equals(w + "s") || w.equals(argument + "s")) // "build request" first read as requests
                     && !run.words().equals(words(first.intent().argument()))) {
                 continue;
             }

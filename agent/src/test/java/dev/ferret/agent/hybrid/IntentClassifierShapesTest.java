@@ -316,7 +316,7 @@ class IntentClassifierShapesTest {
             functions that take at least 6 inputs                              | MANY_PARAMETERS        | 6
             every exception handler that names no exception                    | BARE_EXCEPTS           | -
             bar excepts anywhere                                               | BARE_EXCEPTS           | -
-            all @skipIf functions                                              | SKIPPED_TESTS          | -
+            all @skipIf functions                                              | FUNCTIONS_BY_DECORATOR | skipIf
             # what one thing raises is no search; an adjective is no parameter name
             what exception does load_user raise when the user isnt found       | UNKNOWN                | -
             which errors can parse throw                                       | UNKNOWN                | -
@@ -602,6 +602,7 @@ class IntentClassifierShapesTest {
             docstring-less functions                                           | UNDOCUMENTED_FUNCTIONS | -
             gen funcs in utils                                                 | GENERATORS             | -
             the pytest fixtures please                                         | FUNCTIONS_BY_DECORATOR | pytest.fixture
+            any @pytest.mark.skip left?                                        | SKIPPED_TESTS          | -
             gimme except: blocks                                               | BARE_EXCEPTS           | -
             where are the dataclasses, i am new here                           | DATACLASSES            | -
             which handlers catch value error cause i think they hide bugs      | CATCHES                | ValueError

@@ -40,6 +40,10 @@ class SpokenNamesTest {
                     return order
 
 
+                def build_request(order):
+                    return order
+
+
                 def show_all():
                     pass
 
@@ -70,7 +74,7 @@ class SpokenNamesTest {
         Files.writeString(repo.resolve("api.py"), """
                 from dataclasses import dataclass
                 from http.client import HTTPConnection
-                from payments.service import process_payment, buildUrl
+                from payments.service import build_request, process_payment, buildUrl
 
 
                 class PooledConnection(HTTPConnection):
@@ -78,6 +82,7 @@ class SpokenNamesTest {
 
 
                 def checkout(order):
+                    build_request(order)
                     process_payment(order)
                     return buildUrl("h", "/p")
 
@@ -94,6 +99,7 @@ class SpokenNamesTest {
     @CsvSource(delimiter = '|', textBlock = """
             who calls process payment?                           | Callers[function=process_payment]
             where is build url used                              | Callers[function=buildUrl]
+            where is build request used                          | Callers[function=build_request]
             subclasses of base handler                           | Subclasses[base=BaseHandler, indirect=false]
             functions with a parameter called max retries        | FunctionsWithParameter[parameter=max_retries]
             methods of the user repository class                 | MethodsOfClass[className=UserRepository]
