@@ -28,11 +28,17 @@ final class ContextClause {
             + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
             + "release notes|guide|deprecation|handover|hand-off";
     /** Greetings and fillers before the question. */
-    private static final Pattern GREETING = Pattern.compile("^(?:hi|hey|hello|ok|okay|so|quick question|"
+    private static final Pattern GREETING = Pattern.compile("^(?:(?:hi|hey|hello|morning|good (?:morning|afternoon|evening)|dear)"
+            + "(?:\\s+(?:team|all|everyone|folks|colleagues|there|y'all|guys|devs|friends))?|ok|okay|so|quick question|"
             + "question)" + SEP, Pattern.CASE_INSENSITIVE);
+    /** "Thanks, Ana", "Best regards, Noah", "cheers", "ty - eli": the sign-off of a message, last. */
+    private static final Pattern SIGN_OFF = Pattern.compile("(?:(?<=[.!?,])\\s*(?:best|br)|(?:(?<=[.!?,])|\\s)\\s*(?:(?:(?:best|kind|"
+            + "warm|many)\\s+)?(?:regards|thanks|wishes)|thank you(?: (?:so much|in advance))?|thanks in advance|cheers|thx|ty|tia))"
+            + "\\b\\s*[,!.]?\\s*(?:-\\s*)?(?:\\b[A-Za-z][a-z]{1,15}\\b)?\\s*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "I'm new here -", "new to the codebase:", "first week on the team:", "I'm tracing a bug in X," */
     private static final Pattern LEADING = Pattern.compile("^(?:" + ME + "\\s+(?:new|a newcomer|a newbie|\\w+ing)\\b"
-            + "|new (?:here|to\\b)|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)-(?=\\w))*" + SEP,
+            + "|new (?:here|to\\b)|new(?:-ish)? (?:joiner|hire|starter|dev|developer|engineer|guy|person)? ?here\\b"
+            + "|day \\d+ here\\b|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)-(?=\\w))*" + SEP,
             Pattern.CASE_INSENSITIVE);
     /**
      * Who asks, first: "pm: ...", "qa here - ...", "student q: ...", "security audit - ...", "As a data scientist, ...".
@@ -99,7 +105,7 @@ final class ContextClause {
             + "would like|'d like)\\b))\\s*", Pattern.CASE_INSENSITIVE);
     /** "For the licence audit, ...": the purpose first. */
     private static final Pattern PURPOSE = Pattern.compile("^for\\s+(?:(?:the|a|an|my|our)\\s+(?:[\\w-]+\\s+){0,2})?(?:" + WORK
-            + "|inventory|diagram)(?:\\s+purposes?)?(?:\\s*[,:;\\-\u2013\u2014]\\s*|\\s+(?=(?:i|we)\\s*(?:need|want|would like|'d like)\\b))",
+            + "|inventory|diagram)(?:\\s+purposes?)?(?:\\s+(?:of|for|on|in)\\s+[^,:;?]{1,60}?)?(?:\\s*[,:;\\-\u2013\u2014]\\s*|\\s+(?=(?:i|we)\\s*(?:need|want|would like|'d like)\\b))",
             Pattern.CASE_INSENSITIVE);
     /** "I need to know which ...", "I want to see every ...": how the request is put, not what it asks. */
     private static final Pattern ASKING = Pattern.compile("^(?:(?:i|we)\\s*(?:need|want|would like|'d like)\\s+"
@@ -111,7 +117,8 @@ final class ContextClause {
             + "\\s*(?::|\\s[-\u2013\u2014]+)\\s+(.{4,})$");
     /** "... so they can be used with async with": what the asker wants the items for, at the end. */
     private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
-            + "(?:can|could|will|would|know|see|understand)\\b[^?]*[.?!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "(?:can|could|will|would|know|see|understand|dont|don't|do not|wont|won't)\\b[^?]*[.?!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /**
      * "Could you please list ...", "Would you mind showing me ...", "Would it be possible to find ...", "I'd really
      * appreciate it if you could list ...": politeness before a search verb (a gerund is read as the verb).
@@ -221,6 +228,10 @@ final class ContextClause {
             + "|leaving\\s+[^,?]{1,40}\\s+out\\b|incl\\.?\\s|including\\b|excluding\\b|first level\\b|top[- ]level only\\b"
             + "|[^,?\u2014\u2013]{0,60}\\b(?:included|excluded)\\b)(?![^?]*\\b(?:every|which|list|show)\\b)[^?]*[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** "outside tests", ", skip tests", "excluding the tests/ folder": a place left out, which no search leaves out. */
+    private static final Pattern OUTSIDE_TESTS = Pattern.compile(",?\\s+(?:outside(?:\\s+of)?|excluding|except(?:\\s+in)?|not in|"
+            + "minus|skip(?:ping)?|ignoring|without)\\s+(?:the\\s+)?(?:tests?|test\\s+(?:code|files|folder|dir|directory|suite)|"
+            + "tests/)(?:\\s+(?:folder|dir|directory|code|files))?(?=\\s*[,.?!]|\\s*$)", Pattern.CASE_INSENSITIVE);
     /** "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper": a contrast no search applies. */
     private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than)\\s+[^,;?()\u2014\u2013]*",
             Pattern.CASE_INSENSITIVE);
@@ -246,7 +257,7 @@ final class ContextClause {
             + "extending|children|child|descendants?|hierarchy|tree|bases?|parent)\\b", Pattern.CASE_INSENSITIVE);
     /** The words of a narrowing that leaves something out, which the answer says it did not apply. */
     private static final Pattern EXCLUSION = Pattern.compile("\\b(?:only|excluded|excluding|exclude|not|except|without|aside|"
-            + "rather|opposed|leaving)\\b", Pattern.CASE_INSENSITIVE);
+            + "rather|opposed|leaving|outside|skip|skipping|ignoring|minus)\\b", Pattern.CASE_INSENSITIVE);
     /** Questions that judge or compare: a contrast there is the point ("should I use X rather than Y"). */
     private static final Pattern JUDGING_START = Pattern.compile("^(?:should|why|would|is it|are|when|how)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -265,6 +276,10 @@ final class ContextClause {
         }
         if (q.length() < 4) {
             q = question.strip();
+        }
+        Matcher signOff = SIGN_OFF.matcher(q);
+        if (signOff.find() && signOff.start() > 8) {
+            q = q.substring(0, signOff.start()).strip(); // "... Could you tell me which modules import X? Thanks, Ana"
         }
         boolean cleaned = !q.equals(question.strip());
         List<String> context = new ArrayList<>();
@@ -286,6 +301,11 @@ final class ContextClause {
                 narrowing.add(contrast.group().replaceFirst("^[,\\s]+", "").strip());
                 q = (q.substring(0, contrast.start()) + q.substring(contrast.end())).strip();
             }
+        }
+        Matcher outside = OUTSIDE_TESTS.matcher(q);
+        if (outside.find() && outside.start() > 8) {
+            narrowing.add(outside.group().replaceFirst("^[,\\s]+", "").strip());
+            q = (q.substring(0, outside.start()) + q.substring(outside.end())).strip();
         }
         Matcher narrowLast = QUALIFIER_LAST.matcher(q);
         if (narrowLast.find() && narrowLast.start() > 8) {

@@ -166,6 +166,16 @@ public final class IntentClassifier {
                 }
             }
         }
+        if (c.intent() instanceof Intent.Unknown) {
+            // "hey, checkout is broken on staging, where's ShoppingCart defined?": the request after what led to it
+            java.util.regex.Matcher m = LAST_REQUEST.matcher(split.question());
+            if (m.find() && m.start() > 8 && m.group(1).strip().split("\\s+").length >= 3) {
+                Classification last = read(m.group(1), split.notes());
+                if (!(last.intent() instanceof Intent.Unknown)) {
+                    return new Classification(last.intent(), last.path(), last.score(), true, last.notes());
+                }
+            }
+        }
         if (!(c.intent() instanceof Intent.Unknown u && u.reason().equals(ASKS_MORE))) {
             // "classes where Python writes the __init__ for you": a concept described, not named; taken for an unknown
             // reading, or for one that took its parameter from the description's own words
@@ -188,6 +198,11 @@ public final class IntentClassifier {
             return false;
         }
     }
+
+    /** The last clause of a question when it is a request of its own: "..., where's ShoppingCart defined?". */
+    private static final java.util.regex.Pattern LAST_REQUEST = java.util.regex.Pattern.compile("(?:[,;:.]|\\s[-\u2013\u2014]+)\\s*"
+            + "((?:so\\s+)?(?:where|which|what|who|how many|any|gimme|give me|list|show|find|can (?:you|u|someone)|"
+            + "could (?:you|u|someone))\\b[^,;]*?)[?.!]*\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** ", i.e. the typed dictionary definitions", ", in other words the generators": what was asked, said again. */
     private static final java.util.regex.Pattern RESTATEMENT = java.util.regex.Pattern.compile("(?:,\\s*|\\s)(?:i\\.e\\.?|ie"
@@ -589,7 +604,8 @@ public final class IntentClassifier {
                 for (int j = i + 1; j < Math.min(q.size(), i + 5); j++) {
                     if (q.get(j).lower().equals("than")) {
                         String after = j + 1 < q.size() ? q.get(j + 1).lower() : "";
-                        if (!after.isEmpty() && !after.chars().allMatch(Character::isDigit) && !NUMBER_WORDS.contains(after)) {
+                        if (!after.isEmpty() && !after.chars().allMatch(Character::isDigit) && !NUMBER_WORDS.contains(after)
+                                && !(after.equals("any") && q.ranksPlaces())) { // "more X than any other": a tally's top
                             return true; // "more exception classes than enums"; not "more than 5 parameters"
                         }
                     }
@@ -3689,7 +3705,9 @@ public final class IntentClassifier {
         /** The words of a {@link Tally} ("per file", "broken down by folder", "which module has the most"). */
         private static final Set<String> TALLY_WORDS = Set.of("per", "each", "every", "by", "across", "broken", "break",
                 "down", "up", "out", "split", "grouped", "group", "sorted", "sort", "most", "has", "have", "with", "having",
-                "containing", "count", "number", "breakdown", "tally", "does", "do");
+                "containing", "count", "number", "breakdown", "tally", "does", "do", "two", "three", "four", "five", "ten",
+                "top", "largest", "biggest", "highest", "heaviest", "worst", "holds", "contains", "defines", "declares",
+                "than", "any", "other", "more", "home", "to", "pile", "share", "of");
 
         /**
          * "list all classes", "what functions are in shop/cli.py", "how many classes are there": every class or every

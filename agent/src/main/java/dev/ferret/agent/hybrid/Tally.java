@@ -48,14 +48,22 @@ public record Tally(By by, boolean most) {
             + "|for\\s+every|across(?:\\s+the)?|(?:broken|break|split|grouped|group|sorted|sort)\\s+(?:down\\s+|up\\s+|out\\s+)?by)"
             + "[\\s-]+" + QUALIFIER + UNIT + "\\b|\\b" + UNIT + "[\\s-]+by[\\s-]+" + UNIT + "\\b"
             + "|\\b(?:does|do)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:define|declare|have|hold|contain)\\b"
-            + "|\\b(?:has|have|defines|declares|holds|contains)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\b");
+            + "|\\b(?:has|have|defines|declares|holds|contains)\\s+(?:each|every)\\s+" + QUALIFIER + UNIT + "\\b"
+            + "|\\b(?:each|every)\\s+" + QUALIFIER + UNIT + "\\s+(?:contains|provides|declares|defines|has|holds|exports|"
+            + "raises|imports|catches)\\b");
     /** "which file has the most", "what module imports the most", "the package with the most". */
     private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+(?:(?:two|three|four|five|ten|top|\\d{1,2})\\s+)?"
             + QUALIFIER + UNIT + "(?:\\s+(?:in|under)\\s+[\\w/.`-]+)?\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
             + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
             + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT
-            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b|\\bin\\s+(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w']+\\s+){1,3}?(?:the\\s+)?most\\b"
+            + "\\s+(?:with|having|containing|holding)\\s+the\\s+most\\b|\\b(?:which|what)(?:\\s+one)?\\s+(?:" + QUALIFIER + UNIT + "\\s+)?(?:has|holds|defines|contains|declares)\\s+more\\s+"
+            + "(?:[\\w-]+\\s+){1,3}than\\s+any\\s+other\\b|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+is\\s+(?:home|host)\\s+to"
+            + "\\s+the\\s+most\\b|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:has|holds|contains)\\s+the\\s+(?:biggest|largest)"
+            + "\\s+(?:pile|share|chunk|number|count)\\b|\\b(?:the\\s+)?(?:two|three|four|five|ten|top|\\d{1,2})\\s+" + UNIT
+            + "\\b[^?]{0,40}\\bthe\\s+most\\b|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+is\\s+the\\s+(?:heaviest|biggest)"
+            + "\\s+user\\s+of\\b|\\bamong\\s+the\\s+" + UNIT + "\\b[^?]{0,40},\\s*which\\s+one\\b[^?]*\\bthe\\s+most\\b"
+            + "|\\bin\\s+(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w']+\\s+){1,3}?(?:the\\s+)?most\\b"
             + "|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
             + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */

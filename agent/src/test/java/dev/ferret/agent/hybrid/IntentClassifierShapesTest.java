@@ -603,6 +603,20 @@ class IntentClassifierShapesTest {
             gen funcs in utils                                                 | GENERATORS             | -
             the pytest fixtures please                                         | FUNCTIONS_BY_DECORATOR | pytest.fixture
             any @pytest.mark.skip left?                                        | SKIPPED_TESTS          | -
+            # mail and chat: greetings, sign-offs, mentions, a request after what led to it, places left out
+            Hi team, we are retiring the old cache. Which modules import memcache? Thanks, Ana | IMPORTS | memcache
+            Dear all, could you list the enum classes? Best regards, Tom       | ENUMS                  | -
+            @lena says there are none - any dataclasses in billing/?           | DATACLASSES            | -
+            hey, the deploy is broken again, where's RegionConfig defined?     | DEFINITIONS            | RegionConfig
+            callers of flush_all outside tests                                 | CALLERS                | flush_all
+            how many enums each module defines                                 | ENUMS                  | -
+            which module has more dataclasses than any other?                  | DATACLASSES            | -
+            which file is home to the most generators?                         | GENERATORS             | -
+            the three files that define the most classes                       | CLASSES_BY_NAME        | *
+            which subclasses of Node (direct only, not transitive) are there   | SUBCLASSES             | Node
+            which functions return str (as declared, not inferred)?            | FUNCTIONS_RETURNING    | str
+            callers of build_index pls so i dont break it                      | CALLERS                | build_index
+            new joiner here, where are the tests?                              | TESTS                  | -
             gimme except: blocks                                               | BARE_EXCEPTS           | -
             where are the dataclasses, i am new here                           | DATACLASSES            | -
             which handlers catch value error cause i think they hide bugs      | CATCHES                | ValueError
