@@ -443,7 +443,8 @@ public final class IntentClassifier {
         if (f.equals("what") && q.size() > 2 && q.get(1).norm().equals("is") && last.norm().equals("for")) {
             return true; // "what is the Protocol class for?"
         }
-        if (q.phrase("tell", "me", "about") || q.phrase("tell", "me", "how") || q.phrase("best", "way")
+        if (q.phrase("tell", "me", "about") || q.phrase("tell", "me", "how") && !q.phrase("tell", "me", "how", "many")
+                || q.phrase("best", "way")
                 || q.phrase("what", "is", "the", "difference") || q.phrase("difference", "between")
                 || q.phrase("diff", "between") || q.phrase("differences", "between")) {
             return true;

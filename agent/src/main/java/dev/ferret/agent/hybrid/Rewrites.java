@@ -125,6 +125,12 @@ final class Rewrites {
     /** "skips per file", "list the skips": the skipped tests (the noun, not "skips the check"). */
     private static final Pattern SKIPS = Pattern.compile("(?:^|(?<=\\b(?:the|any|all|list|show|count|find|our|many|of|"
             + "gimme|me)\\s))skips\\b(?!\\s+(?:the|a|an|it|this|that|them|if|when|unless)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "goto DEFAULT_TIMEOUT", "jump to render_template def": where it is defined, as an editor's go-to. */
+    private static final Pattern GOTO = Pattern.compile("^(?:goto|go\\s+to|jump\\s+to)\\s+(`?[A-Za-z_][\\w.]*`?)(?:\\s+(?:def|"
+            + "definition|class|function|decl|declaration))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "__eq__ overrides": the classes that override it. */
+    private static final Pattern DUNDER_OVERRIDES = Pattern.compile("(?<![\\w.])(__[a-z][a-z0-9_]*__)\\s+(?:overrides|overriders)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** "which methods are implemented in HttpClient": the methods defined in that class, not its subclasses. */
     private static final Pattern IMPLEMENTED_IN = Pattern.compile("(\\bmethods\\b[^?.;]{0,20}?\\b)implemented\\s+(in|on|by)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -372,6 +378,8 @@ final class Rewrites {
         q = TRIPLE_QUOTED_DOCS.matcher(q).replaceAll("docstrings");
         q = GREP_CALL.matcher(q).replaceAll("calls to $1");
         q = IMPLEMENTED_IN.matcher(q).replaceAll("$1defined $2");
+        q = GOTO.matcher(q).replaceAll("where is $1 defined");
+        q = DUNDER_OVERRIDES.matcher(q).replaceAll("classes that override $1");
         q = SKIPS.matcher(q).replaceAll("skipped tests");
         q = RECOVER.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
                 : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");

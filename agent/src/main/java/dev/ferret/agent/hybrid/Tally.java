@@ -53,7 +53,8 @@ public record Tally(By by, boolean most) {
             + "raises|imports|catches)\\b");
     /** "which file has the most", "what module imports the most", "the package with the most". */
     private static final Pattern MOST = Pattern.compile("\\b(?:which|what)\\s+(?:(?:two|three|four|five|ten|top|\\d{1,2})\\s+)?"
-            + QUALIFIER + UNIT + "(?:\\s+(?:in|under)\\s+[\\w/.`-]+)?\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
+            + QUALIFIER + UNIT + "(?:\\s+(?:in|under)\\s+(?:the\\s+)?[\\w/.`-]+(?:\\s+(?:folder|package|module|dir|directory))?)?"
+            + "\\s+(?:[\\w']+\\s+){1,2}?(?:the\\s+)?(?:most|(?:largest|biggest|highest|greatest)\\s+(?:number|count|amount))\\b(?!\\s+(?:recent|recently)\\b)|\\bthe\\s+" + QUALIFIER + UNIT
             + "\\s+(?:with|having|containing|holding|that\\s+(?:has|have|holds?|contains?|defines?|raises?))\\s+the\\s+"
             + "most\\b(?!\\s+(?:recent|recently)\\b)|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:is|are)\\s+(?:the\\s+)?"
             + WORST + "\\b|\\b" + WORST + "\\s+" + QUALIFIER + UNIT + "\\b|^(?:the\\s+)?" + QUALIFIER + UNIT
