@@ -167,10 +167,8 @@ final class ContextClause {
             + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", someone says nowhere", "; someone needs it": what a colleague said or wants, after the question. */
-    private static final Pattern TRAILING_SOMEONE = Pattern.compile("(?:[,;]|\\s-|\\?)\\s*someone\\s+(?:says|said|thinks|thought|"
-            + "wants|wanted|needs|needed|is|was|has|had|asked|flagged|broke|cant|can't|turned|mentioned|suggested|"
-            + "noticed|found|reckons|believes|knows|will|would|told|wrote|keeps|plans|tried)\\b[^?]*[.!?]?\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_SOMEONE = Pattern.compile("(?:[,;]|\\s-|\\?)\\s*someone\\s+(?:" + Rewrites.PEOPLE_VERBS
+            + ")\\b[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:(?:[\\w-]+\\s+)?(?:"
             + WORK + ")\\s*[.!)]?\\s*$|for\\s+(?:the|a|an|my|our)\\s+"

@@ -162,14 +162,16 @@ final class Rewrites {
      * decorator. A plain lower-case @name that is no well-known decorator is a mention when a verb of what people do
      * follows it, when it opens the message with a comma, or when "cc", "thanks" or "ask" comes before it.
      */
+    /** What people do, said right after a mention of them ("@marco says", "someone needs it"). */
+    static final String PEOPLE_VERBS = "says|said|thinks|thought|wants|wanted|needs|needed|is|was|has|had|asked|asks|"
+            + "flagged|broke|cant|can't|couldn't|couldnt|turned|mentioned|suggested|noticed|found|reckons|believes|knows|"
+            + "will|would|should|might|may|can|could|did|does|doesnt|doesn't|didnt|didn't|isnt|isn't|wasnt|wasn't|told|"
+            + "tells|wrote|added|removed|renamed|touched|reported|reports|claims|claimed|keeps|kept|pinged|wondered|"
+            + "wonders|owns|maintains|reviewed|approved|merged|pushed|plans|planned|tried|tries|saw|sees|loves|hates|"
+            + "likes|agreed|agrees|insists|insisted|swears|swore|promised|confirmed|confirms";
     private static final Pattern MENTION = Pattern.compile("(?:(?<=\\b(?:cc|thanks|thx|ty|ping|ask|asked|hey|hi|hello)\\s)"
-            + "@([a-z][a-z0-9]*)\\b(?![.(_])|^@([a-z][a-z0-9]*)(?=\\s*,)|(?<![\\w.@])@([a-z][a-z0-9]*)(?=\\s+(?:says|said|"
-            + "thinks|thought|wants|wanted|needs|needed|is|was|has|had|asked|asks|flagged|broke|cant|can't|couldn't|"
-            + "couldnt|turned|mentioned|suggested|noticed|found|reckons|believes|knows|will|would|should|might|may|can|"
-            + "could|did|does|doesnt|doesn't|didnt|didn't|isnt|isn't|wasnt|wasn't|told|tells|wrote|added|removed|renamed|"
-            + "touched|reported|reports|claims|claimed|keeps|kept|pinged|wondered|wonders|owns|maintains|reviewed|"
-            + "approved|merged|pushed|plans|planned|tried|tries|saw|sees|loves|hates|likes|agreed|agrees|insists|"
-            + "insisted|swears|swore|promised|confirmed|confirms)\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
+            + "@([a-z][a-z0-9]*)\\b(?![.(_])|^@([a-z][a-z0-9]*)(?=\\s*,)|(?<![\\w.@])@([a-z][a-z0-9]*)(?=\\s+(?:" + PEOPLE_VERBS
+            + ")\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
     /** Decorators people write as @word, never read as a mention. */
     private static final java.util.Set<String> DECORATOR_WORDS = Lexicon.set("property staticmethod classmethod dataclass "
             + "cache cached abstractmethod override overload contextmanager asynccontextmanager wraps unique retry "
