@@ -23,17 +23,19 @@ import java.util.regex.Pattern;
 /**
  * A repository's names said as words: "who calls process payment", "where does the user serializer class live",
  * "functions with a max retries parameter". The names are those the repository defines, takes as parameters, calls,
- * imports, subclasses, decorates with, raises and catches. Without the repository the classifier cannot tell a name of two words from two words, so
- * it reads such a question as unknown or takes one word for the name ({@code callers of process}). With it, each run
- * of two to five words that spells a name the repository has ({@code process_payment}, {@code BaseHandler},
- * {@code maxRetries}: its parts split at underscores and case changes, compared without regard to case) is put in
- * the question in the name's own spelling, and the question is read again. The new reading is taken only when it
- * uses that name as its parameter, and only when the first reading was unknown or had as its parameter one of the
- * run's words or the run's words spelt another way ({@code HttpClient} where the repository has {@code HTTPClient}):
- * "which functions take too many arguments" stays a question about long parameter lists in a repository with a
- * {@code too_many_arguments} function. A run holds no grammar word ("inherit from Exception" is no
- * {@code _from_exception}) and no word written against code ("find @skip tests" is no {@code skipTests}). So "show all the dataclasses" stays a question about dataclasses in a
- * repository with a {@code show_all} function.
+ * imports, subclasses, decorates with, raises and catches. Without the repository the classifier cannot tell a name
+ * of two words from two words, so it reads such a question as unknown or takes one word for the name ({@code callers
+ * of process}). With it, each run of two to five words that spells a name the repository has ({@code process_payment},
+ * {@code BaseHandler}, {@code maxRetries}: its parts split at underscores and case changes, compared without regard to
+ * case) is put in the question in the name's own spelling, and the question is read again.
+ * <p>
+ * The new reading is taken only when it uses that name as its parameter, and only when the first reading was unknown
+ * or had as its parameter one of the run's words (or its plural) or the run's words spelt another way ({@code
+ * HttpClient} where the repository has {@code HTTPClient}). So "which functions take too many arguments" stays a
+ * question about long parameter lists in a repository with a {@code too_many_arguments} function, and "show all the
+ * dataclasses" one about dataclasses where there is a {@code show_all}. A run holds no grammar word ("inherit from
+ * Exception" is no {@code _from_exception}) and no word written against code ("find @skip tests" is no
+ * {@code skipTests}).
  */
 final class SpokenNames {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
