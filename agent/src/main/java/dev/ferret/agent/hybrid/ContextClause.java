@@ -57,6 +57,7 @@ final class ContextClause {
      * "from chat:", "Per the retro,", "Following the onboarding doc,".
      */
     private static final Pattern LABEL = Pattern.compile("^(?:(?:follow[- ]?up|action item|reviewer(?:'s)? note|review note|"
+            + "(?:design[- ]|code[- ])?review(?:\\s+comment|\\s+q)?|code review q|quick one for review|"
             + "note|context|background|from (?:chat|slack|teams|the thread|standup|the retro)|per the|as per|following|"
             + "according to|re|fyi|heads[- ]up|acceptance criteria|steps|ask|request|task)\\b[^:?\u2014\u2013]{0,80}?"
             + "(?::|(?<=\\w),(?=\\s)))\\s*", Pattern.CASE_INSENSITIVE);
@@ -90,7 +91,7 @@ final class ContextClause {
             + "also|and|or|only|just|excluding|except|including|not|but|count|per|each)\\b|\\?", Pattern.CASE_INSENSITIVE);
     /** ", I'm tracing a bug in dispatch", ", i am new here": a trailing clause about the asker. */
     private static final Pattern TRAILING = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-)\\s*" + ME + "\\s+(?:\\w+ing|new|a\\s+newcomer|a\\s+newbie)\\b"
-            + "[^?]*[?)]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "(?:[^?.!]|\\.(?=\\w))*[?).!]?\\s*$", Pattern.CASE_INSENSITIVE); // not past the end of its sentence
     /**
      * "Before I refactor X,", "While we're migrating to Y:", "reviewing a PR that deletes build_query -": a clause
      * of time or purpose about the asker's own work, ended by a separator.
@@ -162,7 +163,8 @@ final class ContextClause {
             + "(?:want|wanna|need|gonna|going|trying|planning)\\s+(?:to\\s+)?(?:replace|swap|turn|change|check|see|remove|"
             + "delete|refactor|rename|migrate|move|convert|fix|document|understand|review|clean|update|upgrade|port|drop|"
             + "add|use|implement|run|touch)\\b)|(?:cause|cuz|coz|because|since|as)\\s+"
-            + "(?:i|we)\\b|(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)\\s+"
+            + "(?:i|we)\\b|(?<=[,;:]\\s{0,3})(?:i|we)\\s+(?:think|guess|suspect|believe|feel|reckon)\\b|"
+            + "(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)\\s+"
             + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
             + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -179,9 +181,11 @@ final class ContextClause {
             + "[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|for\\s+(?:the|a|an|my|our)\\b|want|"
             + "(?:my|our)\\s+(?:manager|boss|lead|tech lead|team|pm|teacher|professor|reviewer|client)\\b|"
             + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
+    /** Chat laughter after words: "lol", "haha" (not first: "lol so many FIXMEs" is a remark). */
+    private static final Pattern LAUGH = Pattern.compile("(?<=[\\w?!,.])\\s+(?:lol|lmao|haha+|hehe|rofl)\\b", Pattern.CASE_INSENSITIVE);
     /** Spoken fillers: "um", "basically", "you know", "like" before what is asked ("can you like list ..."). */
     private static final Pattern FILLER = Pattern.compile("(?:^so\\b|\\b(?:um+|uh+|uhm+|erm+|hmm+|basically|literally|you know|"
-            + "(?<=[\\w?!,.]\\s{1,3})(?:lol|lmao|haha+|hehe|rofl)|"
+
             + "y'know|ya know|i mean)\\b|(?<=\\b(?:you|basically|um|uh|so|just)\\s)(?<!\\b(?:do|does|did|would|don't|dont|didn't)\\s(?:you|u)\\s)"
             + "like\\b(?!\\s+(?:it|this|that|them)\\b)"
             + "|(?<=\\b(?:me|up|out|and)\\s)like\\b(?=\\s+(?:every|all|the|a|an|list|give|pull|find|show|get|which|what|"
@@ -261,7 +265,8 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
 
     /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z])");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z]|(?:who|what|where|which|any|can|could|"
+            + "list|show|gimme)\\b)");
     private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
             + "submodule)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')", Pattern.CASE_INSENSITIVE);
@@ -271,6 +276,7 @@ final class ContextClause {
         String q = question.strip();
         for (int pass = 0; pass < 3; pass++) { // "um so basically": "so" opens the question once "um" is gone
             q = FILLER.matcher(q).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+            q = LAUGH.matcher(q).replaceAll("").strip(); // "high lol, any skipped tests?": the comma stays
         }
         if (q.length() < 4) {
             q = question.strip();
@@ -446,13 +452,14 @@ final class ContextClause {
         List<String> words = new ArrayList<>();
         Matcher m = NAME.matcher(context);
         while (m.find()) {
-            words.add(m.group());
+            words.add(m.group().replaceFirst("\\.+$", "")); // "browsing." ends a sentence, it is no dotted name
         }
         for (int i = 1; i < words.size(); i++) {
             String w = words.get(i);
             String lower = w.toLowerCase(Locale.ROOT);
             boolean code = w.startsWith("`") || w.endsWith("()") || w.indexOf('_') >= 0 || w.indexOf('.') > 0
-                    || Character.isUpperCase(w.charAt(0)) && !lower.equals("i") && !lower.startsWith("i'");
+                    || Character.isUpperCase(w.charAt(0)) && !lower.equals("i") && !lower.startsWith("i'")
+                    && !Lexicon.STOP.contains(lower) && !Lexicon.MODAL.contains(lower); // not "Could you" after a sentence
             boolean acronym = w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.startsWith("`");
             if (code && !acronym && !names.contains(w)) { // "a PR", "on CI": no name
                 names.add(w);

@@ -455,7 +455,7 @@ public final class IntentClassifier {
             return true;
         }
         if (Lexicon.MODAL.contains(f)) {
-            if (q.size() > 2 && Set.of("you", "u", "i", "we").contains(q.get(1).norm())
+            if (q.size() > 2 && Set.of("you", "u", "i", "we", "someone", "somebody", "anyone", "anybody").contains(q.get(1).norm())
                     && (Lexicon.SEARCH_VERB.contains(q.get(2).norm()) || Set.of("i", "we").contains(q.get(1).norm())
                     && Set.of("see", "view", "have", "browse").contains(q.get(2).lower())) // "can I see the list of ..."
                     && !(q.size() > 3 && q.get(2).lower().equals("get") && Set.of("rid", "away", "off")

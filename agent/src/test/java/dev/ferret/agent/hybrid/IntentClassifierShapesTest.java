@@ -617,6 +617,11 @@ class IntentClassifierShapesTest {
             which functions return str (as declared, not inferred)?            | FUNCTIONS_RETURNING    | str
             callers of build_index pls so i dont break it                      | CALLERS                | build_index
             new joiner here, where are the tests?                              | TESTS                  | -
+            sorry to bug you, im new here. who subclasses BaseView?           | SUBCLASSES             | BaseView
+            The log mentions RateLimiter and I cannot find it. Could you tell me where it is defined? | DEFINITIONS | RateLimiter
+            ci looks too green lol, any skipped tests?                         | SKIPPED_TESTS          | -
+            can someone list the enums for me?                                 | ENUMS                  | -
+            quick one for review: list the dataclasses, i think some are unused | DATACLASSES           | -
             gimme except: blocks                                               | BARE_EXCEPTS           | -
             where are the dataclasses, i am new here                           | DATACLASSES            | -
             which handlers catch value error cause i think they hide bugs      | CATCHES                | ValueError
