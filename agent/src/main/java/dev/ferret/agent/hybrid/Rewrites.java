@@ -128,6 +128,9 @@ final class Rewrites {
     /** "goto DEFAULT_TIMEOUT", "jump to render_template def": where it is defined, as an editor's go-to. */
     private static final Pattern GOTO = Pattern.compile("^(?:goto|go\\s+to|jump\\s+to)\\s+(`?[A-Za-z_][\\w.]*`?)(?:\\s+(?:def|"
             + "definition|class|function|decl|declaration))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "DEFAULT_TIMEOUT defined in?", "`Money` declared where": where that name is defined. */
+    private static final Pattern DEFINED_IN = Pattern.compile("^(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*)\\s+(?:is\\s+|gets?\\s+)?"
+            + "(?:defined|declared)\\s+(?:in|where|at|where\\s+exactly)\\s*\\?*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "__eq__ overrides": the classes that override it. */
     private static final Pattern DUNDER_OVERRIDES = Pattern.compile("(?<![\\w.])(__[a-z][a-z0-9_]*__)\\s+(?:overrides|overriders)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -155,8 +158,8 @@ final class Rewrites {
 
     // ---------------------------------------------------------------- dictated or autocorrected code
     /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
-    private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\bunder\\s+under\\s+"
-            + "([a-z]+)(?:\\s+under\\s+under)?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\b(?:under\\s+under|"
+            + "underscore\\s+underscore)\\s+([a-z]+)(?:\\s+(?:under\\s+under|underscore\\s+underscore))?\\b", Pattern.CASE_INSENSITIVE);
     /**
      * "@marco says there are three", "@nina, do you know", "cc @dana": a colleague mentioned in a chat message, not a
      * decorator. A plain lower-case @name that is no well-known decorator is a mention when a verb of what people do
@@ -190,7 +193,7 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** Words before "underscore" that are no part of the name: "end in underscore callback" is {@code _callback}. */
     private static final java.util.Set<String> NOT_JOINED = Lexicon.set(
-            "in with by end ends ending start starts starting named called of the a an and or to like "
+            "in with by end ends ending start starts starting named called of the a an and or like "
             + "prefix suffix is are begin begins beginning double single leading trailing one two no "
             + "without");
     /** "the all caps constant default_timeout": {@code DEFAULT_TIMEOUT}, as said. */
@@ -238,7 +241,9 @@ final class Rewrites {
             Map.entry(words("to dos"), "TODOs"),
             Map.entry(words("fix mes"), "FIXMEs"),
             Map.entry(words("bare accepts|bear accepts"), "bare excepts"),
-            Map.entry(words("skip ifs?"), "skipif"),
+            Map.entry(words("skip ifs"), "skipif tests"),
+            Map.entry(words("skip if"), "skipif"),
+            Map.entry(words("proto ?calls?(?=\\s+(?:classes|class|types?|interfaces?)\\b)"), "protocol"),
             Map.entry(Pattern.compile("\\barrow\\s+(?=(?:none|str|int|bool|float|bytes|dict|list|tuple|[A-Z]\\w*)\\b)",
                     Pattern.CASE_INSENSITIVE), "-> "),
             Map.entry(Pattern.compile("(?<=-> )none\\b"), "None"),
@@ -381,6 +386,7 @@ final class Rewrites {
         q = GREP_CALL.matcher(q).replaceAll("calls to $1");
         q = IMPLEMENTED_IN.matcher(q).replaceAll("$1defined $2");
         q = GOTO.matcher(q).replaceAll("where is $1 defined");
+        q = DEFINED_IN.matcher(q).replaceAll("where is $1 defined");
         q = DUNDER_OVERRIDES.matcher(q).replaceAll("classes that override $1");
         q = SKIPS.matcher(q).replaceAll("skipped tests");
         q = RECOVER.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"

@@ -621,6 +621,11 @@ class IntentClassifierShapesTest {
             The log mentions RateLimiter and I cannot find it. Could you tell me where it is defined? | DEFINITIONS | RateLimiter
             ci looks too green lol, any skipped tests?                         | SKIPPED_TESTS          | -
             can someone list the enums for me?                                 | ENUMS                  | -
+            classes with a to underscore json method                           | CLASSES_WITH_METHOD    | to_json
+            whats in underscore underscore all underscore underscore           | EXPORTS                | -
+            the skip ifs in tests/api                                          | SKIPPED_TESTS          | -
+            proto call classes please                                          | PROTOCOL_CLASSES       | Protocol
+            PAGE_SIZE defined where?                                           | DEFINITIONS            | PAGE_SIZE
             quick one for review: list the dataclasses, i think some are unused | DATACLASSES           | -
             gimme except: blocks                                               | BARE_EXCEPTS           | -
             where are the dataclasses, i am new here                           | DATACLASSES            | -
