@@ -155,19 +155,18 @@ final class ContextClause {
     private static final Pattern NEW_AND = Pattern.compile("^" + ME + "\\s+new\\b[^-\u2013\u2014:;,.!?]*?\\s+and\\s+"
             + "(?:(?:i|we)\\s+)?(?:would like|'d like|want|need)\\s+(?:to\\s+(?:see|get|have)\\s+)?",
             Pattern.CASE_INSENSITIVE);
+    /** What an asker plans to do with the answer ("i want to replace it", "wanna drop it"). */
+    private static final String PLAN_VERBS = "replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|"
+            + "convert|fix|document|understand|review|clean|update|upgrade|port|drop|add|use|implement";
     /**
      * " i want to replace it with logging", " cause i think some are broken", " i need it for the migration": the
      * asker's plan or reason after the question, said without a separator (dictated, chat); never what is asked.
      */
     private static final Pattern TRAILING_WANT = Pattern.compile("(?:[,;:]\\s*|\\s+)(?:(?<=[,;:]\\s{0,3})(?:new here\\b|"
-            + "(?:want|wanna|need|gonna|going|trying|planning)\\s+(?:to\\s+)?(?:replace|swap|turn|change|check|see|remove|"
-            + "delete|refactor|rename|migrate|move|convert|fix|document|understand|review|clean|update|upgrade|port|drop|"
-            + "add|use|implement|run|touch)\\b)|(?:cause|cuz|coz|because|since|as)\\s+"
-            + "(?:i|we)\\b|(?<=[,;:]\\s{0,3})(?:i|we)\\s+(?:think|guess|suspect|believe|feel|reckon)\\b|"
-            + "(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)\\s+"
-            + "(?:replace|swap|turn|change|check|see|remove|delete|refactor|rename|migrate|move|convert|fix|document|"
-            + "understand|review|clean|update|upgrade|port|drop|add|use|implement)\\b)[^?]*[.!?]?\\s*$",
-            Pattern.CASE_INSENSITIVE);
+            + "(?:want|wanna|need|gonna|going|trying|planning)\\s+(?:to\\s+)?(?:" + PLAN_VERBS + "|run|touch)\\b)|"
+            + "(?:cause|cuz|coz|because|since|as)\\s+(?:i|we)\\b|(?<=[,;:]\\s{0,3})(?:i|we)\\s+(?:think|guess|suspect|"
+            + "believe|feel|reckon)\\b|(?:i|we)\\s+(?:(?:want|need|have|plan|am going|'m going)\\s+to|wanna|gotta|will|'ll)"
+            + "\\s+(?:" + PLAN_VERBS + ")\\b)[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", someone says nowhere", "; someone needs it": what a colleague said or wants, after the question. */
     private static final Pattern TRAILING_SOMEONE = Pattern.compile("(?:[,;]|\\s-|\\?)\\s*someone\\s+(?:" + Rewrites.PEOPLE_VERBS
             + ")\\b[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -237,6 +236,16 @@ final class ContextClause {
     /** "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper": a contrast no search applies. */
     private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than)\\s+[^,;?()\u2014\u2013]*",
             Pattern.CASE_INSENSITIVE);
+    /** The question without the first match of {@code narrowingPattern} (not at its start), which joins {@code narrowing}. */
+    private static String setAside(String q, Pattern narrowingPattern, List<String> narrowing) {
+        Matcher m = narrowingPattern.matcher(q);
+        if (!m.find() || m.start() <= 8) {
+            return q;
+        }
+        narrowing.add(m.group().replaceFirst("^[,\\s]+", "").strip());
+        return (q.substring(0, m.start()) + q.substring(m.end())).strip();
+    }
+
     /**
      * How deep a narrowing says the subclass search goes, said the way the question is read: " directly" for "direct
      * subclasses only, not transitive descendants", " at any depth" for "incl. grandchildren", else nothing.
@@ -300,17 +309,9 @@ final class ContextClause {
         paren.appendTail(unparened);
         q = unparened.toString().strip();
         if (!JUDGING_START.matcher(q).find()) {
-            Matcher contrast = CONTRAST.matcher(q);
-            if (contrast.find() && contrast.start() > 8) {
-                narrowing.add(contrast.group().replaceFirst("^[,\\s]+", "").strip());
-                q = (q.substring(0, contrast.start()) + q.substring(contrast.end())).strip();
-            }
+            q = setAside(q, CONTRAST, narrowing);
         }
-        Matcher outside = OUTSIDE_TESTS.matcher(q);
-        if (outside.find() && outside.start() > 8) {
-            narrowing.add(outside.group().replaceFirst("^[,\\s]+", "").strip());
-            q = (q.substring(0, outside.start()) + q.substring(outside.end())).strip();
-        }
+        q = setAside(q, OUTSIDE_TESTS, narrowing);
         Matcher narrowLast = QUALIFIER_LAST.matcher(q);
         if (narrowLast.find() && narrowLast.start() > 8) {
             narrowing.add(narrowLast.group().replaceFirst("^[,\\s]+", "").replaceFirst("[.?!\\s]+$", ""));

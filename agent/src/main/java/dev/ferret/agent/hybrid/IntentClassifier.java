@@ -189,6 +189,11 @@ public final class IntentClassifier {
         return c;
     }
 
+    /** {@code verb} breaks down, splits, groups or sorts what the question counts by file or folder ({@link Tally}). */
+    private static boolean talliesBy(Question q, String verb) {
+        return Set.of("break", "split", "group", "sort").contains(verb) && q.tally().isPresent();
+    }
+
     /** True when the question asks for a judgement or a change ({@link #penalty}); false when it cannot be read. */
     private static boolean judges(String question) {
         try {
@@ -387,7 +392,7 @@ public final class IntentClassifier {
         }
         Word first = q.get(start);
         String f = first.norm();
-        if (Set.of("break", "split", "group", "sort").contains(f) && q.tally().isPresent()) {
+        if (talliesBy(q, f)) {
             return false; // "break down the number of functions per file": the tally asked for, no change
         }
         if (start > 0 && Lexicon.COMMAND.contains(f)) {
@@ -462,8 +467,7 @@ public final class IntentClassifier {
                     .contains(q.get(3).lower()))) { // "can we get rid of X" is a change
                 return false;
             }
-            if (q.size() > 2 && Set.of("you", "u").contains(q.get(1).norm())
-                    && Set.of("break", "split", "group", "sort").contains(q.get(2).norm()) && q.tally().isPresent()) {
+            if (q.size() > 2 && Set.of("you", "u").contains(q.get(1).norm()) && talliesBy(q, q.get(2).norm())) {
                 return false; // "can you break down the number of functions per file": a tally
             }
             return true;
@@ -1486,25 +1490,26 @@ public final class IntentClassifier {
                         && Lexicon.EXCEPTION.contains(q.get(p + 1).lower())) {
                     p = -1; // "raise custom errors": a kind of error, not its name
                 }
-                if (p >= 0 && !q.get(p).code() && !q.get(p).capitalised()) {
-                    for (Word w : q.words) {
-                        if (param(w) && w.capitalised() && ClassFactsNames.exceptionLike(w.text())) {
-                            p = w.index(); // "signal a ConfigError ... with a raise statement, per module": the exception
-                            break;
-                        }
-                    }
+                if (p >= 0 && !q.get(p).code() && !q.get(p).capitalised() && exceptionLikeWord() >= 0) {
+                    p = exceptionLikeWord(); // "signal a ConfigError ... with a raise statement, per module": the exception
                 }
                 if (p >= 0) {
                     return new Candidate(new Intent.Raises(exceptionName(p)), 7, false, "");
                 }
             }
+            int e = exceptionLikeWord();
+            return e < 0 ? null : new Candidate(new Intent.Raises(exceptionName(e)), 7, true, "the exception-like word "
+                    + text(e));
+        }
+
+        /** The first capitalised parameter word written like an exception class ("ConfigError"), or -1. */
+        int exceptionLikeWord() {
             for (Word w : q.words) {
                 if (param(w) && w.capitalised() && ClassFactsNames.exceptionLike(w.text())) {
-                    return new Candidate(new Intent.Raises(exceptionName(w.index())), 7, true, "the exception-like word "
-                            + w.text());
+                    return w.index();
                 }
             }
-            return null;
+            return -1;
         }
 
         /** Whose raising a "what exceptions does X raise" question asks about. */

@@ -160,11 +160,6 @@ final class Rewrites {
     /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
     private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\b(?:under\\s+under|"
             + "underscore\\s+underscore)\\s+([a-z]+)(?:\\s+(?:under\\s+under|underscore\\s+underscore))?\\b", Pattern.CASE_INSENSITIVE);
-    /**
-     * "@marco says there are three", "@nina, do you know", "cc @dana": a colleague mentioned in a chat message, not a
-     * decorator. A plain lower-case @name that is no well-known decorator is a mention when a verb of what people do
-     * follows it, when it opens the message with a comma, or when "cc", "thanks" or "ask" comes before it.
-     */
     /** What people do, said right after a mention of them ("@marco says", "someone needs it"). */
     static final String PEOPLE_VERBS = "says|said|thinks|thought|wants|wanted|needs|needed|is|was|has|had|asked|asks|"
             + "flagged|broke|cant|can't|couldn't|couldnt|turned|mentioned|suggested|noticed|found|reckons|believes|knows|"
@@ -172,6 +167,11 @@ final class Rewrites {
             + "tells|wrote|added|removed|renamed|touched|reported|reports|claims|claimed|keeps|kept|pinged|wondered|"
             + "wonders|owns|maintains|reviewed|approved|merged|pushed|plans|planned|tried|tries|saw|sees|loves|hates|"
             + "likes|agreed|agrees|insists|insisted|swears|swore|promised|confirmed|confirms";
+    /**
+     * "@marco says there are three", "@nina, do you know", "cc @dana": a colleague mentioned in a chat message, not a
+     * decorator. A plain lower-case @name that is no well-known decorator is a mention when a verb of what people do
+     * follows it, when it opens the message with a comma, or when "cc", "thanks" or "ask" comes before it.
+     */
     private static final Pattern MENTION = Pattern.compile("(?:(?<=\\b(?:cc|thanks|thx|ty|ping|ask|asked|hey|hi|hello)\\s)"
             + "@([a-z][a-z0-9]*)\\b(?![.(_])|^@([a-z][a-z0-9]*)(?=\\s*,)|(?<![\\w.@])@([a-z][a-z0-9]*)(?=\\s+(?:" + PEOPLE_VERBS
             + ")\\b))\\s*,?", Pattern.CASE_INSENSITIVE);
@@ -389,8 +389,7 @@ final class Rewrites {
         q = DEFINED_IN.matcher(q).replaceAll("where is $1 defined");
         q = DUNDER_OVERRIDES.matcher(q).replaceAll("classes that override $1");
         q = SKIPS.matcher(q).replaceAll("skipped tests");
-        q = RECOVER.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
-                : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");
+        q = RECOVER.matcher(q).replaceAll(m -> catchIn(m.group(1)));
         q = THE_WORD.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + m.group(2) + " " + m.group(3)
                 + " " + m.group(4)));
         q = FIXED_SET.matcher(q).replaceAll("are enums");
@@ -430,8 +429,7 @@ final class Rewrites {
             q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
         }
         q = ACCEPT.matcher(q).replaceAll("except ");
-        q = SWALLOW.matcher(q).replaceAll(m -> m.group(1) == null ? "catch" : m.group(1).equalsIgnoreCase("s") ? "catches"
-                : m.group(1).equalsIgnoreCase("ed") ? "caught" : "catching");
+        q = SWALLOW.matcher(q).replaceAll(m -> catchIn(m.group(1)));
         q = SPOKEN_EXCEPTION.matcher(q).replaceAll(m -> {
             String said = saidException(m.group(3), m.group(4), !m.group(5).isEmpty());
             return Matcher.quoteReplacement(said == null ? m.group() // "raise ValueError errors", "catch multiple exceptions"
@@ -452,6 +450,12 @@ final class Rewrites {
                 + m.group(2) + " " + m.group(4)));
         q = PASSIVE_EXCEPTION.matcher(q).replaceAll(m -> Matcher.quoteReplacement(passiveException(m)));
         return q;
+    }
+
+    /** "catch" in the tense of the verb it stands for, by that verb's ending: none, "s", "ed" or "ing". */
+    private static String catchIn(String ending) {
+        return ending == null ? "catch" : ending.equalsIgnoreCase("s") ? "catches" : ending.equalsIgnoreCase("ed") ? "caught"
+                : "catching";
     }
 
     /** Written as code: backticks, parentheses, an underscore, a dot, or a capital letter. */
