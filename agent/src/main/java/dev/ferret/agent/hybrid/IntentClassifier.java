@@ -121,6 +121,24 @@ public final class IntentClassifier {
             "pytest.mark.skipif", "mark.skip", "mark.skipif", "unittest.skip", "unittest.skipif", "unittest.skipunless");
 
     private Classification analyzeText(String question) {
+        Classification c = analyzeOnce(question);
+        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !u.reason().equals(BEYOND_SEARCH)
+                && question != null && question.length() <= 2000) {
+            // "we'd like to deprecate load_fixture. Which modules still use that function?": the request points back
+            // to a name before it; kept only when the reading takes that name as its parameter
+            for (Antecedent.Rewritten r : Antecedent.candidates(question)) {
+                Classification pointed = analyzeOnce(r.question());
+                if (!(pointed.intent() instanceof Intent.Unknown) && pointed.intent().argument().equalsIgnoreCase(r.name())) {
+                    List<String> notes = new ArrayList<>(pointed.notes());
+                    notes.add("read '" + r.name() + "' for what the question points back to");
+                    return new Classification(pointed.intent(), pointed.path(), pointed.score(), true, notes);
+                }
+            }
+        }
+        return c;
+    }
+
+    private Classification analyzeOnce(String question) {
         if (question == null || question.isBlank()) {
             return new Classification(new Intent.Unknown("empty question"), null, 0, false, List.of());
         }
@@ -2416,6 +2434,10 @@ public final class IntentClassifier {
         }
 
         int moduleAfter(int i) {
+            if (Set.of("need", "needs", "needing", "require", "requires", "requiring").contains(q.get(i).norm())
+                    && i + 1 < q.size() && q.get(i + 1).lower().equals("to")) {
+                return -1; // "I need to know how many classes": a verb follows, not a module
+            }
             int a = after(i, 4);
             for (int j = i + 1; j < a; j++) {
                 if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
@@ -3790,7 +3812,8 @@ public final class IntentClassifier {
                         p = before(i, 3); // "where is get called"
                     }
                 } else if (n.equals("callers") || n.equals("caller") || n.equals("invocations")) {
-                    p = rightBeforeAny(i);
+                    // not across a comma to a word of prose: "rewriting the query builder, callers of build_query"
+                    p = q.afterComma(i) && i > 0 && !q.get(i - 1).code() ? -1 : rightBeforeAny(i);
                     for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
                         if (Set.of("of", "to", "for").contains(q.get(j).norm())) {
                             p = after(j, 3);

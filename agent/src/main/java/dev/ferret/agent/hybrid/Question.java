@@ -74,6 +74,9 @@ final class Question {
     /** Words whose spelling was corrected ("clases -> classes"), each once. */
     final java.util.Set<String> corrections = new java.util.LinkedHashSet<>();
 
+    /** Indexes of the words that follow a comma or a semicolon ("the query builder, callers of build_query"). */
+    private final java.util.BitSet afterComma = new java.util.BitSet();
+
     /** What {@link #tally()} found, once read. */
     private java.util.Optional<Tally> tally;
 
@@ -90,6 +93,11 @@ final class Question {
         return tally;
     }
 
+    /** Whether a comma or a semicolon stands right before word {@code i}. */
+    boolean afterComma(int i) {
+        return afterComma.get(i);
+    }
+
     /** Whether the question ranks files or folders by how many items they hold ("which file has the most ..."). */
     boolean ranksPlaces() {
         return tally().filter(Tally::most).isPresent();
@@ -99,8 +107,14 @@ final class Question {
         String s = q.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"');
         List<Word> out = new ArrayList<>();
         Matcher m = WORD.matcher(s);
+        int end = 0;
         while (m.find()) {
             String t = m.group();
+            String gap = s.substring(end, m.start());
+            if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0) {
+                afterComma.set(out.size());
+            }
+            end = m.end();
             boolean quoted = false;
             if (t.length() > 2 && (t.startsWith("\"") || (t.startsWith("'") && t.endsWith("'")))) {
                 t = "`" + t.substring(1, t.length() - 1) + "`"; // "with", 'loop': a quoted word is written as code

@@ -188,6 +188,9 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** "fetch underscore something": {@code fetch_*}. */
     private static final Pattern ANY_REST = Pattern.compile("_(?:something|anything|whatever|stuff)\\b", Pattern.CASE_INSENSITIVE);
+    /** "named something_callback": {@code *_callback}; "something-Manager", "whateverHandler": {@code *Manager}. */
+    private static final Pattern ANY_FIRST = Pattern.compile("\\b(?:something|anything|whatever|blah|xxx)(?:(_)(?=[A-Za-z0-9])"
+            + "|-?(?=[A-Z][a-z]))");
     /** "starting with parse underscore": {@code parse_}. */
     private static final Pattern TRAILING_UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\b(?!\\s+[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
@@ -416,6 +419,7 @@ final class Rewrites {
             q = SLASH.matcher(q).replaceAll("$1/");
         }
         q = ANY_REST.matcher(q).replaceAll("_*");
+        q = ANY_FIRST.matcher(q).replaceAll(m -> m.group(1) != null ? "*_" : "*");
         q = TRAILING_UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)

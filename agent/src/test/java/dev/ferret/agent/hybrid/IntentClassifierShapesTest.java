@@ -639,6 +639,16 @@ class IntentClassifierShapesTest {
             the to dos in utils dot py                                         | COMMENTS               | TODO
             who catches json decode error                                      | CATCHES                | JSONDecodeError
             Where is the order repository class defined?                       | DEFINITIONS            | OrderRepository
+            # a request that points back to a name before it; a wildcard said as 'something'
+            we want to deprecate load_fixture. Which modules still use that function? | CALLERS         | load_fixture
+            the PR imports TaskQueue from two places, where is it actually defined? | DEFINITIONS       | TaskQueue
+            killing off simplejson this sprint, who still imports it?          | IMPORTS                | simplejson
+            the build broke again, where is it defined?                        | UNKNOWN                | -
+            we dropped load_fixture, what did it do?                           | UNKNOWN                | -
+            rewriting the query builder, callers of build_query pls            | CALLERS                | build_query
+            any functions named something_callback?                            | FUNCTIONS_BY_NAME      | *_callback
+            which classes are named something-Manager?                         | CLASSES_BY_NAME        | *Manager
+            which modules need to know about the config?                       | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
@@ -653,6 +663,7 @@ class IntentClassifierShapesTest {
             FIXEM comments
             which files import numpy and pandas
             uses of load_config
+            we want to deprecate load_fixture. Which modules still use that function?
             """)
     void guessesAreStated(String question) {
         Classification c = classifier.analyze(question);

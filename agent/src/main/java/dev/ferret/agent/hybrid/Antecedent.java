@@ -1,0 +1,86 @@
+package dev.ferret.agent.hybrid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A name the question's request points back to: "we would like to deprecate load_fixture. Which modules still use
+ * that function?", "the PR imports TaskQueue from two places, can you find where it's defined?". The request says
+ * "it" or "that function"; the name is written like code earlier in the text.
+ * <p>
+ * {@link #candidates} gives the question with the pointer replaced by each name written like code before it, nearest
+ * first (at most {@link #MAX}). The classifier reads them only when the question as written was read as unknown,
+ * and keeps a reading only when its parameter is that name, so a pointer to something else ("it" for the build)
+ * changes nothing.
+ */
+final class Antecedent {
+    /** The most names tried, nearest first. */
+    static final int MAX = 2;
+
+    /** "it", "it's", "that function", "this class", "the same helper", "said module". */
+    private static final Pattern POINTER = Pattern.compile("\\b(?:(?:that|this|the\\s+same|said)\\s+(?:function|func|method"
+            + "|helper|class|module|package|lib|library|dependency|dep|exception|error|decorator|constant|name|one|thing)"
+            + "|it(?:'s|\u2019s)?)(?![\\w'\u2019])", Pattern.CASE_INSENSITIVE);
+    /** A name written like code: backticks, a call, dots, underscores or inner capitals. */
+    private static final Pattern CODE_NAME = Pattern.compile("`([A-Za-z_][\\w.]*)(?:\\(\\))?`|(?<![\\w./-])([A-Za-z_]\\w*"
+            + "(?:\\.[A-Za-z_]\\w*)*)(?:\\(\\))?(?![\\w/-]|\\.\\w)");
+    /** File names are places, not names a request points back to. */
+    private static final Pattern FILE = Pattern.compile("(?i).*\\.(?:py|pyi|txt|md|cfg|toml|ini|json|ya?ml)$");
+
+    private Antecedent() {
+    }
+
+    /** The question with its pointer replaced by each name before it, nearest first; empty when there is none. */
+    static List<Rewritten> candidates(String text) {
+        Matcher p = POINTER.matcher(text);
+        int start = -1;
+        int end = -1;
+        while (p.find()) { // the last pointer: the request's, after what led to it
+            start = p.start();
+            end = p.end();
+        }
+        if (start < 0) {
+            return List.of();
+        }
+        String pointer = text.substring(start, end);
+        List<String> names = new ArrayList<>();
+        Matcher m = CODE_NAME.matcher(text.substring(0, start));
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if ((m.group(1) != null || codeLike(name)) && !FILE.matcher(name).matches() && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        List<Rewritten> out = new ArrayList<>();
+        for (int i = names.size() - 1; i >= 0 && out.size() < MAX; i--) {
+            String lower = pointer.toLowerCase(Locale.ROOT);
+            String noun = lower.substring(lower.lastIndexOf(' ') + 1);
+            String said = lower.startsWith("it") ? names.get(i) + (pointer.length() > 2 ? " is" : "") // "where it's defined"
+                    : Set.of("one", "thing", "name").contains(noun) ? names.get(i)
+                    : "the " + noun + " " + names.get(i); // "use that function": use the function X
+            out.add(new Rewritten(text.substring(0, start) + said + text.substring(end), names.get(i)));
+        }
+        return out;
+    }
+
+    /** Written like code: an underscore, a dot between names, or a capital after a small letter. */
+    private static boolean codeLike(String name) {
+        if (name.indexOf('_') >= 0 || name.indexOf('.') > 0) {
+            return true;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The question as rewritten, and the name put for the pointer. */
+    record Rewritten(String question, String name) {
+    }
+}
