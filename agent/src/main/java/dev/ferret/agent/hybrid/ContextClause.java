@@ -473,4 +473,64 @@ final class ContextClause {
         }
         return names.size() == 1 ? names.getFirst() : null;
     }
+
+    /** A clause taken out of a question, and the question without it. */
+    record Aside(String question, String clause) {
+    }
+
+    /** Where a clause ends: a sentence end, a comma, a semicolon, a colon or a dash between words. */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?<=[.!?])\\s+|[,;]\\s+|:\\s+|\\s+[-\u2013\u2014]+\\s+"
+            + "|\\s*[\u2013\u2014]\\s*");
+    /** A clause that asks or requests, by its first words. */
+    private static final Pattern ASKS_FIRST = Pattern.compile("^(?:which|what|what's|whats|where|where's|wheres|who|whom|whose|"
+            + "when|why|how|list|show|find|give|gimme|get|grep|search|locate|any|are|is|do|does|did|can|could|would|will|should|"
+            + "shall|may|might|tell|please|pls|plz|i\\s+need\\s+(?:a|the|to\\s+(?:see|find|know))|i'?d\\s+like|need\\s+(?:a|the)|"
+            + "want\\s+(?:a|the))\\b", Pattern.CASE_INSENSITIVE);
+    /** A request that only points at what another clause asks for: "can you produce it?", "could you do that". */
+    private static final Pattern POINTING_REQUEST = Pattern.compile("^(?:(?:can|could|would|will)\\s+(?:you|u|someone)\\s+)?"
+            + "(?:please\\s+)?(?:produce|make|do|get|give|generate|pull|dig\\s+up|find|share|run)\\s+(?:me\\s+)?"
+            + "(?:it|that|this|them|one|those)(?:\\s+(?:for\\s+me|please|pls))?\\s*[?.!]*$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The question with one clause taken out, for each clause that states something ("getting it in prod", "The PR
+     * adds one on a method and I want to compare", "the ones that would return a promise in JavaScript") or only
+     * points at the request ("can you produce it?"), last clause first. A clause that asks ("why are there so
+     * many?") is never taken out. The classifier tries these only for a question it read as unknown, and keeps one only
+     * when the rest is a search and the clause alone is not.
+     */
+    static List<Aside> statements(String question) {
+        List<int[]> clauses = new ArrayList<>();
+        Matcher m = CLAUSE_END.matcher(question);
+        int start = 0;
+        while (m.find()) {
+            if (m.start() > start) {
+                clauses.add(new int[] {start, m.start(), m.end()});
+            }
+            start = m.end();
+        }
+        if (start < question.length()) {
+            clauses.add(new int[] {start, question.length(), question.length()});
+        }
+        List<Aside> out = new ArrayList<>();
+        if (clauses.size() < 2 || clauses.size() > 8) {
+            return out;
+        }
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            int[] c = clauses.get(i);
+            String clause = question.substring(c[0], c[1]).strip();
+            boolean asks = clause.endsWith("?") || ASKS_FIRST.matcher(clause).find();
+            if (clause.isEmpty() || asks && !POINTING_REQUEST.matcher(clause).find()) {
+                continue;
+            }
+            // cut the clause with the separator after it; the last clause with the separator before it
+            int from = i == clauses.size() - 1 ? clauses.get(i - 1)[1] : c[0];
+            int to = i == clauses.size() - 1 ? c[1] : c[2];
+            String rest = (question.substring(0, from) + (i == clauses.size() - 1 && clause.endsWith("?") ? "?" : " ")
+                    + question.substring(to)).strip();
+            if (rest.split("\\s+").length >= 2) {
+                out.add(new Aside(rest, clause));
+            }
+        }
+        return out;
+    }
 }

@@ -135,6 +135,18 @@ public final class IntentClassifier {
                 }
             }
         }
+        if (c.intent() instanceof Intent.Unknown && question != null && question.length() <= 2000) {
+            // "what code raises ValidationError, getting it in prod": a clause that states what led to the question
+            // made it read as one about runtime, or as a judgement; the rest is read when the clause alone is no search
+            for (ContextClause.Aside a : ContextClause.statements(question)) {
+                Classification rest = analyzeOnce(a.question());
+                if (!(rest.intent() instanceof Intent.Unknown) && analyzeOnce(a.clause()).intent() instanceof Intent.Unknown) {
+                    List<String> notes = new ArrayList<>(rest.notes());
+                    notes.add("set aside: '" + a.clause().replaceFirst("[.?!]+$", "") + "'");
+                    return new Classification(rest.intent(), rest.path(), rest.score(), true, notes);
+                }
+            }
+        }
         return c;
     }
 

@@ -649,6 +649,13 @@ class IntentClassifierShapesTest {
             any functions named something_callback?                            | FUNCTIONS_BY_NAME      | *_callback
             which classes are named something-Manager?                         | CLASSES_BY_NAME        | *Manager
             which modules need to know about the config?                       | UNKNOWN                | -
+            # a clause that states what led to the question is set aside; a clause that asks is not
+            what code raises SignatureExpired, getting it in prod              | RAISES                 | SignatureExpired
+            Which enums are in orders/? A status value in prod matched no member. | ENUMS               | -
+            fixtures with @lru_cache? The PR adds one and I want to compare.   | FUNCTIONS_BY_DECORATOR | lru_cache
+            a count of HACK comments per file; can you produce it?             | COMMENTS               | HACK
+            Dataclasses are slow in prod. Should we switch to attrs?           | UNKNOWN                | -
+            which coroutines are slow in prod                                  | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
