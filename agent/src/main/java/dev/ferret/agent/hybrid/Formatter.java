@@ -25,11 +25,15 @@ public final class Formatter {
     }
 
     public String format(Findings findings) {
-        Intent intent = findings.intent();
+        return format(findings.intent(), findings.items());
+    }
+
+    /** The answer with the items in the order given ("the most-imported first"). */
+    String format(Intent intent, java.util.List<Finding> items) {
         if (intent instanceof Intent.Unknown u) {
             return "The hybrid path cannot answer this question (" + u.reason() + "); the full agent loop is needed.";
         }
-        int n = findings.size();
+        int n = items.size();
         if (n == 0) {
             return "No " + intent.describe() + " found.";
         }
@@ -37,7 +41,7 @@ public final class Formatter {
         sb.append("Found ").append(n).append(' ').append(n == 1 ? singular(intent) : intent.describe()).append(":\n");
         int shown = Math.min(n, limit);
         for (int i = 0; i < shown; i++) {
-            Finding f = findings.items().get(i);
+            Finding f = items.get(i);
             String where = f.file() + ":" + f.line();
             sb.append("- ");
             switch (intent) {

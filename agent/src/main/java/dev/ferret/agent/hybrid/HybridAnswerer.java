@@ -98,6 +98,10 @@ public final class HybridAnswerer {
         }
         if (handled) {
             text = formatter.format(findings);
+            if (intent instanceof Intent.ThirdParty && ImportRanking.asks(question) && !findings.isEmpty()) {
+                List<Finding> ranked = ImportRanking.ranked(findings.items()); // the most-imported first
+                text = ImportRanking.head(ranked) + formatter.format(intent, ranked);
+            }
             if (subject != null && findings.isEmpty()) {
                 text = "No test functions whose file path or name contains " + Classification.quotedWords(subject) + " (of "
                         + run.findings().size() + " test functions in all).\n";

@@ -303,6 +303,10 @@ public final class IntentClassifier {
             return new Classification(new Intent.Unknown(reason), path, 0, false, List.of());
         }
         Candidate best = found.getFirst();
+        if (ImportRanking.asks(q.original) && !(best.intent() instanceof Intent.ThirdParty)) {
+            // "which modules use requests the most": only the third-party modules are ranked, by importing files
+            return new Classification(new Intent.Unknown(BEYOND_SEARCH), path, 0, false, List.of());
+        }
         List<String> notes = new ArrayList<>(readNotes);
         for (String c : q.corrections) {
             notes.add("read '" + c.replace(" -> ", "' as '") + "'");
@@ -618,7 +622,8 @@ public final class IntentClassifier {
                 return true; // "which entries in package.json are dev dependencies"
             }
             if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
-                    .contains(next)) && !(TALLY_SUPERLATIVES.contains(l) && q.tally().isPresent())) { // a tally answers "which file has the most"
+                    .contains(next)) && !(TALLY_SUPERLATIVES.contains(l) && q.tally().isPresent())
+                    && !(l.equals("most") && ImportRanking.asks(q.original))) { // a tally answers "which file has the most"
                 return true; // "the class with the most methods", "the longest function"
             }
             if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
@@ -2777,7 +2782,7 @@ public final class IntentClassifier {
             boolean pluralLibraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages")
                     .contains(w.lower())) || q.phrase("library", "wise") || q.phrase("package", "wise");
             boolean relies = any(Set.of("depend", "depends", "rely", "relies", "use", "uses", "using", "need", "needs",
-                    "require", "requires", "pull", "pulls"));
+                    "require", "requires", "pull", "pulls")) || any(Set.of("used")) && ImportRanking.asks(q.original);
             boolean pulled = any(Lexicon.IMPORT) || relies || any(Set.of("stuff", "things", "code"));
             if (!(third && (libraries || deps || pulled) || deps || pluralLibraries && relies)) {
                 return null;

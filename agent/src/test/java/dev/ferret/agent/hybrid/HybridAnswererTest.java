@@ -84,6 +84,33 @@ class HybridAnswererTest {
     }
 
     @Test
+    void theThirdPartyModulesImportedTheMostComeFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("a.py"), "import attr\nimport yaml\n");
+        java.nio.file.Files.writeString(dir.resolve("b.py"), "import yaml\nimport os\n");
+        java.nio.file.Files.writeString(dir.resolve("c.py"), "from yaml import safe_load\nimport zmq\n");
+        java.nio.file.Files.writeString(dir.resolve("d.py"), "import zmq.asyncio\n");
+        HybridAnswer a = answerer.answer(new PythonIndex(dir), "which third-party libraries are imported the most?");
+        assertEquals(new Intent.ThirdParty(), a.intent());
+        assertEquals("""
+                Most imported: yaml (3 files).
+                Found 3 third-party modules imported:
+                - yaml (a.py:2), imported directly by 3 files
+                - zmq (c.py:2), imported directly by 2 files
+                - attr (a.py:1), imported directly by 1 file
+                """, a.text());
+        // asked without a ranking, the modules come in the order of their first import
+        assertEquals(List.of("attr", "yaml", "zmq"), answerer.answer(new PythonIndex(dir), "third-party dependencies?")
+                .items().stream().map(Finding::name).toList());
+        java.nio.file.Files.writeString(dir.resolve("e.py"), "import attr\n");
+        assertTrue(answerer.answer(new PythonIndex(dir), "most used packages").text()
+                .startsWith("Most imported: yaml (3 files).\n"));
+        java.nio.file.Files.writeString(dir.resolve("f.py"), "import attr\nimport zmq\n");
+        String tied = answerer.answer(new PythonIndex(dir), "which external library is imported in the most files").text();
+        assertTrue(tied.contains("Most imported: attr, yaml and zmq (3 files each).\nFound 3"), tied);
+    }
+
+    @Test
     void whereANameIsDefinedListsItsClassesFunctionsAndConstantsOfExactlyThatName() {
         HybridAnswer money = answerer.answer(index, "where is Money defined?");
         assertEquals(new Intent.Definitions("Money"), money.intent());
