@@ -59,7 +59,8 @@ final class ContextClause {
     private static final Pattern LABEL = Pattern.compile("^(?:(?:follow[- ]?up|action item|reviewer(?:'s)? note|review note|"
             + "(?:design[- ]|code[- ])?review(?:\\s+comment|\\s+q)?|code review q|quick one for review|"
             + "note|context|background|from (?:chat|slack|teams|the thread|standup|the retro)|per the|as per|following|"
-            + "according to|re|fyi|heads[- ]up|acceptance criteria|steps|ask|request|task)\\b[^:?\u2014\u2013]{0,80}?"
+            + "according to|re|fyi|heads[- ]up|acceptance criteria|steps|ask|request|task|homework|hw|exercise|assignment|"
+            + "quiz|lab|lecture|tutorial)\\b[^:?\u2014\u2013]{0,80}?"
             + "(?::|(?<=\\w),(?=\\s)))\\s*", Pattern.CASE_INSENSITIVE);
     /**
      * The request after what led to it: "we are changing X; please list ...", "... leak — can you show ...",

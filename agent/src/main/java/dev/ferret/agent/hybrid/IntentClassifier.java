@@ -441,6 +441,10 @@ public final class IntentClassifier {
         if (advice(q)) {
             return true;
         }
+        if (Set.of("does", "do", "can", "is").contains(f) && start + 1 < q.size()
+                && Set.of("python", "python3", "py").contains(q.get(start + 1).lower())) {
+            return true; // "does python even have enums?", "Does Python have interfaces like Java?": about the language
+        }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
                 && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
@@ -2568,7 +2572,9 @@ public final class IntentClassifier {
             }
             long enumBases = q.words.stream().filter(x -> Set.of("enum", "intenum", "strenum", "flag", "intflag")
                     .contains(x.lower().replaceFirst("^enum\\.", "")) && (x.capitalised() || x.code())).count();
-            if ((w.capitalised() || w.code()) && !plural && baseRelation() && enumBases < 2) {
+            boolean adjective = e + 1 < q.size() && Set.of("class", "classes", "types", "type").contains(q.get(e + 1).norm());
+            if ((w.capitalised() || w.code()) && !plural && baseRelation() && enumBases < 2 && !adjective) {
+                // not "Enum classes under domain/": a kind of class, placed
                 return null; // "subclasses of Enum", "classes with enum.Enum as a base": the base as written (but
                              // "subclasses Enum, IntEnum or StrEnum" names the enum bases: the enums)
             }
@@ -3059,8 +3065,9 @@ public final class IntentClassifier {
                 return null; // "is test_login skipped?": one test named
             }
             if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
-                    || any(Lexicon.IMPORT) || any(Lexicon.RETURN)) {
-                return null; // "async tests", "tests that raise": another search names what is asked
+                    || any(Lexicon.IMPORT) || any(Lexicon.RETURN) || q.words.stream().anyMatch(w -> Lexicon.SUBCLASS
+                    .contains(w.norm()) && w.index() + 1 < q.size() && q.get(w.index() + 1).norm().equals("from"))) {
+                return null; // "async tests", "tests that raise", "test cases inheriting from X": another search names it
             }
             if (skipMarker) {
                 return new Candidate(new Intent.SkippedTests(), 9, false, "");
@@ -3350,7 +3357,7 @@ public final class IntentClassifier {
                     || q.phrase("without", "specifying", "which") || q.phrase("without", "saying", "which")
                     || q.phrase("without", "naming", "which") // "catch errors without specifying which ones"
                     || exceptWord && (omits() || q.phrase("with", "nothing") || q.phrase("nothing", "after")
-                    || q.phrase("without", "a", "type") || q.phrase("with", "no", "type")
+                    || q.phrase("without", "a", "type") || q.phrase("without", "type") || q.phrase("with", "no", "type")
                     || q.phrase("no", "type") || q.phrase("without", "an", "exception")
                     || q.phrase("without", "any", "exception") || q.phrase("with", "no", "exception")
                     || q.phrase("without", "exception") || q.phrase("no", "exception", "type")

@@ -238,7 +238,7 @@ final class Lexicon {
     }
 
     /** Cue words whose last letter is often dropped ("asyn", "protoco"): a word one letter short is read as them. */
-    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass where ending tuples");
+    static final Set<String> TRUNCATABLE = set("async protocol import imports dataclass where ending tuples context");
 
     /** Concept words that are written capitalised as class names (Protocol, Exception): corrected even then. */
     static final Set<String> CLASS_LIKE_CONCEPTS = words("CLASS_LIKE_CONCEPTS");
@@ -282,6 +282,7 @@ final class Lexicon {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
+        java.util.List<String> tied = new java.util.ArrayList<>();
         for (String v : vocabulary) {
             if (Math.abs(v.length() - w.length()) > max || v.equals(w)) {
                 continue;
@@ -295,12 +296,36 @@ final class Lexicon {
                     best = v;
                     bestDistance = d;
                     tie = false;
-                } else if (d == bestDistance && !v.equals(best)
-                        && !java.util.Objects.equals(GROUP.get(v), GROUP.get(best))) {
-                    tie = true;
+                    tied.clear();
+                    tied.add(v);
+                } else if (d == bestDistance && !v.equals(best)) {
+                    tied.add(v);
+                    tie |= !java.util.Objects.equals(GROUP.get(v), GROUP.get(best));
                 }
             }
         }
+        if (tied.size() > 1) {
+            // "clases" is as near to "class" and "cases" as to "classes"; a doubled letter typed once is the likeliest
+            java.util.List<String> doubled = tied.stream().filter(v -> oneDoubledLetter(v, w) || oneDoubledLetter(w, v))
+                    .toList();
+            if (doubled.size() == 1) {
+                return doubled.getFirst();
+            }
+        }
         return tie ? null : best;
+    }
+
+    /** Whether {@code shorter} is {@code longer} with one of its doubled letters typed once ("clases", "classes"). */
+    private static boolean oneDoubledLetter(String longer, String shorter) {
+        if (longer.length() != shorter.length() + 1) {
+            return false;
+        }
+        for (int i = 1; i < longer.length(); i++) {
+            if (longer.charAt(i) == longer.charAt(i - 1)
+                    && (longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

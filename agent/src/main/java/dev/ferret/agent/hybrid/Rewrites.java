@@ -65,6 +65,27 @@ final class Rewrites {
     /** Chat abbreviations: "impl", "pkg". */
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
+    /** "w/o": without. */
+    private static final Pattern W_O = Pattern.compile("(?<![\\w/])w/o(?![\\w/])", Pattern.CASE_INSENSITIVE);
+    /** "note comments": the NOTE tag, said in lower case before "comment". */
+    private static final Pattern NOTE_COMMENTS = Pattern.compile("(?<![\\w`.#])notes?(?=:?\\s+comments?\\b)");
+    /** "catch blocks that do not name any exception type": bare except clauses, described. */
+    private static final Pattern NO_TYPE_NAMED = Pattern.compile("\\b(?:(?:except|catch)(?:es)?(?:\\s+(?:blocks?|clauses?|"
+            + "handlers?|statements?))?|(?:exception\\s+)?handlers?)\\s+(?:that|which)\\s+(?:do\\s+not|don'?t|does\\s+not|doesn'?t|never)\\s+(?:name|"
+            + "specify|list|give|mention|declare|say)\\s+(?:any|an|a|the)?\\s*(?:exception\\s+|error\\s+)?(?:types?|class(?:es)?"
+            + "|exceptions?|errors?)\\b(?:\\s+at\\s+all)?", Pattern.CASE_INSENSITIVE);
+    /** "pydantic's BaseModel": the class; the module that owns it is said only to place it. */
+    private static final Pattern MODULE_POSSESSIVE = Pattern.compile("(?<![\\w`.])([a-z][a-z0-9_]*)['\u2019]s\\s+(?=[A-Z]\\w*"
+            + "[a-z]\\w*\\b)");
+    /** "pkgs": packages. */
+    private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
+    /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
+    private static final Pattern TEST_PREFIX = Pattern.compile("(?<![\\w`.])(?<!with\\s)(?<!named\\s)(?<!called\\s)"
+            + "(?<!prefix\\s)test_(?=\\s+(?:funcs?|functions?|fns?|methods?|defs?|cases?)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "frm", a hurried "from" ("who inherits frm HTTPEndpoint"). */
+    private static final Pattern FRM = Pattern.compile("(?<![`\\w.])frm(?![`\\w.(])", Pattern.CASE_INSENSITIVE);
+    /** "C#": a word of its own, the language ("the void methods in C# terms"), not the letter C. */
+    private static final Pattern C_SHARP = Pattern.compile("(?<![\\w`.])[Cc]#(?!\\w)");
     /** "structural typing interfaces": the Protocol classes. */
     private static final Pattern STRUCTURAL = Pattern.compile("\\bstructural(?:ly)?[ -](?:typing|subtyping|types?|"
             + "interfaces?)\\b", Pattern.CASE_INSENSITIVE);
@@ -188,6 +209,9 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** "fetch underscore something": {@code fetch_*}. */
     private static final Pattern ANY_REST = Pattern.compile("_(?:something|anything|whatever|stuff)\\b", Pattern.CASE_INSENSITIVE);
+    /** "Mock-something": {@code Mock*}. */
+    private static final Pattern ANY_DASH_REST = Pattern.compile("(?<=\\w)-(?:something|anything|whatever)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** "named something_callback": {@code *_callback}; "something-Manager", "whateverHandler": {@code *Manager}. */
     private static final Pattern ANY_FIRST = Pattern.compile("\\b(?:something|anything|whatever|blah|xxx)(?:(_)(?=[A-Za-z0-9])"
             + "|-?(?=[A-Z][a-z]))");
@@ -355,6 +379,14 @@ final class Rewrites {
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
         q = PKG.matcher(q).replaceAll("package");
+        q = PKGS.matcher(q).replaceAll("packages");
+        q = W_O.matcher(q).replaceAll("without");
+        q = NOTE_COMMENTS.matcher(q).replaceAll("NOTE");
+        q = NO_TYPE_NAMED.matcher(q).replaceAll("bare except clauses");
+        q = MODULE_POSSESSIVE.matcher(q).replaceAll(m -> Lexicon.MODULES.contains(m.group(1)) ? "" : Matcher.quoteReplacement(m.group()));
+        q = TEST_PREFIX.matcher(q).replaceAll("test");
+        q = FRM.matcher(q).replaceAll("from");
+        q = C_SHARP.matcher(q).replaceAll("csharp");
         if (!q.toLowerCase().contains("protocol")) {
             q = STRUCTURAL.matcher(q).replaceAll("Protocol");
         }
@@ -419,6 +451,7 @@ final class Rewrites {
             q = SLASH.matcher(q).replaceAll("$1/");
         }
         q = ANY_REST.matcher(q).replaceAll("_*");
+        q = ANY_DASH_REST.matcher(q).replaceAll("*");
         q = ANY_FIRST.matcher(q).replaceAll(m -> m.group(1) != null ? "*_" : "*");
         q = TRAILING_UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));

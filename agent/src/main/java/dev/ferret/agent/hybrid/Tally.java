@@ -67,6 +67,8 @@ public record Tally(By by, boolean most) {
             + "|\\bin\\s+(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w']+\\s+){1,3}?(?:the\\s+)?most\\b"
             + "|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
             + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b");
+    /** "w/", a hurried "with". */
+    private static final Pattern W_SLASH = Pattern.compile("(?<![\\w/])w/(?=\\s|$)");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */
     private static final Pattern OFFENDER = Pattern.compile("\\b(?:worst|biggest|main|top)\\s+offenders?\\b");
 
@@ -75,7 +77,8 @@ public record Tally(By by, boolean most) {
         if (question == null || question.length() > 4_000) {
             return Optional.empty(); // the classifier's own bound on what it reads
         }
-        String q = question.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('`', ' ');
+        String q = W_SLASH.matcher(question.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('`', ' '))
+                .replaceAll("with "); // "module w/ the most custom exceptions"
         Matcher m = MOST.matcher(q);
         if (m.find()) {
             return Optional.of(new Tally(unit(m), true));

@@ -656,6 +656,23 @@ class IntentClassifierShapesTest {
             a count of HACK comments per file; can you produce it?             | COMMENTS               | HACK
             Dataclasses are slow in prod. Should we switch to attrs?           | UNKNOWN                | -
             which coroutines are slow in prod                                  | UNKNOWN                | -
+            # hurried and learners' spellings, other languages' words (sets 39-44)
+            every test_ fn in tests/api                                        | TESTS                  | -
+            package w/ the most custom exceptions?                             | EXCEPTION_CLASSES      | -
+            which pkgs do we pull in from pip                                  | THIRD_PARTY            | -
+            what inherits frm BaseSpider                                       | SUBCLASSES             | BaseSpider
+            abstract clases in storage/                                        | ABSTRACT_CLASSES       | -
+            contex managers pls                                                | CONTEXT_MANAGERS       | -
+            any note comments in cli.py                                        | COMMENTS               | NOTE
+            classes named Fake-something                                       | CLASSES_BY_NAME        | Fake*
+            does python really have generators?                                | UNKNOWN                | -
+            lab exercise: why is a mutable default argument bad                | UNKNOWN                | -
+            except w/o type in the workers                                     | BARE_EXCEPTS           | -
+            handlers that don't name any exception type                        | BARE_EXCEPTS           | -
+            Enum classes under billing/                                        | ENUMS                  | -
+            what derives from attr's Factory here                              | SUBCLASSES             | Factory
+            which test cases inherit from LiveServerTestCase                   | SUBCLASSES             | LiveServerTestCase
+            functions annotated to return None, the void methods in C# terms   | FUNCTIONS_RETURNING    | None
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
