@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * "it" or "that function"; the name is written like code earlier in the text.
  * <p>
  * {@link #candidates} gives the question with the pointer replaced by each name written like code before it, nearest
- * first (at most {@link #MAX}). The classifier reads them only when the question as written was read as unknown,
- * and keeps a reading only when its parameter is that name, so a pointer to something else ("it" for the build)
- * changes nothing.
+ * first (at most {@link #MAX}). The classifier reads them only when the question as written was read as unknown, or,
+ * for a pointer that names a kind ("where is that constant defined"), as a kind with no parameter; it keeps a reading
+ * only when its parameter is that name, so a pointer to something else ("it" for the build) changes nothing.
  */
 final class Antecedent {
     /** The most names tried, nearest first. */
@@ -62,7 +62,8 @@ final class Antecedent {
             String said = lower.startsWith("it") ? names.get(i) + (pointer.length() > 2 ? " is" : "") // "where it's defined"
                     : Set.of("one", "thing", "name").contains(noun) ? names.get(i)
                     : "the " + noun + " " + names.get(i); // "use that function": use the function X
-            out.add(new Rewritten(text.substring(0, start) + said + text.substring(end), names.get(i)));
+            out.add(new Rewritten(text.substring(0, start) + said + text.substring(end), names.get(i), !lower.startsWith("it")
+                    && !Set.of("one", "thing", "name").contains(noun)));
         }
         return out;
     }
@@ -80,7 +81,11 @@ final class Antecedent {
         return false;
     }
 
-    /** The question as rewritten, and the name put for the pointer. */
-    record Rewritten(String question, String name) {
+    /**
+     * The question as rewritten, and the name put for the pointer.
+     *
+     * @param named true when the pointer names a kind ("that constant", "this class"), not only "it"
+     */
+    record Rewritten(String question, String name, boolean named) {
     }
 }

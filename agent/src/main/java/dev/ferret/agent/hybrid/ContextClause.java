@@ -26,7 +26,8 @@ final class ContextClause {
     /** The pieces of work a question is asked for ("for the review", "For the licence audit, ..."). */
     private static final String WORK = "review|reviews|audit|release|refactor|refactoring|migration|meeting|pr|ticket|"
             + "cleanup|clean-up|upgrade|docs|writeup|write-up|report|onboarding|rewrite|redesign|overhaul|changelog|"
-            + "release notes|guide|deprecation|handover|hand-off";
+            + "release notes|guide|deprecation|handover|hand-off|exercise|lecture|lesson|course|homework|assignment|"
+            + "workshop|tutorial|demo|presentation|post-mortem|postmortem|incident";
     /** Greetings and fillers before the question. */
     private static final Pattern GREETING = Pattern.compile("^(?:(?:hi|hey|hello|morning|good (?:morning|afternoon|evening)|dear)"
             + "(?:\\s+(?:team|all|everyone|folks|colleagues|there|y'all|guys|devs|friends))?|ok|okay|so|quick question|"
@@ -76,6 +77,10 @@ final class ContextClause {
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
+    private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:i|we)\\s+"
+            + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade)\\b"
+            + "[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", so that each owner can be pinged": the purpose, last. */
     private static final Pattern SO_THAT = Pattern.compile("\\s+so\\s+that\\s+(?:each|every|all|the|our|my|a|an|people|"
             + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -131,7 +136,8 @@ final class ContextClause {
             + "|(?:would|will)\\s+it\\s+be\\s+possible\\s+(?:for you\\s+)?to\\s+|is\\s+it\\s+possible\\s+(?:for you\\s+)?to\\s+"
             + "|i'?d\\s+(?:really\\s+)?appreciate\\s+it\\s+if\\s+you\\s+could\\s+(?:please\\s+)?|please\\s+)"
             + "(?=(?:list|listing|show|showing|find|finding|give|giving|get|getting|collect|collecting|tell|point|pointing|"
-            + "pull|pulling|grab|gather|gathering|dig|search|searching|look|looking|locate|identify|enumerate|fetch)\\b)",
+            + "pull|pulling|grab|gather|gathering|dig|search|searching|look|looking|locate|identify|enumerate|fetch|see|"
+            + "view)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** "I want to change the signature of X; ...": the asker's plan, ended by a semicolon or colon. */
     private static final Pattern PLAN_FIRST = Pattern.compile("^(?:i|we)\\s*(?:want|need|plan|am going|'m going|are going|"
@@ -365,6 +371,11 @@ final class ContextClause {
                 changed = true;
             }
         }
+        Matcher bw = BEFORE_WORK_LAST.matcher(q);
+        if (bw.find() && bw.start() > 8) {
+            context.add(bw.group().strip());
+            q = q.substring(0, bw.start()).strip();
+        }
         Matcher lt = LIST_THEM.matcher(q);
         if (lt.find() && lt.start() > 3) {
             context.add(q.substring(lt.start() + 1));
@@ -485,8 +496,8 @@ final class ContextClause {
     /** A clause that asks or requests, by its first words. */
     private static final Pattern ASKS_FIRST = Pattern.compile("^(?:which|what|what's|whats|where|where's|wheres|who|whom|whose|"
             + "when|why|how|list|show|find|give|gimme|get|grep|search|locate|any|are|is|do|does|did|can|could|would|will|should|"
-            + "shall|may|might|tell|please|pls|plz|i\\s+need\\s+(?:a|the|to\\s+(?:see|find|know))|i'?d\\s+like|need\\s+(?:a|the)|"
-            + "want\\s+(?:a|the))\\b", Pattern.CASE_INSENSITIVE);
+            + "shall|may|might|tell|please|pls|plz|i\\s+need\\s+(?:a|the|to\\s+(?:see|find|know))|i'?d\\s+like)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A request that only points at what another clause asks for: "can you produce it?", "could you do that". */
     private static final Pattern POINTING_REQUEST = Pattern.compile("^(?:(?:can|could|would|will)\\s+(?:you|u|someone)\\s+)?"
             + "(?:please\\s+)?(?:produce|make|do|get|give|generate|pull|dig\\s+up|find|share|run)\\s+(?:me\\s+)?"

@@ -49,7 +49,8 @@ final class Descriptions {
                     p("\\b(?:closed|fixed|finite|limited) set of (?:named |symbolic )?(?:values|options|choices|constants|members|states)"),
                     p("\\bsymbolic (?:values|names|constants)\\b"),
                     p("\\b(?:just )?a (?:list|set) of named (?:options|choices|values|constants)\\b"),
-                    p("\\bnamed (?:options|choices) like [A-Z]+"))),
+                    p("\\bnamed (?:options|choices) like [A-Z]+"),
+                    p("\\b(?:fixed|closed|limited|preset|predefined) (?:choices|options|values)\\b.{0,15}\\blike [a-z_]\\w*\\.[a-z_]+\\b"))),
             new Concept(new Intent.AbstractClasses(), "abstract classes", List.of(
                     p("\\bevery subclass (?:is required|has|must|needs?) to (?:fill in|implement|override|provide)"),
                     p("\\bsubclasses? (?:are )?(?:required|forced|obliged) to (?:fill in|implement|override)"),
@@ -82,10 +83,12 @@ final class Descriptions {
             new Concept(new Intent.UndocumentedClasses(), "classes without a docstring", List.of(
                     p("\\b" + CLASSES + "\\b.{0,60}\\b(?:missing|without|lacking|no) (?:an? )?(?:explanation|description|blurb|"
                             + "explanatory text)"),
-                    p("\\bclass(?:es| defs?)?\\b.{0,40}\\bmissing the \"\"\""))),
+                    p("\\bclass(?:es| defs?)?\\b.{0,40}\\bmissing the \"\"\""),
+                    p("\\b" + CLASSES + "\\b.{0,30}\\b(?:nobody|no one|no-one)\\b.{0,25}\\bdocument(?:ed)?\\b"))),
             new Concept(new Intent.UndocumentedFunctions(), "functions without a docstring", List.of(
                     p("\\b(?:functions?|methods?|defs?)\\b.{0,60}\\b(?:missing|without|lacking|no|have no) (?:an? )?"
-                            + "(?:explanation|description|blurb|explanatory text)"))),
+                            + "(?:explanation|description|blurb|explanatory text)"),
+                    p("\\b(?:functions?|methods?|defs?)\\b.{0,30}\\b(?:nobody|no one|no-one)\\b.{0,25}\\bdocument(?:ed)?\\b"))),
             new Concept(new Intent.Properties(), "properties", List.of(
                     p("\\bcomputed (?:by a method )?but (?:read|accessed|used) like (?:plain |normal |regular )?(?:fields|attributes)"),
                     p("\\b(?:methods?|functions?)\\b.{0,20}\\b(?:read|accessed?|used?) like (?:an? )?(?:plain |normal )?"
@@ -95,7 +98,9 @@ final class Descriptions {
             new Concept(new Intent.Constants(), "module-level constants", List.of(
                     p("\\bassigned once\\b.{0,40}\\bmodule\\b"),
                     p("\\b(?:never|not) meant to (?:change|be changed|be reassigned)\\b"),
-                    p("\\bfixed (?:config |configuration )?values at (?:the )?(?:module|top) (?:level|scope)\\b"))),
+                    p("\\bfixed (?:config |configuration )?values at (?:the )?(?:module|top) (?:level|scope)\\b"),
+                    p("\\b(?:variables?|names|values|globals)\\b.{0,20}\\b(?:written|named|spelled|spelt|typed|in)\\s+(?:in\\s+)?"
+                            + "(?:all\\s+)?(?:capitals|caps|capital letters|upper ?case(?: letters)?)\\b"))),
             new Concept(new Intent.ContextManagers(), "context managers", List.of(
                     p("\\bset(?:s|ting)? (?:something |things |it |a resource )?up and tear(?:s|ing)? (?:it |them |things )?down\\b"),
                     p("\\bwith\\s+\\S*\\s*(?:\\.\\.\\.|\u2026)?\\s*as\\s+\\w+\\s*:"),

@@ -122,11 +122,17 @@ public final class IntentClassifier {
 
     private Classification analyzeText(String question) {
         Classification c = analyzeOnce(question);
-        if (c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE) && !u.reason().equals(BEYOND_SEARCH)
-                && question != null && question.length() <= 2000) {
+        boolean unknown = c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE)
+                && !u.reason().equals(BEYOND_SEARCH);
+        if ((unknown || !(c.intent() instanceof Intent.Unknown) && c.intent().argument().isEmpty()) && question != null
+                && question.length() <= 2000) {
             // "we'd like to deprecate load_fixture. Which modules still use that function?": the request points back
-            // to a name before it; kept only when the reading takes that name as its parameter
+            // to a name before it; kept only when the reading takes that name as its parameter ("The diff imports
+            // DEFAULT_TIMEOUT; where is that constant defined?" is no question for every constant)
             for (Antecedent.Rewritten r : Antecedent.candidates(question)) {
+                if (!unknown && !r.named()) {
+                    continue;
+                }
                 Classification pointed = analyzeOnce(r.question());
                 if (!(pointed.intent() instanceof Intent.Unknown) && pointed.intent().argument().equalsIgnoreCase(r.name())) {
                     List<String> notes = new ArrayList<>(pointed.notes());

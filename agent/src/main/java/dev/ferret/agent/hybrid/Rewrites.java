@@ -77,6 +77,13 @@ final class Rewrites {
     /** "pydantic's BaseModel": the class; the module that owns it is said only to place it. */
     private static final Pattern MODULE_POSSESSIVE = Pattern.compile("(?<![\\w`.])([a-z][a-z0-9_]*)['\u2019]s\\s+(?=[A-Z]\\w*"
             + "[a-z]\\w*\\b)");
+    /** "the classes with the @ thing above them that says singleton": decorated with {@code @singleton}. */
+    private static final Pattern AT_THING = Pattern.compile("\\b(?:with|having|that\\s+have|that\\s+has)\\s+(?:the|an?|that)\\s+"
+            + "@\\s*(?:thing|sign|symbol|line)s?(?:\\s+(?:above|over|on\\s+top\\s+of|on)\\s+(?:them|it|the\\s+\\w+))?\\s+"
+            + "(?:that\\s+says|saying|reading|that\\s+reads|which\\s+says)\\s+@?([A-Za-z_][\\w.]*)", Pattern.CASE_INSENSITIVE);
+    /** "the functions that yield stuff instead of return": the generators, said as what they do instead. */
+    private static final Pattern YIELD_INSTEAD = Pattern.compile("\\b(yield|yields)(?:\\s+(?:stuff|things|values|results|"
+            + "items))?\\s+instead\\s+of\\s+return(?:ing)?\\b", Pattern.CASE_INSENSITIVE);
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -381,6 +388,8 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = AT_THING.matcher(q).replaceAll("decorated with @$1");
+        q = YIELD_INSTEAD.matcher(q).replaceAll("$1");
         q = NOTE_COMMENTS.matcher(q).replaceAll("NOTE");
         q = NO_TYPE_NAMED.matcher(q).replaceAll("bare except clauses");
         q = MODULE_POSSESSIVE.matcher(q).replaceAll(m -> Lexicon.MODULES.contains(m.group(1)) ? "" : Matcher.quoteReplacement(m.group()));

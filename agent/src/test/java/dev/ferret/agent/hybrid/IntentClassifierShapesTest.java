@@ -673,6 +673,16 @@ class IntentClassifierShapesTest {
             what derives from attr's Factory here                              | SUBCLASSES             | Factory
             which test cases inherit from LiveServerTestCase                   | SUBCLASSES             | LiveServerTestCase
             functions annotated to return None, the void methods in C# terms   | FUNCTIONS_RETURNING    | None
+            Would it be possible to see the classmethods in geometry/?         | FUNCTIONS_BY_DECORATOR | classmethod
+            I need a list of all classes in the project before I can approve this PR. | CLASSES_BY_NAME  | *
+            every dataclass in the project, need the inventory for OPS-12      | DATACLASSES            | -
+            For a lecture on signatures, list the functions that accept a timeout argument. | FUNCTIONS_WITH_PARAMETER | timeout
+            The PR adds MAX_RETRIES; where is that constant defined?           | DEFINITIONS            | MAX_RETRIES
+            the methods with the @ thing above them that says lru_cache        | FUNCTIONS_BY_DECORATOR | lru_cache
+            where are the variables written in all caps?                       | CONSTANTS              | -
+            the classes with fixed options like Status.DONE                    | ENUMS                  | -
+            functions that yield values instead of returning                   | GENERATORS             | -
+            which functions did no one document                                | UNDOCUMENTED_FUNCTIONS | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
