@@ -28,6 +28,9 @@ final class Antecedent {
     /** A name written like code: backticks, a call, dots, underscores or inner capitals. */
     private static final Pattern CODE_NAME = Pattern.compile("`([A-Za-z_][\\w.]*)(?:\\(\\))?`|(?<![\\w./-])([A-Za-z_]\\w*"
             + "(?:\\.[A-Za-z_]\\w*)*)(?:\\(\\))?(?![\\w/-]|\\.\\w)");
+    /** A kind said after a capitalised word makes it a name: "the Matrix class". */
+    private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:class|function|method|module|exception|enum|"
+            + "dataclass|decorator|constant)\\b", Pattern.CASE_INSENSITIVE);
     /** File names are places, not names a request points back to. */
     private static final Pattern FILE = Pattern.compile("(?i).*\\.(?:py|pyi|txt|md|cfg|toml|ini|json|ya?ml)$");
 
@@ -48,11 +51,14 @@ final class Antecedent {
         }
         String pointer = text.substring(start, end);
         List<String> names = new ArrayList<>();
-        Matcher m = CODE_NAME.matcher(text.substring(0, start));
+        String before = text.substring(0, start);
+        Matcher m = CODE_NAME.matcher(before);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if ((m.group(1) != null || codeLike(name)) && !FILE.matcher(name).matches() && !names.contains(name)) {
-                names.add(name);
+            if ((m.group(1) != null || codeLike(name) || KIND_AFTER.matcher(before).region(m.end(), before.length())
+                    .lookingAt() && Character.isUpperCase(name.charAt(0))) && !FILE.matcher(name).matches()
+                    && !names.contains(name)) {
+                names.add(name); // "the Matrix class": a name said with its kind
             }
         }
         List<Rewritten> out = new ArrayList<>();

@@ -498,6 +498,12 @@ final class ContextClause {
             + "when|why|how|list|show|find|give|gimme|get|grep|search|locate|any|are|is|do|does|did|can|could|would|will|should|"
             + "shall|may|might|tell|please|pls|plz|i\\s+need\\s+(?:a|the|to\\s+(?:see|find|know))|i'?d\\s+like)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A clause that says again what was asked, in other words: "the ones that would return a promise in JS?". */
+    private static final Pattern RESTATES = Pattern.compile("^(?:the\\s+ones|those|ones|like|i\\.e\\.?|e\\.g\\.?|ie|eg|"
+            + "similar\\s+to|as\\s+in|same\\s+as|just\\s+like|kind\\s+of\\s+like|sort\\s+of\\s+like|what\\s+(?:we|you|i|"
+            + "people|java|c#|js)(?:'d)?\\s+call)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words in parentheses, with at least one space around or inside them. */
+    private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(([^()]{2,80})\\)");
     /** A request that only points at what another clause asks for: "can you produce it?", "could you do that". */
     private static final Pattern POINTING_REQUEST = Pattern.compile("^(?:(?:can|could|would|will)\\s+(?:you|u|someone)\\s+)?"
             + "(?:please\\s+)?(?:produce|make|do|get|give|generate|pull|dig\\s+up|find|share|run)\\s+(?:me\\s+)?"
@@ -524,13 +530,10 @@ final class ContextClause {
             clauses.add(new int[] {start, question.length(), question.length()});
         }
         List<Aside> out = new ArrayList<>();
-        if (clauses.size() < 2 || clauses.size() > 8) {
-            return out;
-        }
-        for (int i = clauses.size() - 1; i >= 0; i--) {
+        for (int i = clauses.size() < 2 || clauses.size() > 8 ? -1 : clauses.size() - 1; i >= 0; i--) {
             int[] c = clauses.get(i);
             String clause = question.substring(c[0], c[1]).strip();
-            boolean asks = clause.endsWith("?") || ASKS_FIRST.matcher(clause).find();
+            boolean asks = clause.endsWith("?") && !RESTATES.matcher(clause).find() || ASKS_FIRST.matcher(clause).find();
             if (clause.isEmpty() || asks && !POINTING_REQUEST.matcher(clause).find()) {
                 continue;
             }
@@ -541,6 +544,13 @@ final class ContextClause {
                     + question.substring(to)).strip();
             if (rest.split("\\s+").length >= 2) {
                 out.add(new Aside(rest, clause));
+            }
+        }
+        Matcher paren = PARENTHESES.matcher(question);
+        while (paren.find()) { // "exported names (like `export` in ts)": an aside in parentheses
+            String rest = (question.substring(0, paren.start()) + question.substring(paren.end())).strip();
+            if (rest.length() > 3) {
+                out.add(new Aside(rest, paren.group(1).strip()));
             }
         }
         return out;

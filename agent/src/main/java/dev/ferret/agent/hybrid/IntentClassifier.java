@@ -146,7 +146,9 @@ public final class IntentClassifier {
             // made it read as one about runtime, or as a judgement; the rest is read when the clause alone is no search
             for (ContextClause.Aside a : ContextClause.statements(question)) {
                 Classification rest = analyzeOnce(a.question());
-                if (!(rest.intent() instanceof Intent.Unknown) && analyzeOnce(a.clause()).intent() instanceof Intent.Unknown) {
+                Intent alone = analyzeOnce(a.clause()).intent();
+                if (!(rest.intent() instanceof Intent.Unknown) && (alone instanceof Intent.Unknown || alone.equals(rest.intent()))) {
+                    // the clause alone asks nothing, or asks the same ("properties (like getters in C#)")
                     List<String> notes = new ArrayList<>(rest.notes());
                     notes.add("set aside: '" + a.clause().replaceFirst("[.?!]+$", "") + "'");
                     return new Classification(rest.intent(), rest.path(), rest.score(), true, notes);
@@ -3034,6 +3036,9 @@ public final class IntentClassifier {
             String after = t + 2 < q.size() ? q.get(t + 2).norm() : "";
             boolean noun = Set.of("function", "functions", "method", "methods", "case", "cases", "def", "defs", "func",
                     "funcs", "fn", "fns").contains(next);
+            if (skipMarker && !noun && Set.of("suite", "suites").contains(next) && skip < t) {
+                return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "what's disabled in the test suite"
+            }
             if (!noun && TEST_MODIFIED.contains(next) || noun && TEST_MODIFIED.contains(after)) {
                 return null; // "test files", "test fixtures", "test functions module"
             }
@@ -3611,6 +3616,10 @@ public final class IntentClassifier {
                     p = after(i, 4, false, DEFINED_KINDS); // "where do we define InvoiceBuilder"
                     if (p >= 0 && !codeName(q.get(p))) {
                         p = -1; // "where do we implement retries": a topic, not a name
+                    }
+                    if (p >= 0 && p + 1 < q.size() && Set.of("subclasses", "classes", "functions", "methods", "types",
+                            "instances", "implementations", "children", "descendants").contains(q.get(p + 1).lower())) {
+                        p = -1; // "where do we define typing.Protocol subclasses": items of a kind, not X itself
                     }
                 }
                 if (p >= 0 && nameLike(q.get(p), named)) {

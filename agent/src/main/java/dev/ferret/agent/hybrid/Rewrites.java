@@ -84,6 +84,17 @@ final class Rewrites {
     /** "the functions that yield stuff instead of return": the generators, said as what they do instead. */
     private static final Pattern YIELD_INSTEAD = Pattern.compile("\\b(yield|yields)(?:\\s+(?:stuff|things|values|results|"
             + "items))?\\s+instead\\s+of\\s+return(?:ing)?\\b", Pattern.CASE_INSENSITIVE);
+    /** "the api of SessionStore", "SessionStore's public API": its methods. */
+    private static final Pattern API_OF = Pattern.compile("\\b(?:the\\s+)?(?:public\\s+)?(?:api|interface|surface)\\s+of\\s+"
+            + "(?:the\\s+)?(?:class\\s+)?(?=(?-i:[A-Z][a-z]\\w*[A-Z]\\w*)\\b|`)", Pattern.CASE_INSENSITIVE);
+    /** "what's on TokenCache api-wise": method by method. */
+    private static final Pattern API_WISE = Pattern.compile("(?<=[A-Za-z0-9_`])\\s+(?:api|interface)[- ]?wise\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "whats inside class ConnectionPool": its methods. */
+    private static final Pattern INSIDE_CLASS = Pattern.compile("\\bwhat(?:'s|s|\\s+is)\\s+(?:inside|in|on)\\s+(?:the\\s+)?"
+            + "class\\s+(?=(?-i:[A-Z])\\w*\\b|`)", Pattern.CASE_INSENSITIVE);
+    /** "thru": through. */
+    private static final Pattern THRU = Pattern.compile("(?<![\\w`.])thru(?![\\w`.(])", Pattern.CASE_INSENSITIVE);
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -388,6 +399,10 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = API_OF.matcher(q).replaceAll("the methods of ");
+        q = API_WISE.matcher(q).replaceAll(", method by method");
+        q = INSIDE_CLASS.matcher(q).replaceAll("what are the methods of class ");
+        q = THRU.matcher(q).replaceAll("through");
         q = AT_THING.matcher(q).replaceAll("decorated with @$1");
         q = YIELD_INSTEAD.matcher(q).replaceAll("$1");
         q = NOTE_COMMENTS.matcher(q).replaceAll("NOTE");

@@ -683,6 +683,15 @@ class IntentClassifierShapesTest {
             the classes with fixed options like Status.DONE                    | ENUMS                  | -
             functions that yield values instead of returning                   | GENERATORS             | -
             which functions did no one document                                | UNDOCUMENTED_FUNCTIONS | -
+            the public api of RateLimiter                                      | METHODS_OF_CLASS       | RateLimiter
+            what's on RetryPolicy api-wise                                     | METHODS_OF_CLASS       | RetryPolicy
+            whats inside class LruCache                                        | METHODS_OF_CLASS       | LruCache
+            we talked about the Invoice class, what methods does it have       | METHODS_OF_CLASS       | Invoice
+            Where do we define Protocol subclasses?                            | PROTOCOL_CLASSES       | Protocol
+            whats disabled in the test suite                                   | SKIPPED_TESTS          | -
+            all that ends up inheriting from Node, thru other classes too      | SUBCLASSES             | Node
+            Show me the generators, the ones that would be iterators in Java?  | GENERATORS             | -
+            properties (like getters in C#)                                    | PROPERTIES             | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
