@@ -773,6 +773,9 @@ public final class IntentClassifier {
         // the subject: one name written as code or capitalised, or "the/this X" in the singular
         Word subject = q.get(1);
         String s = subject.lower();
+        if (s.endsWith(".py") || s.indexOf('/') > 0) {
+            return false; // "does status.py contain an enum?": what a file holds, listed
+        }
         return orNot || subject.code() || (subject.capitalised() && !Lexicon.STOP.contains(s))
                 || (Set.of("the", "this", "that").contains(s) && !q.get(2).lower().endsWith("s"));
     }
@@ -1642,6 +1645,22 @@ public final class IntentClassifier {
                         b = rightBefore(i - 1);
                     }
                     if (b >= 0 && classLike(q.get(b))) {
+                        return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
+                    }
+                }
+                // "does UserRepository have any methods", "the Invoice class, does it have methods", "CacheClient got
+                // any methods?"
+                int v = i - 1;
+                while (v > 0 && Set.of("any", "some", "other", "more", "real", "actual").contains(q.get(v).norm())) {
+                    v--;
+                }
+                if (v >= 1 && v < i && Set.of("have", "has", "got", "define", "defines").contains(q.get(v).norm())
+                        || v >= 1 && v == i - 1 && Set.of("have", "has", "got").contains(q.get(v).norm())) {
+                    int b = v - 1;
+                    if (b >= 0 && q.get(b).norm().equals("class")) {
+                        b--;
+                    }
+                    if (b >= 0 && classLike(q.get(b)) && q.get(b).capitalised()) {
                         return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
                     }
                 }
@@ -3538,6 +3557,10 @@ public final class IntentClassifier {
             if (q.ranksPlaces()) {
                 return null; // "which file has the largest number of X": a tally, not where one name is defined
             }
+            Candidate exists = definitionExists();
+            if (exists != null) {
+                return exists;
+            }
             if (q.words.stream().anyMatch(w -> Set.of("all", "every", "each", "any", "definitions", "declarations")
                     .contains(w.lower()))) {
                 return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
@@ -3698,6 +3721,64 @@ public final class IntentClassifier {
         private static boolean isWhere(String l) {
             return l.equals("where") || l.equals("wehre") || WHERE_IS.contains(l)
                     || (l.startsWith("wh") && l.length() >= 4 && l.length() <= 6 && EditDistance.of(l, "where", 1) <= 1);
+        }
+
+        /**
+         * Whether one name is defined, asked yes or no: "is RetryPolicy defined anywhere?", "is TokenStore defined in this
+         * repo or imported", "do we have a build_index function defined somewhere", "does the project define a class
+         * called ConnectionPool?". The answer is where it is defined, or that it is defined nowhere.
+         */
+        private Candidate definitionExists() {
+            if (q.size() < 3) {
+                return null;
+            }
+            String first = q.get(0).lower();
+            int p = -1;
+            if (Set.of("is", "are", "was").contains(first)) {
+                int j = 1;
+                while (j < q.size() && Set.of("the", "a", "an", "class", "function", "constant", "method").contains(q.get(j).norm())) {
+                    j++;
+                }
+                int k = j + 1;
+                while (k < q.size() && Set.of("class", "function", "constant", "method", "actually", "really", "even", "still")
+                        .contains(q.get(k).norm())) {
+                    k++;
+                }
+                if (j < q.size() && k < q.size() && definedVerb(q.get(k).lower())) {
+                    p = j; // "is RetryPolicy defined anywhere", "is the TokenStore class actually defined here"
+                }
+            } else if (q.phraseAt("do", "we", "have") == 0 || q.phraseAt("have", "we", "got") == 0
+                    || q.phraseAt("is", "there") == 0) {
+                for (int j = 2; j < Math.min(q.size(), 7); j++) {
+                    if (definedVerb(q.get(j).lower())) {
+                        for (int b = j - 1; b >= 2 && p < 0; b--) {
+                            if (codeName(q.get(b)) && nameLike(q.get(b), false)) {
+                                p = b; // "do we have a build_index function defined somewhere"
+                            }
+                        }
+                        break;
+                    }
+                }
+            } else if (Set.of("does", "do").contains(first) && q.size() >= 4
+                    && Set.of("project", "repo", "repository", "codebase", "code", "package", "app", "library", "we")
+                    .contains(q.get(first.equals("do") ? 1 : 2).lower())) {
+                for (int j = 2; j < Math.min(q.size(), 5); j++) {
+                    if (Set.of("define", "declare", "have", "contain").contains(q.get(j).norm())) {
+                        int b = j + 1;
+                        while (b < q.size() && Set.of("a", "an", "the", "any", "class", "function", "constant", "called",
+                                "named", "method").contains(q.get(b).norm())) {
+                            b++;
+                        }
+                        if (b < q.size() && b > j + 1 && codeName(q.get(b)) && nameLike(q.get(b), true)
+                                && Set.of("called", "named", "class", "function", "constant").contains(q.get(b - 1).norm())) {
+                            p = b; // "does the project define a class called ConnectionPool"
+                        }
+                        break;
+                    }
+                }
+            }
+            return p >= 0 && codeName(q.get(p)) && nameLike(q.get(p), true)
+                    ? new Candidate(new Intent.Definitions(text(p)), 9, false, "") : null;
         }
 
         /** "defined", "declared", "lives"..., and a one-edit misspelling of the longer ones ("defiend"). */
@@ -4089,17 +4170,27 @@ public final class IntentClassifier {
                 "method", "helper", "hook", "callback", "command", "handler", "func", "routine").stream(),
                 PASSIVE_AUX.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+        /** The classes a framework names by their role: Django's views, forms and models, a CLI's commands. */
+        private static final Set<String> FRAMEWORK_CLASSES = Set.of("model", "models", "view", "views", "viewset",
+                "viewsets", "form", "forms", "serializer", "serializers", "command", "commands", "cmd", "cmds", "admin",
+                "admins", "mixin", "mixins", "widget", "widgets", "resource", "resources", "middleware", "middlewares",
+                "plugin", "plugins", "backend", "backends", "subclass", "subclasses");
+
         Candidate classesWithMethod() {
             boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
                     "funcs", "fns", "routines", "handlers").contains(w.norm()));
             boolean implementers = q.words.stream().anyMatch(w -> Set.of("implementers", "implementors", "implementer",
                     "implementor", "implementations").contains(w.lower()));
-            boolean subject = classNoun || implementers
+            // "which views override get_queryset", "forms w/ a clean() override": a framework's classes by their role
+            boolean roles = !pluralFunctions && q.words.stream().anyMatch(w -> !w.code() && FRAMEWORK_CLASSES.contains(w.lower()))
+                    && (q.words.stream().anyMatch(w -> Set.of("override", "overrides", "overriding", "overridden", "implement",
+                    "implements", "define", "defines").contains(w.lower())) || q.words.stream().anyMatch(Word::parens));
+            boolean subject = classNoun || implementers || roles
                     || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever")));
             if (!subject) {
                 return null;
             }
-            if ((classNoun || implementers) && !any(Lexicon.CALL)) {
+            if ((classNoun || implementers || roles) && !any(Lexicon.CALL)) {
                 for (Word w : q.words) {
                     if (w.parens() && w.identifier() && methodLike(w)) {
                         return new Candidate(new Intent.ClassesWithMethod(w.text()), 6, false, "");

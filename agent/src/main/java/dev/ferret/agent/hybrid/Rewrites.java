@@ -95,6 +95,26 @@ final class Rewrites {
             + "class\\s+(?=(?-i:[A-Z])\\w*\\b|`)", Pattern.CASE_INSENSITIVE);
     /** "thru": through. */
     private static final Pattern THRU = Pattern.compile("(?<![\\w`.])thru(?![\\w`.(])", Pattern.CASE_INSENSITIVE);
+    /** "could you check whether any classes define __eq__": the search asked for, politely. */
+    private static final Pattern CHECK_WHETHER = Pattern.compile("(?:\\b(?:can|could|would|will)\\s+(?:you|u|someone|somebody)"
+            + "\\s+(?:please\\s+|quickly\\s+|just\\s+)?|(?:^|(?<=[,;:.!?]\\s))(?:please\\s+|pls\\s+|quickly\\s+)?)"
+            + "(?:check|verify|confirm|see|find\\s+out|look)\\s+(?:whether|if)\\s+(?:or\\s+not\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    /** ", right?", ", do we?", " yes?": a tag question; what it asks is the statement before it. */
+    private static final Pattern TAG_QUESTION = Pattern.compile("(?:(?:,|\\s-)\\s*(?:yes|yeah|correct|no|isn'?t\\s+it|aren'?t"
+            + "\\s+they|is\\s+(?:it|there)|are\\s+(?:they|there)|does\\s+it|do\\s+they)|(?:,\\s*|\\s+)(?:right|eh|huh|innit|"
+            + "do\\s+we|don'?t\\s+we|did\\s+we|didn'?t\\s+we|have\\s+we|haven'?t\\s+we))\\s*\\?+\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** "we never raise X", "we don't catch X anywhere": in a tag question, whether we do. */
+    private static final Pattern WE_NEVER = Pattern.compile("^(?:so\\s+)?(?:we|nobody|no\\s+one|nothing)\\s+(?:never\\s+|don'?t\\s+"
+            + "|do\\s+not\\s+|doesn'?t\\s+|does\\s+not\\s+)?(?:ever\\s+)?(?=\\w)", Pattern.CASE_INSENSITIVE);
+    /** "no skipped tests left": whether any are. */
+    private static final Pattern NONE_LEFT = Pattern.compile("^(?:so\\s+|and\\s+)?(?:there\\s+are\\s+)?no\\s+(?=[\\w@\\s-]{1,40}?"
+            + "\\b(?:left|remaining|anymore|any\\s+more|anywhere|in\\s+\\S+)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "all functions have docstrings", "every class has a docstring": which ones do not. */
+    private static final Pattern ALL_DOCUMENTED = Pattern.compile("\\b(?:all|every|each)\\s+(?:(?:of\\s+)?(?:the|our)\\s+)?"
+            + "(functions?|methods?|defs?|classes|class|funcs?)\\s+(?:has|have|got|carry|carries)\\s+(?:a\\s+)?"
+            + "(?:docstrings?|docs|documentation)\\b", Pattern.CASE_INSENSITIVE);
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -399,6 +419,20 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = CHECK_WHETHER.matcher(q).replaceAll("");
+        Matcher tag = TAG_QUESTION.matcher(q);
+        if (tag.find() && tag.start() > 6) { // "we never raise PermissionError, do we?": do we raise it
+            String statement = q.substring(0, tag.start()).strip();
+            Matcher never = WE_NEVER.matcher(statement);
+            Matcher none = NONE_LEFT.matcher(statement);
+            if (never.find()) {
+                statement = "do we " + statement.substring(never.end());
+            } else if (none.find()) {
+                statement = "any " + statement.substring(none.end());
+            }
+            q = statement + "?";
+        }
+        q = ALL_DOCUMENTED.matcher(q).replaceAll(m -> m.group(1) + " without docstrings");
         q = API_OF.matcher(q).replaceAll("the methods of ");
         q = API_WISE.matcher(q).replaceAll(", method by method");
         q = INSIDE_CLASS.matcher(q).replaceAll("what are the methods of class ");

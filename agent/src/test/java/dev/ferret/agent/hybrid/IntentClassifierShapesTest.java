@@ -692,6 +692,20 @@ class IntentClassifierShapesTest {
             all that ends up inheriting from Node, thru other classes too      | SUBCLASSES             | Node
             Show me the generators, the ones that would be iterators in Java?  | GENERATORS             | -
             properties (like getters in C#)                                    | PROPERTIES             | -
+            # existence checks and tag questions (set 47)
+            Does OrderService have any methods besides __init__?               | METHODS_OF_CLASS       | OrderService
+            Is BackoffPolicy defined anywhere in this repo?                    | DEFINITIONS            | BackoffPolicy
+            do we have a parse_args function defined somewhere                 | DEFINITIONS            | parse_args
+            Does the codebase define a class called LeaseManager?              | DEFINITIONS            | LeaseManager
+            Could you check whether any classes define __hash__?               | CLASSES_WITH_METHOD    | __hash__
+            please check if toml is imported in cli/                           | IMPORTS                | toml
+            we never catch TimeoutError, do we?                                | CATCHES                | TimeoutError
+            no FIXMEs left in auth/, right?                                    | COMMENTS               | FIXME
+            all methods have docstrings, right?                                | UNDOCUMENTED_FUNCTIONS | -
+            is our use of async correct?                                       | UNKNOWN                | -
+            is there a model that overrides save?                              | CLASSES_WITH_METHOD    | save
+            Does enums.py contain an enum?                                     | ENUMS                  | -
+            Is Money a dataclass?                                              | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
