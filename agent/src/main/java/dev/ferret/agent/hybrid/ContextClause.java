@@ -77,6 +77,9 @@ final class ContextClause {
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
+    private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
+            + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
     private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:i|we)\\s+"
             + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade)\\b"
@@ -370,6 +373,11 @@ final class ContextClause {
                 cleaned = true;
                 changed = true;
             }
+        }
+        Matcher needFor = NEED_FOR_LAST.matcher(q);
+        if (needFor.find() && needFor.start() > 8) {
+            context.add(needFor.group().replaceFirst("^[,\\s]+", "").strip());
+            q = q.substring(0, needFor.start()).strip();
         }
         Matcher bw = BEFORE_WORK_LAST.matcher(q);
         if (bw.find() && bw.start() > 8) {

@@ -102,6 +102,12 @@ public final class IntentClassifier {
             return new Classification(SKIP_MARKERS.contains(marker.toLowerCase(Locale.ROOT)) ? new Intent.SkippedTests()
                     : new Intent.FunctionsByDecorator(marker), c.path(), c.score(), c.uncertain(), c.notes());
         }
+        if (c.intent() instanceof Intent.Subclasses sub && !sub.indirect() && Set.of("Exception", "BaseException")
+                .contains(sub.base()) && question != null && OWN.matcher(question).find()) {
+            // "our own Exception subclasses", "the classes in our code that inherit from Exception": the project's own
+            // exception classes, at any depth (one deriving from ValueError too)
+            return new Classification(new Intent.ExceptionClasses(), c.path(), c.score(), c.uncertain(), c.notes());
+        }
         if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))
                 && !FUNCTION_WORDS_OR_DECORATOR.matcher(question).find()) {
             // "any @pytest.mark.skip left?", "tests with @unittest.skip": the skipped tests, on functions or their
@@ -110,6 +116,11 @@ public final class IntentClassifier {
         }
         return c;
     }
+
+    /** "our own", "custom", "we define": the project's own classes of a kind. */
+    private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("\\b(?:(?:our|their)\\s+own|custom|"
+            + "ourselves|in\\s+our\\s+(?:code|codebase|project)|we\\s+(?:define|declare|wrote|write|created?|made|derive))\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Words that ask for the functions under a decorator, as such. */
     private static final java.util.regex.Pattern FUNCTION_WORDS_OR_DECORATOR = java.util.regex.Pattern.compile(
@@ -789,8 +800,9 @@ public final class IntentClassifier {
             return false;
         }
         if (MEASURES.contains(q.get(2).lower()) && !(q.get(2).lower().equals("times") && q.words.stream().anyMatch(w ->
-                Lexicon.CALL.contains(w.norm()) || Set.of("used", "referenced", "raised", "imported", "caught")
-                .contains(w.lower())))) { // "how many times is log_event called": its call sites, counted
+                Lexicon.CALL.contains(w.norm()) || Lexicon.RAISE.contains(w.norm()) || Lexicon.IMPORT.contains(w.norm())
+                || Set.of("used", "referenced", "raised", "imported", "caught", "catch", "catches")
+                .contains(w.lower())))) { // "how many times is log_event called", "how many times do we raise X": places
             return true; // "how many seconds does the test suite take": a measurement, not a count of definitions
         }
         int d = q.find(2, Set.of("does", "do", "did"));
@@ -1699,7 +1711,8 @@ public final class IntentClassifier {
                     String n = q.get(j).norm();
                     if (Set.of("of", "in", "on", "inside", "to", "by").contains(n)) {
                         int p = after(j, 3, false, skipClass);
-                        if (p >= 0 && classLike(q.get(p))) {
+                        if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))) {
+                            // not "in the FastAPI routers": a capitalised word before a plural noun qualifies it
                             return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                         }
                     }
@@ -1922,6 +1935,8 @@ public final class IntentClassifier {
                     "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
                     "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
                     || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
+                    || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
+                    || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                     || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
                     || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
                     || transitiveWording();
@@ -2118,7 +2133,9 @@ public final class IntentClassifier {
             for (Word w : q.words) {
                 if (Set.of("grandchild", "grandchildren", "grandkid", "grandkids", "recursive", "recursively", "transitive",
                         "transitively", "sub-subclasses", "subsubclasses", "levels").contains(w.norm())
-                        && !(w.index() > 0 && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 1).lower()))) {
+                        && !(w.index() > 0 && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 1).lower()))
+                        && !(w.index() > 1 && Set.of("the", "any", "their").contains(q.get(w.index() - 1).lower())
+                        && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 2).lower()))) {
                     return true; // not "(one level only, not grandchildren)"
                 }
             }
@@ -2994,7 +3011,10 @@ public final class IntentClassifier {
                 if (Set.of("test", "tests", "testcase", "testcases", "unittest", "unittests", "test-case", "test-cases",
                         "testfunction", "testfunctions").contains(l)) {
                     int i = w.index();
-                    boolean place = i + 1 < q.size() && placeNoun(i + 1); // "in the integration tests folder, which ..."
+                    boolean place = i + 1 < q.size() && placeNoun(i + 1) // "in the integration tests folder, which ..."
+                            || i >= 2 && i == q.size() - 1 && l.equals("tests") && Set.of("the", "our", "all").contains(q.get(i - 1)
+                            .lower()) && Set.of("across", "throughout", "within", "among").contains(q.get(i - 2).lower());
+                            // "subclasses of TestCase across the tests": a place
                     if (place) {
                         continue;
                     }
@@ -3537,12 +3557,13 @@ public final class IntentClassifier {
                 "constant", "variable", "var", "coroutine", "helper", "decorator", "exception", "error", "enum",
                 "factory", "task", "dependency", "fixture", "model", "view", "form", "serializer", "route", "endpoint",
                 "command", "signal", "hook", "callback", "handler", "middleware", "manager", "service", "client",
-                "singleton", "instance", "object", "protocol", "mixin", "type", "alias", "the", "a", "an");
+                "singleton", "instance", "object", "protocol", "mixin", "type", "alias", "setting", "option", "flag",
+                "global", "the", "a", "an");
         /** Words before a name that make it the parameter of another relation ("subclasses of X", "named X"). */
         private static final Set<String> RELATION_BEFORE = Set.of("of", "named", "called", "like", "with", "from", "by",
                 "than", "to", "extend", "extends", "subclass", "subclasses", "inherit", "inherits");
         private static final Set<String> DEFINED_VERBS = Set.of("defined", "declared", "implemented", "located", "lives",
-                "live", "resides", "reside");
+                "live", "resides", "reside", "location");
         private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn");
         /** "where's" (kept whole: a contraction), and its spelling without the apostrophe. */
         private static final Set<String> WHERE_IS = Set.of("where's", "wheres");
@@ -3719,7 +3740,7 @@ public final class IntentClassifier {
 
         /** "where", "where's", and "wher", "whre" (one edit). */
         private static boolean isWhere(String l) {
-            return l.equals("where") || l.equals("wehre") || WHERE_IS.contains(l)
+            return l.equals("where") || l.equals("wehre") || WHERE_IS.contains(l) || l.equals("location")
                     || (l.startsWith("wh") && l.length() >= 4 && l.length() <= 6 && EditDistance.of(l, "where", 1) <= 1);
         }
 
@@ -3846,8 +3867,8 @@ public final class IntentClassifier {
 
         /** "broken" of "broken down/out/up by folder": a grouping, no state of the code. */
         private boolean groupedBy(Word w) {
-            return w.lower().equals("broken") && w.index() + 1 < q.size()
-                    && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower());
+            return Set.of("broken", "break").contains(w.lower()) && w.index() + 1 < q.size()
+                    && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower()); // "break down the skips by file"
         }
 
         /** The words of a {@link Tally} ("per file", "broken down by folder", "which module has the most"). */
@@ -4170,6 +4191,15 @@ public final class IntentClassifier {
                 "method", "helper", "hook", "callback", "command", "handler", "func", "routine").stream(),
                 PASSIVE_AUX.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+        /** A lower-case plural ("routers", "models") anywhere, not a word of grammar or courtesy ("pls", "thanks"). */
+        private static boolean pluralWord(Word w) {
+            String l = w.lower();
+            return !w.code() && Character.isLowerCase(w.text().charAt(0)) && l.length() >= 5 && l.endsWith("s")
+                    && !l.endsWith("ss") && !l.endsWith("us") && !Lexicon.STOP.contains(l) && !Lexicon.ENGLISH_STOP.contains(l)
+                    && !Set.of("thanks", "please", "cheers", "always", "perhaps", "anyways", "sometimes", "besides")
+                    .contains(l);
+        }
+
         /** The classes a framework names by their role: Django's views, forms and models, a CLI's commands. */
         private static final Set<String> FRAMEWORK_CLASSES = Set.of("model", "models", "view", "views", "viewset",
                 "viewsets", "form", "forms", "serializer", "serializers", "command", "commands", "cmd", "cmds", "admin",
@@ -4377,6 +4407,13 @@ public final class IntentClassifier {
                 return null;
             }
             boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+            String fixed = pattern.replace("*", "").replace("?", "");
+            if (!classNoun && !functionNoun && fixed.length() > 1 && Character.isUpperCase(fixed.charAt(0))
+                    && fixed.chars().anyMatch(Character::isLowerCase)) {
+                // "anything named ...Mixin", "stuff called Base*": a name in CapWords is a class's
+                return new Candidate(new Intent.ClassesByName(pattern), score, true, "no class or function noun: classes "
+                        + "assumed, the name is written like a class's");
+            }
             return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                     !classNoun && !functionNoun, "no class or function noun: functions assumed");
         }

@@ -92,7 +92,18 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** "whats inside class ConnectionPool": its methods. */
     private static final Pattern INSIDE_CLASS = Pattern.compile("\\bwhat(?:'s|s|\\s+is)\\s+(?:inside|in|on)\\s+(?:the\\s+)?"
-            + "class\\s+(?=(?-i:[A-Z])\\w*\\b|`)", Pattern.CASE_INSENSITIVE);
+            + "(?:class\\s+(?=(?-i:[A-Z])\\w*\\b|`)|(?=(?-i:[A-Z])\\w*\\s+class\\b))", Pattern.CASE_INSENSITIVE);
+    /** "everything InvoiceBuilder implements, method-wise": its methods. */
+    private static final Pattern EVERYTHING_IT_HAS = Pattern.compile("\\b(?:everything|all|whatever)\\s+(?:that\\s+)?"
+            + "(?=(?-i:[A-Z][a-z]\\w*)\\s+(?:implements|provides|offers|exposes|defines|has)\\b[^?]*\\bmethod)",
+            Pattern.CASE_INSENSITIVE);
+    /** "pytest cases": the test cases. */
+    private static final Pattern PYTEST_CASES = Pattern.compile("\\bpytest\\s+(cases|functions|funcs)\\b", Pattern.CASE_INSENSITIVE);
+    /** "arent", "isnt", "dont": the apostrophe left out. */
+    private static final Pattern NO_APOSTROPHE = Pattern.compile("\\b(aren|isn|don|doesn|didn|wasn|weren|haven|hasn)t\\b");
+    /** "any hacks people left in comments": HACK comments, said in lower case. */
+    private static final Pattern TAG_WORD_IN_COMMENTS = Pattern.compile("(?<![\\w`#.])(hacks?|fixme'?s?|todo'?s?)\\b(?=[^?.]{0,30}"
+            + "\\bin\\s+(?:the\\s+|our\\s+)?comments?\\b)");
     /** "thru": through. */
     private static final Pattern THRU = Pattern.compile("(?<![\\w`.])thru(?![\\w`.(])", Pattern.CASE_INSENSITIVE);
     /** "could you check whether any classes define __eq__": the search asked for, politely. */
@@ -115,6 +126,40 @@ final class Rewrites {
     private static final Pattern ALL_DOCUMENTED = Pattern.compile("\\b(?:all|every|each)\\s+(?:(?:of\\s+)?(?:the|our)\\s+)?"
             + "(functions?|methods?|defs?|classes|class|funcs?)\\s+(?:has|have|got|carry|carries)\\s+(?:a\\s+)?"
             + "(?:docstrings?|docs|documentation)\\b", Pattern.CASE_INSENSITIVE);
+    /** "the outline of OrderService", "structure view for PdfExporter": an editor's view of its methods. */
+    private static final Pattern OUTLINE_OF = Pattern.compile("\\b(?:the\\s+)?(?:outline|structure(?:\\s+view)?|class\\s+view|"
+            + "member\\s+list|members\\s+view)\\s+(?:of|for|on)\\s+(?:the\\s+)?(?:class\\s+)?(?=(?-i:[A-Z])\\w*\\b|`)",
+            Pattern.CASE_INSENSITIVE);
+    /** "call hierarchy for send_email", "shift-f12 on render_template": an editor's view of its callers. */
+    private static final Pattern CALL_HIERARCHY = Pattern.compile("\\b(?:(?:the\\s+)?(?:incoming\\s+)?call(?:er)?\\s+hierarchy|"
+            + "shift[- ]?f12|alt[- ]?f7|find\\s+all\\s+references|all\\s+references)\\s+(?:of|for|on|to)\\s+",
+            Pattern.CASE_INSENSITIVE);
+    /** "f12 on ShippingAddress", "ctrl-click Money": an editor's jump to its definition. */
+    private static final Pattern JUMP_TO = Pattern.compile("^(?:f12|ctrl[- ]?b|ctrl[- ]?click|cmd[- ]?click|cmd[- ]?b)\\s+"
+            + "(?:on\\s+|to\\s+)?(?=\\S)", Pattern.CASE_INSENSITIVE);
+    /** "where does MAX_UPLOAD_SIZE get defined": where it is defined. */
+    private static final Pattern GET_DEFINED = Pattern.compile("\\bwhere\\s+(?:does|do|did)\\s+(\\S+)\\s+get\\s+"
+            + "(defined|declared|created|set\\s+up)\\b", Pattern.CASE_INSENSITIVE);
+    /** "clean_ methods", "get_ functions": named with that start ("test_ functions" are the tests). */
+    private static final Pattern PREFIX_FUNCTIONS = Pattern.compile("(?<![\\w`.])(?<!with\\s)(?<!named\\s)(?<!called\\s)"
+            + "([a-z][a-z0-9]*_)\\s+(funcs?|functions?|methods?|fns?|defs?)\\b");
+    /** "our own `with`-able things": the context managers. */
+    private static final Pattern WITH_ABLE = Pattern.compile("\\b`?with`?-?able\\s+(?:things|stuff|classes|objects|types|helpers)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "receive the monkeypatch fixture as an argument": take a monkeypatch parameter. */
+    private static final Pattern AS_ARGUMENT = Pattern.compile("\\b(?:receive|receives|get|gets|accept|accepts|take|takes)\\s+"
+            + "(?:the\\s+|a\\s+|an\\s+)?`?([A-Za-z_]\\w*)`?(?:\\s+(?:fixture|object|value|arg))?\\s+as\\s+(?:an?\\s+)?"
+            + "(?:argument|arg|parameter|param|input|kwarg)\\b", Pattern.CASE_INSENSITIVE);
+    /** "whose parameter lists are too long": too many parameters. */
+    private static final Pattern LONG_LISTS = Pattern.compile("\\b(?:whose\\s+|with\\s+)?(?:parameter|param|argument|arg)\\s+"
+            + "lists?\\s+(?:are|is)\\s+(?:too\\s+|really\\s+|very\\s+)?(?:long|big|large)\\b", Pattern.CASE_INSENSITIVE);
+    /** "anything named ...Mixin", "Base...": the elided part of a name is any text. */
+    private static final Pattern ELLIPSIS = Pattern.compile("(?<![\\w.])(?:\\.\\.\\.|\u2026)(?=[A-Z_]\\w)"
+            + "|(?<=(?<![\\w.])[A-Z]\\w{0,40})(?:\\.\\.\\.|\u2026)(?![\\w.])");
+    /** A few everyday words of other languages that chat messages carry around a question ("bitte", "yaar"). */
+    private static final Pattern FOREIGN_FILLER = Pattern.compile("(?<![\\w'`.-])(?:(?i:bitte|danke|bhai|yaar|porfa|oye|stp|merci|"
+            + "du\\s+coup|valeu|grazie|per\\s+favore|por\\s+favor|gracias|kurz|bitteschön|dankeschön)|na|mal|ji)"
+            + "(?![\\w'`-])\\s*,?");
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -419,6 +464,17 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = FOREIGN_FILLER.matcher(q).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        q = OUTLINE_OF.matcher(q).replaceAll("the methods of ");
+        q = CALL_HIERARCHY.matcher(q).replaceAll("callers of ");
+        q = JUMP_TO.matcher(q).replaceAll("definition of ");
+        q = GET_DEFINED.matcher(q).replaceAll("where is $1 $2");
+        q = PREFIX_FUNCTIONS.matcher(q).replaceAll(m -> m.group(1).equalsIgnoreCase("test_") ? Matcher.quoteReplacement(m.group())
+                : m.group(2) + " starting with " + m.group(1));
+        q = WITH_ABLE.matcher(q).replaceAll("context managers");
+        q = AS_ARGUMENT.matcher(q).replaceAll("take a $1 parameter");
+        q = LONG_LISTS.matcher(q).replaceAll("with too many parameters");
+        q = ELLIPSIS.matcher(q).replaceAll("*");
         q = CHECK_WHETHER.matcher(q).replaceAll("");
         Matcher tag = TAG_QUESTION.matcher(q);
         if (tag.find() && tag.start() > 6) { // "we never raise PermissionError, do we?": do we raise it
@@ -436,6 +492,10 @@ final class Rewrites {
         q = API_OF.matcher(q).replaceAll("the methods of ");
         q = API_WISE.matcher(q).replaceAll(", method by method");
         q = INSIDE_CLASS.matcher(q).replaceAll("what are the methods of class ");
+        q = EVERYTHING_IT_HAS.matcher(q).replaceAll("the methods ");
+        q = PYTEST_CASES.matcher(q).replaceAll("test $1");
+        q = NO_APOSTROPHE.matcher(q).replaceAll("$1't");
+        q = TAG_WORD_IN_COMMENTS.matcher(q).replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT).replace("'", ""));
         q = THRU.matcher(q).replaceAll("through");
         q = AT_THING.matcher(q).replaceAll("decorated with @$1");
         q = YIELD_INSTEAD.matcher(q).replaceAll("$1");

@@ -706,6 +706,36 @@ class IntentClassifierShapesTest {
             is there a model that overrides save?                              | CLASSES_WITH_METHOD    | save
             Does enums.py contain an enum?                                     | ENUMS                  | -
             Is Money a dataclass?                                              | UNKNOWN                | -
+            # frameworks, editors, bilingual chat (sets 45-50)
+            which forms override clean?                                        | CLASSES_WITH_METHOD    | clean
+            Which models derive from BaseModel, directly or through another model? | SUBCLASSES         | BaseModel
+            subclasses of Handler, just first level, not the grandkids         | SUBCLASSES             | Handler
+            how many times do we raise KeyError per file                       | RAISES                 | KeyError
+            In which file is the CACHES setting defined?                       | DEFINITIONS            | CACHES
+            BillingAdmin class location                                        | DEFINITIONS            | BillingAdmin
+            validate_ methods on the serializers                               | FUNCTIONS_BY_NAME      | validate_*
+            Which tests receive the tmp_path fixture as an argument?           | FUNCTIONS_WITH_PARAMETER | tmp_path
+            our own `with`-able things                                         | CONTEXT_MANAGERS       | -
+            functions whose argument lists are too long                        | MANY_PARAMETERS        | 6
+            Where does API_VERSION get defined?                                | DEFINITIONS            | API_VERSION
+            anything named ...Adapter                                          | CLASSES_BY_NAME        | *Adapter
+            TypeError can't instantiate abstract class... which classes are abstract? | ABSTRACT_CLASSES | -
+            bhai all dataclasses under src/ na                                 | DATACLASSES            | -
+            bitte, can you refactor the enums?                                 | UNKNOWN                | -
+            Show call hierarchy for charge_card.                               | CALLERS                | charge_card
+            f12 on LedgerEntry                                                 | DEFINITIONS            | LedgerEntry
+            Outline of ReportBuilder.                                          | METHODS_OF_CLASS       | ReportBuilder
+            whats on the Mailer class                                          | METHODS_OF_CLASS       | Mailer
+            async functions in the FastAPI routers                            | ASYNC_FUNCTIONS        | -
+            methods of Config pls                                              | METHODS_OF_CLASS       | Config
+            Break down the TODOs by folder, with counts.                       | COMMENTS               | TODO
+            gens in io/                                                        | GENERATORS             | -
+            the imports that arent stdlib                                      | THIRD_PARTY            | -
+            subclasses of Plugin across the tests                              | SUBCLASSES             | Plugin
+            gimme the constants, need them for docs                            | CONSTANTS              | -
+            any fixmes people left in comments                                 | COMMENTS               | FIXME
+            our own Exception subclasses                                       | EXCEPTION_CLASSES      | -
+            Which classes inherit from Exception?                              | SUBCLASSES             | Exception
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
