@@ -457,7 +457,7 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
 
     static String apply(String question) {
-        final String asked = spoken(question);
+        final String asked = spoken(CodePattern.apply(question));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");

@@ -736,6 +736,18 @@ class IntentClassifierShapesTest {
             any fixmes people left in comments                                 | COMMENTS               | FIXME
             our own Exception subclasses                                       | EXCEPTION_CLASSES      | -
             Which classes inherit from Exception?                              | SUBCLASSES             | Exception
+            # a grep or ripgrep pattern, put in words (CodePattern)
+            rg '^\\s*async def' under api/                                     | ASYNC_FUNCTIONS        | -
+            rg '^def build_'                                                   | FUNCTIONS_BY_NAME      | build_*
+            `def .*\\(.*verbose`                                               | FUNCTIONS_WITH_PARAMETER | verbose
+            rg 'render_page\\(' , the call sites                                | CALLERS                | render_page
+            rg 'TypedDict\\):'                                                  | SUBCLASSES             | TypedDict
+            What would rg 'except .*OperationalError' find?                    | CATCHES                | OperationalError
+            grep -rn 'import msgpack'                                          | IMPORTS                | msgpack
+            rg 'raise LookupError'                                             | RAISES                 | LookupError
+            rg 'def __len__' but only the classes that have it                 | CLASSES_WITH_METHOD    | __len__
+            grep '@total_ordering' on classes                                  | CLASSES_BY_DECORATOR   | total_ordering
+            rg 'def load_config'                                               | DEFINITIONS            | load_config
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
