@@ -81,9 +81,10 @@ final class ContextClause {
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
             + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
-    private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:i|we)\\s+"
+    private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:(?:i|we)\\s+"
             + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade)\\b"
-            + "[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "|(?:i|we)?\\s*(?:touching|changing|editing|refactoring|modifying|rewriting)\\s)[^?]*[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** ", so that each owner can be pinged": the purpose, last. */
     private static final Pattern SO_THAT = Pattern.compile("\\s+so\\s+that\\s+(?:each|every|all|the|our|my|a|an|people|"
             + "owners?|teams?|reviewers?|someone|everyone|nobody|no one)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -140,7 +141,7 @@ final class ContextClause {
             + "|i'?d\\s+(?:really\\s+)?appreciate\\s+it\\s+if\\s+you\\s+could\\s+(?:please\\s+)?|please\\s+)"
             + "(?=(?:list|listing|show|showing|find|finding|give|giving|get|getting|collect|collecting|tell|point|pointing|"
             + "pull|pulling|grab|gather|gathering|dig|search|searching|look|looking|locate|identify|enumerate|fetch|see|"
-            + "view)\\b)",
+            + "view|track|hunt|round|output|return|produce|compile|prepare)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** "I want to change the signature of X; ...": the asker's plan, ended by a semicolon or colon. */
     private static final Pattern PLAN_FIRST = Pattern.compile("^(?:i|we)\\s*(?:want|need|plan|am going|'m going|are going|"
@@ -243,6 +244,35 @@ final class ContextClause {
     private static final Pattern OUTSIDE_TESTS = Pattern.compile(",?\\s+(?:outside(?:\\s+of)?|excluding|except(?:\\s+in)?|not in|"
             + "minus|skip(?:ping)?|ignoring|without)\\s+(?:the\\s+)?(?:tests?|test\\s+(?:code|files|folder|dir|directory|suite)|"
             + "tests/)(?:\\s+(?:folder|dir|directory|code|files))?(?=\\s*[,.?!]|\\s*$)", Pattern.CASE_INSENSITIVE);
+    /** ", skip vendored code", " - ignoring the generated files", " outside vendored code": a part left out, which no search leaves out. */
+    private static final Pattern LEAVING_OUT = Pattern.compile("(?:(?:,|;|\\s[-\u2013\u2014]+|\\s+but)\\s*(?:skip|skipping|ignore|"
+            + "ignoring|exclude|excluding|leave\\s+out|leaving\\s+out|minus|not\\s+counting|outside(?:\\s+of)?|except(?:\\s+for)?)"
+            + "\\s+(?:the\\s+|any\\s+|all\\s+|our\\s+)?[^,;?]{2,50}?|\\s+(?:outside(?:\\s+of)?|excluding|not\\s+counting|ignoring|"
+            + "skipping|except\\s+for)\\s+(?:the\\s+|our\\s+|any\\s+)?(?:vendor(?:ed)?|third[- ]party|generated|migrations?)\\b"
+            + "[^,;?]{0,30}?)(?=\\s*(?:pls|please|plz)?\\s*(?:[,;?!]|\\.(?:\\s|$))|\\s*(?:pls|please|plz)?\\s*$)",
+            Pattern.CASE_INSENSITIVE);
+    /** "Excluding tests and vendored code, ...": a part left out, first. */
+    private static final Pattern LEADING_EXCLUSION = Pattern.compile("^(?:excluding|ignoring|skipping|leaving\\s+out|not\\s+counting|"
+            + "outside(?:\\s+of)?|except\\s+for|apart\\s+from)\\s+[^,?]{2,60},\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** The question without the parts it leaves out and the layout it asks for ("every usage outside vendored code"). */
+    static String withoutNarrowing(String question) {
+        String q = LEADING_EXCLUSION.matcher(question).replaceFirst("");
+        Matcher m = LEAVING_OUT.matcher(q);
+        if (m.find() && m.start() > 3) {
+            q = q.substring(0, m.start()) + q.substring(m.end());
+        }
+        return q.strip();
+    }
+
+    /** ", just the file names, sorted", "as a markdown table", "with file paths": how the answer is laid out. */
+    private static final Pattern LAYOUT = Pattern.compile("(?:[,.;:?]|\\s[-\u2013\u2014]+|\\s+(?=(?:as|in|with)\\s))\\s*(?:(?:list|show"
+            + "|give|return|output|print)\\s+(?:me\\s+)?)?(?:just\\s+|only\\s+)?(?:the\\s+)?(?:(?:file\\s*names?|names|paths|file\\s+"
+            + "paths|line\\s+numbers|locations)(?:\\s+only)?(?:\\s*,?\\s*sorted)?|(?:as|in)\\s+(?:a\\s+)?(?:markdown\\s+|md\\s+)?"
+            + "(?:table|csv|json|bulleted\\s+list|bullet\\s+list|bullets)(?:\\s*\\([^)]*\\))?|with\\s+(?:its\\s+|their\\s+)?"
+            + "(?:file\\s*(?:paths?|names?)?|paths?|line\\s+numbers?|locations?)(?:\\s*(?:and|\\+|&)\\s*(?:line(?:\\s+numbers?)?|"
+            + "file))?|sorted(?:\\s+by\\s+\\w+|\\s+alphabetically)?|names\\s+only|just\\s+names)\\s*[.!]?(?=\\s*[,;?]|\\s*$)",
+            Pattern.CASE_INSENSITIVE);
     /** "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper": a contrast no search applies. */
     private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than)\\s+[^,;?()\u2014\u2013]*",
             Pattern.CASE_INSENSITIVE);
@@ -322,6 +352,30 @@ final class ContextClause {
             q = setAside(q, CONTRAST, narrowing);
         }
         q = setAside(q, OUTSIDE_TESTS, narrowing);
+        for (int pass = 0; pass < 3; pass++) { // "..., just the file names, sorted": the layout asked for
+            Matcher layout = LAYOUT.matcher(q);
+            String before = q;
+            while (layout.find()) {
+                if (layout.start() > 8 && q.substring(layout.end()).strip().matches("[?.!]*")) {
+                    context.add(layout.group().strip());
+                    q = (q.substring(0, layout.start()) + q.substring(layout.end())).strip();
+                    break;
+                }
+            }
+            if (q.equals(before)) {
+                break;
+            }
+        }
+        Matcher leaving = LEAVING_OUT.matcher(q);
+        if (leaving.find() && leaving.start() > 3) { // "todos outside vendored code"
+            narrowing.add(leaving.group().replaceFirst("^[,;\\s\u2013\u2014-]+", "").replaceFirst("^but\\s+", "").strip());
+            q = (q.substring(0, leaving.start()) + q.substring(leaving.end())).strip();
+        }
+        Matcher leadingOut = LEADING_EXCLUSION.matcher(q);
+        if (leadingOut.find() && q.length() - leadingOut.end() > 8) { // "Excluding tests and vendored code, what ..."
+            narrowing.add(leadingOut.group().replaceFirst("[,\\s]+$", ""));
+            q = q.substring(leadingOut.end()).strip();
+        }
         Matcher narrowLast = QUALIFIER_LAST.matcher(q);
         if (narrowLast.find() && narrowLast.start() > 8) {
             narrowing.add(narrowLast.group().replaceFirst("^[,\\s]+", "").replaceFirst("[.?!\\s]+$", ""));
@@ -514,8 +568,10 @@ final class ContextClause {
     private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(([^()]{2,80})\\)");
     /** A request that only points at what another clause asks for: "can you produce it?", "could you do that". */
     private static final Pattern POINTING_REQUEST = Pattern.compile("^(?:(?:can|could|would|will)\\s+(?:you|u|someone)\\s+)?"
+            + "(?:(?:confirm|check|verify)(?:\\s+(?:and|&)\\s+(?:show|list|tell\\s+me|point\\s+out)(?:\\s+(?:me\\s+)?(?:where|"
+            + "which|them|those))?)?\\s*[?.!]*$|"
             + "(?:please\\s+)?(?:produce|make|do|get|give|generate|pull|dig\\s+up|find|share|run)\\s+(?:me\\s+)?"
-            + "(?:it|that|this|them|one|those)(?:\\s+(?:for\\s+me|please|pls))?\\s*[?.!]*$", Pattern.CASE_INSENSITIVE);
+            + "(?:it|that|this|them|one|those)(?:\\s+(?:for\\s+me|please|pls))?\\s*[?.!]*$)", Pattern.CASE_INSENSITIVE);
 
     /**
      * The question with one clause taken out, for each clause that states something ("getting it in prod", "The PR

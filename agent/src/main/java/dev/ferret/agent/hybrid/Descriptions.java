@@ -104,7 +104,7 @@ final class Descriptions {
             new Concept(new Intent.ContextManagers(), "context managers", List.of(
                     p("\\bset(?:s|ting)? (?:something |things |it |a resource )?up and tear(?:s|ing)? (?:it |them |things )?down\\b"),
                     p("\\bwith\\s+\\S*\\s*(?:\\.\\.\\.|\u2026)?\\s*as\\s+\\w+\\s*:"),
-                    p("\\b(?:put|use|usable|used) (?:after|in|with) (?:a |the )?`?with`? (?:statement|block|keyword)\\b"))),
+                    p("\\b(?:put|use|usable|used) (?:after|in|with) (?:a |the )?`?with`? (?:statement|stmt|block|keyword)\\b"))),
             new Concept(new Intent.ExceptionClasses(), "exception classes", List.of(
                     p("\\bmeant to be raised\\b"),
                     p("\\b(?:stuff|things|classes|types) (?:you|we) can raise\\b.{0,30}\\b(?:wrote|made|defined|own)\\b"))),

@@ -66,7 +66,7 @@ public final class IntentClassifier {
     /** ", and what do they say?", "and tell me why": a second request after a listing. */
     private static final java.util.regex.Pattern SECOND_REQUEST = java.util.regex.Pattern.compile(
             "(?i)\\s*(?:,|;|\\s-)?\\s+(?:and|&)\\s+(?:then\\s+|also\\s+)?(?=(?:what|why|how|who|when|explain|describe|"
-            + "tell|summari[sz]e|say|are|is|do|does)\\b)");
+            + "tell|summari[sz]e|say|are|is|do|does|in\\s+(?:which|what)|where)\\b)");
 
     private record Candidate(Intent intent, int score, boolean guessed, String how) {
     }
@@ -109,7 +109,7 @@ public final class IntentClassifier {
             return new Classification(new Intent.ExceptionClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
         if (c.intent() instanceof Intent.FunctionsByDecorator f && SKIP_MARKERS.contains(f.decorator().toLowerCase(Locale.ROOT))
-                && !FUNCTION_WORDS_OR_DECORATOR.matcher(question).find()) {
+                && (!FUNCTION_WORDS_OR_DECORATOR.matcher(question).find() || TEST_NOUN.matcher(question).find())) {
             // "any @pytest.mark.skip left?", "tests with @unittest.skip": the skipped tests, on functions or their
             // classes; "all @skipIf functions" asks for the functions under that decorator
             return new Classification(new Intent.SkippedTests(), c.path(), c.score(), c.uncertain(), c.notes());
@@ -126,6 +126,10 @@ public final class IntentClassifier {
     private static final java.util.regex.Pattern FUNCTION_WORDS_OR_DECORATOR = java.util.regex.Pattern.compile(
             "\\b(?:functions?|funcs?|fns?|methods?|defs?|decorated|decorator|decorators)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** "every test decorated with skip": tests, not functions as such. */
+    private static final java.util.regex.Pattern TEST_NOUN = java.util.regex.Pattern.compile("\\b(?:tests?|test\\s+(?:cases?|"
+            + "functions?|methods?))\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The decorators that skip a test. */
     private static final Set<String> SKIP_MARKERS = Set.of("skip", "skipif", "skipunless", "pytest.mark.skip",
@@ -155,7 +159,11 @@ public final class IntentClassifier {
         if (c.intent() instanceof Intent.Unknown && question != null && question.length() <= 2000) {
             // "what code raises ValidationError, getting it in prod": a clause that states what led to the question
             // made it read as one about runtime, or as a judgement; the rest is read when the clause alone is no search
-            for (ContextClause.Aside a : ContextClause.statements(question)) {
+            List<ContextClause.Aside> asides = new ArrayList<>(ContextClause.statements(question));
+            for (Antecedent.Rewritten r : Antecedent.candidates(question)) {
+                asides.addAll(ContextClause.statements(r.question())); // "getting X in prod, where do we raise it?"
+            }
+            for (ContextClause.Aside a : asides) {
                 Classification rest = analyzeOnce(a.question());
                 Intent alone = analyzeOnce(a.clause()).intent();
                 if (!(rest.intent() instanceof Intent.Unknown) && (alone instanceof Intent.Unknown || alone.equals(rest.intent()))) {
@@ -199,7 +207,7 @@ public final class IntentClassifier {
                 && !split.question().equals(text) && !judges(split.question())) {
             // the context clause held the question's object ("we are using requests, which files?"): read it whole
             // (not when the question after it judges: "for the dependency audit, is requests still maintained?")
-            Classification whole = read(text, List.of());
+            Classification whole = read(ContextClause.withoutNarrowing(text), List.of());
             if (!(whole.intent() instanceof Intent.Unknown)) {
                 return whole;
             }
@@ -464,6 +472,23 @@ public final class IntentClassifier {
                 && Set.of("python", "python3", "py").contains(q.get(start + 1).lower())) {
             return true; // "does python even have enums?", "Does Python have interfaces like Java?": about the language
         }
+        if (f.equals("what") && q.size() <= 9 && start + 2 < q.size()) {
+            int j = start + 1;
+            if (Set.of("even", "exactly", "actually", "really").contains(q.get(j).lower())) {
+                j++;
+            }
+            if (j + 1 < q.size() && q.get(j).norm().equals("is") && Set.of("a", "an").contains(q.get(j + 1).lower())
+                    && (q.size() <= 5 || q.phrase("in", "python") || j > start + 1)) {
+                return true; // "what even is a Protocol in python": a definition, not a search
+            }
+        }
+        if (q.words.stream().anyMatch(w -> !w.code() && (w.lower().equals("styleguide") || w.lower().equals("syntax")
+                && q.words.stream().noneMatch(x -> Set.of("use", "uses", "using", "used", "written", "with", "declared",
+                "defined").contains(x.lower()))))
+                || q.phrase("style", "guide") || q.phrase("naming", "convention") || q.phrase("best", "practice")
+                || q.phrase("best", "practices")) {
+            return true; // "async def syntax example", "todo comment style guide?": about writing code, not finding it
+        }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
                 && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
@@ -595,7 +620,8 @@ public final class IntentClassifier {
     /** Runtime behaviour no reading of the source shows: "slow in prod", "block the event loop", "at runtime". */
     private static final Set<String> RUNTIME = Set.of("runtime", "run-time", "prod", "production", "expensive",
             "latency", "leak", "leaks", "leaking", "exhausted", "bottleneck", "bottlenecks", "profile", "profiling",
-            "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput", "perf", "performance", "overhead");
+            "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput", "perf", "performance", "overhead",
+            "thread-safe", "threadsafe", "race", "races");
 
     /**
      * Questions no search of the source answers, though they name a kind: negations of a kind ("which classes are
@@ -660,8 +686,9 @@ public final class IntentClassifier {
                 return true; // "is pandas worth keeping as a dep"
             }
             if (i == 0 && Set.of("did", "has", "have").contains(l) && Set.of("anyone", "someone", "anybody", "somebody")
-                    .contains(next)) {
-                return true; // "did anyone remove the bare excepts yet"
+                    .contains(next) && !(q.size() > 2 && Set.of("declared", "defined", "written", "added", "created", "used",
+                    "imported", "left", "put", "declare", "define", "write", "use", "import", "leave").contains(q.get(2).lower()))) {
+                return true; // "did anyone remove the bare excepts yet" ("has anyone declared a Protocol here" asks whether one is)
             }
             if (Set.of("more", "fewer", "less").contains(l) && !prev.equals("or")) {
                 for (int j = i + 1; j < Math.min(q.size(), i + 5); j++) {
@@ -1444,6 +1471,11 @@ public final class IntentClassifier {
                     || (q.phrase("all", "caps") && !any(Lexicon.COMMENT))
                     || (first(Set.of("global")) >= 0 && first(Set.of("global")) + 1 < q.size() && Set.of("variables",
                     "vars", "names", "values", "settings", "assignments").contains(q.get(first(Set.of("global")) + 1).norm()));
+            int k = first(Lexicon.CONSTANT);
+            if (c && k >= 0 && k + 1 < q.size() && placeNoun(k + 1) && q.words.stream().filter(w -> Lexicon.CONSTANT
+                    .contains(w.norm())).count() == 1) {
+                return null; // "in the constants package": a place
+            }
             return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
         }
 
@@ -1650,8 +1682,11 @@ public final class IntentClassifier {
                         return new Candidate(new Intent.MethodsOfClass(text(named)), 7, false, "");
                     }
                 }
-                // X's methods, the X methods, X class methods
-                if (Set.of("method", "methods", "defs", "members").contains(w.norm())) {
+                // X's methods, the X methods, X class methods ("TokenValidator funcs": a name in CamelCase)
+                if (Set.of("method", "methods", "defs", "members").contains(w.norm()) || Set.of("funcs", "functions", "fns")
+                        .contains(w.norm()) && i > 0 && q.get(i - 1).innerCapital() && Character.isUpperCase(q.get(i - 1).text()
+                        .charAt(0)) && q.get(i - 1).identifier() && !q.get(i - 1).text().contains(".") && !(i >= 2
+                        && Set.of("->", "returning", "returns", "return", "take", "taking", "takes").contains(q.get(i - 2).lower()))) {
                     int b = rightBefore(i);
                     if (b < 0 && i >= 2 && q.get(i - 1).norm().equals("class")) {
                         b = rightBefore(i - 1);
@@ -1698,8 +1733,8 @@ public final class IntentClassifier {
                 }
                 // "methods the Application class has", "methods Session defines"
                 int c = i + 1;
-                while (c < q.size() && Set.of("the", "a", "that", "which").contains(q.get(c).norm())) {
-                    c++;
+                while (c < q.size() && Set.of("the", "a", "that", "which", "class").contains(q.get(c).norm())) {
+                    c++; // "the methods that the class OrderService implements"
                 }
                 if (c + 1 < q.size() && classLike(q.get(c)) && Set.of("class", "has", "have", "defines", "provides",
                         "offers", "exposes", "implements", "contains").contains(q.get(c + 1).norm())) {
@@ -1809,9 +1844,20 @@ public final class IntentClassifier {
             if (t.isEmpty() || w.at() || w.parens() || isTag(w)) {
                 return false;
             }
+            if (w.index() == 0 && !w.code() && SENTENCE_ADJECTIVES.contains(w.lower())) {
+                return false; // "Direct subclasses of BaseModel.", "Full subclass hierarchy of Shape."
+            }
             return Character.isUpperCase(t.charAt(0)) || (t.indexOf('.') > 0 && Character.isUpperCase(
                     t.charAt(t.lastIndexOf('.') + 1)));
         }
+
+        /** What a decorator written before its noun is a decorator of ("login_required views"). */
+        private static final Set<String> DECORATED_ROLES = Set.of("views", "view", "functions", "funcs", "fns", "endpoints",
+                "handlers", "tasks", "commands", "routes", "callbacks", "hooks");
+        /** A decorator's usual shape: "..._required", "shared_task", "app.route", "click.command", "router.get". */
+        private static final java.util.regex.Pattern DECORATOR_SHAPED = java.util.regex.Pattern.compile(
+                "(?i)\\w+_required|shared_task|periodic_task|receiver|\\w+\\.(?:command|group|route|get|post|put|patch|delete"
+                + "|task|fixture|websocket|on_event|middleware|callback|listener|hookimpl|hookspec)");
 
         Candidate decorated() {
             int at = -1;
@@ -1831,6 +1877,14 @@ public final class IntentClassifier {
             }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
+                    // "login_required views", "click.command functions", "shared_task functions": a decorator's name
+                    // written as code, before the role of what it decorates
+                    if (w.code() && w.identifier() && !w.quoted() && w.index() + 1 < q.size()
+                            && DECORATED_ROLES.contains(q.get(w.index() + 1).lower()) && DECORATOR_SHAPED.matcher(w.text()).matches()
+                            && (!knownModule(w.lower()) || Set.of("click", "typer", "celery", "pytest", "flask", "fastapi",
+                            "app", "router", "bp", "blueprint").contains(w.lower().replaceFirst("\\..*", "")))) {
+                        return new Candidate(new Intent.FunctionsByDecorator(w.text()), 6, false, "");
+                    }
                     String bare = knownDecorator(w);
                     if (bare != null) {
                         boolean classes = classNoun && !functionNoun;
@@ -2312,7 +2366,11 @@ public final class IntentClassifier {
                 return null; // "the get_current_user dependency": one function the framework injects
             }
             if (pronounObject() && named.size() > 1) {
-                return null; // "drop X for Y; who imports it?": two possible antecedents, no guess
+                int replaced = replacedModule();
+                if (replaced < 0) {
+                    return null; // "drop X for Y; who imports it?": two possible antecedents, no guess
+                }
+                p = replaced; // "replace requests with httpx; which files import it?": what is replaced
             }
             if (p >= 0 && q.get(p).text().indexOf('.') > 0) {
                 // "X.y or anything else from X": the package asked about includes its submodule
@@ -2437,6 +2495,30 @@ public final class IntentClassifier {
         }
 
         /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
+        private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
+                "(?i).+\\.(?:txt|cfg|toml|ini|lock|json|ya?ml|md|rst|in)");
+
+        /** The module a question replaces by another ("replace requests with httpx", "migrate from X to Y"), or -1. */
+        int replacedModule() {
+            for (int i = 0; i + 3 < q.size(); i++) {
+                String v = q.get(i).lower();
+                boolean replace = v.startsWith("replac") || v.startsWith("swap") || v.startsWith("switch")
+                        || v.startsWith("migrat") || v.startsWith("mov") || v.startsWith("port");
+                if (!replace) {
+                    continue;
+                }
+                int j = i + 1;
+                while (j < q.size() && Set.of("from", "off", "away", "out", "the", "our").contains(q.get(j).lower())) {
+                    j++;
+                }
+                String m = j < q.size() ? moduleOf(q.get(j)) : null;
+                if (m != null && knownModule(m) && j + 2 < q.size() && Set.of("with", "for", "to", "by").contains(q.get(j + 1).lower())) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
         boolean pronounObject() {
             for (int i = 0; i + 1 < q.size(); i++) {
                 String n = q.get(i).norm();
@@ -2518,8 +2600,8 @@ public final class IntentClassifier {
         }
 
         boolean moduleLike(Word w) {
-            if (!w.identifier() || w.at() || w.parens()) {
-                return false;
+            if (!w.identifier() || w.at() || w.parens() || FILE_NAME.matcher(w.text()).matches()) {
+                return false; // not "requirements.txt", "setup.cfg": files, not modules
             }
             String t = w.text();
             return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())
@@ -3345,8 +3427,9 @@ public final class IntentClassifier {
             if (q.phrase("how", "many") && (q.phrase("is", "too", "many") || q.phrase("are", "too", "many"))) {
                 return null; // "how many params is too many": an opinion
             }
-            if (!many || any(Set.of("most", "longest", "biggest", "largest"))) {
-                return null; // "the function with the most parameters": one function, not a list
+            if (!many || any(Set.of("most", "longest", "biggest", "largest")) && !q.ranksPlaces()) {
+                return null; // "the function with the most parameters": one function, not a list ("which file has the most
+                             // functions with too many args" counts them by file)
             }
             if (q.words.stream().anyMatch(Detect::namedInCode)) {
                 return null; // "does parse() take too many arguments?": one function named
@@ -3564,7 +3647,7 @@ public final class IntentClassifier {
                 "than", "to", "extend", "extends", "subclass", "subclasses", "inherit", "inherits");
         private static final Set<String> DEFINED_VERBS = Set.of("defined", "declared", "implemented", "located", "lives",
                 "live", "resides", "reside", "location");
-        private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn");
+        private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn", "decl");
         /** "where's" (kept whole: a contraction), and its spelling without the apostrophe. */
         private static final Set<String> WHERE_IS = Set.of("where's", "wheres");
 
@@ -3644,6 +3727,10 @@ public final class IntentClassifier {
                     if (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) {
                         p = after(i + 1, 3, false, DEFINED_KINDS); // "definition of Money", "def of load_settings"
                         named = true;
+                    } else if (i + 2 < q.size() && Set.of("location", "site", "place", "spot", "file", "line")
+                            .contains(q.get(i + 1).lower()) && Set.of("of", "for").contains(q.get(i + 2).lower())) {
+                        p = after(i + 2, 3, false, DEFINED_KINDS); // "the definition location of load_settings"
+                        named = true;
                     } else if (i + 1 < q.size() && slot(q.get(i + 1), false, true) && codeName(q.get(i + 1))) {
                         p = i + 1; // "go to definition Money", "goto def load_settings"
                         named = true;
@@ -3689,6 +3776,10 @@ public final class IntentClassifier {
                     }
                     int p = i + 1 < q.size() && slot(q.get(i + 1), false, true)
                             && !DEFINED_VERBS.contains(q.get(i + 1).lower()) ? i + 1 : rightBefore(i); // not "class live"
+                    if (p >= 0 && p < i && i + 1 < q.size() && (Lexicon.USE.contains(q.get(i + 1).norm())
+                            || Lexicon.CALL.contains(q.get(i + 1).norm()) || Lexicon.IMPORT.contains(q.get(i + 1).norm()))) {
+                        continue; // "where is the normalize_url function used": its uses, not its definition
+                    }
                     if (p >= 0 && nameLike(q.get(p), false)) {
                         return new Candidate(new Intent.Definitions(text(p)), 5 + (codeName(q.get(p)) ? 1 : 0), false, "");
                     }
@@ -4003,9 +4094,9 @@ public final class IntentClassifier {
                 int p = -1;
                 if (Set.of("usage", "usages", "uses", "references").contains(n) && i + 1 < q.size()
                         && Set.of("of", "to").contains(q.get(i + 1).norm())) {
-                    p = after(i + 1, 3);
+                    p = after(i + 1, 4, false, Set.of("function", "method", "func", "helper")); // "usages of the function f"
                 } else if (Set.of("used", "referenced", "usage", "usages").contains(n)) {
-                    p = scan(i, -1, 4, false, PASSIVE_AUX); // "where X gets used"
+                    p = scan(i, -1, 4, false, USED_AUX); // "where X gets used", "where is the X function used"
                 } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
                     p = after(i, 3);
                     for (int j = i + 1; j < Math.min(q.size() - 1, i + 3); j++) {
@@ -4054,6 +4145,11 @@ public final class IntentClassifier {
         }
 
         /** Words that are certainly not function names here (a capitalised word is allowed: classes are called). */
+        /** Words that open a question in capitals without naming a class. */
+        private static final Set<String> SENTENCE_ADJECTIVES = Set.of("direct", "full", "all", "immediate", "complete",
+                "entire", "whole", "every", "first-level", "transitive", "indirect", "recursive", "only", "just", "any",
+                "list", "show", "find", "the", "our", "my", "some", "each", "which", "what");
+
         boolean classLikeOnly(Word w) {
             return false;
         }
@@ -4185,6 +4281,8 @@ public final class IntentClassifier {
 
         /** The auxiliaries of a passive between a name and its participle ("where does X get raised / gets used"). */
         private static final Set<String> PASSIVE_AUX = Set.of("get", "gets", "got", "getting", "gotten", "being");
+        private static final Set<String> USED_AUX = Set.of("get", "gets", "got", "getting", "gotten", "being", "function",
+                "method", "helper", "func");
 
         /** The kind of thing called, between its name and "called"/"invoked", and auxiliaries there. */
         private static final Set<String> CALLED_THING = java.util.stream.Stream.concat(Set.of("task", "job", "function",

@@ -160,6 +160,40 @@ final class Rewrites {
     private static final Pattern FOREIGN_FILLER = Pattern.compile("(?<![\\w'`.-])(?:(?i:bitte|danke|bhai|yaar|porfa|oye|stp|merci|"
             + "du\\s+coup|valeu|grazie|per\\s+favore|por\\s+favor|gracias|kurz|bitteschön|dankeschön)|na|mal|ji)"
             + "(?![\\w'`-])\\s*,?");
+    /** "Every protocol type declared in the project should be listed": list them. */
+    private static final Pattern SHOULD_BE_LISTED = Pattern.compile("^(?:please\\s+)?(.{6,}?)\\s+(?:should|must|need\\s+to|needs\\s+to"
+            + "|has\\s+to|have\\s+to|are\\s+to|is\\s+to)\\s+be\\s+(?:listed|located|found|shown|identified|enumerated|collected|"
+            + "reported|gathered|pointed\\s+out)\\b[,.]?", Pattern.CASE_INSENSITIVE);
+    /** "Could the async methods be listed file by file?": list them. */
+    private static final Pattern COULD_BE_LISTED = Pattern.compile("^(?:could|can|would|will|may)\\s+(.{4,}?)\\s+be\\s+"
+            + "(?:listed|located|found|shown|identified|enumerated|collected|reported|gathered|pointed\\s+out)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** PEP 544 is Protocols, 557 dataclasses, 492 async def. */
+    private static final Pattern PEP = Pattern.compile("\\bPEP[- ]?(544|557|492)(?:\\s+(?:protocols?|dataclass(?:es)?|"
+            + "coroutines?|classes|style|interfaces))?\\b", Pattern.CASE_INSENSITIVE);
+    /** "How widely is requests imported": where it is. */
+    private static final Pattern HOW_WIDELY = Pattern.compile("\\bhow\\s+(?:widely|often|much|extensively|heavily|many\\s+times)\\s+"
+            + "(?:is|are|do\\s+we|does\\s+\\w+)\\s+(.+?)\\s+(imported|used|raised|called|caught|import|use|raise|call|catch)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "How are the dataclasses distributed across files?": counted per file. */
+    private static final Pattern DISTRIBUTED = Pattern.compile("\\bhow\\s+(?:are|is)\\s+(?:the\\s+|our\\s+)?(.+?)\\s+(?:distributed|"
+            + "spread(?:\\s+out)?|split|divided|scattered)\\s+(?:across|over|among|between|in)\\s+(?:the\\s+|our\\s+)?(files|modules|"
+            + "folders|directories|packages)\\b", Pattern.CASE_INSENSITIVE);
+    /** "bring the requests package into scope": import it. */
+    private static final Pattern INTO_SCOPE = Pattern.compile("\\bbring(?:s|ing)?\\s+(.{2,40}?)\\s+into\\s+(?:scope|the\\s+namespace)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "what existing Protocol classes should I look at?": which there are. */
+    private static final Pattern SHOULD_I_LOOK = Pattern.compile("\\b(?:should|could|can|do)\\s+(?:i|we)\\s+(?:look\\s+at|check\\s+out|"
+            + "check|read|review|reuse|know\\s+about)\\s*(?=[?.!]*$)", Pattern.CASE_INSENSITIVE);
+    /** "a comprehensive list of", "a full inventory of": the list of. */
+    private static final Pattern FULL_LIST = Pattern.compile("\\b(?:provide|produce|output|compile|prepare|generate|make|create|"
+            + "draw\\s+up|put\\s+together)\\s+(?:me\\s+|us\\s+)?(?:a|an|the)\\s+(?:full|complete|comprehensive|exhaustive|"
+            + "detailed|quick|short|brief|concise)?\\s*(?:list|inventory|listing|table|rundown)\\s+of\\b", Pattern.CASE_INSENSITIVE);
+    /** "QUERY methods of HttpClient", "Query: ...": a label a program puts first. */
+    private static final Pattern QUERY_LABEL = Pattern.compile("^(?:QUERY|Query|query|SEARCH|Search|FIND|Find|LOOKUP|Lookup|Q)\\s*"
+            + "(?::\\s*|\\s+(?=\\S))(?=\\S)");
+    /** "impls": implementations. */
+    private static final Pattern IMPLS = Pattern.compile("\\bimpls\\b", Pattern.CASE_INSENSITIVE);
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -464,6 +498,21 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = QUERY_LABEL.matcher(q).replaceFirst("");
+        q = SHOULD_BE_LISTED.matcher(q).replaceAll("list $1");
+        q = COULD_BE_LISTED.matcher(q).replaceAll("list $1");
+        q = PEP.matcher(q).replaceAll(m -> switch (m.group(1)) {
+            case "544" -> "Protocol classes";
+            case "557" -> "dataclasses";
+            default -> "async functions";
+        });
+        q = HOW_WIDELY.matcher(q).replaceAll(m -> Matcher.quoteReplacement("where is " + m.group(1) + " "
+                + past(m.group(2).toLowerCase(java.util.Locale.ROOT))));
+        q = DISTRIBUTED.matcher(q).replaceAll("$1 per $2");
+        q = INTO_SCOPE.matcher(q).replaceAll("import $1");
+        q = SHOULD_I_LOOK.matcher(q).replaceAll("are there");
+        q = FULL_LIST.matcher(q).replaceAll("list");
+        q = IMPLS.matcher(q).replaceAll("implementations");
         q = FOREIGN_FILLER.matcher(q).replaceAll("").replaceAll("\\s{2,}", " ").strip();
         q = OUTLINE_OF.matcher(q).replaceAll("the methods of ");
         q = CALL_HIERARCHY.matcher(q).replaceAll("callers of ");
@@ -790,5 +839,17 @@ final class Rewrites {
         }
         boolean plural = k.endsWith("s");
         return plural ? k.substring(0, k.length() - 1) + " classes" : "class"; // "the Settings pydantic model": a class
+    }
+
+    /** "import" as "imported", "catch" as "caught". */
+    private static String past(String verb) {
+        return switch (verb) {
+            case "import" -> "imported";
+            case "use" -> "used";
+            case "raise" -> "raised";
+            case "call" -> "called";
+            case "catch" -> "caught";
+            default -> verb;
+        };
     }
 }

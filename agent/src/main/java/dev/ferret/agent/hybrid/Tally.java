@@ -66,7 +66,13 @@ public record Tally(By by, boolean most) {
             + "\\s+user\\s+of\\b|\\bamong\\s+the\\s+" + UNIT + "\\b[^?]{0,40},\\s*which\\s+one\\b[^?]*\\bthe\\s+most\\b"
             + "|\\bin\\s+(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w']+\\s+){1,3}?(?:the\\s+)?most\\b"
             + "|\\bof\\s+(?:all\\s+)?(?:our|the|these)\\s+" + UNIT
-            + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b");
+            + "\\s*,?\\s+which\\b[^?]*?\\b(?:most|(?:largest|highest|greatest)\\s+(?:number|count))\\b"
+            // "most async functions in which file", "most ctx managers - which module wins?", "folder with most entry
+            // points", "which module uses @retry on the most functions", "where are most of our coroutines? rank the files"
+            + "|\\bmost\\s+(?:[\\w@.-]+\\s+){1,4}?(?:in|by|-|\\u2014)\\s*(?:which|what)\\s+" + QUALIFIER + UNIT + "\\b"
+            + "|^(?:the\\s+)?" + QUALIFIER + UNIT + "\\s+(?:with|having|containing|holding)\\s+most\\b"
+            + "|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w@.']+\\s+){1,3}?on\\s+the\\s+most\\b"
+            + "|\\bwhere\\s+(?:are|is)\\s+most\\s+of\\b[^?]*\\?\\s*rank\\s+the\\s+" + UNIT + "\\b");
     /** "w/", a hurried "with". */
     private static final Pattern W_SLASH = Pattern.compile("(?<![\\w/])w/(?=\\s|$)");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */

@@ -67,7 +67,8 @@ class IntentClassifierShapesTest {
             classes inheriting from Shape at any depth                         | SUBCLASSES             | ~Shape
             direct subclasses of Shape                                         | SUBCLASSES             | Shape
             # pronouns and competing readings
-            we are replacing urllib3 with httpx; who imports it now?           | UNKNOWN                | -
+            we are replacing urllib3 with httpx; who imports it now?           | IMPORTS                | urllib3
+            we use urllib3 and httpx; who imports it?                          | UNKNOWN                | -
             we rely on yaml; which files import it?                            | IMPORTS                | yaml
             who imports sqlalchemy.orm or anything else from sqlalchemy        | IMPORTS                | sqlalchemy
             # synonyms
@@ -748,6 +749,44 @@ class IntentClassifierShapesTest {
             rg 'def __len__' but only the classes that have it                 | CLASSES_WITH_METHOD    | __len__
             grep '@total_ordering' on classes                                  | CLASSES_BY_DECORATOR   | total_ordering
             rg 'def load_config'                                               | DEFINITIONS            | load_config
+            # conditions, layouts and machine-made queries (sets 51-56)
+            constants but skip vendored code, names only                       | CONSTANTS              | -
+            functions with a retries arg, but skip the vendored libs           | FUNCTIONS_WITH_PARAMETER | retries
+            Excluding tests and vendored code, what classes define to_dict?    | CLASSES_WITH_METHOD    | to_dict
+            todos outside vendored code, as a table                            | COMMENTS               | TODO
+            funcs that yield, excluding pytest fixtures                        | GENERATORS             | -
+            Where is send_email called? List just the file names, sorted.      | CALLERS                | send_email
+            Return a list of every function taking a user argument, with file paths. | FUNCTIONS_WITH_PARAMETER | user
+            Every dataclass declared in the project should be listed, please.  | DATACLASSES            | -
+            Could the async functions be listed file by file?                  | ASYNC_FUNCTIONS        | -
+            where do we declare PEP 544 protocols                              | PROTOCOL_CLASSES       | Protocol
+            How widely is requests imported across the repository?             | IMPORTS                | requests
+            How are the TODO comments distributed across the files?            | COMMENTS               | TODO
+            Where do we bring the yaml module into scope?                      | IMPORTS                | yaml
+            what existing Protocol classes should I look at?                   | PROTOCOL_CLASSES       | Protocol
+            Provide a comprehensive list of all classes defined in this repository. | CLASSES_BY_NAME   | *
+            QUERY methods of HttpClient                                        | METHODS_OF_CLASS       | HttpClient
+            __len__ impls                                                      | CLASSES_WITH_METHOD    | __len__
+            decl of make_app                                                   | DEFINITIONS            | make_app
+            most async functions in which file                                 | ASYNC_FUNCTIONS        | -
+            folder w/ most entry points                                        | ENTRY_POINTS           | -
+            which file has the most functions with too many args               | MANY_PARAMETERS        | 6
+            what even is a dataclass in python                                 | UNKNOWN                | -
+            enum naming style guide?                                           | UNKNOWN                | -
+            Locate all functions that use the async def syntax.                | ASYNC_FUNCTIONS        | -
+            I plan to replace requests with httpx; which files import it?      | IMPORTS                | requests
+            Before we remove yaml from requirements.txt, who imports it?       | IMPORTS                | yaml
+            Has anyone declared a typing.Protocol subclass in ingest/?         | PROTOCOL_CLASSES       | typing.Protocol
+            Direct subclasses of BaseModel.                                    | SUBCLASSES             | BaseModel
+            Every test decorated with skip or skipif                           | SKIPPED_TESTS          | -
+            Enumerate the methods that the class OrderService implements.     | METHODS_OF_CLASS       | OrderService
+            TokenValidator funcs                                               | METHODS_OF_CLASS       | TokenValidator
+            `-> DataFrame` functions                                           | FUNCTIONS_RETURNING    | DataFrame
+            find the usages of the function load_config                        | CALLERS                | load_config
+            Where is the normalize_url function used?                          | CALLERS                | normalize_url
+            login_required views                                               | FUNCTIONS_BY_DECORATOR | login_required
+            getting a weird AuthenticationFailed in prod, where does the code raise it? | RAISES        | AuthenticationFailed
+            How many classes extend typing.Protocol, and in which files do they live? | PROTOCOL_CLASSES | typing.Protocol
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
