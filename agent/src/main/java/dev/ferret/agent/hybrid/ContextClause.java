@@ -77,6 +77,14 @@ final class ContextClause {
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", new to the repo", " - new here": who asks, last. */
+    private static final Pattern NEW_LAST = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:i'?m\\s+|im\\s+)?(?:new|fresh)\\s+"
+            + "(?:here|to\\s+(?:the\\s+|this\\s+)?(?:repo|repository|codebase|code|project|team|python))\\s*[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** ", might turn them into dataclasses later": what the asker may do with the answer, last. */
+    private static final Pattern PLAN_LAST = Pattern.compile(",\\s*(?:(?:i|we)\\s+)?(?:might|may|could|will|would|gonna|"
+            + "going\\s+to|plan\\s+to|planning\\s+to|want\\s+to|wanna|need\\s+to)\\s+(?:\\w+\\s+)?(?:turn|convert|change|migrate|"
+            + "move|rewrite|replace|refactor|port|make|rename|delete|remove|drop|merge)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
             + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -427,6 +435,16 @@ final class ContextClause {
                 cleaned = true;
                 changed = true;
             }
+        }
+        Matcher newLast = NEW_LAST.matcher(q);
+        if (newLast.find() && newLast.start() > 8) {
+            context.add(newLast.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
+            q = q.substring(0, newLast.start()).strip();
+        }
+        Matcher planLast = PLAN_LAST.matcher(q);
+        if (planLast.find() && planLast.start() > 8) {
+            context.add(planLast.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
+            q = q.substring(0, planLast.start()).strip();
         }
         Matcher needFor = NEED_FOR_LAST.matcher(q);
         if (needFor.find() && needFor.start() > 8) {

@@ -482,6 +482,12 @@ public final class IntentClassifier {
                 return true; // "what even is a Protocol in python": a definition, not a search
             }
         }
+        if (q.words.stream().anyMatch(w -> Set.of("understand", "assign", "reassign").contains(w.lower()))
+                || q.phrase("what", "does", "it", "do") || q.phrase("what", "do", "they", "do")
+                || q.phrase("what", "does", "that", "do") || q.phrase("open", "a", "github") || q.phrase("open", "an", "issue")
+                || q.phrase("open", "a", "ticket") || q.phrase("file", "an", "issue") || q.phrase("open", "a", "jira")) {
+            return true; // "help me understand Protocol", "runtime_checkable, what does it do", "open a GitHub issue for each"
+        }
         if (q.words.stream().anyMatch(w -> !w.code() && (w.lower().equals("styleguide") || w.lower().equals("syntax")
                 && q.words.stream().noneMatch(x -> Set.of("use", "uses", "using", "used", "written", "with", "declared",
                 "defined").contains(x.lower()))))
@@ -494,8 +500,9 @@ public final class IntentClassifier {
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
                 && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"
                 || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
-                "transitively", "remotely", "have", "has", "got", "define", "contain", "use").contains(q.get(w.index() + 1)
-                .lower())))) { // not "even indirectly", not "do we even have any Protocols": whether there are any
+                "transitively", "remotely", "have", "has", "got", "define", "contain", "use", "raise", "catch", "import",
+                "call", "subclass", "inherit", "decorate", "declare").contains(q.get(w.index() + 1)
+                .lower())))) { // not "even indirectly", not "do we even have any Protocols", "do we ever raise X": whether there are any
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
         }
         if (f.equals("who") && q.size() > 1 && (Lexicon.COMMAND.contains(q.get(1).norm())
@@ -1459,7 +1466,8 @@ public final class IntentClassifier {
             boolean star = q.words.stream().anyMatch(w -> w.text().equals("*")
                     && w.index() > 0 && Lexicon.IMPORT.contains(q.get(w.index() - 1).norm()))
                     || (any(Set.of("star", "wildcard", "star-import", "star-imports")) && any(Lexicon.IMPORT));
-            boolean e = star || q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || any(Lexicon.EXPORT)
+            boolean e = star || q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || q.words.stream().anyMatch(w ->
+                    Lexicon.EXPORT.contains(w.norm()) && !(w.index() + 1 < q.size() && placeNoun(w.index() + 1)))
                     || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
                     || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
@@ -1746,7 +1754,9 @@ public final class IntentClassifier {
                     String n = q.get(j).norm();
                     if (Set.of("of", "in", "on", "inside", "to", "by").contains(n)) {
                         int p = after(j, 3, false, skipClass);
-                        if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))) {
+                        if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
+                                && !(p + 1 < q.size() && placeNoun(p + 1)) && !(p + 2 < q.size() && !q.get(p + 1).code()
+                                && placeNoun(p + 2))) { // not "in the HTTP server package"
                             // not "in the FastAPI routers": a capitalised word before a plural noun qualifies it
                             return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                         }

@@ -194,6 +194,14 @@ final class Rewrites {
             + "(?::\\s*|\\s+(?=\\S))(?=\\S)");
     /** "impls": implementations. */
     private static final Pattern IMPLS = Pattern.compile("\\bimpls\\b", Pattern.CASE_INSENSITIVE);
+    /** "typing protocols": the Protocol classes. */
+    private static final Pattern TYPING_PROTOCOLS = Pattern.compile("(?<![\\w-])typing\\s+protocols\\b", Pattern.CASE_INSENSITIVE);
+    /** "sit anywhere beneath Operator in the class tree": inherit from it at any depth. */
+    private static final Pattern BENEATH_IN_TREE = Pattern.compile("\\b(?:sit|sits|live|lives|are|is|fall|falls)?\\s*anywhere\\s+"
+            + "(?:beneath|below|under)\\s+(`?[A-Z]\\w*`?)\\s+in\\s+the\\s+(?:class\\s+)?(?:tree|hierarchy)\\b");
+    /** "the most todo-heavy file": the file with the most TODOs. */
+    private static final Pattern TAG_HEAVY = Pattern.compile("\\bthe\\s+most\\s+(todo|fixme|hack|xxx|note)-heavy\\s+(file|module|"
+            + "folder|package|directory)\\b", Pattern.CASE_INSENSITIVE);
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -468,7 +476,7 @@ final class Rewrites {
     /** Words that are a place or a thing first, and a part of a class name only after another ("base repository"). */
     private static final java.util.Set<String> NOT_FIRST_IN_NAME = Lexicon.set(
             "object objects thing things stuff code module modules package packages file files folder project repo "
-            + "repository");
+            + "repository per each every");
     /** Words that are no class name alone ("subclasses of the base class", "the parent's children"). */
     private static final java.util.Set<String> NOT_ALONE = Lexicon.set("base parent abstract main root top super");
     /** Kinds the classifier knows by their own name ("subclasses of exception", "extends enum"): left alone. */
@@ -498,6 +506,10 @@ final class Rewrites {
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
+        q = TYPING_PROTOCOLS.matcher(q).replaceAll("Protocol classes");
+        q = TAG_HEAVY.matcher(q).replaceAll(m -> "the " + m.group(2) + " with the most " + m.group(1)
+                .toUpperCase(java.util.Locale.ROOT) + " comments");
+        q = BENEATH_IN_TREE.matcher(q).replaceAll(" inherit from $1 at any depth");
         q = QUERY_LABEL.matcher(q).replaceFirst("");
         q = SHOULD_BE_LISTED.matcher(q).replaceAll("list $1");
         q = COULD_BE_LISTED.matcher(q).replaceAll("list $1");

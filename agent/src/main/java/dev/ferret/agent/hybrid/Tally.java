@@ -72,7 +72,13 @@ public record Tally(By by, boolean most) {
             + "|\\bmost\\s+(?:[\\w@.-]+\\s+){1,4}?(?:in|by|-|\\u2014)\\s*(?:which|what)\\s+" + QUALIFIER + UNIT + "\\b"
             + "|^(?:the\\s+)?" + QUALIFIER + UNIT + "\\s+(?:with|having|containing|holding)\\s+most\\b"
             + "|\\b(?:which|what)\\s+" + QUALIFIER + UNIT + "\\s+(?:[\\w@.']+\\s+){1,3}?on\\s+the\\s+most\\b"
-            + "|\\bwhere\\s+(?:are|is)\\s+most\\s+of\\b[^?]*\\?\\s*rank\\s+the\\s+" + UNIT + "\\b");
+            + "|\\bwhere\\s+(?:are|is)\\s+most\\s+of\\b[^?]*\\?\\s*rank\\s+the\\s+" + UNIT + "\\b"
+            // "the file with the largest number of dataclasses", "biggest concentration of X is in which module",
+            // "the most todo-heavy file"
+            + "|\\bthe\\s+" + QUALIFIER + UNIT + "\\s+with\\s+the\\s+(?:largest|highest|greatest|biggest)\\s+(?:number|count|"
+            + "amount)\\b|\\b(?:biggest|highest|largest|greatest)\\s+(?:concentration|share|number|count)\\s+of\\b[^?]{0,40}?"
+            + "\\b(?:in\\s+)?(?:which|what)\\s+" + QUALIFIER + UNIT + "\\b|\\bmost\\s+[\\w@.]+-heavy\\s+" + QUALIFIER + UNIT
+            + "\\b");
     /** "w/", a hurried "with". */
     private static final Pattern W_SLASH = Pattern.compile("(?<![\\w/])w/(?=\\s|$)");
     /** "trying to find the worst offender": the top of a tally asked for ("skips per file?? ... worst offender"). */

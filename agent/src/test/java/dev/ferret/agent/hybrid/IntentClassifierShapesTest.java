@@ -787,6 +787,21 @@ class IntentClassifierShapesTest {
             login_required views                                               | FUNCTIONS_BY_DECORATOR | login_required
             getting a weird AuthenticationFailed in prod, where does the code raise it? | RAISES        | AuthenticationFailed
             How many classes extend typing.Protocol, and in which files do they live? | PROTOCOL_CLASSES | typing.Protocol
+            # after sets 57-60
+            which enums do we have, new to the repo                            | ENUMS                  | -
+            find the typed dicts, might turn them into dataclasses later       | SUBCLASSES             | TypedDict
+            do we ever raise NotImplementedError manually                      | RAISES                 | NotImplementedError
+            how many classes sit anywhere beneath Widget in the class tree     | SUBCLASSES             | Widget
+            What is the file with the largest number of enums?                 | ENUMS                  | -
+            whats the most todo-heavy file                                     | COMMENTS               | TODO
+            Open a GitHub issue for each FIXME comment.                        | UNKNOWN                | -
+            help me understand dataclasses in python                           | UNKNOWN                | -
+            lru_cache on methods, what does it do                              | UNKNOWN                | -
+            What async methods exist in the HTTP server package?               | ASYNC_FUNCTIONS        | -
+            In the exporter package, what files depend on yaml?                | IMPORTS                | yaml
+            Please check whether the plugins package defines any typing protocols. | PROTOCOL_CLASSES    | Protocol
+            Show the static duck-typing protocols defined in this project.     | PROTOCOL_CLASSES       | Protocol
+            dataclass subclasses per file                                      | DATACLASSES            | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
