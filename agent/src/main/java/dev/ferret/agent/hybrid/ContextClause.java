@@ -83,8 +83,9 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** ", might turn them into dataclasses later": what the asker may do with the answer, last. */
     private static final Pattern PLAN_LAST = Pattern.compile(",\\s*(?:(?:i|we)\\s+)?(?:might|may|could|will|would|gonna|"
-            + "going\\s+to|plan\\s+to|planning\\s+to|want\\s+to|wanna|need\\s+to)\\s+(?:\\w+\\s+)?(?:turn|convert|change|migrate|"
-            + "move|rewrite|replace|refactor|port|make|rename|delete|remove|drop|merge)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "going\\s+to|plan\\s+to|planning\\s+to|want\\s+to|wanna|need\\s+to|should|must)\\s+(?:\\w+\\s+)?(?:turn|convert|"
+            + "change|migrate|move|rewrite|replace|refactor|port|make|rename|delete|remove|drop|merge|read|review|check|go\\s+"
+            + "through|fix|update)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
             + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);

@@ -248,7 +248,7 @@ public final class IntentClassifier {
 
     /** {@code verb} breaks down, splits, groups or sorts what the question counts by file or folder ({@link Tally}). */
     private static boolean talliesBy(Question q, String verb) {
-        return Set.of("break", "split", "group", "sort").contains(verb) && q.tally().isPresent();
+        return Set.of("break", "split", "group", "sort", "tally", "count").contains(verb) && q.tally().isPresent();
     }
 
     /** True when the question asks for a judgement or a change ({@link #penalty}); false when it cannot be read. */
@@ -483,6 +483,8 @@ public final class IntentClassifier {
             }
         }
         if (q.words.stream().anyMatch(w -> Set.of("understand", "assign", "reassign").contains(w.lower()))
+                || q.phrase("how", "does", "it", "work") || q.phrase("how", "do", "they", "work")
+                || q.phrase("how", "does", "this", "work") || q.phrase("how", "does", "that", "work")
                 || q.phrase("what", "does", "it", "do") || q.phrase("what", "do", "they", "do")
                 || q.phrase("what", "does", "that", "do") || q.phrase("open", "a", "github") || q.phrase("open", "an", "issue")
                 || q.phrase("open", "a", "ticket") || q.phrase("file", "an", "issue") || q.phrase("open", "a", "jira")) {
@@ -496,7 +498,8 @@ public final class IntentClassifier {
             return true; // "async def syntax example", "todo comment style guide?": about writing code, not finding it
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
-                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower())
+                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower()) || Set.of("help", "helps", "matter",
+                "matters", "improve", "improves", "speed", "hurt", "hurts").contains(w.lower()) && w.index() > 1
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
                 && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"
                 || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
@@ -796,7 +799,7 @@ public final class IntentClassifier {
         if (q.size() < 3 || !YES_NO.contains(q.get(0).norm())) {
             return false;
         }
-        boolean orNot = q.phrase("or", "not");
+        boolean orNot = q.phrase("or", "not") && !q.get(1).lower().equals("there"); // "are there async funcs or not": any
         for (Word w : q.words) {
             String n = w.norm();
             if (w.index() > 0 && !orNot && (QUANTIFIER.contains(n) || QUANTIFIER.contains(w.lower()))) {
@@ -1752,7 +1755,7 @@ public final class IntentClassifier {
                 // methods does X define
                 for (int j = i + 1; j < Math.min(q.size(), i + 6); j++) {
                     String n = q.get(j).norm();
-                    if (Set.of("of", "in", "on", "inside", "to", "by").contains(n)) {
+                    if (Set.of("of", "in", "on", "inside", "to", "by", "for").contains(n)) {
                         int p = after(j, 3, false, skipClass);
                         if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
                                 && !(p + 1 < q.size() && placeNoun(p + 1)) && !(p + 2 < q.size() && !q.get(p + 1).code()
@@ -2599,6 +2602,10 @@ public final class IntentClassifier {
             for (int j = i + 1; j < a; j++) {
                 if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
                     return -1; // "the imports are messy": a predicate, not a module
+                }
+                if (j > i + 1 && Set.of("for", "with", "because", "when", "while").contains(q.get(j).lower())
+                        && !(a >= 0 && knownModule(moduleOf(q.get(a))))) {
+                    return -1; // "the protocols we rely on for static duck typing": a purpose, not a module
                 }
             }
             return a >= 0 && moduleLike(q.get(a)) ? a : -1;

@@ -311,6 +311,12 @@ final class Lexicon {
             if (doubled.size() == 1) {
                 return doubled.getFirst();
             }
+            // "tood" is as near to "tool" as to "todo"; two letters swapped is the likelier slip
+            java.util.List<String> swapped = tied.stream().filter(v -> v.length() == w.length() && sorted(v).equals(sorted(w)))
+                    .toList();
+            if (swapped.size() == 1) {
+                return swapped.getFirst();
+            }
         }
         return tie ? null : best;
     }
@@ -327,5 +333,11 @@ final class Lexicon {
             }
         }
         return false;
+    }
+
+    private static String sorted(String w) {
+        char[] c = w.toCharArray();
+        java.util.Arrays.sort(c);
+        return new String(c);
     }
 }

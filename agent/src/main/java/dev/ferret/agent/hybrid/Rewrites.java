@@ -200,8 +200,16 @@ final class Rewrites {
     private static final Pattern BENEATH_IN_TREE = Pattern.compile("\\b(?:sit|sits|live|lives|are|is|fall|falls)?\\s*anywhere\\s+"
             + "(?:beneath|below|under)\\s+(`?[A-Z]\\w*`?)\\s+in\\s+the\\s+(?:class\\s+)?(?:tree|hierarchy)\\b");
     /** "the most todo-heavy file": the file with the most TODOs. */
-    private static final Pattern TAG_HEAVY = Pattern.compile("\\bthe\\s+most\\s+(todo|fixme|hack|xxx|note)-heavy\\s+(file|module|"
-            + "folder|package|directory)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG_HEAVY = Pattern.compile("\\bthe\\s+(?:most\\s+(todo|fixme|hack|xxx|note)-heavy|(todo|fixme|"
+            + "hack|xxx|note)-heaviest)\\s+(file|module|folder|package|directory)\\b", Pattern.CASE_INSENSITIVE);
+    /** "Locate the class SessionStore.": where it is defined. */
+    private static final Pattern LOCATE_ONE = Pattern.compile("^(?:locate|find|show\\s+me)\\s+(?:the\\s+)?(?:class|function|def|"
+            + "constant|method)\\s+(`?[A-Za-z_][\\w.]*`?)\\s*[.?!]?$", Pattern.CASE_INSENSITIVE);
+    /** "r there": are there. */
+    private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)");
+    /** "where's MAX_UPLOAD_SIZE set": where it is defined. */
+    private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+(`?[A-Z][A-Z0-9_]{2,}`?)\\s+"
+            + "(?:set|assigned|configured|initiali[sz]ed)\\b");
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -507,8 +515,10 @@ final class Rewrites {
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");
         q = TYPING_PROTOCOLS.matcher(q).replaceAll("Protocol classes");
-        q = TAG_HEAVY.matcher(q).replaceAll(m -> "the " + m.group(2) + " with the most " + m.group(1)
-                .toUpperCase(java.util.Locale.ROOT) + " comments");
+        q = TAG_HEAVY.matcher(q).replaceAll(m -> "the " + m.group(3) + " with the most "
+                + (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(java.util.Locale.ROOT) + " comments");
+        q = LOCATE_ONE.matcher(q).replaceAll("where is $1 defined");
+        q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");
         q = BENEATH_IN_TREE.matcher(q).replaceAll(" inherit from $1 at any depth");
         q = QUERY_LABEL.matcher(q).replaceFirst("");
         q = SHOULD_BE_LISTED.matcher(q).replaceAll("list $1");
@@ -615,7 +625,7 @@ final class Rewrites {
 
     /** Code said aloud or autocorrected, written as code: the patterns above, in order. */
     static String spoken(String question) {
-        String q = MENTION.matcher(question).replaceAll(m -> {
+        String q = MENTION.matcher(R_ARE.matcher(question).replaceAll("are ")).replaceAll(m -> {
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             return DECORATOR_WORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? Matcher.quoteReplacement(m.group())
                     : "someone ";

@@ -75,8 +75,8 @@ public record Tally(By by, boolean most) {
             + "|\\bwhere\\s+(?:are|is)\\s+most\\s+of\\b[^?]*\\?\\s*rank\\s+the\\s+" + UNIT + "\\b"
             // "the file with the largest number of dataclasses", "biggest concentration of X is in which module",
             // "the most todo-heavy file"
-            + "|\\bthe\\s+" + QUALIFIER + UNIT + "\\s+with\\s+the\\s+(?:largest|highest|greatest|biggest)\\s+(?:number|count|"
-            + "amount)\\b|\\b(?:biggest|highest|largest|greatest)\\s+(?:concentration|share|number|count)\\s+of\\b[^?]{0,40}?"
+            + "|\\b(?:the\\s+)?" + QUALIFIER + UNIT + "\\s+with\\s+the\\s+(?:largest|highest|greatest|biggest)\\s+(?:number|count|"
+            + "amount)\\b|\\b(?:biggest|worst|top|main)\\s+[\\w-]+\\s+offender\\s+" + QUALIFIER + UNIT + "\\b|\\b(?:biggest|highest|largest|greatest)\\s+(?:concentration|share|number|count)\\s+of\\b[^?]{0,40}?"
             + "\\b(?:in\\s+)?(?:which|what)\\s+" + QUALIFIER + UNIT + "\\b|\\bmost\\s+[\\w@.]+-heavy\\s+" + QUALIFIER + UNIT
             + "\\b");
     /** "w/", a hurried "with". */

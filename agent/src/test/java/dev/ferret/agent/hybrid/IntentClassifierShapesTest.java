@@ -802,6 +802,21 @@ class IntentClassifierShapesTest {
             Please check whether the plugins package defines any typing protocols. | PROTOCOL_CLASSES    | Protocol
             Show the static duck-typing protocols defined in this project.     | PROTOCOL_CLASSES       | Protocol
             dataclass subclasses per file                                      | DATACLASSES            | -
+            # after sets 61-64
+            gimme the method list for PaymentGateway pls                       | METHODS_OF_CLASS       | PaymentGateway
+            where's RETRY_LIMIT set                                            | DEFINITIONS            | RETRY_LIMIT
+            FIXME comments in core/, should read them before touching anything | COMMENTS               | FIXME
+            does caching actually help for this workload?                      | UNKNOWN                | -
+            Locate the class OrderBook.                                        | DEFINITIONS            | OrderBook
+            the protocol classes we rely on for static duck typing             | PROTOCOL_CLASSES       | Protocol
+            biggest todo offender file                                         | COMMENTS               | TODO
+            tood comments?                                                     | COMMENTS               | TODO
+            file w/ the biggest number of dataclasses?                         | DATACLASSES            | -
+            dataclass field ordering how does it work                          | UNKNOWN                | -
+            are there generators in this repo or not                           | GENERATORS             | -
+            Could you tally the dataclasses for each file?                     | DATACLASSES            | -
+            whats the fixme-heaviest module                                    | COMMENTS               | FIXME
+            how many enums r there                                             | ENUMS                  | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
