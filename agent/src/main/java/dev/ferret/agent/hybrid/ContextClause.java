@@ -437,25 +437,12 @@ final class ContextClause {
                 changed = true;
             }
         }
-        Matcher newLast = NEW_LAST.matcher(q);
-        if (newLast.find() && newLast.start() > 8) {
-            context.add(newLast.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
-            q = q.substring(0, newLast.start()).strip();
-        }
-        Matcher planLast = PLAN_LAST.matcher(q);
-        if (planLast.find() && planLast.start() > 8) {
-            context.add(planLast.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
-            q = q.substring(0, planLast.start()).strip();
-        }
-        Matcher needFor = NEED_FOR_LAST.matcher(q);
-        if (needFor.find() && needFor.start() > 8) {
-            context.add(needFor.group().replaceFirst("^[,\\s]+", "").strip());
-            q = q.substring(0, needFor.start()).strip();
-        }
-        Matcher bw = BEFORE_WORK_LAST.matcher(q);
-        if (bw.find() && bw.start() > 8) {
-            context.add(bw.group().strip());
-            q = q.substring(0, bw.start()).strip();
+        for (Pattern last : List.of(NEW_LAST, PLAN_LAST, NEED_FOR_LAST, BEFORE_WORK_LAST)) {
+            Matcher m = last.matcher(q); // ", new to the repo", ", might turn them into X later", " before I can approve"
+            if (m.find() && m.start() > 8) {
+                context.add(m.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
+                q = q.substring(0, m.start()).strip();
+            }
         }
         Matcher lt = LIST_THEM.matcher(q);
         if (lt.find() && lt.start() > 3) {
