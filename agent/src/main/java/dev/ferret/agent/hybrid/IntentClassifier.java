@@ -2922,8 +2922,9 @@ public final class IntentClassifier {
                     || q.phrase("pip", "packages") || q.phrase("pip", "deps") || q.phrase("pip", "dependencies")
                     || q.phrase("pip", "ones") || q.phrase("pip", "libs") || q.phrase("from", "pip") || q.phrase("from", "pypi")
                     || stdlibExcluded() || outsideLibraries();
-            boolean deps = q.words.stream().anyMatch(w -> Set.of("dependencies", "dependency", "deps", "dep",
-                    "requirements", "reqs").contains(w.lower()) && !w.code() && !(w.index() > 0
+            boolean deps = q.words.stream().anyMatch(w -> (Set.of("dependencies", "dependency", "deps", "dep",
+                    "requirements", "reqs").contains(w.lower()) || w.corrected() && Set.of("dependencies", "dependency")
+                    .contains(w.norm())) && !w.code() && !(w.index() > 0
                     && Set.of("called", "named", "name", "param", "parameter", "argument", "arg", "kwarg")
                     .contains(q.get(w.index() - 1).lower()))) || q.phrase("pip", "install"); // what to install
             boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",

@@ -138,8 +138,23 @@ final class Rewrites {
     private static final Pattern JUMP_TO = Pattern.compile("^(?:f12|ctrl[- ]?b|ctrl[- ]?click|cmd[- ]?click|cmd[- ]?b)\\s+"
             + "(?:on\\s+|to\\s+)?(?=\\S)", Pattern.CASE_INSENSITIVE);
     /** "where does MAX_UPLOAD_SIZE get defined": where it is defined. */
-    private static final Pattern GET_DEFINED = Pattern.compile("\\bwhere\\s+(?:does|do|did)\\s+(\\S+)\\s+get\\s+"
-            + "(defined|declared|created|set\\s+up)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GET_DEFINED = Pattern.compile("\\bwhere\\s+(?:does|do|did)\\s+(?:the\\s+(?:constant|"
+            + "function|class)\\s+)?(\\S+)\\s+get\\s+(?:its\\s+value\\s+)?(defined|declared|created|set\\s+up|assigned|set)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "which parts of the code run compute_checksum", "where does anything trigger flush_cache()": call it. */
+    private static final Pattern RUN_NAME = Pattern.compile("\\b(?:run|runs|running|trigger|triggers|triggering|execute|"
+            + "executes|executing|fire|fires|firing)\\s+(?=`?[a-z_][a-z0-9]*_[\\w.]*(?:\\(\\))?`?(?:\\s|[?.!,]|$)|`?[a-z_][\\w.]*\\(\\))");
+    /** "blow up with a TypeError": raise it. */
+    private static final Pattern BLOW_UP = Pattern.compile("\\b(?:blow|blows|blowing|bail|bails|bailing|error|errors)\\s+"
+            + "(?:up|out)\\s+with\\s+(?:an?\\s+|the\\s+)?(?=`?[A-Z]\\w*(?:Error|Exception)\\b)");
+    /** "deal with a StopIteration": catch it. */
+    private static final Pattern DEAL_WITH = Pattern.compile("\\b(?:deal|deals|dealing|cope|copes|coping)\\s+with\\s+"
+            + "(?:an?\\s+|the\\s+)?(?=`?[A-Z]\\w*(?:Error|Exception|Iteration|Interrupt|Exit|Warning)\\b)");
+    /** "has the code for class X": defines it. */
+    private static final Pattern CODE_FOR = Pattern.compile("\\b(?:has|holds|contains)\\s+the\\s+code\\s+for\\s+(?:the\\s+)?"
+            + "(?:class\\s+|function\\s+)?(?=`?[A-Za-z_])", Pattern.CASE_INSENSITIVE);
+    /** "files that load sqlalchemy in": import it. */
+    private static final Pattern LOAD_IN = Pattern.compile("\\bload(?:s|ing)?\\s+(?:in\\s+)?([a-z_][\\w.]*)(\\s+in)?\\b");
     /** "clean_ methods", "get_ functions": named with that start ("test_ functions" are the tests). */
     private static final Pattern PREFIX_FUNCTIONS = Pattern.compile("(?<![\\w`.])(?<!with\\s)(?<!named\\s)(?<!called\\s)"
             + "([a-z][a-z0-9]*_)\\s+(funcs?|functions?|methods?|fns?|defs?)\\b");
@@ -539,7 +554,13 @@ final class Rewrites {
         q = OUTLINE_OF.matcher(q).replaceAll("the methods of ");
         q = CALL_HIERARCHY.matcher(q).replaceAll("callers of ");
         q = JUMP_TO.matcher(q).replaceAll("definition of ");
-        q = GET_DEFINED.matcher(q).replaceAll("where is $1 $2");
+        q = GET_DEFINED.matcher(q).replaceAll(m -> Matcher.quoteReplacement("where is " + m.group(1) + " defined"));
+        q = RUN_NAME.matcher(q).replaceAll("call ");
+        q = BLOW_UP.matcher(q).replaceAll("raise ");
+        q = DEAL_WITH.matcher(q).replaceAll("catch ");
+        q = CODE_FOR.matcher(q).replaceAll("defines ");
+        q = LOAD_IN.matcher(q).replaceAll(m -> Lexicon.MODULES.contains(m.group(1).replaceFirst("\\..*", ""))
+                ? Matcher.quoteReplacement("import " + m.group(1)) : Matcher.quoteReplacement(m.group()));
         q = PREFIX_FUNCTIONS.matcher(q).replaceAll(m -> m.group(1).equalsIgnoreCase("test_") ? Matcher.quoteReplacement(m.group())
                 : m.group(2) + " starting with " + m.group(1));
         q = WITH_ABLE.matcher(q).replaceAll("context managers");

@@ -817,6 +817,16 @@ class IntentClassifierShapesTest {
             Could you tally the dataclasses for each file?                     | DATACLASSES            | -
             whats the fixme-heaviest module                                    | COMMENTS               | FIXME
             how many enums r there                                             | ENUMS                  | -
+            # described actions (set 32)
+            Which parts of the code run rebuild_index?                         | CALLERS                | rebuild_index
+            where does anything trigger reset_state()                          | CALLERS                | reset_state
+            where does it deliberately blow up with a ValueError               | RAISES                 | ValueError
+            places that deal with a KeyboardInterrupt                          | CATCHES                | KeyboardInterrupt
+            which file actually has the code for class EventBus                | DEFINITIONS            | EventBus
+            Where does the constant MAX_SIZE get its value assigned?           | DEFINITIONS            | MAX_SIZE
+            files that load numpy in                                           | IMPORTS                | numpy
+            3rd party dependancies                                             | THIRD_PARTY            | -
+            which tests run fast                                               | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
