@@ -61,15 +61,16 @@ final class Antecedent {
                 names.add(name); // "the Matrix class": a name said with its kind
             }
         }
+        String lower = pointer.toLowerCase(Locale.ROOT);
+        String noun = lower.substring(lower.lastIndexOf(' ') + 1);
+        boolean it = lower.startsWith("it");
+        boolean kind = !it && !Set.of("one", "thing", "name").contains(noun); // "that function", not "that one"
         List<Rewritten> out = new ArrayList<>();
         for (int i = names.size() - 1; i >= 0 && out.size() < MAX; i--) {
-            String lower = pointer.toLowerCase(Locale.ROOT);
-            String noun = lower.substring(lower.lastIndexOf(' ') + 1);
-            String said = lower.startsWith("it") ? names.get(i) + (pointer.length() > 2 ? " is" : "") // "where it's defined"
-                    : Set.of("one", "thing", "name").contains(noun) ? names.get(i)
-                    : "the " + noun + " " + names.get(i); // "use that function": use the function X
-            out.add(new Rewritten(text.substring(0, start) + said + text.substring(end), names.get(i), !lower.startsWith("it")
-                    && !Set.of("one", "thing", "name").contains(noun)));
+            String said = it ? names.get(i) + (pointer.length() > 2 ? " is" : "") // "where it's defined"
+                    : kind ? "the " + noun + " " + names.get(i) // "use that function": use the function X
+                    : names.get(i);
+            out.add(new Rewritten(text.substring(0, start) + said + text.substring(end), names.get(i), kind));
         }
         return out;
     }

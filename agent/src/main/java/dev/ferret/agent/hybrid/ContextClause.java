@@ -266,12 +266,7 @@ final class ContextClause {
 
     /** The question without the parts it leaves out and the layout it asks for ("every usage outside vendored code"). */
     static String withoutNarrowing(String question) {
-        String q = LEADING_EXCLUSION.matcher(question).replaceFirst("");
-        Matcher m = LEAVING_OUT.matcher(q);
-        if (m.find() && m.start() > 3) {
-            q = q.substring(0, m.start()) + q.substring(m.end());
-        }
-        return q.strip();
+        return setAside(LEADING_EXCLUSION.matcher(question).replaceFirst(""), LEAVING_OUT, new ArrayList<>(), 3);
     }
 
     /** ", just the file names, sorted", "as a markdown table", "with file paths": how the answer is laid out. */
@@ -287,11 +282,19 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** The question without the first match of {@code narrowingPattern} (not at its start), which joins {@code narrowing}. */
     private static String setAside(String q, Pattern narrowingPattern, List<String> narrowing) {
+        return setAside(q, narrowingPattern, narrowing, 8);
+    }
+
+    /**
+     * The question without the first match of {@code narrowingPattern} that starts after {@code minStart}, which joins
+     * {@code narrowing} without the separator before it (", skip vendored code" is "skip vendored code").
+     */
+    private static String setAside(String q, Pattern narrowingPattern, List<String> narrowing, int minStart) {
         Matcher m = narrowingPattern.matcher(q);
-        if (!m.find() || m.start() <= 8) {
+        if (!m.find() || m.start() <= minStart) {
             return q;
         }
-        narrowing.add(m.group().replaceFirst("^[,\\s]+", "").strip());
+        narrowing.add(m.group().replaceFirst("^[,;\\s\u2013\u2014-]+", "").replaceFirst("^but\\s+", "").strip());
         return (q.substring(0, m.start()) + q.substring(m.end())).strip();
     }
 
@@ -375,11 +378,7 @@ final class ContextClause {
                 break;
             }
         }
-        Matcher leaving = LEAVING_OUT.matcher(q);
-        if (leaving.find() && leaving.start() > 3) { // "todos outside vendored code"
-            narrowing.add(leaving.group().replaceFirst("^[,;\\s\u2013\u2014-]+", "").replaceFirst("^but\\s+", "").strip());
-            q = (q.substring(0, leaving.start()) + q.substring(leaving.end())).strip();
-        }
+        q = setAside(q, LEAVING_OUT, narrowing, 3); // "todos outside vendored code"
         Matcher leadingOut = LEADING_EXCLUSION.matcher(q);
         if (leadingOut.find() && q.length() - leadingOut.end() > 8) { // "Excluding tests and vendored code, what ..."
             narrowing.add(leadingOut.group().replaceFirst("[,\\s]+$", ""));

@@ -52,9 +52,9 @@ public final class Formatter {
                 case Intent.ThirdParty t -> {
                     // the first import, then how many files import the module (find_dependencies' "name (N files): ")
                     sb.append(f.name()).append(" (").append(where).append(')');
-                    java.util.regex.Matcher m = FILES.matcher(f.detail());
-                    if (m.find()) {
-                        sb.append(", imported directly by ").append(m.group(1)).append(m.group(1).equals("1") ? " file" : " files");
+                    int files = importingFiles(f);
+                    if (files >= 0) {
+                        sb.append(", imported directly by ").append(files).append(files == 1 ? " file" : " files");
                     }
                 }
                 case Intent.Catches c -> clause(sb, f, where);
@@ -84,6 +84,12 @@ public final class Formatter {
     }
 
     private static final java.util.regex.Pattern FILES = java.util.regex.Pattern.compile("^\\S+ \\((\\d+) files?\\): ");
+
+    /** How many files import a third-party module ({@code find_dependencies}' "name (N files): ..."), or -1. */
+    static int importingFiles(Finding f) {
+        java.util.regex.Matcher m = FILES.matcher(f.detail());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
 
     private static String singular(Intent intent) {
         return intent.describeOne();

@@ -97,10 +97,11 @@ public final class HybridAnswerer {
             findings = new Findings(intent, selectTests(findings.items(), subject));
         }
         if (handled) {
-            text = formatter.format(findings);
             if (intent instanceof Intent.ThirdParty && ImportRanking.asks(question) && !findings.isEmpty()) {
                 List<Finding> ranked = ImportRanking.ranked(findings.items()); // the most-imported first
                 text = ImportRanking.head(ranked) + formatter.format(intent, ranked);
+            } else {
+                text = formatter.format(findings);
             }
             if (subject != null && findings.isEmpty()) {
                 text = "No test functions whose file path or name contains " + Classification.quotedWords(subject) + " (of "

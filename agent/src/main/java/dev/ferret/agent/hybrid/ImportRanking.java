@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +40,9 @@ final class ImportRanking {
         return ASKS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2011', '-')).find();
     }
 
-    /** {@code find_dependencies}' "name (N files): ...": the number of files that import the module. */
-    private static final Pattern FILES = Pattern.compile("^\\S+ \\((\\d+) files?\\): ");
-
+    /** The number of files that import the module (0 when the finding does not say). */
     static int files(Finding f) {
-        Matcher m = FILES.matcher(f.detail());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return Math.max(0, Formatter.importingFiles(f));
     }
 
     /** The modules, the most-imported first (then by name). */

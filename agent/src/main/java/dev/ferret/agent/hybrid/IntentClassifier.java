@@ -139,34 +139,39 @@ public final class IntentClassifier {
         Classification c = analyzeOnce(question);
         boolean unknown = c.intent() instanceof Intent.Unknown u && !u.reason().equals(ASKS_MORE)
                 && !u.reason().equals(BEYOND_SEARCH);
-        if ((unknown || !(c.intent() instanceof Intent.Unknown) && c.intent().argument().isEmpty()) && question != null
-                && question.length() <= 2000) {
+        boolean readable = question != null && question.length() <= 2000;
+        List<Antecedent.Rewritten> pointed = readable && (c.intent() instanceof Intent.Unknown || c.intent().argument().isEmpty())
+                ? Antecedent.candidates(question) : List.of();
+        if (unknown || !(c.intent() instanceof Intent.Unknown) && c.intent().argument().isEmpty()) {
             // "we'd like to deprecate load_fixture. Which modules still use that function?": the request points back
             // to a name before it; kept only when the reading takes that name as its parameter ("The diff imports
             // DEFAULT_TIMEOUT; where is that constant defined?" is no question for every constant)
-            for (Antecedent.Rewritten r : Antecedent.candidates(question)) {
+            for (Antecedent.Rewritten r : pointed) {
                 if (!unknown && !r.named()) {
                     continue;
                 }
-                Classification pointed = analyzeOnce(r.question());
-                if (!(pointed.intent() instanceof Intent.Unknown) && pointed.intent().argument().equalsIgnoreCase(r.name())) {
-                    List<String> notes = new ArrayList<>(pointed.notes());
+                Classification read = analyzeOnce(r.question());
+                if (!(read.intent() instanceof Intent.Unknown) && read.intent().argument().equalsIgnoreCase(r.name())) {
+                    List<String> notes = new ArrayList<>(read.notes());
                     notes.add("read '" + r.name() + "' for what the question points back to");
-                    return new Classification(pointed.intent(), pointed.path(), pointed.score(), true, notes);
+                    return new Classification(read.intent(), read.path(), read.score(), true, notes);
                 }
             }
         }
-        if (c.intent() instanceof Intent.Unknown && question != null && question.length() <= 2000) {
+        if (c.intent() instanceof Intent.Unknown && readable) {
             // "what code raises ValidationError, getting it in prod": a clause that states what led to the question
             // made it read as one about runtime, or as a judgement; the rest is read when the clause alone is no search
             List<ContextClause.Aside> asides = new ArrayList<>(ContextClause.statements(question));
-            for (Antecedent.Rewritten r : Antecedent.candidates(question)) {
+            for (Antecedent.Rewritten r : pointed) {
                 asides.addAll(ContextClause.statements(r.question())); // "getting X in prod, where do we raise it?"
             }
             for (ContextClause.Aside a : asides) {
                 Classification rest = analyzeOnce(a.question());
+                if (rest.intent() instanceof Intent.Unknown) {
+                    continue;
+                }
                 Intent alone = analyzeOnce(a.clause()).intent();
-                if (!(rest.intent() instanceof Intent.Unknown) && (alone instanceof Intent.Unknown || alone.equals(rest.intent()))) {
+                if (alone instanceof Intent.Unknown || alone.equals(rest.intent())) {
                     // the clause alone asks nothing, or asks the same ("properties (like getters in C#)")
                     List<String> notes = new ArrayList<>(rest.notes());
                     notes.add("set aside: '" + a.clause().replaceFirst("[.?!]+$", "") + "'");
