@@ -888,6 +888,21 @@ public final class IntentClassifier {
     }
 
     /**
+     * True when word {@code i} is where a name is given ("functions called cons", "methods starting with best",
+     * "with better in the name"): an opinion word there is the name searched for.
+     */
+    private static boolean nameSlot(Question q, int i) {
+        String before = i > 0 ? q.get(i - 1).lower() : "";
+        String twoBefore = i > 1 ? q.get(i - 2).lower() : "";
+        return Set.of("called", "named", "prefixed", "suffixed", "containing", "contains", "contain").contains(before)
+                || before.equals("with") && Set.of("start", "starts", "starting", "begin", "begins", "beginning", "end",
+                "ends", "ending").contains(twoBefore)
+                || i + 2 < q.size() && q.get(i + 1).lower().equals("in") && (Set.of("name", "names").contains(
+                q.get(i + 2).lower()) || i + 3 < q.size() && Set.of("the", "its", "their").contains(q.get(i + 2).lower())
+                && Set.of("name", "names").contains(q.get(i + 3).lower()));
+    }
+
+    /**
      * True for a question that asks for advice, a comparison or a judgement: an opinion word ("vs", "better",
      * "recommend"), "instead of" / "rather than" / "compared to", "X enough", or "should/ought" anywhere.
      */
@@ -896,7 +911,7 @@ public final class IntentClassifier {
             // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
             if (!w.code() && (Lexicon.OPINION.contains(w.lower())
                     || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))
-                    && !relativeModal(q, w.index())
+                    && !relativeModal(q, w.index()) && !nameSlot(q, w.index())
                     && !(TALLY_SUPERLATIVES.contains(w.lower()) && q.tally().isPresent())) { // "which file is the worst"
                 return true;
             }
@@ -2765,6 +2780,10 @@ public final class IntentClassifier {
             if (a + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(a + 1).norm()) && n.startsWith("abc") && !classWord) {
                 return null; // "which modules use the abc module"; "interfaces declared with the abc module" stay
             }
+            if (w.text().equals("abc") && !classWord && (a > 0 && Set.of("use", "uses", "using", "used")
+                    .contains(q.get(a - 1).lower()) || a + 1 < q.size() && q.get(a + 1).lower().equals("used"))) {
+                return null; // "where do we use abc", "where is abc used": the module, written as modules are
+            }
             String next = a + 1 < q.size() ? q.get(a + 1).norm() : "";
             boolean methods = n.startsWith("abstractmethod") || n.equals("abc.abstractmethod")
                     || n.equals("abstract") && Set.of("method", "methods", "def", "defs", "function", "functions",
@@ -4202,6 +4221,14 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
                 }
             }
+            for (int i = 2; i < q.size() && p < 0; i++) {
+                // "functions w/ other argument", "with an other parameter": Python's usual name for the second operand
+                if (q.get(i - 1).lower().equals("other") && Set.of("argument", "parameter", "param", "arg", "kwarg")
+                        .contains(q.get(i).lower()) && Set.of("with", "w", "an", "the", "take", "takes", "taking", "accept",
+                        "accepts", "accepting", "have", "has", "having").contains(q.get(i - 2).lower())) {
+                    p = i - 1;
+                }
+            }
             for (int i = 0; i < q.size() && p < 0; i++) {
                 String n = q.get(i).norm();
                 if (Lexicon.PARAMETER.contains(n)) {
@@ -4210,6 +4237,12 @@ public final class IntentClassifier {
                         p = after(i + 1, 2);
                     } else if (n.startsWith("signature")) {
                         p = before(i, 3);
+                        int in = i >= 2 && q.get(i - 1).lower().equals("in") ? i - 1 : i >= 3 && q.get(i - 2).lower()
+                                .equals("in") && Set.of("the", "its", "their", "a").contains(q.get(i - 1).lower()) ? i - 2 : -1;
+                        if (p < 0 && in >= 1 && q.get(in - 1).identifier() && !Lexicon.PRONOUN.contains(q.get(in - 1).lower())
+                                && !Set.of("that", "this", "what", "which", "something", "anything").contains(q.get(in - 1).lower())) {
+                            p = in - 1; // "methods have other in their signature": whatever word stands there
+                        }
                     } else if (i >= 2 && q.get(i - 2).norm().equals("as") && Set.of("a", "an", "the")
                             .contains(q.get(i - 1).norm())) {
                         p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
@@ -4443,7 +4476,10 @@ public final class IntentClassifier {
                 j++;
             }
             boolean many = q.words.stream().anyMatch(w -> Set.of("functions", "methods", "funcs", "fns", "defs", "classes",
-                    "functoins", "metods").contains(w.lower()) || Set.of("functions", "methods", "classes").contains(w.norm())); // not "what is this function named after"
+                    "functoins", "metods").contains(w.lower()) || Set.of("functions", "methods", "classes").contains(w.norm())
+                    || w.lower().equals("names") && w.index() > 0 && (Lexicon.FUNCTION.contains(q.get(w.index() - 1).norm())
+                    || Lexicon.CLASS.contains(q.get(w.index() - 1).norm())));
+            // not "what is this function named after"; "function names beginning from" lists names
             return many && j == q.size() - 1 && q.get(j).identifier() && !q.get(j).code() && !isTag(q.get(j))
                     && (Lexicon.FUNCTION_WORDS.contains(q.get(j).lower()) || Lexicon.STOP.contains(q.get(j).lower())
                     || Lexicon.ENGLISH_STOP.contains(q.get(j).lower())) ? j : -1;
@@ -4499,7 +4535,8 @@ public final class IntentClassifier {
                     }
                     case "with", "w", "have", "has", "having" -> {
                         // "with X in the name", "have X in their names", "has X somewhere in its name"
-                        int a = after(i, 1, true, Set.of());
+                        int a = i + 2 < q.size() && q.get(i + 2).lower().equals("in") && !q.get(i + 1).code()
+                                ? i + 1 : after(i, 1, true, Set.of()); // "with from in the name": any word there is the name
                         int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
                         if (in > a && in <= a + 2 && in + 2 < q.size() + 1 && Set.of("name", "names", "identifier",
                                 "identifiers").contains(q.get(Math.min(q.size() - 1, in + 2)).norm())) {

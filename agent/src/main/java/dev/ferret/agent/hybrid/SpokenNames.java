@@ -11,6 +11,8 @@ import dev.ferret.agent.python.PyReference;
 import dev.ferret.agent.python.PyParam;
 import dev.ferret.agent.python.PythonFile;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +38,13 @@ import java.util.regex.Pattern;
  * dataclasses" one about dataclasses where there is a {@code show_all}. A run holds no grammar word ("inherit from
  * Exception" is no {@code _from_exception}) and no word written against code ("find @skip tests" is no
  * {@code skipTests}).
+ * <p>
+ * The name must also be one the repository uses the way the new reading needs it: a base class, a raised or caught
+ * exception is a class, a called function a function, a parameter a parameter (in Django "subclasses of login form"
+ * is LoginForm, not a login_form argument). And a run made of the first reading's name and a word that frames it is
+ * no longer name: "subclasses of the Form class" asks about Form where the repository assigns a {@code form_class},
+ * "return type None" about None where it has a {@code TYPE_NONE}, "functions accept encoding parameter" about
+ * {@code encoding} where it has an {@code accept_encoding}.
  */
 final class SpokenNames {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
@@ -47,11 +56,17 @@ final class SpokenNames {
             + "what where who whose when there here it them they we you i me us please pls plz and or not no every "
             + "each only also too many much more most than");
 
+    /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
+    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED }
+
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
+    /** How each of those names is used. */
+    private final Map<String, EnumSet<Role>> roles;
 
-    private SpokenNames(Map<String, Set<String>> byWords) {
+    private SpokenNames(Map<String, Set<String>> byWords, Map<String, EnumSet<Role>> roles) {
         this.byWords = byWords;
+        this.roles = roles;
     }
 
     /**
@@ -60,55 +75,61 @@ final class SpokenNames {
      */
     static SpokenNames of(List<PythonFile> files) {
         Map<String, Set<String>> byWords = new LinkedHashMap<>();
+        Map<String, EnumSet<Role>> roles = new HashMap<>();
+        Names names = new Names(byWords, roles);
         for (PythonFile f : files) {
             for (PyClass c : f.classes()) {
-                add(byWords, c.name());
-                c.bases().forEach(b -> addLast(byWords, b));
-                c.decorators().forEach(d -> addLast(byWords, d));
+                names.add(c.name(), Role.CLASS);
+                c.bases().forEach(b -> names.addLast(b, Role.CLASS));
+                c.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
             }
             for (PyFunction fn : f.functions()) {
-                add(byWords, fn.name());
+                names.add(fn.name(), Role.FUNCTION);
                 for (PyParam p : fn.params()) {
-                    add(byWords, p.name());
+                    names.add(p.name(), Role.PARAMETER);
                 }
-                fn.decorators().forEach(d -> addLast(byWords, d));
+                fn.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
             }
             for (PyImport i : f.imports()) {
-                add(byWords, i.name());
-                add(byWords, i.alias());
+                names.add(i.name(), Role.IMPORTED);
+                names.add(i.alias(), Role.IMPORTED);
             }
             for (PyRaise r : f.raises()) {
-                addLast(byWords, r.exception());
+                names.addLast(r.exception(), Role.CLASS);
             }
             for (PyHandler h : f.handlers()) {
-                h.types().forEach(t -> addLast(byWords, t));
+                h.types().forEach(t -> names.addLast(t, Role.CLASS));
             }
             for (PyAssignment a : f.assignments()) {
-                add(byWords, a.name());
+                names.add(a.name(), Role.ASSIGNED);
             }
             for (PyCall call : f.calls()) {
-                add(byWords, call.name());
+                names.add(call.name(), Role.CALLED);
             }
         }
-        return new SpokenNames(byWords);
+        return new SpokenNames(byWords, roles);
     }
 
-    /** The last name of a reference ({@code pydantic.BaseModel}: BaseModel; {@code app.route(...)}: route). */
-    private static void addLast(Map<String, Set<String>> byWords, PyReference ref) {
-        if (ref == null) {
-            return;
+    /** The two maps being filled. */
+    private record Names(Map<String, Set<String>> byWords, Map<String, EnumSet<Role>> roles) {
+        /** The last name of a reference ({@code pydantic.BaseModel}: BaseModel; {@code app.route(...)}: route). */
+        void addLast(PyReference ref, Role role) {
+            if (ref == null) {
+                return;
+            }
+            String name = ref.dotted() != null ? ref.dotted() : ref.text();
+            if (name != null) {
+                name = name.replaceFirst("\\(.*$", "");
+                add(name.substring(name.lastIndexOf('.') + 1), role);
+            }
         }
-        String name = ref.dotted() != null ? ref.dotted() : ref.text();
-        if (name != null) {
-            name = name.replaceFirst("\\(.*$", "");
-            add(byWords, name.substring(name.lastIndexOf('.') + 1));
-        }
-    }
 
-    private static void add(Map<String, Set<String>> byWords, String name) {
-        String words = words(name);
-        if (words != null) {
-            byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
+        void add(String name, Role role) {
+            String words = words(name);
+            if (words != null) {
+                byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
+                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(role);
+            }
         }
     }
 
@@ -139,15 +160,78 @@ final class SpokenNames {
                     && !run.words().equals(words(first.intent().argument()))) {
                 continue;
             }
+            if (argument != null && framed(question, run, first.intent().argument())) {
+                continue; // "subclasses of the Form class" asks about Form, not about a form_class
+            }
             for (String name : byWords.get(run.words())) {
                 String rewritten = question.substring(0, run.start()) + name + question.substring(run.end());
                 Classification again = classifier.analyze(rewritten);
-                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)) {
+                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
+                        && fits(again.intent(), name, roles.get(name))) {
                     return again;
                 }
             }
         }
         return first;
+    }
+
+    /** Nouns that say what a name is: "the Form class", "a visit method", "the json module", "return type None". */
+    private static final Set<String> ROLE_NOUNS = Lexicon.set("class classes method methods function functions func funcs "
+            + "param params parameter parameters argument arguments arg args kwarg kwargs decorator decorators module "
+            + "modules package packages library lib type types object objects instance instances");
+    /** The same, where they come before the name ("the class Form", "return type None"). */
+    private static final Set<String> ROLE_NOUNS_BEFORE = Lexicon.set("class function method def decorator module package "
+            + "type param parameter argument arg kwarg");
+    /** Verbs that join a kind of thing to the name it is asked about: "functions accept encoding parameter". */
+    private static final Set<String> RELATION_VERBS = Lexicon.set("accept accepts take takes call calls raise raises throw "
+            + "throws catch catches import imports return returns define defines use uses have has inherit inherits "
+            + "extend extends subclass implement implements");
+    /** Nouns of the things a question lists, before such a verb. */
+    private static final Set<String> LISTED = Lexicon.set("function functions func funcs method methods def defs class "
+            + "classes file files module modules code that which who");
+
+    /**
+     * True when the run is the first reading's argument with a word that says what it is, or how it is related to
+     * what the question lists: a role noun after ("the Form class", "the json module") or before ("return type None"),
+     * or a relation verb after a listed noun ("functions accept encoding parameter"). Such a run is the name in its
+     * frame, not a longer name.
+     */
+    private static boolean framed(String question, Run run, String argument) {
+        String[] words = run.words().split(" ");
+        String arg = argument.toLowerCase(Locale.ROOT);
+        String spelt = words(argument);
+        String withoutLast = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
+        String withoutFirst = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
+        boolean lastIsArgument = withoutFirst.equals(arg) || withoutFirst.equals(spelt);
+        if (ROLE_NOUNS.contains(words[words.length - 1]) && (withoutLast.equals(arg) || withoutLast.equals(spelt))) {
+            return true;
+        }
+        if (ROLE_NOUNS_BEFORE.contains(words[0]) && lastIsArgument) {
+            return true;
+        }
+        if (RELATION_VERBS.contains(words[0]) && lastIsArgument) {
+            Matcher before = Pattern.compile("([A-Za-z]+)\\W*$").matcher(question.substring(0, run.start()));
+            return before.find() && LISTED.contains(before.group(1).toLowerCase(Locale.ROOT));
+        }
+        return false;
+    }
+
+    /**
+     * True when a name used this way can be what the reading asks about: a base class, a raised or caught
+     * exception or a class whose methods are listed is a class (defined, a base, raised, caught, imported, or called
+     * and written in CapWords), a method or a called function is a function (defined, decorating, called or imported),
+     * a parameter a parameter. The other kinds take any name.
+     */
+    private static boolean fits(Intent reading, String name, Set<Role> used) {
+        return switch (reading) {
+            case Intent.Subclasses _, Intent.MethodsOfClass _, Intent.Raises _, Intent.Catches _ ->
+                    used.contains(Role.CLASS) || used.contains(Role.IMPORTED)
+                    || used.contains(Role.CALLED) && Character.isUpperCase(name.charAt(0));
+            case Intent.ClassesWithMethod _, Intent.Callers _ ->
+                    used.contains(Role.FUNCTION) || used.contains(Role.CALLED) || used.contains(Role.IMPORTED);
+            case Intent.FunctionsWithParameter _ -> used.contains(Role.PARAMETER);
+            default -> true;
+        };
     }
 
     private static boolean uses(String argument, String name) {

@@ -827,6 +827,19 @@ class IntentClassifierShapesTest {
             files that load numpy in                                           | IMPORTS                | numpy
             3rd party dependancies                                             | THIRD_PARTY            | -
             which tests run fast                                               | UNKNOWN                | -
+            What functions are called cons?                                    | FUNCTIONS_BY_NAME      | cons
+            which methods start with cons                                      | FUNCTIONS_BY_NAME      | cons*
+            pros and cons of the cache layer                                   | UNKNOWN                | -
+            functions w/ from in the name                                      | FUNCTIONS_BY_NAME      | from
+            list function names beginning from                                 | FUNCTIONS_BY_NAME      | from*
+            class names ending in to                                           | CLASSES_BY_NAME        | *to
+            what is this function named after                                  | UNKNOWN                | -
+            where do we use abc                                                | IMPORTS                | abc
+            where is abc used                                                  | IMPORTS                | abc
+            classes that use abc                                               | ABSTRACT_CLASSES       | -
+            functions w/ other argument                                        | FUNCTIONS_WITH_PARAMETER | other
+            functions with other arguments                                     | UNKNOWN                | -
+            What methods have other in their signature?                        | FUNCTIONS_WITH_PARAMETER | other
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

@@ -90,6 +90,32 @@ class SpokenNamesTest {
                 @dataclass
                 class Order:
                     total: int = 0
+
+
+                TYPE_NONE = type(None)
+                json_module = None
+                _TYPEDDICT_TYPES = ()
+
+
+                def render(login_form=None, accept_encoding=None, encoding=None):
+                    return login_form
+                """);
+        Files.writeString(repo.resolve("views.py"), """
+                class Form:
+                    def visit(self, node):
+                        visit_method = getattr(self, "visit_" + node)
+                        return visit_method(node)
+
+
+                class LoginForm(Form):
+                    pass
+
+
+                class LoginView:
+                    form_class = LoginForm
+
+                    def get(self, timeout_param=None):
+                        return self.form_class()
                 """);
         index = new PythonIndex(repo);
     }
@@ -109,6 +135,8 @@ class SpokenNamesTest {
             where does the user repository class live?           | Definitions[name=UserRepository]
             subclasses of http connection                        | Subclasses[base=HTTPConnection, indirect=false]
             what extends base handler directly                   | Subclasses[base=BaseHandler, indirect=false]
+            what extends login form                              | Subclasses[base=LoginForm, indirect=false]
+            which functions take a login form parameter          | FunctionsWithParameter[parameter=login_form]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -127,6 +155,13 @@ class SpokenNamesTest {
             which functions take too many arguments?
             which classes inherit from Exception, directly or indirectly?
             find @skip tests
+            subclasses of the Form class
+            which classes define a visit method?
+            classes with a visit method
+            defs with return type None
+            which files import the json module
+            how many function accept encoding parameter per file
+            where are the TypedDict types declared
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
