@@ -29,7 +29,8 @@ final class AccuracyCommand implements Callable<Integer> {
 
     @Option(names = "--phrasings", paramLabel = "SET", description = "with --questions: ask only this phrasing set "
             + "(e.g. phrasings-blind): its classifier table and misread phrasings, and the five standard questions in "
-            + "all its phrasings; no structural kinds")
+            + "all its phrasings; no structural kinds, except for a set written for one codebase "
+            + "(its codebase.txt), whose other kinds are asked of that codebase")
     String phrasings;
 
     @Parameters(paramLabel = "DIR", arity = "0..*",

@@ -85,6 +85,18 @@ public final class PhrasingSet {
         return out;
     }
 
+    /**
+     * The codebase a set was written for, with that codebase's own names (its {@code codebase.txt}: the folder name
+     * under {@code .work/codebases}), or null for a set of names made up.
+     */
+    public static String codebase(String set) {
+        try (InputStream in = PhrasingSet.class.getResourceAsStream(set + "/codebase.txt")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether a set has a file (the sets written later hold only some kinds). */
     public static boolean has(String set, String file) {
         return PhrasingSet.class.getResource(set + "/" + file + ".tsv") != null;

@@ -95,6 +95,23 @@ public final class QuestionSuite {
         return out;
     }
 
+    /**
+     * Every phrasing of a set written for one codebase ({@link PhrasingSet#codebase}) outside the five standard
+     * questions, as asked: its names are that codebase's, so each is scored against that codebase's truth.
+     */
+    public static List<Case> codebaseCases(String set) {
+        List<Case> out = new ArrayList<>();
+        for (String f : java.util.stream.Stream.concat(PhrasingSet.FILES.stream(), PhrasingSet.LATER_FILES.stream()).toList()) {
+            if (f.startsWith("standard-") || !PhrasingSet.has(set, f)) {
+                continue;
+            }
+            for (PhrasingSet.Item i : PhrasingSet.load(set, f)) {
+                out.add(new Case(f, i.informal(), i.question(), PhrasingSet.intent(i.kind(), i.params())));
+            }
+        }
+        return out;
+    }
+
     /** The structural files and the stats table their parameter comes from (null: no parameter). */
     static final Map<String, String> STRUCTURAL = new LinkedHashMap<>();
 
