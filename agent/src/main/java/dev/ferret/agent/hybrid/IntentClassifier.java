@@ -477,6 +477,10 @@ public final class IntentClassifier {
                 && Set.of("python", "python3", "py").contains(q.get(start + 1).lower())) {
             return true; // "does python even have enums?", "Does Python have interfaces like Java?": about the language
         }
+        if ((f.equals("what") || f.equals("what's") || f.equals("whats")) && (q.phrase("default", "value")
+                || q.phrase("default", "values"))) {
+            return true; // "what is the default value of the retry_after argument": a value, not a search
+        }
         if (f.equals("what") && q.size() <= 9 && start + 2 < q.size()) {
             int j = start + 1;
             if (Set.of("even", "exactly", "actually", "really").contains(q.get(j).lower())) {
@@ -721,7 +725,8 @@ public final class IntentClassifier {
     }
 
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "eleven", "twelve", "a", "an", "zero", "fifteen", "twenty");
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "a", "an", "zero");
 
     /** "the decorated classes i mean": the asker says what they meant, not asks for a meaning. */
     static boolean iMean(Question q, int i) {
@@ -2800,7 +2805,7 @@ public final class IntentClassifier {
             if (w.text().equals("ABC") && baseRelation()) {
                 return null; // "classes that inherit from ABC", "whose base is ABC", "ABC descendants": the base as written
             }
-            if (any(Lexicon.PROTOCOL)) {
+            if (any(Lexicon.PROTOCOL) || q.words.stream().anyMatch(x -> x.lower().endsWith(".protocol"))) {
                 return null; // "any protocols, or is it all ABCs?": the Protocol question, ABCs set against it
             }
             return new Candidate(new Intent.AbstractClasses(), 8, false, "");
@@ -4203,6 +4208,14 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.FunctionsWithParameter(w.text().replaceFirst("^\\*+", "")), 6, false, "");
                 }
             }
+            for (int i = 2; i < q.size(); i++) {
+                // "functions with a meta keyword", "a retry_after keyword": the keyword argument named so
+                if (Set.of("keyword", "kw").contains(q.get(i).lower()) && Set.of("a", "an", "the").contains(q.get(i - 2).lower())
+                        && q.get(i - 1).identifier() && !Lexicon.FUNCTION_WORDS.contains(q.get(i - 1).lower())
+                        && !Lexicon.MODIFIER.contains(q.get(i - 1).lower()) && functionNoun) {
+                    return new Candidate(new Intent.FunctionsWithParameter(q.get(i - 1).text()), 6, false, "");
+                }
+            }
             int cueNoun = first(Lexicon.PARAMETER);
             int take = first(Lexicon.TAKE);
             if (cueNoun < 0 && take < 0) {
@@ -4224,10 +4237,16 @@ public final class IntentClassifier {
             for (int i = 2; i < q.size() && p < 0; i++) {
                 // "functions w/ other argument", "with an other parameter": Python's usual name for the second operand
                 if (q.get(i - 1).lower().equals("other") && Set.of("argument", "parameter", "param", "arg", "kwarg")
-                        .contains(q.get(i).lower()) && Set.of("with", "w", "an", "the", "take", "takes", "taking", "accept",
+                        .contains(q.get(i).lower()) && Set.of("with", "w", "a", "an", "the", "take", "takes", "taking", "accept",
                         "accepts", "accepting", "have", "has", "having").contains(q.get(i - 2).lower())) {
                     p = i - 1;
                 }
+            }
+            int lastWord = q.size() - 1;
+            if (p < 0 && lastWord >= 1 && q.get(lastWord).lower().equals("other") && (Lexicon.TAKE.contains(q.get(lastWord - 1)
+                    .norm()) || Set.of("includes", "include", "including", "contains", "contain", "containing")
+                    .contains(q.get(lastWord - 1).lower()))) {
+                p = lastWord; // "who accepts other", "methods whose signature includes other"
             }
             for (int i = 0; i < q.size() && p < 0; i++) {
                 String n = q.get(i).norm();
@@ -4565,6 +4584,10 @@ public final class IntentClassifier {
                 return null;
             }
             boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+            if (pattern.length() > 2 && pattern.endsWith("_") && !pattern.endsWith("__") && pattern.indexOf('*') < 0
+                    && pattern.indexOf('?') < 0) {
+                pattern = pattern + "*"; // "functions named read_ something", "parse_<something>": no name ends so
+            }
             String fixed = pattern.replace("*", "").replace("?", "");
             if (!classNoun && !functionNoun && fixed.length() > 1 && Character.isUpperCase(fixed.charAt(0))
                     && fixed.chars().anyMatch(Character::isLowerCase)) {

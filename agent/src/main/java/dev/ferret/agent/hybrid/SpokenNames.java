@@ -57,16 +57,22 @@ final class SpokenNames {
             + "each only also too many much more most than");
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
-    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED }
+    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
-    /** How each of those names is used. */
+    /** The same names by their words run together ("websocket disconnected" finds WebSocketDisconnected). */
+    private final Map<String, Set<String>> byCompact;
+    /** How each name of the repository (of one part too) is used. */
     private final Map<String, EnumSet<Role>> roles;
+    /** Classes and functions defined here with a one-part name, by that name in lower case without leading underscores. */
+    private final Map<String, Set<String>> oneWord;
 
-    private SpokenNames(Map<String, Set<String>> byWords, Map<String, EnumSet<Role>> roles) {
-        this.byWords = byWords;
-        this.roles = roles;
+    private SpokenNames(Names names) {
+        this.byWords = names.byWords();
+        this.byCompact = names.byCompact();
+        this.roles = names.roles();
+        this.oneWord = names.oneWord();
     }
 
     /**
@@ -74,9 +80,7 @@ final class SpokenNames {
      * module-level names, called and imported names, bases, decorators, and raised and caught exceptions.
      */
     static SpokenNames of(List<PythonFile> files) {
-        Map<String, Set<String>> byWords = new LinkedHashMap<>();
-        Map<String, EnumSet<Role>> roles = new HashMap<>();
-        Names names = new Names(byWords, roles);
+        Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         for (PythonFile f : files) {
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
@@ -93,6 +97,9 @@ final class SpokenNames {
             for (PyImport i : f.imports()) {
                 names.add(i.name(), Role.IMPORTED);
                 names.add(i.alias(), Role.IMPORTED);
+                if (i.level() == 0 && i.module() != null) {
+                    names.addModule(i.module());
+                }
             }
             for (PyRaise r : f.raises()) {
                 names.addLast(r.exception(), Role.CLASS);
@@ -107,11 +114,12 @@ final class SpokenNames {
                 names.add(call.name(), Role.CALLED);
             }
         }
-        return new SpokenNames(byWords, roles);
+        return new SpokenNames(names);
     }
 
-    /** The two maps being filled. */
-    private record Names(Map<String, Set<String>> byWords, Map<String, EnumSet<Role>> roles) {
+    /** The maps being filled. */
+    private record Names(Map<String, Set<String>> byWords, Map<String, Set<String>> byCompact,
+                         Map<String, EnumSet<Role>> roles, Map<String, Set<String>> oneWord) {
         /** The last name of a reference ({@code pydantic.BaseModel}: BaseModel; {@code app.route(...)}: route). */
         void addLast(PyReference ref, Role role) {
             if (ref == null) {
@@ -125,12 +133,44 @@ final class SpokenNames {
         }
 
         void add(String name, Role role) {
+            if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return;
+            }
+            roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(role);
             String words = words(name);
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
-                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(role);
+                byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
+            } else if ((role == Role.CLASS || role == Role.FUNCTION) && !name.startsWith("__")) {
+                String key = name.replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
+                if (key.length() >= 4) {
+                    oneWord.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
+                }
             }
         }
+
+        /** An absolute module path ("prompt_toolkit.formatted_text"), said as its parts' words. */
+        void addModule(String module) {
+            String words = moduleWords(module);
+            if (words != null) {
+                roles.computeIfAbsent(module, k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
+                byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
+                byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(module);
+            }
+        }
+    }
+
+    /** A dotted module path's words ("prompt toolkit formatted text"), or null for a module of one part. */
+    static String moduleWords(String module) {
+        if (!module.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : module.split("\\.")) {
+            String w = words(part);
+            out.add(w != null ? w : part.replaceFirst("^_+", "").toLowerCase(Locale.ROOT));
+        }
+        return String.join(" ", out);
     }
 
     /** A name's parts in lower case joined by spaces ("process payment"), or null for a name of one part or a dunder. */
@@ -150,20 +190,43 @@ final class SpokenNames {
     /**
      * The reading of {@code question}: {@code first} (the classifier's reading of the text as it is), or the reading
      * of the question with a run of words put as the repository's name it spells, when that reading uses the name.
+     * A run is tried when the first reading is unknown, or names one of the run's words, or a name the run holds, or
+     * a name the repository does not have whose words hold the run ("polification failed exception" first read as
+     * PolificationFailedException, where the repository has PolificationFailed). Last, one word the repository writes
+     * otherwise is put as it writes it ("piecewise methods" for its class Piecewise, "usages of filldedent" for its
+     * function filldedent), when the first reading is unknown or asks about that word and the repository has no name
+     * spelt so.
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
-        String argument = first.intent() instanceof Intent.Unknown ? null : first.intent().argument().toLowerCase(Locale.ROOT);
-        List<Run> runs = runs(question);
-        for (Run run : runs) {
-            if (argument != null && java.util.Arrays.stream(run.words().split(" ")).noneMatch(w -> w.equals(argument)
-                    || argument.equals(w + "s") || w.equals(argument + "s")) // "build request" first read as requests
-                    && !run.words().equals(words(first.intent().argument()))) {
+        boolean unknown = first.intent() instanceof Intent.Unknown;
+        String arg = unknown ? null : first.intent().argument();
+        boolean argKnown = arg == null || arg.isEmpty() || known(arg) || PYTHON_BUILTINS.contains(arg)
+                || Lexicon.BUILTIN_TYPES.contains(arg) || first.intent() instanceof Intent.ClassesByName
+                || first.intent() instanceof Intent.FunctionsByName || first.intent() instanceof Intent.Comments
+                || first.intent() instanceof Intent.ManyParameters; // a pattern, a tag or a number is no name
+        for (Run run : runs(question)) {
+            if (!unknown && !related(run.words(), arg, argKnown)) {
                 continue;
             }
-            if (argument != null && framed(question, run, first.intent().argument())) {
+            if (!unknown && !arg.isEmpty() && framed(question, run, arg)) {
                 continue; // "subclasses of the Form class" asks about Form, not about a form_class
             }
-            for (String name : byWords.get(run.words())) {
+            int lastSpace = run.words().lastIndexOf(' ');
+            String rest = run.words().substring(0, Math.max(lastSpace, 0));
+            if (ROLE_NOUNS.contains(run.words().substring(lastSpace + 1)) && rest.contains(" ")
+                    && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))) {
+                continue; // "the text object decorator": the decorator text_object, not a text_object_decorator
+            }
+            Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(run.words(), Set.of()));
+            String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
+            for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
+                // words run together or apart ("websocket" for WebSocket): not where the first reading already has
+                // these words as a name of its own ("timeout error": TimeoutError, not the repository's TimeOutError)
+                if ((!run.words().equals(spelt) || !argKnown) && (run.plain() || roles.get(name).contains(Role.MODULE))) {
+                    names.add(name);
+                }
+            }
+            for (String name : names) {
                 String rewritten = question.substring(0, run.start()) + name + question.substring(run.end());
                 Classification again = classifier.analyze(rewritten);
                 if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
@@ -172,13 +235,125 @@ final class SpokenNames {
                 }
             }
         }
+        if (unknown) {
+            Classification again = oneWord(classifier, question);
+            if (again != null) {
+                return again;
+            }
+        }
         return first;
+    }
+
+    /** True when the repository has the name (a dotted one: its last part, or the module). */
+    private boolean known(String name) {
+        return roles.containsKey(name) || roles.containsKey(name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    /** Whether a run may stand for what the first reading names ({@code arg}: its argument, "" for none). */
+    private static boolean related(String run, String arg, boolean argKnown) {
+        if (arg.isEmpty()) {
+            return false;
+        }
+        String argument = arg.toLowerCase(Locale.ROOT);
+        if (java.util.Arrays.stream(run.split(" ")).anyMatch(w -> w.equals(argument) || argument.equals(w + "s")
+                || w.equals(argument + "s"))) { // "build request" first read as requests
+            return true;
+        }
+        String spelt = arg.contains(".") ? moduleWords(arg) : words(arg);
+        if (spelt == null) {
+            return false;
+        }
+        return (" " + run + " ").contains(" " + spelt + " ") // "lru cache for simple logic" first read as lru_cache
+                || !argKnown && spelt.startsWith(run + " ") && TRAILING_KIND.contains(spelt.substring(run.length() + 1));
+    }
+
+    /** Words a first reading may have taken into a name that the repository writes without them. */
+    private static final Set<String> TRAILING_KIND = Lexicon.set("base class exception error mixin object type");
+
+    /** Python's built-in exceptions: a name the repository need not define to be asked about. */
+    private static final Set<String> PYTHON_BUILTINS = Set.of("ArithmeticError", "AssertionError", "AttributeError",
+            "BaseException", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+            "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+            "DeprecationWarning", "EOFError", "EnvironmentError", "Exception", "FileExistsError", "FileNotFoundError",
+            "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning",
+            "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
+            "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
+            "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
+            "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError",
+            "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+            "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+            "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+            "ValueError", "Warning", "ZeroDivisionError");
+
+    /** Words before a function's name at the end of a question about its callers ("usages of filldedent"). */
+    private static final Set<String> CALLED_AFTER = Lexicon.set("of calls call invokes invoke uses use to");
+    /** Words after a function's name in a question about its callers ("deepcopy usages"). */
+    private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls");
+    /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
+    private static final Set<String> CLASS_CUE_AFTER = Lexicon.set("method methods class subclass subclasses "
+            + "descendants children hierarchy tree members api");
+
+    /**
+     * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
+     * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods"), or a
+     * function marked as a call at the end of a question about its callers or before such a word ("usages of
+     * filldedent", "deepcopy usages"). Null when no such reading uses the name.
+     */
+    private Classification oneWord(IntentClassifier classifier, String question) {
+        Matcher m = WORD.matcher(question);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        for (int k = 0; k < spans.size(); k++) {
+            int start = spans.get(k)[0];
+            int end = spans.get(k)[1];
+            String token = question.substring(start, end);
+            if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
+                continue;
+            }
+            String before = k > 0 ? question.substring(spans.get(k - 1)[0], spans.get(k - 1)[1]).toLowerCase(Locale.ROOT) : "";
+            String after = k + 1 < spans.size() ? question.substring(spans.get(k + 1)[0], spans.get(k + 1)[1])
+                    .toLowerCase(Locale.ROOT) : "";
+            boolean last = question.substring(end).matches("[\\s?.!]*");
+            Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
+            names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
+            for (String name : names) {
+                Set<Role> used = roles.get(name);
+                String put;
+                boolean callers = false;
+                if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
+                        && CLASS_CUE_AFTER.contains(after)) {
+                    put = name;
+                } else if (used.contains(Role.FUNCTION) && name.equals(token) && (last && CALLED_AFTER.contains(before)
+                        || CALLS_AFTER.contains(after))) {
+                    put = name + "()";
+                    callers = true;
+                } else {
+                    continue;
+                }
+                Classification again = classifier.analyze(question.substring(0, start) + put + question.substring(end));
+                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
+                        && fits(again.intent(), name, used) && (!callers || again.intent() instanceof Intent.Callers)) {
+                    return again;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when the word at start..end stands alone: not part of code ("@skip", "get()", "a.b", "x_y"). */
+    private static boolean plainAt(String question, int start, int end) {
+        return (start == 0 || " \t\"'(".indexOf(question.charAt(start - 1)) >= 0)
+                && (end == question.length() || !(Character.isLetterOrDigit(question.charAt(end))
+                || "_(@`".indexOf(question.charAt(end)) >= 0 || question.charAt(end) == '.' && end + 1 < question.length()
+                && !Character.isWhitespace(question.charAt(end + 1))));
     }
 
     /** Nouns that say what a name is: "the Form class", "a visit method", "the json module", "return type None". */
     private static final Set<String> ROLE_NOUNS = Lexicon.set("class classes method methods function functions func funcs "
             + "param params parameter parameters argument arguments arg args kwarg kwargs decorator decorators module "
-            + "modules package packages library lib type types object objects instance instances");
+            + "modules package packages library lib type types");
     /** The same, where they come before the name ("the class Form", "return type None"). */
     private static final Set<String> ROLE_NOUNS_BEFORE = Lexicon.set("class function method def decorator module package "
             + "type param parameter argument arg kwarg");
@@ -230,7 +405,10 @@ final class SpokenNames {
             case Intent.ClassesWithMethod _, Intent.Callers _ ->
                     used.contains(Role.FUNCTION) || used.contains(Role.CALLED) || used.contains(Role.IMPORTED);
             case Intent.FunctionsWithParameter _ -> used.contains(Role.PARAMETER);
-            default -> true;
+            case Intent.FunctionsReturning _ -> used.contains(Role.CLASS) || used.contains(Role.IMPORTED)
+                    || used.contains(Role.ASSIGNED) && Character.isUpperCase(name.charAt(0)); // a type alias
+            case Intent.Imports _ -> used.contains(Role.MODULE) || used.contains(Role.IMPORTED);
+            default -> !used.equals(EnumSet.of(Role.MODULE));
         };
     }
 
@@ -238,10 +416,22 @@ final class SpokenNames {
         return argument.equals(name) || argument.endsWith("." + name);
     }
 
-    private record Run(int start, int end, String words) {
+    /** A run of words: where it is, its words in lower case, and whether none was written with inner capitals. */
+    private record Run(int start, int end, String words, boolean plain) {
     }
 
-    /** The runs of words of the question that spell a name here, longest first, then in order. */
+    /** Grammar words a name may start with ("to container", "is materialized", "has representation"). */
+    private static final Set<String> LEADING = Lexicon.set("to is has as on");
+    /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
+    private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
+            + "invokes implement implements implementing define defines defining override overrides have has having "
+            + "a an the of with");
+
+    /**
+     * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by
+     * spaces or a hyphen ("non-square matrix error"); a grammar word may stand inside a run of three or more ("http
+     * not found") and, from a few, at its start after a verb or article ("who uses to container").
+     */
     private List<Run> runs(String question) {
         List<int[]> spans = new ArrayList<>();
         Matcher m = WORD.matcher(question);
@@ -256,7 +446,7 @@ final class SpokenNames {
                 for (int j = i; j < i + length; j++) {
                     if (j > i) {
                         String between = question.substring(spans.get(j - 1)[1], spans.get(j)[0]);
-                        if (!between.isBlank()) {
+                        if (!between.isBlank() && !between.equals("-")) {
                             spaced = false;
                             break;
                         }
@@ -267,12 +457,19 @@ final class SpokenNames {
                 String key = words.toString().toLowerCase(Locale.ROOT);
                 int start = spans.get(i)[0];
                 int end = spans.get(i + length - 1)[1];
-                boolean alone = (start == 0 || " \t\"'(".indexOf(question.charAt(start - 1)) >= 0)
-                        && (end == question.length() || !(Character.isLetterOrDigit(question.charAt(end))
-                        || "_.(@`".indexOf(question.charAt(end)) >= 0)); // not "@skip tests", not "get item()"
-                boolean plain = java.util.Arrays.stream(key.split(" ")).noneMatch(GRAMMAR::contains);
-                if (spaced && alone && plain && byWords.containsKey(key)) {
-                    runs.add(new Run(start, end, key));
+                String[] parts = key.split(" ");
+                boolean plain = true;
+                for (int k = 0; k < parts.length && plain; k++) {
+                    boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
+                    boolean leading = k == 0 && LEADING.contains(parts[0]) && i > 0
+                            && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
+                            .toLowerCase(Locale.ROOT));
+                    plain = !GRAMMAR.contains(parts[k]) || inside || leading;
+                }
+                if (spaced && plain && plainAt(question, start, end) && (byWords.containsKey(key)
+                        || byCompact.containsKey(key.replace(" ", "")))) {
+                    String text = question.substring(start, end);
+                    runs.add(new Run(start, end, key, !text.matches("(?s).*[a-z][A-Z].*|.*[A-Z]{2}.*")));
                 }
             }
         }

@@ -840,6 +840,16 @@ class IntentClassifierShapesTest {
             functions w/ other argument                                        | FUNCTIONS_WITH_PARAMETER | other
             functions with other arguments                                     | UNKNOWN                | -
             What methods have other in their signature?                        | FUNCTIONS_WITH_PARAMETER | other
+            who accepts other                                                  | FUNCTIONS_WITH_PARAMETER | other
+            list defs that have a other kwarg                                  | FUNCTIONS_WITH_PARAMETER | other
+            functions having more than fourteen parameters                     | MANY_PARAMETERS        | 15
+            Find the functions named read_ something.                          | FUNCTIONS_BY_NAME      | read_*
+            funcs named parse_<something>                                      | FUNCTIONS_BY_NAME      | parse_*
+            functions named __init__                                           | FUNCTIONS_BY_NAME      | __init__
+            do we have any typing.Protocol subclasses or is it all abc based   | PROTOCOL_CLASSES       | typing.Protocol
+            What is the default value of the retry_after argument on HTTPServiceUnavailable? | UNKNOWN | -
+            Show me functions with a meta keyword.                             | FUNCTIONS_WITH_PARAMETER | meta
+            functions that take keyword arguments                              | UNKNOWN                | -
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

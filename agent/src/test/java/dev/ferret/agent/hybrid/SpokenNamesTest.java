@@ -111,6 +111,33 @@ class SpokenNamesTest {
                     pass
 
 
+                class WebSocketDisconnected(Exception):
+                    pass
+
+
+                class NonSquareMatrixError(ValueError):
+                    pass
+
+
+                class HTTPNotFound(Exception):
+                    pass
+
+
+                class ModelAdmin:
+                    def changelist_view(self, request):
+                        return request
+
+
+                def filldedent(text):
+                    return text
+
+
+                def to_container(value):
+                    if not value:
+                        raise NonSquareMatrixError(filldedent("no"))
+                    return [value]
+
+
                 class LoginView:
                     form_class = LoginForm
 
@@ -137,6 +164,14 @@ class SpokenNamesTest {
             what extends base handler directly                   | Subclasses[base=BaseHandler, indirect=false]
             what extends login form                              | Subclasses[base=LoginForm, indirect=false]
             which functions take a login form parameter          | FunctionsWithParameter[parameter=login_form]
+            what extends websocket disconnected?                 | Subclasses[base=WebSocketDisconnected, indirect=false]
+            Show the places that throw a non-square matrix error. | Raises[exception=NonSquareMatrixError]
+            whole tree under http not found                      | Subclasses[base=HTTPNotFound, indirect=true]
+            who uses to container                                | Callers[function=to_container]
+            who imports payments service                         | Imports[module=payments.service]
+            usages of filldedent                                 | Callers[function=filldedent]
+            filldedent usages pls                                | Callers[function=filldedent]
+            modeladmin methods                                   | MethodsOfClass[className=ModelAdmin]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -162,6 +197,9 @@ class SpokenNamesTest {
             which files import the json module
             how many function accept encoding parameter per file
             where are the TypedDict types declared
+            where is to container defined
+            which of these is the last one
+            what does the form do
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);

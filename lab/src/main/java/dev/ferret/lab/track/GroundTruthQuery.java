@@ -58,6 +58,7 @@ public final class GroundTruthQuery {
         return switch (intent.kind()) {
             case IMPORTS -> f.file();
             case COMMENTS -> f.file() + ":" + f.line();
+            case DEFINITIONS -> f.file() + ":" + f.line(); // the name is the one asked for; the answer writes "class X"
             default -> f.file() + ":" + f.line() + ":" + f.name();
         };
     }

@@ -36,8 +36,17 @@ class CodebaseSetTest {
         assertEquals(0, status, text + err);
         assertTrue(text.contains("## The other kinds of " + SET + ", on shop"), text);
         // "what extends pricing rule" and "functions with a customer email param" need the repository's names
-        assertTrue(text.contains("Read right with the repository at hand: 6 of 6."), text);
+        assertTrue(text.contains("Read right with the repository at hand: 7 of 7."), text);
         assertTrue(text.contains("| raises | 1 | 1 | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |"), text);
+        assertTrue(text.contains("| definitions | 1 | 1 | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |"), text);
+    }
+
+    @Test
+    void aDefinitionIsScoredByWhereItIs() {
+        // the answer writes "shop/pricing.py:9: class ProtocolError", the parser's truth names the class: same place
+        dev.ferret.agent.hybrid.Intent d = new dev.ferret.agent.hybrid.Intent.Definitions("ProtocolError");
+        assertEquals(GroundTruthQuery.key(d, new dev.ferret.agent.hybrid.Finding("shop/pricing.py", 9, "ProtocolError", "")),
+                GroundTruthQuery.key(d, new dev.ferret.agent.hybrid.Finding("shop/pricing.py", 9, "", "")));
     }
 
     @Test
