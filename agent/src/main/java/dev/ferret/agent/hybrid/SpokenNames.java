@@ -65,7 +65,10 @@ final class SpokenNames {
     private final Map<String, Set<String>> byCompact;
     /** How each name of the repository (of one part too) is used. */
     private final Map<String, EnumSet<Role>> roles;
-    /** Classes and functions defined here with a one-part name, by that name in lower case without leading underscores. */
+    /**
+     * Classes and functions defined or imported here with a one-part name, by that name in lower case without leading
+     * underscores.
+     */
     private final Map<String, Set<String>> oneWord;
 
     private SpokenNames(Names names) {
@@ -141,7 +144,7 @@ final class SpokenNames {
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
-            } else if ((role == Role.CLASS || role == Role.FUNCTION) && !name.startsWith("__")) {
+            } else if ((role == Role.CLASS || role == Role.FUNCTION || role == Role.IMPORTED) && !name.startsWith("__")) {
                 String key = name.replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
                 if (key.length() >= 4) {
                     oneWord.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
@@ -325,7 +328,8 @@ final class SpokenNames {
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && CLASS_CUE_AFTER.contains(after)) {
                     put = name;
-                } else if (used.contains(Role.FUNCTION) && name.equals(token) && (last && CALLED_AFTER.contains(before)
+                } else if ((used.contains(Role.FUNCTION) || used.contains(Role.IMPORTED) && used.contains(Role.CALLED))
+                        && name.equals(token) && (last && CALLED_AFTER.contains(before)
                         || CALLS_AFTER.contains(after))) {
                     put = name + "()";
                     callers = true;

@@ -129,7 +129,8 @@ class SpokenNamesTest {
 
 
                 def filldedent(text):
-                    return text
+                    from copy import deepcopy
+                    return deepcopy(text)
 
 
                 def to_container(value):
@@ -171,6 +172,7 @@ class SpokenNamesTest {
             who imports payments service                         | Imports[module=payments.service]
             usages of filldedent                                 | Callers[function=filldedent]
             filldedent usages pls                                | Callers[function=filldedent]
+            deepcopy usages pls                                  | Callers[function=deepcopy]
             modeladmin methods                                   | MethodsOfClass[className=ModelAdmin]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
