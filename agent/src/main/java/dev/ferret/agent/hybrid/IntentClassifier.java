@@ -512,7 +512,7 @@ public final class IntentClassifier {
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
                 && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"
                 || Set.of("ever", "even", "really").contains(w.lower()) && !(w.index() + 1 < q.size() && Set.of("indirectly",
-                "transitively", "remotely", "have", "has", "got", "define", "contain", "use", "raise", "catch", "import",
+                "transitively", "remotely", "have", "has", "got", "define", "contain", "use", "raise", "throw", "catch", "import",
                 "call", "subclass", "inherit", "decorate", "declare").contains(q.get(w.index() + 1)
                 .lower())))) { // not "even indirectly", not "do we even have any Protocols", "do we ever raise X": whether there are any
             return true; // "do our async functions ever block?", "do we even need dataclasses?"
@@ -4251,8 +4251,8 @@ public final class IntentClassifier {
             for (int i = 0; i < q.size() && p < 0; i++) {
                 String n = q.get(i).norm();
                 if (Lexicon.PARAMETER.contains(n)) {
-                    if (i + 1 < q.size() && Set.of("include", "includes", "including", "contain", "contains", "has",
-                            "have", "with").contains(q.get(i + 1).norm())) {
+                    if (i + 1 < q.size() && Set.of("include", "includes", "including", "contain", "contains",
+                            "containing", "has", "have", "with").contains(q.get(i + 1).norm())) {
                         p = after(i + 1, 2);
                     } else if (n.startsWith("signature")) {
                         p = before(i, 3);

@@ -147,6 +147,11 @@ final class Rewrites {
     /** "blow up with a TypeError": raise it. */
     private static final Pattern BLOW_UP = Pattern.compile("\\b(?:blow|blows|blowing|bail|bails|bailing|error|errors)\\s+"
             + "(?:up|out)\\s+with\\s+(?:an?\\s+|the\\s+)?(?=`?[A-Z]\\w*(?:Error|Exception)\\b)");
+    /** "return a boolean", "returning an integer": the built-in type as annotations write it. */
+    private static final Pattern RETURNED_TYPE_WORD = Pattern.compile("(?i)\\b(return|returns|returning|returned|give back|"
+            + "gives back|giving back)(\\s+(?:an?\\s+)?)(booleans?|integers?|strings?|dictionar(?:y|ies))\\b");
+    /** "the context manager decorator": the decorator contextlib.contextmanager. */
+    private static final Pattern CONTEXT_MANAGER_DECORATOR = Pattern.compile("(?i)\\bcontext[ -]?manager\\s+decorator\\b");
     /** "deal with a StopIteration": catch it. */
     private static final Pattern DEAL_WITH = Pattern.compile("\\b(?:deal|deals|dealing|cope|copes|coping)\\s+with\\s+"
             + "(?:an?\\s+|the\\s+)?(?=`?[A-Z]\\w*(?:Error|Exception|Iteration|Interrupt|Exit|Warning)\\b)");
@@ -558,6 +563,12 @@ final class Rewrites {
         q = RUN_NAME.matcher(q).replaceAll("call ");
         q = BLOW_UP.matcher(q).replaceAll("raise ");
         q = DEAL_WITH.matcher(q).replaceAll("catch ");
+        q = RETURNED_TYPE_WORD.matcher(q).replaceAll(m -> {
+            String w = m.group(3).toLowerCase(java.util.Locale.ROOT);
+            return Matcher.quoteReplacement(m.group(1) + m.group(2) + (w.startsWith("bool") ? "bool" : w.startsWith("int")
+                    ? "int" : w.startsWith("str") ? "str" : "dict"));
+        });
+        q = CONTEXT_MANAGER_DECORATOR.matcher(q).replaceAll("@contextmanager decorator");
         q = CODE_FOR.matcher(q).replaceAll("defines ");
         q = LOAD_IN.matcher(q).replaceAll(m -> Lexicon.MODULES.contains(m.group(1).replaceFirst("\\..*", ""))
                 ? Matcher.quoteReplacement("import " + m.group(1)) : Matcher.quoteReplacement(m.group()));

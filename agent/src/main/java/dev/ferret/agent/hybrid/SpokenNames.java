@@ -144,10 +144,13 @@ final class SpokenNames {
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
-            } else if ((role == Role.CLASS || role == Role.FUNCTION || role == Role.IMPORTED) && !name.startsWith("__")) {
+            } else if (!name.startsWith("__")) {
                 String key = name.replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
-                if (key.length() >= 4) {
+                if (key.length() >= 4 && (role == Role.CLASS || role == Role.FUNCTION || role == Role.IMPORTED)) {
                     oneWord.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
+                }
+                if (key.length() >= 6 && role != Role.CALLED && role != Role.ASSIGNED) {
+                    byCompact.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name); // "report info": reportinfo
                 }
             }
         }
@@ -159,6 +162,13 @@ final class SpokenNames {
                 roles.computeIfAbsent(module, k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(module);
+                String[] parts = module.split("\\.");
+                for (int i = 1; i + 2 <= parts.length; i++) { // "brain helpers" for astroid.brain.helpers
+                    String tail = moduleWords(String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                    if (tail != null) {
+                        byWords.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(module);
+                    }
+                }
             }
         }
     }
@@ -203,10 +213,10 @@ final class SpokenNames {
     Classification read(IntentClassifier classifier, String question, Classification first) {
         boolean unknown = first.intent() instanceof Intent.Unknown;
         String arg = unknown ? null : first.intent().argument();
+        boolean pattern = first.intent() instanceof Intent.ClassesByName || first.intent() instanceof Intent.FunctionsByName
+                || first.intent() instanceof Intent.Comments || first.intent() instanceof Intent.ManyParameters;
         boolean argKnown = arg == null || arg.isEmpty() || known(arg) || PYTHON_BUILTINS.contains(arg)
-                || Lexicon.BUILTIN_TYPES.contains(arg) || first.intent() instanceof Intent.ClassesByName
-                || first.intent() instanceof Intent.FunctionsByName || first.intent() instanceof Intent.Comments
-                || first.intent() instanceof Intent.ManyParameters; // a pattern, a tag or a number is no name
+                || Lexicon.BUILTIN_TYPES.contains(arg) || pattern; // a pattern, a tag or a number is no name
         for (Run run : runs(question)) {
             if (!unknown && !related(run.words(), arg, argKnown)) {
                 continue;
@@ -225,7 +235,8 @@ final class SpokenNames {
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
                 // words run together or apart ("websocket" for WebSocket): not where the first reading already has
                 // these words as a name of its own ("timeout error": TimeoutError, not the repository's TimeOutError)
-                if ((!run.words().equals(spelt) || !argKnown) && (run.plain() || roles.get(name).contains(Role.MODULE))) {
+                if ((!run.words().equals(spelt) || !argKnown) && (run.plain() || roles.get(name).contains(Role.MODULE))
+                        && !(pattern && words(name) == null)) { // a pattern's word is no one-part name run apart
                     names.add(name);
                 }
             }
@@ -236,6 +247,12 @@ final class SpokenNames {
                         && fits(again.intent(), name, roles.get(name))) {
                     return again;
                 }
+            }
+        }
+        if (!argKnown) {
+            Classification again = withoutKindWord(classifier, question, first.intent());
+            if (again != null) {
+                return again;
             }
         }
         if (unknown) {
@@ -287,6 +304,45 @@ final class SpokenNames {
             "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
             "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
             "ValueError", "Warning", "ZeroDivisionError");
+
+    /**
+     * For a first reading whose name the repository does not have and whose last word says what kind of thing it is
+     * ("finder base class" read as FinderBase, "polification failed exception" as PolificationFailedException): the
+     * question with those words put as the repository's name of the words before that one (Finder,
+     * PolificationFailed), or null.
+     */
+    private Classification withoutKindWord(IntentClassifier classifier, String question, Intent first) {
+        String arg = first.argument();
+        String spelt = words(arg);
+        if (spelt == null || arg.contains(".")) {
+            return null;
+        }
+        int last = spelt.lastIndexOf(' ');
+        if (!TRAILING_KIND.contains(spelt.substring(last + 1))) {
+            return null;
+        }
+        String rest = spelt.substring(0, last);
+        Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
+        names.addAll(byCompact.getOrDefault(rest.replace(" ", ""), Set.of()));
+        names.addAll(oneWord.getOrDefault(rest, Set.of()));
+        Matcher span = Pattern.compile("(?i)(?<![\\w.])" + String.join("[\\s-]+", spelt.split(" ")) + "(?![\\w])")
+                .matcher(question);
+        if (!span.find() || !span.group().matches("[a-z]+([\\s-]+[a-z]+)+")) {
+            return null; // only words said in lower case: "ConfigError" written so is the name asked for
+        }
+        for (String name : names) {
+            if (!roles.get(name).contains(Role.CLASS)) {
+                continue;
+            }
+            Classification again = classifier.analyze(question.substring(0, span.start()) + name
+                    + question.substring(span.end()));
+            if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
+                    && fits(again.intent(), name, roles.get(name))) {
+                return again;
+            }
+        }
+        return null;
+    }
 
     /** Words before a function's name at the end of a question about its callers ("usages of filldedent"). */
     private static final Set<String> CALLED_AFTER = Lexicon.set("of calls call invokes invoke uses use to");

@@ -850,6 +850,11 @@ class IntentClassifierShapesTest {
             What is the default value of the retry_after argument on HTTPServiceUnavailable? | UNKNOWN | -
             Show me functions with a meta keyword.                             | FUNCTIONS_WITH_PARAMETER | meta
             functions that take keyword arguments                              | UNKNOWN                | -
+            Which functions are annotated to return a boolean?                 | FUNCTIONS_RETURNING    | bool
+            functions returning an integer                                     | FUNCTIONS_RETURNING    | int
+            functions wrapped with the context manager decorator               | FUNCTIONS_BY_DECORATOR | contextmanager
+            do we ever throw a ValueError                                      | RAISES                 | ValueError
+            signatures containing auto_decompress                              | FUNCTIONS_WITH_PARAMETER | auto_decompress
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

@@ -123,6 +123,31 @@ class SpokenNamesTest {
                     pass
 
 
+                class Finder:
+                    pass
+
+
+                class ZipFinder(Finder):
+                    def reportinfo(self):
+                        return "zip"
+
+
+                class Config:
+                    pass
+
+
+                class PolificationFailed(Exception):
+                    pass
+
+
+                def collect(nodeid):
+                    import email.mime.text
+                    try:
+                        raise PolificationFailed(nodeid)
+                    except PolificationFailed:
+                        return email.mime.text
+
+
                 class ModelAdmin:
                     def changelist_view(self, request):
                         return request
@@ -173,6 +198,11 @@ class SpokenNamesTest {
             usages of filldedent                                 | Callers[function=filldedent]
             filldedent usages pls                                | Callers[function=filldedent]
             deepcopy usages pls                                  | Callers[function=deepcopy]
+            subclasses of the finder base class                  | Subclasses[base=Finder, indirect=false]
+            Where is the polification failed exception caught?   | Catches[exception=PolificationFailed]
+            which classes have a report info method              | ClassesWithMethod[method=reportinfo]
+            functions that accept a node id argument             | FunctionsWithParameter[parameter=nodeid]
+            who imports the mime text module                     | Imports[module=email.mime.text]
             modeladmin methods                                   | MethodsOfClass[className=ModelAdmin]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
@@ -200,6 +230,8 @@ class SpokenNamesTest {
             how many function accept encoding parameter per file
             where are the TypedDict types declared
             where is to container defined
+            who throws ConfigError
+            subclasses of FinderBase
             which of these is the last one
             what does the form do
             """)
