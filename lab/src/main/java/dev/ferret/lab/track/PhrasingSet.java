@@ -263,7 +263,7 @@ public final class PhrasingSet {
         return m;
     }
 
-    /** Equal meanings written differently: {@code @x} is {@code x}, {@code x()} is {@code x}, {@code *x*} is {@code x}, a pattern or module in any case. */
+    /** Equal meanings written differently: {@code @x} is {@code x}, {@code x()} is {@code x}, {@code *x*} is {@code x}, a pattern in any case (a module's case is ignored by {@link #sameParams}). */
     public static String normalise(String key, String value) {
         String v = value.strip();
         if (v.startsWith("@")) {
@@ -276,9 +276,20 @@ public final class PhrasingSet {
                 && v.indexOf('*', 1) == v.length() - 1) {
             v = v.substring(1, v.length() - 1);
         }
-        if (key.equals("module") || key.equals("pattern")) {
+        if (key.equals("pattern")) {
             v = v.toLowerCase(Locale.ROOT); // a name pattern matches without regard to case (Matchers.name): *handler is *Handler
         }
-        return v;
+        return v; // a module keeps its case for the truth (IPython.core is no ipython.core); sameParams ignores it
+    }
+
+    /** Whether two readings' parameters agree: as {@link #normalise}d, a module's name in any case ("NumPy", numpy). */
+    public static boolean sameParams(Map<String, String> a, Map<String, String> b) {
+        return lowerModule(a).equals(lowerModule(b));
+    }
+
+    private static Map<String, String> lowerModule(Map<String, String> m) {
+        Map<String, String> out = new LinkedHashMap<>(m);
+        out.computeIfPresent("module", (k, v) -> v.toLowerCase(Locale.ROOT));
+        return out;
     }
 }

@@ -50,6 +50,16 @@ class CodebaseSetTest {
     }
 
     @Test
+    void aModuleKeepsItsCaseForTheTruthAndIsReadRightInAnyCase() {
+        // the truth of "who imports IPython.core.magic" is asked with the module as Python spells it
+        assertEquals("IPython.core.magic", PhrasingSet.normalise("module", "IPython.core.magic"));
+        assertTrue(PhrasingSet.sameParams(java.util.Map.of("module", "IPython.core.magic"),
+                java.util.Map.of("module", "ipython.core.magic")));
+        assertTrue(!PhrasingSet.sameParams(java.util.Map.of("module", "IPython.core"),
+                java.util.Map.of("module", "IPython.core.magic")));
+    }
+
+    @Test
     void withoutItsCodebaseTheSetIsRefused() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = QuestionReport.run(List.of(Path.of("does-not-matter")), false, false, SET,
