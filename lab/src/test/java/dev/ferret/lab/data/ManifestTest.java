@@ -57,6 +57,32 @@ class ManifestTest {
     }
 
     @Test
+    void everySetWrittenForOneCodebaseNamesAFetchableCodebaseOutsideTraining() throws IOException {
+        Set<String> training = Manifest.read(TRAINING, Path.of("x")).stream().map(Codebase::name)
+                .collect(Collectors.toSet());
+        List<Codebase> repoSets = Manifest.read(repoRoot().resolve("scripts/repo-set-codebases.tsv"), Path.of("x"));
+        assertTrue(repoSets.stream().noneMatch(c -> training.contains(c.name())), repoSets.toString());
+        Set<String> fetchable = new java.util.HashSet<>();
+        for (String m : List.of("codebases.tsv", "later-kinds-codebases.tsv", "repo-set-codebases.tsv")) {
+            Manifest.read(repoRoot().resolve("scripts/" + m), Path.of("x")).forEach(c -> fetchable.add(c.name()));
+        }
+        Path sets = repoRoot().resolve("lab/src/main/resources/dev/ferret/lab/track");
+        int found = 0;
+        try (var dirs = Files.list(sets)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path codebase = d.resolve("codebase.txt");
+                if (Files.exists(codebase)) {
+                    found++;
+                    String name = Files.readString(codebase).strip();
+                    assertTrue(fetchable.contains(name), d.getFileName() + " names " + name);
+                    assertFalse(training.contains(name), d.getFileName() + " is on a training codebase");
+                }
+            }
+        }
+        assertTrue(found >= 6, "sets written for one codebase: " + found);
+    }
+
+    @Test
     void aCodebaseListedTwiceIsRefused(@TempDir Path tmp) throws IOException {
         Path a = Files.writeString(tmp.resolve("a.tsv"), "rich\tpython3-rich\t1\tusr/lib/python3/dist-packages/rich\ttrain\n");
         Path b = Files.writeString(tmp.resolve("b.tsv"), "rich\tpython3-rich\t1\tusr/lib/python3/dist-packages/rich\n");
