@@ -4445,8 +4445,10 @@ public final class IntentClassifier {
                     if (j < q.size() && Set.of("a", "an", "the").contains(q.get(j).lower())) {
                         j++;
                     }
-                    if (j < q.size() && q.get(j).identifier() && q.get(j).text().indexOf('_') > 0
-                            && q.get(j).text().equals(q.get(j).lower()) && q.get(j).text().indexOf('.') < 0
+                    String t = j < q.size() ? q.get(j).text() : "";
+                    boolean written = t.indexOf('_') > 0 && t.equals(q.get(j).lower()) // to_dict
+                            || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
+                    if (j < q.size() && q.get(j).identifier() && written && t.indexOf('.') < 0   // requestAvatar, setUp
                             && !q.get(j).at() && methodLike(q.get(j))) {
                         return new Candidate(new Intent.ClassesWithMethod(q.get(j).text()), 6, false, "");
                     }

@@ -855,6 +855,8 @@ class IntentClassifierShapesTest {
             functions wrapped with the context manager decorator               | FUNCTIONS_BY_DECORATOR | contextmanager
             do we ever throw a ValueError                                      | RAISES                 | ValueError
             signatures containing auto_decompress                              | FUNCTIONS_WITH_PARAMETER | auto_decompress
+            classes with requestAvatar                                         | CLASSES_WITH_METHOD    | requestAvatar
+            classes with a setUp                                               | CLASSES_WITH_METHOD    | setUp
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
