@@ -204,11 +204,11 @@ final class SpokenNames {
      * The reading of {@code question}: {@code first} (the classifier's reading of the text as it is), or the reading
      * of the question with a run of words put as the repository's name it spells, when that reading uses the name.
      * A run is tried when the first reading is unknown, or names one of the run's words, or a name the run holds, or
-     * a name the repository does not have whose words hold the run ("polification failed exception" first read as
-     * PolificationFailedException, where the repository has PolificationFailed). Last, one word the repository writes
-     * otherwise is put as it writes it ("piecewise methods" for its class Piecewise, "usages of filldedent" for its
-     * function filldedent), when the first reading is unknown or asks about that word and the repository has no name
-     * spelt so.
+     * a name the repository does not have that is the run and a word of kind ("validator base" first read as
+     * ValidatorBase). Then such a name said in lower-case words is read as the repository's name of the words before
+     * the kind word ({@link #withoutKindWord}); and for a question first read as unknown, one word the repository
+     * writes otherwise is put as it writes it ({@link #oneWord}: "piecewise methods" for its class Piecewise, "usages
+     * of filldedent" for its function filldedent).
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
         boolean unknown = first.intent() instanceof Intent.Unknown;
