@@ -151,7 +151,7 @@ final class Rewrites {
     private static final Pattern RETURNED_TYPE_WORD = Pattern.compile("(?i)\\b(return|returns|returning|returned|give back|"
             + "gives back|giving back)(\\s+(?:an?\\s+)?)(booleans?|integers?|strings?|dictionar(?:y|ies))\\b");
     /** "the context manager decorator": the decorator contextlib.contextmanager. */
-    private static final Pattern CONTEXT_MANAGER_DECORATOR = Pattern.compile("(?i)\\bcontext[ -]?manager\\s+decorator\\b");
+    private static final Pattern CONTEXT_MANAGER_DECORATOR = Pattern.compile("(?i)(?<![\\w.@])context[ -]?manager\\s+decorator\\b");
     /** "deal with a StopIteration": catch it. */
     private static final Pattern DEAL_WITH = Pattern.compile("\\b(?:deal|deals|dealing|cope|copes|coping)\\s+with\\s+"
             + "(?:an?\\s+|the\\s+)?(?=`?[A-Z]\\w*(?:Error|Exception|Iteration|Interrupt|Exit|Warning)\\b)");

@@ -102,6 +102,7 @@ final class SpokenNames {
                 names.add(i.alias(), Role.IMPORTED);
                 if (i.level() == 0 && i.module() != null) {
                     names.addModule(i.module());
+                    names.roles().computeIfAbsent(i.module(), k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
                 }
             }
             for (PyRaise r : f.raises()) {
@@ -246,6 +247,15 @@ final class SpokenNames {
                 if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
                         && fits(again.intent(), name, roles.get(name))) {
                     return again;
+                }
+            }
+        }
+        if (first.intent() instanceof Intent.Imports imports && !roles.containsKey(imports.module())) {
+            // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
+            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+                if (e.getValue().contains(Role.MODULE) && e.getKey().equalsIgnoreCase(imports.module())) {
+                    return new Classification(new Intent.Imports(e.getKey()), first.path(), first.score(), first.uncertain(),
+                            first.notes());
                 }
             }
         }

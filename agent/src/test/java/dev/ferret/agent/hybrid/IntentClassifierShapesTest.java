@@ -857,6 +857,7 @@ class IntentClassifierShapesTest {
             signatures containing auto_decompress                              | FUNCTIONS_WITH_PARAMETER | auto_decompress
             classes with requestAvatar                                         | CLASSES_WITH_METHOD    | requestAvatar
             classes with a setUp                                               | CLASSES_WITH_METHOD    | setUp
+            List all functions that use the contextlib.contextmanager decorator. | FUNCTIONS_BY_DECORATOR | contextlib.contextmanager
             """)
     void testsDocstringsSignaturesHandlers(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

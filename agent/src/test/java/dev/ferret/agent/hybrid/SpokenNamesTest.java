@@ -142,6 +142,7 @@ class SpokenNamesTest {
 
                 def collect(nodeid):
                     import email.mime.text
+                    import IPython
                     try:
                         raise PolificationFailed(nodeid)
                     except PolificationFailed:
@@ -203,6 +204,7 @@ class SpokenNamesTest {
             which classes have a report info method              | ClassesWithMethod[method=reportinfo]
             functions that accept a node id argument             | FunctionsWithParameter[parameter=nodeid]
             who imports the mime text module                     | Imports[module=email.mime.text]
+            who pulls in ipython                                 | Imports[module=IPython]
             modeladmin methods                                   | MethodsOfClass[className=ModelAdmin]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
