@@ -70,12 +70,15 @@ final class SpokenNames {
      * underscores.
      */
     private final Map<String, Set<String>> oneWord;
+    /** The absolute modules imported here, by their name in lower case ("ipython" to IPython). */
+    private final Map<String, String> modules;
 
     private SpokenNames(Names names) {
         this.byWords = names.byWords();
         this.byCompact = names.byCompact();
         this.roles = names.roles();
         this.oneWord = names.oneWord();
+        this.modules = names.modules();
     }
 
     /**
@@ -83,7 +86,7 @@ final class SpokenNames {
      * module-level names, called and imported names, bases, decorators, and raised and caught exceptions.
      */
     static SpokenNames of(List<PythonFile> files) {
-        Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         for (PythonFile f : files) {
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
@@ -102,7 +105,6 @@ final class SpokenNames {
                 names.add(i.alias(), Role.IMPORTED);
                 if (i.level() == 0 && i.module() != null) {
                     names.addModule(i.module());
-                    names.roles().computeIfAbsent(i.module(), k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
                 }
             }
             for (PyRaise r : f.raises()) {
@@ -123,7 +125,7 @@ final class SpokenNames {
 
     /** The maps being filled. */
     private record Names(Map<String, Set<String>> byWords, Map<String, Set<String>> byCompact,
-                         Map<String, EnumSet<Role>> roles, Map<String, Set<String>> oneWord) {
+                         Map<String, EnumSet<Role>> roles, Map<String, Set<String>> oneWord, Map<String, String> modules) {
         /** The last name of a reference ({@code pydantic.BaseModel}: BaseModel; {@code app.route(...)}: route). */
         void addLast(PyReference ref, Role role) {
             if (ref == null) {
@@ -156,11 +158,12 @@ final class SpokenNames {
             }
         }
 
-        /** An absolute module path ("prompt_toolkit.formatted_text"), said as its parts' words. */
+        /** An absolute module ("IPython"; "prompt_toolkit.formatted_text" also said as its parts' words). */
         void addModule(String module) {
+            roles.computeIfAbsent(module, k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
+            modules.putIfAbsent(module.toLowerCase(Locale.ROOT), module);
             String words = moduleWords(module);
             if (words != null) {
-                roles.computeIfAbsent(module, k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(module);
                 String[] parts = module.split("\\.");
@@ -218,8 +221,9 @@ final class SpokenNames {
                 || first.intent() instanceof Intent.Comments || first.intent() instanceof Intent.ManyParameters;
         boolean argKnown = arg == null || arg.isEmpty() || known(arg) || PYTHON_BUILTINS.contains(arg)
                 || Lexicon.BUILTIN_TYPES.contains(arg) || pattern; // a pattern, a tag or a number is no name
+        String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         for (Run run : runs(question)) {
-            if (!unknown && !related(run.words(), arg, argKnown)) {
+            if (!unknown && !related(run.words(), arg, spelt, argKnown)) {
                 continue;
             }
             if (!unknown && !arg.isEmpty() && framed(question, run, arg)) {
@@ -232,7 +236,6 @@ final class SpokenNames {
                 continue; // "the text object decorator": the decorator text_object, not a text_object_decorator
             }
             Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(run.words(), Set.of()));
-            String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
                 // words run together or apart ("websocket" for WebSocket): not where the first reading already has
                 // these words as a name of its own ("timeout error": TimeoutError, not the repository's TimeOutError)
@@ -242,22 +245,16 @@ final class SpokenNames {
                 }
             }
             for (String name : names) {
-                String rewritten = question.substring(0, run.start()) + name + question.substring(run.end());
-                Classification again = classifier.analyze(rewritten);
-                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
-                        && fits(again.intent(), name, roles.get(name))) {
+                Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
+                if (again != null) {
                     return again;
                 }
             }
         }
-        if (first.intent() instanceof Intent.Imports imports && !roles.containsKey(imports.module())) {
-            // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
-            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-                if (e.getValue().contains(Role.MODULE) && e.getKey().equalsIgnoreCase(imports.module())) {
-                    return new Classification(new Intent.Imports(e.getKey()), first.path(), first.score(), first.uncertain(),
-                            first.notes());
-                }
-            }
+        String module = first.intent() instanceof Intent.Imports imports && !roles.containsKey(imports.module())
+                ? modules.get(imports.module().toLowerCase(Locale.ROOT)) : null;
+        if (module != null) { // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
+            return new Classification(new Intent.Imports(module), first.path(), first.score(), first.uncertain(), first.notes());
         }
         if (!argKnown) {
             Classification again = withoutKindWord(classifier, question, first.intent());
@@ -279,8 +276,11 @@ final class SpokenNames {
         return roles.containsKey(name) || roles.containsKey(name.substring(name.lastIndexOf('.') + 1));
     }
 
-    /** Whether a run may stand for what the first reading names ({@code arg}: its argument, "" for none). */
-    private static boolean related(String run, String arg, boolean argKnown) {
+    /**
+     * Whether a run may stand for what the first reading names ({@code arg}: its argument, "" for none; {@code spelt}:
+     * its words, null for a name of one part).
+     */
+    private static boolean related(String run, String arg, String spelt, boolean argKnown) {
         if (arg.isEmpty()) {
             return false;
         }
@@ -289,7 +289,6 @@ final class SpokenNames {
                 || w.equals(argument + "s"))) { // "build request" first read as requests
             return true;
         }
-        String spelt = arg.contains(".") ? moduleWords(arg) : words(arg);
         if (spelt == null) {
             return false;
         }
@@ -344,10 +343,8 @@ final class SpokenNames {
             if (!roles.get(name).contains(Role.CLASS)) {
                 continue;
             }
-            Classification again = classifier.analyze(question.substring(0, span.start()) + name
-                    + question.substring(span.end()));
-            if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
-                    && fits(again.intent(), name, roles.get(name))) {
+            Classification again = readWith(classifier, question, span.start(), span.end(), name, name);
+            if (again != null) {
                 return again;
             }
         }
@@ -369,11 +366,7 @@ final class SpokenNames {
      * filldedent", "deepcopy usages"). Null when no such reading uses the name.
      */
     private Classification oneWord(IntentClassifier classifier, String question) {
-        Matcher m = WORD.matcher(question);
-        List<int[]> spans = new ArrayList<>();
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        List<int[]> spans = spans(question);
         for (int k = 0; k < spans.size(); k++) {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
@@ -402,9 +395,8 @@ final class SpokenNames {
                 } else {
                     continue;
                 }
-                Classification again = classifier.analyze(question.substring(0, start) + put + question.substring(end));
-                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
-                        && fits(again.intent(), name, used) && (!callers || again.intent() instanceof Intent.Callers)) {
+                Classification again = readWith(classifier, question, start, end, put, name);
+                if (again != null && (!callers || again.intent() instanceof Intent.Callers)) {
                     return again;
                 }
             }
@@ -482,8 +474,29 @@ final class SpokenNames {
         };
     }
 
+    /**
+     * The question with {@code start..end} put as {@code put} (the name, or the name written as a call), read again;
+     * null unless that reading asks about {@code name} and the repository uses the name as the reading needs.
+     */
+    private Classification readWith(IntentClassifier classifier, String question, int start, int end, String put,
+                                    String name) {
+        Classification again = classifier.analyze(question.substring(0, start) + put + question.substring(end));
+        return !(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
+                && fits(again.intent(), name, roles.get(name)) ? again : null;
+    }
+
     private static boolean uses(String argument, String name) {
         return argument.equals(name) || argument.endsWith("." + name);
+    }
+
+    /** Where the question's words are: start and end of each. */
+    private static List<int[]> spans(String question) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = WORD.matcher(question);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        return spans;
     }
 
     /** A run of words: where it is, its words in lower case, and whether none was written with inner capitals. */
@@ -503,11 +516,7 @@ final class SpokenNames {
      * not found") and, from a few, at its start after a verb or article ("who uses to container").
      */
     private List<Run> runs(String question) {
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = WORD.matcher(question);
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        List<int[]> spans = spans(question);
         List<Run> runs = new ArrayList<>();
         for (int length = Math.min(MAX_WORDS, spans.size()); length >= 2; length--) {
             for (int i = 0; i + length <= spans.size(); i++) {
@@ -528,15 +537,15 @@ final class SpokenNames {
                 int start = spans.get(i)[0];
                 int end = spans.get(i + length - 1)[1];
                 String[] parts = key.split(" ");
-                boolean plain = true;
-                for (int k = 0; k < parts.length && plain; k++) {
+                boolean grammarOk = true;
+                for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
                             .toLowerCase(Locale.ROOT));
-                    plain = !GRAMMAR.contains(parts[k]) || inside || leading;
+                    grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading;
                 }
-                if (spaced && plain && plainAt(question, start, end) && (byWords.containsKey(key)
+                if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)
                         || byCompact.containsKey(key.replace(" ", "")))) {
                     String text = question.substring(start, end);
                     runs.add(new Run(start, end, key, !text.matches("(?s).*[a-z][A-Z].*|.*[A-Z]{2}.*")));
