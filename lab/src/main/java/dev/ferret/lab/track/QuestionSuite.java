@@ -101,12 +101,9 @@ public final class QuestionSuite {
      */
     public static List<Case> codebaseCases(String set) {
         List<Case> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.concat(PhrasingSet.FILES.stream(), PhrasingSet.LATER_FILES.stream()).toList()) {
-            if (f.startsWith("standard-") || !PhrasingSet.has(set, f)) {
-                continue;
-            }
-            for (PhrasingSet.Item i : PhrasingSet.load(set, f)) {
-                out.add(new Case(f, i.informal(), i.question(), PhrasingSet.intent(i.kind(), i.params())));
+        for (PhrasingSet.Item i : PhrasingSet.loadSet(set)) {
+            if (!i.file().startsWith("standard-")) {
+                out.add(new Case(i.file(), i.informal(), i.question(), PhrasingSet.intent(i.kind(), i.params())));
             }
         }
         return out;
