@@ -41,7 +41,7 @@ class IntentClassifierFamiliesTest {
             show the async functions, I'm hunting a deadlock in the pool       | ASYNC_FUNCTIONS        | -
             # code-shaped base lists and base wording
             classes declared as `class Foo(Protocol)`                          | PROTOCOL_CLASSES       | Protocol
-            list every `Name(Enum)` class                                      | SUBCLASSES             | Enum
+            list every `Name(Enum)` class                                      | ENUMS                  | -
             classes whose parent is BaseModel                                  | SUBCLASSES             | BaseModel
             # methods of a class without the word method
             what can a Session do                                              | METHODS_OF_CLASS       | Session

@@ -193,7 +193,10 @@ class IntentClassifierShapesTest {
             which enum types exist in the config package                       | ENUMS                  | -
             do we have any enumerations?                                       | ENUMS                  | -
             every IntEnum in the code                                          | ENUMS                  | -
-            classes that inherit from Enum                                     | SUBCLASSES             | Enum
+            classes that inherit from Enum                                     | ENUMS                  | -
+            direct subclasses of Enum                                          | SUBCLASSES             | Enum
+            classes that inherit directly from enum.Enum                       | SUBCLASSES             | enum.Enum
+            what inherits from IntEnum                                         | SUBCLASSES             | IntEnum
             which modules import enum                                          | IMPORTS                | enum
             what values does the Status enum have                              | UNKNOWN                | -
             which functions return an enum                                     | FUNCTIONS_RETURNING    | enum
@@ -331,9 +334,9 @@ class IntentClassifierShapesTest {
             fucntions with param other                                         | FUNCTIONS_WITH_PARAMETER | other
             which functions take a while                                       | UNKNOWN                | -
             anything calling exception                                         | CALLERS                | exception
-            # a base named with a relation word is that base, not the enum or abstract-class search
+            # a base named with a relation word is that base, not the abstract-class search (Enum, but for "direct", is the enums)
             all ABC descendants                                                | SUBCLASSES             | ABC
-            classes with enum.Enum as a base class                             | SUBCLASSES             | enum.Enum
+            classes with enum.Enum as a base class                             | ENUMS                  | -
             every Enum defined in the code base                                | ENUMS                  | -
             # builtins' calls named with a noun
             find all print statements                                          | CALLERS                | print

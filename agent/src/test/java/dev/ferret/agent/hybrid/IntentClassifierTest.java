@@ -27,7 +27,7 @@ class IntentClassifierTest {
             classes that extend BaseModel                                 | SUBCLASSES       | BaseModel
             Which classes derive from Exception?                          | SUBCLASSES       | Exception
             Show BaseModel subclasses                                     | SUBCLASSES       | BaseModel
-            What classes inherit from enum.Enum?                          | SUBCLASSES       | enum.Enum
+            What classes inherit from enum.Enum?                          | ENUMS            |
             Find all async functions in this codebase                     | ASYNC_FUNCTIONS  |
             show async defs                                               | ASYNC_FUNCTIONS  |
             List every coroutine                                          | ASYNC_FUNCTIONS  |
