@@ -1925,6 +1925,12 @@ public final class IntentClassifier {
                 // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
                 return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
             }
+            int registered = registeredWith();
+            if (at < 0 && cue < 0 && registered >= 0) {
+                // "functions registered through normalize_token.register", "sizeof.register implementations"
+                return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(text(registered))
+                        : new Intent.FunctionsByDecorator(text(registered)), 6, false, "");
+            }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
                     // "login_required views", "click.command functions", "shared_task functions": a decorator's name
@@ -1949,6 +1955,9 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 if (n.equals("decorator") || n.equals("decorators")) {
                     p = rightBefore(i);
+                    if (p < 0) {
+                        p = usedAs(i);
+                    }
                     if (p < 0) {
                         p = after(i, 3);
                     }
@@ -1990,6 +1999,50 @@ public final class IntentClassifier {
             return new Candidate(classes ? new Intent.ClassesByDecorator(deco) : new Intent.FunctionsByDecorator(deco),
                     score, false, "");
         }
+
+        /**
+         * The name before "(used) as a decorator" at word {@code i}: "where is staticmethod used as a decorator", "the
+         * falcon.before hook as a decorator"; -1 if the words are not so.
+         */
+        private int usedAs(int i) {
+            if (i < 2 || !Set.of("a", "an").contains(q.get(i - 1).lower()) || !q.get(i - 2).lower().equals("as")) {
+                return -1;
+            }
+            int j = i - 3;
+            while (j >= 0 && USED_AS_SKIP.contains(q.get(j).lower())) {
+                j--;
+            }
+            return j >= 0 && slot(q.get(j), false, true) ? j : -1;
+        }
+
+        /** Words between a name and "as a decorator": "X (is) (ever) used as", "the X hook as". */
+        private static final Set<String> USED_AS_SKIP = Set.of("used", "applied", "being", "is", "ever", "even", "also",
+                "only", "hook", "function", "helper", "wrapper", "called");
+
+        /** A registry's decorator: "X.register" written as code, or a code name after "registered with/via/through"; -1 if none. */
+        private int registeredWith() {
+            if (any(Lexicon.CALL) || any(Lexicon.IMPORT) || any(Set.of("defined", "define", "declared", "definition"))) {
+                return -1; // "who calls sizeof.register", "where is normalize_token.register defined"
+            }
+            for (Word w : q.words) {
+                int i = w.index();
+                if (w.code() && w.identifier() && REGISTER_DECORATOR.matcher(w.text()).matches()) {
+                    return i;
+                }
+                if (w.lower().equals("registered") && i + 2 < q.size()
+                        && Set.of("with", "via", "through", "using", "by").contains(q.get(i + 1).lower())) {
+                    Word d = q.get(i + 2);
+                    if (d.identifier() && (d.text().indexOf('_') > 0 || d.text().indexOf('.') > 0)) {
+                        return i + 2; // "registered with specialize_function"
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** A registry's decorator: "sizeof.register", "normalize_token.register", "verify.register", "register.tag". */
+        private static final java.util.regex.Pattern REGISTER_DECORATOR = java.util.regex.Pattern.compile(
+                "[A-Za-z_]\\w*(?:\\.\\w+)*\\.register|register\\.[a-z_]+");
 
         /** Decorators that only apply to classes: with no function noun, the question asks for classes. */
         private static final Set<String> CLASS_DECORATORS = Set.of("unique", "enum.unique", "total_ordering",

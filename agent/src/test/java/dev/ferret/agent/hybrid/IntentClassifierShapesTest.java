@@ -58,6 +58,14 @@ class IntentClassifierShapesTest {
             functions taking a reason argument                                 | FUNCTIONS_WITH_PARAMETER | reason
             what calls lower                                                   | CALLERS                | lower
             helpers that carry the contextmanager decorator                    | FUNCTIONS_BY_DECORATOR | contextmanager
+            where is staticmethod used as a decorator                          | FUNCTIONS_BY_DECORATOR | staticmethod
+            the falcon.before hook as a decorator, where                       | FUNCTIONS_BY_DECORATOR | falcon.before
+            functions registered through normalize_token.register              | FUNCTIONS_BY_DECORATOR | normalize_token.register
+            which functions are registered with specialize_function?           | FUNCTIONS_BY_DECORATOR | specialize_function
+            sizeof.register implementations                                    | FUNCTIONS_BY_DECORATOR | sizeof.register
+            every register.tag function                                        | FUNCTIONS_BY_DECORATOR | register.tag
+            who calls sizeof.register                                          | CALLERS                | sizeof.register
+            which handlers are registered in the app?                          | UNKNOWN                | -
             is there a reason the parser raises KeyError                       | UNKNOWN                | -
             # the whole subclass tree
             every descendant class of Plugin, grandchildren too                | SUBCLASSES             | ~Plugin
