@@ -59,7 +59,7 @@ public final class PhrasingScore {
             for (PhrasingSet.Item item : items) {
                 informal += item.informal() ? 1 : 0;
                 Intent got = classifier.classify(item.question());
-                boolean ok = got.kind() == item.kind() && PhrasingSet.sameParams(PhrasingSet.params(got), item.params());
+                boolean ok = PhrasingSet.sameReading(got, item.kind(), item.params());
                 if (ok) {
                     right++;
                 } else {

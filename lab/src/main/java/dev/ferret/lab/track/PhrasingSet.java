@@ -282,6 +282,41 @@ public final class PhrasingSet {
         return v; // a module keeps its case for the truth (IPython.core is no ipython.core); sameParams ignores it
     }
 
+    /**
+     * Whether a reading is the expected one: the same kind with the same parameters ({@link #sameParams}), or two
+     * readings that are one search under two names. The hybrid path plans {@link Intent.Properties} as the functions
+     * decorated with {@code property} and {@link Intent.Dataclasses} as the classes decorated with {@code dataclass}
+     * (the same tool call with the same arguments, so the same answer): "methods marked with @property" is read right
+     * as either. PhrasingSetTest checks these pairs against the planner.
+     */
+    public static boolean sameReading(Intent got, Intent expected) {
+        return got.kind() == expected.kind() && sameParams(params(got), params(expected))
+                || canonical(got).equals(canonical(expected));
+    }
+
+    /** As {@link #sameReading}, for an expectation given as a kind and its parameters (a phrasing set's line). */
+    public static boolean sameReading(Intent got, Intent.Kind kind, Map<String, String> expected) {
+        if (got.kind() == kind && sameParams(params(got), expected)) {
+            return true;
+        }
+        return switch (kind) {
+            case PROPERTIES, DATACLASSES, FUNCTIONS_BY_DECORATOR, CLASSES_BY_DECORATOR ->
+                    canonical(got).equals(canonical(intent(kind, expected)));
+            default -> false;
+        };
+    }
+
+    /** The one name of a search that has two (see {@link #sameReading}); any other intent as it is. */
+    static Intent canonical(Intent i) {
+        return switch (i) {
+            case Intent.Properties p -> new Intent.FunctionsByDecorator("property");
+            case Intent.Dataclasses d -> new Intent.ClassesByDecorator("dataclass");
+            case Intent.FunctionsByDecorator f -> new Intent.FunctionsByDecorator(normalise("decorator", f.decorator()));
+            case Intent.ClassesByDecorator c -> new Intent.ClassesByDecorator(normalise("decorator", c.decorator()));
+            default -> i;
+        };
+    }
+
     /** Whether two readings' parameters agree: as {@link #normalise}d, a module's name in any case ("NumPy", numpy). */
     public static boolean sameParams(Map<String, String> a, Map<String, String> b) {
         return lowerModule(a).equals(lowerModule(b));

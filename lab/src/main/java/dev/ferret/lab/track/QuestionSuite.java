@@ -42,8 +42,7 @@ public final class QuestionSuite {
     public record Result(String codebase, Case c, Intent classified, boolean handled, int truth, int found, int truePositives,
                          List<String> falsePositives, List<String> falseNegatives, double millis) {
         public boolean classifiedRight() {
-            return classified.kind() == c.expected().kind()
-                    && PhrasingSet.sameParams(PhrasingSet.params(classified), PhrasingSet.params(c.expected()));
+            return PhrasingSet.sameReading(classified, c.expected());
         }
     }
 
