@@ -2079,8 +2079,34 @@ public final class IntentClassifier {
             if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
                 return null; // "anything returning Awaitable": a return annotation, not async defs
             }
+            if (q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm())).allMatch(this::asyncInName)) {
+                return null; // "classes whose names start with Async", "who imports async timeout": part of a name
+            }
             return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
         }
+
+        /**
+         * "async" as a part of a name: after words that place a name's part ("names that start with Async", "prefixed
+         * async"), or, in a question about imports, before the rest of a module's name ("import async timeout").
+         */
+        private boolean asyncInName(Word w) {
+            int i = w.index();
+            boolean named = any(Set.of("name", "names", "named")) || w.capitalised() || w.code();
+            boolean then = i + 1 < q.size() && (Set.of("def", "defs", "keyword").contains(q.get(i + 1).lower())
+                    || Lexicon.FUNCTION.contains(q.get(i + 1).norm())); // "begins with async def"
+            for (int j = Math.max(0, i - 3); j < i && named && !then; j++) {
+                if (NAME_PART_WORDS.contains(q.get(j).lower())) {
+                    return true;
+                }
+            }
+            return any(Lexicon.IMPORT) && i + 1 < q.size() && q.get(i + 1).identifier()
+                    && !Lexicon.FUNCTION.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
+                    && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower());
+        }
+
+        /** Words that say where in a name its part stands: "start with", "prefixed", "ending in". */
+        private static final Set<String> NAME_PART_WORDS = Set.of("start", "starts", "starting", "begin", "begins",
+                "beginning", "prefixed", "prefix", "end", "ends", "ending", "suffixed", "suffix");
 
         Candidate subclasses() {
             boolean protocol = false;
@@ -3503,7 +3529,9 @@ public final class IntentClassifier {
                 words.appendReplacement(digits, String.valueOf(NUMBERS.indexOf(words.group(1))));
             }
             words.appendTail(digits);
-            text = digits.toString();
+            text = digits.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
+                    .replaceAll("\\b(\\d{1,3})\\s+(?:param|parameter|arg|argument)s?\\s+(?=or\\s+(?:more|above|over|fewer|less|below|under)\\b)", "$1 ");
+            // "20 params or more": the count before its noun
             if (AT_MOST.matcher(text).find()) {
                 return null;
             }
@@ -3647,6 +3675,9 @@ public final class IntentClassifier {
                 if (q.get(c).lower().startsWith("handl") && !exceptWord && !any(Lexicon.EXCEPTION)
                         && !ClassFactsNames.exceptionLike(name) && !q.get(e).code()) {
                     return null; // "which functions handle Request": not an exception
+                }
+                if (openPrefix(q.get(e))) {
+                    return null; // "the irc_ handler methods": the beginning of their names
                 }
                 return new Candidate(new Intent.Catches(name), 9, false, "");
             }
@@ -4571,6 +4602,23 @@ public final class IntentClassifier {
                     || Lexicon.ENGLISH_STOP.contains(q.get(j).lower())) ? j : -1;
         }
 
+        /**
+         * A Python keyword as the part of a name after "start with"/"end in" at {@code cue}: "names that start with Async"
+         * (capitalised, or with names spoken of); -1 otherwise. Not "starts with the async keyword", "begins with async def".
+         */
+        int keywordPart(int cue, Set<String> skip) {
+            int j = cue + 1;
+            while (j < q.size() && skip.contains(q.get(j).norm())) {
+                j++;
+            }
+            if (j >= q.size() || j == cue + 1 || !q.get(j).identifier() || !Lexicon.PYTHON_KEYWORDS.contains(q.get(j).lower())) {
+                return -1;
+            }
+            boolean then = j + 1 < q.size() && (Set.of("def", "defs", "keyword", "keywords", "statement").contains(q.get(j + 1).lower())
+                    || Lexicon.FUNCTION.contains(q.get(j + 1).norm()));
+            return !then && (q.get(j).capitalised() || any(Set.of("name", "names"))) ? j : -1;
+        }
+
         Candidate byName() {
             int p;
             String pattern = null;
@@ -4593,6 +4641,7 @@ public final class IntentClassifier {
                     case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                         p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
                                 : after(i, 3, true, skip); // "start reading": a verb, not a prefix
+                        p = p >= 0 ? p : keywordPart(i, skip);
                         p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {
                             pattern = glob(p, "%s*");
@@ -4600,6 +4649,7 @@ public final class IntentClassifier {
                     }
                     case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
                         p = after(i, 3, true, skip);
+                        p = p >= 0 ? p : keywordPart(i, skip);
                         p = p >= 0 ? p : lastWordAfter(i, skip);
                         if (p >= 0) {
                             pattern = glob(p, "*%s");
@@ -4648,6 +4698,15 @@ public final class IntentClassifier {
                 }
             }
             if (pattern == null) {
+                for (Word w : q.words) {
+                    if (openPrefix(w)) {
+                        pattern = w.text() + "*"; // "is_ something predicates", "the irc_ handler methods"
+                        score = 8;
+                        break;
+                    }
+                }
+            }
+            if (pattern == null) {
                 return null;
             }
             boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
@@ -4664,6 +4723,26 @@ public final class IntentClassifier {
             }
             return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                     !classNoun && !functionNoun, "no class or function noun: functions assumed");
+        }
+
+        /**
+         * A name's beginning written open ("is_", "irc_", "visit_"): a code word ending in one underscore, then nothing
+         * but a placeholder or the kind of function it names ("is_ something predicates", "irc_ handler methods").
+         */
+        boolean openPrefix(Word w) {
+            String t = w.text();
+            if (t.length() < 3 || !t.endsWith("_") || t.endsWith("__") || !t.matches("[A-Za-z]\\w*_")) {
+                return false;
+            }
+            int i = w.index() + 1;
+            if (i >= q.size()) {
+                return functionNoun || classNoun;
+            }
+            String next = q.get(i).lower();
+            return Set.of("something", "somethings", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*").contains(next)
+                    || Set.of("predicates", "predicate", "helpers", "handlers", "handler", "methods", "functions", "funcs",
+                    "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "family").contains(next)
+                    || Lexicon.FUNCTION.contains(q.get(i).norm()) || next.equals(",") && (functionNoun || classNoun);
         }
 
         String glob(int i, String shape) {

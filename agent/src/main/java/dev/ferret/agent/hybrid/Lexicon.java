@@ -95,6 +95,21 @@ final class Lexicon {
     static final Set<String> RAISE = words("RAISE");
     static final Set<String> EXCEPTION = words("EXCEPTION");
     static final Set<String> CONTEXT = words("CONTEXT");
+    /** Python's built-in exceptions: a name the repository need not define to be asked about. */
+    static final Set<String> PYTHON_EXCEPTIONS = Set.of("ArithmeticError", "AssertionError", "AttributeError",
+            "BaseException", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+            "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+            "DeprecationWarning", "EOFError", "EnvironmentError", "Exception", "FileExistsError", "FileNotFoundError",
+            "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning",
+            "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
+            "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
+            "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
+            "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError",
+            "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+            "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+            "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+            "ValueError", "Warning", "ZeroDivisionError");
+
     static final Set<String> PROPERTY = words("PROPERTY");
     static final Set<String> EXPORT = words("EXPORT");
     static final Set<String> CONSTANT = words("CONSTANT");

@@ -523,7 +523,11 @@ final class Rewrites {
             + "used|invoked|raised|thrown|caught|handled|implemented|referenced|imported)\\b", Pattern.CASE_INSENSITIVE);
     /** "where not implemented error is raised", "where is timeout error thrown": an exception said as words, passive. */
     private static final Pattern PASSIVE_EXCEPTION = Pattern.compile("\\b((?:[A-Za-z]+\\s+){0,3}?[A-Za-z]+)\\s+(error|exception|"
-            + "warning)\\b(?=\\s+(?:(?:is|are|was|were|gets?|got|being|getting)\\s+)?(?:raised|thrown|caught|handled|swallowed)\\b)",
+            + "warning)(s?)\\b(?=\\s+(?:(?:is|are|was|were|gets?|got|being|getting)\\s+)?(?:raised|thrown|caught|handled|swallowed)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** "type error raise sites", "lexer error raise points", "key error handlers": an exception said as words, then its sites. */
+    private static final Pattern EXCEPTION_SITES = Pattern.compile("\\b((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+(error|exception|"
+            + "warning)(s?)\\b(?=\\s+(?:(?:raise|throw|catch)\\s+(?:sites?|points?|spots?|locations?|places?)|handlers?\\b))",
             Pattern.CASE_INSENSITIVE);
 
     static String apply(String question) {
@@ -707,6 +711,10 @@ final class Rewrites {
                 : Matcher.quoteReplacement("where " + m.group(3) + (m.group(1) == null ? "" : " the " + m.group(1)) + " "
                 + m.group(2) + " " + m.group(4)));
         q = PASSIVE_EXCEPTION.matcher(q).replaceAll(m -> Matcher.quoteReplacement(passiveException(m)));
+        final String sites = q;
+        q = EXCEPTION_SITES.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(2).equalsIgnoreCase("exception")
+                && sites.substring(m.end()).strip().toLowerCase(java.util.Locale.ROOT).startsWith("handler") ? m.group()
+                : passiveException(m))); // "the DRF exception handler" is a handler of exceptions
         return q;
     }
 
@@ -814,14 +822,15 @@ final class Rewrites {
 
     /** "not implemented error is raised": {@code NotImplementedError is raised}; grammar words before it are kept. */
     private static String passiveException(java.util.regex.MatchResult m) {
-        String said = saidException(m.group(1), m.group(2), false);
+        String said = saidException(m.group(1), m.group(2), !m.group(3).isEmpty());
         return said == null ? m.group() : said;
     }
 
     /**
      * An exception's name said as words before "error", "exception" or "warning" ("key", "O S", "not implemented"),
      * written as the name ({@code KeyError}), after the words before it that are no part of a name ("clauses handle
-     * key": "clauses handle KeyError"); null when no word is left or one is no part of a name.
+     * key": "clauses handle KeyError"); null when no word is left or one is no part of a name. Said in the plural
+     * and in lower case ("key errors"), only a Python exception is a name: "network errors" are errors of a sort.
      */
     private static String saidException(String before, String kind, boolean plural) {
         String[] words = before.trim().split("\\s+");
@@ -833,20 +842,25 @@ final class Rewrites {
             return null;
         }
         StringBuilder name = new StringBuilder();
+        boolean lowerPlural = false;
         for (int i = first; i < words.length; i++) {
             String w = words[i];
             if (w.toLowerCase(java.util.Locale.ROOT).matches(".*(?:error|exception|warning)s?")
-                    || w.chars().skip(1).anyMatch(Character::isUpperCase) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
-                    || plural && Character.isLowerCase(w.charAt(0))) {
+                    || w.chars().skip(1).anyMatch(Character::isUpperCase) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))) {
                 return null;
             }
+            lowerPlural |= plural && Character.isLowerCase(w.charAt(0));
             name.append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w
                     : ACRONYMS.contains(w.toLowerCase(java.util.Locale.ROOT)) ? w.toUpperCase(java.util.Locale.ROOT)
                     : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
         String k = kind.toLowerCase(java.util.Locale.ROOT);
+        String written = name.toString() + Character.toUpperCase(k.charAt(0)) + k.substring(1);
+        if (lowerPlural && !Lexicon.PYTHON_EXCEPTIONS.contains(written)) {
+            return null; // "catch network errors": errors of a sort; "catch key errors": Python's KeyError
+        }
         String kept = String.join(" ", java.util.Arrays.copyOfRange(words, 0, first));
-        return (kept.isEmpty() ? "" : kept + " ") + name + Character.toUpperCase(k.charAt(0)) + k.substring(1);
+        return (kept.isEmpty() ? "" : kept + " ") + written;
     }
 
     /** Words written in capitals in exception names ("json decode error" is {@code JSONDecodeError}). */

@@ -219,7 +219,7 @@ final class SpokenNames {
         String arg = unknown ? null : first.intent().argument();
         boolean pattern = first.intent() instanceof Intent.ClassesByName || first.intent() instanceof Intent.FunctionsByName
                 || first.intent() instanceof Intent.Comments || first.intent() instanceof Intent.ManyParameters;
-        boolean argKnown = arg == null || arg.isEmpty() || known(arg) || PYTHON_BUILTINS.contains(arg)
+        boolean argKnown = arg == null || arg.isEmpty() || known(arg) || Lexicon.PYTHON_EXCEPTIONS.contains(arg)
                 || Lexicon.BUILTIN_TYPES.contains(arg) || pattern; // a pattern, a tag or a number is no name
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         for (Run run : runs(question)) {
@@ -298,21 +298,6 @@ final class SpokenNames {
 
     /** Words a first reading may have taken into a name that the repository writes without them. */
     private static final Set<String> TRAILING_KIND = Lexicon.set("base class exception error mixin object type");
-
-    /** Python's built-in exceptions: a name the repository need not define to be asked about. */
-    private static final Set<String> PYTHON_BUILTINS = Set.of("ArithmeticError", "AssertionError", "AttributeError",
-            "BaseException", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
-            "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
-            "DeprecationWarning", "EOFError", "EnvironmentError", "Exception", "FileExistsError", "FileNotFoundError",
-            "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning",
-            "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
-            "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
-            "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
-            "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError",
-            "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
-            "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
-            "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
-            "ValueError", "Warning", "ZeroDivisionError");
 
     /**
      * For a first reading whose name the repository does not have and whose last word says what kind of thing it is

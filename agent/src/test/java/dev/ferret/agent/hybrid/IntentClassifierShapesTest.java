@@ -23,6 +23,14 @@ class IntentClassifierShapesTest {
             are there classes anywhere that use Mapping as their base          | SUBCLASSES             | Mapping
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
+            # a keyword or an open beginning as a part of a name
+            List the classes whose names start with Async.                     | CLASSES_BY_NAME        | Async*
+            classes starting with Async                                        | CLASSES_BY_NAME        | Async*
+            every function definition that starts with the async keyword       | ASYNC_FUNCTIONS        | -
+            Show every function whose definition begins with async def.        | ASYNC_FUNCTIONS        | -
+            which file contains the most coroutines?                           | ASYNC_FUNCTIONS        | -
+            is_ something predicates                                           | FUNCTIONS_BY_NAME      | is_*
+            List all the irc_ handler methods.                                 | FUNCTIONS_BY_NAME      | irc_*
             where is the json module imported                                  | IMPORTS                | json
             in which files does the socket package get imported                | IMPORTS                | socket
             show me import sites for yaml                                      | IMPORTS                | yaml
@@ -284,12 +292,22 @@ class IntentClassifierShapesTest {
             functions with more than 5 parameters                              | MANY_PARAMETERS        | 6
             defs taking at least four args                                     | MANY_PARAMETERS        | 4
             methods with 7+ params                                             | MANY_PARAMETERS        | 7
+            Are there functions with a dozen or more parameters?               | MANY_PARAMETERS        | 12
+            monster signatures, 20 params or more                              | MANY_PARAMETERS        | 20
             functions with too many arguments                                  | MANY_PARAMETERS        | 6
             functions with 3 parameters                                        | UNKNOWN                | -
             functions with fewer than 3 parameters                             | UNKNOWN                | -
             which function has the most parameters                             | UNKNOWN                | -
             # except clauses: a named exception caught, bare ones; not raising, not exceptions caught in general
             where is ValueError caught                                         | CATCHES                | ValueError
+            # Python's exceptions said as words, in the plural too; other plural errors are errors of a sort
+            where do we swallow key errors                                     | CATCHES                | KeyError
+            Where are unicode encode errors caught?                            | CATCHES                | UnicodeEncodeError
+            unicode decode error handlers                                      | CATCHES                | UnicodeDecodeError
+            type error raise sites                                             | RAISES                 | TypeError
+            lexer error raise sites                                            | RAISES                 | LexerError
+            where do we catch network errors                                   | UNKNOWN                | -
+            our own exceptions, the ones the DRF exception handler maps        | EXCEPTION_CLASSES      | -
             OSError caught where?                                              | CATCHES                | OSError
             Exception caught where?                                            | CATCHES                | Exception
             who handles requests.Timeout                                       | CATCHES                | requests.Timeout
