@@ -340,6 +340,9 @@ public final class IntentClassifier {
         add(found, d.staticOrClassMethods());
         add(found, d.builtinCalls());
         found.sort(Comparator.comparingInt((Candidate c) -> -c.score()));
+        if (penalty > 0 && !found.isEmpty() && found.getFirst().intent() instanceof Intent.EntryPoints && howToRun(q)) {
+            penalty = 0; // "how do i run it, main entrypoints": where the program starts is the answer
+        }
         if (found.isEmpty() || found.getFirst().score() - penalty < THRESHOLD) {
             String reason = penalty > 0 && !found.isEmpty() ? ASKS_MORE
                     : q.ranksPlaces() ? BEYOND_SEARCH // "which module has the most imports": no kind to count
@@ -371,6 +374,12 @@ public final class IntentClassifier {
             }
         }
         return new Classification(best.intent(), path, best.score() - penalty, !notes.isEmpty(), notes);
+    }
+
+    /** "how do I run it", "how does it get launched": a how-question about starting the program. */
+    private static boolean howToRun(Question q) {
+        return q.get(0).norm().equals("how") && q.words.stream().anyMatch(w -> Set.of("run", "start", "launch", "launched",
+                "started", "starts", "launches", "invoke", "invoked", "execute", "executed", "boot", "booted").contains(w.lower()));
     }
 
     /** "in `core.models`", "under reports.render": a dotted module name placed by a preposition (lower case, no .py). */
@@ -1870,6 +1879,28 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 6, false, ""); // "what does Session define"
                 }
             }
+            // "gimme the api of Lock", "TerminalInteractiveShell api, all methods", "whats on TypeInfo": one class's
+            // surface; a module's API is no class ("the requests api", "the REST API of Flask" written in capitals)
+            for (int i = 0; i < q.size(); i++) {
+                Word w = q.get(i);
+                int p = -1;
+                if (Set.of("api", "apis").contains(w.lower()) && !w.code()) {
+                    if (i + 1 < q.size() && q.get(i + 1).norm().equals("of")) {
+                        p = after(i + 1, 3, false, Set.of("a", "an", "the", "class"));
+                    } else if (i > 0 && (q.get(i - 1).innerCapital() || q.get(i - 1).code() && q.get(i - 1).text().indexOf('_') < 0)) {
+                        p = i - 1;
+                    }
+                } else if (i == q.size() - 1 && i >= 2 && i <= 4 && Set.of("what", "whats", "what's").contains(q.get(0).lower())
+                        && q.find(1, Set.of("on")) > 0) {
+                    p = q.get(i - 1).norm().equals("on") || i >= 3 && q.get(i - 2).norm().equals("on")
+                            && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) ? i : -1;
+                    p = p >= 0 && (w.innerCapital() || w.code()) ? p : -1; // not "whats on Monday"
+                }
+                if (p >= 0 && classLike(q.get(p)) && !q.get(p).allCaps() && !knownModule(q.get(p).lower())
+                        && !q.get(p).text().contains(".")) {
+                    return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
+                }
+            }
             for (int i = 0; i < q.size(); i++) {
                 if (Set.of("defined", "declared", "offer", "offers", "expose", "exposes").contains(q.get(i).norm())
                         && (q.has(Set.of("what", "everything", "anything", "all")))) {
@@ -2048,7 +2079,7 @@ public final class IntentClassifier {
         private static final Set<String> CLASS_DECORATORS = Set.of("unique", "enum.unique", "total_ordering",
                 "functools.total_ordering", "runtime_checkable", "typing.runtime_checkable", "attr.s", "attr.attrs",
                 "attrs.define", "attrs.frozen", "attr.define", "attr.frozen", "dataclass_json", "deconstructible",
-                "admin.register");
+                "admin.register", "add_metaclass", "six.add_metaclass");
 
         /** A standard-library decorator named by itself or in the plural ("staticmethods"), else null. */
         String knownDecorator(Word w) {
@@ -2120,6 +2151,7 @@ public final class IntentClassifier {
                     || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
                     || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
                     || q.phrase("every", "level") || q.phrase("at", "all", "levels")
+                    || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                     || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
                     || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
                     || transitiveWording();
@@ -2696,8 +2728,8 @@ public final class IntentClassifier {
             if (Lexicon.MODULES.contains(w.lower()) && w.capitalised() && !w.allCaps()) {
                 return w.lower();
             }
-            if (!w.code() && !Lexicon.STOP.contains(w.lower()) && !cueWord(w.lower())) {
-                String fix = Lexicon.correctModule(w.lower());
+            if (!w.code() && !Lexicon.STOP.contains(w.lower()) && !cueWord(w.lower()) && !IMPORT_VERBS.contains(w.lower())) {
+                String fix = Lexicon.correctModule(w.lower()); // not "before i touch it" as torch
                 if (fix != null) {
                     q.corrections.add(t + " -> " + fix);
                     return fix;
@@ -2708,6 +2740,10 @@ public final class IntentClassifier {
             }
             return t;
         }
+
+        /** Verbs that say a module is used ("what touches redis", "pulls in yaml"): never a misspelt module. */
+        private static final Set<String> IMPORT_VERBS = Set.of("touch", "touches", "touching", "touched", "pull", "pulls",
+                "pulling", "pulled", "bring", "brings", "bringing", "brought", "rely", "relies", "depend", "depends");
 
         int moduleAfter(int i) {
             if (Set.of("need", "needs", "needing", "require", "requires", "requiring").contains(q.get(i).norm())
@@ -2728,6 +2764,9 @@ public final class IntentClassifier {
         }
 
         int moduleBefore(int i) {
+            if (i > 1 && Set.of("module", "package", "library", "lib").contains(q.get(i - 1).norm())) {
+                i--; // "where is the pluggy module imported": the name before the noun
+            }
             int b = before(i, 3);
             return b >= 0 && moduleLike(q.get(b)) ? b : -1;
         }
@@ -4326,7 +4365,18 @@ public final class IntentClassifier {
                 Word named = q.get(i + 2);
                 if (Lexicon.PARAMETER.contains(q.get(i).norm()) && Set.of("named", "called").contains(q.get(i + 1).lower())
                         && named.identifier() && !isTag(named) && !Lexicon.PRONOUN.contains(named.lower())
-                        && !Lexicon.FUNCTION_WORDS.contains(named.lower())) {
+                        && (!Lexicon.FUNCTION_WORDS.contains(named.lower()) || i + 3 == q.size() && named.lower().length() == 1)) {
+                    // "a parameter named a": a one-letter name that ends the question is that name
+                    return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
+                }
+            }
+            for (int i = 1; i + 2 < q.size(); i++) {
+                // "where is max_bytes a param", "where's field_name an argument": the name, then what it is
+                Word named = q.get(i);
+                boolean whereIs = i >= 2 && q.get(i - 2).lower().equals("where") && q.get(i - 1).norm().equals("is")
+                        || q.get(i - 1).lower().matches("where'?s");
+                if (whereIs && named.code() && named.identifier() && Set.of("a", "an").contains(q.get(i + 1).lower())
+                        && Lexicon.PARAMETER.contains(q.get(i + 2).norm())) {
                     return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
                 }
             }
@@ -4548,6 +4598,30 @@ public final class IntentClassifier {
                             && !q.get(j).at() && methodLike(q.get(j))) {
                         return new Candidate(new Intent.ClassesWithMethod(q.get(j).text()), 6, false, "");
                     }
+                }
+            }
+            // "persist_file implementations", "make_connection defined on which classes?", "as_uri overrides": a
+            // method's name written as code, then the classes that have it
+            for (Word w : q.words) {
+                String t = w.text();
+                int j = w.index() + 1;
+                boolean written = t.indexOf('_') > 0 && t.equals(w.lower()) && !t.endsWith("_")
+                        || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
+                if (!w.code() || !w.identifier() || !written || t.indexOf('.') >= 0 || w.at() || !methodLike(w)
+                        || any(Lexicon.CALL) || any(Lexicon.PARAMETER) || any(Lexicon.DECORATOR)) {
+                    continue;
+                }
+                if (j < q.size() && Set.of("is", "are", "-").contains(q.get(j).lower())) {
+                    j++;
+                }
+                if (j < q.size() && Set.of("implementations", "implementers", "implementors", "overrides")
+                        .contains(q.get(j).lower())) {
+                    return new Candidate(new Intent.ClassesWithMethod(t), 7, false, "");
+                }
+                if (j + 1 < q.size() && Set.of("defined", "implemented", "overridden").contains(q.get(j).lower())
+                        && Set.of("on", "in", "by").contains(q.get(j + 1).lower()) && classNoun
+                        && q.find(j + 1, Set.of("which", "what")) > 0) {
+                    return new Candidate(new Intent.ClassesWithMethod(t), 7, false, "");
                 }
             }
             return null;

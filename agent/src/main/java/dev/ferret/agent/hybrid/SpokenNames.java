@@ -339,7 +339,7 @@ final class SpokenNames {
     /** Words before a function's name at the end of a question about its callers ("usages of filldedent"). */
     private static final Set<String> CALLED_AFTER = Lexicon.set("of calls call invokes invoke uses use to");
     /** Words after a function's name in a question about its callers ("deepcopy usages"). */
-    private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls");
+    private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
     /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
     private static final Set<String> CLASS_CUE_AFTER = Lexicon.set("method methods class subclass subclasses "
             + "descendants children hierarchy tree members api");

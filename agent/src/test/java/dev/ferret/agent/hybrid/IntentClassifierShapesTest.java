@@ -23,6 +23,22 @@ class IntentClassifierShapesTest {
             are there classes anywhere that use Mapping as their base          | SUBCLASSES             | Mapping
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
+            # module, parameter, method and class names in a few more shapes
+            Where is the pluggy module imported?                               | IMPORTS                | pluggy
+            finding every call to fullyQualifiedName before i touch it         | CALLERS                | fullyQualifiedName
+            where is max_bytes a param                                         | FUNCTIONS_WITH_PARAMETER | max_bytes
+            List all functions with a parameter named a.                       | FUNCTIONS_WITH_PARAMETER | a
+            persist_file implementations                                       | CLASSES_WITH_METHOD    | persist_file
+            make_connection defined on which classes?                          | CLASSES_WITH_METHOD    | make_connection
+            gimme the api of Lock                                              | METHODS_OF_CLASS       | Lock
+            TerminalInteractiveShell api, all methods                          | METHODS_OF_CLASS       | TerminalInteractiveShell
+            whats on TypeInfo                                                  | METHODS_OF_CLASS       | TypeInfo
+            whats on Monday                                                    | UNKNOWN                | -
+            the requests api                                                   | UNKNOWN                | -
+            how do i run it, main entrypoints                                  | ENTRY_POINTS           | -
+            how does the entry point work                                      | UNKNOWN                | -
+            all subclasses of ProtocolError incl nested ones                   | SUBCLASSES             | ~ProtocolError
+            anything decorated add_metaclass?                                  | CLASSES_BY_DECORATOR   | add_metaclass
             # a keyword or an open beginning as a part of a name
             List the classes whose names start with Async.                     | CLASSES_BY_NAME        | Async*
             classes starting with Async                                        | CLASSES_BY_NAME        | Async*
