@@ -11,6 +11,7 @@ import dev.ferret.agent.python.PyReference;
 import dev.ferret.agent.python.PyParam;
 import dev.ferret.agent.python.PythonFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -220,7 +221,9 @@ final class SpokenNames {
         boolean pattern = first.intent() instanceof Intent.ClassesByName || first.intent() instanceof Intent.FunctionsByName
                 || first.intent() instanceof Intent.Comments || first.intent() instanceof Intent.ManyParameters;
         boolean argKnown = arg == null || arg.isEmpty() || known(arg) || Lexicon.PYTHON_EXCEPTIONS.contains(arg)
-                || Lexicon.BUILTIN_TYPES.contains(arg) || pattern; // a pattern, a tag or a number is no name
+                || Lexicon.BUILTIN_TYPES.contains(arg) || pattern // a pattern, a tag or a number is no name
+                || (first.intent() instanceof Intent.FunctionsByDecorator || first.intent() instanceof Intent.ClassesByDecorator)
+                && Lexicon.KNOWN_DECORATORS.contains(arg); // "lru cache decorated functions": functools', not a class LRUCache
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         for (Run run : runs(question)) {
             if (!unknown && !related(run.words(), arg, spelt, argKnown)) {
@@ -244,8 +247,20 @@ final class SpokenNames {
                     names.add(name);
                 }
             }
-            for (String name : names) {
+            List<String> inOrder = new ArrayList<>(names);
+            // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
+            inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
+            if (argKnown && run.words().equals(spelt)) {
+                continue; // "lru cache decorated functions": the first reading's lru_cache, not the class LRUCache
+            }
+            for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
+                int kindEnd = kindWordAfter(question, run.end());
+                if (again == null && kindEnd > 0 && !name.toLowerCase(Locale.ROOT).endsWith(
+                        question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT))) {
+                    // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
+                    again = readWith(classifier, question, run.start(), kindEnd, name, name);
+                }
                 if (again != null) {
                     return again;
                 }
@@ -292,8 +307,11 @@ final class SpokenNames {
         if (spelt == null) {
             return false;
         }
+        int kind = spelt.lastIndexOf(' ');
+        String named = kind > 0 && TRAILING_KIND.contains(spelt.substring(kind + 1)) ? spelt.substring(0, kind) : null;
         return (" " + run + " ").contains(" " + spelt + " ") // "lru cache for simple logic" first read as lru_cache
-                || !argKnown && spelt.startsWith(run + " ") && TRAILING_KIND.contains(spelt.substring(run.length() + 1));
+                || !argKnown && spelt.startsWith(run + " ") && TRAILING_KIND.contains(spelt.substring(run.length() + 1))
+                || !argKnown && named != null && run.endsWith(" " + named); // "the ignore request exception" first read as RequestException
     }
 
     /** Words a first reading may have taken into a name that the repository writes without them. */
@@ -470,6 +488,14 @@ final class SpokenNames {
                 && fits(again.intent(), name, roles.get(name)) ? again : null;
     }
 
+    /** The end of an "exception" or "error" right after {@code at} ("... request exception"), else -1. */
+    private static int kindWordAfter(String question, int at) {
+        Matcher m = KIND_AFTER.matcher(question);
+        return m.find(at) && m.start() == at ? m.end() : -1;
+    }
+
+    private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:exception|error)\\b", Pattern.CASE_INSENSITIVE);
+
     private static boolean uses(String argument, String name) {
         return argument.equals(name) || argument.endsWith("." + name);
     }
@@ -488,8 +514,8 @@ final class SpokenNames {
     private record Run(int start, int end, String words, boolean plain) {
     }
 
-    /** Grammar words a name may start with ("to container", "is materialized", "has representation"). */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on");
+    /** Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured"). */
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no");
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
@@ -498,7 +524,8 @@ final class SpokenNames {
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by
      * spaces or a hyphen ("non-square matrix error"); a grammar word may stand inside a run of three or more ("http
-     * not found") and, from a few, at its start after a verb or article ("who uses to container").
+     * not found"), at its end before a noun of what it names ("the not implemented for decorator") and, from a few, at
+     * its start after a verb or article ("who uses to container", "the not configured exception").
      */
     private List<Run> runs(String question) {
         List<int[]> spans = spans(question);
@@ -528,7 +555,10 @@ final class SpokenNames {
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
                             .toLowerCase(Locale.ROOT));
-                    grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading;
+                    boolean trailing = k == parts.length - 1 && parts.length >= 3 && i + length < spans.size()
+                            && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])
+                            .toLowerCase(Locale.ROOT)); // "the not implemented for decorator"
+                    grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
                 if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)
                         || byCompact.containsKey(key.replace(" ", "")))) {

@@ -171,6 +171,40 @@ class SpokenNamesTest {
                     def get(self, timeout_param=None):
                         return self.form_class()
                 """);
+        Files.writeString(repo.resolve("extras.py"), """
+                class Record:
+                    def _to_dict(self):
+                        return {}
+
+
+                class Snapshot:
+                    def to_dict(self):
+                        return self._to_dict()
+
+
+                class LRUCache:
+                    pass
+
+
+                class IgnoreRequest(Exception):
+                    pass
+
+
+                class NotConfigured(Exception):
+                    pass
+
+
+                def not_implemented_for(kind):
+                    return lambda f: f
+
+
+                @not_implemented_for("directed")
+                def degree(graph):
+                    try:
+                        raise IgnoreRequest(graph)
+                    except NotConfigured:
+                        return LRUCache()
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -206,6 +240,11 @@ class SpokenNamesTest {
             who imports the mime text module                     | Imports[module=email.mime.text]
             who pulls in ipython                                 | Imports[module=IPython]
             modeladmin methods                                   | MethodsOfClass[className=ModelAdmin]
+            every class that defines a to dict method            | ClassesWithMethod[method=to_dict]
+            lru cache decorated functions                        | FunctionsByDecorator[decorator=lru_cache]
+            Where is the ignore request exception raised?        | Raises[exception=IgnoreRequest]
+            Where is the not configured exception caught?        | Catches[exception=NotConfigured]
+            Which functions use the not implemented for decorator? | FunctionsByDecorator[decorator=not_implemented_for]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
