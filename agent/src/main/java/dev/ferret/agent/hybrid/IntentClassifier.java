@@ -1516,11 +1516,16 @@ public final class IntentClassifier {
                     && w.index() > 0 && Lexicon.IMPORT.contains(q.get(w.index() - 1).norm()))
                     || (any(Set.of("star", "wildcard", "star-import", "star-imports")) && any(Lexicon.IMPORT));
             boolean e = star || q.words.stream().anyMatch(w -> w.lower().equals("__all__")) || q.words.stream().anyMatch(w ->
-                    Lexicon.EXPORT.contains(w.norm()) && !(w.index() + 1 < q.size() && placeNoun(w.index() + 1)))
+                    Lexicon.EXPORT.contains(w.norm()) && !(w.index() + 1 < q.size() && placeNoun(w.index() + 1))
+                    && !w.lower().startsWith("exporter")) // "feed exporter methods": a class that exports, not __all__
                     || q.phrase("public", "api") || q.phrase("public", "names") || q.phrase("public", "symbols")
                     || q.phrase("public", "interface");
             return e ? new Candidate(new Intent.Exports(), 7, false, "") : null;
         }
+
+        /** Names of a way of writing names: "every UPPER_CASE constant" names no constant. */
+        private static final Set<String> CASE_STYLES = Set.of("upper_case", "all_caps", "screaming_snake_case",
+                "constant_case", "snake_case", "caps");
 
         Candidate constants() {
             boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> Set.of("upper_case", "all_caps",
@@ -1532,6 +1537,11 @@ public final class IntentClassifier {
             if (c && k >= 0 && k + 1 < q.size() && placeNoun(k + 1) && q.words.stream().filter(w -> Lexicon.CONSTANT
                     .contains(w.norm())).count() == 1) {
                 return null; // "in the constants package": a place
+            }
+            if (c && k > 0 && !q.get(k).lower().endsWith("s") && q.get(k - 1).code() && q.get(k - 1).allCaps()
+                    && q.get(k - 1).identifier() && q.get(k - 1).text().length() > 1 && !isTag(q.get(k - 1))
+                    && !CASE_STYLES.contains(q.get(k - 1).lower())) {
+                return null; // "which file defines the CONCURRENT_REQUESTS constant": that one constant
             }
             return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
         }
@@ -1956,6 +1966,12 @@ public final class IntentClassifier {
                 // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
                 return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
             }
+            int onTop = onTop();
+            if (at < 0 && cue < 0 && onTop >= 0) {
+                // "which class has provider on top of it", "which class gets pytest.mark.xfail on top": written above it
+                return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(text(onTop))
+                        : new Intent.FunctionsByDecorator(text(onTop)), 6, false, "");
+            }
             int registered = registeredWith();
             if (at < 0 && cue < 0 && registered >= 0) {
                 // "functions registered through normalize_token.register", "sizeof.register implementations"
@@ -1964,6 +1980,11 @@ public final class IntentClassifier {
             }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
+                    if (w.code() && w.lower().startsWith("pytest.mark.") && w.lower().length() > 12 && !any(Lexicon.IMPORT)) {
+                        // "do we put pytest.mark.xfail on any whole class": a marker is applied as a decorator
+                        return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(w.text())
+                                : new Intent.FunctionsByDecorator(w.text()), 6, false, "");
+                    }
                     // "login_required views", "click.command functions", "shared_task functions": a decorator's name
                     // written as code, before the role of what it decorates
                     if (w.code() && w.identifier() && !w.quoted() && w.index() + 1 < q.size()
@@ -1994,6 +2015,10 @@ public final class IntentClassifier {
                     }
                 } else if (Set.of("decorated", "wrapped", "marked", "tagged", "applied", "preceded").contains(n)) {
                     p = after(i, 3);
+                    if (p == i + 1 && Set.of("tests", "functions", "funcs", "methods", "classes", "handlers", "views",
+                            "fns", "defs").contains(q.get(p).lower())) {
+                        p = -1; // "gen test decorated tests": what is decorated, the decorator is before
+                    }
                     if (p < 0 && n.equals("decorated")) {
                         p = rightBefore(i); // "staticmethod-decorated methods"
                     }
@@ -2044,6 +2069,20 @@ public final class IntentClassifier {
                 j--;
             }
             return j >= 0 && slot(q.get(j), false, true) ? j : -1;
+        }
+
+        /** The name before "on top (of it)" at the end of the question ("has provider on top of it"); -1 if none. */
+        private int onTop() {
+            for (int i = 1; i + 1 < q.size(); i++) {
+                if (!q.get(i).lower().equals("on") || !q.get(i + 1).lower().equals("top")) {
+                    continue;
+                }
+                boolean end = i + 2 == q.size() || i + 4 == q.size() && q.get(i + 2).lower().equals("of")
+                        && Set.of("it", "them", "its", "each").contains(q.get(i + 3).lower());
+                int p = before(i, 2);
+                return end && p >= 0 && (q.get(p).code() || q.get(p).identifier() && !Lexicon.FUNCTION_WORDS.contains(q.get(p).lower())) ? p : -1;
+            }
+            return -1;
         }
 
         /** Words between a name and "as a decorator": "X (is) (ever) used as", "the X hook as". */
@@ -2110,7 +2149,9 @@ public final class IntentClassifier {
             if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
                 return null; // "anything returning Awaitable": a return annotation, not async defs
             }
-            if (q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm())).allMatch(this::asyncInName)) {
+            if (q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm())).allMatch(w -> asyncInName(w)
+                    || q.original.matches("(?s).*\\b" + java.util.regex.Pattern.quote(w.text()) + "\\s*=(?!=).*"))) {
+                // "who accepts asynchronous=": a keyword argument so named
                 return null; // "classes whose names start with Async", "who imports async timeout": part of a name
             }
             return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
@@ -2138,6 +2179,10 @@ public final class IntentClassifier {
         /** Words that say where in a name its part stands: "start with", "prefixed", "ending in". */
         private static final Set<String> NAME_PART_WORDS = Set.of("start", "starts", "starting", "begin", "begins",
                 "beginning", "prefixed", "prefix", "end", "ends", "ending", "suffixed", "suffix");
+
+        /** Python's built-in classes that projects subclass, written in lower case: "dict subclasses". */
+        private static final Set<String> BASE_TYPES = Set.of("dict", "list", "set", "tuple", "str", "int", "float",
+                "bytes", "object", "frozenset", "bytearray");
 
         Candidate subclasses() {
             boolean protocol = false;
@@ -2173,7 +2218,7 @@ public final class IntentClassifier {
                     int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
                             "straight", "right", "immediately", "off",
                             "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
-                            "transitively", "ultimately", "even", "upon"));
+                            "transitively", "ultimately", "even", "upon", "builtin", "built-in"));
                     if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
                         p = a;
                         cue = true;
@@ -2184,8 +2229,8 @@ public final class IntentClassifier {
                 if (Lexicon.SUBCLASS_NOUN.contains(n) || n.equals("derived")) {
                     cue = true;
                     int b = rightBefore(i);
-                    if (b >= 0 && classLike(q.get(b))) {
-                        p = b;
+                    if (b >= 0 && (classLike(q.get(b)) || BASE_TYPES.contains(q.get(b).text()))) {
+                        p = b; // "Protocol subclasses", "dict subclasses"
                     } else {
                         for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
                             if (Set.of("of", "below", "under", "from").contains(q.get(j).norm())) {
@@ -2743,7 +2788,8 @@ public final class IntentClassifier {
 
         /** Verbs that say a module is used ("what touches redis", "pulls in yaml"): never a misspelt module. */
         private static final Set<String> IMPORT_VERBS = Set.of("touch", "touches", "touching", "touched", "pull", "pulls",
-                "pulling", "pulled", "bring", "brings", "bringing", "brought", "rely", "relies", "depend", "depends");
+                "pulling", "pulled", "bring", "brings", "bringing", "brought", "rely", "relies", "depend", "depends",
+                "builtin"); // "the builtin dict" is no misspelt builtins module
 
         int moduleAfter(int i) {
             if (Set.of("need", "needs", "needing", "require", "requires", "requiring").contains(q.get(i).norm())
@@ -2867,6 +2913,12 @@ public final class IntentClassifier {
             boolean plural = w.lower().endsWith("s");
             if (!plural && namedBefore(e)) {
                 return null; // "members of the Color enum": one enum
+            }
+            if (!plural && e > 1 && Set.of("the", "a", "an", "our", "this").contains(q.get(e - 2).lower())
+                    && q.get(e - 1).identifier() && !Lexicon.cue(q.get(e - 1).lower())
+                    && (e + 1 < q.size() && Set.of("definition", "def", "class", "declaration").contains(q.get(e + 1).lower())
+                    || any(Set.of("defined", "declared", "define", "live", "lives")))) {
+                return null; // "find the status enum definition": one enum, said in lower case
             }
             long enumBases = q.words.stream().filter(x -> Set.of("enum", "intenum", "strenum", "flag", "intflag")
                     .contains(x.lower().replaceFirst("^enum\\.", "")) && (x.capitalised() || x.code())).count();
@@ -3118,7 +3170,8 @@ public final class IntentClassifier {
                         || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && Set.of("from", "with", "via", "using",
                         "through").contains(q.get(w.index() - 1).lower())
                         && pluralLibraries; // "which packages from pip are used"
-                if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool
+                boolean subject = w.index() > 0 && Set.of("does", "do").contains(q.get(w.index() - 1).lower()); // "does docutils import"
+                if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool && !subject
                         && (w.code() || m.equalsIgnoreCase(w.text()))) {
                     return null; // "which files depend on requests": that module's imports
                 }

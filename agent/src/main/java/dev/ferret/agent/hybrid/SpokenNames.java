@@ -360,7 +360,7 @@ final class SpokenNames {
     private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
     /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
     private static final Set<String> CLASS_CUE_AFTER = Lexicon.set("method methods class subclass subclasses "
-            + "descendants children hierarchy tree members api");
+            + "descendants children hierarchy tree members api enum exception error");
 
     /**
      * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own

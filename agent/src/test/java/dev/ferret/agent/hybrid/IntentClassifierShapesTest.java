@@ -24,6 +24,19 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            feed exporter methods                                              | UNKNOWN                | -
+            Which file defines the CONCURRENT_REQUESTS constant?               | DEFINITIONS            | CONCURRENT_REQUESTS
+            Find every UPPER_CASE constant.                                    | CONSTANTS              | -
+            anything that subclasses the builtin dict?                         | SUBCLASSES             | dict
+            dict subclasses transitively pls                                   | SUBCLASSES             | ~dict
+            full type hierarchy of Shape                                       | SUBCLASSES             | ~Shape
+            find the status enum definition                                    | UNKNOWN                | -
+            gen_test decorated tests                                           | FUNCTIONS_BY_DECORATOR | gen_test
+            who accepts asynchronous=                                          | FUNCTIONS_WITH_PARAMETER | asynchronous
+            Which third-party libraries does docutils import?                  | THIRD_PARTY            | -
+            which files depend on requests                                     | IMPORTS                | requests
+            which class has provider on top of it                              | CLASSES_BY_DECORATOR   | provider
+            do we put pytest.mark.xfail on any whole class                     | CLASSES_BY_DECORATOR   | pytest.mark.xfail
             Where is the pluggy module imported?                               | IMPORTS                | pluggy
             finding every call to fullyQualifiedName before i touch it         | CALLERS                | fullyQualifiedName
             where is max_bytes a param                                         | FUNCTIONS_WITH_PARAMETER | max_bytes

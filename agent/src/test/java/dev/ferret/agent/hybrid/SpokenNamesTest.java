@@ -194,6 +194,10 @@ class SpokenNamesTest {
                     pass
 
 
+                class Status:
+                    pass
+
+
                 def not_implemented_for(kind):
                     return lambda f: f
 
@@ -245,6 +249,7 @@ class SpokenNamesTest {
             Where is the ignore request exception raised?        | Raises[exception=IgnoreRequest]
             Where is the not configured exception caught?        | Catches[exception=NotConfigured]
             Which functions use the not implemented for decorator? | FunctionsByDecorator[decorator=not_implemented_for]
+            find the status enum definition                      | Definitions[name=Status]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
