@@ -164,12 +164,21 @@ final class SpokenNames {
             roles.computeIfAbsent(module, k -> EnumSet.noneOf(Role.class)).add(Role.MODULE);
             modules.putIfAbsent(module.toLowerCase(Locale.ROOT), module);
             String words = moduleWords(module);
+            String[] parts = module.split("\\.");
+            String last = parts[parts.length - 1].replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
+            if (last.length() >= 6 && last.matches("[a-z0-9]+")) {
+                // "the unicode data module", "the socks io library", "sympy's poly errors module": a module's (last)
+                // name of one part said as words
+                byCompact.computeIfAbsent(last, k -> new LinkedHashSet<>()).add(module);
+            }
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(module);
-                String[] parts = module.split("\\.");
-                for (int i = 1; i + 2 <= parts.length; i++) { // "brain helpers" for astroid.brain.helpers
+                for (int i = 1; i + 1 <= parts.length; i++) { // "brain helpers" for astroid.brain.helpers
                     String tail = moduleWords(String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                    if (tail == null && i == parts.length - 1) {
+                        tail = words(parts[i]); // "the worker state machine module": distributed.worker_state_machine
+                    }
                     if (tail != null) {
                         byWords.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(module);
                     }

@@ -172,6 +172,10 @@ class SpokenNamesTest {
                         return self.form_class()
                 """);
         Files.writeString(repo.resolve("extras.py"), """
+                import unicodedata
+                from distributed.worker_state_machine import Task
+
+
                 class Record:
                     def _to_dict(self):
                         return {}
@@ -250,6 +254,8 @@ class SpokenNamesTest {
             Where is the not configured exception caught?        | Catches[exception=NotConfigured]
             Which functions use the not implemented for decorator? | FunctionsByDecorator[decorator=not_implemented_for]
             find the status enum definition                      | Definitions[name=Status]
+            which files pull in the unicode data module?         | Imports[module=unicodedata]
+            who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
