@@ -1488,8 +1488,10 @@ public final class IntentClassifier {
                 for (Word w : q.words) {
                     if (w.lower().equals("cached_property") || w.lower().equals("cached_properties")
                             || w.lower().equals("functools.cached_property")) {
-                        if (w.at()) {
-                            return null; // "methods decorated @cached_property": that decorator, by name
+                        if (w.at() || any(Lexicon.DECORATOR) || any(Set.of("decorated", "wrapped", "using", "use", "uses",
+                                "with"))) {
+                            return null; // "methods decorated @cached_property", "where's cached_property used as a
+                                         // decorator": that decorator, by name
                         }
                         i = w.index();
                     }
@@ -1556,6 +1558,11 @@ public final class IntentClassifier {
             }
             if (tag == null && (q.phrase("left", "to", "do") || q.phrase("still", "to", "do"))) {
                 tag = "TODO";
+            }
+            if (tag == null && !q.words.isEmpty() && Set.of("notes", "note").contains(q.get(0).lower())
+                    && q.words.stream().anyMatch(w -> Set.of("comments", "comment").contains(w.lower()))
+                    && q.words.stream().anyMatch(w -> Set.of("left", "written", "put", "added").contains(w.lower()))) {
+                tag = "NOTE"; // "notes people left in comments": the comments tagged NOTE
             }
             if (tag == null) {
                 // "WIP comments", "PERF markers": a word in capitals right before comment(s)/marker(s)
@@ -1980,6 +1987,10 @@ public final class IntentClassifier {
             }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
+                    if (w.code() && CLASS_DECORATORS.contains(w.lower()) && w.index() + 1 < q.size()
+                            && Set.of("class", "classes").contains(q.get(w.index() + 1).norm()) && !any(Lexicon.IMPORT)) {
+                        return new Candidate(new Intent.ClassesByDecorator(w.text()), 6, false, ""); // "attr.s classes"
+                    }
                     if (w.code() && w.lower().startsWith("pytest.mark.") && w.lower().length() > 12 && !any(Lexicon.IMPORT)) {
                         // "do we put pytest.mark.xfail on any whole class": a marker is applied as a decorator
                         return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(w.text())
@@ -2013,6 +2024,9 @@ public final class IntentClassifier {
                     if (p < 0) {
                         p = after(i, 3);
                     }
+                } else if (Set.of("decorate", "decorates", "wrap", "wraps").contains(n) && i == q.size() - 1 && i >= 2
+                        && Set.of("does", "do", "did").contains(q.get(i - 2).lower())) {
+                    p = i - 1; // "which classes does attr.s decorate": the decorator is the verb's subject
                 } else if (Set.of("decorated", "wrapped", "marked", "tagged", "applied", "preceded").contains(n)) {
                     p = after(i, 3);
                     if (p == i + 1 && Set.of("tests", "functions", "funcs", "methods", "classes", "handlers", "views",
@@ -2180,6 +2194,17 @@ public final class IntentClassifier {
         private static final Set<String> NAME_PART_WORDS = Set.of("start", "starts", "starting", "begin", "begins",
                 "beginning", "prefixed", "prefix", "end", "ends", "ending", "suffixed", "suffix");
 
+        /** Words before "parameter" that say how many or what sort: "a single parameter", "optional args". */
+        private static final Set<String> PARAMETER_SORTS = Set.of("single", "multiple", "several", "many", "extra",
+                "optional", "required", "mandatory", "positional", "variadic", "same", "different", "unused", "mutable");
+
+        /** Grammar words that are also common parameter names ("using" in Django, "to", "key", "as"). */
+        private static final Set<String> GRAMMAR_NAMES = Set.of("using", "from", "to", "as", "by", "with", "in", "on", "at",
+                "for", "if", "into", "of", "over", "since", "until", "before", "after", "where", "when", "then", "only");
+
+        /** typing's annotations of a function that never returns: "NoReturn functions" asks for those functions. */
+        private static final Set<String> NEVER_RETURNS = Set.of("NoReturn", "Never");
+
         /** Python's built-in classes that projects subclass, written in lower case: "dict subclasses". */
         private static final Set<String> BASE_TYPES = Set.of("dict", "list", "set", "tuple", "str", "int", "float",
                 "bytes", "object", "frozenset", "bytearray");
@@ -2304,6 +2329,12 @@ public final class IntentClassifier {
             }
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
+            }
+            if (p >= 0 && p + 1 < q.size() && !q.get(p).code() && q.get(p).identifier() && q.get(p).text().equals(q.get(p).lower())
+                    && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower()) && classLike(q.get(p + 1)) && q.get(p + 1).capitalised()
+                    && (p + 2 == q.size() || !Lexicon.CLASS.contains(q.get(p + 2).norm()) && !Set.of("base", "mixin",
+                    "interface", "abc", "type").contains(q.get(p + 2).lower()))) { // not "the inverse Laplacian base class"
+                p++; // "extend traitlets Configurable", "descendants of pydantic BaseModel": the library, then its class
             }
             if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
                 p = -1; // "extend something from the stdlib": a base class is written like a class
@@ -2566,6 +2597,10 @@ public final class IntentClassifier {
                         }
                     }
                 }
+            }
+            if (p >= 2 && Set.of("with", "by", "in").contains(q.get(p - 1).lower()) && Set.of("decorated", "wrapped",
+                    "marked", "annotated").contains(q.get(p - 2).lower()) && importCue < 0) {
+                return null; // "any classes decorated with attrs": the decorator, not the module's imports
             }
             if (p >= 0 && p + 1 < q.size() && Set.of("dependency", "dep").contains(q.get(p + 1).lower()) && q.get(p).code()
                     && !knownModule(moduleOf(q.get(p)))) {
@@ -4423,6 +4458,15 @@ public final class IntentClassifier {
                     return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
                 }
             }
+            for (int i = 0; i + 2 < q.size(); i++) {
+                // "take a using parameter", "an as argument": a grammar word between article and noun is a name
+                Word g = q.get(i + 1);
+                if (Set.of("a", "an").contains(q.get(i).lower()) && Set.of("parameter", "param", "argument", "arg", "kwarg")
+                        .contains(q.get(i + 2).lower()) && g.identifier() && !g.code() && g.text().equals(g.lower())
+                        && GRAMMAR_NAMES.contains(g.lower())) {
+                    return new Candidate(new Intent.FunctionsWithParameter(g.text()), 7, false, "");
+                }
+            }
             for (int i = 1; i + 2 < q.size(); i++) {
                 // "where is max_bytes a param", "where's field_name an argument": the name, then what it is
                 Word named = q.get(i);
@@ -4501,10 +4545,21 @@ public final class IntentClassifier {
             if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which"))) {
                 return null;
             }
+            if (!q.get(p).code() && p + 1 < q.size() && Lexicon.PARAMETER.contains(q.get(p + 1).norm())
+                    && PARAMETER_SORTS.contains(q.get(p).lower())) {
+                return null; // "functions taking a single parameter": how many or what sort, not a name
+            }
             return new Candidate(new Intent.FunctionsWithParameter(text(p).replaceFirst("^\\*+", "")), 6, false, "");
         }
 
         Candidate returning() {
+            for (Word w : q.words) {
+                if (NEVER_RETURNS.contains(w.text().replaceFirst("^typing\\.", "")) && functionNoun && !any(Lexicon.IMPORT)
+                        && !any(Lexicon.CALL)) {
+                    // "NoReturn functions": functions annotated as never returning
+                    return new Candidate(new Intent.FunctionsReturning(w.text()), 8, false, "");
+                }
+            }
             int r = -1;
             for (int i = 0; i < q.size(); i++) {
                 String n = q.get(i).norm();

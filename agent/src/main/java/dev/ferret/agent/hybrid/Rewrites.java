@@ -530,6 +530,9 @@ final class Rewrites {
             + "warning)(s?)\\b(?=\\s+(?:(?:raise|throw|catch)\\s+(?:sites?|points?|spots?|locations?|places?)|handlers?\\b))",
             Pattern.CASE_INSENSITIVE);
 
+    /** attrs' class decorator said with a space: "attr s". */
+    private static final Pattern ATTR_S = Pattern.compile("\\battr\\s+s\\b(?=\\s+(?:decorat|class))", Pattern.CASE_INSENSITIVE);
+
     static String apply(String question) {
         final String asked = spoken(CodePattern.apply(question));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
@@ -687,6 +690,7 @@ final class Rewrites {
         q = KNOWN_CASE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
                 + CANONICAL.get(m.group(2).toLowerCase(java.util.Locale.ROOT))));
         q = A_SINK.matcher(q).replaceAll("async");
+        q = ATTR_S.matcher(q).replaceAll("attr.s"); // "which classes does attr s decorate"
         for (Map.Entry<Pattern, String> misheard : MISHEARD) {
             q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
         }

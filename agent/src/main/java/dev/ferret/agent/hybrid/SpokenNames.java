@@ -524,11 +524,11 @@ final class SpokenNames {
     }
 
     /** Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured"). */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from");
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
-            + "a an the of with");
+            + "a an the of with for");
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by

@@ -24,6 +24,18 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            where's cached_property used as a decorator                        | FUNCTIONS_BY_DECORATOR | cached_property
+            Which methods are decorated as a cached property?                  | FUNCTIONS_BY_DECORATOR | cached_property
+            Enumerate the properties, including cached properties.             | PROPERTIES             | -
+            NoReturn functions                                                 | FUNCTIONS_RETURNING    | NoReturn
+            attr.s classes                                                     | CLASSES_BY_DECORATOR   | attr.s
+            which classes does attr s decorate                                 | CLASSES_BY_DECORATOR   | attr.s
+            any classes decorated with attrs                                   | CLASSES_BY_DECORATOR   | attrs
+            who imports attrs                                                  | IMPORTS                | attrs
+            notes people left in comments                                      | COMMENTS               | NOTE
+            which of our classes extend traitlets Configurable?                | SUBCLASSES             | Configurable
+            Which functions take a using parameter?                            | FUNCTIONS_WITH_PARAMETER | using
+            functions taking a single parameter                                | UNKNOWN                | -
             feed exporter methods                                              | UNKNOWN                | -
             Which file defines the CONCURRENT_REQUESTS constant?               | DEFINITIONS            | CONCURRENT_REQUESTS
             Find every UPPER_CASE constant.                                    | CONSTANTS              | -
