@@ -181,7 +181,8 @@ public final class QuestionSuite {
         }
         return switch (file) {
             case "subclasses", "subclasses-indirect" -> !Set.of("object", "Protocol", "typing.Protocol", "Generic",
-                    "typing.Generic", "typing_extensions.Protocol").contains(v) && Character.isUpperCase(lastPart(v).charAt(0));
+                    "typing.Generic", "typing_extensions.Protocol", "Enum", "enum.Enum").contains(v)
+                    && Character.isUpperCase(lastPart(v).charAt(0)); // a subclass question on Enum asks for the enums
             case "classes-by-decorator" -> !v.contains("dataclass");
             case "functions-by-decorator" -> !v.contains("dataclass") && !Set.of("property", "cached_property",
                     "functools.cached_property").contains(v) && !v.endsWith(".setter") && !v.endsWith(".getter")
