@@ -3939,6 +3939,16 @@ public final class IntentClassifier {
                     .contains(w.lower()))) {
                 return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
             }
+            if (q.size() >= 3 && q.size() <= 6 && Set.of("find", "locate", "open", "show").contains(q.get(0).lower())
+                    && Set.of("class", "function", "func", "def", "method", "constant", "decorator")
+                    .contains(q.get(q.size() - 1).lower())) {
+                // "find the AssertionRewritingHook class", "open the parse_args function": one definition, by its name
+                Word n = q.get(q.size() - 2);
+                boolean article = q.size() >= 4 && Set.of("the", "me", "our").contains(q.get(q.size() - 3).lower());
+                if (article && n.identifier() && (n.code() || n.innerCapital()) && !isTag(n)) {
+                    return new Candidate(new Intent.Definitions(n.text()), 7, false, "");
+                }
+            }
             boolean where = q.words.stream().anyMatch(w -> isWhere(w.lower()));
             boolean fileAsk = false;
             for (int i = 0; i + 1 < q.size(); i++) {

@@ -235,7 +235,7 @@ final class SpokenNames {
                 && Lexicon.KNOWN_DECORATORS.contains(arg); // "lru cache decorated functions": functools', not a class LRUCache
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         for (Run run : runs(question)) {
-            if (!unknown && !related(run.words(), arg, spelt, argKnown)) {
+            if (!unknown && !related(run.words(), arg, spelt, argKnown) && !(arg.isEmpty() && namedKind(question, run))) {
                 continue;
             }
             if (!unknown && !arg.isEmpty() && framed(question, run, arg)) {
@@ -365,6 +365,11 @@ final class SpokenNames {
 
     /** Words before a function's name at the end of a question about its callers ("usages of filldedent"). */
     private static final Set<String> CALLED_AFTER = Lexicon.set("of calls call invokes invoke uses use to");
+    /** Words before a method's name in a question about the classes that have it ("classes with astext"). */
+    private static final Set<String> HAS_METHOD_BEFORE = Lexicon.set("with having define defines implement implements "
+            + "override overrides");
+    private static final Pattern CLASS_NOUN = Pattern.compile("(?i)\\bclass(?:es)?\\b");
+
     /** Words after a function's name in a question about its callers ("deepcopy usages"). */
     private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
     /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
@@ -396,6 +401,7 @@ final class SpokenNames {
                 Set<Role> used = roles.get(name);
                 String put;
                 boolean callers = false;
+                boolean methods = false;
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && CLASS_CUE_AFTER.contains(after)) {
                     put = name;
@@ -404,11 +410,17 @@ final class SpokenNames {
                         || CALLS_AFTER.contains(after))) {
                     put = name + "()";
                     callers = true;
+                } else if (used.contains(Role.FUNCTION) && name.equals(token) && HAS_METHOD_BEFORE.contains(before)
+                        && CLASS_NOUN.matcher(question).find() && (last || Lexicon.set("method methods").contains(after))
+                        && !ROLE_NOUNS.contains(token) && !Lexicon.ENGLISH.contains(token)) { // not "classes with methods that"
+                    put = name + "()"; // "classes with astext": the classes that define that method
+                    methods = true;
                 } else {
                     continue;
                 }
                 Classification again = readWith(classifier, question, start, end, put, name);
-                if (again != null && (!callers || again.intent() instanceof Intent.Callers)) {
+                if (again != null && (!callers || again.intent() instanceof Intent.Callers)
+                        && (!methods || again.intent() instanceof Intent.ClassesWithMethod)) {
                     return again;
                 }
             }
@@ -503,7 +515,17 @@ final class SpokenNames {
         return m.find(at) && m.start() == at ? m.end() : -1;
     }
 
-    private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:exception|error)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:exception|error|helper|generator|function|"
+            + "constant)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * For a first reading that names nothing ("who calls the path graph generator" read as the generators): the run
+     * stands after an article and before a singular noun of what it is, so it is a name ("the map exceptions helper").
+     */
+    private static boolean namedKind(String question, Run run) {
+        return KIND_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
+                && question.substring(0, run.start()).matches("(?is).*\\b(?:the|a|an)\\s+$");
+    }
 
     private static boolean uses(String argument, String name) {
         return argument.equals(name) || argument.endsWith("." + name);

@@ -24,6 +24,8 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            find the AssertionRewritingHook class                              | DEFINITIONS            | AssertionRewritingHook
+            open the parse_args function                                       | DEFINITIONS            | parse_args
             where's cached_property used as a decorator                        | FUNCTIONS_BY_DECORATOR | cached_property
             Which methods are decorated as a cached property?                  | FUNCTIONS_BY_DECORATOR | cached_property
             Enumerate the properties, including cached properties.             | PROPERTIES             | -

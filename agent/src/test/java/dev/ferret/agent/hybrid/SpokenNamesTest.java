@@ -255,6 +255,8 @@ class SpokenNamesTest {
             Which functions use the not implemented for decorator? | FunctionsByDecorator[decorator=not_implemented_for]
             find the status enum definition                      | Definitions[name=Status]
             which files pull in the unicode data module?         | Imports[module=unicodedata]
+            where do we define the build request helper          | Definitions[name=build_request]
+            classes with reportinfo                              | ClassesWithMethod[method=reportinfo]
             who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
