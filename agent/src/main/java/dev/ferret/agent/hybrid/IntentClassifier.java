@@ -397,7 +397,7 @@ public final class IntentClassifier {
     /** Verbs after which "in X" is the module brought in, not a place ("which files pull in urllib.parse"). */
     private static final java.util.regex.Pattern BRINGING_IN = java.util.regex.Pattern.compile("\\b(?:pull|pulls|pulled|"
             + "pulling|bring|brings|brought|bringing|import|imports|imported|importing|plug|plugs|plugged|log|logs|logged|"
-            + "put|puts|passed|pass|passes|type|typed)$");
+            + "put|puts|passed|pass|passes|type|typed|wrapped|decorated|marked)$"); // "wrapped in functools.lru_cache"
 
     static String dottedScope(String question, java.util.Map<String, String> written) {
         java.util.regex.Matcher m = DOTTED_SCOPE.matcher(question);

@@ -93,6 +93,7 @@ final class SpokenNames {
                 names.add(c.name(), Role.CLASS);
                 c.bases().forEach(b -> names.addLast(b, Role.CLASS));
                 c.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
+                c.decorators().forEach(names::addDotted);
             }
             for (PyFunction fn : f.functions()) {
                 names.add(fn.name(), Role.FUNCTION);
@@ -100,6 +101,7 @@ final class SpokenNames {
                     names.add(p.name(), Role.PARAMETER);
                 }
                 fn.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
+                fn.decorators().forEach(names::addDotted);
             }
             for (PyImport i : f.imports()) {
                 names.add(i.name(), Role.IMPORTED);
@@ -136,6 +138,23 @@ final class SpokenNames {
             if (name != null) {
                 name = name.replaceFirst("\\(.*$", "");
                 add(name.substring(name.lastIndexOf('.') + 1), role);
+            }
+        }
+
+        /**
+         * A dotted decorator as written ("admin.register", "functools.lru_cache"), said as its parts' words ("the admin
+         * register decorator", "functools lru cache").
+         */
+        void addDotted(PyReference ref) {
+            String name = ref == null ? null : ref.dotted() != null ? ref.dotted() : ref.text();
+            if (name == null) {
+                return;
+            }
+            name = name.replaceFirst("\\(.*$", "");
+            String words = moduleWords(name);
+            if (words != null) {
+                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(Role.FUNCTION);
+                byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
             }
         }
 

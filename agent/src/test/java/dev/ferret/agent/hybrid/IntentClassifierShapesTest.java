@@ -24,6 +24,7 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            stuff wrapped in functools.lru_cache                               | FUNCTIONS_BY_DECORATOR | functools.lru_cache
             find the AssertionRewritingHook class                              | DEFINITIONS            | AssertionRewritingHook
             open the parse_args function                                       | DEFINITIONS            | parse_args
             where's cached_property used as a decorator                        | FUNCTIONS_BY_DECORATOR | cached_property

@@ -172,6 +172,7 @@ class SpokenNamesTest {
                         return self.form_class()
                 """);
         Files.writeString(repo.resolve("extras.py"), """
+                import functools
                 import unicodedata
                 from distributed.worker_state_machine import Task
 
@@ -206,6 +207,7 @@ class SpokenNamesTest {
                     return lambda f: f
 
 
+                @functools.lru_cache(maxsize=56)
                 @not_implemented_for("directed")
                 def degree(graph):
                     try:
@@ -257,6 +259,7 @@ class SpokenNamesTest {
             which files pull in the unicode data module?         | Imports[module=unicodedata]
             where do we define the build request helper          | Definitions[name=build_request]
             classes with reportinfo                              | ClassesWithMethod[method=reportinfo]
+            stuff wrapped in functools lru cache                 | FunctionsByDecorator[decorator=functools.lru_cache]
             who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
