@@ -2330,6 +2330,15 @@ public final class IntentClassifier {
             if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
                 return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
             }
+            if (p >= 0 && !q.get(p).code() && q.get(p).text().equals(q.get(p).lower()) && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
+                for (int j = p + 1; j < Math.min(q.size(), p + 3); j++) {
+                    if (q.get(j).code() && classLike(q.get(j)) || q.get(j).code() && q.get(j).text().startsWith("_")
+                            && q.get(j).text().length() > 1 && Character.isUpperCase(q.get(j).text().charAt(1))) {
+                        p = j; // "subclasses of the groupby base _GroupBy": the name written as code after its description
+                        break;
+                    }
+                }
+            }
             if (p >= 0 && p + 1 < q.size() && !q.get(p).code() && q.get(p).identifier() && q.get(p).text().equals(q.get(p).lower())
                     && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower()) && classLike(q.get(p + 1)) && q.get(p + 1).capitalised()
                     && (p + 2 == q.size() || !Lexicon.CLASS.contains(q.get(p + 2).norm()) && !Set.of("base", "mixin",
@@ -3939,6 +3948,10 @@ public final class IntentClassifier {
                     .contains(w.lower()))) {
                 return null; // "every Protocol class definition", "the Protocol definitions": a listing of a kind
             }
+            if (q.size() == 2 && q.get(0).code() && q.get(0).identifier() && !isTag(q.get(0))
+                    && Set.of("def", "definition", "defn", "source", "src").contains(q.get(1).lower())) {
+                return new Candidate(new Intent.Definitions(text(0)), 7, false, ""); // "const_factory def?"
+            }
             if (q.size() >= 3 && q.size() <= 6 && Set.of("find", "locate", "open", "show").contains(q.get(0).lower())
                     && Set.of("class", "function", "func", "def", "method", "constant", "decorator")
                     .contains(q.get(q.size() - 1).lower())) {
@@ -4597,6 +4610,11 @@ public final class IntentClassifier {
                 String n = q.get(i).norm();
                 if (Lexicon.RETURN.contains(n) || n.equals("->")) {
                     p = after(i, 4, false, skip);
+                    int last = q.size() - 1;
+                    if (p < 0 && last > i && last <= i + 4 && q.get(last).capitalised() && !q.get(last).allCaps()
+                            && Set.of("type", "value").contains(q.get(last).lower())) {
+                        p = last; // "funcs returning Value", "a return type of Type": a class so named ends the question
+                    }
                     if (p < 0 && i + 1 < q.size() && Set.of("type", "annotation").contains(q.get(i + 1).norm())) {
                         p = rightBefore(i); // "a bool return annotation"
                         if (p < 0 && i >= 3 && q.get(i - 2).norm().equals("as")

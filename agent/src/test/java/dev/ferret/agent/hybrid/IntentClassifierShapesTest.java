@@ -24,6 +24,10 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            funcs returning Value                                              | FUNCTIONS_RETURNING    | Value
+            functions whose return value is used                               | UNKNOWN                | -
+            const_factory def?                                                 | DEFINITIONS            | const_factory
+            subclases of the groupby base _GroupBy?                            | SUBCLASSES             | _GroupBy
             stuff wrapped in functools.lru_cache                               | FUNCTIONS_BY_DECORATOR | functools.lru_cache
             find the AssertionRewritingHook class                              | DEFINITIONS            | AssertionRewritingHook
             open the parse_args function                                       | DEFINITIONS            | parse_args
