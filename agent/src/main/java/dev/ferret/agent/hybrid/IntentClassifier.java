@@ -561,6 +561,11 @@ public final class IntentClassifier {
             return true;
         }
         for (Word w : q.words) {
+            if (w.index() >= 2 && w.capitalised() && Set.of("with", "in").contains(q.get(w.index() - 1).lower())
+                    && Set.of("start", "starts", "starting", "begin", "begins", "end", "ends", "ending")
+                    .contains(q.get(w.index() - 2).lower())) {
+                continue; // "classes whose names start with Compare": the start of a name
+            }
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index())
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;
@@ -1904,7 +1909,8 @@ public final class IntentClassifier {
                 if (Set.of("api", "apis").contains(w.lower()) && !w.code()) {
                     if (i + 1 < q.size() && q.get(i + 1).norm().equals("of")) {
                         p = after(i + 1, 3, false, Set.of("a", "an", "the", "class"));
-                    } else if (i > 0 && (q.get(i - 1).innerCapital() || q.get(i - 1).code() && q.get(i - 1).text().indexOf('_') < 0)) {
+                    } else if (i > 0 && (q.get(i - 1).innerCapital() || q.get(i - 1).code() && q.get(i - 1).text().indexOf('_') < 0
+                            || i == 1 && q.get(0).capitalised() && i == q.size() - 1)) { // "Stopwatch api?"
                         p = i - 1;
                     }
                 } else if (i == q.size() - 1 && i >= 2 && i <= 4 && Set.of("what", "whats", "what's").contains(q.get(0).lower())
@@ -1945,7 +1951,8 @@ public final class IntentClassifier {
             if (w.index() == 0 && !w.code() && SENTENCE_ADJECTIVES.contains(w.lower())) {
                 return false; // "Direct subclasses of BaseModel.", "Full subclass hierarchy of Shape."
             }
-            return Character.isUpperCase(t.charAt(0)) || (t.indexOf('.') > 0 && Character.isUpperCase(
+            String bare = w.code() ? t.replaceFirst("^_+", "") : t; // "_Error", "_Outputter": private classes
+            return !bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) || (t.indexOf('.') > 0 && Character.isUpperCase(
                     t.charAt(t.lastIndexOf('.') + 1)));
         }
 
@@ -1987,8 +1994,9 @@ public final class IntentClassifier {
             }
             if (at < 0 && cue < 0) {
                 for (Word w : q.words) {
-                    if (w.code() && CLASS_DECORATORS.contains(w.lower()) && w.index() + 1 < q.size()
-                            && Set.of("class", "classes").contains(q.get(w.index() + 1).norm()) && !any(Lexicon.IMPORT)) {
+                    if (w.code() && CLASS_DECORATORS.contains(w.lower()) && (w.index() + 1 < q.size()
+                            && Set.of("class", "classes").contains(q.get(w.index() + 1).norm()) || classNoun && !functionNoun)
+                            && !any(Lexicon.IMPORT)) { // "attr.s classes", "every attrs class, the ones using attr.s"
                         return new Candidate(new Intent.ClassesByDecorator(w.text()), 6, false, ""); // "attr.s classes"
                     }
                     if (w.code() && w.lower().startsWith("pytest.mark.") && w.lower().length() > 12 && !any(Lexicon.IMPORT)) {
@@ -2222,6 +2230,8 @@ public final class IntentClassifier {
                     || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
                     || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                     || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
+                    || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
+                    || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))
                     || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
                     || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
                     || transitiveWording();
@@ -2244,6 +2254,15 @@ public final class IntentClassifier {
                             "straight", "right", "immediately", "off",
                             "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
                             "transitively", "ultimately", "even", "upon", "builtin", "built-in"));
+                    if (a < 0) {
+                        int j = i + 1;
+                        while (j < q.size() && Set.of("from", "of", "the", "a", "an", "on").contains(q.get(j).lower())) {
+                            j++;
+                        }
+                        if (j < q.size() && j > i + 1 && q.get(j).capitalised() && classLike(q.get(j)) && !q.get(j).allCaps()) {
+                            a = j; // "deriving from Tree directly or indirectly": a class named like a noun the scan skips
+                        }
+                    }
                     if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
                         p = a;
                         cue = true;
@@ -2606,6 +2625,9 @@ public final class IntentClassifier {
                         }
                     }
                 }
+            }
+            if (p >= 0 && p + 2 < q.size() && Lexicon.DECORATOR.contains(q.get(p + 2).norm()) && importCue < 0) {
+                return null; // "the hypothesis given decorator": a decorator from that library, not its imports
             }
             if (p >= 2 && Set.of("with", "by", "in").contains(q.get(p - 1).lower()) && Set.of("decorated", "wrapped",
                     "marked", "annotated").contains(q.get(p - 2).lower()) && importCue < 0) {
@@ -3952,6 +3974,11 @@ public final class IntentClassifier {
                     && Set.of("def", "definition", "defn", "source", "src").contains(q.get(1).lower())) {
                 return new Candidate(new Intent.Definitions(text(0)), 7, false, ""); // "const_factory def?"
             }
+            if (q.size() == 3 && q.get(0).identifier() && (q.get(0).code() || q.get(0).capitalised()) && !isTag(q.get(0))
+                    && Set.of("class", "function", "func", "method", "constant").contains(q.get(1).lower())
+                    && Set.of("def", "definition", "defn", "source").contains(q.get(2).lower())) {
+                return new Candidate(new Intent.Definitions(text(0)), 7, false, ""); // "Frame class definition?"
+            }
             if (q.size() >= 3 && q.size() <= 6 && Set.of("find", "locate", "open", "show").contains(q.get(0).lower())
                     && Set.of("class", "function", "func", "def", "method", "constant", "decorator")
                     .contains(q.get(q.size() - 1).lower())) {
@@ -4486,8 +4513,9 @@ public final class IntentClassifier {
                 Word g = q.get(i + 1);
                 if (Set.of("a", "an").contains(q.get(i).lower()) && Set.of("parameter", "param", "argument", "arg", "kwarg")
                         .contains(q.get(i + 2).lower()) && g.identifier() && !g.code() && g.text().equals(g.lower())
-                        && GRAMMAR_NAMES.contains(g.lower())) {
-                    return new Candidate(new Intent.FunctionsWithParameter(g.text()), 7, false, "");
+                        && (GRAMMAR_NAMES.contains(g.lower()) || Lexicon.cue(g.lower()) && !PARAMETER_SORTS.contains(g.lower()))) {
+                    // "take a using parameter", "a raises kwarg"
+                    return new Candidate(new Intent.FunctionsWithParameter(g.text()), 8, false, "");
                 }
             }
             for (int i = 1; i + 2 < q.size(); i++) {

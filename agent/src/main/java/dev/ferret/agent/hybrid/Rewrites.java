@@ -530,6 +530,13 @@ final class Rewrites {
             + "warning)(s?)\\b(?=\\s+(?:(?:raise|throw|catch)\\s+(?:sites?|points?|spots?|locations?|places?)|handlers?\\b))",
             Pattern.CASE_INSENSITIVE);
 
+    /** Python's exceptions whose names have no Error, said as words, after a verb of raising or catching. */
+    private static final Pattern SAID_BUILTIN_EXCEPTION = Pattern.compile("(?<=\\b(?:catch|catches|caught|catching|handle|"
+            + "handles|handled|handling|raise|raises|raised|raising|swallow|swallows|except)\\s(?:(?:the|a|any)\\s)?)"
+            + "(keyboard\\s+interrupt|stop\\s+iteration|system\\s+exit|generator\\s+exit)s?\\b", Pattern.CASE_INSENSITIVE);
+    /** "timeout error raises": the places that raise it, "raises" as a noun ending the question. */
+    private static final Pattern ERROR_RAISES = Pattern.compile("(?i)^((?:[a-z]+\\s+){0,2}[a-z]+\\s+error)\\s+raises\\s*\\??$");
+
     /** attrs' class decorator said with a space: "attr s". */
     private static final Pattern ATTR_S = Pattern.compile("\\battr\\s+s\\b(?=\\s+(?:decorat|class))", Pattern.CASE_INSENSITIVE);
 
@@ -691,6 +698,15 @@ final class Rewrites {
                 + CANONICAL.get(m.group(2).toLowerCase(java.util.Locale.ROOT))));
         q = A_SINK.matcher(q).replaceAll("async");
         q = ATTR_S.matcher(q).replaceAll("attr.s"); // "which classes does attr s decorate"
+        q = SAID_BUILTIN_EXCEPTION.matcher(q).replaceAll(m -> switch (m.group(1).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ")) { // "catches keyboard interrupts": Python's exceptions without Error in the name
+            case "keyboard interrupt" -> "KeyboardInterrupt";
+            case "stop iteration" -> "StopIteration";
+            case "system exit" -> "SystemExit";
+            case "generator exit" -> "GeneratorExit";
+            default -> m.group();
+        });
+        q = ERROR_RAISES.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " raise sites"));
         for (Map.Entry<Pattern, String> misheard : MISHEARD) {
             q = misheard.getKey().matcher(q).replaceAll(misheard.getValue());
         }

@@ -278,6 +278,10 @@ final class SpokenNames {
             List<String> inOrder = new ArrayList<>(names);
             // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
             inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
+            if (CONSTANT_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
+                // "the issues url constant": ISSUES_URL before a variable issues_url
+                inOrder.sort(Comparator.comparing(n -> !n.equals(n.toUpperCase(Locale.ROOT))));
+            }
             if (argKnown && run.words().equals(spelt)) {
                 continue; // "lru cache decorated functions": the first reading's lru_cache, not the class LRUCache
             }
@@ -465,10 +469,10 @@ final class SpokenNames {
     /** Verbs that join a kind of thing to the name it is asked about: "functions accept encoding parameter". */
     private static final Set<String> RELATION_VERBS = Lexicon.set("accept accepts take takes call calls raise raises throw "
             + "throws catch catches import imports return returns define defines use uses have has inherit inherits "
-            + "extend extends subclass implement implements");
+            + "extend extends subclass implement implements include includes contain contains");
     /** Nouns of the things a question lists, before such a verb. */
     private static final Set<String> LISTED = Lexicon.set("function functions func funcs method methods def defs class "
-            + "classes file files module modules code that which who");
+            + "classes file files module modules code that which who parameters params arguments args signature signatures");
 
     /**
      * True when the run is the first reading's argument with a word that says what it is, or how it is related to
@@ -542,9 +546,23 @@ final class SpokenNames {
      * stands after an article and before a singular noun of what it is, so it is a name ("the map exceptions helper").
      */
     private static boolean namedKind(String question, Run run) {
+        String before = question.substring(0, run.start());
         return KIND_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
-                && question.substring(0, run.start()).matches("(?is).*\\b(?:the|a|an)\\s+$");
+                && before.matches("(?is).*\\b(?:the|a|an)\\s+$")
+                || NAMED_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
+                || RELATION_BEFORE.matcher(before).find();
     }
+
+    private static final Pattern CONSTANT_AFTER = Pattern.compile("(?i)\\s+constants?\\b");
+
+    /** What a name is asked about, after it: "poll zmq test case subclasses", "the error tree class". */
+    private static final Pattern NAMED_AFTER = Pattern.compile("\\s+(?:subclasses|descendants|descendents|children|"
+            + "methods|usages|callers|implementations|class)\\b", Pattern.CASE_INSENSITIVE);
+    /** A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception". */
+    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|override|overrides|overriding|extend|"
+            + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
+            + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"
+            + "(?:\\s+(?:the|a|an))?\\s+$");
 
     private static boolean uses(String argument, String name) {
         return argument.equals(name) || argument.endsWith("." + name);

@@ -24,6 +24,18 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            gimme all classes deriving from Tree directly or indirectly         | SUBCLASSES             | ~Tree
+            everything deriving from Exception directly or not                 | SUBCLASSES             | ~Exception
+            PollZMQTestCase subclasses incl grandchildren                      | SUBCLASSES             | ~PollZMQTestCase
+            methods on _Outputter                                              | METHODS_OF_CLASS       | _Outputter
+            Stopwatch api?                                                     | METHODS_OF_CLASS       | Stopwatch
+            Frame class definition?                                            | DEFINITIONS            | Frame
+            Show me the code that catches keyboard interrupts.                 | CATCHES                | KeyboardInterrupt
+            timeout error raises                                               | RAISES                 | TimeoutError
+            who accepts a raises kwarg                                         | FUNCTIONS_WITH_PARAMETER | raises
+            List every attrs class, meaning the ones using attr.s.             | CLASSES_BY_DECORATOR   | attr.s
+            Show the classes whose names start with Compare.                   | CLASSES_BY_NAME        | Compare*
+            compare the two dataclasses                                        | UNKNOWN                | -
             funcs returning Value                                              | FUNCTIONS_RETURNING    | Value
             functions whose return value is used                               | UNKNOWN                | -
             const_factory def?                                                 | DEFINITIONS            | const_factory

@@ -177,6 +177,13 @@ class SpokenNamesTest {
                 from distributed.worker_state_machine import Task
 
 
+                def report(issues_url):
+                    return issues_url
+
+
+                ISSUES_URL = "https://example.invalid/issues"
+
+
                 class Record:
                     def _to_dict(self):
                         return {}
@@ -260,6 +267,9 @@ class SpokenNamesTest {
             where do we define the build request helper          | Definitions[name=build_request]
             classes with reportinfo                              | ClassesWithMethod[method=reportinfo]
             stuff wrapped in functools lru cache                 | FunctionsByDecorator[decorator=functools.lru_cache]
+            classes deriving straight from the base handler pls  | Subclasses[base=BaseHandler, indirect=false]
+            Show me the classes that override get item.          | ClassesWithMethod[method=get_item]
+            where is the issues url constant defined             | Definitions[name=ISSUES_URL]
             who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
