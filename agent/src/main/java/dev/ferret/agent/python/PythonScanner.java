@@ -1403,6 +1403,16 @@ public final class PythonScanner {
             if (a >= b) {
                 return;
             }
+            if (b - a >= 2 && isOp(a, '(') && matching(a, b) == b - 1) {
+                boolean tuple = false;
+                for (int i = a + 1; i < b - 1 && !tuple; i++) {
+                    tuple = tdepth[i] == tdepth[a] + 1 && isOp(i, ',');
+                }
+                if (!tuple) {
+                    exportValue(a + 1, b - 1); // "__all__ = (['a', 'b'] + other.__all__)": parentheses around the sum
+                    return;
+                }
+            }
             int base = tdepth[a];
             boolean topComma = false;
             for (int i = a; i < b; i++) {
