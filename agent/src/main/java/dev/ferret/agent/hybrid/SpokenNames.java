@@ -275,6 +275,9 @@ final class SpokenNames {
                     names.add(name);
                 }
             }
+            if (argKnown && run.words().equals(spelt)) {
+                continue; // "lru cache decorated functions": the first reading's lru_cache, not the class LRUCache
+            }
             List<String> inOrder = new ArrayList<>(names);
             // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
             inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
@@ -282,14 +285,11 @@ final class SpokenNames {
                 // "the issues url constant": ISSUES_URL before a variable issues_url
                 inOrder.sort(Comparator.comparing(n -> !n.equals(n.toUpperCase(Locale.ROOT))));
             }
-            if (argKnown && run.words().equals(spelt)) {
-                continue; // "lru cache decorated functions": the first reading's lru_cache, not the class LRUCache
-            }
+            int kindEnd = kindWordAfter(question, run.end());
+            String kindWord = kindEnd > 0 ? question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT) : null;
             for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
-                int kindEnd = kindWordAfter(question, run.end());
-                if (again == null && kindEnd > 0 && !name.toLowerCase(Locale.ROOT).endsWith(
-                        question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT))) {
+                if (again == null && kindWord != null && !name.toLowerCase(Locale.ROOT).endsWith(kindWord)) {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
                 }
