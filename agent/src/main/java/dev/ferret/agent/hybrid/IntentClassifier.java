@@ -2193,10 +2193,21 @@ public final class IntentClassifier {
                     return true;
                 }
             }
+            if (i + 2 < q.size() && q.get(i + 1).identifier() && !q.get(i + 1).code()
+                    && !Lexicon.FUNCTION.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
+                    && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower()) && !Lexicon.PYTHON_KEYWORDS.contains(q.get(i + 1).lower())
+                    && NAMED_THING.contains(q.get(i + 2).lower())
+                    && (i > 0 && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) || q.get(i + 2).lower().endsWith("s"))) {
+                return true; // "the async unsafe decorator", "async reader methods": a decorator's or a class's name
+            }
             return any(Lexicon.IMPORT) && i + 1 < q.size() && q.get(i + 1).identifier()
                     && !Lexicon.FUNCTION.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
                     && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower());
         }
+
+        /** What a name said with "async" in it may be: "the async unsafe decorator", "the async io backend class". */
+        private static final Set<String> NAMED_THING = Set.of("decorator", "decorators", "class", "methods", "backend",
+                "mixin");
 
         /** Words that say where in a name its part stands: "start with", "prefixed", "ending in". */
         private static final Set<String> NAME_PART_WORDS = Set.of("start", "starts", "starting", "begin", "begins",

@@ -24,6 +24,8 @@ class IntentClassifierShapesTest {
             classes built somewhere on top of Widget                           | SUBCLASSES             | Widget
             functions with names like fetch_*                                  | FUNCTIONS_BY_NAME      | fetch_*
             # module, parameter, method and class names in a few more shapes
+            list the async generator functions                                 | GENERATORS             | -
+            async functions in the client class                                | ASYNC_FUNCTIONS        | -
             gimme all classes deriving from Tree directly or indirectly         | SUBCLASSES             | ~Tree
             everything deriving from Exception directly or not                 | SUBCLASSES             | ~Exception
             PollZMQTestCase subclasses incl grandchildren                      | SUBCLASSES             | ~PollZMQTestCase

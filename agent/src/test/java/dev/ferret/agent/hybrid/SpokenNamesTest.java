@@ -210,6 +210,15 @@ class SpokenNamesTest {
                     pass
 
 
+                def async_unsafe(message):
+                    return lambda f: f
+
+
+                @async_unsafe("no")
+                def connect(self):
+                    pass
+
+
                 def not_implemented_for(kind):
                     return lambda f: f
 
@@ -270,6 +279,7 @@ class SpokenNamesTest {
             classes deriving straight from the base handler pls  | Subclasses[base=BaseHandler, indirect=false]
             Show me the classes that override get item.          | ClassesWithMethod[method=get_item]
             where is the issues url constant defined             | Definitions[name=ISSUES_URL]
+            Which functions carry the async unsafe decorator?    | FunctionsByDecorator[decorator=async_unsafe]
             who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
