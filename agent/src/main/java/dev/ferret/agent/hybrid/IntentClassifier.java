@@ -1980,19 +1980,17 @@ public final class IntentClassifier {
                 // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
                 return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
             }
-            int onTop = onTop();
-            if (at < 0 && cue < 0 && onTop >= 0) {
-                // "which class has provider on top of it", "which class gets pytest.mark.xfail on top": written above it
-                return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(text(onTop))
-                        : new Intent.FunctionsByDecorator(text(onTop)), 6, false, "");
-            }
-            int registered = registeredWith();
-            if (at < 0 && cue < 0 && registered >= 0) {
-                // "functions registered through normalize_token.register", "sizeof.register implementations"
-                return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(text(registered))
-                        : new Intent.FunctionsByDecorator(text(registered)), 6, false, "");
-            }
             if (at < 0 && cue < 0) {
+                int onTop = onTop();
+                if (onTop >= 0) {
+                    // "which class has provider on top of it", "which class gets pytest.mark.xfail on top": above it
+                    return new Candidate(decoratedBy(text(onTop)), 6, false, "");
+                }
+                int registered = registeredWith();
+                if (registered >= 0) {
+                    // "functions registered through normalize_token.register", "sizeof.register implementations"
+                    return new Candidate(decoratedBy(text(registered)), 6, false, "");
+                }
                 for (Word w : q.words) {
                     if (w.code() && CLASS_DECORATORS.contains(w.lower()) && (w.index() + 1 < q.size()
                             && Set.of("class", "classes").contains(q.get(w.index() + 1).norm()) || classNoun && !functionNoun)
@@ -2001,8 +1999,7 @@ public final class IntentClassifier {
                     }
                     if (w.code() && w.lower().startsWith("pytest.mark.") && w.lower().length() > 12 && !any(Lexicon.IMPORT)) {
                         // "do we put pytest.mark.xfail on any whole class": a marker is applied as a decorator
-                        return new Candidate(classNoun && !functionNoun ? new Intent.ClassesByDecorator(w.text())
-                                : new Intent.FunctionsByDecorator(w.text()), 6, false, "");
+                        return new Candidate(decoratedBy(w.text()), 6, false, "");
                     }
                     // "login_required views", "click.command functions", "shared_task functions": a decorator's name
                     // written as code, before the role of what it decorates
@@ -2014,9 +2011,7 @@ public final class IntentClassifier {
                     }
                     String bare = knownDecorator(w);
                     if (bare != null) {
-                        boolean classes = classNoun && !functionNoun;
-                        return new Candidate(classes ? new Intent.ClassesByDecorator(bare)
-                                : new Intent.FunctionsByDecorator(bare), 6, false, "");
+                        return new Candidate(decoratedBy(bare), 6, false, "");
                     }
                 }
                 return null;
@@ -2076,6 +2071,12 @@ public final class IntentClassifier {
                     || !functionNoun && CLASS_DECORATORS.contains(lower); // "anything decorated @unique"
             return new Candidate(classes ? new Intent.ClassesByDecorator(deco) : new Intent.FunctionsByDecorator(deco),
                     score, false, "");
+        }
+
+        /** The classes decorated with {@code decorator} when the question names classes and no functions, else the functions. */
+        private Intent decoratedBy(String decorator) {
+            return classNoun && !functionNoun ? new Intent.ClassesByDecorator(decorator)
+                    : new Intent.FunctionsByDecorator(decorator);
         }
 
         /**
@@ -2193,16 +2194,19 @@ public final class IntentClassifier {
                     return true;
                 }
             }
-            if (i + 2 < q.size() && q.get(i + 1).identifier() && !q.get(i + 1).code()
-                    && !Lexicon.FUNCTION.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
-                    && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower()) && !Lexicon.PYTHON_KEYWORDS.contains(q.get(i + 1).lower())
-                    && NAMED_THING.contains(q.get(i + 2).lower())
+            if (i + 2 < q.size() && nameWordAt(i + 1) && !q.get(i + 1).code()
+                    && !Lexicon.PYTHON_KEYWORDS.contains(q.get(i + 1).lower()) && NAMED_THING.contains(q.get(i + 2).lower())
                     && (i > 0 && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) || q.get(i + 2).lower().endsWith("s"))) {
                 return true; // "the async unsafe decorator", "async reader methods": a decorator's or a class's name
             }
-            return any(Lexicon.IMPORT) && i + 1 < q.size() && q.get(i + 1).identifier()
-                    && !Lexicon.FUNCTION.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
-                    && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower());
+            return any(Lexicon.IMPORT) && i + 1 < q.size() && nameWordAt(i + 1);
+        }
+
+        /** Word {@code j} may go on a name said after "async": an identifier, no function noun, no grammar word. */
+        private boolean nameWordAt(int j) {
+            Word w = q.get(j);
+            return w.identifier() && !Lexicon.FUNCTION.contains(w.norm()) && !Lexicon.STOP.contains(w.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(w.lower());
         }
 
         /** What a name said with "async" in it may be: "the async unsafe decorator", "the async io backend class". */
@@ -2362,8 +2366,7 @@ public final class IntentClassifier {
             }
             if (p >= 0 && !q.get(p).code() && q.get(p).text().equals(q.get(p).lower()) && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
                 for (int j = p + 1; j < Math.min(q.size(), p + 3); j++) {
-                    if (q.get(j).code() && classLike(q.get(j)) || q.get(j).code() && q.get(j).text().startsWith("_")
-                            && q.get(j).text().length() > 1 && Character.isUpperCase(q.get(j).text().charAt(1))) {
+                    if (q.get(j).code() && classLike(q.get(j))) { // classLike takes "_GroupBy" as written
                         p = j; // "subclasses of the groupby base _GroupBy": the name written as code after its description
                         break;
                     }
@@ -4766,11 +4769,8 @@ public final class IntentClassifier {
                     if (j < q.size() && Set.of("a", "an", "the").contains(q.get(j).lower())) {
                         j++;
                     }
-                    String t = j < q.size() ? q.get(j).text() : "";
-                    boolean written = t.indexOf('_') > 0 && t.equals(q.get(j).lower()) // to_dict
-                            || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
-                    if (j < q.size() && q.get(j).identifier() && written && t.indexOf('.') < 0   // requestAvatar, setUp
-                            && !q.get(j).at() && methodLike(q.get(j))) {
+                    if (j < q.size() && q.get(j).identifier() && writtenAsMethod(q.get(j).text())
+                            && q.get(j).text().indexOf('.') < 0 && !q.get(j).at() && methodLike(q.get(j))) {
                         return new Candidate(new Intent.ClassesWithMethod(q.get(j).text()), 6, false, "");
                     }
                 }
@@ -4780,8 +4780,7 @@ public final class IntentClassifier {
             for (Word w : q.words) {
                 String t = w.text();
                 int j = w.index() + 1;
-                boolean written = t.indexOf('_') > 0 && t.equals(w.lower()) && !t.endsWith("_")
-                        || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
+                boolean written = writtenAsMethod(t) && !(t.endsWith("_") && t.equals(w.lower())); // not "is_": a prefix
                 if (!w.code() || !w.identifier() || !written || t.indexOf('.') >= 0 || w.at() || !methodLike(w)
                         || any(Lexicon.CALL) || any(Lexicon.PARAMETER) || any(Lexicon.DECORATOR)) {
                     continue;
@@ -4800,6 +4799,12 @@ public final class IntentClassifier {
                 }
             }
             return null;
+        }
+
+        /** A name written as a method's: snake_case with an underscore inside ("to_dict") or camelCase ("requestAvatar"). */
+        private static boolean writtenAsMethod(String t) {
+            return t.indexOf('_') > 0 && t.equals(t.toLowerCase(Locale.ROOT))
+                    || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
         }
 
         /** Special names that are attributes, not methods: "classes that use __slots__" is no method search. */

@@ -92,16 +92,14 @@ final class SpokenNames {
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
                 c.bases().forEach(b -> names.addLast(b, Role.CLASS));
-                c.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
-                c.decorators().forEach(names::addDotted);
+                c.decorators().forEach(names::addDecorator);
             }
             for (PyFunction fn : f.functions()) {
                 names.add(fn.name(), Role.FUNCTION);
                 for (PyParam p : fn.params()) {
                     names.add(p.name(), Role.PARAMETER);
                 }
-                fn.decorators().forEach(d -> names.addLast(d, Role.FUNCTION));
-                fn.decorators().forEach(names::addDotted);
+                fn.decorators().forEach(names::addDecorator);
             }
             for (PyImport i : f.imports()) {
                 names.add(i.name(), Role.IMPORTED);
@@ -139,6 +137,12 @@ final class SpokenNames {
                 name = name.replaceFirst("\\(.*$", "");
                 add(name.substring(name.lastIndexOf('.') + 1), role);
             }
+        }
+
+        /** A decorator: its last name, and a dotted one also as written ({@link #addDotted}). */
+        void addDecorator(PyReference ref) {
+            addLast(ref, Role.FUNCTION);
+            addDotted(ref);
         }
 
         /**
@@ -193,11 +197,10 @@ final class SpokenNames {
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(module);
-                for (int i = 1; i + 1 <= parts.length; i++) { // "brain helpers" for astroid.brain.helpers
-                    String tail = moduleWords(String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length)));
-                    if (tail == null && i == parts.length - 1) {
-                        tail = words(parts[i]); // "the worker state machine module": distributed.worker_state_machine
-                    }
+                for (int i = 1; i < parts.length; i++) { // "brain helpers" for astroid.brain.helpers
+                    String rest = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                    // the last part alone by its words: "the worker state machine module", distributed.worker_state_machine
+                    String tail = i + 1 < parts.length ? moduleWords(rest) : words(rest);
                     if (tail != null) {
                         byWords.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(module);
                     }
@@ -266,17 +269,18 @@ final class SpokenNames {
                     && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))) {
                 continue; // "the text object decorator": the decorator text_object, not a text_object_decorator
             }
+            if (argKnown && run.words().equals(spelt)) {
+                // the first reading already has these words as a name of its own: "lru cache decorated functions" is
+                // functools' lru_cache, not a class LRUCache; "timeout error" is TimeoutError, not a TimeOutError
+                continue;
+            }
             Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(run.words(), Set.of()));
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
-                // words run together or apart ("websocket" for WebSocket): not where the first reading already has
-                // these words as a name of its own ("timeout error": TimeoutError, not the repository's TimeOutError)
-                if ((!run.words().equals(spelt) || !argKnown) && (run.plain() || roles.get(name).contains(Role.MODULE))
+                // words run together or apart ("websocket" for WebSocket)
+                if ((run.plain() || roles.get(name).contains(Role.MODULE))
                         && !(pattern && words(name) == null)) { // a pattern's word is no one-part name run apart
                     names.add(name);
                 }
-            }
-            if (argKnown && run.words().equals(spelt)) {
-                continue; // "lru cache decorated functions": the first reading's lru_cache, not the class LRUCache
             }
             List<String> inOrder = new ArrayList<>(names);
             // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
@@ -392,6 +396,7 @@ final class SpokenNames {
     private static final Set<String> HAS_METHOD_BEFORE = Lexicon.set("with having define defines implement implements "
             + "override overrides");
     private static final Pattern CLASS_NOUN = Pattern.compile("(?i)\\bclass(?:es)?\\b");
+    private static final Set<String> METHOD_NOUN = Lexicon.set("method methods");
 
     /** Words after a function's name in a question about its callers ("deepcopy usages"). */
     private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
@@ -434,7 +439,7 @@ final class SpokenNames {
                     put = name + "()";
                     callers = true;
                 } else if (used.contains(Role.FUNCTION) && name.equals(token) && HAS_METHOD_BEFORE.contains(before)
-                        && CLASS_NOUN.matcher(question).find() && (last || Lexicon.set("method methods").contains(after))
+                        && CLASS_NOUN.matcher(question).find() && (last || METHOD_NOUN.contains(after))
                         && !ROLE_NOUNS.contains(token) && !Lexicon.ENGLISH.contains(token)) { // not "classes with methods that"
                     put = name + "()"; // "classes with astext": the classes that define that method
                     methods = true;
@@ -532,7 +537,10 @@ final class SpokenNames {
                 && fits(again.intent(), name, roles.get(name)) ? again : null;
     }
 
-    /** The end of an "exception" or "error" right after {@code at} ("... request exception"), else -1. */
+    /**
+     * The end of a singular noun of kind right after {@code at} ({@link #KIND_AFTER}: "... request exception", "... map
+     * exceptions helper"), else -1.
+     */
     private static int kindWordAfter(String question, int at) {
         Matcher m = KIND_AFTER.matcher(question);
         return m.find(at) && m.start() == at ? m.end() : -1;
@@ -553,6 +561,7 @@ final class SpokenNames {
                 || RELATION_BEFORE.matcher(before).find();
     }
 
+    /** "constant" right after a run: "the issues url constant" asks for an upper-case name first. */
     private static final Pattern CONSTANT_AFTER = Pattern.compile("(?i)\\s+constants?\\b");
 
     /** What a name is asked about, after it: "poll zmq test case subclasses", "the error tree class". */

@@ -287,7 +287,7 @@ public final class PhrasingSet {
      * readings that are one search under two names. The hybrid path plans {@link Intent.Properties} as the functions
      * decorated with {@code property} and {@link Intent.Dataclasses} as the classes decorated with {@code dataclass}
      * (the same tool call with the same arguments, so the same answer): "methods marked with @property" is read right
-     * as either. PhrasingSetTest checks these pairs against the planner.
+     * as either. SameReadingTest checks these pairs against the planner.
      */
     public static boolean sameReading(Intent got, Intent expected) {
         return got.kind() == expected.kind() && sameParams(params(got), params(expected))
