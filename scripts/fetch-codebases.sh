@@ -28,7 +28,7 @@ wanted() {
   return 1
 }
 
-fetched=0 skipped=0
+fetched=0 skipped=0 failed=()
 while IFS=$'\t' read -r name pkg version dirs _rest; do
   case "$name" in ''|'#'*) continue ;; esac
   wanted "$name" "$@" || continue
@@ -44,7 +44,9 @@ while IFS=$'\t' read -r name pkg version dirs _rest; do
   echo "$name: downloading $pkg $version"
   if ! (cd "$work" && apt-get download -q "$pkg=$version" >/dev/null); then
     echo "fetch-codebases: cannot download $pkg=$version (run apt-get update, or pin the version apt-cache policy $pkg offers)" >&2
-    exit 1
+    rm -rf "$work" "$target.new"
+    failed+=("$name")
+    continue
   fi
   deb=$(find "$work" -maxdepth 1 -name '*.deb' | head -n 1)
   got=$(dpkg-deb -f "$deb" Version)
@@ -64,3 +66,8 @@ while IFS=$'\t' read -r name pkg version dirs _rest; do
   fetched=$((fetched + 1))
 done < "$manifest"
 echo "fetch-codebases: $fetched fetched, $skipped already there"
+# a package the index does not offer at its pinned version leaves that codebase out, not the ones after it
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "fetch-codebases: not fetched: ${failed[*]}" >&2
+  exit 1
+fi
