@@ -117,7 +117,9 @@ final class ContextClause {
      */
     private static final Pattern ABOUT_WORK = Pattern.compile("^(?:(?:before|while|since|as|after|once|when|until)\\s+"
             + "(?:i|we)\\b|(?:reviewing|refactoring|debugging|investigating|auditing|migrating|upgrading|porting|"
-            + "onboarding|cleaning up|preparing|planning|documenting)\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
+            + "onboarding|cleaning up|preparing|planning|documenting|changing|renaming|modifying|rewriting|deprecating"
+            + "|(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:about|going) to\\s+(?:change|rename|modify|rewrite|refactor"
+            + "|deprecate|touch|remove|delete|move|split|update))\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
     /** "Since attribute access should be cheap, ...", "Given that we ship a CLI, ...": a reason, then the question. */
     private static final Pattern REASON = Pattern.compile("^(?:(?:since|because|given that|now that|as)\\s+[^,:;?]{3,80}[,:;]"
@@ -157,7 +159,7 @@ final class ContextClause {
             + "'re going|intend|hope)\\s+to\\s+[^;:?]{3,120}[;:]\\s*", Pattern.CASE_INSENSITIVE);
     /** ", chasing a resource leak", ", code smell hunting": what the asker is after, at the end. */
     private static final Pattern HUNTING = Pattern.compile(",\\s*(?:(?:chasing|hunting|tracking down|looking into|"
-            + "investigating|debugging|fixing)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
+            + "looking at(?![^?]*(?:/|\\.py\\b))|checking|reviewing|auditing|investigating|debugging|fixing)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** The gerund a polite request put its verb in ("would you mind showing me"). */
     private static final Pattern GERUND = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|"
@@ -213,8 +215,11 @@ final class ContextClause {
     private static final Pattern LIST_THEM = Pattern.compile("(?:\\?|\\s-)\\s*(?:(?:and|then|pls|please)\\s+)?(?:list|show|give me|"
             + "gimme|name)\\s+(?:em|'em|them|those|these|all|all of them)(?:\\s+all)?(?:\\s+(?:pls|please|thanks))?[.!?]*\\s*$",
             Pattern.CASE_INSENSITIVE);
-    /** ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end. */
-    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+[^?]*"
+    /**
+     * ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end; not a number
+     * (", like 9 params or more" is the bound asked for).
+     */
+    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+(?!\\d)[^?]*"
             + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */

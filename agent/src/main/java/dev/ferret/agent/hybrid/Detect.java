@@ -75,8 +75,10 @@ final class Detect {
         if (!cue) {
             return true;
         }
-        // a capitalised singular cue word may be a class name: Exception, Error, Protocol, Handler
-        return w.capitalised() && w.index() > 0 && !w.lower().endsWith("s") && !Lexicon.STOP.contains(w.lower());
+        // a capitalised singular cue word may be a class name: Exception, Error, Protocol, Handler; and so may a
+        // capitalised word for the codebase right before "class" ("where is the Repo class defined")
+        return w.capitalised() && w.index() > 0 && (!w.lower().endsWith("s") && !Lexicon.STOP.contains(w.lower())
+                || w.index() + 1 < q.size() && q.get(w.index() + 1).lower().equals("class"));
     }
 
     /**
@@ -505,6 +507,16 @@ final class Detect {
                         && !Lexicon.COMMENT.contains(w.norm())) {
                     tag = upper; // "hack comments", "note markers": a tag word in lower case before a comment noun
                     break;
+                }
+            }
+        }
+        if (tag == null && any(Lexicon.COMMENT)) {
+            // "comments tagged PERFORMANCE", "comments marked WIP": a word in capitals right after a verb of tagging
+            for (int i = 1; i < q.size() && tag == null; i++) {
+                Word w = q.get(i);
+                if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
+                        && Set.of("tagged", "marked", "labelled", "labeled", "flagged", "prefixed").contains(q.get(i - 1).lower())) {
+                    tag = nearTag(w.text());
                 }
             }
         }
@@ -943,6 +955,9 @@ final class Detect {
             String n = q.get(i).norm();
             if (n.equals("decorator") || n.equals("decorators")) {
                 p = rightBefore(i);
+                if (p < 0 && i >= 2 && Set.of("class", "function", "method").contains(q.get(i - 1).lower())) {
+                    p = rightBefore(i - 1); // "the functools.total_ordering class decorator"
+                }
                 if (p < 0) {
                     p = usedAs(i);
                 }
@@ -1169,7 +1184,7 @@ final class Detect {
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                 || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
                 || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))
-                || (q.has(Set.of("tree")) && q.has(Set.of("under", "below")))
+                || (q.has(Set.of("tree")) && q.has(Set.of("under", "below", "down"))) // "anywhere down the tree"
                 || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
                 || transitiveWording();
         if (inverse()) {
@@ -1296,9 +1311,11 @@ final class Detect {
         }
         if (p >= 0 && p + 1 < q.size() && !q.get(p).code() && q.get(p).identifier() && q.get(p).text().equals(q.get(p).lower())
                 && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower()) && classLike(q.get(p + 1)) && q.get(p + 1).capitalised()
-                && (p + 2 == q.size() || !Lexicon.CLASS.contains(q.get(p + 2).norm()) && !Set.of("base", "mixin",
-                "interface", "abc", "type").contains(q.get(p + 2).lower()))) { // not "the inverse Laplacian base class"
-            p++; // "extend traitlets Configurable", "descendants of pydantic BaseModel": the library, then its class
+                && (p + 2 == q.size() || (!Lexicon.CLASS.contains(q.get(p + 2).norm()) || q.get(p + 2).lower().equals("class"))
+                && !Set.of("base", "mixin", "interface", "abc", "type").contains(q.get(p + 2).lower()))) {
+                // not "the inverse Laplacian base class"
+            p++; // "extend traitlets Configurable", "descendants of pydantic BaseModel", "the gunicorn Worker class":
+                 // the library, then its class
         }
         if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
             p = -1; // "extend something from the stdlib": a base class is written like a class
@@ -1546,8 +1563,8 @@ final class Detect {
         if (p < 0) {
             for (int i = 0; i < q.size() && p < 0; i++) {
                 String n = q.get(i).norm();
-                if (Lexicon.USE.contains(n) || n.equals("pull") || n.equals("pulls") || n.equals("bring")
-                        || n.equals("brings")) {
+                if (Lexicon.USE.contains(n) || Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings",
+                        "bringing", "brought").contains(n)) {
                     p = moduleAfter(i);
                     if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
                         p = moduleBefore(i);
@@ -1793,6 +1810,10 @@ final class Detect {
             "pulling", "pulled", "bring", "brings", "bringing", "brought", "rely", "relies", "depend", "depends",
             "builtin"); // "the builtin dict" is no misspelt builtins module
 
+    /** A dotted name under a lower-case package: {@code defusedxml.ElementTree}, {@code xml.dom.minidom}. */
+    private static final java.util.regex.Pattern DOTTED_MODULE = java.util.regex.Pattern.compile(
+            "[a-z_][a-z0-9_]*(?:\\.[A-Za-z_]\\w*)+");
+
     int moduleAfter(int i) {
         if (Set.of("need", "needs", "needing", "require", "requires", "requiring").contains(q.get(i).norm())
                 && i + 1 < q.size() && q.get(i + 1).lower().equals("to")) {
@@ -1825,7 +1846,8 @@ final class Detect {
         }
         String t = w.text();
         return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())
-                || Lexicon.MODULES.contains(t);
+                || Lexicon.MODULES.contains(t)
+                || DOTTED_MODULE.matcher(t).matches(); // "defusedxml.ElementTree": a package's submodule in capitals
     }
 
     Candidate exceptions() {
@@ -2367,6 +2389,12 @@ final class Detect {
             if (skipMarker && q.get(skip).at()) {
                 return null; // "all @skipIf functions": the decorator search, tests or not
             }
+            if (skipMarker && any(Set.of("decorator", "decorators", "decorated")) && (classNoun && !functionNoun
+                    || q.get(skip).code())) {
+                // "classes that carry a skipIf decorator", "skipUnless decorated functions": the decorator search
+                // (the classes so decorated are no tests; a decorator named as code is asked for as a decorator)
+                return null;
+            }
             if (skipMarker && (functionNoun || any(Lexicon.DECORATOR) || any(Set.of("marker", "markers", "mark",
                     "marks", "ones")))) {
                 return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "functions marked skip"
@@ -2585,10 +2613,12 @@ final class Detect {
 
     private static final java.util.regex.Pattern NUMBER_WORDS = java.util.regex.Pattern.compile(
             "\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-            + "sixteen|seventeen|eighteen|nineteen|twenty)\\b");
+            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\b");
     private static final List<String> NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");
+    /** The tens past twenty: "more than thirty arguments". */
+    private static final java.util.Map<String, Integer> TENS = java.util.Map.of("thirty", 30, "forty", 40, "fifty", 50);
     private static final String N = "(\\d{1,3})";
     /** "more than 5", "over 5", "> 5", "5+": a count strictly above (group 1) or at least (group 2) the number. */
     private static final java.util.regex.Pattern ABOVE = java.util.regex.Pattern.compile(
@@ -2620,7 +2650,8 @@ final class Detect {
         java.util.regex.Matcher words = NUMBER_WORDS.matcher(text);
         StringBuilder digits = new StringBuilder();
         while (words.find()) {
-            words.appendReplacement(digits, String.valueOf(NUMBERS.indexOf(words.group(1))));
+            int n = TENS.getOrDefault(words.group(1), NUMBERS.indexOf(words.group(1)));
+            words.appendReplacement(digits, String.valueOf(n));
         }
         words.appendTail(digits);
         text = digits.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
@@ -2746,12 +2777,12 @@ final class Detect {
         }
         if (e < 0) {
             // "where is Timeout caught": a capitalised name or code right next to the verb
+            // (before the verb when what follows it is no name: "where is NotGitRepository caught and handled")
             int near = after(c, 3, false, Set.of("clause", "clauses", "block", "blocks", "for", "of"));
-            if (near < 0) {
+            if (near < 0 || !caughtName(near)) {
                 near = before(c, 3);
             }
-            if (near >= 0 && (q.get(near).code() || q.get(near).capitalised() && near > 0)
-                    && !Lexicon.EXCEPTION.contains(q.get(near).lower())) {
+            if (near >= 0 && caughtName(near)) {
                 e = near;
             }
             for (int k = c + 1; k < q.size() && e < 0; k++) {
@@ -2779,6 +2810,11 @@ final class Detect {
             return new Candidate(new Intent.BareExcepts(), 9, false, "");
         }
         return null;
+    }
+
+    /** A word next to a verb of catching that can be what is caught: code or a capitalised name, not "Exception". */
+    private boolean caughtName(int i) {
+        return (q.get(i).code() || q.get(i).capitalised() && i > 0) && !Lexicon.EXCEPTION.contains(q.get(i).lower());
     }
 
     /** "does not specify an exception", "omit the exception type", "that names no exception". */
@@ -3330,7 +3366,9 @@ final class Detect {
                     }
                 } else {
                     // "who is calling the function build_index": the kind of thing called is skipped
-                    p = after(i, 4, false, Set.of("function", "method", "func", "def", "routine", "helper"));
+                    // ("who invokes the private helper _share_socket": and what it is said to be)
+                    p = after(i, 5, false, Set.of("function", "method", "func", "def", "routine", "helper", "private",
+                            "internal", "public", "utility", "util", "inner", "nested", "module-level", "top-level"));
                 }
             }
             if (p >= 0) {
@@ -3568,7 +3606,8 @@ final class Detect {
             return null;
         }
         Set<String> skip = Set.of("type", "types", "annotation", "annotations", "value", "values", "mentions",
-                "mention", "includes", "include", "contains", "contain", "is");
+                "mention", "includes", "include", "contains", "contain", "is", "annotated", "declared", "hinted",
+                "typed", "written"); // "whose return type is annotated as Optional[str]"
         int p = giveBack >= 0 ? after(giveBack + 1, 3, false, skip) : -1;
         for (int i = Math.max(0, r); r >= 0 && i < q.size() && p < 0; i++) {
             String n = q.get(i).norm();
@@ -3588,6 +3627,13 @@ final class Detect {
                 }
             }
         }
+        for (int i = Math.max(0, r); r >= 0 && p < 0 && i + 2 < q.size(); i++) {
+            if (Set.of("annotated", "declared", "hinted", "typed").contains(q.get(i).lower())
+                    && q.get(i + 1).lower().equals("as") && (param(q.get(i + 2))
+                    || ANNOTATION.matcher(q.get(i + 2).text()).matches())) {
+                p = i + 2; // "whose return type is annotated as Optional[str]"
+            }
+        }
         if (p < 0) {
             return null;
         }
@@ -3595,7 +3641,26 @@ final class Detect {
                 && q.get(p + 1).identifier()) {
             p = p + 1; // "return a pydantic UserOut": the library names where the type comes from
         }
-        return new Candidate(new Intent.FunctionsReturning(text(p)), 6, false, "");
+        return new Candidate(new Intent.FunctionsReturning(union(text(p))), 6, false, "");
+    }
+
+    /**
+     * A return type with the rest of a union written after it ("str | None", "nodes.Module | None"): the words
+     * after a bar are no words of the question's own, so the union is read from the question as written.
+     */
+    private String union(String type) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(type)
+                + "((?:\\s*\\|\\s*[A-Za-z_][\\w.]*(?:\\[[\\w., \\[\\]|]*\\])?)+)").matcher(q.original);
+        if (!m.find()) {
+            return type;
+        }
+        StringBuilder out = new StringBuilder(type);
+        for (String part : m.group(1).split("\\|")) {
+            if (!part.isBlank()) {
+                out.append(" | ").append(part.strip());
+            }
+        }
+        return out.toString();
     }
 
 
@@ -3798,12 +3863,14 @@ final class Detect {
     Candidate byName() {
         int p;
         String pattern = null;
+        boolean inside = false; // the pattern is a part the names contain ("with _to_ in their name")
         Set<String> skip = Set.of("with", "in", "by");
-        for (int i = 2; i + 1 < q.size() && pattern == null; i++) {
-            // "Serializer at the end of their name", "Base at the start of the name": the word before "at"
+        for (int i = 2; i < q.size() && pattern == null; i++) {
+            // "Serializer at the end of their name", "Base at the start of the name", "names with Docstring at the
+            // end": the word before "at"
             String n = q.get(i).norm();
             if (Set.of("end", "start", "beginning", "front").contains(n) && q.get(i - 1).norm().equals("the")
-                    && q.get(i - 2).norm().equals("at") && q.get(i + 1).norm().equals("of")
+                    && q.get(i - 2).norm().equals("at") && (i + 1 == q.size() || q.get(i + 1).norm().equals("of"))
                     && q.words.stream().anyMatch(w -> Set.of("name", "names").contains(w.norm()))) {
                 p = before(i - 2, 2);
                 if (p >= 0) {
@@ -3836,13 +3903,14 @@ final class Detect {
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
                         pattern = glob(p, "%s");
+                        inside = true;
                     }
                 }
                 case "named", "called", "matching", "like" -> {
                     p = after(i, 2, true, Set.of());
                     p = p >= 0 || n.equals("like") ? p : lastWordAfter(i, Set.of());
                     if (p == i + 1 && !(q.get(p).lower().equals("per") && !q.get(p).code())) { // not "called per file"
-                        pattern = glob(p, "%s");
+                        pattern = glob(p, trailingEllipsis(p) ? "%s*" : "%s"); // "like get_transport...": its start
                     }
                 }
                 case "with", "w", "have", "has", "having" -> {
@@ -3853,6 +3921,7 @@ final class Detect {
                     if (in > a && in <= a + 2 && in + 2 < q.size() + 1 && Set.of("name", "names", "identifier",
                             "identifiers").contains(q.get(Math.min(q.size() - 1, in + 2)).norm())) {
                         pattern = glob(a, "%s");
+                        inside = true;
                     }
                 }
                 default -> {
@@ -3887,7 +3956,7 @@ final class Detect {
         }
         boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
         if (pattern.length() > 2 && pattern.endsWith("_") && !pattern.endsWith("__") && pattern.indexOf('*') < 0
-                && pattern.indexOf('?') < 0) {
+                && pattern.indexOf('?') < 0 && !inside) { // not "with _to_ in their name": a part inside names
             pattern = pattern + "*"; // "functions named read_ something", "parse_<something>": no name ends so
         }
         String fixed = pattern.replace("*", "").replace("?", "");
@@ -3899,6 +3968,12 @@ final class Detect {
         }
         return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                 !classNoun && !functionNoun, "no class or function noun: functions assumed");
+    }
+
+    /** Whether word {@code i} is written with an ellipsis after it ("fns like get_transport... something"). */
+    private boolean trailingEllipsis(int i) {
+        return java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(q.get(i).text())
+                + "(?:\\.\\.\\.|\u2026)").matcher(q.original).find();
     }
 
     /**

@@ -227,6 +227,9 @@ final class NoListing {
     private static final Set<String> SUPERLATIVES = Set.of("most", "longest", "shortest", "biggest", "largest",
             "smallest", "fewest", "least", "slowest", "fastest", "highest", "lowest", "deepest", "oldest", "newest",
             "heaviest", "busiest", "worst", "best", "hottest", "costliest", "priciest");
+    /** What follows "git" when it names the history, not a package of that name ("git log", not "the git package"). */
+    private static final Set<String> GIT_HISTORY = Set.of("blame", "log", "logs", "history", "diff", "diffs", "show",
+            "annotate", "bisect", "status", "commit", "commits", "shortlog", "reflog", "tag", "tags");
     /** Runtime behaviour no reading of the source shows: "slow in prod", "block the event loop", "at runtime". */
     private static final Set<String> RUNTIME = Set.of("runtime", "run-time", "prod", "production", "expensive",
             "latency", "leak", "leaks", "leaking", "exhausted", "bottleneck", "bottlenecks", "profile", "profiling",
@@ -285,12 +288,13 @@ final class NoListing {
                     && !(l.equals("most") && ImportRanking.asks(q.original))) { // a tally answers "which file has the most"
                 return true; // "the class with the most methods", "the longest function"
             }
-            if (RUNTIME.contains(l) || l.equals("loop") && prev.equals("event") && q.words.stream()
+            if (RUNTIME.contains(l) && !(w.allCaps() && w.text().length() > 1) // "PERF comments": a tag, written so
+                    || l.equals("loop") && prev.equals("event") && q.words.stream()
                     .anyMatch(x -> x.lower().startsWith("block"))) {
                 return true; // "which coroutines are slow in prod", "block the event loop"
             }
-            if (Set.of("git", "blame", "commit", "commits").contains(l)) {
-                return true; // "git blame for the FIXME in scheduler.py"
+            if (Set.of("blame", "commit", "commits").contains(l) || l.equals("git") && GIT_HISTORY.contains(next)) {
+                return true; // "git blame for the FIXME in scheduler.py"; not "the git package" (GitPython's own name)
             }
             if (l.equals("worth") && Set.of("keeping", "it", "using", "having", "the").contains(next)) {
                 return true; // "is pandas worth keeping as a dep"
@@ -317,7 +321,7 @@ final class NoListing {
 
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-            "eighteen", "nineteen", "twenty", "a", "an", "zero");
+            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "a", "an", "zero");
 
     /** "the decorated classes i mean": the asker says what they meant, not asks for a meaning. */
     static boolean iMean(Question q, int i) {

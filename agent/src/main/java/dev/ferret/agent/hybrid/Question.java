@@ -138,8 +138,10 @@ final class Question {
                     continue;
                 }
             }
-            if (t.equals("w/")) {
-                t = "with";
+            if (t.equals("w/") || t.equals("w") && !out.isEmpty() && !s.substring(end).isBlank()
+                    && Character.isWhitespace(s.charAt(end))
+                    && !java.util.Set.of("a", "an", "the").contains(out.getLast().lower())) {
+                t = "with"; // "decorated w functools.wraps": "w" between two words is chat for "with" ("a w param": a name)
             }
             if (t.equals("->")) {
                 out.add(new Word(out.size(), "->", "->", "->", false, false, false, false, false));

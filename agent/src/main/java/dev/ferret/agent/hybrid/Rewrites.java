@@ -443,7 +443,7 @@ final class Rewrites {
             + "(?:[A-Z]\\w*|(?:\\w+\\s+){0,2}(?:error|exception)s?\\b))", Pattern.CASE_INSENSITIVE);
     /** "raises Permission Error", "catch JSON decode error": an exception's name said as words. */
     private static final Pattern SPOKEN_EXCEPTION = Pattern.compile("\\b(raise[sd]?|raising|throw(?:s|n|ing)?|threw|catch(?:es|ing)?"
-            + "|caught|handl(?:e|es|ed|ing)|except|rescue[sd]?)\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
+            + "|caught|handl(?:e|es|ed|ing)|handlers?\\s+(?:for|of)|except|rescue[sd]?)\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
             + "(error|exception|warning)(s?)\\b", Pattern.CASE_INSENSITIVE);
     /** Words before "error" that are no part of an exception's name ("raise custom errors"). */
     private static final java.util.Set<String> NOT_A_NAME = Lexicon.set(

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * {@code encoding} where it has an {@code accept_encoding}.
  */
 final class SpokenNames {
-    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+(?![A-Za-z0-9])"); // "python 2 unicode compatible"
     private static final Pattern PARTS = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final int MAX_WORDS = 5;
     /** Grammar words, never part of a name said aloud (a name may start with get, set, base...). */
@@ -193,6 +193,10 @@ final class SpokenNames {
                 // "the unicode data module", "the socks io library", "sympy's poly errors module": a module's (last)
                 // name of one part said as words
                 byCompact.computeIfAbsent(last, k -> new LinkedHashSet<>()).add(module);
+            }
+            String own = parts.length == 1 ? words(module) : null;
+            if (own != null) { // "typing extensions": a module of one part said as its words
+                byWords.computeIfAbsent(own, k -> new LinkedHashSet<>()).add(module);
             }
             if (words != null) {
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(module);
@@ -492,7 +496,10 @@ final class SpokenNames {
         String withoutLast = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
         String withoutFirst = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
         boolean lastIsArgument = withoutFirst.equals(arg) || withoutFirst.equals(spelt);
-        if (ROLE_NOUNS.contains(words[words.length - 1]) && (withoutLast.equals(arg) || withoutLast.equals(spelt))) {
+        Matcher next = Pattern.compile("^\\s+([A-Za-z]+)").matcher(question.substring(run.end()));
+        boolean roleAfter = next.find() && ROLE_NOUNS.contains(next.group(1).toLowerCase(Locale.ROOT));
+        if (ROLE_NOUNS.contains(words[words.length - 1]) && (withoutLast.equals(arg) || withoutLast.equals(spelt))
+                && !roleAfter) { // "the action method decorator": the decorator action_method, its role said after it
             return true;
         }
         if (ROLE_NOUNS_BEFORE.contains(words[0]) && lastIsArgument) {
@@ -596,7 +603,8 @@ final class SpokenNames {
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
-            + "a an the of with for");
+            + "a an the of with for raise raises raised raising throw throws thrown throwing catch catches caught "
+            + "catching"); // "where do we throw not tree error": NotTreeError
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by
@@ -632,7 +640,8 @@ final class SpokenNames {
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
                             .toLowerCase(Locale.ROOT));
-                    boolean trailing = k == parts.length - 1 && parts.length >= 3 && i + length < spans.size()
+                    // "the not implemented for decorator", "a values only argument": a grammar word last, before a role
+                    boolean trailing = k == parts.length - 1 && k > 0 && i + length < spans.size()
                             && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])
                             .toLowerCase(Locale.ROOT)); // "the not implemented for decorator"
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;

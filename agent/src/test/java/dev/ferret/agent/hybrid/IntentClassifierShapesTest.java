@@ -957,6 +957,60 @@ class IntentClassifierShapesTest {
         assertEquals(parameter, actual, question + " -> " + intent);
     }
 
+    /** Shapes found by blind sets 89 to 94 (pyramid, GitPython, pylint, openpyxl, uvicorn, dulwich); and near misses. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            Where is NotGitRepository caught and handled?                        # CATCHES                # NotGitRepository
+            where is Timeout caught                                              # CATCHES                # Timeout
+            Which comments are tagged PERFORMANCE?                               # COMMENTS               # PERFORMANCE
+            show PERF comments                                                   # COMMENTS               # PERF
+            which coroutines are slow in prod                                    # UNKNOWN                # -
+            Which functions in git are declared with async def?                  # ASYNC_FUNCTIONS        # -
+            Which module-level constants does git define?                        # CONSTANTS              # -
+            List the classes whose names start with Git.                         # CLASSES_BY_NAME        # Git*
+            git log for the FIXME                                                # UNKNOWN                # -
+            who wrote this, git blame pls                                        # UNKNOWN                # -
+            Where is the Repo class defined?                                     # DEFINITIONS            # Repo
+            methods of the Project class                                         # METHODS_OF_CLASS       # Project
+            anything decorated w functools.wraps                                 # FUNCTIONS_BY_DECORATOR # functools.wraps
+            which functions take a w param                                       # FUNCTIONS_WITH_PARAMETER # w
+            Show the functions whose return type is annotated as Optional[str].  # FUNCTIONS_RETURNING    # Optional[str]
+            Which functions are declared as returning str | None?                # FUNCTIONS_RETURNING    # str | None
+            functions returning int|float|None                                   # FUNCTIONS_RETURNING    # int | float | None
+            Who invokes the private helper _share_socket?                        # CALLERS                # _share_socket
+            files pulling in translationstring                                   # IMPORTS                # translationstring
+            files using defusedxml.ElementTree                                   # IMPORTS                # defusedxml.ElementTree
+            everything that inherits from Docstring anywhere down the tree       # SUBCLASSES             # Docstring
+            any class names w/ Docstring at the end                              # CLASSES_BY_NAME        # *Docstring
+            long signatures, like 9 params or more                               # MANY_PARAMETERS        # 9
+            Show me the functions with more than thirty arguments.               # MANY_PARAMETERS        # 31
+            Find all functions with "_to_" in their name, like the unit converters. # FUNCTIONS_BY_NAME   # _to_
+            List the printer methods named _print_ followed by something.        # FUNCTIONS_BY_NAME      # _print_*
+            fns like get_transport... something                                  # FUNCTIONS_BY_NAME      # get_transport*
+            List the classes that carry a skipIf decorator.                      # CLASSES_BY_DECORATOR   # skipIf
+            skipUnless decorated functions?                                      # FUNCTIONS_BY_DECORATOR # skipUnless
+            functions marked with pytest.mark.skip                               # SKIPPED_TESTS          # -
+            Which tests are decorated with skipIf?                               # SKIPPED_TESTS          # -
+            List the classes that use the functools.total_ordering class decorator. # CLASSES_BY_DECORATOR # functools.total_ordering
+            about to change quote_path_segment's signature, where's it invoked   # CALLERS                # quote_path_segment
+            changing the signature of _get_status_phrase - what calls it         # CALLERS                # _get_status_phrase
+            handlers for import error, looking at the optional deps              # CATCHES                # ImportError
+            protocol cls list pls, looking at storage/backends.py                # PROTOCOL_CLASSES       # Protocol
+            Which classes inherit directly from the gunicorn Worker class?       # SUBCLASSES             # Worker
+            """)
+    void blindSets89To94(String question, Intent.Kind kind, String parameter) {
+        Intent intent = classifier.classify(question);
+        assertEquals(kind, intent.kind(), question + " -> " + intent);
+        String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
+        assertEquals(parameter, actual, question + " -> " + intent);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anywhereDownTheTreeIsAtAnyDepth() {
+        assertEquals(new Intent.Subclasses("Docstring", true),
+                classifier.classify("everything that inherits from Docstring anywhere down the tree"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             I saw TimeoutError in a stack trace, where is it raised

@@ -231,6 +231,27 @@ class SpokenNamesTest {
                     except NotConfigured:
                         return LRUCache()
                 """);
+        Files.writeString(repo.resolve("blind89.py"), """
+                import typing_extensions
+
+
+                def action_method(wrapped):
+                    return wrapped
+
+
+                class Action:
+                    @action_method
+                    def action(self, values_only=False):
+                        pass
+
+
+                class NotTreeError(Exception):
+                    pass
+
+
+                def lookup(tree):
+                    raise NotTreeError(tree)
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -281,6 +302,10 @@ class SpokenNamesTest {
             where is the issues url constant defined             | Definitions[name=ISSUES_URL]
             Which functions carry the async unsafe decorator?    | FunctionsByDecorator[decorator=async_unsafe]
             who imports the worker state machine module          | Imports[module=distributed.worker_state_machine]
+            Which functions are decorated with the action method decorator? | FunctionsByDecorator[decorator=action_method]
+            List the functions that have a values only argument. | FunctionsWithParameter[parameter=values_only]
+            where do we throw not tree error                     | Raises[exception=NotTreeError]
+            Which files import typing extensions?                | Imports[module=typing_extensions]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
