@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *       with exactly this name ({@code self} counts).</li>
  *   <li>{@code returns}: the return annotation mentions this name as a whole word ({@code bool} matches
  *       {@code -> bool} and {@code -> Optional[bool]}; {@code Response} matches {@code -> requests.Response}); a
- *       dotted argument must appear as written.</li>
+ *       dotted argument must appear as written; a union matches with or without spaces around {@code |}.</li>
  *   <li>{@code class_name}: the def is directly in the body of a class with this simple or qualified name.</li>
  *   <li>{@code context_manager}: a decorator resolves to {@code contextlib.contextmanager} or
  *       {@code contextlib.asynccontextmanager}.</li>
@@ -208,7 +208,10 @@ public final class FindFunctionsTool extends PythonSearchTool {
     /** The whole-word pattern for a {@code returns} argument. */
     static Pattern returnsPattern(String returns) {
         String r = returns.strip().replaceFirst("^->\\s*", "");
-        return Pattern.compile("(?<!\\w)" + Pattern.quote(r) + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+        // a union as written with or without spaces: "str | None" matches the annotation str|None
+        String union = java.util.Arrays.stream(r.split("\\s*\\|\\s*")).map(Pattern::quote)
+                .collect(Collectors.joining("\\s*\\|\\s*"));
+        return Pattern.compile("(?<!\\w)" + union + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** {@code @deco async def Class.method(self, x) -> T}. */

@@ -2,6 +2,8 @@ package dev.ferret.agent.python;
 
 import static dev.ferret.agent.python.TestArgs.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.agent.tools.ToolException;
 import java.io.IOException;
@@ -153,5 +155,15 @@ class StructureTest {
         assertEquals(List.of("47:Store.close"), keys(fns, "{\"name_pattern\":\"clo*\"}"));
         assertEquals(List.of("47:Store.close"), keys(fns, "{\"name_pattern\":\"Store.clo*\"}"));
         assertEquals(List.of("60:open_store"), keys(fns, "{\"name_pattern\":\"store\"}"));
+    }
+
+    @Test
+    void aUnionReturnTypeMatchesWithOrWithoutSpaces() {
+        // the scanner writes an annotation's operators without spaces (str|None); a question writes "str | None"
+        assertTrue(FindFunctionsTool.returnsPattern("str | None").matcher("str|None").find());
+        assertTrue(FindFunctionsTool.returnsPattern("str|None").matcher("str | None").find());
+        assertTrue(FindFunctionsTool.returnsPattern("nodes.Module | None").matcher("nodes.Module|None").find());
+        assertFalse(FindFunctionsTool.returnsPattern("str | None").matcher("str").find());
+        assertFalse(FindFunctionsTool.returnsPattern("str | None").matcher("bytes|None").find());
     }
 }
