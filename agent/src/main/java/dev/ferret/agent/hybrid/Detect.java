@@ -3281,8 +3281,8 @@ final class Detect {
                     || (w.index() + 1 < q.size() && IntentClassifier.SCOPE_NOUNS.contains(q.get(w.index() + 1).lower()))) {
                 continue; // the scope: "in shop/net", "in the pricing module"
             }
-            if (w.code() || isTag(w) || NARROWING.contains(l)) {
-                return null;
+            if (w.code() || isTag(w) || NARROWING.contains(l) || l.equals("it")) {
+                return null; // "which classes define it": one thing asked about, not every class
             }
             if (n.equals("class") || n.equals("classes") || (Lexicon.CLASS.contains(n) && n.startsWith("cla"))) {
                 classes++; // "clases" too

@@ -273,6 +273,9 @@ final class SpokenNames {
                     && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))) {
                 continue; // "the text object decorator": the decorator text_object, not a text_object_decorator
             }
+            if (argKnown && arg != null && !arg.isEmpty() && cueAfter(run.words(), arg, spelt)) {
+                continue; // "where is subprocess imported": the module and the question's verb, not a subprocess_imported
+            }
             if (argKnown && run.words().equals(spelt)) {
                 // the first reading already has these words as a name of its own: "lru cache decorated functions" is
                 // functools' lru_cache, not a class LRUCache; "timeout error" is TimeoutError, not a TimeOutError
@@ -325,6 +328,18 @@ final class SpokenNames {
         }
         return first;
     }
+
+    /** A run that is the first reading's name, then only the question's participles ("subprocess imported"). */
+    private static boolean cueAfter(String run, String arg, String spelt) {
+        String name = run.startsWith(arg.toLowerCase(Locale.ROOT) + " ") ? arg.toLowerCase(Locale.ROOT)
+                : spelt != null && run.startsWith(spelt + " ") ? spelt : null;
+        return name != null && java.util.Arrays.stream(run.substring(name.length() + 1).split(" "))
+                .allMatch(QUESTION_VERBS::contains);
+    }
+
+    /** The participles a question puts after its name ("where is X imported / called / raised"). */
+    private static final Set<String> QUESTION_VERBS = Lexicon.set("imported called used defined declared raised thrown "
+            + "caught handled decorated invoked referenced");
 
     /** True when the repository has the name (a dotted one: its last part, or the module). */
     private boolean known(String name) {
@@ -600,6 +615,11 @@ final class SpokenNames {
 
     /** Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured"). */
     private static final Set<String> LEADING = Lexicon.set("to is has as on not no from");
+    /** A name put first and pointed back to after a dash or colon: "on task complete - which classes define it". */
+    private static boolean pointedAt(String question, int end) {
+        return question.substring(end).matches("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    }
+
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
@@ -637,9 +657,9 @@ final class SpokenNames {
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
-                    boolean leading = k == 0 && LEADING.contains(parts[0]) && i > 0
+                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
-                            .toLowerCase(Locale.ROOT));
+                            .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1]));
                     // "the not implemented for decorator", "a values only argument": a grammar word last, before a role
                     boolean trailing = k == parts.length - 1 && k > 0 && i + length < spans.size()
                             && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])

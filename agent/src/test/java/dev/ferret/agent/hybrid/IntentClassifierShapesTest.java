@@ -997,6 +997,7 @@ class IntentClassifierShapesTest {
             handlers for import error, looking at the optional deps              # CATCHES                # ImportError
             protocol cls list pls, looking at storage/backends.py                # PROTOCOL_CLASSES       # Protocol
             Which classes inherit directly from the gunicorn Worker class?       # SUBCLASSES             # Worker
+            which classes define it                                              # UNKNOWN                # -
             """)
     void blindSets89To94(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

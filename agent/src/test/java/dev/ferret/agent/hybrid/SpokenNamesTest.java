@@ -251,6 +251,15 @@ class SpokenNamesTest {
 
                 def lookup(tree):
                     raise NotTreeError(tree)
+
+
+                class Server:
+                    def on_task_complete(self, task):
+                        pass
+
+
+                subprocess_imported = False
+                import subprocess
                 """);
         index = new PythonIndex(repo);
     }
@@ -306,6 +315,8 @@ class SpokenNamesTest {
             List the functions that have a values only argument. | FunctionsWithParameter[parameter=values_only]
             where do we throw not tree error                     | Raises[exception=NotTreeError]
             Which files import typing extensions?                | Imports[module=typing_extensions]
+            on task complete - which classes define it           | ClassesWithMethod[method=on_task_complete]
+            Where is subprocess imported?                        | Imports[module=subprocess]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
