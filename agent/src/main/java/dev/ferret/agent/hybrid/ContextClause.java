@@ -223,7 +223,7 @@ final class ContextClause {
             + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
-    private static final Pattern PLAN = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|"
+    private static final Pattern PLAN = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|about to|"
             + "want to|(?:want|need) (?:them|these|those|it|this|that|the list) (?:for|to|so|because)|"
             + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to|to judge|to check|"
             + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess)\\b[^?]*"

@@ -581,6 +581,9 @@ final class Detect {
                 continue;
             }
             String n = q.get(i).norm();
+            if (i + 2 < q.size() && q.get(i + 1).lower().equals("to") && q.get(i + 2).text().matches("\\d+(?:\\.\\d+)?")) {
+                return null; // "if MAX_PARAM_SEARCHES were raised to 100": a value made higher, no exception
+            }
             boolean passive = n.equals("raised") || n.equals("thrown");
             int p = passive ? scan(i, -1, 4, false, PASSIVE_AUX) : -1;
             if (p < 0) { // "where does X get raised": the auxiliary is skipped
@@ -996,8 +999,17 @@ final class Detect {
         if (known != null) {
             deco = known; // "marked as classmethods": the decorator, not its plural
         }
+        if (deco.indexOf('.') < 0 && !q.get(p).at()) {
+            String from = fromModule(p);
+            if (from != null) {
+                deco = from + "." + deco; // "the contextmanager decorator from contextlib", "total ordering, the functools one"
+            }
+        }
         String lower = deco.toLowerCase(Locale.ROOT);
         int score = 6 + (at >= 0 ? 1 : 0);
+        if (Set.of("abstractmethod", "abc.abstractmethod").contains(lower) && classNoun && !functionNoun) {
+            return new Candidate(decoratedBy(deco), score, false, ""); // "classes decorated with abstractmethod"
+        }
         if (lower.equals("dataclass") || lower.equals("dataclasses.dataclass")) {
             return new Candidate(new Intent.Dataclasses(), score, false, "");
         }
@@ -1010,8 +1022,29 @@ final class Detect {
                 score, false, "");
     }
 
+    /**
+     * The module a decorator is said to come from, after it: "from contextlib", "the functools one" (a well-known
+     * module only), or null.
+     */
+    private String fromModule(int decorator) {
+        for (int i = decorator + 1; i + 1 < q.size(); i++) {
+            String m = q.get(i + 1).lower();
+            if (q.get(i).lower().equals("from") && knownModule(m) && !q.get(i + 1).code()) {
+                return m;
+            }
+            if (q.get(i).lower().equals("the") && knownModule(m) && i + 2 < q.size()
+                    && q.get(i + 2).lower().equals("one")) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** The classes decorated with {@code decorator} when the question names classes and no functions, else the functions. */
     private Intent decoratedBy(String decorator) {
+        if (classNoun && !functionNoun && Set.of("abstractmethod", "abc.abstractmethod").contains(decorator.toLowerCase(Locale.ROOT))) {
+            return new Intent.AbstractClasses(); // classes are never under abstractmethod: those with one are abstract
+        }
         return classNoun && !functionNoun ? new Intent.ClassesByDecorator(decorator)
                 : new Intent.FunctionsByDecorator(decorator);
     }
@@ -2626,7 +2659,7 @@ final class Detect {
             + "\\bbeyond|>(?!=))\\s*" + N);
     private static final java.util.regex.Pattern AT_LEAST = java.util.regex.Pattern.compile(
             "(?:\\bat\\s+least|\\bminimum(?:\\s+of)?|\\bmin\\.?|>=|\u2265|\\bno\\s+(?:fewer|less)\\s+(?:than|then)|"
-            + "\\bnot\\s+(?:fewer|less)\\s+(?:than|then))\\s*" + N + "|" + N + "\\s*(?:\\+|or\\s+(?:more|above|greater|over)"
+            + "\\bnot\\s+(?:fewer|less)\\s+(?:than|then))\\s*" + N + "|" + N + "\\s*(?:\\+|or\\s+(?:more|above|greater|over|higher|larger|bigger)"
             + "|and\\s+(?:more|above|up|over)|plus\\b)");
     private static final java.util.regex.Pattern AT_MOST = java.util.regex.Pattern.compile(
             "(?:\\b(?:fewer|less)\\s+(?:than|then)|\\bat\\s+most|\\bunder|\\bbelow|\\bup\\s+to|<|\u2264|\\bmax(?:imum)?)"
@@ -2778,7 +2811,8 @@ final class Detect {
         if (e < 0) {
             // "where is Timeout caught": a capitalised name or code right next to the verb
             // (before the verb when what follows it is no name: "where is NotGitRepository caught and handled")
-            int near = after(c, 3, false, Set.of("clause", "clauses", "block", "blocks", "for", "of"));
+            int near = after(c, 3, false, Set.of("clause", "clauses", "block", "blocks", "for", "of", "sites", "site",
+                    "spots", "places", "points", "locations")); // "catch sites for _ExceptionDuringRun"
             if (near < 0 || !caughtName(near)) {
                 near = before(c, 3);
             }
@@ -3607,7 +3641,7 @@ final class Detect {
         }
         Set<String> skip = Set.of("type", "types", "annotation", "annotations", "value", "values", "mentions",
                 "mention", "includes", "include", "contains", "contain", "is", "annotated", "declared", "hinted",
-                "typed", "written"); // "whose return type is annotated as Optional[str]"
+                "typed", "written", "hint", "hints"); // "whose return type is annotated as Optional[str]", "a return type hint of str"
         int p = giveBack >= 0 ? after(giveBack + 1, 3, false, skip) : -1;
         for (int i = Math.max(0, r); r >= 0 && i < q.size() && p < 0; i++) {
             String n = q.get(i).norm();
@@ -3640,6 +3674,10 @@ final class Detect {
         if (p + 1 < q.size() && knownModule(q.get(p).lower()) && !q.get(p).code() && q.get(p + 1).capitalised()
                 && q.get(p + 1).identifier()) {
             p = p + 1; // "return a pydantic UserOut": the library names where the type comes from
+        }
+        if (p > 0 && q.get(p - 1).lower().equals("optional") && !q.get(p - 1).code() && !q.get(p).text().contains("[")) {
+            // "functions that return optional str": typing's Optional of the type said after it
+            return new Candidate(new Intent.FunctionsReturning("Optional[" + text(p) + "]"), 6, false, "");
         }
         return new Candidate(new Intent.FunctionsReturning(union(text(p))), 6, false, "");
     }
@@ -3864,7 +3902,8 @@ final class Detect {
         int p;
         String pattern = null;
         boolean inside = false; // the pattern is a part the names contain ("with _to_ in their name")
-        Set<String> skip = Set.of("with", "in", "by");
+        Set<String> skip = Set.of("with", "in", "by", "word", "string"); // "end with the word Signature"
+        int reach = q.phrase("the", "word") || q.phrase("the", "string") ? 4 : 3;
         for (int i = 2; i < q.size() && pattern == null; i++) {
             // "Serializer at the end of their name", "Base at the start of the name", "names with Docstring at the
             // end": the word before "at"
@@ -3883,7 +3922,7 @@ final class Detect {
             switch (n) {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                     p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
-                            : after(i, 3, true, skip); // "start reading": a verb, not a prefix
+                            : after(i, reach, true, skip); // "start reading": a verb, not a prefix
                     p = p >= 0 ? p : keywordPart(i, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
@@ -3891,7 +3930,7 @@ final class Detect {
                     }
                 }
                 case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
-                    p = after(i, 3, true, skip);
+                    p = after(i, reach, true, skip);
                     p = p >= 0 ? p : keywordPart(i, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
@@ -3899,7 +3938,7 @@ final class Detect {
                     }
                 }
                 case "containing", "contain", "contains" -> {
-                    p = after(i, 3, true, skip);
+                    p = after(i, reach, true, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
                         pattern = glob(p, "%s");
@@ -3982,10 +4021,14 @@ final class Detect {
      */
     boolean openPrefix(Word w) {
         String t = w.text();
-        if (t.length() < 3 || !t.endsWith("_") || t.endsWith("__") || !t.matches("[A-Za-z]\\w*_")) {
+        if (t.length() < 3 || !t.endsWith("_") || t.endsWith("__") || !t.matches("_?[A-Za-z]\\w*_")) {
             return false;
         }
         int i = w.index() + 1;
+        if (t.startsWith("_")) { // "_complete_ something": open only before a placeholder ("_repr_html_" is a name)
+            return i < q.size() && Set.of("something", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*")
+                    .contains(q.get(i).lower());
+        }
         if (i >= q.size()) {
             return functionNoun || classNoun;
         }

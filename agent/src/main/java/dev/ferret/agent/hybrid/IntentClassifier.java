@@ -52,6 +52,12 @@ public final class IntentClassifier {
     public static final String BEYOND_SEARCH = "no search of the Python source answers it (a negation, a ranking, "
             + "runtime behaviour, history or another language)";
 
+    /** Every class or every function of the repository, as "list the classes" asks. */
+    private static boolean everything(Intent intent) {
+        return intent instanceof Intent.ClassesByName c && c.pattern().equals(Intent.ALL)
+                || intent instanceof Intent.FunctionsByName f && f.pattern().equals(Intent.ALL);
+    }
+
     /** ", and what do they say?", "and tell me why": a second request after a listing. */
     private static final java.util.regex.Pattern SECOND_REQUEST = java.util.regex.Pattern.compile(
             "(?i)\\s*(?:,|;|\\s-)?\\s+(?:and|&)\\s+(?:then\\s+|also\\s+)?(?=(?:what|why|how|who|when|explain|describe|"
@@ -89,7 +95,8 @@ public final class IntentClassifier {
                     : new Intent.FunctionsByDecorator(marker), c.path(), c.score(), c.uncertain(), c.notes());
         }
         if (c.intent() instanceof Intent.Subclasses sub && !sub.indirect() && Set.of("Exception", "BaseException")
-                .contains(sub.base()) && question != null && OWN.matcher(question).find()) {
+                .contains(sub.base()) && question != null && OWN.matcher(question).find()
+                && !DIRECT.matcher(question).find()) { // not "direct children of Exception? the custom errors"
             // "our own Exception subclasses", "the classes in our code that inherit from Exception": the project's own
             // exception classes, at any depth (one deriving from ValueError too)
             return new Classification(new Intent.ExceptionClasses(), c.path(), c.score(), c.uncertain(), c.notes());
@@ -212,6 +219,14 @@ public final class IntentClassifier {
             // (not when the question after it judges: "for the dependency audit, is requests still maintained?")
             Classification whole = read(ContextClause.withoutNarrowing(text), List.of());
             if (!(whole.intent() instanceof Intent.Unknown)) {
+                return whole;
+            }
+        }
+        if (everything(c.intent()) && !split.question().equals(text) && text.strip().endsWith(split.question().strip())) {
+            // "wanna know if we use @dataclass anywhere - list the classes": the classes the clause before named, not
+            // every class (a clause after the request, "(skip tests)", or fillers inside it, name none)
+            Classification whole = read(ContextClause.withoutNarrowing(text), List.of());
+            if (!(whole.intent() instanceof Intent.Unknown) && !everything(whole.intent())) {
                 return whole;
             }
         }

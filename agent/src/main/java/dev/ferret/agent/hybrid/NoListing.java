@@ -36,6 +36,13 @@ final class NoListing {
             + "support solve stand produce output compute yield");
 
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
+    /** "if __name__ == '__main__' blocks", "try blocks": blocks of code, not code that blocks. */
+    private static boolean codeBlock(Question q, Word w) {
+        int i = w.index();
+        return w.lower().startsWith("block") && i > 0 && (q.get(i - 1).code() || Set.of("try", "except", "if", "with",
+                "main", "code", "finally", "else").contains(q.get(i - 1).lower()));
+    }
+
     static boolean penalty(Question q) {
         int start = 0;
         while (start + 1 < q.size() && (FILLERS.contains(q.get(start).lower())
@@ -93,7 +100,8 @@ final class NoListing {
             return true; // "async def syntax example", "todo comment style guide?": about writing code, not finding it
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
-                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower()) || Set.of("help", "helps", "matter",
+                && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower()) && !codeBlock(q, w)
+                || Set.of("help", "helps", "matter",
                 "matters", "improve", "improves", "speed", "hurt", "hurts").contains(w.lower()) && w.index() > 1
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0
                 && Set.of("you", "u", "we", "i", "people", "anyone").contains(q.get(w.index() - 1).lower()) // "do you like X"

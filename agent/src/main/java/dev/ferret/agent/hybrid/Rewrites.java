@@ -414,7 +414,7 @@ final class Rewrites {
             Map.entry(words("bear except|bare accept|bear accept"), "bare except"),
             Map.entry(words("expectation class(?:es)?"), "exception classes"),
             Map.entry(words("names? tuples?"), "named tuples"),
-            Map.entry(words("type dicts?|typedicts?|typed dicts?(?=\\s+(?:classes|class|types?|subclasses|in|under|from|$))"),
+            Map.entry(words("(?<!return )type dicts?|typedicts?|typed dicts?(?=\\s+(?:classes|class|types?|subclasses|in|under|from|$))"),
                     "TypedDict"),
             Map.entry(words("data frames?"), "DataFrame"),
             Map.entry(Pattern.compile("\\bX X X\\b"), "XXX"),

@@ -517,7 +517,7 @@ final class SpokenNames {
                 && !roleAfter) { // "the action method decorator": the decorator action_method, its role said after it
             return true;
         }
-        if (ROLE_NOUNS_BEFORE.contains(words[0]) && lastIsArgument) {
+        if (ROLE_NOUNS_BEFORE.contains(words[0]) && lastIsArgument && !roleAfter) { // "the argument clinic decorator"
             return true;
         }
         if (RELATION_VERBS.contains(words[0]) && lastIsArgument) {
@@ -660,10 +660,12 @@ final class SpokenNames {
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && (i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
                             .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1]));
-                    // "the not implemented for decorator", "a values only argument": a grammar word last, before a role
-                    boolean trailing = k == parts.length - 1 && k > 0 && i + length < spans.size()
+                    // a grammar word last, at the question's end ("which classes have recv into") or before a role
+                    // noun ("the not implemented for decorator", "a values only argument")
+                    boolean last = k == parts.length - 1 && k > 0 && question.substring(end).matches("[\\s?.!]*");
+                    boolean trailing = last || k == parts.length - 1 && k > 0 && i + length < spans.size()
                             && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])
-                            .toLowerCase(Locale.ROOT)); // "the not implemented for decorator"
+                            .toLowerCase(Locale.ROOT));
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
                 if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)

@@ -998,6 +998,25 @@ class IntentClassifierShapesTest {
             protocol cls list pls, looking at storage/backends.py                # PROTOCOL_CLASSES       # Protocol
             Which classes inherit directly from the gunicorn Worker class?       # SUBCLASSES             # Worker
             which classes define it                                              # UNKNOWN                # -
+            wanna know if we use @dataclass anywhere - list the classes          # DATACLASSES            # -
+            number of functions in each file (skip tests)                        # FUNCTIONS_BY_NAME      # *
+            functions that return optional str                                   # FUNCTIONS_RETURNING    # Optional[str]
+            fns w/ return type dict                                              # FUNCTIONS_RETURNING    # dict
+            What functions have a return type hint of str?                       # FUNCTIONS_RETURNING    # str
+            all the _complete_ something methods                                 # FUNCTIONS_BY_NAME      # _complete_*
+            List the classes that implement _repr_html_.                         # CLASSES_WITH_METHOD    # _repr_html_
+            Which class names end with the word Signature?                       # CLASSES_BY_NAME        # *Signature
+            Show the functions whose parameter count is 8 or higher.             # MANY_PARAMETERS        # 8
+            catch sites for _ExceptionDuringRun pls                              # CATCHES                # _ExceptionDuringRun
+            What would break if MAX_PARAM_SEARCHES were raised to 100?           # UNKNOWN                # -
+            direct children of Exception in jedi? need to see the custom errors  # SUBCLASSES             # Exception
+            our custom exceptions deriving from Exception                        # EXCEPTION_CLASSES      # -
+            line_for_node usages - about to change its signature                 # CALLERS                # line_for_node
+            Does the package have any if __name__ == "__main__" blocks or console scripts? # ENTRY_POINTS # -
+            do our async functions ever block?                                   # UNKNOWN                # -
+            List the functions that use the lru_cache decorator from functools.  # FUNCTIONS_BY_DECORATOR # functools.lru_cache
+            which classes r abstract (abstractmethod stuff)                      # ABSTRACT_CLASSES       # -
+            functions decorated with abstractmethod                              # FUNCTIONS_BY_DECORATOR # abstractmethod
             """)
     void blindSets89To94(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);

@@ -260,6 +260,15 @@ class SpokenNamesTest {
 
                 subprocess_imported = False
                 import subprocess
+
+
+                def argument_clinic(spec):
+                    return lambda f: f
+
+
+                class GreenSocket:
+                    def recv_into(self, buffer):
+                        pass
                 """);
         index = new PythonIndex(repo);
     }
@@ -317,6 +326,8 @@ class SpokenNamesTest {
             Which files import typing extensions?                | Imports[module=typing_extensions]
             on task complete - which classes define it           | ClassesWithMethod[method=on_task_complete]
             Where is subprocess imported?                        | Imports[module=subprocess]
+            Which functions use the argument clinic decorator?   | FunctionsByDecorator[decorator=argument_clinic]
+            which classes have recv into                         | ClassesWithMethod[method=recv_into]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
