@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * {@code encoding} where it has an {@code accept_encoding}.
  */
 final class SpokenNames {
-    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+(?![A-Za-z0-9])"); // "python 2 unicode compatible"
+    /** A word of the question; a number too, as names hold them ("python 2 unicode compatible"). */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+(?![A-Za-z0-9])");
     private static final Pattern PARTS = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final int MAX_WORDS = 5;
     /** Grammar words, never part of a name said aloud (a name may start with get, set, base...). */
@@ -511,7 +512,7 @@ final class SpokenNames {
         String withoutLast = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
         String withoutFirst = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
         boolean lastIsArgument = withoutFirst.equals(arg) || withoutFirst.equals(spelt);
-        Matcher next = Pattern.compile("^\\s+([A-Za-z]+)").matcher(question.substring(run.end()));
+        Matcher next = NEXT_WORD.matcher(question.substring(run.end()));
         boolean roleAfter = next.find() && ROLE_NOUNS.contains(next.group(1).toLowerCase(Locale.ROOT));
         if (ROLE_NOUNS.contains(words[words.length - 1]) && (withoutLast.equals(arg) || withoutLast.equals(spelt))
                 && !roleAfter) { // "the action method decorator": the decorator action_method, its role said after it
@@ -615,9 +616,16 @@ final class SpokenNames {
 
     /** Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured"). */
     private static final Set<String> LEADING = Lexicon.set("to is has as on not no from");
+    /** The word right after a run, past spaces only. */
+    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
+    /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
+    private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    /** Nothing left of the question but spaces and its end. */
+    private static final Pattern QUESTION_END = Pattern.compile("[\\s?.!]*");
+
     /** A name put first and pointed back to after a dash or colon: "on task complete - which classes define it". */
     private static boolean pointedAt(String question, int end) {
-        return question.substring(end).matches("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+        return POINTED_AT.matcher(question.substring(end)).matches();
     }
 
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
@@ -662,7 +670,7 @@ final class SpokenNames {
                             .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1]));
                     // a grammar word last, at the question's end ("which classes have recv into") or before a role
                     // noun ("the not implemented for decorator", "a values only argument")
-                    boolean last = k == parts.length - 1 && k > 0 && question.substring(end).matches("[\\s?.!]*");
+                    boolean last = k == parts.length - 1 && k > 0 && QUESTION_END.matcher(question.substring(end)).matches();
                     boolean trailing = last || k == parts.length - 1 && k > 0 && i + length < spans.size()
                             && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])
                             .toLowerCase(Locale.ROOT));
