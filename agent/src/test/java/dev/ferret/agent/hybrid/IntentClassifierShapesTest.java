@@ -957,7 +957,10 @@ class IntentClassifierShapesTest {
         assertEquals(parameter, actual, question + " -> " + intent);
     }
 
-    /** Shapes found by blind sets 89 to 94 (pyramid, GitPython, pylint, openpyxl, uvicorn, dulwich); and near misses. */
+    /**
+     * Shapes found by blind sets 89 to 100 and by the generated questions on their codebases (pyramid, GitPython,
+     * pylint, openpyxl, uvicorn, dulwich, gunicorn, eventlet, jedi, coverage, oauthlib, kazoo); and near misses.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
             Where is NotGitRepository caught and handled?                        # CATCHES                # NotGitRepository
@@ -1017,8 +1020,12 @@ class IntentClassifierShapesTest {
             List the functions that use the lru_cache decorator from functools.  # FUNCTIONS_BY_DECORATOR # functools.lru_cache
             which classes r abstract (abstractmethod stuff)                      # ABSTRACT_CLASSES       # -
             functions decorated with abstractmethod                              # FUNCTIONS_BY_DECORATOR # abstractmethod
+            Who calls wait?                                                      # CALLERS                # wait
+            Which classes define a wait method?                                  # CLASSES_WITH_METHOD    # wait
+            wait do we even have Protocol classes? list em                       # PROTOCOL_CLASSES       # Protocol
+            which functions await stuff                                          # ASYNC_FUNCTIONS        # -
             """)
-    void blindSets89To94(String question, Intent.Kind kind, String parameter) {
+    void blindSets89To100(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
         assertEquals(kind, intent.kind(), question + " -> " + intent);
         String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
