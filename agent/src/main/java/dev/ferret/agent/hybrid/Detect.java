@@ -1007,8 +1007,8 @@ final class Detect {
         }
         String lower = deco.toLowerCase(Locale.ROOT);
         int score = 6 + (at >= 0 ? 1 : 0);
-        if (Set.of("abstractmethod", "abc.abstractmethod").contains(lower) && classNoun && !functionNoun) {
-            return new Candidate(decoratedBy(deco), score, false, ""); // "classes decorated with abstractmethod"
+        if (abstractOnClasses(deco)) {
+            return new Candidate(new Intent.AbstractClasses(), score, false, ""); // "classes decorated with abstractmethod"
         }
         if (lower.equals("dataclass") || lower.equals("dataclasses.dataclass")) {
             return new Candidate(new Intent.Dataclasses(), score, false, "");
@@ -1040,10 +1040,19 @@ final class Detect {
         return null;
     }
 
+    /**
+     * abstractmethod asked of classes and no functions: classes are never under it, those with one of their own are
+     * abstract ("which classes r abstract (abstractmethod stuff)").
+     */
+    private boolean abstractOnClasses(String decorator) {
+        return classNoun && !functionNoun && Set.of("abstractmethod", "abc.abstractmethod")
+                .contains(decorator.toLowerCase(Locale.ROOT));
+    }
+
     /** The classes decorated with {@code decorator} when the question names classes and no functions, else the functions. */
     private Intent decoratedBy(String decorator) {
-        if (classNoun && !functionNoun && Set.of("abstractmethod", "abc.abstractmethod").contains(decorator.toLowerCase(Locale.ROOT))) {
-            return new Intent.AbstractClasses(); // classes are never under abstractmethod: those with one are abstract
+        if (abstractOnClasses(decorator)) {
+            return new Intent.AbstractClasses();
         }
         return classNoun && !functionNoun ? new Intent.ClassesByDecorator(decorator)
                 : new Intent.FunctionsByDecorator(decorator);
@@ -3687,8 +3696,7 @@ final class Detect {
      * after a bar are no words of the question's own, so the union is read from the question as written.
      */
     private String union(String type) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(type)
-                + "((?:\\s*\\|\\s*[A-Za-z_][\\w.]*(?:\\[[\\w., \\[\\]|]*\\])?)+)").matcher(q.original);
+        java.util.regex.Matcher m = writtenBefore(type, "((?:\\s*\\|\\s*[A-Za-z_][\\w.]*(?:\\[[\\w., \\[\\]|]*\\])?)+)");
         if (!m.find()) {
             return type;
         }
@@ -4011,8 +4019,13 @@ final class Detect {
 
     /** Whether word {@code i} is written with an ellipsis after it ("fns like get_transport... something"). */
     private boolean trailingEllipsis(int i) {
-        return java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(q.get(i).text())
-                + "(?:\\.\\.\\.|\u2026)").matcher(q.original).find();
+        return writtenBefore(q.get(i).text(), "(?:\\.\\.\\.|\u2026)").find();
+    }
+
+    /** A matcher over the question as written for {@code word} (whole, not inside a dotted name), then {@code after}. */
+    private java.util.regex.Matcher writtenBefore(String word, String after) {
+        return java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(word) + after)
+                .matcher(q.original);
     }
 
     /**

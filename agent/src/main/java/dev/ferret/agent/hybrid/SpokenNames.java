@@ -670,10 +670,10 @@ final class SpokenNames {
                             .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1]));
                     // a grammar word last, at the question's end ("which classes have recv into") or before a role
                     // noun ("the not implemented for decorator", "a values only argument")
-                    boolean last = k == parts.length - 1 && k > 0 && QUESTION_END.matcher(question.substring(end)).matches();
-                    boolean trailing = last || k == parts.length - 1 && k > 0 && i + length < spans.size()
-                            && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0], spans.get(i + length)[1])
-                            .toLowerCase(Locale.ROOT));
+                    boolean trailing = k == parts.length - 1 && k > 0
+                            && (QUESTION_END.matcher(question).region(end, question.length()).matches()
+                            || i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
+                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT)));
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
                 if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)
