@@ -301,40 +301,7 @@ public final class IntentClassifier {
         if (NoListing.beyondSearch(q)) {
             return new Classification(new Intent.Unknown(penalty > 0 ? ASKS_MORE : BEYOND_SEARCH), path, 0, false, List.of());
         }
-        List<Detect.Candidate> found = new ArrayList<>();
-        Detect d = new Detect(q);
-        add(found, d.contextManagers());
-        add(found, d.dataclasses());
-        add(found, d.properties());
-        add(found, d.comments());
-        add(found, d.exports());
-        add(found, d.constants());
-        add(found, d.raises());
-        add(found, d.methodsOfClass());
-        add(found, d.decorated());
-        add(found, d.async());
-        add(found, d.subclasses());
-        add(found, d.imports());
-        add(found, d.exceptions());
-        add(found, d.callers());
-        add(found, d.parameters());
-        add(found, d.returning());
-        add(found, d.classesWithMethod());
-        add(found, d.byName());
-        add(found, d.definitions());
-        add(found, d.everything());
-        add(found, d.enums());
-        add(found, d.abstractClasses());
-        add(found, d.generators());
-        add(found, d.typingFamilies());
-        add(found, d.thirdParty());
-        add(found, d.entryPoints());
-        add(found, d.tests());
-        add(found, d.undocumented());
-        add(found, d.manyParameters());
-        add(found, d.handlers());
-        add(found, d.staticOrClassMethods());
-        add(found, d.builtinCalls());
+        List<Detect.Candidate> found = Detect.all(q);
         found.sort(Comparator.comparingInt((Detect.Candidate c) -> -c.score()));
         if (penalty > 0 && !found.isEmpty() && found.getFirst().intent() instanceof Intent.EntryPoints && howToRun(q)) {
             penalty = 0; // "how do i run it, main entrypoints": where the program starts is the answer
@@ -414,12 +381,6 @@ public final class IntentClassifier {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static void add(List<Detect.Candidate> out, Detect.Candidate c) {
-        if (c != null) {
-            out.add(c);
-        }
     }
 
     /** The nouns that make the name before them a place: "in the net package", "under the utils folder". */

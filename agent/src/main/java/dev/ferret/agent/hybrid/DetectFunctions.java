@@ -1,0 +1,620 @@
+package dev.ferret.agent.hybrid;
+
+import dev.ferret.agent.hybrid.Question.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The detectors of functions by their shape or their use: async functions, generators, a parameter, a return type, many parameters, the callers of a function, calls of builtins. */
+final class DetectFunctions extends Detect {
+    DetectFunctions(Question q, Shared shared) {
+        super(q, shared);
+    }
+
+    /** Nouns for a kind of parameter, between its name and the parameter noun ("a dry_run flag param"). */
+    private static final Set<String> PARAMETER_KIND = Lexicon.set("flag option switch toggle setting boolean bool "
+            + "keyword kw kwarg string int integer callback");
+
+    /** As {@link #rightBefore}, also taking a verb that opens the question ("get call sites"). */
+    int rightBeforeAny(int i) {
+        if (i == 1 && q.get(0).identifier() && !isTag(q.get(0)) && !Lexicon.FUNCTION_WORDS.contains(q.get(0).lower())
+                && !Lexicon.WH.contains(q.get(0).lower()) && !Set.of("gimme", "show", "find", "give", "locate", "display",
+                "enumerate", "identify", "report", "search", "grep", "collect", "provide").contains(q.get(0).lower())) {
+            // "gimme call sites for X": a request; "get call sites" may be the callers of get
+            return 0;
+        }
+        return rightBefore(i);
+    }
+
+    Candidate async() {
+        boolean typeOnly = q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm()))
+                .allMatch(w -> w.capitalised() && w.index() > 0 && w.index() > 0
+                && (Lexicon.RETURN.contains(q.get(w.index() - 1).norm()) || q.get(w.index() - 1).norm().equals("->")));
+        if (asyncContext >= 0 && !any(Lexicon.ASYNC) && functionNoun) {
+            // "in the async part of the code, what functions are there?": with nothing else asked, the functions
+            // of the async part are the async functions (any other search of that part scores higher)
+            return new Candidate(new Intent.AsyncFunctions(), IntentClassifier.THRESHOLD, false, "");
+        }
+        if (!any(Lexicon.ASYNC) && !q.phrase("can", "be", "awaited") || any(Lexicon.ASYNC) && typeOnly) {
+            return null; // "anything returning Awaitable": a return annotation, not async defs
+        }
+        if (q.words.stream().filter(w -> Lexicon.ASYNC.contains(w.norm())).allMatch(w -> asyncInName(w)
+                || q.original.matches("(?s).*\\b" + java.util.regex.Pattern.quote(w.text()) + "\\s*=(?!=).*"))) {
+            // "who accepts asynchronous=": a keyword argument so named
+            return null; // "classes whose names start with Async", "who imports async timeout": part of a name
+        }
+        return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
+    }
+
+    /**
+     * "async" as a part of a name: after words that place a name's part ("names that start with Async", "prefixed
+     * async"), or, in a question about imports, before the rest of a module's name ("import async timeout").
+     */
+    private boolean asyncInName(Word w) {
+        int i = w.index();
+        boolean named = any(Set.of("name", "names", "named")) || w.capitalised() || w.code();
+        boolean then = i + 1 < q.size() && (Set.of("def", "defs", "keyword").contains(q.get(i + 1).lower())
+                || Lexicon.FUNCTION.contains(q.get(i + 1).norm())); // "begins with async def"
+        for (int j = Math.max(0, i - 3); j < i && named && !then; j++) {
+            if (NAME_PART_WORDS.contains(q.get(j).lower())) {
+                return true;
+            }
+        }
+        if (i + 2 < q.size() && nameWordAt(i + 1) && !q.get(i + 1).code()
+                && !Lexicon.PYTHON_KEYWORDS.contains(q.get(i + 1).lower()) && NAMED_THING.contains(q.get(i + 2).lower())
+                && (i > 0 && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) || q.get(i + 2).lower().endsWith("s"))) {
+            return true; // "the async unsafe decorator", "async reader methods": a decorator's or a class's name
+        }
+        return any(Lexicon.IMPORT) && i + 1 < q.size() && nameWordAt(i + 1);
+    }
+
+    /** Word {@code j} may go on a name said after "async": an identifier, no function noun, no grammar word. */
+    private boolean nameWordAt(int j) {
+        Word w = q.get(j);
+        return w.identifier() && !Lexicon.FUNCTION.contains(w.norm()) && !Lexicon.STOP.contains(w.lower())
+                && !Lexicon.ENGLISH_STOP.contains(w.lower());
+    }
+
+    /** What a name said with "async" in it may be: "the async unsafe decorator", "the async io backend class". */
+    private static final Set<String> NAMED_THING = Set.of("decorator", "decorators", "class", "methods", "backend",
+            "mixin");
+
+    /** Words that say where in a name its part stands: "start with", "prefixed", "ending in". */
+    private static final Set<String> NAME_PART_WORDS = Set.of("start", "starts", "starting", "begin", "begins",
+            "beginning", "prefixed", "prefix", "end", "ends", "ending", "suffixed", "suffix");
+
+    /** Words before "parameter" that say how many or what sort: "a single parameter", "optional args". */
+    private static final Set<String> PARAMETER_SORTS = Set.of("single", "multiple", "several", "many", "extra",
+            "optional", "required", "mandatory", "positional", "variadic", "same", "different", "unused", "mutable");
+
+    /** Grammar words that are also common parameter names ("using" in Django, "to", "key", "as"). */
+    private static final Set<String> GRAMMAR_NAMES = Set.of("using", "from", "to", "as", "by", "with", "in", "on", "at",
+            "for", "if", "into", "of", "over", "since", "until", "before", "after", "where", "when", "then", "only");
+
+    /** typing's annotations of a function that never returns: "NoReturn functions" asks for those functions. */
+    private static final Set<String> NEVER_RETURNS = Set.of("NoReturn", "Never");
+
+    /** The words of the yield statement. */
+    private static final Set<String> YIELD = Set.of("yield", "yields", "yielding", "yielded");
+
+    /**
+     * Generator functions: "generators", "generator functions/methods", "async generators", "functions that yield",
+     * "where do we use yield". Not generator expressions, and not one generator named before the word ("the token
+     * generator").
+     */
+    Candidate generators() {
+        int g = first(Lexicon.GENERATOR);
+        for (Word w : q.words) {
+            // "generater": as near "generate" as "generator", so left uncorrected; before a function word it is one
+            if (g < 0 && !w.code() && w.index() + 1 < q.size() && Lexicon.FUNCTION.contains(q.get(w.index() + 1).norm())
+                    && !Lexicon.COMMAND.contains(w.lower()) && !w.lower().startsWith("generated")
+                    && EditDistance.of(w.lower(), "generator", 1) <= 1) {
+                g = w.index();
+            }
+        }
+        int y = -1;
+        for (Word w : q.words) {
+            if (YIELD.contains(w.lower())) {
+                y = w.index();
+                break;
+            }
+        }
+        if (g < 0 && y < 0) {
+            return null;
+        }
+        if (g >= 0 && q.get(g).capitalised() && g > 0 && (any(Lexicon.RETURN) || any(Set.of("annotated", "->",
+                "annotation", "hint", "hinted")))) {
+            return null; // "functions annotated -> Generator": a return annotation
+        }
+        if (g >= 0) {
+            String next = g + 1 < q.size() ? q.get(g + 1).norm() : "";
+            if (Set.of("expression", "expressions", "expr", "exprs", "comprehension", "comprehensions").contains(next)) {
+                return null;
+            }
+            Set<String> one = Set.of("the", "this", "that", "our", "my", "your", "its");
+            if (!q.get(g).lower().endsWith("s") && !functionNoun && (namedBefore(g) || g >= 1
+                    && one.contains(q.get(g - 1).lower()) || g >= 2
+                    && one.contains(q.get(g - 2).lower())
+                    && !Lexicon.cue(q.get(g - 1).lower()) && !Lexicon.STOP.contains(q.get(g - 1).lower()))) {
+                return null; // "the heartbeat generator", "the batches generator": one generator
+            }
+            return new Candidate(new Intent.Generators(), 8, false, "");
+        }
+        // yield alone: a function or iterator word, "use yield", or a short question ("which funcs yield")
+        boolean whereWeYield = q.get(0).norm().equals("where") && y >= 2 && Set.of("we", "it", "code", "they", "you")
+                .contains(q.get(y - 1).lower()) && !(y + 1 < q.size() && Set.of("control", "to", "back", "execution",
+                "cpu", "time", "the").contains(q.get(y + 1).lower())); // "where do we yield rows", not "yield control"
+        if (!functionNoun && !any(Lexicon.USE) && q.size() > 5 && !whereWeYield
+                && !any(Set.of("iterator", "iterators", "iterable", "iterables"))) {
+            return null;
+        }
+        return new Candidate(new Intent.Generators(), 7 + (functionNoun ? 1 : 0), false, "");
+    }
+
+    private static final java.util.regex.Pattern NUMBER_WORDS = java.util.regex.Pattern.compile(
+            "\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\b");
+
+    private static final List<String> NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty");
+
+    /** The tens past twenty: "more than thirty arguments". */
+    private static final java.util.Map<String, Integer> TENS = java.util.Map.of("thirty", 30, "forty", 40, "fifty", 50);
+
+    private static final String N = "(\\d{1,3})";
+
+    /** "more than 5", "over 5", "> 5", "5+": a count strictly above (group 1) or at least (group 2) the number. */
+    private static final java.util.regex.Pattern ABOVE = java.util.regex.Pattern.compile(
+            "(?:\\b(?:more|greater|larger|longer|higher|bigger)\\s+(?:than|then)|\\bover|\\babove|\\bexceed(?:s|ing)?|"
+            + "\\bbeyond|>(?!=))\\s*" + N);
+
+    private static final java.util.regex.Pattern AT_LEAST = java.util.regex.Pattern.compile(
+            "(?:\\bat\\s+least|\\bminimum(?:\\s+of)?|\\bmin\\.?|>=|\u2265|\\bno\\s+(?:fewer|less)\\s+(?:than|then)|"
+            + "\\bnot\\s+(?:fewer|less)\\s+(?:than|then))\\s*" + N + "|" + N + "\\s*(?:\\+|or\\s+(?:more|above|greater|over|higher|larger|bigger)"
+            + "|and\\s+(?:more|above|up|over)|plus\\b)");
+
+    private static final java.util.regex.Pattern AT_MOST = java.util.regex.Pattern.compile(
+            "(?:\\b(?:fewer|less)\\s+(?:than|then)|\\bat\\s+most|\\bunder|\\bbelow|\\bup\\s+to|<|\u2264|\\bmax(?:imum)?)"
+            + "\\s*" + N + "|" + N + "\\s*or\\s+(?:fewer|less|below|under)");
+
+    /**
+     * Functions with many parameters: "functions with more than 5 parameters", "defs taking at least 4 args",
+     * "methods with 7+ params", "functions with too many arguments" (no number: more than
+     * {@value Intent.ManyParameters#DEFAULT_MIN} - 1, said in the answer). Not an exact count ("functions with 3
+     * parameters"), an upper bound, the function with the most parameters, nor one parameter named.
+     */
+    Candidate manyParameters() {
+        int p = first(Lexicon.PARAMETER);
+        if (p < 0 && any(Set.of("inputs", "input")) && functionNoun) {
+            p = first(Set.of("inputs", "input")); // "functions that take at least 6 inputs"
+        }
+        if (p < 0 || any(Set.of("kwarg", "kwargs")) && !any(Set.of("parameters", "params", "arguments", "args"))) {
+            return null;
+        }
+        String text = q.original.toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher words = NUMBER_WORDS.matcher(text);
+        StringBuilder digits = new StringBuilder();
+        while (words.find()) {
+            int n = TENS.getOrDefault(words.group(1), NUMBERS.indexOf(words.group(1)));
+            words.appendReplacement(digits, String.valueOf(n));
+        }
+        words.appendTail(digits);
+        text = digits.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
+                .replaceAll("\\b(\\d{1,3})\\s+(?:param|parameter|arg|argument)s?\\s+(?=or\\s+(?:more|above|over|fewer|less|below|under)\\b)", "$1 ");
+        // "20 params or more": the count before its noun
+        if (AT_MOST.matcher(text).find()) {
+            return null;
+        }
+        java.util.regex.Matcher m = ABOVE.matcher(text);
+        Integer min = null;
+        if (m.find()) {
+            min = Integer.parseInt(m.group(1)) + 1;
+        } else if ((m = AT_LEAST.matcher(text)).find()) {
+            min = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        if (min != null) {
+            return min > 255 ? null : new Candidate(new Intent.ManyParameters(min), 9, false, "");
+        }
+        if (text.matches(".*\\d.*")) {
+            return null; // "functions with 3 parameters": an exact count
+        }
+        boolean many = q.phrase("too", "many") || q.phrase("too", "much") || q.phrase("a", "lot", "of") || q.phrase("lots", "of")
+                || q.phrase("loads", "of") || q.phrase("tons", "of") || q.phrase("a", "ton", "of") || q.phrase("a", "bunch", "of")
+                || q.phrase("heaps", "of") || q.phrase("so", "many") || q.words.stream().anyMatch(w -> w.lower()
+                .equals("many") && !(w.index() > 0 && q.get(w.index() - 1).lower().equals("how"))) // not "how many functions take X"
+                && any(Set.of("with", "take", "takes", "taking", "have", "has", "accept", "accepts", "need", "needs",
+                "require", "requires", "expect", "expects"))
+                || q.words.stream().anyMatch(w -> Set.of("long", "longest", "huge", "big", "bloated", "massive",
+                "giant", "lengthy", "excessive", "large", "wide").contains(w.lower()) && w.index() + 1 < q.size()
+                && (Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())
+                || w.index() + 2 < q.size() && Lexicon.PARAMETER.contains(q.get(w.index() + 1).norm())));
+        many |= (q.phrase("long", "list", "of") || q.phrase("long", "lists", "of")) && q.words.stream().anyMatch(w ->
+                Lexicon.PARAMETER.contains(w.norm()) || Set.of("inputs", "input").contains(w.lower())); // "a long list of inputs"
+        many |= q.words.stream().anyMatch(w -> Set.of("excessive", "large", "huge", "high", "big", "crazy", "insane",
+                "ridiculous", "unreasonable").contains(w.lower()) && w.index() + 2 < q.size()
+                && Set.of("number", "amount", "count", "numbers").contains(q.get(w.index() + 1).lower())
+                && q.get(w.index() + 2).lower().equals("of")); // "an excessive number of parameters"
+        if (q.phrase("how", "many") && (q.phrase("is", "too", "many") || q.phrase("are", "too", "many"))) {
+            return null; // "how many params is too many": an opinion
+        }
+        if (!many || any(Set.of("most", "longest", "biggest", "largest")) && !q.ranksPlaces()) {
+            return null; // "the function with the most parameters": one function, not a list ("which file has the most
+                         // functions with too many args" counts them by file)
+        }
+        if (q.words.stream().anyMatch(Detect::namedInCode)) {
+            return null; // "does parse() take too many arguments?": one function named
+        }
+        return new Candidate(new Intent.ManyParameters(Intent.ManyParameters.DEFAULT_MIN), 8, true,
+                "no number given: more than 5 parameters, pylint's default limit");
+    }
+
+    /** Builtins whose calls are asked for by a noun after the name ("print statements", "eval calls"). */
+    private static final Set<String> BUILTIN_CALLED = Set.of("print", "eval", "exec", "breakpoint", "input", "open",
+            "compile", "exit", "quit", "__import__", "setattr", "getattr", "hasattr", "delattr", "isinstance",
+            "issubclass", "globals", "locals", "pdb.set_trace");
+
+    private static final Set<String> CALL_NOUNS = Set.of("statement", "statements", "call", "calls", "usage",
+            "usages", "use", "uses", "invocation", "invocations", "check", "checks", "call-sites", "callsites");
+
+    /**
+     * Calls of a builtin named with a noun: "print statements", "leftover print calls", "uses of eval",
+     * "isinstance checks", "usages of exec". Not a question naming more (those the callers search reads).
+     */
+    Candidate builtinCalls() {
+        for (int i = 0; i < q.size(); i++) {
+            Word w = q.get(i);
+            String l = w.lower();
+            if (!BUILTIN_CALLED.contains(l)) {
+                continue;
+            }
+            boolean nounAfter = i + 1 < q.size() && CALL_NOUNS.contains(q.get(i + 1).lower());
+            boolean nounBefore = i >= 2 && q.get(i - 1).lower().equals("of")
+                    && CALL_NOUNS.contains(q.get(i - 2).lower());
+            boolean bare = w.parens() && (i == q.size() - 1 || nounAfter);
+            if (nounAfter || nounBefore || bare && any(Set.of("all", "every", "any", "find", "list", "show"))) {
+                if (i + 2 < q.size() && Set.of("function", "method", "builtin").contains(q.get(i + 1).norm())) {
+                    continue;
+                }
+                return new Candidate(new Intent.Callers(l), 7, false, "");
+            }
+        }
+        return null;
+    }
+
+    Candidate callers() {
+        for (int i = 0; i < q.size(); i++) {
+            Word w = q.get(i);
+            String n = w.norm();
+            if (Set.of("callsite", "callsites", "call-site", "call-sites").contains(w.lower())) {
+                int p = rightBeforeAny(i);
+                for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                    if (Set.of("of", "for", "to").contains(q.get(j).norm())) {
+                        p = after(j, 3);
+                    }
+                }
+                if (p >= 0) {
+                    return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
+                }
+            }
+            if (!Lexicon.CALL.contains(n) && !n.equals("call")) {
+                continue;
+            }
+            if (q.phraseAt("call", "out", "to") == i) {
+                continue;
+            }
+            int p = -1;
+            if (n.equals("called") || n.equals("invoked")) {
+                if (n.equals("called") && after(i, 1) == i + 1 && !(q.get(i + 1).lower().equals("per")
+                        && !q.get(i + 1).code())) { // "called per file" is counted, not named
+                    continue; // "functions called parse": a name, not a call
+                }
+                p = scan(i, -1, 4, false, CALLED_THING); // "where is the refresh_cache task invoked"
+                if (p < 0 && n.equals("called")) {
+                    p = before(i, 3); // "where is get called"
+                }
+            } else if (n.equals("callers") || n.equals("caller") || n.equals("invocations")) {
+                // not across a comma to a word of prose: "rewriting the query builder, callers of build_query"
+                p = q.afterComma(i) && i > 0 && !q.get(i - 1).code() ? -1 : rightBeforeAny(i);
+                for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
+                    if (Set.of("of", "to", "for").contains(q.get(j).norm())) {
+                        p = after(j, 3);
+                    }
+                }
+            } else if (n.equals("calls") || n.equals("call") || n.equals("calling") || n.startsWith("invok")) {
+                int j = i + 1;
+                if (j < q.size() && Set.of("with", "via", "through", "using", "thru").contains(q.get(j).lower())) {
+                    continue; // "HTTP calls with requests": the means of calling, not what is called
+                }
+                if (j < q.size() && (Set.of("on", "upon").contains(q.get(j).lower())
+                        || Set.of("need", "needs", "require", "requires", "must", "want").contains(q.get(j).lower()))) {
+                    continue; // "what can I call on a Session", "which calls need awaiting": not callers of a name
+                }
+                if (j < q.size() && Set.of("to", "of").contains(q.get(j).norm())) {
+                    p = after(j, 3);
+                } else if (j < q.size() && Set.of("sites", "site", "points", "locations", "spots")
+                        .contains(q.get(j).norm())) {
+                    p = rightBeforeAny(i);
+                    if (p < 0 && j + 1 < q.size() && Set.of("of", "for", "to").contains(q.get(j + 1).norm())) {
+                        p = after(j + 1, 3);
+                    }
+                    if (p < 0 && j + 2 < q.size() && Set.of("does", "do", "did").contains(q.get(j + 1).lower())
+                            && functionShaped(q.get(j + 2))) {
+                        p = j + 2; // "how many call sites does validate_token have"
+                    }
+                } else {
+                    // "who is calling the function build_index": the kind of thing called is skipped
+                    // ("who invokes the private helper _share_socket": and what it is said to be)
+                    p = after(i, 5, false, Set.of("function", "method", "func", "def", "routine", "helper", "private",
+                            "internal", "public", "utility", "util", "inner", "nested", "module-level", "top-level"));
+                }
+            }
+            if (p >= 0) {
+                return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
+            }
+        }
+        return usages();
+    }
+
+    /**
+     * "usages of f", "uses of f", "where is f() used", "what references f": a use word about a name written like
+     * a function ({@code f()}, {@code snake_case}, backticks) that is not a module (module use is an import).
+     */
+    Candidate usages() {
+        for (int i = 0; i < q.size(); i++) {
+            String n = q.get(i).norm();
+            int p = -1;
+            if (Set.of("usage", "usages", "uses", "references").contains(n) && i + 1 < q.size()
+                    && Set.of("of", "to").contains(q.get(i + 1).norm())) {
+                p = after(i + 1, 4, false, Set.of("function", "method", "func", "helper")); // "usages of the function f"
+            } else if (Set.of("used", "referenced", "usage", "usages").contains(n)) {
+                p = scan(i, -1, 4, false, USED_AUX); // "where X gets used", "where is the X function used"
+            } else if (Set.of("use", "uses", "using", "reference", "references", "referencing").contains(n)) {
+                p = after(i, 3);
+                for (int j = i + 1; j < Math.min(q.size() - 1, i + 3); j++) {
+                    if (Set.of("function", "method", "func", "helper").contains(q.get(j).norm()) && q.get(j + 1).code()) {
+                        p = j + 1; // "using the function parse_config"
+                    }
+                }
+            }
+            if (p < 0 && Set.of("usage", "usages", "references").contains(n) && i + 1 < q.size()
+                    && q.get(i + 1).code()) {
+                p = i + 1; // "usages `flush_cache`"
+            }
+            if (p >= 0 && functionShaped(q.get(p))) {
+                boolean said = q.get(p).parens() || p + 1 < q.size()
+                        && Set.of("function", "func", "method", "fn").contains(q.get(p + 1).norm());
+                return new Candidate(new Intent.Callers(text(p)), said ? 7 : 6, !said,
+                        "'" + text(p) + "' read as a function"); // "the load_config function" says so
+            }
+        }
+        return null;
+    }
+
+    Candidate parameters() {
+        for (Word w : q.words) {
+            if (STAR_PARAMETER.matcher(w.text()).matches()) {
+                // "defs with **kwargs", "functions taking *args": a star parameter is a parameter by its writing
+                return new Candidate(new Intent.FunctionsWithParameter(w.text().replaceFirst("^\\*+", "")), 6, false, "");
+            }
+        }
+        for (int i = 2; i < q.size(); i++) {
+            // "functions with a meta keyword", "a retry_after keyword": the keyword argument named so
+            if (Set.of("keyword", "kw").contains(q.get(i).lower()) && Set.of("a", "an", "the").contains(q.get(i - 2).lower())
+                    && q.get(i - 1).identifier() && !Lexicon.FUNCTION_WORDS.contains(q.get(i - 1).lower())
+                    && !Lexicon.MODIFIER.contains(q.get(i - 1).lower()) && functionNoun) {
+                return new Candidate(new Intent.FunctionsWithParameter(q.get(i - 1).text()), 6, false, "");
+            }
+        }
+        int cueNoun = first(Lexicon.PARAMETER);
+        int take = first(Lexicon.TAKE);
+        if (cueNoun < 0 && take < 0) {
+            return null;
+        }
+        if (take < 0 && q.original.contains("->")) {
+            return null; // "methods with '-> Response' in the signature": the return annotation
+        }
+        int p = -1;
+        for (int i = 0; i + 2 < q.size(); i++) {
+            // "an argument called name", "a parameter named id": the word after is the parameter, whatever it is
+            Word named = q.get(i + 2);
+            if (Lexicon.PARAMETER.contains(q.get(i).norm()) && Set.of("named", "called").contains(q.get(i + 1).lower())
+                    && named.identifier() && !isTag(named) && !Lexicon.PRONOUN.contains(named.lower())
+                    && (!Lexicon.FUNCTION_WORDS.contains(named.lower()) || i + 3 == q.size() && named.lower().length() == 1)) {
+                // "a parameter named a": a one-letter name that ends the question is that name
+                return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
+            }
+        }
+        for (int i = 0; i + 2 < q.size(); i++) {
+            // "take a using parameter", "an as argument": a grammar word between article and noun is a name
+            Word g = q.get(i + 1);
+            if (Set.of("a", "an").contains(q.get(i).lower()) && Set.of("parameter", "param", "argument", "arg", "kwarg")
+                    .contains(q.get(i + 2).lower()) && g.identifier() && !g.code() && g.text().equals(g.lower())
+                    && (GRAMMAR_NAMES.contains(g.lower()) || Lexicon.cue(g.lower()) && !PARAMETER_SORTS.contains(g.lower()))) {
+                // "take a using parameter", "a raises kwarg"
+                return new Candidate(new Intent.FunctionsWithParameter(g.text()), 8, false, "");
+            }
+        }
+        for (int i = 1; i + 2 < q.size(); i++) {
+            // "where is max_bytes a param", "where's field_name an argument": the name, then what it is
+            Word named = q.get(i);
+            boolean whereIs = i >= 2 && q.get(i - 2).lower().equals("where") && q.get(i - 1).norm().equals("is")
+                    || q.get(i - 1).lower().matches("where'?s");
+            if (whereIs && named.code() && named.identifier() && Set.of("a", "an").contains(q.get(i + 1).lower())
+                    && Lexicon.PARAMETER.contains(q.get(i + 2).norm())) {
+                return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
+            }
+        }
+        for (int i = 2; i < q.size() && p < 0; i++) {
+            // "functions w/ other argument", "with an other parameter": Python's usual name for the second operand
+            if (q.get(i - 1).lower().equals("other") && Set.of("argument", "parameter", "param", "arg", "kwarg")
+                    .contains(q.get(i).lower()) && Set.of("with", "w", "a", "an", "the", "take", "takes", "taking", "accept",
+                    "accepts", "accepting", "have", "has", "having").contains(q.get(i - 2).lower())) {
+                p = i - 1;
+            }
+        }
+        int lastWord = q.size() - 1;
+        if (p < 0 && lastWord >= 1 && q.get(lastWord).lower().equals("other") && (Lexicon.TAKE.contains(q.get(lastWord - 1)
+                .norm()) || Set.of("includes", "include", "including", "contains", "contain", "containing")
+                .contains(q.get(lastWord - 1).lower()))) {
+            p = lastWord; // "who accepts other", "methods whose signature includes other"
+        }
+        for (int i = 0; i < q.size() && p < 0; i++) {
+            String n = q.get(i).norm();
+            if (Lexicon.PARAMETER.contains(n)) {
+                if (i + 1 < q.size() && Set.of("include", "includes", "including", "contain", "contains",
+                        "containing", "has", "have", "with").contains(q.get(i + 1).norm())) {
+                    p = after(i + 1, 2);
+                } else if (n.startsWith("signature")) {
+                    p = before(i, 3);
+                    int in = i >= 2 && q.get(i - 1).lower().equals("in") ? i - 1 : i >= 3 && q.get(i - 2).lower()
+                            .equals("in") && Set.of("the", "its", "their", "a").contains(q.get(i - 1).lower()) ? i - 2 : -1;
+                    if (p < 0 && in >= 1 && q.get(in - 1).identifier() && !Lexicon.PRONOUN.contains(q.get(in - 1).lower())
+                            && !Set.of("that", "this", "what", "which", "something", "anything").contains(q.get(in - 1).lower())) {
+                        p = in - 1; // "methods have other in their signature": whatever word stands there
+                    }
+                } else if (i >= 2 && q.get(i - 2).norm().equals("as") && Set.of("a", "an", "the")
+                        .contains(q.get(i - 1).norm())) {
+                    p = before(i - 2, 3); // "pass X as a parameter", "take X as an argument"
+                    if (p > 0 && Set.of("accepted", "taken", "passed", "given", "supplied", "received", "expected",
+                            "used").contains(q.get(p).lower())) {
+                        p = before(p, 3); // "where is dry_run accepted as an arg"
+                    }
+                } else {
+                    p = rightBefore(i);
+                    if (p > 0 && PARAMETER_KIND.contains(q.get(p).lower()) && slot(q.get(p - 1), false, true)) {
+                        p = p - 1; // "a dry_run flag param": the name comes before the kind of parameter
+                    }
+                    if (p < 0) {
+                        p = after(i, 3);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < q.size() && p < 0; i++) {
+            if (Lexicon.TAKE.contains(q.get(i).norm())) {
+                p = after(i, 4);
+            }
+        }
+        for (int i = 0; i < q.size() && p < 0; i++) {
+            // "which methods take other", "functions with param other": a grammar word ending the question
+            if (Lexicon.TAKE.contains(q.get(i).norm()) || Lexicon.PARAMETER.contains(q.get(i).norm())) {
+                p = lastWordAfter(i, Set.of("a", "an", "the", "named", "called"));
+                if (p >= 0 && (Lexicon.PYTHON_KEYWORDS.contains(q.get(p).lower())
+                        || Lexicon.PRONOUN.contains(q.get(p).lower())
+                        || Set.of("that", "this", "these", "those", "which", "what").contains(q.get(p).lower()))) {
+                    p = -1; // "take a while": no parameter is named while; "params that": unfinished
+                }
+            }
+        }
+        if (p < 0) {
+            return null;
+        }
+        if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which"))) {
+            return null;
+        }
+        if (!q.get(p).code() && p + 1 < q.size() && Lexicon.PARAMETER.contains(q.get(p + 1).norm())
+                && PARAMETER_SORTS.contains(q.get(p).lower())) {
+            return null; // "functions taking a single parameter": how many or what sort, not a name
+        }
+        return new Candidate(new Intent.FunctionsWithParameter(text(p).replaceFirst("^\\*+", "")), 6, false, "");
+    }
+
+    Candidate returning() {
+        for (Word w : q.words) {
+            if (NEVER_RETURNS.contains(w.text().replaceFirst("^typing\\.", "")) && functionNoun && !any(Lexicon.IMPORT)
+                    && !any(Lexicon.CALL)) {
+                // "NoReturn functions": functions annotated as never returning
+                return new Candidate(new Intent.FunctionsReturning(w.text()), 8, false, "");
+            }
+        }
+        int r = -1;
+        for (int i = 0; i < q.size(); i++) {
+            String n = q.get(i).norm();
+            boolean opening = i == 0 && n.equals("return") && !(q.size() > 1 && Set.of("type", "types", "annotation",
+                    "annotations", "hint", "hints", "annotated").contains(q.get(1).norm())); // "return annotation int, where?"
+            if (Lexicon.RETURN.contains(n) && !opening || n.equals("->")) {
+                r = i;
+                break;
+            }
+        }
+        int giveBack = -1;
+        for (int i = 0; i + 1 < q.size() && giveBack < 0; i++) {
+            if (Set.of("give", "gives", "giving", "hand", "hands", "handing", "pass", "passes", "send", "sends",
+                    "spit", "spits").contains(q.get(i).norm()) && Set.of("back", "out").contains(q.get(i + 1).norm())) {
+                giveBack = i;
+            }
+        }
+        if (r < 0 && giveBack < 0) {
+            return null;
+        }
+        Set<String> skip = Set.of("type", "types", "annotation", "annotations", "value", "values", "mentions",
+                "mention", "includes", "include", "contains", "contain", "is", "annotated", "declared", "hinted",
+                "typed", "written", "hint", "hints"); // "whose return type is annotated as Optional[str]", "a return type hint of str"
+        int p = giveBack >= 0 ? after(giveBack + 1, 3, false, skip) : -1;
+        for (int i = Math.max(0, r); r >= 0 && i < q.size() && p < 0; i++) {
+            String n = q.get(i).norm();
+            if (Lexicon.RETURN.contains(n) || n.equals("->")) {
+                p = after(i, 4, false, skip);
+                int last = q.size() - 1;
+                if (p < 0 && last > i && last <= i + 4 && q.get(last).capitalised() && !q.get(last).allCaps()
+                        && Set.of("type", "value").contains(q.get(last).lower())) {
+                    p = last; // "funcs returning Value", "a return type of Type": a class so named ends the question
+                }
+                if (p < 0 && i + 1 < q.size() && Set.of("type", "annotation").contains(q.get(i + 1).norm())) {
+                    p = rightBefore(i); // "a bool return annotation"
+                    if (p < 0 && i >= 3 && q.get(i - 2).norm().equals("as")
+                            && Set.of("their", "its", "the", "a").contains(q.get(i - 1).norm())) {
+                        p = before(i - 2, 2); // "declare None as their return type"
+                    }
+                }
+            }
+        }
+        for (int i = Math.max(0, r); r >= 0 && p < 0 && i + 2 < q.size(); i++) {
+            if (Set.of("annotated", "declared", "hinted", "typed").contains(q.get(i).lower())
+                    && q.get(i + 1).lower().equals("as") && (param(q.get(i + 2))
+                    || ANNOTATION.matcher(q.get(i + 2).text()).matches())) {
+                p = i + 2; // "whose return type is annotated as Optional[str]"
+            }
+        }
+        if (p < 0) {
+            return null;
+        }
+        if (p + 1 < q.size() && knownModule(q.get(p).lower()) && !q.get(p).code() && q.get(p + 1).capitalised()
+                && q.get(p + 1).identifier()) {
+            p = p + 1; // "return a pydantic UserOut": the library names where the type comes from
+        }
+        if (p > 0 && q.get(p - 1).lower().equals("optional") && !q.get(p - 1).code() && !q.get(p).text().contains("[")) {
+            // "functions that return optional str": typing's Optional of the type said after it
+            return new Candidate(new Intent.FunctionsReturning("Optional[" + text(p) + "]"), 6, false, "");
+        }
+        return new Candidate(new Intent.FunctionsReturning(union(text(p))), 6, false, "");
+    }
+
+    /**
+     * A return type with the rest of a union written after it ("str | None", "nodes.Module | None"): the words
+     * after a bar are no words of the question's own, so the union is read from the question as written.
+     */
+    private String union(String type) {
+        java.util.regex.Matcher m = writtenBefore(type, "((?:\\s*\\|\\s*[A-Za-z_][\\w.]*(?:\\[[\\w., \\[\\]|]*\\])?)+)");
+        if (!m.find()) {
+            return type;
+        }
+        StringBuilder out = new StringBuilder(type);
+        for (String part : m.group(1).split("\\|")) {
+            if (!part.isBlank()) {
+                out.append(" | ").append(part.strip());
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Set<String> USED_AUX = Set.of("get", "gets", "got", "getting", "gotten", "being", "function",
+            "method", "helper", "func");
+
+    /** The kind of thing called, between its name and "called"/"invoked", and auxiliaries there. */
+    private static final Set<String> CALLED_THING = java.util.stream.Stream.concat(Set.of("task", "job", "function",
+            "method", "helper", "hook", "callback", "command", "handler", "func", "routine").stream(),
+            PASSIVE_AUX.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+}

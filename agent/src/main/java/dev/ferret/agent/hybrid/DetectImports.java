@@ -1,0 +1,565 @@
+package dev.ferret.agent.hybrid;
+
+import dev.ferret.agent.hybrid.Question.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The detectors of modules and programs: the files importing a module, the third-party libraries, the entry points. */
+final class DetectImports extends Detect {
+    DetectImports(Question q, Shared shared) {
+        super(q, shared);
+    }
+
+    /** Words before a library named as the means of doing something. */
+    private static final Set<String> MEANS = Lexicon.set("via through thru with using without uninstall uninstalling");
+
+    Candidate imports() {
+        int importCue = first(Lexicon.IMPORT);
+        if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {
+            return null; // "in the import machinery": a place in the code, not an imports question
+        }
+        boolean phraseCue = gapPhrase(Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings", "bringing",
+                "brought"), "in", 4)
+                || gapPhrase(Set.of("talk", "talks", "talking", "speak", "speaks", "speaking"), "to", 2)
+                || gapPhrase(Set.of("interact", "interacts", "interacting", "integrate", "integrates"), "with", 2)
+                || any(Set.of("dependency", "dependencies", "dep", "deps", "touch", "touches", "touching"))
+                || q.phrase("call", "out", "to") || q.phrase("depend", "on") || q.phrase("dependency", "on")
+                || q.phrase("dependencies", "on")
+                || q.phrase("depends", "on") || q.phrase("rely", "on") || q.phrase("relies", "on")
+                || any(Set.of("uninstall", "uninstalled", "uninstalling")) || instrument() >= 0;
+        int useCue = first(Lexicon.USE);
+        if (importCue < 0 && !phraseCue && useCue < 0 && !(q.size() <= 6 && moduleOf(q.get(0)) != null
+                && knownModule(moduleOf(q.get(0))))) {
+            return null;
+        }
+        boolean otherTopic = any(Lexicon.DECORATOR) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE)
+                || q.words.stream().anyMatch(Word::at);
+        int p = -1;
+        boolean known = false;
+        // a well-known module named anywhere, nearest to a cue
+        int anchor = importCue >= 0 ? importCue : instrument() >= 0 ? instrument() : useCue >= 0 ? useCue : 0;
+        int bestDistance = Integer.MAX_VALUE;
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (Word w : q.words) {
+            if (namePattern(w.index())) {
+                continue; // "classes that begin with Http": the start of a name, not the http module
+            }
+            String m = moduleOf(w);
+            // "the typing module", "the site package": a word named as a module is one even when it is English
+            boolean namedModule = w.index() + 1 < q.size() && Set.of("module", "package", "library", "lib")
+                    .contains(q.get(w.index() + 1).norm());
+            boolean english = !namedModule && englishWord(w);
+            if (m != null && knownModule(m) && !english) {
+                named.add(m);
+            }
+            if (m != null && knownModule(m) && !english && Math.abs(w.index() - anchor) < bestDistance) {
+                p = w.index();
+                bestDistance = Math.abs(w.index() - anchor);
+                known = true;
+            }
+        }
+        if (p < 0) {
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                String n = q.get(i).norm();
+                if (Lexicon.IMPORT.contains(n)) {
+                    p = moduleAfter(i);
+                    if (p < 0 && (n.equals("imported") || n.equals("imports"))) {
+                        p = moduleBefore(i);
+                    }
+                }
+            }
+        }
+        if (p < 0 && importCue < 0 && otherTopic) {
+            return null;
+        }
+        if (p < 0) {
+            for (int i = 0; i < q.size() && p < 0; i++) {
+                String n = q.get(i).norm();
+                if (Lexicon.USE.contains(n) || Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings",
+                        "bringing", "brought").contains(n)) {
+                    p = moduleAfter(i);
+                    if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
+                        p = moduleBefore(i);
+                    }
+                } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0 && !n.endsWith("s")
+                        && !placeNoun(i)) {
+                    // "the requests library"; a plural ("what licences do the libraries use") names no one module
+                    int b = moduleBefore(i);
+                    if (b >= 0) {
+                        p = b;
+                    }
+                }
+            }
+        }
+        if (p >= 0 && p + 2 < q.size() && Lexicon.DECORATOR.contains(q.get(p + 2).norm()) && importCue < 0) {
+            return null; // "the hypothesis given decorator": a decorator from that library, not its imports
+        }
+        if (p >= 2 && Set.of("with", "by", "in").contains(q.get(p - 1).lower()) && Set.of("decorated", "wrapped",
+                "marked", "annotated").contains(q.get(p - 2).lower()) && importCue < 0) {
+            return null; // "any classes decorated with attrs": the decorator, not the module's imports
+        }
+        if (p >= 0 && p + 1 < q.size() && Set.of("dependency", "dep").contains(q.get(p + 1).lower()) && q.get(p).code()
+                && !knownModule(moduleOf(q.get(p)))) {
+            return null; // "the get_current_user dependency": one function the framework injects
+        }
+        if (pronounObject() && named.size() > 1) {
+            int replaced = replacedModule();
+            if (replaced < 0) {
+                return null; // "drop X for Y; who imports it?": two possible antecedents, no guess
+            }
+            p = replaced; // "replace requests with httpx; which files import it?": what is replaced
+        }
+        if (p >= 0 && q.get(p).text().indexOf('.') > 0) {
+            // "X.y or anything else from X": the package asked about includes its submodule
+            String root = q.get(p).text().substring(0, q.get(p).text().indexOf('.'));
+            if (named.contains(root)) {
+                for (Word w : q.words) {
+                    if (w.text().equals(root)) {
+                        p = w.index();
+                        break;
+                    }
+                }
+            }
+        }
+        if (p < 0) {
+            return null;
+        }
+        if (importCue < 0 && !phraseCue && useCue < 0) {
+            return topicFirst(p); // "requests: which files?"
+        }
+        boolean libraryNoun = q.words.stream().anyMatch(w -> Lexicon.LIBRARY.contains(w.norm()) && !placeNoun(w.index()));
+        String written = q.get(p).text();
+        if (importCue < 0 && !phraseCue && written.length() > 4 && written.startsWith("__") && written.endsWith("__")
+                && !written.equals("__future__")) {
+            return null; // "classes that use __slots__": an attribute, not a module
+        }
+        if (importCue < 0 && !phraseCue && !libraryNoun && functionShaped(q.get(p))) {
+            return null; // "usages of parse_headers": a function's uses are its callers
+        }
+        known |= knownModule(moduleOf(q.get(p))) || q.get(p).code();
+        if (importCue < 0 && !known && q.words.stream().anyMatch(w -> INTERNAL_DEPENDENCY.contains(w.lower()))) {
+            return null; // "circular dependencies between modules", "dependency injection": no module named
+        }
+        if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
+            // "which functions use the cache?": a use verb alone needs a library noun or a known module
+            return null;
+        }
+        if (importCue < 0 && (classNoun || functionNoun) && !known && !libraryNoun) {
+            return null;
+        }
+        String m = moduleOf(q.get(p));
+        known |= knownModule(m) || q.get(p).code();
+        if (!known && Lexicon.cue(m.toLowerCase(Locale.ROOT))) {
+            return null; // "the libraries we depend on use": a cue word is no module
+        }
+        if (!q.get(p).code() && p > 0 && Set.of("more", "fewer", "less", "extra", "additional", "better", "new")
+                .contains(q.get(p - 1).lower())) {
+            return null; // "which modules need more tests": an amount of something, no module
+        }
+        if (importCue < 0 && !phraseCue && !known && !libraryNoun) {
+            return null;
+        }
+        int score = (importCue >= 0 || phraseCue ? 6 : 5) + (known || libraryNoun ? 1 : 0);
+        named.remove(m);
+        named.removeIf(other -> other.startsWith(m + "."));
+        // "import os and sys": one module is searched for, the answer says which and names the other
+        return new Candidate(new Intent.Imports(m), score, !named.isEmpty(), "also named: " + String.join(", ", named));
+    }
+
+    /**
+     * A word more likely English than a module name, though one may be called so: a common word that is also a
+     * module ("code", "test"), a stop word or a cue word, not written as code.
+     */
+    boolean englishWord(Word w) {
+        String l = w.lower();
+        return !w.code() && (Lexicon.COMMON_MODULE_WORDS.contains(l) || Lexicon.STOP.contains(l) || cueWord(l)
+                || Lexicon.ENGLISH_STOP.contains(l));
+    }
+
+    /**
+     * True when the import word at {@code i} qualifies an English noun after "the" ("the import machinery",
+     * "the import job"): a part of the program, not the act of importing.
+     */
+    boolean importModifier(int i) {
+        if (i <= 0 || i + 1 >= q.size() || !Set.of("the", "our", "its", "this").contains(q.get(i - 1).norm())) {
+            return false;
+        }
+        Word next = q.get(i + 1);
+        boolean object = i + 2 < q.size() && Set.of("of", "for", "from", "on").contains(q.get(i + 2).norm());
+        return !object && !next.code() && !next.capitalised() && next.identifier()
+                && !Lexicon.MODULES.contains(next.lower()) && !Lexicon.FUNCTION_WORDS.contains(next.lower())
+                && !Lexicon.ENGLISH_STOP.contains(next.lower()) && !Set.of("statement", "statements", "line",
+                "lines", "sites", "site", "places", "locations", "graph").contains(next.lower());
+    }
+
+    /**
+     * Index of a well-known library named as the means of doing something ("talk http via requests", "make HTTP
+     * calls with requests", "send them through httpx", "break without numpy"), else -1.
+     */
+    int instrument() {
+        for (int i = 1; i < q.size(); i++) {
+            Word w = q.get(i);
+            String l = w.lower();
+            String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+            boolean noun = Lexicon.PARAMETER.contains(next) || Lexicon.BARRIER.contains(next)
+                    && !Lexicon.LIBRARY.contains(next); // "with encoding argument"; "via the requests lib" is one
+            if (!Lexicon.MODULES.contains(l) || noun || w.code() || Lexicon.COMMON_MODULE_WORDS.contains(l)
+                    || Lexicon.ENGLISH_STOP.contains(l) || i >= 2 && Lexicon.CLASS.contains(q.get(i - 2).norm())) {
+                continue;
+            }
+            String before = q.get(i - 1).lower();
+            if (i >= 2 && Set.of("the", "a", "an").contains(before)) {
+                before = q.get(i - 2).lower(); // "through the requests lib"
+            }
+            if (MEANS.contains(before) || before.equals("on") && i >= 2
+                    && Set.of("still", "we", "everything", "anything").contains(q.get(i - 2).lower())) {
+                return i; // "talk http via requests", "are we still on requests"
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * "requests: which files?", "yaml - where?": a well-known library opening a short question that asks where
+     * or which files; read as its imports, and said so.
+     */
+    Candidate topicFirst(int p) {
+        if (p != 0 || q.size() > 6 || !q.words.stream().anyMatch(w -> Set.of("where", "which", "files", "file",
+                "modules", "who", "anywhere").contains(w.norm()))) {
+            return null;
+        }
+        return new Candidate(new Intent.Imports(moduleOf(q.get(0))), 5, true, "a library named alone: its imports");
+    }
+
+    /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
+            "(?i).+\\.(?:txt|cfg|toml|ini|lock|json|ya?ml|md|rst|in)");
+
+    /** The module a question replaces by another ("replace requests with httpx", "migrate from X to Y"), or -1. */
+    int replacedModule() {
+        for (int i = 0; i + 3 < q.size(); i++) {
+            String v = q.get(i).lower();
+            boolean replace = v.startsWith("replac") || v.startsWith("swap") || v.startsWith("switch")
+                    || v.startsWith("migrat") || v.startsWith("mov") || v.startsWith("port");
+            if (!replace) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < q.size() && Set.of("from", "off", "away", "out", "the", "our").contains(q.get(j).lower())) {
+                j++;
+            }
+            String m = j < q.size() ? moduleOf(q.get(j)) : null;
+            if (m != null && knownModule(m) && j + 2 < q.size() && Set.of("with", "for", "to", "by").contains(q.get(j + 1).lower())) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    boolean pronounObject() {
+        for (int i = 0; i + 1 < q.size(); i++) {
+            String n = q.get(i).norm();
+            if ((Lexicon.IMPORT.contains(n) || Lexicon.USE.contains(n)) && Lexicon.PRONOUN.contains(q.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a word of {@code verbs} is followed by {@code particle} within {@code gap} words. */
+    boolean gapPhrase(Set<String> verbs, String particle, int gap) {
+        for (int i = 0; i < q.size(); i++) {
+            if (verbs.contains(q.get(i).norm())) {
+                for (int j = i + 1; j < Math.min(q.size(), i + 1 + gap); j++) {
+                    if (q.get(j).norm().equals(particle)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The module a word names: itself (lower-cased when it is a capitalised word), or its spelling fix. */
+    String moduleOf(Word w) {
+        String t = w.text();
+        String bare = t.replaceFirst("^(?i)(python|py)-", "");
+        if (!bare.equals(t) && Lexicon.MODULES.contains(bare.toLowerCase(Locale.ROOT))) {
+            return bare.toLowerCase(Locale.ROOT); // "python-requests", "python-dateutil": the package's name
+        }
+        if (!w.identifier() || w.at() || w.parens() || isTag(w)) {
+            return null;
+        }
+        if (Lexicon.MODULES.contains(t)) {
+            return t;
+        }
+        if (Lexicon.MODULES.contains(w.lower()) && w.capitalised() && !w.allCaps()) {
+            return w.lower();
+        }
+        if (!w.code() && !Lexicon.STOP.contains(w.lower()) && !cueWord(w.lower()) && !IMPORT_VERBS.contains(w.lower())) {
+            String fix = Lexicon.correctModule(w.lower()); // not "before i touch it" as torch
+            if (fix != null) {
+                q.corrections.add(t + " -> " + fix);
+                return fix;
+            }
+        }
+        if (w.capitalised() && !w.code() && !w.allCaps()) {
+            return w.lower();
+        }
+        return t;
+    }
+
+    /** Verbs that say a module is used ("what touches redis", "pulls in yaml"): never a misspelt module. */
+    private static final Set<String> IMPORT_VERBS = Set.of("touch", "touches", "touching", "touched", "pull", "pulls",
+            "pulling", "pulled", "bring", "brings", "bringing", "brought", "rely", "relies", "depend", "depends",
+            "builtin"); // "the builtin dict" is no misspelt builtins module
+
+    /** A dotted name under a lower-case package: {@code defusedxml.ElementTree}, {@code xml.dom.minidom}. */
+    private static final java.util.regex.Pattern DOTTED_MODULE = java.util.regex.Pattern.compile(
+            "[a-z_][a-z0-9_]*(?:\\.[A-Za-z_]\\w*)+");
+
+    int moduleAfter(int i) {
+        if (Set.of("need", "needs", "needing", "require", "requires", "requiring").contains(q.get(i).norm())
+                && i + 1 < q.size() && q.get(i + 1).lower().equals("to")) {
+            return -1; // "I need to know how many classes": a verb follows, not a module
+        }
+        int a = after(i, 4);
+        for (int j = i + 1; j < a; j++) {
+            if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
+                return -1; // "the imports are messy": a predicate, not a module
+            }
+            if (j > i + 1 && Set.of("for", "with", "because", "when", "while").contains(q.get(j).lower())
+                    && !(a >= 0 && knownModule(moduleOf(q.get(a))))) {
+                return -1; // "the protocols we rely on for static duck typing": a purpose, not a module
+            }
+        }
+        return a >= 0 && moduleLike(q.get(a)) ? a : -1;
+    }
+
+    int moduleBefore(int i) {
+        if (i > 1 && Set.of("module", "package", "library", "lib").contains(q.get(i - 1).norm())) {
+            i--; // "where is the pluggy module imported": the name before the noun
+        }
+        int b = before(i, 3);
+        return b >= 0 && moduleLike(q.get(b)) ? b : -1;
+    }
+
+    boolean moduleLike(Word w) {
+        if (!w.identifier() || w.at() || w.parens() || FILE_NAME.matcher(w.text()).matches()) {
+            return false; // not "requirements.txt", "setup.cfg": files, not modules
+        }
+        String t = w.text();
+        return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())
+                || Lexicon.MODULES.contains(t)
+                || DOTTED_MODULE.matcher(t).matches(); // "defusedxml.ElementTree": a package's submodule in capitals
+    }
+
+    /** Words that make "dependencies" the project's own structure, not what it installs. */
+    private static final Set<String> INTERNAL_DEPENDENCY = Set.of("circular", "cyclic", "cycle", "cycles",
+            "between", "graph", "injection", "injected", "inject", "internal", "inter-module", "tree");
+
+    /**
+     * The third-party modules imported: "third-party libraries", "external dependencies", "what packages does
+     * this project depend on", "which libraries do we use", "non-stdlib imports". A module named in the question
+     * makes it an imports question ("who depends on requests"); dependency injection, circular or internal
+     * dependencies are not this search.
+     */
+    /** "neither the standard library nor ...", "besides the stdlib", "isn't stdlib": the standard library excluded. */
+    boolean stdlibExcluded() {
+        int at = -1;
+        for (int i = 0; i < q.size(); i++) {
+            String l = q.get(i).lower();
+            if (l.equals("stdlib") || l.equals("standard") && i + 1 < q.size() && q.get(i + 1).lower().startsWith("lib")) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return false;
+        }
+        for (int j = Math.max(0, at - 4); j < at; j++) {
+            if (Set.of("neither", "nor", "not", "besides", "except", "excluding", "outside", "beyond", "isn't",
+                    "aren't", "non", "without", "than").contains(q.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "outside packages", "foreign libraries": a word for elsewhere right before a library noun. */
+    boolean outsideLibraries() {
+        for (int i = 0; i + 1 < q.size(); i++) {
+            if (Set.of("outside", "foreign", "extrenal", "externals").contains(q.get(i).lower())
+                    && Set.of("packages", "libraries", "libs", "modules", "code", "deps", "dependencies")
+                    .contains(q.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Candidate thirdParty() {
+        boolean third = any(Set.of("third-party", "thirdparty", "3rd-party", "3rdparty", "non-stdlib",
+                "non-standard", "external", "pypi", "pip-installed", "installed", "vendor", "vendored"))
+                || q.phrase("third", "party") || q.phrase("3rd", "party") || q.phrase("outside", "the", "standard")
+                || q.phrase("not", "in", "the", "standard") || q.phrase("not", "from", "the", "standard")
+                || q.phrase("not", "stdlib") || q.phrase("not", "the", "stdlib") || q.phrase("beyond", "the", "stdlib")
+                || q.phrase("outside", "stdlib") || q.phrase("outside", "the", "stdlib") || q.phrase("pip", "install")
+                || q.phrase("pip", "packages") || q.phrase("pip", "deps") || q.phrase("pip", "dependencies")
+                || q.phrase("pip", "ones") || q.phrase("pip", "libs") || q.phrase("from", "pip") || q.phrase("from", "pypi")
+                || stdlibExcluded() || outsideLibraries();
+        boolean deps = q.words.stream().anyMatch(w -> (Set.of("dependencies", "dependency", "deps", "dep",
+                "requirements", "reqs").contains(w.lower()) || w.corrected() && Set.of("dependencies", "dependency")
+                .contains(w.norm())) && !w.code() && !(w.index() > 0
+                && Set.of("called", "named", "name", "param", "parameter", "argument", "arg", "kwarg")
+                .contains(q.get(w.index() - 1).lower()))) || q.phrase("pip", "install"); // what to install
+        boolean libraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages", "modules",
+                "imports", "library", "lib", "package", "module").contains(w.lower()));
+        boolean pluralLibraries = q.words.stream().anyMatch(w -> Set.of("libraries", "libs", "packages")
+                .contains(w.lower())) || q.phrase("library", "wise") || q.phrase("package", "wise");
+        boolean relies = any(Set.of("depend", "depends", "rely", "relies", "use", "uses", "using", "need", "needs",
+                "require", "requires", "pull", "pulls")) || any(Set.of("used")) && ImportRanking.asks(q.original);
+        boolean pulled = any(Lexicon.IMPORT) || relies || any(Set.of("stuff", "things", "code"));
+        if (!(third && (libraries || deps || pulled) || deps || pluralLibraries && relies)) {
+            return null;
+        }
+        if (q.words.stream().anyMatch(w -> Set.of("license", "licence", "licenses", "licences", "licensing",
+                "version", "versions", "cve", "cves", "vulnerable", "vulnerabilities", "outdated").contains(w.lower()))) {
+            return null; // "what licences do our dependencies use": about the libraries, not which they are
+        }
+        if (q.words.stream().anyMatch(w -> INTERNAL_DEPENDENCY.contains(w.lower()))) {
+            return null;
+        }
+        for (Word w : q.words) {
+            if (Set.of("dependency", "dep").contains(w.lower()) && w.index() > 0 && q.get(w.index() - 1).code()
+                    && !knownModule(q.get(w.index() - 1).lower())) {
+                return null; // "the get_current_user dependency": one function the framework injects
+            }
+        }
+        for (Word w : q.words) {
+            String m = moduleOf(w);
+            boolean english = englishWord(w);
+            boolean pipTool = w.lower().equals("pip") && w.index() + 1 < q.size()
+                    && Set.of("install", "installs", "installed", "packages", "package", "deps", "dependencies", "libs",
+                    "libraries", "ones", "modules").contains(q.get(w.index() + 1).lower())
+                    || Set.of("pip", "pypi").contains(w.lower()) && w.index() > 0 && Set.of("from", "with", "via", "using",
+                    "through").contains(q.get(w.index() - 1).lower())
+                    && pluralLibraries; // "which packages from pip are used"
+            boolean subject = w.index() > 0 && Set.of("does", "do").contains(q.get(w.index() - 1).lower()); // "does docutils import"
+            if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool && !subject
+                    && (w.code() || m.equalsIgnoreCase(w.text()))) {
+                return null; // "which files depend on requests": that module's imports
+            }
+        }
+        return new Candidate(new Intent.ThirdParty(), 8, false, "");
+    }
+
+    /** "run/executed/invoked/launched/used as (a) script(s)/program". */
+    boolean asScript() {
+        for (int i = 0; i + 2 < q.size(); i++) {
+            if (Set.of("run", "runs", "executed", "invoked", "launched", "used", "meant").contains(q.get(i).lower())
+                    && q.get(i + 1).lower().equals("as")) {
+                String n = q.get(i + 2).lower().equals("a") && i + 3 < q.size() ? q.get(i + 3).lower() : q.get(i + 2).lower();
+                if (Set.of("script", "scripts", "program", "programs", "main", "executable").contains(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "the file you run to start the app": start/launch/run + the + app/program/server/cli. */
+    boolean startsThe() {
+        for (int i = 0; i + 2 < q.size(); i++) {
+            if (Set.of("start", "launch", "boot").contains(q.get(i).lower())
+                    && Set.of("the", "this", "our").contains(q.get(i + 1).lower())
+                    && Set.of("app", "application", "program", "server", "service", "cli", "tool", "daemon")
+                    .contains(q.get(i + 2).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nouns after "main" that name where a program starts: "the main block", "main scripts". */
+    private static final Set<String> MAIN_NOUNS = Set.of("block", "blocks", "guard", "guards", "module", "script",
+            "scripts", "entry", "entrypoint", "entrypoints", "check", "checks", "section", "sections", "clause",
+            "clauses", "file");
+
+    /**
+     * Entry points: "entry points", "where does execution start", "which modules can be run directly / with
+     * python -m", "if __name__ == '__main__' blocks", "__main__.py files", "main guards", "where's main". Not the
+     * definition of a function called main ("where is the main function defined", "main()"), which is a
+     * definitions question.
+     */
+    Candidate entryPoints() {
+        boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__main__") || w.lower().equals("__name__"));
+        boolean entry = q.phrase("entry", "point") || q.phrase("entry", "points") || q.words.stream().anyMatch(w ->
+                Set.of("entrypoint", "entrypoints", "entry-point", "entry-points", "entry_point", "entry_points")
+                        .contains(w.lower()));
+        boolean start = q.phrase("starting", "point") || q.phrase("starting", "points") || q.phrase("start", "point")
+                || q.phrase("execution", "start") || q.phrase("execution", "starts") || q.phrase("execution", "begin")
+                || q.phrase("execution", "begins") || q.phrase("program", "start") || q.phrase("program", "starts")
+                || q.phrase("start", "running") || q.phrase("starts", "running") || q.phrase("kick", "off")
+                || q.phrase("kicks", "off") || q.phrase("flow", "begin") || q.phrase("flow", "begins")
+                || q.phrase("flow", "start") || q.phrase("flow", "starts") || q.phrase("code", "start")
+                || q.phrase("code", "starts") || q.phrase("app", "start") || q.phrase("app", "starts") || startsThe();
+        boolean direct = q.phrase("run", "directly") || q.phrase("executed", "directly") || q.phrase("run", "as", "a", "script")
+                || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
+                || q.phrase("python", "m") || q.phrase("with", "m") || asScript()
+                || (any(Set.of("launched", "started", "launch")) && (any(Lexicon.FILE_SUBJECT) || q.has(Set.of("which"))))
+                || any(Set.of("runnable", "executable", "executables")) && (any(Lexicon.FILE_SUBJECT) || any(Lexicon.LIBRARY));
+        boolean main = false;
+        for (int i = 0; i < q.size(); i++) {
+            Word w = q.get(i);
+            if (!w.lower().equals("main") || w.parens() || w.at()) {
+                continue;
+            }
+            String next = i + 1 < q.size() ? q.get(i + 1).norm() : "";
+            if (Set.of("method", "methods").contains(next) && !q.has(Set.of("defined", "def", "declared"))
+                    && !classNoun && !(i > 0 && q.get(i - 1).possessive())) {
+                main = true; // "where is the main method": Java's name for where a program starts
+                continue;
+            }
+            if (Lexicon.FUNCTION.contains(next) || next.equals("defined") || i > 0 && q.get(i - 1).lower().equals("def")) {
+                if (dunder || entry) {
+                    main = true; // "the main function, i.e. the __main__ block", "main funcs / entrypoints"
+                    continue;
+                }
+                return null; // "the main function", "def main": a definitions question
+            }
+            boolean whereMain = i > 0 && (isWhere(q.get(i - 1).lower()) || i > 1 && isWhere(q.get(i - 2).lower())
+                    && Set.of("is", "the", "'s").contains(q.get(i - 1).lower()));
+            main |= MAIN_NOUNS.contains(next) || whereMain && (next.isEmpty() || !Lexicon.CLASS.contains(next));
+        }
+        // "the console scripts", "console_scripts", "what command-line tools does the package install"
+        boolean scripts = q.words.stream().anyMatch(w -> Set.of("console_scripts", "gui_scripts", "gui-scripts",
+                "console-scripts", "project.scripts").contains(w.lower()))
+                || (any(Set.of("console", "gui")) && any(Set.of("script", "scripts")))
+                || (q.phrase("command", "line") || any(Set.of("command-line", "commandline", "cli", "cli's", "clis", "shell")))
+                && any(Set.of("tool", "tools", "command", "commands", "program", "programs", "script", "scripts",
+                "executable", "executables", "entrypoints", "utility", "utilities", "binaries", "binary"))
+                && any(Set.of("install", "installs", "installed", "installing", "provide", "provides", "provided",
+                "expose", "exposes", "exposed", "ship", "ships", "shipped", "register", "registers", "registered",
+                "declare", "declares", "declared", "put", "puts", "get", "gets", "give", "gives", "offer", "offers"))
+                || any(Set.of("executables", "commands", "scripts", "binaries")) && any(Set.of("install", "installs",
+                "installed", "installing")) && !any(Lexicon.IMPORT);
+        boolean nameEqualsMain = q.phrase("name", "==", "main") || q.phrase("name", "=", "main")
+                || q.phrase("if", "name", "main") || q.phrase("runs", "as", "main") || q.phrase("run", "as", "main");
+        if (!(dunder || entry || start || direct || main || nameEqualsMain || scripts)) {
+            return null;
+        }
+        if (any(Lexicon.ASYNC)) {
+            return null; // "the asynchronous entry points": async functions
+        }
+        if ((functionNoun || classNoun) && !entry && !dunder && q.phrase("in", "the", "main")) {
+            return null; // "how many functions are defined in the main module": a place, not what is asked
+        }
+        if (q.words.stream().anyMatch(w -> w.parens() && w.lower().equals("main"))) {
+            return null; // "who calls main()", "where is main() defined"
+        }
+        return new Candidate(new Intent.EntryPoints(), 8, false, "");
+    }
+}
