@@ -138,6 +138,14 @@ final class ContextClause {
     private static final Pattern NAME_FIRST = Pattern.compile("^(`[^`]{1,80}`|[A-Za-z_][\\w.]*(?:\\[[^\\]]{0,60}\\])?(?:\\(\\))?)"
             + "\\s*(?::|\\s[-\u2013\u2014]+)\\s+(.{4,})$");
     /** "... so they can be used with async with": what the asker wants the items for, at the end. */
+    /**
+     * ", can we drop it", " - should we replace them?": what the asker may do with the answer, after it; the search is
+     * the part before.
+     */
+    private static final Pattern AFTERTHOUGHT = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:and\\s+|so\\s+)?(?:can|could|should|shall"
+            + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
+            + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
+            + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
             + "(?:can|could|will|would|know|see|understand|dont|don't|do not|wont|won't)\\b[^?]*[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -217,16 +225,19 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /**
      * ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end; not a number
-     * (", like 9 params or more" is the bound asked for).
+     * or a bound (", like 9 params or more", ", like over 8", ", say >= 7" is the bound asked for).
      */
-    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+(?!\\d)[^?]*"
+    private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+"
+            + "(?!\\d|(?:over|above|under|below|(?:more|fewer|less)\\s+than|at\\s+(?:least|most)|[<>]=?|\u2265|\u2264)\\s*\\d)[^?]*"
             + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
     private static final Pattern PLAN = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|about to|"
             + "want to|(?:want|need) (?:them|these|those|it|this|that|the list) (?:for|to|so|because)|"
             + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to|to judge|to check|"
-            + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess)\\b[^?]*"
+            + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess|"
+            + "(?:making|building|writing|drawing|generating|creating|preparing|compiling|putting together|working on)"
+            + "\\s+(?:a|an|the|some|my|our)\\b)\\b[^?]*"
             + "[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /**
@@ -246,6 +257,9 @@ final class ContextClause {
      * functions)": a narrowing in parentheses, which the searches either do anyway or cannot apply. Not "X(Protocol)".
      */
     private static final Pattern QUALIFIER_PAREN = Pattern.compile("\\s+\\(([^()]{2,200})\\)");
+    /** Examples in parentheses: "(tornado twisted trio etc)", "(e.g. requests)", "(like the cli ones)". */
+    private static final Pattern EXAMPLES_PAREN = Pattern.compile("\\b(?:etc|e\\.g|eg|such as|for example|for instance|like)\\b"
+            + "|\\.\\.\\.\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUALIFIER_WORD = Pattern.compile("\\b(?:only|excluded|excluding|exclude|including|included|"
             + "incl|not|rather|opposed|aside|except|without|whether|plain|first level|top-level|direct|transitive|"
             + "tests?|production|nested|alike|considered|considering|at all|as written|as declared)\\b", Pattern.CASE_INSENSITIVE);
@@ -356,15 +370,22 @@ final class ContextClause {
         List<String> narrowing = new ArrayList<>();
         Matcher paren = QUALIFIER_PAREN.matcher(q);
         StringBuilder unparened = new StringBuilder();
+        List<String> examples = new ArrayList<>();
         while (paren.find()) {
             boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
-            paren.appendReplacement(unparened, Matcher.quoteReplacement(qualifier ? depthHint(paren.group(1), q) : paren.group()));
+            boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
+            paren.appendReplacement(unparened, Matcher.quoteReplacement(qualifier ? depthHint(paren.group(1), q)
+                    : example ? "" : paren.group()));
             if (qualifier) {
                 narrowing.add(paren.group(1).strip());
+            }
+            if (example) {
+                examples.add(paren.group().strip()); // "non-stdlib imports? (tornado twisted trio etc)": examples
             }
         }
         paren.appendTail(unparened);
         q = unparened.toString().strip();
+        context.addAll(examples);
         if (!JUDGING_START.matcher(q).find()) {
             q = setAside(q, CONTRAST, narrowing);
         }
@@ -483,7 +504,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, PLAN, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -76,7 +76,7 @@ final class DetectDecorators extends Detect {
         int p = at;
         for (int i = 0; i < q.size() && p < 0; i++) {
             String n = q.get(i).norm();
-            if (n.equals("decorator") || n.equals("decorators")) {
+            if (n.equals("decorator") || n.equals("decorators") || n.equals("deco") || n.equals("decos")) {
                 p = rightBefore(i);
                 if (p < 0 && i >= 2 && Set.of("class", "function", "method").contains(q.get(i - 1).lower())) {
                     p = rightBefore(i - 1); // "the functools.total_ordering class decorator"
@@ -98,6 +98,9 @@ final class DetectDecorators extends Detect {
                 }
                 if (p < 0 && n.equals("decorated")) {
                     p = rightBefore(i); // "staticmethod-decorated methods"
+                }
+                if (p < 0 && n.equals("applied") && (classNoun || functionNoun)) {
+                    p = rightBefore(i); // "which classes get total_ordering applied"; not "where is the fix applied"
                 }
                 int j = i + 1;
                 if (p < 0 && n.equals("decorated") && j < q.size()

@@ -18,9 +18,17 @@ final class DetectErrors extends Detect {
      */
     String exceptionName(int i) {
         Word w = q.get(i);
+        String builtin = BUILTIN_BY_LOWER.get(w.text());
+        if (builtin != null && !w.quoted()) {
+            return builtin; // "valueerror raised where?": Python's ValueError typed in a hurry
+        }
         return !w.quoted() && NoListing.PLURAL_EXCEPTION.matcher(w.text()).matches() ? w.text().substring(0, w.text().length() - 1)
                 : w.text();
     }
+
+    /** Python's exception classes by their names in lower case ("valueerror" to ValueError). */
+    private static final java.util.Map<String, String> BUILTIN_BY_LOWER = Lexicon.PYTHON_EXCEPTIONS.stream()
+            .collect(java.util.stream.Collectors.toMap(e -> e.toLowerCase(Locale.ROOT), e -> e));
 
     Candidate raises() {
         int r = first(Lexicon.RAISE);

@@ -44,7 +44,10 @@ final class DetectFunctions extends Detect {
             // "who accepts asynchronous=": a keyword argument so named
             return null; // "classes whose names start with Async", "who imports async timeout": part of a name
         }
-        return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0), false, "");
+        // "which functions in CherryPy are declared with async def": the keyword written out outweighs a name after "in"
+        // (not "which coroutines use both async def and yield": the async generators)
+        return new Candidate(new Intent.AsyncFunctions(), 6 + (functionNoun ? 1 : 0)
+                + (q.phrase("async", "def") && !any(YIELD) ? 1 : 0), false, "");
     }
 
     /**
@@ -343,6 +346,9 @@ final class DetectFunctions extends Detect {
                             && functionShaped(q.get(j + 2))) {
                         p = j + 2; // "how many call sites does validate_token have"
                     }
+                } else if (n.equals("call") && (i >= 1 && Set.of("a", "an", "one").contains(q.get(i - 1).norm())
+                        || i >= 2 && Set.of("a", "an", "one").contains(q.get(i - 2).norm()) && !q.get(i - 1).code())) {
+                    continue; // "does reload() do a network call every time": a call made, not the callers of a name
                 } else {
                     // "who is calling the function build_index": the kind of thing called is skipped
                     // ("who invokes the private helper _share_socket": and what it is said to be)

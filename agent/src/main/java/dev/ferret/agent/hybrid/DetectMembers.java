@@ -53,6 +53,10 @@ final class DetectMembers extends Detect {
         if (shaped != null) {
             return shaped;
         }
+        Candidate inside = whatsIn();
+        if (inside != null) {
+            return inside;
+        }
         Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function",
                 "members");
         if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
@@ -173,6 +177,34 @@ final class DetectMembers extends Detect {
     }
 
     /**
+     * "whats in _WritelnDecorator", "what's in the RequestHandler class": a class written as one (CapWords with an
+     * inner capital), alone after "what's in"; its methods.
+     */
+    private Candidate whatsIn() {
+        int i = 0;
+        if (q.size() > 1 && Set.of("whats", "what's", "wats").contains(q.get(0).lower())) {
+            i = 1;
+        } else if (q.size() > 2 && q.get(0).lower().equals("what") && q.get(1).lower().equals("is")) {
+            i = 2;
+        } else {
+            return null;
+        }
+        if (i >= q.size() || !q.get(i).lower().equals("in")) {
+            return null;
+        }
+        int c = i + 1 < q.size() && q.get(i + 1).norm().equals("the") ? i + 2 : i + 1;
+        boolean last = c == q.size() - 1 || c == q.size() - 2 && q.get(c + 1).norm().equals("class");
+        if (c >= q.size() || !last) {
+            return null;
+        }
+        Word w = q.get(c);
+        String bare = w.text().replaceFirst("^_+", "");
+        return !bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && w.innerCapital() && w.identifier()
+                && w.text().indexOf('.') < 0 && classLike(w)
+                ? new Candidate(new Intent.MethodsOfClass(w.text()), 6, false, "") : null;
+    }
+
+    /**
      * A class's methods asked for without the word: "what can a Worker do", "everything the Client class can do",
      * "what's defined on Transport", "everything defined inside Client", "what does Pool offer"; the class is written
      * like a class.
@@ -274,7 +306,8 @@ final class DetectMembers extends Detect {
             String decorator = null;
             if (l.equals("static") && (method || i == q.size() - 1 && q.phrase("are", "static"))) {
                 decorator = "staticmethod";
-            } else if (l.equals("class") && Set.of("method", "methods").contains(next)) {
+            } else if (l.equals("class") && Set.of("method", "methods").contains(next) && !q.afterComma(i + 1)) {
+                // not "app response class, methods?": the methods of the class named before the comma
                 decorator = "classmethod";
             } else if (l.equals("static") && i > 0 && Set.of("are", "is", "r").contains(q.get(i - 1).lower())) {
                 decorator = "staticmethod";
@@ -367,6 +400,10 @@ final class DetectMembers extends Detect {
             if (p >= 0 && !q.get(p).code() && CLASS_PARTS.contains(q.get(p).lower())) {
                 return null; // "classes that have a metaclass", "which classes define fields": no method named
             }
+            int call = first(Lexicon.CALL);
+            if (p >= 0 && call >= 0 && call < p && n.equals("method")) {
+                return null; // "who invokes the prepare_model method": its callers, not the classes that define it
+            }
             if (p >= 0 && methodLike(q.get(p))) {
                 boolean kind = knownDecorator(q.get(i)) != null;
                 return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) || kind ? 1 : 0),
@@ -412,9 +449,15 @@ final class DetectMembers extends Detect {
         return null;
     }
 
-    /** A name written as a method's: snake_case with an underscore inside ("to_dict") or camelCase ("requestAvatar"). */
+    /**
+     * A name written as a method's: snake_case with an underscore inside ("to_dict"), private ("_close") or camelCase
+     * ("requestAvatar").
+     */
     private static boolean writtenAsMethod(String t) {
-        return t.indexOf('_') > 0 && t.equals(t.toLowerCase(Locale.ROOT))
+        String bare = t.replaceFirst("^_+", "");
+        boolean underscored = t.indexOf('_') > 0 || t.startsWith("_") && !t.startsWith("__") && bare.length() > 1
+                && Character.isLetter(bare.charAt(0)); // "classes with _new_conn", "_close"
+        return underscored && t.equals(t.toLowerCase(Locale.ROOT))
                 || !t.isEmpty() && Character.isLowerCase(t.charAt(0)) && t.chars().anyMatch(Character::isUpperCase);
     }
 

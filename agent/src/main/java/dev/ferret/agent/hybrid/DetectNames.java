@@ -415,10 +415,26 @@ final class DetectNames extends Detect {
         return !then && (q.get(j).capitalised() || any(Set.of("name", "names"))) ? j : -1;
     }
 
+    /**
+     * The pattern after the affix word at {@code i}: after the nouns "prefix" and "suffix" not past a preposition
+     * other than "with" or "in" ("the prefix by log10" is how one is chosen, not a prefix).
+     */
+    private int afterAffix(int i, int reach, Set<String> skip) {
+        String n = q.get(i).norm();
+        boolean noun = n.equals("prefix") || n.equals("suffix");
+        if (noun && i + 1 < q.size() && Set.of("by", "for", "of", "to", "from").contains(q.get(i + 1).norm())) {
+            return -1;
+        }
+        return after(i, reach, true, skip);
+    }
+
     Candidate byName() {
         int p;
         String pattern = null;
         boolean inside = false; // the pattern is a part the names contain ("with _to_ in their name")
+        int shaped = -1; // a pattern stated as a name's shape: "ending in error", "prefixed with", "the CP prefix"
+        int joinFrom = -1; // the pattern's first word, when it is said as words to the question's end ("ending in event loop")
+        int joinTo = -1; // and its last
         Set<String> skip = Set.of("with", "in", "by", "word", "string"); // "end with the word Signature"
         int reach = q.phrase("the", "word") || q.phrase("the", "string") ? 4 : 3;
         for (int i = 2; i < q.size() && pattern == null; i++) {
@@ -438,20 +454,29 @@ final class DetectNames extends Detect {
             String n = q.get(i).norm();
             switch (n) {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
-                    p = i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
-                            : after(i, reach, true, skip); // "start reading": a verb, not a prefix
+                    p = namedBeforeAffix(i);
+                    p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
+                            : afterAffix(i, reach, skip); // "start reading": a verb
+                    // ("pick the prefix by log10": how a prefix is chosen, not a prefix)
                     p = p >= 0 ? p : keywordPart(i, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
                         pattern = glob(p, "%s*");
+                        shaped = shape(i, p);
+                        joinFrom = p;
+                        joinTo = p > i && glob(p, "%s").equals(text(p)) ? wordsToEnd(p) : -1; // not "double underscore"
                     }
                 }
                 case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
-                    p = after(i, reach, true, skip);
+                    p = namedBeforeAffix(i);
+                    p = p >= 0 ? p : afterAffix(i, reach, skip);
                     p = p >= 0 ? p : keywordPart(i, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p >= 0) {
                         pattern = glob(p, "*%s");
+                        shaped = shape(i, p);
+                        joinFrom = p;
+                        joinTo = p > i && glob(p, "%s").equals(text(p)) ? wordsToEnd(p) : -1; // not "double underscore"
                     }
                 }
                 case "containing", "contain", "contains" -> {
@@ -489,7 +514,7 @@ final class DetectNames extends Detect {
         if (nameNoun > 0 && pattern != null && q.get(nameNoun).text().equalsIgnoreCase(pattern.replace("*", ""))) {
             nameNoun = q.find(nameNoun + 1, nameNouns); // "an argument called name": the pattern, not the noun
         }
-        int score = pattern != null && nameNoun > 0 ? 8 : 5;
+        int score = pattern != null && nameNoun > 0 ? 8 : pattern != null && shaped >= 0 ? 7 : 5;
         if (pattern == null) {
             for (Word w : q.words) {
                 if (isGlob(w.text())) {
@@ -511,6 +536,14 @@ final class DetectNames extends Detect {
             return null;
         }
         boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));
+        if (joinTo > 0) { // "classes ending in event loop": *eventloop (EventLoop); for functions *event_loop
+            int at = pattern.indexOf('*');
+            StringBuilder words = new StringBuilder(pattern.replace("*", ""));
+            for (int k = joinFrom + 1; k <= joinTo; k++) {
+                words.append(classes ? "" : "_").append(q.get(k).lower());
+            }
+            pattern = at == 0 ? "*" + words : words + "*";
+        }
         if (pattern.length() > 2 && pattern.endsWith("_") && !pattern.endsWith("__") && pattern.indexOf('*') < 0
                 && pattern.indexOf('?') < 0 && !inside) { // not "with _to_ in their name": a part inside names
             pattern = pattern + "*"; // "functions named read_ something", "parse_<something>": no name ends so
@@ -524,6 +557,46 @@ final class DetectNames extends Detect {
         }
         return new Candidate(classes ? new Intent.ClassesByName(pattern) : new Intent.FunctionsByName(pattern), score,
                 !classNoun && !functionNoun, "no class or function noun: functions assumed");
+    }
+
+    /**
+     * For an affix noun ("prefix", "suffix") after an article and a word: that word ("classes with the CP prefix"),
+     * else -1.
+     */
+    private int namedBeforeAffix(int i) {
+        String n = q.get(i).norm();
+        return (n.equals("prefix") || n.equals("suffix")) && i >= 2 && Set.of("the", "a", "an").contains(q.get(i - 2).norm())
+                && param(q.get(i - 1)) && !q.get(i - 1).lower().equals("name") ? i - 1 : -1;
+    }
+
+    /**
+     * Whether the pattern at {@code p} was said as a name's shape: right after "ending in", "starts with", "prefixed
+     * with" and the like, or before "prefix"/"suffix" ("the CP prefix"); {@code p} if so, else -1.
+     */
+    private int shape(int cue, int p) {
+        String n = q.get(cue).norm();
+        if (p == cue - 1 || (n.equals("prefix") || n.equals("suffix")) && p == cue + 1) {
+            return p; // "the CP prefix", "have the prefix CP"
+        }
+        boolean participle = n.endsWith("ing") || n.endsWith("ed") || n.endsWith("s");
+        return participle && p == cue + 2 && Set.of("in", "with", "by").contains(q.get(cue + 1).norm()) ? p : -1;
+    }
+
+    /**
+     * The last of up to two more plain words after {@code p} that end the question ("ending in event loop"), or -1 when
+     * the pattern is one word or other words follow.
+     */
+    private int wordsToEnd(int p) {
+        int last = p;
+        while (last + 1 < q.size() && last - p < 2) {
+            Word w = q.get(last + 1);
+            if (w.code() || !w.lower().matches("[a-z]+") || Lexicon.STOP.contains(w.lower()) || cueWord(w.norm())
+                    || Lexicon.ENGLISH_STOP.contains(w.lower())) {
+                break;
+            }
+            last++;
+        }
+        return last > p && last == q.size() - 1 && q.get(p).lower().matches("[a-z]+") ? last : -1;
     }
 
     /** Whether word {@code i} is written with an ellipsis after it ("fns like get_transport... something"). */

@@ -229,6 +229,10 @@ final class NoListing {
     private static final Set<String> OTHER_MANIFESTS = Set.of("package.json", "package-lock.json", "yarn.lock",
             "pom.xml", "build.gradle", "cargo.toml", "go.mod", "gemfile", "composer.json", "tsconfig.json",
             "dockerfile", "makefile", "docker-compose.yml", "docker-compose.yaml");
+    /** Verbs before a method's or function's name: "define makefile" names socket's makefile, not a Makefile. */
+    private static final Set<String> NAMING_VERBS = Set.of("define", "defines", "defining", "implement", "implements",
+            "implementing", "override", "overrides", "overriding", "call", "calls", "calling", "invoke", "invokes", "with",
+            "having", "have", "has");
     /** An exception class in the plural: "ValueErrors", "TimeoutExceptions", "DeprecationWarnings". */
     static final java.util.regex.Pattern PLURAL_EXCEPTION = java.util.regex.Pattern.compile("[A-Z]\\w*(?:Error|Exception|Warning)s");
     /** Rankings: "the class with the most methods", "the longest function" ("the file with the most": a {@link Tally}). */
@@ -288,8 +292,8 @@ final class NoListing {
                     .contains(x.lower())))) { // not "show me the bare excepts, the equivalent of catch-all in Java"
                 return true; // "equivalent of context managers in java?"
             }
-            if (OTHER_MANIFESTS.contains(l)) {
-                return true; // "which entries in package.json are dev dependencies"
+            if (OTHER_MANIFESTS.contains(l) && !(l.indexOf('.') < 0 && NAMING_VERBS.contains(prev))) {
+                return true; // "which entries in package.json are dev dependencies"; not "which classes define makefile"
             }
             if (SUPERLATIVES.contains(l) && !prev.equals("at") && !prev.equals("on") && !(l.equals("most") && Set.of("recent", "recently")
                     .contains(next)) && !(TALLY_SUPERLATIVES.contains(l) && q.tally().isPresent())

@@ -51,7 +51,7 @@ final class SpokenNames {
     /** A word of the question; a number too, as names hold them ("python 2 unicode compatible"). */
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+(?![A-Za-z0-9])");
     private static final Pattern PARTS = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-    private static final int MAX_WORDS = 5;
+    private static final int MAX_WORDS = 7;
     /** Grammar words, never part of a name said aloud (a name may start with get, set, base...). */
     private static final Set<String> GRAMMAR = Lexicon.set("the a an any all some of from on upon in into to for with by "
             + "as at per its their this that these those our my your is are was were be been being do does did which "
@@ -265,7 +265,7 @@ final class SpokenNames {
             if (!unknown && !related(run.words(), arg, spelt, argKnown) && !(arg.isEmpty() && namedKind(question, run))) {
                 continue;
             }
-            if (!unknown && !arg.isEmpty() && framed(question, run, arg)) {
+            if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)) {
                 continue; // "subclasses of the Form class" asks about Form, not about a form_class
             }
             int lastSpace = run.words().lastIndexOf(' ');
@@ -311,7 +311,8 @@ final class SpokenNames {
             }
         }
         String module = first.intent() instanceof Intent.Imports imports && !roles.containsKey(imports.module())
-                ? modules.get(imports.module().toLowerCase(Locale.ROOT)) : null;
+                ? modules.getOrDefault(imports.module().toLowerCase(Locale.ROOT), writtenModule(question, imports.module()))
+                : null;
         if (module != null) { // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
             return new Classification(new Intent.Imports(module), first.path(), first.score(), first.uncertain(), first.notes());
         }
@@ -328,6 +329,60 @@ final class SpokenNames {
             }
         }
         return first;
+    }
+
+    /**
+     * Whether the role noun of a framed run ({@link #framed}) says what the first reading's name is: a class for a
+     * base ("the Serializer class"), a method for a method ("a setUp method"), a parameter for a parameter. Not when
+     * it names another kind ("subclasses of bound method" first read as the methods of Bound: the class BoundMethod;
+     * "call sites of erase type": the function erase_type), nor a parameter noun after a name the repository does not
+     * have ("what accepts weak args": weak_args).
+     */
+    private static boolean framing(Intent reading, Run run, boolean argKnown) {
+        String[] words = run.words().split(" ");
+        String noun = ROLE_NOUNS.contains(words[words.length - 1]) ? words[words.length - 1]
+                : ROLE_NOUNS_BEFORE.contains(words[0]) ? words[0] : null;
+        if (noun == null) {
+            return true;
+        }
+        Set<String> fit = switch (reading) {
+            case Intent.Subclasses s -> CLASS_ROLES;
+            case Intent.MethodsOfClass m -> CLASS_ROLES;
+            case Intent.Raises r -> CLASS_ROLES;
+            case Intent.Catches c -> CLASS_ROLES;
+            case Intent.FunctionsReturning f -> CLASS_ROLES;
+            case Intent.Callers c -> FUNCTION_ROLES;
+            case Intent.ClassesWithMethod c -> FUNCTION_ROLES;
+            case Intent.FunctionsWithParameter f -> PARAMETER_NOUNS;
+            default -> null;
+        };
+        return (fit == null || fit.contains(noun)) && (argKnown || !PARAMETER_NOUNS.contains(noun));
+    }
+
+    /** Role nouns of a class, and of a function. */
+    private static final Set<String> CLASS_ROLES = Lexicon.set("class classes type types");
+    private static final Set<String> FUNCTION_ROLES = Lexicon.set("method methods function functions func funcs def");
+    /** The nouns of a parameter, which may end a parameter's name ("weak args": weak_args). */
+    private static final Set<String> PARAMETER_NOUNS = Lexicon.set("args arg argument arguments param params parameter "
+            + "parameters kwarg kwargs");
+    /** A dotted word of the question. */
+    private static final Pattern DOTTED_WORD = Pattern.compile("[A-Za-z_][\\w.]*[\\w]");
+
+    /**
+     * The module the repository imports that the question wrote and its first reading spelt another way ("who imports
+     * websocket" first read as the well-known websockets, where the repository imports websocket), or null.
+     */
+    private String writtenModule(String question, String read) {
+        Matcher m = DOTTED_WORD.matcher(question);
+        while (m.find()) {
+            String written = m.group().toLowerCase(Locale.ROOT);
+            String module = modules.get(written);
+            if (module != null && written.length() >= 5 && !written.equals(read.toLowerCase(Locale.ROOT))
+                    && EditDistance.of(written, read.toLowerCase(Locale.ROOT), 1) <= 1) {
+                return module;
+            }
+        }
+        return null;
     }
 
     /** A run that is the first reading's name, then only the question's participles ("subprocess imported"). */
@@ -424,9 +479,17 @@ final class SpokenNames {
     private static final Set<String> CLASS_CUE_AFTER = Lexicon.set("method methods class subclass subclasses "
             + "descendants children hierarchy tree members api enum exception error");
 
+    /** The members of a class named before: "... - list its methods". */
+    private static final Pattern ITS_MEMBERS = Pattern.compile("(?i)\\bits\\s+(?:methods|members|functions|api)\\b");
+    /** Words before a class's name in a question about the class ("anything inheriting storeerror"). */
+    private static final Set<String> CLASS_CUE_BEFORE = Lexicon.set("inherit inherits inheriting extend extends "
+            + "extending subclass subclassing derive derives deriving raise raises raising throw throws throwing catch "
+            + "catches catching");
+
     /**
      * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
-     * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods"), or a
+     * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods") or right
+     * after a verb of inheriting, raising or catching ("anything inheriting storeerror transitively"), or a
      * function marked as a call at the end of a question about its callers or before such a word ("usages of
      * filldedent", "deepcopy usages"). Null when no such reading uses the name.
      */
@@ -436,12 +499,20 @@ final class SpokenNames {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
             String token = question.substring(start, end);
-            if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
-                continue;
-            }
             String before = k > 0 ? question.substring(spans.get(k - 1)[0], spans.get(k - 1)[1]).toLowerCase(Locale.ROOT) : "";
             String after = k + 1 < spans.size() ? question.substring(spans.get(k + 1)[0], spans.get(k + 1)[1])
                     .toLowerCase(Locale.ROOT) : "";
+            if (k == 0 && Character.isUpperCase(token.charAt(0)) && roles.getOrDefault(token, EnumSet.noneOf(Role.class))
+                    .contains(Role.CLASS) && CLASS_CUE_AFTER.contains(after) && plainAt(question, start, end)) {
+                // "Edit methods?": a class whose name is also a word of English, first, said as the repository writes it
+                Classification again = readWith(classifier, question, start, end, "class " + token, token);
+                if (again != null) {
+                    return again;
+                }
+            }
+            if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
+                continue;
+            }
             boolean last = question.substring(end).matches("[\\s?.!]*");
             Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
             names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
@@ -451,8 +522,12 @@ final class SpokenNames {
                 boolean callers = false;
                 boolean methods = false;
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
-                        && CLASS_CUE_AFTER.contains(after)) {
+                        && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before))) {
                     put = name;
+                } else if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
+                        && ITS_MEMBERS.matcher(question).region(end, question.length()).find() && !after.equals("its")
+                        && !Lexicon.COMMAND.contains(token) && !Lexicon.SEARCH_VERB.contains(token)) {
+                    put = "the " + name + " class"; // "what can autoreloader do - list its methods"
                 } else if ((used.contains(Role.FUNCTION) || used.contains(Role.IMPORTED) && used.contains(Role.CALLED))
                         && name.equals(token) && (last && CALLED_AFTER.contains(before)
                         || CALLS_AFTER.contains(after))) {
@@ -574,15 +649,22 @@ final class SpokenNames {
 
     /**
      * For a first reading that names nothing ("who calls the path graph generator" read as the generators): the run
-     * stands after an article and before a singular noun of what it is, so it is a name ("the map exceptions helper").
+     * stands after an article (or first in the question) and before a singular noun of what it is, so it is a name
+     * ("the map exceptions helper", "a session export argument", "the class property deco", "default charset constant -
+     * where does it live").
      */
     private static boolean namedKind(String question, Run run) {
         String before = question.substring(0, run.start());
-        return KIND_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
-                && before.matches("(?is).*\\b(?:the|a|an)\\s+$")
+        return (KIND_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
+                || ROLE_AFTER.matcher(question).region(run.end(), question.length()).lookingAt())
+                && (before.matches("(?is).*\\b(?:the|a|an)\\s+$") || before.isBlank())
                 || NAMED_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
                 || RELATION_BEFORE.matcher(before).find();
     }
+
+    /** A parameter or decorator noun after a run: "a session export argument", "the class property deco". */
+    private static final Pattern ROLE_AFTER = Pattern.compile("\\s+(?:argument|arg|parameter|param|kwarg|decorator|deco)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** "constant" right after a run: "the issues url constant" asks for an upper-case name first. */
     private static final Pattern CONSTANT_AFTER = Pattern.compile("(?i)\\s+constants?\\b");
@@ -591,7 +673,7 @@ final class SpokenNames {
     private static final Pattern NAMED_AFTER = Pattern.compile("\\s+(?:subclasses|descendants|descendents|children|"
             + "methods|usages|callers|implementations|class)\\b", Pattern.CASE_INSENSITIVE);
     /** A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception". */
-    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|override|overrides|overriding|extend|"
+    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
             + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"
             + "(?:\\s+(?:the|a|an))?\\s+$");
@@ -614,8 +696,11 @@ final class SpokenNames {
     private record Run(int start, int end, String words, boolean plain) {
     }
 
-    /** Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured"). */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from");
+    /**
+     * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
+     * "more itertools").
+     */
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
@@ -632,7 +717,7 @@ final class SpokenNames {
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with for raise raises raised raising throw throws thrown throwing catch catches caught "
-            + "catching"); // "where do we throw not tree error": NotTreeError
+            + "catching import imports importing imported"); // "where do we throw not tree error": NotTreeError
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by

@@ -1024,8 +1024,35 @@ class IntentClassifierShapesTest {
             Which classes define a wait method?                                  # CLASSES_WITH_METHOD    # wait
             wait do we even have Protocol classes? list em                       # PROTOCOL_CLASSES       # Protocol
             which functions await stuff                                          # ASYNC_FUNCTIONS        # -
+            Which functions in CherryPy are declared with async def?             # ASYNC_FUNCTIONS        # -
+            Which coroutines use both async def and yield?                       # GENERATORS             # -
+            What classes are named with the CP prefix?                           # CLASSES_BY_NAME        # CP*
+            What classes have the prefix CP?                                     # CLASSES_BY_NAME        # CP*
+            classes ending in error                                              # CLASSES_BY_NAME        # *error
+            classes ending in event loop                                         # CLASSES_BY_NAME        # *eventloop
+            functions ending in event loop                                       # FUNCTIONS_BY_NAME      # *event_loop
+            does to_compact pick the prefix by log10 or what                     # UNKNOWN                # -
+            long param lists, say >= 7                                           # MANY_PARAMETERS        # 7
+            too many params, like over 8                                         # MANY_PARAMETERS        # 9
+            Who invokes the prepare_model method?                                # CALLERS                # prepare_model
+            which classes have a run method                                      # CLASSES_WITH_METHOD    # run
+            does reload() on a Model do a network call every time??              # UNKNOWN                # -
+            where do we make a call to parse_args                                # CALLERS                # parse_args
+            where is backports.ssl_match_hostname imported, can we drop it       # IMPORTS                # backports.ssl_match_hostname
+            non-stdlib imports? (tornado twisted trio etc)                       # THIRD_PARTY            # -
+            which classes define makefile, socket wrappers i guess               # CLASSES_WITH_METHOD    # makefile
+            what targets does the makefile have                                  # UNKNOWN                # -
+            classes with _new_conn                                               # CLASSES_WITH_METHOD    # _new_conn
+            whats in _WritelnDecorator                                           # METHODS_OF_CLASS       # _WritelnDecorator
+            valueerror raised where?                                             # RAISES                 # ValueError
+            app response class, methods?                                         # UNKNOWN                # -
+            list class methods                                                   # FUNCTIONS_BY_DECORATOR # classmethod
+            which classes get functools.total_ordering applied                   # CLASSES_BY_DECORATOR   # functools.total_ordering
+            where is the fix applied                                             # UNKNOWN                # -
+            funcs using the classproperty deco                                   # FUNCTIONS_BY_DECORATOR # classproperty
+            every func in the project pls, making a call graph                   # FUNCTIONS_BY_NAME      # *
             """)
-    void blindSets89To100(String question, Intent.Kind kind, String parameter) {
+    void blindSets89To106(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
         assertEquals(kind, intent.kind(), question + " -> " + intent);
         String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();

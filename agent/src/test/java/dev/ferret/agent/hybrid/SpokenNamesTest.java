@@ -270,6 +270,69 @@ class SpokenNamesTest {
                     def recv_into(self, buffer):
                         pass
                 """);
+        Files.writeString(repo.resolve("blind101.py"), """
+                import more_itertools
+                import websocket
+                import test.support
+
+                DEFAULT_CHARSET = "utf-8"
+
+
+                class Event:
+                    pass
+
+
+                class LoadFromTestCaseEvent(Event):
+                    pass
+
+
+                class MoreInputRequired(Exception):
+                    pass
+
+
+                class StoreError(Exception):
+                    pass
+
+
+                class NotFound(StoreError):
+                    pass
+
+
+                class SerializerClass:
+                    pass
+
+
+                class Edit:
+                    def keypress(self, size, key):
+                        pass
+
+
+                class Autoreloader:
+                    def start(self):
+                        pass
+
+
+                def classproperty(func):
+                    return func
+
+
+                class Config:
+                    @classproperty
+                    def defaults(cls):
+                        return {}
+
+
+                def connect_signal(obj, name, callback, weak_args=None):
+                    raise MoreInputRequired()
+
+
+                def session_export(session_export):
+                    return session_export
+
+
+                def create_api_error_from_http_exception(e):
+                    return e
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -328,6 +391,18 @@ class SpokenNamesTest {
             Where is subprocess imported?                        | Imports[module=subprocess]
             Which functions use the argument clinic decorator?   | FunctionsByDecorator[decorator=argument_clinic]
             which classes have recv into                         | ClassesWithMethod[method=recv_into]
+            classes based on load from test case event, immediate children | Subclasses[base=LoadFromTestCaseEvent, indirect=false]
+            Which functions accept a session export argument?    | FunctionsWithParameter[parameter=session_export]
+            def of create api error from http exception?         | Definitions[name=create_api_error_from_http_exception]
+            who imports more itertools                           | Imports[module=more_itertools]
+            default charset constant - where does it live        | Definitions[name=DEFAULT_CHARSET]
+            Where is the more input required exception raised?   | Raises[exception=MoreInputRequired]
+            what accepts weak args                               | FunctionsWithParameter[parameter=weak_args]
+            anything inheriting storeerror transitively          | Subclasses[base=StoreError, indirect=true]
+            who imports websocket                                | Imports[module=websocket]
+            funcs using the class property deco                  | FunctionsByDecorator[decorator=classproperty]
+            Edit methods?                                        | MethodsOfClass[className=Edit]
+            what can autoreloader do - list its methods          | MethodsOfClass[className=Autoreloader]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -358,6 +433,10 @@ class SpokenNamesTest {
             subclasses of FinderBase
             which of these is the last one
             what does the form do
+            Which classes extend the Serializer class directly?
+            which files import pie test
+            List all modules that import yaml.
+            what can it do - list its methods
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
