@@ -455,8 +455,9 @@ final class DetectClasses extends Detect {
         boolean methods = n.startsWith("abstractmethod") || n.equals("abc.abstractmethod")
                 || n.equals("abstract") && Set.of("method", "methods", "def", "defs", "function", "functions",
                 "property", "properties", "classmethod", "classmethods", "staticmethod", "staticmethods").contains(next);
-        if (methods && !classWord) {
-            return new Candidate(new Intent.FunctionsByDecorator("abstractmethod"), 7, false, "");
+        if (methods && !classWord) { // as written: "functions decorated abc.abstractmethod"
+            return new Candidate(new Intent.FunctionsByDecorator(n.equals("abc.abstractmethod") ? w.text()
+                    : "abstractmethod"), 7, false, "");
         }
         boolean anything = a > 0 && Set.of("anything", "something", "everything", "what's", "whats", "stuff")
                 .contains(q.get(a - 1).lower()); // "is anything abstract in backends/"

@@ -35,6 +35,10 @@ final class DetectErrors extends Detect {
         if (r < 0 || whatRaises() != Raiser.NONE) {
             return null; // "what exception does load_user raise": what one function raises, not who raises X
         }
+        if (r >= 2 && r == q.size() - 1 && q.get(r - 1).norm().equals("of")
+                && Set.of("callers", "caller", "usages", "usage", "uses", "invocations").contains(q.get(r - 2).lower())) {
+            return null; // "callers of raises?": a function named raises
+        }
         for (int i = r; i < q.size(); i++) {
             if (!Lexicon.RAISE.contains(q.get(i).norm())) {
                 continue;

@@ -323,6 +323,10 @@ final class DetectFunctions extends Detect {
                 for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
                     if (Set.of("of", "to", "for").contains(q.get(j).norm())) {
                         p = after(j, 3);
+                        if (p < 0 && j == i + 1 && j + 1 == q.size() - 1 && q.get(j + 1).identifier()
+                                && !Lexicon.STOP.contains(q.get(j + 1).lower()) && !Lexicon.WH.contains(q.get(j + 1).norm())) {
+                            p = j + 1; // "callers of raises?": the one word after "callers of" is the name, a cue word too
+                        }
                     }
                 }
             } else if (n.equals("calls") || n.equals("call") || n.equals("calling") || n.startsWith("invok")) {

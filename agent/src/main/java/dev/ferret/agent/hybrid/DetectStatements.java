@@ -223,6 +223,10 @@ final class DetectStatements extends Detect {
                 if (place) {
                     continue;
                 }
+                if (l.equals("test") && i >= 1 && i == q.size() - 1 && Set.of("override", "overrides", "overriding",
+                        "implement", "implements", "define", "defines").contains(q.get(i - 1).lower())) {
+                    continue; // "which classes override test?": a method named test
+                }
                 if (i + 1 < q.size() && Set.of("file", "files", "module", "modules").contains(q.get(i + 1).lower())) {
                     modifier = modifier < 0 ? i : modifier;
                     continue;

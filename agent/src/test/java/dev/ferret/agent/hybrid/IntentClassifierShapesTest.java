@@ -1051,6 +1051,9 @@ class IntentClassifierShapesTest {
             where is the fix applied                                             # UNKNOWN                # -
             funcs using the classproperty deco                                   # FUNCTIONS_BY_DECORATOR # classproperty
             every func in the project pls, making a call graph                   # FUNCTIONS_BY_NAME      # *
+            functions decorated abc.abstractmethod?                              # FUNCTIONS_BY_DECORATOR # abc.abstractmethod
+            callers of raises?                                                   # CALLERS                # raises
+            Which classes override test?                                         # UNKNOWN                # -
             """)
     void blindSets89To106(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
