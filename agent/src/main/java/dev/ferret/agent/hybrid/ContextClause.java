@@ -165,9 +165,13 @@ final class ContextClause {
     /** "I want to change the signature of X; ...": the asker's plan, ended by a semicolon or colon. */
     private static final Pattern PLAN_FIRST = Pattern.compile("^(?:i|we)\\s*(?:want|need|plan|am going|'m going|are going|"
             + "'re going|intend|hope)\\s+to\\s+[^;:?]{3,120}[;:]\\s*", Pattern.CASE_INSENSITIVE);
-    /** ", chasing a resource leak", ", code smell hunting": what the asker is after, at the end. */
-    private static final Pattern HUNTING = Pattern.compile(",\\s*(?:(?:chasing|hunting|tracking down|looking into|"
-            + "looking at(?![^?]*(?:/|\\.py\\b))|checking|reviewing|auditing|investigating|debugging|fixing)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
+    /**
+     * ", chasing a resource leak", ", code smell hunting", " - checking filter ctor args", ", writing docs": what the
+     * asker is after or busy with, at the end.
+     */
+    private static final Pattern HUNTING = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:chasing|hunting|tracking down|"
+            + "looking into|looking at(?![^?]*(?:/|\\.py\\b))|checking|reviewing|auditing|investigating|debugging|fixing|"
+            + "writing|porting|migrating|refactoring|documenting|upgrading|cleaning up)\\b[^?]*|(?:[\\w-]+\\s+){0,3}(?:hunting|hunt|cleanup|clean-up))[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** The gerund a polite request put its verb in ("would you mind showing me"). */
     private static final Pattern GERUND = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|"

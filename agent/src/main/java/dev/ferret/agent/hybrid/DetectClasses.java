@@ -80,10 +80,12 @@ final class DetectClasses extends Detect {
             boolean phraseVerb = (n.equals("based") || n.equals("built")) && onAfter(i);
             boolean implement = Lexicon.IMPLEMENT.contains(n);
             if (verb || phraseVerb || implement) {
-                int a = after(i, phraseVerb ? 5 : 4, false, Set.of("chain", "includes", "include", "including",
+                // "derive directly from the built-in tuple", "still inherit explicitly from object"
+                int a = after(i, phraseVerb ? 6 : 5, false, Set.of("chain", "includes", "include", "including",
                         "straight", "right", "immediately", "off",
                         "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
-                        "transitively", "ultimately", "even", "upon", "builtin", "built-in"));
+                        "transitively", "ultimately", "even", "upon", "builtin", "built-in", "explicitly", "still",
+                        "publicly", "actually", "really"));
                 if (a < 0) {
                     int j = i + 1;
                     while (j < q.size() && Set.of("from", "of", "the", "a", "an", "on").contains(q.get(j).lower())) {
@@ -462,7 +464,8 @@ final class DetectClasses extends Detect {
         boolean anything = a > 0 && Set.of("anything", "something", "everything", "what's", "whats", "stuff")
                 .contains(q.get(a - 1).lower()); // "is anything abstract in backends/"
         if (n.equals("abstract") && !methods && !anything && !KIND_NOUNS.contains(next) && !(classWord && a == q.size() - 1)
-                && !(classWord && Set.of("are", "is", "being", "remain", "stay").contains(a > 0 ? q.get(a - 1).norm() : ""))) {
+                && !(classWord && Set.of("are", "is", "being", "remain", "stay", "declared", "marked", "defined", "made",
+                "considered", "flagged").contains(a > 0 ? q.get(a - 1).norm() : ""))) { // "classes declared abstract"
             return null; // "abstract syntax tree", "abstract away the storage"
         }
         if (w.text().equals("ABC") && baseRelation()) {

@@ -133,14 +133,18 @@ final class DetectErrors extends Detect {
                 break;
             }
         }
-        if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatRaises() == Raiser.ONE_THING) || any(Lexicon.SUBCLASS)) {
-            return null;
-        }
-        boolean declared = any(Set.of("define", "defines", "defined", "declare", "declares", "declared", "custom", "own", "our",
+        boolean declared = e >= 0 && any(Set.of("define", "defines", "defined", "declare", "declares", "declared", "custom", "own", "our",
                 "user", "user-defined", "hierarchy", "project's", "project-specific", "project-made",
                 "project-defined", "homegrown", "home-grown", "in-house", "bespoke", "domain-specific",
                 "app-specific", "library-specific", "non-builtin", "non-standard", "project", "codebase", "repo",
                 "repository", "builtin", "built-in", "builtins")); // "the exceptions of the project, not the builtin ones"
+        // "what exceptions can tox throw, the custom ones": the project's own, though one thing seems to raise them
+        boolean custom = any(Set.of("custom", "own", "project's", "project-specific", "homegrown", "home-grown", "in-house",
+                "bespoke", "domain-specific", "app-specific", "library-specific"));
+        if (e < 0 || any(Lexicon.RAISE) && (raises() != null || whatRaises() == Raiser.ONE_THING && !custom)
+                || any(Lexicon.SUBCLASS)) {
+            return null;
+        }
         if (!classNoun && !declared && q.words.stream().anyMatch(w -> CATCH.contains(w.lower()))
                 || q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))) {
             return null; // "where are exceptions caught": handlers, not classes

@@ -233,9 +233,13 @@ final class DetectImports extends Detect {
         return new Candidate(new Intent.Imports(moduleOf(q.get(0))), 5, true, "a library named alone: its imports");
     }
 
-    /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
+    /**
+     * A file of settings, data or text ("requirements.txt", "setup.cfg", "poetry.lock"), not a module; a module may end
+     * in "lock" ("tox.util.lock"), a lock file is one of the lock files tools write.
+     */
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
-            "(?i).+\\.(?:txt|cfg|toml|ini|lock|json|ya?ml|md|rst|in)");
+            "(?i).+\\.(?:txt|cfg|toml|ini|json|ya?ml|md|rst|in)|(?:poetry|pipfile|yarn|uv|pdm|cargo|gemfile|composer|"
+            + "package-lock|pnpm-lock|conda-lock)\\.lock");
 
     /** The module a question replaces by another ("replace requests with httpx", "migrate from X to Y"), or -1. */
     int replacedModule() {
@@ -258,6 +262,7 @@ final class DetectImports extends Detect {
         return -1;
     }
 
+    /** True when a use or import cue is followed by a pronoun object ("import it", "use them"). */
     boolean pronounObject() {
         for (int i = 0; i + 1 < q.size(); i++) {
             String n = q.get(i).norm();
@@ -496,7 +501,9 @@ final class DetectImports extends Detect {
      */
     Candidate entryPoints() {
         boolean dunder = q.words.stream().anyMatch(w -> w.lower().contains("__main__") || w.lower().equals("__name__"));
-        boolean entry = q.phrase("entry", "point") || q.phrase("entry", "points") || q.words.stream().anyMatch(w ->
+        boolean entry = q.phrase("entry", "point") || q.phrase("entry", "points") || q.phrase("cli", "entry")
+                || q.phrase("cli", "entries") || q.phrase("console", "entry") || q.phrase("console", "entries") // "any main / cli entry"
+                || q.words.stream().anyMatch(w ->
                 Set.of("entrypoint", "entrypoints", "entry-point", "entry-points", "entry_point", "entry_points")
                         .contains(w.lower()));
         boolean start = q.phrase("starting", "point") || q.phrase("starting", "points") || q.phrase("start", "point")

@@ -33,6 +33,10 @@ final class DetectMembers extends Detect {
         if (q.get(i).norm().startsWith("getter") && any(Lexicon.NAME) && q.words.stream().anyMatch(Word::code)) {
             return null; // "the getter functions, the ones whose names start with get_": a name pattern
         }
+        if (q.get(i).norm().startsWith("getter") && any(Set.of("defined", "declared", "lives", "live", "located"))
+                && q.words.stream().anyMatch(w -> w.code() && w.identifier() && functionShaped(w))) {
+            return null; // "where is the plugin manager getter, get_plugin_manager, defined?": one function named
+        }
         // "properties of X" in the sense of attributes of a concept is still a property question here
         return new Candidate(new Intent.Properties(), 8, false, "");
     }
@@ -58,7 +62,7 @@ final class DetectMembers extends Detect {
             return inside;
         }
         Set<String> nouns = Set.of("method", "methods", "def", "defs", "functions", "funcs", "fns", "function",
-                "members");
+                "members", "method-wise", "methodwise");
         if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
             return null;
         }
@@ -97,8 +101,9 @@ final class DetectMembers extends Detect {
             // "does UserRepository have any methods", "the Invoice class, does it have methods", "CacheClient got
             // any methods?"
             int v = i - 1;
-            while (v > 0 && Set.of("any", "some", "other", "more", "real", "actual").contains(q.get(v).norm())) {
-                v--;
+            while (v > 0 && Set.of("any", "some", "other", "more", "real", "actual", "for", "as", "in", "it")
+                    .contains(q.get(v).norm())) {
+                v--; // "what does Linter have for methods", "what does Linter have in it, method-wise"
             }
             if (v >= 1 && v < i && Set.of("have", "has", "got", "define", "defines").contains(q.get(v).norm())
                     || v >= 1 && v == i - 1 && Set.of("have", "has", "got").contains(q.get(v).norm())) {

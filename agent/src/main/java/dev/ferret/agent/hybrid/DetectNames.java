@@ -525,7 +525,8 @@ final class DetectNames extends Detect {
         }
         if (pattern == null) {
             for (Word w : q.words) {
-                if (openPrefix(w)) {
+                if (openPrefix(w) && !(w.index() > 0 && Lexicon.TAKE.contains(q.get(w.index() - 1).norm()))) {
+                    // not "functions accepting filter_": a parameter so named
                     pattern = w.text() + "*"; // "is_ something predicates", "the irc_ handler methods"
                     score = 8;
                     break;

@@ -393,7 +393,8 @@ final class DetectStatements extends Detect {
     }
 
     /** Words that say something is missing. */
-    private static final Set<String> LACKING = Set.of("without", "no", "missing", "miss", "misses", "lacking", "lack", "lacks",
+    private static final Set<String> LACKING = Set.of("without", "no", "missing", "mising", "missin", "misssing", "miss",
+            "misses", "lacking", "lack", "lacks",
             "lacked", "absent", "sans", "w/o", "zero", "none", "empty", "undocumented", "un-documented", "nodoc",
             "need", "needs", "needing", "want", "wants", "require", "requires");
 

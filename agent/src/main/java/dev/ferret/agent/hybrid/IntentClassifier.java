@@ -86,6 +86,10 @@ public final class IntentClassifier {
     }
 
     /** Classifies a question and says how sure the reading is. Never throws. */
+    /** "in the function name", "in the class name": the kind of the names a pattern is matched in. */
+    private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\bin\\s+(?:the|their|its)\\s+(function|method|func|def|class)\\s+names?\\b");
+
     public Classification analyze(String question) {
         Classification c = analyzeText(question);
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
@@ -93,6 +97,15 @@ public final class IntentClassifier {
             String marker = i.module();
             return new Classification(SKIP_MARKERS.contains(marker.toLowerCase(Locale.ROOT)) ? new Intent.SkippedTests()
                     : new Intent.FunctionsByDecorator(marker), c.path(), c.score(), c.uncertain(), c.notes());
+        }
+        java.util.regex.Matcher kindName = question == null ? null : KIND_NAME.matcher(question);
+        if (kindName != null && kindName.find() && (c.intent() instanceof Intent.ClassesByName
+                || c.intent() instanceof Intent.FunctionsByName)) {
+            // "anything with Table in the function name": functions, though the part is written like a class's
+            String pattern = c.intent().argument();
+            Intent kind = kindName.group(1).equalsIgnoreCase("class") ? new Intent.ClassesByName(pattern)
+                    : new Intent.FunctionsByName(pattern);
+            return new Classification(kind, c.path(), c.score(), c.uncertain(), c.notes());
         }
         if (c.intent() instanceof Intent.Subclasses sub && !sub.indirect() && Set.of("Exception", "BaseException")
                 .contains(sub.base()) && question != null && OWN.matcher(question).find()

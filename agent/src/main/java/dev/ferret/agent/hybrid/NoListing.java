@@ -50,7 +50,9 @@ final class NoListing {
             start++; // "pls add type hints": the request starts after the filler
         }
         Word first = q.get(start);
-        String f = first.norm();
+        // a short word is no misspelt command ("mako's own exception types" is no "make")
+        String f = first.lower().length() < 5 && !first.norm().equals(first.lower())
+                && Lexicon.COMMAND.contains(first.norm()) ? first.lower() : first.norm();
         if (talliesBy(q, f)) {
             return false; // "break down the number of functions per file": the tally asked for, no change
         }

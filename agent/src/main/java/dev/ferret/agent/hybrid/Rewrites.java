@@ -366,8 +366,8 @@ final class Rewrites {
     private static final Pattern ANY_DASH_REST = Pattern.compile("(?<=\\w)-(?:something|anything|whatever)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "named something_callback": {@code *_callback}; "something-Manager", "whateverHandler": {@code *Manager}. */
-    private static final Pattern ANY_FIRST = Pattern.compile("\\b(?:something|anything|whatever|blah|xxx)(?:(_)(?=[A-Za-z0-9])"
-            + "|-?(?=[A-Z][a-z]))");
+    private static final Pattern ANY_FIRST = Pattern.compile("(?<!\\b(?:a|an|the)\\s)\\b(?:something|anything|whatever|blah|xxx)"
+            + "(?:(_)(?=[A-Za-z0-9])|-?(?=[A-Z][a-z]))"); // not "an anythingElse method": one name
     /** "starting with parse underscore": {@code parse_}. */
     private static final Pattern TRAILING_UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\b(?!\\s+[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
@@ -401,6 +401,9 @@ final class Rewrites {
     /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
     private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
+    /** six's class decorators said as words: "the add metaclass decorator", "python 2 unicode compatible". */
+    private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(add)\\s+(metaclass)|(python)\\s*(2)\\s+(unicode)"
+            + "\\s+(compatible))\\b(?=\\s+(?:decorators?|deco)\\b)", Pattern.CASE_INSENSITIVE);
     /** Python words a phone or a dictation turns into others: "a sink def", "core routines", "pie test", "dock strings". */
     private static final Pattern A_SINK = Pattern.compile("\\ba\\s+s(?:ink|ync)\\b(?=\\s+(?:def|defs|function|functions|func|"
             + "funcs|fns?|methods?|generators?|context|iterators?|code|stuff|handlers?|routes?|endpoints?|tests?)\\b)",
@@ -454,7 +457,8 @@ final class Rewrites {
             + "various handler handlers where we it they you i is are to by from when if not only just "
             + "also both either handle handles handled handling throw throws thrown threw swallow swallows "
             + "swallowed ignore ignores ignored except excepts raised caught get gets got can could do does "
-            + "did me us them he she there here places place spots sites lines code");
+            + "did me us them he she there here places place spots sites lines code plain bare broad raw "
+            + "general naked blanket top-level toplevel");
     /** "Permission Error", "Value Error": a capitalised name split in two. */
     private static final Pattern SPLIT_EXCEPTION = Pattern.compile("\\b([A-Z][a-z]+)\\s+(Error|Exception|Warning)\\b");
     /** "the Session Manager class", "inherits from Abstract Storage": a class name said as capitalised words. */
@@ -693,6 +697,7 @@ final class Rewrites {
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
+        q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(1) != null ? "add_metaclass" : "python_2_unicode_compatible");
         q = AT.matcher(q).replaceAll("@");
         q = KNOWN_CASE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
                 + CANONICAL.get(m.group(2).toLowerCase(java.util.Locale.ROOT))));

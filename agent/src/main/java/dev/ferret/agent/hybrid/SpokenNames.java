@@ -262,7 +262,10 @@ final class SpokenNames {
                 && Lexicon.KNOWN_DECORATORS.contains(arg); // "lru cache decorated functions": functools', not a class LRUCache
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         for (Run run : runs(question)) {
-            if (!unknown && !related(run.words(), arg, spelt, argKnown) && !(arg.isEmpty() && namedKind(question, run))) {
+            // a first reading whose name is a role noun ("where is the get config parameter function called" read as
+            // the callers of function) names nothing either
+            boolean named = arg != null && (arg.isEmpty() || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT)));
+            if (!unknown && !related(run.words(), arg, spelt, argKnown) && !(named && namedKind(question, run))) {
                 continue;
             }
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)) {
@@ -301,6 +304,12 @@ final class SpokenNames {
             String kindWord = kindEnd > 0 ? question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT) : null;
             for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
+                if (again == null && unknown && words(name) == null && roles.get(name).contains(Role.FUNCTION)
+                        && run.words().split(" ").length >= 3) {
+                    // "classes with get supported interpreter": a method of one part said as three words or more,
+                    // marked as a method
+                    again = readWith(classifier, question, run.start(), run.end(), name + "()", name);
+                }
                 if (again == null && kindWord != null && !name.toLowerCase(Locale.ROOT).endsWith(kindWord)) {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
@@ -318,6 +327,9 @@ final class SpokenNames {
         }
         if (!argKnown) {
             Classification again = withoutKindWord(classifier, question, first.intent());
+            if (again == null) {
+                again = withoutQualifier(classifier, question, first.intent());
+            }
             if (again != null) {
                 return again;
             }
@@ -335,7 +347,8 @@ final class SpokenNames {
      * Whether the role noun of a framed run ({@link #framed}) says what the first reading's name is: a class for a
      * base ("the Serializer class"), a method for a method ("a setUp method"), a parameter for a parameter. Not when
      * it names another kind ("subclasses of bound method" first read as the methods of Bound: the class BoundMethod;
-     * "call sites of erase type": the function erase_type), nor a parameter noun after a name the repository does not
+     * "call sites of erase type": the function erase_type; "decorated with register type": register_type), nor a
+     * parameter noun after a name the repository does not
      * have ("what accepts weak args": weak_args).
      */
     private static boolean framing(Intent reading, Run run, boolean argKnown) {
@@ -354,13 +367,18 @@ final class SpokenNames {
             case Intent.Callers c -> FUNCTION_ROLES;
             case Intent.ClassesWithMethod c -> FUNCTION_ROLES;
             case Intent.FunctionsWithParameter f -> PARAMETER_NOUNS;
+            case Intent.FunctionsByDecorator f -> DECORATOR_ROLES;
+            case Intent.ClassesByDecorator c -> DECORATOR_ROLES;
+            case Intent.Imports i -> MODULE_ROLES;
             default -> null;
         };
         return (fit == null || fit.contains(noun)) && (argKnown || !PARAMETER_NOUNS.contains(noun));
     }
 
-    /** Role nouns of a class, and of a function. */
+    /** Role nouns of a class, a function, a decorator and a module. */
     private static final Set<String> CLASS_ROLES = Lexicon.set("class classes type types");
+    private static final Set<String> DECORATOR_ROLES = Lexicon.set("decorator decorators");
+    private static final Set<String> MODULE_ROLES = Lexicon.set("module modules package packages library lib");
     private static final Set<String> FUNCTION_ROLES = Lexicon.set("method methods function functions func funcs def");
     /** The nouns of a parameter, which may end a parameter's name ("weak args": weak_args). */
     private static final Set<String> PARAMETER_NOUNS = Lexicon.set("args arg argument arguments param params parameter "
@@ -465,6 +483,42 @@ final class SpokenNames {
         return null;
     }
 
+    /**
+     * For a first reading whose name the repository does not have and whose first word is a module's name that
+     * qualifies the rest ("the yaml node class" read as YamlNode): the question with those words put as the
+     * repository's class of the words after the first (Node), or null. Only words said in lower case.
+     */
+    private Classification withoutQualifier(IntentClassifier classifier, String question, Intent first) {
+        String arg = first.argument();
+        String spelt = words(arg);
+        if (spelt == null || arg.contains(".")) {
+            return null;
+        }
+        String qualifier = spelt.substring(0, spelt.indexOf(' '));
+        String rest = spelt.substring(spelt.indexOf(' ') + 1);
+        if (!(first instanceof Intent.Subclasses || first instanceof Intent.MethodsOfClass) || TRAILING_KIND.contains(rest)
+                || !(modules.containsKey(qualifier) || Detect.knownModule(qualifier))) {
+            return null; // a module's name first ("the yaml node class"); not "the order service class" read as Service
+        }
+        Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
+        names.addAll(oneWord.getOrDefault(rest.replace(" ", ""), Set.of()));
+        Matcher span = Pattern.compile("(?i)(?<![\\w.])" + String.join("[\\s-]+", spelt.split(" ")) + "(?![\\w])")
+                .matcher(question);
+        if (names.isEmpty() || !span.find() || !span.group().matches("[a-z]+([\\s-]+[a-z]+)+")) {
+            return null;
+        }
+        for (String name : names) {
+            if (!roles.get(name).contains(Role.CLASS) || name.equalsIgnoreCase(arg)) {
+                continue;
+            }
+            Classification again = readWith(classifier, question, span.start(), span.end(), name, name);
+            if (again != null) {
+                return again;
+            }
+        }
+        return null;
+    }
+
     /** Words before a function's name at the end of a question about its callers ("usages of filldedent"). */
     private static final Set<String> CALLED_AFTER = Lexicon.set("of calls call invokes invoke uses use to");
     /** Words before a method's name in a question about the classes that have it ("classes with astext"). */
@@ -522,7 +576,9 @@ final class SpokenNames {
                 boolean callers = false;
                 boolean methods = false;
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
-                        && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before))) {
+                        && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before)
+                        || before.equals("of") && k >= 2 && CLASS_CUE_AFTER.contains(question.substring(spans.get(k - 2)[0],
+                        spans.get(k - 2)[1]).toLowerCase(Locale.ROOT)))) { // "whole tree of subclasses of root"
                     put = name;
                 } else if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && ITS_MEMBERS.matcher(question).region(end, question.length()).find() && !after.equals("its")
@@ -673,7 +729,8 @@ final class SpokenNames {
     private static final Pattern NAMED_AFTER = Pattern.compile("\\s+(?:subclasses|descendants|descendents|children|"
             + "methods|usages|callers|implementations|class)\\b", Pattern.CASE_INSENSITIVE);
     /** A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception". */
-    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|override|overrides|overriding|extend|"
+    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|(?:parameter|param|argument|arg|"
+            + "function|method|class|decorator)\\s+(?:called|named)|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
             + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"
             + "(?:\\s+(?:the|a|an))?\\s+$");

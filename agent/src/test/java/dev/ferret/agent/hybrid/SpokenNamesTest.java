@@ -333,6 +333,43 @@ class SpokenNamesTest {
                 def create_api_error_from_http_exception(e):
                     return e
                 """);
+        Files.writeString(repo.resolve("blind107.py"), """
+                from yaml import nodes
+
+
+                class Node:
+                    pass
+
+
+                class ScalarNode(Node):
+                    pass
+
+
+                class Root:
+                    pass
+
+
+                class Document(Root):
+                    pass
+
+
+                def register_type(kind):
+                    return lambda f: f
+
+
+                @register_type("x")
+                def convert(value, skip_ws=True):
+                    return get_config_parameter("x")
+
+
+                def get_config_parameter(name):
+                    return name
+
+
+                class Interpreters:
+                    def getsupportedinterpreter(self, info):
+                        return info
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -403,6 +440,12 @@ class SpokenNamesTest {
             funcs using the class property deco                  | FunctionsByDecorator[decorator=classproperty]
             Edit methods?                                        | MethodsOfClass[className=Edit]
             what can autoreloader do - list its methods          | MethodsOfClass[className=Autoreloader]
+            all descendants of the yaml node class, any depth    | Subclasses[base=Node, indirect=true]
+            whole tree of subclasses of root, transitive         | Subclasses[base=Root, indirect=true]
+            what gets decorated with register type               | FunctionsByDecorator[decorator=register_type]
+            Which functions have a parameter called skip ws?     | FunctionsWithParameter[parameter=skip_ws]
+            Where is the get config parameter function called?   | Callers[function=get_config_parameter]
+            classes with get supported interpreter               | ClassesWithMethod[method=getsupportedinterpreter]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -437,6 +480,8 @@ class SpokenNamesTest {
             which files import pie test
             List all modules that import yaml.
             what can it do - list its methods
+            I need all the descendants of base handler, not only its direct children.
+            Where do we declare named tuple types in the models module?
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
