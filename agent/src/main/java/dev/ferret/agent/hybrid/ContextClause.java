@@ -85,7 +85,7 @@ final class ContextClause {
     private static final Pattern PLAN_LAST = Pattern.compile(",\\s*(?:(?:i|we)\\s+)?(?:might|may|could|will|would|gonna|"
             + "going\\s+to|plan\\s+to|planning\\s+to|want\\s+to|wanna|need\\s+to|should|must)\\s+(?:\\w+\\s+)?(?:turn|convert|"
             + "change|migrate|move|rewrite|replace|refactor|port|make|rename|delete|remove|drop|merge|read|review|check|go\\s+"
-            + "through|fix|update)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "through|fix|update|swap|switch|upgrade)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
             + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -348,8 +348,8 @@ final class ContextClause {
     private static final Pattern JUDGING_START = Pattern.compile("^(?:should|why|would|is it|are|when|how)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[A-Z]|(?:who|what|where|which|any|can|could|"
+    /** A sentence boundary: "Legal needs a license report. Which third-party libraries ...?" (not an ellipsis). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])(?<!\\.\\.)\\s+(?=[A-Z]|(?:who|what|where|which|any|can|could|"
             + "list|show|gimme)\\b)");
     private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
             + "submodule)\\b", Pattern.CASE_INSENSITIVE);

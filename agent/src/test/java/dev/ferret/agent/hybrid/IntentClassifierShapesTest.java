@@ -1075,6 +1075,8 @@ class IntentClassifierShapesTest {
             classes named whateverHandler                                        # CLASSES_BY_NAME        # *Handler
             Which classes carry the python 2 unicode compatible decorator?       # CLASSES_BY_DECORATOR   # python_2_unicode_compatible
             which classes get the add metaclass decorator, py2 leftovers         # CLASSES_BY_DECORATOR   # add_metaclass
+            where's @util.memoized_property used, might swap to cached_property  # FUNCTIONS_BY_DECORATOR # util.memoized_property
+            How does the StatementSplitter decide where one statement ends inside a BEGIN ... END block? # UNKNOWN # -
             """)
     void blindSets89To112(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
