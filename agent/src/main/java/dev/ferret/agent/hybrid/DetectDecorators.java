@@ -92,6 +92,9 @@ final class DetectDecorators extends Detect {
                 p = i - 1; // "which classes does attr.s decorate": the decorator is the verb's subject
             } else if (Set.of("decorated", "wrapped", "marked", "tagged", "applied", "preceded").contains(n)) {
                 p = after(i, 3);
+                if (p >= 0 && Set.of("decorator", "decorators", "deco", "decos").contains(q.get(p).norm())) {
+                    p = -1; // "where is functools.wraps applied as a decorator": the name before, read at "decorator"
+                }
                 if (p == i + 1 && Set.of("tests", "functions", "funcs", "methods", "classes", "handlers", "views",
                         "fns", "defs").contains(q.get(p).lower())) {
                     p = -1; // "gen test decorated tests": what is decorated, the decorator is before

@@ -468,6 +468,9 @@ final class DetectNames extends Detect {
                     }
                 }
                 case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
+                    if (i + 1 < q.size() && q.get(i + 1).lower().equals("up")) {
+                        continue; // "what ends up inheriting worksheet": an idiom, no name's end
+                    }
                     p = namedBeforeAffix(i);
                     p = p >= 0 ? p : afterAffix(i, reach, skip);
                     p = p >= 0 ? p : keywordPart(i, skip);

@@ -88,7 +88,7 @@ public final class IntentClassifier {
     /** Classifies a question and says how sure the reading is. Never throws. */
     /** "in the function name", "in the class name": the kind of the names a pattern is matched in. */
     private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile(
-            "(?i)\\bin\\s+(?:the|their|its)\\s+(function|method|func|def|class)\\s+names?\\b");
+            "(?i)\\b(?:in|of)\\s+(?:the|their|its)\\s+(function|method|func|def|class)\\s+names?\\b");
 
     public Classification analyze(String question) {
         Classification c = analyzeText(question);

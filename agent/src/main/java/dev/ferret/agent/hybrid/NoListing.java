@@ -128,6 +128,11 @@ final class NoListing {
         if (definition(q)) {
             return true;
         }
+        if (f.equals("what") && (q.phrase("would", "break", "if") || q.phrase("will", "break", "if")
+                || q.phrase("would", "happen", "if") || q.phrase("will", "happen", "if") || q.phrase("would", "fail", "if"))) {
+            // not "which files would break if requests were uninstalled": those that import it
+            return true; // "what would break if Chart stopped inheriting from XMLwriter": a consequence, no listing
+        }
         if (q.get(q.size() - 1).norm().equals("why") && q.size() > 2) {
             return true; // "my generator only runs once, why?"
         }
@@ -141,7 +146,9 @@ final class NoListing {
                     .contains(q.get(w.index() - 2).lower())) {
                 continue; // "classes whose names start with Compare": the start of a name
             }
-            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index())
+            boolean methodName = w.index() + 1 < q.size() && Set.of("method", "methods", "function", "functions", "func",
+                    "def").contains(q.get(w.index() + 1).lower()); // "classes that implement a describe method"
+            if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;
             }
@@ -259,6 +266,12 @@ final class NoListing {
      * of counts ("more exception classes than enums"). "at least"/"at most" are bounds, not rankings; "never run
      * because of a skip marker" is the skipped tests.
      */
+    /** Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"). */
+    static boolean namePart(Question q, int i) {
+        return i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).lower()) && Set.of("end", "ends", "ending", "start",
+                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower());
+    }
+
     static boolean beyondSearch(Question q) {
         boolean skipWords = q.words.stream().anyMatch(w -> w.lower().startsWith("skip") || w.lower().equals("disabled"));
         for (int i = 0; i < q.size(); i++) {
@@ -303,6 +316,7 @@ final class NoListing {
                 return true; // "the class with the most methods", "the longest function"
             }
             if (RUNTIME.contains(l) && !(w.allCaps() && w.text().length() > 1) // "PERF comments": a tag, written so
+                    && !namePart(q, i) // "classes that end with Leaks": a part of a name
                     || l.equals("loop") && prev.equals("event") && q.words.stream()
                     .anyMatch(x -> x.lower().startsWith("block"))) {
                 return true; // "which coroutines are slow in prod", "block the event loop"
@@ -544,7 +558,8 @@ final class NoListing {
             // "are there bugs in the async code?" judges; "BUG comments" (capitals, or before a comment noun) lists, and
             // "broken down by folder" groups; in "every comment where someone flagged something broken with FIXME" the
             // word tells what the tagged comments say
-            if (!(tagged && w.index() > commentNoun) && Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps() && !(w.index() + 1 < q.size()
+            if (!(tagged && w.index() > commentNoun) && Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps()
+                    && !namePart(q, w.index()) && !(w.index() + 1 < q.size()
                     && (Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()) || w.lower().equals("broken")
                     && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower())))) {
                 return true;

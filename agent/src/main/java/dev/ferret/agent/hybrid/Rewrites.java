@@ -427,8 +427,9 @@ final class Rewrites {
             Map.entry(words("skip ifs"), "skipif tests"),
             Map.entry(words("skip if"), "skipif"),
             Map.entry(words("proto ?calls?(?=\\s+(?:classes|class|types?|interfaces?)\\b)"), "protocol"),
-            Map.entry(Pattern.compile("\\barrow\\s+(?=(?:none|str|int|bool|float|bytes|dict|list|tuple|[A-Z]\\w*)\\b)",
-                    Pattern.CASE_INSENSITIVE), "-> "),
+            // "arrow str", "arrow None": the arrow of a return annotation said aloud (not "the Arrow class")
+            Map.entry(Pattern.compile("\\barrow\\s+(?:is\\s+)?(?=(?:[Nn]one|str|int|bool|float|bytes|dict|list|tuple|[A-Z]\\w*)\\b)"),
+                    "-> "),
             Map.entry(Pattern.compile("(?<=-> )none\\b"), "None"),
             Map.entry(Pattern.compile("\\bat\\s+(abstract|static|class)\\s+method\\b", Pattern.CASE_INSENSITIVE), "@$1method"),
             Map.entry(Pattern.compile("\\bat\\s+data\\s+class(?=\\b|_)", Pattern.CASE_INSENSITIVE), "@dataclass"),

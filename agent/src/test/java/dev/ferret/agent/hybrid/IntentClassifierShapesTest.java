@@ -1077,8 +1077,18 @@ class IntentClassifierShapesTest {
             which classes get the add metaclass decorator, py2 leftovers         # CLASSES_BY_DECORATOR   # add_metaclass
             where's @util.memoized_property used, might swap to cached_property  # FUNCTIONS_BY_DECORATOR # util.memoized_property
             How does the StatementSplitter decide where one statement ends inside a BEGIN ... END block? # UNKNOWN # -
+            Where is functools.wraps applied as a decorator?                     # FUNCTIONS_BY_DECORATOR # functools.wraps
+            What methods does the Arrow class define?                            # METHODS_OF_CLASS       # Arrow
+            anything whose annotation after the arrow is Path                    # FUNCTIONS_RETURNING    # Path
+            classes that end with Leaks pls                                      # CLASSES_BY_NAME        # *Leaks
+            are there leaks in the pool                                          # UNKNOWN                # -
+            what ends up inheriting Worksheet, even indirectly                   # SUBCLASSES             # Worksheet
+            anything w/ Handler at the end of the class name?                    # CLASSES_BY_NAME        # *Handler
+            Which classes implement a describe method?                           # CLASSES_WITH_METHOD    # describe
+            What would break if Chart stopped inheriting from XMLwriter?         # UNKNOWN                # -
+            Which files would break if requests were uninstalled?                # IMPORTS                # requests
             """)
-    void blindSets89To112(String question, Intent.Kind kind, String parameter) {
+    void blindSets89To118(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
         assertEquals(kind, intent.kind(), question + " -> " + intent);
         String actual = intent instanceof Intent.Unknown || intent.argument().isEmpty() ? "-" : intent.argument();
