@@ -88,6 +88,9 @@ final class DetectStatements extends Detect {
         boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> Set.of("upper_case", "all_caps",
                 "uppercase", "upper-case", "screaming_snake_case", "constant_case", "globals").contains(w.lower()))
                 || (q.phrase("all", "caps") && !any(Lexicon.COMMENT))
+                || q.words.stream().anyMatch(w -> w.lower().equals("caps") && w.index() + 1 < q.size()
+                && Set.of("vars", "variables", "names", "globals", "assignments").contains(q.get(w.index() + 1).norm()))
+                // "module level CAPS vars"
                 || (first(Set.of("global")) >= 0 && first(Set.of("global")) + 1 < q.size() && Set.of("variables",
                 "vars", "names", "values", "settings", "assignments").contains(q.get(first(Set.of("global")) + 1).norm()));
         int k = first(Lexicon.CONSTANT);

@@ -1087,6 +1087,7 @@ class IntentClassifierShapesTest {
             Which classes implement a describe method?                           # CLASSES_WITH_METHOD    # describe
             What would break if Chart stopped inheriting from XMLwriter?         # UNKNOWN                # -
             Which files would break if requests were uninstalled?                # IMPORTS                # requests
+            show module level CAPS vars, looking for config knobs                # CONSTANTS              # -
             """)
     void blindSets89To118(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
