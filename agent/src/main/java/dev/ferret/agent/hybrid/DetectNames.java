@@ -452,35 +452,23 @@ final class DetectNames extends Detect {
         }
         for (int i = 0; i < q.size() && pattern == null; i++) {
             String n = q.get(i).norm();
+            String affix = null; // the glob of a start or an end of a name, "%s*" or "*%s"
+            p = -1;
             switch (n) {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
+                    affix = "%s*";
                     p = namedBeforeAffix(i);
                     p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
                             : afterAffix(i, reach, skip); // "start reading": a verb
                     // ("pick the prefix by log10": how a prefix is chosen, not a prefix)
-                    p = p >= 0 ? p : keywordPart(i, skip);
-                    p = p >= 0 ? p : lastWordAfter(i, skip);
-                    if (p >= 0) {
-                        pattern = glob(p, "%s*");
-                        shaped = shape(i, p);
-                        joinFrom = p;
-                        joinTo = p > i && glob(p, "%s").equals(text(p)) ? wordsToEnd(p) : -1; // not "double underscore"
-                    }
                 }
                 case "ending", "end", "ends", "suffixed", "suffix", "finishing", "finish", "finishes" -> {
                     if (i + 1 < q.size() && q.get(i + 1).lower().equals("up")) {
                         continue; // "what ends up inheriting worksheet": an idiom, no name's end
                     }
+                    affix = "*%s";
                     p = namedBeforeAffix(i);
                     p = p >= 0 ? p : afterAffix(i, reach, skip);
-                    p = p >= 0 ? p : keywordPart(i, skip);
-                    p = p >= 0 ? p : lastWordAfter(i, skip);
-                    if (p >= 0) {
-                        pattern = glob(p, "*%s");
-                        shaped = shape(i, p);
-                        joinFrom = p;
-                        joinTo = p > i && glob(p, "%s").equals(text(p)) ? wordsToEnd(p) : -1; // not "double underscore"
-                    }
                 }
                 case "containing", "contain", "contains" -> {
                     p = after(i, reach, true, skip);
@@ -509,6 +497,16 @@ final class DetectNames extends Detect {
                     }
                 }
                 default -> {
+                }
+            }
+            if (affix != null) {
+                p = p >= 0 ? p : keywordPart(i, skip);
+                p = p >= 0 ? p : lastWordAfter(i, skip);
+                if (p >= 0) {
+                    pattern = glob(p, affix);
+                    shaped = shape(i, p);
+                    joinFrom = p;
+                    joinTo = p > i && glob(p, "%s").equals(text(p)) ? wordsToEnd(p) : -1; // not "double underscore"
                 }
             }
         }
