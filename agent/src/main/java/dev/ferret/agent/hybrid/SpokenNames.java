@@ -729,7 +729,8 @@ final class SpokenNames {
     private static final Pattern NAMED_AFTER = Pattern.compile("\\s+(?:subclasses|descendants|descendents|children|"
             + "methods|usages|callers|implementations|class)\\b", Pattern.CASE_INSENSITIVE);
     /** A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception". */
-    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|(?:parameter|param|argument|arg|"
+    private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|(?:everything|anything|all)\\s+"
+            + "under|(?:parameter|param|argument|arg|"
             + "function|method|class|decorator)\\s+(?:called|named)|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
             + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"

@@ -369,6 +369,14 @@ class SpokenNamesTest {
                 class Interpreters:
                     def getsupportedinterpreter(self, info):
                         return info
+
+
+                class BaseUnicodeTest:
+                    pass
+
+
+                class TestFSAPIs(BaseUnicodeTest):
+                    pass
                 """);
         index = new PythonIndex(repo);
     }
@@ -446,6 +454,7 @@ class SpokenNamesTest {
             Which functions have a parameter called skip ws?     | FunctionsWithParameter[parameter=skip_ws]
             Where is the get config parameter function called?   | Callers[function=get_config_parameter]
             classes with get supported interpreter               | ClassesWithMethod[method=getsupportedinterpreter]
+            everything under base unicode test, whole hierarchy  | Subclasses[base=BaseUnicodeTest, indirect=true]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
