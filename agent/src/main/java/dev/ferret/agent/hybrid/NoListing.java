@@ -147,7 +147,9 @@ final class NoListing {
                 continue; // "classes whose names start with Compare": the start of a name
             }
             boolean methodName = w.index() + 1 < q.size() && Set.of("method", "methods", "function", "functions", "func",
-                    "def").contains(q.get(w.index() + 1).lower()); // "classes that implement a describe method"
+                    "def").contains(q.get(w.index() + 1).lower()) // "classes that implement a describe method"
+                    || w.index() == q.size() - 1 && w.index() > 0 && Set.of("of", "override", "overrides", "overriding",
+                    "calls", "call", "calling", "invoke", "invokes").contains(q.get(w.index() - 1).lower()); // "callers of describe?"
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;

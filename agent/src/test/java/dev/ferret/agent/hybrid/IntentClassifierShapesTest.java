@@ -1088,6 +1088,8 @@ class IntentClassifierShapesTest {
             What would break if Chart stopped inheriting from XMLwriter?         # UNKNOWN                # -
             Which files would break if requests were uninstalled?                # IMPORTS                # requests
             show module level CAPS vars, looking for config knobs                # CONSTANTS              # -
+            List the callers of describe.                                        # CALLERS                # describe
+            Which classes override describe?                                     # CLASSES_WITH_METHOD    # describe
             """)
     void blindSets89To118(String question, Intent.Kind kind, String parameter) {
         Intent intent = classifier.classify(question);
