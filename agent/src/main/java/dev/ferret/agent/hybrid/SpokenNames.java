@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * "functions with a max retries parameter". The names are those the repository defines, takes as parameters, calls,
  * imports, subclasses, decorates with, raises and catches. Without the repository the classifier cannot tell a name
  * of two words from two words, so it reads such a question as unknown or takes one word for the name ({@code callers
- * of process}). With it, each run of two to five words that spells a name the repository has ({@code process_payment},
+ * of process}). With it, each run of two to seven words that spells a name the repository has ({@code process_payment},
  * {@code BaseHandler}, {@code maxRetries}: its parts split at underscores and case changes, compared without regard to
  * case) is put in the question in the name's own spelling, and the question is read again.
  * <p>
@@ -348,8 +348,7 @@ final class SpokenNames {
      * base ("the Serializer class"), a method for a method ("a setUp method"), a parameter for a parameter. Not when
      * it names another kind ("subclasses of bound method" first read as the methods of Bound: the class BoundMethod;
      * "call sites of erase type": the function erase_type; "decorated with register type": register_type), nor a
-     * parameter noun after a name the repository does not
-     * have ("what accepts weak args": weak_args).
+     * parameter noun after a name the repository does not have ("what accepts weak args": weak_args).
      */
     private static boolean framing(Intent reading, Run run, boolean argKnown) {
         String[] words = run.words().split(" ");
