@@ -137,7 +137,6 @@ final class ContextClause {
     /** "`validate_token`: which places call it?", "KeyError - where do we raise it?": the name first. */
     private static final Pattern NAME_FIRST = Pattern.compile("^(`[^`]{1,80}`|[A-Za-z_][\\w.]*(?:\\[[^\\]]{0,60}\\])?(?:\\(\\))?)"
             + "\\s*(?::|\\s[-\u2013\u2014]+)\\s+(.{4,})$");
-    /** "... so they can be used with async with": what the asker wants the items for, at the end. */
     /**
      * ", can we drop it", " - should we replace them?": what the asker may do with the answer, after it; the search is
      * the part before.
@@ -146,6 +145,7 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "... so they can be used with async with": what the asker wants the items for, at the end. */
     private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
             + "(?:can|could|will|would|know|see|understand|dont|don't|do not|wont|won't)\\b[^?]*[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -374,7 +374,6 @@ final class ContextClause {
         List<String> narrowing = new ArrayList<>();
         Matcher paren = QUALIFIER_PAREN.matcher(q);
         StringBuilder unparened = new StringBuilder();
-        List<String> examples = new ArrayList<>();
         while (paren.find()) {
             boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
             boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
@@ -384,12 +383,11 @@ final class ContextClause {
                 narrowing.add(paren.group(1).strip());
             }
             if (example) {
-                examples.add(paren.group().strip()); // "non-stdlib imports? (tornado twisted trio etc)": examples
+                context.add(paren.group().strip()); // "non-stdlib imports? (tornado twisted trio etc)": examples
             }
         }
         paren.appendTail(unparened);
         q = unparened.toString().strip();
-        context.addAll(examples);
         if (!JUDGING_START.matcher(q).find()) {
             q = setAside(q, CONTRAST, narrowing);
         }

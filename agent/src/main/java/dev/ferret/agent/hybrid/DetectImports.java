@@ -365,12 +365,6 @@ final class DetectImports extends Detect {
     private static final Set<String> INTERNAL_DEPENDENCY = Set.of("circular", "cyclic", "cycle", "cycles",
             "between", "graph", "injection", "injected", "inject", "internal", "inter-module", "tree");
 
-    /**
-     * The third-party modules imported: "third-party libraries", "external dependencies", "what packages does
-     * this project depend on", "which libraries do we use", "non-stdlib imports". A module named in the question
-     * makes it an imports question ("who depends on requests"); dependency injection, circular or internal
-     * dependencies are not this search.
-     */
     /** "neither the standard library nor ...", "besides the stdlib", "isn't stdlib": the standard library excluded. */
     boolean stdlibExcluded() {
         int at = -1;
@@ -405,6 +399,12 @@ final class DetectImports extends Detect {
         return false;
     }
 
+    /**
+     * The third-party modules imported: "third-party libraries", "external dependencies", "what packages does
+     * this project depend on", "which libraries do we use", "non-stdlib imports". A module named in the question
+     * makes it an imports question ("who depends on requests"); dependency injection, circular or internal
+     * dependencies are not this search.
+     */
     Candidate thirdParty() {
         boolean third = any(Set.of("third-party", "thirdparty", "3rd-party", "3rdparty", "non-stdlib",
                 "non-standard", "external", "pypi", "pip-installed", "installed", "vendor", "vendored"))

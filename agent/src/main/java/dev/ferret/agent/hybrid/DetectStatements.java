@@ -405,15 +405,15 @@ final class DetectStatements extends Detect {
     private static final Set<String> WANTING = Set.of("need", "needs", "needing", "want", "wants", "require",
             "requires");
 
+    /** One word for lacking a docstring: "no-doc fns", "nodoc classes". */
+    private static final Set<String> NO_DOC = Set.of("no-doc", "nodoc", "no-docs", "nodocs", "no-docstring",
+            "no-docstrings", "nodocstring", "nodocstrings", "undoc", "undoc'd");
+
     /**
      * Functions or classes without a docstring: "functions without docstrings", "which classes lack a docstring",
      * "undocumented methods", "what's missing docs". Not a question about one docstring ("what does the docstring
      * of parse say") nor the documented ones.
      */
-    /** One word for lacking a docstring: "no-doc fns", "nodoc classes". */
-    private static final Set<String> NO_DOC = Set.of("no-doc", "nodoc", "no-docs", "nodocs", "no-docstring",
-            "no-docstrings", "nodocstring", "nodocstrings", "undoc", "undoc'd");
-
     Candidate undocumented() {
         boolean docWord = false;
         Set<Integer> docWords = new java.util.HashSet<>();

@@ -85,11 +85,11 @@ public final class IntentClassifier {
         return analyze(question).intent();
     }
 
-    /** Classifies a question and says how sure the reading is. Never throws. */
     /** "in the function name", "in the class name": the kind of the names a pattern is matched in. */
     private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile(
             "(?i)\\b(?:in|of)\\s+(?:the|their|its)\\s+(function|method|func|def|class)\\s+names?\\b");
 
+    /** Classifies a question and says how sure the reading is. Never throws. */
     public Classification analyze(String question) {
         Classification c = analyzeText(question);
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
@@ -363,6 +363,11 @@ public final class IntentClassifier {
             "(?i:\\b(?:in|inside|under|within)\\s+(?:(?:the|our|this|my)\\s+)?)(`?)([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)+)\\1"
             + "(?![\\w(/`\\[]|\\.\\w)");
 
+    /** Verbs after which "in X" is the module brought in, not a place ("which files pull in urllib.parse"). */
+    private static final java.util.regex.Pattern BRINGING_IN = java.util.regex.Pattern.compile("\\b(?:pull|pulls|pulled|"
+            + "pulling|bring|brings|brought|bringing|import|imports|imported|importing|plug|plugs|plugged|log|logs|logged|"
+            + "put|puts|passed|pass|passes|type|typed|wrapped|decorated|marked)$"); // "wrapped in functools.lru_cache"
+
     /**
      * The question with a dotted module name that places the search written as a path ("in `core.models`" as "in
      * core/models"), so that it is read as a scope ({@link #path}), not as a name the question asks about; each
@@ -370,11 +375,6 @@ public final class IntentClassifier {
      * and the hybrid path resolves as a module, a package or a folder. Not after a verb that brings a module in
      * ("which files pull in urllib.parse").
      */
-    /** Verbs after which "in X" is the module brought in, not a place ("which files pull in urllib.parse"). */
-    private static final java.util.regex.Pattern BRINGING_IN = java.util.regex.Pattern.compile("\\b(?:pull|pulls|pulled|"
-            + "pulling|bring|brings|brought|bringing|import|imports|imported|importing|plug|plugs|plugged|log|logs|logged|"
-            + "put|puts|passed|pass|passes|type|typed|wrapped|decorated|marked)$"); // "wrapped in functools.lru_cache"
-
     static String dottedScope(String question, java.util.Map<String, String> written) {
         java.util.regex.Matcher m = DOTTED_SCOPE.matcher(question);
         StringBuilder out = new StringBuilder();

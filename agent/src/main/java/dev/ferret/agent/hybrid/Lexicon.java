@@ -263,12 +263,12 @@ final class Lexicon {
     /** Standard-library submodules (and os.environ) often named with their package: "os.path", "urllib.parse". */
     static final Set<String> SUBMODULES = words("SUBMODULES");
 
-    /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
     /** True for a word of one of the concept groups (or a tag): a word the classifier reads as a cue. */
     static boolean cue(String lower) {
         return CUE_WORDS.contains(lower);
     }
 
+    /** True for a word of the vocabulary (cue, stop word, tag, well-known module or Python builtin). */
     static boolean known(String lower) {
         return CUE_WORDS.contains(lower) || MODULES.contains(lower) || PYTHON_WORDS.contains(lower) || lower.length() < 4
                 || ENGLISH.contains(lower);

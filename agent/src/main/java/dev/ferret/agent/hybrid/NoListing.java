@@ -35,7 +35,6 @@ final class NoListing {
             + "happens handle handles say says speak speaks look represent matter cost need needs expect expects "
             + "support solve stand produce output compute yield");
 
-    /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     /** "if __name__ == '__main__' blocks", "try blocks": blocks of code, not code that blocks. */
     private static boolean codeBlock(Question q, Word w) {
         int i = w.index();
@@ -43,6 +42,7 @@ final class NoListing {
                 "main", "code", "finally", "else").contains(q.get(i - 1).lower()));
     }
 
+    /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
         int start = 0;
         while (start + 1 < q.size() && (FILLERS.contains(q.get(start).lower())
@@ -259,6 +259,12 @@ final class NoListing {
             "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput", "perf", "performance", "overhead",
             "thread-safe", "threadsafe", "race", "races");
 
+    /** Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"). */
+    static boolean namePart(Question q, int i) {
+        return i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).lower()) && Set.of("end", "ends", "ending", "start",
+                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower());
+    }
+
     /**
      * Questions no search of the source answers, though they name a kind: negations of a kind ("which classes are
      * not dataclasses", "functions never called"), other languages or their manifests ("which ts files import
@@ -268,12 +274,6 @@ final class NoListing {
      * of counts ("more exception classes than enums"). "at least"/"at most" are bounds, not rankings; "never run
      * because of a skip marker" is the skipped tests.
      */
-    /** Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"). */
-    static boolean namePart(Question q, int i) {
-        return i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).lower()) && Set.of("end", "ends", "ending", "start",
-                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower());
-    }
-
     static boolean beyondSearch(Question q) {
         boolean skipWords = q.words.stream().anyMatch(w -> w.lower().startsWith("skip") || w.lower().equals("disabled"));
         for (int i = 0; i < q.size(); i++) {
