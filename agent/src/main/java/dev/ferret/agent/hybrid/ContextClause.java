@@ -74,6 +74,11 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** A remark after the question mark that asks nothing: "? planning removals", "? CI looks suspiciously green". */
     private static final Pattern AFTER_QUESTION = Pattern.compile("\\?\\s+([^?]{3,120})$");
+    /** A bound on a count after the question mark: "long param lists? say over 6", "? 5 or more". */
+    private static final Pattern COUNT_BOUND = Pattern.compile("(?:\\b(?:more|fewer|less|greater|longer)\\s+th[ae]n|\\bover|"
+            + "\\babove|\\bunder|\\bbelow|\\bat\\s+(?:least|most)|\\bmin(?:imum)?|\\bmax(?:imum)?|[<>\u2264\u2265]=?)\\s*"
+            + "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\\b"
+            + "|\\b\\d+\\s*(?:\\+|or\\s+(?:more|fewer|less|above|over)\\b)", Pattern.CASE_INSENSITIVE);
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -483,7 +488,8 @@ final class ContextClause {
         }
         Matcher aq = AFTER_QUESTION.matcher(q);
         if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()
-                && !CODE_LIKE.matcher(aq.group(1)).find()) { // "pytest fixtures? the @pytest.fixture ones" names what is asked
+                && !CODE_LIKE.matcher(aq.group(1)).find() // "pytest fixtures? the @pytest.fixture ones" names what is asked
+                && !COUNT_BOUND.matcher(aq.group(1)).find()) { // "long param lists? say over 6" says how many
             // "any disabled tests in test_api.py? CI looks suspiciously green": a remark, no second request
             context.add(aq.group(1));
             q = q.substring(0, aq.start() + 1).strip();
