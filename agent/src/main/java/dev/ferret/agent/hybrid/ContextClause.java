@@ -74,6 +74,11 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** A remark after the question mark that asks nothing: "? planning removals", "? CI looks suspiciously green". */
     private static final Pattern AFTER_QUESTION = Pattern.compile("\\?\\s+([^?]{3,120})$");
+    /**
+     * A pattern or a class's name after the question mark, which says what is asked: "? the ones named *Meta",
+     * "catching the namespace error anywhere? XMLSchemaNamespaceError".
+     */
+    private static final Pattern NAMED_AFTER = Pattern.compile("\\*\\w|\\w\\*|^\\s*[A-Z][a-z0-9]+[A-Z]\\w*[.!]?\\s*$");
     /** A bound on a count after the question mark: "long param lists? say over 6", "? 5 or more". */
     private static final Pattern COUNT_BOUND = Pattern.compile("(?:\\b(?:more|fewer|less|greater|longer)\\s+th[ae]n|\\bover|"
             + "\\babove|\\bunder|\\bbelow|\\bat\\s+(?:least|most)|\\bmin(?:imum)?|\\bmax(?:imum)?|[<>\u2264\u2265]=?)\\s*"
@@ -94,6 +99,13 @@ final class ContextClause {
     /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
             + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /**
+     * ", they swallow KeyboardInterrupt": what the items asked for do, as a reason for asking, last (a swallow is a
+     * catch by then, {@link Rewrites}).
+     */
+    private static final Pattern THEY_DO_LAST = Pattern.compile("(?:[,;]|\\s-)\\s*(?:they|these|those)\\s+(?:all\\s+|also\\s+)?"
+            + "(?:swallow|catch|hide|eat|mask|silence|trap|break|leak|block|slow|hurt|confuse|annoy|bite)(?:e?s)?\\b[^?]*[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
     private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:(?:i|we)\\s+"
             + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade)\\b"
@@ -343,6 +355,14 @@ final class ContextClause {
                 + "intermediate|recursive|all the way|every level).*") ? " at any depth" : "";
     }
 
+    /**
+     * "(classes only)", "(only functions)": the kind of item asked for, said aside; read as that noun where the rest of
+     * the question names no kind ("whats decorated with implementer (classes only)" asks for classes).
+     */
+    private static final Pattern KIND_ONLY = Pattern.compile("(?i)(?:only\\s+(?:the\\s+)?(classes|functions|methods)|"
+            + "(classes|functions|methods)\\s+only)");
+    private static final Pattern KIND_NOUN = Pattern.compile("(?i)\\b(?:class(?:es)?|functions?|funcs?|fns?|methods?|defs?)\\b");
+
     /** Words of a subclass question, where a narrowing may say how deep to go. */
     private static final Pattern SUBCLASS_TALK = Pattern.compile("\\b(?:subclass\\w*|inherit\\w*|deriv\\w*|derive[sd]?|extends?|"
             + "extending|children|child|descendants?|hierarchy|tree|bases?|parent)\\b", Pattern.CASE_INSENSITIVE);
@@ -382,9 +402,11 @@ final class ContextClause {
         while (paren.find()) {
             boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
             boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
-            paren.appendReplacement(unparened, Matcher.quoteReplacement(qualifier ? depthHint(paren.group(1), q)
-                    : example ? "" : paren.group()));
-            if (qualifier) {
+            Matcher kind = KIND_ONLY.matcher(paren.group(1).strip());
+            boolean kindOnly = kind.matches() && !KIND_NOUN.matcher(q.substring(0, paren.start()) + q.substring(paren.end())).find();
+            paren.appendReplacement(unparened, Matcher.quoteReplacement(kindOnly ? " " + (kind.group(1) != null ? kind.group(1)
+                    : kind.group(2)) : qualifier ? depthHint(paren.group(1), q) : example ? "" : paren.group()));
+            if (qualifier && !kindOnly) {
                 narrowing.add(paren.group(1).strip());
             }
             if (example) {
@@ -469,7 +491,7 @@ final class ContextClause {
                 changed = true;
             }
         }
-        for (Pattern last : List.of(NEW_LAST, PLAN_LAST, NEED_FOR_LAST, BEFORE_WORK_LAST)) {
+        for (Pattern last : List.of(NEW_LAST, PLAN_LAST, NEED_FOR_LAST, BEFORE_WORK_LAST, THEY_DO_LAST)) {
             Matcher m = last.matcher(q); // ", new to the repo", ", might turn them into X later", " before I can approve"
             if (m.find() && m.start() > 8) {
                 context.add(m.group().replaceFirst("^[,\\s\u2013\u2014-]+", "").strip());
@@ -489,7 +511,8 @@ final class ContextClause {
         Matcher aq = AFTER_QUESTION.matcher(q);
         if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()
                 && !CODE_LIKE.matcher(aq.group(1)).find() // "pytest fixtures? the @pytest.fixture ones" names what is asked
-                && !COUNT_BOUND.matcher(aq.group(1)).find()) { // "long param lists? say over 6" says how many
+                && !COUNT_BOUND.matcher(aq.group(1)).find() // "long param lists? say over 6" says how many
+                && !NAMED_AFTER.matcher(aq.group(1)).find()) { // "any metaclasses? the ones named *Meta"
             // "any disabled tests in test_api.py? CI looks suspiciously green": a remark, no second request
             context.add(aq.group(1));
             q = q.substring(0, aq.start() + 1).strip();

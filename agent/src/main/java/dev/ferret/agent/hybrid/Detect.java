@@ -547,7 +547,8 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         String next = q.get(i).lower();
         return Set.of("something", "somethings", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*").contains(next)
                 || Set.of("predicates", "predicate", "helpers", "handlers", "handler", "methods", "functions", "funcs",
-                "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "family").contains(next)
+                "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "family", "helper", "wrapper",
+                "wrappers", "utility", "utilities", "util", "utils", "routines", "variants").contains(next)
                 || Lexicon.FUNCTION.contains(q.get(i).norm()) || next.equals(",") && (functionNoun || classNoun);
     }
 }

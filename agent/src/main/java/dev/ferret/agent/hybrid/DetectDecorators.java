@@ -43,6 +43,10 @@ final class DetectDecorators extends Detect {
                 // "which class has provider on top of it", "which class gets pytest.mark.xfail on top": above it
                 return new Candidate(decoratedBy(text(onTop)), 6, false, "");
             }
+            int put = putOn();
+            if (put >= 0) {
+                return new Candidate(decoratedBy(text(put)), 6, false, ""); // "where is signature_has_traits put on a class"
+            }
             int registered = registeredWith();
             if (registered >= 0) {
                 // "functions registered through normalize_token.register", "sizeof.register implementations"
@@ -90,6 +94,10 @@ final class DetectDecorators extends Detect {
             } else if (Set.of("decorate", "decorates", "wrap", "wraps").contains(n) && i == q.size() - 1 && i >= 2
                     && Set.of("does", "do", "did").contains(q.get(i - 2).lower())) {
                 p = i - 1; // "which classes does attr.s decorate": the decorator is the verb's subject
+            } else if (n.equals("annotated") && i + 2 < q.size() && Set.of("with", "by").contains(q.get(i + 1).lower())
+                    && q.get(i + 2).code() && q.get(i + 2).identifier() && Character.isLowerCase(q.get(i + 2).text().charAt(0))
+                    && !Lexicon.BUILTIN_TYPES.contains(q.get(i + 2).lower())) {
+                p = i + 2; // "classes annotated with pytest.mark.skipif": a decorator written as code; not a type
             } else if (Set.of("decorated", "wrapped", "marked", "tagged", "applied", "preceded").contains(n)) {
                 p = after(i, 3);
                 if (p >= 0 && Set.of("decorator", "decorators", "deco", "decos").contains(q.get(p).norm())) {
@@ -99,7 +107,8 @@ final class DetectDecorators extends Detect {
                         "fns", "defs").contains(q.get(p).lower())) {
                     p = -1; // "gen test decorated tests": what is decorated, the decorator is before
                 }
-                if (p < 0 && n.equals("decorated")) {
+                if (p < 0 && n.equals("decorated") && !(i > 0 && Set.of("get", "gets", "got", "getting", "become",
+                        "becomes", "became").contains(q.get(i - 1).lower()))) { // "classes get decorated by ...": a verb
                     p = rightBefore(i); // "staticmethod-decorated methods"
                 }
                 if (p < 0 && n.equals("applied") && (classNoun || functionNoun)) {
@@ -209,6 +218,32 @@ final class DetectDecorators extends Detect {
                     && Set.of("it", "them", "its", "each").contains(q.get(i + 3).lower());
             int p = before(i, 2);
             return end && p >= 0 && (q.get(p).code() || q.get(p).identifier() && !Lexicon.FUNCTION_WORDS.contains(q.get(p).lower())) ? p : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * A name written as code (lower case first) a few words before "put on (a) class", "stuck on the functions":
+     * the decorator put on them; -1 if none.
+     */
+    private int putOn() {
+        for (int i = 1; i + 2 < q.size(); i++) {
+            if (!Set.of("put", "placed", "stuck", "slapped").contains(q.get(i).lower()) || !q.get(i + 1).lower().equals("on")) {
+                continue;
+            }
+            int k = i + 2;
+            if (Set.of("a", "an", "the", "any", "some", "each", "every", "top", "which").contains(q.get(k).lower())) {
+                k++;
+            }
+            if (k >= q.size() || !Lexicon.CLASS.contains(q.get(k).norm()) && !Lexicon.FUNCTION.contains(q.get(k).norm())) {
+                continue;
+            }
+            for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                Word w = q.get(j);
+                if (w.code() && w.identifier() && Character.isLowerCase(w.text().charAt(0))) {
+                    return j;
+                }
+            }
         }
         return -1;
     }

@@ -595,11 +595,41 @@ final class DetectFunctions extends Detect {
                 && q.get(p + 1).identifier()) {
             p = p + 1; // "return a pydantic UserOut": the library names where the type comes from
         }
+        String container = CONTAINERS.get(q.get(p).lower());
+        if (container != null && !q.get(p).code() && p + 2 < q.size() && q.get(p + 1).lower().equals("of")
+                && q.get(p + 2).identifier() && !Lexicon.STOP.contains(q.get(p + 2).lower())) {
+            // "returning an iterable of node", "a list of strings": typing's container of the type said after it
+            return new Candidate(new Intent.FunctionsReturning(container + "[" + element(q.get(p + 2)) + "]"), 6, false, "");
+        }
         if (p > 0 && q.get(p - 1).lower().equals("optional") && !q.get(p - 1).code() && !q.get(p).text().contains("[")) {
             // "functions that return optional str": typing's Optional of the type said after it
             return new Candidate(new Intent.FunctionsReturning("Optional[" + text(p) + "]"), 6, false, "");
         }
         return new Candidate(new Intent.FunctionsReturning(union(text(p))), 6, false, "");
+    }
+
+    /** Containers said as words, as typing writes them. */
+    private static final java.util.Map<String, String> CONTAINERS = java.util.Map.of("list", "List", "iterable", "Iterable",
+            "iterator", "Iterator", "sequence", "Sequence", "set", "Set", "tuple", "Tuple", "generator", "Generator",
+            "collection", "Collection", "frozenset", "FrozenSet");
+    /** Builtin element types said as words, in the plural too. */
+    private static final java.util.Map<String, String> ELEMENTS = java.util.Map.ofEntries(java.util.Map.entry("str", "str"),
+            java.util.Map.entry("strs", "str"), java.util.Map.entry("string", "str"), java.util.Map.entry("strings", "str"),
+            java.util.Map.entry("int", "int"), java.util.Map.entry("ints", "int"), java.util.Map.entry("integer", "int"),
+            java.util.Map.entry("integers", "int"), java.util.Map.entry("float", "float"), java.util.Map.entry("floats", "float"),
+            java.util.Map.entry("bool", "bool"), java.util.Map.entry("bools", "bool"), java.util.Map.entry("bytes", "bytes"),
+            java.util.Map.entry("dict", "dict"), java.util.Map.entry("dicts", "dict"), java.util.Map.entry("any", "Any"),
+            java.util.Map.entry("object", "object"), java.util.Map.entry("objects", "object"));
+
+    /** The element type of a container said as a word: a builtin as Python writes it, else a class's name ("node": Node). */
+    private static String element(Word w) {
+        String known = ELEMENTS.get(w.lower());
+        if (known != null || w.code() || Character.isUpperCase(w.text().charAt(0))) {
+            return known != null ? known : w.text();
+        }
+        String t = w.text().length() > 3 && w.text().endsWith("s") && !w.text().endsWith("ss")
+                ? w.text().substring(0, w.text().length() - 1) : w.text(); // "nodes": Node
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
     /**

@@ -19,6 +19,9 @@ final class DetectNames extends Detect {
             "command", "signal", "hook", "callback", "handler", "middleware", "manager", "service", "client",
             "singleton", "instance", "object", "protocol", "mixin", "type", "alias", "setting", "option", "flag",
             "global", "the", "a", "an");
+    /** Nouns after a name that say what sort of name it is, else names themselves ("the Undefined sentinel"). */
+    private static final Set<String> NAME_SORTS = Set.of("sentinel", "placeholder", "registry", "attribute", "attr",
+            "value", "marker", "default", "lookup", "table", "map", "mapping", "cache");
 
     /** Words before a name that make it the parameter of another relation ("subclasses of X", "named X"). */
     private static final Set<String> RELATION_BEFORE = Set.of("of", "named", "called", "like", "with", "from", "by",
@@ -108,6 +111,10 @@ final class DetectNames extends Detect {
             boolean named = false;
             if (definedVerb(l) && (where || fileAsk)) {
                 p = scan(i, -1, 4, false, DEFINED_KINDS); // "where is (the) (class) Money (class) defined"
+                if (p > 0 && NAME_SORTS.contains(q.get(p).lower()) && q.get(p - 1).identifier()
+                        && (q.get(p - 1).code() || q.get(p - 1).capitalised()) && !isTag(q.get(p - 1))) {
+                    p--; // "where is the Undefined sentinel defined": the name before the sort of name it is
+                }
                 if (p < 0 && shared.pronoun >= 0) {
                     p = codeLike(); // "InvoiceBuilder - where does it live"
                 }
@@ -154,6 +161,17 @@ final class DetectNames extends Detect {
                 // "def of X", "definition of X" say what is asked outright (a "defs of X" listing is plural)
                 int score = (defNoun && named ? 7 : 6) + (codeName(q.get(p)) ? 1 : 0);
                 return new Candidate(new Intent.Definitions(text(p)), score, false, "");
+            }
+        }
+        if (fileAsk && q.size() >= 4 && q.size() <= 6 && Set.of("which", "what").contains(q.get(q.size() - 2).lower())
+                && Set.of("file", "module", "files", "modules").contains(q.get(q.size() - 1).lower())) {
+            // "tt font class, which file", "the parse_args function - what module": a name and its kind, then the ask
+            int k = q.size() - 3;
+            int p = k - 1;
+            int first = q.get(0).lower().equals("the") ? 1 : 0;
+            if (p == first && Set.of("class", "function", "def", "method", "constant", "func").contains(q.get(k).norm())
+                    && q.get(p).identifier() && (codeName(q.get(p)) || q.get(p).capitalised()) && !isTag(q.get(p))) {
+                return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
             }
         }
         if (fileAsk && q.size() >= 4 && Set.of("in", "inside").contains(q.get(q.size() - 1).lower())) {
@@ -416,6 +434,20 @@ final class DetectNames extends Detect {
     }
 
     /**
+     * A keyword or a word {@code skip} passes over that ends the question after the affix word at {@code cue} and its
+     * preposition: "funcs starting with assert", "classes ending in string", "names starting with with"; -1 if none.
+     */
+    private int grammarWordLast(int cue, Set<String> skip) {
+        int j = cue + 1;
+        while (j < q.size() - 1 && Set.of("with", "in", "by", "the").contains(q.get(j).norm())) {
+            j++;
+        }
+        Word w = j < q.size() ? q.get(j) : null;
+        return w != null && j == q.size() - 1 && j > cue + 1 && w.identifier()
+                && (Lexicon.PYTHON_KEYWORDS.contains(w.lower()) || skip.contains(w.norm())) ? j : -1;
+    }
+
+    /**
      * The pattern after the affix word at {@code i}: after the nouns "prefix" and "suffix" not past a preposition
      * other than "with" or "in" ("the prefix by log10" is how one is chosen, not a prefix).
      */
@@ -501,6 +533,7 @@ final class DetectNames extends Detect {
             }
             if (affix != null) {
                 p = p >= 0 ? p : keywordPart(i, skip);
+                p = p >= 0 ? p : grammarWordLast(i, skip);
                 p = p >= 0 ? p : lastWordAfter(i, skip);
                 if (p >= 0) {
                     pattern = glob(p, affix);

@@ -266,7 +266,8 @@ final class DetectStatements extends Detect {
                 return null; // "all @skipIf functions": the decorator search, tests or not
             }
             if (skipMarker && any(Set.of("decorator", "decorators", "decorated")) && (classNoun && !functionNoun
-                    || q.get(skip).code())) {
+                    || q.get(skip).code()) || skipMarker && q.get(skip).code() && classNoun && !functionNoun
+                    && any(Lexicon.DECORATOR)) { // "classes annotated with pytest.mark.skipif at class level"
                 // "classes that carry a skipIf decorator", "skipUnless decorated functions": the decorator search
                 // (the classes so decorated are no tests; a decorator named as code is asked for as a decorator)
                 return null;

@@ -92,6 +92,24 @@ public final class IntentClassifier {
     /** Classifies a question and says how sure the reading is. Never throws. */
     public Classification analyze(String question) {
         Classification c = analyzeText(question);
+        String exception = c.intent() instanceof Intent.Catches k ? k.exception() : c.intent() instanceof Intent.Raises r
+                ? r.exception() : null;
+        if (exception != null && question != null && exception.matches("[A-Z]\\w+")) {
+            // "catching the namespace error anywhere? XMLSchemaNamespaceError": the name written out, not the words
+            java.util.regex.Matcher longer = java.util.regex.Pattern.compile("\\b[A-Za-z_]\\w*" + exception + "\\b")
+                    .matcher(question);
+            if (longer.find()) {
+                Intent named = c.intent() instanceof Intent.Catches ? new Intent.Catches(longer.group())
+                        : new Intent.Raises(longer.group());
+                c = new Classification(named, c.path(), c.score(), c.uncertain(), c.notes());
+            }
+        }
+        if (question != null && !(c.intent() instanceof Intent.Unknown) && VERSUS.matcher(question).find()
+                && WHICH_ONE.matcher(question).find()) {
+            // "columnar vs unordered converter - which one for json export?": a choice between two things, whichever
+            // clause the choice was set aside in
+            return new Classification(new Intent.Unknown(ASKS_MORE), c.path(), 0, false, c.notes());
+        }
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
             // "where is pytest.mark.skipif used": a marker, applied as a decorator, not a module
             String marker = i.module();
@@ -130,6 +148,14 @@ public final class IntentClassifier {
         }
         return c;
     }
+
+    /** Two things set against each other. */
+    private static final java.util.regex.Pattern VERSUS = java.util.regex.Pattern.compile("\\b(?:vs\\.?|versus)(?=\\s)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** The choice between them asked for. */
+    private static final java.util.regex.Pattern WHICH_ONE = java.util.regex.Pattern.compile("\\bwhich\\s+(?:one|is\\s+"
+            + "(?:better|best|faster|preferred|right|recommended)|of\\s+(?:the|them|these|those)\\s+(?:two|2|both))\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** "direct subclasses", "immediate children", "directly inherit": one level of a class hierarchy, as such. */
     private static final java.util.regex.Pattern DIRECT = java.util.regex.Pattern.compile(
@@ -405,11 +431,31 @@ public final class IntentClassifier {
      * noun ("in the net package", "inside the shop.models module", "under the utils folder"), which the hybrid path
      * looks for anywhere in the repository.
      */
+    /** Words that pair with a slash as alternatives, not folders: "try/except", "and/or", "get/set", "read/write". */
+    private static final Set<String> SLASH_PAIRS = Set.of("catch", "throw", "get", "set", "read", "write", "input",
+            "output", "i", "o", "yes", "no", "on", "off", "sync", "open", "close", "start", "stop", "enter", "exit",
+            "skip", "skipped", "disabled", "xfail", "begin", "end", "load", "save", "push", "pop");
+
+    /** "try/except", "if/else", "get/set": every part a keyword or a word of {@link #SLASH_PAIRS}, none ending the word. */
+    private static boolean alternatives(String t) {
+        if (t.endsWith("/")) {
+            return false; // "the async/ folder"
+        }
+        for (String part : t.split("/")) {
+            String l = part.toLowerCase(Locale.ROOT);
+            if (!Lexicon.PYTHON_KEYWORDS.contains(l) && !SLASH_PAIRS.contains(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String path(Question q) {
         for (Word w : q.words) {
             String t = w.text();
             if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")
-                    && !t.matches("(__\\w+__/?)+")) { // "__enter__/__exit__" names two methods, not a path
+                    && !t.matches("(__\\w+__/?)+") // "__enter__/__exit__" names two methods, not a path
+                    && !alternatives(t)) {
                 return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
             }
         }

@@ -28,7 +28,7 @@ final class NoListing {
             + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains "
             + "inherit inherits extend extends subclass implement implements use depend rely put leave leaves "
             + "mark marked decorate decorated override provide declare expose exposes offer offers list show get keep "
-            + "pull bring");
+            + "pull bring consist comprise include");
 
     /** Verbs that make "what does X ..." a question about behaviour ("what does retry return?"). */
     private static final Set<String> EXPLAIN_AFTER_DO = Lexicon.set("do mean means work works return returns happen "

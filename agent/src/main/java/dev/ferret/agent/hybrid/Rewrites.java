@@ -57,8 +57,33 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
 
     /** "cls" written as a word for classes ("all cls in core.models"), not the parameter ("the cls argument"). */
-    private static final Pattern CLS = Pattern.compile("(?<![`\\w.])cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
-            + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLS = Pattern.compile("(?<![`\\w.])(?<!\\b(?:callers|calls|invocations|usages|uses)\\s"
+            + "(?:of|to)\\s)(?<!\\bcalls?\\s)cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
+            + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE); // not "callers of cls"
+    /** A word in lower case that may be a Python exception's name ("keyerror"), not written as code. */
+    private static final Pattern LOWER_EXCEPTION = Pattern.compile("(?<![`\\w.])[a-z]{2,}(?:error|exception|warning|"
+            + "erorr|eror|errror|erro|execption|exeption|warnign)(?![`\\w.(])");
+    /**
+     * The one Python exception a name written in lower case and ending like one ("valueerorr", "keyerror") is a
+     * misspelling of, at most two edits away; null if none or several.
+     */
+    private static String misspeltException(String name) {
+        if (!name.matches("[a-z]{6,}") || !name.matches(".*(?:er|re|or|ro|rr|on|no|ng|gn)\\w?")) {
+            return null;
+        }
+        String found = null;
+        for (String e : Lexicon.PYTHON_EXCEPTIONS) {
+            String l = e.toLowerCase(java.util.Locale.ROOT);
+            if (l.equals(name) || EditDistance.of(name, l, 2) <= 2) {
+                if (found != null) {
+                    return null;
+                }
+                found = e;
+            }
+        }
+        return found;
+    }
+
     /** What follows "cls" when it stands for one class ("Invoice cls methods"). */
     private static final Pattern ONE_CLASS_NEXT = Pattern.compile("\\s+(?:methods?|definitions?|body|bodies|hierarchy)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -445,9 +470,13 @@ final class Rewrites {
     /** "swallow timeout error", "swallowing CancelledError": catching it (and doing nothing more). */
     private static final Pattern SWALLOW = Pattern.compile("\\bswallow(s|ed|ing)?\\b(?=\\s+(?:(?:an?|the|any|all)\\s+)?"
             + "(?:[A-Z]\\w*|(?:\\w+\\s+){0,2}(?:error|exception)s?\\b))", Pattern.CASE_INSENSITIVE);
-    /** "raises Permission Error", "catch JSON decode error": an exception's name said as words. */
+    /**
+     * "raises Permission Error", "catch JSON decode error", "catch sites for sparql type error": an exception's name
+     * said as words.
+     */
     private static final Pattern SPOKEN_EXCEPTION = Pattern.compile("\\b(raise[sd]?|raising|throw(?:s|n|ing)?|threw|catch(?:es|ing)?"
-            + "|caught|handl(?:e|es|ed|ing)|handlers?\\s+(?:for|of)|except|rescue[sd]?)\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
+            + "|caught|handl(?:e|es|ed|ing)|handlers?\\s+(?:for|of)|except|rescue[sd]?)(?:\\s+(?:sites?|blocks?|clauses?|spots?|places?"
+            + "|points?|statements?)\\s+(?:for|of))?\\s+(an?\\s+|the\\s+)?((?:[A-Za-z]+\\s+){0,2}?[A-Za-z]+)\\s+"
             + "(error|exception|warning)(s?)\\b", Pattern.CASE_INSENSITIVE);
     /** Words before "error" that are no part of an exception's name ("raise custom errors"). */
     private static final java.util.Set<String> NOT_A_NAME = Lexicon.set(
@@ -459,7 +488,8 @@ final class Rewrites {
             + "also both either handle handles handled handling throw throws thrown threw swallow swallows "
             + "swallowed ignore ignores ignored except excepts raised caught get gets got can could do does "
             + "did me us them he she there here places place spots sites lines code plain bare broad raw "
-            + "general naked blanket top-level toplevel");
+            + "general naked blanket top-level toplevel catching raising throwing rescue rescues rescued rescuing "
+            + "swallowing ignoring");
     /** "Permission Error", "Value Error": a capitalised name split in two. */
     private static final Pattern SPLIT_EXCEPTION = Pattern.compile("\\b([A-Z][a-z]+)\\s+(Error|Exception|Warning)\\b");
     /** "the Session Manager class", "inherits from Abstract Storage": a class name said as capitalised words. */
@@ -550,6 +580,10 @@ final class Rewrites {
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
+        q = LOWER_EXCEPTION.matcher(q).replaceAll(m -> { // "where do we catch keyerror", "raise valueerorr"
+            String e = misspeltException(m.group().toLowerCase(java.util.Locale.ROOT));
+            return Matcher.quoteReplacement(e != null ? e : m.group());
+        });
         q = PKG.matcher(q).replaceAll("package");
         q = PKGS.matcher(q).replaceAll("packages");
         q = W_O.matcher(q).replaceAll("without");

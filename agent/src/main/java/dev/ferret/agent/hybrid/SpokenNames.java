@@ -252,6 +252,47 @@ final class SpokenNames {
      * of filldedent" for its function filldedent).
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
+        return prefixedClass(question, readRuns(classifier, question, first));
+    }
+
+    /**
+     * A raised or caught exception the repository does not have, where it has exactly one class whose name ends with
+     * it after a prefix: that class ("raise the model depth error" in a codebase of {@code XMLSchemaModelDepthError}).
+     * Only a name said as three words or more: one written as code ("funcs throwing ProtocolError") is asked for as
+     * written, and "validation error" may be any.
+     */
+    private Classification prefixedClass(String question, Classification c) {
+        String name = switch (c.intent()) {
+            case Intent.Raises r -> r.exception();
+            case Intent.Catches k -> k.exception();
+            default -> null;
+        };
+        if (name == null || !name.matches("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:Error|Exception|Warning)") || known(name)
+                || question.contains(name) || words(name) == null || words(name).split(" ").length < 3
+                || Lexicon.PYTHON_EXCEPTIONS.contains(name)) {
+            return c;
+        }
+        String found = null;
+        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+            String n = e.getKey();
+            if (n.length() > name.length() && n.endsWith(name) && e.getValue().contains(Role.CLASS)
+                    && Character.isLetterOrDigit(n.charAt(n.length() - name.length() - 1))) {
+                if (found != null) {
+                    return c; // two such classes: the question does not say which
+                }
+                found = n;
+            }
+        }
+        if (found == null) {
+            return c;
+        }
+        Intent named = c.intent() instanceof Intent.Raises ? new Intent.Raises(found) : new Intent.Catches(found);
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.add("no class " + name + " here: read as " + found);
+        return new Classification(named, c.path(), c.score(), c.uncertain(), notes);
+    }
+
+    private Classification readRuns(IntentClassifier classifier, String question, Classification first) {
         boolean unknown = first.intent() instanceof Intent.Unknown;
         String arg = unknown ? null : first.intent().argument();
         boolean pattern = first.intent() instanceof Intent.ClassesByName || first.intent() instanceof Intent.FunctionsByName
@@ -261,15 +302,36 @@ final class SpokenNames {
                 || (first.intent() instanceof Intent.FunctionsByDecorator || first.intent() instanceof Intent.ClassesByDecorator)
                 && Lexicon.KNOWN_DECORATORS.contains(arg); // "lru cache decorated functions": functools', not a class LRUCache
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
+        Set<String> corrected = corrected(first);
         for (Run run : runs(question)) {
             // a first reading whose name is a role noun ("where is the get config parameter function called" read as
             // the callers of function) names nothing either
             boolean named = arg != null && (arg.isEmpty() || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT)));
-            if (!unknown && !related(run.words(), arg, spelt, argKnown) && !(named && namedKind(question, run))) {
+            // a word of the run was read as a cue word it is not ("pull in charset normalizer" first read as chardet)
+            boolean misread = java.util.Arrays.stream(run.words().split(" ")).anyMatch(corrected::contains);
+            // "pdf document class methods" first read as the classmethods: a class's name before "class"
+            boolean classNamed = "classmethod".equals(arg)
+                    && java.util.Arrays.stream(run.words().split(" ")).noneMatch(GRAMMAR::contains) // not "the list of"
+                    && CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt();
+            // a first reading whose name is the word of the search ("jump to definition: from n3" read as the
+            // definition of definition), where the repository has no such name
+            boolean searchWord = !argKnown && arg != null && SEARCH_WORDS.contains(arg.toLowerCase(Locale.ROOT));
+            // a name the question points back to after a dash, colon or comma ("new tag, who calls it", "html tree
+            // builder smoke test - every class below it"), where the first reading's name is none of the repository's
+            boolean pointed = (!argKnown || named) && POINTED_BACK.matcher(question.substring(run.end())).matches();
+            boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
+                    || classNamed || searchWord || pointed;
+            if (!otherwise && !misread) {
                 continue;
             }
-            if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)) {
-                continue; // "subclasses of the Form class" asks about Form, not about a form_class
+            // a run tried only for a misread word must read at least as surely ("classes that still have
+            // unimplemented abstract methods" stays the abstract classes)
+            int atLeast = otherwise ? Integer.MIN_VALUE : first.score();
+            if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
+                    && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))) {
+                // "subclasses of the Form class" asks about Form, not about a form_class; where the repository has no
+                // Xsd and the question does not write it, "subclasses of xsd type" may ask about its XsdType
+                continue;
             }
             int lastSpace = run.words().lastIndexOf(' ');
             String rest = run.words().substring(0, Math.max(lastSpace, 0));
@@ -294,6 +356,9 @@ final class SpokenNames {
                 }
             }
             List<String> inOrder = new ArrayList<>(names);
+            // a name defined here before one only called or imported ("who calls get logger": the project's get_logger,
+            // not logging's getLogger)
+            inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) && !roles.get(n).contains(Role.CLASS)));
             // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
             inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
             if (CONSTANT_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
@@ -314,7 +379,7 @@ final class SpokenNames {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
                 }
-                if (again != null) {
+                if (again != null && again.score() >= atLeast) {
                     return again;
                 }
             }
@@ -341,6 +406,27 @@ final class SpokenNames {
             }
         }
         return first;
+    }
+
+    /** Words that name a search, not what it looks for. */
+    private static final Set<String> SEARCH_WORDS = Lexicon.set("definition definitions def defn source usages usage "
+            + "callers caller callsites references signature declaration");
+
+    /** "class" right after a run. */
+    private static final Pattern CLASS_AFTER = Pattern.compile("\\s+class\\b", Pattern.CASE_INSENSITIVE);
+
+    /** "read 'charset' as 'chardet'": the words, in lower case, that the first reading took for others. */
+    private static final Pattern CORRECTION = Pattern.compile("read '([A-Za-z0-9]+)' as '[a-z]+'");
+
+    private static Set<String> corrected(Classification first) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String note : first.notes()) {
+            Matcher m = CORRECTION.matcher(note);
+            while (m.find()) {
+                out.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /**
@@ -578,7 +664,8 @@ final class SpokenNames {
                         && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before)
                         || before.equals("of") && k >= 2 && CLASS_CUE_AFTER.contains(question.substring(spans.get(k - 2)[0],
                         spans.get(k - 2)[1]).toLowerCase(Locale.ROOT)))) { // "whole tree of subclasses of root"
-                    put = name;
+                    put = k == 0 ? "the " + name : name; // "describer class methods?": not a verb, first
+
                 } else if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && ITS_MEMBERS.matcher(question).region(end, question.length()).find() && !after.equals("its")
                         && !Lexicon.COMMAND.contains(token) && !Lexicon.SEARCH_VERB.contains(token)) {
@@ -762,8 +849,19 @@ final class SpokenNames {
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
     private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    /** After a name: a dash, colon or comma, then a pronoun pointing back to it. */
+    private static final Pattern POINTED_BACK = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:,]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
     /** Nothing left of the question but spaces and its end. */
     private static final Pattern QUESTION_END = Pattern.compile("[\\s?.!]*");
+
+    /** "as an arg", "as a parameter" after a run: what the name is in the question. */
+    private static final Pattern AS_ROLE = Pattern.compile("^\\s+as\\s+(?:an?\\s+|the\\s+)?([A-Za-z]+)");
+
+    private static boolean asRole(String after) {
+        Matcher m = AS_ROLE.matcher(after);
+        return m.find() && (ROLE_NOUNS.contains(m.group(1).toLowerCase(Locale.ROOT))
+                || PARAMETER_NOUNS.contains(m.group(1).toLowerCase(Locale.ROOT)));
+    }
 
     /** A name put first and pointed back to after a dash or colon: "on task complete - which classes define it". */
     private static boolean pointedAt(String question, int end) {
@@ -809,13 +907,15 @@ final class SpokenNames {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && (i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
-                            .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1]));
+                            .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1])
+                            || question.substring(0, spans.get(i)[0]).matches("(?s).*\\S\\s*:\\s*")); // "definition: from n3"
                     // a grammar word last, at the question's end ("which classes have recv into") or before a role
                     // noun ("the not implemented for decorator", "a values only argument")
                     boolean trailing = k == parts.length - 1 && k > 0
                             && (QUESTION_END.matcher(question).region(end, question.length()).matches()
                             || i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
-                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT)));
+                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT))
+                            || asRole(question.substring(end))); // "what takes smart quotes to as an arg"
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
                 if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)

@@ -209,9 +209,23 @@ public final class FindFunctionsTool extends PythonSearchTool {
     static Pattern returnsPattern(String returns) {
         String r = returns.strip().replaceFirst("^->\\s*", "");
         // a union as written with or without spaces: "str | None" matches the annotation str|None
-        String union = java.util.Arrays.stream(r.split("\\s*\\|\\s*")).map(Pattern::quote)
+        String union = java.util.Arrays.stream(r.split("\\s*\\|\\s*")).map(FindFunctionsTool::typeQuote)
                 .collect(Collectors.joining("\\s*\\|\\s*"));
         return Pattern.compile("(?<!\\w)" + union + "(?!\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** Builtin containers that typing spells capitalised: {@code List[str]} matches {@code list[str]} and back. */
+    private static final java.util.Set<String> BUILTIN_CONTAINERS = java.util.Set.of("list", "dict", "set", "tuple",
+            "frozenset", "type");
+
+    /** One type of a union, quoted, with a builtin container's first letter in either case. */
+    private static String typeQuote(String type) {
+        int open = type.indexOf('[');
+        if (open > 0 && BUILTIN_CONTAINERS.contains(type.substring(0, open).toLowerCase(java.util.Locale.ROOT))) {
+            char c = type.charAt(0);
+            return "[" + Character.toLowerCase(c) + Character.toUpperCase(c) + "]" + Pattern.quote(type.substring(1));
+        }
+        return Pattern.quote(type);
     }
 
     /** {@code @deco async def Class.method(self, x) -> T}. */

@@ -1104,6 +1104,34 @@ class IntentClassifierShapesTest {
             long param lists? say over 6                                         # MANY_PARAMETERS        # 7
             functions with too many args? 8 or more                              # MANY_PARAMETERS        # 8
             any disabled tests in test_api.py? CI looks suspiciously green       # SKIPPED_TESTS          # -
+            What classes are annotated with pytest.mark.skipif at class level?   # CLASSES_BY_DECORATOR   # pytest.mark.skipif
+            Show me every class annotated with signature_has_traits.             # CLASSES_BY_DECORATOR   # signature_has_traits
+            where is signature_has_traits put on a class                         # CLASSES_BY_DECORATOR   # signature_has_traits
+            which functions are annotated with typing.overload                   # FUNCTIONS_BY_DECORATOR # typing.overload
+            funcs starting with assert                                           # FUNCTIONS_BY_NAME      # assert*
+            classes ending in string?                                            # CLASSES_BY_NAME        # *string
+            names starting with with                                             # FUNCTIONS_BY_NAME      # with*
+            which classes get decorated by signature_has_traits                  # CLASSES_BY_DECORATOR   # signature_has_traits
+            any try/except catching name error?                                  # CATCHES                # NameError
+            Where is the Undefined sentinel defined?                             # DEFINITIONS            # Undefined
+            where is the registry defined                                        # DEFINITIONS            # registry
+            whats decorated with implementer (classes only)                      # CLASSES_BY_DECORATOR   # implementer
+            TTFont class, which file                                             # DEFINITIONS            # TTFont
+            the parse_args function - what module                                # DEFINITIONS            # parse_args
+            find naked except: blocks, they swallow KeyboardInterrupt            # BARE_EXCEPTS           # -
+            columnar vs unordered converter - which one for json export?         # UNKNOWN                # -
+            any metaclasses? the ones named *Meta                                # CLASSES_BY_NAME        # *Meta
+            catching the namespace error anywhere? XMLSchemaNamespaceError       # CATCHES                # XMLSchemaNamespaceError
+            the etree_ helper functions, which are there                         # FUNCTIONS_BY_NAME      # etree_*
+            anything returning an iterable of node                               # FUNCTIONS_RETURNING    # Iterable[Node]
+            functions returning a list of strings                                # FUNCTIONS_RETURNING    # List[str]
+            What does the public API consist of according to the __all__ lists?  # EXPORTS                # -
+            catch sites for ValueError                                           # CATCHES                # ValueError
+            raise sites of the value error                                       # RAISES                 # ValueError
+            lines that raise valueerorr                                          # RAISES                 # ValueError
+            where do we catch keyerror                                           # CATCHES                # KeyError
+            callers of cls?                                                      # CALLERS                # cls
+            all cls in core.models                                               # CLASSES_BY_NAME        # *
             """)
     void blindSets119To124(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

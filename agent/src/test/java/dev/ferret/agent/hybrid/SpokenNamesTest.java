@@ -378,6 +378,112 @@ class SpokenNamesTest {
                 class TestFSAPIs(BaseUnicodeTest):
                     pass
                 """);
+        Files.writeString(repo.resolve("blind119.py"), """
+                import logging
+
+                import chardet
+                import charset_normalizer
+                from zope.interface import implementer
+
+
+                def get_logger():
+                    return logging.getLogger("x")
+
+
+                def detwingle(data, smart_quotes_to=None):
+                    return chardet.detect(data)
+
+
+                def new_tag(name):
+                    return name
+
+
+                def make(name):
+                    return new_tag(name)
+
+
+                def iwait_on_objects(objects):
+                    return objects
+
+
+                def from_n3(s):
+                    return s
+
+
+                class AresSettingMixin:
+                    pass
+
+
+                class ResolverConfig(AresSettingMixin):
+                    pass
+
+
+                @implementer(object)
+                class GreenletTree:
+                    def format(self):
+                        return ""
+
+
+                class PDFDocument:
+                    def save(self):
+                        pass
+
+
+                class TTFont:
+                    pass
+
+
+                class XsdType:
+                    pass
+
+
+                class XsdSimpleType(XsdType):
+                    pass
+
+
+                class XMLSchemaModelDepthError(Exception):
+                    pass
+
+
+                class SPARQLTypeError(Exception):
+                    pass
+
+
+                def check(depth):
+                    if depth > 9:
+                        raise XMLSchemaModelDepthError()
+                    try:
+                        return depth
+                    except SPARQLTypeError:
+                        return None
+
+
+                class Describer:
+                    def value(self):
+                        pass
+
+
+                class directional_link:
+                    def link(self):
+                        pass
+
+
+                class HTMLTreeBuilderSmokeTest:
+                    pass
+
+
+                def signature_has_traits(cls):
+                    return cls
+
+
+                @signature_has_traits
+                class HasTraits:
+                    pass
+
+
+                class LXMLTreeBuilderSmokeTest(HTMLTreeBuilderSmokeTest):
+                    pass
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -455,6 +561,23 @@ class SpokenNamesTest {
             Where is the get config parameter function called?   | Callers[function=get_config_parameter]
             classes with get supported interpreter               | ClassesWithMethod[method=getsupportedinterpreter]
             everything under base unicode test, whole hierarchy  | Subclasses[base=BaseUnicodeTest, indirect=true]
+            what takes smart quotes to as an arg                 | FunctionsWithParameter[parameter=smart_quotes_to]
+            where do we pull in charset normalizer               | Imports[module=charset_normalizer]
+            refactoring the ares config - what inherits ares setting mixin directly | Subclasses[base=AresSettingMixin, indirect=false]
+            whats decorated with implementer (classes only)      | ClassesByDecorator[decorator=implementer]
+            def of iwait on objects?                             | Definitions[name=iwait_on_objects]
+            greenlet tree class - methods?                       | MethodsOfClass[className=GreenletTree]
+            pdf document class methods pls                       | MethodsOfClass[className=PDFDocument]
+            tt font class, which file                            | Definitions[name=TTFont]
+            all subclasses of xsd type incl indirect ones        | Subclasses[base=XsdType, indirect=true]
+            Where does the code raise the model depth error?     | Raises[exception=XMLSchemaModelDepthError]
+            jump to definition: from n3                          | Definitions[name=from_n3]
+            describer class methods?                             | MethodsOfClass[className=Describer]
+            who calls get logger                                 | Callers[function=get_logger]
+            catch sites for sparql type error                    | Catches[exception=SPARQLTypeError]
+            html tree builder smoke test - every class below it in the hierarchy, any depth | Subclasses[base=HTMLTreeBuilderSmokeTest, indirect=true]
+            changing the signature of new tag, who calls it      | Callers[function=new_tag]
+            which classes get decorated by signature has traits  | ClassesByDecorator[decorator=signature_has_traits]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -491,6 +614,8 @@ class SpokenNamesTest {
             what can it do - list its methods
             I need all the descendants of base handler, not only its direct children.
             Where do we declare named tuple types in the models module?
+            which classes have a directional_link method
+            who raises the type error
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);

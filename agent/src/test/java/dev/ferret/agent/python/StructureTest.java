@@ -166,4 +166,14 @@ class StructureTest {
         assertFalse(FindFunctionsTool.returnsPattern("str | None").matcher("str").find());
         assertFalse(FindFunctionsTool.returnsPattern("str | None").matcher("bytes|None").find());
     }
+
+    @Test
+    void aBuiltinContainerMatchesInEitherCase() {
+        // "a list of str" is read as List[str]; the code may write typing's List[str] or the builtin list[str]
+        assertTrue(FindFunctionsTool.returnsPattern("List[str]").matcher("list[str]").find());
+        assertTrue(FindFunctionsTool.returnsPattern("list[str]").matcher("t.List[str]").find());
+        assertTrue(FindFunctionsTool.returnsPattern("Dict[str, int]").matcher("Optional[dict[str, int]]").find());
+        assertFalse(FindFunctionsTool.returnsPattern("List[str]").matcher("List[int]").find());
+        assertFalse(FindFunctionsTool.returnsPattern("Iterable[Node]").matcher("iterable[Node]").find());
+    }
 }
