@@ -37,9 +37,22 @@ final class DetectMembers extends Detect {
                 && q.words.stream().anyMatch(w -> w.code() && w.identifier() && functionShaped(w))) {
             return null; // "where is the plugin manager getter, get_plugin_manager, defined?": one function named
         }
+        if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i + 1 < q.size()
+                && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
+                && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower())) {
+            return null; // "the property path ones", "property based tests": a word before a noun of something else
+        }
         // "properties of X" in the sense of attributes of a concept is still a property question here
         return new Candidate(new Intent.Properties(), 8, false, "");
     }
+
+    /** Nouns after "property" that still name the properties ("property methods", "property getters"). */
+    private static final Set<String> PROPERTY_NOUNS = Set.of("method", "methods", "decorator", "decorators", "getter",
+            "getters", "setter", "setters", "accessor", "accessors", "function", "functions", "func", "funcs", "def",
+            "defs", "member", "members", "attribute", "attributes", "attr", "attrs", "decorated", "ones", "one", "deco",
+            "decos", "usage", "usages", "declarations", "definitions", "fields", "field", "descriptors", "objects",
+            "stuff", "things", "thing", "list", "lists", "names", "name", "declared", "defined", "used", "applied",
+            "pls", "please", "here", "there", "anywhere", "everywhere", "exist", "exists", "count", "counts");
 
     /** Bases from the standard library: "typing.Protocol defs" asks for the protocols, not Protocol's methods. */
     private static final Set<String> LIBRARY_BASES = Set.of("protocol", "typing.protocol", "abc", "abc.abc", "enum",

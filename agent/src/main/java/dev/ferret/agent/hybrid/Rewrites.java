@@ -60,12 +60,15 @@ final class Rewrites {
     private static final Pattern CLS = Pattern.compile("(?<![`\\w.])(?<!\\b(?:callers|calls|invocations|usages|uses)\\s"
             + "(?:of|to)\\s)(?<!\\bcalls?\\s)cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
             + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE); // not "callers of cls"
+    /** "subtree of X", "sub-tree under X": the tree of classes under X. */
+    private static final Pattern SUBTREE = Pattern.compile("\\bsub-?tree\\s+(of|under|below|rooted|from)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A word in lower case that may be a Python exception's name ("keyerror"), not written as code. */
     private static final Pattern LOWER_EXCEPTION = Pattern.compile("(?<![`\\w.])[a-z]{2,}(?:error|exception|warning|"
             + "erorr|eror|errror|erro|execption|exeption|warnign)(?![`\\w.(])");
     /**
      * The one Python exception a name written in lower case and ending like one ("valueerorr", "keyerror") is a
-     * misspelling of, at most two edits away; null if none or several.
+     * misspelling of, one edit away (two would make socket's "gaierror" a TabError); null if none or several.
      */
     private static String misspeltException(String name) {
         if (!name.matches("[a-z]{6,}") || !name.matches(".*(?:er|re|or|ro|rr|on|no|ng|gn)\\w?")) {
@@ -74,7 +77,7 @@ final class Rewrites {
         String found = null;
         for (String e : Lexicon.PYTHON_EXCEPTIONS) {
             String l = e.toLowerCase(java.util.Locale.ROOT);
-            if (l.equals(name) || EditDistance.of(name, l, 2) <= 2) {
+            if (l.equals(name) || EditDistance.of(name, l, 1) <= 1) {
                 if (found != null) {
                     return null;
                 }
@@ -580,6 +583,7 @@ final class Rewrites {
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
+        q = SUBTREE.matcher(q).replaceAll("tree $1"); // "the whole subtree of X": the tree under it
         q = LOWER_EXCEPTION.matcher(q).replaceAll(m -> { // "where do we catch keyerror", "raise valueerorr"
             String e = misspeltException(m.group().toLowerCase(java.util.Locale.ROOT));
             return Matcher.quoteReplacement(e != null ? e : m.group());

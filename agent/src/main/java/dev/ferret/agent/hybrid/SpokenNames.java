@@ -306,7 +306,8 @@ final class SpokenNames {
         for (Run run : runs(question)) {
             // a first reading whose name is a role noun ("where is the get config parameter function called" read as
             // the callers of function) names nothing either
-            boolean named = arg != null && (arg.isEmpty() || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT)));
+            boolean named = arg != null && (arg.isEmpty() || arg.equals(Intent.ALL)
+                    || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT))); // "*": every name, none in particular
             // a word of the run was read as a cue word it is not ("pull in charset normalizer" first read as chardet)
             boolean misread = java.util.Arrays.stream(run.words().split(" ")).anyMatch(corrected::contains);
             // "pdf document class methods" first read as the classmethods: a class's name before "class"

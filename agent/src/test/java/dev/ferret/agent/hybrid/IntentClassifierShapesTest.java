@@ -1132,6 +1132,10 @@ class IntentClassifierShapesTest {
             where do we catch keyerror                                           # CATCHES                # KeyError
             callers of cls?                                                      # CALLERS                # cls
             all cls in core.models                                               # CLASSES_BY_NAME        # *
+            raise gaierror where                                                 # RAISES                 # gaierror
+            whats the whole subtree of _PositiveValueMixin                       # SUBCLASSES             # _PositiveValueMixin
+            which classes end with path, the property path ones                  # CLASSES_BY_NAME        # *path
+            property methods in models.py                                        # PROPERTIES             # -
             """)
     void blindSets119To124(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -410,6 +410,10 @@ class SpokenNamesTest {
                     return s
 
 
+                def serve(listener, handler_class=None):
+                    return listener
+
+
                 class AresSettingMixin:
                     pass
 
@@ -578,6 +582,7 @@ class SpokenNamesTest {
             html tree builder smoke test - every class below it in the hierarchy, any depth | Subclasses[base=HTMLTreeBuilderSmokeTest, indirect=true]
             changing the signature of new tag, who calls it      | Callers[function=new_tag]
             which classes get decorated by signature has traits  | ClassesByDecorator[decorator=signature_has_traits]
+            handler class kwarg - which funcs                    | FunctionsWithParameter[parameter=handler_class]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
