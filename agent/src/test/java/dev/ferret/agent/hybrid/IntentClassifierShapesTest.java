@@ -1136,6 +1136,10 @@ class IntentClassifierShapesTest {
             whats the whole subtree of _PositiveValueMixin                       # SUBCLASSES             # _PositiveValueMixin
             which classes end with path, the property path ones                  # CLASSES_BY_NAME        # *path
             property methods in models.py                                        # PROPERTIES             # -
+            who defines run()                                                    # CLASSES_WITH_METHOD    # run
+            who defines _eval_evalf                                              # CLASSES_WITH_METHOD    # _eval_evalf
+            who defines the Money class                                          # DEFINITIONS            # Money
+            who defines utils.helper                                             # DEFINITIONS            # utils.helper
             """)
     void blindSets119To124(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
