@@ -309,8 +309,11 @@ final class ContextClause {
         return setAside(LEADING_EXCLUSION.matcher(question).replaceFirst(""), LEAVING_OUT, new ArrayList<>(), 3);
     }
 
-    /** ", just the file names, sorted", "as a markdown table", "with file paths": how the answer is laid out. */
-    private static final Pattern LAYOUT = Pattern.compile("(?:[,.;:?]|\\s[-\u2013\u2014]+|\\s+(?=(?:as|in|with)\\s))\\s*(?:(?:list|show"
+    /**
+     * ", just the file names, sorted", "as a markdown table", "with file paths": how the answer is laid out (a dot
+     * separates only before a space: "jupyter_core.paths" is a module).
+     */
+    private static final Pattern LAYOUT = Pattern.compile("(?:[,;:?]|\\.(?=\\s)|\\s[-\u2013\u2014]+|\\s+(?=(?:as|in|with)\\s))\\s*(?:(?:list|show"
             + "|give|return|output|print)\\s+(?:me\\s+)?)?(?:just\\s+|only\\s+)?(?:the\\s+)?(?:(?:file\\s*names?|names|paths|file\\s+"
             + "paths|line\\s+numbers|locations)(?:\\s+only)?(?:\\s*,?\\s*sorted)?|(?:as|in)\\s+(?:a\\s+)?(?:markdown\\s+|md\\s+)?"
             + "(?:table|csv|json|bulleted\\s+list|bullet\\s+list|bullets)(?:\\s*\\([^)]*\\))?|with\\s+(?:its\\s+|their\\s+)?"
@@ -406,8 +409,10 @@ final class ContextClause {
             boolean kindOnly = kind.matches() && !KIND_NOUN.matcher(q.substring(0, paren.start()) + q.substring(paren.end())).find();
             paren.appendReplacement(unparened, Matcher.quoteReplacement(kindOnly ? " " + (kind.group(1) != null ? kind.group(1)
                     : kind.group(2)) : qualifier ? depthHint(paren.group(1), q) : example ? "" : paren.group()));
-            if (qualifier && !kindOnly) {
+            if (qualifier && !kindOnly && depthHint(paren.group(1), q).isEmpty()) { // a depth said is applied
                 narrowing.add(paren.group(1).strip());
+            } else if (qualifier || kindOnly) {
+                cleaned = true;
             }
             if (example) {
                 context.add(paren.group().strip()); // "non-stdlib imports? (tornado twisted trio etc)": examples

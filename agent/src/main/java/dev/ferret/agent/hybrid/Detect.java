@@ -538,8 +538,8 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         }
         int i = w.index() + 1;
         if (t.startsWith("_")) { // "_complete_ something": open only before a placeholder ("_repr_html_" is a name)
-            return i < q.size() && Set.of("something", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*")
-                    .contains(q.get(i).lower());
+            return i < q.size() && Set.of("something", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*",
+                    "variant", "variants", "versions", "flavours", "flavors", "family").contains(q.get(i).lower());
         }
         if (i >= q.size()) {
             return functionNoun || classNoun;
@@ -548,7 +548,8 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         return Set.of("something", "somethings", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*").contains(next)
                 || Set.of("predicates", "predicate", "helpers", "handlers", "handler", "methods", "functions", "funcs",
                 "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "family", "helper", "wrapper",
-                "wrappers", "utility", "utilities", "util", "utils", "routines", "variants").contains(next)
+                "wrappers", "utility", "utilities", "util", "utils", "routines", "variants", "variant", "versions",
+                "flavours", "flavors").contains(next)
                 || Lexicon.FUNCTION.contains(q.get(i).norm()) || next.equals(",") && (functionNoun || classNoun);
     }
 }

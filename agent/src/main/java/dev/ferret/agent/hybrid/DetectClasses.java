@@ -445,7 +445,8 @@ final class DetectClasses extends Detect {
         Word w = q.get(a);
         String n = w.norm();
         boolean classWord = q.words.stream().anyMatch(x -> Lexicon.CLASS.contains(x.norm()) && !x.code()
-                && !x.norm().startsWith("object"));
+                && !x.norm().startsWith("object"))
+                || a == q.size() - 1 && q.phrase("which", "ones"); // "which ones r abstract"
         if (a + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(a + 1).norm()) && n.startsWith("abc") && !classWord) {
             return null; // "which modules use the abc module"; "interfaces declared with the abc module" stay
         }

@@ -113,6 +113,10 @@ final class DetectDecorators extends Detect {
                 }
                 if (p < 0 && n.equals("applied") && (classNoun || functionNoun)) {
                     p = rightBefore(i); // "which classes get total_ordering applied"; not "where is the fix applied"
+                    if (p < 0 && i >= 2 && Set.of("is", "gets", "was", "being").contains(q.get(i - 1).lower())
+                            && q.get(i - 2).code() && q.get(i - 2).identifier()) {
+                        p = i - 2; // "the classes that total_ordering is applied to"
+                    }
                 }
                 int j = i + 1;
                 if (p < 0 && n.equals("decorated") && j < q.size()

@@ -539,7 +539,8 @@ final class DetectImports extends Detect {
             }
             boolean whereMain = i > 0 && (isWhere(q.get(i - 1).lower()) || i > 1 && isWhere(q.get(i - 2).lower())
                     && Set.of("is", "the", "'s").contains(q.get(i - 1).lower()));
-            main |= MAIN_NOUNS.contains(next) || whereMain && (next.isEmpty() || !Lexicon.CLASS.contains(next));
+            main |= MAIN_NOUNS.contains(next) || whereMain && (next.isEmpty() || !Lexicon.CLASS.contains(next))
+                    || next.isEmpty() && i > 0 && Set.of("any", "a").contains(q.get(i - 1).lower()); // "..., any main?"
         }
         // "the console scripts", "console_scripts", "what command-line tools does the package install"
         boolean scripts = q.words.stream().anyMatch(w -> Set.of("console_scripts", "gui_scripts", "gui-scripts",

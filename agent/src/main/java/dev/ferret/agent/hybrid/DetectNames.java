@@ -578,6 +578,18 @@ final class DetectNames extends Detect {
             }
         }
         if (pattern == null) {
+            for (Word w : q.words) {
+                // "the ...dayset functions": a name's end, its start left out
+                if (w.identifier() && !w.code() && w.index() + 1 < q.size() && (Lexicon.FUNCTION.contains(q.get(w.index() + 1).norm())
+                        || Lexicon.CLASS.contains(q.get(w.index() + 1).norm())) && java.util.regex.Pattern.compile(
+                        "(?:\\.\\.\\.|\u2026)" + java.util.regex.Pattern.quote(w.text()) + "\\b").matcher(q.original).find()) {
+                    pattern = "*" + w.text();
+                    score = 7;
+                    break;
+                }
+            }
+        }
+        if (pattern == null) {
             return null;
         }
         boolean classes = classNoun && (!functionNoun || firstIndex(Lexicon.CLASS) < firstIndex(Lexicon.FUNCTION));

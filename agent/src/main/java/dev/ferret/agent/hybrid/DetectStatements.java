@@ -44,8 +44,10 @@ final class DetectStatements extends Detect {
     /** "context manager(s)", "ctx mgrs", "context-mgr": a context word before a manager word. */
     boolean contextNoun() {
         for (int i = 0; i + 1 < q.size(); i++) {
-            if (Set.of("context", "ctx").contains(q.get(i).norm()) && Set.of("manager", "managers", "mgr", "mgrs",
-                    "mngr", "mngrs", "manger", "mangers").contains(q.get(i + 1).lower())) {
+            if (Set.of("context", "ctx").contains(q.get(i).norm()) && (Set.of("manager", "managers", "mgr", "mgrs",
+                    "mngr", "mngrs", "manger", "mangers").contains(q.get(i + 1).lower())
+                    || Set.of("manager", "managers").contains(q.get(i + 1).norm())
+                    || EditDistance.of(q.get(i + 1).lower(), "managers", 1) <= 1)) { // "context managrs"
                 return true;
             }
         }

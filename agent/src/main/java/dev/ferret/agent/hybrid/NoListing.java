@@ -122,7 +122,8 @@ final class NoListing {
             return true; // "who wrote the dataclass helpers?": a question about history, not code
         }
         if ((f.equals("which") || f.equals("what")) && q.size() > 2 && (q.get(1).norm().equals("version")
-                || q.get(2).norm().equals("version"))) {
+                || q.get(2).norm().equals("version") && !q.get(2).capitalised() && !q.get(2).code()
+                && !Lexicon.RETURN.contains(q.get(1).norm()))) { // not "what returns Version": a class so named
             return true; // "which (Python) version ..."
         }
         if (definition(q)) {

@@ -60,6 +60,34 @@ final class Rewrites {
     private static final Pattern CLS = Pattern.compile("(?<![`\\w.])(?<!\\b(?:callers|calls|invocations|usages|uses)\\s"
             + "(?:of|to)\\s)(?<!\\bcalls?\\s)cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
             + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE); // not "callers of cls"
+    /** "where does X come from" with X written as code: where X lives. */
+    private static final Pattern COME_FROM = Pattern.compile("\\b(where\\s+(?:does|do|did)\\s+(?:the\\s+)?"
+            + "(?:[A-Z][A-Z0-9_]+|[A-Za-z_]\\w*_\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*|\\w+\\(\\)))\\s+come\\s+from\\b");
+    /**
+     * Python's errors whose names have two words or more before "Error", by those words ("file not found",
+     * "connection reset", "zero division"): said after a verb of raising or catching without the word "error".
+     */
+    private static final Map<String, String> BUILTIN_BY_WORDS = builtinByWords();
+    private static final Pattern BARE_BUILTIN = Pattern.compile("(?i)(\\b(?:catch(?:es|ing)?|caught|rais(?:e|es|ed|ing)|"
+            + "throw(?:s|n|ing)?|threw|handl(?:e|es|ed|ing))\\s+(?:the\\s+|a\\s+|an\\s+)?)([a-z]+(?:\\s+[a-z]+){1,3})"
+            + "(?!\\s+(?:error|exception|warning)s?\\b)(?=\\s*(?:$|[?.!,;]))");
+
+    private static Map<String, String> builtinByWords() {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String e : Lexicon.PYTHON_EXCEPTIONS) {
+            if (e.endsWith("Error")) {
+                String w = SpokenNames.words(e.substring(0, e.length() - "Error".length()));
+                if (w != null) {
+                    out.put(w, e);
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** "mixing in X" with X written as a class: inheriting from it. */
+    private static final Pattern MIX_IN = Pattern.compile("\\b(mix|mixes|mixing|mixed)\\s+in\\s+(?=`?_?[A-Z])",
+            Pattern.CASE_INSENSITIVE);
     /** "subtree of X", "sub-tree under X": the tree of classes under X. */
     private static final Pattern SUBTREE = Pattern.compile("\\bsub-?tree\\s+(of|under|below|rooted|from)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -492,7 +520,7 @@ final class Rewrites {
             + "swallowed ignore ignores ignored except excepts raised caught get gets got can could do does "
             + "did me us them he she there here places place spots sites lines code plain bare broad raw "
             + "general naked blanket top-level toplevel catching raising throwing rescue rescues rescued rescuing "
-            + "swallowing ignoring");
+            + "swallowing ignoring wheres where's whats what's whos who's hows");
     /** "Permission Error", "Value Error": a capitalised name split in two. */
     private static final Pattern SPLIT_EXCEPTION = Pattern.compile("\\b([A-Z][a-z]+)\\s+(Error|Exception|Warning)\\b");
     /** "the Session Manager class", "inherits from Abstract Storage": a class name said as capitalised words. */
@@ -584,6 +612,24 @@ final class Rewrites {
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
         q = SUBTREE.matcher(q).replaceAll("tree $1"); // "the whole subtree of X": the tree under it
+        q = MIX_IN.matcher(q).replaceAll(m -> "inherit" + switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "mixes" -> "s";
+            case "mixing" -> "ing";
+            case "mixed" -> "ed";
+            default -> "";
+        } + " from "); // "classes mixing in RecordCallMixin": its subclasses
+        q = BARE_BUILTIN.matcher(q).replaceAll(m -> { // "who catches file not found": FileNotFoundError
+            String[] said = m.group(2).split("\\s+");
+            for (int n = said.length; n >= 2; n--) {
+                String e = BUILTIN_BY_WORDS.get(String.join(" ", java.util.Arrays.copyOf(said, n)).toLowerCase(java.util.Locale.ROOT));
+                if (e != null) {
+                    String rest = String.join(" ", java.util.Arrays.copyOfRange(said, n, said.length));
+                    return Matcher.quoteReplacement(m.group(1) + e + (rest.isEmpty() ? "" : " " + rest));
+                }
+            }
+            return Matcher.quoteReplacement(m.group());
+        });
+        q = COME_FROM.matcher(q).replaceAll("$1 live"); // "where does EPOCHORDINAL come from": where it is defined
         q = LOWER_EXCEPTION.matcher(q).replaceAll(m -> { // "where do we catch keyerror", "raise valueerorr"
             String e = misspeltException(m.group().toLowerCase(java.util.Locale.ROOT));
             return Matcher.quoteReplacement(e != null ? e : m.group());

@@ -59,7 +59,7 @@ final class SpokenNames {
             + "each only also too many much more most than");
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
-    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE }
+    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -92,6 +92,7 @@ final class SpokenNames {
         for (PythonFile f : files) {
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
+                names.add(c.name(), Role.DEFINED_CLASS);
                 c.bases().forEach(b -> names.addLast(b, Role.CLASS));
                 c.decorators().forEach(names::addDecorator);
             }
@@ -252,7 +253,75 @@ final class SpokenNames {
      * of filldedent" for its function filldedent).
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
-        return prefixedClass(question, readRuns(classifier, question, first));
+        return prefixedClass(question, repositorySpelling(question, readRuns(classifier, question, first)));
+    }
+
+    /**
+     * A class the repository does not have under the name read, where it has exactly one class of the same letters in
+     * another case or with underscores ("subclasses of rrulebase" read as Rrulebase, "the ISO parser class" as
+     * ISOParser, where dateutil's classes are {@code rrulebase} and {@code isoparser}): that class. A return type said in
+     * lower case is the class the repository defines or imports under that name in another case.
+     */
+    private Classification repositorySpelling(String question, Classification c) {
+        if (c.intent() instanceof Intent.FunctionsReturning f && f.type().matches("[a-z][a-z0-9_]{2,}") && !known(f.type())
+                && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
+            // "which ones return a popen": the class the repository imports or defines as Popen
+            String found = null;
+            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(f.type()) && (e.getValue().contains(Role.CLASS)
+                        || e.getValue().contains(Role.IMPORTED))) {
+                    if (found != null) {
+                        return c;
+                    }
+                    found = e.getKey();
+                }
+            }
+            return found == null ? c : new Classification(new Intent.FunctionsReturning(found), c.path(), c.score(),
+                    c.uncertain(), c.notes());
+        }
+        String name = classArgument(c.intent());
+        if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
+                || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) { // "named tuples": typing's NamedTuple
+            return c; // a name written as it is read is asked for as written ("methods of Parser")
+        }
+        String found = null;
+        for (String n : byCompact.getOrDefault(name.toLowerCase(Locale.ROOT).replace("_", ""), Set.of())) {
+            if (roles.get(n).contains(Role.DEFINED_CLASS) && !n.equals(name)) {
+                if (found != null && !found.equals(n)) {
+                    return c;
+                }
+                found = n;
+            }
+        }
+        EnumSet<Role> same = found == null ? roles.get(name.toLowerCase(Locale.ROOT)) : null; // "Term" for term
+        if (same != null && same.contains(Role.DEFINED_CLASS)) {
+            found = name.toLowerCase(Locale.ROOT);
+        }
+        return found == null ? c : new Classification(withClass(c.intent(), found), c.path(), c.score(), c.uncertain(),
+                c.notes());
+    }
+
+    /** Classes of Python and its standard library that the reader names from words of a kind ("named tuple types"). */
+    private static final Set<String> LIBRARY_CLASSES = Lexicon.set("namedtuple typeddict protocol enum intenum strenum "
+            + "intflag flag generic abc abcmeta object exception baseexception testcase dict list tuple set str int "
+            + "type thread process");
+
+    /** The class an intent asks about (a base, a class whose methods are listed), or null. */
+    private static String classArgument(Intent intent) {
+        return switch (intent) {
+            case Intent.Subclasses s -> s.base();
+            case Intent.MethodsOfClass m -> m.className();
+            default -> null;
+        };
+    }
+
+    /** The intent about {@code name} instead ({@link #classArgument}). */
+    private static Intent withClass(Intent intent, String name) {
+        return switch (intent) {
+            case Intent.Subclasses s -> new Intent.Subclasses(name, s.indirect());
+            case Intent.MethodsOfClass m -> new Intent.MethodsOfClass(name);
+            default -> intent;
+        };
     }
 
     /**
@@ -267,6 +336,15 @@ final class SpokenNames {
             case Intent.Catches k -> k.exception();
             default -> null;
         };
+        if (name != null && !known(name) && name.matches("\\w+(?:Exception|Error)")) {
+            String bare = name.replaceFirst("(?:Exception|Error)$", "");
+            if (roles.getOrDefault(bare, EnumSet.noneOf(Role.class)).contains(Role.CLASS)
+                    && Pattern.compile("\\b" + Pattern.quote(bare) + "\\b(?!\\w)").matcher(question).find()) {
+                // "raises the TIMEOUT exception": pexpect's class TIMEOUT, the kind word said after it
+                Intent named = c.intent() instanceof Intent.Raises ? new Intent.Raises(bare) : new Intent.Catches(bare);
+                return new Classification(named, c.path(), c.score(), c.uncertain(), c.notes());
+            }
+        }
         if (name == null || !name.matches("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:Error|Exception|Warning)") || known(name)
                 || question.contains(name) || words(name) == null || words(name).split(" ").length < 3
                 || Lexicon.PYTHON_EXCEPTIONS.contains(name)) {
@@ -312,14 +390,26 @@ final class SpokenNames {
             boolean misread = java.util.Arrays.stream(run.words().split(" ")).anyMatch(corrected::contains);
             // "pdf document class methods" first read as the classmethods: a class's name before "class"
             boolean classNamed = "classmethod".equals(arg)
-                    && java.util.Arrays.stream(run.words().split(" ")).noneMatch(GRAMMAR::contains) // not "the list of"
+                    && java.util.Arrays.stream(run.words().split(" ")).noneMatch(Set.of("of", "the", "a", "an", "all",
+                    "any", "every", "each", "these", "those")::contains) // not "the list of"
                     && CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt();
             // a first reading whose name is the word of the search ("jump to definition: from n3" read as the
             // definition of definition), where the repository has no such name
             boolean searchWord = !argKnown && arg != null && SEARCH_WORDS.contains(arg.toLowerCase(Locale.ROOT));
             // a name the question points back to after a dash, colon or comma ("new tag, who calls it", "html tree
             // builder smoke test - every class below it"), where the first reading's name is none of the repository's
-            boolean pointed = (!argKnown || named) && POINTED_BACK.matcher(question.substring(run.end())).matches();
+            // (where the first reading is a kind, a run of the reader's own words is that kind: "data classes - where
+            // do they live")
+            boolean ownWords = named && java.util.Arrays.stream(run.words().split(" "))
+                    .allMatch(w -> w.length() >= 4 && Lexicon.known(w)); // ("lex error" is no kind of the reader's)
+            boolean pointed = (unknown || !argKnown || named) && (POINTED_BACK.matcher(question.substring(run.end())).matches()
+                    // a name first, then a dash and the request ("lex error - full list of subclasses")
+                    || !ownWords && question.substring(0, run.start()).isBlank()
+                    && FIRST_DASH.matcher(question.substring(run.end())).lookingAt()
+                    // a name where the question's verb or noun says what it is ("decorated with lazy class property",
+                    // "v args decorated classes", "throws exception fsm", "where does expect async live")
+                    || CUE_BEFORE.matcher(question.substring(0, run.start())).find()
+                    || !ownWords && CUE_AFTER.matcher(question.substring(run.end())).lookingAt());
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
                     || classNamed || searchWord || pointed;
             if (!otherwise && !misread) {
@@ -329,7 +419,8 @@ final class SpokenNames {
             // unimplemented abstract methods" stays the abstract classes)
             int atLeast = otherwise ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
-                    && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))) {
+                    && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
+                    && !DECORATED_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
                 // "subclasses of the Form class" asks about Form, not about a form_class; where the repository has no
                 // Xsd and the question does not write it, "subclasses of xsd type" may ask about its XsdType
                 continue;
@@ -371,10 +462,23 @@ final class SpokenNames {
             for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
                 if (again == null && unknown && words(name) == null && roles.get(name).contains(Role.FUNCTION)
-                        && run.words().split(" ").length >= 3) {
+                        && (run.words().split(" ").length >= 3 || pointed)) { // "refactoring is alive - what uses it"
                     // "classes with get supported interpreter": a method of one part said as three words or more,
                     // marked as a method
                     again = readWith(classifier, question, run.start(), run.end(), name + "()", name);
+                }
+                if (again == null && roles.get(name).contains(Role.DEFINED_CLASS) && !roles.get(name).contains(Role.FUNCTION)
+                        && Character.isLowerCase(name.replaceFirst("^_+", "").charAt(0))) {
+                    // "the tz range base class", "searcher re methods": a class the repository writes in lower case,
+                    // put capitalised for the reading, then as the repository writes it
+                    int letter = name.length() - name.replaceFirst("^_+", "").length();
+                    String stand = name.substring(0, letter) + Character.toUpperCase(name.charAt(letter)) + name.substring(letter + 1);
+                    Classification capital = roles.containsKey(stand) ? null
+                            : classifier.analyze(question.substring(0, run.start()) + stand + question.substring(run.end()));
+                    if (capital != null && stand.equals(classArgument(capital.intent()))) {
+                        again = new Classification(withClass(capital.intent(), name), capital.path(), capital.score(),
+                                capital.uncertain(), capital.notes());
+                    }
                 }
                 if (again == null && kindWord != null && !name.toLowerCase(Locale.ROOT).endsWith(kindWord)) {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
@@ -406,7 +510,50 @@ final class SpokenNames {
                 return again;
             }
         }
+        if (unknown || first.intent() instanceof Intent.ClassesWithMethod) {
+            Classification again = lowerClass(classifier, question, unknown);
+            if (again != null) {
+                return again;
+            }
+        }
         return first;
+    }
+
+    /** A name written as code that may be a class's in lower case ("tzrange", "_timelex", "reset_pyparsing_context"). */
+    private static final Pattern LOWER_NAME = Pattern.compile("(?<![\\w.`])_*[a-z][A-Za-z0-9_]*(?![\\w.(`])");
+    /** Methods asked for right after a name: "unicode_set, method list", "directional_link methods", "... method-wise". */
+    private static final Pattern METHODS_NEXT = Pattern.compile("(?i)^\\s*,?\\s*(?:methods?\\b|method-?wise\\b)");
+
+    /**
+     * A class the repository writes in lower case ({@code tzrange}, {@code spawn}, {@code _timelex}), which the reader
+     * cannot tell from a word: the question is read with the name capitalised and, where that reading lists the class's
+     * subclasses or methods, it is about the repository's class. Only a name that is a class here and no function; for
+     * a first reading of the classes with a method, only where methods are asked for right after the name ("whats on
+     * unicode_set, method list").
+     */
+    private Classification lowerClass(IntentClassifier classifier, String question, boolean unknown) {
+        Matcher m = LOWER_NAME.matcher(question);
+        while (m.find()) {
+            String name = m.group();
+            EnumSet<Role> used = roles.get(name);
+            if (used == null || !used.contains(Role.DEFINED_CLASS) || used.contains(Role.FUNCTION) || GRAMMAR.contains(name)
+                    || name.replaceFirst("^_+", "").length() < 3 || LIBRARY_CLASSES.contains(name)
+                    || !unknown && (!METHODS_NEXT.matcher(question.substring(m.end())).find()
+                    || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
+                continue;
+            }
+            int letter = name.length() - name.replaceFirst("^_+", "").length();
+            String stand = name.substring(0, letter) + Character.toUpperCase(name.charAt(letter)) + name.substring(letter + 1);
+            if (roles.containsKey(stand)) {
+                continue; // the capitalised name is another of the repository's
+            }
+            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
+            if (stand.equals(classArgument(again.intent()))) {
+                return new Classification(withClass(again.intent(), name), again.path(), again.score(), again.uncertain(),
+                        again.notes());
+            }
+        }
+        return null;
     }
 
     /** Words that name a search, not what it looks for. */
@@ -845,11 +992,21 @@ final class SpokenNames {
      * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
      * "more itertools").
      */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
     private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    /** After a name put first: a dash and the request. */
+    private static final Pattern FIRST_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+\\S");
+    /** Right before a run: a verb whose object is a name of one kind. */
+    private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using)\\s+"
+            + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
+            + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$");
+    /** Right after a run: what the name is. */
+    private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator)\\b");
+    /** Right after a run: the decorator it is. */
+    private static final Pattern DECORATED_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator)\\b");
     /** After a name: a dash, colon or comma, then a pronoun pointing back to it. */
     private static final Pattern POINTED_BACK = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:,]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
     /** Nothing left of the question but spaces and its end. */
@@ -873,7 +1030,8 @@ final class SpokenNames {
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with for raise raises raised raising throw throws thrown throwing catch catches caught "
-            + "catching import imports importing imported"); // "where do we throw not tree error": NotTreeError
+            + "catching import imports importing imported accept accepts accepting take takes taking refactoring "
+            + "changing renaming removing deprecating rewriting touching editing"); // "where do we throw not tree error"
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by
@@ -909,7 +1067,13 @@ final class SpokenNames {
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && (i > 0
                             && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
                             .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1])
-                            || question.substring(0, spans.get(i)[0]).matches("(?s).*\\S\\s*:\\s*")); // "definition: from n3"
+                            || question.substring(0, spans.get(i)[0]).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
+                            // "with" and "in" after a verb ("accept with exit status"), or after an article only before a
+                            // role noun ("the in pending state decorator"; not "a with statement")
+                            && (!Set.of("with", "in").contains(parts[0]) || i > 0 && !Set.of("a", "an", "the", "of", "with",
+                            "for").contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT))
+                            || i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
+                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT)));
                     // a grammar word last, at the question's end ("which classes have recv into") or before a role
                     // noun ("the not implemented for decorator", "a values only argument")
                     boolean trailing = k == parts.length - 1 && k > 0

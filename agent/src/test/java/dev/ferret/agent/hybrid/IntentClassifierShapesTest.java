@@ -1140,6 +1140,19 @@ class IntentClassifierShapesTest {
             who defines _eval_evalf                                              # CLASSES_WITH_METHOD    # _eval_evalf
             who defines the Money class                                          # DEFINITIONS            # Money
             who defines utils.helper                                             # DEFINITIONS            # utils.helper
+            the ...dayset functions, all of them                                 # FUNCTIONS_BY_NAME      # *dayset
+            context managrs                                                      # CONTEXT_MANAGERS       # -
+            where does EPOCHORDINAL come from                                    # DEFINITIONS            # EPOCHORDINAL
+            Which modules import jupyter_core.paths?                             # IMPORTS                # jupyter_core.paths
+            every _load_ips_ variant pls                                         # FUNCTIONS_BY_NAME      # _load_ips_*
+            Show me the classes that total_ordering is applied to.               # CLASSES_BY_DECORATOR   # total_ordering
+            what returns Version                                                 # FUNCTIONS_RETURNING    # Version
+            how do i run this thing, any main?                                   # ENTRY_POINTS           # -
+            which ones r abstract                                                # ABSTRACT_CLASSES       # -
+            who catches file not found                                           # CATCHES                # FileNotFoundError
+            who catches connection reset anywhere                                # CATCHES                # ConnectionResetError
+            classes mixing in RecordCallMixin (immediate ones only)              # SUBCLASSES             # RecordCallMixin
+            wheres visit error thrown                                            # RAISES                 # VisitError
             """)
     void blindSets119To124(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -488,6 +488,122 @@ class SpokenNamesTest {
                 class LXMLTreeBuilderSmokeTest(HTMLTreeBuilderSmokeTest):
                     pass
                 """);
+        Files.writeString(repo.resolve("blind125.py"), """
+                from subprocess import Popen
+
+
+                def _lazyclassproperty(fn):
+                    return fn
+
+
+                def v_args(cls):
+                    return cls
+
+
+                def in_pending_state(fn):
+                    return fn
+
+
+                class rrulebase:
+                    pass
+
+
+                class rrule(rrulebase):
+                    pass
+
+
+                class tzrangebase:
+                    pass
+
+
+                class tzrange(tzrangebase):
+                    pass
+
+
+                class _timelex:
+                    def split(self):
+                        pass
+
+
+                class searcher_re:
+                    def search(self):
+                        pass
+
+
+                class isoparser:
+                    def parse(self):
+                        pass
+
+
+                class parser:
+                    def parse(self):
+                        pass
+
+
+                class spawn:
+                    def isalive(self):
+                        return True
+
+                    def expect_async(self, pattern):
+                        return pattern
+
+                    @_lazyclassproperty
+                    def codes(self):
+                        return []
+
+                    @in_pending_state
+                    def start(self):
+                        pass
+
+
+                class pty_spawn(spawn):
+                    pass
+
+
+                class Connection:
+                    pass
+
+
+                class TIMEOUT(Exception):
+                    pass
+
+
+                class ExceptionFSM(Exception):
+                    pass
+
+
+                class LexError(Exception):
+                    pass
+
+
+                class UnexpectedChar(LexError):
+                    pass
+
+
+                class UnexpectedEOF(UnexpectedChar):
+                    pass
+
+
+                @v_args
+                class Transformer:
+                    pass
+
+
+                def run(command, withexitstatus=False):
+                    if not command:
+                        raise TIMEOUT()
+                    if command == "x":
+                        raise ExceptionFSM()
+                    return Popen(command)
+
+
+                def open_pipe(command) -> Popen:
+                    return Popen(command)
+
+
+                def with_statement():
+                    pass
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -583,6 +699,22 @@ class SpokenNamesTest {
             changing the signature of new tag, who calls it      | Callers[function=new_tag]
             which classes get decorated by signature has traits  | ClassesByDecorator[decorator=signature_has_traits]
             handler class kwarg - which funcs                    | FunctionsWithParameter[parameter=handler_class]
+            Which classes directly subclass rrulebase?           | Subclasses[base=rrulebase, indirect=false]
+            Show the direct subclasses of the tz range base class. | Subclasses[base=tzrangebase, indirect=false]
+            methods of _timelex                                  | MethodsOfClass[className=_timelex]
+            list searcher re methods                             | MethodsOfClass[className=searcher_re]
+            Show me all methods of the ISO parser class.         | MethodsOfClass[className=isoparser]
+            Which classes are derived directly from spawn?       | Subclasses[base=spawn, indirect=false]
+            Show me every place that raises the TIMEOUT exception. | Raises[exception=TIMEOUT]
+            refactoring is alive - what uses it                  | Callers[function=isalive]
+            where does expect async live                         | Definitions[name=expect_async]
+            which functions accept with exit status              | FunctionsWithParameter[parameter=withexitstatus]
+            methods decorated with lazy class property           | FunctionsByDecorator[decorator=_lazyclassproperty]
+            which ones return a popen                            | FunctionsReturning[type=Popen]
+            lex error - full list of subclasses, grandkids too   | Subclasses[base=LexError, indirect=true]
+            v args decorated classes                             | ClassesByDecorator[decorator=v_args]
+            methods wrapped in the in pending state decorator?   | FunctionsByDecorator[decorator=in_pending_state]
+            what throws exception fsm                            | Raises[exception=ExceptionFSM]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -621,6 +753,10 @@ class SpokenNamesTest {
             Where do we declare named tuple types in the models module?
             which classes have a directional_link method
             who raises the type error
+            methods of Parser?
+            Find all raise statements for ConnectionError.
+            Show me the things you can use in a with statement, the ones that set something up and clean it up after.
+            funcs throwing ProtocolError
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
