@@ -246,8 +246,8 @@ final class DetectErrors extends Detect {
                 // "every except clause that handles requests.exceptions.Timeout": the name after the verb
                 if (CATCH.contains(q.get(k).lower()) && !q.get(k).code()) {
                     int a = after(k, 3, false, Set.of("clause", "clauses", "block", "blocks"));
-                    if (a >= 0 && q.get(a).code()) {
-                        e = a;
+                    if (a >= 0 && (q.get(a).code() || caughtName(a))) {
+                        e = a; // "the try/except blocks that catch TIMEOUT": after the verb, not after "except"
                     }
                 }
             }

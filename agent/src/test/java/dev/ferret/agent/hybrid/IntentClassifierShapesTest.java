@@ -1153,6 +1153,7 @@ class IntentClassifierShapesTest {
             who catches connection reset anywhere                                # CATCHES                # ConnectionResetError
             classes mixing in RecordCallMixin (immediate ones only)              # SUBCLASSES             # RecordCallMixin
             wheres visit error thrown                                            # RAISES                 # VisitError
+            Find the try/except blocks that catch TIMEOUT.                       # CATCHES                # TIMEOUT
             """)
     void blindSets119To124(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
