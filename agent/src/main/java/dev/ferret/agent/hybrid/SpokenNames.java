@@ -396,12 +396,12 @@ final class SpokenNames {
             // a first reading whose name is the word of the search ("jump to definition: from n3" read as the
             // definition of definition), where the repository has no such name
             boolean searchWord = !argKnown && arg != null && SEARCH_WORDS.contains(arg.toLowerCase(Locale.ROOT));
+            // where the first reading is a kind, a run of the reader's own words is that kind ("data classes - where
+            // do they live"; "lex error" is no kind of the reader's)
+            boolean ownWords = named && java.util.Arrays.stream(run.words().split(" "))
+                    .allMatch(w -> w.length() >= 4 && Lexicon.known(w));
             // a name the question points back to after a dash, colon or comma ("new tag, who calls it", "html tree
             // builder smoke test - every class below it"), where the first reading's name is none of the repository's
-            // (where the first reading is a kind, a run of the reader's own words is that kind: "data classes - where
-            // do they live")
-            boolean ownWords = named && java.util.Arrays.stream(run.words().split(" "))
-                    .allMatch(w -> w.length() >= 4 && Lexicon.known(w)); // ("lex error" is no kind of the reader's)
             boolean pointed = (unknown || !argKnown || named) && (POINTED_BACK.matcher(question.substring(run.end())).matches()
                     // a name first, then a dash and the request ("lex error - full list of subclasses")
                     || !ownWords && question.substring(0, run.start()).isBlank()
@@ -471,8 +471,7 @@ final class SpokenNames {
                         && Character.isLowerCase(name.replaceFirst("^_+", "").charAt(0))) {
                     // "the tz range base class", "searcher re methods": a class the repository writes in lower case,
                     // put capitalised for the reading, then as the repository writes it
-                    int letter = name.length() - name.replaceFirst("^_+", "").length();
-                    String stand = name.substring(0, letter) + Character.toUpperCase(name.charAt(letter)) + name.substring(letter + 1);
+                    String stand = capitalised(name);
                     Classification capital = roles.containsKey(stand) ? null
                             : classifier.analyze(question.substring(0, run.start()) + stand + question.substring(run.end()));
                     if (capital != null && stand.equals(classArgument(capital.intent()))) {
@@ -542,8 +541,7 @@ final class SpokenNames {
                     || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
                 continue;
             }
-            int letter = name.length() - name.replaceFirst("^_+", "").length();
-            String stand = name.substring(0, letter) + Character.toUpperCase(name.charAt(letter)) + name.substring(letter + 1);
+            String stand = capitalised(name);
             if (roles.containsKey(stand)) {
                 continue; // the capitalised name is another of the repository's
             }
@@ -554,6 +552,12 @@ final class SpokenNames {
             }
         }
         return null;
+    }
+
+    /** The name with its first letter after any leading underscores in capitals ("_timelex": "_Timelex"). */
+    private static String capitalised(String name) {
+        int letter = name.length() - name.replaceFirst("^_+", "").length();
+        return name.substring(0, letter) + Character.toUpperCase(name.charAt(letter)) + name.substring(letter + 1);
     }
 
     /** Words that name a search, not what it looks for. */
