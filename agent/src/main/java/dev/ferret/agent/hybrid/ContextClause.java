@@ -407,9 +407,10 @@ final class ContextClause {
             boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
             Matcher kind = KIND_ONLY.matcher(paren.group(1).strip());
             boolean kindOnly = kind.matches() && !KIND_NOUN.matcher(q.substring(0, paren.start()) + q.substring(paren.end())).find();
+            String depth = qualifier ? depthHint(paren.group(1), q) : "";
             paren.appendReplacement(unparened, Matcher.quoteReplacement(kindOnly ? " " + (kind.group(1) != null ? kind.group(1)
-                    : kind.group(2)) : qualifier ? depthHint(paren.group(1), q) : example ? "" : paren.group()));
-            if (qualifier && !kindOnly && depthHint(paren.group(1), q).isEmpty()) { // a depth said is applied
+                    : kind.group(2)) : qualifier ? depth : example ? "" : paren.group()));
+            if (qualifier && !kindOnly && depth.isEmpty()) { // a depth said is applied
                 narrowing.add(paren.group(1).strip());
             } else if (qualifier || kindOnly) {
                 cleaned = true;

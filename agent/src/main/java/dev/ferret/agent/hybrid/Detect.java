@@ -527,6 +527,12 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
                 .matcher(q.original);
     }
 
+    /** Words standing for the rest of a name: "_complete_ something", "parse_ *". */
+    private static final Set<String> PLACEHOLDERS = Set.of("something", "whatever", "stuff", "x", "xxx", "foo",
+            "<something>", "*");
+    /** Nouns for the names sharing a start: "every _load_ips_ variant", "the get_ family". */
+    private static final Set<String> VARIANTS = Set.of("variant", "variants", "versions", "flavours", "flavors", "family");
+
     /**
      * A name's beginning written open ("is_", "irc_", "visit_"): a code word ending in one underscore, then nothing
      * but a placeholder or the kind of function it names ("is_ something predicates", "irc_ handler methods").
@@ -538,18 +544,16 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         }
         int i = w.index() + 1;
         if (t.startsWith("_")) { // "_complete_ something": open only before a placeholder ("_repr_html_" is a name)
-            return i < q.size() && Set.of("something", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*",
-                    "variant", "variants", "versions", "flavours", "flavors", "family").contains(q.get(i).lower());
+            return i < q.size() && (PLACEHOLDERS.contains(q.get(i).lower()) || VARIANTS.contains(q.get(i).lower()));
         }
         if (i >= q.size()) {
             return functionNoun || classNoun;
         }
         String next = q.get(i).lower();
-        return Set.of("something", "somethings", "whatever", "stuff", "x", "xxx", "foo", "<something>", "*").contains(next)
+        return PLACEHOLDERS.contains(next) || next.equals("somethings") || VARIANTS.contains(next)
                 || Set.of("predicates", "predicate", "helpers", "handlers", "handler", "methods", "functions", "funcs",
-                "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "family", "helper", "wrapper",
-                "wrappers", "utility", "utilities", "util", "utils", "routines", "variants", "variant", "versions",
-                "flavours", "flavors").contains(next)
+                "fns", "checks", "hooks", "callbacks", "tests", "ones", "prefixed", "helper", "wrapper", "wrappers",
+                "utility", "utilities", "util", "utils", "routines").contains(next)
                 || Lexicon.FUNCTION.contains(q.get(i).norm()) || next.equals(",") && (functionNoun || classNoun);
     }
 }

@@ -38,8 +38,8 @@ final class DetectMembers extends Detect {
             return null; // "where is the plugin manager getter, get_plugin_manager, defined?": one function named
         }
         if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i + 1 < q.size()
-                && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm()) && !Lexicon.STOP.contains(q.get(i + 1).lower())
-                && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower())) {
+                && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm())
+                && !Lexicon.STOP.contains(q.get(i + 1).lower()) && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower())) {
             return null; // "the property path ones", "property based tests": a word before a noun of something else
         }
         // "properties of X" in the sense of attributes of a concept is still a property question here

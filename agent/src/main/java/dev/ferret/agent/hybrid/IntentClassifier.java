@@ -426,11 +426,6 @@ public final class IntentClassifier {
     static final Set<String> SCOPE_NOUNS = Set.of("package", "module", "folder", "directory", "dir",
             "subpackage", "submodule", "pkg", "subfolder", "subdirectory");
 
-    /**
-     * A word naming a file or folder: holds a slash or ends in .py; else a name placed by a preposition and a scope
-     * noun ("in the net package", "inside the shop.models module", "under the utils folder"), which the hybrid path
-     * looks for anywhere in the repository.
-     */
     /** Words that pair with a slash as alternatives, not folders: "try/except", "and/or", "get/set", "read/write". */
     private static final Set<String> SLASH_PAIRS = Set.of("catch", "throw", "get", "set", "read", "write", "input",
             "output", "i", "o", "yes", "no", "on", "off", "sync", "open", "close", "start", "stop", "enter", "exit",
@@ -450,6 +445,11 @@ public final class IntentClassifier {
         return true;
     }
 
+    /**
+     * A word naming a file or folder: holds a slash or ends in .py; else a name placed by a preposition and a scope
+     * noun ("in the net package", "inside the shop.models module", "under the utils folder"), which the hybrid path
+     * looks for anywhere in the repository.
+     */
     private static String path(Question q) {
         for (Word w : q.words) {
             String t = w.text();

@@ -60,6 +60,9 @@ final class Rewrites {
     private static final Pattern CLS = Pattern.compile("(?<![`\\w.])(?<!\\b(?:callers|calls|invocations|usages|uses)\\s"
             + "(?:of|to)\\s)(?<!\\bcalls?\\s)cls(?![`\\w.(])(?!\\s+(?:argument|arg|args|param|params|"
             + "parameter|parameters|as|is|was|keyword|variable)\\b)", Pattern.CASE_INSENSITIVE); // not "callers of cls"
+    /** What follows "cls" when it stands for one class ("Invoice cls methods"). */
+    private static final Pattern ONE_CLASS_NEXT = Pattern.compile("\\s+(?:methods?|definitions?|body|bodies|hierarchy)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** "where does X come from" with X written as code: where X lives. */
     private static final Pattern COME_FROM = Pattern.compile("\\b(where\\s+(?:does|do|did)\\s+(?:the\\s+)?"
             + "(?:[A-Z][A-Z0-9_]+|[A-Za-z_]\\w*_\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*|\\w+\\(\\)))\\s+come\\s+from\\b");
@@ -115,9 +118,6 @@ final class Rewrites {
         return found;
     }
 
-    /** What follows "cls" when it stands for one class ("Invoice cls methods"). */
-    private static final Pattern ONE_CLASS_NEXT = Pattern.compile("\\s+(?:methods?|definitions?|body|bodies|hierarchy)\\b",
-            Pattern.CASE_INSENSITIVE);
     /** Chat abbreviations: "impl", "pkg". */
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);

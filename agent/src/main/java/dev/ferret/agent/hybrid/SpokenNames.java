@@ -420,7 +420,7 @@ final class SpokenNames {
             int atLeast = otherwise ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
                     && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
-                    && !DECORATED_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
+                    && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
                 // "subclasses of the Form class" asks about Form, not about a form_class; where the repository has no
                 // Xsd and the question does not write it, "subclasses of xsd type" may ask about its XsdType
                 continue;
@@ -999,20 +999,20 @@ final class SpokenNames {
     private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
+    /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
+    private static final String POINTER = "\\s.*\\b(?:it|its|them)\\b.*";
     /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
-    private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)" + POINTER);
     /** After a name put first: a dash and the request. */
     private static final Pattern FIRST_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+\\S");
     /** Right before a run: a verb whose object is a name of one kind. */
     private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using)\\s+"
             + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
             + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$");
-    /** Right after a run: what the name is. */
+    /** Right after a run: the decorator it is ("v args decorated classes"). */
     private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator)\\b");
-    /** Right after a run: the decorator it is. */
-    private static final Pattern DECORATED_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator)\\b");
     /** After a name: a dash, colon or comma, then a pronoun pointing back to it. */
-    private static final Pattern POINTED_BACK = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:,]|\\s-)\\s.*\\b(?:it|its|them)\\b.*");
+    private static final Pattern POINTED_BACK = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:,]|\\s-)" + POINTER);
     /** Nothing left of the question but spaces and its end. */
     private static final Pattern QUESTION_END = Pattern.compile("[\\s?.!]*");
 
@@ -1065,25 +1065,24 @@ final class SpokenNames {
                 int start = spans.get(i)[0];
                 int end = spans.get(i + length - 1)[1];
                 String[] parts = key.split(" ");
+                String before = i > 0 ? question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT)
+                        : null; // the word before the run
+                boolean roleNext = i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
+                        spans.get(i + length)[1]).toLowerCase(Locale.ROOT)); // a role noun right after it
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
-                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (i > 0
-                            && BEFORE_LEADING.contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1])
-                            .toLowerCase(Locale.ROOT)) || i == 0 && pointedAt(question, spans.get(i + length - 1)[1])
-                            || question.substring(0, spans.get(i)[0]).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
+                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (before != null && BEFORE_LEADING.contains(before)
+                            || i == 0 && pointedAt(question, end)
+                            || question.substring(0, start).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
                             // "with" and "in" after a verb ("accept with exit status"), or after an article only before a
                             // role noun ("the in pending state decorator"; not "a with statement")
-                            && (!Set.of("with", "in").contains(parts[0]) || i > 0 && !Set.of("a", "an", "the", "of", "with",
-                            "for").contains(question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT))
-                            || i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
-                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT)));
+                            && (!Set.of("with", "in").contains(parts[0]) || before != null && !Set.of("a", "an", "the", "of",
+                            "with", "for").contains(before) || roleNext);
                     // a grammar word last, at the question's end ("which classes have recv into") or before a role
                     // noun ("the not implemented for decorator", "a values only argument")
                     boolean trailing = k == parts.length - 1 && k > 0
-                            && (QUESTION_END.matcher(question).region(end, question.length()).matches()
-                            || i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
-                            spans.get(i + length)[1]).toLowerCase(Locale.ROOT))
+                            && (QUESTION_END.matcher(question).region(end, question.length()).matches() || roleNext
                             || asRole(question.substring(end))); // "what takes smart quotes to as an arg"
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
