@@ -59,7 +59,7 @@ final class SpokenNames {
             + "each only also too many much more most than");
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
-    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS }
+    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -112,9 +112,11 @@ final class SpokenNames {
             }
             for (PyRaise r : f.raises()) {
                 names.addLast(r.exception(), Role.CLASS);
+                names.addLast(r.exception(), Role.RAISED_OR_CAUGHT);
             }
             for (PyHandler h : f.handlers()) {
                 h.types().forEach(t -> names.addLast(t, Role.CLASS));
+                h.types().forEach(t -> names.addLast(t, Role.RAISED_OR_CAUGHT));
             }
             for (PyAssignment a : f.assignments()) {
                 names.add(a.name(), Role.ASSIGNED);
@@ -515,7 +517,47 @@ final class SpokenNames {
                 return again;
             }
         }
+        if (unknown) {
+            Classification again = plainException(classifier, question);
+            if (again != null) {
+                return again;
+            }
+        }
         return first;
+    }
+
+    /** A capitalised word written as a name: all capitals or CamelCase, of three letters or more. */
+    private static final Pattern CAPITAL_NAME = Pattern.compile("(?<![\\w.`])_*[A-Z][A-Za-z0-9_]{2,}(?![\\w(`]|\\.\\w)");
+
+    /**
+     * An exception whose name does not say it is one (pexpect's {@code EOF} and {@code TIMEOUT}), which the reader
+     * cannot tell from a class: "show me all handlers of EOF". Where the repository raises or catches that name, the
+     * question is read with a stand-in that says it ({@code EOFError}) and, where that reading finds the stand-in caught
+     * or raised, it is about the repository's name.
+     */
+    private Classification plainException(IntentClassifier classifier, String question) {
+        Matcher m = CAPITAL_NAME.matcher(question);
+        while (m.find()) {
+            String name = m.group();
+            EnumSet<Role> used = roles.get(name);
+            if (used == null || !used.contains(Role.RAISED_OR_CAUGHT) || ClassFactsNames.exceptionLike(name)) {
+                continue;
+            }
+            String stand = name + "Error";
+            if (roles.containsKey(stand)) {
+                continue; // the stand-in is another of the repository's names
+            }
+            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
+            Intent read = switch (again.intent()) {
+                case Intent.Catches c when c.exception().equals(stand) -> new Intent.Catches(name);
+                case Intent.Raises r when r.exception().equals(stand) -> new Intent.Raises(name);
+                default -> null;
+            };
+            if (read != null) {
+                return new Classification(read, again.path(), again.score(), again.uncertain(), again.notes());
+            }
+        }
+        return null;
     }
 
     /** A name written as code that may be a class's in lower case ("tzrange", "_timelex", "reset_pyparsing_context"). */

@@ -715,6 +715,8 @@ class SpokenNamesTest {
             v args decorated classes                             | ClassesByDecorator[decorator=v_args]
             methods wrapped in the in pending state decorator?   | FunctionsByDecorator[decorator=in_pending_state]
             what throws exception fsm                            | Raises[exception=ExceptionFSM]
+            Show me all handlers of TIMEOUT.                     | Catches[exception=TIMEOUT]
+            handlers of TIMEOUT, pls                             | Catches[exception=TIMEOUT]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -757,6 +759,7 @@ class SpokenNamesTest {
             Find all raise statements for ConnectionError.
             Show me the things you can use in a with statement, the ones that set something up and clean it up after.
             funcs throwing ProtocolError
+            what handles Connection
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
