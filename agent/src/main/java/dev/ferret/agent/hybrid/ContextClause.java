@@ -87,6 +87,9 @@ final class ContextClause {
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", gzip handling", ", for the proxy support": the topic it is asked for, last. */
+    private static final Pattern TOPIC_LAST = Pattern.compile(",\\s*(?:for\\s+)?(?:the\\s+|our\\s+|my\\s+)?[\\w-]+\\s+"
+            + "(?:handling|support|stuff|logic|integration)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", new to the repo", " - new here": who asks, last. */
     private static final Pattern NEW_LAST = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:i'?m\\s+|im\\s+)?(?:new|fresh)\\s+"
             + "(?:here|to\\s+(?:the\\s+|this\\s+)?(?:repo|repository|codebase|code|project|team|python))\\s*[.!]?\\s*$",
@@ -320,8 +323,11 @@ final class ContextClause {
             + "(?:file\\s*(?:paths?|names?)?|paths?|line\\s+numbers?|locations?)(?:\\s*(?:and|\\+|&)\\s*(?:line(?:\\s+numbers?)?|"
             + "file))?|sorted(?:\\s+by\\s+\\w+|\\s+alphabetically)?|names\\s+only|just\\s+names)\\s*[.!]?(?=\\s*[,;?]|\\s*$)",
             Pattern.CASE_INSENSITIVE);
-    /** "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper": a contrast no search applies. */
-    private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than)\\s+[^,;?()\u2014\u2013]*",
+    /**
+     * "as opposed to `abc.ABC` subclasses", "rather than through our own db wrapper", "instead of returning a list" (a
+     * verb after "instead of": not "a Protocol instead of an ABC"): a contrast no search applies.
+     */
+    private static final Pattern CONTRAST = Pattern.compile(",?\\s+(?:as opposed to|rather than|instead of(?=\\s+\\w+ing\\b))\\s+[^,;?()\u2014\u2013]*",
             Pattern.CASE_INSENSITIVE);
     /** The question without the first match of {@code narrowingPattern} (not at its start), which joins {@code narrowing}. */
     private static String setAside(String q, Pattern narrowingPattern, List<String> narrowing) {
@@ -541,7 +547,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

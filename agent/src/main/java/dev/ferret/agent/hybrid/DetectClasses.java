@@ -111,6 +111,10 @@ final class DetectClasses extends Detect {
                     for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
                         if (Set.of("of", "below", "under", "from").contains(q.get(j).norm())) {
                             p = after(j, 3);
+                            if (p >= 0 && Lexicon.CLASS.contains(q.get(p).norm()) && !q.get(p).code()
+                                    && q.get(p).text().equals(q.get(p).lower())) {
+                                p = -1; // "the hierarchy of interfaces below IException": the kind, then the base
+                            }
                         }
                     }
                 }

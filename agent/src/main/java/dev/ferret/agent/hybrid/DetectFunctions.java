@@ -597,9 +597,14 @@ final class DetectFunctions extends Detect {
         }
         String container = CONTAINERS.get(q.get(p).lower());
         if (container != null && !q.get(p).code() && p + 2 < q.size() && q.get(p + 1).lower().equals("of")
-                && q.get(p + 2).identifier() && !Lexicon.STOP.contains(q.get(p + 2).lower())) {
+                && elementWord(q.get(p + 2))) {
             // "returning an iterable of node", "a list of strings": typing's container of the type said after it
-            return new Candidate(new Intent.FunctionsReturning(container + "[" + element(q.get(p + 2)) + "]"), 6, false, "");
+            String of = element(q.get(p + 2));
+            if (container.equals("Tuple") && p + 4 < q.size() && q.get(p + 3).lower().equals("and")
+                    && elementWord(q.get(p + 4))) {
+                of += ", " + element(q.get(p + 4)); // "a tuple of Any and int": Tuple[Any, int]
+            }
+            return new Candidate(new Intent.FunctionsReturning(container + "[" + of + "]"), 6, false, "");
         }
         if (p > 0 && q.get(p - 1).lower().equals("optional") && !q.get(p - 1).code() && !q.get(p).text().contains("[")) {
             // "functions that return optional str": typing's Optional of the type said after it
@@ -620,6 +625,11 @@ final class DetectFunctions extends Detect {
             java.util.Map.entry("bool", "bool"), java.util.Map.entry("bools", "bool"), java.util.Map.entry("bytes", "bytes"),
             java.util.Map.entry("dict", "dict"), java.util.Map.entry("dicts", "dict"), java.util.Map.entry("any", "Any"),
             java.util.Map.entry("object", "object"), java.util.Map.entry("objects", "object"));
+
+    /** A word that can be the element type of a container said in words: a name or a builtin, not "the". */
+    private static boolean elementWord(Word w) {
+        return w.identifier() && (ELEMENTS.containsKey(w.lower()) || !Lexicon.STOP.contains(w.lower()));
+    }
 
     /** The element type of a container said as a word: a builtin as Python writes it, else a class's name ("node": Node). */
     private static String element(Word w) {

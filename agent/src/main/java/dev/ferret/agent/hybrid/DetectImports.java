@@ -330,7 +330,12 @@ final class DetectImports extends Detect {
                 && i + 1 < q.size() && q.get(i + 1).lower().equals("to")) {
             return -1; // "I need to know how many classes": a verb follows, not a module
         }
-        int a = after(i, 4);
+        // "import the module _ruamel_yaml", "import the C extension module _speedups": the noun, then the name
+        Set<String> nouns = q.phrase("c", "extension") ? C_EXTENSION_NOUNS : MODULE_NOUNS_BEFORE;
+        int a = after(i, 5, false, nouns);
+        if (a >= 0 && MODULE_NOUNS_BEFORE.contains(q.get(a).norm())) {
+            a = -1;
+        }
         for (int j = i + 1; j < a; j++) {
             if (Set.of("is", "are", "was", "were", "be", "look", "looks", "seem", "seems").contains(q.get(j).norm())) {
                 return -1; // "the imports are messy": a predicate, not a module
@@ -342,6 +347,12 @@ final class DetectImports extends Detect {
         }
         return a >= 0 && moduleLike(q.get(a)) ? a : -1;
     }
+
+    /** Nouns of a module said before its name, skipped on the way to it. */
+    private static final Set<String> MODULE_NOUNS_BEFORE = Set.of("module", "package", "library", "lib", "submodule",
+            "subpackage", "extension");
+    private static final Set<String> C_EXTENSION_NOUNS = Set.of("module", "package", "library", "lib", "submodule",
+            "subpackage", "extension", "c");
 
     int moduleBefore(int i) {
         if (i > 1 && Set.of("module", "package", "library", "lib").contains(q.get(i - 1).norm())) {

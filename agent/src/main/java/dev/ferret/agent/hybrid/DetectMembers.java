@@ -375,7 +375,7 @@ final class DetectMembers extends Detect {
                 && (q.words.stream().anyMatch(w -> Set.of("override", "overrides", "overriding", "overridden", "implement",
                 "implements", "define", "defines").contains(w.lower())) || q.words.stream().anyMatch(Word::parens));
         boolean subject = classNoun || implementers || roles
-                || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever")));
+                || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever", "anyone", "anybody", "someone")));
         if (!subject) {
             return null;
         }

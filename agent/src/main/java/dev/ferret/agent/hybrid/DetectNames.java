@@ -532,10 +532,26 @@ final class DetectNames extends Detect {
                     int a = i + 2 < q.size() && q.get(i + 2).lower().equals("in") && !q.get(i + 1).code()
                             ? i + 1 : after(i, 1, true, Set.of()); // "with from in the name": any word there is the name
                     int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
-                    if (in > a && in <= a + 2 && in + 2 < q.size() + 1 && Set.of("name", "names", "identifier",
-                            "identifiers").contains(q.get(Math.min(q.size() - 1, in + 2)).norm())) {
+                    // "with Sequence in its class name": the kind said before the name noun
+                    int noun = in >= 0 && in + 3 < q.size() && (Lexicon.CLASS.contains(q.get(in + 2).norm())
+                            || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3 : in + 2;
+                    if (in > a && in <= a + 2 && noun < q.size() + 1 && Set.of("name", "names", "identifier",
+                            "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm())) {
                         pattern = glob(a, "%s");
                         inside = true;
+                    }
+                }
+                case "for" -> {
+                    // "grep class names for EndBracket", "search function names for cache": a part of the names
+                    int at = i;
+                    if (i >= 1 && Set.of("name", "names", "identifier", "identifiers").contains(q.get(i - 1).norm())
+                            && q.words.stream().anyMatch(w -> w.index() < at && Set.of("grep", "search", "scan", "check",
+                            "look", "filter").contains(w.norm()))) {
+                        p = after(i, 1, true, Set.of());
+                        if (p == i + 1) {
+                            pattern = glob(p, "%s");
+                            inside = true;
+                        }
                     }
                 }
                 default -> {
@@ -623,7 +639,14 @@ final class DetectNames extends Detect {
     private int namedBeforeAffix(int i) {
         String n = q.get(i).norm();
         return (n.equals("prefix") || n.equals("suffix")) && i >= 2 && Set.of("the", "a", "an").contains(q.get(i - 2).norm())
-                && param(q.get(i - 1)) && !q.get(i - 1).lower().equals("name") ? i - 1 : -1;
+                && (param(q.get(i - 1)) || affixWord(q.get(i - 1))) && !q.get(i - 1).lower().equals("name") ? i - 1 : -1;
+    }
+
+    /** A cue word said as an affix between an article and "prefix" ("named with the upgrade prefix"), not "the same". */
+    private static boolean affixWord(Word w) {
+        String l = w.lower();
+        return l.matches("[a-z][a-z0-9_]+") && !Lexicon.NOT_A_NAME.contains(l) && !Lexicon.ENGLISH_STOP.contains(l)
+                && !Lexicon.CATEGORY_NOUNS.contains(l) && !Lexicon.MODIFIER.contains(l);
     }
 
     /**

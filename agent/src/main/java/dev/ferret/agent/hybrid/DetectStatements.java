@@ -139,6 +139,10 @@ final class DetectStatements extends Detect {
                     tag = upper; // "hack comments", "note markers": a tag word in lower case before a comment noun
                     break;
                 }
+                if (w.quoted() && Lexicon.TAG_CAPITALS.contains(upper) && Lexicon.COMMENT.contains(q.get(i + 1).norm())) {
+                    tag = upper; // 'any "note:" comments': the tag quoted as it is written in the code
+                    break;
+                }
             }
         }
         if (tag == null && any(Lexicon.COMMENT)) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Question {
     /** A lowerCamelCase name ({@code buildUrl}); "iPhone"-like words are rare in questions about code. */
+    private static final java.util.regex.Pattern INNER_CAPITAL = java.util.regex.Pattern.compile("[a-z][A-Z]|[A-Z][A-Z][a-z]");
     private static final java.util.regex.Pattern LOWER_CAMEL = java.util.regex.Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
     private static final Pattern WORD = Pattern.compile("`[^`]{1,80}`|\"[^\"\\s]{1,60}\"|(?<![\\w'])'[^'\\s]{1,60}'(?![\\w'])|->|w/|[A-Za-z_][\\w.]*\\[[\\w.,\\[\\] ]*\\]"
             + "|[\\p{L}\\p{N}_@*?][\\p{L}\\p{N}_@.*?/'\\-]*(?:\\(\\))?");
@@ -228,7 +229,10 @@ final class Question {
         boolean codeLike = at || parens || quoted || t.indexOf('_') >= 0 || t.indexOf('.') >= 0 || t.indexOf('*') >= 0
                 || LOWER_CAMEL.matcher(t).matches(); // "buildUrl", "getItem": camelCase is code
         boolean nameLike = Character.isUpperCase(t.charAt(0)) && !out.isEmpty();
-        if (!codeLike && !Lexicon.known(lower)) {
+        // a capital inside a word after a small letter ("NamedTypes", "SQLiteStore"), or two capitals before small letters
+        // ("IException"), writes a name, not a misspelt word
+        boolean innerCapital = INNER_CAPITAL.matcher(t).find();
+        if (!codeLike && !innerCapital && !Lexicon.known(lower)) {
             String fix = Lexicon.correct(lower);
             // a capitalised word is probably a name; only the concepts that are also class names are corrected
             if (fix != null && (!nameLike || Lexicon.CLASS_LIKE_CONCEPTS.contains(fix))) {

@@ -63,6 +63,24 @@ final class Rewrites {
     /** What follows "cls" when it stands for one class ("Invoice cls methods"). */
     private static final Pattern ONE_CLASS_NEXT = Pattern.compile("\\s+(?:methods?|definitions?|body|bodies|hierarchy)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * "where is validateInvariants implemented (which classes)", "where is save overridden - which classes?": the
+     * classes that define the method.
+     */
+    private static final Pattern WHICH_CLASSES_AFTER = Pattern.compile("(?i)^\\s*where\\s+(?:is|are)\\s+(?:the\\s+)?"
+            + "([A-Za-z_][\\w.]*(?:\\(\\))?)\\s+(?:method\\s+)?(?:implemented|overridden|overriden|defined)\\s*(?:[-,:(\u2013\u2014]|\\s-)\\s*"
+            + "(?:in\\s+|on\\s+|by\\s+)?which\\s+class(?:es)?\\s*\\)?\\s*\\??\\s*$");
+    /** "Sentinel - what methods", "NotebookNode: which methods?": a name, a dash, then its methods asked for. */
+    private static final Pattern NAME_DASH_METHODS = Pattern.compile("(?i)^\\s*(?:the\\s+)?([A-Za-z_][\\w.]*)(?:\\s+class)?"
+            + "\\s*(?:[-:\u2013\u2014]+|\\s-+)\\s*(?:what|which|wat|wich)\\s+(?:are\\s+(?:its|the)\\s+)?methods?\\s*"
+            + "(?:pls|please)?\\s*\\??\\s*$");
+    /**
+     * "output_from_msg - which file", "`SQLiteSignatureStore`: what module?": a name written as code, then the file
+     * asked for: where it is defined.
+     */
+    private static final Pattern NAME_DASH_FILE = Pattern.compile("(?i)^\\s*(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*_\\w*|"
+            + "[A-Za-z_][\\w.]*\\(\\)|[a-z]+[A-Z]\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*)\\s*(?:[-:,\u2013\u2014]+|\\s-+)\\s*"
+            + "(?:in\\s+)?(?:which|what|wich|wat)\\s+(?:file|module|source file)\\s*(?:pls|please)?\\s*\\??\\s*$");
     /** "where does X come from" with X written as code: where X lives. */
     private static final Pattern COME_FROM = Pattern.compile("\\b(where\\s+(?:does|do|did)\\s+(?:the\\s+)?"
             + "(?:[A-Z][A-Z0-9_]+|[A-Za-z_]\\w*_\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*|\\w+\\(\\)))\\s+come\\s+from\\b");
@@ -118,7 +136,8 @@ final class Rewrites {
         return found;
     }
 
-    /** Chat abbreviations: "impl", "pkg". */
+    /** Chat abbreviations: "impl", "pkg", "meths". */
+    private static final Pattern METHS = Pattern.compile("(?<![\\w`.])meths\\b(?![`.(_])", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "w/o": without. */
@@ -611,6 +630,7 @@ final class Rewrites {
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
+        q = METHS.matcher(q).replaceAll("methods");
         q = SUBTREE.matcher(q).replaceAll("tree $1"); // "the whole subtree of X": the tree under it
         q = MIX_IN.matcher(q).replaceAll(m -> "inherit" + switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
             case "mixes" -> "s";
@@ -630,6 +650,9 @@ final class Rewrites {
             return Matcher.quoteReplacement(m.group());
         });
         q = COME_FROM.matcher(q).replaceAll("$1 live"); // "where does EPOCHORDINAL come from": where it is defined
+        q = WHICH_CLASSES_AFTER.matcher(q).replaceAll("which classes implement $1");
+        q = NAME_DASH_METHODS.matcher(q).replaceAll("methods of $1");
+        q = NAME_DASH_FILE.matcher(q).replaceAll("where is $1 defined");
         q = LOWER_EXCEPTION.matcher(q).replaceAll(m -> { // "where do we catch keyerror", "raise valueerorr"
             String e = misspeltException(m.group().toLowerCase(java.util.Locale.ROOT));
             return Matcher.quoteReplacement(e != null ? e : m.group());

@@ -255,7 +255,46 @@ final class SpokenNames {
      * of filldedent" for its function filldedent).
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
-        return prefixedClass(question, repositorySpelling(question, readRuns(classifier, question, first)));
+        return openName(classifier, question, prefixedClass(question, repositorySpelling(question,
+                readRuns(classifier, question, first))));
+    }
+
+    /** A word written as the open beginning of names: letters, then an underscore, not a dunder ("_start_itunes_"). */
+    private static final Pattern OPEN_NAME = Pattern.compile("(?<![\\w.`*])_?[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]_(?![\\w*(`])");
+
+    /**
+     * A word ending in an underscore that the repository has no name for, where names of its own begin with it ("all
+     * the _start_itunes_ handlers" in a codebase of {@code _start_itunes_author} ...): the beginning of those names,
+     * which the reader alone cannot tell from a name such as {@code _repr_html_}.
+     */
+    private Classification openName(IntentClassifier classifier, String question, Classification c) {
+        if (c.intent() instanceof Intent.FunctionsByName || c.intent() instanceof Intent.ClassesByName
+                || c.intent() instanceof Intent.Callers) { // "who calls _start_" asks for calls, which no pattern finds
+            return c;
+        }
+        Matcher m = OPEN_NAME.matcher(question);
+        while (m.find()) {
+            String word = m.group();
+            if (word.endsWith("__") || roles.containsKey(word)
+                    || !(c.intent() instanceof Intent.Unknown || word.equals(c.intent().argument()))) {
+                continue; // only a word the first reading took for a name ("show me the test_ methods": the tests)
+            }
+            boolean begins = roles.entrySet().stream().anyMatch(e -> e.getKey().length() > word.length()
+                    && e.getKey().startsWith(word) && (e.getValue().contains(Role.FUNCTION) || e.getValue().contains(Role.DEFINED_CLASS)));
+            if (!begins) {
+                continue;
+            }
+            Classification again = classifier.analyze(question.substring(0, m.end()) + "*" + question.substring(m.end()));
+            String pattern = switch (again.intent()) {
+                case Intent.FunctionsByName f -> f.pattern();
+                case Intent.ClassesByName n -> n.pattern();
+                default -> null;
+            };
+            if ((word + "*").equals(pattern)) {
+                return again;
+            }
+        }
+        return c;
     }
 
     /**
@@ -412,12 +451,19 @@ final class SpokenNames {
                     // "v args decorated classes", "throws exception fsm", "where does expect async live")
                     || CUE_BEFORE.matcher(question.substring(0, run.start())).find()
                     || !ownWords && CUE_AFTER.matcher(question.substring(run.end())).lookingAt());
+            // a pattern read from a word of the run ("tag prefix param where" first read as the names starting with
+            // param): the word is the name's
+            boolean affixInRun = pattern && java.util.Arrays.stream(run.words().split(" ")).anyMatch(AFFIX_WORDS::contains);
+            // a run of three words or more that spells a name here, where the first reading names nothing or nothing
+            // of the repository's ("which class has http error 301" first read as the exception classes, "line for
+            // node usages - about to change its signature" as the functions with a parameter change)
+            boolean longRun = (named || !argKnown) && !ownWords && run.words().split(" ").length >= 3;
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
-                    || classNamed || searchWord || pointed;
-            if (!otherwise && !misread) {
+                    || classNamed || searchWord || pointed || affixInRun;
+            if (!otherwise && !misread && !longRun) {
                 continue;
             }
-            // a run tried only for a misread word must read at least as surely ("classes that still have
+            // a run tried only for a misread word or its length must read at least as surely ("classes that still have
             // unimplemented abstract methods" stays the abstract classes)
             int atLeast = otherwise ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
@@ -429,9 +475,15 @@ final class SpokenNames {
             }
             int lastSpace = run.words().lastIndexOf(' ');
             String rest = run.words().substring(0, Math.max(lastSpace, 0));
-            if (ROLE_NOUNS.contains(run.words().substring(lastSpace + 1)) && rest.contains(" ")
-                    && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))) {
-                continue; // "the text object decorator": the decorator text_object, not a text_object_decorator
+            String roleNoun = run.words().substring(lastSpace + 1);
+            if (ROLE_NOUNS.contains(roleNoun) && rest.contains(" ")
+                    && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))
+                    && !(CLASS_ROLES.contains(roleNoun) && java.util.stream.Stream.concat(
+                    byWords.getOrDefault(rest, Set.of()).stream(), byCompact.getOrDefault(rest.replace(" ", ""), Set.of()).stream())
+                    .noneMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))) {
+                // "the text object decorator": the decorator text_object, not a text_object_decorator; but "the abc
+                // interface class" is the class ABCInterfaceClass where no class ABCInterface is defined
+                continue;
             }
             if (argKnown && arg != null && !arg.isEmpty() && cueAfter(run.words(), arg, spelt)) {
                 continue; // "where is subprocess imported": the module and the question's verb, not a subprocess_imported
@@ -444,7 +496,11 @@ final class SpokenNames {
             Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(run.words(), Set.of()));
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
                 // words run together or apart ("websocket" for WebSocket)
-                if ((run.plain() || roles.get(name).contains(Role.MODULE))
+                String written = question.substring(run.start(), run.end());
+                if ((run.plain() || roles.get(name).contains(Role.MODULE)
+                        // "the SQLite signature store": a name's first part as written, the rest said in words
+                        || name.startsWith(written.substring(0, written.indexOf(' ') < 0 ? written.length() : written.indexOf(' ')))
+                        && written.indexOf(' ') > 0)
                         && !(pattern && words(name) == null)) { // a pattern's word is no one-part name run apart
                     names.add(name);
                 }
@@ -453,6 +509,10 @@ final class SpokenNames {
             // a name defined here before one only called or imported ("who calls get logger": the project's get_logger,
             // not logging's getLogger)
             inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) && !roles.get(n).contains(Role.CLASS)));
+            if (DECORATOR_WORD.matcher(question).find()) {
+                // "decorated with the yaml object decorator": the function yaml_object before the class YAMLObject
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) || roles.get(n).contains(Role.DEFINED_CLASS)));
+            }
             // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
             inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
             if (CONSTANT_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
@@ -463,6 +523,11 @@ final class SpokenNames {
             String kindWord = kindEnd > 0 ? question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT) : null;
             for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
+                if (again == null && name.indexOf('.') > 0 && roles.get(name).contains(Role.FUNCTION)
+                        && DECORATOR_WORD.matcher(question).find()) {
+                    // "methods under the value setter decorator": value.setter written as a decorator, not a folder
+                    again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
+                }
                 if (again == null && unknown && words(name) == null && roles.get(name).contains(Role.FUNCTION)
                         && (run.words().split(" ").length >= 3 || pointed)) { // "refactoring is alive - what uses it"
                     // "classes with get supported interpreter": a method of one part said as three words or more,
@@ -559,6 +624,12 @@ final class SpokenNames {
         }
         return null;
     }
+
+    /** Words that say a name's shape: a run holding one is a name, not the shape ("tag prefix"). */
+    private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending");
+
+    /** A word of decorating in the question. */
+    private static final Pattern DECORATOR_WORD = Pattern.compile("(?i)\\bdecorat|\\bdecos?\\b|@");
 
     /** A name written as code that may be a class's in lower case ("tzrange", "_timelex", "reset_pyparsing_context"). */
     private static final Pattern LOWER_NAME = Pattern.compile("(?<![\\w.`])_*[a-z][A-Za-z0-9_]*(?![\\w.(`])");
@@ -846,7 +917,8 @@ final class SpokenNames {
             if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
                 continue;
             }
-            boolean last = question.substring(end).matches("[\\s?.!]*");
+            // last, or last before the question mark ("usages of oct2int? want to drop the py2 shim")
+            boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*");
             Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
             names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
             for (String name : names) {
@@ -864,7 +936,8 @@ final class SpokenNames {
                         && ITS_MEMBERS.matcher(question).region(end, question.length()).find() && !after.equals("its")
                         && !Lexicon.COMMAND.contains(token) && !Lexicon.SEARCH_VERB.contains(token)) {
                     put = "the " + name + " class"; // "what can autoreloader do - list its methods"
-                } else if ((used.contains(Role.FUNCTION) || used.contains(Role.IMPORTED) && used.contains(Role.CALLED))
+                } else if ((used.contains(Role.FUNCTION) || (used.contains(Role.IMPORTED) || used.contains(Role.ASSIGNED))
+                        && used.contains(Role.CALLED)) // a function bound by assignment too ("oct2int = ord")
                         && name.equals(token) && (last && CALLED_AFTER.contains(before)
                         || CALLS_AFTER.contains(after))) {
                     put = name + "()";
@@ -1077,7 +1150,7 @@ final class SpokenNames {
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching import imports importing imported accept accepts accepting take takes taking refactoring "
-            + "changing renaming removing deprecating rewriting touching editing"); // "where do we throw not tree error"
+            + "changing renaming removing deprecating rewriting touching editing under below beneath"); // "where do we throw not tree error"
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by
@@ -1116,6 +1189,7 @@ final class SpokenNames {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
                     boolean leading = k == 0 && LEADING.contains(parts[0]) && (before != null && BEFORE_LEADING.contains(before)
                             || i == 0 && pointedAt(question, end)
+                            || i == 0 && roleNext // "as version param - which functions have it"
                             || question.substring(0, start).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
                             // "with" and "in" after a verb ("accept with exit status"), or after an article only before a
                             // role noun ("the in pending state decorator"; not "a with statement")
@@ -1128,7 +1202,9 @@ final class SpokenNames {
                             || asRole(question.substring(end))); // "what takes smart quotes to as an arg"
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
-                if (spaced && grammarOk && plainAt(question, start, end) && (byWords.containsKey(key)
+                if (spaced && grammarOk && (plainAt(question, start, end)
+                        || question.startsWith("()", end) && plainAt(question, start, end + 2)) // "usages of time left()"
+                        && (byWords.containsKey(key)
                         || byCompact.containsKey(key.replace(" ", "")))) {
                     String text = question.substring(start, end);
                     runs.add(new Run(start, end, key, !text.matches("(?s).*[a-z][A-Z].*|.*[A-Z]{2}.*")));

@@ -1159,6 +1159,35 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 131 to 136, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            does subtype() copy the constraints or share them                    # UNKNOWN                # -
+            What methods does NamedTypes define?                                 # METHODS_OF_CLASS       # NamedTypes
+            anything yielding instead of returning a list                        # GENERATORS             # -
+            Reviewer here — why does the cache layer use a Protocol instead of an ABC? # UNKNOWN          # -
+            anyone overriding reset()?                                           # CLASSES_WITH_METHOD    # reset
+            list meths on BaseHTMLProcessor                                      # METHODS_OF_CLASS       # BaseHTMLProcessor
+            grep class names for EndBracket                                      # CLASSES_BY_NAME        # EndBracket
+            anything with Sequence in its class name?                            # CLASSES_BY_NAME        # Sequence
+            What is the full hierarchy of interfaces below IException, including transitive subclasses? # SUBCLASSES # IException
+            where is validateInvariants implemented (which classes)              # CLASSES_WITH_METHOD    # validateInvariants
+            Which functions are named with the upgrade prefix?                   # FUNCTIONS_BY_NAME      # upgrade*
+            functions with the same prefix                                       # UNKNOWN                # -
+            What functions return a tuple of Any and int, according to their annotation? # FUNCTIONS_RETURNING # Tuple[Any, int]
+            Sentinel - what methods                                              # METHODS_OF_CLASS       # Sentinel
+            where is zlib imported, gzip handling                                # IMPORTS                # zlib
+            any "note:" comments i should read before touching the constructor   # COMMENTS               # NOTE
+            Which files import the C extension module _ruamel_yaml?              # IMPORTS                # _ruamel_yaml
+            who imports the module foo_bar                                       # IMPORTS                # foo_bar
+            output_from_msg - which file                                         # DEFINITIONS            # output_from_msg
+            functions that pause while waiting on the network and let other stuff run meanwhile # ASYNC_FUNCTIONS # -
+            abstract bases in core/                                              # ABSTRACT_CLASSES       # -
+            """)
+    void blindSets131To136(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     @org.junit.jupiter.api.Test
     void anywhereDownTheTreeIsAtAnyDepth() {
         assertEquals(new Intent.Subclasses("Docstring", true),

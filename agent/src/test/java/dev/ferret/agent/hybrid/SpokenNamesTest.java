@@ -604,6 +604,94 @@ class SpokenNamesTest {
                 def with_statement():
                     pass
                 """);
+        Files.writeString(repo.resolve("blind131.py"), """
+                oct2int = ord
+
+
+                def yaml_object(yml):
+                    return yml
+
+
+                class YAMLObject:
+                    pass
+
+
+                class SerialTimeout:
+                    def time_left(self):
+                        return oct2int("a")
+
+
+                def wait_for(deadline):
+                    return deadline.time_left()
+
+
+                def emit_tag(tag_prefix, as_version=4):
+                    return tag_prefix
+
+
+                def output_from_msg(msg):
+                    return msg
+
+
+                class NoTerminal:
+                    pass
+
+
+                class NoControls(NoTerminal):
+                    pass
+
+
+                class SQLiteSignatureStore:
+                    def store(self):
+                        pass
+
+
+                class _FeedURLHandler:
+                    def http_error_301(self, req):
+                        return req
+
+
+                class _BaseHTMLProcessor:
+                    def feed(self, data):
+                        return data
+
+
+                class _FeedParserMixin:
+                    def _start_itunes_author(self, attrs):
+                        pass
+
+                    def _start_itunes_name(self, attrs):
+                        pass
+
+
+                class ABCInterfaceClass:
+                    def getABC(self):
+                        pass
+
+
+                ABCInterface = ABCInterfaceClass()
+
+
+                class ISequence(ABCInterface):
+                    pass
+
+
+                class ScalarNode:
+                    @property
+                    def value(self):
+                        return 1
+
+                    @value.setter
+                    def value(self, v):
+                        pass
+                """);
+        Files.writeString(repo.resolve("blind131_decoder.py"), """
+                from blind131 import oct2int
+
+
+                def decode_length(octets):
+                    return oct2int(octets[0])
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -715,6 +803,21 @@ class SpokenNamesTest {
             v args decorated classes                             | ClassesByDecorator[decorator=v_args]
             methods wrapped in the in pending state decorator?   | FunctionsByDecorator[decorator=in_pending_state]
             what throws exception fsm                            | Raises[exception=ExceptionFSM]
+            usages of time left()                                | Callers[function=time_left]
+            usages of oct2int? want to drop the py2 shim         | Callers[function=oct2int]
+            Which classes are decorated with the yaml object decorator? | ClassesByDecorator[decorator=yaml_object]
+            subclasses of yaml object                            | Subclasses[base=YAMLObject, indirect=false]
+            methods under the value setter decorator?            | FunctionsByDecorator[decorator=value.setter]
+            tag prefix param where                               | FunctionsWithParameter[parameter=tag_prefix]
+            as version param - which functions have it          | FunctionsWithParameter[parameter=as_version]
+            output from msg - which file                         | Definitions[name=output_from_msg]
+            everything under no terminal in the class tree, any level | Subclasses[base=NoTerminal, indirect=true]
+            Which methods are defined on the SQLite signature store? | MethodsOfClass[className=SQLiteSignatureStore]
+            which class has http error 301                       | ClassesWithMethod[method=http_error_301]
+            list meths on base html processor                    | MethodsOfClass[className=_BaseHTMLProcessor]
+            all the _start_itunes_ handlers                      | FunctionsByName[pattern=_start_itunes_*]
+            who calls _start_itunes_                             | Callers[function=_start_itunes_]
+            methods of abc interface class pls                   | MethodsOfClass[className=ABCInterfaceClass]
             Show me all handlers of TIMEOUT.                     | Catches[exception=TIMEOUT]
             handlers of TIMEOUT, pls                             | Catches[exception=TIMEOUT]
             """)
