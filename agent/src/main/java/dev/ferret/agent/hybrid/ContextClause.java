@@ -87,6 +87,13 @@ final class ContextClause {
     /** ", perf review", ", for the audit": the piece of work, last. */
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", doing a review of our exceptions": the piece of work the asker is doing, last. */
+    private static final Pattern DOING_WORK = Pattern.compile(",\\s*(?:i'?m\\s+|we'?re\\s+|i am\\s+|we are\\s+)?doing\\s+"
+            + "(?:a|an|the|my|our|some)\\s+(?:[\\w-]+\\s+)?(?:" + WORK + ")\\b(?![^?]*(?:/|\\b(?:dir|directory|folder|"
+            + "package|module)\\b))[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // not "... of the middleware/ dir": a place
+    /** "where are the tests for this", "... for this repo": the repository asked about, which is the one at hand. */
+    private static final Pattern FOR_THIS = Pattern.compile("\\s+for\\s+this(?:\\s+(?:repo|repository|codebase|project|"
+            + "code|package|library|lib))?\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", gzip handling", ", for the proxy support": the topic it is asked for, last. */
     private static final Pattern TOPIC_LAST = Pattern.compile(",\\s*(?:for\\s+)?(?:the\\s+|our\\s+|my\\s+)?[\\w-]+\\s+"
             + "(?:handling|support|stuff|logic|integration)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -286,7 +293,8 @@ final class ContextClause {
             + "|\\.\\.\\.\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUALIFIER_WORD = Pattern.compile("\\b(?:only|excluded|excluding|exclude|including|included|"
             + "incl|not|rather|opposed|aside|except|without|whether|plain|first level|top-level|direct|transitive|"
-            + "tests?|production|nested|alike|considered|considering|at all|as written|as declared)\\b", Pattern.CASE_INSENSITIVE);
+            + "tests?|production|nested|alike|considered|considering|at all|as written|as declared|any (?:level|depth)|"
+            + "all levels|every level)\\b", Pattern.CASE_INSENSITIVE);
     /** ", production code only", ", leaving tests/ out", ", incl. classmethods named validate": a narrowing, last. */
     private static final Pattern QUALIFIER_LAST = Pattern.compile("(?:,|\\s[\u2014\u2013]|\\s--?)\\s*(?:(?:[\\w/.`-]+\\s+){1,3}only\\b"
             + "|leaving\\s+[^,?]{1,40}\\s+out\\b|incl\\.?\\s|including\\b|excluding\\b|first level\\b|top[- ]level only\\b"
@@ -360,7 +368,8 @@ final class ContextClause {
                 || n.matches("(?s).*\\bnot\\s+(?:the\\s+)?(?:transitive|indirect|grandchildren|descendants|deeper).*")) {
             return " directly";
         }
-        return n.matches("(?s).*(?:grand|transitive|indirect|descendant|all levels|any depth|deep|subclasses of subclasses|"
+        return n.matches("(?s).*(?:grand|transitive|indirect|descendant|all levels|any depth|any level|deep|"
+                + "subclasses of (?:its |their )?subclasses|"
                 + "intermediate|recursive|all the way|every level).*") ? " at any depth" : "";
     }
 
@@ -408,14 +417,20 @@ final class ContextClause {
         List<String> narrowing = new ArrayList<>();
         Matcher paren = QUALIFIER_PAREN.matcher(q);
         StringBuilder unparened = new StringBuilder();
+        String depthLast = "";
         while (paren.find()) {
             boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
             boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
             Matcher kind = KIND_ONLY.matcher(paren.group(1).strip());
             boolean kindOnly = kind.matches() && !KIND_NOUN.matcher(q.substring(0, paren.start()) + q.substring(paren.end())).find();
             String depth = qualifier ? depthHint(paren.group(1), q) : "";
+            // a depth said inside the question ("all subclasses (any level) of X") is said at its end
+            boolean last = q.substring(paren.end()).matches("[\\s?.!]*");
+            if (!last && !depth.isEmpty()) {
+                depthLast = depth;
+            }
             paren.appendReplacement(unparened, Matcher.quoteReplacement(kindOnly ? " " + (kind.group(1) != null ? kind.group(1)
-                    : kind.group(2)) : qualifier ? depth : example ? "" : paren.group()));
+                    : kind.group(2)) : qualifier ? (last ? depth : "") : example ? "" : paren.group()));
             if (qualifier && !kindOnly && depth.isEmpty()) { // a depth said is applied
                 narrowing.add(paren.group(1).strip());
             } else if (qualifier || kindOnly) {
@@ -427,6 +442,9 @@ final class ContextClause {
         }
         paren.appendTail(unparened);
         q = unparened.toString().strip();
+        if (!depthLast.isEmpty()) {
+            q = q.replaceFirst("[?.!]*$", "") + depthLast;
+        }
         if (!JUDGING_START.matcher(q).find()) {
             q = setAside(q, CONTRAST, narrowing);
         }
@@ -547,7 +565,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -231,9 +231,16 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         if (Math.abs(j - cue) == 1 || j == q.size() - 1) {
             return true;
         }
+        if (j + 2 == q.size() && TRAILING_ADVERBS.contains(q.get(j + 1).lower())) {
+            return true; // "inherit from object explicitly": only an adverb after it
+        }
         String next = q.get(j + 1).norm();
         return Lexicon.PARAMETER.contains(next) || Lexicon.METHOD.contains(next) || next.equals("decorator");
     }
+
+    /** Adverbs that may end a question after its name. */
+    private static final Set<String> TRAILING_ADVERBS = Set.of("explicitly", "directly", "indirectly", "still",
+            "anywhere", "too", "transitively");
 
     static boolean isGlob(String t) {
         return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+")

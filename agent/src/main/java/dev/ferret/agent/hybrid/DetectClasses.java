@@ -45,7 +45,7 @@ final class DetectClasses extends Detect {
 
     /** Python's built-in classes that projects subclass, written in lower case: "dict subclasses". */
     private static final Set<String> BASE_TYPES = Set.of("dict", "list", "set", "tuple", "str", "int", "float",
-            "bytes", "object", "frozenset", "bytearray");
+            "bytes", "object", "frozenset", "bytearray", "property");
 
     Candidate subclasses() {
         boolean protocol = false;
@@ -61,6 +61,8 @@ final class DetectClasses extends Detect {
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                 || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
+                || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")
+                || q.phrase("subclasses", "of", "their", "subclasses")
                 || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))
                 || (q.has(Set.of("tree")) && q.has(Set.of("under", "below", "down"))) // "anywhere down the tree"
                 || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
@@ -201,7 +203,8 @@ final class DetectClasses extends Detect {
             p++; // "extend traitlets Configurable", "descendants of pydantic BaseModel", "the gunicorn Worker class":
                  // the library, then its class
         }
-        if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
+        if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())
+                && !BASE_TYPES.contains(q.get(p).lower())) { // "subclasses of property": builtin classes in lower case
             p = -1; // "extend something from the stdlib": a base class is written like a class
         }
         if (p >= 0) {
@@ -236,7 +239,7 @@ final class DetectClasses extends Detect {
                 }
                 if (k < q.size() && Set.of("is", "includes", "contains", "=", "being").contains(q.get(k).norm())) {
                     int p = after(k, 3);
-                    if (p >= 0 && (classLike(q.get(p)) || q.get(p).code())) {
+                    if (p >= 0 && (classLike(q.get(p)) || q.get(p).code() || BASE_TYPES.contains(q.get(p).lower()))) {
                         return p;
                     }
                 }

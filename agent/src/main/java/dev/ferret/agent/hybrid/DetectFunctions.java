@@ -521,7 +521,7 @@ final class DetectFunctions extends Detect {
         if (p < 0) {
             return null;
         }
-        if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which"))) {
+        if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which", "everything", "whatever"))) {
             return null;
         }
         if (!q.get(p).code() && p + 1 < q.size() && Lexicon.PARAMETER.contains(q.get(p + 1).norm())

@@ -37,6 +37,15 @@ final class DetectMembers extends Detect {
                 && q.words.stream().anyMatch(w -> w.code() && w.identifier() && functionShaped(w))) {
             return null; // "where is the plugin manager getter, get_plugin_manager, defined?": one function named
         }
+        int at = i;
+        if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i > 0
+                && Set.of("of", "from", "is", "extend", "extends", "subclass", "subclassing", "with", "in").contains(q.get(i - 1).norm())
+                && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN) || any(Set.of("base", "parent"))
+                || q.words.stream().anyMatch(w -> w.index() < at && Set.of("end", "ends", "ending", "start", "starts",
+                "starting", "named", "containing").contains(w.norm())))) {
+            return null; // "subclasses of property", "whose base class is property", "classes ending with property":
+                         // the builtin class, or a name's end
+        }
         if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i + 1 < q.size()
                 && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm())
                 && !Lexicon.STOP.contains(q.get(i + 1).lower()) && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower())) {

@@ -521,6 +521,11 @@ final class DetectNames extends Detect {
                     }
                 }
                 case "named", "called", "matching", "like" -> {
+                    if (i + 2 < q.size() && Set.of("something", "whatever", "anything", "sth").contains(q.get(i + 1).lower())
+                            && (q.get(i + 2).code() || q.get(i + 2).capitalised()) && q.get(i + 2).identifier()) {
+                        pattern = "*" + q.get(i + 2).text(); // "classes named something Writer": its end
+                        break;
+                    }
                     p = after(i, 2, true, Set.of());
                     p = p >= 0 || n.equals("like") ? p : lastWordAfter(i, Set.of());
                     if (p == i + 1 && !(q.get(p).lower().equals("per") && !q.get(p).code())) { // not "called per file"

@@ -81,8 +81,27 @@ final class Rewrites {
     private static final Pattern NAME_DASH_FILE = Pattern.compile("(?i)^\\s*(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*_\\w*|"
             + "[A-Za-z_][\\w.]*\\(\\)|[a-z]+[A-Z]\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*)\\s*(?:[-:,\u2013\u2014]+|\\s-+)\\s*"
             + "(?:in\\s+)?(?:which|what|wich|wat)\\s+(?:file|module|source file)\\s*(?:pls|please)?\\s*\\??\\s*$");
+    /**
+     * "What classes have a Clone method?", "which classes override the DefaultLeafVisit method": a method named in
+     * capitals (yapf's, Twisted's) after a verb of having, which the reader would take for a class; written as a call.
+     */
+    private static final Pattern CAPITAL_METHOD = Pattern.compile("\\b((?i:class|classes|ones)\\s+(?i:that\\s+|which\\s+)?"
+            + "(?i:have|has|define|defines|override|overrides|implement|implements|provide|provides)\\s+"
+            + "(?i:a|an|the|its\\s+own|their\\s+own)\\s+)([A-Z][A-Za-z0-9_]*)(\\s+(?i:method|methods)\\b)");
+    /**
+     * "functions using functools.wraps as decorator", "is observe used as a class decorator anywhere": the functions
+     * (classes) decorated with it.
+     */
+    private static final Pattern USED_AS_DECORATOR = Pattern.compile("(?i)\\b(?:using|that\\s+use|which\\s+use)\\s+@?"
+            + "([A-Za-z_][\\w.]*)\\s+as\\s+(?:a\\s+|the\\s+|their\\s+)?(class\\s+)?decorators?\\b");
+    private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are)\\s+@?"
+            + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
+    /** "NSBase - every subclass, indirect too": a name, a dash, then its subclasses asked for. */
+    private static final Pattern NAME_DASH_SUBCLASSES = Pattern.compile("(?i)^\\s*(?:the\\s+)?([A-Za-z_][\\w.]*)"
+            + "\\s*(?:[-:\u2013\u2014]+|\\s-+)\\s*((?:every|all|each|any|list\\s+(?:its|the|all)|its|all\\s+its)\\s+"
+            + "(?:(?:direct|indirect|transitive)\\s+)?(?:subclass(?:es)?|descendants?|children|derived\\s+classes|kids))\\b(.*)$");
     /** "where does X come from" with X written as code: where X lives. */
-    private static final Pattern COME_FROM = Pattern.compile("\\b(where\\s+(?:does|do|did)\\s+(?:the\\s+)?"
+    private static final Pattern COME_FROM = Pattern.compile("\\b((?i:where\\s+(?:does|do|did)\\s+(?:the\\s+)?)"
             + "(?:[A-Z][A-Z0-9_]+|[A-Za-z_]\\w*_\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*|\\w+\\(\\)))\\s+come\\s+from\\b");
     /**
      * Python's errors whose names have two words or more before "Error", by those words ("file not found",
@@ -136,6 +155,8 @@ final class Rewrites {
         return found;
     }
 
+    /** "where are the mains": the main entry points. */
+    private static final Pattern MAINS = Pattern.compile("(?i)\\b(?:the|our|all\\s+the)\\s+mains\\b(?![`.(_])");
     /** Chat abbreviations: "impl", "pkg", "meths". */
     private static final Pattern METHS = Pattern.compile("(?<![\\w`.])meths\\b(?![`.(_])", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
@@ -300,6 +321,10 @@ final class Rewrites {
     /** "Locate the class SessionStore.": where it is defined. */
     private static final Pattern LOCATE_ONE = Pattern.compile("^(?:locate|find|show\\s+me)\\s+(?:the\\s+)?(?:class|function|def|"
             + "constant|method)\\s+(`?[A-Za-z_][\\w.]*`?)\\s*[.?!]?$", Pattern.CASE_INSENSITIVE);
+    /** "jump to the EDEOption class", "go to parse_args": where it is defined (an editor's "go to definition"). */
+    private static final Pattern GO_TO_ONE = Pattern.compile("^\\s*(?:jump|go|goto|take\\s+me|navigate|skip)\\s+(?:to\\s+)?"
+            + "(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*(?:\\(\\))?)(?:\\s+(?:class|function|func|method|def|constant))?"
+            + "\\s*(?:pls|please)?\\s*[.?!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "r there": are there. */
     private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)");
     /** "where's MAX_UPLOAD_SIZE set": where it is defined. */
@@ -631,6 +656,7 @@ final class Rewrites {
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
         q = METHS.matcher(q).replaceAll("methods");
+        q = MAINS.matcher(q).replaceAll("the main entry points");
         q = SUBTREE.matcher(q).replaceAll("tree $1"); // "the whole subtree of X": the tree under it
         q = MIX_IN.matcher(q).replaceAll(m -> "inherit" + switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
             case "mixes" -> "s";
@@ -652,6 +678,12 @@ final class Rewrites {
         q = COME_FROM.matcher(q).replaceAll("$1 live"); // "where does EPOCHORDINAL come from": where it is defined
         q = WHICH_CLASSES_AFTER.matcher(q).replaceAll("which classes implement $1");
         q = NAME_DASH_METHODS.matcher(q).replaceAll("methods of $1");
+        q = NAME_DASH_SUBCLASSES.matcher(q).replaceAll("$2 of $1$3");
+        q = CAPITAL_METHOD.matcher(q).replaceAll("$1$2()$3");
+        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> "decorated with @" + Matcher.quoteReplacement(m.group(1)));
+        q = IS_USED_AS_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(2) != null
+                && m.group(2).strip().equalsIgnoreCase("class") ? "which classes are" : "which functions are")
+                + " decorated with @" + m.group(1) + m.group(3)));
         q = NAME_DASH_FILE.matcher(q).replaceAll("where is $1 defined");
         q = LOWER_EXCEPTION.matcher(q).replaceAll(m -> { // "where do we catch keyerror", "raise valueerorr"
             String e = misspeltException(m.group().toLowerCase(java.util.Locale.ROOT));
@@ -664,6 +696,11 @@ final class Rewrites {
         q = TAG_HEAVY.matcher(q).replaceAll(m -> "the " + m.group(3) + " with the most "
                 + (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(java.util.Locale.ROOT) + " comments");
         q = LOCATE_ONE.matcher(q).replaceAll("where is $1 defined");
+        Matcher jump = GO_TO_ONE.matcher(q);
+        if (jump.matches() && !Lexicon.cue(jump.group(1).toLowerCase(java.util.Locale.ROOT))
+                && !jump.group(1).equalsIgnoreCase("definition")) {
+            q = "where is " + jump.group(1) + " defined"; // not "go to definition", "jump to tests"
+        }
         q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");
         q = BENEATH_IN_TREE.matcher(q).replaceAll(" inherit from $1 at any depth");
         q = QUERY_LABEL.matcher(q).replaceFirst("");
@@ -701,7 +738,7 @@ final class Rewrites {
         q = PREFIX_FUNCTIONS.matcher(q).replaceAll(m -> m.group(1).equalsIgnoreCase("test_") ? Matcher.quoteReplacement(m.group())
                 : m.group(2) + " starting with " + m.group(1));
         q = WITH_ABLE.matcher(q).replaceAll("context managers");
-        q = AS_ARGUMENT.matcher(q).replaceAll("take a $1 parameter");
+        q = AS_ARGUMENT.matcher(q).replaceAll("take a `$1` parameter"); // as code: "take default as an argument"
         q = LONG_LISTS.matcher(q).replaceAll("with too many parameters");
         q = ELLIPSIS.matcher(q).replaceAll("*");
         q = CHECK_WHETHER.matcher(q).replaceAll("");

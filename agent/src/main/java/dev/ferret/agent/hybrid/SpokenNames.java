@@ -59,7 +59,8 @@ final class SpokenNames {
             + "each only also too many much more most than");
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
-    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT }
+    private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT,
+        DEFINED_FUNCTION }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -98,6 +99,7 @@ final class SpokenNames {
             }
             for (PyFunction fn : f.functions()) {
                 names.add(fn.name(), Role.FUNCTION);
+                names.add(fn.name(), Role.DEFINED_FUNCTION);
                 for (PyParam p : fn.params()) {
                     names.add(p.name(), Role.PARAMETER);
                 }
@@ -163,6 +165,8 @@ final class SpokenNames {
             if (words != null) {
                 roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(Role.FUNCTION);
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
+                // "the contextlib context manager decorator": its parts' words run together or apart
+                byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
             }
         }
 
@@ -304,6 +308,24 @@ final class SpokenNames {
      * lower case is the class the repository defines or imports under that name in another case.
      */
     private Classification repositorySpelling(String question, Classification c) {
+        String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
+                : c.intent() instanceof Intent.FunctionsByDecorator f ? f.decorator() : null;
+        if (decorator != null && !roles.containsKey(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
+            // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
+            // (a decorator written with capitals, "@Ignore", is asked for as written)
+            String found = null;
+            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(decorator) && e.getValue().contains(Role.FUNCTION)) {
+                    if (found != null) {
+                        return c;
+                    }
+                    found = e.getKey();
+                }
+            }
+            Intent read = found == null ? null : c.intent() instanceof Intent.ClassesByDecorator
+                    ? new Intent.ClassesByDecorator(found) : new Intent.FunctionsByDecorator(found);
+            return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+        }
         if (c.intent() instanceof Intent.FunctionsReturning f && f.type().matches("[a-z][a-z0-9_]{2,}") && !known(f.type())
                 && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
             // "which ones return a popen": the class the repository imports or defines as Popen
@@ -465,7 +487,8 @@ final class SpokenNames {
             }
             // a run tried only for a misread word or its length must read at least as surely ("classes that still have
             // unimplemented abstract methods" stays the abstract classes)
-            int atLeast = otherwise ? Integer.MIN_VALUE : first.score();
+            // (a run of four words or more spells its name surely enough: "below cyclic send task abc")
+            int atLeast = otherwise || longRun && run.words().split(" ").length >= 4 ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
                     && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
                     && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
@@ -488,7 +511,9 @@ final class SpokenNames {
             if (argKnown && arg != null && !arg.isEmpty() && cueAfter(run.words(), arg, spelt)) {
                 continue; // "where is subprocess imported": the module and the question's verb, not a subprocess_imported
             }
-            if (argKnown && run.words().equals(spelt)) {
+            if (argKnown && run.words().equals(spelt) && !(CLASS_AFTER.matcher(question).region(run.end(), question.length())
+                    .lookingAt() && byCompact.getOrDefault(run.words().replace(" ", ""), Set.of()).stream()
+                    .anyMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))) { // but "the lru cache class": LRUCache
                 // the first reading already has these words as a name of its own: "lru cache decorated functions" is
                 // functools' lru_cache, not a class LRUCache; "timeout error" is TimeoutError, not a TimeOutError
                 continue;
@@ -506,15 +531,23 @@ final class SpokenNames {
                 }
             }
             List<String> inOrder = new ArrayList<>(names);
+            // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
+            inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
             // a name defined here before one only called or imported ("who calls get logger": the project's get_logger,
-            // not logging's getLogger)
+            // not logging's getLogger; "a should curry method": the method _should_curry, not a variable should_curry)
             inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) && !roles.get(n).contains(Role.CLASS)));
+            if (CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
+                // "where's the tag map class defined": the class TagMap before a method tagMap
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_CLASS)));
+            } else if (METHOD_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
+                // "their own app iter range method": the method app_iter_range before a class AppIterRange
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_FUNCTION)
+                        || roles.get(n).contains(Role.DEFINED_CLASS)));
+            }
             if (DECORATOR_WORD.matcher(question).find()) {
                 // "decorated with the yaml object decorator": the function yaml_object before the class YAMLObject
                 inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) || roles.get(n).contains(Role.DEFINED_CLASS)));
             }
-            // a public name before the private one of the same words ("to dict": to_dict, then _to_dict)
-            inOrder.sort(Comparator.comparingInt(n -> n.length() - n.replaceFirst("^_+", "").length()));
             if (CONSTANT_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
                 // "the issues url constant": ISSUES_URL before a variable issues_url
                 inOrder.sort(Comparator.comparing(n -> !n.equals(n.toUpperCase(Locale.ROOT))));
@@ -628,6 +661,10 @@ final class SpokenNames {
     /** Words that say a name's shape: a run holding one is a name, not the shape ("tag prefix"). */
     private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending");
 
+    /** "method" or "function" right after a run. */
+    private static final Pattern METHOD_AFTER = Pattern.compile("\\s+(?:method|methods|function|functions|func|def)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** A word of decorating in the question. */
     private static final Pattern DECORATOR_WORD = Pattern.compile("(?i)\\bdecorat|\\bdecos?\\b|@");
 
@@ -648,7 +685,8 @@ final class SpokenNames {
         while (m.find()) {
             String name = m.group();
             EnumSet<Role> used = roles.get(name);
-            if (used == null || !used.contains(Role.DEFINED_CLASS) || used.contains(Role.FUNCTION) || GRAMMAR.contains(name)
+            // a class applied as a decorator too is still no function ("the curry class": toolz's curry)
+            if (used == null || !used.contains(Role.DEFINED_CLASS) || used.contains(Role.DEFINED_FUNCTION) || GRAMMAR.contains(name)
                     || name.replaceFirst("^_+", "").length() < 3 || LIBRARY_CLASSES.contains(name)
                     || !unknown && (!METHODS_NEXT.matcher(question.substring(m.end())).find()
                     || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
@@ -782,6 +820,13 @@ final class SpokenNames {
         if (java.util.Arrays.stream(run.split(" ")).anyMatch(w -> w.equals(argument) || argument.equals(w + "s")
                 || w.equals(argument + "s"))) { // "build request" first read as requests
             return true;
+        }
+        String[] words = run.split(" ");
+        for (int k = 2; k < words.length; k++) {
+            // "the contextlib context manager decorator" first read as contextmanager: the run's last words run together
+            if (String.join("", java.util.Arrays.copyOfRange(words, words.length - k, words.length)).equals(argument)) {
+                return true;
+            }
         }
         if (spelt == null) {
             return false;
@@ -1121,7 +1166,7 @@ final class SpokenNames {
     /** After a name put first: a dash and the request. */
     private static final Pattern FIRST_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+\\S");
     /** Right before a run: a verb whose object is a name of one kind. */
-    private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using)\\s+"
+    private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using|w/)\\s+"
             + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
             + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$");
     /** Right after a run: the decorator it is ("v args decorated classes"). */

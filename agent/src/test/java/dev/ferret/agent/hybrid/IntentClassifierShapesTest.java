@@ -1188,6 +1188,37 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 137 to 142, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            is observe used as a class decorator anywhere                        # CLASSES_BY_DECORATOR   # observe
+            functions using functools.wraps as decorator                         # FUNCTIONS_BY_DECORATOR # functools.wraps
+            which classes end in Error, doing a review of our exceptions         # CLASSES_BY_NAME        # *Error
+            classes that extend Middleware, doing a review of the middleware/ dir # SUBCLASSES            # Middleware
+            where are the tests for this                                         # TESTS                  # -
+            List every class that derives from FormError, including subclasses of its subclasses. # SUBCLASSES # FormError
+            all subclasses (any level) of the BaseRotatingLogger                 # SUBCLASSES             # BaseRotatingLogger
+            NSBase - every subclass, indirect too                                # SUBCLASSES             # NSBase
+            which classes still inherit from object explicitly? py2 leftover cleanup # SUBCLASSES         # object
+            What classes have a Clone method?                                    # CLASSES_WITH_METHOD    # Clone
+            Which classes define a Visit_funcdef method?                         # CLASSES_WITH_METHOD    # Visit_funcdef
+            all the Get* helpers                                                 # FUNCTIONS_BY_NAME      # Get*
+            everything that accepts `exclude`                                    # FUNCTIONS_WITH_PARAMETER # exclude
+            everything taking channel                                            # FUNCTIONS_WITH_PARAMETER # channel
+            List the classes whose immediate base class is property.             # SUBCLASSES             # property
+            all subclasses of property incl nested ones                          # SUBCLASSES             # property
+            which classes end with property                                      # CLASSES_BY_NAME        # *property
+            list properties                                                      # PROPERTIES             # -
+            which functions take default as an argument                          # FUNCTIONS_WITH_PARAMETER # default
+            Where does VALID_INTERFACES come from?                               # DEFINITIONS            # VALID_INTERFACES
+            classes named something Writer                                       # CLASSES_BY_NAME        # *Writer
+            how do the cli tools start, where are the mains                      # ENTRY_POINTS           # -
+            jump to the EDEOption class                                          # DEFINITIONS            # EDEOption
+            """)
+    void blindSets137To142(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     @org.junit.jupiter.api.Test
     void anywhereDownTheTreeIsAtAnyDepth() {
         assertEquals(new Intent.Subclasses("Docstring", true),

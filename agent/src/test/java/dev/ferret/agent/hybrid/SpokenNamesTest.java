@@ -692,6 +692,62 @@ class SpokenNamesTest {
                 def decode_length(octets):
                     return oct2int(octets[0])
                 """);
+        Files.writeString(repo.resolve("blind137.py"), """
+                import contextlib
+                import unittest
+
+
+                class NSBase:
+                    pass
+
+
+                class NS(NSBase):
+                    pass
+
+
+                class LRUCache:
+                    def get(self, key):
+                        return key
+
+
+                class EDEOption:
+                    pass
+
+
+                class CyclicSendTaskABC:
+                    pass
+
+
+                class ModifiableCyclicTaskABC(CyclicSendTaskABC):
+                    pass
+
+
+                class curry:
+                    def bind(self, *args):
+                        return args
+
+                    def _should_curry(self, args):
+                        return args
+
+
+                @curry
+                def merge(*dicts):
+                    return dicts
+
+
+                @unittest.skipIf(True, "old")
+                class OldTest(unittest.TestCase):
+                    pass
+
+
+                @contextlib.contextmanager
+                def opened(path):
+                    yield path
+
+
+                def parse_message(data, raise_on_truncation=False):
+                    return data
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -818,6 +874,15 @@ class SpokenNamesTest {
             all the _start_itunes_ handlers                      | FunctionsByName[pattern=_start_itunes_*]
             who calls _start_itunes_                             | Callers[function=_start_itunes_]
             methods of abc interface class pls                   | MethodsOfClass[className=ABCInterfaceClass]
+            ns base - every subclass, indirect too               | Subclasses[base=NSBase, indirect=true]
+            whats on the lru cache class                         | MethodsOfClass[className=LRUCache]
+            everything accepting raise on truncation             | FunctionsWithParameter[parameter=raise_on_truncation]
+            jump to the ede option class                         | Definitions[name=EDEOption]
+            classes decorated unittest.skipif                    | ClassesByDecorator[decorator=unittest.skipIf]
+            Which functions are decorated with the contextlib context manager decorator? | FunctionsByDecorator[decorator=contextlib.contextmanager]
+            full tree of classes below cyclic send task abc, not just direct kids | Subclasses[base=CyclicSendTaskABC, indirect=true]
+            What methods does the curry class define?            | MethodsOfClass[className=curry]
+            which class has a should curry method                | ClassesWithMethod[method=_should_curry]
             Show me all handlers of TIMEOUT.                     | Catches[exception=TIMEOUT]
             handlers of TIMEOUT, pls                             | Catches[exception=TIMEOUT]
             """)
