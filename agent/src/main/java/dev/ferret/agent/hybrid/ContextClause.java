@@ -417,20 +417,14 @@ final class ContextClause {
         List<String> narrowing = new ArrayList<>();
         Matcher paren = QUALIFIER_PAREN.matcher(q);
         StringBuilder unparened = new StringBuilder();
-        String depthLast = "";
         while (paren.find()) {
             boolean qualifier = QUALIFIER_WORD.matcher(paren.group(1)).find();
             boolean example = !qualifier && EXAMPLES_PAREN.matcher(paren.group(1)).find();
             Matcher kind = KIND_ONLY.matcher(paren.group(1).strip());
             boolean kindOnly = kind.matches() && !KIND_NOUN.matcher(q.substring(0, paren.start()) + q.substring(paren.end())).find();
             String depth = qualifier ? depthHint(paren.group(1), q) : "";
-            // a depth said inside the question ("all subclasses (any level) of X") is said at its end
-            boolean last = q.substring(paren.end()).matches("[\\s?.!]*");
-            if (!last && !depth.isEmpty()) {
-                depthLast = depth;
-            }
             paren.appendReplacement(unparened, Matcher.quoteReplacement(kindOnly ? " " + (kind.group(1) != null ? kind.group(1)
-                    : kind.group(2)) : qualifier ? (last ? depth : "") : example ? "" : paren.group()));
+                    : kind.group(2)) : qualifier ? depth : example ? "" : paren.group()));
             if (qualifier && !kindOnly && depth.isEmpty()) { // a depth said is applied
                 narrowing.add(paren.group(1).strip());
             } else if (qualifier || kindOnly) {
@@ -442,9 +436,6 @@ final class ContextClause {
         }
         paren.appendTail(unparened);
         q = unparened.toString().strip();
-        if (!depthLast.isEmpty()) {
-            q = q.replaceFirst("[?.!]*$", "") + depthLast;
-        }
         if (!JUDGING_START.matcher(q).find()) {
             q = setAside(q, CONTRAST, narrowing);
         }

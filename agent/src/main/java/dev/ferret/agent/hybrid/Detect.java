@@ -231,8 +231,8 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         if (Math.abs(j - cue) == 1 || j == q.size() - 1) {
             return true;
         }
-        if (j + 2 == q.size() && TRAILING_ADVERBS.contains(q.get(j + 1).lower())) {
-            return true; // "inherit from object explicitly": only an adverb after it
+        if (TRAILING_ADVERBS.contains(q.get(j + 1).lower())) {
+            return true; // "inherit from object explicitly", "descend from object, transitively, ...": an adverb after it
         }
         String next = q.get(j + 1).norm();
         return Lexicon.PARAMETER.contains(next) || Lexicon.METHOD.contains(next) || next.equals("decorator");

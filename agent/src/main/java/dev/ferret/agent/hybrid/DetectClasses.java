@@ -61,6 +61,7 @@ final class DetectClasses extends Detect {
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                 || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
+                || q.phrase("directly", "or", "thru") || q.phrase("directly", "or", "through") // "... or thru a parent"
                 || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")
                 || q.phrase("subclasses", "of", "their", "subclasses")
                 || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))

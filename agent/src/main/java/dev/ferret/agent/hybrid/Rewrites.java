@@ -155,6 +155,9 @@ final class Rewrites {
         return found;
     }
 
+    /** "all subclasses (any level) of X": a depth said in parentheses inside the question, said at its end instead. */
+    private static final Pattern DEPTH_INSIDE = Pattern.compile("(?i)\\s+\\((any\\s+(?:level|depth)|all\\s+levels|every\\s+level|"
+            + "at\\s+any\\s+depth|transitive(?:ly)?|indirect(?:\\s+too)?|incl(?:uding|\\.)?\\s+indirect(?:\\s+ones)?)\\)(?=\\s+\\S)");
     /** "where are the mains": the main entry points. */
     private static final Pattern MAINS = Pattern.compile("(?i)\\b(?:the|our|all\\s+the)\\s+mains\\b(?![`.(_])");
     /** Chat abbreviations: "impl", "pkg", "meths". */
@@ -650,8 +653,15 @@ final class Rewrites {
     /** attrs' class decorator said with a space: "attr s". */
     private static final Pattern ATTR_S = Pattern.compile("\\battr\\s+s\\b(?=\\s+(?:decorat|class))", Pattern.CASE_INSENSITIVE);
 
+    /** The question with a depth said in parentheses inside it ({@link #DEPTH_INSIDE}) said at its end. */
+    private static String depthLast(String question) {
+        Matcher m = DEPTH_INSIDE.matcher(question);
+        return !m.find() ? question : (question.substring(0, m.start()) + question.substring(m.end()))
+                .replaceFirst("[\\s?.!]*$", "") + ", at any depth";
+    }
+
     static String apply(String question) {
-        final String asked = spoken(CodePattern.apply(question));
+        final String asked = spoken(CodePattern.apply(depthLast(question)));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");

@@ -1214,9 +1214,25 @@ class IntentClassifierShapesTest {
             classes named something Writer                                       # CLASSES_BY_NAME        # *Writer
             how do the cli tools start, where are the mains                      # ENTRY_POINTS           # -
             jump to the EDEOption class                                          # DEFINITIONS            # EDEOption
+            Which classes descend from object, transitively, including subclasses of subclasses? # SUBCLASSES # object
+            all subclasses (any level) of the base rotating logger               # SUBCLASSES             # BaseRotatingLogger
+            all classes inheriting from object directly or thru a parent         # SUBCLASSES             # object
             """)
     void blindSets137To142(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
+    }
+
+    /** The depth of a subclass question said in parentheses inside it, after the base, or as "its subclasses' subclasses". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            all subclasses (any level) of the base rotating logger               # BaseRotatingLogger
+            List every class that derives from FormError, including subclasses of its subclasses. # FormError
+            Which classes descend from object, transitively, including subclasses of subclasses? # object
+            all classes inheriting from object directly or thru a parent         # object
+            NSBase - every subclass, indirect too                                # NSBase
+            """)
+    void theDepthIsReadWhereverItIsSaid(String question, String base) {
+        assertEquals(new Intent.Subclasses(base, true), classifier.classify(question), question);
     }
 
     @org.junit.jupiter.api.Test
