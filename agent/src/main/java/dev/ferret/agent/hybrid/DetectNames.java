@@ -454,7 +454,8 @@ final class DetectNames extends Detect {
         }
         Word w = j < q.size() ? q.get(j) : null;
         return w != null && j == q.size() - 1 && j > cue + 1 && w.identifier()
-                && (Lexicon.PYTHON_KEYWORDS.contains(w.lower()) || skip.contains(w.norm())) ? j : -1;
+                && (Lexicon.PYTHON_KEYWORDS.contains(w.lower()) || Lexicon.MODIFIER.contains(w.lower())
+                || skip.contains(w.norm())) ? j : -1; // "funcs starting with default"
     }
 
     /**
@@ -515,6 +516,11 @@ final class DetectNames extends Detect {
                 case "containing", "contain", "contains" -> {
                     p = after(i, reach, true, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
+                    if (p < 0 && i + 2 == q.size() && q.get(i + 1).identifier() && (Lexicon.PYTHON_KEYWORDS.contains(
+                            q.get(i + 1).lower()) || Lexicon.MODIFIER.contains(q.get(i + 1).lower()))
+                            && any(Set.of("name", "names"))) {
+                        p = i + 1; // "every function whose name contains default", "... contains from": the last word
+                    }
                     if (p >= 0) {
                         pattern = glob(p, "%s");
                         inside = true;

@@ -86,7 +86,7 @@ final class Rewrites {
      * capitals (yapf's, Twisted's) after a verb of having, which the reader would take for a class; written as a call.
      */
     private static final Pattern CAPITAL_METHOD = Pattern.compile("\\b((?i:class|classes|ones)\\s+(?i:that\\s+|which\\s+)?"
-            + "(?i:have|has|define|defines|override|overrides|implement|implements|provide|provides)\\s+"
+            + "(?i:have|has|having|with|define|defines|override|overrides|implement|implements|provide|provides)\\s+"
             + "(?i:a|an|the|its\\s+own|their\\s+own)\\s+)([A-Z][A-Za-z0-9_]*)(\\s+(?i:method|methods)\\b)");
     /**
      * "functions using functools.wraps as decorator", "is observe used as a class decorator anywhere": the functions

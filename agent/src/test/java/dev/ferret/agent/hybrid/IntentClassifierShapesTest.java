@@ -1217,6 +1217,10 @@ class IntentClassifierShapesTest {
             Which classes descend from object, transitively, including subclasses of subclasses? # SUBCLASSES # object
             all subclasses (any level) of the base rotating logger               # SUBCLASSES             # BaseRotatingLogger
             all classes inheriting from object directly or thru a parent         # SUBCLASSES             # object
+            Show every function whose name contains default.                     # FUNCTIONS_BY_NAME      # default
+            funcs starting with default                                          # FUNCTIONS_BY_NAME      # default*
+            Show every function whose name contains from.                        # FUNCTIONS_BY_NAME      # from
+            classes with a Clone method?                                         # CLASSES_WITH_METHOD    # Clone
             """)
     void blindSets137To142(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
