@@ -70,9 +70,11 @@ final class Rewrites {
     private static final Pattern WHICH_CLASSES_AFTER = Pattern.compile("(?i)^\\s*where\\s+(?:is|are)\\s+(?:the\\s+)?"
             + "([A-Za-z_][\\w.]*(?:\\(\\))?)\\s+(?:method\\s+)?(?:implemented|overridden|overriden|defined)\\s*(?:[-,:(\u2013\u2014]|\\s-)\\s*"
             + "(?:in\\s+|on\\s+|by\\s+)?which\\s+class(?:es)?\\s*\\)?\\s*\\??\\s*$");
+    /** A dash (or dashes) or a colon after a name put first, and the spaces around it. */
+    private static final String NAME_DASH = "\\s*(?:[-:\u2013\u2014]+|\\s-+)\\s*";
     /** "Sentinel - what methods", "NotebookNode: which methods?": a name, a dash, then its methods asked for. */
     private static final Pattern NAME_DASH_METHODS = Pattern.compile("(?i)^\\s*(?:the\\s+)?([A-Za-z_][\\w.]*)(?:\\s+class)?"
-            + "\\s*(?:[-:\u2013\u2014]+|\\s-+)\\s*(?:what|which|wat|wich)\\s+(?:are\\s+(?:its|the)\\s+)?methods?\\s*"
+            + NAME_DASH + "(?:what|which|wat|wich)\\s+(?:are\\s+(?:its|the)\\s+)?methods?\\s*"
             + "(?:pls|please)?\\s*\\??\\s*$");
     /**
      * "output_from_msg - which file", "`SQLiteSignatureStore`: what module?": a name written as code, then the file
@@ -98,7 +100,7 @@ final class Rewrites {
             + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
     /** "NSBase - every subclass, indirect too": a name, a dash, then its subclasses asked for. */
     private static final Pattern NAME_DASH_SUBCLASSES = Pattern.compile("(?i)^\\s*(?:the\\s+)?([A-Za-z_][\\w.]*)"
-            + "\\s*(?:[-:\u2013\u2014]+|\\s-+)\\s*((?:every|all|each|any|list\\s+(?:its|the|all)|its|all\\s+its)\\s+"
+            + NAME_DASH + "((?:every|all|each|any|list\\s+(?:its|the|all)|its|all\\s+its)\\s+"
             + "(?:(?:direct|indirect|transitive)\\s+)?(?:subclass(?:es)?|descendants?|children|derived\\s+classes|kids))\\b(.*)$");
     /** "where does X come from" with X written as code: where X lives. */
     private static final Pattern COME_FROM = Pattern.compile("\\b((?i:where\\s+(?:does|do|did)\\s+(?:the\\s+)?)"

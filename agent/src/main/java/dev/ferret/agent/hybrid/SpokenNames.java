@@ -117,8 +117,10 @@ final class SpokenNames {
                 names.addLast(r.exception(), Role.RAISED_OR_CAUGHT);
             }
             for (PyHandler h : f.handlers()) {
-                h.types().forEach(t -> names.addLast(t, Role.CLASS));
-                h.types().forEach(t -> names.addLast(t, Role.RAISED_OR_CAUGHT));
+                h.types().forEach(t -> {
+                    names.addLast(t, Role.CLASS);
+                    names.addLast(t, Role.RAISED_OR_CAUGHT);
+                });
             }
             for (PyAssignment a : f.assignments()) {
                 names.add(a.name(), Role.ASSIGNED);
@@ -313,15 +315,7 @@ final class SpokenNames {
         if (decorator != null && !roles.containsKey(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
             // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
             // (a decorator written with capitals, "@Ignore", is asked for as written)
-            String found = null;
-            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(decorator) && e.getValue().contains(Role.FUNCTION)) {
-                    if (found != null) {
-                        return c;
-                    }
-                    found = e.getKey();
-                }
-            }
+            String found = onlyInAnotherCase(decorator, used -> used.contains(Role.FUNCTION));
             Intent read = found == null ? null : c.intent() instanceof Intent.ClassesByDecorator
                     ? new Intent.ClassesByDecorator(found) : new Intent.FunctionsByDecorator(found);
             return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
@@ -329,16 +323,7 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.FunctionsReturning f && f.type().matches("[a-z][a-z0-9_]{2,}") && !known(f.type())
                 && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
             // "which ones return a popen": the class the repository imports or defines as Popen
-            String found = null;
-            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(f.type()) && (e.getValue().contains(Role.CLASS)
-                        || e.getValue().contains(Role.IMPORTED))) {
-                    if (found != null) {
-                        return c;
-                    }
-                    found = e.getKey();
-                }
-            }
+            String found = onlyInAnotherCase(f.type(), used -> used.contains(Role.CLASS) || used.contains(Role.IMPORTED));
             return found == null ? c : new Classification(new Intent.FunctionsReturning(found), c.path(), c.score(),
                     c.uncertain(), c.notes());
         }
@@ -362,6 +347,23 @@ final class SpokenNames {
         }
         return found == null ? c : new Classification(withClass(c.intent(), found), c.path(), c.score(), c.uncertain(),
                 c.notes());
+    }
+
+    /**
+     * The one name of the repository spelt as {@code name} but for case and used as {@code role} says, or null where
+     * there is none or more than one.
+     */
+    private String onlyInAnotherCase(String name, java.util.function.Predicate<EnumSet<Role>> role) {
+        String found = null;
+        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && role.test(e.getValue())) {
+                if (found != null) {
+                    return null;
+                }
+                found = e.getKey();
+            }
+        }
+        return found;
     }
 
     /** Classes of Python and its standard library that the reader names from words of a kind ("named tuple types"). */
@@ -445,15 +447,16 @@ final class SpokenNames {
         String spelt = arg == null ? null : arg.contains(".") ? moduleWords(arg) : words(arg);
         Set<String> corrected = corrected(first);
         for (Run run : runs(question)) {
+            String[] runWords = run.words().split(" ");
             // a first reading whose name is a role noun ("where is the get config parameter function called" read as
             // the callers of function) names nothing either
             boolean named = arg != null && (arg.isEmpty() || arg.equals(Intent.ALL)
                     || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT))); // "*": every name, none in particular
             // a word of the run was read as a cue word it is not ("pull in charset normalizer" first read as chardet)
-            boolean misread = java.util.Arrays.stream(run.words().split(" ")).anyMatch(corrected::contains);
+            boolean misread = java.util.Arrays.stream(runWords).anyMatch(corrected::contains);
             // "pdf document class methods" first read as the classmethods: a class's name before "class"
             boolean classNamed = "classmethod".equals(arg)
-                    && java.util.Arrays.stream(run.words().split(" ")).noneMatch(Set.of("of", "the", "a", "an", "all",
+                    && java.util.Arrays.stream(runWords).noneMatch(Set.of("of", "the", "a", "an", "all",
                     "any", "every", "each", "these", "those")::contains) // not "the list of"
                     && CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt();
             // a first reading whose name is the word of the search ("jump to definition: from n3" read as the
@@ -461,7 +464,7 @@ final class SpokenNames {
             boolean searchWord = !argKnown && arg != null && SEARCH_WORDS.contains(arg.toLowerCase(Locale.ROOT));
             // where the first reading is a kind, a run of the reader's own words is that kind ("data classes - where
             // do they live"; "lex error" is no kind of the reader's)
-            boolean ownWords = named && java.util.Arrays.stream(run.words().split(" "))
+            boolean ownWords = named && java.util.Arrays.stream(runWords)
                     .allMatch(w -> w.length() >= 4 && Lexicon.known(w));
             // a name the question points back to after a dash, colon or comma ("new tag, who calls it", "html tree
             // builder smoke test - every class below it"), where the first reading's name is none of the repository's
@@ -475,11 +478,11 @@ final class SpokenNames {
                     || !ownWords && CUE_AFTER.matcher(question.substring(run.end())).lookingAt());
             // a pattern read from a word of the run ("tag prefix param where" first read as the names starting with
             // param): the word is the name's
-            boolean affixInRun = pattern && java.util.Arrays.stream(run.words().split(" ")).anyMatch(AFFIX_WORDS::contains);
+            boolean affixInRun = pattern && java.util.Arrays.stream(runWords).anyMatch(AFFIX_WORDS::contains);
             // a run of three words or more that spells a name here, where the first reading names nothing or nothing
             // of the repository's ("which class has http error 301" first read as the exception classes, "line for
             // node usages - about to change its signature" as the functions with a parameter change)
-            boolean longRun = (named || !argKnown) && !ownWords && run.words().split(" ").length >= 3;
+            boolean longRun = (named || !argKnown) && !ownWords && runWords.length >= 3;
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
                     || classNamed || searchWord || pointed || affixInRun;
             if (!otherwise && !misread && !longRun) {
@@ -488,7 +491,7 @@ final class SpokenNames {
             // a run tried only for a misread word or its length must read at least as surely ("classes that still have
             // unimplemented abstract methods" stays the abstract classes)
             // (a run of four words or more spells its name surely enough: "below cyclic send task abc")
-            int atLeast = otherwise || longRun && run.words().split(" ").length >= 4 ? Integer.MIN_VALUE : first.score();
+            int atLeast = otherwise || longRun && runWords.length >= 4 ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
                     && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
                     && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
@@ -519,13 +522,12 @@ final class SpokenNames {
                 continue;
             }
             Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(run.words(), Set.of()));
+            String written = question.substring(run.start(), run.end());
+            // "the SQLite signature store": a name's first part as written, the rest said in words
+            String firstWritten = written.indexOf(' ') > 0 ? written.substring(0, written.indexOf(' ')) : null;
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
                 // words run together or apart ("websocket" for WebSocket)
-                String written = question.substring(run.start(), run.end());
-                if ((run.plain() || roles.get(name).contains(Role.MODULE)
-                        // "the SQLite signature store": a name's first part as written, the rest said in words
-                        || name.startsWith(written.substring(0, written.indexOf(' ') < 0 ? written.length() : written.indexOf(' ')))
-                        && written.indexOf(' ') > 0)
+                if ((run.plain() || roles.get(name).contains(Role.MODULE) || firstWritten != null && name.startsWith(firstWritten))
                         && !(pattern && words(name) == null)) { // a pattern's word is no one-part name run apart
                     names.add(name);
                 }
@@ -562,22 +564,15 @@ final class SpokenNames {
                     again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
                 }
                 if (again == null && unknown && words(name) == null && roles.get(name).contains(Role.FUNCTION)
-                        && (run.words().split(" ").length >= 3 || pointed)) { // "refactoring is alive - what uses it"
+                        && (runWords.length >= 3 || pointed)) { // "refactoring is alive - what uses it"
                     // "classes with get supported interpreter": a method of one part said as three words or more,
                     // marked as a method
                     again = readWith(classifier, question, run.start(), run.end(), name + "()", name);
                 }
                 if (again == null && roles.get(name).contains(Role.DEFINED_CLASS) && !roles.get(name).contains(Role.FUNCTION)
                         && Character.isLowerCase(name.replaceFirst("^_+", "").charAt(0))) {
-                    // "the tz range base class", "searcher re methods": a class the repository writes in lower case,
-                    // put capitalised for the reading, then as the repository writes it
-                    String stand = capitalised(name);
-                    Classification capital = roles.containsKey(stand) ? null
-                            : classifier.analyze(question.substring(0, run.start()) + stand + question.substring(run.end()));
-                    if (capital != null && stand.equals(classArgument(capital.intent()))) {
-                        again = new Classification(withClass(capital.intent(), name), capital.path(), capital.score(),
-                                capital.uncertain(), capital.notes());
-                    }
+                    // "the tz range base class", "searcher re methods": a class the repository writes in lower case
+                    again = readCapitalised(classifier, question, run.start(), run.end(), name);
                 }
                 if (again == null && kindWord != null && !name.toLowerCase(Locale.ROOT).endsWith(kindWord)) {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
@@ -692,17 +687,27 @@ final class SpokenNames {
                     || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
                 continue;
             }
-            String stand = capitalised(name);
-            if (roles.containsKey(stand)) {
-                continue; // the capitalised name is another of the repository's
-            }
-            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
-            if (stand.equals(classArgument(again.intent()))) {
-                return new Classification(withClass(again.intent(), name), again.path(), again.score(), again.uncertain(),
-                        again.notes());
+            Classification again = readCapitalised(classifier, question, m.start(), m.end(), name);
+            if (again != null) {
+                return again;
             }
         }
         return null;
+    }
+
+    /**
+     * The question read with the lower-case class {@code name} at {@code [start, end)} put capitalised, where that
+     * reading lists the class's subclasses or methods: that reading, about the class as the repository writes it; else
+     * null (also where the capitalised name is another of the repository's).
+     */
+    private Classification readCapitalised(IntentClassifier classifier, String question, int start, int end, String name) {
+        String stand = capitalised(name);
+        if (roles.containsKey(stand)) {
+            return null;
+        }
+        Classification capital = classifier.analyze(question.substring(0, start) + stand + question.substring(end));
+        return stand.equals(classArgument(capital.intent())) ? new Classification(withClass(capital.intent(), name),
+                capital.path(), capital.score(), capital.uncertain(), capital.notes()) : null;
     }
 
     /** The name with its first letter after any leading underscores in capitals ("_timelex": "_Timelex"). */
