@@ -28,16 +28,31 @@ final class Limits {
         }
     }
 
-    /** Model, draft and adapter options name files: a folder is refused by name (it was "model file not found"). */
+    /**
+     * Model, draft and adapter options name files, checked before anything runs: a missing or unreadable file or a
+     * folder is refused by option and name, even where the question would be answered without loading it (a typo in
+     * {@code --model} is not silently ignored because the hybrid path needed no model).
+     */
     static void checkFiles(CommandSpec spec, java.nio.file.Path model, java.nio.file.Path draft,
                            java.util.List<java.nio.file.Path> loras) {
-        java.util.List<java.nio.file.Path> all = new java.util.ArrayList<>(loras);
-        all.add(model);
-        all.add(draft);
-        for (java.nio.file.Path p : all) {
-            if (p != null && java.nio.file.Files.isDirectory(p)) {
-                throw new ParameterException(spec.commandLine(), p + " is a directory; give a .gguf file");
-            }
+        checkFile(spec, "--model", model);
+        checkFile(spec, "--draft", draft);
+        for (java.nio.file.Path p : loras) {
+            checkFile(spec, "--lora", p);
+        }
+    }
+
+    private static void checkFile(CommandSpec spec, String option, java.nio.file.Path p) {
+        if (p == null) {
+            return;
+        }
+        String problem = java.nio.file.Files.isDirectory(p) ? "is a directory; give a .gguf file"
+                : !java.nio.file.Files.exists(p) ? "no such file"
+                : !java.nio.file.Files.isRegularFile(p) ? "is not a regular file"
+                : !java.nio.file.Files.isReadable(p) ? "is not readable"
+                : null;
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), option + " " + p + ": " + problem);
         }
     }
 

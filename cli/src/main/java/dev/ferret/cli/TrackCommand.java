@@ -58,6 +58,7 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Limits.checkFiles(spec, model, draft, loras);
         List<AgentRuntime.Mode> ms = new ArrayList<>();
         if (endpoints != null && !endpoints.isEmpty()) {
             return remote();
