@@ -486,13 +486,26 @@ final class DetectImports extends Detect {
         return false;
     }
 
+    /** What a user runs: "the app", "the cli". */
+    private static final Set<String> PROGRAM_NOUNS = Set.of("app", "application", "program", "server", "service", "cli",
+            "tool", "daemon");
+
+    /** "where does the cli start", "where the app starts": a program noun + start/starts. */
+    private boolean programStarts() {
+        for (int i = 0; i + 1 < q.size(); i++) {
+            if (PROGRAM_NOUNS.contains(q.get(i).lower()) && Set.of("start", "starts").contains(q.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "the file you run to start the app": start/launch/run + the + app/program/server/cli. */
     boolean startsThe() {
         for (int i = 0; i + 2 < q.size(); i++) {
             if (Set.of("start", "launch", "boot").contains(q.get(i).lower())
                     && Set.of("the", "this", "our").contains(q.get(i + 1).lower())
-                    && Set.of("app", "application", "program", "server", "service", "cli", "tool", "daemon")
-                    .contains(q.get(i + 2).lower())) {
+                    && PROGRAM_NOUNS.contains(q.get(i + 2).lower())) {
                 return true;
             }
         }
@@ -519,11 +532,11 @@ final class DetectImports extends Detect {
                         .contains(w.lower()));
         boolean start = q.phrase("starting", "point") || q.phrase("starting", "points") || q.phrase("start", "point")
                 || q.phrase("execution", "start") || q.phrase("execution", "starts") || q.phrase("execution", "begin")
-                || q.phrase("execution", "begins") || q.phrase("program", "start") || q.phrase("program", "starts")
+                || q.phrase("execution", "begins")
                 || q.phrase("start", "running") || q.phrase("starts", "running") || q.phrase("kick", "off")
                 || q.phrase("kicks", "off") || q.phrase("flow", "begin") || q.phrase("flow", "begins")
                 || q.phrase("flow", "start") || q.phrase("flow", "starts") || q.phrase("code", "start")
-                || q.phrase("code", "starts") || q.phrase("app", "start") || q.phrase("app", "starts") || startsThe();
+                || q.phrase("code", "starts") || programStarts() || startsThe();
         boolean direct = q.phrase("run", "directly") || q.phrase("executed", "directly") || q.phrase("run", "as", "a", "script")
                 || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
                 || q.phrase("python", "m") || q.phrase("with", "m") || asScript()

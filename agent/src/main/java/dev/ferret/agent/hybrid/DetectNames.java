@@ -546,8 +546,12 @@ final class DetectNames extends Detect {
                     // "with Sequence in its class name": the kind said before the name noun
                     int noun = in >= 0 && in + 3 < q.size() && (Lexicon.CLASS.contains(q.get(in + 2).norm())
                             || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3 : in + 2;
-                    if (in > a && in <= a + 2 && noun < q.size() + 1 && Set.of("name", "names", "identifier",
-                            "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm())) {
+                    boolean inNames = in > a && in <= a + 2 && noun < q.size() + 1 && Set.of("name", "names", "identifier",
+                            "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm());
+                    // "class names w/ Service in them": the names said before, "them" after
+                    boolean inThem = in == a + 1 && in + 1 < q.size() && Set.of("them", "it").contains(q.get(in + 1).lower())
+                            && i >= 1 && Set.of("name", "names", "identifier", "identifiers").contains(q.get(i - 1).norm());
+                    if (inNames || inThem) {
                         pattern = glob(a, "%s");
                         inside = true;
                     }

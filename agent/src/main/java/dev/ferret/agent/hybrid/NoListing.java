@@ -150,7 +150,9 @@ final class NoListing {
             boolean methodName = w.index() + 1 < q.size() && Set.of("method", "methods", "function", "functions", "func",
                     "def").contains(q.get(w.index() + 1).lower()) // "classes that implement a describe method"
                     || w.index() == q.size() - 1 && w.index() > 0 && Set.of("of", "override", "overrides", "overriding",
-                    "calls", "call", "calling", "invoke", "invokes").contains(q.get(w.index() - 1).lower()); // "callers of describe?"
+                    "calls", "call", "calling", "invoke", "invokes", "implement", "implements", "implementing", "define",
+                    "defines", "defining").contains(q.get(w.index() - 1).lower()) // "callers of describe?", "who implements describe"
+                    || w.parens() || w.at() || w.quoted(); // "describe()", `explain`: written as a name
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;

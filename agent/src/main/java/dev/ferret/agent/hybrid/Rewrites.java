@@ -96,8 +96,38 @@ final class Rewrites {
      */
     private static final Pattern USED_AS_DECORATOR = Pattern.compile("(?i)\\b(?:using|that\\s+use|which\\s+use)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+as\\s+(?:a\\s+|the\\s+|their\\s+)?(class\\s+)?decorators?\\b");
-    private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are)\\s+@?"
+    private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are|where'?s|where)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
+    /**
+     * A thing described in words, then its name in parentheses: "subclass the base handler (BaseHandler)", "take a file
+     * handle param (fh)". The name stands for the description; a parameter, decorator or constant noun before it is
+     * kept.
+     */
+    private static final Pattern PAREN_NAME = Pattern.compile("(?i)\\b(?<article>the\\s+|an?\\s+)(?<own>(?:its|their)\\s+)?"
+            + "(?<words>(?:[a-z][a-z0-9-]*\\s+){0,3}?(?:(?<noun>param|params|parameter|parameters|argument|arguments|arg|"
+            + "args|kwarg|kwargs|decorator|constant)\\s*|[a-z][a-z0-9-]*\\s*))\\(\\s*`?@?(?<name>[A-Za-z_][\\w.]*)(?:\\(\\))?`?\\s*\\)");
+    /** Written like code: an underscore, a dot, a digit or a capital after a letter. */
+    private static final Pattern CODE_LIKE = Pattern.compile("[_.0-9]|[a-z][A-Z]|^[A-Z]");
+
+    /**
+     * {@link #PAREN_NAME}'s rewriting, where the parenthesis names the thing: a name written like code, or any word
+     * after a description of two words or more before a parameter noun ("a file handle param (fh)"). Not a file or a
+     * remark: "the content class (content.py)" is a place, "the helper (optional)" a remark, "a ctx param (click)" the
+     * parameter ctx of click's commands.
+     */
+    private static String parenName(java.util.regex.MatchResult m) {
+        String name = m.group("name");
+        String noun = m.group("noun");
+        int described = m.group("words").strip().split("\\s+").length - (noun != null ? 1 : 0);
+        boolean names = !name.matches("(?i).*\\.(?:py|pyi|txt|cfg|toml|ini|json|ya?ml)$")
+                && (CODE_LIKE.matcher(name).find() || noun != null && described >= 2 && PARAMETER_NOUN.matcher(noun).matches());
+        return !names ? m.group() : m.group("article") + (m.group("own") != null ? m.group("own") : "")
+                + (noun != null ? noun + " " : "") + name;
+    }
+
+    private static final Pattern PARAMETER_NOUN = Pattern.compile("(?i)param|params|parameter|parameters|argument|"
+            + "arguments|arg|args|kwarg|kwargs");
+
     /** "NSBase - every subclass, indirect too": a name, a dash, then its subclasses asked for. */
     private static final Pattern NAME_DASH_SUBCLASSES = Pattern.compile("(?i)^\\s*(?:the\\s+)?([A-Za-z_][\\w.]*)"
             + NAME_DASH + "((?:every|all|each|any|list\\s+(?:its|the|all)|its|all\\s+its)\\s+"
@@ -687,6 +717,7 @@ final class Rewrites {
             }
             return Matcher.quoteReplacement(m.group());
         });
+        q = PAREN_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement(parenName(m)));
         q = COME_FROM.matcher(q).replaceAll("$1 live"); // "where does EPOCHORDINAL come from": where it is defined
         q = WHICH_CLASSES_AFTER.matcher(q).replaceAll("which classes implement $1");
         q = NAME_DASH_METHODS.matcher(q).replaceAll("methods of $1");

@@ -262,7 +262,39 @@ final class SpokenNames {
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
         return openName(classifier, question, prefixedClass(question, repositorySpelling(question,
-                readRuns(classifier, question, first))));
+                ownLibraryClass(classifier, question, readRuns(classifier, question, first)))));
+    }
+
+    /** A written word, as a whole. */
+    private static final Pattern WRITTEN_WORD = Pattern.compile("(?<![\\w.`])[A-Za-z_][A-Za-z0-9_]*(?![\\w.])");
+
+    /** A class name no question has, standing in for a library class's name while the question is read again. */
+    private static final String STAND_IN = "ZzStandInClass";
+
+    /**
+     * A class of the standard library's name that the repository defines itself ("What methods does TestCase define?"
+     * in testtools, whose own {@code TestCase} is asked about): the reader alone lists no methods of a library class
+     * ({@code unittest.TestCase}'s methods would be the tests), so a question it does not know is read again with a
+     * stand-in for the name, and a listing of the stand-in's methods is that class's.
+     */
+    private Classification ownLibraryClass(IntentClassifier classifier, String question, Classification c) {
+        if (!(c.intent() instanceof Intent.Unknown)) {
+            return c;
+        }
+        Matcher m = WRITTEN_WORD.matcher(question);
+        while (m.find()) {
+            String word = m.group();
+            if (!LIBRARY_CLASSES.contains(word.toLowerCase(Locale.ROOT))
+                    || !roles.getOrDefault(word, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_CLASS)) {
+                continue;
+            }
+            Classification again = classifier.analyze(question.substring(0, m.start()) + STAND_IN + question.substring(m.end()));
+            if (again.intent() instanceof Intent.MethodsOfClass o && o.className().equals(STAND_IN)) {
+                return new Classification(new Intent.MethodsOfClass(word), again.path(), again.score(), again.uncertain(),
+                        again.notes());
+            }
+        }
+        return c;
     }
 
     /** A word written as the open beginning of names: letters, then an underscore, not a dunder ("_start_itunes_"). */
@@ -310,6 +342,11 @@ final class SpokenNames {
      * lower case is the class the repository defines or imports under that name in another case.
      */
     private Classification repositorySpelling(String question, Classification c) {
+        String raised = c.intent() instanceof Intent.Catches k ? k.exception() : c.intent() instanceof Intent.Raises r
+                ? r.exception() : null;
+        if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
+            return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
+        }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
                 : c.intent() instanceof Intent.FunctionsByDecorator f ? f.decorator() : null;
         if (decorator != null && !roles.containsKey(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
@@ -506,9 +543,12 @@ final class SpokenNames {
                     && (byWords.containsKey(rest) || byCompact.containsKey(rest.replace(" ", "")))
                     && !(CLASS_ROLES.contains(roleNoun) && java.util.stream.Stream.concat(
                     byWords.getOrDefault(rest, Set.of()).stream(), byCompact.getOrDefault(rest.replace(" ", ""), Set.of()).stream())
-                    .noneMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))) {
+                    .noneMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))
+                    && !(classArgument(first.intent()) != null && byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())
+                    .stream().anyMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))) {
                 // "the text object decorator": the decorator text_object, not a text_object_decorator; but "the abc
-                // interface class" is the class ABCInterfaceClass where no class ABCInterface is defined
+                // interface class" is the class ABCInterfaceClass where no class ABCInterface is defined, and where
+                // a class is asked about, "the test result decorator class" is the class TestResultDecorator
                 continue;
             }
             if (argKnown && arg != null && !arg.isEmpty() && cueAfter(run.words(), arg, spelt)) {
@@ -1089,9 +1129,23 @@ final class SpokenNames {
      */
     private Classification readWith(IntentClassifier classifier, String question, int start, int end, String put,
                                     String name) {
-        Classification again = classifier.analyze(question.substring(0, start) + put + question.substring(end));
+        Classification again = pluralKept(classifier.analyze(question.substring(0, start) + put + question.substring(end)), name);
         return !(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), name)
                 && fits(again.intent(), name, roles.get(name)) ? again : null;
+    }
+
+    /**
+     * A reading of the exception {@code name} without its last "s", where {@code name} is the repository's exception
+     * written in the plural ({@code MultipleExceptions}): the reader alone reads a plural as one exception ("who catches
+     * ValueErrors"), so the reading is put back to the name.
+     */
+    private static Classification pluralKept(Classification c, String name) {
+        Intent read = switch (c.intent()) {
+            case Intent.Catches k when (k.exception() + "s").equals(name) -> new Intent.Catches(name);
+            case Intent.Raises r when (r.exception() + "s").equals(name) -> new Intent.Raises(name);
+            default -> null;
+        };
+        return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
     }
 
     /**
@@ -1131,11 +1185,16 @@ final class SpokenNames {
     /** What a name is asked about, after it: "poll zmq test case subclasses", "the error tree class". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\s+(?:subclasses|descendants|descendents|children|"
             + "methods|usages|callers|implementations|class)\\b", Pattern.CASE_INSENSITIVE);
-    /** A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception". */
+    /**
+     * A relation to a name, before it: "deriving straight from the base zmq test case", "override handle exception",
+     * "classes defining async add".
+     */
     private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|(?:everything|anything|all)\\s+"
             + "under|(?:parameter|param|argument|arg|"
             + "function|method|class|decorator)\\s+(?:called|named)|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
+            + "(?:class|classes|who|which|that)\\s+(?:define|defines|defining|implement|implements|implementing)|"
+            + "call|calls|calling|invoke|invokes|invoking|"
             + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"
             + "(?:\\s+(?:the|a|an))?\\s+$");
 
@@ -1161,7 +1220,7 @@ final class SpokenNames {
      * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
      * "more itertools").
      */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
@@ -1174,8 +1233,9 @@ final class SpokenNames {
     private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using|w/)\\s+"
             + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
             + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$");
-    /** Right after a run: the decorator it is ("v args decorated classes"). */
-    private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator)\\b");
+    /** Right after a run: the decorator it is ("v args decorated classes", "enum unique used as a class decorator"). */
+    private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator|(?:is\\s+|are\\s+|being\\s+)?"
+            + "(?:used|applied|put)\\s+(?:as|on)\\s+(?:an?\\s+|the\\s+)?(?:class\\s+|function\\s+|method\\s+)?decorators?)\\b");
     /** After a name: a dash, colon or comma, then a pronoun pointing back to it. */
     private static final Pattern POINTED_BACK = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:,]|\\s-)" + POINTER);
     /** Nothing left of the question but spaces and its end. */

@@ -1226,6 +1226,30 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 143 to 148, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            where does the cli start                                             # ENTRY_POINTS           # -
+            which fns take a file handle param (fh)                              # FUNCTIONS_WITH_PARAMETER # fh
+            which classes subclass the base handler (BaseHandler)                # SUBCLASSES             # BaseHandler
+            who catches the timeout error (TimeoutError)                         # CATCHES                # TimeoutError
+            funcs with a ctx param (click)                                       # FUNCTIONS_WITH_PARAMETER # ctx
+            Which classes implement describe?                                    # CLASSES_WITH_METHOD    # describe
+            who implements explain()                                             # CLASSES_WITH_METHOD    # explain
+            all subclasses of Sequence recursivly                                # SUBCLASSES             # Sequence
+            class names w/ Service in them                                       # CLASSES_BY_NAME        # Service
+            wheres enum.unique used as a class decorator                         # CLASSES_BY_DECORATOR   # enum.unique
+            """)
+    void blindSets143To148(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRemarkOrAFileInParenthesesIsNoName() {
+        assertEquals(new Intent.Subclasses("Content", false), classifier.classify("direct subclasses of the content class (content.py)"));
+        assertEquals(Intent.Kind.UNKNOWN, classifier.classify("who calls the helper (optional)").kind());
+    }
+
     /** The depth of a subclass question said in parentheses inside it, after the base, or as "its subclasses' subclasses". */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
@@ -1234,6 +1258,7 @@ class IntentClassifierShapesTest {
             Which classes descend from object, transitively, including subclasses of subclasses? # object
             all classes inheriting from object directly or thru a parent         # object
             NSBase - every subclass, indirect too                                # NSBase
+            all subclasses of Sequence recursivly                                # Sequence
             """)
     void theDepthIsReadWhereverItIsSaid(String question, String base) {
         assertEquals(new Intent.Subclasses(base, true), classifier.classify(question), question);

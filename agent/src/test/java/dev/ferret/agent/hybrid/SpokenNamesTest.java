@@ -748,6 +748,42 @@ class SpokenNamesTest {
                 def parse_message(data, raise_on_truncation=False):
                     return data
                 """);
+        Files.writeString(repo.resolve("blind143.py"), """
+                import enum
+
+
+                class MultipleExceptions(Exception):
+                    pass
+
+
+                class TestCase:
+                    def run(self):
+                        try:
+                            self.wasSuccessful()
+                        except MultipleExceptions:
+                            raise
+
+                    def wasSuccessful(self):
+                        return True
+
+
+                class TestResult:
+                    pass
+
+
+                class TestResultDecorator(TestResult):
+                    pass
+
+
+                class Registry:
+                    async def async_add(self, item):
+                        return item
+
+
+                @enum.unique
+                class State(enum.Enum):
+                    READY = 1
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -885,6 +921,16 @@ class SpokenNamesTest {
             which class has a should curry method                | ClassesWithMethod[method=_should_curry]
             Show me all handlers of TIMEOUT.                     | Catches[exception=TIMEOUT]
             handlers of TIMEOUT, pls                             | Catches[exception=TIMEOUT]
+            What methods does TestCase define?                   | MethodsOfClass[className=TestCase]
+            methods of TestCase                                  | MethodsOfClass[className=TestCase]
+            Show me the places that catch the multiple exceptions error. | Catches[exception=MultipleExceptions]
+            who catches MultipleExceptions                       | Catches[exception=MultipleExceptions]
+            who raises MultipleExceptions?                       | Raises[exception=MultipleExceptions]
+            List all descendants of the test result decorator class, not only its direct children. | Subclasses[base=TestResultDecorator, indirect=true]
+            Which classes have a was successful method?          | ClassesWithMethod[method=wasSuccessful]
+            classes defining async add                           | ClassesWithMethod[method=async_add]
+            who calls async add                                  | Callers[function=async_add]
+            wheres enum unique used as a class decorator         | ClassesByDecorator[decorator=enum.unique]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -928,6 +974,9 @@ class SpokenNamesTest {
             Show me the things you can use in a with statement, the ones that set something up and clean it up after.
             funcs throwing ProtocolError
             what handles Connection
+            TestCase methods
+            who catches ValueErrors
+            subclasses of test result
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
