@@ -93,7 +93,7 @@ final class ContextClause {
             + "package|module)\\b))[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // not "... of the middleware/ dir": a place
     /** "where are the tests for this", "... for this repo": the repository asked about, which is the one at hand. */
     private static final Pattern FOR_THIS = Pattern.compile("\\s+for\\s+this(?:\\s+(?:repo|repository|codebase|project|"
-            + "code|package|library|lib))?\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
+            + "code|package|library|lib|thing|stuff|tool|app))?\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", gzip handling", ", for the proxy support": the topic it is asked for, last. */
     private static final Pattern TOPIC_LAST = Pattern.compile(",\\s*(?:for\\s+)?(?:the\\s+|our\\s+|my\\s+)?[\\w-]+\\s+"
             + "(?:handling|support|stuff|logic|integration)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -256,19 +256,23 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /**
      * ", like Task-returning methods in C#", ", e.g. the JUnit @Test methods": an example, at the end; not a number
-     * or a bound (", like 9 params or more", ", like over 8", ", say >= 7" is the bound asked for).
+     * or a bound (", like 9 params or more", ", like over 8", ", say >= 7", ", like more than fifteen args" is the bound
+     * asked for).
      */
     private static final Pattern EXAMPLE = Pattern.compile(",\\s*(?:(?:like|e\\.g\\.?|eg|such as|for example|say)\\s+"
-            + "(?!\\d|(?:over|above|under|below|(?:more|fewer|less)\\s+than|at\\s+(?:least|most)|[<>]=?|\u2265|\u2264)\\s*\\d)[^?]*"
+            + "(?!\\d|(?:over|above|under|below|(?:more|fewer|less)\\s+than|at\\s+(?:least|most)|[<>]=?|\u2265|\u2264)\\s*"
+            + "(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\b))[^?]*"
             + "|(?:meaning|i\\.e\\.?|that is)\\s+[^?@`]*)[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", going to convert them to dataclasses", ", want to replace them": what the asker will do next. */
     private static final Pattern PLAN = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:going to|gonna|about to|"
             + "want to|(?:want|need) (?:them|these|those|it|this|that|the list) (?:for|to|so|because)|"
             + "wanna|planning to|plan to|hoping to|so (?:that )?(?:i|we) can|in order to|need to|have to|got to|to judge|to check|"
+            + "(?:thinking|thought) (?:of|about) \\w+ing|considering \\w+ing|"
             + "to see|to decide|to estimate|to plan|to figure|to understand|to make sure|to verify|to confirm|to assess|"
-            + "(?:making|building|writing|drawing|generating|creating|preparing|compiling|putting together|working on)"
-            + "\\s+(?:a|an|the|some|my|our)\\b)\\b[^?]*"
+            + "(?:making|building|writing|drawing|generating|creating|preparing|compiling|putting together|working on|"
+            + "updating|drafting)\\s+(?:a|an|the|some|my|our)\\b)\\b[^?]*"
             + "[.?!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /**

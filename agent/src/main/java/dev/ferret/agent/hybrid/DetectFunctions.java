@@ -130,6 +130,13 @@ final class DetectFunctions extends Detect {
                 "annotation", "hint", "hinted")))) {
             return null; // "functions annotated -> Generator": a return annotation
         }
+        final int at = g;
+        if (at >= 1 && q.get(at).capitalised() && !q.get(at).lower().endsWith("s") && !functionNoun
+                && q.words.stream().anyMatch(w -> w.index() < at && Lexicon.CLASS.contains(w.norm()))
+                && q.words.stream().anyMatch(w -> w.index() < at && Set.of("end", "ends", "ending", "named", "called",
+                "suffix", "suffixed", "finishing").contains(w.lower()))) {
+            return null; // "Which classes end in Generator?": the end of classes' names, no generator function
+        }
         if (g >= 0) {
             String next = g + 1 < q.size() ? q.get(g + 1).norm() : "";
             if (Set.of("expression", "expressions", "expr", "exprs", "comprehension", "comprehensions").contains(next)) {

@@ -363,8 +363,9 @@ final class DetectImports extends Detect {
     }
 
     boolean moduleLike(Word w) {
-        if (!w.identifier() || w.at() || w.parens() || FILE_NAME.matcher(w.text()).matches()) {
-            return false; // not "requirements.txt", "setup.cfg": files, not modules
+        if (!w.identifier() || w.at() || w.parens() || FILE_NAME.matcher(w.text()).matches()
+                && !Lexicon.MODULES.contains(w.text().substring(0, w.text().indexOf('.')).toLowerCase(Locale.ROOT))) {
+            return false; // not "requirements.txt", "setup.cfg": files, not modules; but ruamel.yaml is one
         }
         String t = w.text();
         return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())

@@ -292,7 +292,8 @@ final class DetectMembers extends Detect {
                     && q.find(1, Set.of("on")) > 0) {
                 p = q.get(i - 1).norm().equals("on") || i >= 3 && q.get(i - 2).norm().equals("on")
                         && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) ? i : -1;
-                p = p >= 0 && (w.innerCapital() || w.code()) ? p : -1; // not "whats on Monday"
+                p = p >= 0 && (w.innerCapital() || w.code() || w.text().matches("[A-Z]{2,}[a-z]\\w*")) ? p : -1; // not
+                // "whats on Monday"; "whats on RSAAlgorithm", an acronym then a word
             }
             if (p >= 0 && classLike(q.get(p)) && !q.get(p).allCaps() && !knownModule(q.get(p).lower())
                     && !q.get(p).text().contains(".")) {

@@ -540,7 +540,8 @@ final class DetectNames extends Detect {
                 }
                 case "with", "w", "have", "has", "having" -> {
                     // "with X in the name", "have X in their names", "has X somewhere in its name"
-                    int a = i + 2 < q.size() && q.get(i + 2).lower().equals("in") && !q.get(i + 1).code()
+                    int a = i + 2 < q.size() && q.get(i + 2).lower().equals("in") && (!q.get(i + 1).code()
+                            || q.get(i + 1).text().matches("\\w+")) // "have "2bytes" in their name": a part of names
                             ? i + 1 : after(i, 1, true, Set.of()); // "with from in the name": any word there is the name
                     int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
                     // "with Sequence in its class name": the kind said before the name noun

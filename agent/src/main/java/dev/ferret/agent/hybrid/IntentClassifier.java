@@ -85,6 +85,9 @@ public final class IntentClassifier {
         return analyze(question).intent();
     }
 
+    /** The word abstract. */
+    private static final java.util.regex.Pattern ABSTRACT_WORD = java.util.regex.Pattern.compile("(?i)\\babstract\\b");
+
     /** "in the function name", "in the class name": the kind of the names a pattern is matched in. */
     private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile(
             "(?i)\\b(?:in|of)\\s+(?:the|their|its)\\s+(function|method|func|def|class)\\s+names?\\b");
@@ -109,6 +112,11 @@ public final class IntentClassifier {
             // "columnar vs unordered converter - which one for json export?": a choice between two things, whichever
             // clause the choice was set aside in
             return new Classification(new Intent.Unknown(ASKS_MORE), c.path(), 0, false, c.notes());
+        }
+        if (c.intent() instanceof Intent.Subclasses sub && Set.of("abc", "abc.abc", "abcmeta", "abc.abcmeta")
+                .contains(sub.base().toLowerCase(Locale.ROOT)) && question != null && ABSTRACT_WORD.matcher(question).find()) {
+            // "any classes built on ABC or declaring abstract methods?": the abstract classes, which that search finds
+            return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
             // "where is pytest.mark.skipif used": a marker, applied as a decorator, not a module

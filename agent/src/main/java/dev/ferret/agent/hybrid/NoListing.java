@@ -152,7 +152,10 @@ final class NoListing {
                     || w.index() == q.size() - 1 && w.index() > 0 && Set.of("of", "override", "overrides", "overriding",
                     "calls", "call", "calling", "invoke", "invokes", "implement", "implements", "implementing", "define",
                     "defines", "defining").contains(q.get(w.index() - 1).lower()) // "callers of describe?", "who implements describe"
-                    || w.parens() || w.at() || w.quoted(); // "describe()", `explain`: written as a name
+                    || w.parens() || w.at() || w.quoted() // "describe()", `explain`: written as a name
+                    || w.index() + 2 < q.size() && q.get(w.index() + 1).lower().equals("in") // "fns with difference in the name"
+                    && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, w.index() + 3)).lower())
+                    || w.index() > 0 && Set.of("named", "called").contains(q.get(w.index() - 1).lower());
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;

@@ -193,6 +193,35 @@ final class Rewrites {
     /** "where are the mains": the main entry points. */
     private static final Pattern MAINS = Pattern.compile("(?i)\\b(?:the|our|all\\s+the)\\s+mains\\b(?![`.(_])");
     /** Chat abbreviations: "impl", "pkg", "meths". */
+    /** "classes that have node as their immediate parent": the direct subclasses of node, in any case. */
+    private static final Pattern HAS_AS_PARENT = Pattern.compile("(?i)\\b(?:have|has|having)\\s+`?([A-Za-z_][\\w.]*)`?\\s+as\\s+"
+            + "(?:their|its|the|a|an)\\s+(?:(?:immediate|direct|only|sole)\\s+)?(?:parent|base|superclass|super\\s+class|"
+            + "(?:parent|base)\\s+class)(?:es)?\\b");
+    /** "everything under node in the hierarchy": the subclasses of node at any depth, in any case. */
+    private static final Pattern UNDER_IN_HIERARCHY = Pattern.compile("(?i)\\b(?:everything|anything|all|what'?s|what\\s+is)"
+            + "\\s+(?:under|below|beneath)\\s+`?([A-Za-z_][\\w.]*)`?\\s+in\\s+the\\s+(?:class\\s+|inheritance\\s+|type\\s+)?"
+            + "(?:hierarchy|tree)\\b");
+
+    /** "what exceptions does pyjwt have": a package's own, in lower case, where the project is that package. */
+    private static final Pattern PACKAGE_HAS = Pattern.compile("(?i)\\b(what|which)\\s+((?:custom\\s+)?(?:exceptions|errors|"
+            + "exception\\s+classes|error\\s+classes|exception\\s+types|error\\s+types))\\s+(?:does|do)\\s+(?:the\\s+)?"
+            + "(?-i:[a-z][a-z0-9_-]*)(?:\\s+(?:package|library|lib|project|module|codebase))?\\s+(have|define|declare|ship|provide|expose)\\b");
+
+    /** "classwise" as the last word, after a question mark or not. */
+    private static final Pattern CLASSWISE = Pattern.compile("(?i)[?,]?\\s+class-?wise[.!?]*\\s*$");
+
+    /** A comment word. */
+    private static final Pattern COMMENT_WORD = Pattern.compile("(?i)\\bcomments?\\b");
+    /**
+     * A word written with a colon right after it, as a comment's tag is, where the question says it is one: after
+     * "with" or an article ("starts with a Note: marker"), or before a word of tags ("Note: markers"); not "tech debt
+     * review: where are the FIXME comments".
+     */
+    private static final Pattern TAG_COLON = Pattern.compile("(?i:(?<=\\bwith\\s|\\ba\\s|\\ban\\s|\\bthe\\s))([A-Z]?[a-z]+):(?=\\s|$)"
+            + "|(?<![\\w`])([A-Z]?[a-z]+):(?=\\s+(?i:markers?|tags?|prefix(?:es)?|comments?)\\b)");
+
+    /** "atleast", "atmost" written as one word. */
+    private static final Pattern AT_LEAST = Pattern.compile("(?i)\\bat(least|most)\\b");
     private static final Pattern METHS = Pattern.compile("(?<![\\w`.])meths\\b(?![`.(_])", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
@@ -693,11 +722,24 @@ final class Rewrites {
     }
 
     static String apply(String question) {
-        final String asked = spoken(CodePattern.apply(depthLast(question)));
+        // the subclass shapes first, so that a base in lower case is read as spoken after "subclass" ("classes that
+        // have node as their immediate parent", "everything under node in the hierarchy")
+        String related = UNDER_IN_HIERARCHY.matcher(HAS_AS_PARENT.matcher(question).replaceAll("directly subclass $1"))
+                .replaceAll("all subclasses of $1 at any depth");
+        final String asked = spoken(CodePattern.apply(depthLast(related)));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
         q = IMPL.matcher(q).replaceAll("implement");
         q = METHS.matcher(q).replaceAll("methods");
+        q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
+        q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
+        q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
+        if (COMMENT_WORD.matcher(q).find()) { // "every comment that starts with a Note: marker": the tag NOTE
+            q = TAG_COLON.matcher(q).replaceAll(m -> {
+                String tag = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(java.util.Locale.ROOT);
+                return Lexicon.TAG_CAPITALS.contains(tag) ? tag + ":" : Matcher.quoteReplacement(m.group());
+            });
+        }
         q = MAINS.matcher(q).replaceAll("the main entry points");
         q = SUBTREE.matcher(q).replaceAll("tree $1"); // "the whole subtree of X": the tree under it
         q = MIX_IN.matcher(q).replaceAll(m -> "inherit" + switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {

@@ -60,7 +60,7 @@ final class SpokenNames {
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
     private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT,
-        DEFINED_FUNCTION }
+        DEFINED_FUNCTION, DECORATOR }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -150,6 +150,7 @@ final class SpokenNames {
         /** A decorator: its last name, and a dotted one also as written ({@link #addDotted}). */
         void addDecorator(PyReference ref) {
             addLast(ref, Role.FUNCTION);
+            addLast(ref, Role.DECORATOR);
             addDotted(ref);
         }
 
@@ -165,7 +166,7 @@ final class SpokenNames {
             name = name.replaceFirst("\\(.*$", "");
             String words = moduleWords(name);
             if (words != null) {
-                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).add(Role.FUNCTION);
+                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).addAll(EnumSet.of(Role.FUNCTION, Role.DECORATOR));
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
                 // "the contextlib context manager decorator": its parts' words run together or apart
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
@@ -262,7 +263,30 @@ final class SpokenNames {
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
         return openName(classifier, question, prefixedClass(question, repositorySpelling(question,
-                ownLibraryClass(classifier, question, readRuns(classifier, question, first)))));
+                ownLibraryClass(classifier, question, readRuns(classifier, question, uncorrected(classifier, question, first))))));
+    }
+
+    /**
+     * A word the reader corrected into a module or a cue word where the repository has a function or class of that very
+     * spelling ("where do we use insort", read alone as the module isort, in a codebase that calls bisect's
+     * {@code insort}): the question read with the word as written, where that reading is about it.
+     */
+    private Classification uncorrected(IntentClassifier classifier, String question, Classification first) {
+        for (String word : corrected(first)) {
+            EnumSet<Role> used = roles.get(word);
+            if (used == null || !(used.contains(Role.FUNCTION) || used.contains(Role.CLASS) || used.contains(Role.CALLED))) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(?<![\\w.`])" + Pattern.quote(word) + "(?![\\w`])").matcher(question);
+            if (m.find()) {
+                Classification again = classifier.analyze(question.substring(0, m.start()) + "`" + word + "`"
+                        + question.substring(m.end()));
+                if (!(again.intent() instanceof Intent.Unknown) && uses(again.intent().argument(), word)) {
+                    return again;
+                }
+            }
+        }
+        return first;
     }
 
     /** A written word, as a whole. */
@@ -344,15 +368,23 @@ final class SpokenNames {
     private Classification repositorySpelling(String question, Classification c) {
         String raised = c.intent() instanceof Intent.Catches k ? k.exception() : c.intent() instanceof Intent.Raises r
                 ? r.exception() : null;
+        if (c.intent() instanceof Intent.Imports i && roles.getOrDefault(i.module(), EnumSet.noneOf(Role.class)).contains(Role.CALLED)
+                && !roles.get(i.module()).contains(Role.MODULE) && !IMPORT_WORD.matcher(question).find()
+                && !DECORATOR_WORD.matcher(question).find()) {
+            // "where do we use insort": a name the repository calls (bisect's insort), not a module it imports
+            return new Classification(new Intent.Callers(i.module()), c.path(), c.score(), c.uncertain(), c.notes());
+        }
         if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
             return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
         }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
                 : c.intent() instanceof Intent.FunctionsByDecorator f ? f.decorator() : null;
-        if (decorator != null && !roles.containsKey(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
+        if (decorator != null && !roles.getOrDefault(decorator, EnumSet.noneOf(Role.class)).contains(Role.DECORATOR)
+                && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
             // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
             // (a decorator written with capitals, "@Ignore", is asked for as written)
-            String found = onlyInAnotherCase(decorator, used -> used.contains(Role.FUNCTION));
+            // ("the token decorator": ply's TOKEN, applied as one, though the lexer has a method token)
+            String found = onlyInAnotherCase(decorator, used -> used.contains(Role.DECORATOR));
             Intent read = found == null ? null : c.intent() instanceof Intent.ClassesByDecorator
                     ? new Intent.ClassesByDecorator(found) : new Intent.FunctionsByDecorator(found);
             return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
@@ -721,7 +753,10 @@ final class SpokenNames {
             String name = m.group();
             EnumSet<Role> used = roles.get(name);
             // a class applied as a decorator too is still no function ("the curry class": toolz's curry)
-            if (used == null || !used.contains(Role.DEFINED_CLASS) || used.contains(Role.DEFINED_FUNCTION) || GRAMMAR.contains(name)
+            // a name defined as a class and as a function is the class where methods or subclasses are asked for by
+            // name ("What methods does tqdm_notebook define?", where tqdm also has a function tqdm_notebook)
+            if (used == null || !used.contains(Role.DEFINED_CLASS) || GRAMMAR.contains(name)
+                    || used.contains(Role.DEFINED_FUNCTION) && !CLASS_ASKED.matcher(question).find()
                     || name.replaceFirst("^_+", "").length() < 3 || LIBRARY_CLASSES.contains(name)
                     || !unknown && (!METHODS_NEXT.matcher(question.substring(m.end())).find()
                     || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
@@ -734,6 +769,14 @@ final class SpokenNames {
         }
         return null;
     }
+
+    /** A word of importing, of needing, or a word for a package. */
+    private static final Pattern IMPORT_WORD = Pattern.compile("(?i)\\bimport|\\bpull(?:s|ing|ed)?\\s+in\\b|\\bdepend|\\bneeds?\\b"
+            + "|\\brequir|\\brel(?:y|ies|ying)\\b|\\b(?:package|packages|library|libraries|lib|libs|dependency|dependencies|"
+            + "deps?|third-party)\\b");
+
+    /** Words that ask for what only a class has. */
+    private static final Pattern CLASS_ASKED = Pattern.compile("(?i)\\b(?:methods|subclass(?:es)?|descendants|children)\\b");
 
     /**
      * The question read with the lower-case class {@code name} at {@code [start, end)} put capitalised, where that
@@ -989,6 +1032,8 @@ final class SpokenNames {
      */
     private Classification oneWord(IntentClassifier classifier, String question) {
         List<int[]> spans = spans(question);
+        // the question without a context clause after it ("where do we use swapbytes, thinking of inlining it")
+        String core = ContextClause.split(question).question().strip().replaceFirst("[?.!]+$", "").strip();
         for (int k = 0; k < spans.size(); k++) {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
@@ -1008,7 +1053,7 @@ final class SpokenNames {
                 continue;
             }
             // last, or last before the question mark ("usages of oct2int? want to drop the py2 shim")
-            boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*");
+            boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*") || question.substring(0, end).equals(core);
             Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
             names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
             for (String name : names) {
@@ -1190,7 +1235,7 @@ final class SpokenNames {
      * "classes defining async add".
      */
     private static final Pattern RELATION_BEFORE = Pattern.compile("(?i)\\b(?:from|based\\s+on|(?:everything|anything|all)\\s+"
-            + "under|(?:parameter|param|argument|arg|"
+            + "under|(?:hierarchy|tree|subtree)\\s+(?:under|below|beneath|of)|(?:parameter|param|argument|arg|"
             + "function|method|class|decorator)\\s+(?:called|named)|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
             + "(?:class|classes|who|which|that)\\s+(?:define|defines|defining|implement|implements|implementing)|"

@@ -1244,6 +1244,31 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 149 to 154, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            long signatures, like more than fifteen args                         # MANY_PARAMETERS        # 16
+            fns taking atleast 4 args                                            # MANY_PARAMETERS        # 4
+            where are the tests for this thing                                   # TESTS                  # -
+            Are there any classes built on ABC or declaring abstract methods?    # ABSTRACT_CLASSES       # -
+            Which classes are named something ending in Generator?               # CLASSES_BY_NAME        # *Generator
+            Which classes end in Generator?                                      # CLASSES_BY_NAME        # *Generator
+            anything decorated with template? classwise                          # CLASSES_BY_DECORATOR   # template
+            List every comment that starts with a Note: marker.                  # COMMENTS               # NOTE
+            tech debt review: where are the FIXME comments?                      # COMMENTS               # FIXME
+            whch classes have node as their immediate parent                     # SUBCLASSES             # Node
+            everything under node in the hierarchy, all levels                   # SUBCLASSES             # Node
+            Which functions have "2bytes" in their name?                         # FUNCTIONS_BY_NAME      # 2bytes
+            Which functions take a whence parameter?                             # FUNCTIONS_WITH_PARAMETER # whence
+            Which modules import ruamel.yaml?                                    # IMPORTS                # ruamel.yaml
+            what exceptions does pyjwt have, writing the error docs              # EXCEPTION_CLASSES      # -
+            whats on RSAPSSAlgorithm                                             # METHODS_OF_CLASS       # RSAPSSAlgorithm
+            fns with difference in the name                                      # FUNCTIONS_BY_NAME      # difference
+            """)
+    void blindSets149To154(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     @org.junit.jupiter.api.Test
     void aRemarkOrAFileInParenthesesIsNoName() {
         assertEquals(new Intent.Subclasses("Content", false), classifier.classify("direct subclasses of the content class (content.py)"));
@@ -1259,6 +1284,7 @@ class IntentClassifierShapesTest {
             all classes inheriting from object directly or thru a parent         # object
             NSBase - every subclass, indirect too                                # NSBase
             all subclasses of Sequence recursivly                                # Sequence
+            everything under node in the hierarchy, all levels                   # Node
             """)
     void theDepthIsReadWhereverItIsSaid(String question, String base) {
         assertEquals(new Intent.Subclasses(base, true), classifier.classify(question), question);

@@ -784,6 +784,41 @@ class SpokenNamesTest {
                 class State(enum.Enum):
                     READY = 1
                 """);
+        Files.writeString(repo.resolve("blind149.py"), """
+                from bisect import insort
+
+                from ply.lex import TOKEN
+
+
+                class tqdm_notebook:
+                    def display(self):
+                        return None
+
+
+                def tqdm_notebook_factory():
+                    return tqdm_notebook()
+
+
+                def swapbytes(data):
+                    return data[::-1]
+
+
+                class Lexer:
+                    def token(self):
+                        return None
+
+                    @TOKEN(r"[0-9]+")
+                    def t_NUMBER(self, t):
+                        return t
+
+
+                def add(items, item):
+                    insort(items, swapbytes(item))
+                """);
+        Files.writeString(repo.resolve("blind149_api.py"), """
+                def tqdm_notebook(*args):
+                    return args
+                """);
         index = new PythonIndex(repo);
     }
 
@@ -931,6 +966,10 @@ class SpokenNamesTest {
             classes defining async add                           | ClassesWithMethod[method=async_add]
             who calls async add                                  | Callers[function=async_add]
             wheres enum unique used as a class decorator         | ClassesByDecorator[decorator=enum.unique]
+            What methods does tqdm_notebook define?              | MethodsOfClass[className=tqdm_notebook]
+            where do we use insort                               | Callers[function=insort]
+            where do we use swapbytes, thinking of inlining it   | Callers[function=swapbytes]
+            funcs with the token decorator pls                   | FunctionsByDecorator[decorator=TOKEN]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -975,6 +1014,7 @@ class SpokenNamesTest {
             funcs throwing ProtocolError
             what handles Connection
             TestCase methods
+            who calls tqdm_notebook
             who catches ValueErrors
             subclasses of test result
             """)
