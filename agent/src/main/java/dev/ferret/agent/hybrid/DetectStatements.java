@@ -341,7 +341,12 @@ final class DetectStatements extends Detect {
         }
         if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
                 || any(Lexicon.IMPORT) || any(Lexicon.RETURN) || q.words.stream().anyMatch(w -> Lexicon.SUBCLASS
-                .contains(w.norm()) && w.index() + 1 < q.size() && q.get(w.index() + 1).norm().equals("from"))) {
+                .contains(w.norm()) && w.index() + 1 < q.size() && (q.get(w.index() + 1).norm().equals("from")
+                || q.get(w.index() + 1).capitalised() || q.get(w.index() + 1).code())) // "test cases that subclass BaseTest"
+                || q.words.stream().anyMatch(w -> Lexicon.SUBCLASS_NOUN.contains(w.norm()) && w.index() + 1 < q.size()
+                && q.get(w.index() + 1).norm().equals("of")) // "subclasses of the Parser test case"
+                || q.phrase("base", "class", "is") || q.phrase("base", "is") || q.phrase("parent", "is")
+                || q.phrase("parent", "class", "is") || q.phrase("superclass", "is")) { // "classes whose base class is the X test case"
             return null; // "async tests", "tests that raise", "test cases inheriting from X": another search names it
         }
         if (skipMarker) {

@@ -1264,6 +1264,9 @@ class IntentClassifierShapesTest {
             what exceptions does pyjwt have, writing the error docs              # EXCEPTION_CLASSES      # -
             whats on RSAPSSAlgorithm                                             # METHODS_OF_CLASS       # RSAPSSAlgorithm
             fns with difference in the name                                      # FUNCTIONS_BY_NAME      # difference
+            Show me the classes whose immediate base class is the ECDH test case. # SUBCLASSES            # ECDH
+            which test cases subclass BaseTest                                   # SUBCLASSES             # BaseTest
+            subclasses of the Parser test case                                   # SUBCLASSES             # Parser
             """)
     void blindSets149To154(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
