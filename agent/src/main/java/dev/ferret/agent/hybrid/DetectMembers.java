@@ -375,6 +375,10 @@ final class DetectMembers extends Detect {
             "admins", "mixin", "mixins", "widget", "widgets", "resource", "resources", "middleware", "middlewares",
             "plugin", "plugins", "backend", "backends", "subclass", "subclasses");
 
+    /** Words of class trees that also name methods of tree-shaped classes (an AST node's children(), parent()). */
+    private static final Set<String> TREE_WORDS = Set.of("children", "child", "parent", "parents", "subclasses",
+            "descendants", "ancestors", "siblings", "hierarchy");
+
     Candidate classesWithMethod() {
         boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
                 "funcs", "fns", "routines", "handlers").contains(w.norm()));
@@ -424,8 +428,14 @@ final class DetectMembers extends Detect {
                     && i >= 2 && (Set.of("a", "an", "the").contains(q.get(i - 2).norm())
                     || i >= 3 && Set.of("a", "an", "the").contains(q.get(i - 3).norm())))) {
                 p = rightBefore(i); // "a from_config classmethod"
+                if (p < 0 && n.equals("method") && i >= 2 && Set.of("a", "an", "the").contains(q.get(i - 2).norm())
+                        && TREE_WORDS.contains(q.get(i - 1).lower())) {
+                    p = i - 1; // "which classes define a children method": a tree's method, named by a word of trees
+                }
             }
-            if (p >= 0 && !q.get(p).code() && CLASS_PARTS.contains(q.get(p).lower())) {
+            if (p >= 0 && !q.get(p).code() && CLASS_PARTS.contains(q.get(p).lower()) && !(p + 1 < q.size()
+                    && Set.of("method", "methods").contains(q.get(p + 1).norm()) && (TREE_WORDS.contains(q.get(p).lower())
+                    || Set.of("name", "state").contains(q.get(p).lower())))) { // but "a children method" is named
                 return null; // "classes that have a metaclass", "which classes define fields": no method named
             }
             int call = first(Lexicon.CALL);

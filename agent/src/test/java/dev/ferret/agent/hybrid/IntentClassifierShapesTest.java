@@ -1267,6 +1267,9 @@ class IntentClassifierShapesTest {
             Show me the classes whose immediate base class is the ECDH test case. # SUBCLASSES            # ECDH
             which test cases subclass BaseTest                                   # SUBCLASSES             # BaseTest
             subclasses of the Parser test case                                   # SUBCLASSES             # Parser
+            Which classes define a children method?                              # CLASSES_WITH_METHOD    # children
+            classes with a parent method                                         # CLASSES_WITH_METHOD    # parent
+            which classes have an abstract method                                # ABSTRACT_CLASSES       # -
             """)
     void blindSets149To154(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
