@@ -192,7 +192,6 @@ final class Rewrites {
             + "at\\s+any\\s+depth|transitive(?:ly)?|indirect(?:\\s+too)?|incl(?:uding|\\.)?\\s+indirect(?:\\s+ones)?)\\)(?=\\s+\\S)");
     /** "where are the mains": the main entry points. */
     private static final Pattern MAINS = Pattern.compile("(?i)\\b(?:the|our|all\\s+the)\\s+mains\\b(?![`.(_])");
-    /** Chat abbreviations: "impl", "pkg", "meths". */
     /** "classes that have node as their immediate parent": the direct subclasses of node, in any case. */
     private static final Pattern HAS_AS_PARENT = Pattern.compile("(?i)\\b(?:have|has|having)\\s+`?([A-Za-z_][\\w.]*)`?\\s+as\\s+"
             + "(?:their|its|the|a|an)\\s+(?:(?:immediate|direct|only|sole)\\s+)?(?:parent|base|superclass|super\\s+class|"
@@ -222,6 +221,7 @@ final class Rewrites {
 
     /** "atleast", "atmost" written as one word. */
     private static final Pattern AT_LEAST = Pattern.compile("(?i)\\bat(least|most)\\b");
+    /** Chat abbreviations: "impl", "pkg", "meths". */
     private static final Pattern METHS = Pattern.compile("(?<![\\w`.])meths\\b(?![`.(_])", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
