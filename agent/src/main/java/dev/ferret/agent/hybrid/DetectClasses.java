@@ -94,8 +94,10 @@ final class DetectClasses extends Detect {
                     while (j < q.size() && Set.of("from", "of", "the", "a", "an", "on").contains(q.get(j).lower())) {
                         j++;
                     }
-                    if (j < q.size() && j > i + 1 && q.get(j).capitalised() && classLike(q.get(j)) && !q.get(j).allCaps()) {
-                        a = j; // "deriving from Tree directly or indirectly": a class named like a noun the scan skips
+                    if (j < q.size() && j > i + 1 && (q.get(j).capitalised() && classLike(q.get(j)) && !q.get(j).allCaps()
+                            || BASE_TYPES.contains(q.get(j).text()) || q.get(j).text().equals("exception"))) {
+                        a = j; // "deriving from Tree directly or indirectly": a class named like a noun the scan skips;
+                        // "derive from object, through any number of levels", "derives from exception even thru ..."
                     }
                 }
                 if (a >= 0 && (!implement || classLike(q.get(a)) || Lexicon.PROTOCOL.contains(q.get(a).norm()))) {
@@ -205,11 +207,12 @@ final class DetectClasses extends Detect {
                  // the library, then its class
         }
         if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())
-                && !BASE_TYPES.contains(q.get(p).lower())) { // "subclasses of property": builtin classes in lower case
+                && !BASE_TYPES.contains(q.get(p).lower()) && !q.get(p).text().equals("exception")) { // "subclasses of
+                // property": builtin classes in lower case
             p = -1; // "extend something from the stdlib": a base class is written like a class
         }
         if (p >= 0) {
-            String base = text(p);
+            String base = q.get(p).text().equals("exception") ? "Exception" : text(p); // Python's, said in lower case
             return new Candidate(new Intent.Subclasses(base, indirect), 6 + (classNoun ? 1 : 0), guessed, how);
         }
         if (protocol && !q.phrase("context", "manager")) {

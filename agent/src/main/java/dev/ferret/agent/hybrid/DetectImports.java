@@ -370,7 +370,8 @@ final class DetectImports extends Detect {
         String t = w.text();
         return t.equals(t.toLowerCase(Locale.ROOT)) || (w.capitalised() && !w.innerCapital() && !w.allCaps())
                 || Lexicon.MODULES.contains(t)
-                || DOTTED_MODULE.matcher(t).matches(); // "defusedxml.ElementTree": a package's submodule in capitals
+                || DOTTED_MODULE.matcher(t).matches() // "defusedxml.ElementTree": a package's submodule in capitals
+                || t.matches("c[A-Z][A-Za-z]+"); // cPickle, cStringIO: Python 2's C modules
     }
 
     /** Words that make "dependencies" the project's own structure, not what it installs. */

@@ -172,6 +172,10 @@ final class DetectMembers extends Detect {
                 String n = q.get(j).norm();
                 if (Set.of("of", "in", "on", "inside", "to", "by", "for").contains(n)) {
                     int p = after(j, 3, false, skipClass);
+                    if (p < 0 && j + 1 < q.size() && j + 2 == q.size() && q.get(j + 1).capitalised() && !q.get(j + 1).allCaps()
+                            && Lexicon.cue(q.get(j + 1).lower())) {
+                        p = j + 1; // "methods on Functions": jmespath's class Functions, a cue word written as a class, last
+                    }
                     if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
                             && !(p + 1 < q.size() && placeNoun(p + 1)) && !(p + 2 < q.size() && !q.get(p + 1).code()
                             && placeNoun(p + 2))) { // not "in the HTTP server package"

@@ -155,7 +155,9 @@ final class NoListing {
                     || w.parens() || w.at() || w.quoted() // "describe()", `explain`: written as a name
                     || w.index() + 2 < q.size() && q.get(w.index() + 1).lower().equals("in") // "fns with difference in the name"
                     && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, w.index() + 3)).lower())
-                    || w.index() > 0 && Set.of("named", "called").contains(q.get(w.index() - 1).lower());
+                    || w.index() > 0 && Set.of("named", "called").contains(q.get(w.index() - 1).lower())
+                    || w.capitalised() && w.index() > 0 && Set.of("of", "from", "subclass", "subclasses", "extend", "extends",
+                    "inherit", "inherits", "on").contains(q.get(w.index() - 1).lower()); // "the subclasses of Describe"
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;
@@ -268,7 +270,10 @@ final class NoListing {
     /** Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"). */
     static boolean namePart(Question q, int i) {
         return i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).lower()) && Set.of("end", "ends", "ending", "start",
-                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower());
+                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower())
+                // "classes with Production (anywhere) in their name"
+                || i >= 1 && Set.of("with", "w", "having", "have", "has").contains(q.get(i - 1).lower()) && i + 2 < q.size()
+                && (q.get(i + 1).lower().equals("in") || q.get(i + 1).lower().equals("anywhere") && q.get(i + 2).lower().equals("in"));
     }
 
     /**

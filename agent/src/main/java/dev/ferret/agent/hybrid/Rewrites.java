@@ -196,15 +196,27 @@ final class Rewrites {
     private static final Pattern HAS_AS_PARENT = Pattern.compile("(?i)\\b(?:have|has|having)\\s+`?([A-Za-z_][\\w.]*)`?\\s+as\\s+"
             + "(?:their|its|the|a|an)\\s+(?:(?:immediate|direct|only|sole)\\s+)?(?:parent|base|superclass|super\\s+class|"
             + "(?:parent|base)\\s+class)(?:es)?\\b");
-    /** "everything under node in the hierarchy": the subclasses of node at any depth, in any case. */
-    private static final Pattern UNDER_IN_HIERARCHY = Pattern.compile("(?i)\\b(?:everything|anything|all|what'?s|what\\s+is)"
-            + "\\s+(?:under|below|beneath)\\s+`?([A-Za-z_][\\w.]*)`?\\s+in\\s+the\\s+(?:class\\s+|inheritance\\s+|type\\s+)?"
+    /**
+     * "everything under node in the hierarchy", "all classes below arity error in the hierarchy": the subclasses of the
+     * name (said in up to three words) at any depth, in any case.
+     */
+    private static final Pattern UNDER_IN_HIERARCHY = Pattern.compile("(?i)\\b(?:everything|anything|all(?:\\s+(?:the\\s+)?classes)?"
+            + "|(?:the\\s+)?classes|every\\s+class|what'?s|what\\s+is)\\s+(?:under|below|beneath)\\s+(?:the\\s+)?"
+            + "`?([A-Za-z_][\\w.]*(?:\\s+[a-z][a-z0-9]*){0,2}?)`?\\s+in\\s+the\\s+(?:class\\s+|inheritance\\s+|type\\s+)?"
             + "(?:hierarchy|tree)\\b");
 
     /** "what exceptions does pyjwt have": a package's own, in lower case, where the project is that package. */
     private static final Pattern PACKAGE_HAS = Pattern.compile("(?i)\\b(what|which)\\s+((?:custom\\s+)?(?:exceptions|errors|"
             + "exception\\s+classes|error\\s+classes|exception\\s+types|error\\s+types))\\s+(?:does|do)\\s+(?:the\\s+)?"
             + "(?-i:[a-z][a-z0-9_-]*)(?:\\s+(?:package|library|lib|project|module|codebase))?\\s+(have|define|declare|ship|provide|expose)\\b");
+
+    /**
+     * "the abstractproperty decorator from abc", "the @final decorator from typing": a decorator written as code (or
+     * one of Python's), the whole name after an article, said with its module: dotted as the module's. With the
+     * repository at hand, the name is put back as the repository writes it ({@code SpokenNames}).
+     */
+    private static final Pattern DECORATOR_FROM = Pattern.compile("(?<=\\b(?:the|a|an)\\s)(@)?([A-Za-z_]\\w*)\\s+decorator\\s+"
+            + "from\\s+(?:the\\s+)?`?([a-z_][\\w.]*)`?(?:\\s+(?:module|package|library|lib))?\\b");
 
     /** "classwise" as the last word, after a question mark or not. */
     private static final Pattern CLASSWISE = Pattern.compile("(?i)[?,]?\\s+class-?wise[.!?]*\\s*$");
@@ -734,6 +746,12 @@ final class Rewrites {
         q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
+        q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
+            String name = m.group(2);
+            boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)
+                    || name.equals(name.toUpperCase(java.util.Locale.ROOT));
+            return Matcher.quoteReplacement(written ? m.group(3) + "." + name + " decorator" : m.group());
+        });
         if (COMMENT_WORD.matcher(q).find()) { // "every comment that starts with a Note: marker": the tag NOTE
             q = TAG_COLON.matcher(q).replaceAll(m -> {
                 String tag = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(java.util.Locale.ROOT);

@@ -289,6 +289,11 @@ final class SpokenNames {
         return first;
     }
 
+    /** Whether the repository applies {@code name} as a decorator, as written. */
+    private boolean isDecorator(String name) {
+        return roles.getOrDefault(name, EnumSet.noneOf(Role.class)).contains(Role.DECORATOR);
+    }
+
     /** A written word, as a whole. */
     private static final Pattern WRITTEN_WORD = Pattern.compile("(?<![\\w.`])[A-Za-z_][A-Za-z0-9_]*(?![\\w.])");
 
@@ -377,10 +382,25 @@ final class SpokenNames {
         if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
             return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
         }
+        if (raised != null && !known(raised) && raised.equals(raised.toLowerCase(Locale.ROOT))) {
+            // "arityerror thrown where?": the repository's ArityError, its only exception of those letters
+            String found = onlyInAnotherCase(raised, used -> used.contains(Role.RAISED_OR_CAUGHT));
+            if (found != null) {
+                Intent read = c.intent() instanceof Intent.Catches ? new Intent.Catches(found) : new Intent.Raises(found);
+                return new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+            }
+        }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
                 : c.intent() instanceof Intent.FunctionsByDecorator f ? f.decorator() : null;
-        if (decorator != null && !roles.getOrDefault(decorator, EnumSet.noneOf(Role.class)).contains(Role.DECORATOR)
-                && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
+        String bare = decorator == null ? null : decorator.substring(decorator.lastIndexOf('.') + 1);
+        if (decorator != null && decorator.indexOf('.') > 0 && !question.contains(decorator) && !isDecorator(decorator)
+                && isDecorator(bare) && roles.get(bare).contains(Role.IMPORTED)) { // (a dotted name written so is kept)
+            // "the provider decorator from zope": the repository imports provider and writes @provider, not @zope.provider
+            Intent read = c.intent() instanceof Intent.ClassesByDecorator ? new Intent.ClassesByDecorator(bare)
+                    : new Intent.FunctionsByDecorator(bare);
+            return new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+        }
+        if (decorator != null && !isDecorator(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
             // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
             // (a decorator written with capitals, "@Ignore", is asked for as written)
             // ("the token decorator": ply's TOKEN, applied as one, though the lexer has a method token)
@@ -1239,7 +1259,7 @@ final class SpokenNames {
             + "function|method|class|decorator)\\s+(?:called|named)|override|overrides|overriding|extend|"
             + "extends|extending|subclass|subclasses|subclassing|inherit|inherits|inheriting|usages\\s+of|callers\\s+of|"
             + "(?:class|classes|who|which|that)\\s+(?:define|defines|defining|implement|implements|implementing)|"
-            + "call|calls|calling|invoke|invokes|invoking|"
+            + "call|calls|calling|invoke|invokes|invoking|(?:whats|what'?s|what\\s+is|who'?s|anything|everything)\\s+using|"
             + "descendants\\s+of|descendents\\s+of|subclasses\\s+of|children\\s+of|methods\\s+of)"
             + "(?:\\s+(?:the|a|an))?\\s+$");
 

@@ -1275,6 +1275,23 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 155 to 160, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            Which classes ultimately derive from object, through any number of levels? # SUBCLASSES       # object
+            everything under object in the class tree, all levels                # SUBCLASSES             # object
+            anything that derives from exception even thru another class         # SUBCLASSES             # Exception
+            methods on Functions                                                 # METHODS_OF_CLASS       # Functions
+            Which files import cPickle?                                          # IMPORTS                # cPickle
+            Show all classes with Production anywhere in their name.             # CLASSES_BY_NAME        # Production
+            What are all the subclasses of Describe, including transitive ones?  # SUBCLASSES             # Describe
+            Which methods carry the abstractproperty decorator from abc?         # FUNCTIONS_BY_DECORATOR # abc.abstractproperty
+            which coroutines are slow in production                              # UNKNOWN                # -
+            """)
+    void blindSets155To160(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     @org.junit.jupiter.api.Test
     void aRemarkOrAFileInParenthesesIsNoName() {
         assertEquals(new Intent.Subclasses("Content", false), classifier.classify("direct subclasses of the content class (content.py)"));

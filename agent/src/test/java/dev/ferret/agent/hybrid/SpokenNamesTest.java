@@ -815,6 +815,26 @@ class SpokenNamesTest {
                 def add(items, item):
                     insort(items, swapbytes(item))
                 """);
+        Files.writeString(repo.resolve("blind155.py"), """
+                import collections.abc
+
+
+                class JMESPathError(ValueError):
+                    pass
+
+
+                class ArityError(JMESPathError):
+                    pass
+
+
+                class VariadicArityError(ArityError):
+                    pass
+
+
+                def validate(args):
+                    if not isinstance(args, collections.abc.Sequence):
+                        raise ArityError()
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -970,6 +990,10 @@ class SpokenNamesTest {
             where do we use insort                               | Callers[function=insort]
             where do we use swapbytes, thinking of inlining it   | Callers[function=swapbytes]
             funcs with the token decorator pls                   | FunctionsByDecorator[decorator=TOKEN]
+            Show all functions carrying the TOKEN decorator from ply.lex. | FunctionsByDecorator[decorator=TOKEN]
+            arityerror thrown where?                             | Raises[exception=ArityError]
+            all classes below arity error in the hierarchy (transitively) | Subclasses[base=ArityError, indirect=true]
+            whats using collections abc                          | Imports[module=collections.abc]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
