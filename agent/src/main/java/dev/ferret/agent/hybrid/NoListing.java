@@ -157,7 +157,8 @@ final class NoListing {
                     && Set.of("name", "names").contains(q.get(Math.min(q.size() - 1, w.index() + 3)).lower())
                     || w.index() > 0 && Set.of("named", "called").contains(q.get(w.index() - 1).lower())
                     || w.capitalised() && w.index() > 0 && Set.of("of", "from", "subclass", "subclasses", "extend", "extends",
-                    "inherit", "inherits", "on").contains(q.get(w.index() - 1).lower()); // "the subclasses of Describe"
+                    "inherit", "inherits", "on", "below", "under", "beneath").contains(q.get(w.index() - 1).lower()); // "the
+                    // subclasses of Describe", "the full class hierarchy below Describe"
             if (Lexicon.EXPLAIN.contains(w.norm()) && !iMean(q, w.index()) && !relativeClause(q, w.index()) && !methodName
                     && !(w.lower().equals("purpose") && w.index() > 0 && q.get(w.index() - 1).lower().equals("on"))) {
                 return true;

@@ -1285,6 +1285,7 @@ class IntentClassifierShapesTest {
             Which files import cPickle?                                          # IMPORTS                # cPickle
             Show all classes with Production anywhere in their name.             # CLASSES_BY_NAME        # Production
             What are all the subclasses of Describe, including transitive ones?  # SUBCLASSES             # Describe
+            Show the full class hierarchy below Describe.                        # SUBCLASSES             # Describe
             Which methods carry the abstractproperty decorator from abc?         # FUNCTIONS_BY_DECORATOR # abc.abstractproperty
             which coroutines are slow in production                              # UNKNOWN                # -
             """)
