@@ -289,6 +289,17 @@ final class SpokenNames {
         return first;
     }
 
+    /** The reading {@code c} with another intent, its place, score and notes kept. */
+    private static Classification reread(Classification c, Intent intent) {
+        return new Classification(intent, c.path(), c.score(), c.uncertain(), c.notes());
+    }
+
+    /** The decorator question of {@code intent}'s kind (classes or functions) for the decorator {@code name}. */
+    private static Intent decorated(Intent intent, String name) {
+        return intent instanceof Intent.ClassesByDecorator ? new Intent.ClassesByDecorator(name)
+                : new Intent.FunctionsByDecorator(name);
+    }
+
     /** Whether the repository applies {@code name} as a decorator, as written. */
     private boolean isDecorator(String name) {
         return roles.getOrDefault(name, EnumSet.noneOf(Role.class)).contains(Role.DECORATOR);
@@ -377,7 +388,7 @@ final class SpokenNames {
                 && !roles.get(i.module()).contains(Role.MODULE) && !IMPORT_WORD.matcher(question).find()
                 && !DECORATOR_WORD.matcher(question).find()) {
             // "where do we use insort": a name the repository calls (bisect's insort), not a module it imports
-            return new Classification(new Intent.Callers(i.module()), c.path(), c.score(), c.uncertain(), c.notes());
+            return reread(c, new Intent.Callers(i.module()));
         }
         if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
             return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
@@ -386,8 +397,7 @@ final class SpokenNames {
             // "arityerror thrown where?": the repository's ArityError, its only exception of those letters
             String found = onlyInAnotherCase(raised, used -> used.contains(Role.RAISED_OR_CAUGHT));
             if (found != null) {
-                Intent read = c.intent() instanceof Intent.Catches ? new Intent.Catches(found) : new Intent.Raises(found);
-                return new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+                return reread(c, c.intent() instanceof Intent.Catches ? new Intent.Catches(found) : new Intent.Raises(found));
             }
         }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
@@ -396,18 +406,14 @@ final class SpokenNames {
         if (decorator != null && decorator.indexOf('.') > 0 && !question.contains(decorator) && !isDecorator(decorator)
                 && isDecorator(bare) && roles.get(bare).contains(Role.IMPORTED)) { // (a dotted name written so is kept)
             // "the provider decorator from zope": the repository imports provider and writes @provider, not @zope.provider
-            Intent read = c.intent() instanceof Intent.ClassesByDecorator ? new Intent.ClassesByDecorator(bare)
-                    : new Intent.FunctionsByDecorator(bare);
-            return new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+            return reread(c, decorated(c.intent(), bare));
         }
         if (decorator != null && !isDecorator(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
             // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
             // (a decorator written with capitals, "@Ignore", is asked for as written)
             // ("the token decorator": ply's TOKEN, applied as one, though the lexer has a method token)
             String found = onlyInAnotherCase(decorator, used -> used.contains(Role.DECORATOR));
-            Intent read = found == null ? null : c.intent() instanceof Intent.ClassesByDecorator
-                    ? new Intent.ClassesByDecorator(found) : new Intent.FunctionsByDecorator(found);
-            return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+            return found == null ? c : reread(c, decorated(c.intent(), found));
         }
         if (c.intent() instanceof Intent.FunctionsReturning f && f.type().matches("[a-z][a-z0-9_]{2,}") && !known(f.type())
                 && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
@@ -1210,7 +1216,7 @@ final class SpokenNames {
             case Intent.Raises r when (r.exception() + "s").equals(name) -> new Intent.Raises(name);
             default -> null;
         };
-        return read == null ? c : new Classification(read, c.path(), c.score(), c.uncertain(), c.notes());
+        return read == null ? c : reread(c, read);
     }
 
     /**
