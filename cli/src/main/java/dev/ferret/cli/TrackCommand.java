@@ -58,11 +58,11 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Limits.checkFiles(spec, model, draft, loras);
         List<AgentRuntime.Mode> ms = new ArrayList<>();
         if (endpoints != null && !endpoints.isEmpty()) {
-            return remote();
+            return remote(); // the model options belong to the servers there: refused by name, not as files
         }
+        Limits.checkFiles(spec, model, draft, loras);
         if (modes == null || modes.isEmpty()) {
             ms.add(AgentRuntime.Mode.HYBRID);
             if (model != null) {

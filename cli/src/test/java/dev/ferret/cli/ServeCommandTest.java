@@ -52,13 +52,16 @@ class ServeCommandTest {
     }
 
     @Test
-    void adaptersDraftAndParallelDefaults() {
+    void adaptersDraftAndParallelDefaults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String m = Cli.tinyModel().toString();
         ServerOptions plain = parse("-m", m);
         assertEquals(4, plain.parallel());
         assertEquals(List.of(), plain.loras());
-        ServerOptions two = parse("-m", m, "--lora", "a.gguf", "--lora", "b.gguf");
-        assertEquals(List.of(java.nio.file.Path.of("a.gguf"), java.nio.file.Path.of("b.gguf")), two.loras());
+        // the adapter files must exist (checked before the server starts); they are not loaded here
+        java.nio.file.Path a = java.nio.file.Files.createFile(dir.resolve("a.gguf"));
+        java.nio.file.Path b = java.nio.file.Files.createFile(dir.resolve("b.gguf"));
+        ServerOptions two = parse("-m", m, "--lora", a.toString(), "--lora", b.toString());
+        assertEquals(List.of(a, b), two.loras());
         ServerOptions draft = parse("-m", m, "--draft", m, "--draft-max", "5", "--draft-min", "2", "--no-adaptive");
         assertEquals(1, draft.parallel(), "--draft serves one request at a time by default");
         assertEquals(5, draft.speculation().maxDraft());
