@@ -294,6 +294,27 @@ final class SpokenNames {
         return new Classification(intent, c.path(), c.score(), c.uncertain(), c.notes());
     }
 
+    /**
+     * The question read with a stand-in put for {@code [start, end)}; where {@code back} maps that reading (about the
+     * stand-in) to one about the name the stand-in stood for, that reading, else null.
+     */
+    private static Classification standIn(IntentClassifier classifier, String question, int start, int end, String stand,
+                                          java.util.function.Function<Intent, Intent> back) {
+        Classification again = classifier.analyze(question.substring(0, start) + stand + question.substring(end));
+        Intent read = back.apply(again.intent());
+        return read == null ? null : reread(again, read);
+    }
+
+    /** The exception a question of raising or catching is about, else null. */
+    private static String raised(Intent intent) {
+        return intent instanceof Intent.Catches k ? k.exception() : intent instanceof Intent.Raises r ? r.exception() : null;
+    }
+
+    /** The question of {@code intent}'s kind (catching or raising) about the exception {@code name}. */
+    private static Intent raisedAs(Intent intent, String name) {
+        return intent instanceof Intent.Catches ? new Intent.Catches(name) : new Intent.Raises(name);
+    }
+
     /** The decorator question of {@code intent}'s kind (classes or functions) for the decorator {@code name}. */
     private static Intent decorated(Intent intent, String name) {
         return intent instanceof Intent.ClassesByDecorator ? new Intent.ClassesByDecorator(name)
@@ -328,10 +349,10 @@ final class SpokenNames {
                     || !roles.getOrDefault(word, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_CLASS)) {
                 continue;
             }
-            Classification again = classifier.analyze(question.substring(0, m.start()) + STAND_IN + question.substring(m.end()));
-            if (again.intent() instanceof Intent.MethodsOfClass o && o.className().equals(STAND_IN)) {
-                return new Classification(new Intent.MethodsOfClass(word), again.path(), again.score(), again.uncertain(),
-                        again.notes());
+            Classification again = standIn(classifier, question, m.start(), m.end(), STAND_IN, read ->
+                    read instanceof Intent.MethodsOfClass o && o.className().equals(STAND_IN) ? new Intent.MethodsOfClass(word) : null);
+            if (again != null) {
+                return again;
             }
         }
         return c;
@@ -382,8 +403,7 @@ final class SpokenNames {
      * lower case is the class the repository defines or imports under that name in another case.
      */
     private Classification repositorySpelling(String question, Classification c) {
-        String raised = c.intent() instanceof Intent.Catches k ? k.exception() : c.intent() instanceof Intent.Raises r
-                ? r.exception() : null;
+        String raised = raised(c.intent());
         if (c.intent() instanceof Intent.Imports i && roles.getOrDefault(i.module(), EnumSet.noneOf(Role.class)).contains(Role.CALLED)
                 && !roles.get(i.module()).contains(Role.MODULE) && !IMPORT_WORD.matcher(question).find()
                 && !DECORATOR_WORD.matcher(question).find()) {
@@ -397,7 +417,7 @@ final class SpokenNames {
             // "arityerror thrown where?": the repository's ArityError, its only exception of those letters
             String found = onlyInAnotherCase(raised, used -> used.contains(Role.RAISED_OR_CAUGHT));
             if (found != null) {
-                return reread(c, c.intent() instanceof Intent.Catches ? new Intent.Catches(found) : new Intent.Raises(found));
+                return reread(c, raisedAs(c.intent(), found));
             }
         }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
@@ -419,8 +439,7 @@ final class SpokenNames {
                 && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
             // "which ones return a popen": the class the repository imports or defines as Popen
             String found = onlyInAnotherCase(f.type(), used -> used.contains(Role.CLASS) || used.contains(Role.IMPORTED));
-            return found == null ? c : new Classification(new Intent.FunctionsReturning(found), c.path(), c.score(),
-                    c.uncertain(), c.notes());
+            return found == null ? c : reread(c, new Intent.FunctionsReturning(found));
         }
         String name = classArgument(c.intent());
         if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
@@ -440,8 +459,7 @@ final class SpokenNames {
         if (same != null && same.contains(Role.DEFINED_CLASS)) {
             found = name.toLowerCase(Locale.ROOT);
         }
-        return found == null ? c : new Classification(withClass(c.intent(), found), c.path(), c.score(), c.uncertain(),
-                c.notes());
+        return found == null ? c : reread(c, withClass(c.intent(), found));
     }
 
     /**
@@ -491,18 +509,13 @@ final class SpokenNames {
      * written, and "validation error" may be any.
      */
     private Classification prefixedClass(String question, Classification c) {
-        String name = switch (c.intent()) {
-            case Intent.Raises r -> r.exception();
-            case Intent.Catches k -> k.exception();
-            default -> null;
-        };
+        String name = raised(c.intent());
         if (name != null && !known(name) && name.matches("\\w+(?:Exception|Error)")) {
             String bare = name.replaceFirst("(?:Exception|Error)$", "");
             if (roles.getOrDefault(bare, EnumSet.noneOf(Role.class)).contains(Role.CLASS)
                     && Pattern.compile("\\b" + Pattern.quote(bare) + "\\b(?!\\w)").matcher(question).find()) {
                 // "raises the TIMEOUT exception": pexpect's class TIMEOUT, the kind word said after it
-                Intent named = c.intent() instanceof Intent.Raises ? new Intent.Raises(bare) : new Intent.Catches(bare);
-                return new Classification(named, c.path(), c.score(), c.uncertain(), c.notes());
+                return reread(c, raisedAs(c.intent(), bare));
             }
         }
         if (name == null || !name.matches("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:Error|Exception|Warning)") || known(name)
@@ -524,7 +537,7 @@ final class SpokenNames {
         if (found == null) {
             return c;
         }
-        Intent named = c.intent() instanceof Intent.Raises ? new Intent.Raises(found) : new Intent.Catches(found);
+        Intent named = raisedAs(c.intent(), found);
         List<String> notes = new ArrayList<>(c.notes());
         notes.add("no class " + name + " here: read as " + found);
         return new Classification(named, c.path(), c.score(), c.uncertain(), notes);
@@ -685,7 +698,7 @@ final class SpokenNames {
                 ? modules.getOrDefault(imports.module().toLowerCase(Locale.ROOT), writtenModule(question, imports.module()))
                 : null;
         if (module != null) { // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
-            return new Classification(new Intent.Imports(module), first.path(), first.score(), first.uncertain(), first.notes());
+            return reread(first, new Intent.Imports(module));
         }
         if (!argKnown) {
             Classification again = withoutKindWord(classifier, question, first.intent());
@@ -738,14 +751,10 @@ final class SpokenNames {
             if (roles.containsKey(stand)) {
                 continue; // the stand-in is another of the repository's names
             }
-            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
-            Intent read = switch (again.intent()) {
-                case Intent.Catches c when c.exception().equals(stand) -> new Intent.Catches(name);
-                case Intent.Raises r when r.exception().equals(stand) -> new Intent.Raises(name);
-                default -> null;
-            };
-            if (read != null) {
-                return new Classification(read, again.path(), again.score(), again.uncertain(), again.notes());
+            Classification again = standIn(classifier, question, m.start(), m.end(), stand,
+                    read -> stand.equals(raised(read)) ? raisedAs(read, name) : null);
+            if (again != null) {
+                return again;
             }
         }
         return null;
@@ -814,9 +823,8 @@ final class SpokenNames {
         if (roles.containsKey(stand)) {
             return null;
         }
-        Classification capital = classifier.analyze(question.substring(0, start) + stand + question.substring(end));
-        return stand.equals(classArgument(capital.intent())) ? new Classification(withClass(capital.intent(), name),
-                capital.path(), capital.score(), capital.uncertain(), capital.notes()) : null;
+        return standIn(classifier, question, start, end, stand,
+                read -> stand.equals(classArgument(read)) ? withClass(read, name) : null);
     }
 
     /** The name with its first letter after any leading underscores in capitals ("_timelex": "_Timelex"). */
@@ -1211,12 +1219,8 @@ final class SpokenNames {
      * ValueErrors"), so the reading is put back to the name.
      */
     private static Classification pluralKept(Classification c, String name) {
-        Intent read = switch (c.intent()) {
-            case Intent.Catches k when (k.exception() + "s").equals(name) -> new Intent.Catches(name);
-            case Intent.Raises r when (r.exception() + "s").equals(name) -> new Intent.Raises(name);
-            default -> null;
-        };
-        return read == null ? c : reread(c, read);
+        String raised = raised(c.intent());
+        return raised != null && (raised + "s").equals(name) ? reread(c, raisedAs(c.intent(), name)) : c;
     }
 
     /**
