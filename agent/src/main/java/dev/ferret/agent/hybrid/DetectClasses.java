@@ -60,6 +60,7 @@ final class DetectClasses extends Detect {
                 || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
+                || q.phrase("nested", "too") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
                 || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
                 || q.phrase("directly", "or", "thru") || q.phrase("directly", "or", "through") // "... or thru a parent"
                 || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")
@@ -180,15 +181,16 @@ final class DetectClasses extends Detect {
                 how = "the class-like word " + text(c);
             }
         }
+        boolean depth = indirect && !saysDirect(); // "direct childs of Error, going thru the exception hierarchy"
         if (p >= 0 && BASE_LIST.matcher(q.get(p).text()).matches()) {
             java.util.regex.Matcher m = BASE_LIST.matcher(q.get(p).text());
             m.matches();
             String base = m.group(1);
-            return new Candidate(new Intent.Subclasses(base, indirect),
+            return new Candidate(new Intent.Subclasses(base, depth),
                     7, false, "");
         }
         if (p >= 0 && Lexicon.PROTOCOL.contains(q.get(p).norm()) && !q.get(p).text().contains(".")) {
-            return new Candidate(new Intent.Subclasses("Protocol", indirect), 6 + (classNoun ? 1 : 0), false, "");
+            return new Candidate(new Intent.Subclasses("Protocol", depth), 6 + (classNoun ? 1 : 0), false, "");
         }
         if (p >= 0 && !q.get(p).code() && q.get(p).text().equals(q.get(p).lower()) && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())) {
             for (int j = p + 1; j < Math.min(q.size(), p + 3); j++) {
@@ -213,10 +215,10 @@ final class DetectClasses extends Detect {
         }
         if (p >= 0) {
             String base = q.get(p).text().equals("exception") ? "Exception" : text(p); // Python's, said in lower case
-            return new Candidate(new Intent.Subclasses(base, indirect), 6 + (classNoun ? 1 : 0), guessed, how);
+            return new Candidate(new Intent.Subclasses(base, depth), 6 + (classNoun ? 1 : 0), guessed, how);
         }
         if (protocol && !q.phrase("context", "manager")) {
-            return new Candidate(new Intent.Subclasses("Protocol", indirect), 5 + (classNoun || cue ? 1 : 0)
+            return new Candidate(new Intent.Subclasses("Protocol", depth), 5 + (classNoun || cue ? 1 : 0)
                     + (q.words.size() <= 6 ? 1 : 0), false, "");
         }
         return null;
@@ -257,6 +259,30 @@ final class DetectClasses extends Detect {
             }
         }
         return -1;
+    }
+
+    /**
+     * "direct childs of Error, going thru the exception hierarchy", "immediate subclasses, looking at the tree": the
+     * depth said as direct, where a word of trees or chains describes only where to look. Not "direct or not",
+     * "directly or indirectly", "not just direct", nor with a word that asks for any depth itself.
+     */
+    private boolean saysDirect() {
+        if (notOnlyDirect() || any(Set.of("indirect", "indirectly", "transitive", "transitively", "grandchildren",
+                "grandchild", "intermediate", "intermediary", "eventually", "ultimately")) || q.phrase("any", "level")
+                || q.phrase("all", "levels") || q.phrase("every", "level") || q.phrase("any", "depth")) {
+            return false;
+        }
+        for (Word w : q.words) {
+            int i = w.index();
+            if (Set.of("direct", "directly", "immediate", "immediately").contains(w.norm())
+                    && !(i + 1 < q.size() && Set.of("or", "and", "/").contains(q.get(i + 1).lower()))
+                    && !(i > 0 && Set.of("or", "and", "/").contains(q.get(i - 1).lower()))
+                    && !(q.find(Math.max(0, i - 4), Set.of("not", "beyond", "past", "besides", "than")) >= 0
+                    && q.find(Math.max(0, i - 4), Set.of("not", "beyond", "past", "besides", "than")) < i)) {
+                return true; // not "not just the immediate ones", "beyond the direct children"
+            }
+        }
+        return false;
     }
 
     /** "not just direct ones", "not only the direct subclasses": wider than direct. */

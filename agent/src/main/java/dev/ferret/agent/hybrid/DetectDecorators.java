@@ -21,6 +21,28 @@ final class DetectDecorators extends Detect {
             "(?i)\\w+_required|shared_task|periodic_task|receiver|\\w+\\.(?:command|group|route|get|post|put|patch|delete"
             + "|task|fixture|websocket|on_event|middleware|callback|listener|hookimpl|hookspec)");
 
+    /**
+     * A word that asks for test fixtures: "fixtures", or "fixture" after no name ("the db fixture" is one); not the
+     * name of a place, "in fixtures", "the fixtures codebase", where the project or a package is called so.
+     */
+    private boolean fixtures(Word w) {
+        if (!w.lower().equals("fixtures") && !(w.lower().equals("fixture") && !(w.index() > 0 && namedBefore(w.index())))) {
+            return false;
+        }
+        int i = w.index();
+        return !(i + 1 < q.size() && PLACE_NOUNS.contains(q.get(i + 1).lower()))
+                && !(i > 0 && Set.of("in", "inside", "within", "throughout", "across").contains(q.get(i - 1).lower()));
+    }
+
+    private static final Set<String> PLACE_NOUNS = Set.of("codebase", "repo", "repository", "project", "package",
+            "library", "lib", "module", "code", "source", "sources", "tree");
+
+    /** "what depends on fixtures", "who relies on X": the imports of a module, not a decorator's functions. */
+    private boolean dependsOn() {
+        return q.phrase("depends", "on") || q.phrase("depend", "on") || q.phrase("relies", "on")
+                || q.phrase("rely", "on");
+    }
+
     Candidate decorated() {
         int at = -1;
         for (Word w : q.words) {
@@ -30,9 +52,11 @@ final class DetectDecorators extends Detect {
             }
         }
         int cue = first(Lexicon.DECORATOR);
-        if (at < 0 && cue < 0 && q.words.stream().anyMatch(w -> w.lower().equals("fixtures")
-                || w.lower().equals("fixture") && !(w.index() > 0 && namedBefore(w.index())))
+        if (at < 0 && cue < 0 && q.words.stream().anyMatch(this::fixtures)
                 && !any(Lexicon.IMPORT) && !any(Lexicon.CALL) && !any(Set.of("defined", "declared", "define"))
+                && !any(Lexicon.SUBCLASS) && !any(Lexicon.SUBCLASS_NOUN) && !dependsOn() && !any(Lexicon.ASYNC)
+                && !(any(Lexicon.RETURN) && any(Set.of("annotation", "annotations", "annotated", "type", "types",
+                        "hint", "hints", "hinted")))
                 && q.words.stream().noneMatch(w -> namedInCode(w) && !w.lower().contains("fixture"))) {
             // "what are the fixtures?", "list the pytest fixtures": functions decorated with (pytest.)fixture
             return new Candidate(new Intent.FunctionsByDecorator("fixture"), 7, false, "");
@@ -42,6 +66,11 @@ final class DetectDecorators extends Detect {
             if (onTop >= 0) {
                 // "which class has provider on top of it", "which class gets pytest.mark.xfail on top": above it
                 return new Candidate(decoratedBy(text(onTop)), 6, false, "");
+            }
+            int on = onThem();
+            if (on >= 0) {
+                // "which classes have unittest.skipIf on them", "skipIf on a class anywhere?": what is put on them
+                return new Candidate(decoratedBy(text(on)), 7, false, "");
             }
             int put = putOn();
             if (put >= 0) {
@@ -222,6 +251,36 @@ final class DetectDecorators extends Detect {
                     && Set.of("it", "them", "its", "each").contains(q.get(i + 3).lower());
             int p = before(i, 2);
             return end && p >= 0 && (q.get(p).code() || q.get(p).identifier() && !Lexicon.FUNCTION_WORDS.contains(q.get(p).lower())) ? p : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * A decorator written as code, or one Python or a well-known library has, right before "on them", "on it" or "on
+     * a class" that ends the question ("which classes have unittest.skipIf on them", "skipIf on a class anywhere?");
+     * -1 if none.
+     */
+    private int onThem() {
+        int end = q.size();
+        while (end > 0 && Set.of("anywhere", "too", "also", "here", "at", "all").contains(q.get(end - 1).lower())) {
+            end--;
+        }
+        for (int i = 1; i < end - 1; i++) {
+            if (!q.get(i).lower().equals("on")) {
+                continue;
+            }
+            int k = i + 1;
+            boolean them = k == end - 1 && Set.of("them", "it", "each").contains(q.get(k).lower());
+            if (!them && Set.of("a", "an", "any", "the", "some", "each", "every").contains(q.get(k).lower())) {
+                k++;
+            }
+            boolean kind = k == end - 1 && (Lexicon.CLASS.contains(q.get(k).norm()) || Lexicon.FUNCTION.contains(q.get(k).norm()));
+            Word w = q.get(i - 1);
+            if ((them || kind) && w.identifier() && !w.at() && (w.code() && Character.isLowerCase(
+                    w.text().charAt(w.text().lastIndexOf('.') + 1)) || Lexicon.KNOWN_DECORATORS.contains(w.lower()))
+                    && !(w.index() > 0 && Lexicon.CALL.contains(q.get(w.index() - 1).norm()))) {
+                return i - 1;
+            }
         }
         return -1;
     }

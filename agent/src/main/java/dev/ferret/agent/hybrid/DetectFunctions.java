@@ -617,8 +617,18 @@ final class DetectFunctions extends Detect {
             // "functions that return optional str": typing's Optional of the type said after it
             return new Candidate(new Intent.FunctionsReturning("Optional[" + text(p) + "]"), 6, false, "");
         }
+        String typing = TYPING_NOUNS.get(q.get(p).text());
+        if (typing != null && !q.get(p).code()) {
+            // "what returns an iterator": typing's Iterator, as an annotation writes it; a builtin (list, dict) stays
+            return new Candidate(new Intent.FunctionsReturning(typing), 6, false, "");
+        }
         return new Candidate(new Intent.FunctionsReturning(union(text(p))), 6, false, "");
     }
+
+    /** Abstract types said as lower-case words, as typing (or collections.abc) writes them. */
+    private static final java.util.Map<String, String> TYPING_NOUNS = java.util.Map.of("iterator", "Iterator",
+            "iterable", "Iterable", "generator", "Generator", "sequence", "Sequence", "callable", "Callable",
+            "mapping", "Mapping", "awaitable", "Awaitable", "collection", "Collection");
 
     /** Containers said as words, as typing writes them. */
     private static final java.util.Map<String, String> CONTAINERS = java.util.Map.of("list", "List", "iterable", "Iterable",

@@ -126,6 +126,15 @@ final class DetectImports extends Detect {
         if (p < 0) {
             return null;
         }
+        String bare = q.get(p).text().replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
+        for (Word w : q.words) {
+            String t = w.text();
+            if (w.index() != p && t.indexOf('.') > 0 && w.identifier() && !FILE_NAME.matcher(t).matches()
+                    && t.substring(t.lastIndexOf('.') + 1).replaceFirst("^_+", "").toLowerCase(Locale.ROOT).equals(bare)) {
+                p = w.index(); // "the compat module, tomlkit._compat": the module as written in full
+                break;
+            }
+        }
         if (importCue < 0 && !phraseCue && useCue < 0) {
             return topicFirst(p); // "requests: which files?"
         }

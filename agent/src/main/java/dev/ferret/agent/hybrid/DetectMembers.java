@@ -464,6 +464,17 @@ final class DetectMembers extends Detect {
                     return new Candidate(new Intent.ClassesWithMethod(q.get(j).text()), 6, false, "");
                 }
             }
+            if (Set.of("with", "having", "have", "has").contains(q.get(i).lower()) && i + 3 < q.size()
+                    && Set.of("a", "an", "its", "their", "own").contains(q.get(i + 1).lower())
+                    && Set.of("override", "overrides", "implementation", "impl", "reimplementation")
+                    .contains(q.get(i + 3).lower())) {
+                Word m = q.get(i + 2); // "classes w/ a setdefault override": the method a class overrides, said before
+                if (m.identifier() && m.text().indexOf('.') < 0 && !m.at() && methodLike(m) && !Lexicon.METHOD.contains(m.norm())
+                        && !CLASS_PARTS.contains(m.lower()) && !Lexicon.MODIFIER.contains(m.lower())
+                        && !Lexicon.ENGLISH_STOP.contains(m.lower()) && !Lexicon.cue(m.lower())) {
+                    return new Candidate(new Intent.ClassesWithMethod(m.text()), 6, false, "");
+                }
+            }
         }
         // "persist_file implementations", "make_connection defined on which classes?", "as_uri overrides": a
         // method's name written as code, then the classes that have it

@@ -186,10 +186,11 @@ final class DetectNames extends Detect {
             }
         }
         if (where) {
-            // "where is the Money class", "where's function parse_args": a class or function noun beside a name
+            // "where is the Money class", "where's function parse_args", "where is the MAX_SIZE constant": a class,
+            // function or constant noun beside a name
             for (int i = 0; i < q.size(); i++) {
                 String n = q.get(i).norm();
-                if (!Set.of("class", "function", "def", "method").contains(n) || q.get(i).code()) {
+                if (!Set.of("class", "function", "def", "method", "constant").contains(n) || q.get(i).code()) {
                     continue;
                 }
                 int p = i + 1 < q.size() && slot(q.get(i + 1), false, true)
@@ -209,7 +210,8 @@ final class DetectNames extends Detect {
             }
             Word w = q.get(last);
             boolean whereIs = (last >= 2 && Set.of("is", "are").contains(q.get(last - 1).lower())
-                    && isWhere(q.get(last - 2).lower())) || (last >= 1 && WHERE_IS.contains(q.get(last - 1).lower()));
+                    && isWhere(q.get(last - 2).lower())) || (last >= 1 && WHERE_IS.contains(q.get(last - 1).lower()))
+                    || (last == 1 && isWhere(q.get(0).lower())); // "wheres OutOfOrderTableProxy", read "where ..."
             if (whereIs && codeName(w) && nameLike(w, false) && slot(w, false, true)) {
                 return new Candidate(new Intent.Definitions(w.text()), 6, false, "");
             }
@@ -468,7 +470,13 @@ final class DetectNames extends Detect {
         if (noun && i + 1 < q.size() && Set.of("by", "for", "of", "to", "from").contains(q.get(i + 1).norm())) {
             return -1;
         }
-        return after(i, reach, true, skip);
+        int p = after(i, reach, true, skip);
+        int j = i + 1;
+        while (p < 0 && j < q.size() - 1 && Set.of("with", "in", "by").contains(q.get(j).norm())) {
+            j++;
+        }
+        return p >= 0 || j == i + 1 || j >= q.size() || !q.get(j).capitalised() || !q.get(j).identifier()
+                || q.get(j).allCaps() ? p : j; // "names ending in Params": a capitalised word there is a name's part
     }
 
     Candidate byName() {
@@ -535,7 +543,9 @@ final class DetectNames extends Detect {
                     p = after(i, 2, true, Set.of());
                     p = p >= 0 || n.equals("like") ? p : lastWordAfter(i, Set.of());
                     if (p == i + 1 && !(q.get(p).lower().equals("per") && !q.get(p).code())) { // not "called per file"
-                        pattern = glob(p, trailingEllipsis(p) ? "%s*" : "%s"); // "like get_transport...": its start
+                        // "like get_transport...", "named check something": its start
+                        pattern = glob(p, trailingEllipsis(p) || p + 1 < q.size() && Set.of("something", "sth", "smth",
+                                "whatever").contains(q.get(p + 1).lower()) ? "%s*" : "%s");
                     }
                 }
                 case "with", "w", "have", "has", "having" -> {

@@ -105,6 +105,11 @@ final class DetectStatements extends Detect {
                 && !CASE_STYLES.contains(q.get(k - 1).lower())) {
             return null; // "which file defines the CONCURRENT_REQUESTS constant": that one constant
         }
+        if (c && k >= 0 && k + 1 < q.size() && !q.get(k).lower().endsWith("s") && q.get(k + 1).code()
+                && q.get(k + 1).allCaps() && q.get(k + 1).identifier() && q.get(k + 1).text().length() > 1
+                && !isTag(q.get(k + 1)) && !CASE_STYLES.contains(q.get(k + 1).lower())) {
+            return null; // "where is the constant MAX_SIZE": that one constant
+        }
         return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
     }
 
@@ -344,7 +349,10 @@ final class DetectStatements extends Detect {
                 .contains(w.norm()) && w.index() + 1 < q.size() && (q.get(w.index() + 1).norm().equals("from")
                 || q.get(w.index() + 1).capitalised() || q.get(w.index() + 1).code())) // "test cases that subclass BaseTest"
                 || q.words.stream().anyMatch(w -> Lexicon.SUBCLASS_NOUN.contains(w.norm()) && w.index() + 1 < q.size()
-                && q.get(w.index() + 1).norm().equals("of")) // "subclasses of the Parser test case"
+                && (q.get(w.index() + 1).norm().equals("of") // "subclasses of the Parser test case"
+                || Set.of("tree", "trees", "hierarchy", "chain", "graph").contains(q.get(w.index() + 1).norm())
+                && w.index() + 2 < q.size() && Set.of("of", "for", "under", "below", "beneath", "from")
+                .contains(q.get(w.index() + 2).norm()))) // "the whole subclass tree of testcase"
                 || q.phrase("base", "class", "is") || q.phrase("base", "is") || q.phrase("parent", "is")
                 || q.phrase("parent", "class", "is") || q.phrase("superclass", "is")) { // "classes whose base class is the X test case"
             return null; // "async tests", "tests that raise", "test cases inheriting from X": another search names it

@@ -223,6 +223,9 @@ final class Rewrites {
 
     /** A comment word. */
     private static final Pattern COMMENT_WORD = Pattern.compile("(?i)\\bcomments?\\b");
+    /** A comment's first word said as what it starts with: "comments that start with Note", "beginning with fixme". */
+    private static final Pattern COMMENT_STARTS = Pattern.compile("(?i)(\\bcomments?\\s+(?:that\\s+|which\\s+)?"
+            + "(?:start|starts|starting|begin|begins|beginning|open|opens|opening)\\s+with\\s+)([a-z]+)\\b(?!\\s*[(.\\w])");
     /**
      * A word written with a colon right after it, as a comment's tag is, where the question says it is one: after
      * "with" or an article ("starts with a Note: marker"), or before a word of tags ("Note: markers"); not "tech debt
@@ -753,6 +756,11 @@ final class Rewrites {
             return Matcher.quoteReplacement(written ? m.group(3) + "." + name + " decorator" : m.group());
         });
         if (COMMENT_WORD.matcher(q).find()) { // "every comment that starts with a Note: marker": the tag NOTE
+            q = COMMENT_STARTS.matcher(q).replaceAll(m -> { // "which comments start with Note?": the tag NOTE
+                String tag = m.group(2).toUpperCase(java.util.Locale.ROOT);
+                return Lexicon.TAG_CAPITALS.contains(tag) || Lexicon.TAG_ANY_CASE.containsValue(tag)
+                        ? Matcher.quoteReplacement(m.group(1) + tag) : Matcher.quoteReplacement(m.group());
+            });
             q = TAG_COLON.matcher(q).replaceAll(m -> {
                 String tag = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(java.util.Locale.ROOT);
                 return Lexicon.TAG_CAPITALS.contains(tag) ? tag + ":" : Matcher.quoteReplacement(m.group());

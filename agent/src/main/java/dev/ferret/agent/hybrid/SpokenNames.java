@@ -321,10 +321,24 @@ final class SpokenNames {
                 : new Intent.FunctionsByDecorator(name);
     }
 
+    /**
+     * Whether the repository has {@code name} as a class: it defines one, or uses it as a class (a base, an exception
+     * raised or caught) and defines no function of that name ({@code raise self.parse_error(...)} raises what a
+     * method returns).
+     */
+    private boolean aClass(String name) {
+        EnumSet<Role> used = roles.getOrDefault(name, EnumSet.noneOf(Role.class));
+        return used.contains(Role.DEFINED_CLASS) || used.contains(Role.CLASS) && !used.contains(Role.DEFINED_FUNCTION);
+    }
+
     /** Whether the repository applies {@code name} as a decorator, as written. */
     private boolean isDecorator(String name) {
         return roles.getOrDefault(name, EnumSet.noneOf(Role.class)).contains(Role.DECORATOR);
     }
+
+    /** A name before "class methods" ("checker class methods"), written as a word of its own. */
+    private static final Pattern NAME_CLASS_METHODS = Pattern.compile(
+            "(?i)(?<![\\w.`@])([A-Za-z_][A-Za-z0-9_]*)\\s+class\\s+methods?\\b");
 
     /** A written word, as a whole. */
     private static final Pattern WRITTEN_WORD = Pattern.compile("(?<![\\w.`])[A-Za-z_][A-Za-z0-9_]*(?![\\w.])");
@@ -403,6 +417,19 @@ final class SpokenNames {
      * lower case is the class the repository defines or imports under that name in another case.
      */
     private Classification repositorySpelling(String question, Classification c) {
+        if (c.intent() instanceof Intent.FunctionsByDecorator f && f.decorator().equals("classmethod")) {
+            Matcher m = NAME_CLASS_METHODS.matcher(question);
+            if (m.find()) {
+                // "checker class methods list", "Name class methods pls": the methods of the repository's class Checker
+                String w = m.group(1);
+                String cls = roles.getOrDefault(w, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_CLASS) ? w
+                        : onlyInAnotherCase(w, used -> used.contains(Role.DEFINED_CLASS));
+                String l = w.toLowerCase(Locale.ROOT);
+                if (cls != null && w.length() >= 3 && !GRAMMAR.contains(l)) { // not "which methods r class methods"
+                    return reread(c, new Intent.MethodsOfClass(cls));
+                }
+            }
+        }
         String raised = raised(c.intent());
         if (c.intent() instanceof Intent.Imports i && roles.getOrDefault(i.module(), EnumSet.noneOf(Role.class)).contains(Role.CALLED)
                 && !roles.get(i.module()).contains(Role.MODULE) && !IMPORT_WORD.matcher(question).find()
@@ -442,6 +469,16 @@ final class SpokenNames {
             return found == null ? c : reread(c, new Intent.FunctionsReturning(found));
         }
         String name = classArgument(c.intent());
+        if (c.intent() instanceof Intent.Subclasses && name.indexOf('.') < 0 && !known(name) && !question.contains(name)
+                && !(LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT)) && !name.substring(1).equals(
+                name.substring(1).toLowerCase(Locale.ROOT)))) { // not typing's NamedTuple, the reader's own spelling
+            // "who inherits from testcase", "subclasses of tzinfo": a base the repository imports and writes
+            // otherwise (TestCase, tzinfo), its only class of those letters
+            String imported = onlyInAnotherCase(name, used -> used.contains(Role.CLASS) && used.contains(Role.IMPORTED));
+            if (imported != null && Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(imported) + "(?!\\w)").matcher(question).find()) {
+                return reread(c, withClass(c.intent(), imported)); // (written so in other case, not "named tuples")
+            }
+        }
         if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
                 || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) { // "named tuples": typing's NamedTuple
             return c; // a name written as it is read is asked for as written ("methods of Parser")
@@ -584,6 +621,10 @@ final class SpokenNames {
                     // "v args decorated classes", "throws exception fsm", "where does expect async live")
                     || CUE_BEFORE.matcher(question.substring(0, run.start())).find()
                     || !ownWords && CUE_AFTER.matcher(question.substring(run.end())).lookingAt());
+            // "string type enum - list its methods" first read as the enums: the name first, its kind, then a dash
+            // (the reader's own words too: "string type" spells the class StringType here)
+            pointed |= question.substring(0, run.start()).isBlank()
+                    && KIND_DASH.matcher(question.substring(run.end())).lookingAt();
             // a pattern read from a word of the run ("tag prefix param where" first read as the names starting with
             // param): the word is the name's
             boolean affixInRun = pattern && java.util.Arrays.stream(runWords).anyMatch(AFFIX_WORDS::contains);
@@ -665,6 +706,7 @@ final class SpokenNames {
                 // "the issues url constant": ISSUES_URL before a variable issues_url
                 inOrder.sort(Comparator.comparing(n -> !n.equals(n.toUpperCase(Locale.ROOT))));
             }
+            Classification notAClass = null;
             int kindEnd = kindWordAfter(question, run.end());
             String kindWord = kindEnd > 0 ? question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT) : null;
             for (String name : inOrder) {
@@ -689,9 +731,18 @@ final class SpokenNames {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
                 }
+                if (again != null && again.score() >= atLeast && again.intent() instanceof Intent.Subclasses s
+                        && !aClass(name) && inOrder.stream().anyMatch(n -> !n.equals(name) && aClass(n))) {
+                    // "things inheriting parse error": a base is a class, ParseError, not the method parse_error
+                    notAClass = notAClass == null ? again : notAClass;
+                    continue;
+                }
                 if (again != null && again.score() >= atLeast) {
                     return again;
                 }
+            }
+            if (notAClass != null) {
+                return notAClass;
             }
         }
         String module = first.intent() instanceof Intent.Imports imports && !roles.containsKey(imports.module())
@@ -761,7 +812,8 @@ final class SpokenNames {
     }
 
     /** Words that say a name's shape: a run holding one is a name, not the shape ("tag prefix"). */
-    private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending");
+    private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending starts ends "
+            + "begins beginning");
 
     /** "method" or "function" right after a run. */
     private static final Pattern METHOD_AFTER = Pattern.compile("\\s+(?:method|methods|function|functions|func|def)\\b",
@@ -1250,6 +1302,10 @@ final class SpokenNames {
                 || RELATION_BEFORE.matcher(before).find();
     }
 
+    /** A class's kind after a run, then a dash or colon: "string type enum - list its methods". */
+    private static final Pattern KIND_DASH = Pattern.compile("(?i)\\s+(?:enum|class|exception|error|mixin|dataclass|"
+            + "protocol|type)\\s*(?:[-\u2013\u2014:]|--)");
+
     /** A parameter or decorator noun after a run: "a session export argument", "the class property deco". */
     private static final Pattern ROLE_AFTER = Pattern.compile("\\s+(?:argument|arg|parameter|param|kwarg|decorator|deco)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -1295,7 +1351,7 @@ final class SpokenNames {
      * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
      * "more itertools").
      */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */

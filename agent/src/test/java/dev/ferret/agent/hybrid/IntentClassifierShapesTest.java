@@ -1293,6 +1293,46 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 161 to 166, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            Which classes have names ending in Params?                           # CLASSES_BY_NAME        # *Params
+            wheres OutOfOrderTableProxy                                          # DEFINITIONS            # OutOfOrderTableProxy
+            where do we import PyQt5                                             # IMPORTS                # PyQt5
+            Which comments start with Note?                                      # COMMENTS               # NOTE
+            classes w/ a setdefault override                                     # CLASSES_WITH_METHOD    # setdefault
+            anything named check something? like check path and friends         # FUNCTIONS_BY_NAME      # check*
+            what returns an iterator (annotated)                                 # FUNCTIONS_RETURNING    # Iterator
+            where is the MAX_SIZE constant                                       # DEFINITIONS            # MAX_SIZE
+            Which files import the compat module, tomlkit._compat?               # IMPORTS                # tomlkit._compat
+            which classes have unittest.skipIf on them                           # CLASSES_BY_DECORATOR   # unittest.skipIf
+            skipIf on a class anywhere?                                          # CLASSES_BY_DECORATOR   # skipIf
+            whole subclass tree of TestCase pls                                  # SUBCLASSES             # TestCase
+            any async defs in fixtures                                           # ASYNC_FUNCTIONS        # -
+            What tests exist in the fixtures codebase?                           # TESTS                  # -
+            Find functions whose return annotation is Fixture.                   # FUNCTIONS_RETURNING    # Fixture
+            Which classes inherit from Fixture, directly or indirectly?          # SUBCLASSES             # Fixture
+            What depends on fixtures?                                            # IMPORTS                # fixtures
+            what are the fixtures?                                               # FUNCTIONS_BY_DECORATOR # fixture
+            which fixture returns a client                                       # FUNCTIONS_BY_DECORATOR # fixture
+            """)
+    void blindSets161To166(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
+    /** "direct" decides the depth where a word of trees only says where to look; a negated "immediate" does not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            direct childs of Error pls, going thru the exception hierarchy       # false
+            immediate children of Error in the tree                              # false
+            List all descendants of Error, not just its immediate children.      # true
+            classes inheriting from Error directly or indirectly                 # true
+            refactoring the errors - full list of things inheriting Error, nested too # true
+            """)
+    void directDecidesTheDepth(String question, boolean indirect) {
+        assertEquals(new Intent.Subclasses("Error", indirect), classifier.classify(question), question);
+    }
+
     @org.junit.jupiter.api.Test
     void aRemarkOrAFileInParenthesesIsNoName() {
         assertEquals(new Intent.Subclasses("Content", false), classifier.classify("direct subclasses of the content class (content.py)"));

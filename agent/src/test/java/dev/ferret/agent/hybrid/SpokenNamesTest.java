@@ -835,6 +835,61 @@ class SpokenNamesTest {
                     if not isinstance(args, collections.abc.Sequence):
                         raise ArityError()
                 """);
+        Files.writeString(repo.resolve("blind161.py"), """
+                import enum
+                import re
+                from datetime import tzinfo
+
+                PYTHON_SHEBANG_REGEX = re.compile(r"^#!.*python")
+
+
+                class ParseError(ValueError):
+                    pass
+
+
+                class UnexpectedCharError(ParseError):
+                    pass
+
+
+                class Checker:
+                    def report(self):
+                        return None
+
+                    def handle_node(self, node):
+                        return node
+
+
+                class StringType(enum.Enum):
+                    SLB = '"'
+
+                    def select(self):
+                        return self
+
+
+                class Source:
+                    def parse_error(self, kind):
+                        return kind()
+
+                    def peek(self):
+                        raise self.parse_error(ParseError)
+
+
+                def ends_with_whitespace(text):
+                    return text.endswith(" ")
+
+
+                def append_item(text):
+                    return ends_with_whitespace(text)
+
+
+                class Cursor:
+                    def _do_get_result(self):
+                        return None
+
+
+                class Utc(tzinfo):
+                    pass
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -994,6 +1049,14 @@ class SpokenNamesTest {
             arityerror thrown where?                             | Raises[exception=ArityError]
             all classes below arity error in the hierarchy (transitively) | Subclasses[base=ArityError, indirect=true]
             whats using collections abc                          | Imports[module=collections.abc]
+            List the direct subclasses of tzinfo here.           | Subclasses[base=tzinfo, indirect=false]
+            checker class methods list, its huge                 | MethodsOfClass[className=Checker]
+            things inheriting parse error                        | Subclasses[base=ParseError, indirect=false]
+            who calls parse error                                | Callers[function=parse_error]
+            who calls ends with whitespace                       | Callers[function=ends_with_whitespace]
+            who implements do get result                         | ClassesWithMethod[method=_do_get_result]
+            string type enum - list its methods                  | MethodsOfClass[className=StringType]
+            where is the python shebang regex constant           | Definitions[name=PYTHON_SHEBANG_REGEX]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
