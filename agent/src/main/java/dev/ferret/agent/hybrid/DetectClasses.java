@@ -79,6 +79,9 @@ final class DetectClasses extends Detect {
         for (int i = 0; i < q.size() && p < 0; i++) {
             Word w = q.get(i);
             String n = w.norm();
+            if (afterAffix(i)) {
+                continue; // "classes ending in Subtype", "classes named Child": a part of names, no word of subclassing
+            }
             boolean verb = Lexicon.SUBCLASS.contains(n) && !n.equals("based") && !n.equals("built")
                     && !n.equals("superclass");
             boolean phraseVerb = (n.equals("based") || n.equals("built")) && onAfter(i);
@@ -283,6 +286,15 @@ final class DetectClasses extends Detect {
             }
         }
         return false;
+    }
+
+    /** Word {@code i} right after "ending in", "starting with", "prefixed with", "named" or "called". */
+    private boolean afterAffix(int i) {
+        if (i >= 1 && Set.of("named", "called").contains(q.get(i - 1).norm())) {
+            return true;
+        }
+        return i >= 2 && Set.of("in", "with", "by").contains(q.get(i - 1).norm()) && Set.of("ending", "ends", "end",
+                "starting", "starts", "start", "beginning", "begins", "prefixed", "suffixed").contains(q.get(i - 2).norm());
     }
 
     /** "not just direct ones", "not only the direct subclasses": wider than direct. */

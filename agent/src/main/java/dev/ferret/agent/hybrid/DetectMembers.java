@@ -176,7 +176,9 @@ final class DetectMembers extends Detect {
                             && Lexicon.cue(q.get(j + 1).lower())) {
                         p = j + 1; // "methods on Functions": jmespath's class Functions, a cue word written as a class, last
                     }
-                    if (p >= 0 && classLike(q.get(p)) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
+                    boolean calledClass = p >= 0 && p + 1 < q.size() && q.get(p).code() && q.get(p).identifier()
+                            && q.get(p + 1).norm().equals("class"); // "methods on _patch_dict class": a class in lower case
+                    if (p >= 0 && (classLike(q.get(p)) || calledClass) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
                             && !(p + 1 < q.size() && placeNoun(p + 1)) && !(p + 2 < q.size() && !q.get(p + 1).code()
                             && placeNoun(p + 2))) { // not "in the HTTP server package"
                         // not "in the FastAPI routers": a capitalised word before a plural noun qualifies it

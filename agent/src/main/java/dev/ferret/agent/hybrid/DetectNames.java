@@ -479,6 +479,10 @@ final class DetectNames extends Detect {
                 || q.get(j).allCaps() ? p : j; // "names ending in Params": a capitalised word there is a name's part
     }
 
+    /** Words after "named" that say which part of the name follows ("named starting with"). */
+    private static final Set<String> AFFIX_AFTER_NAMED = Set.of("starting", "beginning", "ending", "prefixed",
+            "suffixed", "containing");
+
     Candidate byName() {
         int p;
         String pattern = null;
@@ -509,7 +513,8 @@ final class DetectNames extends Detect {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                     affix = "%s*";
                     p = namedBeforeAffix(i);
-                    p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code() ? -1
+                    p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code()
+                            && !q.get(i + 1).capitalised() ? -1 // (but "the prefix Misbehaving" is a name's start)
                             : afterAffix(i, reach, skip); // "start reading": a verb
                     // ("pick the prefix by log10": how a prefix is chosen, not a prefix)
                 }
@@ -535,6 +540,9 @@ final class DetectNames extends Detect {
                     }
                 }
                 case "named", "called", "matching", "like" -> {
+                    if (i + 1 < q.size() && AFFIX_AFTER_NAMED.contains(q.get(i + 1).norm())) {
+                        continue; // "functions named starting with iter_": the affix word says how
+                    }
                     if (i + 2 < q.size() && Set.of("something", "whatever", "anything", "sth").contains(q.get(i + 1).lower())
                             && (q.get(i + 2).code() || q.get(i + 2).capitalised()) && q.get(i + 2).identifier()) {
                         pattern = "*" + q.get(i + 2).text(); // "classes named something Writer": its end

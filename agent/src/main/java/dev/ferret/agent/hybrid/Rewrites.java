@@ -80,8 +80,10 @@ final class Rewrites {
      * "output_from_msg - which file", "`SQLiteSignatureStore`: what module?": a name written as code, then the file
      * asked for: where it is defined.
      */
-    private static final Pattern NAME_DASH_FILE = Pattern.compile("(?i)^\\s*(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*_\\w*|"
-            + "[A-Za-z_][\\w.]*\\(\\)|[a-z]+[A-Z]\\w*|[A-Z]\\w*[a-z]\\w*[A-Z]\\w*)\\s*(?:[-:,\u2013\u2014]+|\\s-+)\\s*"
+    // (each alternative matches deterministically: a long word costs linear time, not cubic)
+    private static final Pattern NAME_DASH_FILE = Pattern.compile("(?i)^\\s*(?:the\\s+)?(`[^`]+`|[a-z_][a-z0-9]*+_\\w*+|"
+            + "[a-z_][\\w.]*+\\(\\)|[a-z]{2}\\w*+|[a-z][0-9_]*+[a-z][0-9_]*+[a-z]\\w*+)\\s*"
+            + "(?:[-:,\u2013\u2014]+|\\s-+)\\s*"
             + "(?:in\\s+)?(?:which|what|wich|wat)\\s+(?:file|module|source file)\\s*(?:pls|please)?\\s*\\??\\s*$");
     /**
      * "What classes have a Clone method?", "which classes override the DefaultLeafVisit method": a method named in
@@ -233,6 +235,42 @@ final class Rewrites {
      */
     private static final Pattern TAG_COLON = Pattern.compile("(?i:(?<=\\bwith\\s|\\ba\\s|\\ban\\s|\\bthe\\s))([A-Z]?[a-z]+):(?=\\s|$)"
             + "|(?<![\\w`])([A-Z]?[a-z]+):(?=\\s+(?i:markers?|tags?|prefix(?:es)?|comments?)\\b)");
+
+    /** Python's special methods, by their name without underscores ("setitem" for __setitem__). */
+    private static final java.util.Map<String, String> DUNDERS = dunders("init new del repr str bytes format lt le eq ne "
+            + "gt ge hash bool getattr getattribute setattr delattr dir get set delete set_name init_subclass call len "
+            + "length_hint getitem setitem delitem missing iter reversed contains add sub mul matmul truediv floordiv mod "
+            + "divmod pow lshift rshift and xor or neg pos abs invert complex int float index round trunc floor ceil "
+            + "enter exit await aiter anext aenter aexit class_getitem post_init reduce reduce_ex getstate setstate copy "
+            + "deepcopy fspath sizeof");
+    /** "set item, the dunder one", "init dunder": a special method said before "dunder". */
+    private static final Pattern DUNDER_AFTER = Pattern.compile("(?i)(?<![\\w.])((?:[a-z]+[\\s_])?[a-z]+)(?:\\s*,?\\s+the\\s+"
+            + "dunder\\s+(?:one|method|version)\\b|\\s+dunder\\b(?!\\s+[a-z]))");
+
+    private static java.util.Map<String, String> dunders(String names) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String n : names.split(" ")) {
+            m.put(n.replace("_", ""), "__" + n + "__");
+        }
+        return m;
+    }
+
+    /**
+     * The special method said as {@code words} before "dunder" ("set item, the dunder one": __setitem__), the last word
+     * alone where the two are none ("define init dunder": the verb, then __init__); else {@code whole} unchanged.
+     */
+    private static String dunder(String words, String whole) {
+        String[] w = words.toLowerCase(java.util.Locale.ROOT).split("[\\s_]+");
+        String both = String.join("", w);
+        if (DUNDERS.containsKey(both)) {
+            return DUNDERS.get(both);
+        }
+        return w.length == 2 && DUNDERS.containsKey(w[1]) && !java.util.Set.of("and", "or").contains(w[1])
+                ? w[0] + " " + DUNDERS.get(w[1]) : whole;
+    }
+
+    /** Two dots after a word and before a space: a pause ("error.. raised from where?"), not an ellipsis. */
+    private static final Pattern TWO_DOTS = Pattern.compile("(?<=[A-Za-z0-9_)`])\\.\\.(?=\\s+[a-z])");
 
     /** "atleast", "atmost" written as one word. */
     private static final Pattern AT_LEAST = Pattern.compile("(?i)\\bat(least|most)\\b");
@@ -404,8 +442,9 @@ final class Rewrites {
     private static final Pattern GO_TO_ONE = Pattern.compile("^\\s*(?:jump|go|goto|take\\s+me|navigate|skip)\\s+(?:to\\s+)?"
             + "(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*(?:\\(\\))?)(?:\\s+(?:class|function|func|method|def|constant))?"
             + "\\s*(?:pls|please)?\\s*[.?!]*\\s*$", Pattern.CASE_INSENSITIVE);
-    /** "r there": are there. */
-    private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)");
+    /** "r there", "where r type errors caught": are there, where are. */
+    private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)"
+            + "|(?<=(?i:\\b(?:where|what|which|who|how|when|why))\\s)r\\s+(?=[a-z])");
     /** "where's MAX_UPLOAD_SIZE set": where it is defined. */
     private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+(`?[A-Z][A-Z0-9_]{2,}`?)\\s+"
             + "(?:set|assigned|configured|initiali[sz]ed)\\b");
@@ -478,9 +517,12 @@ final class Rewrites {
     /** "skips per file", "list the skips": the skipped tests (the noun, not "skips the check"). */
     private static final Pattern SKIPS = Pattern.compile("(?:^|(?<=\\b(?:the|any|all|list|show|count|find|our|many|of|"
             + "gimme|me)\\s))skips\\b(?!\\s+(?:the|a|an|it|this|that|them|if|when|unless)\\b)", Pattern.CASE_INSENSITIVE);
-    /** "goto DEFAULT_TIMEOUT", "jump to render_template def": where it is defined, as an editor's go-to. */
-    private static final Pattern GOTO = Pattern.compile("^(?:goto|go\\s+to|jump\\s+to)\\s+(`?[A-Za-z_][\\w.]*`?)(?:\\s+(?:def|"
-            + "definition|class|function|decl|declaration))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /**
+     * "goto DEFAULT_TIMEOUT", "jump to render_template def", "jump to X definiton": where it is defined, as an editor's
+     * go-to.
+     */
+    private static final Pattern GOTO = Pattern.compile("^(?:goto|go\\s+to|jump\\s+to)\\s+(`?[A-Za-z_][\\w.]*`?)(?:\\s+(?:def(?:n|s|in\\w*|int\\w*)?|"
+            + "class|function|decl|declaration))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "DEFAULT_TIMEOUT defined in?", "`Money` declared where": where that name is defined. */
     private static final Pattern DEFINED_IN = Pattern.compile("^(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*)\\s+(?:is\\s+|gets?\\s+)?"
             + "(?:defined|declared)\\s+(?:in|where|at|where\\s+exactly)\\s*\\?*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -511,7 +553,8 @@ final class Rewrites {
 
     // ---------------------------------------------------------------- dictated or autocorrected code
     /** "dunder init", "under under repr under under": {@code __init__}, {@code __repr__}. */
-    private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+([a-z]+)\\b|\\b(?:under\\s+under|"
+    private static final Pattern DUNDER = Pattern.compile("\\b(?:dunder|double underscore)\\s+(?!(?:one|ones|method|methods|"
+            + "version|thing|things|name|names)\\b)([a-z]+)\\b|\\b(?:under\\s+under|"
             + "underscore\\s+underscore)\\s+([a-z]+)(?:\\s+(?:under\\s+under|underscore\\s+underscore))?\\b", Pattern.CASE_INSENSITIVE);
     /** What people do, said right after a mention of them ("@marco says", "someone needs it"). */
     static final String PEOPLE_VERBS = "says|said|thinks|thought|wants|wanted|needs|needed|is|was|has|had|asked|asks|"
@@ -739,7 +782,9 @@ final class Rewrites {
     static String apply(String question) {
         // the subclass shapes first, so that a base in lower case is read as spoken after "subclass" ("classes that
         // have node as their immediate parent", "everything under node in the hierarchy")
-        String related = UNDER_IN_HIERARCHY.matcher(HAS_AS_PARENT.matcher(question).replaceAll("directly subclass $1"))
+        // "server not found error.. raised from where?": two dots typed as a pause, no end of a sentence
+        String paused = TWO_DOTS.matcher(question).replaceAll(",");
+        String related = UNDER_IN_HIERARCHY.matcher(HAS_AS_PARENT.matcher(paused).replaceAll("directly subclass $1"))
                 .replaceAll("all subclasses of $1 at any depth");
         final String asked = spoken(CodePattern.apply(depthLast(related)));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
@@ -936,6 +981,7 @@ final class Rewrites {
             return DECORATOR_WORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? Matcher.quoteReplacement(m.group())
                     : "someone ";
         });
+        q = DUNDER_AFTER.matcher(q).replaceAll(m -> Matcher.quoteReplacement(dunder(m.group(1), m.group())));
         q = TWO_WORD_DUNDER.matcher(q).replaceAll("$1 $2$3");
         q = DUNDER.matcher(q).replaceAll(m -> "__" + (m.group(1) != null ? m.group(1) : m.group(2))
                 .toLowerCase(java.util.Locale.ROOT) + "__");

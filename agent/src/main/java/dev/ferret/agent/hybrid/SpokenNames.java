@@ -52,6 +52,11 @@ final class SpokenNames {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+(?![A-Za-z0-9])");
     private static final Pattern PARTS = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final int MAX_WORDS = 7;
+    /**
+     * The longest question whose runs are tried (the phrasing sets' longest is about 200 characters); a longer one is
+     * read as the classifier reads it, since each run tried is a reading of the whole question again.
+     */
+    static final int MAX_CHARS = 600;
     /** Grammar words, never part of a name said aloud (a name may start with get, set, base...). */
     private static final Set<String> GRAMMAR = Lexicon.set("the a an any all some of from on upon in into to for with by "
             + "as at per its their this that these those our my your is are was were be been being do does did which "
@@ -184,6 +189,10 @@ final class SpokenNames {
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
             } else if (!name.startsWith("__")) {
                 String key = name.replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
+                if (key.matches("[a-z]{2,}2[a-z]{2,}") && role != Role.CALLED && role != Role.ASSIGNED) {
+                    // "int to bytes" for int2bytes: a 2 between two words says "to"
+                    byWords.computeIfAbsent(key.replace("2", " to "), k -> new LinkedHashSet<>()).add(name);
+                }
                 if (key.length() >= 4 && (role == Role.CLASS || role == Role.FUNCTION || role == Role.IMPORTED)) {
                     oneWord.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
                 }
@@ -262,6 +271,9 @@ final class SpokenNames {
      * of filldedent" for its function filldedent).
      */
     Classification read(IntentClassifier classifier, String question, Classification first) {
+        if (question == null || question.length() > MAX_CHARS) {
+            return first; // each run tried reads the question again: a long paste would take minutes
+        }
         return openName(classifier, question, prefixedClass(question, repositorySpelling(question,
                 ownLibraryClass(classifier, question, readRuns(classifier, question, uncorrected(classifier, question, first))))));
     }
@@ -479,6 +491,10 @@ final class SpokenNames {
                 return reread(c, withClass(c.intent(), imported)); // (written so in other case, not "named tuples")
             }
         }
+        String misspelt = name == null || name.indexOf('.') >= 0 || known(name) ? null : misspeltClass(name);
+        if (misspelt != null) {
+            return reread(c, withClass(c.intent(), misspelt)); // "who inherits from Credentails"
+        }
         if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
                 || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) { // "named tuples": typing's NamedTuple
             return c; // a name written as it is read is asked for as written ("methods of Parser")
@@ -514,6 +530,62 @@ final class SpokenNames {
             }
         }
         return found;
+    }
+
+    /**
+     * The one class defined here that {@code name} (capitalised, six letters or more, none of Python's own) misspells
+     * by one letter inside it, a swap of two letters counting one ("Credentails" for Credentials); the first and last
+     * letters as written, so no other word's form (Handle for Handler, a plural) and no other class of the repository
+     * asked about by a question written for another. Else null.
+     */
+    private String misspeltClass(String name) {
+        if (name.length() < 6 || !Character.isUpperCase(name.charAt(0)) || Lexicon.PYTHON_EXCEPTIONS.contains(name)
+                || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String found = null;
+        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+            String n = e.getKey();
+            if (!e.getValue().contains(Role.DEFINED_CLASS) || !typo(name, n)) {
+                continue;
+            }
+            if (found != null) {
+                return null;
+            }
+            found = n;
+        }
+        return found;
+    }
+
+    /**
+     * Whether {@code written} is {@code name} typed with two neighbouring letters swapped ("Credentails"), a doubled
+     * letter typed once or a letter typed twice ("Adress", "Recieverr"), inside the name: the slips of typing, not
+     * another word (a letter put for another is "AuthBackend" for a class AutoBackend).
+     */
+    static boolean typo(String written, String name) {
+        int a = written.length();
+        int b = name.length();
+        if (written.equals(name) || Math.abs(a - b) > 1 || written.charAt(0) != name.charAt(0)
+                || written.charAt(a - 1) != name.charAt(b - 1)) {
+            return false;
+        }
+        if (a == b) {
+            int i = 0;
+            while (written.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            return i + 1 < a && written.charAt(i) == name.charAt(i + 1) && written.charAt(i + 1) == name.charAt(i)
+                    && written.substring(i + 2).equals(name.substring(i + 2));
+        }
+        String longer = a > b ? written : name;
+        String shorter = a > b ? name : written;
+        for (int i = 1; i < longer.length(); i++) {
+            if (longer.charAt(i) == longer.charAt(i - 1)
+                    && (longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Classes of Python and its standard library that the reader names from words of a kind ("named tuple types"). */
@@ -1186,7 +1258,7 @@ final class SpokenNames {
         return (start == 0 || " \t\"'(".indexOf(question.charAt(start - 1)) >= 0)
                 && (end == question.length() || !(Character.isLetterOrDigit(question.charAt(end))
                 || "_(@`".indexOf(question.charAt(end)) >= 0 || question.charAt(end) == '.' && end + 1 < question.length()
-                && !Character.isWhitespace(question.charAt(end + 1))));
+                && !Character.isWhitespace(question.charAt(end + 1)) && !question.startsWith("..", end))); // "error.. raised"
     }
 
     /** Nouns that say what a name is: "the Form class", "a visit method", "the json module", "return type None". */
@@ -1351,7 +1423,8 @@ final class SpokenNames {
      * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
      * "more itertools").
      */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do any "
+            + "all");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
@@ -1363,7 +1436,10 @@ final class SpokenNames {
     /** Right before a run: a verb whose object is a name of one kind. */
     private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using|w/)\\s+"
             + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
-            + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$");
+            + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$"
+            // "def of delegating property?", "what takes parse constant": a definition's or a parameter's name
+            + "|\\b(?:def|defn|definition|definitions|source)\\s+of\\s+(?:the\\s+)?$"
+            + "|\\b(?:takes?|taking|accepts?|accepting)\\s+(?:an?\\s+|the\\s+)?$");
     /** Right after a run: the decorator it is ("v args decorated classes", "enum unique used as a class decorator"). */
     private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator|(?:is\\s+|are\\s+|being\\s+)?"
             + "(?:used|applied|put)\\s+(?:as|on)\\s+(?:an?\\s+|the\\s+)?(?:class\\s+|function\\s+|method\\s+)?decorators?)\\b");
@@ -1389,7 +1465,7 @@ final class SpokenNames {
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
-            + "a an the of with for raise raises raised raising throw throws thrown throwing catch catches caught "
+            + "a an the of with w for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching import imports importing imported accept accepts accepting take takes taking refactoring "
             + "changing renaming removing deprecating rewriting touching editing under below beneath"); // "where do we throw not tree error"
 
@@ -1449,6 +1525,14 @@ final class SpokenNames {
                         || byCompact.containsKey(key.replace(" ", "")))) {
                     String text = question.substring(start, end);
                     runs.add(new Run(start, end, key, !text.matches("(?s).*[a-z][A-Z].*|.*[A-Z]{2}.*")));
+                } else if (spaced && grammarOk && key.endsWith("s") && !key.endsWith("ss") && plainAt(question, start, end)
+                        && byWords.getOrDefault(key.substring(0, key.length() - 1), Set.of()).stream()
+                        .anyMatch(n -> roles.get(n).contains(Role.RAISED_OR_CAUGHT) || n.matches(".*(?:Error|Exception|Warning)"))) {
+                    // "where do we swallow netrc parse errors": an exception said in the plural, its instances (not
+                    // "class defs" for a class ClassDef, "call sites" for CallSite: a kind said in the plural)
+                    String text = question.substring(start, end);
+                    runs.add(new Run(start, end, key.substring(0, key.length() - 1),
+                            !text.matches("(?s).*[a-z][A-Z].*|.*[A-Z]{2}.*")));
                 }
             }
         }

@@ -79,6 +79,30 @@ class IntentClassifierFuzzTest {
         assertTrue(answered.size() > 50, "the soup holds searches too: " + answered.size());
     }
 
+    /**
+     * Long words and long pastes come back: a word of 4,000 characters in any of the shapes the rewriting patterns look
+     * at (camelCase, snake_case, dotted, digits) once took minutes in a backtracking pattern, and a long question whose
+     * words spell a name here was read again once per run of words. The limit is a hang guard, not a speed claim.
+     */
+    @Test
+    void longWordsAndPastesComeBack() {
+        PythonIndex index = new PythonIndex(SampleRepo.shop());
+        HybridAnswerer h = new HybridAnswerer();
+        List<String> questions = new ArrayList<>();
+        for (String shape : List.of("a", "aB", "Ab", "a_", "ab1", "a.", "a__b", "Foo_")) {
+            for (String before : List.of("", "which classes subclass ", "who calls ", "where is ")) {
+                questions.add(before + shape.repeat(4000 / shape.length()) + (before.isEmpty() ? " - which file?" : ""));
+            }
+        }
+        questions.add("who calls build request ".repeat(24)); // just under the length whose runs are tried
+        questions.add("who calls build request ".repeat(2000));
+        for (String q : questions) {
+            HybridAnswer a = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> h.answer(index, q), () -> "hung on " + q.substring(0, 40) + "... (" + q.length() + " characters)");
+            assertTrue(!a.text().isBlank(), q.substring(0, 40));
+        }
+    }
+
     private static String soup(Random r, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {

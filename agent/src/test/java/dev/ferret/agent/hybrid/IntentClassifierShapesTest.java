@@ -1320,6 +1320,24 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 167 to 172, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            classes that define set item, the dunder one                         # CLASSES_WITH_METHOD    # __setitem__
+            classes defining get item dunder                                     # CLASSES_WITH_METHOD    # __getitem__
+            Which functions are named starting with iter_?                       # FUNCTIONS_BY_NAME      # iter_*
+            Which classes are named with the prefix Misbehaving?                 # CLASSES_BY_NAME        # Misbehaving*
+            classes ending in Subtype                                            # CLASSES_BY_NAME        # *Subtype
+            where r type errors caught                                           # CATCHES                # TypeError
+            jump to AUTH_SCHEME_CLASSES definiton                                # DEFINITIONS            # AUTH_SCHEME_CLASSES
+            methods on _patch_dict class                                         # METHODS_OF_CLASS       # _patch_dict
+            ServerNotFoundError.. raised from where?                             # RAISES                 # ServerNotFoundError
+            which methods r class methods                                        # FUNCTIONS_BY_DECORATOR # classmethod
+            """)
+    void blindSets167To172(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     /** "direct" decides the depth where a word of trees only says where to look; a negated "immediate" does not. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """

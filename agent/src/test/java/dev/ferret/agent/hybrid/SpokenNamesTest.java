@@ -890,11 +890,84 @@ class SpokenNamesTest {
                 class Utc(tzinfo):
                     pass
                 """);
+        Files.writeString(repo.resolve("blind167.py"), """
+                class NetrcParseError(Exception):
+                    pass
+
+
+                class ServerNotFoundError(Exception):
+                    pass
+
+
+                def get_netrc_auth(url):
+                    try:
+                        return url.netrc()
+                    except NetrcParseError:
+                        return None
+
+
+                def open_socket(host):
+                    raise ServerNotFoundError(host)
+
+
+                def json_loads(text, parse_constant=None):
+                    return text
+
+
+                def assert_has_calls(calls, any_order=False):
+                    return calls
+
+
+                def _delegating_property(name):
+                    return property(lambda self: name)
+
+
+                def with_custom_patch(target):
+                    return target
+
+
+                @with_custom_patch
+                class Patched:
+                    pass
+
+
+                def int2bytes(number):
+                    return bytes(number)
+
+
+                def rsa_encrypt(number):
+                    return int2bytes(number)
+
+
+                class Credentials:
+                    pass
+
+
+                class KeyCerts(Credentials):
+                    pass
+
+
+                class _patch_dict:
+                    def stop(self):
+                        return None
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
                 """);
         index = new PythonIndex(repo);
+    }
+
+    /** A typing slip inside a name is read as the name; another letter, or another word's form, is not. */
+    @org.junit.jupiter.api.Test
+    void aTypoIsASwapOrADoubledLetterInside() {
+        org.junit.jupiter.api.Assertions.assertTrue(SpokenNames.typo("Credentails", "Credentials"));
+        org.junit.jupiter.api.Assertions.assertTrue(SpokenNames.typo("Adress", "Address"));
+        org.junit.jupiter.api.Assertions.assertTrue(SpokenNames.typo("Recieverr", "Reciever"));
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("AuthBackend", "AutoBackend"));
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("Handle", "Handler"));
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("Serializers", "Serializer"));
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("BaseCommand", "BadCommand"));
     }
 
     /** The question, then the reading it gets with the repository at hand. */
@@ -1057,6 +1130,15 @@ class SpokenNamesTest {
             who implements do get result                         | ClassesWithMethod[method=_do_get_result]
             string type enum - list its methods                  | MethodsOfClass[className=StringType]
             where is the python shebang regex constant           | Definitions[name=PYTHON_SHEBANG_REGEX]
+            where do we swallow netrc parse errors               | Catches[exception=NetrcParseError]
+            what takes parse constant                            | FunctionsWithParameter[parameter=parse_constant]
+            what takes any order                                 | FunctionsWithParameter[parameter=any_order]
+            def of delegating property?                          | Definitions[name=_delegating_property]
+            classes decorated w/ with custom patch               | ClassesByDecorator[decorator=with_custom_patch]
+            who uses int to bytes                                | Callers[function=int2bytes]
+            who inherits from Credentails (indirectly too)       | Subclasses[base=Credentials, indirect=true]
+            methods on patch dict class                          | MethodsOfClass[className=_patch_dict]
+            server not found error.. raised from where?          | Raises[exception=ServerNotFoundError]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
