@@ -417,7 +417,7 @@ final class DetectMembers extends Detect {
         for (int i = 0; i < q.size(); i++) {
             String n = q.get(i).norm();
             int p = -1;
-            if ((Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n))
+            if ((Lexicon.DEFINE.contains(n) || Lexicon.IMPLEMENT.contains(n) || n.equals("got") && classNoun) // "which classes got in_words"
                     && !(Set.of("have", "has", "had").contains(n) && i + 1 < q.size()
                     && Set.of("to", "for").contains(q.get(i + 1).lower()))) {
                 // "what do I have to pip install", "what tests do we have for the cli": no verb of having a method

@@ -543,7 +543,8 @@ final class DetectNames extends Detect {
                     if (i + 1 < q.size() && AFFIX_AFTER_NAMED.contains(q.get(i + 1).norm())) {
                         continue; // "functions named starting with iter_": the affix word says how
                     }
-                    if (i + 2 < q.size() && Set.of("something", "whatever", "anything", "sth").contains(q.get(i + 1).lower())
+                    if (i + 2 < q.size() && Set.of("something", "whatever", "anything", "sth", "smth", "somthing",
+                            "someting", "sumthing").contains(q.get(i + 1).lower())
                             && (q.get(i + 2).code() || q.get(i + 2).capitalised()) && q.get(i + 2).identifier()) {
                         pattern = "*" + q.get(i + 2).text(); // "classes named something Writer": its end
                         break;

@@ -118,6 +118,11 @@ public final class IntentClassifier {
             // "any classes built on ABC or declaring abstract methods?": the abstract classes, which that search finds
             return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
+        if (c.intent() instanceof Intent.Imports i && i.module().matches("[A-Za-z_]\\w*\\.(?:setter|getter|deleter)")) {
+            // "schema.setter usages?": a property's setter, applied as a decorator, not a module
+            return new Classification(new Intent.FunctionsByDecorator(i.module()), c.path(), c.score(), c.uncertain(),
+                    c.notes());
+        }
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
             // "where is pytest.mark.skipif used": a marker, applied as a decorator, not a module
             String marker = i.module();

@@ -269,6 +269,11 @@ final class Rewrites {
                 ? w[0] + " " + DUNDERS.get(w[1]) : whole;
     }
 
+    /** "classmethod-decorated func", "@cached-decorated methods": a decorator, a hyphen, "decorated", the noun. */
+    private static final Pattern HYPHEN_DECORATED = Pattern.compile("(?i)(?<![\\w.])(@?[A-Za-z_][\\w.]*)-decorated\\s+"
+            + "([a-z]+)\\b");
+    /** "bare-except", as linters name it. */
+    private static final Pattern BARE_HYPHEN = Pattern.compile("(?i)\\bbare-except\\b");
     /** Two dots after a word and before a space: a pause ("error.. raised from where?"), not an ellipsis. */
     private static final Pattern TWO_DOTS = Pattern.compile("(?<=[A-Za-z0-9_)`])\\.\\.(?=\\s+[a-z])");
 
@@ -522,7 +527,7 @@ final class Rewrites {
      * go-to.
      */
     private static final Pattern GOTO = Pattern.compile("^(?:goto|go\\s+to|jump\\s+to)\\s+(`?[A-Za-z_][\\w.]*`?)(?:\\s+(?:def(?:n|s|in\\w*|int\\w*)?|"
-            + "class|function|decl|declaration))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "class|function|decl|declaration))?(?:\\s+(?:pls|please|plz))?\\s*[?.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "DEFAULT_TIMEOUT defined in?", "`Money` declared where": where that name is defined. */
     private static final Pattern DEFINED_IN = Pattern.compile("^(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*)\\s+(?:is\\s+|gets?\\s+)?"
             + "(?:defined|declared)\\s+(?:in|where|at|where\\s+exactly)\\s*\\?*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -782,8 +787,10 @@ final class Rewrites {
     static String apply(String question) {
         // the subclass shapes first, so that a base in lower case is read as spoken after "subclass" ("classes that
         // have node as their immediate parent", "everything under node in the hierarchy")
-        // "server not found error.. raised from where?": two dots typed as a pause, no end of a sentence
-        String paused = TWO_DOTS.matcher(question).replaceAll(",");
+        // "server not found error.. raised from where?": two dots typed as a pause, no end of a sentence;
+        // "classmethod-decorated func": the function decorated with it; "bare-except": a bare except
+        String paused = HYPHEN_DECORATED.matcher(TWO_DOTS.matcher(question).replaceAll(",")).replaceAll("$2 decorated with $1");
+        paused = BARE_HYPHEN.matcher(paused).replaceAll("bare except");
         String related = UNDER_IN_HIERARCHY.matcher(HAS_AS_PARENT.matcher(paused).replaceAll("directly subclass $1"))
                 .replaceAll("all subclasses of $1 at any depth");
         final String asked = spoken(CodePattern.apply(depthLast(related)));

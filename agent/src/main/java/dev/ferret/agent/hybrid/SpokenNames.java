@@ -1178,7 +1178,7 @@ final class SpokenNames {
     private static final Pattern ITS_MEMBERS = Pattern.compile("(?i)\\bits\\s+(?:methods|members|functions|api)\\b");
     /** Words before a class's name in a question about the class ("anything inheriting storeerror"). */
     private static final Set<String> CLASS_CUE_BEFORE = Lexicon.set("inherit inherits inheriting extend extends "
-            + "extending subclass subclassing derive derives deriving raise raises raising throw throws throwing catch "
+            + "extending subclass subclassing derive derives deriving descend descends descending raise raises raising throw throws throwing catch "
             + "catches catching");
 
     /**
@@ -1465,7 +1465,7 @@ final class SpokenNames {
     /** Words after which such a run may start: a verb or article before the name, not "where is ...". */
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
-            + "a an the of with w for raise raises raised raising throw throws thrown throwing catch catches caught "
+            + "a an the of with w got for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching import imports importing imported accept accepts accepting take takes taking refactoring "
             + "changing renaming removing deprecating rewriting touching editing under below beneath"); // "where do we throw not tree error"
 
@@ -1504,7 +1504,8 @@ final class SpokenNames {
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
-                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (before != null && BEFORE_LEADING.contains(before)
+                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (before != null && (BEFORE_LEADING.contains(before)
+                            || before.equals(parts[0])) // "where is is safe uri used": the second "is" starts a name
                             || i == 0 && pointedAt(question, end)
                             || i == 0 && roleNext // "as version param - which functions have it"
                             || question.substring(0, start).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
@@ -1516,6 +1517,7 @@ final class SpokenNames {
                     // noun ("the not implemented for decorator", "a values only argument")
                     boolean trailing = k == parts.length - 1 && k > 0
                             && (QUESTION_END.matcher(question).region(end, question.length()).matches() || roleNext
+                            || FIRST_DASH.matcher(question.substring(end)).lookingAt() // "implementing start of - need ..."
                             || asRole(question.substring(end))); // "what takes smart quotes to as an arg"
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }

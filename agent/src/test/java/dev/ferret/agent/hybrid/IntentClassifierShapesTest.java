@@ -1338,6 +1338,21 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 173 to 178 and the generated questions on mock, one row each. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            need every classmethod-decorated func, doing a tbutils refactor      # FUNCTIONS_BY_DECORATOR # classmethod
+            which classes got in_words                                           # CLASSES_WITH_METHOD    # in_words
+            every class named somthing Connection (suffix)                       # CLASSES_BY_NAME        # *Connection
+            jump to extract_from_code definition pls                             # DEFINITIONS            # extract_from_code
+            schema.setter usages? the setter for the schema prop                 # FUNCTIONS_BY_DECORATOR # schema.setter
+            funcs starting with async                                            # FUNCTIONS_BY_NAME      # async*
+            functions that begin with async def                                  # ASYNC_FUNCTIONS        # -
+            """)
+    void blindSets173To178(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     /** "direct" decides the depth where a word of trees only says where to look; a negated "immediate" does not. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """

@@ -950,6 +950,22 @@ class SpokenNamesTest {
                 class _patch_dict:
                     def stop(self):
                         return None
+
+
+                def is_safe_uri(uri):
+                    return uri
+
+
+                def sanitize(uri):
+                    return is_safe_uri(uri)
+
+
+                class Period:
+                    def start_of(self, unit):
+                        return unit
+
+                    def is_closing(self):
+                        return False
                 """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
@@ -1139,6 +1155,9 @@ class SpokenNamesTest {
             who inherits from Credentails (indirectly too)       | Subclasses[base=Credentials, indirect=true]
             methods on patch dict class                          | MethodsOfClass[className=_patch_dict]
             server not found error.. raised from where?          | Raises[exception=ServerNotFoundError]
+            where is is safe uri used                            | Callers[function=is_safe_uri]
+            classes implementing start of - need all the overrides | ClassesWithMethod[method=start_of]
+            which classes got is closing                         | ClassesWithMethod[method=is_closing]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
