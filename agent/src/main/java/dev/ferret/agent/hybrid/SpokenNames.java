@@ -533,10 +533,9 @@ final class SpokenNames {
     }
 
     /**
-     * The one class defined here that {@code name} (capitalised, six letters or more, none of Python's own) misspells
-     * by one letter inside it, a swap of two letters counting one ("Credentails" for Credentials); the first and last
-     * letters as written, so no other word's form (Handle for Handler, a plural) and no other class of the repository
-     * asked about by a question written for another. Else null.
+     * The one class defined here that {@code name} (capitalised, six letters or more, none of Python's own) is a slip
+     * of typing of ({@link #typo}: "Credentails" for Credentials), so that no other word's form (Handle for Handler,
+     * a plural) and no other class of the repository is read for a name a question wrote for another. Else null.
      */
     private String misspeltClass(String name) {
         if (name.length() < 6 || !Character.isUpperCase(name.charAt(0)) || Lexicon.PYTHON_EXCEPTIONS.contains(name)
