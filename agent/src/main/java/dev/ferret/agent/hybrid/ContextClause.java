@@ -207,8 +207,9 @@ final class ContextClause {
     private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')",
             Pattern.CASE_INSENSITIVE);
     /** Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not"). */
-    private static final Pattern DEPTH_WORDS = Pattern.compile("grand|child|descend|subclass|direct|transitive|level|deep|nested",
-            Pattern.CASE_INSENSITIVE);
+    /** (", nested too" asks for any depth; "including nested ones" may mean classes nested in others, and is set aside) */
+    private static final Pattern DEPTH_WORDS = Pattern.compile("grand|child|descend|subclass|direct|transitive|level|deep|"
+            + "nested\\s+(?:too|as\\s+well)", Pattern.CASE_INSENSITIVE);
     /** A clause about replacing one thing with another names two things ("drop requests for httpx"). */
     private static final Pattern REPLACING = Pattern.compile("\\b(?:drop|dropping|replace|replacing|swap|swapping|switch|"
             + "switching|migrate|migrating|move|moving|port|porting|convert|converting)\\b", Pattern.CASE_INSENSITIVE);
@@ -373,8 +374,7 @@ final class ContextClause {
             return " directly";
         }
         return n.matches("(?s).*(?:grand|transitive|indirect|descendant|all levels|any depth|any level|deep|"
-                + "subclasses of (?:its |their )?subclasses|nested\\s+(?:too|as well|included|ones)|"
-                + "(?:incl\\.?|including|with)\\s+(?:the\\s+)?nested|"
+                + "subclasses of (?:its |their )?subclasses|nested\\s+(?:too|as well)|"
                 + "intermediate|recursive|all the way|every level).*") ? " at any depth" : "";
     }
 

@@ -439,6 +439,10 @@ final class DetectMembers extends Detect {
                     p = i - 1; // "which classes define a children method": a tree's method, named by a word of trees
                 }
             }
+            if (p >= 0 && !q.get(p).code() && QUANTITY_NOUNS.contains(q.get(p).lower()) && p + 1 < q.size()
+                    && q.get(p + 1).lower().equals("of")) {
+                return null; // "which classes have a lot of methods": how many, no method named
+            }
             if (p >= 0 && !q.get(p).code() && CLASS_PARTS.contains(q.get(p).lower()) && !(p + 1 < q.size()
                     && Set.of("method", "methods").contains(q.get(p + 1).norm()) && (TREE_WORDS.contains(q.get(p).lower())
                     || Set.of("name", "state").contains(q.get(p).lower())))) { // but "a children method" is named
@@ -523,6 +527,10 @@ final class DetectMembers extends Detect {
             "__bases__", "__class__");
 
     /** What a class has that is no method: "classes that have a metaclass", "... define fields", "... a base". */
+    /** Nouns of an amount, before "of": "a lot of methods", "a bunch of overrides". */
+    private static final Set<String> QUANTITY_NOUNS = Set.of("lot", "lots", "bunch", "ton", "tons", "number", "couple",
+            "plenty", "load", "loads", "handful", "dozen", "dozens");
+
     private static final Set<String> CLASS_PARTS = Set.of("metaclass", "metaclasses", "meta", "docstring",
             "docstrings", "doc", "docs", "documentation", "attribute", "attributes", "attr", "attrs", "field", "fields",
             "slot", "slots", "base", "bases", "parent", "parents", "superclass", "superclasses", "supertype", "mixin",

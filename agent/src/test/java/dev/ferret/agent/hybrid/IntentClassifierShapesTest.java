@@ -1348,6 +1348,8 @@ class IntentClassifierShapesTest {
             schema.setter usages? the setter for the schema prop                 # FUNCTIONS_BY_DECORATOR # schema.setter
             funcs starting with async                                            # FUNCTIONS_BY_NAME      # async*
             functions that begin with async def                                  # ASYNC_FUNCTIONS        # -
+            which classes have a lot of methods                                  # UNKNOWN                # -
+            which classes have a load method                                     # CLASSES_WITH_METHOD    # load
             """)
     void blindSets173To178(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
