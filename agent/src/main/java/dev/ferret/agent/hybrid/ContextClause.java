@@ -206,8 +206,10 @@ final class ContextClause {
     /** The pronoun of a question asked after its name ("`f`: who calls it?", "`X` - which declare that as ..."). */
     private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')",
             Pattern.CASE_INSENSITIVE);
-    /** Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not"). */
-    /** (", nested too" asks for any depth; "including nested ones" may mean classes nested in others, and is set aside) */
+    /**
+     * Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not", ", nested
+     * too"; "including nested ones" may mean classes nested in others, and is set aside).
+     */
     private static final Pattern DEPTH_WORDS = Pattern.compile("grand|child|descend|subclass|direct|transitive|level|deep|"
             + "nested\\s+(?:too|as\\s+well)", Pattern.CASE_INSENSITIVE);
     /** A clause about replacing one thing with another names two things ("drop requests for httpx"). */

@@ -277,11 +277,11 @@ final class DetectClasses extends Detect {
         }
         for (Word w : q.words) {
             int i = w.index();
+            int negated = q.find(Math.max(0, i - 4), Set.of("not", "beyond", "past", "besides", "than"));
             if (Set.of("direct", "directly", "immediate", "immediately").contains(w.norm())
                     && !(i + 1 < q.size() && Set.of("or", "and", "/").contains(q.get(i + 1).lower()))
                     && !(i > 0 && Set.of("or", "and", "/").contains(q.get(i - 1).lower()))
-                    && !(q.find(Math.max(0, i - 4), Set.of("not", "beyond", "past", "besides", "than")) >= 0
-                    && q.find(Math.max(0, i - 4), Set.of("not", "beyond", "past", "besides", "than")) < i)) {
+                    && !(negated >= 0 && negated < i)) {
                 return true; // not "not just the immediate ones", "beyond the direct children"
             }
         }
@@ -290,11 +290,7 @@ final class DetectClasses extends Detect {
 
     /** Word {@code i} right after "ending in", "starting with", "prefixed with", "named" or "called". */
     private boolean afterAffix(int i) {
-        if (i >= 1 && Set.of("named", "called").contains(q.get(i - 1).norm())) {
-            return true;
-        }
-        return i >= 2 && Set.of("in", "with", "by").contains(q.get(i - 1).norm()) && Set.of("ending", "ends", "end",
-                "starting", "starts", "start", "beginning", "begins", "prefixed", "suffixed").contains(q.get(i - 2).norm());
+        return i >= 1 && Set.of("named", "called").contains(q.get(i - 1).norm()) || NoListing.afterAffix(q, i);
     }
 
     /** "not just direct ones", "not only the direct subclasses": wider than direct. */

@@ -59,9 +59,7 @@ final class DetectFunctions extends Detect {
         boolean named = any(Set.of("name", "names", "named")) || w.capitalised() || w.code();
         boolean then = i + 1 < q.size() && (Set.of("def", "defs", "keyword").contains(q.get(i + 1).lower())
                 || Lexicon.FUNCTION.contains(q.get(i + 1).norm())); // "begins with async def"
-        if (!then && i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).norm()) && Set.of("starting", "starts",
-                "start", "beginning", "begins", "begin", "ending", "ends", "end", "prefixed", "suffixed")
-                .contains(q.get(i - 2).norm())) {
+        if (!then && NoListing.afterAffix(q, i)) {
             return true; // "funcs starting with async": a name's start (not "begins with async def")
         }
         for (int j = Math.max(0, i - 3); j < i && named && !then; j++) {

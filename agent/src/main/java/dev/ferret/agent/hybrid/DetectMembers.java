@@ -526,11 +526,11 @@ final class DetectMembers extends Detect {
             "__weakref__", "__path__", "__package__", "__spec__", "__author__", "__dataclass_fields__", "__mro__",
             "__bases__", "__class__");
 
-    /** What a class has that is no method: "classes that have a metaclass", "... define fields", "... a base". */
     /** Nouns of an amount, before "of": "a lot of methods", "a bunch of overrides". */
     private static final Set<String> QUANTITY_NOUNS = Set.of("lot", "lots", "bunch", "ton", "tons", "number", "couple",
             "plenty", "load", "loads", "handful", "dozen", "dozens");
 
+    /** What a class has that is no method: "classes that have a metaclass", "... define fields", "... a base". */
     private static final Set<String> CLASS_PARTS = Set.of("metaclass", "metaclasses", "meta", "docstring",
             "docstrings", "doc", "docs", "documentation", "attribute", "attributes", "attr", "attrs", "field", "fields",
             "slot", "slots", "base", "bases", "parent", "parents", "superclass", "superclasses", "supertype", "mixin",

@@ -86,6 +86,12 @@ final class DetectStatements extends Detect {
     private static final Set<String> CASE_STYLES = Set.of("upper_case", "all_caps", "screaming_snake_case",
             "constant_case", "snake_case", "caps");
 
+    /** A constant's name written beside the noun "constant" (not a tag, nor a name of the case style). */
+    private boolean oneConstant(Word w) {
+        return w.code() && w.allCaps() && w.identifier() && w.text().length() > 1 && !isTag(w)
+                && !CASE_STYLES.contains(w.lower());
+    }
+
     Candidate constants() {
         boolean c = any(Lexicon.CONSTANT) || q.words.stream().anyMatch(w -> Set.of("upper_case", "all_caps",
                 "uppercase", "upper-case", "screaming_snake_case", "constant_case", "globals").contains(w.lower()))
@@ -100,15 +106,10 @@ final class DetectStatements extends Detect {
                 .contains(w.norm())).count() == 1) {
             return null; // "in the constants package": a place
         }
-        if (c && k > 0 && !q.get(k).lower().endsWith("s") && q.get(k - 1).code() && q.get(k - 1).allCaps()
-                && q.get(k - 1).identifier() && q.get(k - 1).text().length() > 1 && !isTag(q.get(k - 1))
-                && !CASE_STYLES.contains(q.get(k - 1).lower())) {
-            return null; // "which file defines the CONCURRENT_REQUESTS constant": that one constant
-        }
-        if (c && k >= 0 && k + 1 < q.size() && !q.get(k).lower().endsWith("s") && q.get(k + 1).code()
-                && q.get(k + 1).allCaps() && q.get(k + 1).identifier() && q.get(k + 1).text().length() > 1
-                && !isTag(q.get(k + 1)) && !CASE_STYLES.contains(q.get(k + 1).lower())) {
-            return null; // "where is the constant MAX_SIZE": that one constant
+        if (c && k >= 0 && !q.get(k).lower().endsWith("s") && (k > 0 && oneConstant(q.get(k - 1))
+                || k + 1 < q.size() && oneConstant(q.get(k + 1)))) {
+            // "which file defines the CONCURRENT_REQUESTS constant", "where is the constant MAX_SIZE": that one constant
+            return null;
         }
         return c ? new Candidate(new Intent.Constants(), 7, false, "") : null;
     }

@@ -268,10 +268,18 @@ final class NoListing {
             "benchmark", "benchmarks", "deadlock", "deadlocks", "throughput", "perf", "performance", "overhead",
             "thread-safe", "threadsafe", "race", "races");
 
-    /** Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"). */
-    static boolean namePart(Question q, int i) {
+    /** Whether word {@code i} comes right after "end with", "starting in", "prefixed by" and the like ("end with Leaks"). */
+    static boolean afterAffix(Question q, int i) {
         return i >= 2 && Set.of("with", "in", "by").contains(q.get(i - 1).lower()) && Set.of("end", "ends", "ending", "start",
-                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower())
+                "starts", "starting", "begin", "begins", "beginning", "prefixed", "suffixed").contains(q.get(i - 2).lower());
+    }
+
+    /**
+     * Whether word {@code i} is the part of a name after "end with", "starting in" and the like ("end with Leaks"), or
+     * said with "in their name".
+     */
+    static boolean namePart(Question q, int i) {
+        return afterAffix(q, i)
                 // "classes with Production (anywhere) in their name"
                 || i >= 1 && Set.of("with", "w", "having", "have", "has").contains(q.get(i - 1).lower()) && i + 2 < q.size()
                 && (q.get(i + 1).lower().equals("in") || q.get(i + 1).lower().equals("anywhere") && q.get(i + 2).lower().equals("in"));

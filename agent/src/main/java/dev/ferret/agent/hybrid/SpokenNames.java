@@ -802,7 +802,7 @@ final class SpokenNames {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
                 }
-                if (again != null && again.score() >= atLeast && again.intent() instanceof Intent.Subclasses s
+                if (again != null && again.score() >= atLeast && again.intent() instanceof Intent.Subclasses
                         && !aClass(name) && inOrder.stream().anyMatch(n -> !n.equals(name) && aClass(n))) {
                     // "things inheriting parse error": a base is a class, ParseError, not the method parse_error
                     notAClass = notAClass == null ? again : notAClass;
@@ -1177,8 +1177,8 @@ final class SpokenNames {
     private static final Pattern ITS_MEMBERS = Pattern.compile("(?i)\\bits\\s+(?:methods|members|functions|api)\\b");
     /** Words before a class's name in a question about the class ("anything inheriting storeerror"). */
     private static final Set<String> CLASS_CUE_BEFORE = Lexicon.set("inherit inherits inheriting extend extends "
-            + "extending subclass subclassing derive derives deriving descend descends descending raise raises raising throw throws throwing catch "
-            + "catches catching");
+            + "extending subclass subclassing derive derives deriving descend descends descending raise raises raising throw "
+            + "throws throwing catch catches catching");
 
     /**
      * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
