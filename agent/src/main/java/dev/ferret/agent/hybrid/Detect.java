@@ -165,6 +165,9 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         if (typingName(w)) {
             return true; // "return Any", "return Optional": capitalised inside the sentence, a typing name
         }
+        if (articleNamed(w)) {
+            return true; // "where is the Maybe function defined": a name, capitalised between an article and its kind
+        }
         if (Lexicon.FUNCTION_WORDS.contains(l) || Lexicon.MODIFIER.contains(l) || Lexicon.WH.contains(l)
                 || Lexicon.ENGLISH_STOP.contains(w.lower()) || Lexicon.NOT_A_NAME.contains(w.lower())) {
             return false;
@@ -183,6 +186,13 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
             return true;
         }
         return !Lexicon.BARRIER.contains(l) || (w.capitalised() && !l.endsWith("s"));
+    }
+
+    /** A word capitalised inside the sentence after "the" and before "function", "class" or "method" (not a tag). */
+    boolean articleNamed(Word w) {
+        int i = w.index();
+        return w.capitalised() && !w.allCaps() && i > 0 && i + 1 < q.size() && q.get(i - 1).lower().equals("the")
+                && Set.of("function", "func", "class", "method", "decorator").contains(q.get(i + 1).lower());
     }
 
     /** A capitalised modifier inside the sentence ({@code Any}, {@code Optional}): a typing name, not English. */

@@ -53,22 +53,7 @@ final class DetectClasses extends Detect {
             protocol |= Lexicon.PROTOCOL.contains(w.norm()) && !w.text().contains("_") && !w.text().contains(".")
                     || w.lower().equals("typing.protocol") || w.lower().equals("typing_extensions.protocol");
         }
-        boolean indirect = any(Set.of("indirect", "indirectly", "transitive", "transitively", "ancestry",
-                "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
-                "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
-                || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
-                || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
-                || q.phrase("every", "level") || q.phrase("at", "all", "levels")
-                || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
-                || q.phrase("nested", "too") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
-                || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
-                || q.phrase("directly", "or", "thru") || q.phrase("directly", "or", "through") // "... or thru a parent"
-                || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")
-                || q.phrase("subclasses", "of", "their", "subclasses")
-                || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))
-                || (q.has(Set.of("tree")) && q.has(Set.of("under", "below", "down"))) // "anywhere down the tree"
-                || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
-                || transitiveWording();
+        boolean indirect = indirectWording();
         if (inverse()) {
             return null; // "which classes does Order extend?" asks for Order's bases: the agent loop answers
         }
@@ -322,6 +307,26 @@ final class DetectClasses extends Detect {
         return false;
     }
 
+    /** Wording that asks for subclasses at any depth: "indirect", "any level", "incl nested", "the whole tree"... */
+    private boolean indirectWording() {
+        return any(Set.of("indirect", "indirectly", "transitive", "transitively", "ancestry",
+                "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
+                "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
+                || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
+                || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
+                || q.phrase("every", "level") || q.phrase("at", "all", "levels")
+                || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
+                || q.phrase("nested", "too") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
+                || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
+                || q.phrase("directly", "or", "thru") || q.phrase("directly", "or", "through") // "... or thru a parent"
+                || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")
+                || q.phrase("subclasses", "of", "their", "subclasses")
+                || any(Set.of("grandchildren", "grandchild", "great-grandchildren"))
+                || (q.has(Set.of("tree")) && q.has(Set.of("under", "below", "down"))) // "anywhere down the tree"
+                || (q.has(Set.of("subtree", "sub-tree")) && q.has(Set.of("under", "below", "of")))
+                || transitiveWording();
+    }
+
     /**
      * Wording for the transitive closure of a subclass question: grandchildren, "subclasses of subclasses",
      * "the whole/entire/full tree", "all the way down", "recursively", "at any depth", "all levels".
@@ -549,6 +554,7 @@ final class DetectClasses extends Detect {
         if (base == null || any(Lexicon.IMPORT)) {
             return null;
         }
-        return new Candidate(new Intent.Subclasses(base), 8, false, "");
+        // "NamedTuple subclasses incl indirect ones": the depth said as for any base
+        return new Candidate(new Intent.Subclasses(base, indirectWording() && !saysDirect()), 8, false, "");
     }
 }

@@ -552,7 +552,9 @@ final class DetectImports extends Detect {
                 || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
                 || q.phrase("python", "m") || q.phrase("with", "m") || asScript()
                 || (any(Set.of("launched", "started", "launch")) && (any(Lexicon.FILE_SUBJECT) || q.has(Set.of("which"))))
-                || any(Set.of("runnable", "executable", "executables")) && (any(Lexicon.FILE_SUBJECT) || any(Lexicon.LIBRARY));
+                || q.words.stream().anyMatch(w -> !w.quoted() && Set.of("runnable", "executable", "executables")
+                .contains(w.norm())) // not "takes `executable` as an arg": a name
+                && (any(Lexicon.FILE_SUBJECT) || any(Lexicon.LIBRARY));
         boolean main = false;
         for (int i = 0; i < q.size(); i++) {
             Word w = q.get(i);

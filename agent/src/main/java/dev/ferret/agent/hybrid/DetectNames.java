@@ -479,6 +479,31 @@ final class DetectNames extends Detect {
                 || q.get(j).allCaps() ? p : j; // "names ending in Params": a capitalised word there is a name's part
     }
 
+    /** Nouns after which a word is the text itself, whatever it means: "ending with the word signature". */
+    private static final Set<String> LITERAL_NOUNS = Set.of("word", "suffix", "prefix", "letter", "letters", "string",
+            "text", "substring", "characters", "chars");
+    /** Words that say a letter's case: "starting with a lower-case v". */
+    private static final Set<String> CASE_WORDS = Set.of("lower-case", "lowercase", "lowercased", "upper-case",
+            "uppercase", "capital", "small");
+
+    /**
+     * After an affix word at {@code i}, the word said as text: after "the word", "the suffix", "the letter" or a case
+     * ("ends with the suffix Valid", "end with the word signature", "starts with a lower-case v"); -1 if none.
+     */
+    private int literalAfter(int i) {
+        int j = i + 1;
+        while (j < q.size() && Set.of("with", "in", "by", "the", "a", "an", "single").contains(q.get(j).lower())) {
+            j++;
+        }
+        boolean said = false;
+        while (j < q.size() - 1 && (CASE_WORDS.contains(q.get(j).lower()) || LITERAL_NOUNS.contains(q.get(j).lower()))) {
+            said = true;
+            j++;
+        }
+        return said && j < q.size() && q.get(j).identifier() && !LITERAL_NOUNS.contains(q.get(j).lower())
+                && !Set.of("of", "that", "which", "and", "or").contains(q.get(j).lower()) ? j : -1;
+    }
+
     /** Words after "named" that say which part of the name follows ("named starting with"). */
     private static final Set<String> AFFIX_AFTER_NAMED = Set.of("starting", "beginning", "ending", "prefixed",
             "suffixed", "containing");
@@ -490,6 +515,7 @@ final class DetectNames extends Detect {
         int shaped = -1; // a pattern stated as a name's shape: "ending in error", "prefixed with", "the CP prefix"
         int joinFrom = -1; // the pattern's first word, when it is said as words to the question's end ("ending in event loop")
         int joinTo = -1; // and its last
+        boolean literal = false; // the pattern said as text: "ending with the word signature"
         Set<String> skip = Set.of("with", "in", "by", "word", "string"); // "end with the word Signature"
         int reach = q.phrase("the", "word") || q.phrase("the", "string") ? 4 : 3;
         for (int i = 2; i < q.size() && pattern == null; i++) {
@@ -513,6 +539,8 @@ final class DetectNames extends Detect {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                     affix = "%s*";
                     p = namedBeforeAffix(i);
+                    literal = p < 0 && literalAfter(i) >= 0;
+                    p = p >= 0 ? p : literalAfter(i);
                     p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code()
                             && !q.get(i + 1).capitalised() ? -1 // (but "the prefix Misbehaving" is a name's start)
                             : afterAffix(i, reach, skip); // "start reading": a verb
@@ -524,10 +552,14 @@ final class DetectNames extends Detect {
                     }
                     affix = "*%s";
                     p = namedBeforeAffix(i);
+                    literal = p < 0 && literalAfter(i) >= 0;
+                    p = p >= 0 ? p : literalAfter(i);
                     p = p >= 0 ? p : afterAffix(i, reach, skip);
                 }
                 case "containing", "contain", "contains" -> {
-                    p = after(i, reach, true, skip);
+                    p = literalAfter(i);
+                    literal = p >= 0;
+                    p = p >= 0 ? p : after(i, reach, true, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p < 0 && i + 2 == q.size() && q.get(i + 1).identifier() && (Lexicon.PYTHON_KEYWORDS.contains(
                             q.get(i + 1).lower()) || Lexicon.MODIFIER.contains(q.get(i + 1).lower()))
@@ -568,8 +600,9 @@ final class DetectNames extends Detect {
                             || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3 : in + 2;
                     boolean inNames = in > a && in <= a + 2 && noun < q.size() + 1 && Set.of("name", "names", "identifier",
                             "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm());
-                    // "class names w/ Service in them": the names said before, "them" after
-                    boolean inThem = in == a + 1 && in + 1 < q.size() && Set.of("them", "it").contains(q.get(in + 1).lower())
+                    // "class names w/ Service in them" ("... anywhere in them"): the names said before, "them" after
+                    boolean inThem = (in == a + 1 || in == a + 2 && Set.of("anywhere", "somewhere").contains(
+                            q.get(a + 1).lower())) && in + 1 < q.size() && Set.of("them", "it").contains(q.get(in + 1).lower())
                             && i >= 1 && Set.of("name", "names", "identifier", "identifiers").contains(q.get(i - 1).norm());
                     if (inNames || inThem) {
                         pattern = glob(a, "%s");
@@ -609,7 +642,7 @@ final class DetectNames extends Detect {
         if (nameNoun > 0 && pattern != null && q.get(nameNoun).text().equalsIgnoreCase(pattern.replace("*", ""))) {
             nameNoun = q.find(nameNoun + 1, nameNouns); // "an argument called name": the pattern, not the noun
         }
-        int score = pattern != null && nameNoun > 0 ? 8 : pattern != null && shaped >= 0 ? 7 : 5;
+        int score = pattern != null && nameNoun > 0 ? 8 : pattern != null && (shaped >= 0 || literal) ? 7 : 5;
         if (pattern == null) {
             for (Word w : q.words) {
                 if (isGlob(w.text())) {

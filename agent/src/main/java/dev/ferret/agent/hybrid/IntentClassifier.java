@@ -46,6 +46,9 @@ public final class IntentClassifier {
 
     static final int THRESHOLD = 5;
     static final int PENALTY = 6;
+    /** A property's accessor written as code ("provides.setter"): applied as a decorator. */
+    private static final java.util.regex.Pattern ACCESSOR = java.util.regex.Pattern.compile(
+            "(?<![\\w.@])([A-Za-z_]\\w*\\.(?:setter|getter|deleter))(?![\\w.(])");
     /** The reason of an {@link Intent.Unknown} for a question that asks for an explanation, an opinion or a change. */
     public static final String ASKS_MORE = "the question asks for an explanation, an opinion or a change";
     /** The reason of an {@link Intent.Unknown} for a question no search of the source answers ({@link NoListing#beyondSearch}). */
@@ -122,6 +125,15 @@ public final class IntentClassifier {
             // "schema.setter usages?": a property's setter, applied as a decorator, not a module
             return new Classification(new Intent.FunctionsByDecorator(i.module()), c.path(), c.score(), c.uncertain(),
                     c.notes());
+        }
+        java.util.regex.Matcher accessor = question == null ? null : ACCESSOR.matcher(question);
+        if (accessor != null && accessor.find() && (c.intent() instanceof Intent.Unknown u && u.reason().startsWith("no search the hybrid path knows")
+                || c.intent() instanceof Intent.FunctionsByName f && f.pattern().equals("*")
+                || c.intent() instanceof Intent.Callers)) {
+            // "provides.setter usages - which funcs": the property's setter, applied as a decorator
+            return new Classification(new Intent.FunctionsByDecorator(accessor.group(1)), accessor.group(1).equals(c.path())
+                    ? null : c.path(), Math.max(c.score(), 6), // not "under value.setter" read as a folder
+                    c.uncertain(), c.notes());
         }
         if (c.intent() instanceof Intent.Imports i && i.module().startsWith("pytest.mark.")) {
             // "where is pytest.mark.skipif used": a marker, applied as a decorator, not a module

@@ -30,9 +30,16 @@ final class Question {
                     || innerCapital();
         }
 
+        /**
+         * A capital after a small letter ("parseArgs", "JSONDecodeError"), or after a run of capitals and before two
+         * small letters or more ("UIDGenerator", "HTTPConnection"; not a plural "URLs").
+         */
         boolean innerCapital() {
             for (int i = 1; i < text.length(); i++) {
-                if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1))) {
+                if (Character.isUpperCase(text.charAt(i)) && (Character.isLowerCase(text.charAt(i - 1))
+                        || i >= 2 && Character.isUpperCase(text.charAt(i - 1)) && Character.isUpperCase(text.charAt(i - 2))
+                        && i + 2 < text.length() && Character.isLowerCase(text.charAt(i + 1))
+                        && Character.isLowerCase(text.charAt(i + 2)))) {
                     return true;
                 }
             }

@@ -451,8 +451,11 @@ final class Rewrites {
     private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)"
             + "|(?<=(?i:\\b(?:where|what|which|who|how|when|why))\\s)r\\s+(?=[a-z])");
     /** "where's MAX_UPLOAD_SIZE set": where it is defined. */
-    private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+(`?[A-Z][A-Z0-9_]{2,}`?)\\s+"
-            + "(?:set|assigned|configured|initiali[sz]ed)\\b");
+    private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+(`?(?:[A-Z][A-Z0-9_]{2,}"
+            + "|_*[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])`?)\\s+(?:set|assigned|configured|initiali[sz]ed)\\b"); // "_base64_alphabet" too
+    /** "typing overload'd functions", "jit'd funcs": the functions decorated with it, a module said before it kept. */
+    private static final Pattern APOSTROPHE_D = Pattern.compile("(?i)(?<![@\\w])(?:([a-z_]\\w*)\\s+)?(?!undoc)([a-z_][\\w.]*)'d\\s+"
+            + "(functions?|funcs?|fns?|methods?|classes|class|defs?|ones)\\b");
     /** "pkgs": packages. */
     private static final Pattern PKGS = Pattern.compile("\\bpkgs\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "the test_ functions", "all test_ funcs": the test functions, by the prefix pytest collects. */
@@ -618,6 +621,8 @@ final class Rewrites {
             Map.entry("intenum", "IntEnum"), Map.entry("strenum", "StrEnum"), Map.entry("flag", "Flag"),
             Map.entry("abc", "ABC"), Map.entry("abcmeta", "ABCMeta"), Map.entry("generic", "Generic"),
             Map.entry("testcase", "TestCase"), Map.entry("thread", "Thread"));
+    /** The enum module's bases written in lower case alone ("intenum subclasses"): no word but those classes. */
+    private static final Pattern LOWER_ENUM_BASE = Pattern.compile("(?<![\\w.`])(intenum|strenum|intflag)(?![\\w.`(])");
     private static final Pattern KNOWN_CASE = Pattern.compile("\\b((?:typing|typing_extensions|enum|abc|unittest|threading)\\.)"
             + "(protocol|typeddict|namedtuple|enum|intenum|strenum|flag|abc|abcmeta|generic|testcase|thread)\\b(?![.(])");
     /** "at property", "the at app dot route decorator": a decorator said aloud (not "look at app startup"). */
@@ -628,9 +633,13 @@ final class Rewrites {
     /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
     private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
-    /** six's class decorators said as words: "the add metaclass decorator", "python 2 unicode compatible". */
-    private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(add)\\s+(metaclass)|(python)\\s*(2)\\s+(unicode)"
-            + "\\s+(compatible))\\b(?=\\s+(?:decorators?|deco)\\b)", Pattern.CASE_INSENSITIVE);
+    /**
+     * six's class decorators said as words: "the add metaclass decorator", "decorated with add metaclass", "python 2
+     * unicode compatible" (that one anywhere: no other words say it).
+     */
+    private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
+            + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
+            + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
     /** Python words a phone or a dictation turns into others: "a sink def", "core routines", "pie test", "dock strings". */
     private static final Pattern A_SINK = Pattern.compile("\\ba\\s+s(?:ink|ync)\\b(?=\\s+(?:def|defs|function|functions|func|"
             + "funcs|fns?|methods?|generators?|context|iterators?|code|stuff|handlers?|routes?|endpoints?|tests?)\\b)",
@@ -865,6 +874,12 @@ final class Rewrites {
             q = "where is " + jump.group(1) + " defined"; // not "go to definition", "jump to tests"
         }
         q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");
+        q = APOSTROPHE_D.matcher(q).replaceAll(m -> {
+            String module = m.group(1);
+            boolean qualifies = module != null && Lexicon.MODULES.contains(module.toLowerCase(java.util.Locale.ROOT));
+            return Matcher.quoteReplacement((module != null && !qualifies ? module + " " : "") + m.group(3)
+                    + " decorated with @" + (qualifies ? module + "." : "") + m.group(2));
+        });
         q = BENEATH_IN_TREE.matcher(q).replaceAll(" inherit from $1 at any depth");
         q = QUERY_LABEL.matcher(q).replaceFirst("");
         q = SHOULD_BE_LISTED.matcher(q).replaceAll("list $1");
@@ -1006,8 +1021,14 @@ final class Rewrites {
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
-        q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(1) != null ? "add_metaclass" : "python_2_unicode_compatible");
+        q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"
+                : "python_2_unicode_compatible");
         q = AT.matcher(q).replaceAll("@");
+        q = LOWER_ENUM_BASE.matcher(q).replaceAll(m -> switch (m.group(1)) {
+            case "intenum" -> "IntEnum";
+            case "strenum" -> "StrEnum";
+            default -> "IntFlag";
+        });
         q = KNOWN_CASE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
                 + CANONICAL.get(m.group(2).toLowerCase(java.util.Locale.ROOT))));
         q = A_SINK.matcher(q).replaceAll("async");
@@ -1134,6 +1155,10 @@ final class Rewrites {
                 continue;
             }
             StringBuilder pascal = new StringBuilder();
+            String builtin = words.size() == 1 ? misspeltException(words.getFirst().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (builtin != null) {
+                words = List.of(builtin); // "derives from valueerror": Python's ValueError, not Valueerror
+            }
             for (String word : words) {
                 pascal.append(word.equals(word.toUpperCase(java.util.Locale.ROOT)) && word.length() > 1 ? word
                         : Character.toUpperCase(word.charAt(0)) + word.substring(1));

@@ -65,7 +65,7 @@ final class SpokenNames {
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
     private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT,
-        DEFINED_FUNCTION, DECORATOR }
+        DEFINED_FUNCTION, DECORATOR, BASE }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -80,6 +80,17 @@ final class SpokenNames {
     private final Map<String, Set<String>> oneWord;
     /** The absolute modules imported here, by their name in lower case ("ipython" to IPython). */
     private final Map<String, String> modules;
+    /**
+     * Words that say what a class of the repository is, by the class's name: the last word of each base's name and its
+     * module's name, singular ("the optional marker" is voluptuous' {@code Optional(Marker)}, "the datetime validator"
+     * its {@code Datetime} of {@code validators.py}).
+     */
+    private final Map<String, Set<String>> described;
+    /**
+     * The modules a name comes from here, in lower case, by the name: {@code from decimal import InvalidOperation} and
+     * {@code except decimal.InvalidOperation} both give decimal.
+     */
+    private final Map<String, Set<String>> source;
 
     private SpokenNames(Names names) {
         this.byWords = names.byWords();
@@ -87,6 +98,8 @@ final class SpokenNames {
         this.roles = names.roles();
         this.oneWord = names.oneWord();
         this.modules = names.modules();
+        this.described = names.described();
+        this.source = names.source();
     }
 
     /**
@@ -94,12 +107,18 @@ final class SpokenNames {
      * module-level names, called and imported names, bases, decorators, and raised and caught exceptions.
      */
     static SpokenNames of(List<PythonFile> files) {
-        Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>(), new HashMap<>());
         for (PythonFile f : files) {
+            String stem = f.path().replaceFirst("^.*/", "").replaceFirst("\\.py$", "");
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
                 names.add(c.name(), Role.DEFINED_CLASS);
-                c.bases().forEach(b -> names.addLast(b, Role.CLASS));
+                c.bases().forEach(b -> {
+                    names.addLast(b, Role.CLASS);
+                    names.addLast(b, Role.BASE);
+                });
+                names.describe(c, stem);
                 c.decorators().forEach(names::addDecorator);
             }
             for (PyFunction fn : f.functions()) {
@@ -115,6 +134,9 @@ final class SpokenNames {
                 names.add(i.alias(), Role.IMPORTED);
                 if (i.level() == 0 && i.module() != null) {
                     names.addModule(i.module());
+                    if (i.fromImport() && i.name() != null) {
+                        names.from(i.name(), i.module());
+                    }
                 }
             }
             for (PyRaise r : f.raises()) {
@@ -139,7 +161,30 @@ final class SpokenNames {
 
     /** The maps being filled. */
     private record Names(Map<String, Set<String>> byWords, Map<String, Set<String>> byCompact,
-                         Map<String, EnumSet<Role>> roles, Map<String, Set<String>> oneWord, Map<String, String> modules) {
+                         Map<String, EnumSet<Role>> roles, Map<String, Set<String>> oneWord, Map<String, String> modules,
+                         Map<String, Set<String>> described, Map<String, Set<String>> source) {
+        /** A name that comes from a module (each of its parts, in lower case). */
+        void from(String name, String module) {
+            for (String part : module.split("\\.")) {
+                source.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(part.toLowerCase(Locale.ROOT));
+            }
+        }
+
+        /** The words that say what the class is: its bases' last words, its module's name ({@link #described}). */
+        void describe(PyClass c, String stem) {
+            Set<String> words = described.computeIfAbsent(c.name(), k -> new java.util.HashSet<>());
+            for (PyReference b : c.bases()) {
+                String name = b.dotted() != null ? b.dotted() : b.text();
+                if (name != null) {
+                    String[] parts = PARTS.split(name.replaceFirst("\\(.*$", "").replaceFirst("^.*\\.", ""));
+                    words.add(singular(parts[parts.length - 1].toLowerCase(Locale.ROOT)));
+                }
+            }
+            words.add(singular(stem.replaceFirst("^_+", "").toLowerCase(Locale.ROOT)));
+            words.remove("object");
+            words.remove("");
+        }
+
         /** The last name of a reference ({@code pydantic.BaseModel}: BaseModel; {@code app.route(...)}: route). */
         void addLast(PyReference ref, Role role) {
             if (ref == null) {
@@ -149,6 +194,9 @@ final class SpokenNames {
             if (name != null) {
                 name = name.replaceFirst("\\(.*$", "");
                 add(name.substring(name.lastIndexOf('.') + 1), role);
+                if (name.lastIndexOf('.') > 0) { // "except decimal.InvalidOperation": from decimal
+                    from(name.substring(name.lastIndexOf('.') + 1), name.substring(0, name.lastIndexOf('.')));
+                }
             }
         }
 
@@ -231,6 +279,11 @@ final class SpokenNames {
                 }
             }
         }
+    }
+
+    /** A plural's singular by its last letter ("validators": validator; "address" stays). */
+    private static String singular(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
     }
 
     /** A dotted module path's words ("prompt toolkit formatted text"), or null for a module of one part. */
@@ -480,6 +533,18 @@ final class SpokenNames {
             String found = onlyInAnotherCase(f.type(), used -> used.contains(Role.CLASS) || used.contains(Role.IMPORTED));
             return found == null ? c : reread(c, new Intent.FunctionsReturning(found));
         }
+        String defined = c.intent() instanceof Intent.Definitions d ? d.name() : null;
+        if (defined != null && defined.matches("[A-Za-z][A-Za-z0-9]*") && !roles.containsKey(defined)
+                && !Lexicon.known(defined.toLowerCase(Locale.ROOT)) && !question.contains("`" + defined)) {
+            // "where does cmpkey live": the repository's _cmpkey, its only name of those letters after underscores (a
+            // name written as code, "make_app", is asked for as written)
+            List<String> hidden = java.util.stream.Stream.of("_" + defined, "__" + defined).filter(n -> roles
+                    .getOrDefault(n, EnumSet.noneOf(Role.class)).stream().anyMatch(r -> r == Role.DEFINED_CLASS
+                    || r == Role.DEFINED_FUNCTION || r == Role.ASSIGNED)).toList();
+            if (hidden.size() == 1) {
+                return reread(c, new Intent.Definitions(hidden.getFirst()));
+            }
+        }
         String name = classArgument(c.intent());
         if (c.intent() instanceof Intent.Subclasses && name.indexOf('.') < 0 && !known(name) && !question.contains(name)
                 && !(LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT)) && !name.substring(1).equals(
@@ -558,8 +623,9 @@ final class SpokenNames {
 
     /**
      * Whether {@code written} is {@code name} typed with two neighbouring letters swapped ("Credentails"), a doubled
-     * letter typed once or a letter typed twice ("Adress", "Recieverr"), inside the name: the slips of typing, not
-     * another word (a letter put for another is "AuthBackend" for a class AutoBackend).
+     * letter typed once or a letter typed twice ("Adress", "Recieverr"), or in a name of ten letters or more a small
+     * letter left out ("TimedSerialzer"), inside the name: the slips of typing, not another word (a letter put for
+     * another is "AuthBackend" for a class AutoBackend).
      */
     static boolean typo(String written, String name) {
         int a = written.length();
@@ -581,6 +647,12 @@ final class SpokenNames {
         for (int i = 1; i < longer.length(); i++) {
             if (longer.charAt(i) == longer.charAt(i - 1)
                     && (longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+                return true;
+            }
+        }
+        // in a long name, a letter left out inside ("TimedSerialzer" for TimedSerializer)
+        for (int i = 1; b >= 10 && a == b - 1 && i < b - 1; i++) {
+            if (Character.isLowerCase(name.charAt(i)) && (name.substring(0, i) + name.substring(i + 1)).equals(written)) {
                 return true;
             }
         }
@@ -703,8 +775,14 @@ final class SpokenNames {
             // of the repository's ("which class has http error 301" first read as the exception classes, "line for
             // node usages - about to change its signature" as the functions with a parameter change)
             boolean longRun = (named || !argKnown) && !ownWords && runWords.length >= 3;
+            // "uid generator definition, which file" first read as the generators: the kind's noun ends a run that
+            // spells a class or function defined here, and is said nowhere else
+            boolean kindInRun = named && runWords.length >= 2 && !ownWords && kindNoun(first.intent(), runWords[runWords.length - 1])
+                    && !Set.of("all", "any", "some", "every", "each", "no", "the", "a", "an", "more", "not").contains(runWords[0])
+                    && java.util.Arrays.stream(WORD_SPLIT.split(question.substring(0, run.start()) + " "
+                    + question.substring(run.end()))).noneMatch(w -> kindNoun(first.intent(), w.toLowerCase(Locale.ROOT)));
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
-                    || classNamed || searchWord || pointed || affixInRun;
+                    || classNamed || searchWord || pointed || affixInRun || kindInRun;
             if (!otherwise && !misread && !longRun) {
                 continue;
             }
@@ -811,6 +889,15 @@ final class SpokenNames {
                 if (again != null && again.score() >= atLeast) {
                     return again;
                 }
+                if (again == null && kindInRun && roles.get(name).contains(Role.DEFINED_CLASS)) {
+                    // "uid generator - is it unique enough across hosts": about the class UIDGenerator, which no
+                    // listing of generators answers; read as the question about the name reads
+                    Classification named2 = classifier.analyze(question.substring(0, run.start()) + name
+                            + question.substring(run.end()));
+                    if (named2.intent() instanceof Intent.Unknown) {
+                        return named2;
+                    }
+                }
             }
             if (notAClass != null) {
                 return notAClass;
@@ -913,7 +1000,10 @@ final class SpokenNames {
             // a class applied as a decorator too is still no function ("the curry class": toolz's curry)
             // a name defined as a class and as a function is the class where methods or subclasses are asked for by
             // name ("What methods does tqdm_notebook define?", where tqdm also has a function tqdm_notebook)
-            if (used == null || !used.contains(Role.DEFINED_CLASS) || GRAMMAR.contains(name)
+            // a base written in lower case, defined elsewhere ("everything under tzinfo transitively": datetime's)
+            boolean base = used != null && used.contains(Role.BASE) && unknown && !Lexicon.ENGLISH.contains(name)
+                    && !Lexicon.known(name) && !used.contains(Role.FUNCTION);
+            if (used == null || !used.contains(Role.DEFINED_CLASS) && !base || GRAMMAR.contains(name)
                     || used.contains(Role.DEFINED_FUNCTION) && !CLASS_ASKED.matcher(question).find()
                     || name.replaceFirst("^_+", "").length() < 3 || LIBRARY_CLASSES.contains(name)
                     || !unknown && (!METHODS_NEXT.matcher(question.substring(m.end())).find()
@@ -921,8 +1011,8 @@ final class SpokenNames {
                 continue;
             }
             Classification again = readCapitalised(classifier, question, m.start(), m.end(), name);
-            if (again != null) {
-                return again;
+            if (again != null && (used.contains(Role.DEFINED_CLASS) || again.intent() instanceof Intent.Subclasses)) {
+                return again; // a base defined elsewhere has subclasses here, no methods
             }
         }
         return null;
@@ -1090,7 +1180,8 @@ final class SpokenNames {
      * For a first reading whose name the repository does not have and whose last word says what kind of thing it is
      * ("finder base class" read as FinderBase, "polification failed exception" as PolificationFailedException): the
      * question with those words put as the repository's name of the words before that one (Finder,
-     * PolificationFailed), or null.
+     * PolificationFailed), or null. The last word may also be one that says what that class is ({@link #described}:
+     * "the optional marker" for {@code Optional(Marker)}).
      */
     private Classification withoutKindWord(IntentClassifier classifier, String question, Intent first) {
         String arg = first.argument();
@@ -1099,9 +1190,8 @@ final class SpokenNames {
             return null;
         }
         int last = spelt.lastIndexOf(' ');
-        if (!TRAILING_KIND.contains(spelt.substring(last + 1))) {
-            return null;
-        }
+        String tail = spelt.substring(last + 1);
+        boolean kindWord = TRAILING_KIND.contains(tail);
         String rest = spelt.substring(0, last);
         Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
         names.addAll(byCompact.getOrDefault(rest.replace(" ", ""), Set.of()));
@@ -1112,8 +1202,9 @@ final class SpokenNames {
             return null; // only words said in lower case: "ConfigError" written so is the name asked for
         }
         for (String name : names) {
-            if (!roles.get(name).contains(Role.CLASS)) {
-                continue;
+            if (!roles.get(name).contains(Role.CLASS)
+                    || !kindWord && !described.getOrDefault(name, Set.of()).contains(singular(tail))) {
+                continue; // "the optional marker": a word that says what the class is, its base or its module
             }
             Classification again = readWith(classifier, question, span.start(), span.end(), name, name);
             if (again != null) {
@@ -1126,7 +1217,8 @@ final class SpokenNames {
     /**
      * For a first reading whose name the repository does not have and whose first word is a module's name that
      * qualifies the rest ("the yaml node class" read as YamlNode): the question with those words put as the
-     * repository's class of the words after the first (Node), or null. Only words said in lower case.
+     * repository's class of the words after the first (Node), or null; for an exception, its kind word may follow ("the
+     * decimal invalid operation error": InvalidOperation). Only words said in lower case.
      */
     private Classification withoutQualifier(IntentClassifier classifier, String question, Intent first) {
         String arg = first.argument();
@@ -1136,20 +1228,31 @@ final class SpokenNames {
         }
         String qualifier = spelt.substring(0, spelt.indexOf(' '));
         String rest = spelt.substring(spelt.indexOf(' ') + 1);
-        if (!(first instanceof Intent.Subclasses || first instanceof Intent.MethodsOfClass) || TRAILING_KIND.contains(rest)
+        if (!(first instanceof Intent.Subclasses || first instanceof Intent.MethodsOfClass || first instanceof Intent.Catches
+                || first instanceof Intent.Raises) || TRAILING_KIND.contains(rest)
                 || !(modules.containsKey(qualifier) || Detect.knownModule(qualifier))) {
             return null; // a module's name first ("the yaml node class"); not "the order service class" read as Service
         }
         Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
         names.addAll(oneWord.getOrDefault(rest.replace(" ", ""), Set.of()));
+        int kind = rest.lastIndexOf(' ');
+        if (names.isEmpty() && kind > 0 && TRAILING_KIND.contains(rest.substring(kind + 1))) {
+            // "the decimal invalid operation error": decimal's InvalidOperation, qualified and said with its kind
+            String named = rest.substring(0, kind);
+            names.addAll(byWords.getOrDefault(named, Set.of()));
+            names.addAll(oneWord.getOrDefault(named.replace(" ", ""), Set.of()));
+        }
         Matcher span = Pattern.compile("(?i)(?<![\\w.])" + String.join("[\\s-]+", spelt.split(" ")) + "(?![\\w])")
                 .matcher(question);
         if (names.isEmpty() || !span.find() || !span.group().matches("[a-z]+([\\s-]+[a-z]+)+")) {
             return null;
         }
+        boolean exception = first instanceof Intent.Catches || first instanceof Intent.Raises;
         for (String name : names) {
-            if (!roles.get(name).contains(Role.CLASS) || name.equalsIgnoreCase(arg)) {
-                continue;
+            if (!roles.get(name).contains(Role.CLASS) || name.equalsIgnoreCase(arg)
+                    || exception && !source.getOrDefault(name, Set.of()).contains(qualifier)) {
+                continue; // an exception said with its module's name comes from it here: not "json decode error" as
+                          // some DecodeError
             }
             Classification again = readWith(classifier, question, span.start(), span.end(), name, name);
             if (again != null) {
@@ -1180,6 +1283,35 @@ final class SpokenNames {
             + "extending subclass subclassing derive derives deriving descend descends descending raise raises raising throw "
             + "throws throwing catch catches catching");
 
+    /** An editor's "go to" before a name: "jump to", "go to the". */
+    private static final Pattern GO_TO = Pattern.compile("(?is)\\s*(?:jump|go|goto|navigate|skip|take\\s+me)\\s+to\\s+(?:the\\s+)?");
+    private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z]+");
+
+    /** True for the noun a kind of reading without a name is read from ("generator" for the generators). */
+    private static boolean kindNoun(Intent reading, String word) {
+        return switch (reading) {
+            case Intent.Generators g -> Set.of("generator", "generators").contains(word);
+            case Intent.Properties p -> Set.of("property", "properties").contains(word);
+            case Intent.Enums e -> Set.of("enum", "enums").contains(word);
+            case Intent.ContextManagers c -> Set.of("manager", "managers").contains(word);
+            default -> false;
+        };
+    }
+
+    /** True when "base class" or "parent class" follows the {@code k}th word ("the error base class"). */
+    private static boolean baseClassAfter(String question, List<int[]> spans, int k) {
+        return k + 2 < spans.size() && Set.of("base", "parent").contains(question.substring(spans.get(k + 1)[0],
+                spans.get(k + 1)[1]).toLowerCase(Locale.ROOT)) && question.substring(spans.get(k + 2)[0],
+                spans.get(k + 2)[1]).equalsIgnoreCase("class");
+    }
+
+    /** A word in lower case, a misspelt cue word as the classifier corrects it ("intenum subclases"). */
+    private static String cueWord(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        String fixed = Lexicon.known(lower) ? null : Lexicon.correct(lower);
+        return fixed == null ? lower : fixed;
+    }
+
     /**
      * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
      * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods") or right
@@ -1195,9 +1327,8 @@ final class SpokenNames {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
             String token = question.substring(start, end);
-            String before = k > 0 ? question.substring(spans.get(k - 1)[0], spans.get(k - 1)[1]).toLowerCase(Locale.ROOT) : "";
-            String after = k + 1 < spans.size() ? question.substring(spans.get(k + 1)[0], spans.get(k + 1)[1])
-                    .toLowerCase(Locale.ROOT) : "";
+            String before = k > 0 ? cueWord(question.substring(spans.get(k - 1)[0], spans.get(k - 1)[1])) : "";
+            String after = k + 1 < spans.size() ? cueWord(question.substring(spans.get(k + 1)[0], spans.get(k + 1)[1])) : "";
             if (k == 0 && Character.isUpperCase(token.charAt(0)) && roles.getOrDefault(token, EnumSet.noneOf(Role.class))
                     .contains(Role.CLASS) && CLASS_CUE_AFTER.contains(after) && plainAt(question, start, end)) {
                 // "Edit methods?": a class whose name is also a word of English, first, said as the repository writes it
@@ -1220,6 +1351,9 @@ final class SpokenNames {
                 boolean methods = false;
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before)
+                        || baseClassAfter(question, spans, k) // "classes extending the error base class"
+                        || before.equals("the") && k >= 2 && CLASS_CUE_BEFORE.contains(cueWord(question.substring(
+                        spans.get(k - 2)[0], spans.get(k - 2)[1]))) // "anything inheriting the error class"
                         || before.equals("of") && k >= 2 && CLASS_CUE_AFTER.contains(question.substring(spans.get(k - 2)[0],
                         spans.get(k - 2)[1]).toLowerCase(Locale.ROOT)))) { // "whole tree of subclasses of root"
                     put = k == 0 ? "the " + name : name; // "describer class methods?": not a verb, first
@@ -1234,6 +1368,9 @@ final class SpokenNames {
                         || CALLS_AFTER.contains(after))) {
                     put = name + "()";
                     callers = true;
+                } else if (used.contains(Role.DECORATOR) && name.equals(token) && before.equals("the")
+                        && Set.of("decorator", "decorators", "deco").contains(after)) {
+                    put = "@" + name; // "funcs under the given decorator": hypothesis' given, a word of English too
                 } else if (used.contains(Role.FUNCTION) && name.equals(token) && HAS_METHOD_BEFORE.contains(before)
                         && CLASS_NOUN.matcher(question).find() && (last || METHOD_NOUN.contains(after))
                         && !ROLE_NOUNS.contains(token) && !Lexicon.ENGLISH.contains(token)) { // not "classes with methods that"
@@ -1420,10 +1557,10 @@ final class SpokenNames {
 
     /**
      * Grammar words a name may start with ("to container", "is materialized", "has representation", "not configured",
-     * "more itertools").
+     * "more itertools", "too many valid", "for property").
      */
-    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do any "
-            + "all");
+    private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do any too "
+            + "all for");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
@@ -1507,7 +1644,8 @@ final class SpokenNames {
                             || before.equals(parts[0])) // "where is is safe uri used": the second "is" starts a name
                             || i == 0 && pointedAt(question, end)
                             || i == 0 && roleNext // "as version param - which functions have it"
-                            || question.substring(0, start).matches("(?s).*\\S\\s*:\\s*")) // "definition: from n3"
+                            || question.substring(0, start).matches("(?s).*\\S\\s*:\\s*") // "definition: from n3"
+                            || GO_TO.matcher(question.substring(0, start)).matches()) // "jump to is text serializer def"
                             // "with" and "in" after a verb ("accept with exit status"), or after an article only before a
                             // role noun ("the in pending state decorator"; not "a with statement")
                             && (!Set.of("with", "in").contains(parts[0]) || before != null && !Set.of("a", "an", "the", "of",

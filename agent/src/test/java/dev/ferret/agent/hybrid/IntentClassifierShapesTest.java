@@ -1355,6 +1355,40 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 179 to 184, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            anything inheriting from Datetime at any levle                       # SUBCLASSES             # Datetime
+            NamedTuple subclasses incl indirect ones                             # SUBCLASSES             # NamedTuple
+            intenum subclases pls                                                # SUBCLASSES             # IntEnum
+            cleaning up error types - who derives from valueerror directly       # SUBCLASSES             # ValueError
+            any class decorated python 2 unicode compatible                      # CLASSES_BY_DECORATOR   # python_2_unicode_compatible
+            classes decorated with add metaclass                                 # CLASSES_BY_DECORATOR   # add_metaclass
+            provides.setter usages - which funcs                                 # FUNCTIONS_BY_DECORATOR # provides.setter
+            List all classes whose name starts with a lower-case v.              # CLASSES_BY_NAME        # v*
+            class names w/ Timezone anywhere in them, LocalTimezone etc          # CLASSES_BY_NAME        # Timezone
+            Which class names end with the suffix Valid?                         # CLASSES_BY_NAME        # *Valid
+            What functions end with the word signature?                          # FUNCTIONS_BY_NAME      # *signature
+            what takes `executable` as an arg                                    # FUNCTIONS_WITH_PARAMETER # executable
+            Where is the Maybe function defined?                                 # DEFINITIONS            # Maybe
+            typing overload'd functions?                                         # FUNCTIONS_BY_DECORATOR # typing.overload
+            @overload'd funcs                                                    # FUNCTIONS_BY_DECORATOR # overload
+            undoc'd functions pls                                                # UNDOCUMENTED_FUNCTIONS # -
+            where is _base64_alphabet set                                        # DEFINITIONS            # _base64_alphabet
+            where are the unit tests, all of em                                  # TESTS                  # -
+            """)
+    void blindSets179To184(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
+    /** The depth said with a slip or an abbreviation; "all of em" is no subject of the tests. */
+    @org.junit.jupiter.api.Test
+    void depthWithASlipAndTestsOfEm() {
+        assertEquals(new Intent.Subclasses("Datetime", true), classifier.classify("anything inheriting from Datetime at any levle"));
+        assertEquals(new Intent.Subclasses("NamedTuple", true), classifier.classify("NamedTuple subclasses incl indirect ones"));
+        assertEquals(java.util.List.of(), classifier.analyze("where are the unit tests, all of em").notes());
+    }
+
     /** "direct" decides the depth where a word of trees only says where to look; a negated "immediate" does not. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """

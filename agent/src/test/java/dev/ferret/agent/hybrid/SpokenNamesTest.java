@@ -967,6 +967,76 @@ class SpokenNamesTest {
                     def is_closing(self):
                         return False
                 """);
+        Files.writeString(repo.resolve("blind179.py"), """
+                from decimal import InvalidOperation
+                from hypothesis import given
+
+
+                class Marker(object):
+                    pass
+
+
+                class Optional(Marker):
+                    pass
+
+
+                class Exclusive(Optional):
+                    pass
+
+
+                class Error(Exception):
+                    pass
+
+
+                class TooManyValid(Error):
+                    pass
+
+
+                class UIDGenerator(object):
+                    def uid(self):
+                        return 1
+
+
+                class TypesFactory:
+                    def for_property(self, name):
+                        return name
+
+
+                def coerce(value):
+                    try:
+                        return int(value)
+                    except InvalidOperation:
+                        raise TooManyValid()
+
+
+                def _cmpkey(version):
+                    return version
+
+
+                class TimedSerializer:
+                    pass
+
+
+                class URLSafeTimedSerializer(TimedSerializer):
+                    pass
+
+
+                def is_text_serializer(serializer):
+                    return serializer
+
+
+                @given(1)
+                def test_main(x):
+                    return x
+                """);
+        Files.writeString(repo.resolve("validators.py"), """
+                class Datetime(object):
+                    pass
+
+
+                class Date(Datetime):
+                    pass
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -984,6 +1054,9 @@ class SpokenNamesTest {
         org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("Handle", "Handler"));
         org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("Serializers", "Serializer"));
         org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("BaseCommand", "BadCommand"));
+        org.junit.jupiter.api.Assertions.assertTrue(SpokenNames.typo("TimedSerialzer", "TimedSerializer"));
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("Handlr", "Handler")); // under ten letters
+        org.junit.jupiter.api.Assertions.assertFalse(SpokenNames.typo("TimedSerializer", "TimedSerialzer"));
     }
 
     /** The question, then the reading it gets with the repository at hand. */
@@ -1158,6 +1231,18 @@ class SpokenNamesTest {
             where is is safe uri used                            | Callers[function=is_safe_uri]
             classes implementing start of - need all the overrides | ClassesWithMethod[method=start_of]
             which classes got is closing                         | ClassesWithMethod[method=is_closing]
+            direct children of the datetime validator class      | Subclasses[base=Datetime, indirect=false]
+            List all transitive subclasses of the optional marker. | Subclasses[base=Optional, indirect=true]
+            Where does the code catch the decimal invalid operation error? | Catches[exception=InvalidOperation]
+            classes extending the error base class directly?     | Subclasses[base=Error, indirect=false]
+            where do we throw too many valid                     | Raises[exception=TooManyValid]
+            everything under tzinfo transitively                 | Subclasses[base=tzinfo, indirect=true]
+            which classes have for property                      | ClassesWithMethod[method=for_property]
+            funcs under the given decorator                      | FunctionsByDecorator[decorator=given]
+            uid generator - is it unique enough across hosts     | Unknown[reason=no search the hybrid path knows]
+            where does cmpkey live                               | Definitions[name=_cmpkey]
+            who extends TimedSerialzer (just one level)          | Subclasses[base=TimedSerializer, indirect=false]
+            jump to is text serializer definition                | Definitions[name=is_text_serializer]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -1205,6 +1290,9 @@ class SpokenNamesTest {
             who calls tqdm_notebook
             who catches ValueErrors
             subclasses of test result
+            who catches json decode error
+            any generators in the uid code
+            where is parse defined
             """)
     void otherwiseTheReadingOfTheTextStands(String question) {
         assertEquals(classifier.analyze(question).intent(), answerer.answer(index, question).intent(), question);
