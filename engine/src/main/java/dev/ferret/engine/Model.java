@@ -196,6 +196,19 @@ public final class Model implements AutoCloseable {
         return PromptTokenizer.tokenize(prompt, specials(), text -> tokenize(text, false));
     }
 
+    /**
+     * As {@link #tokenize(Prompt)}, but stops once the prompt is known to have more than {@code limit} tokens and
+     * then returns its first {@code limit + 1}: an array longer than {@code limit} means "more than {@code limit}",
+     * its exact count unknown. For checking a prompt against a context: the work is bounded by the limit (one
+     * llama.cpp call per text segment up to it), not by the prompt, which may hold hundreds of thousands of
+     * segments (several per message and per tool call).
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    public int[] tokenize(Prompt prompt, int limit) {
+        return PromptTokenizer.tokenize(prompt, specials(), text -> tokenize(text, false), limit);
+    }
+
     /** The vocabulary's special tokens (control, user-defined, unknown), read once from llama.cpp. */
     public Specials specials() {
         Specials s = specials;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Map;
  * <p>The replacement keeps every string's length and whitespace, so a template that strips, measures or slices
  * content renders the same text. A template that looks for special-token text inside content (none of the
  * common ones does) would see it missing; {@link JinjaChatFormat} renders such input twice and warns when the
- * two renderings differ.
+ * two renderings differ. Input that uses every private-use character leaves no marker free and is refused with an
+ * {@link IllegalArgumentException}.
  */
 final class ContentGuard {
     private final Specials specials;
@@ -42,6 +44,7 @@ final class ContentGuard {
      */
     static ContentGuard of(Specials specials, String... seen) {
         ContentGuard g = new ContentGuard(specials);
+        BitSet used = privateUseIn(specials, seen);
         int next = 0xE000;
         for (Specials.Token t : specials.tokens()) {
             int first = t.text().codePointAt(0);
@@ -49,7 +52,7 @@ final class ContentGuard {
             if (g.marker.containsKey(first)) {
                 continue;
             }
-            next = g.free(next, seen);
+            next = free(next, used);
             g.marker.put(first, next);
             g.original.put(next, first);
             next++;
@@ -57,26 +60,46 @@ final class ContentGuard {
         return g;
     }
 
-    private int free(int from, String... seen) {
+    /**
+     * The private-use code points that occur in {@code seen} or in any special token's text, in one pass over
+     * each text. (Searching every text once per candidate marker is quadratic: an input holding nearly every
+     * private-use character was searched once per character before a free one, up to 137,000 times.)
+     */
+    private static BitSet privateUseIn(Specials specials, String... seen) {
+        BitSet used = new BitSet();
+        for (String text : seen) {
+            if (text != null) {
+                markPrivateUse(text, used);
+            }
+        }
+        for (Specials.Token t : specials.tokens()) {
+            markPrivateUse(t.text(), used);
+        }
+        return used;
+    }
+
+    private static void markPrivateUse(String text, BitSet used) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c >= 0xE000 && c < 0xF900 || c >= 0xF0000) {
+                used.set(c);
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    /** The first private-use code point from {@code from} on that is not {@code used}. */
+    private static int free(int from, BitSet used) {
         for (int c = from; ; c++) {
             if (c == 0xF900) {
                 c = 0xF0000; // past the BMP's private-use area: plane 15's
             }
             if (c > 0x10FFFD) {
-                throw new IllegalStateException("no free private-use character for a content marker");
+                // only input built to do this uses all 137,000 private-use characters; it is the input's fault
+                throw new IllegalArgumentException("the conversation uses every private-use character (U+E000 to U+F8FF, planes 15"
+                        + " and 16), so none is left to mark special-token text in it as text");
             }
-            String s = new String(Character.toChars(c));
-            boolean used = false;
-            for (String text : seen) {
-                if (text != null && text.contains(s)) {
-                    used = true;
-                    break;
-                }
-            }
-            for (Specials.Token t : specials.tokens()) {
-                used |= t.text().contains(s);
-            }
-            if (!used) {
+            if (!used.get(c)) {
                 return c;
             }
         }

@@ -98,13 +98,21 @@ public final class Specials {
         }
         for (Token t : ordered) {
             String s = t.text();
-            for (ListIterator<Fragment> it = fragments.listIterator(); it.hasNext(); ) {
+            // the token's first occurrence at or after the fragment being looked at, searched again only once the
+            // fragments have passed it: fragments are in text order, so each token scans the text once (searching
+            // from each fragment's start instead rescans the rest of the text for every fragment, quadratic in a
+            // prompt of many messages)
+            int next = text.indexOf(s);
+            for (ListIterator<Fragment> it = fragments.listIterator(); it.hasNext() && next >= 0; ) {
                 if (!(it.next() instanceof Raw raw)) {
                     continue;
                 }
                 int from = raw.start();
                 int end = raw.end();
-                int match = text.indexOf(s, from);
+                if (next < from) {
+                    next = text.indexOf(s, from);
+                }
+                int match = next;
                 if (match < 0 || match + s.length() > end) {
                     continue;
                 }
@@ -128,6 +136,7 @@ public final class Specials {
                     }
                     match = text.indexOf(s, from);
                 }
+                next = match;
                 if (from < end) {
                     it.add(new Raw(from, end)); // holds no further match of this token
                 }
