@@ -11,8 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The parts of a {@code /v1/chat/completions} or {@code /v1/completions} body Ferret acts on, validated. Fields
  * OpenAI defines that Ferret does not act on ({@code user}, {@code logit_bias}, {@code presence_penalty},
  * {@code frequency_penalty}, {@code parallel_tool_calls}, ...) are accepted when their type is right and have no
- * effect; {@code n} other than 1 and {@code logprobs: true} are refused, since the answer would not be what
- * was asked.
+ * effect; {@code n} or {@code best_of} other than 1, {@code logprobs: true}, {@code top_logprobs} above 0,
+ * {@code echo: true}, {@code suffix}, {@code modalities} other than text and a {@code response_format} other than
+ * text are refused, since the answer would not be what was asked. Strings must be valid Unicode, and text-part
+ * content is joined into one string ({@link RequestText}).
  *
  * @param input        messages and tools for the chat template (null for a plain completion)
  * @param prompt       the prompt text of a plain completion (null for chat)
@@ -39,6 +41,7 @@ record ChatRequest(ChatInput input, String prompt, ToolChoice tools, int maxToke
         if (messages.isEmpty()) {
             throw ApiError.invalid("'messages' must hold at least one message", "messages");
         }
+        messages = RequestText.joinTextParts(messages);
         ToolChoice tools = ToolChoice.read(p);
         ChatInput input;
         try {
@@ -73,6 +76,7 @@ record ChatRequest(ChatInput input, String prompt, ToolChoice tools, int maxToke
     }
 
     private static void checkCommon(Params p, String servedId) {
+        RequestText.checkUnicode(p.body());
         String model = p.string("model", servedId);
         if (!model.equals(servedId)) {
             throw ApiError.notFound("the model '" + model + "' does not exist; this server serves '" + servedId + "'", "model_not_found");
@@ -83,6 +87,34 @@ record ChatRequest(ChatInput input, String prompt, ToolChoice tools, int maxToke
         JsonNode logprobs = p.get("logprobs");
         if (logprobs != null && !(logprobs.isBoolean() && !logprobs.booleanValue()) && !(logprobs.isInt() && logprobs.intValue() == 0)) {
             throw ApiError.invalid("logprobs are not supported", "logprobs");
+        }
+        if (p.integer("top_logprobs", 0, 0, 20) != 0) {
+            throw ApiError.invalid("logprobs are not supported (top_logprobs must be 0 or absent)", "top_logprobs");
+        }
+        if (p.integer("best_of", 1, 1, Integer.MAX_VALUE) != 1) {
+            throw ApiError.invalid("only best_of = 1 is supported (one candidate, the one returned)", "best_of");
+        }
+        if (p.bool("echo", false)) {
+            throw ApiError.invalid("echo (the prompt repeated in the answer) is not supported", "echo");
+        }
+        JsonNode modalities = p.get("modalities");
+        if (modalities != null) {
+            if (!modalities.isArray()) {
+                throw ApiError.type("modalities", "an array of strings");
+            }
+            for (JsonNode m : modalities) {
+                if (!m.isTextual()) {
+                    throw ApiError.type("modalities", "an array of strings");
+                }
+            }
+            for (JsonNode m : modalities) {
+                if (!m.textValue().equals("text")) {
+                    throw ApiError.invalid("only text output is supported (modalities [\"text\"]), not '" + m.textValue() + "'", "modalities");
+                }
+            }
+            if (modalities.isEmpty()) {
+                throw ApiError.invalid("'modalities' must be [\"text\"] (or absent)", "modalities");
+            }
         }
         // accepted for compatibility, no effect; their types are still checked
         p.string("user", null);

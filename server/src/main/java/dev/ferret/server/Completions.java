@@ -53,16 +53,9 @@ final class Completions {
     int handle(HttpExchange ex, ObjectNode body, boolean chat) throws IOException, InterruptedException {
         Params p = new Params(body);
         ChatRequest req = chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id());
-        int[] tokens = served.promptTokens(req, chat);
+        int[] tokens = served.promptTokens(req, chat, "the prompt");
         Map<dev.ferret.engine.Adapter, Float> adapters = AdapterChoice.read(p, served.loras());
         int room = served.sequenceContext();
-        if (tokens.length == 0) {
-            throw ApiError.invalid("the prompt is empty after tokenization", chat ? "messages" : "prompt");
-        }
-        if (tokens.length >= room) {
-            throw new ApiError(400, "invalid_request_error", "the prompt has " + tokens.length + " tokens; this server's context holds "
-                    + room + " per request (prompt and completion)", chat ? "messages" : "prompt", "context_length_exceeded");
-        }
         int maxTokens = req.maxTokens() == 0 ? room - tokens.length : req.maxTokens();
         ToolCallFormat format = served.format().toolCalls();
         String grammar = null;

@@ -63,19 +63,51 @@ public final class FerretServer implements AutoCloseable {
                   SessionPool pool, ChatFormat format, long created) {
         /**
          * The request's prompt as tokens: chat messages through the model's chat template (a template that refuses
-         * them is a 400 naming {@code messages}), or a completion's text as it is.
+         * them is a 400 naming {@code messages}), or a completion's text as it is. A prompt that does not leave a
+         * token of room in a sequence is a 400 {@code context_length_exceeded}; a chat prompt is tokenized only
+         * until that is certain (its text segments, several per message and tool call, each cost a call into
+         * llama.cpp), and not at all when its special tokens alone overflow, so a conversation far longer than the
+         * context is refused after at most about a context's worth of work, with "more than N tokens" instead of
+         * its exact count.
+         *
+         * @param what names the prompt in the error ("the prompt", "the conversation")
          */
-        int[] promptTokens(ChatRequest req, boolean chat) {
+        int[] promptTokens(ChatRequest req, boolean chat, String what) {
+            int room = sequenceContext;
+            int[] tokens;
             if (!chat) {
-                return model.tokenize(req.prompt(), true);
+                tokens = model.tokenize(req.prompt(), true);
+            } else {
+                dev.ferret.engine.Prompt prompt;
+                try {
+                    prompt = format.render(req.input());
+                } catch (dev.ferret.engine.chat.jinja.JinjaException e) {
+                    throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.invalid("the messages cannot be rendered: " + e.getMessage(), "messages");
+                }
+                // each special segment is exactly one token, and counting them costs no call into llama.cpp (a text
+                // segment costs about a millisecond, whatever its length: llama.cpp builds its pre-tokenizer regex
+                // per call); a text segment may come to no token at all, so only specials give a sound lower bound
+                long specials = prompt.segments().stream().filter(seg -> seg instanceof dev.ferret.engine.Prompt.Special).count();
+                if (specials >= room) {
+                    throw tooLong(what, "more than " + (room - 1), room, "messages");
+                }
+                tokens = model.tokenize(prompt, room - 1);
             }
-            dev.ferret.engine.Prompt prompt;
-            try {
-                prompt = format.render(req.input());
-            } catch (dev.ferret.engine.chat.jinja.JinjaException | IllegalArgumentException e) {
-                throw ApiError.invalid("the model's chat template refused the messages: " + e.getMessage(), "messages");
+            if (tokens.length == 0) {
+                throw ApiError.invalid(what + " is empty after tokenization", chat ? "messages" : "prompt");
             }
-            return model.tokenize(prompt);
+            if (tokens.length >= room) {
+                // a chat prompt's count stops at room (see Model.tokenize(Prompt, int)): only "more than" is known
+                throw tooLong(what, chat ? "more than " + (room - 1) : String.valueOf(tokens.length), room, chat ? "messages" : "prompt");
+            }
+            return tokens;
+        }
+
+        private static ApiError tooLong(String what, String count, int room, String param) {
+            return new ApiError(400, "invalid_request_error", what + " has " + count + " tokens; this server's context holds " + room
+                    + " per request (prompt and completion)", param, "context_length_exceeded");
         }
 
         /** Frees everything in the reverse order of loading. */

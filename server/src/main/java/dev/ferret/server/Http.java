@@ -37,6 +37,18 @@ final class Http {
                 }
                 bytes.write(buf, 0, n);
             }
+        } catch (IOException e) {
+            if (isMalformedChunk(e)) {
+                throw ApiError.invalid("the request body is not valid chunked transfer coding (" + e.getMessage() + ")", null);
+            }
+            throw e; // the client went away (or its connection failed) while sending the body
+        } catch (IndexOutOfBoundsException e) {
+            // the JDK's chunked decoder reads a chunk size of 2^31 or more as a negative int, and the read of that
+            // many bytes then fails its bounds check; no body this server takes has a chunk that large
+            if (isChunked(ex)) {
+                throw ApiError.invalid("the request body is not valid chunked transfer coding (a chunk size out of range)", null);
+            }
+            throw e;
         }
         if (bytes.size() == 0) {
             throw ApiError.invalid("the request body is empty; send a JSON object", null);
@@ -51,6 +63,25 @@ final class Http {
             throw ApiError.invalid("the body must be a JSON object", null);
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * Whether an error reading a body is the JDK's chunked decoder ({@code sun.net.httpserver.ChunkedInputStream})
+     * refusing what the client sent: a chunk size that is not hexadecimal ({@code "invalid chunk length"}), a
+     * header line too long ({@code "invalid chunk header"}), or a chunk not followed by CRLF
+     * ({@code "invalid chunk end"}). The JDK throws a plain {@link IOException} for these as for a connection that
+     * ends early ({@code "end of stream reading chunk header"}, {@code "connection closed before all data
+     * received"}) or fails (a {@link java.net.SocketException}), so the message is all that tells them apart. One
+     * case stays ambiguous: a connection that closes exactly where a chunk's CRLF should be reads as "invalid
+     * chunk end"; the 400 written for it then goes nowhere, which is harmless.
+     */
+    static boolean isMalformedChunk(IOException e) {
+        return e.getClass() == IOException.class && e.getMessage() != null && e.getMessage().startsWith("invalid chunk ");
+    }
+
+    private static boolean isChunked(HttpExchange ex) {
+        String te = ex.getRequestHeaders().getFirst("Transfer-Encoding");
+        return te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     private static ApiError tooLarge(int max) {

@@ -63,11 +63,7 @@ final class Slots {
 
     private static int[] conversation(FerretServer.Served served, Params p) {
         boolean chat = p.get("messages") != null;
-        int[] tokens = served.promptTokens(chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id()), chat);
-        if (tokens.length == 0 || tokens.length >= served.sequenceContext()) {
-            throw new ApiError(400, "invalid_request_error", "the conversation has " + tokens.length + " tokens; a slot holds 1 to "
-                    + (served.sequenceContext() - 1), "messages", "context_length_exceeded");
-        }
-        return tokens;
+        return served.promptTokens(chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id()), chat,
+                "the conversation");
     }
 }
