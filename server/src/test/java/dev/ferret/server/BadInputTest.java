@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.engine.chat.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +78,7 @@ class BadInputTest {
         List<String> out = new ArrayList<>();
         String[] fields = {"model", "messages", "max_tokens", "max_completion_tokens", "temperature", "top_p", "seed", "stop", "stream",
             "stream_options", "tools", "tool_choice", "n", "logprobs", "response_format", "presence_penalty", "frequency_penalty", "user",
-            "logit_bias"};
+            "logit_bias", "echo", "best_of", "top_logprobs", "modalities"};
         String[] values = {"\"x\"", "-1", "1e400", "3.5", "true", "[]", "{}", "[1]", "{\"a\": 1}", "\"\"", "99999999999999999999", "-0.5", "[\"a\",\"b\",\"c\",\"d\",\"e\"]",
             "{\"role\": 1}", "[{\"role\": \"user\", \"content\": 5}]", "[{\"type\": \"function\"}]", "\"required\"", "{\"type\": \"function\", \"function\": {\"name\": \"nope\"}}"};
         for (String f : fields) {
@@ -162,5 +166,96 @@ class BadInputTest {
             assertEquals("error", h.json().path("status").asText());
             assertOpenAiError(post(s, "/v1/chat/completions", VALID.replace("tiny", "broken")), 503, "chat while not loaded");
         }
+    }
+
+    /** Sends raw bytes on a socket and reads the whole reply (the server closes the connection or answers once). */
+    static String raw(FerretServer s, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            in.transferTo(reply);
+            return reply.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsA400NamingTheBody() throws Exception {
+        String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        String body = VALID;
+        String[] bad = {
+            "zz\r\n" + body + "\r\n0\r\n\r\n",                                      // chunk size not hexadecimal
+            Integer.toHexString(body.length()) + "\r\n" + body + "XX0\r\n\r\n",        // no CRLF after the chunk
+            "ffffffff\r\n" + body + "\r\n0\r\n\r\n",                                // a size past 2^31
+            "1".repeat(20) + "\r\n" + body + "\r\n0\r\n\r\n",                       // a size line too long
+        };
+        for (String b : bad) {
+            String reply = raw(server, head + b);
+            assertTrue(reply.startsWith("HTTP/1.1 400"), b.substring(0, 12) + " -> " + reply);
+            TestServers.Reply r = new TestServers.Reply(400, reply.substring(reply.indexOf("\r\n\r\n") + 4));
+            assertOpenAiError(r, 400, b.substring(0, 12));
+            assertTrue(r.json().path("error").path("message").asText().contains("chunked"), reply);
+        }
+        // a well-formed chunked body is answered
+        String good = raw(server, head + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+        assertTrue(good.startsWith("HTTP/1.1 200"), good);
+        String metrics = get(server, "/metrics").body();
+        assertTrue(!metrics.contains("status=\"499\""), "a malformed body is not a client that went away: " + metrics);
+        assertEquals(200, post(server, "/v1/chat/completions", VALID).status());
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedNamingTheField() throws Exception {
+        String[][] cases = {
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi \\ud800\"}], \"max_tokens\": 2}", "messages[0].content"},
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"\\udc00 x\"}], \"max_tokens\": 2}",
+                "messages[1].content"},
+            {"{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"\\ud83d\"}]}], \"max_tokens\": 2}",
+                "messages[0].content[0].text"},
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"stop\": [\"a\", \"\\ud800\"], \"max_tokens\": 2}", "stop[1]"},
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"tool_calls\": [{\"type\": \"function\","
+                + " \"function\": {\"name\": \"f\", \"arguments\": {\"q\": \"\\udfff\"}}}]}], \"max_tokens\": 2}",
+                "messages[1].tool_calls[0].function.arguments.q"},
+        };
+        for (String[] c : cases) {
+            TestServers.Reply r = post(server, "/v1/chat/completions", c[0]);
+            assertOpenAiError(r, 400, c[0]);
+            assertEquals(c[1], r.json().path("error").path("param").asText(), r.body());
+            assertTrue(r.json().path("error").path("message").asText().contains("surrogate"), r.body());
+        }
+        TestServers.Reply prompt = post(server, "/v1/completions", "{\"prompt\": \"a\\ud800b\", \"max_tokens\": 2}");
+        assertOpenAiError(prompt, 400, "a lone surrogate in a prompt");
+        assertEquals("prompt", prompt.json().path("error").path("param").asText());
+        // a surrogate pair is a character like any other
+        assertEquals(200, post(server, "/v1/chat/completions", VALID.replace("\"hi\"", "\"hi \\ud83d\\ude00\"")).status());
+    }
+
+    @Test
+    void fieldsThatWouldChangeTheAnswerAreRefused() throws Exception {
+        String[][] refused = {{"echo", "true"}, {"best_of", "2"}, {"top_logprobs", "3"}, {"modalities", "[\"text\", \"audio\"]"},
+            {"modalities", "[\"audio\"]"}, {"modalities", "[]"}, {"logprobs", "true"}, {"n", "2"}};
+        for (String[] f : refused) {
+            for (String path : List.of("/v1/chat/completions", "/v1/completions")) {
+                String body = path.contains("chat") ? VALID : "{\"prompt\": \"hi\", \"max_tokens\": 2}";
+                TestServers.Reply r = post(server, path, body.replaceFirst("}$", ", \"" + f[0] + "\": " + f[1] + "}"));
+                assertOpenAiError(r, 400, path + " " + f[0] + ": " + f[1]);
+                assertEquals(f[0], r.json().path("error").path("param").asText(), r.body());
+            }
+        }
+        String[][] wrongType = {{"echo", "1"}, {"best_of", "\"2\""}, {"top_logprobs", "true"}, {"modalities", "\"text\""}, {"modalities", "[1]"}};
+        for (String[] f : wrongType) {
+            TestServers.Reply r = post(server, "/v1/chat/completions", VALID.replaceFirst("}$", ", \"" + f[0] + "\": " + f[1] + "}"));
+            assertOpenAiError(r, 400, f[0] + ": " + f[1]);
+            assertEquals("invalid_type", r.json().path("error").path("code").asText(), r.body());
+        }
+        // the values that ask for what the server does are accepted
+        String same = ", \"echo\": false, \"best_of\": 1, \"top_logprobs\": 0, \"modalities\": [\"text\"]}";
+        assertEquals(200, post(server, "/v1/chat/completions", VALID.replaceFirst("}$", same)).status());
+        assertEquals(200, post(server, "/v1/completions", "{\"prompt\": \"hi\", \"max_tokens\": 2" + same).status());
     }
 }

@@ -250,4 +250,49 @@ class ChatCompletionsTest {
             }
         }
     }
+
+    @Test
+    void textPartContentIsJoinedAsLlamaServerJoinsIt() throws Exception {
+        String parts = "{\"messages\": [{\"role\": \"system\", \"content\": [{\"type\": \"text\", \"text\": \"You are terse.\"}]},"
+                + " {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Where is the\"}, {\"type\": \"text\", \"text\": \"retry policy?\"}]},"
+                + " {\"role\": \"assistant\", \"content\": [{\"type\": \"text\", \"text\": \"\"}, {\"type\": \"text\", \"text\": \"In api.py.\"}]},"
+                + " {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Thanks\"}]}], \"max_tokens\": 8, \"temperature\": 0}";
+        String strings = "{\"messages\": [{\"role\": \"system\", \"content\": \"You are terse.\"},"
+                + " {\"role\": \"user\", \"content\": \"Where is the\\nretry policy?\"},"
+                + " {\"role\": \"assistant\", \"content\": \"In api.py.\"},"
+                + " {\"role\": \"user\", \"content\": \"Thanks\"}], \"max_tokens\": 8, \"temperature\": 0}";
+        TestServers.Reply a = post(server, "/v1/chat/completions", parts);
+        TestServers.Reply b = post(server, "/v1/chat/completions", strings);
+        assertEquals(200, a.status(), a.body());
+        assertEquals(200, b.status(), b.body());
+        // the same prompt: parts joined with a newline (none before the first non-empty one), greedy, same reply
+        assertEquals(b.json().path("usage").path("prompt_tokens").asInt(), a.json().path("usage").path("prompt_tokens").asInt());
+        assertEquals(b.json().path("choices").path(0).path("message").path("content").asText(),
+                a.json().path("choices").path(0).path("message").path("content").asText());
+    }
+
+    @Test
+    void contentPartsOtherThanTextAreRefusedNamingThePart() throws Exception {
+        String image = "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"What is this?\"},"
+                + " {\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,AAAA\"}}]}], \"max_tokens\": 2}";
+        TestServers.Reply r = post(server, "/v1/chat/completions", image);
+        BadInputTest.assertOpenAiError(r, 400, "an image part");
+        assertEquals("messages[0].content[1]", r.json().path("error").path("param").asText(), r.body());
+        assertTrue(r.json().path("error").path("message").asText().contains("image_url"), r.body());
+
+        String[][] bad = {
+            {"[{\"type\": \"input_audio\", \"input_audio\": {\"data\": \"AAAA\", \"format\": \"wav\"}}]", "messages[0].content[0]"},
+            {"[{\"text\": \"no type\"}]", "messages[0].content[0]"},
+            {"[{\"type\": \"text\"}]", "messages[0].content[0].text"},
+            {"[{\"type\": \"text\", \"text\": 5}]", "messages[0].content[0].text"},
+            {"[\"just a string\"]", "messages[0].content[0]"},
+            {"[]", "messages[0].content"},
+        };
+        for (String[] c : bad) {
+            TestServers.Reply e = post(server, "/v1/chat/completions",
+                    "{\"messages\": [{\"role\": \"user\", \"content\": " + c[0] + "}], \"max_tokens\": 2}");
+            BadInputTest.assertOpenAiError(e, 400, c[0]);
+            assertEquals(c[1], e.json().path("error").path("param").asText(), e.body());
+        }
+    }
 }
