@@ -1,6 +1,8 @@
 package dev.ferret.gguf;
 
 import dev.ferret.gguf.GgufException.Problem;
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,13 +59,22 @@ public final class GgufFile {
     }
 
     /**
-     * Reads and checks the header of a GGUF file.
+     * Reads and checks the header of a GGUF file. Only a regular file (or a symbolic link to one) is opened: a
+     * directory, named pipe, device or socket is refused as {@link Problem#IO}, naming what it is.
      *
      * @throws GgufException for any damage, naming the file and the key, tensor or offset at fault
      */
     public static GgufFile read(Path path) {
-        if (java.nio.file.Files.isDirectory(path)) {
-            throw new GgufException(Problem.IO, path, "is a directory, not a GGUF file");
+        try {
+            // before opening: opening a named pipe blocks until someone writes to it, and a device reads as endless
+            // (or empty) bytes, which would be reported as a damaged file
+            RegularFiles.requireRegular(path);
+        } catch (NoSuchFileException e) {
+            throw new GgufException(Problem.IO, path, "no such file", e);
+        } catch (FileKindException e) {
+            throw new GgufException(Problem.IO, path, shown(path) + "is " + e.kind() + ", not a GGUF file", e);
+        } catch (IOException e) {
+            throw new GgufException(Problem.IO, path, "cannot read: " + e.getMessage(), e);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(channel, path);
@@ -72,6 +83,11 @@ public final class GgufFile {
         } catch (IOException e) {
             throw new GgufException(Problem.IO, path, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The path before "is ...", when the message's prefix (the file name) does not already say all of it. */
+    private static String shown(Path path) {
+        return path.getFileName() == null || path.getFileName().equals(path) ? "" : path + " ";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ferret.gguf;
 
 import dev.ferret.gguf.GgufException.Problem;
+import dev.ferret.models.io.RegularFiles;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -259,10 +260,21 @@ public final class GgufWriter {
     /**
      * Writes the file. Nothing appears under {@code target} unless everything was written.
      *
+     * <p>{@code target} must be new or a regular file, which is replaced. A symbolic link to a regular file is
+     * written through: the file it points at is replaced and the link stays. Anything else (a directory, named
+     * pipe, device, socket, a link to one of those or to nothing) is refused before anything is written, with
+     * {@link Problem#IO} naming the path and what it is (see {@link RegularFiles#writeTarget}).
+     *
      * @throws GgufException {@link Problem#IO} if writing fails; exceptions from a {@link RowSource} pass through
      */
     public void write(Path target) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute;
+        try {
+            absolute = RegularFiles.writeTarget(target);
+        } catch (IOException e) {
+            // refused before anything is written: what is at target stays as it was
+            throw new GgufException(Problem.IO, target, "cannot write: " + e.getMessage(), e);
+        }
         Path dir = absolute.getParent();
         Path temp = null;
         try {

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.gguf.GgufException.Problem;
+import dev.ferret.models.io.SpecialFiles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -138,6 +141,23 @@ class GgufFileTest {
         assertEquals(elements * 4, f.requireTensor("big.weight").byteSize());
         assertEquals(header.dataOffset() + elements * 4, f.fileSize());
         java.nio.file.Files.delete(out);
+    }
+
+    @Test
+    void aPipeASocketOrALinkToOneIsRefusedWithoutBeingOpened(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "pipe.gguf");
+        Path socket = SpecialFiles.socket(dir, "socket.gguf");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.gguf"), fifo);
+        // opening the pipe would block until someone writes to it: the hang guard fails the test instead
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            GgufException e = assertThrows(GgufException.class, () -> GgufFile.read(fifo));
+            assertEquals(Problem.IO, e.problem());
+            assertEquals("pipe.gguf: " + fifo + " is a named pipe (FIFO), not a GGUF file", e.getMessage());
+            assertTrue(assertThrows(GgufException.class, () -> GgufFile.read(link)).getMessage()
+                    .endsWith(link + " is a named pipe (FIFO), not a GGUF file"));
+            assertTrue(assertThrows(GgufException.class, () -> GgufFile.read(socket)).getMessage()
+                    .endsWith(socket + " is a socket, not a GGUF file"));
+        });
     }
 
     @Test

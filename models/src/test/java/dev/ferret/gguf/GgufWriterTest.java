@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.RegularFiles;
+import dev.ferret.models.io.SpecialFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +145,48 @@ class GgufWriterTest {
         byte[] good = Files.readAllBytes(out);
         assertThrows(IllegalStateException.class, () -> failing.write(out));
         assertArrayEquals(good, Files.readAllBytes(out), "a failed write keeps the previous file");
+    }
+
+    @Test
+    void aTargetThatIsNotARegularFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "pipe.gguf");
+        Path folder = Files.createDirectory(dir.resolve("folder.gguf"));
+        Path socket = SpecialFiles.socket(dir, "socket.gguf");
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.gguf"), Path.of("nowhere.gguf"));
+        Path toPipe = Files.createSymbolicLink(dir.resolve("to-pipe.gguf"), fifo);
+        List<Path> before;
+        try (Stream<Path> all = Files.list(dir)) {
+            before = all.sorted().toList();
+        }
+        for (Path target : List.of(fifo, folder, socket, dangling, toPipe)) {
+            // a row source that fails the test if the writer got as far as the data
+            GgufWriter w = new GgufWriter().putString("general.architecture", "qwen2")
+                    .addTensor("t", GgufType.F32, new long[] {8}, (row, values) -> { throw new AssertionError("wrote " + target); });
+            GgufException e = assertThrows(GgufException.class, () -> w.write(target));
+            assertEquals(GgufException.Problem.IO, e.problem());
+            assertTrue(e.getMessage().contains("cannot write: " + target + ": is "), e.getMessage());
+            assertTrue(e.getCause() instanceof FileKindException, e.getMessage());
+        }
+        try (Stream<Path> all = Files.list(dir)) {
+            assertEquals(before, all.sorted().toList(), "no file replaced, no temporary file left");
+        }
+        assertEquals("a named pipe (FIFO)", RegularFiles.kind(fifo, LinkOption.NOFOLLOW_LINKS));
+        assertEquals("a socket", RegularFiles.kind(socket, LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.isSymbolicLink(dangling) && Files.isSymbolicLink(toPipe));
+        GgufException e = assertThrows(GgufException.class, () -> new GgufWriter().write(fifo));
+        assertTrue(e.getMessage().endsWith(fifo + ": is a named pipe (FIFO), not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink() throws IOException {
+        Path real = Files.writeString(Files.createDirectory(dir.resolve("models")).resolve("v1.gguf"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("current.gguf"), Path.of("models", "v1.gguf"));
+        new GgufWriter().putString("general.name", "through").write(link);
+        assertTrue(Files.isSymbolicLink(link), "the link is not replaced by a file");
+        assertEquals("through", GgufFile.read(real).getString("general.name"));
+        try (Stream<Path> left = Files.list(real.getParent())) {
+            assertEquals(List.of(real), left.toList(), "the temporary file was made beside the real file and moved onto it");
+        }
     }
 
     @Test
