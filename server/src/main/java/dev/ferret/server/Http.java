@@ -55,9 +55,10 @@ final class Http {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(bytes.toByteArray());
+            node = Json.readDocument(bytes.toByteArray()); // a whole body: text after the object is refused
         } catch (JsonProcessingException e) {
-            throw ApiError.invalid("the body is not valid JSON: " + e.getOriginalMessage(), null);
+            throw ApiError.invalid("the body is not valid JSON: " + e.getOriginalMessage() + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), null);
         }
         if (node == null || !node.isObject()) {
             throw ApiError.invalid("the body must be a JSON object", null);

@@ -70,6 +70,10 @@ class BadInputTest {
         out.add("null".getBytes(StandardCharsets.UTF_8));
         out.add("{}".getBytes(StandardCharsets.UTF_8));
         out.add("{\"messages\": []}".getBytes(StandardCharsets.UTF_8));
+        // a valid body with text after it: refused, not read up to the object and the rest dropped
+        for (String after : new String[] {" xyz", "{}", "\n[1]", ",", "}"}) {
+            out.add((VALID + after).getBytes(StandardCharsets.UTF_8));
+        }
         return out;
     }
 
@@ -138,6 +142,11 @@ class BadInputTest {
         TestServers.Reply required = post(server, "/v1/chat/completions", VALID.replace("}", ", \"tool_choice\": \"required\"}"));
         assertOpenAiError(required, 400, "required without tools");
         assertOpenAiError(post(server, "/slots/x?action=save", "{}"), 404, "slots are off without a slot folder");
+        TestServers.Reply trailing = post(server, "/v1/chat/completions", VALID + " xyz");
+        assertOpenAiError(trailing, 400, "text after the body's object");
+        assertTrue(trailing.json().path("error").path("message").asText().contains("text follows the JSON value, which ends at line 1,"
+                + " column " + VALID.length()), trailing.body());
+        assertEquals(200, post(server, "/v1/chat/completions", VALID + "\n\t ").status(), "whitespace after the object is fine");
         assertEquals(200, post(server, "/v1/chat/completions", VALID).status());
     }
 

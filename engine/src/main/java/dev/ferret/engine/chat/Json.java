@@ -1,8 +1,15 @@
 package dev.ferret.engine.chat;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ferret.engine.chat.jinja.Values;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,7 +23,64 @@ import java.util.Map;
  * <p>Thread-safe (Jackson's {@code ObjectMapper} is, once configured).
  */
 public final class Json {
+    /**
+     * The shared mapper. Its {@code readTree} reads one JSON value and ignores what follows it, which the tool-call
+     * parsers rely on (a model's call is often followed by more text, read on from where the value ended); a whole
+     * document from a file or a request body is read with {@link #readDocument} instead.
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Reads a whole JSON document (an input file, a request body): anything but whitespace after the value, as in
+     * {@code {...} xyz}, is an error, as in Python's {@code json.loads}, rather than silently dropped. (Jackson's
+     * {@code FAIL_ON_TRAILING_TOKENS} would refuse it too, but in words about tokens and binding; this names where
+     * the value ends.) No text at all gives a missing node.
+     *
+     * @throws JsonProcessingException for invalid JSON, or text after the value
+     */
+    public static JsonNode readDocument(byte[] json) throws JsonProcessingException {
+        try {
+            return readDocument(MAPPER.createParser(json));
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory: no I/O happens
+        }
+    }
+
+    /** {@link #readDocument(byte[])} of a string; positions in messages count characters, as an editor does. */
+    public static JsonNode readDocument(String json) throws JsonProcessingException {
+        try {
+            return readDocument(MAPPER.createParser(json));
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string in memory: no I/O happens
+        }
+    }
+
+    private static JsonNode readDocument(JsonParser parser) throws IOException {
+        try (JsonParser p = parser) {
+            JsonNode node = MAPPER.readTree(p);
+            if (node == null) {
+                return MissingNode.getInstance();
+            }
+            JsonLocation end = p.currentLocation();
+            boolean more;
+            try {
+                more = p.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true; // not even a token, e.g. "xyz": still text after the value
+            }
+            if (more) {
+                // where the value ends says more than where the parser gave up on the text after it; the position
+                // after the value is on the line of its last character
+                throw new JsonParseException(p, "text follows the JSON value, which ends at line " + end.getLineNr() + ", column "
+                        + (end.getColumnNr() - 1) + " (a file or body holds one value)", (JsonLocation) null);
+            }
+            return node;
+        }
+    }
 
     private Json() {}
 
