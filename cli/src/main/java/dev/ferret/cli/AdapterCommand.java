@@ -24,6 +24,7 @@ final class AdapterCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            OptionFiles.requireOutput("--out", out);
             var r = AdapterConverter.convert(in, GgufFile.readModel(base), out);
             System.out.printf("wrote %s: %s LoRA, rank %d, alpha %.3g, %d adapted tensors%n", r.output(), r.layout(), r.rank(), r.alpha(), r.pairs());
             return 0;
@@ -49,6 +50,7 @@ final class AdapterCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            OptionFiles.requireOutput("--out", out);
             new AdapterGenerator(GgufFile.readModel(base)).rank(rank).alpha(alpha).seed(seed).write(out);
             System.out.println("wrote " + out + ": random LoRA, rank " + rank + ", alpha " + alpha);
             return 0;

@@ -43,6 +43,7 @@ final class CallDataCommand implements Callable<Integer> {
         if (trainPerCodebase < 1 || evalPerCodebase < 1) {
             throw new IllegalArgumentException("--train-per-codebase and --eval-per-codebase must be at least 1");
         }
+        OptionFiles.requireOutputFolder("--out", out);
         var o = new CallDataGenerator.Options(manifests.isEmpty() ? DEFAULTS.manifests() : List.copyOf(manifests),
                 codebases, out, seed, trainPerCodebase, evalPerCodebase, Set.copyOf(only));
         return CallDataGenerator.run(o, System.err);

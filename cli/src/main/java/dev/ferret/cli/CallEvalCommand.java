@@ -48,6 +48,7 @@ final class CallEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionFiles.requireOutputFolder("--out", out);
         AgentRuntime.Options base = new AgentRuntime.Options(codebases, model, loras, null, false, AgentRuntime.Mode.AGENT,
                 AgentRuntime.Format.TEMPLATE, 6, threads, prompt).withDefaultModel();
         CallEval.Report r = CallEval.run(data, codebases, base, limit, !exactArguments, System.err);

@@ -56,6 +56,7 @@ final class DataCommand implements Callable<Integer> {
         if (trainPerCodebase < 1 || evalPerCodebase < 1) {
             throw new IllegalArgumentException("--train-per-codebase and --eval-per-codebase must be at least 1");
         }
+        OptionFiles.requireOutputFolder("--out", out);
         var o = new TrainingDataGenerator.Options(manifests.isEmpty() ? DEFAULTS.manifests() : List.copyOf(manifests),
                 codebases, out, stats, seed, trainPerCodebase, evalPerCodebase, Set.copyOf(only), verify, verifyOnly);
         return TrainingDataGenerator.run(o, System.err);

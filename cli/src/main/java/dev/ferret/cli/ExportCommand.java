@@ -53,6 +53,7 @@ final class ExportCommand extends CommandGroup {
             } else if (what.decode != null) {
                 System.out.println(TokenizerExport.decode(vocab, what.decode.stream().mapToInt(Integer::intValue).toArray()));
             } else {
+                OptionFiles.requireOutputFolder("--out", what.out);
                 TokenizerExport.export(vocab, what.out, segments, System.out);
             }
             return 0;
@@ -85,6 +86,12 @@ final class ExportCommand extends CommandGroup {
         public Integer call() {
             if ((model == null) != (out == null) || (lora == null) != (loraOut == null) || (model == null && lora == null)) {
                 throw new IllegalArgumentException("give --model DIR --out FILE, and/or --lora DIR --lora-out FILE");
+            }
+            if (out != null) {
+                OptionFiles.requireOutput("--out", out);
+            }
+            if (loraOut != null) {
+                OptionFiles.requireOutput("--lora-out", loraOut);
             }
             if (model != null) {
                 CheckpointExporter.exportModel(model, out, type);

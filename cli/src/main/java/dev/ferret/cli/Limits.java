@@ -48,12 +48,25 @@ final class Limits {
         }
         String problem = java.nio.file.Files.isDirectory(p) ? "is a directory; give a .gguf file"
                 : !java.nio.file.Files.exists(p) ? "no such file"
-                : !java.nio.file.Files.isRegularFile(p) ? "is not a regular file"
+                : !java.nio.file.Files.isRegularFile(p) ? notRegular(p)
                 : !java.nio.file.Files.isReadable(p) ? "is not readable"
                 : null;
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), option + " " + p + ": " + problem);
         }
+    }
+
+    /** Why a path that is neither a directory nor a regular file is refused, naming what it is ("a named pipe (FIFO)"). */
+    private static String notRegular(java.nio.file.Path p) {
+        try {
+            String kind = dev.ferret.models.io.RegularFiles.kind(p);
+            if (kind != null) {
+                return "is " + kind + ", not a regular file";
+            }
+        } catch (java.io.IOException e) {
+            // changed since it was looked at: say what was seen
+        }
+        return "is not a regular file";
     }
 
     private static String fmt(float f) {

@@ -9,7 +9,6 @@ import dev.ferret.models.ModelSpec;
 import dev.ferret.models.WeightMix;
 import dev.ferret.models.tokenizer.TokenizerJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -72,6 +71,7 @@ final class ModelCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
+            OptionFiles.requireOutput("--out", out);
             return from != null ? calibrated() : generated();
         }
 
@@ -88,10 +88,11 @@ final class ModelCommand extends CommandGroup {
             ModelGenerator g = new ModelGenerator(spec).weights(WeightMix.parse(quant == null ? "q4_0" : quant)).seed(seed)
                     .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             if (tokenizer != null) {
+                OptionFiles.requireInput("--tokenizer", tokenizer);
                 g = g.importTokenizer(TokenizerJson.read(tokenizer).withoutQwen3Additions());
             }
             if (chatTemplate != null) {
-                g = g.chatTemplate(Files.readString(chatTemplate, StandardCharsets.UTF_8));
+                g = g.chatTemplate(OptionFiles.readText("--chat-template", chatTemplate));
             }
             g.write(out);
             Map<GgufType, Integer> types = new TreeMap<>();

@@ -1,6 +1,5 @@
 package dev.ferret.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.ModelOptions;
@@ -8,11 +7,8 @@ import dev.ferret.engine.Prompt;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.chat.ChatInput;
-import dev.ferret.engine.chat.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,8 +45,8 @@ public final class PromptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JsonNode msgs = readJson(messages, "--messages");
-        JsonNode toolList = tools == null ? null : readJson(tools, "--tools");
+        JsonNode msgs = OptionFiles.readJson("--messages", messages);
+        JsonNode toolList = tools == null ? null : OptionFiles.readJson("--tools", tools);
         ChatInput input = ChatInput.fromJson(msgs, toolList, !noGenerationPrompt);
         try (Model m = Model.load(model, ModelOptions.defaults().withContextSize(256))) {
             ChatFormat format = ChatFormats.forModel(m);
@@ -72,16 +68,5 @@ public final class PromptCommand implements Callable<Integer> {
             System.out.flush();
         }
         return 0;
-    }
-
-    private static JsonNode readJson(Path file, String option) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file + " (" + option + ")");
-        }
-        try {
-            return Json.MAPPER.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(option + " " + file + " is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.ferret.cli;
 
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.RegularFiles;
 import dev.ferret.server.FerretServer;
 import dev.ferret.server.ServerOptions;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--api-key", description = "require 'Authorization: Bearer KEY' on every endpoint but /health (default: $FERRET_API_KEY if set)")
     String apiKey;
 
-    @Option(names = "--slot-dir", description = "folder for named slots (POST /slots/NAME?action=save|restore); off when not set")
+    @Option(names = "--slot-dir", description = "folder for named slots (POST /slots/NAME?action=save|restore), created if missing; off when not set")
     Path slotDir;
 
     @Option(names = "--max-body", defaultValue = "8388608", description = "largest request body in bytes (default ${DEFAULT-VALUE})")
@@ -79,6 +83,20 @@ final class ServeCommand implements Callable<Integer> {
                     + " session with a context of its own, not a sequence of the shared one): use --parallel 1 or leave it out, got "
                     + n);
         }
+        if (new java.net.InetSocketAddress(host, 0).isUnresolved()) {
+            throw new ParameterException(spec.commandLine(), "--host " + host + ": neither an IP address nor a name that resolves to one"
+                    + " (" + ServerOptions.LOOPBACK + ": this machine only; 0.0.0.0: every interface)");
+        }
+        if (slotDir != null) {
+            try {
+                RegularFiles.requireFolder(slotDir);
+            } catch (FileKindException e) {
+                throw new ParameterException(spec.commandLine(), "--slot-dir " + slotDir + ": "
+                        + (e.getFile().equals(slotDir.toString()) ? e.getReason() : e.getMessage()));
+            } catch (java.io.IOException e) {
+                throw new ParameterException(spec.commandLine(), "--slot-dir " + slotDir + ": " + e.getMessage());
+            }
+        }
         String key = apiKey != null ? apiKey : System.getenv("FERRET_API_KEY");
         try {
             return new ServerOptions(model, loras, draft, speculation.draftModel(), alias, host, port, n, ctx, threads,
@@ -91,7 +109,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions o = options();
+        boolean newSlotDir = slotDir != null && !Files.exists(slotDir, LinkOption.NOFOLLOW_LINKS);
         FerretServer server = FerretServer.start(o);
+        if (newSlotDir) {
+            System.err.println("ferret serve: created the slot folder " + slotDir.toAbsolutePath());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

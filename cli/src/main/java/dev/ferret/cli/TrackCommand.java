@@ -58,6 +58,12 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            // before the suite runs: minutes of questions must not end in a report that cannot be written
+            Tracker.checkOutputs(out, name);
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": cannot write the report: " + e.getMessage());
+        }
         List<AgentRuntime.Mode> ms = new ArrayList<>();
         if (endpoints != null && !endpoints.isEmpty()) {
             return remote(); // the model options belong to the servers there: refused by name, not as files

@@ -84,4 +84,33 @@ class ServeCommandTest {
         Cli.Out r = Cli.run("serve", "-m", m, "--draft", m, "--parallel", "2");
         assertTrue(r.stderr().contains("--parallel 1"), r.stderr());
     }
+
+    @Test
+    void aHostThatDoesNotResolveOrASlotFolderThatIsNoFolderIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String m = Cli.tinyModel().toString();
+        OptionBoundsTest.refused("--host 256.1.1.1: neither an IP address nor a name that resolves to one", "serve", "-m", m, "--port", "0",
+                "--host", "256.1.1.1");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("slots"), "x");
+        OptionBoundsTest.refused("--slot-dir " + file + ": is a regular file, not a directory", "serve", "-m", m, "--port", "0",
+                "--slot-dir", file.toString());
+        java.nio.file.Path fifo = dev.ferret.models.io.SpecialFiles.fifo(dir, "pipe");
+        OptionBoundsTest.refused("--slot-dir " + fifo + ": is a named pipe (FIFO), not a directory", "serve", "-m", m, "--port", "0",
+                "--slot-dir", fifo.toString());
+        OptionBoundsTest.refused("--slot-dir " + fifo.resolve("sub") + ": " + fifo + ": is a named pipe (FIFO), not a directory", "serve",
+                "-m", m, "--port", "0", "--slot-dir", fifo.resolve("sub").toString());
+    }
+
+    @Test
+    void aTakenPortIsNamedWithItsHost() throws Exception {
+        String m = Cli.tinyModel().toString();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            // bind fails before the model loads and before serving, so the command returns
+            Cli.Out r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> Cli.run("serve", "-m", m, "--port", String.valueOf(taken.getLocalPort())));
+            assertEquals(1, r.code(), r.stderr());
+            assertTrue(r.stderr().startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), r.stderr());
+            assertTrue(r.stderr().contains("another process listens there: choose another port, or port 0 for any free one"), r.stderr());
+        }
+    }
 }

@@ -14,9 +14,13 @@ import dev.ferret.engine.Session;
 import dev.ferret.engine.chat.ChatFormat;
 import dev.ferret.engine.chat.ChatFormats;
 import dev.ferret.engine.speculative.DraftModelDrafter;
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.RegularFiles;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -139,15 +143,73 @@ public final class FerretServer implements AutoCloseable {
         this.slots = options.slotDir() == null ? null : new Slots(options.slotDir());
     }
 
-    /** Binds the port, starts answering (health says 503 until ready) and loads the model on another thread. */
+    /**
+     * Binds the port, starts answering (health says 503 until ready) and loads the model on another thread. The slot
+     * folder ({@link ServerOptions#slotDir()}) is created if it does not exist yet.
+     *
+     * @throws IllegalArgumentException when the host does not resolve, or the slot folder's path is taken by
+     *                                  something other than a directory (a file, a device); both before binding
+     * @throws java.net.BindException   when the address cannot be bound (the port is taken, the address is not
+     *                                  this machine's), naming the host and port
+     */
     public static FerretServer start(ServerOptions options) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+        InetSocketAddress address = address(options.host(), options.port());
+        if (options.slotDir() != null) {
+            try {
+                RegularFiles.requireFolder(options.slotDir());
+            } catch (FileKindException e) {
+                throw new IllegalArgumentException("the slot folder " + e.getMessage(), e);
+            }
+        }
+        HttpServer http;
+        try {
+            http = HttpServer.create(address, 128);
+        } catch (BindException e) {
+            BindException named = new BindException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage()
+                    + bindHint(e.getMessage()));
+            named.initCause(e);
+            throw named;
+        }
+        if (options.slotDir() != null && !Files.isDirectory(options.slotDir())) {
+            try {
+                Files.createDirectories(options.slotDir());
+            } catch (IOException e) {
+                http.stop(0);
+                throw new IOException("cannot create the slot folder " + options.slotDir() + ": " + e.getMessage(), e);
+            }
+            LOG.log(System.Logger.Level.INFO, "created the slot folder " + options.slotDir().toAbsolutePath());
+        }
         FerretServer s = new FerretServer(options, http);
         http.setExecutor(s.executor);
         http.createContext("/", s::route);
         http.start();
         Thread.ofPlatform().name("ferret-serve-load").daemon(true).start(s::load);
         return s;
+    }
+
+    /**
+     * The socket address of {@code host}, resolved; an IllegalArgumentException naming the host when it does not
+     * resolve (the JDK's own message is only "Unresolved address").
+     */
+    static InetSocketAddress address(String host, int port) {
+        InetSocketAddress a = new InetSocketAddress(host, port);
+        if (a.isUnresolved()) {
+            throw new IllegalArgumentException("host '" + host + "' is neither an IP address nor a name that resolves to one (e.g. "
+                    + ServerOptions.LOOPBACK + " for this machine only, 0.0.0.0 for every interface)");
+        }
+        return a;
+    }
+
+    /** Why a bind usually fails, for the two failures a user meets, from the system's message. */
+    private static String bindHint(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("in use")) {
+            return " (another process listens there: choose another port, or port 0 for any free one)";
+        }
+        if (m.contains("assign requested address")) {
+            return " (the address is not one of this machine's)";
+        }
+        return "";
     }
 
     private void load() {

@@ -39,7 +39,12 @@ final class Slots {
                 Lane s = served.pool().acquire(tokens, AdapterChoice.defaults(served.loras()));
                 try {
                     s.session().prefill(tokens);
-                    out.put("n_saved", cache.saveSlot(s.session(), name));
+                    try {
+                        out.put("n_saved", cache.saveSlot(s.session(), name));
+                    } catch (IllegalArgumentException e) {
+                        // e.g. the slot's file name is taken by a folder or a named pipe in the slot folder
+                        throw ApiError.invalid(e.getMessage(), "slot");
+                    }
                 } finally {
                     served.pool().release(s);
                 }

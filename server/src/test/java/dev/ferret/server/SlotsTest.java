@@ -2,13 +2,19 @@ package dev.ferret.server;
 
 import static dev.ferret.server.TestServers.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferret.models.io.RegularFiles;
+import dev.ferret.models.io.SpecialFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slot save/restore by name survives a server restart, and the restored cache is reused. */
+/**
+ * Slot save/restore by name survives a server restart, and the restored cache is reused; a slot file name taken by
+ * something other than a file is refused, never replaced.
+ */
 class SlotsTest {
     static final String CONVERSATION = "\"messages\": [{\"role\": \"system\", \"content\": \"You answer questions about a Python codebase.\"},"
             + " {\"role\": \"user\", \"content\": \"Which classes subclass Protocol?\"}]";
@@ -37,6 +43,26 @@ class SlotsTest {
             assertEquals(404, post(b, "/slots/never-saved?action=restore", "{}").status());
             assertEquals(400, post(b, "/slots/..%2Fetc?action=restore", "{}").status());
             assertEquals(400, post(b, "/slots/conv-1?action=explode", "{}").status());
+        }
+    }
+
+    @Test
+    void aSlotWhoseFileNameIsTakenByAFolderOrAPipeIsRefusedAndLeftAsItWas(@TempDir Path dir) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectory(dir.resolve("taken.slot"));
+        java.nio.file.Path fifo = SpecialFiles.fifo(dir, "piped.slot");
+        try (FerretServer s = TestServers.ready(TestServers.options(1).withSlotDir(dir))) {
+            for (String name : new String[] {"taken", "piped"}) {
+                TestServers.Reply r = post(s, "/slots/" + name + "?action=save", "{" + CONVERSATION + "}");
+                assertEquals(400, r.status(), r.body());
+                assertEquals("slot", r.json().path("error").path("param").asText(), r.body());
+                assertTrue(r.json().path("error").path("message").asText().contains(dir.resolve(name + ".slot") + ": is a "), r.body());
+            }
+            assertEquals(200, post(s, "/slots/free?action=save", "{" + CONVERSATION + "}").status(), "the server goes on saving");
+        }
+        assertTrue(java.nio.file.Files.isDirectory(folder));
+        assertEquals("a named pipe (FIFO)", RegularFiles.kind(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(3, left.count(), "no temporary file is left beside them");
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.ferret.engine.Adapter;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.Model;
 import dev.ferret.engine.KvSession;
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.RegularFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -51,7 +53,11 @@ public final class PrefixCache {
         return dir.resolve(HexFormat.of().formatHex(key(session, prefix)) + ".kv");
     }
 
-    /** Prefills {@code prefix} if needed and writes its state (atomically). Returns the file. */
+    /**
+     * Prefills {@code prefix} if needed and writes its state (atomically). Returns the file.
+     *
+     * @throws IllegalArgumentException when the state's file name is taken by something other than a regular file
+     */
     public Path save(KvSession session, int[] prefix) {
         session.prefill(prefix);
         byte[] state = session.saveState();
@@ -60,9 +66,22 @@ public final class PrefixCache {
         return write(file, key, prefix, state);
     }
 
+    /**
+     * Writes a state file under a temporary name beside it and moves it into place. A file name taken by something
+     * other than a regular file (a folder, a named pipe, a device) is an IllegalArgumentException: moving onto it
+     * would replace it. A symbolic link to a regular file is written through (the file it points at is replaced).
+     */
     private Path write(Path file, byte[] key, int[] prefix, byte[] state) {
+        Path target;
         try {
-            Files.createDirectories(dir);
+            target = RegularFiles.writeTarget(file);
+        } catch (FileKindException e) {
+            throw new IllegalArgumentException("cannot write " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EngineException.Native("cannot write prefix state " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.createDirectories(target.getParent());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + prefix.length * 4 + 128);
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
@@ -76,7 +95,7 @@ public final class PrefixCache {
             out.write(state);
             out.flush();
             byte[] body = bytes.toByteArray();
-            Path tmp = Files.createTempFile(dir, "kv-", ".tmp");
+            Path tmp = Files.createTempFile(target.getParent(), "kv-", ".tmp");
             try {
                 Files.write(tmp, body);
                 try (RandomAccessFile f = new RandomAccessFile(tmp.toFile(), "rw")) {
@@ -84,9 +103,9 @@ public final class PrefixCache {
                     f.write(sha256(body));
                 }
                 try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(tmp);
@@ -219,7 +238,8 @@ public final class PrefixCache {
      * Saves what {@code session}'s cache holds now (its {@link KvSession#history()} and their state) as slot
      * {@code name}, replacing an earlier save of that name. Returns the number of tokens saved.
      *
-     * @throws IllegalArgumentException for an invalid name or an empty session
+     * @throws IllegalArgumentException for an invalid name, an empty session, or a name whose file is taken by
+     *                                  something other than a regular file (a folder, a named pipe, a device)
      * @throws IllegalStateException    when the session's cache changed while it was being saved
      */
     public int saveSlot(KvSession session, String name) {

@@ -10,6 +10,7 @@ import dev.ferret.agent.hybrid.IntentClassifier;
 import dev.ferret.agent.loop.Grounding;
 import dev.ferret.agent.tools.ExecutedCall;
 import dev.ferret.engine.chat.Json;
+import dev.ferret.models.io.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -509,8 +510,29 @@ public final class Tracker {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** Writes JSON, Markdown and SVG for the run and appends it to the history file. */
+    /** The files {@link #write} writes: {@code NAME.json}, {@code NAME.md}, {@code NAME.svg} and the history. */
+    public static List<Path> outputs(Path outDir, String baseName) {
+        return List.of(outDir.resolve(baseName + ".json"), outDir.resolve(baseName + ".md"), outDir.resolve(baseName + ".svg"),
+                outDir.resolve("tracker-history.md"));
+    }
+
+    /**
+     * Throws unless {@link #write} can write its files: {@code outDir} a directory or nothing yet, each file nothing,
+     * a regular file or a link to one (written through). A named pipe there would block the write, a device or
+     * folder fail it; a caller checks before running the suite so that minutes of work do not end in that refusal.
+     *
+     * @throws dev.ferret.models.io.FileKindException naming the path and what it is
+     */
+    public static void checkOutputs(Path outDir, String baseName) throws IOException {
+        RegularFiles.requireFolder(outDir);
+        for (Path p : outputs(outDir, baseName)) {
+            RegularFiles.writeTarget(p);
+        }
+    }
+
+    /** Writes JSON, Markdown and SVG for the run and appends it to the history file (all checked first). */
     public static List<Path> write(Run run, Path outDir, String baseName) throws IOException {
+        checkOutputs(outDir, baseName);
         Files.createDirectories(outDir);
         Path json = outDir.resolve(baseName + ".json");
         Path md = outDir.resolve(baseName + ".md");

@@ -2,15 +2,26 @@ package dev.ferret.lab.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.Answer;
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.SpecialFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The tracker's tables and JSON: the draft acceptance column per query and per system. */
+/**
+ * The tracker's tables and JSON: the draft acceptance column per query and per system; its report files are checked
+ * before any is written.
+ */
 class TrackerTest {
     static Tracker.Row row(String mode, StandardQuestion q, Answer.Draft draft) {
         return new Tracker.Row("shop", mode, q, 1.5, Map.of("grep", 2), mode.equals("agent"), 1.0, 0.5, 4, 2, 120,
@@ -141,5 +152,26 @@ class TrackerTest {
         assertFalse(json.has("draft_model"));
         assertFalse(json.has("draft_acceptance"));
         assertFalse(json.get("queries").get(1).has("draft"));
+    }
+
+    @Test
+    void aReportFileThatIsNotARegularFileIsRefusedBeforeAnyIsWritten(@TempDir Path dir) throws Exception {
+        Tracker.Run r = run(List.of(row("hybrid", StandardQuestion.PROTOCOL_CLASSES, Answer.Draft.NONE)), null);
+        Path fifo = SpecialFiles.fifo(dir, "run.md");
+        // writing the Markdown into the pipe would block until someone reads it
+        FileKindException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(FileKindException.class, () -> Tracker.write(r, dir, "run")));
+        assertEquals(fifo + ": is a named pipe (FIFO), not a regular file", e.getMessage());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(fifo), left.toList(), "not even the JSON, which comes first, was written");
+        }
+        Path file = Files.writeString(dir.resolve("results"), "x");
+        assertEquals("a regular file", assertThrows(FileKindException.class, () -> Tracker.checkOutputs(file, "run")).kind());
+        // a link to a regular file is written through
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Files.createSymbolicLink(dir.resolve("linked.json"), real.getFileName());
+        Tracker.write(r, dir, "linked");
+        assertTrue(Files.isSymbolicLink(dir.resolve("linked.json")));
+        assertTrue(Files.readString(real).startsWith("{"), "the report went to the file the link points at");
     }
 }
