@@ -53,10 +53,7 @@ final class Completions {
     int handle(HttpExchange ex, ObjectNode body, boolean chat) throws IOException, InterruptedException {
         Params p = new Params(body);
         ChatRequest req = chat ? ChatRequest.chat(p, served.id()) : ChatRequest.completion(p, served.id());
-        int[] tokens = served.promptTokens(req, chat, "the prompt");
-        Map<dev.ferret.engine.Adapter, Float> adapters = AdapterChoice.read(p, served.loras());
-        int room = served.sequenceContext();
-        int maxTokens = req.maxTokens() == 0 ? room - tokens.length : req.maxTokens();
+        // the tools' grammar first: a schema it cannot take is the request's fault whatever the prompt's length
         ToolCallFormat format = served.format().toolCalls();
         String grammar = null;
         if (req.tools().mode() != ToolChoice.Mode.NONE) {
@@ -74,6 +71,10 @@ final class Completions {
                 }
             }
         }
+        int[] tokens = served.promptTokens(req, chat, "the prompt");
+        Map<dev.ferret.engine.Adapter, Float> adapters = AdapterChoice.read(p, served.loras());
+        int room = served.sequenceContext();
+        int maxTokens = req.maxTokens() == 0 ? room - tokens.length : req.maxTokens();
         GenerationRequest gen;
         try {
             gen = new GenerationRequest(maxTokens, req.sampling(), req.stops(), Set.of(), Map.of(), grammar);

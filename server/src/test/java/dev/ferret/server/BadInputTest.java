@@ -4,6 +4,7 @@ import static dev.ferret.server.TestServers.get;
 import static dev.ferret.server.TestServers.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -148,6 +150,27 @@ class BadInputTest {
                 + " column " + VALID.length()), trailing.body());
         assertEquals(200, post(server, "/v1/chat/completions", VALID + "\n\t ").status(), "whitespace after the object is fine");
         assertEquals(200, post(server, "/v1/chat/completions", VALID).status());
+    }
+
+    @Test
+    void aToolSchemaTooDeepForAGrammarIsA400NamingToolsAtOnce() {
+        // {"type": ["array", "array"], "items": ...} 30 times: the grammar writer took 2^d steps (49 s at d = 14)
+        String schema = "{\"type\": \"string\"}";
+        for (int i = 0; i < 30; i++) {
+            schema = "{\"type\": [\"array\", \"array\"], \"items\": " + schema + "}";
+        }
+        String tools = ", \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\", \"parameters\": {\"type\": \"object\","
+                + " \"properties\": {\"a\": " + schema + "}, \"required\": [\"a\"]}}}]";
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> { // a hang guard only
+            for (String choice : List.of(", \"tool_choice\": \"required\"", ", \"tool_choice\": \"auto\"")) {
+                TestServers.Reply r = post(server, "/v1/chat/completions", VALID.substring(0, VALID.length() - 1) + tools + choice + "}");
+                assertOpenAiError(r, 400, "deep tool schema, " + choice);
+                assertEquals("tools", r.json().path("error").path("param").asText(), r.body());
+                assertTrue(r.json().path("error").path("message").asText().contains("tool 'f'"), r.body());
+            }
+            assertEquals(200, get(server, "/health").status());
+            assertEquals(200, post(server, "/v1/chat/completions", VALID).status());
+        });
     }
 
     @Test

@@ -171,6 +171,20 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aToolWithoutParametersIsCalledWithAnEmptyObject() throws Exception {
+        // no parameters (or null ones): a function without arguments, as OpenAI reads it; the grammar once let the
+        // model write "arguments": null or true there, which is no call
+        for (String fn : List.of("{\"name\": \"ping\"}", "{\"name\": \"ping\", \"parameters\": null}")) {
+            String extra = ", \"tools\": [{\"type\": \"function\", \"function\": " + fn + "}], \"tool_choice\": \"required\","
+                    + " \"temperature\": 0.9, \"seed\": 5, \"max_tokens\": 60";
+            JsonNode j = post(server, "/v1/chat/completions", chat("Ping it.", extra)).json();
+            JsonNode call = j.path("choices").path(0).path("message").path("tool_calls").path(0);
+            assertEquals("ping", call.path("function").path("name").asText(), j.toString());
+            assertEquals("{}", call.path("function").path("arguments").asText(), j.toString());
+        }
+    }
+
+    @Test
     void aNamedFunctionIsTheOneCalled() throws Exception {
         String extra = ", \"tools\": " + TOOLS + ", \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"read_file\"}},"
                 + " \"temperature\": 0.7, \"seed\": 3, \"max_tokens\": 120";

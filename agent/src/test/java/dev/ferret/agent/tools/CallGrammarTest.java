@@ -3,6 +3,7 @@ package dev.ferret.agent.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.ferret.engine.chat.CallGrammar;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.engine.chat.ToolCallFormat;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -357,5 +359,208 @@ class CallGrammarTest {
         // '<' is refused only where the format's markers start with it
         CallGrammar.of(ToolCallFormat.MISTRAL, toolbox.schemas()).stringChoices(List.of("a<b"));
         assertThrows(IllegalStateException.class, () -> CallGrammar.of(ToolCallFormat.NONE, toolbox.schemas()));
+    }
+    /** One tool {@code name} whose {@code parameters} are the given JSON (or left out when {@code parameters} is null). */
+    private static ArrayNode tool(String name, String parameters) {
+        ArrayNode schemas = Fixture.JSON.createArrayNode();
+        ObjectNode fn = schemas.addObject().put("type", "function").putObject("function").put("name", name);
+        if (parameters != null) {
+            fn.set("parameters", Fixture.json(parameters));
+        }
+        return schemas;
+    }
+
+    /** {@code {"type": ["array", "array"], "items": ...}} {@code d} times around a string: each level names its type twice. */
+    private static ObjectNode nest(int d) {
+        ObjectNode s = Fixture.JSON.createObjectNode().put("type", "string");
+        for (int i = 0; i < d; i++) {
+            ObjectNode outer = Fixture.JSON.createObjectNode();
+            outer.putArray("type").add("array").add("array");
+            outer.set("items", s);
+            s = outer;
+        }
+        return s;
+    }
+
+    /** Tool f with one required property {@code a} of the given schema. */
+    private static ArrayNode oneProperty(JsonNode a) {
+        ArrayNode schemas = tool("f", "{\"type\": \"object\", \"required\": [\"a\"]}");
+        ((ObjectNode) schemas.get(0).get("function").get("parameters")).putObject("properties").set("a", a);
+        return schemas;
+    }
+
+    @Test
+    void repeatedTypesInADeepNestingStayLinearAndTooDeepANestingIsRefused() {
+        // written for each way of reaching it, each level's sub-schema doubled the work: 2^d (49 s at d = 14)
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            int d = CallGrammar.MAX_DEPTH - 1; // a at level 1, the string at level MAX_DEPTH: the deepest allowed
+            CallGrammar grammar = hermes(oneProperty(nest(d)));
+            String text = grammar.toolCall();
+            // one array rule and its item chain per level, names cut short: linear in d
+            assertTrue(text.length() < 60_000, text.length() + " characters");
+            assertTrue(text.lines().filter(l -> !l.startsWith("json-")).count() <= 5 + CallGrammar.MAX_ITEMS * d, text);
+            Gbnf g = Gbnf.parse(text);
+            admits(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": " + "[".repeat(d) + "\"x\", \"y\"" + "]".repeat(d) + "}}"));
+            admits(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": [[], []]}}"));
+            refuses(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": " + "[".repeat(d + 1) + "\"x\"" + "]".repeat(d + 1) + "}}"));
+            refuses(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": [\"x\"]}}"));
+            assertTrue(grammar.maxCallLength() > 0, "the bound saturates rather than overflows");
+            assertTrue(answerOrCallAndToolCall(oneProperty(nest(d))));
+
+            // the brief's d = 30: past the nesting limit, a typed error that names the tool, at once
+            for (int deep : new int[] {CallGrammar.MAX_DEPTH, 30, 500}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hermes(oneProperty(nest(deep))).toolCall());
+                assertTrue(e.getMessage().contains("tool 'f'") && e.getMessage().contains(CallGrammar.MAX_DEPTH + " levels"), e.getMessage());
+            }
+        });
+    }
+
+    private static boolean answerOrCallAndToolCall(ArrayNode schemas) {
+        Gbnf.parse(hermes(schemas).answerOrCall());
+        Gbnf.parse(CallGrammar.of(ToolCallFormat.MISTRAL, schemas).toolCall());
+        return true;
+    }
+
+    @Test
+    void aSharedSubSchemaGetsItsRulesOnce() {
+        // a schema built in code may reach one node many ways: here 2^23 paths to the integer through 24 nodes
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            int levels = CallGrammar.MAX_DEPTH - 1;
+            JsonNode s = Fixture.json("{\"type\": \"integer\"}");
+            for (int i = 0; i < levels; i++) {
+                ObjectNode o = Fixture.JSON.createObjectNode().put("type", "object");
+                o.putObject("properties").<ObjectNode>set("l", s).set("r", s);
+                o.putArray("required").add("l");
+                s = o;
+            }
+            String text = hermes(oneProperty(s)).toolCall();
+            assertTrue(text.lines().filter(l -> !l.startsWith("json-")).count() <= 5 + 4 * levels, text); // 4 rules a level
+            Gbnf g = Gbnf.parse(text);
+            String chain = "{\"l\": ".repeat(levels - 1) + "1" + "}".repeat(levels - 1);
+            admits(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": {\"l\": " + chain + ", \"r\": " + chain + "}}}"));
+            refuses(g, wrap("{\"name\": \"f\", \"arguments\": {\"a\": {\"l\": " + chain + ", \"r\": 1}}}"));
+        });
+    }
+
+    @Test
+    void manyPropertiesAlikeAreNamedInLinearTimeAndAGrammarPastItsLimitIsRefusedNamingTheTool() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            // 16,276 properties whose names all make the rule name "p" ("p!", "p#", "p!#", ...): their rules' suffixes
+            // are counted on, not searched from -2 each time (quadratic: about 1.3e8 look-ups)
+            String marks = "!#$%&'()*+,-./:;<=>?@[]^_";
+            ObjectNode params = Fixture.JSON.createObjectNode().put("type", "object");
+            ObjectNode props = params.putObject("properties");
+            props.putObject("p").put("type", "integer");
+            for (int i = 0; i < marks.length(); i++) {
+                for (int j = -1; j < marks.length(); j++) {
+                    for (int k = -1; k < marks.length(); k++) {
+                        if (j < 0 && k >= 0) {
+                            continue;
+                        }
+                        String key = "p" + marks.charAt(i) + (j < 0 ? "" : marks.charAt(j)) + (k < 0 ? "" : marks.charAt(k));
+                        props.putObject(key).put("type", "integer");
+                    }
+                }
+            }
+            int n = props.size();
+            ArrayNode schemas = Fixture.JSON.createArrayNode();
+            schemas.addObject().put("type", "function").putObject("function").put("name", "wide").set("parameters", params);
+            String text = hermes(schemas).toolCall();
+            assertTrue(text.contains("\nargs-wide-p-" + n + " ::= "), "one rule per property");
+            assertTrue(text.length() <= CallGrammar.MAX_GRAMMAR, text.length() + " characters");
+
+            // a second tool as large passes the limit: a typed error that names it, from every grammar
+            schemas.addObject().put("type", "function").putObject("function").put("name", "wider").set("parameters", params);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hermes(schemas).toolCall());
+            assertTrue(e.getMessage().contains("tool 'wider'") && e.getMessage().contains(String.valueOf(CallGrammar.MAX_GRAMMAR)),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> hermes(schemas).answerOrCall());
+            assertThrows(IllegalArgumentException.class, () -> hermes(schemas).maxCallLength());
+
+            // 400 of them: each its own rule
+            ObjectNode few = Fixture.JSON.createObjectNode().put("type", "object");
+            ObjectNode fewProps = few.putObject("properties");
+            List<String> names = new java.util.ArrayList<>();
+            props.fieldNames().forEachRemaining(name -> {
+                if (names.size() < 400) {
+                    names.add(name);
+                }
+            });
+            names.forEach(name -> fewProps.putObject(name).put("type", "integer"));
+            Gbnf g = Gbnf.parse(hermes(tool("few", few.toString())).toolCall());
+            admitsCalls(g, "{\"name\": \"few\", \"arguments\": {" + Fixture.q(names.get(399)) + ": 7}}",
+                    "{\"name\": \"few\", \"arguments\": {" + Fixture.q(names.get(3)) + ": 1, " + Fixture.q(names.get(399)) + ": 7}}");
+            refusesCalls(g, "{\"name\": \"few\", \"arguments\": {" + Fixture.q(names.get(399)) + ": 7, " + Fixture.q(names.get(3)) + ": 1}}");
+        });
+    }
+
+    @Test
+    void aLargeRealisticToolSetStaysFarBelowTheLimit() {
+        // 64 tools of 20 properties: strings, bounded integers, booleans, 10-value enums, arrays of strings and of
+        // objects, nested objects, nullable numbers; about 200 KB of JSON (some 50,000 prompt tokens), more than any
+        // real tool list, and a quarter of the limit at most
+        StringBuilder values = new StringBuilder();
+        for (int v = 0; v < 10; v++) {
+            values.append(v == 0 ? "" : ", ").append("\"value_number_").append(v).append('"');
+        }
+        String object = "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"integer\", \"minimum\": 1}, "
+                + "\"label\": {\"type\": \"string\"}, \"kind\": {\"enum\": [" + values + "]}, "
+                + "\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}}, \"required\": [\"id\"]}";
+        String[] kinds = {"{\"type\": \"string\"}", "{\"type\": \"integer\", \"minimum\": 0}", "{\"type\": \"boolean\"}",
+                "{\"type\": \"string\", \"enum\": [" + values + "]}", "{\"type\": \"array\", \"items\": {\"type\": \"string\"}}",
+                "{\"type\": \"array\", \"items\": " + object + "}", object, "{\"type\": [\"number\", \"null\"]}"};
+        ArrayNode schemas = Fixture.JSON.createArrayNode();
+        for (int t = 0; t < 64; t++) {
+            StringBuilder props = new StringBuilder();
+            for (int p = 0; p < 20; p++) {
+                props.append(p == 0 ? "" : ", ").append("\"parameter_").append(p).append("\": ").append(kinds[(t + p) % kinds.length]);
+            }
+            schemas.add(tool("tool_number_" + t, "{\"type\": \"object\", \"properties\": {" + props
+                    + "}, \"required\": [\"parameter_0\"]}").get(0));
+        }
+        String text = hermes(schemas).toolCall();
+        assertTrue(text.length() < CallGrammar.MAX_GRAMMAR / 4, text.length() + " characters");
+        Gbnf g = Gbnf.parse(text);
+        admits(g, wrap("{\"name\": \"tool_number_5\", \"arguments\": {\"parameter_0\": [{\"id\": 3, \"kind\": \"value_number_7\"}]}}"));
+    }
+
+    @Test
+    void argumentsAreAlwaysAnObject() {
+        // parameters that give no properties: {} or an object of scalars, never a scalar (the reply would hold no call)
+        for (String params : List.of("{}", "{\"type\": \"object\"}", "{\"type\": \"object\", \"properties\": 3}",
+                "{\"type\": \"string\"}", "{\"description\": \"anything\"}")) {
+            for (CallGrammar grammar : List.of(hermes(tool("f", params)), hermes(tool("f", params)).nonEmptyArguments())) {
+                for (String text : List.of(grammar.toolCall(), grammar.answerOrCall())) {
+                    Gbnf g = Gbnf.parse(text);
+                    admitsCalls(g, "{\"name\": \"f\", \"arguments\": {}}", "{\"name\": \"f\", \"arguments\": {\"x\": 1, \"y\": \"s\"}}");
+                    refusesCalls(g, "{\"name\": \"f\", \"arguments\": true}", "{\"name\": \"f\", \"arguments\": null}",
+                            "{\"name\": \"f\", \"arguments\": \"x\"}", "{\"name\": \"f\", \"arguments\": 1}",
+                            "{\"name\": \"f\", \"arguments\": []}", "{\"name\": \"f\", \"arguments\": [1]}");
+                }
+            }
+        }
+        // no parameters, or null ones: a function without arguments (as OpenAI reads it), called with {}
+        for (String params : new String[] {null, "null"}) {
+            ArrayNode schemas = tool("f", params);
+            Gbnf g = Gbnf.parse(hermes(schemas).toolCall());
+            admitsCalls(g, "{\"name\": \"f\", \"arguments\": {}}");
+            refusesCalls(g, "{\"name\": \"f\", \"arguments\": {\"x\": 1}}", "{\"name\": \"f\", \"arguments\": true}",
+                    "{\"name\": \"f\", \"arguments\": null}", "{\"name\": \"f\", \"arguments\": 1}");
+            assertEquals(hermes(tool("f", "{\"type\": \"object\", \"properties\": {}}")).toolCall(), hermes(schemas).toolCall());
+        }
+        // in every family's layout
+        Gbnf llama = Gbnf.parse(CallGrammar.of(ToolCallFormat.LLAMA_3_JSON, tool("f", "{}")).toolCall());
+        admits(llama, "{\"name\": \"f\", \"parameters\": {}}");
+        refuses(llama, "{\"name\": \"f\", \"parameters\": true}");
+        Gbnf mistral = Gbnf.parse(CallGrammar.of(ToolCallFormat.MISTRAL, tool("f", "{\"type\": \"object\"}")).toolCall());
+        admits(mistral, "[TOOL_CALLS][{\"name\": \"f\", \"arguments\": {\"k\": false}, \"id\": \"abc123DEF\"}]");
+        refuses(mistral, "[TOOL_CALLS][{\"name\": \"f\", \"arguments\": \"x\", \"id\": \"abc123DEF\"}]");
+        // a property declared an object without properties is an object too; one that says nothing stays any flat value
+        Gbnf nested = Gbnf.parse(hermes(tool("f", "{\"type\": \"object\", \"properties\": {\"o\": {\"type\": \"object\"}, "
+                + "\"n\": {\"type\": [\"object\", \"null\"]}, \"any\": {}}, \"required\": [\"o\"]}")).toolCall());
+        admitsCalls(nested, "{\"name\": \"f\", \"arguments\": {\"o\": {}}}", "{\"name\": \"f\", \"arguments\": {\"o\": {\"k\": 1}, \"n\": null}}",
+                "{\"name\": \"f\", \"arguments\": {\"o\": {}, \"n\": {\"k\": \"v\"}, \"any\": 5}}");
+        refusesCalls(nested, "{\"name\": \"f\", \"arguments\": {\"o\": 1}}", "{\"name\": \"f\", \"arguments\": {\"o\": null}}",
+                "{\"name\": \"f\", \"arguments\": {\"o\": {}, \"n\": true}}");
     }
 }

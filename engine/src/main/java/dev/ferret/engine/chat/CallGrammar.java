@@ -1,9 +1,12 @@
 package dev.ferret.engine.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +29,18 @@ import java.util.regex.Pattern;
  * schema order, required ones present, optional ones optional, no others; values by type: string (a JSON string
  * with escapes, non-empty unless the schema says {@code "minLength": 0}), integer (no sign when {@code minimum}
  * is 0 or more, no zero when it is 1 or more), number, boolean, string enums, arrays of these, objects with
- * properties, and a flat JSON value (scalar, or an array or object of scalars) where the schema says nothing.
- * Whitespace is fixed: one space after each ':' and ',' of the call, as the templates write calls, and nowhere
- * else.
+ * properties, a flat object (members with scalar values) for an object without properties, and a flat JSON value
+ * (scalar, or an array or object of scalars) where the schema says nothing. The arguments are always a JSON
+ * object: {@code {}} for a tool without {@code parameters} (or with {@code null} ones: it takes no arguments, as
+ * OpenAI reads a function without them), a flat object for parameters that give no properties ({@code {}},
+ * {@code {"type": "object"}}). Whitespace is fixed: one space after each ':' and ',' of the call, as the templates
+ * write calls, and nowhere else.
+ *
+ * <p><b>The grammar is bounded for any schema.</b> A sub-schema gets its rules once however often the schema
+ * reaches it, a {@code type} array's repeated entries count once, values nest at most {@value #MAX_DEPTH} levels
+ * deep, and the whole grammar holds at most {@value #MAX_GRAMMAR} characters. A schema past either limit is refused
+ * with an {@link IllegalArgumentException} that names the tool (real tool schemas stay far below: the standard
+ * toolbox's grammar has under 12,000 characters, most of them the shared JSON rules).
  *
  * <p><b>Every sentence is a call that parses, however the model samples</b>, in every format:
  * <ul>
@@ -62,6 +74,20 @@ public final class CallGrammar {
     private static final int CHAR_MAX = 6;
     /** Characters of a Mistral call id. */
     private static final int MISTRAL_ID = 9;
+    /**
+     * Most characters of a grammar (rule names and bodies). Generous: 64 tools of 20 properties each, with enums,
+     * nested objects and arrays of objects (about 200 KB of JSON, some 50,000 prompt tokens: more than real tool
+     * lists take), make a fifth of it (CallGrammarTest); it bounds the time and memory a request's tools can cost.
+     */
+    public static final int MAX_GRAMMAR = 1 << 22;
+    /**
+     * Most levels of values in the arguments: a property is at level 1, its items or properties at level 2, and so
+     * on. Generous (OpenAI's strict mode allows a handful of levels); it also keeps the writer's recursion shallow
+     * for schemas built in code, which no JSON parser's depth limit holds.
+     */
+    public static final int MAX_DEPTH = 24;
+    /** Longest rule name before its {@code -k} suffix: names grow with the nesting and would make the grammar quadratic. */
+    private static final int MAX_NAME = 48;
 
     private final ToolCallFormat format;
     private final List<JsonNode> schemas;
@@ -169,6 +195,21 @@ public final class CallGrammar {
     private final class Rules {
         private final Map<String, String> rules = new LinkedHashMap<>();
         private final Set<String> names = new HashSet<>();
+        /** The next suffix to try per name given to {@link #unique}, so that naming stays linear. */
+        private final Map<String, Integer> suffixes = new HashMap<>();
+        /**
+         * The expression of each sub-schema already seen (by identity: a schema read from JSON is a tree, and one
+         * built in code may share a node many times over, which an equality key would hash again on every visit).
+         */
+        private final Map<JsonNode, Expr> seen = new IdentityHashMap<>();
+        /** The array rule of each item expression: an array's rules depend on its items alone, so arrays alike share them. */
+        private final Map<String, String> arrays = new HashMap<>();
+        /** Characters of the rules so far (names and bodies), held to {@link #MAX_GRAMMAR}. */
+        private long size;
+        /** Levels of values the schema being written is in (the arguments object's properties are at level 1). */
+        private int depth;
+        /** The tool whose rules are being written, for the error when the grammar grows too large. */
+        private String tool;
         private int maxCall;
         private int choiceMax;
 
@@ -213,14 +254,17 @@ public final class CallGrammar {
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException("a tool schema has no name: " + s);
                 }
+                tool = name;
                 String base = unique(slug(name));
                 String callRule = unique("call-" + base);
                 define(callRule, ""); // placeholder: keeps the call ahead of its arguments' rules
-                Expr args = objectExpr(fn.path("parameters"), "args-" + base, nonEmptyArguments);
+                JsonNode params = fn.path("parameters");
+                // null parameters are no parameters (JSON's way of leaving a field out): the call takes {}
+                Expr args = objectExpr(params.isNull() ? MissingNode.getInstance() : params, "args-" + base, nonEmptyArguments);
                 String head = Json.dumps(TextNode.valueOf(name)) + format.beforeArguments();
                 define(callRule, literal(head) + " " + args.text());
                 alternatives.add(callRule);
-                longest = Math.max(longest, head.length() + args.max());
+                longest = Math.max(longest, add(head.length(), args.max()));
             }
             if (alternatives.isEmpty()) {
                 throw new IllegalArgumentException("no tools to call");
@@ -236,15 +280,39 @@ public final class CallGrammar {
                 end = literal(format.afterArguments());
                 endMax = format.afterArguments().length();
             }
+            tool = null;
             define("tool-call", literal(open) + " (" + String.join(" | ", alternatives) + ") " + end);
-            maxCall = open.length() + longest + endMax;
+            maxCall = add(open.length(), add(longest, endMax));
         }
 
-        /** An expression for a value following {@code schema}; may define rules named after {@code base}. */
+        /**
+         * An expression for a value following {@code schema}; may define rules named after {@code base}. A schema
+         * seen before gets the expression it got then: its language does not depend on where it stands, and
+         * writing it again for each way of reaching it (a {@code type} array that names "array" twice, at every
+         * level of a nesting) would take exponential time.
+         */
         private Expr valueExpr(JsonNode schema, String base) {
             if (schema == null || schema.isMissingNode() || !schema.isObject()) {
                 return flatValue();
             }
+            Expr known = seen.get(schema);
+            if (known == null) {
+                if (depth >= MAX_DEPTH) {
+                    throw new IllegalArgumentException(toolOrTools() + " has a parameters schema that nests values more than "
+                            + MAX_DEPTH + " levels deep");
+                }
+                depth++;
+                try {
+                    known = newValueExpr(schema, base);
+                } finally {
+                    depth--;
+                }
+                seen.put(schema, known);
+            }
+            return known;
+        }
+
+        private Expr newValueExpr(JsonNode schema, String base) {
             JsonNode en = schema.get("enum");
             if (en != null && en.isArray() && !en.isEmpty()) {
                 List<String> alts = new ArrayList<>();
@@ -258,14 +326,18 @@ public final class CallGrammar {
             }
             JsonNode type = schema.get("type");
             if (type != null && type.isArray()) {
+                // each type once: a repeated one would be a second, ambiguous alternative for the same text
+                Set<String> types = new LinkedHashSet<>();
+                type.forEach(t -> types.add(t.asText()));
                 List<String> alts = new ArrayList<>();
                 int max = 0;
-                for (JsonNode t : type) {
-                    Expr e = typeExpr(t.asText(), schema, base);
+                for (String t : types) {
+                    Expr e = typeExpr(t, schema, base);
                     alts.add(e.text());
                     max = Math.max(max, e.max());
                 }
-                return alts.isEmpty() ? flatValue() : new Expr("(" + String.join(" | ", alts) + ")", max);
+                return alts.isEmpty() ? flatValue() : alts.size() == 1 ? new Expr(alts.getFirst(), max)
+                        : new Expr("(" + String.join(" | ", alts) + ")", max);
             }
             return typeExpr(type == null ? "" : type.asText(), schema, base);
         }
@@ -286,9 +358,19 @@ public final class CallGrammar {
                 case "null" -> new Expr(literal("null"), 4);
                 case "array" -> {
                     Expr item = valueExpr(schema.get("items"), base + "-item");
-                    String rule = unique(base);
-                    define(rule, "\"[\" " + items(item.text(), rule) + " \"]\"");
-                    yield new Expr(rule, 2 + MAX_ITEMS * item.max() + (MAX_ITEMS - 1) * 2);
+                    String rule = arrays.get(item.text());
+                    if (rule == null) {
+                        String unit = item.text();
+                        if (!RULE_NAME.matcher(unit).matches()) {
+                            // an enum or a choice of types: written once, not in each rule of the item chain
+                            unit = unique(base + "-item");
+                            define(unit, item.text());
+                        }
+                        rule = unique(base);
+                        define(rule, "\"[\" " + items(unit, rule) + " \"]\"");
+                        arrays.put(item.text(), rule);
+                    }
+                    yield new Expr(rule, add(2 + (MAX_ITEMS - 1) * 2, times(MAX_ITEMS, item.max())));
                 }
                 case "object" -> objectExpr(schema, base, false);
                 default -> flatValue();
@@ -356,9 +438,20 @@ public final class CallGrammar {
                 define("json-flat-object", "\"{\" " + items("json-flat-member", "json-flat-object") + " \"}\"");
                 define("json-flat-value", scalar + " | json-flat-array | json-flat-object");
             }
+            return new Expr("json-flat-value", Math.max(scalarMax, flatObjectMax(str, scalarMax)));
+        }
+
+        /** An object whose schema gives no properties: {@code {}}, or up to {@link #MAX_ITEMS} members with scalar values. */
+        private Expr flatObject() {
+            Expr str = anyString(false);
+            int scalarMax = Math.max(str.max(), number().max());
+            flatValue(); // defines json-flat-object with the rest of the flat rules
+            return new Expr("json-flat-object", flatObjectMax(str, scalarMax));
+        }
+
+        private static int flatObjectMax(Expr str, int scalarMax) {
             int member = str.max() + 2 + scalarMax;
-            int max = Math.max(scalarMax, 2 + MAX_ITEMS * member + (MAX_ITEMS - 1) * 2);
-            return new Expr("json-flat-value", max);
+            return 2 + MAX_ITEMS * member + (MAX_ITEMS - 1) * 2;
         }
 
         /**
@@ -379,7 +472,8 @@ public final class CallGrammar {
          * An object with the schema's properties in order. With p0..pn-1 and r the first required one, the body
          * is one of: p_k followed by rest(k+1), for each optional k before r and for k = r, where rest(i) is
          * each later property with a ", " before it, optional unless required. With {@code nonEmpty} and no required
-         * property, the body is not optional.
+         * property, the body is not optional. Always an object: without a schema, or with no properties at all,
+         * {@code {}}; with a schema that gives no properties (nor says there are none), a flat object.
          */
         private Expr objectExpr(JsonNode schema, String base, boolean nonEmpty) {
             JsonNode props = schema.path("properties");
@@ -387,12 +481,12 @@ public final class CallGrammar {
                 return new Expr(literal("{}"), 2);
             }
             if (!props.isObject()) {
-                return flatValue();
+                return flatObject();
             }
             Set<String> required = new HashSet<>();
             schema.path("required").forEach(r -> required.add(r.asText()));
             String rule = unique(base);
-            rules.put(rule, ""); // placeholder: keeps the object's rule ahead of its parts
+            define(rule, ""); // placeholder: keeps the object's rule ahead of its parts
             List<String> kv = new ArrayList<>();
             List<Boolean> req = new ArrayList<>();
             int max = 2;
@@ -404,7 +498,7 @@ public final class CallGrammar {
                 define(kvRule, literal(key) + " " + value.text());
                 kv.add(kvRule);
                 req.add(required.contains(e.getKey()));
-                max += (kv.size() > 1 ? 2 : 0) + key.length() + value.max();
+                max = add(max, add((kv.size() > 1 ? 2 : 0) + key.length(), value.max()));
             }
             int n = kv.size();
             // rest-i rules, from the end, so each refers to the next
@@ -448,15 +542,42 @@ public final class CallGrammar {
             return name.equals("json-char") && !noRawLt(format) ? body.replace("<", "") : body;
         }
 
+        /**
+         * Defines (or redefines) a rule, counting its characters against {@link #MAX_GRAMMAR}.
+         *
+         * @throws IllegalArgumentException when the grammar grows past the limit: the schema of the tool being
+         *                                  written is too large
+         */
         void define(String name, String body) {
             names.add(name);
-            rules.put(name, body);
+            String old = rules.put(name, body);
+            size += old == null ? name.length() + 5L + body.length() : body.length() - old.length();
+            if (size > MAX_GRAMMAR) {
+                throw new IllegalArgumentException(toolOrTools() + " would need a call grammar of more than " + MAX_GRAMMAR
+                        + " characters: its parameters schema is too large");
+            }
         }
 
+        /** The tool being written, for an error message. */
+        private String toolOrTools() {
+            return tool == null ? "the tools" : "tool '" + tool + "'";
+        }
+
+        /**
+         * A rule name not taken yet: {@code name} (cut to {@link #MAX_NAME} characters), else it with the first free
+         * suffix {@code -2}, {@code -3}, ...; the suffix tried next is kept per name, so naming n rules alike is
+         * linear, not quadratic.
+         */
         private String unique(String name) {
-            String n = name;
-            for (int i = 2; names.contains(n) || SHARED.containsKey(n); i++) {
-                n = name + "-" + i;
+            String stem = name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME).replaceAll("-+$", "");
+            String n = stem;
+            if (names.contains(n) || SHARED.containsKey(n)) {
+                int i = suffixes.getOrDefault(stem, 2);
+                while (names.contains(stem + "-" + i) || SHARED.containsKey(stem + "-" + i)) {
+                    i++;
+                }
+                n = stem + "-" + i;
+                suffixes.put(stem, i + 1);
             }
             names.add(n);
             return n;
@@ -473,7 +594,18 @@ public final class CallGrammar {
         }
     }
 
+    /** {@code a + b}, held at {@link Integer#MAX_VALUE}: bounds multiply with each level of nesting. */
+    private static int add(int a, int b) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
+    }
+
+    /** {@code a * b}, held at {@link Integer#MAX_VALUE}. */
+    private static int times(int a, int b) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) a * b);
+    }
+
     private static final Map<String, String> SHARED = new LinkedHashMap<>();
+    private static final Pattern RULE_NAME = Pattern.compile("[a-z0-9-]+");
 
     static {
         // no raw '<' (nor control characters) inside a string where the format's markers start with '<': see above

@@ -89,12 +89,21 @@ public enum ToolCallFormat {
         return afterArguments;
     }
 
-    /** A grammar for exactly one call to one of {@code tools} (OpenAI-style schemas); see {@link CallGrammar}. */
+    /**
+     * A grammar for exactly one call to one of {@code tools} (OpenAI-style schemas); see {@link CallGrammar}.
+     *
+     * @throws IllegalArgumentException for no tools, a tool without a name, or a schema past the grammar's limits
+     *                                  ({@link CallGrammar#MAX_DEPTH}, {@link CallGrammar#MAX_GRAMMAR}), naming the tool
+     */
     public String callGrammar(List<JsonNode> tools) {
         return CallGrammar.of(this, tools).toolCall();
     }
 
-    /** A grammar for either one call or a plain answer that holds no call opener where the parser looks for one. */
+    /**
+     * A grammar for either one call or a plain answer that holds no call opener where the parser looks for one.
+     *
+     * @throws IllegalArgumentException as {@link #callGrammar} does
+     */
     public String answerOrCallGrammar(List<JsonNode> tools) {
         return CallGrammar.of(this, tools).answerOrCall();
     }
