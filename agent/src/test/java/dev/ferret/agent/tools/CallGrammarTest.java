@@ -495,6 +495,24 @@ class CallGrammarTest {
     }
 
     @Test
+    void arraysAlikeShareTheirRulesAndAnEnumItemIsWrittenOnce() {
+        String text = hermes(tool("f", """
+                {"type": "object", "properties": {
+                  "x": {"type": "array", "items": {"enum": ["alpha", "beta"]}},
+                  "y": {"type": "array", "items": {"enum": ["alpha", "beta"]}},
+                  "z": {"type": "array", "items": {"type": ["string", "null", "string"]}},
+                  "w": {"type": ["array"], "items": {"type": "string"}}}}
+                """)).toolCall();
+        // the enum once (not in each of the item chain's eight rules), one array rule and chain for x and y
+        assertEquals(1, text.split(Pattern.quote(CallGrammar.literal("\"alpha\"")), -1).length - 1, text);
+        assertEquals(3, text.lines().filter(l -> l.matches("\\S+ ::= \"\\[\" .*")).count(), text);
+        Gbnf g = Gbnf.parse(text);
+        admitsCalls(g, "{\"name\": \"f\", \"arguments\": {\"x\": [\"alpha\"], \"y\": [\"beta\", \"alpha\"], \"z\": [\"s\", null], \"w\": []}}");
+        refusesCalls(g, "{\"name\": \"f\", \"arguments\": {\"y\": [\"gamma\"]}}", "{\"name\": \"f\", \"arguments\": {\"z\": [1]}}",
+                "{\"name\": \"f\", \"arguments\": {\"w\": \"s\"}}");
+    }
+
+    @Test
     void aLargeRealisticToolSetStaysFarBelowTheLimit() {
         // 64 tools of 20 properties: strings, bounded integers, booleans, 10-value enums, arrays of strings and of
         // objects, nested objects, nullable numbers; about 200 KB of JSON (some 50,000 prompt tokens), more than any
