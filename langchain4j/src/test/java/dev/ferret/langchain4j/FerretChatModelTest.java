@@ -194,6 +194,16 @@ class FerretChatModelTest extends TinyModelTest {
             InvalidRequestException tooLong = assertThrows(InvalidRequestException.class,
                     () -> chat.chat("word ".repeat(3000)));
             assertTrue(tooLong.getMessage().contains("context holds 1024"), tooLong.getMessage());
+            // a conversation far longer than the context is refused after about a context's worth of work
+            List<dev.langchain4j.data.message.ChatMessage> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                many.add(i % 2 == 0 ? UserMessage.from("x") : AiMessage.from("y"));
+            }
+            many.add(UserMessage.from("x"));
+            InvalidRequestException manyTooLong = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(120), () -> assertThrows(InvalidRequestException.class,
+                            () -> chat.chat(ChatRequest.builder().messages(many).build())));
+            assertTrue(manyTooLong.getMessage().contains("more than 1023 tokens"), manyTooLong.getMessage());
             // the model still answers afterwards
             assertEquals(1, chat.chat(ChatRequest.builder().messages(UserMessage.from("x")).maxOutputTokens(1).build())
                     .tokenUsage().outputTokenCount());
