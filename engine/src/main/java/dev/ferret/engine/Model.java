@@ -209,6 +209,28 @@ public final class Model implements AutoCloseable {
         return PromptTokenizer.tokenize(prompt, specials(), text -> tokenize(text, false), limit);
     }
 
+    /**
+     * The prompt's tokens when they leave at least one token of room in a sequence of {@code context} tokens, else
+     * null, found with work bounded by the context, not by the prompt: its special segments, exactly one token each,
+     * are counted first without a call into llama.cpp (a text segment costs about a millisecond, whatever its
+     * length: llama.cpp builds its pre-tokenizer regex per call, and a text segment may come to no token at all, so
+     * only specials give a sound lower bound), then it is tokenized only up to the context
+     * ({@link #tokenize(Prompt, int)}). A conversation far longer than the context is thus refused in seconds.
+     *
+     * @throws IllegalArgumentException when {@code context} is less than 1
+     */
+    public int[] tokenizeIfItFits(Prompt prompt, int context) {
+        if (context < 1) {
+            throw new IllegalArgumentException("context must be at least 1, got " + context);
+        }
+        long specials = prompt.segments().stream().filter(s -> s instanceof Prompt.Special).count();
+        if (specials >= context) {
+            return null;
+        }
+        int[] tokens = tokenize(prompt, context - 1);
+        return tokens.length >= context ? null : tokens;
+    }
+
     /** The vocabulary's special tokens (control, user-defined, unknown), read once from llama.cpp. */
     public Specials specials() {
         Specials s = specials;

@@ -165,17 +165,15 @@ final class ChatRunner implements AutoCloseable {
         } catch (JinjaException e) {
             throw new InvalidRequestException("the model's chat template refused the conversation: " + e.getMessage(), e);
         }
-        // tokenized only until it is certain the prompt does not fit (each text segment, several per message, is a
-        // call into llama.cpp; a conversation of 100,000 messages would take minutes), and not at all when its special
-        // tokens alone, one token each, fill the context
+        // tokenized only until it is certain the prompt does not fit: a conversation of 100,000 messages would
+        // otherwise take minutes
         int context = model.contextSize();
-        long specials = prompt.segments().stream().filter(s -> s instanceof Prompt.Special).count();
-        int[] tokens = specials >= context ? new int[context] : model.tokenize(prompt, context - 1);
-        int room = context - tokens.length;
-        if (room < 1) {
+        int[] tokens = model.tokenizeIfItFits(prompt, context);
+        if (tokens == null) {
             throw new InvalidRequestException("the prompt has more than " + (context - 1) + " tokens; the context holds "
                     + context + " (one more is needed for the reply)");
         }
+        int room = context - tokens.length;
         GenerationRequest g;
         try {
             Integer max = p.maxOutputTokens();

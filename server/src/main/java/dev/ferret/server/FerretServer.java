@@ -90,21 +90,16 @@ public final class FerretServer implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     throw ApiError.invalid("the messages cannot be rendered: " + e.getMessage(), "messages");
                 }
-                // each special segment is exactly one token, and counting them costs no call into llama.cpp (a text
-                // segment costs about a millisecond, whatever its length: llama.cpp builds its pre-tokenizer regex
-                // per call); a text segment may come to no token at all, so only specials give a sound lower bound
-                long specials = prompt.segments().stream().filter(seg -> seg instanceof dev.ferret.engine.Prompt.Special).count();
-                if (specials >= room) {
+                tokens = model.tokenizeIfItFits(prompt, room);
+                if (tokens == null) { // counted only until it was certain: only "more than" is known
                     throw tooLong(what, "more than " + (room - 1), room, "messages");
                 }
-                tokens = model.tokenize(prompt, room - 1);
             }
             if (tokens.length == 0) {
                 throw ApiError.invalid(what + " is empty after tokenization", chat ? "messages" : "prompt");
             }
-            if (tokens.length >= room) {
-                // a chat prompt's count stops at room (see Model.tokenize(Prompt, int)): only "more than" is known
-                throw tooLong(what, chat ? "more than " + (room - 1) : String.valueOf(tokens.length), room, chat ? "messages" : "prompt");
+            if (tokens.length >= room) { // a completion's prompt, counted whole
+                throw tooLong(what, String.valueOf(tokens.length), room, "prompt");
             }
             return tokens;
         }
