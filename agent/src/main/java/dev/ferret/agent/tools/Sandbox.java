@@ -1,5 +1,6 @@
 package dev.ferret.agent.tools;
 
+import dev.ferret.models.io.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -286,31 +287,9 @@ public final class Sandbox {
             throw new ToolException(shown + ": cannot read its attributes (" + e.getClass().getSimpleName() + ")");
         }
         if (!a.isRegularFile()) {
-            throw new ToolException(shown + " is " + kind(file, a) + ", not a regular file; only regular files are read");
+            throw new ToolException(shown + " is " + RegularFiles.kind(file, a, LinkOption.NOFOLLOW_LINKS)
+                    + ", not a regular file; only regular files are read");
         }
-    }
-
-    /** What a file that is not a regular file is, in words ("a named pipe (FIFO)", "a directory", ...). */
-    static String kind(Path file, BasicFileAttributes a) {
-        if (a.isDirectory()) {
-            return "a directory";
-        }
-        if (a.isSymbolicLink()) {
-            return "a symbolic link";
-        }
-        try {
-            int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            switch (mode & 0170000) {
-                case 0010000: return "a named pipe (FIFO)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // no unix view here: say what we know
-        }
-        return "a special file (pipe, device or socket)";
     }
 
     /**

@@ -58,7 +58,14 @@ public final class RegularFiles {
      * @throws NoSuchFileException when nothing is there (or a followed link points at nothing)
      */
     public static String kind(Path path, LinkOption... options) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, options);
+        return kind(path, Files.readAttributes(path, BasicFileAttributes.class, options), options);
+    }
+
+    /**
+     * As {@link #kind(Path, LinkOption...)}, for attributes already read with the same {@code options} (the device,
+     * pipe or socket is told from the unix view's mode).
+     */
+    public static String kind(Path path, BasicFileAttributes a, LinkOption... options) {
         if (a.isRegularFile()) {
             return null;
         }
