@@ -539,8 +539,9 @@ final class DetectNames extends Detect {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                     affix = "%s*";
                     p = namedBeforeAffix(i);
-                    literal = p < 0 && literalAfter(i) >= 0;
-                    p = p >= 0 ? p : literalAfter(i);
+                    int said = p < 0 ? literalAfter(i) : -1;
+                    literal = said >= 0;
+                    p = p >= 0 ? p : said;
                     p = p >= 0 ? p : i + 1 < q.size() && q.get(i + 1).lower().endsWith("ing") && !q.get(i + 1).code()
                             && !q.get(i + 1).capitalised() ? -1 // (but "the prefix Misbehaving" is a name's start)
                             : afterAffix(i, reach, skip); // "start reading": a verb
@@ -552,8 +553,9 @@ final class DetectNames extends Detect {
                     }
                     affix = "*%s";
                     p = namedBeforeAffix(i);
-                    literal = p < 0 && literalAfter(i) >= 0;
-                    p = p >= 0 ? p : literalAfter(i);
+                    int said = p < 0 ? literalAfter(i) : -1;
+                    literal = said >= 0;
+                    p = p >= 0 ? p : said;
                     p = p >= 0 ? p : afterAffix(i, reach, skip);
                 }
                 case "containing", "contain", "contains" -> {

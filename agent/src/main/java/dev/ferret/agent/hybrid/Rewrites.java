@@ -443,8 +443,10 @@ final class Rewrites {
     /** "Locate the class SessionStore.": where it is defined. */
     private static final Pattern LOCATE_ONE = Pattern.compile("^(?:locate|find|show\\s+me)\\s+(?:the\\s+)?(?:class|function|def|"
             + "constant|method)\\s+(`?[A-Za-z_][\\w.]*`?)\\s*[.?!]?$", Pattern.CASE_INSENSITIVE);
+    /** An editor's verbs of going to a definition: "jump", "go", "take me"... (followed by "to"). */
+    static final String GO_TO_VERBS = "(?:jump|go|goto|take\\s+me|navigate|skip)";
     /** "jump to the EDEOption class", "go to parse_args": where it is defined (an editor's "go to definition"). */
-    private static final Pattern GO_TO_ONE = Pattern.compile("^\\s*(?:jump|go|goto|take\\s+me|navigate|skip)\\s+(?:to\\s+)?"
+    private static final Pattern GO_TO_ONE = Pattern.compile("^\\s*" + GO_TO_VERBS + "\\s+(?:to\\s+)?"
             + "(?:the\\s+)?(`[^`]+`|[A-Za-z_]\\w*(?:\\.\\w+)*(?:\\(\\))?)(?:\\s+(?:class|function|func|method|def|constant))?"
             + "\\s*(?:pls|please)?\\s*[.?!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "r there", "where r type errors caught": are there, where are. */

@@ -1284,7 +1284,7 @@ final class SpokenNames {
             + "throws throwing catch catches catching");
 
     /** An editor's "go to" before a name: "jump to", "go to the". */
-    private static final Pattern GO_TO = Pattern.compile("(?is)\\s*(?:jump|go|goto|navigate|skip|take\\s+me)\\s+to\\s+(?:the\\s+)?");
+    private static final Pattern GO_TO = Pattern.compile("(?is)\\s*" + Rewrites.GO_TO_VERBS + "\\s+to\\s+(?:the\\s+)?");
     private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z]+");
 
     /** True for the noun a kind of reading without a name is read from ("generator" for the generators). */
