@@ -1,5 +1,8 @@
 package dev.ferret.engine;
 
+import dev.ferret.models.io.RegularFiles;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,11 +20,21 @@ final class ModelFiles {
             return what + " file not found: " + path;
         }
         if (!Files.isRegularFile(path)) {
-            return what + " path " + path + " is not a regular file (a pipe or device?), not a GGUF file";
+            return what + " path " + path + " is " + kindOf(path) + ", not a GGUF file";
         }
         if (!Files.isReadable(path)) {
             return what + " file " + path + " is not readable";
         }
         return null;
+    }
+
+    /** What is there instead of a regular file ("a named pipe (FIFO)", "a character device", ...). */
+    private static String kindOf(Path path) {
+        try {
+            String kind = RegularFiles.kind(path);
+            return kind != null ? kind : "not a regular file";
+        } catch (IOException e) {
+            return "not a regular file"; // it changed since it was looked at: say what is known
+        }
     }
 }

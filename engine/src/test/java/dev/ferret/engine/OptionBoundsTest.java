@@ -136,6 +136,24 @@ class OptionBoundsTest {
         }
     }
 
+    /** A pipe or socket given as a model or adapter is named for what it is, and never opened (a pipe would block). */
+    @Tag("native")
+    @Test
+    void aPipeOrSocketIsNamedNotOpened(@TempDir Path dir) throws Exception {
+        Path fifo = dev.ferret.models.io.SpecialFiles.fifo(dir, "pipe.gguf");
+        Path socket = dev.ferret.models.io.SpecialFiles.socket(dir, "socket.gguf");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertEquals("model path " + fifo + " is a named pipe (FIFO), not a GGUF file",
+                    assertThrows(EngineException.InvalidModel.class, () -> Model.load(fifo)).getMessage());
+            assertEquals("model path " + socket + " is a socket, not a GGUF file",
+                    assertThrows(EngineException.InvalidModel.class, () -> Model.load(socket)).getMessage());
+            try (Model m = Model.load(TestModels.tinyQ4(), TestModels.small())) {
+                assertEquals("adapter path " + fifo + " is a named pipe (FIFO), not a GGUF file",
+                        assertThrows(EngineException.IncompatibleAdapter.class, () -> m.loadAdapter(fifo)).getMessage());
+            }
+        });
+    }
+
     /** {@code ferret generate -t 50000} died in ggml (SIGSEGV; -t 20000 aborted); now it is refused with a message. */
     @Tag("native")
     @Tag("slow")
