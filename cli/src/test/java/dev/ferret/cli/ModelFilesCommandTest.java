@@ -7,6 +7,7 @@ import dev.ferret.models.tokenizer.QwenTokenizerFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,36 @@ class ModelFilesCommandTest {
         Cli.Out bi = Cli.run("inspect", bad.toString());
         assertEquals(2, bi.code());
         assertTrue(bi.stderr().startsWith("error: "), bi.stderr());
+    }
+
+    /** A GGUF v3 file of tensor infos only (no metadata), each {@code name, dims...} of type F32, and 64 data bytes. */
+    private static byte[] ggufOfInfos(List<String> names, List<long[]> shapes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("GGUF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(3).putLong(names.size()).putLong(0);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] name = names.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            b.putLong(name.length).put(name).putInt(shapes.get(i).length);
+            for (long d : shapes.get(i)) {
+                b.putLong(d);
+            }
+            b.putInt(0).putLong(32L * i); // F32, packed
+        }
+        b.position((b.position() + 31) / 32 * 32 + 64);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    @Test
+    void inspectNamesBothPlacesOfADuplicateTensorAndTheWholeOverflowingShape(@TempDir Path dir) throws Exception {
+        Path dup = Files.write(dir.resolve("dup.gguf"), ggufOfInfos(List.of("a", "a"), List.of(new long[] {4}, new long[] {4})));
+        Cli.Out d = Cli.run("inspect", dup.toString());
+        assertEquals(2, d.code(), d.stderr());
+        assertEquals("error: " + dup.getFileName() + ": tensor 'a' occurs twice (tensor infos #0 and #1)\n", d.stderr());
+        long big = 1L << 32;
+        Path shape = Files.write(dir.resolve("shape.gguf"), ggufOfInfos(List.of("a"), List.of(new long[] {big, big, big, big})));
+        Cli.Out o = Cli.run("inspect", shape.toString());
+        assertEquals(2, o.code(), o.stderr());
+        assertEquals("error: " + shape.getFileName() + ": tensor 'a' has shape [4294967296, 4294967296, 4294967296, 4294967296] "
+                + "whose element count overflows\n", o.stderr());
     }
 
     @Test

@@ -91,9 +91,10 @@ final class GgufParser {
         Map<String, Integer> seen = new HashMap<>();
         for (long i = 0; i < nTensors; i++) {
             GgufTensorInfo info = tensorInfo(i);
-            if (seen.put(info.name(), (int) i) != null) {
+            Integer first = seen.putIfAbsent(info.name(), (int) i); // the earlier index, which put would replace
+            if (first != null) {
                 throw in.fail(Problem.DUPLICATE, "tensor '" + info.name() + "' occurs twice (tensor infos #"
-                        + seen.get(info.name()) + " and #" + i + ")");
+                        + first + " and #" + i + ")");
             }
             infos.add(info);
         }
@@ -310,13 +311,16 @@ final class GgufParser {
             throw in.fail(Problem.BAD_SHAPE, "tensor '" + name + "' has " + nDims + " dimensions (must be 1 to " + MAX_DIMS + ")");
         }
         long[] dims = new long[(int) nDims];
-        long elements = 1;
         for (int d = 0; d < nDims; d++) {
             dims[d] = in.i64();
             if (dims[d] <= 0) {
                 throw in.fail(Problem.BAD_SHAPE, "tensor '" + name + "' has dimension " + d + " = "
                         + dims[d] + " (must be positive)");
             }
+        }
+        // every dimension read before multiplying, so an overflow message shows the whole shape
+        long elements = 1;
+        for (int d = 0; d < nDims; d++) {
             try {
                 elements = Math.multiplyExact(elements, dims[d]);
             } catch (ArithmeticException e) {

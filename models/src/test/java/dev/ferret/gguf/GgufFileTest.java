@@ -308,7 +308,23 @@ class GgufFileTest {
         assertTrue(refused(dupKey, Problem.DUPLICATE).getMessage().contains("'test.aaa'"));
         byte[] dupTensor = b.clone();
         dupTensor[GgufBytes.stringAt(b, "b.weight") + 8] = 'a';
-        assertTrue(refused(dupTensor, Problem.DUPLICATE).getMessage().contains("'a.weight'"));
+        String m = refused(dupTensor, Problem.DUPLICATE).getMessage();
+        assertTrue(m.endsWith("tensor 'a.weight' occurs twice (tensor infos #0 and #1)"), "the first and the second: " + m);
+    }
+
+    @Test
+    void anOverflowingShapeIsShownWhole() {
+        Path out = TestModels.newFile("shape4.gguf");
+        new GgufWriter().addTensor("a.weight", GgufType.F32, new long[] {4, 1, 1, 1}, new float[4]).write(out);
+        byte[] b = TestModels.bytes(out);
+        int info = GgufBytes.tensorInfoAt(b, "a.weight");
+        for (int d = 0; d < 4; d++) {
+            b = GgufBytes.putU64(b, info + 4 + 8 * d, 1L << 32);
+        }
+        String m = refused(b, Problem.BAD_SHAPE).getMessage();
+        // the product overflows at the third dimension; the fourth, read too, is shown rather than a 0 not yet read
+        assertTrue(m.endsWith("tensor 'a.weight' has shape [4294967296, 4294967296, 4294967296, 4294967296] whose element "
+                + "count overflows"), m);
     }
 
     @Test
