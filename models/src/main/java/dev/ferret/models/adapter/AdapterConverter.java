@@ -1,6 +1,7 @@
 package dev.ferret.models.adapter;
 
 import dev.ferret.models.BaseFingerprint;
+import dev.ferret.models.io.TextFiles;
 import dev.ferret.models.json.MiniJson;
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufException;
@@ -53,13 +54,14 @@ public final class AdapterConverter {
         if (!isMlx && !Files.isRegularFile(peft)) {
             throw fail(dir, "no adapters.safetensors (MLX-LM) or adapter_model.safetensors (PEFT) in the folder");
         }
-        if (!Files.isRegularFile(config)) {
+        if (!Files.exists(config)) {
             throw fail(dir, "adapter_config.json is missing");
         }
         Map<?, ?> cfg;
         Map<String, Safetensors.Tensor> tensors;
         try {
-            Object c = MiniJson.parse(Files.readString(config));
+            // a pipe or folder is refused before it is opened, a byte that is not UTF-8 named by line and offset
+            Object c = MiniJson.parse(TextFiles.readUtf8(config));
             if (!(c instanceof Map<?, ?> m)) {
                 throw fail(config, "not a JSON object");
             }

@@ -1,9 +1,11 @@
 package dev.ferret.models.tokenizer;
 
+import dev.ferret.models.io.TextFiles;
 import dev.ferret.models.json.MiniJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -352,7 +354,13 @@ public final class TokenizerJson {
     private static Map<String, Object> json(Path file) {
         String text;
         try {
-            text = Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8);
+            // a pipe is refused before it is opened; a byte that is not UTF-8 is named by line and offset
+            text = TextFiles.readUtf8(Objects.requireNonNull(file, "file"));
+        } catch (NoSuchFileException e) {
+            throw new TokenizerFileException(file, "no such file", e);
+        } catch (FileSystemException e) {
+            throw new TokenizerFileException(file, file.toString().equals(e.getFile()) && e.getReason() != null
+                    ? e.getReason() : "cannot read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new TokenizerFileException(file, "cannot read: " + e.getMessage(), e);
         }

@@ -141,4 +141,20 @@ class AdapterConverterTest {
         assertThrows(GgufException.class, () -> AdapterConverter.convert(Files.createDirectories(dir.resolve("empty")), base, dir.resolve("x.gguf")));
         assertTrue(!Files.exists(dir.resolve("x.gguf")), "no output is left behind on failure");
     }
+
+    @Test
+    void aConfigThatIsAPipeOrNotUtf8IsNamedAsSuch() throws Exception {
+        List<Pair> pairs = pairs();
+        Path latin1 = peft("latin1-config", pairs, "{}");
+        Path config = latin1.resolve("adapter_config.json");
+        Files.write(config, "{\"r\": 4, \"note\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String m = assertThrows(GgufException.class, () -> AdapterConverter.convert(latin1, base, dir.resolve("x.gguf"))).getMessage();
+        assertTrue(m.contains(config + ": not UTF-8 text (byte 0xe9 at line 1, byte offset 21)"), m);
+        Path piped = peft("pipe-config", pairs, "{}");
+        Files.delete(piped.resolve("adapter_config.json"));
+        Path fifo = dev.ferret.models.io.SpecialFiles.fifo(piped, "adapter_config.json");
+        String p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> assertThrows(GgufException.class, () -> AdapterConverter.convert(piped, base, dir.resolve("x.gguf")))).getMessage();
+        assertTrue(p.contains(fifo + ": is a named pipe (FIFO), not a regular file"), "not 'missing': " + p);
+    }
 }

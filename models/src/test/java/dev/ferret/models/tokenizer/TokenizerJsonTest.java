@@ -153,8 +153,8 @@ class TokenizerJsonTest {
         Files.writeString(file, "{\"model\":");
         assertRefused(file, "invalid JSON");
         Files.write(file, new byte[] {'{', (byte) 0xFF, '}'});
-        assertRefused(file, "cannot read");
-        assertRefused(dir.resolve("missing.json"), "cannot read");
+        assertRefused(file, file + ": not UTF-8 text (byte 0xff at line 1, byte offset 1)");
+        assertRefused(dir.resolve("missing.json"), dir.resolve("missing.json") + ": no such file");
     }
 
     private static void assertRefused(Path file, String why) {
