@@ -44,7 +44,11 @@ final class CallDataCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--train-per-codebase and --eval-per-codebase must be at least 1");
         }
         OptionFiles.requireOutputFolder("--out", out);
-        var o = new CallDataGenerator.Options(manifests.isEmpty() ? DEFAULTS.manifests() : List.copyOf(manifests),
+        List<Path> tsvs = manifests.isEmpty() ? DEFAULTS.manifests() : List.copyOf(manifests);
+        for (Path m : tsvs) {
+            OptionFiles.readText("--manifest", m); // named by option before anything runs: a pipe, a missing file, bad UTF-8
+        }
+        var o = new CallDataGenerator.Options(tsvs,
                 codebases, out, seed, trainPerCodebase, evalPerCodebase, Set.copyOf(only));
         return CallDataGenerator.run(o, System.err);
     }

@@ -1,13 +1,17 @@
 package dev.ferret.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.agent.AgentRuntime;
+import dev.ferret.lab.data.Jsonl;
 import dev.ferret.lab.track.CallEval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "call-eval", mixinStandardHelpOptions = true,
         description = "Run the agent (agent mode) on every question of a `ferret call-data` split, each on its codebase: "
@@ -46,12 +50,21 @@ final class CallEvalCommand implements Callable<Integer> {
             + "arguments as the repository's names), to measure what that reading adds")
     boolean exactArguments;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        Limits.check(spec, "--limit", limit, 0, Integer.MAX_VALUE);
         OptionFiles.requireOutputFolder("--out", out);
+        Limits.checkFiles(spec, model, null, loras);
+        // read and checked as every input file is (a pipe, a missing file, bad UTF-8 or a line that is not JSON is
+        // refused by option and name), and every question checked, before any model is loaded
+        List<JsonNode> questions = OptionFiles.read("--data", data, Jsonl::read);
+        CallEval.check("--data " + data, questions, codebases, limit);
         AgentRuntime.Options base = new AgentRuntime.Options(codebases, model, loras, null, false, AgentRuntime.Mode.AGENT,
                 AgentRuntime.Format.TEMPLATE, 6, threads, prompt).withDefaultModel();
-        CallEval.Report r = CallEval.run(data, codebases, base, limit, !exactArguments, System.err);
+        CallEval.Report r = CallEval.run(data, questions, codebases, base, limit, !exactArguments, System.err);
         CallEval.write(r, out, name);
         System.out.print(CallEval.toMarkdown(r));
         return r.all().unparsable() == 0 ? 0 : 1;

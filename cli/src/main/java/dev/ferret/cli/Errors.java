@@ -3,7 +3,10 @@ package dev.ferret.cli;
 import dev.ferret.engine.EngineException;
 import dev.ferret.engine.chat.jinja.JinjaException;
 import dev.ferret.gguf.GgufException;
+import dev.ferret.lab.data.Jsonl;
 import dev.ferret.llama.LlamaException;
+import dev.ferret.models.io.FileKindException;
+import dev.ferret.models.io.NotUtf8Exception;
 import dev.ferret.models.tokenizer.TokenizerFileException;
 import java.nio.file.NoSuchFileException;
 
@@ -15,6 +18,9 @@ final class Errors {
     private Errors() {}
 
     static String describe(Throwable t) {
+        if (t instanceof NoSuchFileException e && e.getFile() != null && e.getOtherFile() == null && e.getReason() == null) {
+            return e.getFile() + ": no such file"; // its message is the bare path, which says nothing of what is wrong
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
@@ -23,8 +29,10 @@ final class Errors {
         return switch (t) {
             case EngineException e -> exitCode(e);
             case LlamaException.LibraryLoad _ -> ExitCodes.NO_LIBRARY;
+            // a file that is not there, not a regular file, not UTF-8 or not JSON Lines: input files read deeper
+            // than the options' own checks (e.g. the data folder that data --verify-only reads)
             case GgufException _, TokenizerFileException _, IllegalArgumentException _, NoSuchFileException _,
-                 JinjaException.Raised _ -> ExitCodes.BAD_INPUT;
+                 FileKindException _, NotUtf8Exception _, Jsonl.BadLineException _, JinjaException.Raised _ -> ExitCodes.BAD_INPUT;
             default -> ExitCodes.FAILED;
         };
     }

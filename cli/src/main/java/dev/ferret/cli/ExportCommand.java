@@ -54,6 +54,9 @@ final class ExportCommand extends CommandGroup {
                 System.out.println(TokenizerExport.decode(vocab, what.decode.stream().mapToInt(Integer::intValue).toArray()));
             } else {
                 OptionFiles.requireOutputFolder("--out", what.out);
+                for (Path file : segments.values()) {
+                    OptionFiles.requireInput("--segments", file); // before tokenizer.json is written: a pipe would block
+                }
                 TokenizerExport.export(vocab, what.out, segments, System.out);
             }
             return 0;

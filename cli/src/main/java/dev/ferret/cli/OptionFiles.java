@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferret.engine.chat.Json;
 import dev.ferret.models.io.FileKindException;
 import dev.ferret.models.io.RegularFiles;
+import dev.ferret.models.io.TextFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -20,7 +15,8 @@ import java.nio.file.Path;
  * Files that options name for reading ({@code --messages}, {@code --tools}, {@code --chat-template}, ...) or
  * writing ({@code --out}), checked before anything opens them. A problem is an {@link IllegalArgumentException}
  * saying {@code OPTION PATH: what is wrong} (one {@code error:} line, exit code 2): no such file, a directory, a
- * named pipe (which would block the read), a device, text that is not UTF-8, JSON with text after its value.
+ * named pipe (which would block the read), a device, text that is not UTF-8, JSON with text after its value, a
+ * JSON Lines line that is not JSON.
  */
 final class OptionFiles {
     private OptionFiles() {}
@@ -39,30 +35,37 @@ final class OptionFiles {
     }
 
     /** The text of an input file, which must be UTF-8; invalid bytes are named by line and byte offset. */
-    static String readText(String option, Path file) throws IOException {
+    static String readText(String option, Path file) {
+        return read(option, file, TextFiles::readUtf8);
+    }
+
+    /** Reads an input file; see {@link #read}. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /**
+     * What {@code reader} makes of an input file, checked first as {@link #requireInput} checks it. A problem the
+     * reader reports as an {@link IOException} (no such file, not UTF-8, a line that is not JSON, ...) becomes
+     * {@code OPTION PATH: what is wrong}; an {@link IllegalArgumentException} it throws passes as it is (it names the
+     * file already).
+     */
+    static <T> T read(String option, Path file, Reader<T> reader) {
         requireInput(option, file);
-        byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
-        CoderResult r = decoder.decode(in, out, true);
-        if (r.isError()) {
-            // the decoder stops at the first bad byte: name it, as an editor would find it
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new IllegalArgumentException(option + " " + file + ": not UTF-8 text (byte 0x"
-                    + String.format("%02x", bytes[at] & 0xff) + " at line " + line + ", byte offset " + at + ")");
+        try {
+            return reader.read(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(option + " " + file + ": no such file");
+        } catch (FileSystemException e) {
+            throw new IllegalArgumentException(option + " " + file + ": " + describe(e, file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": cannot read it (" + e.getMessage() + ")");
         }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     /** The JSON document in an input file: one value, nothing but whitespace after it. */
-    static JsonNode readJson(String option, Path file) throws IOException {
+    static JsonNode readJson(String option, Path file) {
         String text = readText(option, file);
         try {
             return Json.readDocument(text);
@@ -96,8 +99,9 @@ final class OptionFiles {
 
     /** An exception's message without the path when it is the option's own path (already said). */
     private static String describe(IOException e, Path file) {
-        if (e instanceof FileKindException k && k.getFile().equals(file.toString())) {
-            return k.getReason();
+        if (e instanceof FileSystemException f && file.toString().equals(f.getFile()) && f.getOtherFile() == null
+                && f.getReason() != null) {
+            return f.getReason();
         }
         return e.getMessage();
     }

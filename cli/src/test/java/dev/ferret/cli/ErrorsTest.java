@@ -22,4 +22,15 @@ class ErrorsTest {
                 () -> GenerationRequest.greedy(4).withGrammar("root ::= (\"a\""));
         assertEquals(ExitCodes.BAD_INPUT, Errors.exitCode(e));
     }
+
+    @Test
+    void fileProblemsFoundBelowTheOptionsAreBadInputNamedAsSuch() throws Exception {
+        assertEquals(ExitCodes.BAD_INPUT, Errors.exitCode(new java.nio.file.NoSuchFileException("x.tsv")));
+        assertEquals("x.tsv: no such file", Errors.describe(new java.nio.file.NoSuchFileException("x.tsv")));
+        assertEquals("x.tsv -> y.tsv", Errors.describe(new java.nio.file.NoSuchFileException("x.tsv", "y.tsv", null)));
+        assertEquals(ExitCodes.BAD_INPUT, Errors.exitCode(new dev.ferret.models.io.FileKindException(java.nio.file.Path.of("p"),
+                "a named pipe (FIFO)", "is a named pipe (FIFO), not a regular file")));
+        assertEquals(ExitCodes.BAD_INPUT, Errors.exitCode(new dev.ferret.models.io.NotUtf8Exception(java.nio.file.Path.of("t"), 0xff, 1, 0)));
+        assertEquals(ExitCodes.FAILED, Errors.exitCode(new java.io.IOException("disk full")));
+    }
 }

@@ -144,4 +144,71 @@ class FileOptionsTest {
         refused("--out " + out + ": cannot write the report", "track", "--repo", repo, "--out", out.toString(), "--name", "run",
                 "--endpoint", "http://127.0.0.1:9", "--no-cold");
     }
+
+    @Test
+    void callEvalChecksItsQuestionsFileAsEveryInputFile() throws Exception {
+        String out = dir.resolve("out").toString();
+        Path fifo = SpecialFiles.fifo(dir, "pipe.jsonl");
+        refused("--data " + fifo + ": is a named pipe (FIFO), not a regular file", "call-eval", "--data", fifo.toString(),
+                "--out", out, "--limit", "2");
+        refused("--data " + dir + ": is a directory, not a regular file", "call-eval", "--data", dir.toString(), "--out", out);
+        Path none = dir.resolve("none.jsonl");
+        refused("--data " + none + ": no such file", "call-eval", "--data", none.toString(), "--out", out);
+        Path bom = Files.write(dir.resolve("bom.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+        refused("--data " + bom + ": not UTF-8 text (byte 0xff at line 1, byte offset 0)", "call-eval", "--data", bom.toString(),
+                "--out", out, "--limit", "2");
+        Path cut = Files.writeString(dir.resolve("cut.jsonl"), "{\"question\": \"a");
+        refused("--data " + cut + ": line 1 is not JSON: Unexpected end-of-input", "call-eval", "--data", cut.toString(), "--out", out);
+        Path deep = Files.writeString(dir.resolve("deep.jsonl"), "[".repeat(100_000) + "]".repeat(100_000));
+        refused("--data " + deep + ": line 1 is not JSON: Document nesting depth", "call-eval", "--data", deep.toString(), "--out", out);
+        // nothing to evaluate is refused, not reported as precision and recall 1.000
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Cli.Out r = refused("--data " + empty + ": no questions in it", "call-eval", "--data", empty.toString(), "--out", out);
+        assertFalse(r.stdout().contains("Precision"), r.stdout());
+        Path array = Files.writeString(dir.resolve("array.jsonl"), "[1]\n");
+        refused("--data " + array + ": question 1 is array, not an object", "call-eval", "--data", array.toString(), "--out", out);
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.jsonl"), "{\"question\": \"q\", \"tool\": \"find_classes\", "
+                + "\"arguments\": {}, \"codebase\": \"shop\"}\n");
+        refused("--data " + elsewhere + ": no folder in " + dir + " for the codebase shop", "call-eval", "--data",
+                elsewhere.toString(), "--codebases", dir.toString(), "--out", out);
+        refused("--limit must be 0 to 2147483647, got -1", "call-eval", "--data", elsewhere.toString(), "--limit", "-1", "--out", out);
+        refused("--lora " + fifo + ": is a named pipe (FIFO), not a regular file", "call-eval", "--data", elsewhere.toString(),
+                "--lora", fifo.toString(), "--out", out);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void callEvalNamesItsMissingDefaultQuestionsFile() {
+        Path fallback = Path.of(".work/call-data/calls-test.jsonl");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(fallback), "a call-data split is in the working folder");
+        refused("--data " + fallback + ": no such file", "call-eval", "--codebases", "X", "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void manifestsSegmentsAndCheckpointsAreCheckedToo() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "pipe.tsv");
+        Path latin1 = Files.write(dir.resolve("latin1.tsv"), "# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path none = dir.resolve("none.tsv");
+        for (String command : List.of("data", "call-data")) {
+            String out = dir.resolve(command).toString();
+            refused("--manifest " + fifo + ": is a named pipe (FIFO), not a regular file", command, "--manifest", fifo.toString(), "--out", out);
+            refused("--manifest " + latin1 + ": not UTF-8 text (byte 0xe9 at line 1, byte offset 5)", command, "--manifest",
+                    latin1.toString(), "--out", out);
+            refused("--manifest " + none + ": no such file", command, "--manifest", none.toString(), "--out", out);
+        }
+        Path tokOut = dir.resolve("tok");
+        refused("--segments " + fifo + ": is a named pipe (FIFO), not a regular file", "export", "tokenizer", "--out", tokOut.toString(),
+                "--segments", "train=" + fifo);
+        refused("--segments " + none + ": no such file", "export", "tokenizer", "--out", tokOut.toString(), "--segments", "train=" + none);
+        assertFalse(Files.exists(tokOut), "refused before tokenizer.json is written");
+        Path ckpt = Files.createDirectories(dir.resolve("ckpt"));
+        Path header = SpecialFiles.fifo(ckpt, "model.json");
+        refused(header + ": is a named pipe (FIFO), not a regular file", "export", "checkpoint", "--model", ckpt.toString(), "--out",
+                dir.resolve("m.gguf").toString());
+        refused(dir.resolve("nock") + ": no model.json, so not a checkpoint folder", "export", "checkpoint", "--model",
+                dir.resolve("nock").toString(), "--out", dir.resolve("m.gguf").toString());
+        Path tokenizer = Files.write(dir.resolve("tokenizer.json"), new byte[] {'{', (byte) 0xff, '}'});
+        refused(tokenizer + ": not UTF-8 text (byte 0xff at line 1, byte offset 1)", "model", "create", "--out",
+                dir.resolve("t.gguf").toString(), "--tokenizer", tokenizer.toString());
+    }
 }

@@ -1,7 +1,7 @@
 package dev.ferret.lab.data;
 
+import dev.ferret.models.io.TextFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +19,14 @@ public final class Manifest {
     private Manifest() {
     }
 
-    /** The rows of one manifest, each rooted at {@code cache/<name>}. */
+    /**
+     * The rows of one manifest, each rooted at {@code cache/<name>}. The file is read as {@link TextFiles#readUtf8}
+     * reads it: a pipe is refused before it is opened, a byte that is not UTF-8 is named by line and offset.
+     */
     public static List<Codebase> read(Path tsv, Path cache) throws IOException {
         List<Codebase> out = new ArrayList<>();
         int lineNo = 0;
-        for (String line : Files.readAllLines(tsv)) {
+        for (String line : (Iterable<String>) TextFiles.readUtf8(tsv).lines()::iterator) {
             lineNo++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -49,6 +52,9 @@ public final class Manifest {
      * an empty choice, or one with codebases not fetched, is an {@link IllegalArgumentException} saying what to do.
      */
     static List<Codebase> selectFetched(List<Codebase> all, java.util.Set<String> only) {
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("the manifests list no codebase (only blank or '#' lines)");
+        }
         List<Codebase> chosen = all.stream().filter(c -> only.isEmpty() || only.contains(c.name())).toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("no codebase selected (--only " + only + ")");

@@ -7,6 +7,8 @@ import dev.ferret.gguf.GgufWriter;
 import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelGenerator;
 import dev.ferret.models.ModelSpec;
+import dev.ferret.models.io.RegularFiles;
+import dev.ferret.models.io.TextFiles;
 import dev.ferret.models.tokenizer.BpeTokenizer;
 import dev.ferret.models.tokenizer.BpeTrainer;
 import dev.ferret.models.tokenizer.SpecialTokens;
@@ -15,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -77,17 +81,49 @@ public final class CheckpointExporter {
         }
     }
 
-    /** Reads {@code DIR/STEM.json} and maps its data file. */
+    /**
+     * Reads {@code DIR/STEM.json} and maps its data file. Both must be regular files (a pipe would block the read)
+     * and the header UTF-8 JSON naming its data file, a file in {@code dir}; a problem with either is an
+     * {@link IllegalArgumentException} naming the file and what is wrong.
+     */
     public static Checkpoint read(Path dir, String stem) {
+        Path json = dir.resolve(stem + ".json");
+        Map<String, Object> header;
         try {
-            Map<String, Object> header = MiniJson.object(Files.readString(dir.resolve(stem + ".json")));
-            if (!FORMAT.equals(header.get("format"))) {
-                throw new IllegalArgumentException(dir.resolve(stem + ".json") + " is not a " + FORMAT + " checkpoint");
-            }
-            try (FileChannel ch = FileChannel.open(dir.resolve((String) header.get("data")), StandardOpenOption.READ)) {
+            header = MiniJson.object(TextFiles.readUtf8(json));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(dir + ": no " + stem + ".json, so not a checkpoint folder of training/train.py"
+                    + (Files.isDirectory(dir) ? "" : " (" + (Files.exists(dir) ? "not a directory" : "no such folder") + ")"));
+        } catch (FileSystemException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // names the file and the problem
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(json + ": " + e.getMessage(), e); // not JSON
+        }
+        if (!FORMAT.equals(header.get("format"))) {
+            throw new IllegalArgumentException(json + " is not a " + FORMAT + " checkpoint");
+        }
+        // a file name beside the header, never a path: the checkpoint is its folder
+        if (!(header.get("data") instanceof String name) || name.isEmpty() || name.contains("/") || name.contains("\\")
+                || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException(json + ": 'data' must name the data file in the same folder, got "
+                    + header.get("data"));
+        }
+        Path file = dir.resolve(name);
+        try {
+            RegularFiles.requireRegular(file);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (ch.size() > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(file + ": " + ch.size() + " bytes, more than one mapping holds (2 GiB)");
+                }
                 FloatBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
                 return new Checkpoint(header, data);
             }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file (the data file " + json + " names)");
+        } catch (FileSystemException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.ferret.lab.export;
 
 import dev.ferret.engine.chat.Json;
+import dev.ferret.models.io.RegularFiles;
 import dev.ferret.models.tokenizer.BpeTokenizer;
 import dev.ferret.models.tokenizer.BpeTrainer;
 import dev.ferret.models.tokenizer.SpecialTokens;
@@ -14,6 +15,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,31 +72,65 @@ public final class TokenizerExport {
         }
     }
 
-    /** Tokenizes one split's segments; returns the number of tokens written. */
+    /**
+     * Tokenizes one split's segments; returns the number of tokens written. The segments file is checked as it is
+     * read: a pipe or a folder is refused before it is opened, and a count or length the bytes left cannot hold (a
+     * cut or foreign file), a mask byte other than 0 or 1 or text that is not UTF-8 is an
+     * {@link IllegalArgumentException} naming the file, the example and the segment, rather than an
+     * {@link EOFException} or an array of a garbage length.
+     */
     static long exportSplit(BpeTokenizer tok, String split, Path segmentsFile, Path out, PrintStream log) throws IOException {
+        RegularFiles.requireRegular(segmentsFile);
+        long left = Files.size(segmentsFile);
         long tokens = 0;
         long masked = 0;
         int examples = 0;
         int boundaryMismatches = 0;
         List<Long> offsets = new ArrayList<>();
         offsets.add(0L);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segmentsFile), 1 << 16));
              OutputStream ids = new BufferedOutputStream(Files.newOutputStream(out.resolve(split + ".ids.i32")), 1 << 16);
              OutputStream mask = new BufferedOutputStream(Files.newOutputStream(out.resolve(split + ".mask.u8")), 1 << 16)) {
-            while (true) {
-                int n;
-                try {
-                    n = in.readInt();
-                } catch (EOFException end) {
-                    break;
+            while (left > 0) {
+                String example = segmentsFile + ": example " + (examples + 1);
+                if (left < 4) {
+                    throw new IllegalArgumentException(example + ": the file ends inside its segment count");
+                }
+                int n = in.readInt();
+                left -= 4;
+                // each segment takes at least 5 bytes (mask and length): a count beyond that is a cut or foreign file
+                if (n < 0 || n > left / 5) {
+                    throw new IllegalArgumentException(example + " has " + n + " segments, which the " + left
+                            + " bytes left in the file cannot hold");
                 }
                 StringBuilder whole = new StringBuilder();
                 List<Integer> exampleIds = new ArrayList<>();
                 for (int s = 0; s < n; s++) {
+                    String segment = example + ", segment " + (s + 1);
+                    if (left < 5) {
+                        throw new IllegalArgumentException(segment + ": the file ends inside its mask and length");
+                    }
                     int m = in.readUnsignedByte();
-                    byte[] text = new byte[in.readInt()];
+                    int length = in.readInt();
+                    left -= 5;
+                    if (m > 1) {
+                        throw new IllegalArgumentException(segment + " has mask byte " + m + " (must be 0 or 1)");
+                    }
+                    if (length < 0 || length > left) {
+                        throw new IllegalArgumentException(segment + " is " + length + " bytes long, but " + left
+                                + " bytes are left in the file");
+                    }
+                    byte[] text = new byte[length];
                     in.readFully(text);
-                    String str = new String(text, StandardCharsets.UTF_8);
+                    left -= length;
+                    String str;
+                    try {
+                        str = utf8.decode(ByteBuffer.wrap(text)).toString();
+                    } catch (CharacterCodingException e) {
+                        throw new IllegalArgumentException(segment + " is not UTF-8 text");
+                    }
                     whole.append(str);
                     int[] segIds = tok.encode(str, true);
                     ByteBuffer b = ByteBuffer.allocate(segIds.length * 4).order(ByteOrder.LITTLE_ENDIAN);

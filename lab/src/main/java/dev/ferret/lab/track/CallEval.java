@@ -74,10 +74,16 @@ public final class CallEval {
     /** {@link #run} with the call-only agent's reading of arguments as repository names on or off. */
     public static Report run(Path data, Path codebases, AgentRuntime.Options base, int limit, boolean readNames,
                              PrintStream log) throws IOException {
-        List<JsonNode> lines = Jsonl.read(data);
-        if (limit > 0 && lines.size() > limit) {
-            lines = lines.subList(0, limit);
-        }
+        return run(data, Jsonl.read(data), codebases, base, limit, readNames, log);
+    }
+
+    /**
+     * {@link #run} on the questions already read from {@code data} ({@link Jsonl#read}), which are checked before
+     * any model is loaded: see {@link #check}.
+     */
+    public static Report run(Path data, List<JsonNode> questions, Path codebases, AgentRuntime.Options base, int limit,
+                             boolean readNames, PrintStream log) throws IOException {
+        List<JsonNode> lines = check(data.toString(), questions, codebases, limit);
         Map<String, List<JsonNode>> byCodebase = new LinkedHashMap<>();
         for (JsonNode l : lines) {
             byCodebase.computeIfAbsent(l.path("codebase").asText(), k -> new ArrayList<>()).add(l);
@@ -134,6 +140,60 @@ public final class CallEval {
         double median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         return new Report(model, base.prompt() == null ? "default" : base.prompt().name().toLowerCase(Locale.ROOT), data,
                 all, perKind, perPhrasing, perCodebase, wrong, (System.nanoTime() - t0) / 1e9, median);
+    }
+
+    /** The fields every question must have (those {@code ferret call-data} writes; kind and phrasing may be absent). */
+    private static final List<String> TEXT_FIELDS = List.of("question", "tool", "codebase");
+
+    /**
+     * The questions to ask: the first {@code limit} of {@code questions} (all when {@code limit} is 0), each checked
+     * as {@code ferret call-data} writes them, so that a wrong file is refused before minutes of runs rather than
+     * scored as if it were questions: at least one question; each an object with a non-blank question, tool and
+     * codebase (a plain folder name, as in the manifests) and an arguments object; the codebase of each question
+     * asked a folder in {@code codebases}.
+     *
+     * @param data how the messages name the file the questions were read from (its path; the CLI adds its option)
+     * @throws IllegalArgumentException naming {@code data}, the question (its number, from 1, blank lines not counted)
+     *                                  and what is wrong
+     */
+    public static List<JsonNode> check(String data, List<JsonNode> questions, Path codebases, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 (all) or more, got " + limit);
+        }
+        if (questions.isEmpty()) {
+            throw new IllegalArgumentException(data + ": no questions in it (only blank lines, or none): nothing to evaluate");
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            JsonNode q = questions.get(i);
+            String which = data + ": question " + (i + 1);
+            if (!q.isObject()) {
+                throw new IllegalArgumentException(which + " is " + q.getNodeType().name().toLowerCase(Locale.ROOT)
+                        + ", not an object");
+            }
+            for (String field : TEXT_FIELDS) {
+                if (!q.path(field).isTextual() || q.path(field).asText().isBlank()) {
+                    throw new IllegalArgumentException(which + " has no \"" + field + "\" text");
+                }
+            }
+            if (!q.path("arguments").isObject()) {
+                throw new IllegalArgumentException(which + " has no \"arguments\" object");
+            }
+            String codebase = q.path("codebase").asText();
+            // a name, never a path: the codebase folder must be one of the folders in --codebases
+            if (!codebase.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException(which + " has codebase '" + codebase + "', not a folder name");
+            }
+        }
+        List<JsonNode> asked = limit > 0 && questions.size() > limit ? questions.subList(0, limit) : questions;
+        // every codebase is looked for before the first run, not when its turn comes after minutes of others
+        List<String> missing = asked.stream().map(q -> q.path("codebase").asText()).distinct()
+                .filter(c -> !Files.isDirectory(codebases.resolve(c))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(data + ": no folder in " + codebases + " for the codebase"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " (run scripts/fetch-training-codebases.sh first, or pass --codebases DIR)");
+        }
+        return asked;
     }
 
     /**

@@ -91,4 +91,23 @@ class ManifestTest {
         Path bad = Files.writeString(tmp.resolve("c.tsv"), "x\tp\t1\td\tholdout\n");
         assertThrows(IllegalArgumentException.class, () -> Manifest.read(bad, tmp));
     }
+
+    @Test
+    void aManifestThatIsAPipeOrNotUtf8IsNamedAsSuch(@TempDir Path tmp) throws Exception {
+        Path fifo = dev.ferret.models.io.SpecialFiles.fifo(tmp, "pipe.tsv");
+        var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> assertThrows(dev.ferret.models.io.FileKindException.class, () -> Manifest.read(fifo, tmp)));
+        assertEquals(fifo + ": is a named pipe (FIFO), not a regular file", e.getMessage());
+        Path latin1 = Files.write(tmp.resolve("latin1.tsv"), "# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(latin1 + ": not UTF-8 text (byte 0xe9 at line 1, byte offset 5)",
+                assertThrows(dev.ferret.models.io.NotUtf8Exception.class, () -> Manifest.read(latin1, tmp)).getMessage());
+    }
+
+    @Test
+    void manifestsWithNoCodebaseSaySo(@TempDir Path tmp) throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.tsv"), "# nothing yet\n\n");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Manifest.selectFetched(Manifest.readAll(List.of(empty), tmp), Set.of()));
+        assertEquals("the manifests list no codebase (only blank or '#' lines)", e.getMessage());
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferret.gguf.AdapterValidator;
 import dev.ferret.gguf.GgufFile;
@@ -11,11 +13,14 @@ import dev.ferret.gguf.GgufType;
 import dev.ferret.gguf.ModelValidator;
 import dev.ferret.models.BaseFingerprint;
 import dev.ferret.models.ModelSpec;
+import dev.ferret.models.io.SpecialFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -158,5 +163,45 @@ class CheckpointExporterTest {
         write(dir.resolve("ckpt"), "model", "", tensors, spec);
         assertThrows(IllegalArgumentException.class,
                 () -> CheckpointExporter.exportModel(dir.resolve("ckpt"), dir.resolve("m.gguf"), GgufType.F32));
+    }
+
+    private String refused(Path ckpt) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> CheckpointExporter.exportModel(ckpt, dir.resolve("m.gguf"), GgufType.F32)).getMessage();
+    }
+
+    @Test
+    void aFolderThatIsNoCheckpointIsNamedAsSuch() throws Exception {
+        Path none = dir.resolve("none");
+        assertEquals(none + ": no model.json, so not a checkpoint folder of training/train.py (no such folder)", refused(none));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(empty + ": no model.json, so not a checkpoint folder of training/train.py", refused(empty));
+        Path piped = Files.createDirectories(dir.resolve("piped"));
+        Path fifo = SpecialFiles.fifo(piped, "model.json");
+        assertEquals(fifo + ": is a named pipe (FIFO), not a regular file",
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused(piped)));
+        Path latin1 = Files.createDirectories(dir.resolve("latin1"));
+        Files.write(latin1.resolve("model.json"), "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin1.resolve("model.json") + ": not UTF-8 text (byte 0xe9 at line 1, byte offset 13)", refused(latin1));
+        Files.writeString(latin1.resolve("model.json"), "{\"format\": ");
+        assertTrue(refused(latin1).startsWith(latin1.resolve("model.json") + ": "), refused(latin1));
+    }
+
+    @Test
+    void theDataFileMustBeARegularFileBesideTheHeader() throws Exception {
+        write(dir.resolve("ckpt"), "model", "", baseTensors(), spec);
+        Path header = dir.resolve("ckpt/model.json");
+        String json = Files.readString(header);
+        Files.writeString(header, json.replace("\"model.bin\"", "\"../model.bin\""));
+        assertEquals(header + ": 'data' must name the data file in the same folder, got ../model.bin", refused(dir.resolve("ckpt")));
+        Files.writeString(header, json.replace("\"model.bin\"", "true"));
+        assertEquals(header + ": 'data' must name the data file in the same folder, got true", refused(dir.resolve("ckpt")));
+        Files.writeString(header, json.replace("\"model.bin\"", "\"other.bin\""));
+        assertEquals(dir.resolve("ckpt/other.bin") + ": no such file (the data file " + header + " names)",
+                refused(dir.resolve("ckpt")));
+        Path fifo = SpecialFiles.fifo(dir.resolve("ckpt"), "pipe.bin");
+        Files.writeString(header, json.replace("\"model.bin\"", "\"pipe.bin\""));
+        assertEquals(fifo + ": is a named pipe (FIFO), not a regular file",
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused(dir.resolve("ckpt"))));
     }
 }
