@@ -4,8 +4,9 @@ package dev.ferret.agent.tools;
  * Text handed to {@code java.util.regex} so that a match can be stopped. Java's engine backtracks: a pattern from
  * the model such as {@code (a+)+$} takes exponential time on a line of a's, and several {@code .*} take
  * polynomial time on long lines. The engine reads its input only through {@link #charAt}, so counting those calls
- * bounds the work: every few thousand of them the text checks the tool call's interruption ({@link
- * CallBudget#checkpoint()}) and the deadline, and it refuses to go past a step budget.
+ * bounds the work: every 256 of them the text checks the tool call's interruption ({@link
+ * CallBudget#checkpoint()}) and the deadline, and it refuses to go past a step budget. Work that reads nothing
+ * (a repetition of an anchor) is not counted here: {@link RegexLimits} refuses patterns that could do much of it.
  */
 final class BoundedText implements CharSequence {
     /** Steps every match attempt may take, however short the text. */
@@ -66,7 +67,7 @@ final class BoundedText implements CharSequence {
     @Override
     public char charAt(int index) {
         long n = ++counter.steps;
-        if ((n & 0xFFF) == 0) {
+        if ((n & 0xFF) == 0) { // often: RegexLimits lets the engine take thousands of steps per read
             CallBudget.checkpoint();
             if (n > maxSteps) {
                 throw new TooManySteps();

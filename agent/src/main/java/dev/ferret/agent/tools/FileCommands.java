@@ -314,14 +314,13 @@ final class FileCommands {
             }
         }
         if (rows.isEmpty()) {
-            throw new ToolException(String.join("\n", messages));
+            throw new ToolException(Output.capped(messages, Output.DEFAULT_LIMIT));
         }
         if (rows.size() > 1) {
             rows.add(total);
             names.add("total");
         }
         Output out = new Output(Output.DEFAULT_LIMIT);
-        messages.forEach(out::add);
         int shown = 0;
         for (int r = 0; r < rows.size(); r++) {
             long[] c = rows.get(r);
@@ -342,7 +341,7 @@ final class FileCommands {
         if (shown < rows.size()) {
             out.note("[... " + (rows.size() - shown) + " more lines not shown]");
         }
-        return ToolResult.ok(out.text(), rows.size(), rows.size() - shown);
+        return ToolResult.ok(Output.withMessages(messages, out).text(), rows.size(), rows.size() - shown);
     }
 
     /** The number of lines of a text file, read in bounded memory. */

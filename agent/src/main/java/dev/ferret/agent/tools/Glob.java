@@ -47,10 +47,14 @@ final class Glob {
 
     private static Pattern compile(String glob, boolean pathname, boolean ignoreCase) throws ToolException {
         String regex = toRegex(glob, pathname);
+        if (regex.length() > RegexLimits.MAX_LENGTH) { // the JDK's compiling cannot be stopped, and grows as its square
+            throw new ToolException("wildcard pattern too long (" + glob.length() + " characters): "
+                    + RegexLimits.clip(glob));
+        }
         try {
             return Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         } catch (PatternSyntaxException e) {
-            throw new ToolException("not a valid wildcard pattern: " + glob);
+            throw new ToolException("not a valid wildcard pattern: " + RegexLimits.clip(glob));
         }
     }
 

@@ -54,7 +54,8 @@ final class GrepCommand {
             }
             o.patterns.add(operands.removeFirst().text());
         }
-        Pattern pattern = compile(o);
+        GrepEngine.Options go = new GrepEngine.Options();
+        go.pattern = compile(o, go);
         List<String> paths = Operands.expandAll(sandbox, operands);
         List<String> messages = new ArrayList<>();
         List<GrepEngine.Target> targets = new ArrayList<>();
@@ -85,10 +86,8 @@ final class GrepCommand {
             }
         }
         if (targets.isEmpty() && !messages.isEmpty() && !walkedDir) {
-            throw new ToolException(String.join("\n", messages));
+            throw new ToolException(Output.capped(messages, Output.DEFAULT_LIMIT));
         }
-        GrepEngine.Options go = new GrepEngine.Options();
-        go.pattern = pattern;
         go.invert = o.invert;
         go.before = o.before;
         go.after = o.after;
@@ -100,19 +99,16 @@ final class GrepCommand {
                 ? GrepEngine.Mode.FILES_WITHOUT_MATCH : o.count ? GrepEngine.Mode.COUNT : GrepEngine.Mode.LINES;
         go.deadline = deadline;
         Output out = new Output(Output.DEFAULT_LIMIT);
-        for (String m : messages) {
-            out.add(m);
-        }
         GrepEngine.Result r = GrepEngine.run(targets, go, out);
         r.timedOut |= !complete;
-        r.messages.forEach(m -> out.add("grep: " + m));
+        r.messages.forEach(m -> messages.add("grep: " + m));
         int items = switch (go.mode) {
             case FILES_WITH_MATCHES -> r.filesMatched;
             case FILES_WITHOUT_MATCH -> r.filesSearched - r.filesMatched;
             default -> r.matches;
         };
         int omitted = Math.max(0, items - r.shown);
-        if (items == 0 && out.isEmpty()) {
+        if (items == 0 && out.isEmpty() && messages.isEmpty()) {
             out.add("(no " + (go.mode == GrepEngine.Mode.FILES_WITHOUT_MATCH ? "files without a match" : "matches")
                     + "; " + r.filesSearched + " file" + (r.filesSearched == 1 ? "" : "s") + " searched)");
         }
@@ -122,7 +118,8 @@ final class GrepCommand {
             out.note("[... " + omitted + " more " + what + " not shown; narrow the pattern or path]");
         }
         r.notes(walkedDir).forEach(out::note);
-        return ToolResult.ok(out.text(), items, omitted);
+        // the messages (operands refused, files not searched) come first, capped, as grep prints them to stderr
+        return ToolResult.ok(Output.withMessages(messages, out).text(), items, omitted);
     }
 
     /** Adds the files under {@code dir} that the options select; false if the deadline cut the walk short. */
@@ -168,7 +165,8 @@ final class GrepCommand {
         return out;
     }
 
-    private static Pattern compile(Opts o) throws ToolException {
+    /** The Java pattern of the options' patterns; sets {@code go.cost} from {@link RegexLimits}. */
+    private static Pattern compile(Opts o, GrepEngine.Options go) throws ToolException {
         List<String> parts = new ArrayList<>();
         for (String p : o.patterns) {
             String java = switch (o.flavour) {
@@ -186,10 +184,12 @@ final class GrepCommand {
             parts.add(parts.isEmpty() && o.patterns.size() == 1 ? java : "(?:" + java + ")");
         }
         String regex = String.join("|", parts);
+        go.cost = RegexLimits.check("grep", regex, String.join(" / ", o.patterns)); // before the JDK compiles it
         try {
             return Pattern.compile(regex, o.ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         } catch (PatternSyntaxException e) {
-            throw new ToolException("grep: invalid regular expression " + String.join(" / ", o.patterns) + ": "
+            throw new ToolException("grep: invalid regular expression "
+                    + RegexLimits.clip(String.join(" / ", o.patterns)) + ": "
                     + e.getDescription() + (o.flavour == 'G' ? " (basic regex: use \\| \\( \\) for alternation "
                     + "and groups, or -E)" : ""));
         }

@@ -16,6 +16,8 @@ final class GrepEngine {
     /** What to search for and how to print it. */
     static final class Options {
         Pattern pattern;
+        /** What {@link #pattern} may cost without reading ({@link RegexLimits#check}): lines it does not fit are skipped. */
+        RegexLimits.Cost cost = RegexLimits.Cost.UNCHECKED;
         boolean invert;
         int before;
         int after;
@@ -51,7 +53,10 @@ final class GrepEngine {
         String stoppedAt;
         /** The pattern backtracked out of control at {@link #stoppedAt} (rather than the time running out). */
         boolean runaway;
-        /** Lines the pattern could not be run on (its recursion overflowed the stack). */
+        /**
+         * Lines the pattern could not be run on: its recursion overflowed the stack, or the line is too long for the
+         * work the pattern does before it reads ({@link RegexLimits.Cost#fits}).
+         */
         int tooComplex;
         final List<String> messages = new ArrayList<>();
 
@@ -129,6 +134,15 @@ final class GrepEngine {
             int i = 0;
             try {
                 for (; i < lines.size() && hits.size() < o.perFileMax; i++) {
+                    // a line's match may read too little for BoundedText to look at the clock: look here too
+                    CallBudget.checkpoint();
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new BoundedText.DeadlineReached();
+                    }
+                    if (!o.cost.fits(lines.get(i).length())) {
+                        r.tooComplex++;
+                        continue;
+                    }
                     boolean found;
                     Matcher m = o.pattern.matcher(BoundedText.of(lines.get(i), deadline));
                     try {

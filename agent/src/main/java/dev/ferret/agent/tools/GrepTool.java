@@ -37,13 +37,14 @@ public final class GrepTool extends SandboxTool {
     protected ToolResult run(Params.Args a) throws ToolException {
         long deadline = System.nanoTime() + searchBudgetNanos(budget()); // the walk counts against it too
         String regex = a.string("pattern", "");
+        RegexLimits.Cost cost = RegexLimits.check("grep", regex, regex); // before the JDK compiles or runs it
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex, a.bool("ignore_case", false)
                     ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         } catch (PatternSyntaxException e) {
             throw new ToolException("grep: invalid regular expression: " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " in " + regex
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " in " + RegexLimits.clip(regex)
                     + " (escape literal ( ) [ { * + ? with a backslash)");
         }
         String pathArg = a.string("path", ".");
@@ -78,6 +79,7 @@ public final class GrepTool extends SandboxTool {
         }
         GrepEngine.Options o = new GrepEngine.Options();
         o.pattern = pattern;
+        o.cost = cost;
         o.before = a.integer("context", 0);
         o.after = o.before;
         o.maxShown = a.integer("max_matches", 100);
@@ -93,7 +95,7 @@ public final class GrepTool extends SandboxTool {
             String where = targets.isEmpty() ? "no files to search under " + pathArg
                     + (a.has("glob") ? " matching " + a.string("glob", "") : "")
                     : r.filesSearched + " file" + (r.filesSearched == 1 ? "" : "s") + " searched";
-            return ToolResult.ok("no matches for " + regex + " (" + where + ")"
+            return ToolResult.ok("no matches for " + RegexLimits.clip(regex) + " (" + where + ")"
                     + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes)), 0, 0);
         }
         int omitted = r.matches - r.shown;

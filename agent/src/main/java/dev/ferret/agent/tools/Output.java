@@ -84,17 +84,55 @@ final class Output {
 
     /**
      * What a command prints: the messages about operands it refused, then its output {@code out}. When it found
-     * nothing ({@code found} is 0) and refused something, the messages are its error instead.
+     * nothing ({@code found} is 0) and refused something, the messages are its error instead. Either way the
+     * messages are capped ({@link #capped}): a wildcard can name 20,000 folders.
      */
     static Output afterMessages(List<String> messages, Output out, int found) throws ToolException {
         if (found == 0 && !messages.isEmpty()) {
-            throw new ToolException(String.join("\n", messages));
+            throw new ToolException(capped(messages, out.limit));
         }
-        Output result = new Output(Integer.MAX_VALUE);
-        messages.forEach(result::add);
-        if (!out.isEmpty()) {
-            result.add(out.text());
+        return withMessages(messages, out);
+    }
+
+    /**
+     * The messages, capped, then the output {@code out}, within about {@code out}'s limit: the messages get what
+     * the output left of it, and at least a quarter of it, so that what was found is never crowded out and a few
+     * messages always show.
+     */
+    static Output withMessages(List<String> messages, Output out) {
+        String body = out.text();
+        Output result = new Output(out.limit);
+        if (!messages.isEmpty()) {
+            result.note(capped(messages, Math.max(out.limit / 4, out.limit - body.length() - 1)));
+        }
+        if (!body.isEmpty()) {
+            result.note(body);
         }
         return result;
+    }
+
+    /**
+     * The lines joined, as many as fit in {@code limit} characters, and then a line that counts the rest
+     * ("[... 19990 more messages not shown]"). A first line longer than the limit is cut.
+     */
+    static String capped(List<String> lines, int limit) {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (String line : lines) {
+            String l = shown == 0 ? clip(line, -1, limit) : line;
+            if (shown > 0 && sb.length() + 1 + l.length() > limit) {
+                break;
+            }
+            if (shown > 0) {
+                sb.append('\n');
+            }
+            sb.append(l);
+            shown++;
+        }
+        int left = lines.size() - shown;
+        if (left > 0) {
+            sb.append("\n[... ").append(left).append(" more message").append(left == 1 ? "" : "s").append(" not shown]");
+        }
+        return sb.toString();
     }
 }

@@ -1,18 +1,25 @@
 package dev.ferret.agent.tools;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.engine.chat.Json;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A tool's declaration (name, description) and the arguments it takes: renders them as a JSON Schema and checks a call's arguments against them, with
@@ -148,6 +155,10 @@ public final class Params {
             } else if (t.startsWith("{")) {
                 try {
                     args = JSON.readTree(t);
+                    String twice = duplicateKey(t);
+                    if (twice != null) {
+                        throw fail("argument '" + twice + "' is given twice; give each argument once");
+                    }
                 } catch (JsonProcessingException e) {
                     throw fail("arguments are not a valid JSON object");
                 }
@@ -219,9 +230,11 @@ public final class Params {
                 if (!v.isNumber() || !(v.isIntegralNumber() || v.asDouble() == Math.rint(v.asDouble()))) {
                     return head + "must be an integer, got " + describe(v);
                 }
-                long n = v.asLong();
-                if (n < p.min() || n > p.max()) {
-                    return head + "must be between " + p.min() + " and " + p.max() + ", got " + n;
+                // compared exactly, never narrowed first (2^64 + 3 is not 3); Args hands out ints, so no more than those
+                long min = Math.max(p.min(), Integer.MIN_VALUE);
+                long max = Math.min(p.max(), Integer.MAX_VALUE);
+                if (!within(v, min, max)) {
+                    return head + "must be between " + min + " and " + max + ", got " + clipped(v);
                 }
             }
             case BOOLEAN -> {
@@ -231,6 +244,46 @@ public final class Params {
             }
         }
         return null;
+    }
+
+    /** True if the whole number {@code v} (an integer, or a float with no fraction) is in [min, max]. */
+    private static boolean within(JsonNode v, long min, long max) {
+        if (v.isIntegralNumber()) {
+            BigInteger n = v.bigIntegerValue();
+            return n.compareTo(BigInteger.valueOf(min)) >= 0 && n.compareTo(BigInteger.valueOf(max)) <= 0;
+        }
+        double d = v.asDouble(); // min and max are ints here: exact as doubles
+        return d >= min && d <= max;
+    }
+
+    /** A number as it was sent, cut if it is very long. */
+    private static String clipped(JsonNode v) {
+        String text = v.toString();
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    /**
+     * The first key that occurs twice in one object of the JSON text {@code json}, or null. Jackson keeps the last
+     * value of a repeated key without a word; a call that gives an argument twice is malformed, so it is refused.
+     */
+    static String duplicateKey(String json) throws JsonProcessingException {
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            Deque<Set<String>> open = new ArrayDeque<>();
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == JsonToken.START_OBJECT) {
+                    open.push(new HashSet<>());
+                } else if (t == JsonToken.END_OBJECT) {
+                    open.pop();
+                } else if (t == JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
+                    return p.currentName();
+                }
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // reading a String does no I/O
+        }
     }
 
     private static String describe(JsonNode v) {
@@ -332,9 +385,10 @@ public final class Params {
             return v == null ? fallback : v.asText();
         }
 
+        /** An integer argument; {@link #parse} checked that it is within the declared range and an int. */
         public int integer(String name, int fallback) {
             JsonNode v = values.get(name);
-            return v == null ? fallback : (int) v.asLong();
+            return v == null ? fallback : Math.toIntExact(v.asLong());
         }
 
         public boolean bool(String name, boolean fallback) {

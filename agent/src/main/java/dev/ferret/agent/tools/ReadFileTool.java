@@ -35,7 +35,8 @@ public final class ReadFileTool extends SandboxTool {
         }
         Sandbox.requireRegular(file, "read_file: " + pathArg);
         int start = a.integer("start_line", 1);
-        int end = a.integer("end_line", start + DEFAULT_LINES - 1);
+        // in long: start_line may be as large as Integer.MAX_VALUE, and start + 199 must not wrap round
+        int end = a.integer("end_line", (int) Math.min(Integer.MAX_VALUE, start + (long) DEFAULT_LINES - 1));
         if (end < start) {
             throw new ToolException("read_file: end_line " + end + " is before start_line " + start);
         }
@@ -85,7 +86,7 @@ public final class ReadFileTool extends SandboxTool {
         String sp = sandbox.relative(file);
         if (last < total) {
             out.note("[" + sp + ": lines " + start + "-" + last + " of " + total + "; "
-                    + (capped ? "output limit reached; " : "") + "use start_line=" + (last + 1) + " to read on]");
+                    + (capped ? "output limit reached; " : "") + "use start_line=" + (last + 1L) + " to read on]");
         } else {
             out.note("[" + sp + ": lines " + start + "-" + last + " of " + total + ", end of file]");
         }
