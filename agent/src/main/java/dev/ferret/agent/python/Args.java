@@ -110,17 +110,21 @@ final class Args {
         if (v == null || v.isNull()) {
             return otherwise;
         }
-        int n;
-        if (v.isNumber()) {
-            n = v.asInt();
-        } else {
-            try {
-                n = Integer.parseInt(v.asText().strip());
-            } catch (NumberFormatException e) {
-                throw new ToolException(name + " must be a whole number");
-            }
+        java.math.BigDecimal n;
+        try {
+            // the value as sent, whatever its size: a number past the range of int is clamped, never wrapped
+            // ("limit": 18446744073709551619 is the most, not 3)
+            n = v.isNumber() ? v.decimalValue() : new java.math.BigDecimal(v.asText().strip());
+        } catch (NumberFormatException e) {
+            throw new ToolException(name + " must be a whole number");
         }
-        return Math.max(min, Math.min(max, n));
+        if (n.stripTrailingZeros().scale() > 0) {
+            throw new ToolException(name + " must be a whole number, got " + v);
+        }
+        if (n.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            return max;
+        }
+        return n.compareTo(java.math.BigDecimal.valueOf(min)) < 0 ? min : n.intValueExact();
     }
 
     /** A string argument that must be given; the message shows a call with {@code example} as its value. */

@@ -95,6 +95,18 @@ class PythonToolsTest {
         assertEquals(18, r.omitted());
     }
 
+    /** A limit past the range of int is the most, never wrapped ("limit": 2^64 + 3 is not 3); a fraction is refused. */
+    @Test
+    void aHugeLimitIsClampedNotWrapped() {
+        ToolResult huge = functions.call(args("{\"async_only\":true,\"limit\":18446744073709551619}"));
+        assertFalse(huge.error(), huge.content());
+        assertEquals(21, huge.items());
+        assertEquals(0, huge.omitted());
+        assertEquals(21, functions.call(args("{\"async_only\":true,\"limit\":\"1e30\"}")).items());
+        assertEquals(18, functions.call(args("{\"async_only\":true,\"limit\":3.0}")).omitted());
+        assertTrue(functions.call(args("{\"async_only\":true,\"limit\":2.5}")).error());
+    }
+
     @Test
     void otherBasesAndDecorators() throws ToolException {
         found(classes, "{\"base\":\"asyncio.Protocol\"}",

@@ -56,6 +56,13 @@ public final class ToolCallParser {
         return new Reply(content.toString().strip(), List.copyOf(calls));
     }
 
+    /**
+     * Reads a call's JSON refusing a key given twice ({@code {"path": "a.py", "path": "b.py"}}): a model's malformed
+     * call, which a plain reader would take as the last value, silently.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
+            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     /** Parses the JSON between the tags. */
     public static Parsed parseCall(String body) {
         if (body.isEmpty()) {
@@ -63,7 +70,7 @@ public final class ToolCallParser {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            node = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
             return new Parsed.Invalid("tool call is not valid JSON (" + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", body);
@@ -85,7 +92,7 @@ public final class ToolCallParser {
         if (args.isTextual()) {
             // some models write the arguments as a JSON string; accept it if it holds an object
             try {
-                JsonNode inner = Json.MAPPER.readTree(args.textValue());
+                JsonNode inner = STRICT.readTree(args.textValue());
                 if (inner != null && inner.isObject()) {
                     args = inner;
                 }

@@ -36,6 +36,20 @@ class ToolCallParserTest {
         assertTrue(i.error().startsWith("tool call is not valid JSON"), i.error());
     }
 
+    /** A key given twice is a malformed call, named, not read as its last value (in the call and in string arguments). */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        var twice = assertInstanceOf(ToolCallParser.Parsed.Invalid.class, ToolCallParser.parseCall(
+                "{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.py\", \"path\": \"b.py\"}}"));
+        assertTrue(twice.error().startsWith("tool call is not valid JSON (Duplicate field 'path'"), twice.error());
+        assertInstanceOf(ToolCallParser.Parsed.Invalid.class, ToolCallParser.parseCall(
+                "{\"name\": \"grep\", \"name\": \"read_file\", \"arguments\": {}}"));
+        assertInstanceOf(ToolCallParser.Parsed.Invalid.class, ToolCallParser.parseCall(
+                "{\"name\": \"read_file\", \"arguments\": \"{\\\"path\\\": \\\"a.py\\\", \\\"path\\\": \\\"b.py\\\"}\"}"));
+        assertInstanceOf(ToolCallParser.Parsed.Valid.class, ToolCallParser.parseCall(
+                "{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.py\", \"start\": {\"path\": 1}}}"));
+    }
+
     @Test
     void missingOrBadArguments() {
         assertInstanceOf(ToolCallParser.Parsed.Invalid.class, ToolCallParser.parseCall("{\"name\": \"grep\"}"));
