@@ -91,6 +91,14 @@ final class ContextClause {
     private static final Pattern DOING_WORK = Pattern.compile(",\\s*(?:i'?m\\s+|we'?re\\s+|i am\\s+|we are\\s+)?doing\\s+"
             + "(?:a|an|the|my|our|some)\\s+(?:[\\w-]+\\s+)?(?:" + WORK + ")\\b(?![^?]*(?:/|\\b(?:dir|directory|folder|"
             + "package|module)\\b))[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // not "... of the middleware/ dir": a place
+    /**
+     * "which ones implement decode? adding a charset arg": after the question mark, what the asker is doing, said with a
+     * verb in -ing; the question is already asked.
+     */
+    private static final Pattern DOING_AFTER = Pattern.compile("\\?+\\s*(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:adding|changing|"
+            + "refactoring|removing|renaming|deprecating|rewriting|migrating|fixing|updating|moving|replacing|extending|"
+            + "touching|tweaking|editing|reworking|porting|splitting|merging|cleaning)\\b[^?]*[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** "where are the tests for this", "... for this repo": the repository asked about, which is the one at hand. */
     private static final Pattern FOR_THIS = Pattern.compile("\\s+for\\s+this(?:\\s+(?:repo|repository|codebase|project|"
             + "code|package|library|lib|thing|stuff|tool|app))?\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -108,7 +116,8 @@ final class ContextClause {
             + "through|fix|update|swap|switch|upgrade)\\b[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", need them for docs", ", want it for the wiki": what the asker needs the answer for, last. */
     private static final Pattern NEED_FOR_LAST = Pattern.compile(",\\s*(?:i\\s+|we\\s+)?(?:need|want|needed|wanted)\\s+"
-            + "(?:them|it|these|those|this|that|the\\s+list|a\\s+list)\\s+for\\s+[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "(?:them|it|these|those|this|that|(?:the|a)\\s+(?:list|count|number|total|tally|overview|summary))\\s+for\\s+"
+            + "[^?,]{1,40}[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // ", need a count for the ci page"
     /**
      * ", they swallow KeyboardInterrupt": what the items asked for do, as a reason for asking, last (a swallow is a
      * catch by then, {@link Rewrites}).
@@ -563,7 +572,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

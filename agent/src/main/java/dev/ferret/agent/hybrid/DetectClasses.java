@@ -256,9 +256,13 @@ final class DetectClasses extends Detect {
      */
     private boolean saysDirect() {
         if (notOnlyDirect() || any(Set.of("indirect", "indirectly", "transitive", "transitively", "grandchildren",
-                "grandchild", "intermediate", "intermediary", "eventually", "ultimately")) || q.phrase("any", "level")
-                || q.phrase("all", "levels") || q.phrase("every", "level") || q.phrase("any", "depth")) {
+                "grandchild", "eventually", "ultimately")) || intermediate() && !noIntermediate()
+                || q.phrase("any", "level") || q.phrase("all", "levels") || q.phrase("every", "level")
+                || q.phrase("any", "depth")) {
             return false;
+        }
+        if (noIntermediate()) {
+            return true; // "directly, without any intermediate class"
         }
         for (Word w : q.words) {
             int i = w.index();
@@ -268,6 +272,23 @@ final class DetectClasses extends Detect {
                     && !(i > 0 && Set.of("or", "and", "/").contains(q.get(i - 1).lower()))
                     && !(negated >= 0 && negated < i)) {
                 return true; // not "not just the immediate ones", "beyond the direct children"
+            }
+        }
+        return false;
+    }
+
+    private boolean intermediate() {
+        return any(Set.of("intermediate", "intermediary"));
+    }
+
+    /** "without any intermediate class", "with no intermediary", "not through an intermediate base": direct. */
+    private boolean noIntermediate() {
+        for (Word w : q.words) {
+            if (Set.of("intermediate", "intermediary", "intermediates", "intermediaries").contains(w.lower())) {
+                int no = q.find(Math.max(0, w.index() - 3), Set.of("without", "no", "not", "never", "w/o"));
+                if (no >= 0 && no < w.index()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -312,7 +333,7 @@ final class DetectClasses extends Detect {
         return any(Set.of("indirect", "indirectly", "transitive", "transitively", "ancestry",
                 "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
                 "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
-                || q.phrase("through", "other") || any(Set.of("intermediate", "intermediary"))
+                || q.phrase("through", "other") || intermediate() && !noIntermediate()
                 || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")

@@ -577,6 +577,10 @@ final class DetectFunctions extends Detect {
             String n = q.get(i).norm();
             if (Lexicon.RETURN.contains(n) || n.equals("->")) {
                 p = after(i, 4, false, skip);
+                if (p < 0 && n.equals("->") && i + 1 < q.size() && q.get(i + 1).identifier()
+                        && !Set.of("annotation", "annotations", "hint", "hints").contains(q.get(i + 1).lower())) {
+                    p = i + 1; // "fns annotated -> type": the word after the arrow is the annotation as written
+                }
                 int last = q.size() - 1;
                 if (p < 0 && last > i && last <= i + 4 && q.get(last).capitalised() && !q.get(last).allCaps()
                         && Set.of("type", "value").contains(q.get(last).lower())) {

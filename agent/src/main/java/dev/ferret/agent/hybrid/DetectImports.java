@@ -340,7 +340,7 @@ final class DetectImports extends Detect {
             return -1; // "I need to know how many classes": a verb follows, not a module
         }
         // "import the module _ruamel_yaml", "import the C extension module _speedups": the noun, then the name
-        Set<String> nouns = q.phrase("c", "extension") ? C_EXTENSION_NOUNS : MODULE_NOUNS_BEFORE;
+        Set<String> nouns = q.phrase("c", "extension") ? C_EXTENSION_NOUNS : MODULE_NOUNS_AND_ORIGINS;
         int a = after(i, 5, false, nouns);
         if (a >= 0 && MODULE_NOUNS_BEFORE.contains(q.get(a).norm())) {
             a = -1;
@@ -360,6 +360,9 @@ final class DetectImports extends Detect {
     /** Nouns of a module said before its name, skipped on the way to it. */
     private static final Set<String> MODULE_NOUNS_BEFORE = Set.of("module", "package", "library", "lib", "submodule",
             "subpackage", "extension");
+    /** The same, and words of where a module comes from ("import the vendored six", "the bundled module X"). */
+    private static final Set<String> MODULE_NOUNS_AND_ORIGINS = Set.of("module", "package", "library", "lib", "submodule",
+            "subpackage", "extension", "vendored", "bundled");
     private static final Set<String> C_EXTENSION_NOUNS = Set.of("module", "package", "library", "lib", "submodule",
             "subpackage", "extension", "c");
 
@@ -478,6 +481,10 @@ final class DetectImports extends Detect {
             if (m != null && knownModule(m) && !english && !w.corrected() && !pipTool && !subject
                     && (w.code() || m.equalsIgnoreCase(w.text()))) {
                 return null; // "which files depend on requests": that module's imports
+            }
+            if (!subject && w.text().indexOf('.') > 0 && DOTTED_MODULE.matcher(w.text()).matches() && moduleLike(w)
+                    && !w.lower().endsWith(".py")) {
+                return null; // "import the vendored parse module, bleach._vendor.parse": that module's imports
             }
         }
         return new Candidate(new Intent.ThirdParty(), 8, false, "");

@@ -395,7 +395,8 @@ final class DetectMembers extends Detect {
                 && (q.words.stream().anyMatch(w -> Set.of("override", "overrides", "overriding", "overridden", "implement",
                 "implements", "define", "defines").contains(w.lower())) || q.words.stream().anyMatch(Word::parens));
         boolean subject = classNoun || implementers || roles
-                || (!pluralFunctions && q.has(Set.of("who", "what", "anything", "whatever", "anyone", "anybody", "someone")));
+                || (!pluralFunctions && (q.has(Set.of("who", "what", "anything", "whatever", "anyone", "anybody", "someone"))
+                || q.phrase("which", "ones"))); // "which ones implement decode?"
         if (!subject) {
             return null;
         }

@@ -591,8 +591,12 @@ final class DetectNames extends Detect {
                                 "whatever").contains(q.get(p + 1).lower()) ? "%s*" : "%s");
                     }
                 }
-                case "with", "w", "have", "has", "having" -> {
-                    // "with X in the name", "have X in their names", "has X somewhere in its name"
+                case "with", "w", "have", "has", "having", "got" -> {
+                    // "with X in the name", "have X in their names", "has X somewhere in its name", "whats got X in its
+                    // name" (and "have got X ...": read from "got")
+                    if (!n.equals("got") && i + 1 < q.size() && q.get(i + 1).lower().equals("got")) {
+                        break;
+                    }
                     int a = i + 2 < q.size() && q.get(i + 2).lower().equals("in") && (!q.get(i + 1).code()
                             || q.get(i + 1).text().matches("\\w+")) // "have "2bytes" in their name": a part of names
                             ? i + 1 : after(i, 1, true, Set.of()); // "with from in the name": any word there is the name
@@ -600,8 +604,14 @@ final class DetectNames extends Detect {
                     // "with Sequence in its class name": the kind said before the name noun
                     int noun = in >= 0 && in + 3 < q.size() && (Lexicon.CLASS.contains(q.get(in + 2).norm())
                             || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3 : in + 2;
-                    boolean inNames = in > a && in <= a + 2 && noun < q.size() + 1 && Set.of("name", "names", "identifier",
-                            "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm());
+                    // "with pickle by value in the function name": a part said in words (run together as a name's)
+                    int last = in > a + 1 && Set.of("anywhere", "somewhere").contains(q.get(in - 1).lower()) ? in - 2 : in - 1;
+                    boolean spoken = a >= 0 && last > a && last <= a + 3;
+                    for (int k = a; spoken && k <= last; k++) {
+                        spoken = !q.get(k).code() && q.get(k).text().matches("[a-z][a-z0-9]*");
+                    }
+                    boolean inNames = in > a && (in <= a + 2 || spoken) && noun < q.size() + 1 && Set.of("name", "names",
+                            "identifier", "identifiers").contains(q.get(Math.min(q.size() - 1, noun)).norm());
                     // "class names w/ Service in them" ("... anywhere in them"): the names said before, "them" after
                     boolean inThem = (in == a + 1 || in == a + 2 && Set.of("anywhere", "somewhere").contains(
                             q.get(a + 1).lower())) && in + 1 < q.size() && Set.of("them", "it").contains(q.get(in + 1).lower())
@@ -609,6 +619,10 @@ final class DetectNames extends Detect {
                     if (inNames || inThem) {
                         pattern = glob(a, "%s");
                         inside = true;
+                        if (inNames && spoken) {
+                            joinFrom = a;
+                            joinTo = last;
+                        }
                     }
                 }
                 case "for" -> {
@@ -685,7 +699,7 @@ final class DetectNames extends Detect {
             for (int k = joinFrom + 1; k <= joinTo; k++) {
                 words.append(classes ? "" : "_").append(q.get(k).lower());
             }
-            pattern = at == 0 ? "*" + words : words + "*";
+            pattern = at == 0 ? "*" + words : at > 0 ? words + "*" : words.toString(); // a part inside: no star
         }
         if (pattern.length() > 2 && pattern.endsWith("_") && !pattern.endsWith("__") && pattern.indexOf('*') < 0
                 && pattern.indexOf('?') < 0 && !inside) { // not "with _to_ in their name": a part inside names

@@ -86,7 +86,8 @@ final class NoListing {
                 return true; // "what even is a Protocol in python": a definition, not a search
             }
         }
-        if (q.words.stream().anyMatch(w -> Set.of("understand", "assign", "reassign").contains(w.lower()))
+        if (q.words.stream().anyMatch(w -> Set.of("understand", "assign", "reassign").contains(w.lower())
+                && !w.code() && !namePart(q, w.index()) && !nameSlot(q, w.index())) // not "names starting with assign"
                 || q.phrase("how", "does", "it", "work") || q.phrase("how", "do", "they", "work")
                 || q.phrase("how", "does", "this", "work") || q.phrase("how", "does", "that", "work")
                 || q.phrase("what", "does", "it", "do") || q.phrase("what", "do", "they", "do")
@@ -553,6 +554,19 @@ final class NoListing {
     }
 
     /**
+     * True when {@code w} is capitalised inside a sentence that is not written in title case: a class named with an
+     * opinion word ("what methods does the Cleaner class define?", "where is Better defined"), not the word itself.
+     */
+    private static boolean capitalisedName(Question q, Word w) {
+        if (w.index() == 0 || !w.capitalised() || w.allCaps()) {
+            return false;
+        }
+        long longer = q.words.stream().filter(x -> x.index() > 0 && x.text().length() > 3).count();
+        long capitals = q.words.stream().filter(x -> x.index() > 0 && x.text().length() > 3 && x.capitalised()).count();
+        return longer < 2 || capitals * 2 <= longer; // "Is Flask Better Than Django?" is a title: its capitals say nothing
+    }
+
+    /**
      * True for a question that asks for advice, a comparison or a judgement: an opinion word ("vs", "better",
      * "recommend"), "instead of" / "rather than" / "compared to", "X enough", or "should/ought" anywhere.
      */
@@ -561,7 +575,7 @@ final class NoListing {
             // the word as written: a spelling correction ("lower" -> "slower") never turns a search into an opinion
             if (!w.code() && (Lexicon.OPINION.contains(w.lower())
                     || w.lower().equals("should") || w.lower().equals("ought") || w.lower().equals("shall"))
-                    && !relativeModal(q, w.index()) && !nameSlot(q, w.index())
+                    && !relativeModal(q, w.index()) && !nameSlot(q, w.index()) && !capitalisedName(q, w)
                     && !(TALLY_SUPERLATIVES.contains(w.lower()) && q.tally().isPresent())) { // "which file is the worst"
                 return true;
             }

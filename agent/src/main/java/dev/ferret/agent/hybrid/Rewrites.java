@@ -2,6 +2,7 @@ package dev.ferret.agent.hybrid;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -453,8 +454,15 @@ final class Rewrites {
     private static final Pattern R_ARE = Pattern.compile("(?<![\\w'`.])r\\s+(?=(?:there|they|these|those|we|u|you)\\b)"
             + "|(?<=(?i:\\b(?:where|what|which|who|how|when|why))\\s)r\\s+(?=[a-z])");
     /** "where's MAX_UPLOAD_SIZE set": where it is defined. */
-    private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+(`?(?:[A-Z][A-Z0-9_]{2,}"
-            + "|_*[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])`?)\\s+(?:set|assigned|configured|initiali[sz]ed)\\b"); // "_base64_alphabet" too
+    private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+((?:the\\s+)?(?:`?(?:[A-Z][A-Z0-9_]{2,}"
+            + "|_*[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])`?(?:\\s+constant)?|(?:[a-z][a-z0-9]*\\s+){1,6}constant))\\s+"
+            + "(?:set|assigned|configured|initiali[sz]ed)\\b"); // "_base64_alphabet", "the kill cursor frequency constant" too
+    /** "functions that get a retryable write flag passed in": those that take it. */
+    private static final Pattern PASSED_IN = Pattern.compile("(?i)\\b(?:get|gets|getting|receive|receives|receiving)\\s+"
+            + "((?:an?\\s+|the\\s+)?[\\w`]+(?:\\s+[\\w`]+){0,4}?)\\s+passed(?:\\s+in(?:to\\s+(?:it|them))?)?(?![\\w-])");
+    /** "anything ocsp related by function name": with that word in the name. */
+    private static final Pattern RELATED_BY_NAME = Pattern.compile("(?i)(?<![\\w.`])([a-z_][a-z0-9_]*)[- ]related\\s+(?:by|in)\\s+"
+            + "(?:the\\s+|their\\s+|its\\s+)?(function|func|method|class)\\s+names?\\b");
     /** "typing overload'd functions", "jit'd funcs": the functions decorated with it, a module said before it kept. */
     private static final Pattern APOSTROPHE_D = Pattern.compile("(?i)(?<![@\\w])(?:([a-z_]\\w*)\\s+)?(?!undoc)([a-z_][\\w.]*)'d\\s+"
             + "(functions?|funcs?|fns?|methods?|classes|class|defs?|ones)\\b");
@@ -635,6 +643,21 @@ final class Rewrites {
     /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
     private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A standard module's decorator said after the module's name ("decorated functools total ordering", "typing final
+     * classes"): the decorator as written with its module, {@code functools.total_ordering}.
+     */
+    private static final Pattern MODULE_THEN_DECORATOR = Pattern.compile(
+            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum)\\s+([a-z_]+)(?![\\w.`])");
+    /** The decorators of those modules, by module. */
+    private static final Map<String, Set<String>> MODULE_DECORATORS = Map.of(
+            "functools", Set.of("total_ordering", "lru_cache", "cache", "cached_property", "wraps", "singledispatch",
+                    "singledispatchmethod"),
+            "contextlib", Set.of("contextmanager", "asynccontextmanager"),
+            "abc", Set.of("abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"),
+            "typing", Set.of("overload", "final", "runtime_checkable", "no_type_check"),
+            "dataclasses", Set.of("dataclass"),
+            "enum", Set.of("unique"));
     /**
      * six's class decorators said as words: "the add metaclass decorator", "decorated with add metaclass", "python 2
      * unicode compatible" (that one anywhere: no other words say it).
@@ -876,6 +899,9 @@ final class Rewrites {
             q = "where is " + jump.group(1) + " defined"; // not "go to definition", "jump to tests"
         }
         q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");
+        q = PASSED_IN.matcher(q).replaceAll("take $1");
+        q = RELATED_BY_NAME.matcher(q).replaceAll(m -> "with " + m.group(1) + " in the " + m.group(2).toLowerCase(
+                java.util.Locale.ROOT) + " name");
         q = APOSTROPHE_D.matcher(q).replaceAll(m -> {
             String module = m.group(1);
             boolean qualifies = module != null && Lexicon.MODULES.contains(module.toLowerCase(java.util.Locale.ROOT));
@@ -1023,6 +1049,8 @@ final class Rewrites {
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
+        q = MODULE_THEN_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(1))
+                .contains(m.group(2)) ? m.group(1) + "." + m.group(2) : m.group()));
         q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"
                 : "python_2_unicode_compatible");
         q = AT.matcher(q).replaceAll("@");

@@ -3,6 +3,7 @@ package dev.ferret.agent.hybrid;
 import dev.ferret.agent.python.PyAssignment;
 import dev.ferret.agent.python.PyCall;
 import dev.ferret.agent.python.PyClass;
+import dev.ferret.agent.python.PyComment;
 import dev.ferret.agent.python.PyFunction;
 import dev.ferret.agent.python.PyHandler;
 import dev.ferret.agent.python.PyImport;
@@ -91,8 +92,10 @@ final class SpokenNames {
      * {@code except decimal.InvalidOperation} both give decimal.
      */
     private final Map<String, Set<String>> source;
+    /** The words in capitals that open a comment here ("# BBB: ...", "# TODO"): the tags its comments carry. */
+    private final Set<String> commentTags;
 
-    private SpokenNames(Names names) {
+    private SpokenNames(Names names, Set<String> commentTags) {
         this.byWords = names.byWords();
         this.byCompact = names.byCompact();
         this.roles = names.roles();
@@ -100,6 +103,7 @@ final class SpokenNames {
         this.modules = names.modules();
         this.described = names.described();
         this.source = names.source();
+        this.commentTags = commentTags;
     }
 
     /**
@@ -109,7 +113,14 @@ final class SpokenNames {
     static SpokenNames of(List<PythonFile> files) {
         Names names = new Names(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
                 new HashMap<>(), new HashMap<>());
+        Set<String> commentTags = new java.util.HashSet<>();
         for (PythonFile f : files) {
+            for (PyComment c : f.comments()) {
+                Matcher tag = COMMENT_TAG.matcher(c.text());
+                if (tag.lookingAt()) {
+                    commentTags.add(tag.group(1));
+                }
+            }
             String stem = f.path().replaceFirst("^.*/", "").replaceFirst("\\.py$", "");
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
@@ -151,13 +162,21 @@ final class SpokenNames {
             }
             for (PyAssignment a : f.assignments()) {
                 names.add(a.name(), Role.ASSIGNED);
+                if (a.name() != null && a.callee() != null && a.callee().replaceFirst("^.*\\.", "").equalsIgnoreCase("namedtuple")) {
+                    // "_DefragResultBase = namedtuple(...)": a class made by a call, which "the defrag result base
+                    // namedtuple" describes
+                    names.described().computeIfAbsent(a.name(), k -> new java.util.HashSet<>()).add("namedtuple");
+                }
             }
             for (PyCall call : f.calls()) {
                 names.add(call.name(), Role.CALLED);
             }
         }
-        return new SpokenNames(names);
+        return new SpokenNames(names, Set.copyOf(commentTags));
     }
+
+    /** A word in capitals opening a comment: its tag. */
+    private static final Pattern COMMENT_TAG = Pattern.compile("#+\\s*([A-Z]{2,12})(?![A-Za-z0-9_])");
 
     /** The maps being filled. */
     private record Names(Map<String, Set<String>> byWords, Map<String, Set<String>> byCompact,
@@ -551,7 +570,9 @@ final class SpokenNames {
                 name.substring(1).toLowerCase(Locale.ROOT)))) { // not typing's NamedTuple, the reader's own spelling
             // "who inherits from testcase", "subclasses of tzinfo": a base the repository imports and writes
             // otherwise (TestCase, tzinfo), its only class of those letters
-            String imported = onlyInAnotherCase(name, used -> used.contains(Role.CLASS) && used.contains(Role.IMPORTED));
+            // (or a base it writes dotted: "class win32tz(datetime.tzinfo)")
+            String imported = onlyInAnotherCase(name, used -> used.contains(Role.CLASS)
+                    && (used.contains(Role.IMPORTED) || used.contains(Role.BASE)));
             if (imported != null && Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(imported) + "(?!\\w)").matcher(question).find()) {
                 return reread(c, withClass(c.intent(), imported)); // (written so in other case, not "named tuples")
             }
@@ -559,6 +580,14 @@ final class SpokenNames {
         String misspelt = name == null || name.indexOf('.') >= 0 || known(name) ? null : misspeltClass(name);
         if (misspelt != null) {
             return reread(c, withClass(c.intent(), misspelt)); // "who inherits from Credentails"
+        }
+        String exception = raised(c.intent());
+        String misspeltException = exception == null || exception.indexOf('.') >= 0 || known(exception)
+                || question.contains("`" + exception) ? null : misspeltClass(exception);
+        if (misspeltException != null) { // "who raises ParseErorr"; the answer says what was read
+            List<String> notes = new ArrayList<>(c.notes());
+            notes.add("read '" + exception + "' as '" + misspeltException + "', the exception here of nearly that spelling");
+            return new Classification(raisedAs(c.intent(), misspeltException), c.path(), c.score(), c.uncertain(), notes);
         }
         if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
                 || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) { // "named tuples": typing's NamedTuple
@@ -781,8 +810,11 @@ final class SpokenNames {
                     && !Set.of("all", "any", "some", "every", "each", "no", "the", "a", "an", "more", "not").contains(runWords[0])
                     && java.util.Arrays.stream(WORD_SPLIT.split(question.substring(0, run.start()) + " "
                     + question.substring(run.end()))).noneMatch(w -> kindNoun(first.intent(), w.toLowerCase(Locale.ROOT)));
+            // "where is the vcalendar 2.0 behavior declared" first read as the definition of behavior: the word after
+            // the run is the first reading's name and says what a class the run spells is (its base's last word)
+            int describedEnd = describedAfter(question, run, arg);
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
-                    || classNamed || searchWord || pointed || affixInRun || kindInRun;
+                    || classNamed || searchWord || pointed || affixInRun || kindInRun || describedEnd > 0;
             if (!otherwise && !misread && !longRun) {
                 continue;
             }
@@ -792,7 +824,13 @@ final class SpokenNames {
             int atLeast = otherwise || longRun && runWords.length >= 4 ? Integer.MIN_VALUE : first.score();
             if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
                     && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
-                    && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt()) { // "v args decorated classes"
+                    && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt() // "v args decorated classes"
+                    // a class name the reader made ("callable type" read as Callable) or a word in small letters
+                    // ("password type"), not one the question writes as a class ("the Serializer class")
+                    && !(asksForClass(first.intent()) && !aClass(arg)
+                    && (!question.contains(arg) || Character.isLowerCase(arg.charAt(0)))
+                    && byCompact.getOrDefault(run.words()
+                    .replace(" ", ""), Set.of()).stream().anyMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)))) {
                 // "subclasses of the Form class" asks about Form, not about a form_class; where the repository has no
                 // Xsd and the question does not write it, "subclasses of xsd type" may ask about its XsdType
                 continue;
@@ -876,6 +914,10 @@ final class SpokenNames {
                     // "the tz range base class", "searcher re methods": a class the repository writes in lower case
                     again = readCapitalised(classifier, question, run.start(), run.end(), name);
                 }
+                if (again == null && describedEnd > 0 && described.getOrDefault(name, Set.of())
+                        .contains(singular(arg.toLowerCase(Locale.ROOT)))) {
+                    again = readWith(classifier, question, run.start(), describedEnd, name, name);
+                }
                 if (again == null && kindWord != null && !name.toLowerCase(Locale.ROOT).endsWith(kindWord)) {
                     // "the ignore request exception": the exception IgnoreRequest, the kind word said after its name
                     again = readWith(classifier, question, run.start(), kindEnd, name, name);
@@ -909,6 +951,13 @@ final class SpokenNames {
         if (module != null) { // "who pulls in IPython" read as ipython: a module is searched for as the repository spells it
             return reread(first, new Intent.Imports(module));
         }
+        if (first.intent() instanceof Intent.Callers callers && callers.function().indexOf('.') > 0
+                && modules.containsKey(callers.function().toLowerCase(Locale.ROOT))) {
+            // "files using html5lib._tokenizer": a dotted name that is a module imported here is used by importing it
+            return new Classification(new Intent.Imports(modules.get(callers.function().toLowerCase(Locale.ROOT))),
+                    first.path(), first.score(), first.uncertain(), first.notes().stream()
+                    .map(n -> n.replace("read as a function", "read as a module imported here")).toList());
+        }
         if (!argKnown) {
             Classification again = withoutKindWord(classifier, question, first.intent());
             if (again == null) {
@@ -920,6 +969,12 @@ final class SpokenNames {
         }
         if (unknown) {
             Classification again = oneWord(classifier, question);
+            if (again == null) {
+                again = moduleHere(classifier, question, first.intent());
+            }
+            if (again == null) {
+                again = commentTagHere(classifier, question);
+            }
             if (again != null) {
                 return again;
             }
@@ -1096,6 +1151,13 @@ final class SpokenNames {
             default -> null;
         };
         return (fit == null || fit.contains(noun)) && (argKnown || !PARAMETER_NOUNS.contains(noun));
+    }
+
+    /** Whether the reading's name is a class: a base, a class whose methods are listed, an exception, a return type. */
+    private static boolean asksForClass(Intent reading) {
+        return reading instanceof Intent.Subclasses || reading instanceof Intent.MethodsOfClass
+                || reading instanceof Intent.Raises || reading instanceof Intent.Catches
+                || reading instanceof Intent.FunctionsReturning;
     }
 
     /** Role nouns of a class, a function, a decorator and a module. */
@@ -1319,6 +1381,69 @@ final class SpokenNames {
      * function marked as a call at the end of a question about its callers or before such a word ("usages of
      * filldedent", "deepcopy usages"). Null when no such reading uses the name.
      */
+    /**
+     * A module this repository imports, named where the reader alone reads no search: one of inner capitals, which it
+     * takes for a class ("where do we pull in PyICU"), or one it does not know ("files using html5lib pls"). The question
+     * is read again with the name in small letters, or written as code, and where that reading asks for the module's
+     * imports it is taken, with the module as the repository spells it. Null otherwise; never for a question that
+     * asks for more than a list, or a name this repository also defines as a class or function.
+     */
+    private Classification moduleHere(IntentClassifier classifier, String question, Intent first) {
+        if (first instanceof Intent.Unknown u && IntentClassifier.ASKS_MORE.equals(u.reason())) {
+            return null;
+        }
+        Matcher m = MODULE_WORD.matcher(question);
+        while (m.find()) {
+            String word = m.group();
+            String module = modules.get(word.toLowerCase(Locale.ROOT));
+            EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+            if (module == null || used.contains(Role.DEFINED_CLASS) || used.contains(Role.DEFINED_FUNCTION)
+                    || word.equals(word.toLowerCase(Locale.ROOT)) && (Lexicon.known(word)
+                    || Lexicon.COMMON_MODULE_WORDS.contains(word))) {
+                continue; // "does locate() hit the network every time?" says no module time; the reader knows "yaml"
+            }
+            String stand = word.equals(word.toLowerCase(Locale.ROOT)) ? "`" + word + "`" : word.toLowerCase(Locale.ROOT);
+            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
+            if (again.intent() instanceof Intent.Imports i && i.module().equalsIgnoreCase(word)) {
+                return reread(again, new Intent.Imports(module));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A tag that comments here open with, said in small letters next to a word of comments ("bbb markers pls", "list
+     * the bbb comments"), where the reader knows only the common tags: the question read with the tag in capitals,
+     * where that reading lists comments with that tag. Null otherwise.
+     */
+    private Classification commentTagHere(IntentClassifier classifier, String question) {
+        Matcher m = LOWER_WORD.matcher(question);
+        while (m.find()) {
+            String tag = m.group().toUpperCase(Locale.ROOT);
+            if (Lexicon.ENGLISH.contains(m.group()) || Lexicon.STOP.contains(m.group()) || Lexicon.cue(m.group())) {
+                continue; // "annotations in comments": a word of the sentence, though some comment here opens with IN
+            }
+            if (!commentTags.contains(tag) || !COMMENT_NOUN_NEAR.matcher(question.substring(m.end())).lookingAt()
+                    && !TAGGED_BEFORE.matcher(question.substring(0, m.start())).find()) {
+                continue;
+            }
+            Classification again = classifier.analyze(question.substring(0, m.start()) + tag + question.substring(m.end()));
+            if (again.intent() instanceof Intent.Comments c && c.tags().contains(tag)) {
+                return again;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\w.`'\"])[a-z]{2,12}(?![\\w.`'\"])");
+    /** A word of comments right after the tag: "bbb markers", "hack comments". */
+    private static final Pattern COMMENT_NOUN_NEAR = Pattern.compile("(?i)\\s+(?:comments?|markers?|notes?|tags?|remarks?)\\b");
+    /** A word of tagging right before it: "tagged bbb", "marked with bbb". */
+    private static final Pattern TAGGED_BEFORE = Pattern.compile("(?i)\\b(?:tagged|marked|flagged)(?:\\s+(?:with|as))?\\s+$");
+
+    /** A name or dotted name written as a word of its own. */
+    private static final Pattern MODULE_WORD = Pattern.compile("(?<![\\w.`-])[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?![\\w.`-])");
+
     private Classification oneWord(IntentClassifier classifier, String question) {
         List<int[]> spans = spans(question);
         // the question without a context clause after it ("where do we use swapbytes, thinking of inlining it")
@@ -1484,6 +1609,25 @@ final class SpokenNames {
     }
 
     /**
+     * The end of the word right after {@code run} where that word is the first reading's name {@code arg} and says what
+     * a class the run spells is ({@link #described}), else -1.
+     */
+    private int describedAfter(String question, Run run, String arg) {
+        if (arg == null || !arg.matches("[A-Za-z]+")) {
+            return -1;
+        }
+        Matcher next = NEXT_WORD.matcher(question.substring(run.end()));
+        if (!next.find() || !next.group(1).equalsIgnoreCase(arg)) {
+            return -1;
+        }
+        String kind = singular(arg.toLowerCase(Locale.ROOT));
+        boolean says = java.util.stream.Stream.concat(byWords.getOrDefault(run.words(), Set.of()).stream(),
+                byCompact.getOrDefault(run.words().replace(" ", ""), Set.of()).stream())
+                .anyMatch(n -> described.getOrDefault(n, Set.of()).contains(kind));
+        return says ? run.end() + next.end() : -1;
+    }
+
+    /**
      * The end of a singular noun of kind right after {@code at} ({@link #KIND_AFTER}: "... request exception", "... map
      * exceptions helper"), else -1.
      */
@@ -1602,7 +1746,7 @@ final class SpokenNames {
     private static final Set<String> BEFORE_LEADING = Lexicon.set("use uses using used call calls calling called invoke "
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with w got for raise raises raised raising throw throws thrown throwing catch catches caught "
-            + "catching import imports importing imported accept accepts accepting take takes taking refactoring "
+            + "catching handle handles handled handling swallow swallows swallowing import imports importing imported accept accepts accepting take takes taking refactoring "
             + "changing renaming removing deprecating rewriting touching editing under below beneath"); // "where do we throw not tree error"
 
     /**
@@ -1621,7 +1765,10 @@ final class SpokenNames {
                 for (int j = i; j < i + length; j++) {
                     if (j > i) {
                         String between = question.substring(spans.get(j - 1)[1], spans.get(j)[0]);
-                        if (!between.isBlank() && !between.equals("-")) {
+                        // a version's dot between two numbers ("the vcalendar 2.0 behavior": VCalendar2_0)
+                        boolean version = between.equals(".") && Character.isDigit(question.charAt(spans.get(j - 1)[1] - 1))
+                                && Character.isDigit(question.charAt(spans.get(j)[0]));
+                        if (!between.isBlank() && !between.equals("-") && !version) {
                             spaced = false;
                             break;
                         }
@@ -1635,8 +1782,10 @@ final class SpokenNames {
                 String[] parts = key.split(" ");
                 String before = i > 0 ? question.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT)
                         : null; // the word before the run
-                boolean roleNext = i + length < spans.size() && ROLE_NOUNS.contains(question.substring(spans.get(i + length)[0],
-                        spans.get(i + length)[1]).toLowerCase(Locale.ROOT)); // a role noun right after it
+                String next = i + length < spans.size() ? question.substring(spans.get(i + length)[0],
+                        spans.get(i + length)[1]).toLowerCase(Locale.ROOT) : "";
+                // a role noun right after it, or "constant" ("the page range all constant")
+                boolean roleNext = ROLE_NOUNS.contains(next) || next.equals("constant");
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;

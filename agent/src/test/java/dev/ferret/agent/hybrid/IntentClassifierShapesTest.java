@@ -1381,6 +1381,43 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 185 to 190, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            What methods does the Cleaner class define?                          # METHODS_OF_CLASS       # Cleaner
+            Where is the Cleaner defined?                                        # DEFINITIONS            # Cleaner
+            where is Cleaner                                                     # DEFINITIONS            # Cleaner
+            Is Flask Better Than Django For This?                                # UNKNOWN                # -
+            Which files import the vendored parse module, bleach._vendor.parse?  # IMPORTS                # bleach._vendor.parse
+            which files import the vendored six                                  # IMPORTS                # six
+            which files import vendored code                                     # THIRD_PARTY            # -
+            which third party libs are imported in setup.py                      # THIRD_PARTY            # -
+            whats got cook in its name (functions)                               # FUNCTIONS_BY_NAME      # cook
+            which functions have got cook in their name                          # FUNCTIONS_BY_NAME      # cook
+            anything with pickle by value in the function name?                  # FUNCTIONS_BY_NAME      # pickle_by_value
+            functions with make cell anywhere in the name                        # FUNCTIONS_BY_NAME      # make_cell
+            anything ocsp related by function name                               # FUNCTIONS_BY_NAME      # ocsp
+            Which classes extend Pickler directly, without any intermediate class? # SUBCLASSES           # Pickler
+            which ones implement decode? adding a charset arg                    # CLASSES_WITH_METHOD    # decode
+            fns annotated -> type                                                # FUNCTIONS_RETURNING    # type
+            which functions get a session passed in                              # FUNCTIONS_WITH_PARAMETER # session
+            anything decorated functools total ordering at class level           # CLASSES_BY_DECORATOR   # functools.total_ordering
+            functions decorated with functools wraps                             # FUNCTIONS_BY_DECORATOR # functools.wraps
+            Show every function whose name contains assign.                      # FUNCTIONS_BY_NAME      # assign
+            funcs starting with assign                                           # FUNCTIONS_BY_NAME      # assign*
+            assign the TODOs to owners                                           # UNKNOWN                # -
+            """)
+    void blindSets185To190(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
+    /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */
+    @org.junit.jupiter.api.Test
+    void aNegatedIntermediateIsDirect() {
+        assertEquals(new Intent.Subclasses("Pickler", false), classifier.classify("which classes extend Pickler with no intermediary"));
+        assertEquals(new Intent.Subclasses("Pickler", true), classifier.classify("classes under Pickler, through intermediate classes too"));
+    }
+
     /** The depth said with a slip or an abbreviation; "all of em" is no subject of the tests. */
     @org.junit.jupiter.api.Test
     void depthWithASlipAndTestsOfEm() {

@@ -1037,6 +1037,56 @@ class SpokenNamesTest {
                 class Date(Datetime):
                     pass
                 """);
+        Files.writeString(repo.resolve("blind185.py"), """
+                from collections import namedtuple
+                from enum import IntEnum
+                import html5lib
+                from html5lib._tokenizer import HTMLTokenizer
+
+                try:
+                    import PyICU
+                except ImportError:
+                    PyICU = None
+
+                KILL_CURSOR_FREQUENCY = 1
+                PAGE_RANGE_ALL = "::"
+
+                _DefragResultBase = namedtuple("DefragResult", "url fragment")
+
+
+                class DefragResult(_DefragResultBase):
+                    pass
+
+
+                class PasswordType(IntEnum):
+                    NOT_DECRYPTED = 0
+
+
+                class ComponentBehavior(object):
+                    pass
+
+
+                class VCalendar2_0(ComponentBehavior):
+                    pass
+
+
+                class LineParseError(Exception):
+                    pass
+
+
+                class NotMasterError(Exception):
+                    pass
+
+
+                def verify(password, _password_type=None, retryable_write=False):
+                    # BBB: kept for old callers
+                    if password is None:
+                        raise LineParseError()
+                    try:
+                        return PasswordType(0)
+                    except NotMasterError:
+                        return None
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -1243,6 +1293,18 @@ class SpokenNamesTest {
             where does cmpkey live                               | Definitions[name=_cmpkey]
             who extends TimedSerialzer (just one level)          | Subclasses[base=TimedSerializer, indirect=false]
             jump to is text serializer definition                | Definitions[name=is_text_serializer]
+            where do we pull in PyICU                            | Imports[module=PyICU]
+            files using html5lib._tokenizer pls                  | Imports[module=html5lib._tokenizer]
+            files using html5lib pls                             | Imports[module=html5lib]
+            bbb markers pls                                      | Comments[tags=[BBB]]
+            who raises LineParseErorr                            | Raises[exception=LineParseError]
+            functions that get a retryable write flag passed in  | FunctionsWithParameter[parameter=retryable_write]
+            who handles not master error                         | Catches[exception=NotMasterError]
+            anything returning password type                     | FunctionsReturning[type=PasswordType]
+            Where is the vcalendar 2.0 behavior declared?        | Definitions[name=VCalendar2_0]
+            Which classes derive from the defrag result base namedtuple? | Subclasses[base=_DefragResultBase, indirect=false]
+            where is the kill cursor frequency constant set      | Definitions[name=KILL_CURSOR_FREQUENCY]
+            Where is the page range all constant defined?        | Definitions[name=PAGE_RANGE_ALL]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);

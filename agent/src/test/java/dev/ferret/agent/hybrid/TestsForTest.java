@@ -36,6 +36,7 @@ class TestsForTest {
             the tests for this project                                  | -
             tests that call login                                       | -
             skipped tests for the exporter                              | -
+            show me the test methods, need a count for the ci page      | -
             """)
     void readsWhatTheTestsAreFor(String question, String subject) {
         Classification c = classifier.analyze(question);
