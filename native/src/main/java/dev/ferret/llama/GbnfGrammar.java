@@ -2,6 +2,7 @@ package dev.ferret.llama;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,21 @@ import java.util.Map;
  * \r \n \\ \" \[ \]}; {@code .}; groups; {@code * + ?} and {@code {m}}, {@code {m,}}, {@code {m,n}}; {@code #}
  * comments; newlines only between rules, inside parentheses and after {@code |}. The one reader of GBNF in Ferret:
  * {@link GbnfCheck} checks grammars with it, and tests read grammars into its tree to examine them.
+ *
+ * <p>Groups and repetition operators nest at most {@value #MAX_NESTING} deep ({@code (((...)))}, {@code x***}):
+ * the reader, and {@link GbnfCheck} after it, walk the tree recursively on the caller's thread, whose stack size
+ * is unknown, so the depth of that recursion is bounded here.
  */
 public final class GbnfGrammar {
+    /**
+     * Most levels of groups and repetition operators inside one another along any path of a rule ({@code ((x)*)}
+     * is 3). Generous: Ferret's own call grammars nest a handful of levels, and a grammar written by hand rarely
+     * more than ten. At this bound reading and checking a grammar recurse about 200 Java frames deep, which a
+     * thread with a 256 KiB stack takes ({@code GbnfGrammarTest}); llama.cpp makes each level a rule of its own,
+     * which {@link GbnfCheck} bounds with the rest ({@link GbnfCheck#MAX_DEPTH}).
+     */
+    public static final int MAX_NESTING = 64;
+
     /** A piece of a rule's body. */
     public sealed interface Node permits Lit, Cls, Any, Ref, Seq, Alt, Rep {
     }
@@ -53,8 +67,14 @@ public final class GbnfGrammar {
 
     private final Map<String, Node> rules = new LinkedHashMap<>();
     private final List<String> definitions = new ArrayList<>();
+    /** For nodes written in parentheses: how many pairs enclose exactly that node (llama.cpp makes each a rule). */
+    private final Map<Node, Integer> groups = new IdentityHashMap<>();
+    /** Nesting of nodes deeper than 0: groups and repetition operators along the deepest path inside the node. */
+    private final Map<Node, Integer> nesting = new IdentityHashMap<>();
     private final String s;
     private int pos;
+    /** Parentheses open at {@link #pos}. */
+    private int open;
 
     private GbnfGrammar(String s) {
         this.s = s;
@@ -79,6 +99,43 @@ public final class GbnfGrammar {
     /** The rule names in the order they are defined, with repeats when a name is defined again. */
     public List<String> definitions() {
         return List.copyOf(definitions);
+    }
+
+    /**
+     * How many pairs of parentheses enclose exactly {@code node} of this grammar's tree (2 for the literal of
+     * {@code (("a"))}); 0 for a node not written as a group. llama.cpp makes each pair a rule of its own.
+     */
+    int groups(Node node) {
+        return groups.getOrDefault(node, 0);
+    }
+
+    /** Levels of groups and repetition operators along the deepest path inside {@code node}, its own included. */
+    private int nesting(Node node) {
+        return nesting.getOrDefault(node, 0);
+    }
+
+    /**
+     * The deepest nesting among {@code nodes}. Plain loops here and in every method the reader recurses through:
+     * a lambda's first call links it, which takes far more stack than a level of the reader, and may come at the
+     * deepest level.
+     */
+    private int deepest(List<Node> nodes) {
+        int max = 0;
+        for (Node n : nodes) {
+            max = Math.max(max, nesting(n));
+        }
+        return max;
+    }
+
+    /** Records the nesting of a new node, refusing one past {@link #MAX_NESTING}. */
+    private Node nested(Node node, int levels) {
+        if (levels > MAX_NESTING) {
+            throw error("groups and repetitions nested more than " + MAX_NESTING + " deep");
+        }
+        if (levels > 0) {
+            nesting.put(node, levels);
+        }
+        return node;
     }
 
     private LlamaException.Sampler error(String what) {
@@ -158,7 +215,10 @@ public final class GbnfGrammar {
             space(true);
             options.add(sequence(nested));
         }
-        return options.size() == 1 ? options.getFirst() : new Alt(options);
+        if (options.size() == 1) {
+            return options.getFirst();
+        }
+        return nested(new Alt(options), deepest(options));
     }
 
     private Node sequence(boolean nested) {
@@ -178,12 +238,21 @@ public final class GbnfGrammar {
                     }
                     cps.add(character());
                 }
-                items.add(new Lit(cps.stream().mapToInt(Integer::intValue).toArray()));
+                int[] codePoints = new int[cps.size()];
+                for (int i = 0; i < codePoints.length; i++) {
+                    codePoints[i] = cps.get(i);
+                }
+                items.add(new Lit(codePoints));
             } else if (c == '[') {
                 items.add(characterClass());
             } else if (nameChar(c)) {
                 items.add(new Ref(name()));
             } else if (c == '(') {
+                // checked before going in: the reader recurses once per pair of parentheses
+                if (open + 1 > MAX_NESTING) {
+                    throw error("groups and repetitions nested more than " + MAX_NESTING + " deep");
+                }
+                open++;
                 pos++;
                 space(true);
                 Node inner = alternates(true);
@@ -191,7 +260,9 @@ public final class GbnfGrammar {
                     throw error("expected ')'");
                 }
                 pos++;
-                items.add(inner);
+                open--;
+                groups.put(inner, groups(inner) + 1);
+                items.add(nested(inner, nesting(inner) + 1));
             } else if (c == '.') {
                 pos++;
                 items.add(new Any());
@@ -199,15 +270,24 @@ public final class GbnfGrammar {
                 if (items.isEmpty()) {
                     throw error("'" + c + "' without anything before it");
                 }
+                Node last = items.getLast();
+                if (last instanceof Lit l && l.cps().length == 0 && groups(l) == 0) {
+                    // llama.cpp refuses it ("expecting preceding item"), and b4916 then constrains nothing
+                    throw error("'" + c + "' after an empty string");
+                }
                 pos++;
-                Node last = items.removeLast();
-                items.add(c == '{' ? repetition(last) : new Rep(last, c == '+' ? 1 : 0, c == '?' ? 1 : -1));
+                items.removeLast();
+                Rep rep = c == '{' ? repetition(last) : new Rep(last, c == '+' ? 1 : 0, c == '?' ? 1 : -1);
+                items.add(nested(rep, nesting(last) + 1));
             } else {
                 break;
             }
             space(nested);
         }
-        return items.size() == 1 ? items.getFirst() : new Seq(items);
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return nested(new Seq(items), deepest(items));
     }
 
     private Node characterClass() {

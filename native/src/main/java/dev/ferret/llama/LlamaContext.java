@@ -314,8 +314,15 @@ public final class LlamaContext implements AutoCloseable {
         return stateReference;
     }
 
-    /** Bytes of {@link #sequenceState} for a sequence of {@code cells} cells, as this context writes it. */
+    /**
+     * Bytes of {@link #sequenceState} for a sequence of {@code cells} cells, as this context writes it.
+     *
+     * @throws IllegalArgumentException for a negative {@code cells}
+     */
     public long sequenceStateSize(int cells) {
+        if (cells < 0) {
+            throw new IllegalArgumentException("cells must be 0 or more, got " + cells);
+        }
         return stateReference().bytesFor(cells);
     }
 

@@ -15,14 +15,23 @@ import java.util.Map;
  * A {@code llama_sampler} chain. Built with {@link #builder()}; each step is added in order and becomes owned
  * by the chain (only the chain is freed). The last step must select a token: {@code greedy()} or
  * {@code dist(seed)}.
+ *
+ * <p>With a grammar step, every native call that runs llama.cpp's grammar code (making the chain, sample, accept,
+ * reset) runs on a {@link TokenizerThreads} thread, whose stack is known: that code recurses once per rule
+ * reference it follows ({@code llama_grammar_advance_stack}, about 130 bytes a level), when the sampler is made and
+ * for every token, and the caller's stack may be 1 MiB or less. {@link GbnfCheck} bounds the depth
+ * ({@link GbnfCheck#MAX_DEPTH}) to a small part of that stack. The caller waits, as for tokenization.
  */
 public final class SamplerChain implements AutoCloseable {
     private MemorySegment chain;
     private final List<String> steps;
+    /** Whether a step is llama.cpp's grammar sampler: its calls then run on a {@link TokenizerThreads} thread. */
+    private final boolean grammar;
 
     private SamplerChain(MemorySegment chain, List<String> steps) {
         this.chain = chain;
         this.steps = List.copyOf(steps);
+        this.grammar = steps.contains("grammar");
     }
 
     public static Builder builder() {
@@ -51,7 +60,11 @@ public final class SamplerChain implements AutoCloseable {
     public int sample(LlamaContext ctx, int idx) {
         MemorySegment c = handle();
         checkFinite(ctx.logitsView(idx), idx);
-        return LlamaH.llama_sampler_sample(c, ctx.handle(), idx);
+        MemorySegment context = ctx.handle();
+        if (grammar) {
+            return TokenizerThreads.call(() -> LlamaH.llama_sampler_sample(c, context, idx));
+        }
+        return LlamaH.llama_sampler_sample(c, context, idx);
     }
 
     private static final int EXPONENT = 0x7f800000;
@@ -81,11 +94,28 @@ public final class SamplerChain implements AutoCloseable {
 
     /** Tells stateful steps (penalties, grammar) that {@code token} was appended without sampling it here. */
     public void accept(int token) {
-        LlamaH.llama_sampler_accept(handle(), token);
+        MemorySegment c = handle();
+        if (grammar) {
+            TokenizerThreads.call(() -> {
+                LlamaH.llama_sampler_accept(c, token);
+                return null;
+            });
+        } else {
+            LlamaH.llama_sampler_accept(c, token);
+        }
     }
 
+    /** Back to the state after building; the grammar step parses its grammar again (b4916). */
     public void reset() {
-        LlamaH.llama_sampler_reset(handle());
+        MemorySegment c = handle();
+        if (grammar) {
+            TokenizerThreads.call(() -> {
+                LlamaH.llama_sampler_reset(c);
+                return null;
+            });
+        } else {
+            LlamaH.llama_sampler_reset(c);
+        }
     }
 
     /** The step names in order, as llama.cpp reports them for the steps we added. */
@@ -162,7 +192,8 @@ public final class SamplerChain implements AutoCloseable {
 
         /**
          * Constrains tokens to a GBNF grammar (llama.cpp's grammar sampler). The grammar is checked in Java
-         * first ({@link GbnfCheck}): b4916 silently ignores a grammar it cannot parse.
+         * first ({@link GbnfCheck}): b4916 silently ignores a grammar it cannot parse, and recurses on the native
+         * stack as deep as the grammar's rule references chain.
          */
         public Builder grammar(Vocab vocab, String gbnf, String root) {
             if (gbnf == null || gbnf.isBlank()) {
@@ -189,6 +220,11 @@ public final class SamplerChain implements AutoCloseable {
                 throw new IllegalStateException("a sampler chain must end with greedy() or dist(seed); steps: " + names);
             }
             LlamaBackend.get();
+            // llama.cpp parses the grammar and makes its first stacks recursively: on a thread whose stack is known
+            return names.contains("grammar") ? TokenizerThreads.call(this::buildHere) : buildHere();
+        }
+
+        private SamplerChain buildHere() {
             MemorySegment chain;
             try (Arena a = Arena.ofConfined()) {
                 MemorySegment params = LlamaH.llama_sampler_chain_default_params(a);

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Platform threads with a stack of {@link #STACK_BYTES}, on which every native tokenization runs.
+ * Platform threads with a stack of {@link #STACK_BYTES}, on which every native tokenization runs, and every call
+ * into llama.cpp's grammar code ({@link SamplerChain} with a grammar step).
  *
  * <p>llama.cpp's regex pre-tokenizer recurses once per character of a match, about 300 bytes of native stack
  * per character (measured: 296 with b4916, 330 with b4980). The caller's stack is unknown (1 MiB for a default
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  * the stack is known, and {@link Vocab} keeps what it hands llama.cpp within {@link Vocab#MAX_SPAN} characters
  * per match: 8,192 x 330 bytes is 2.7 MiB, a sixth of this stack. The stack is reserved address space; only the
  * pages a call touches are committed.
+ *
+ * <p>llama.cpp's grammar code recurses once per rule reference it follows, when the sampler is made and for
+ * every token; {@link GbnfCheck#MAX_DEPTH} keeps that to a small part of this stack (see there).
  *
  * <p>The pool holds at most one thread per processor; idle threads end after 30 s. A call made from one of these
  * threads runs inline. The calling thread waits without being interruptible (the native call cannot be
