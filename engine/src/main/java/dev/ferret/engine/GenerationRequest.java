@@ -2,8 +2,10 @@ package dev.ferret.engine;
 
 import dev.ferret.llama.GbnfCheck;
 import dev.ferret.llama.LlamaException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,13 +17,18 @@ import java.util.Set;
  * @param maxTokens    most tokens to generate (the stopping token not counted), 1 to {@link #MAX_TOKENS}
  * @param sampling     sampler settings
  * @param stopStrings  text that ends generation; the output stops just before it, and nothing after it is
- *                     decoded. EOG tokens of the vocabulary always stop, without being listed here.
+ *                     decoded. EOG tokens of the vocabulary always stop, without being listed here. No null or
+ *                     empty entries.
  * @param bannedTokens token ids that are never sampled while any other token is possible (e.g. {@code <tool_call>}
  *                     to force an answer); under a grammar that allows nothing else, a banned token is still
- *                     taken rather than leaving no candidate
+ *                     taken rather than leaving no candidate. An id outside the model's vocabulary is an
+ *                     {@link IllegalArgumentException} naming {@code bannedTokens} when generation starts.
  * @param logitBias    extra bias per token id (finite; ban a token with {@code bannedTokens})
  * @param grammar      GBNF grammar (root rule {@code root}) constraining the output, or null; one llama.cpp
- *                     would refuse is an {@link EngineException.InvalidGrammar} here
+ *                     would refuse, or could not run safely (left recursion, rule references nested deeper than
+ *                     {@link dev.ferret.llama.GbnfCheck#MAX_DEPTH}, groups deeper than
+ *                     {@link dev.ferret.llama.GbnfGrammar#MAX_NESTING}; see {@link dev.ferret.llama.GbnfCheck}),
+ *                     is an {@link EngineException.InvalidGrammar} here naming the problem
  */
 public record GenerationRequest(int maxTokens, SamplingOptions sampling, List<String> stopStrings,
                                 Set<Integer> bannedTokens, Map<Integer, Float> logitBias, String grammar) {
@@ -33,17 +40,33 @@ public record GenerationRequest(int maxTokens, SamplingOptions sampling, List<St
             throw new IllegalArgumentException("maxTokens must be 1 to " + MAX_TOKENS + ", got " + maxTokens);
         }
         sampling = sampling == null ? SamplingOptions.greedy() : sampling;
-        stopStrings = List.copyOf(stopStrings == null ? List.of() : stopStrings);
-        for (String stop : stopStrings) {
-            if (stop.isEmpty()) {
-                throw new IllegalArgumentException("stopStrings must not contain an empty string (it would match at once)");
+        // nulls are named here: the copies below would throw a bare NullPointerException
+        List<String> stops = stopStrings == null ? List.of() : new ArrayList<>(stopStrings);
+        for (int i = 0; i < stops.size(); i++) {
+            if (stops.get(i) == null) {
+                throw new IllegalArgumentException("stopStrings must not contain null, got it at index " + i);
             }
+            if (stops.get(i).isEmpty()) {
+                throw new IllegalArgumentException("stopStrings must not contain an empty string (it would match at once),"
+                        + " got one at index " + i);
+            }
+        }
+        stopStrings = List.copyOf(stops);
+        if (bannedTokens != null && bannedTokens.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("bannedTokens must not contain null");
         }
         bannedTokens = Set.copyOf(bannedTokens == null ? Set.of() : bannedTokens);
         for (int t : bannedTokens) {
             if (t < 0) {
                 throw new IllegalArgumentException("bannedTokens must hold token ids (not negative), got " + t);
             }
+        }
+        if (logitBias != null) {
+            logitBias.forEach((t, bias) -> {
+                if (t == null || bias == null) {
+                    throw new IllegalArgumentException("logitBias must not hold null " + (t == null ? "keys" : "values, got one for token " + t));
+                }
+            });
         }
         logitBias = Map.copyOf(logitBias == null ? Map.of() : logitBias);
         logitBias.forEach((t, bias) -> {

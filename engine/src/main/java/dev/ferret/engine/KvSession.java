@@ -35,7 +35,11 @@ public interface KvSession extends AutoCloseable {
     /** Replaces the cache with a state saved for exactly {@code tokens}, checked in Java before llama.cpp reads it. */
     void restoreState(int[] tokens, byte[] state);
 
-    /** Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens. */
+    /**
+     * Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens.
+     *
+     * @throws IllegalArgumentException for a negative {@code tokens}
+     */
     long stateSize(int tokens);
 
     /** Forgets the conversation (empties the cache). */

@@ -206,6 +206,10 @@ public final class ParallelSession implements KvSession {
 
     @Override
     public long stateSize(int tokens) {
+        if (tokens < 0) {
+            // the size formula would go negative
+            throw new IllegalArgumentException("stateSize: tokens must be 0 or more, got " + tokens);
+        }
         checkOpen();
         // on the decode thread: the size is computed from the context's cache, which a decode changes
         return owner.loop().call(() -> {

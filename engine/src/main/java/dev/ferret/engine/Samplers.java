@@ -4,7 +4,9 @@ import dev.ferret.llama.LlamaContext;
 import dev.ferret.llama.LlamaException;
 import dev.ferret.llama.SamplerChain;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the llama.cpp sampler chain of a {@link GenerationRequest}; shared by {@link Session} and {@link ParallelSession}. */
 final class Samplers {
@@ -16,6 +18,10 @@ final class Samplers {
     /** A new chain for one generation (the caller closes it); a grammar llama.cpp refuses is an IllegalArgumentException. */
     static SamplerChain chain(Model model, GenerationRequest r) {
         SamplerChain.Builder b = SamplerChain.builder();
+        int vocab = model.vocabSize();
+        // the request checked the ids' sign; the vocabulary is the model's: name what the caller gave
+        outside("bannedTokens", r.bannedTokens(), vocab);
+        outside("logitBias", r.logitBias().keySet(), vocab);
         Map<Integer, Float> bias = new HashMap<>(r.logitBias());
         for (int t : r.bannedTokens()) {
             // a huge finite penalty rather than -inf: if a grammar leaves only banned tokens, one of them is
@@ -23,7 +29,7 @@ final class Samplers {
             bias.put(t, BANNED);
         }
         if (!bias.isEmpty()) {
-            b.logitBias(model.vocabSize(), bias);
+            b.logitBias(vocab, bias);
         }
         SamplingOptions s = r.sampling();
         if (s.repeatPenalty() != 1f) {
@@ -54,12 +60,23 @@ final class Samplers {
         try {
             return b.build();
         } catch (LlamaException e) {
-            // the grammar is the one step llama.cpp refuses for what it holds (e.g. left recursion, which the Java
-            // check leaves to it); the other steps' values were checked with the request
+            // the grammar is the one step llama.cpp may refuse for what it holds (the Java check refuses what b4916
+            // is known to refuse, but a newer library may refuse more); the other steps' values were checked with
+            // the request
             if (r.grammar() != null && e.getMessage().contains("the grammar sampler")) {
                 throw new EngineException.InvalidGrammar(e.getMessage(), e);
             }
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Throws naming the request's field and the ids in it outside the vocabulary [0, {@code vocab}). */
+    private static void outside(String field, Set<Integer> ids, int vocab) {
+        List<Integer> bad = ids.stream().filter(t -> t >= vocab).sorted().toList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(field + " holds token id" + (bad.size() == 1 ? " " : "s ")
+                    + (bad.size() > 5 ? bad.subList(0, 5) + " ..." : bad.size() == 1 ? bad.getFirst() : bad)
+                    + " outside this model's vocabulary [0, " + vocab + ")");
         }
     }
 

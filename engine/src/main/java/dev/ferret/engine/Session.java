@@ -515,8 +515,16 @@ public final class Session implements KvSession {
         }
     }
 
-    /** Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens (how big a valid saved state is). */
+    /**
+     * Bytes {@link #saveState()} gives for a cache of {@code tokens} tokens (how big a valid saved state is).
+     *
+     * @throws IllegalArgumentException for a negative {@code tokens}
+     */
     public long stateSize(int tokens) {
+        if (tokens < 0) {
+            // the size formula would go negative
+            throw new IllegalArgumentException("stateSize: tokens must be 0 or more, got " + tokens);
+        }
         try (var _ = enter()) {
             return ctx.sequenceStateSize(tokens);
         } catch (LlamaException.State e) {

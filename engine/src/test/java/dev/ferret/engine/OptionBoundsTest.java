@@ -98,6 +98,13 @@ class OptionBoundsTest {
         assertEquals(GenerationRequest.MAX_TOKENS, GenerationRequest.greedy(GenerationRequest.MAX_TOKENS).maxTokens());
         GenerationRequest r = GenerationRequest.greedy(8);
         refused("stopStrings", () -> r.withStops(List.of("\n", "")));
+        // a null entry was a bare NullPointerException from List.copyOf
+        assertEquals("stopStrings must not contain null, got it at index 1", assertThrows(IllegalArgumentException.class,
+                () -> r.withStops(java.util.Arrays.asList("\n", null))).getMessage());
+        refused("bannedTokens", () -> r.withBanned(new java.util.HashSet<>(java.util.Arrays.asList(1, null))));
+        java.util.Map<Integer, Float> nullBias = new java.util.HashMap<>();
+        nullBias.put(3, null);
+        refused("logitBias", () -> new GenerationRequest(8, null, null, null, nullBias, null));
         refused("bannedTokens", () -> r.withBanned(Set.of(-3)));
         for (float bias : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             refused("logitBias", () -> new GenerationRequest(8, null, null, null, Map.of(5, bias), null));

@@ -271,6 +271,8 @@ class ParallelContextTest extends TinyModelTest {
             assertEquals(p.length, pre.evaluated());
             byte[] state = a.saveState();
             assertEquals(a.stateSize(p.length), state.length);
+            assertEquals("stateSize: tokens must be 0 or more, got -1",
+                    assertThrows(IllegalArgumentException.class, () -> a.stateSize(-1)).getMessage());
             plain.restoreState(p, state);
             Generation fromPlain = plain.generate(p, GenerationRequest.greedy(12), null);
             assertEquals(p.length - 1, fromPlain.reusedTokens());

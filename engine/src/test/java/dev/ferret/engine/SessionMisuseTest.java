@@ -321,6 +321,49 @@ class SessionMisuseTest {
     }
 
     @Test
+    void refusalsNameWhatTheCallerPassed() {
+        try (Session s = model.newSession(128)) {
+            int vocab = model.vocabSize();
+            // banned tokens outside the vocabulary were reported as "logit bias for token 2147483647"
+            IllegalArgumentException banned = assertThrows(IllegalArgumentException.class, () -> s.generate(PROMPT,
+                    GenerationRequest.greedy(4).withBanned(Set.of(vocab + 5, Integer.MAX_VALUE)), null));
+            assertEquals("bannedTokens holds token ids [" + (vocab + 5) + ", " + Integer.MAX_VALUE
+                    + "] outside this model's vocabulary [0, " + vocab + ")", banned.getMessage());
+            IllegalArgumentException bias = assertThrows(IllegalArgumentException.class, () -> s.generate(PROMPT,
+                    new GenerationRequest(4, null, List.of(), Set.of(), Map.of(vocab, 1f), null), null));
+            assertEquals("logitBias holds token id " + vocab + " outside this model's vocabulary [0, " + vocab + ")", bias.getMessage());
+            // a negative token count gave a negative size
+            IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> s.stateSize(-1));
+            assertEquals("stateSize: tokens must be 0 or more, got -1", size.getMessage());
+            assertTrue(s.stateSize(0) > 0 && s.stateSize(2) > s.stateSize(1));
+            assertUsable(s);
+        }
+    }
+
+    @Test
+    void grammarsLlamaCppCannotRunAreInvalidGrammarsBeforeItSeesThem() {
+        // left recursion: b4916 found this one and then silently generated without the grammar
+        EngineException.InvalidGrammar left = assertThrows(EngineException.InvalidGrammar.class,
+                () -> GenerationRequest.greedy(4).withGrammar("root ::= root \"a\" | \"b\""));
+        assertTrue(left.getMessage().startsWith("grammar: rule 'root' is left-recursive"), left.getMessage());
+        // these it missed, and recursed without end on them, killing the process whatever the stack
+        for (String loop : List.of("root ::= item* \".\"\nitem ::= [a-z]*\n", "root ::= x root \"a\" | \"b\"\nx ::= y\ny ::= \"\"\n")) {
+            assertThrows(EngineException.InvalidGrammar.class, () -> GenerationRequest.greedy(4).withGrammar(loop), loop);
+        }
+        // a billion copies of "a" (llama.cpp writes each out), and groups nested 5,000 deep (StackOverflowError)
+        assertThrows(EngineException.InvalidGrammar.class, () -> GenerationRequest.greedy(4).withGrammar("root ::= \"a\"{999999999}"));
+        EngineException.InvalidGrammar nested = assertThrows(EngineException.InvalidGrammar.class, () -> GenerationRequest.greedy(4)
+                .withGrammar("root ::= " + "(".repeat(5000) + "\"a\"" + ")".repeat(5000)));
+        assertTrue(nested.getMessage().contains("nested more than 64 deep"), nested.getMessage());
+        // what is left runs: the same items without the loop
+        try (Session s = model.newSession(128)) {
+            Generation g = s.generate(PROMPT, GenerationRequest.greedy(8).withGrammar("root ::= item \".\"\nitem ::= [a-z]*\n"), null);
+            assertTrue(g.text().matches("[a-z]*\\.?"), g.text());
+            assertUsable(s);
+        }
+    }
+
+    @Test
     void aGrammarThatCanNeverFinishIsBoundedByTheTokenBudgetAndTheContext() {
         String endless = "root ::= \"a\" root"; // never complete, so no end-of-generation token is ever allowed
         try (Session s = model.newSession(128)) {

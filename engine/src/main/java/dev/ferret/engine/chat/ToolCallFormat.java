@@ -3,6 +3,8 @@ package dev.ferret.engine.chat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferret.llama.GbnfCheck;
+import dev.ferret.llama.LlamaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,10 +95,12 @@ public enum ToolCallFormat {
      * A grammar for exactly one call to one of {@code tools} (OpenAI-style schemas); see {@link CallGrammar}.
      *
      * @throws IllegalArgumentException for no tools, a tool without a name, or a schema past the grammar's limits
-     *                                  ({@link CallGrammar#MAX_DEPTH}, {@link CallGrammar#MAX_GRAMMAR}), naming the tool
+     *                                  ({@link CallGrammar#MAX_DEPTH}, {@link CallGrammar#MAX_GRAMMAR}), naming the tool;
+     *                                  or a grammar past what llama.cpp can run ({@link GbnfCheck}: an object with
+     *                                  thousands of optional properties nests rule references too deep), naming the rule
      */
     public String callGrammar(List<JsonNode> tools) {
-        return CallGrammar.of(this, tools).toolCall();
+        return runnable(CallGrammar.of(this, tools).toolCall());
     }
 
     /**
@@ -105,7 +109,20 @@ public enum ToolCallFormat {
      * @throws IllegalArgumentException as {@link #callGrammar} does
      */
     public String answerOrCallGrammar(List<JsonNode> tools) {
-        return CallGrammar.of(this, tools).answerOrCall();
+        return runnable(CallGrammar.of(this, tools).answerOrCall());
+    }
+
+    /**
+     * The grammar, once {@link GbnfCheck} (which a generation request runs too) finds llama.cpp can run it: a tool
+     * list past that is the caller's input error, as a schema past CallGrammar's own limits is.
+     */
+    private static String runnable(String grammar) {
+        try {
+            GbnfCheck.check(grammar, "root");
+        } catch (LlamaException e) {
+            throw new IllegalArgumentException("the tools' call grammar is past what llama.cpp can run: " + e.getMessage(), e);
+        }
+        return grammar;
     }
 
     /**

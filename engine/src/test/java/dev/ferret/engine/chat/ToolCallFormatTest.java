@@ -81,4 +81,28 @@ class ToolCallFormatTest {
         }
         assertTrue(ToolCallFormat.MISTRAL.callGrammar(tools()).contains("[a-zA-Z0-9] [a-zA-Z0-9]"), "nine-character call id");
     }
+
+    @Test
+    void toolsWhoseGrammarLlamaCppCannotRunAreTheCallersError() {
+        // an object's optional properties chain two levels each; 6,000 of them pass CallGrammar's own limits but not
+        // the depth llama.cpp can follow: an IllegalArgumentException (a 400 for the server), not a failed request later
+        com.fasterxml.jackson.databind.node.ObjectNode params = Json.MAPPER.createObjectNode().put("type", "object");
+        com.fasterxml.jackson.databind.node.ObjectNode props = params.putObject("properties");
+        for (int i = 0; i < 6000; i++) {
+            props.putObject("p" + i).put("type", "integer");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode tool = Json.MAPPER.createObjectNode().put("type", "function");
+        tool.putObject("function").put("name", "wide").set("parameters", params);
+        for (ToolCallFormat f : List.of(ToolCallFormat.HERMES, ToolCallFormat.MISTRAL)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.callGrammar(List.of(tool)));
+            assertTrue(e.getMessage().startsWith("the tools' call grammar is past what llama.cpp can run: grammar: rule references nest"),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> f.answerOrCallGrammar(List.of(tool)));
+        }
+        props.removeAll();
+        for (int i = 0; i < 100; i++) {
+            props.putObject("p" + i).put("type", "integer");
+        }
+        GbnfCheck.check(ToolCallFormat.HERMES.callGrammar(List.of(tool)), "root");
+    }
 }
