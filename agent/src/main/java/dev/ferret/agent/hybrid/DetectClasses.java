@@ -515,6 +515,10 @@ final class DetectClasses extends Detect {
         }
         Word w = q.get(a);
         String n = w.norm();
+        if (w.text().replaceFirst("^abc\\.", "").equals("ABCMeta") && baseRelation()
+                && any(Set.of("direct", "directly", "immediate", "immediately"))) {
+            return null; // "direct subclasses of ABCMeta?": the metaclasses deriving from it, read by subclasses()
+        }
         boolean classWord = q.words.stream().anyMatch(x -> Lexicon.CLASS.contains(x.norm()) && !x.code()
                 && !x.norm().startsWith("object"))
                 || a == q.size() - 1 && q.phrase("which", "ones"); // "which ones r abstract"

@@ -457,6 +457,11 @@ final class Rewrites {
     private static final Pattern CONSTANT_SET = Pattern.compile("\\bwhere(?:'s|s|\\s+is|\\s+are)\\s+((?:the\\s+)?(?:`?(?:[A-Z][A-Z0-9_]{2,}"
             + "|_*[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])`?(?:\\s+constant)?|(?:[a-z][a-z0-9]*\\s+){1,6}constant))\\s+"
             + "(?:set|assigned|configured|initiali[sz]ed)\\b"); // "_base64_alphabet", "the kill cursor frequency constant" too
+    /** "the nonzero dunder": the method {@code __nonzero__} (not "the dunder methods", a kind). */
+    private static final Pattern THE_X_DUNDER = Pattern.compile("(?i)(?<=\\bthe\\s)([a-z][a-z0-9]*)\\s+dunder\\b(?!\\s+(?:methods?|attrs?|"
+            + "attributes?|names?))");
+    /** "automat._methodical importers?": the files importing it. */
+    private static final Pattern IMPORTERS = Pattern.compile("(?<![\\w.`])([a-z_][\\w]*\\.[\\w.]*\\w)\\s+importers\\b");
     /** "functions that get a retryable write flag passed in": those that take it. */
     private static final Pattern PASSED_IN = Pattern.compile("(?i)\\b(?:get|gets|getting|receive|receives|receiving)\\s+"
             + "((?:an?\\s+|the\\s+)?[\\w`]+(?:\\s+[\\w`]+){0,4}?)\\s+passed(?:\\s+in(?:to\\s+(?:it|them))?)?(?![\\w-])");
@@ -900,6 +905,8 @@ final class Rewrites {
         }
         q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");
         q = PASSED_IN.matcher(q).replaceAll("take $1");
+        q = THE_X_DUNDER.matcher(q).replaceAll("__$1__");
+        q = IMPORTERS.matcher(q).replaceAll("importers of $1");
         q = RELATED_BY_NAME.matcher(q).replaceAll(m -> "with " + m.group(1) + " in the " + m.group(2).toLowerCase(
                 java.util.Locale.ROOT) + " name");
         q = APOSTROPHE_D.matcher(q).replaceAll(m -> {

@@ -346,9 +346,40 @@ final class SpokenNames {
         if (question == null || question.length() > MAX_CHARS) {
             return first; // each run tried reads the question again: a long paste would take minutes
         }
-        return openName(classifier, question, prefixedClass(question, repositorySpelling(question,
+        Classification c = openName(classifier, question, prefixedClass(question, repositorySpelling(question,
                 ownLibraryClass(classifier, question, readRuns(classifier, question, uncorrected(classifier, question, first))))));
+        Classification taken = c.intent() instanceof Intent.Unknown || !c.intent().argument().isEmpty() ? null
+                : parameterTaken(classifier, question);
+        return taken != null ? taken : c;
     }
+
+    /**
+     * A word right after "taking" / "accepts" that is a parameter here, where the question was read as a kind ("funcs
+     * taking errors?" read as the exception classes, in a codebase whose functions take {@code errors}): the question
+     * read with the word written as code, where that reading lists the functions taking it. Null otherwise.
+     */
+    private Classification parameterTaken(IntentClassifier classifier, String question) {
+        Matcher m = TAKING.matcher(question);
+        while (m.find()) {
+            String word = m.group(1);
+            EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+            if (!used.contains(Role.PARAMETER) || used.contains(Role.DEFINED_CLASS)) {
+                continue;
+            }
+            Classification again = classifier.analyze(question.substring(0, m.start(1)) + "`" + word + "`"
+                    + question.substring(m.end(1)));
+            if (again.intent() instanceof Intent.FunctionsWithParameter f && f.parameter().equals(word)) {
+                List<String> notes = new ArrayList<>(again.notes());
+                notes.add("read '" + word + "' as the parameter of that name, which functions here take");
+                return new Classification(again.intent(), again.path(), again.score(), true, notes);
+            }
+        }
+        return null;
+    }
+
+    /** A verb of taking, then a word ("funcs taking errors", "which accept a callback"). */
+    private static final Pattern TAKING = Pattern.compile("(?i)\\b(?:take|takes|taking|accept|accepts|accepting)\\s+"
+            + "(?:an?\\s+|the\\s+)?([A-Za-z_]\\w*)(?![\\w.`(])");
 
     /**
      * A word the reader corrected into a module or a cue word where the repository has a function or class of that very
@@ -562,6 +593,19 @@ final class SpokenNames {
                     || r == Role.DEFINED_FUNCTION || r == Role.ASSIGNED)).toList();
             if (hidden.size() == 1) {
                 return reread(c, new Intent.Definitions(hidden.getFirst()));
+            }
+        }
+        String called = c.intent() instanceof Intent.Callers k ? k.function() : null;
+        if (called != null && called.matches("[A-Za-z][A-Za-z0-9]*") && !roles.containsKey(called)
+                && !question.contains("`" + called)) {
+            // "who calls textcheck", "call sites of the carry helper": the repository's _textcheck, its only function
+            // of those letters after underscores
+            List<String> hidden = java.util.stream.Stream.of("_" + called, "__" + called).filter(n -> roles
+                    .getOrDefault(n, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION)).toList();
+            if (hidden.size() == 1) { // the answer says what was read
+                List<String> notes = new ArrayList<>(c.notes());
+                notes.add("read '" + called + "' as '" + hidden.getFirst() + "', the only function here of those letters");
+                return new Classification(new Intent.Callers(hidden.getFirst()), c.path(), c.score(), c.uncertain(), notes);
             }
         }
         String name = classArgument(c.intent());
@@ -866,7 +910,7 @@ final class SpokenNames {
             String firstWritten = written.indexOf(' ') > 0 ? written.substring(0, written.indexOf(' ')) : null;
             for (String name : byCompact.getOrDefault(run.words().replace(" ", ""), Set.of())) {
                 // words run together or apart ("websocket" for WebSocket)
-                if ((run.plain() || roles.get(name).contains(Role.MODULE) || firstWritten != null && name.startsWith(firstWritten))
+                if ((run.plain() || roles.get(name).contains(Role.MODULE) || firstWritten != null && name.replaceFirst("^_+", "").startsWith(firstWritten))
                         && !(pattern && words(name) == null)) { // a pattern's word is no one-part name run apart
                     names.add(name);
                 }
@@ -1290,6 +1334,17 @@ final class SpokenNames {
         }
         String qualifier = spelt.substring(0, spelt.indexOf(' '));
         String rest = spelt.substring(spelt.indexOf(' ') + 1);
+        Matcher said = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(qualifier) + "\\s+" + Pattern.quote(rest)
+                + "(?!\\w)").matcher(question);
+        if ((first instanceof Intent.Catches || first instanceof Intent.Raises) && rest.matches("[a-z]+")
+                && roles.getOrDefault(rest, EnumSet.noneOf(Role.class)).contains(Role.RAISED_OR_CAUGHT)
+                && source.getOrDefault(rest, Set.of()).contains(qualifier) && said.find()) {
+            // "where do we throw socket error": socket.error, raised or caught here as written, in small letters
+            String dotted = qualifier + "." + rest;
+            Classification again = classifier.analyze(question.substring(0, said.start()) + "`" + dotted + "`"
+                    + question.substring(said.end()));
+            return dotted.equals(raised(again.intent())) ? again : null;
+        }
         if (!(first instanceof Intent.Subclasses || first instanceof Intent.MethodsOfClass || first instanceof Intent.Catches
                 || first instanceof Intent.Raises) || TRAILING_KIND.contains(rest)
                 || !(modules.containsKey(qualifier) || Detect.knownModule(qualifier))) {
@@ -1297,6 +1352,14 @@ final class SpokenNames {
         }
         Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
         names.addAll(oneWord.getOrDefault(rest.replace(" ", ""), Set.of()));
+        if (names.isEmpty()) { // "unittest testcase": a base written unittest.TestCase here, from that module
+            roles.forEach((n, used) -> {
+                if (n.equalsIgnoreCase(rest.replace(" ", "")) && used.contains(Role.BASE)
+                        && source.getOrDefault(n, Set.of()).contains(qualifier)) {
+                    names.add(n);
+                }
+            });
+        }
         int kind = rest.lastIndexOf(' ');
         if (names.isEmpty() && kind > 0 && TRAILING_KIND.contains(rest.substring(kind + 1))) {
             // "the decimal invalid operation error": decimal's InvalidOperation, qualified and said with its kind
@@ -1637,7 +1700,7 @@ final class SpokenNames {
     }
 
     private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:exception|error|helper|generator|function|"
-            + "constant)\\b", Pattern.CASE_INSENSITIVE);
+            + "constant|thing)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * For a first reading that names nothing ("who calls the path graph generator" read as the generators): the run
@@ -1784,8 +1847,9 @@ final class SpokenNames {
                         : null; // the word before the run
                 String next = i + length < spans.size() ? question.substring(spans.get(i + length)[0],
                         spans.get(i + length)[1]).toLowerCase(Locale.ROOT) : "";
-                // a role noun right after it, or "constant" ("the page range all constant")
-                boolean roleNext = ROLE_NOUNS.contains(next) || next.equals("constant");
+                // a role noun right after it, or "constant" / "thing" ("the page range all constant", "the keywords
+                // only thing")
+                boolean roleNext = ROLE_NOUNS.contains(next) || next.equals("constant") || next.equals("thing");
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;

@@ -1381,7 +1381,7 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
-    /** Shapes found by the blind sets of 185 to 190, one row each (read without a repository). */
+    /** Shapes found by the blind sets of 185 to 196, one row each (read without a repository). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
             What methods does the Cleaner class define?                          # METHODS_OF_CLASS       # Cleaner
@@ -1406,6 +1406,12 @@ class IntentClassifierShapesTest {
             Show every function whose name contains assign.                      # FUNCTIONS_BY_NAME      # assign
             funcs starting with assign                                           # FUNCTIONS_BY_NAME      # assign*
             assign the TODOs to owners                                           # UNKNOWN                # -
+            which class defines the nonzero dunder                               # CLASSES_WITH_METHOD    # __nonzero__
+            automat._methodical importers?                                       # IMPORTS                # automat._methodical
+            direct subclasses of ABCMeta?                                        # SUBCLASSES             # ABCMeta
+            subclasses of ABCMeta                                                # ABSTRACT_CLASSES       # -
+            whats the class ending in Middleware                                 # CLASSES_BY_NAME        # *Middleware
+            what is the purpose of the class named Handler                       # UNKNOWN                # -
             """)
     void blindSets185To190(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -1078,7 +1078,7 @@ class SpokenNamesTest {
                     pass
 
 
-                def verify(password, _password_type=None, retryable_write=False):
+                def verify(password, _password_type=None, retryable_write=False, errors="strict"):
                     # BBB: kept for old callers
                     if password is None:
                         raise LineParseError()
@@ -1086,6 +1086,35 @@ class SpokenNamesTest {
                         return PasswordType(0)
                     except NotMasterError:
                         return None
+                """);
+        Files.writeString(repo.resolve("blind191.py"), """
+                import socket
+                import unittest
+
+
+                def _textcheck(name, value):
+                    return value
+
+
+                def _keywords_only(f):
+                    return f
+
+
+                class _PClassEvolver(object):
+                    def set(self, key, value):
+                        return self
+
+
+                class HyperlinkTestCase(unittest.TestCase):
+                    def check(self):
+                        _textcheck("x", 1)
+
+
+                def inet_pton(address):
+                    try:
+                        return socket.inet_pton(address)
+                    except socket.error:
+                        raise socket.error("bad address")
                 """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
@@ -1305,6 +1334,12 @@ class SpokenNamesTest {
             Which classes derive from the defrag result base namedtuple? | Subclasses[base=_DefragResultBase, indirect=false]
             where is the kill cursor frequency constant set      | Definitions[name=KILL_CURSOR_FREQUENCY]
             Where is the page range all constant defined?        | Definitions[name=PAGE_RANGE_ALL]
+            funcs taking errors?                                 | FunctionsWithParameter[parameter=errors]
+            who calls textcheck                                  | Callers[function=_textcheck]
+            where does the keywords only thing live              | Definitions[name=_keywords_only]
+            List the methods of the PClass evolver class.        | MethodsOfClass[className=_PClassEvolver]
+            direct subclasses of unittest testcase?              | Subclasses[base=TestCase, indirect=false]
+            where do we throw socket error                       | Raises[exception=socket.error]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
