@@ -361,8 +361,8 @@ final class DetectImports extends Detect {
     private static final Set<String> MODULE_NOUNS_BEFORE = Set.of("module", "package", "library", "lib", "submodule",
             "subpackage", "extension");
     /** The same, and words of where a module comes from ("import the vendored six", "the bundled module X"). */
-    private static final Set<String> MODULE_NOUNS_AND_ORIGINS = Set.of("module", "package", "library", "lib", "submodule",
-            "subpackage", "extension", "vendored", "bundled");
+    private static final Set<String> MODULE_NOUNS_AND_ORIGINS = java.util.stream.Stream.concat(MODULE_NOUNS_BEFORE.stream(),
+            java.util.stream.Stream.of("vendored", "bundled")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> C_EXTENSION_NOUNS = Set.of("module", "package", "library", "lib", "submodule",
             "subpackage", "extension", "c");
 

@@ -366,12 +366,11 @@ final class SpokenNames {
             if (!used.contains(Role.PARAMETER) || used.contains(Role.DEFINED_CLASS)) {
                 continue;
             }
-            Classification again = classifier.analyze(question.substring(0, m.start(1)) + "`" + word + "`"
-                    + question.substring(m.end(1)));
-            if (again.intent() instanceof Intent.FunctionsWithParameter f && f.parameter().equals(word)) {
-                List<String> notes = new ArrayList<>(again.notes());
-                notes.add("read '" + word + "' as the parameter of that name, which functions here take");
-                return new Classification(again.intent(), again.path(), again.score(), true, notes);
+            Classification again = standIn(classifier, question, m.start(1), m.end(1), "`" + word + "`", read ->
+                    read instanceof Intent.FunctionsWithParameter f && f.parameter().equals(word) ? read : null);
+            if (again != null) {
+                return noted(again, again.intent(), true, "read '" + word + "' as the parameter of that name, which "
+                        + "functions here take");
             }
         }
         return null;
@@ -418,6 +417,23 @@ final class SpokenNames {
         Classification again = classifier.analyze(question.substring(0, start) + stand + question.substring(end));
         Intent read = back.apply(again.intent());
         return read == null ? null : reread(again, read);
+    }
+
+    /** The reading {@code c} with another intent and a note saying what was read, its place and score kept. */
+    private static Classification noted(Classification c, Intent intent, boolean uncertain, String note) {
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.add(note);
+        return new Classification(intent, c.path(), c.score(), uncertain, notes);
+    }
+
+    /**
+     * The one name of the repository spelt {@code name} after one or two underscores and used as {@code role} says
+     * ("cmpkey": {@code _cmpkey}), or null where there is none or both.
+     */
+    private String afterUnderscores(String name, java.util.function.Predicate<EnumSet<Role>> role) {
+        List<String> hidden = java.util.stream.Stream.of("_" + name, "__" + name)
+                .filter(n -> role.test(roles.getOrDefault(n, EnumSet.noneOf(Role.class)))).toList();
+        return hidden.size() == 1 ? hidden.getFirst() : null;
     }
 
     /** The exception a question of raising or catching is about, else null. */
@@ -588,11 +604,10 @@ final class SpokenNames {
                 && !Lexicon.known(defined.toLowerCase(Locale.ROOT)) && !question.contains("`" + defined)) {
             // "where does cmpkey live": the repository's _cmpkey, its only name of those letters after underscores (a
             // name written as code, "make_app", is asked for as written)
-            List<String> hidden = java.util.stream.Stream.of("_" + defined, "__" + defined).filter(n -> roles
-                    .getOrDefault(n, EnumSet.noneOf(Role.class)).stream().anyMatch(r -> r == Role.DEFINED_CLASS
-                    || r == Role.DEFINED_FUNCTION || r == Role.ASSIGNED)).toList();
-            if (hidden.size() == 1) {
-                return reread(c, new Intent.Definitions(hidden.getFirst()));
+            String hidden = afterUnderscores(defined, used -> used.contains(Role.DEFINED_CLASS)
+                    || used.contains(Role.DEFINED_FUNCTION) || used.contains(Role.ASSIGNED));
+            if (hidden != null) {
+                return reread(c, new Intent.Definitions(hidden));
             }
         }
         String called = c.intent() instanceof Intent.Callers k ? k.function() : null;
@@ -600,12 +615,10 @@ final class SpokenNames {
                 && !question.contains("`" + called)) {
             // "who calls textcheck", "call sites of the carry helper": the repository's _textcheck, its only function
             // of those letters after underscores
-            List<String> hidden = java.util.stream.Stream.of("_" + called, "__" + called).filter(n -> roles
-                    .getOrDefault(n, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION)).toList();
-            if (hidden.size() == 1) { // the answer says what was read
-                List<String> notes = new ArrayList<>(c.notes());
-                notes.add("read '" + called + "' as '" + hidden.getFirst() + "', the only function here of those letters");
-                return new Classification(new Intent.Callers(hidden.getFirst()), c.path(), c.score(), c.uncertain(), notes);
+            String hidden = afterUnderscores(called, used -> used.contains(Role.DEFINED_FUNCTION));
+            if (hidden != null) { // the answer says what was read
+                return noted(c, new Intent.Callers(hidden), c.uncertain(), "read '" + called + "' as '" + hidden
+                        + "', the only function here of those letters");
             }
         }
         String name = classArgument(c.intent());
@@ -629,9 +642,8 @@ final class SpokenNames {
         String misspeltException = exception == null || exception.indexOf('.') >= 0 || known(exception)
                 || question.contains("`" + exception) ? null : misspeltClass(exception);
         if (misspeltException != null) { // "who raises ParseErorr"; the answer says what was read
-            List<String> notes = new ArrayList<>(c.notes());
-            notes.add("read '" + exception + "' as '" + misspeltException + "', the exception here of nearly that spelling");
-            return new Classification(raisedAs(c.intent(), misspeltException), c.path(), c.score(), c.uncertain(), notes);
+            return noted(c, raisedAs(c.intent(), misspeltException), c.uncertain(), "read '" + exception + "' as '"
+                    + misspeltException + "', the exception here of nearly that spelling");
         }
         if (name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name)
                 || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) { // "named tuples": typing's NamedTuple
@@ -978,9 +990,9 @@ final class SpokenNames {
                 if (again == null && kindInRun && roles.get(name).contains(Role.DEFINED_CLASS)) {
                     // "uid generator - is it unique enough across hosts": about the class UIDGenerator, which no
                     // listing of generators answers; read as the question about the name reads
-                    Classification named2 = classifier.analyze(question.substring(0, run.start()) + name
-                            + question.substring(run.end()));
-                    if (named2.intent() instanceof Intent.Unknown) {
+                    Classification named2 = standIn(classifier, question, run.start(), run.end(), name,
+                            read -> read instanceof Intent.Unknown ? read : null);
+                    if (named2 != null) {
                         return named2;
                     }
                 }
@@ -1341,9 +1353,8 @@ final class SpokenNames {
                 && source.getOrDefault(rest, Set.of()).contains(qualifier) && said.find()) {
             // "where do we throw socket error": socket.error, raised or caught here as written, in small letters
             String dotted = qualifier + "." + rest;
-            Classification again = classifier.analyze(question.substring(0, said.start()) + "`" + dotted + "`"
-                    + question.substring(said.end()));
-            return dotted.equals(raised(again.intent())) ? again : null;
+            return standIn(classifier, question, said.start(), said.end(), "`" + dotted + "`",
+                    read -> dotted.equals(raised(read)) ? read : null);
         }
         if (!(first instanceof Intent.Subclasses || first instanceof Intent.MethodsOfClass || first instanceof Intent.Catches
                 || first instanceof Intent.Raises) || TRAILING_KIND.contains(rest)
@@ -1438,13 +1449,6 @@ final class SpokenNames {
     }
 
     /**
-     * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
-     * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods") or right
-     * after a verb of inheriting, raising or catching ("anything inheriting storeerror transitively"), or a
-     * function marked as a call at the end of a question about its callers or before such a word ("usages of
-     * filldedent", "deepcopy usages"). Null when no such reading uses the name.
-     */
-    /**
      * A module this repository imports, named where the reader alone reads no search: one of inner capitals, which it
      * takes for a class ("where do we pull in PyICU"), or one it does not know ("files using html5lib pls"). The question
      * is read again with the name in small letters, or written as code, and where that reading asks for the module's
@@ -1466,9 +1470,10 @@ final class SpokenNames {
                 continue; // "does locate() hit the network every time?" says no module time; the reader knows "yaml"
             }
             String stand = word.equals(word.toLowerCase(Locale.ROOT)) ? "`" + word + "`" : word.toLowerCase(Locale.ROOT);
-            Classification again = classifier.analyze(question.substring(0, m.start()) + stand + question.substring(m.end()));
-            if (again.intent() instanceof Intent.Imports i && i.module().equalsIgnoreCase(word)) {
-                return reread(again, new Intent.Imports(module));
+            Classification again = standIn(classifier, question, m.start(), m.end(), stand, read ->
+                    read instanceof Intent.Imports i && i.module().equalsIgnoreCase(word) ? new Intent.Imports(module) : null);
+            if (again != null) {
+                return again;
             }
         }
         return null;
@@ -1490,8 +1495,9 @@ final class SpokenNames {
                     && !TAGGED_BEFORE.matcher(question.substring(0, m.start())).find()) {
                 continue;
             }
-            Classification again = classifier.analyze(question.substring(0, m.start()) + tag + question.substring(m.end()));
-            if (again.intent() instanceof Intent.Comments c && c.tags().contains(tag)) {
+            Classification again = standIn(classifier, question, m.start(), m.end(), tag, read ->
+                    read instanceof Intent.Comments c && c.tags().contains(tag) ? read : null);
+            if (again != null) {
                 return again;
             }
         }
@@ -1507,6 +1513,13 @@ final class SpokenNames {
     /** A name or dotted name written as a word of its own. */
     private static final Pattern MODULE_WORD = Pattern.compile("(?<![\\w.`-])[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?![\\w.`-])");
 
+    /**
+     * For a question first read as unknown: one word in lower case put as the repository writes it, a class in its own
+     * case right before a word about classes ("piecewise methods", "atom subclasses", "modeladmin methods") or right
+     * after a verb of inheriting, raising or catching ("anything inheriting storeerror transitively"), or a
+     * function marked as a call at the end of a question about its callers or before such a word ("usages of
+     * filldedent", "deepcopy usages"). Null when no such reading uses the name.
+     */
     private Classification oneWord(IntentClassifier classifier, String question) {
         List<int[]> spans = spans(question);
         // the question without a context clause after it ("where do we use swapbytes, thinking of inlining it")
