@@ -48,8 +48,51 @@ public final class GbnfCheck {
     private GbnfCheck() {
     }
 
-    /** Throws {@link LlamaException.Sampler} naming the first problem. */
+    /**
+     * Throws {@link LlamaException.Sampler} naming the first problem.
+     *
+     * <p>One grammar is handed down through several layers that each check it (a tool call format, the generation
+     * request, the sampler chain), and a loop may reuse it for every step: the last grammars found good are
+     * remembered by identity, held weakly, so that the same string is parsed and measured once. A grammar refused is
+     * never remembered; an equal string that is another object is checked again.
+     */
     public static void check(String gbnf, String root) {
+        if (gbnf != null && root != null && checked(gbnf, root)) {
+            return;
+        }
+        checkNow(gbnf, root);
+        if (gbnf != null && root != null) {
+            remember(gbnf, root);
+        }
+    }
+
+    /** A grammar found good, and the root it was checked from. */
+    private record Good(java.lang.ref.WeakReference<String> gbnf, String root) {
+    }
+
+    /** The last grammars found good, oldest overwritten first; guarded by itself. */
+    private static final Good[] GOOD = new Good[8];
+    private static int next;
+
+    private static boolean checked(String gbnf, String root) {
+        synchronized (GOOD) {
+            for (Good g : GOOD) {
+                if (g != null && g.gbnf().get() == gbnf && g.root().equals(root)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static void remember(String gbnf, String root) {
+        synchronized (GOOD) {
+            GOOD[next] = new Good(new java.lang.ref.WeakReference<>(gbnf), root);
+            next = (next + 1) % GOOD.length;
+        }
+    }
+
+    private static void checkNow(String gbnf, String root) {
         GbnfGrammar g = GbnfGrammar.parse(gbnf);
         if (g.rules().isEmpty()) {
             throw new LlamaException.Sampler("grammar: no rules");

@@ -85,6 +85,22 @@ class GbnfGrammarTest {
         assertThrows(LlamaException.Sampler.class, () -> GbnfCheck.check("  # nothing\n", "root"));
     }
 
+    /** A grammar checked again (it passes through several layers) gets the same answer: good stays good for its root. */
+    @Test
+    void checkingAgainGivesTheSameAnswer() {
+        String good = new String("top ::= item\nitem ::= \"a\"\n");
+        for (int i = 0; i < 3; i++) {
+            GbnfCheck.check(good, "top");
+            assertEquals("grammar: no rule named 'root'",
+                    assertThrows(LlamaException.Sampler.class, () -> GbnfCheck.check(good, "root")).getMessage());
+        }
+        String bad = new String("root ::= item");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("grammar: rule 'item' is used but never defined",
+                    assertThrows(LlamaException.Sampler.class, () -> GbnfCheck.check(bad, "root")).getMessage());
+        }
+    }
+
     @Test
     void deepGroupsAndStackedRepetitionsAreATypedErrorOnAOneMibStack() throws Exception {
         // the reader recursed once per pair of parentheses: 5,000 threw StackOverflowError on a 1 MiB thread
