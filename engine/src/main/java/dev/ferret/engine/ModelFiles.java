@@ -13,14 +13,12 @@ final class ModelFiles {
 
     /** Null when {@code path} is a readable regular file; else why it cannot be the {@code what} (model, adapter). */
     static String problem(Path path, String what) {
-        if (Files.isDirectory(path)) {
-            return what + " path " + path + " is a directory, not a GGUF file";
-        }
         if (!Files.exists(path)) {
             return what + " file not found: " + path;
         }
-        if (!Files.isRegularFile(path)) {
-            return what + " path " + path + " is " + kindOf(path) + ", not a GGUF file";
+        String kind = kindOf(path);
+        if (kind != null) { // a directory, a named pipe, a device...
+            return what + " path " + path + " is " + kind + ", not a GGUF file";
         }
         if (!Files.isReadable(path)) {
             return what + " file " + path + " is not readable";
@@ -28,11 +26,10 @@ final class ModelFiles {
         return null;
     }
 
-    /** What is there instead of a regular file ("a named pipe (FIFO)", "a character device", ...). */
+    /** What is there instead of a regular file ("a directory", "a named pipe (FIFO)", ...), null for a regular file. */
     private static String kindOf(Path path) {
         try {
-            String kind = RegularFiles.kind(path);
-            return kind != null ? kind : "not a regular file";
+            return RegularFiles.kind(path);
         } catch (IOException e) {
             return "not a regular file"; // it changed since it was looked at: say what is known
         }
