@@ -53,32 +53,88 @@ public final class CheckpointExporter {
 
     private CheckpointExporter() {}
 
-    /** One checkpoint: its parsed JSON header and its tensors' data, mapped. */
+    /**
+     * One checkpoint: its parsed JSON header and its tensors' data, mapped. The accessors check what they read and
+     * name a missing or mistyped field ({@link IllegalArgumentException}), so a hand-edited or foreign header is
+     * refused with its problem, not a {@code ClassCastException}.
+     */
     public record Checkpoint(Map<String, Object> header, FloatBuffer data) {
-        @SuppressWarnings("unchecked")
         public Map<String, Object> config() {
-            return (Map<String, Object>) header.get("config");
+            return object(header, "config", "the header");
         }
 
-        @SuppressWarnings("unchecked")
         public List<Map<String, Object>> tensors() {
-            return (List<Map<String, Object>>) header.get("tensors");
-        }
-
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> lora() {
-            return (Map<String, Object>) header.get("lora");
-        }
-
-        static long[] shape(Map<String, Object> tensor) {
-            @SuppressWarnings("unchecked")
-            List<Object> s = (List<Object>) tensor.get("shape");
-            long[] out = new long[s.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ((Number) s.get(i)).longValue();
+            if (!(header.get("tensors") instanceof List<?> list)) {
+                throw new IllegalArgumentException("'tensors' is missing or not a list");
+            }
+            List<Map<String, Object>> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("name") instanceof String)) {
+                    throw new IllegalArgumentException("tensors[" + i + "] is not an object with a 'name' string");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> t = (Map<String, Object>) m;
+                out.add(t);
             }
             return out;
         }
+
+        /** The {@code lora} section, or null when the header has none. */
+        public Map<String, Object> lora() {
+            return header.get("lora") == null ? null : object(header, "lora", "the header");
+        }
+
+        /** A tensor's torch shape: 1 to 4 dimensions, each from 1 to 2^31 - 1, with at most 2^31 - 1 elements. */
+        static long[] shape(Map<String, Object> tensor) {
+            String name = (String) tensor.get("name");
+            if (!(tensor.get("shape") instanceof List<?> s) || s.isEmpty() || s.size() > 4) {
+                throw new IllegalArgumentException(name + ": 'shape' must be a list of 1 to 4 dimensions, got "
+                        + tensor.get("shape"));
+            }
+            long[] out = new long[s.size()];
+            long elements = 1;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = exact(s.get(i), name + " shape[" + i + "]", 1, Integer.MAX_VALUE);
+                elements *= out[i]; // at most (2^31 - 1)^2 before the check below stops it
+                if (elements > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + ": shape " + s.stream().map(CheckpointExporter::shown).toList()
+                            + " has more elements than one mapping holds");
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Map<String, Object> object(Map<String, Object> m, String key, String where) {
+        if (!(m.get(key) instanceof Map<?, ?> v)) {
+            throw new IllegalArgumentException("'" + key + "' of " + where + " is missing or not an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> out = (Map<String, Object>) v;
+        return out;
+    }
+
+    /** A JSON number that is an integer from {@code min} to {@code max}, exactly (not 1.5, not 1e300). */
+    private static long exact(Object v, String what, long min, long max) {
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.doubleValue() < min || n.doubleValue() > max) {
+            throw new IllegalArgumentException(what + " must be an integer from " + min + " to " + max + ", got " + shown(v));
+        }
+        return n.longValue();
+    }
+
+    /** A JSON value as the header wrote it: an integral number without ".0". */
+    private static String shown(Object v) {
+        return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.valueOf(v);
+    }
+
+    /** A JSON number that is finite and greater than 0. */
+    private static float positive(Map<String, Object> m, String key, String where) {
+        Object v = m.get(key);
+        if (!(v instanceof Number n) || !(n.doubleValue() > 0) || !Float.isFinite(n.floatValue())) {
+            throw new IllegalArgumentException(where + key + " must be a finite number greater than 0, got " + shown(v));
+        }
+        return n.floatValue();
     }
 
     /**
@@ -132,17 +188,16 @@ public final class CheckpointExporter {
     /** The model spec of a checkpoint's config. */
     public static ModelSpec spec(Checkpoint c) {
         Map<String, Object> k = c.config();
-        return new ModelSpec("trained-" + k.get("name"), num(k, "vocab_size"), num(k, "n_embd"), num(k, "n_layer"),
+        if (!(k.get("name") instanceof String name)) {
+            throw new IllegalArgumentException("config.name is missing or not a string");
+        }
+        return new ModelSpec("trained-" + name, num(k, "vocab_size"), num(k, "n_embd"), num(k, "n_layer"),
                 num(k, "n_head"), num(k, "n_head_kv"), num(k, "n_ff"), num(k, "context_length"),
-                ((Number) k.get("rope_freq_base")).floatValue(), ((Number) k.get("rms_eps")).floatValue());
+                positive(k, "rope_freq_base", "config."), positive(k, "rms_eps", "config."));
     }
 
     private static int num(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("config." + key + " is missing or not a number");
-        }
-        return n.intValue();
+        return (int) exact(m.get(key), "config." + key, 1, Integer.MAX_VALUE);
     }
 
     /** Writes the base model of checkpoint directory {@code dir} as a qwen2 GGUF with 2-D weights in {@code type}. */
@@ -167,6 +222,11 @@ public final class CheckpointExporter {
         }
         for (Map<String, Object> t : c.tensors()) {
             long[] shape = Checkpoint.shape(t);
+            long[] want = expectedShape(spec, (String) t.get("name"));
+            if (!java.util.Arrays.equals(shape, want)) {
+                throw new IllegalArgumentException(t.get("name") + ": shape " + java.util.Arrays.toString(shape)
+                        + ", the config says " + java.util.Arrays.toString(want));
+            }
             long[] dims = reversed(shape);
             GgufType tt = dims.length == 1 ? GgufType.F32 : ModelGenerator.typeFor(type, dims[0]);
             addTensor(w, c, t, dims, tt);
@@ -190,8 +250,12 @@ public final class CheckpointExporter {
         if (lora == null) {
             throw new IllegalArgumentException(dir + "/lora.json has no 'lora' section");
         }
-        int rank = ((Number) lora.get("rank")).intValue();
-        float alpha = ((Number) lora.get("alpha")).floatValue();
+        int rank = (int) exact(lora.get("rank"), "lora.rank", 1, Integer.MAX_VALUE);
+        Object alphaValue = lora.get("alpha");
+        if (!(alphaValue instanceof Number a) || !Float.isFinite(a.floatValue())) {
+            throw new IllegalArgumentException("lora.alpha must be a finite number, got " + shown(alphaValue));
+        }
+        float alpha = a.floatValue();
         GgufWriter w = new GgufWriter()
                 .putString("general.architecture", "qwen2")
                 .putString("general.type", "adapter")
@@ -220,7 +284,7 @@ public final class CheckpointExporter {
     }
 
     private static void addTensor(GgufWriter w, Checkpoint c, Map<String, Object> t, long[] dims, GgufType type) {
-        long offset = ((Number) t.get("offset")).longValue();
+        long offset = exact(t.get("offset"), t.get("name") + " offset", 0, Long.MAX_VALUE / 2);
         if (offset % 4 != 0) {
             throw new IllegalArgumentException(t.get("name") + ": offset " + offset + " is not float-aligned");
         }
@@ -258,5 +322,22 @@ public final class CheckpointExporter {
             }
         }
         return out;
+    }
+
+    /** The torch shape train.py writes for a qwen2 tensor of {@code spec} (as {@link #expectedTensors} names them). */
+    static long[] expectedShape(ModelSpec spec, String name) {
+        long e = spec.nEmbd();
+        long kv = spec.nEmbdKv();
+        long ff = spec.nFf();
+        String s = name.startsWith("blk.") ? name.substring(name.indexOf('.', 4) + 1) : name;
+        return switch (s) {
+            case "token_embd.weight" -> new long[] {spec.vocabSize(), e};
+            case "attn_q.weight", "attn_output.weight" -> new long[] {e, e};
+            case "attn_k.weight", "attn_v.weight" -> new long[] {kv, e};
+            case "attn_k.bias", "attn_v.bias" -> new long[] {kv};
+            case "ffn_gate.weight", "ffn_up.weight" -> new long[] {ff, e};
+            case "ffn_down.weight" -> new long[] {e, ff};
+            default -> new long[] {e}; // the norms and attn_q.bias
+        };
     }
 }

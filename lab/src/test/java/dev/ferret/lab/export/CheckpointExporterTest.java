@@ -204,4 +204,56 @@ class CheckpointExporterTest {
         assertEquals(fifo + ": is a named pipe (FIFO), not a regular file",
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused(dir.resolve("ckpt"))));
     }
+
+    @Test
+    void aHeaderWithFieldsMissingOrMistypedIsRefusedNamingTheField() throws Exception {
+        write(dir.resolve("ckpt"), "model", "", baseTensors(), spec);
+        Path header = dir.resolve("ckpt/model.json");
+        String json = Files.readString(header);
+        String embd = "\"n_embd\": " + spec.nEmbd();
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(json.replace("\"config\": {", "\"config\": [{").replace(", \"step\"", "], \"step\""),
+                "'config' of the header is missing or not an object");
+        cases.put(json.replace(embd, "\"n_embd\": 1.5"), "config.n_embd must be an integer from 1 to 2147483647, got 1.5");
+        cases.put(json.replace(embd, "\"n_embd\": 1e300"), "config.n_embd must be an integer from 1 to 2147483647, got 1.0E300");
+        cases.put(json.replace(embd, "\"n_embd\": \"64\""), "config.n_embd must be an integer from 1 to 2147483647, got 64");
+        cases.put(json.replace("\"rms_eps\": 1e-06", "\"rms_eps\": -1"), "config.rms_eps must be a finite number greater than 0, got -1");
+        cases.put(json.replace("\"name\": \"tiny\"", "\"name\": 7"), "config.name is missing or not a string");
+        cases.put(json.replace("\"tensors\": [", "\"tensors\": {\"a\": [").replaceFirst("]}$", "]}}"),
+                "'tensors' is missing or not a list");
+        cases.put(json.replace("{\"name\": \"token_embd.weight\"", "{\"nom\": \"token_embd.weight\""),
+                "tensors[0] is not an object with a 'name' string");
+        cases.put(json.replace("\"shape\": [" + spec.vocabSize() + ", " + spec.nEmbd() + "]", "\"shape\": [\"a\", 2]"),
+                "token_embd.weight shape[0] must be an integer from 1 to 2147483647, got a");
+        cases.put(json.replace("\"shape\": [" + spec.vocabSize() + ", " + spec.nEmbd() + "]", "\"shape\": [2147483647, 2147483647]"),
+                "token_embd.weight: shape [2147483647, 2147483647] has more elements than one mapping holds");
+        cases.put(json.replace("\"shape\": [" + spec.vocabSize() + ", " + spec.nEmbd() + "]", "\"shape\": []"),
+                "token_embd.weight: 'shape' must be a list of 1 to 4 dimensions, got []");
+        cases.put(json.replace("\"shape\": [" + spec.vocabSize() + ", " + spec.nEmbd() + "]", "\"shape\": [" + spec.nEmbd() + ", " + spec.vocabSize() + "]"),
+                "token_embd.weight: shape [" + spec.nEmbd() + ", " + spec.vocabSize() + "], the config says [" + spec.vocabSize() + ", " + spec.nEmbd() + "]");
+        cases.put(json.replace("\"offset\": 0}", "\"offset\": -4}"),
+                "token_embd.weight offset must be an integer from 0 to 4611686018427387903, got -4");
+        for (var c : cases.entrySet()) {
+            assertTrue(!c.getKey().equals(json), "the case did not change the header: " + c.getValue());
+            Files.writeString(header, c.getKey());
+            assertEquals(c.getValue(), refused(dir.resolve("ckpt")));
+        }
+    }
+
+    @Test
+    void aLoraSectionWithAMistypedRankIsRefused() throws IOException {
+        SplittableRandom rng = new SplittableRandom(3);
+        List<T> tensors = List.of(random("blk.0.attn_q.weight.lora_a", rng, 4, spec.nEmbd()),
+                random("blk.0.attn_q.weight.lora_b", rng, spec.nEmbd(), 4));
+        for (String[] c : new String[][] {{"\"rank\": \"4\", \"alpha\": 8.0", "lora.rank must be an integer from 1 to 2147483647, got 4"},
+                {"\"rank\": 4, \"alpha\": null", "lora.alpha must be a finite number, got null"},
+                {"\"rank\": 4.5, \"alpha\": 8.0", "lora.rank must be an integer from 1 to 2147483647, got 4.5"}}) {
+            write(dir.resolve("lora"), "lora", ", \"lora\": {" + c[0] + "}", tensors, spec);
+            assertEquals(c[1], assertThrows(IllegalArgumentException.class,
+                    () -> CheckpointExporter.exportLora(dir.resolve("lora"), dir.resolve("a.gguf"))).getMessage());
+        }
+        write(dir.resolve("lora"), "lora", ", \"lora\": [4]", tensors, spec);
+        assertEquals("'lora' of the header is missing or not an object", assertThrows(IllegalArgumentException.class,
+                () -> CheckpointExporter.exportLora(dir.resolve("lora"), dir.resolve("a.gguf"))).getMessage());
+    }
 }
