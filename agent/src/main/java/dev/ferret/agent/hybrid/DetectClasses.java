@@ -45,7 +45,7 @@ final class DetectClasses extends Detect {
 
     /** Python's built-in classes that projects subclass, written in lower case: "dict subclasses". */
     private static final Set<String> BASE_TYPES = Set.of("dict", "list", "set", "tuple", "str", "int", "float",
-            "bytes", "object", "frozenset", "bytearray", "property");
+            "bytes", "object", "frozenset", "bytearray", "property", "type");
 
     Candidate subclasses() {
         boolean protocol = false;
@@ -99,7 +99,10 @@ final class DetectClasses extends Detect {
             if (Lexicon.SUBCLASS_NOUN.contains(n) || n.equals("derived")) {
                 cue = true;
                 int b = rightBefore(i);
-                if (b >= 0 && (classLike(q.get(b)) || BASE_TYPES.contains(q.get(b).text()))) {
+                if (b >= 0 && (classLike(q.get(b)) || BASE_TYPES.contains(q.get(b).text()) && !(b > 0 && q.get(b).text()
+                        .equals("type") && !Set.of("the", "all", "any", "every", "which", "what", "list", "show", "find", "me", "of",
+                        "direct", "indirect", "our", "my", "are", "those", "these").contains(q.get(b - 1).lower())))) {
+                    // not "module type subclasses": a class named in words ending in "type"
                     p = b; // "Protocol subclasses", "dict subclasses"
                 } else {
                     for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
@@ -150,8 +153,8 @@ final class DetectClasses extends Detect {
             for (int i = 0; i < q.size() && p < 0; i++) {
                 if (Set.of("have", "has", "having", "with").contains(q.get(i).norm())) {
                     int a = after(i, 2);
-                    if (a >= 0 && classLike(q.get(a))) {
-                        p = a;
+                    if (a >= 0 && (classLike(q.get(a)) || a == i + 1 && BASE_TYPES.contains(q.get(a).text()))) {
+                        p = a; // "classes that have Mixin (type) somewhere up the chain"
                         cue = true;
                     }
                 }
@@ -356,6 +359,7 @@ final class DetectClasses extends Detect {
         for (Word w : q.words) {
             if (Set.of("grandchild", "grandchildren", "grandkid", "grandkids", "recursive", "recursively", "transitive",
                     "transitively", "sub-subclasses", "subsubclasses", "levels").contains(w.norm())
+                    && !(w.index() > 0 && w.capitalised() && !w.allCaps()) // "who extends Recursive": a class's name
                     && !(w.index() > 0 && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 1).lower()))
                     && !(w.index() > 1 && Set.of("the", "any", "their").contains(q.get(w.index() - 1).lower())
                     && Set.of("not", "no", "without", "excluding", "except").contains(q.get(w.index() - 2).lower()))) {

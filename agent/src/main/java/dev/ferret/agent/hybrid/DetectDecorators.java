@@ -100,7 +100,10 @@ final class DetectDecorators extends Detect {
                     return new Candidate(new Intent.FunctionsByDecorator(w.text()), 6, false, "");
                 }
                 String bare = knownDecorator(w);
-                if (bare != null) {
+                if (bare != null && !(w.index() > 0 && Set.of("of", "from", "extend", "extends", "on")
+                        .contains(q.get(w.index() - 1).lower()) && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN)
+                        || any(Set.of("methods")) && !any(Lexicon.DECORATOR)))) {
+                    // not "the subclasses of cached_property", "the methods defined on cached_property": the class
                     return new Candidate(decoratedBy(bare), 6, false, "");
                 }
             }

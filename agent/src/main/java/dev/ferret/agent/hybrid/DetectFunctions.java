@@ -602,6 +602,12 @@ final class DetectFunctions extends Detect {
                 p = i + 2; // "whose return type is annotated as Optional[str]"
             }
         }
+        if (p < 0 && r >= 2 && q.get(r).norm().equals("return") && (q.get(r - 1).code()
+                || ANNOTATION.matcher(q.get(r - 1).text()).matches() && q.get(r - 1).text().contains("[")
+                || Lexicon.BUILTIN_TYPES.contains(q.get(r - 1).lower()))
+                && Set.of("with", "w", "w/", "a", "an", "as").contains(q.get(r - 2).lower())) {
+            p = r - 1; // "fns annotated w/ Optional[str] return", "anything with a bool return": the type before "return"
+        }
         if (p < 0) {
             return null;
         }

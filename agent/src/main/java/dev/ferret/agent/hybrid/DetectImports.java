@@ -558,7 +558,10 @@ final class DetectImports extends Detect {
         boolean direct = q.phrase("run", "directly") || q.phrase("executed", "directly") || q.phrase("run", "as", "a", "script")
                 || q.phrase("run", "as", "scripts") || q.phrase("invoked", "directly") || q.phrase("launched", "directly")
                 || q.phrase("python", "m") || q.phrase("with", "m") || asScript()
-                || (any(Set.of("launched", "started", "launch")) && (any(Lexicon.FILE_SUBJECT) || q.has(Set.of("which"))))
+                || (q.words.stream().anyMatch(w -> w.lower().equals("launch") || Set.of("launched", "started")
+                .contains(w.lower()) && w.index() > 0 && Set.of("be", "is", "are", "get", "gets", "been", "being", "can")
+                .contains(q.get(w.index() - 1).lower())) // not "before the freeze started": a time, no program's start
+                && (any(Lexicon.FILE_SUBJECT) || q.has(Set.of("which"))))
                 || q.words.stream().anyMatch(w -> !w.quoted() && Set.of("runnable", "executable", "executables")
                 .contains(w.norm())) // not "takes `executable` as an arg": a name
                 && (any(Lexicon.FILE_SUBJECT) || any(Lexicon.LIBRARY));

@@ -38,13 +38,23 @@ final class DetectMembers extends Detect {
             return null; // "where is the plugin manager getter, get_plugin_manager, defined?": one function named
         }
         int at = i;
-        if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i > 0
-                && Set.of("of", "from", "is", "extend", "extends", "subclass", "subclassing", "with", "in").contains(q.get(i - 1).norm())
+        int before = i - 1; // past "the" and "cached": "extend the cached property descriptor class"
+        while (before >= 0 && Set.of("the", "a", "cached").contains(q.get(before).lower())) {
+            before--;
+        }
+        boolean classWord = Set.of("property", "cached_property").contains(q.get(i).lower()) && !q.get(i).at()
+                && (!q.get(i).code() || q.get(i).lower().equals("cached_property"));
+        if (classWord && before >= 0
+                && Set.of("of", "from", "is", "extend", "extends", "subclass", "subclassing", "with", "in", "on")
+                .contains(q.get(before).norm())
                 && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN) || any(Set.of("base", "parent"))
                 || q.words.stream().anyMatch(w -> w.index() < at && Set.of("end", "ends", "ending", "start", "starts",
-                "starting", "named", "containing").contains(w.norm())))) {
-            return null; // "subclasses of property", "whose base class is property", "classes ending with property":
-                         // the builtin class, or a name's end
+                "starting", "named", "containing", "methods").contains(w.norm())))) {
+            return null; // "subclasses of property", "whose base class is property", "classes ending with property",
+                         // "the methods defined on cached_property": the class, or a name's end
+        }
+        if (NoListing.namePart(q, i) || q.get(i).quoted() && any(Lexicon.NAME)) {
+            return null; // "classes with "property" anywhere in their name": a part of names
         }
         if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i + 1 < q.size()
                 && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm())

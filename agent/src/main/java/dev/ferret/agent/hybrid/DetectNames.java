@@ -114,9 +114,12 @@ final class DetectNames extends Detect {
             boolean named = false;
             if (definedVerb(l) && (where || fileAsk)) {
                 p = scan(i, -1, 4, false, DEFINED_KINDS); // "where is (the) (class) Money (class) defined"
-                if (p > 0 && NAME_SORTS.contains(q.get(p).lower()) && q.get(p - 1).identifier()
-                        && (q.get(p - 1).code() || q.get(p - 1).capitalised()) && !isTag(q.get(p - 1))) {
-                    p--; // "where is the Undefined sentinel defined": the name before the sort of name it is
+                if (p > 0 && q.get(p - 1).identifier() && !isTag(q.get(p - 1))
+                        && (NAME_SORTS.contains(q.get(p).lower()) && (q.get(p - 1).code() || q.get(p - 1).capitalised())
+                        || q.get(p - 1).code() && !q.get(p).code() && !q.get(p).capitalised())) {
+                    // "where is the Undefined sentinel defined", "where is the USPostalCode validator defined": the
+                    // name before the sort of name it is (any plain word after a name written as code)
+                    p--;
                 }
                 if (p < 0 && shared.pronoun >= 0) {
                     p = codeLike(); // "InvoiceBuilder - where does it live"

@@ -340,6 +340,8 @@ final class NoListing {
             }
             if (RUNTIME.contains(l) && !(w.allCaps() && w.text().length() > 1) // "PERF comments": a tag, written so
                     && !namePart(q, i) // "classes that end with Leaks": a part of a name
+                    && !(prev.equals("the") && Set.of("decorator", "decorators", "deco", "class", "module", "fixture",
+                    "function", "func", "method", "helper").contains(next)) // "the profile decorator": a name's
                     || l.equals("loop") && prev.equals("event") && q.words.stream()
                     .anyMatch(x -> x.lower().startsWith("block"))) {
                 return true; // "which coroutines are slow in prod", "block the event loop"
@@ -584,6 +586,13 @@ final class NoListing {
             if (Set.of("good", "better", "bad", "right", "proper", "clearer", "nicer").contains(w.lower())
                     && w.index() + 1 < q.size() && Set.of("name", "names", "naming").contains(q.get(w.index() + 1).lower())) {
                 return true; // "a good name for this exception class?": naming advice
+            }
+            if (!w.code() && !w.capitalised() && (Set.of("compatible", "incompatible", "compatibility").contains(w.lower())
+                    && !(w.index() + 1 < q.size() && Set.of("decorator", "decorators", "class", "classes", "mixin",
+                    "function", "module", "layer", "shim", "shims").contains(q.get(w.index() + 1).lower())) // a name's part
+                    || w.lower().equals("play") && w.index() + 2 < q.size() && Set.of("nice", "nicely", "well")
+                    .contains(q.get(w.index() + 1).lower()) && q.get(w.index() + 2).lower().equals("with"))) {
+                return true; // "does wrapt play nice with asyncio", "is it compatible with gevent": a judgement
             }
         }
         int commentNoun = q.words.stream().filter(w -> Lexicon.COMMENT.contains(w.norm())).mapToInt(Word::index).findFirst()

@@ -462,6 +462,12 @@ final class Rewrites {
             + "attributes?|names?))");
     /** "automat._methodical importers?": the files importing it. */
     private static final Pattern IMPORTERS = Pattern.compile("(?<![\\w.`])([a-z_][\\w]*\\.[\\w.]*\\w)\\s+importers\\b");
+    /**
+     * "the tz submodule of dateutil", "the parser module of dateutil": the dotted module ({@code dateutil.tz}); a
+     * plain "module of" only for a module the reader knows ("the main module of the project" stays as it is).
+     */
+    private static final Pattern SUBMODULE_OF = Pattern.compile("(?i)\\b(?:the\\s+)?([a-z_][a-z0-9_]*)\\s+(sub-?)?(?:module|package)"
+            + "\\s+(?:of|in|from)\\s+(?:the\\s+)?([a-z_][\\w.]*[a-z0-9_])(?:\\s+(?:package|module|library|lib))?(?![\\w.])");
     /** "functions that get a retryable write flag passed in": those that take it. */
     private static final Pattern PASSED_IN = Pattern.compile("(?i)\\b(?:get|gets|getting|receive|receives|receiving)\\s+"
             + "((?:an?\\s+|the\\s+)?[\\w`]+(?:\\s+[\\w`]+){0,4}?)\\s+passed(?:\\s+in(?:to\\s+(?:it|them))?)?(?![\\w-])");
@@ -765,7 +771,7 @@ final class Rewrites {
     /** Words that end a name said aloud ("base model directly", "layer recursively pls", "store im new here"). */
     private static final java.util.Set<String> AFTER_NAME = Lexicon.set(
             "class classes directly indirectly in under inside within at whether however including not just only even "
-            + "recursively i im like and or pls please plz thx thanks anywhere that which who with without have has "
+            + "recursively i im like and or pls please plz thx thanks anywhere somewhere that which who with without have has "
             + "having defined declared implement implements so but because cause since for to from all too also "
             + "ultimately one ones kind kinds type types level levels first transitively through via across throughout "
             + "then as do does is are down below beneath here there now implemented located live lives incl including included etc recursive "
@@ -907,6 +913,13 @@ final class Rewrites {
         q = PASSED_IN.matcher(q).replaceAll("take $1");
         q = THE_X_DUNDER.matcher(q).replaceAll("__$1__");
         q = IMPORTERS.matcher(q).replaceAll("importers of $1");
+        q = SUBMODULE_OF.matcher(q).replaceAll(m -> {
+            String parent = m.group(3).toLowerCase(java.util.Locale.ROOT);
+            boolean known = Lexicon.MODULES.contains(parent.replaceFirst("\\..*", ""));
+            return Matcher.quoteReplacement(known && (m.group(2) != null || Lexicon.MODULES.contains(parent))
+                    || m.group(2) != null && !Lexicon.cue(parent) && !NOT_FIRST_IN_NAME.contains(parent)
+                    ? m.group(3) + "." + m.group(1) : m.group());
+        });
         q = RELATED_BY_NAME.matcher(q).replaceAll(m -> "with " + m.group(1) + " in the " + m.group(2).toLowerCase(
                 java.util.Locale.ROOT) + " name");
         q = APOSTROPHE_D.matcher(q).replaceAll(m -> {

@@ -263,8 +263,9 @@ final class SpokenNames {
                 if (key.length() >= 4 && (role == Role.CLASS || role == Role.FUNCTION || role == Role.IMPORTED)) {
                     oneWord.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
                 }
-                if (key.length() >= 6 && role != Role.CALLED && role != Role.ASSIGNED) {
-                    byCompact.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name); // "report info": reportinfo
+                if (key.length() >= 6 && role != Role.CALLED && (role != Role.ASSIGNED || name.equals(name.toUpperCase(Locale.ROOT)))) {
+                    // "report info": reportinfo; "the max cache constant": _MAXCACHE
+                    byCompact.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
                 }
             }
         }
@@ -1406,6 +1407,8 @@ final class SpokenNames {
     private static final Pattern CLASS_NOUN = Pattern.compile("(?i)\\bclass(?:es)?\\b");
     private static final Set<String> METHOD_NOUN = Lexicon.set("method methods");
 
+    /** Verbs before a name asked where it is defined ("where do we define serve"). */
+    private static final Set<String> DEFINE_VERBS = Lexicon.set("define defines declare declares");
     /** Words after a function's name in a question about its callers ("deepcopy usages"). */
     private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
     /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
@@ -1550,6 +1553,7 @@ final class SpokenNames {
                 String put;
                 boolean callers = false;
                 boolean methods = false;
+                boolean defines = false;
                 if (used.contains(Role.CLASS) && !name.equals(token) && name.replace("_", "").equalsIgnoreCase(token)
                         && (CLASS_CUE_AFTER.contains(after) || CLASS_CUE_BEFORE.contains(before)
                         || baseClassAfter(question, spans, k) // "classes extending the error base class"
@@ -1577,11 +1581,16 @@ final class SpokenNames {
                         && !ROLE_NOUNS.contains(token) && !Lexicon.ENGLISH.contains(token)) { // not "classes with methods that"
                     put = name + "()"; // "classes with astext": the classes that define that method
                     methods = true;
+                } else if (name.equals(token) && last && DEFINE_VERBS.contains(before) && (used.contains(Role.FUNCTION)
+                        || used.contains(Role.CLASS) || used.contains(Role.ASSIGNED))) {
+                    put = name + "()"; // "where do we define serve": a name of the repository that is also a verb
+                    defines = true;
                 } else {
                     continue;
                 }
                 Classification again = readWith(classifier, question, start, end, put, name);
                 if (again != null && (!callers || again.intent() instanceof Intent.Callers)
+                        && (!defines || again.intent() instanceof Intent.Definitions)
                         && (!methods || again.intent() instanceof Intent.ClassesWithMethod)) {
                     return again;
                 }
@@ -1730,9 +1739,9 @@ final class SpokenNames {
                 || RELATION_BEFORE.matcher(before).find();
     }
 
-    /** A class's kind after a run, then a dash or colon: "string type enum - list its methods". */
+    /** A kind after a run, then a dash or colon: "string type enum - list its methods", "add slash method - which classes". */
     private static final Pattern KIND_DASH = Pattern.compile("(?i)\\s+(?:enum|class|exception|error|mixin|dataclass|"
-            + "protocol|type)\\s*(?:[-\u2013\u2014:]|--)");
+            + "protocol|type|method|function|func|decorator|module|package|constant)\\s*(?:[-\u2013\u2014:]|--)");
 
     /** A parameter or decorator noun after a run: "a session export argument", "the class property deco". */
     private static final Pattern ROLE_AFTER = Pattern.compile("\\s+(?:argument|arg|parameter|param|kwarg|decorator|deco)\\b",
@@ -1780,7 +1789,7 @@ final class SpokenNames {
      * "more itertools", "too many valid", "for property").
      */
     private static final Set<String> LEADING = Lexicon.set("to is has as on not no from more with in was were are do any too "
-            + "all for");
+            + "all for when");
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
@@ -1823,7 +1832,7 @@ final class SpokenNames {
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with w got for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching handle handles handled handling swallow swallows swallowing import imports importing imported accept accepts accepting take takes taking refactoring "
-            + "changing renaming removing deprecating rewriting touching editing under below beneath"); // "where do we throw not tree error"
+            + "changing renaming removing deprecating rewriting touching editing under below beneath is"); // "where do we throw not tree error"
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by

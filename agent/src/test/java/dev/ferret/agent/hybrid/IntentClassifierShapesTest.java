@@ -1417,6 +1417,35 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes found by the blind sets of 197 to 202, one row each (read without a repository). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            Where is the USPostalCode validator defined?                         # DEFINITIONS            # USPostalCode
+            where is the Undefined sentinel defined                              # DEFINITIONS            # Undefined
+            who extends Recursive                                                # SUBCLASSES             # Recursive
+            fns annotated w/ Optional[str] return                                # FUNCTIONS_RETURNING    # Optional[str]
+            anything with a bool return                                          # FUNCTIONS_RETURNING    # bool
+            does wrapt play nice with asyncio coroutines?                        # UNKNOWN                # -
+            is it compatible with gevent                                         # UNKNOWN                # -
+            anything inheriting from type at any level? hunting metaclasses      # SUBCLASSES             # type
+            Show every class that has type among its ancestors, at any depth.    # SUBCLASSES             # type
+            What classes directly extend the cached property descriptor class?   # SUBCLASSES             # cached_property
+            What are all the transitive subclasses of cached_property?           # SUBCLASSES             # cached_property
+            Find the classes with "property" anywhere in their name.             # CLASSES_BY_NAME        # property
+            which functions are decorated with cached_property                   # FUNCTIONS_BY_DECORATOR # cached_property
+            How does freezegun patch modules that imported datetime before the freeze started? # UNKNOWN # -
+            which files can be launched                                          # ENTRY_POINTS           # -
+            Which modules import the tz submodule of dateutil?                   # IMPORTS                # dateutil.tz
+            who imports the parser module of dateutil                            # IMPORTS                # dateutil.parser
+            what ends up extending Foo somewhere down the chain                  # SUBCLASSES             # Foo
+            Where is the profile decorator applied?                              # FUNCTIONS_BY_DECORATOR # profile
+            which coroutines are slow in prod                                    # UNKNOWN                # -
+            type subclasses                                                      # SUBCLASSES             # type
+            """)
+    void blindSets197To202(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
     /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */
     @org.junit.jupiter.api.Test
     void aNegatedIntermediateIsDirect() {

@@ -1116,6 +1116,45 @@ class SpokenNamesTest {
                     except socket.error:
                         raise socket.error("bad address")
                 """);
+        Files.writeString(repo.resolve("blind197.py"), """
+                import functools
+
+                _MAXCACHE = 256
+                _post_import_hooks = {}
+
+
+                def serve(app):
+                    return app
+
+
+                def add_slash(environ):
+                    return environ
+
+
+                def when_imported(name):
+                    return name
+
+
+                def with_metaclass(meta, *bases):
+                    return meta("NewBase", bases, {})
+
+
+                class cached_property(object):
+                    def __get__(self, inst, owner):
+                        return self
+
+
+                class Tracer(with_metaclass(type, object)):
+                    def add_slash(self):
+                        return add_slash({})
+
+
+                real_date = object
+
+
+                class FakeDate(real_date):
+                    pass
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -1340,6 +1379,16 @@ class SpokenNamesTest {
             List the methods of the PClass evolver class.        | MethodsOfClass[className=_PClassEvolver]
             direct subclasses of unittest testcase?              | Subclasses[base=TestCase, indirect=false]
             where do we throw socket error                       | Raises[exception=socket.error]
+            where do we define serve                             | Definitions[name=serve]
+            add slash method - which classes                     | ClassesWithMethod[method=add_slash]
+            classes marked with when imported                    | ClassesByDecorator[decorator=when_imported]
+            where do we define the when imported decorator       | Definitions[name=when_imported]
+            where is with metaclass used                         | Callers[function=with_metaclass]
+            where is to container defined                        | Definitions[name=to_container]
+            Where is the max cache constant defined?             | Definitions[name=_MAXCACHE]
+            where's the post import hooks dict defined           | Definitions[name=_post_import_hooks]
+            Which methods are defined on cached_property?        | MethodsOfClass[className=cached_property]
+            wat ends up extending real date somewhere down the chain | Subclasses[base=real_date, indirect=true]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -1365,7 +1414,6 @@ class SpokenNamesTest {
             which files import the json module
             how many function accept encoding parameter per file
             where are the TypedDict types declared
-            where is to container defined
             who throws ConfigError
             subclasses of FinderBase
             which of these is the last one
