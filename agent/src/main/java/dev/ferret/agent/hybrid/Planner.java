@@ -3,6 +3,7 @@ package dev.ferret.agent.hybrid;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferret.agent.python.FindCommentsTool;
+import dev.ferret.agent.python.FindConstantsTool;
 import dev.ferret.agent.python.Hit;
 import dev.ferret.agent.python.PythonIndex;
 import dev.ferret.agent.python.PythonTool;
@@ -40,8 +41,9 @@ import java.util.Set;
  *       {@code find_functions} with {@code test}, {@code skipped}, {@code docstring: false} or {@code min_params}
  *       ({@code find_classes} for classes); except clauses naming E or bare ones: {@code find_handlers} with
  *       {@code exception} or {@code bare};</li>
- *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and
- *       {@code find_constants} for an undotted N), keeping the items named exactly N (case aside).</li>
+ *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and for an
+ *       undotted N {@code find_constants}, with {@code variables: true} where N is not written as a constant),
+ *       keeping the items named exactly N (case aside).</li>
  * </ul>
  * A path the question named is passed as {@code path} to every call.
  */
@@ -114,8 +116,11 @@ public final class Planner {
                 String name = d.name().strip();
                 steps.add(new Plan.Step("find_classes", args(path).put("name_pattern", name)));
                 steps.add(new Plan.Step("find_functions", args(path).put("name_pattern", name)));
-                if (name.indexOf('.') < 0) {
+                if (name.indexOf('.') < 0 && FindConstantsTool.isConstant(name)) {
                     steps.add(new Plan.Step("find_constants", args(path)));
+                } else if (name.indexOf('.') < 0) {
+                    // "where is _post_import_hooks defined": a module-level variable of that name, whatever its case
+                    steps.add(new Plan.Step("find_constants", args(path).put("name_pattern", name).put("variables", true)));
                 }
             }
             case Intent.Enums e -> steps.add(new Plan.Step("find_classes", args(path).put("enum", true)));

@@ -126,6 +126,10 @@ class StructureTest {
                 keys(new FindExportsTool(index), "{}"));
         assertEquals(List.of("10:VERSION", "11:_DEFAULT_TIMEOUT", "14:MAX_A", "14:MAX_B", "15:LEFT", "15:RIGHT",
                 "19:FLAG"), keys(new FindConstantsTool(index), "{}"));
+        // every module-level variable, whatever its case, at its first assignment (a TypeVar too)
+        assertEquals(List.of(), keys(new FindConstantsTool(index), "{\"name_pattern\": \"lower\"}"));
+        assertEquals(List.of("16:lower_case"), keys(new FindConstantsTool(index), "{\"variables\": true, \"name_pattern\": \"lower\"}"));
+        assertEquals(List.of("13:KT"), keys(new FindConstantsTool(index), "{\"variables\": true, \"name_pattern\": \"kt\"}"));
         assertEquals(List.of("49:Store.close", "74:helper"), keys(new FindRaisesTool(index), "{\"exception\":\"StoreError\"}"));
         assertEquals(List.of("54:Store.check"), keys(new FindRaisesTool(index), "{\"exception\":\"ValueError\"}"));
         assertEquals(List.of("55:Store.check"), keys(new FindCallersTool(index), "{\"function\":\"helper\"}"));

@@ -110,6 +110,7 @@ public final class CallDataGenerator {
         WEIGHTS.put(CallKind.RAISES, 7);
         WEIGHTS.put(CallKind.EXPORTS, 4);
         WEIGHTS.put(CallKind.CONSTANTS, 5);
+        WEIGHTS.put(CallKind.VARIABLES, 3);
         WEIGHTS.put(CallKind.CALLERS, 7);
         WEIGHTS.put(CallKind.IMPORTS, 17);
         WEIGHTS.put(CallKind.COMMENTS, 13);
@@ -395,6 +396,7 @@ public final class CallDataGenerator {
         v.put(CallKind.Values.CAUGHT, identifiers(s.caught));
         v.put(CallKind.Values.EXPORTS, identifiers(s.exports));
         v.put(CallKind.Values.CONSTANTS, identifiers(s.constants));
+        v.put(CallKind.Values.VARIABLES, identifiers(s.variables));
         // callers of the project's own functions are the question people ask; builtins only when there are none
         List<String> called = identifiers(s.called).stream().filter(s.functionNames::containsKey).toList();
         v.put(CallKind.Values.CALLED, called.size() >= 3 ? called : identifiers(s.called));

@@ -75,6 +75,8 @@ final class Scan {
     final Map<String, Integer> exports = new TreeMap<>();
     /** Module constants (as find_constants lists them) to how many files assign them. */
     final Map<String, Integer> constants = new TreeMap<>();
+    /** Module-level variables no constants (find_constants {variables: true} lists them too), to how many files. */
+    final Map<String, Integer> variables = new TreeMap<>();
     /** File base names to how many files have them. */
     final Map<String, Integer> fileNames = new TreeMap<>();
 
@@ -160,12 +162,16 @@ final class Scan {
             }
             f.exports().forEach(e -> exports.merge(e.name(), 1, Integer::sum));
             Set<String> assigned = new LinkedHashSet<>();
+            Set<String> other = new LinkedHashSet<>();
             for (PyAssignment a : f.assignments()) {
                 if (FindConstantsTool.isConstant(a.name()) && (a.callee() == null || !TYPE_FACTORIES.contains(a.callee()))) {
                     assigned.add(a.name());
+                } else if (!FindConstantsTool.isConstant(a.name())) {
+                    other.add(a.name());
                 }
             }
             assigned.forEach(n -> constants.merge(n, 1, Integer::sum));
+            other.forEach(n -> variables.merge(n, 1, Integer::sum));
             for (PyComment c : f.comments()) {
                 var m = WORD_TAG.matcher(c.text());
                 Set<String> seen = new LinkedHashSet<>();

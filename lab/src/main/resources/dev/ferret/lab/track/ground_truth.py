@@ -80,8 +80,9 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              __enter__, __exit__, __aenter__ or __aexit__; context-manager functions have a decorator resolving to
              contextlib.contextmanager or contextlib.asynccontextmanager
   parameter  any parameter name (posonly, normal, *args, keyword-only, **kwargs)
-  definitions classes and defs whose own name is NAME, and module constants so named, case-insensitively; a
-             dotted NAME is compared with the end of the qualified name (no constants then)
+  definitions classes and defs whose own name is NAME, and module constants so named, case-insensitively (for a
+             NAME not written as a constant, any module-level variable so named); a dotted NAME is compared with the
+             end of the qualified name (no constants then)
   third_party the top-level module of each absolute Import name and ImportFrom module (any depth) that is not
              __future__, not in sys.stdlib_module_names (with Python 3.11's modules other versions lack), not a
              project module, and not importable from the folder put on sys.path for the importing file (the nearest
@@ -845,6 +846,15 @@ def answer_constants(s):
     return [item(s, line, name) for name, line in first.items()]
 
 
+def answer_variables(s):
+    """The module-level variables of one file, whatever their case, each at its first assignment."""
+    first = {}
+    for line, name, alias, callee in s.module_assigns:
+        if name not in first or line < first[name]:
+            first[name] = line
+    return [item(s, line, name) for name, line in first.items()]
+
+
 def local_names(files):
     """Per file, the names importable from the folder Python or pytest puts on sys.path for it: the nearest folder
     above it that is not a package (its own folder when it is in none); the stems of the Python files directly in
@@ -1281,8 +1291,10 @@ def answer(project, kind, arg):
             for qual, node, owner in s.functions:
                 if named(qual):
                     out.append(item(s, node.lineno, qual))
-            if "." not in want:
+            if "." not in want and CONSTANT_RE.match(arg.strip()) and len(arg.strip().replace("_", "")) >= 2:
                 out += [c for c in answer_constants(s) if c["name"].lower() == want]
+            elif "." not in want:
+                out += [c for c in answer_variables(s) if c["name"].lower() == want]
         if kind == "raises":
             matcher = name_matcher(strip_query(arg))
             for line, node, scope in s.raises:
