@@ -212,8 +212,11 @@ final class ContextClause {
     /** The gerund a polite request put its verb in ("would you mind showing me"). */
     private static final Pattern GERUND = Pattern.compile("^(list|show|find|giv|gett|collect|point|pull|gather|search|look|"
             + "fetch)ing\\b", Pattern.CASE_INSENSITIVE);
-    /** The pronoun of a question asked after its name ("`f`: who calls it?", "`X` - which declare that as ..."). */
-    private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(it|them|that(?=\\s+as\\b))\\b(?!')",
+    /**
+     * The pronoun of a question asked after its name ("`f`: who calls it?", "`X` - which declare that as ...", "Unit -
+     * list its methods").
+     */
+    private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(its|it|them|that(?=\\s+as\\b))\\b(?!')",
             Pattern.CASE_INSENSITIVE);
     /**
      * Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not", ", nested
@@ -567,9 +570,10 @@ final class ContextClause {
             if (pr.find() && !name.contains(" ")) {
                 String rest = nf.group(2);
                 context.add(nf.group(1));
-                notes.add("read '" + pr.group() + "' as '" + name + "'");
+                String its = pr.group().equalsIgnoreCase("its") ? "'s" : ""; // "list its methods": the name's
+                notes.add("read '" + pr.group() + "' as '" + name + its + "'");
                 String asWritten = nf.group(1).startsWith("`") ? nf.group(1) : name; // "requsts - ...": still corrected
-                q = rest.substring(0, pr.start()) + asWritten + rest.substring(pr.end());
+                q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
         for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,

@@ -94,6 +94,9 @@ final class DetectFunctions extends Detect {
     private static final Set<String> PARAMETER_SORTS = Set.of("single", "multiple", "several", "many", "extra",
             "optional", "required", "mandatory", "positional", "variadic", "same", "different", "unused", "mutable");
 
+    /** Words after a parameter's name that say what sort of value it holds ("the raiseExceptions flag"). */
+    static final Set<String> VALUE_SORTS = Set.of("flag", "option", "setting", "switch", "toggle");
+
     /** Grammar words that are also common parameter names ("using" in Django, "to", "key", "as"). */
     private static final Set<String> GRAMMAR_NAMES = Set.of("using", "from", "to", "as", "by", "with", "in", "on", "at",
             "for", "if", "into", "of", "over", "since", "until", "before", "after", "where", "when", "then", "only");
@@ -538,6 +541,10 @@ final class DetectFunctions extends Detect {
                 && PARAMETER_SORTS.contains(q.get(p).lower())) {
             return null; // "functions taking a single parameter": how many or what sort, not a name
         }
+        if (p > 0 && !q.get(p).code() && VALUE_SORTS.contains(q.get(p).lower())
+                && q.get(p - 1).code() && q.get(p - 1).identifier()) {
+            p--; // "take the raiseExceptions flag": the name before the sort of value it holds
+        }
         return new Candidate(new Intent.FunctionsWithParameter(text(p).replaceFirst("^\\*+", "")), 6, false, "");
     }
 
@@ -605,7 +612,7 @@ final class DetectFunctions extends Detect {
         if (p < 0 && r >= 2 && q.get(r).norm().equals("return") && (q.get(r - 1).code()
                 || ANNOTATION.matcher(q.get(r - 1).text()).matches() && q.get(r - 1).text().contains("[")
                 || Lexicon.BUILTIN_TYPES.contains(q.get(r - 1).lower()))
-                && Set.of("with", "w", "w/", "a", "an", "as").contains(q.get(r - 2).lower())) {
+                && Set.of("with", "w", "w/", "a", "an", "as", "annotated").contains(q.get(r - 2).lower())) {
             p = r - 1; // "fns annotated w/ Optional[str] return", "anything with a bool return": the type before "return"
         }
         if (p < 0) {

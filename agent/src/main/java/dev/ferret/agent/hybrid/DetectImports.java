@@ -80,8 +80,8 @@ final class DetectImports extends Detect {
                 if (Lexicon.USE.contains(n) || Set.of("pull", "pulls", "pulling", "pulled", "bring", "brings",
                         "bringing", "brought").contains(n)) {
                     p = moduleAfter(i);
-                    if (p < 0 && (n.equals("usage") || n.equals("users") || n.equals("used"))) {
-                        p = moduleBefore(i);
+                    if (p < 0 && Set.of("usage", "users", "used", "pulled", "brought").contains(n)) {
+                        p = moduleBefore(i); // "where's contextlib2 pulled in"
                     }
                 } else if (Lexicon.LIBRARY.contains(n) && !n.startsWith("module") && i > 0 && !n.endsWith("s")
                         && !placeNoun(i)) {

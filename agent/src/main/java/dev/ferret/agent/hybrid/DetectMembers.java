@@ -53,8 +53,12 @@ final class DetectMembers extends Detect {
             return null; // "subclasses of property", "whose base class is property", "classes ending with property",
                          // "the methods defined on cached_property": the class, or a name's end
         }
-        if (NoListing.namePart(q, i) || q.get(i).quoted() && any(Lexicon.NAME)) {
-            return null; // "classes with "property" anywhere in their name": a part of names
+        if (NoListing.namePart(q, i) || (q.get(i).quoted() || i >= 1 && Set.of("word", "contain", "contains", "containing")
+                .contains(q.get(i - 1).lower()))
+                && any(Set.of("name", "names")) || q.words.stream().anyMatch(w -> isGlob(w.text()))) {
+            // "classes with "property" anywhere in their name", "functions that contain the word Property in their
+            // name", "all the _set* setters": a part of names
+            return null;
         }
         if (q.get(i).lower().equals("property") && !q.get(i).code() && !q.get(i).at() && i + 1 < q.size()
                 && q.get(i + 1).identifier() && !q.get(i + 1).code() && !PROPERTY_NOUNS.contains(q.get(i + 1).norm())
@@ -152,7 +156,7 @@ final class DetectMembers extends Detect {
                 int p = after(i + 1, 3, false, skipClass);
                 // the class ends the question or is called one ("methods have a None return annotation" is not)
                 if (p >= 0 && classLike(q.get(p)) && (p == q.size() - 1 || q.get(p - 1).norm().equals("class")
-                        || q.get(p + 1).norm().equals("class"))) {
+                        || Set.of("class", "got").contains(q.get(p + 1).norm()))) { // "what methods has Foo got"
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                 }
             }

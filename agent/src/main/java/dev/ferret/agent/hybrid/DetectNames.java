@@ -538,6 +538,10 @@ final class DetectNames extends Detect {
             String n = q.get(i).norm();
             String affix = null; // the glob of a start or an end of a name, "%s*" or "*%s"
             p = -1;
+            if (Set.of("prefix", "suffix").contains(n) && i + 1 < q.size() && Lexicon.PARAMETER.contains(q.get(i + 1).norm())
+                    && !any(Set.of("name", "names"))) {
+                continue; // "functions with a prefix param": a parameter so named
+            }
             switch (n) {
                 case "starting", "start", "starts", "begin", "begins", "beginning", "prefixed", "prefix" -> {
                     affix = "%s*";

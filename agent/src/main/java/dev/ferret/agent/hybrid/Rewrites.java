@@ -626,7 +626,7 @@ final class Rewrites {
     private static final java.util.Set<String> NOT_JOINED = Lexicon.set(
             "in with by end ends ending start starts starting named called of the a an and or like "
             + "prefix suffix is are begin begins beginning double single leading trailing one two no "
-            + "without");
+            + "without where wheres whats who whos"); // "wheres underscore cmp called": _cmp
     /** "the all caps constant default_timeout": {@code DEFAULT_TIMEOUT}, as said. */
     private static final Pattern ALL_CAPS_NAME = Pattern.compile("(\\b(?:all[- ]caps|upper[- ]?case|capital(?:ised|ized)?)\\s+"
             + "(?:constant|name|variable|global)?\\s*)([a-z][a-z0-9]*_[a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);

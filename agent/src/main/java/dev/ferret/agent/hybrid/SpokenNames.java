@@ -592,7 +592,15 @@ final class SpokenNames {
             // (a decorator written with capitals, "@Ignore", is asked for as written)
             // ("the token decorator": ply's TOKEN, applied as one, though the lexer has a method token)
             String found = onlyInAnotherCase(decorator, used -> used.contains(Role.DECORATOR));
-            return found == null ? c : reread(c, decorated(c.intent(), found));
+            if (found != null) {
+                return reread(c, decorated(c.intent(), found));
+            }
+            // "classes that use the comparable class decorator": the repository's _comparable, its only decorator of
+            // those letters after underscores (not one written as code or with @)
+            String hidden = decorator.matches("[a-z][a-z0-9]*") && !question.contains("`" + decorator)
+                    && !question.contains("@" + decorator) ? afterUnderscores(decorator, used -> used.contains(Role.DECORATOR)) : null;
+            return hidden == null ? c : noted(c, decorated(c.intent(), hidden), c.uncertain(), "read '" + decorator
+                    + "' as '" + hidden + "', the only decorator here of those letters");
         }
         if (c.intent() instanceof Intent.FunctionsReturning f && f.type().matches("[a-z][a-z0-9_]{2,}") && !known(f.type())
                 && !Lexicon.BUILTIN_TYPES.contains(f.type())) {
@@ -870,8 +878,14 @@ final class SpokenNames {
             // "where is the vcalendar 2.0 behavior declared" first read as the definition of behavior: the word after
             // the run is the first reading's name and says what a class the run spells is (its base's last word)
             int describedEnd = describedAfter(question, run, arg);
+            // "functions that take the raise exceptions flag" first read as the parameter flag: a word that says what
+            // sort of parameter the run before it spells
+            boolean paramDescribed = first.intent() instanceof Intent.FunctionsWithParameter && !argKnown
+                    && DetectFunctions.VALUE_SORTS.contains(arg.toLowerCase(Locale.ROOT))
+                    && NEXT_WORD.matcher(question.substring(run.end())).lookingAt()
+                    && question.substring(run.end()).strip().toLowerCase(Locale.ROOT).startsWith(arg.toLowerCase(Locale.ROOT));
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
-                    || classNamed || searchWord || pointed || affixInRun || kindInRun || describedEnd > 0;
+                    || classNamed || searchWord || pointed || affixInRun || kindInRun || describedEnd > 0 || paramDescribed;
             if (!otherwise && !misread && !longRun) {
                 continue;
             }

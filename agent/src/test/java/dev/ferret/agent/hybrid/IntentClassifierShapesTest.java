@@ -1417,7 +1417,7 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
-    /** Shapes found by the blind sets of 197 to 202, one row each (read without a repository). */
+    /** Shapes found by the blind sets of 197 to 208, one row each (read without a repository). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
             Where is the USPostalCode validator defined?                         # DEFINITIONS            # USPostalCode
@@ -1441,8 +1441,21 @@ class IntentClassifierShapesTest {
             Where is the profile decorator applied?                              # FUNCTIONS_BY_DECORATOR # profile
             which coroutines are slow in prod                                    # UNKNOWN                # -
             type subclasses                                                      # SUBCLASSES             # type
+            does csscombine keep the media of imported sheets?                   # UNKNOWN                # -
+            Which functions contain the word Property in their name?             # FUNCTIONS_BY_NAME      # Property
+            all the _set* setters                                                # FUNCTIONS_BY_NAME      # _set*
+            fns annotated Optional[str] return                                   # FUNCTIONS_RETURNING    # Optional[str]
+            _FilteredFilesCompleter - what methods has it got                    # METHODS_OF_CLASS       # _FilteredFilesCompleter
+            Unit - list its methods pls                                          # METHODS_OF_CLASS       # Unit
+            fucntions w/ a prefix param                                          # FUNCTIONS_WITH_PARAMETER # prefix
+            functions whose names have the prefix param                          # FUNCTIONS_BY_NAME      # param*
+            where's contextlib2 pulled in                                        # IMPORTS                # contextlib2
+            Which functions take a klass parameter?                              # FUNCTIONS_WITH_PARAMETER # klass
+            wheres underscore cmp called                                         # CALLERS                # _cmp
+            which functions take the raiseExceptions flag                        # FUNCTIONS_WITH_PARAMETER # raiseExceptions
+            does anything import yaml                                            # IMPORTS                # yaml
             """)
-    void blindSets197To202(String question, Intent.Kind kind, String parameter) {
+    void blindSets197To208(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
     }
 

@@ -1152,6 +1152,16 @@ class SpokenNamesTest {
                 real_date = object
 
 
+                def _comparable(klass):
+                    return klass
+
+
+                @_comparable
+                class Version(object):
+                    def __init__(self, package, raiseExceptions=True):
+                        self.package = package
+
+
                 class FakeDate(real_date):
                     pass
                 """);
@@ -1389,6 +1399,8 @@ class SpokenNamesTest {
             where's the post import hooks dict defined           | Definitions[name=_post_import_hooks]
             Which methods are defined on cached_property?        | MethodsOfClass[className=cached_property]
             wat ends up extending real date somewhere down the chain | Subclasses[base=real_date, indirect=true]
+            Which classes use the comparable class decorator?    | ClassesByDecorator[decorator=_comparable]
+            Which functions take the raise exceptions flag as a parameter? | FunctionsWithParameter[parameter=raiseExceptions]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
