@@ -181,6 +181,10 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "... - listeners i guess", ", looking at the promise stuff": a guess or where the asker is looking, at the end. */
+    private static final Pattern GUESS = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:[\\w.()]+\\s+){1,4}(?:i\\s+guess|i\\s+think"
+            + "|i\\s+suppose|i\\s+reckon|probably|maybe)\\s*[.!?]*\\s*$|(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:looking|digging|poking)\\s+"
+            + "(?:at|into|through|around)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** "... so they can be used with async with": what the asker wants the items for, at the end. */
     private static final Pattern SO_CAN = Pattern.compile("\\s+so\\s+(?:that\\s+)?(?:they|it|we|i|you|these|those)\\s+"
             + "(?:can|could|will|would|know|see|understand|dont|don't|do not|wont|won't)\\b[^?]*[.?!]?\\s*$",
@@ -576,7 +580,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -136,6 +136,13 @@ final class DetectClasses extends Detect {
             if ((n.equals("under") || n.equals("below")) && indirect) {
                 cue = true;
                 p = after(i, 3);
+            } else if (Set.of("under", "below", "beneath").contains(n) && i > 0
+                    && Set.of("directly", "immediately", "right").contains(q.get(i - 1).lower())) {
+                int a = after(i, 3);
+                if (a >= 0 && classLike(q.get(a))) {
+                    cue = true; // "whats directly under LibraryNotFoundException": its direct subclasses
+                    p = a;
+                }
             }
             if (p >= 0 && Lexicon.SUBCLASS_NOUN.contains(q.get(p).norm())) {
                 p = -1; // "subclasses of subclasses (of Shape)": the depth, not the base
@@ -281,7 +288,8 @@ final class DetectClasses extends Detect {
     }
 
     private boolean intermediate() {
-        return any(Set.of("intermediate", "intermediary"));
+        return any(Set.of("intermediate", "intermediary")) || q.phrase("middle", "class") || q.phrase("middle", "classes")
+                || q.phrase("middleman", "class"); // "even thru a middle class"
     }
 
     /** "without any intermediate class", "with no intermediary", "not through an intermediate base": direct. */
@@ -537,6 +545,10 @@ final class DetectClasses extends Detect {
         boolean methods = n.startsWith("abstractmethod") || n.equals("abc.abstractmethod")
                 || n.equals("abstract") && Set.of("method", "methods", "def", "defs", "function", "functions",
                 "property", "properties", "classmethod", "classmethods", "staticmethod", "staticmethods").contains(next);
+        if (methods && n.equals("abstract") && a >= 2 && q.get(a - 1).lower().equals("from")
+                && Lexicon.SUBCLASS.contains(q.get(a - 2).norm())) {
+            return null; // "anything deriving from abstract function": a class named so, read by subclasses()
+        }
         if (methods && !classWord) { // as written: "functions decorated abc.abstractmethod"
             return new Candidate(new Intent.FunctionsByDecorator(n.equals("abc.abstractmethod") ? w.text()
                     : "abstractmethod"), 7, false, "");

@@ -84,6 +84,11 @@ final class DetectMembers extends Detect {
 
     Candidate methodsOfClass() {
         Candidate c = methodsOfClassNamed();
+        if (c != null && c.intent() instanceof Intent.MethodsOfClass m && any(Set.of("classes"))
+                && q.words.stream().anyMatch(w -> w.text().equals(m.className()) && w.index() + 1 < q.size()
+                && q.get(w.index() + 1).lower().equals("method"))) {
+            return null; // "which classes provide their own _Popen method": classes with that method
+        }
         return c != null && c.intent() instanceof Intent.MethodsOfClass m
                 && LIBRARY_BASES.contains(m.className().toLowerCase(Locale.ROOT)) ? null : c;
     }
@@ -452,6 +457,10 @@ final class DetectMembers extends Detect {
                 if (p < 0 && n.equals("method") && i >= 2 && Set.of("a", "an", "the").contains(q.get(i - 2).norm())
                         && TREE_WORDS.contains(q.get(i - 1).lower())) {
                     p = i - 1; // "which classes define a children method": a tree's method, named by a word of trees
+                }
+                if (p < 0 && n.equals("method") && i >= 2 && Set.of("a", "an", "the").contains(q.get(i - 2).norm())
+                        && Set.of("then", "next", "when", "until", "after", "before").contains(q.get(i - 1).lower())) {
+                    p = i - 1; // "which classes got a then method": a promise's then, a grammar word used as a name
                 }
             }
             if (p >= 0 && !q.get(p).code() && QUANTITY_NOUNS.contains(q.get(p).lower()) && p + 1 < q.size()

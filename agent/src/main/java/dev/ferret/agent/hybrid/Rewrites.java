@@ -99,6 +99,7 @@ final class Rewrites {
      */
     private static final Pattern USED_AS_DECORATOR = Pattern.compile("(?i)\\b(?:using|that\\s+use|which\\s+use)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+as\\s+(?:a\\s+|the\\s+|their\\s+)?(class\\s+)?decorators?\\b");
+    private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\bclass(?:es)?\\b");
     private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are|where'?s|where)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
     /**
@@ -369,6 +370,12 @@ final class Rewrites {
     /** "return a boolean", "returning an integer": the built-in type as annotations write it. */
     private static final Pattern RETURNED_TYPE_WORD = Pattern.compile("(?i)\\b(return|returns|returning|returned|give back|"
             + "gives back|giving back)(\\s+(?:an?\\s+)?)(booleans?|integers?|strings?|dictionar(?:y|ies))\\b");
+    /** "who pulls in arg parse": a well-known module said as two words after a verb of importing. */
+    private static final Pattern SPLIT_MODULE = Pattern.compile("(?i)\\b((?:import(?:s|ed|ing)?|pull(?:s|ed|ing)?\\s+in"
+            + "|brings?\\s+in|depends?\\s+on)\\s+(?:the\\s+)?)([a-z]{2,})\\s+([a-z]{2,})\\b");
+    /** "the built-in dictionary type", "plain object": a built-in class said in words, as Python writes it. */
+    private static final Pattern BUILTIN_CLASS_WORD = Pattern.compile("(?i)\\b(?:the\\s+)?(?:built-?in|plain|python'?s?)\\s+"
+            + "(dictionary|dict|string|str|integer|int|list|tuple|set|object|bytes|float)(?:\\s+(?:type|class))?\\b");
     /** "the context manager decorator": the decorator contextlib.contextmanager. */
     private static final Pattern CONTEXT_MANAGER_DECORATOR = Pattern.compile("(?i)(?<![\\w.@])context[ -]?manager\\s+decorator\\b");
     /** "deal with a StopIteration": catch it. */
@@ -654,6 +661,8 @@ final class Rewrites {
     /** Decorators said as words: "total ordering", "runtime checkable", "lru cache", "login required". */
     private static final Pattern SPOKEN_DECORATOR = Pattern.compile("\\b(total|runtime|lru|cached|login|dataclass)\\s+"
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
+    /** "lru cached funcs": the functions decorated with lru_cache. */
+    private static final Pattern LRU_CACHED = Pattern.compile("\\blru[-_ ]?cached\\b", Pattern.CASE_INSENSITIVE);
     /**
      * A standard module's decorator said after the module's name ("decorated functools total ordering", "typing final
      * classes"): the decorator as written with its module, {@code functools.total_ordering}.
@@ -888,7 +897,10 @@ final class Rewrites {
         q = NAME_DASH_METHODS.matcher(q).replaceAll("methods of $1");
         q = NAME_DASH_SUBCLASSES.matcher(q).replaceAll("$2 of $1$3");
         q = CAPITAL_METHOD.matcher(q).replaceAll("$1$2()$3");
-        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> "decorated with @" + Matcher.quoteReplacement(m.group(1)));
+        String before = q;
+        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> (m.group(2) != null && !CLASS_WORD.matcher(before.substring(0,
+                m.start())).find() ? "classes " : "") // "anything using typing.final as a class decorator"
+                + "decorated with @" + Matcher.quoteReplacement(m.group(1)));
         q = IS_USED_AS_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(2) != null
                 && m.group(2).strip().equalsIgnoreCase("class") ? "which classes are" : "which functions are")
                 + " decorated with @" + m.group(1) + m.group(3)));
@@ -956,6 +968,15 @@ final class Rewrites {
             String w = m.group(3).toLowerCase(java.util.Locale.ROOT);
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + (w.startsWith("bool") ? "bool" : w.startsWith("int")
                     ? "int" : w.startsWith("str") ? "str" : "dict"));
+        });
+        q = SPLIT_MODULE.matcher(q).replaceAll(m -> {
+            String joined = (m.group(2) + m.group(3)).toLowerCase(java.util.Locale.ROOT);
+            return Matcher.quoteReplacement(joined.length() >= 6 && Lexicon.MODULES.contains(joined)
+                    && !Lexicon.MODULES.contains(m.group(2).toLowerCase(java.util.Locale.ROOT)) ? m.group(1) + joined : m.group());
+        });
+        q = BUILTIN_CLASS_WORD.matcher(q).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            return w.startsWith("dict") ? "dict" : w.equals("string") ? "str" : w.equals("integer") ? "int" : w;
         });
         q = CONTEXT_MANAGER_DECORATOR.matcher(q).replaceAll("@contextmanager decorator");
         q = CODE_FOR.matcher(q).replaceAll("defines ");
@@ -1069,6 +1090,7 @@ final class Rewrites {
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
+        q = LRU_CACHED.matcher(q).replaceAll("lru_cache decorated");
         q = MODULE_THEN_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(1))
                 .contains(m.group(2)) ? m.group(1) + "." + m.group(2) : m.group()));
         q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"

@@ -1757,8 +1757,11 @@ final class SpokenNames {
     private static final Pattern KIND_DASH = Pattern.compile("(?i)\\s+(?:enum|class|exception|error|mixin|dataclass|"
             + "protocol|type|method|function|func|decorator|module|package|constant)\\s*(?:[-\u2013\u2014:]|--)");
 
-    /** A parameter or decorator noun after a run: "a session export argument", "the class property deco". */
-    private static final Pattern ROLE_AFTER = Pattern.compile("\\s+(?:argument|arg|parameter|param|kwarg|decorator|deco)\\b",
+    /**
+     * A parameter, decorator or method noun after a run: "a session export argument", "the class property deco", "a get
+     * tests method".
+     */
+    private static final Pattern ROLE_AFTER = Pattern.compile("\\s+(?:argument|arg|parameter|param|kwarg|decorator|deco|method)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "constant" right after a run: "the issues url constant" asks for an upper-case name first. */

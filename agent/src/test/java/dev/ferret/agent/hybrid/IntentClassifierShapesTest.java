@@ -1417,7 +1417,7 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
-    /** Shapes found by the blind sets of 197 to 208, one row each (read without a repository). */
+    /** Shapes found by the blind sets of 197 to 214, one row each (read without a repository). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
             Where is the USPostalCode validator defined?                         # DEFINITIONS            # USPostalCode
@@ -1454,8 +1454,19 @@ class IntentClassifierShapesTest {
             wheres underscore cmp called                                         # CALLERS                # _cmp
             which functions take the raiseExceptions flag                        # FUNCTIONS_WITH_PARAMETER # raiseExceptions
             does anything import yaml                                            # IMPORTS                # yaml
+            anything using typing.final as a class decorator                     # CLASSES_BY_DECORATOR   # typing.final
+            Which classes provide their own _Popen method?                       # CLASSES_WITH_METHOD    # _Popen
+            which classes have accept() - listeners i guess                      # CLASSES_WITH_METHOD    # accept
+            which classes got a then method, looking at the promise stuff        # CLASSES_WITH_METHOD    # then
+            lru cached funcs? worried about memory w/ maxsize                    # FUNCTIONS_BY_DECORATOR # lru_cache
+            Which functions accept an argv argument?                             # FUNCTIONS_WITH_PARAMETER # argv
+            anything inheriting from exception even thru a middle class?         # SUBCLASSES             # Exception
+            Which classes directly extend the built-in dictionary type?          # SUBCLASSES             # dict
+            what extends plain object (direct only)                              # SUBCLASSES             # object
+            whats directly under LibraryNotFoundException                        # SUBCLASSES             # LibraryNotFoundException
+            who pulls in arg parse                                               # IMPORTS                # argparse
             """)
-    void blindSets197To208(String question, Intent.Kind kind, String parameter) {
+    void blindSets197To214(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
     }
 

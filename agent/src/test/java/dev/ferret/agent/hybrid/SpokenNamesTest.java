@@ -1156,6 +1156,15 @@ class SpokenNamesTest {
                     return klass
 
 
+                class AbstractFunction(object):
+                    pass
+
+
+                class BanditTestSet(object):
+                    def get_tests(self):
+                        return []
+
+
                 @_comparable
                 class Version(object):
                     def __init__(self, package, raiseExceptions=True):
@@ -1401,6 +1410,8 @@ class SpokenNamesTest {
             wat ends up extending real date somewhere down the chain | Subclasses[base=real_date, indirect=true]
             Which classes use the comparable class decorator?    | ClassesByDecorator[decorator=_comparable]
             Which functions take the raise exceptions flag as a parameter? | FunctionsWithParameter[parameter=raiseExceptions]
+            anything deriving from abstract function even indirectly? | Subclasses[base=AbstractFunction, indirect=true]
+            classes w/ a get tests method                        | ClassesWithMethod[method=get_tests]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
