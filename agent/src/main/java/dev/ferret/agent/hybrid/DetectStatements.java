@@ -13,9 +13,12 @@ final class DetectStatements extends Detect {
     }
 
     Candidate contextManagers() {
+        // not "funcs starting with block": a name's start, said after "with"
+        boolean withAsAffix = q.words.stream().anyMatch(w -> w.lower().equals("with") && NoListing.afterAffix(q, w.index() + 1));
         boolean cm = contextNoun() || any(Set.of("contextmanager", "contextmanagers", "ctxmanager", "ctxmanagers",
-                "ctxmgr", "ctxmgrs", "cms", "with-able", "withable")) || q.phrase("with", "statement") || q.phrase("with", "block")
-                || q.phrase("with", "statements") || q.phrase("with", "blocks") || q.phrase("with", "keyword")
+                "ctxmgr", "ctxmgrs", "cms", "with-able", "withable")) || !withAsAffix && (q.phrase("with", "statement")
+                || q.phrase("with", "block") || q.phrase("with", "statements") || q.phrase("with", "blocks")
+                || q.phrase("with", "keyword"))
                 || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
         boolean enter = q.words.stream().anyMatch(w -> w.lower().contains("enter__"));
         boolean exit = q.words.stream().anyMatch(w -> w.lower().contains("exit__"));

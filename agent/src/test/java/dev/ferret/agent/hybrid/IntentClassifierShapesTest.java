@@ -1465,6 +1465,8 @@ class IntentClassifierShapesTest {
             what extends plain object (direct only)                              # SUBCLASSES             # object
             whats directly under LibraryNotFoundException                        # SUBCLASSES             # LibraryNotFoundException
             who pulls in arg parse                                               # IMPORTS                # argparse
+            funcs starting with block                                            # FUNCTIONS_BY_NAME      # block*
+            which classes can be used in a with block                            # CONTEXT_MANAGERS       # -
             """)
     void blindSets197To214(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
