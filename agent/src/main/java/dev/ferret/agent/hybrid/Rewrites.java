@@ -99,6 +99,7 @@ final class Rewrites {
      */
     private static final Pattern USED_AS_DECORATOR = Pattern.compile("(?i)\\b(?:using|that\\s+use|which\\s+use)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+as\\s+(?:a\\s+|the\\s+|their\\s+)?(class\\s+)?decorators?\\b");
+    /** A class noun before "using X as a class decorator": the question already says what is decorated. */
     private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\bclass(?:es)?\\b");
     private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are|where'?s|where)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
@@ -897,8 +898,8 @@ final class Rewrites {
         q = NAME_DASH_METHODS.matcher(q).replaceAll("methods of $1");
         q = NAME_DASH_SUBCLASSES.matcher(q).replaceAll("$2 of $1$3");
         q = CAPITAL_METHOD.matcher(q).replaceAll("$1$2()$3");
-        String before = q;
-        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> (m.group(2) != null && !CLASS_WORD.matcher(before.substring(0,
+        String asWritten = q;
+        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> (m.group(2) != null && !CLASS_WORD.matcher(asWritten.substring(0,
                 m.start())).find() ? "classes " : "") // "anything using typing.final as a class decorator"
                 + "decorated with @" + Matcher.quoteReplacement(m.group(1)));
         q = IS_USED_AS_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(2) != null
@@ -927,10 +928,9 @@ final class Rewrites {
         q = IMPORTERS.matcher(q).replaceAll("importers of $1");
         q = SUBMODULE_OF.matcher(q).replaceAll(m -> {
             String parent = m.group(3).toLowerCase(java.util.Locale.ROOT);
-            boolean known = Lexicon.MODULES.contains(parent.replaceFirst("\\..*", ""));
-            return Matcher.quoteReplacement(known && (m.group(2) != null || Lexicon.MODULES.contains(parent))
-                    || m.group(2) != null && !Lexicon.cue(parent) && !NOT_FIRST_IN_NAME.contains(parent)
-                    ? m.group(3) + "." + m.group(1) : m.group());
+            boolean dotted = m.group(2) != null ? !Lexicon.cue(parent) && !NOT_FIRST_IN_NAME.contains(parent)
+                    : Lexicon.MODULES.contains(parent); // "sub" says a module's part; a plain "module of" only for a known one
+            return Matcher.quoteReplacement(dotted ? m.group(3) + "." + m.group(1) : m.group());
         });
         q = RELATED_BY_NAME.matcher(q).replaceAll(m -> "with " + m.group(1) + " in the " + m.group(2).toLowerCase(
                 java.util.Locale.ROOT) + " name");

@@ -880,10 +880,10 @@ final class SpokenNames {
             int describedEnd = describedAfter(question, run, arg);
             // "functions that take the raise exceptions flag" first read as the parameter flag: a word that says what
             // sort of parameter the run before it spells
+            Matcher next = NEXT_WORD.matcher(question.substring(run.end()));
             boolean paramDescribed = first.intent() instanceof Intent.FunctionsWithParameter && !argKnown
                     && DetectFunctions.VALUE_SORTS.contains(arg.toLowerCase(Locale.ROOT))
-                    && NEXT_WORD.matcher(question.substring(run.end())).lookingAt()
-                    && question.substring(run.end()).strip().toLowerCase(Locale.ROOT).startsWith(arg.toLowerCase(Locale.ROOT));
+                    && next.lookingAt() && next.group(1).equalsIgnoreCase(arg);
             boolean otherwise = unknown || related(run.words(), arg, spelt, argKnown) || named && namedKind(question, run)
                     || classNamed || searchWord || pointed || affixInRun || kindInRun || describedEnd > 0 || paramDescribed;
             if (!otherwise && !misread && !longRun) {
