@@ -127,7 +127,8 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
     private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:(?:i|we)\\s+"
-            + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade)\\b"
+            + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade"
+            + "|touch|change|edit|refactor|modify|rewrite)\\b" // "..., before i touch the tokenizer"
             + "|(?:i|we)?\\s*(?:touching|changing|editing|refactoring|modifying|rewriting)\\s)[^?]*[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", so that each owner can be pinged": the purpose, last. */

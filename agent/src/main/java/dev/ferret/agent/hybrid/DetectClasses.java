@@ -40,6 +40,10 @@ final class DetectClasses extends Detect {
         if (m >= 0 && m + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(m + 1).norm()) && any(Lexicon.IMPORT)) {
             return null; // "which modules import the dataclasses module": the module, an imports question
         }
+        if (m >= 1 && q.get(m).lower().equals("dataclasses") && !q.get(m).capitalised()
+                && Lexicon.IMPORT.contains(q.get(m - 1).norm())) {
+            return null; // "which files import dataclasses": the module as imports write it
+        }
         return new Candidate(new Intent.Dataclasses(), 8, false, "");
     }
 

@@ -13,6 +13,10 @@ final class DetectStatements extends Detect {
     }
 
     Candidate contextManagers() {
+        if (q.words.stream().anyMatch(w -> w.text().matches("(?:typing\\.|contextlib\\.)?(?:Abstract)?(?:Async)?ContextManager"))
+                && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN))) {
+            return null; // "which classes directly subclass ContextManager": a base written as a class, read by subclasses()
+        }
         // not "funcs starting with block": a name's start, said after "with"
         boolean withAsAffix = q.words.stream().anyMatch(w -> w.lower().equals("with") && NoListing.afterAffix(q, w.index() + 1));
         boolean cm = contextNoun() || any(Set.of("contextmanager", "contextmanagers", "ctxmanager", "ctxmanagers",

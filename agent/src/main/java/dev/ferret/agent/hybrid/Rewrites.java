@@ -545,6 +545,8 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** "docstring-less classes", "docless functions": undocumented. */
     private static final Pattern DOC_LESS = Pattern.compile("\\b(?:docstring|doc)-?less\\b", Pattern.CASE_INSENSITIVE);
+    /** "triple x comments": the XXX tag said aloud. */
+    private static final Pattern TRIPLE_X = Pattern.compile("(?i)\\btriple[- ]x\\b");
     /** Docs between triple quotes, as Python writes a docstring: docstrings. */
     private static final Pattern TRIPLE_QUOTED_DOCS = Pattern.compile("(?:\"\"\"|''')\\s*(?:docs?|docstrings?)\\s*(?:\"\"\"|''')",
             Pattern.CASE_INSENSITIVE);
@@ -1049,6 +1051,7 @@ final class Rewrites {
         q = GEN_FUNCS.matcher(q).replaceAll("generator ");
         q = DOC_LESS.matcher(q).replaceAll("undocumented");
         q = TRIPLE_QUOTED_DOCS.matcher(q).replaceAll("docstrings");
+        q = TRIPLE_X.matcher(q).replaceAll("XXX");
         q = GREP_CALL.matcher(q).replaceAll("calls to $1");
         q = IMPLEMENTED_IN.matcher(q).replaceAll("$1defined $2");
         q = GOTO.matcher(q).replaceAll("where is $1 defined");

@@ -1307,14 +1307,15 @@ final class SpokenNames {
     }
 
     /** Words a first reading may have taken into a name that the repository writes without them. */
-    private static final Set<String> TRAILING_KIND = Lexicon.set("base class exception error mixin object type");
+    private static final Set<String> TRAILING_KIND = Lexicon.set("base class exception error mixin object type interface");
 
     /**
      * For a first reading whose name the repository does not have and whose last word says what kind of thing it is
      * ("finder base class" read as FinderBase, "polification failed exception" as PolificationFailedException): the
      * question with those words put as the repository's name of the words before that one (Finder,
      * PolificationFailed), or null. The last word may also be one that says what that class is ({@link #described}:
-     * "the optional marker" for {@code Optional(Marker)}).
+     * "the optional marker" for {@code Optional(Marker)}); a first word "base" is left out too ("the base node class"
+     * read as BaseNode: the repository's Node).
      */
     private Classification withoutKindWord(IntentClassifier classifier, String question, Intent first) {
         String arg = first.argument();
@@ -1322,21 +1323,34 @@ final class SpokenNames {
         if (spelt == null || arg.contains(".")) {
             return null;
         }
-        int last = spelt.lastIndexOf(' ');
-        String tail = spelt.substring(last + 1);
-        boolean kindWord = TRAILING_KIND.contains(tail);
-        String rest = spelt.substring(0, last);
-        Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
-        names.addAll(byCompact.getOrDefault(rest.replace(" ", ""), Set.of()));
-        names.addAll(oneWord.getOrDefault(rest, Set.of()));
         Matcher span = Pattern.compile("(?i)(?<![\\w.])" + String.join("[\\s-]+", spelt.split(" ")) + "(?![\\w])")
                 .matcher(question);
         if (!span.find() || !span.group().matches("[a-z]+([\\s-]+[a-z]+)+")) {
             return null; // only words said in lower case: "ConfigError" written so is the name asked for
         }
+        int last = spelt.lastIndexOf(' ');
+        String tail = spelt.substring(last + 1);
+        Classification again = withoutKindWord(classifier, question, span, spelt.substring(0, last),
+                TRAILING_KIND.contains(tail) ? null : singular(tail));
+        if (again == null && spelt.startsWith("base ")) {
+            // "the base node class" read as BaseNode, where the repository's base class is Node
+            again = withoutKindWord(classifier, question, span, spelt.substring("base ".length()), null);
+        }
+        return again;
+    }
+
+    /**
+     * The question read with {@code span} put as the repository's class of the words {@code rest}, or null; with a
+     * {@code describedAs} word, only a class that word describes (its base's or its module's).
+     */
+    private Classification withoutKindWord(IntentClassifier classifier, String question, Matcher span, String rest,
+                                           String describedAs) {
+        Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(rest, Set.of()));
+        names.addAll(byCompact.getOrDefault(rest.replace(" ", ""), Set.of()));
+        names.addAll(oneWord.getOrDefault(rest, Set.of()));
         for (String name : names) {
             if (!roles.get(name).contains(Role.CLASS)
-                    || !kindWord && !described.getOrDefault(name, Set.of()).contains(singular(tail))) {
+                    || describedAs != null && !described.getOrDefault(name, Set.of()).contains(describedAs)) {
                 continue; // "the optional marker": a word that says what the class is, its base or its module
             }
             Classification again = readWith(classifier, question, span.start(), span.end(), name, name);

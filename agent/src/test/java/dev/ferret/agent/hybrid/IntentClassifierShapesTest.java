@@ -1417,7 +1417,7 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
-    /** Shapes found by the blind sets of 197 to 214, one row each (read without a repository). */
+    /** Shapes found by the blind sets of 197 to 220, one row each (read without a repository). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
             Where is the USPostalCode validator defined?                         # DEFINITIONS            # USPostalCode
@@ -1466,9 +1466,13 @@ class IntentClassifierShapesTest {
             whats directly under LibraryNotFoundException                        # SUBCLASSES             # LibraryNotFoundException
             who pulls in arg parse                                               # IMPORTS                # argparse
             funcs starting with block                                            # FUNCTIONS_BY_NAME      # block*
+            Which files import dataclasses?                                      # IMPORTS                # dataclasses
+            Which classes directly subclass ContextManager?                      # SUBCLASSES             # ContextManager
+            what tests do we have, before i touch the tokenizer                  # TESTS                  # -
+            any triple x comments left in the tests or elsewhere                 # COMMENTS               # XXX
             which classes can be used in a with block                            # CONTEXT_MANAGERS       # -
             """)
-    void blindSets197To214(String question, Intent.Kind kind, String parameter) {
+    void blindSets197To220(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
     }
 

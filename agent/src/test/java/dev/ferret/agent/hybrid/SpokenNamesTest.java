@@ -1160,6 +1160,18 @@ class SpokenNamesTest {
                     pass
 
 
+                class Node(object):
+                    pass
+
+
+                class Matcher(object):
+                    pass
+
+
+                class TextNode(Node):
+                    pass
+
+
                 class BanditTestSet(object):
                     def get_tests(self):
                         return []
@@ -1412,6 +1424,8 @@ class SpokenNamesTest {
             Which functions take the raise exceptions flag as a parameter? | FunctionsWithParameter[parameter=raiseExceptions]
             anything deriving from abstract function even indirectly? | Subclasses[base=AbstractFunction, indirect=true]
             classes w/ a get tests method                        | ClassesWithMethod[method=get_tests]
+            List all descendants of the base node class, however deep they are. | Subclasses[base=Node, indirect=true]
+            need the full hierarchy below the matcher interface, recursive | Subclasses[base=Matcher, indirect=true]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
