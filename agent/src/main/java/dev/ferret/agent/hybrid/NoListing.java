@@ -143,10 +143,8 @@ final class NoListing {
             return true;
         }
         for (Word w : q.words) {
-            if (w.index() >= 2 && w.capitalised() && Set.of("with", "in").contains(q.get(w.index() - 1).lower())
-                    && Set.of("start", "starts", "starting", "begin", "begins", "end", "ends", "ending")
-                    .contains(q.get(w.index() - 2).lower())) {
-                continue; // "classes whose names start with Compare": the start of a name
+            if (afterAffix(q, w.index())) {
+                continue; // "classes whose names start with Compare", "names starting with describe": a name's part
             }
             boolean methodName = w.index() + 1 < q.size() && Set.of("method", "methods", "function", "functions", "func",
                     "def").contains(q.get(w.index() + 1).lower()) // "classes that implement a describe method"

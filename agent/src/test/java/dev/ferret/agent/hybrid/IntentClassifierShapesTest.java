@@ -1470,6 +1470,7 @@ class IntentClassifierShapesTest {
             Which classes directly subclass ContextManager?                      # SUBCLASSES             # ContextManager
             what tests do we have, before i touch the tokenizer                  # TESTS                  # -
             any triple x comments left in the tests or elsewhere                 # COMMENTS               # XXX
+            Which functions have names starting with describe?                   # FUNCTIONS_BY_NAME      # describe*
             which classes can be used in a with block                            # CONTEXT_MANAGERS       # -
             """)
     void blindSets197To220(String question, Intent.Kind kind, String parameter) {
