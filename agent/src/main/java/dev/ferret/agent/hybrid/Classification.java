@@ -34,6 +34,14 @@ public record Classification(Intent intent, String path, int score, boolean unce
                 .orElse(null);
     }
 
+    /** How a note of a name read as another one starts ("read 'textcheck' as '_textcheck', ..."). */
+    static final String READ_AS = "read '";
+
+    /** Whether a note says a name of the question was read as another (a spelling, a name of the repository). */
+    boolean readAnotherName() {
+        return notes.stream().anyMatch(n -> n.startsWith(READ_AS) && n.contains("' as '"));
+    }
+
     /**
      * The sentence an uncertain answer starts with; a narrowing of the question no search applies is named after it
      * ("Not applied: 'except in tests'.").
@@ -44,6 +52,8 @@ public record Classification(Intent intent, String path, int score, boolean unce
         for (String n : notes) {
             if (n.startsWith("not applied: ")) {
                 s.append(" Not applied: ").append(n.substring("not applied: ".length())).append('.');
+            } else if (n.startsWith(READ_AS)) { // "read 'textcheck' as '_textcheck', the only function here ..."
+                s.append(" R").append(n.substring(1)).append('.');
             }
         }
         String subject = testsFor();

@@ -117,7 +117,7 @@ public final class HybridAnswerer {
                 String counts = tally.get().format(findings.items(), intent.describe());
                 text = counts.isEmpty() ? text : counts + "\n" + text; // the counts asked for first, then the items
             }
-            if (c.uncertain()) {
+            if (c.uncertain() || c.readAnotherName()) { // "who calls textcheck": the answer says it read _textcheck
                 text = c.assumption() + "\n" + text;
             }
             if (scopeNote != null) {

@@ -1333,8 +1333,13 @@ final class SpokenNames {
         Classification again = withoutKindWord(classifier, question, span, spelt.substring(0, last),
                 TRAILING_KIND.contains(tail) ? null : singular(tail));
         if (again == null && spelt.startsWith("base ")) {
-            // "the base node class" read as BaseNode, where the repository's base class is Node
+            // "the base node class" read as BaseNode, where the repository's base class is Node: a guess, said so
             again = withoutKindWord(classifier, question, span, spelt.substring("base ".length()), null);
+            String name = again == null ? null : classArgument(again.intent());
+            if (name != null) {
+                again = noted(again, again.intent(), true, "read '" + span.group() + "' as '" + name
+                        + "', the class here of those words (there is no " + arg + ")");
+            }
         }
         return again;
     }

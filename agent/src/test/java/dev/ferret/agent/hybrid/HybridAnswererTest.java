@@ -249,8 +249,9 @@ class HybridAnswererTest {
         HybridAnswer a = answerer.answer(index, "which clases subclass Protocl");
         assertTrue(a.handled());
         assertEquals(12, a.items().size());
-        assertTrue(a.text().startsWith("Reading the question as: classes that subclass Protocol.\nFound 12 classes"),
-                a.text());
+        // the words read as others are named too
+        assertTrue(a.text().startsWith("Reading the question as: classes that subclass Protocol. Read 'clases' as 'classes'. "
+                + "Read 'Protocl' as 'protocol'.\nFound 12 classes"), a.text());
         HybridAnswer sure = answerer.answer(index, "Which classes subclass Protocol?");
         assertTrue(sure.text().startsWith("Found 12 classes"), sure.text());
     }
@@ -260,7 +261,7 @@ class HybridAnswererTest {
         HybridAnswer a = answerer.answer(index, "I'm changing the signature of charge, who calls it?");
         assertTrue(a.handled(), a.text());
         assertEquals(List.of("find_callers"), a.calls().stream().map(ExecutedCall::name).toList());
-        assertTrue(a.text().startsWith("Reading the question as: calls of charge().\n"), a.text());
+        assertTrue(a.text().startsWith("Reading the question as: calls of charge(). Read 'it' as 'charge'.\n"), a.text());
         // a narrowing no search applies is named in the answer, not silently dropped
         HybridAnswer narrowed = answerer.answer(index, "Show me every place that raises ValueError, except in tests.");
         assertEquals(new Intent.Raises("ValueError"), narrowed.intent());

@@ -1431,6 +1431,16 @@ class SpokenNamesTest {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
     }
 
+    /** A name of the question read as another of the repository's is said in the answer's first line. */
+    @org.junit.jupiter.api.Test
+    void aNameReadAsAnotherIsStatedInTheAnswer() {
+        assertEquals("Reading the question as: calls of _textcheck(). Read 'textcheck' as '_textcheck', the only function "
+                + "here of those letters.", answerer.answer(index, "who calls textcheck").text().lines().findFirst().orElseThrow());
+        assertEquals("Reading the question as: classes that subclass Node. Read 'base node' as 'Node', the class here of "
+                + "those words (there is no BaseNode).", answerer.answer(index, "subclasses of the base node class").text()
+                .lines().findFirst().orElseThrow());
+    }
+
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
