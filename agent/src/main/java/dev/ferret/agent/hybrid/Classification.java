@@ -53,7 +53,7 @@ public record Classification(Intent intent, String path, int score, boolean unce
             if (n.startsWith("not applied: ")) {
                 s.append(" Not applied: ").append(n.substring("not applied: ".length())).append('.');
             } else if (n.startsWith(READ_AS)) { // "read 'textcheck' as '_textcheck', the only function here ..."
-                s.append(" R").append(n.substring(1)).append('.');
+                s.append(' ').append(Character.toUpperCase(n.charAt(0))).append(n.substring(1)).append('.');
             }
         }
         String subject = testsFor();

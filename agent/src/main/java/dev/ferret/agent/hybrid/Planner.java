@@ -116,11 +116,10 @@ public final class Planner {
                 String name = d.name().strip();
                 steps.add(new Plan.Step("find_classes", args(path).put("name_pattern", name)));
                 steps.add(new Plan.Step("find_functions", args(path).put("name_pattern", name)));
-                if (name.indexOf('.') < 0 && FindConstantsTool.isConstant(name)) {
-                    steps.add(new Plan.Step("find_constants", args(path)));
-                } else if (name.indexOf('.') < 0) {
+                if (name.indexOf('.') < 0) {
                     // "where is _post_import_hooks defined": a module-level variable of that name, whatever its case
-                    steps.add(new Plan.Step("find_constants", args(path).put("name_pattern", name).put("variables", true)));
+                    steps.add(new Plan.Step("find_constants", FindConstantsTool.isConstant(name) ? args(path)
+                            : args(path).put("name_pattern", name).put("variables", true)));
                 }
             }
             case Intent.Enums e -> steps.add(new Plan.Step("find_classes", args(path).put("enum", true)));

@@ -99,8 +99,8 @@ final class Rewrites {
      */
     private static final Pattern USED_AS_DECORATOR = Pattern.compile("(?i)\\b(?:using|that\\s+use|which\\s+use)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+as\\s+(?:a\\s+|the\\s+|their\\s+)?(class\\s+)?decorators?\\b");
-    /** A class noun before "using X as a class decorator": the question already says what is decorated. */
-    private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\bclass(?:es)?\\b");
+    /** "class" or "classes" ("using X as a class decorator" in a question that already says classes). */
+    static final Pattern CLASS_NOUN = Pattern.compile("(?i)\\bclass(?:es)?\\b");
     private static final Pattern IS_USED_AS_DECORATOR = Pattern.compile("(?i)^\\s*(?:is|are|where\\s+is|where\\s+are|where'?s|where)\\s+@?"
             + "([A-Za-z_][\\w.]*)\\s+used\\s+as\\s+(?:a\\s+)?(class\\s+|function\\s+|method\\s+)?decorators?\\b(.*)$");
     /**
@@ -901,7 +901,7 @@ final class Rewrites {
         q = NAME_DASH_SUBCLASSES.matcher(q).replaceAll("$2 of $1$3");
         q = CAPITAL_METHOD.matcher(q).replaceAll("$1$2()$3");
         String asWritten = q;
-        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> (m.group(2) != null && !CLASS_WORD.matcher(asWritten.substring(0,
+        q = USED_AS_DECORATOR.matcher(q).replaceAll(m -> (m.group(2) != null && !CLASS_NOUN.matcher(asWritten.substring(0,
                 m.start())).find() ? "classes " : "") // "anything using typing.final as a class decorator"
                 + "decorated with @" + Matcher.quoteReplacement(m.group(1)));
         q = IS_USED_AS_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(2) != null

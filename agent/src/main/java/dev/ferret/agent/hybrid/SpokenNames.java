@@ -1133,7 +1133,7 @@ final class SpokenNames {
                     || used.contains(Role.DEFINED_FUNCTION) && !CLASS_ASKED.matcher(question).find()
                     || name.replaceFirst("^_+", "").length() < 3 || LIBRARY_CLASSES.contains(name)
                     || !unknown && (!METHODS_NEXT.matcher(question.substring(m.end())).find()
-                    || CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
+                    || Rewrites.CLASS_NOUN.matcher(question).find())) { // "every class that defines a to dict method"
                 continue;
             }
             Classification again = readCapitalised(classifier, question, m.start(), m.end(), name);
@@ -1437,7 +1437,6 @@ final class SpokenNames {
     /** Words before a method's name in a question about the classes that have it ("classes with astext"). */
     private static final Set<String> HAS_METHOD_BEFORE = Lexicon.set("with having define defines implement implements "
             + "override overrides");
-    private static final Pattern CLASS_NOUN = Pattern.compile("(?i)\\bclass(?:es)?\\b");
     private static final Set<String> METHOD_NOUN = Lexicon.set("method methods");
 
     /** Verbs before a name asked where it is defined ("where do we define serve"). */
@@ -1610,7 +1609,7 @@ final class SpokenNames {
                         && Set.of("decorator", "decorators", "deco").contains(after)) {
                     put = "@" + name; // "funcs under the given decorator": hypothesis' given, a word of English too
                 } else if (used.contains(Role.FUNCTION) && name.equals(token) && HAS_METHOD_BEFORE.contains(before)
-                        && CLASS_NOUN.matcher(question).find() && (last || METHOD_NOUN.contains(after))
+                        && Rewrites.CLASS_NOUN.matcher(question).find() && (last || METHOD_NOUN.contains(after))
                         && !ROLE_NOUNS.contains(token) && !Lexicon.ENGLISH.contains(token)) { // not "classes with methods that"
                     put = name + "()"; // "classes with astext": the classes that define that method
                     methods = true;
