@@ -349,7 +349,9 @@ final class DetectClasses extends Detect {
                 "ancestors", "ancestor", "descendant", "descendants", "ultimately", "eventually", "chain", "depth",
                 "hierarchy")) || q.phrase("direct", "or", "not") || q.phrase("any", "level")
                 || q.phrase("through", "other") || intermediate() && !noIntermediate()
-                || q.phrase("through", "another") || q.phrase("going", "through") || q.phrase("all", "levels")
+                || q.phrase("through", "another") || q.phrase("going", "through")
+                || q.phrase("via", "other") || q.phrase("via", "another") || q.phrase("ends", "up", "inheriting")
+                || q.phrase("end", "up", "inheriting") || q.phrase("ends", "up", "subclassing") // "even via other classes" || q.phrase("all", "levels")
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                 || q.phrase("nested", "too") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
@@ -478,6 +480,9 @@ final class DetectClasses extends Detect {
         Word w = q.get(e);
         if (e + 1 < q.size() && Lexicon.LIBRARY.contains(q.get(e + 1).norm())) {
             return null; // "the enum module"
+        }
+        if (w.at() || e + 1 < q.size() && Set.of("decorator", "decorated", "decorators").contains(q.get(e + 1).norm())) {
+            return null; // "classes that use the @enum decorator", "enum decorated classes": a decorator of that name
         }
         boolean plural = w.lower().endsWith("s");
         if (!plural && namedBefore(e)) {

@@ -326,6 +326,13 @@ final class DetectFunctions extends Detect {
                         && !q.get(i + 1).code())) { // "called per file" is counted, not named
                     continue; // "functions called parse": a name, not a call
                 }
+                if (n.equals("called") && i > 0 && i + 1 < q.size() && Set.of("method", "function", "func", "fn", "class",
+                        "attribute", "property", "decorator", "variable", "constant", "methods", "functions")
+                        .contains(q.get(i - 1).norm()) && q.get(i + 1).identifier() && !Set.of("from", "by", "in", "at",
+                        "anywhere", "elsewhere", "within", "inside", "outside", "here", "there", "when", "where", "with",
+                        "directly", "indirectly", "only", "once", "twice").contains(q.get(i + 1).lower())) {
+                    continue; // "a method called to dict": the name of the method, said as words, not a call
+                }
                 p = scan(i, -1, 4, false, CALLED_THING); // "where is the refresh_cache task invoked"
                 if (p < 0 && n.equals("called")) {
                     p = before(i, 3); // "where is get called"

@@ -98,6 +98,10 @@ final class DetectNames extends Detect {
                 p = i - 1;
             } else if (definedVerb(l) && i >= 2 && WHERE_IS.contains(q.get(i - 2).lower())) {
                 p = i - 1;
+            } else if (Set.of("set", "assigned", "initialized", "initialised").contains(l) && i >= 3 && i + 1 == q.size()
+                    && Set.of("is", "are", "was").contains(q.get(i - 2).lower()) && isWhere(q.get(i - 3).lower())
+                    && codeName(q.get(i - 1))) {
+                p = i - 1; // "where is _DEFAULT_BUFFER_SIZE set": where that variable gets its value
             } else if (fileAsk && Set.of("defines", "declares").contains(l) && i + 1 < q.size()
                     && (codeName(q.get(i + 1)) || lastBut(i + 1, Set.of("again", "here", "exactly", "now")))) {
                 p = i + 1; // "which module defines Line", "which file defines get": the name ends the question
@@ -610,7 +614,10 @@ final class DetectNames extends Detect {
                     int in = a >= 0 ? q.find(a + 1, Set.of("in")) : -1;
                     // "with Sequence in its class name": the kind said before the name noun
                     int noun = in >= 0 && in + 3 < q.size() && (Lexicon.CLASS.contains(q.get(in + 2).norm())
-                            || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3 : in + 2;
+                            || Lexicon.FUNCTION.contains(q.get(in + 2).norm())) ? in + 3
+                            // "with _to_ in the middle of their name": a part inside the names
+                            : in >= 0 && in + 5 < q.size() && q.get(in + 2).lower().equals("middle")
+                            && q.get(in + 3).lower().equals("of") ? in + 5 : in + 2;
                     // "with pickle by value in the function name": a part said in words (run together as a name's)
                     int last = in > a + 1 && Set.of("anywhere", "somewhere").contains(q.get(in - 1).lower()) ? in - 2 : in - 1;
                     boolean spoken = a >= 0 && last > a && last <= a + 3;

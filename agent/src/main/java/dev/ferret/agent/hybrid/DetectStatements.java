@@ -163,7 +163,11 @@ final class DetectStatements extends Detect {
             for (int i = 1; i < q.size() && tag == null; i++) {
                 Word w = q.get(i);
                 if (w.allCaps() && w.text().length() >= 2 && w.identifier() && !w.text().contains("_")
-                        && Set.of("tagged", "marked", "labelled", "labeled", "flagged", "prefixed").contains(q.get(i - 1).lower())) {
+                        && (Set.of("tagged", "marked", "labelled", "labeled", "flagged", "prefixed").contains(q.get(i - 1).lower())
+                        || Set.of("saying", "says", "containing", "reading", "mentioning").contains(q.get(i - 1).lower())
+                        && (i + 1 == q.size() || Set.of("in", "under", "inside", "within", "across", "anywhere")
+                        .contains(q.get(i + 1).lower())))) {
+                    // "comments saying REQUIRES": a word in capitals the comments hold, alone (not "saying HTTP is slow")
                     tag = nearTag(w.text());
                 }
             }

@@ -42,6 +42,22 @@ final class NoListing {
                 "main", "code", "finally", "else").contains(q.get(i - 1).lower()));
     }
 
+    /**
+     * A behaviour word that names the project, not what it does: "does the behave package define any Protocols", "does
+     * behave define any dataclasses" (the word before a kind of module, or the subject of a search verb).
+     */
+    private static boolean behaviourWordAsName(Question q, Word w) {
+        int i = w.index();
+        if (i + 1 >= q.size()) {
+            return false;
+        }
+        String next = q.get(i + 1).lower();
+        return Set.of("package", "module", "project", "library", "lib", "codebase", "repo", "repository", "pkg",
+                "source", "sources", "code").contains(next)
+                || Set.of("define", "declare", "have", "contain", "use", "import", "raise", "subclass", "export",
+                "catch").contains(next);
+    }
+
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
         int start = 0;
@@ -104,6 +120,7 @@ final class NoListing {
         }
         if ((f.equals("do") || f.equals("does") || f.equals("did"))
                 && q.words.stream().anyMatch(w -> Lexicon.BEHAVIOUR.contains(w.lower()) && !codeBlock(q, w)
+                && !behaviourWordAsName(q, w)
                 || Set.of("help", "helps", "matter",
                 "matters", "improve", "improves", "speed", "hurt", "hurts").contains(w.lower()) && w.index() > 1
                 || Set.of("like", "love", "hate", "prefer", "enjoy").contains(w.lower()) && w.index() > 0

@@ -387,7 +387,15 @@ final class SpokenNames {
      * {@code insort}): the question read with the word as written, where that reading is about it.
      */
     private Classification uncorrected(IntentClassifier classifier, String question, Classification first) {
-        for (String word : corrected(first)) {
+        Set<String> words = new java.util.LinkedHashSet<>();
+        for (String note : first.notes()) {
+            Matcher m = CORRECTION.matcher(note);
+            while (m.find()) {
+                words.add(m.group(1).toLowerCase(Locale.ROOT));
+                words.add(m.group(1)); // "Tagger subclasses": a class of that spelling, capitalised as the question writes it
+            }
+        }
+        for (String word : words) {
             EnumSet<Role> used = roles.get(word);
             if (used == null || !(used.contains(Role.FUNCTION) || used.contains(Role.CLASS) || used.contains(Role.CALLED))) {
                 continue;
@@ -1910,7 +1918,9 @@ final class SpokenNames {
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;
-                    boolean leading = k == 0 && LEADING.contains(parts[0]) && (before != null && (BEFORE_LEADING.contains(before)
+                    // "per" leads a name after any word ("who subclasses per message compress"): a tally's "per file"
+                    // spells no name of the repository
+                    boolean leading = k == 0 && parts[0].equals("per") || k == 0 && LEADING.contains(parts[0]) && (before != null && (BEFORE_LEADING.contains(before)
                             || before.equals(parts[0])) // "where is is safe uri used": the second "is" starts a name
                             || i == 0 && pointedAt(question, end)
                             || i == 0 && roleNext // "as version param - which functions have it"

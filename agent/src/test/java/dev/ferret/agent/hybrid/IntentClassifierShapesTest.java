@@ -1477,6 +1477,35 @@ class IntentClassifierShapesTest {
         blindSets89To118(question, kind, parameter);
     }
 
+    /** Shapes of blind sets 221 to 232 (first read blind, then mended), read without a repository. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            everything that ends up inheriting WebSocketAdapterProtocol, even via other classes # SUBCLASSES # WebSocketAdapterProtocol
+            List the classes that use the @enum decorator.                       # CLASSES_BY_DECORATOR   # enum
+            enum decorated classes? need the picture type one                    # CLASSES_BY_DECORATOR   # enum
+            which classes are enums                                              # ENUMS                  # -
+            where is _DEFAULT_BUFFER_SIZE set                                    # DEFINITIONS            # _DEFAULT_BUFFER_SIZE
+            where is the timeout set                                             # UNKNOWN                # -
+            Does the behave package define any Protocol classes for structural typing? # PROTOCOL_CLASSES # Protocol
+            Does behave define any dataclasses?                                  # DATACLASSES            # -
+            does the parser crash on empty input                                 # UNKNOWN                # -
+            comments saying REQUIRES                                             # COMMENTS               # REQUIRES
+            comments saying HTTP is slow                                         # UNKNOWN                # -
+            Show me the conversion functions with _to_ in the middle of their name. # FUNCTIONS_BY_NAME   # _to_
+            where is the refresh method called                                   # CALLERS                # refresh
+            """)
+    void blindSets221To232(String question, Intent.Kind kind, String parameter) {
+        blindSets89To118(question, kind, parameter);
+    }
+
+    /** Wording of any depth: "ends up inheriting", "via other classes". */
+    @org.junit.jupiter.api.Test
+    void endsUpInheritingIsAnyDepth() {
+        assertEquals(new Intent.Subclasses("WebSocketAdapterProtocol", true),
+                classifier.classify("everything that ends up inheriting WebSocketAdapterProtocol, even via other classes"));
+        assertEquals(new Intent.Subclasses("Frame", true), classifier.classify("subclasses of Frame via other classes too"));
+    }
+
     /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */
     @org.junit.jupiter.api.Test
     void aNegatedIntermediateIsDirect() {

@@ -1186,6 +1186,31 @@ class SpokenNamesTest {
                 class FakeDate(real_date):
                     pass
                 """);
+        Files.writeString(repo.resolve("blind221.py"), """
+                class PerMessageCompress(object):
+                    pass
+
+
+                class PerMessageSnappy(PerMessageCompress):
+                    pass
+
+
+                class Tagger(object):
+                    pass
+
+
+                class RegexTagger(Tagger):
+                    pass
+
+
+                class FnTagger(RegexTagger):
+                    pass
+
+
+                class HistoryItem(object):
+                    def to_dict(self):
+                        return {}
+                """);
         Files.writeString(repo.resolve("blind149_api.py"), """
                 def tqdm_notebook(*args):
                     return args
@@ -1426,6 +1451,10 @@ class SpokenNamesTest {
             classes w/ a get tests method                        | ClassesWithMethod[method=get_tests]
             List all descendants of the base node class, however deep they are. | Subclasses[base=Node, indirect=true]
             need the full hierarchy below the matcher interface, recursive | Subclasses[base=Matcher, indirect=true]
+            reviewing the compression ext code - who subclasses per message compress | Subclasses[base=PerMessageCompress, indirect=false]
+            where is per message snappy                          | Definitions[name=PerMessageSnappy]
+            Tagger subclasses recursively pls                    | Subclasses[base=Tagger, indirect=true]
+            Which classes define a method called to dict?        | ClassesWithMethod[method=to_dict]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
