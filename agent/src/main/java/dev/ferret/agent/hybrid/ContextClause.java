@@ -72,6 +72,9 @@ final class ContextClause {
             + "gimme|give me|show me|list|find|identify|locate|point me)\\b|(?<=so\\s)(?:where|which|what|who)\\b"
             + "|(?<=[\u2014\u2013]\\s?)(?:where|which|what)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** A guess after the question mark, ending in a hedge: "? sync and async both i think". */
+    private static final Pattern HEDGED_REMARK = Pattern.compile("\\?\\s+(?!(?:and|or|also|plus|what about|how about)\\b)([^?]{3,120}?\\s(?:i think|i guess|i believe|"
+            + "i suppose|iirc|afaik|afaict|probably|maybe|not sure))[.!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** A remark after the question mark that asks nothing: "? planning removals", "? CI looks suspiciously green". */
     private static final Pattern AFTER_QUESTION = Pattern.compile("\\?\\s+([^?]{3,120})$");
     /**
@@ -155,6 +158,7 @@ final class ContextClause {
     private static final Pattern ABOUT_WORK = Pattern.compile("^(?:(?:before|while|since|as|after|once|when|until)\\s+"
             + "(?:i|we)\\b|(?:reviewing|refactoring|debugging|investigating|auditing|migrating|upgrading|porting|"
             + "onboarding|cleaning up|preparing|planning|documenting|changing|renaming|modifying|rewriting|deprecating"
+            + "|writing|wrapping|adding|fixing|implementing|extending|hardening|optimi[sz]ing"
             + "|(?:(?:i'?m|we'?re|i am|we are)\\s+)?(?:about|going) to\\s+(?:change|rename|modify|rewrite|refactor"
             + "|deprecate|touch|remove|delete|move|split|update))\\s)[^\u2013\u2014:;,!?]*?(?:[\u2013\u2014:;,!]+|\\s-+\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -552,6 +556,12 @@ final class ContextClause {
         if (r.find() && r.start() > 3) {
             context.add(q.substring(r.start() + 1));
             q = q.substring(0, r.start() + 1).strip();
+        }
+        Matcher hedge = HEDGED_REMARK.matcher(q);
+        if (hedge.find() && hedge.start() > 3 && !CODE_LIKE.matcher(hedge.group(1)).find()) {
+            // "classes having _get_sniff_data? sync and async both i think": a guess about the answer, no request
+            context.add(hedge.group(1));
+            q = q.substring(0, hedge.start() + 1).strip();
         }
         Matcher aq = AFTER_QUESTION.matcher(q);
         if (aq.find() && aq.start() > 3 && !PLACE.matcher(aq.group(1)).find() && !REQUEST_WORD.matcher(aq.group(1)).find()

@@ -191,8 +191,10 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
     /** A word capitalised inside the sentence after "the" and before "function", "class" or "method" (not a tag). */
     boolean articleNamed(Word w) {
         int i = w.index();
-        return w.capitalised() && !w.allCaps() && i > 0 && i + 1 < q.size() && q.get(i - 1).lower().equals("the")
-                && Set.of("function", "func", "class", "method", "decorator").contains(q.get(i + 1).lower());
+        return w.capitalised() && i > 0 && i + 1 < q.size() && q.get(i - 1).lower().equals("the")
+                && (!w.allCaps() && Set.of("function", "func", "class", "method", "decorator").contains(q.get(i + 1).lower())
+                || w.allCaps() && w.text().length() >= 3 && !isTag(w) && q.get(i + 1).lower().equals("constant"));
+                // "the DEFAULT constant": a name in capitals before its kind
     }
 
     /** A capitalised modifier inside the sentence ({@code Any}, {@code Optional}): a typing name, not English. */

@@ -354,7 +354,7 @@ final class DetectClasses extends Detect {
                 || q.phrase("end", "up", "inheriting") || q.phrase("ends", "up", "subclassing") // "even via other classes" || q.phrase("all", "levels")
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
-                || q.phrase("nested", "too") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
+                || q.phrase("nested", "too") || q.phrase("even", "nested") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")
                 || q.phrase("directly", "or", "not") || q.phrase("directly", "or", "indirectly")
                 || q.phrase("directly", "or", "thru") || q.phrase("directly", "or", "through") // "... or thru a parent"
                 || q.phrase("subclasses", "of", "its", "subclasses") || q.phrase("subclasses", "of", "subclasses")

@@ -139,6 +139,11 @@ final class DetectDecorators extends Detect {
                         "fns", "defs").contains(q.get(p).lower())) {
                     p = -1; // "gen test decorated tests": what is decorated, the decorator is before
                 }
+                if (p == i + 1 && n.equals("decorated") && p + 1 < q.size() && !q.get(p).code() && !q.get(p).at()
+                        && Set.of("tests", "functions", "funcs", "methods", "classes", "handlers", "views", "fns", "defs")
+                        .contains(q.get(p + 1).lower()) && rightBefore(i) >= 0) {
+                    p = -1; // "the query params decorated api methods": a word of what is decorated; the decorator is before
+                }
                 if (p < 0 && n.equals("decorated") && !(i > 0 && Set.of("get", "gets", "got", "getting", "become",
                         "becomes", "became").contains(q.get(i - 1).lower()))) { // "classes get decorated by ...": a verb
                     p = rightBefore(i); // "staticmethod-decorated methods"

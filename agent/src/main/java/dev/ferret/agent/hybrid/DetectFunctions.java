@@ -300,6 +300,12 @@ final class DetectFunctions extends Detect {
     }
 
     Candidate callers() {
+        if (q.size() >= 4 && Set.of("where", "wheres", "when").contains(q.get(0).lower())
+                && Set.of("do", "does", "did").contains(q.get(1).lower())
+                && Set.of("we", "they", "you", "i", "people", "it").contains(q.get(2).lower())
+                && q.get(3).parens() && q.get(3).identifier()) {
+            return new Candidate(new Intent.Callers(text(3)), 7, false, ""); // "where do we resurrect() connections"
+        }
         for (int i = 0; i < q.size(); i++) {
             Word w = q.get(i);
             String n = w.norm();
@@ -439,6 +445,20 @@ final class DetectFunctions extends Detect {
         }
         int cueNoun = first(Lexicon.PARAMETER);
         int take = first(Lexicon.TAKE);
+        if (cueNoun < 0 && take < 0 && functionNoun) {
+            for (int i = 3; i < q.size(); i++) {
+                // "which functions have an is_private flag", "funcs with a verbose option": the parameter that holds it
+                Word n = q.get(i - 1);
+                if (VALUE_SORTS.contains(q.get(i).lower()) && !q.get(i).code() && (i + 1 == q.size() || q.afterComma(i + 1))
+                        && Set.of("a", "an", "the").contains(q.get(i - 2).lower()) && n.identifier() && !isTag(n)
+                        && Set.of("have", "has", "having", "with", "w", "got").contains(q.get(i - 3).lower())
+                        && !Lexicon.PYTHON_KEYWORDS.contains(n.lower())
+                        && (n.code() || n.text().equals(n.lower()) && !Lexicon.cue(n.lower()) && !Lexicon.STOP.contains(n.lower())
+                        && !Lexicon.FUNCTION_WORDS.contains(n.lower()))) {
+                    return new Candidate(new Intent.FunctionsWithParameter(n.text()), n.code() ? 7 : 5, false, "");
+                }
+            }
+        }
         if (cueNoun < 0 && take < 0) {
             return null;
         }

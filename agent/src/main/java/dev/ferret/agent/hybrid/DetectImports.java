@@ -160,8 +160,10 @@ final class DetectImports extends Detect {
         }
         String m = moduleOf(q.get(p));
         known |= knownModule(m) || q.get(p).code();
-        if (!known && Lexicon.cue(m.toLowerCase(Locale.ROOT))) {
-            return null; // "the libraries we depend on use": a cue word is no module
+        boolean namedAsModule = p + 1 < q.size() && !q.get(p).capitalised() && p > 0 && Set.of("the", "a").contains(q.get(p - 1).lower())
+                && Set.of("module", "submodule").contains(q.get(p + 1).norm()) && importCue >= 0;
+        if (!known && !namedAsModule && Lexicon.cue(m.toLowerCase(Locale.ROOT))) {
+            return null; // "the libraries we depend on use": a cue word is no module (but "import the consts module")
         }
         if (!q.get(p).code() && p > 0 && Set.of("more", "fewer", "less", "extra", "additional", "better", "new")
                 .contains(q.get(p - 1).lower())) {
@@ -171,6 +173,14 @@ final class DetectImports extends Detect {
             return null;
         }
         int score = (importCue >= 0 || phraseCue ? 6 : 5) + (known || libraryNoun ? 1 : 0);
+        if (q.get(p).possessive() && p + 2 < q.size() && q.get(p + 1).identifier() && !q.get(p + 1).code()
+                && Set.of("module", "submodule", "package", "subpackage").contains(q.get(p + 2).norm())
+                && q.get(p + 1).lower().matches("[a-z_][a-z0-9_]*")) {
+            // "import authlib's consts module": that submodule of the package
+            String sub = m + "." + q.get(p + 1).lower();
+            named.remove(m);
+            return new Candidate(new Intent.Imports(sub), score + 1, !named.isEmpty(), "also named: " + String.join(", ", named));
+        }
         named.remove(m);
         named.removeIf(other -> other.startsWith(m + "."));
         // "import os and sys": one module is searched for, the answer says which and names the other

@@ -356,7 +356,8 @@ final class DetectNames extends Detect {
         if (!w.code() && cueWord(w.norm())) {
             // "where do the Protocol classes live": a kind, not a name (`Protocol` would be one); but "the Depends
             // function", a capitalised word before a singular kind noun, names one thing
-            boolean named = w.capitalised() && i > 0 && !w.allCaps() && i + 1 < q.size()
+            boolean named = w.capitalised() && i > 0 && i + 1 < q.size() && (!w.allCaps() // "the DEFAULT constant"
+                    || q.get(i + 1).lower().equals("constant") && w.text().length() >= 3 && !isTag(w))
                     && Set.of("function", "class", "method", "decorator", "constant", "func").contains(q.get(i + 1).lower())
                     && !Lexicon.CLASS_LIKE_CONCEPTS.contains(w.lower()) && !Lexicon.PROTOCOL.contains(w.norm())
                     && w.identifier();

@@ -95,8 +95,8 @@ final class DetectStatements extends Detect {
 
     /** A constant's name written beside the noun "constant" (not a tag, nor a name of the case style). */
     private boolean oneConstant(Word w) {
-        return w.code() && w.allCaps() && w.identifier() && w.text().length() > 1 && !isTag(w)
-                && !CASE_STYLES.contains(w.lower());
+        return (w.code() || w.text().length() >= 3) && w.allCaps() && w.identifier() && w.text().length() > 1 && !isTag(w)
+                && !CASE_STYLES.contains(w.lower()); // "the DEFAULT constant": one name in capitals
     }
 
     Candidate constants() {
@@ -112,6 +112,10 @@ final class DetectStatements extends Detect {
         if (c && k >= 0 && k + 1 < q.size() && placeNoun(k + 1) && q.words.stream().filter(w -> Lexicon.CONSTANT
                 .contains(w.norm())).count() == 1) {
             return null; // "in the constants package": a place
+        }
+        if (c && k >= 0 && k + 1 < q.size() && Set.of("module", "modules", "submodule", "package").contains(q.get(k + 1).norm())
+                && any(Lexicon.IMPORT)) {
+            return null; // "which files import the consts module": a module of that name
         }
         if (c && k >= 0 && !q.get(k).lower().endsWith("s") && (k > 0 && oneConstant(q.get(k - 1))
                 || k + 1 < q.size() && oneConstant(q.get(k + 1)))) {
@@ -296,7 +300,7 @@ final class DetectStatements extends Detect {
                 return null;
             }
             if (skipMarker && (functionNoun || any(Lexicon.DECORATOR) || any(Set.of("marker", "markers", "mark",
-                    "marks", "ones")))) {
+                    "marks", "ones", "suite", "suites", "testsuite")))) { // "whats being skipped in the suite"
                 return new Candidate(new Intent.SkippedTests(), 8, false, ""); // "functions marked skip"
             }
             return null;
@@ -355,6 +359,10 @@ final class DetectStatements extends Detect {
         if (q.words.stream().anyMatch(w -> namedInCode(w) && w.lower().startsWith("test") && !w.lower().contains("*")
                 && !w.lower().equals("testcase"))) {
             return null; // "is test_login skipped?": one test named
+        }
+        if (!skipMarker && q.words.stream().anyMatch(w -> w.lower().startsWith("test") && w.lower().endsWith("*")
+                && w.lower().length() > 5 && w.text().indexOf('/') < 0)) {
+            return null; // "test_replace_* tests": the functions of that name pattern
         }
         if (any(Lexicon.ASYNC) || any(Lexicon.PARAMETER) || any(Lexicon.RAISE) || any(Lexicon.CALL)
                 || any(Lexicon.IMPORT) || any(Lexicon.RETURN) || q.words.stream().anyMatch(w -> Lexicon.SUBCLASS

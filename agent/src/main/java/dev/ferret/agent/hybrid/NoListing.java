@@ -58,6 +58,23 @@ final class NoListing {
                 "catch").contains(next);
     }
 
+    /**
+     * "what does the X do", "what do the retry helpers do": a subject of a few words between "what does" and a closing
+     * "do" (the end of the question or of its clause).
+     */
+    private static boolean whatDoesItDo(Question q) {
+        if (q.size() < 4 || !q.get(0).lower().equals("what") || !Set.of("does", "do", "did").contains(q.get(1).lower())) {
+            return false;
+        }
+        for (int j = 3; j < Math.min(q.size(), 9); j++) {
+            if (q.get(j).lower().equals("do") && !q.get(j).code() && (j + 1 == q.size() || q.afterComma(j + 1)
+                    || Set.of("exactly", "again", "here", "there").contains(q.get(j + 1).lower()) && j + 2 == q.size())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a request for an explanation, an opinion, a change or a yes/no judgement (see the class comment). */
     static boolean penalty(Question q) {
         int start = 0;
@@ -110,6 +127,9 @@ final class NoListing {
                 || q.phrase("what", "does", "that", "do") || q.phrase("open", "a", "github") || q.phrase("open", "an", "issue")
                 || q.phrase("open", "a", "ticket") || q.phrase("file", "an", "issue") || q.phrase("open", "a", "jira")) {
             return true; // "help me understand Protocol", "runtime_checkable, what does it do", "open a GitHub issue for each"
+        }
+        if (whatDoesItDo(q)) {
+            return true; // "what does the compat mimetype header do, seeing weird accept headers": what it is for
         }
         if (q.words.stream().anyMatch(w -> !w.code() && (w.lower().equals("styleguide") || w.lower().equals("syntax")
                 && q.words.stream().noneMatch(x -> Set.of("use", "uses", "using", "used", "written", "with", "declared",

@@ -223,6 +223,14 @@ final class Rewrites {
     private static final Pattern DECORATOR_FROM = Pattern.compile("(?<=\\b(?:the|a|an)\\s)(@)?([A-Za-z_]\\w*)\\s+decorator\\s+"
             + "from\\s+(?:the\\s+)?`?([a-z_][\\w.]*)`?(?:\\s+(?:module|package|library|lib))?\\b");
 
+    /**
+     * An exception's class, then the library it comes from, before a verb of raising or catching: "where is
+     * InvalidSignature from cryptography caught" asks for the handlers of InvalidSignature.
+     */
+    private static final Pattern EXCEPTION_FROM = Pattern.compile("\\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\\s+from\\s+"
+            + "(?:the\\s+)?`?[a-z_][\\w.]*`?(?:\\s+(?:module|package|library|lib))?(?=\\s+(?:caught|handled|raised|thrown|"
+            + "swallowed|trapped|rescued|excepted)\\b)");
+
     /** "classwise" as the last word, after a question mark or not. */
     private static final Pattern CLASSWISE = Pattern.compile("(?i)[?,]?\\s+class-?wise[.!?]*\\s*$");
 
@@ -688,6 +696,12 @@ final class Rewrites {
     private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
             + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
             + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
+    /** six's decorators after the module's name, said apart: "six add_metaclass". */
+    private static final Pattern SIX_THEN_DECORATOR = Pattern.compile("(?<![\\w.`@])six\\s+(add_metaclass|python_2_unicode_compatible)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** typing's no_type_check said as words, beside a word of decorating: "the no type check decorator". */
+    private static final Pattern SPOKEN_NO_TYPE_CHECK = Pattern.compile("\\bno\\s+type\\s+check(?=\\s+(?:decorators?|decorated|deco)\\b)"
+            + "|(?<=\\bdecorated\\s{1,3}(?:with|by|using)\\s{1,3})no\\s+type\\s+check\\b", Pattern.CASE_INSENSITIVE);
     /** Python words a phone or a dictation turns into others: "a sink def", "core routines", "pie test", "dock strings". */
     private static final Pattern A_SINK = Pattern.compile("\\ba\\s+s(?:ink|ync)\\b(?=\\s+(?:def|defs|function|functions|func|"
             + "funcs|fns?|methods?|generators?|context|iterators?|code|stuff|handlers?|routes?|endpoints?|tests?)\\b)",
@@ -858,6 +872,7 @@ final class Rewrites {
         q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
+        q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
             String name = m.group(2);
             boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)
@@ -1098,6 +1113,8 @@ final class Rewrites {
                 .contains(m.group(2)) ? m.group(1) + "." + m.group(2) : m.group()));
         q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"
                 : "python_2_unicode_compatible");
+        q = SIX_THEN_DECORATOR.matcher(q).replaceAll("six.$1"); // "six python 2 unicode compatible decorator"
+        q = SPOKEN_NO_TYPE_CHECK.matcher(q).replaceAll("no_type_check"); // "the no type check decorator"
         q = AT.matcher(q).replaceAll("@");
         q = LOWER_ENUM_BASE.matcher(q).replaceAll(m -> switch (m.group(1)) {
             case "intenum" -> "IntEnum";

@@ -351,7 +351,45 @@ final class SpokenNames {
                 ownLibraryClass(classifier, question, readRuns(classifier, question, uncorrected(classifier, question, first))))));
         Classification taken = c.intent() instanceof Intent.Unknown || !c.intent().argument().isEmpty() ? null
                 : parameterTaken(classifier, question);
-        return taken != null ? taken : c;
+        return taken != null ? taken : affixOfWords(question, c);
+    }
+
+    /** A prefix said as several words at the question's end: "functions whose names begin with read tag database". */
+    private static final Pattern AFFIX_WORDS_LAST = Pattern.compile("(?i)\\b(?:begin|begins|beginning|start|starts|starting|"
+            + "prefixed)\\s+(?:with\\s+|by\\s+)?([a-z][a-z0-9]*(?:\\s+[a-z][a-z0-9]*){1,4})\\s*[.?!]*\\s*$");
+
+    /**
+     * A name pattern read from the first word of a prefix said as words, where the repository has names that start
+     * with all those words joined ("begin with read tag database": read_tag_database*, not every read*): the pattern
+     * of the joined words. {@code c} otherwise.
+     */
+    private Classification affixOfWords(String question, Classification c) {
+        boolean functions = c.intent() instanceof Intent.FunctionsByName;
+        if (!functions && !(c.intent() instanceof Intent.ClassesByName)) {
+            return c;
+        }
+        Matcher m = AFFIX_WORDS_LAST.matcher(question);
+        String pattern = c.intent().argument();
+        if (!m.find()) {
+            return c;
+        }
+        String[] words = m.group(1).toLowerCase(Locale.ROOT).split("\\s+");
+        if (!pattern.equalsIgnoreCase(words[0] + "*") || java.util.Arrays.stream(words).anyMatch(GRAMMAR::contains)) {
+            return c;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (String w : words) {
+            joined.append(functions ? (joined.isEmpty() ? w : "_" + w)
+                    : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        String prefix = joined.toString();
+        boolean here = roles.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
+                && (functions ? e.getValue().contains(Role.DEFINED_FUNCTION) : e.getValue().contains(Role.DEFINED_CLASS)));
+        if (!here) {
+            return c;
+        }
+        Intent read = functions ? new Intent.FunctionsByName(prefix + "*") : new Intent.ClassesByName(prefix + "*");
+        return noted(c, read, false, "read '" + m.group(1) + "' as '" + prefix + "', the start of names here");
     }
 
     /**
@@ -387,6 +425,26 @@ final class SpokenNames {
      * {@code insort}): the question read with the word as written, where that reading is about it.
      */
     private Classification uncorrected(IntentClassifier classifier, String question, Classification first) {
+        if (first.intent() instanceof Intent.Imports imports) {
+            for (String note : first.notes()) {
+                Matcher m = CORRECTION_TO.matcher(note);
+                while (m.find()) {
+                    String word = m.group(1);
+                    String fix = m.group(2);
+                    String prefix = word.toLowerCase(Locale.ROOT) + ".";
+                    boolean here = modules.containsKey(word.toLowerCase(Locale.ROOT))
+                            || modules.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+                    if (here && !modules.containsKey(fix) && (imports.module().equals(fix)
+                            || imports.module().startsWith(fix + "."))) {
+                        // "import authlib's consts module" in authlib: the project's own package, not oauthlib
+                        List<String> notes = new ArrayList<>(first.notes());
+                        notes.remove(note);
+                        return new Classification(new Intent.Imports(word + imports.module().substring(fix.length())),
+                                first.path(), first.score(), first.uncertain(), notes);
+                    }
+                }
+            }
+        }
         Set<String> words = new java.util.LinkedHashSet<>();
         for (String note : first.notes()) {
             Matcher m = CORRECTION.matcher(note);
@@ -585,6 +643,34 @@ final class SpokenNames {
             String found = onlyInAnotherCase(raised, used -> used.contains(Role.RAISED_OR_CAUGHT));
             if (found != null) {
                 return reread(c, raisedAs(c.intent(), found));
+            }
+        }
+        if (raised != null && !known(raised) && raised.length() >= 8 && !Lexicon.PYTHON_EXCEPTIONS.contains(raised)) {
+            // "places catching ValueEror", "raise ValueErorr": Python's own exception typed with a slip, where the
+            // repository has no name so written
+            String fix = null;
+            for (String e : Lexicon.PYTHON_EXCEPTIONS) {
+                if (typo(raised, e)) {
+                    fix = fix == null ? e : "";
+                }
+            }
+            if (fix != null && !fix.isEmpty()) {
+                return noted(c, raisedAs(c.intent(), fix), false, "read '" + raised + "' as '" + fix
+                        + "', Python's exception of nearly those letters");
+            }
+        }
+        if (c.intent() instanceof Intent.Imports i && i.module().indexOf('.') > 0 && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))
+                && modules.containsKey("_" + i.module().toLowerCase(Locale.ROOT))) {
+            // "files that pull in pytest's compat module": _pytest.compat, where pytest keeps its code
+            return reread(c, new Intent.Imports(modules.get("_" + i.module().toLowerCase(Locale.ROOT))));
+        }
+        if (c.intent() instanceof Intent.FunctionsReturning r && r.type().matches("[a-z][a-z0-9]*")
+                && !Lexicon.BUILTIN_TYPES.contains(r.type()) && !roles.getOrDefault(r.type(), EnumSet.noneOf(Role.class))
+                .contains(Role.CLASS)) {
+            // "which methods give back an alert": the repository's class Alert, its only class of those letters
+            String found = onlyInAnotherCase(r.type(), used -> used.contains(Role.DEFINED_CLASS));
+            if (found != null) {
+                return reread(c, new Intent.FunctionsReturning(found));
             }
         }
         String decorator = c.intent() instanceof Intent.ClassesByDecorator d ? d.decorator()
@@ -956,6 +1042,11 @@ final class SpokenNames {
             // a name defined here before one only called or imported ("who calls get logger": the project's get_logger,
             // not logging's getLogger; "a should curry method": the method _should_curry, not a variable should_curry)
             inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.FUNCTION) && !roles.get(n).contains(Role.CLASS)));
+            if (first.intent() instanceof Intent.Imports) {
+                // "files importing importlib metadata": the module importlib.metadata before the alias importlib_metadata
+                // it is imported as
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.MODULE)));
+            }
             if (CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
                 // "where's the tag map class defined": the class TagMap before a method tagMap
                 inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_CLASS)));
@@ -963,6 +1054,14 @@ final class SpokenNames {
                 // "their own app iter range method": the method app_iter_range before a class AppIterRange
                 inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_FUNCTION)
                         || roles.get(n).contains(Role.DEFINED_CLASS)));
+            } else if (DEFINED_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
+                // "wheres ignored exceptions defined": the module's IGNORED_EXCEPTIONS before an attribute
+                // _ignored_exceptions that an except clause names (a class by its use, defined nowhere as one)
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_CLASS)
+                        && !roles.get(n).contains(Role.DEFINED_FUNCTION) && !roles.get(n).contains(Role.ASSIGNED)));
+            } else if (DECORATOR_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
+                // "the should raise decorator": the decorator should_raise before a class ShouldRaise never applied so
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DECORATOR)));
             }
             if (DECORATOR_WORD.matcher(question).find()) {
                 // "decorated with the yaml object decorator": the function yaml_object before the class YAMLObject
@@ -1108,6 +1207,10 @@ final class SpokenNames {
             + "begins beginning");
 
     /** "method" or "function" right after a run. */
+    private static final Pattern DEFINED_AFTER = Pattern.compile("\\s+(?:defined|declared|assigned|initiali[sz]ed)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECORATOR_AFTER = Pattern.compile("\\s+(?:decorator|decorators|decorated)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern METHOD_AFTER = Pattern.compile("\\s+(?:method|methods|function|functions|func|def)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -1189,6 +1292,8 @@ final class SpokenNames {
 
     /** "read 'charset' as 'chardet'": the words, in lower case, that the first reading took for others. */
     private static final Pattern CORRECTION = Pattern.compile("read '([A-Za-z0-9]+)' as '[a-z]+'");
+    /** A correction's note, with the word as written and what it was read as. */
+    private static final Pattern CORRECTION_TO = Pattern.compile("read '([A-Za-z0-9]+)' as '([a-z]+)'");
 
     private static Set<String> corrected(Classification first) {
         Set<String> out = new java.util.HashSet<>();
@@ -1844,10 +1949,13 @@ final class SpokenNames {
     /** Right before a run: a verb whose object is a name of one kind. */
     private static final Pattern CUE_BEFORE = Pattern.compile("(?i)\\b(?:decorated|wrapped|marked)\\s+(?:with|by|in|using|w/)\\s+"
             + "(?:the\\s+|a\\s+|an\\s+)?$|\\b(?:throws?|raises?|catch(?:es)?|throwing|raising|catching)\\s+(?:the\\s+|an?\\s+)?$"
-            + "|\\bwhere\\s+(?:does|is)\\s+(?:the\\s+)?$"
+            + "|\\bwhere(?:\\s+(?:does|is)|'?s)\\s+(?:the\\s+)?$"
             // "def of delegating property?", "what takes parse constant": a definition's or a parameter's name
             + "|\\b(?:def|defn|definition|definitions|source)\\s+of\\s+(?:the\\s+)?$"
-            + "|\\b(?:takes?|taking|accepts?|accepting)\\s+(?:an?\\s+|the\\s+)?$");
+            + "|\\b(?:takes?|taking|accepts?|accepting)\\s+(?:an?\\s+|the\\s+)?$"
+            // "which classes have make test instance", "who uses list entry points": a method's or a function's name
+            + "|\\bclasses\\s+(?:have|has|having|with|w/|define|defining|implement|implementing)\\s+(?:an?\\s+|the\\s+)?$"
+            + "|^\\s*who\\s+(?:uses|calls|invokes)\\s+(?:the\\s+)?$");
     /** Right after a run: the decorator it is ("v args decorated classes", "enum unique used as a class decorator"). */
     private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator|(?:is\\s+|are\\s+|being\\s+)?"
             + "(?:used|applied|put)\\s+(?:as|on)\\s+(?:an?\\s+|the\\s+)?(?:class\\s+|function\\s+|method\\s+)?decorators?)\\b");

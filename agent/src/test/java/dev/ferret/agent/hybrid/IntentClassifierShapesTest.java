@@ -1493,6 +1493,22 @@ class IntentClassifierShapesTest {
             comments saying HTTP is slow                                         # UNKNOWN                # -
             Show me the conversion functions with _to_ in the middle of their name. # FUNCTIONS_BY_NAME   # _to_
             where is the refresh method called                                   # CALLERS                # refresh
+            which classes get the no type check decorator                        # CLASSES_BY_DECORATOR   # no_type_check
+            classes using six python 2 unicode compatible decorator              # CLASSES_BY_DECORATOR   # six.python_2_unicode_compatible
+            writing a try/except around DriverManager, what errors does the lib define # EXCEPTION_CLASSES # -
+            which functions have an is_private flag                              # FUNCTIONS_WITH_PARAMETER # is_private
+            which functions have a global setting                                # UNKNOWN                # -
+            who imports flask's json module                                      # IMPORTS                # flask.json
+            which files import the consts module                                 # IMPORTS                # consts
+            Where is InvalidSignature from cryptography caught?                  # CATCHES                # InvalidSignature
+            Where is the DEFAULT constant defined?                               # DEFINITIONS            # DEFAULT
+            test_replace_* tests, need the list                                  # FUNCTIONS_BY_NAME      # test_replace_*
+            whats being skipped in the suite                                     # SKIPPED_TESTS          # -
+            what does the compat mimetype header do, seeing weird accept headers # UNKNOWN                # -
+            anything that inherits from serializer even nested? recursive       # SUBCLASSES             # Serializer
+            classes having _get_sniff_data? sync and async both i think          # CLASSES_WITH_METHOD    # _get_sniff_data
+            all the query_params decorated api methods pls                       # FUNCTIONS_BY_DECORATOR # query_params
+            where do we resurrect() connections                                  # CALLERS                # resurrect
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
@@ -1504,6 +1520,8 @@ class IntentClassifierShapesTest {
         assertEquals(new Intent.Subclasses("WebSocketAdapterProtocol", true),
                 classifier.classify("everything that ends up inheriting WebSocketAdapterProtocol, even via other classes"));
         assertEquals(new Intent.Subclasses("Frame", true), classifier.classify("subclasses of Frame via other classes too"));
+        assertEquals(new Intent.Subclasses("Serializer", true),
+                classifier.classify("anything that inherits from serializer even nested? recursive"));
     }
 
     /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */

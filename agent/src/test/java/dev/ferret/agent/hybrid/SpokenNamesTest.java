@@ -1186,6 +1186,69 @@ class SpokenNamesTest {
                 class FakeDate(real_date):
                     pass
                 """);
+        Files.createDirectories(repo.resolve("authlib"));
+        Files.writeString(repo.resolve("authlib/__init__.py"), "");
+        Files.writeString(repo.resolve("authlib/consts.py"), "VERSION = '1.0'\n");
+        Files.writeString(repo.resolve("blind227.py"), """
+                import importlib.metadata as importlib_metadata
+                from authlib.consts import VERSION
+                from _pytest.compat import final
+
+                IGNORED_EXCEPTIONS = (ValueError,)
+
+
+                class Alert(object):
+                    pass
+
+
+                class SwitchTo(object):
+                    def alert(self) -> Alert:
+                        return Alert()
+
+
+                class Wait(object):
+                    def __init__(self, ignored_exceptions=None):
+                        self._ignored_exceptions = ignored_exceptions or IGNORED_EXCEPTIONS
+
+                    def until(self, method):
+                        try:
+                            return method()
+                        except self._ignored_exceptions:
+                            return None
+
+
+                class ShouldRaise(object):
+                    pass
+
+
+                def should_raise(exception):
+                    return ShouldRaise()
+
+
+                @should_raise(ValueError)
+                def check_raises():
+                    pass
+
+
+                class Fixture(object):
+                    def make_test_instance(self):
+                        return self
+
+
+                def list_entry_points(group):
+                    return importlib_metadata.entry_points()
+
+
+                def names():
+                    return list_entry_points("x")
+
+
+                def read_tag_database_file(path, is_private=False):
+                    try:
+                        return open(path)
+                    except ValueError:
+                        return None
+                """);
         Files.writeString(repo.resolve("blind221.py"), """
                 class PerMessageCompress(object):
                     pass
@@ -1455,6 +1518,18 @@ class SpokenNamesTest {
             where is per message snappy                          | Definitions[name=PerMessageSnappy]
             Tagger subclasses recursively pls                    | Subclasses[base=Tagger, indirect=true]
             Which classes define a method called to dict?        | ClassesWithMethod[method=to_dict]
+            Which files import authlib's consts module?          | Imports[module=authlib.consts]
+            which methods give back an alert                     | FunctionsReturning[type=Alert]
+            wheres ignored exceptions defined                    | Definitions[name=IGNORED_EXCEPTIONS]
+            classes using the should raise decorator             | ClassesByDecorator[decorator=should_raise]
+            places catching ValueEror pls                        | Catches[exception=ValueError]
+            all the raise ValueErorr spots                       | Raises[exception=ValueError]
+            which classes have make test instance                | ClassesWithMethod[method=make_test_instance]
+            who uses list entry points                           | Callers[function=list_entry_points]
+            files importing importlib metadata?                  | Imports[module=importlib.metadata]
+            Show all functions whose names begin with read tag database. | FunctionsByName[pattern=read_tag_database*]
+            which functions have an is private flag              | FunctionsWithParameter[parameter=is_private]
+            Show the files that pull in pytest's compat module.  | Imports[module=_pytest.compat]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
