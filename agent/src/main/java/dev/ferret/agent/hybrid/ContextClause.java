@@ -186,6 +186,9 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", the old pre async def style": what sort of thing the asker means, said after the question. */
+    private static final Pattern OLD_STYLE = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:the\\s+)?(?:old|older|legacy|"
+            + "classic|pre[- ]?\\w+)\\b[^?,;]{0,40}?\\b(?:style|way|kind|variety|flavou?r)\\s*[.!?]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** "... - listeners i guess", ", looking at the promise stuff": a guess or where the asker is looking, at the end. */
     private static final Pattern GUESS = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:[\\w.()]+\\s+){1,4}(?:i\\s+guess|i\\s+think"
             + "|i\\s+suppose|i\\s+reckon|probably|maybe)\\s*[.!?]*\\s*$|(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:looking|digging|poking)\\s+"
@@ -591,7 +594,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -438,7 +438,9 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
                     "libs", "dependency").contains(q.get(i - 2).norm())); // not "a module named json"
         }
         return i >= 2 && Set.of("with", "in").contains(prev) && Set.of("start", "starts", "starting", "begin", "begins",
-                "beginning", "end", "ends", "ending", "started", "ended").contains(q.get(i - 2).lower());
+                "beginning", "end", "ends", "ending", "started", "ended").contains(q.get(i - 2).lower())
+                // "classes starting Abstract": the affix verb right before a name written with its capital
+                || Set.of("starting", "beginning", "ending").contains(prev) && (q.get(i).capitalised() || q.get(i).code());
     }
 
     /** A noun that names where to search: "in the api package", "under the utils module". */

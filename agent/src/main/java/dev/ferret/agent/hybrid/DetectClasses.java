@@ -81,7 +81,7 @@ final class DetectClasses extends Detect {
                         "straight", "right", "immediately", "off",
                         "tree", "hierarchy", "anywhere", "ancestry", "on", "top", "of", "directly", "indirectly",
                         "transitively", "ultimately", "even", "upon", "builtin", "built-in", "explicitly", "still",
-                        "publicly", "actually", "really"));
+                        "publicly", "actually", "really", "recursively", "recursive", "deeply", "pls", "please"));
                 if (a < 0) {
                     int j = i + 1;
                     while (j < q.size() && Set.of("from", "of", "the", "a", "an", "on").contains(q.get(j).lower())) {
@@ -112,7 +112,13 @@ final class DetectClasses extends Detect {
                     for (int j = i + 1; j < Math.min(q.size(), i + 3) && p < 0; j++) {
                         if (Set.of("of", "below", "under", "from").contains(q.get(j).norm())) {
                             p = after(j, 3);
-                            if (p >= 0 && Lexicon.CLASS.contains(q.get(p).norm()) && !q.get(p).code()
+                            if (p < 0 && j + 1 < q.size() && BASE_TYPES.contains(q.get(j + 1).text())
+                                    && !q.get(j + 1).text().equals("type")) {
+                                p = j + 1; // "all the descendants of object": the built-in base, a common word too
+                            }
+                            boolean builtin = p >= 0 && BASE_TYPES.contains(q.get(p).text()) && (p + 1 == q.size()
+                                    || !Lexicon.CLASS.contains(q.get(p + 1).norm())); // "descendants of object, ..."
+                            if (p >= 0 && !builtin && Lexicon.CLASS.contains(q.get(p).norm()) && !q.get(p).code()
                                     && q.get(p).text().equals(q.get(p).lower())) {
                                 p = -1; // "the hierarchy of interfaces below IException": the kind, then the base
                             }
@@ -177,7 +183,8 @@ final class DetectClasses extends Detect {
         }
         if (p < 0 && cue) {
             int c = codeLike();
-            if (c >= 0 && classLike(q.get(c))) {
+            if (c >= 0 && (classLike(q.get(c)) || q.get(c).quoted() && q.get(c).identifier() && c + 1 < q.size()
+                    && q.get(c + 1).lower().equals("class"))) { // "`eoffile` class - every subclass": a class in small letters
                 p = c;
                 guessed = true;
                 how = "the class-like word " + text(c);

@@ -65,6 +65,14 @@ final class DetectMembers extends Detect {
                 && !Lexicon.STOP.contains(q.get(i + 1).lower()) && !Lexicon.ENGLISH_STOP.contains(q.get(i + 1).lower())) {
             return null; // "the property path ones", "property based tests": a word before a noun of something else
         }
+        if (i + 1 < q.size() && Set.of("param", "params", "parameter", "parameters", "argument", "arguments", "arg",
+                "args", "kwarg", "kwargs").contains(q.get(i + 1).lower())) {
+            return null; // "functions with a properties param": a parameter so named
+        }
+        if (i > 0 && q.get(i).capitalised() && !q.get(i).allCaps() && Set.of("on", "of", "returns", "return", "returning",
+                "returned").contains(q.get(i - 1).lower())) {
+            return null; // "methods on Properties?", "what returns Properties": a class of that name
+        }
         // "properties of X" in the sense of attributes of a concept is still a property question here
         return new Candidate(new Intent.Properties(), 8, false, "");
     }

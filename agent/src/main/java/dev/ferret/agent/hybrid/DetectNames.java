@@ -770,8 +770,8 @@ final class DetectNames extends Detect {
         while (last + 1 < q.size() && last - p < 2) {
             Word w = q.get(last + 1);
             if (w.code() || !w.lower().matches("[a-z]+") || Lexicon.STOP.contains(w.lower()) || cueWord(w.norm())
-                    || Lexicon.ENGLISH_STOP.contains(w.lower())) {
-                break;
+                    || Lexicon.ENGLISH_STOP.contains(w.lower()) || Set.of("suffix", "prefix").contains(w.lower())) {
+                break; // "ending with the PDU suffix": the affix's noun, no part of it
             }
             last++;
         }

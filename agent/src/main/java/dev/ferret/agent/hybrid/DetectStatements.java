@@ -24,8 +24,11 @@ final class DetectStatements extends Detect {
                 || q.phrase("with", "block") || q.phrase("with", "statements") || q.phrase("with", "blocks")
                 || q.phrase("with", "keyword"))
                 || q.words.stream().anyMatch(w -> w.quoted() && w.lower().equals("with"));
-        boolean enter = q.words.stream().anyMatch(w -> w.lower().contains("enter__"));
-        boolean exit = q.words.stream().anyMatch(w -> w.lower().contains("exit__"));
+        // "enter/exit classes", "classes with enter and exit": the protocol's two methods said plainly
+        boolean pair = q.words.stream().anyMatch(w -> w.lower().equals("enter/exit")) || q.phrase("enter", "and", "exit")
+                || q.phrase("enter", "exit");
+        boolean enter = pair || q.words.stream().anyMatch(w -> w.lower().contains("enter__"));
+        boolean exit = pair || q.words.stream().anyMatch(w -> w.lower().contains("exit__"));
         // both halves of the protocol named ("classes that implement __enter__ and __exit__") ask for context
         // managers even beside a class noun; one half alone in a class question is a method search
         boolean dunder = (enter || exit) && (!classNoun || enter && exit

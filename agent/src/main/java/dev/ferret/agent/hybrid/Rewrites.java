@@ -679,7 +679,7 @@ final class Rewrites {
      * classes"): the decorator as written with its module, {@code functools.total_ordering}.
      */
     private static final Pattern MODULE_THEN_DECORATOR = Pattern.compile(
-            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum)\\s+([a-z_]+)(?![\\w.`])");
+            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum|asyncio)\\s+([a-z_]+)(?![\\w.`])");
     /** The decorators of those modules, by module. */
     private static final Map<String, Set<String>> MODULE_DECORATORS = Map.of(
             "functools", Set.of("total_ordering", "lru_cache", "cache", "cached_property", "wraps", "singledispatch",
@@ -688,7 +688,8 @@ final class Rewrites {
             "abc", Set.of("abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"),
             "typing", Set.of("overload", "final", "runtime_checkable", "no_type_check"),
             "dataclasses", Set.of("dataclass"),
-            "enum", Set.of("unique"));
+            "enum", Set.of("unique"),
+            "asyncio", Set.of("coroutine")); // "asyncio coroutine decorated", the generator-based coroutines before 3.5
     /**
      * six's class decorators said as words: "the add metaclass decorator", "decorated with add metaclass", "python 2
      * unicode compatible" (that one anywhere: no other words say it).
@@ -696,6 +697,9 @@ final class Rewrites {
     private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
             + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
             + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
+    /** A word of decorating right after a name. */
+    private static final Pattern DECORATING_NEAR = Pattern.compile("\\s+(?:decorated|decorator|decorators|deco)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** six's decorators after the module's name, said apart: "six add_metaclass". */
     private static final Pattern SIX_THEN_DECORATOR = Pattern.compile("(?<![\\w.`@])six\\s+(add_metaclass|python_2_unicode_compatible)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -1109,8 +1113,11 @@ final class Rewrites {
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
         q = LRU_CACHED.matcher(q).replaceAll("lru_cache decorated");
+        final String beforeModules = q;
         q = MODULE_THEN_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(1))
-                .contains(m.group(2)) ? m.group(1) + "." + m.group(2) : m.group()));
+                .contains(m.group(2)) && (!m.group(1).equals("asyncio") || DECORATING_NEAR.matcher(beforeModules)
+                .region(m.end(), beforeModules.length()).lookingAt()) ? m.group(1) + "." + m.group(2) : m.group()));
+                // ("asyncio coroutine decorated", not "any asyncio coroutine stuff": the coroutines of asyncio)
         q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"
                 : "python_2_unicode_compatible");
         q = SIX_THEN_DECORATOR.matcher(q).replaceAll("six.$1"); // "six python 2 unicode compatible decorator"

@@ -1273,8 +1273,11 @@ final class SpokenNames {
         if (roles.containsKey(stand)) {
             return null;
         }
-        return standIn(classifier, question, start, end, stand,
-                read -> stand.equals(classArgument(read)) ? withClass(read, name) : null);
+        Classification read = standIn(classifier, question, start, end, stand,
+                r -> stand.equals(classArgument(r)) ? withClass(r, name) : null);
+        // first in the question, a capital is the sentence's: "eof file class - every subclass" as code, `Eoffile`
+        return read != null || start > 0 ? read : standIn(classifier, question, start, end, "`" + stand + "`",
+                r -> stand.equals(classArgument(r)) ? withClass(r, name) : null);
     }
 
     /** The name with its first letter after any leading underscores in capitals ("_timelex": "_Timelex"). */
@@ -1955,7 +1958,8 @@ final class SpokenNames {
             + "|\\b(?:takes?|taking|accepts?|accepting)\\s+(?:an?\\s+|the\\s+)?$"
             // "which classes have make test instance", "who uses list entry points": a method's or a function's name
             + "|\\bclasses\\s+(?:have|has|having|with|w/|define|defining|implement|implementing)\\s+(?:an?\\s+|the\\s+)?$"
-            + "|^\\s*who\\s+(?:uses|calls|invokes)\\s+(?:the\\s+)?$");
+            + "|^\\s*who\\s+(?:uses|calls|invokes)\\s+(?:the\\s+)?$"
+            + "|\\bhandlers?\\s+(?:for|of)\\s+(?:the\\s+)?$"); // "handlers for skip inode": an exception's name
     /** Right after a run: the decorator it is ("v args decorated classes", "enum unique used as a class decorator"). */
     private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator|(?:is\\s+|are\\s+|being\\s+)?"
             + "(?:used|applied|put)\\s+(?:as|on)\\s+(?:an?\\s+|the\\s+)?(?:class\\s+|function\\s+|method\\s+)?decorators?)\\b");
@@ -1983,7 +1987,7 @@ final class SpokenNames {
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with w got for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching handle handles handled handling swallow swallows swallowing import imports importing imported accept accepts accepting take takes taking refactoring "
-            + "changing renaming removing deprecating rewriting touching editing under below beneath is"); // "where do we throw not tree error"
+            + "changing renaming removing deprecating rewriting touching editing under below beneath is own"); // "their own is of kind method" // "where do we throw not tree error"
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by

@@ -1509,6 +1509,17 @@ class IntentClassifierShapesTest {
             classes having _get_sniff_data? sync and async both i think          # CLASSES_WITH_METHOD    # _get_sniff_data
             all the query_params decorated api methods pls                       # FUNCTIONS_BY_DECORATOR # query_params
             where do we resurrect() connections                                  # CALLERS                # resurrect
+            which funcs are asyncio coroutine decorated, the old pre async def style # FUNCTIONS_BY_DECORATOR # asyncio.coroutine
+            any asyncio coroutine stuff in here? im new                          # ASYNC_FUNCTIONS        # -
+            What classes have names ending with the PDU suffix?                  # CLASSES_BY_NAME        # *PDU
+            what supports with ... as - enter/exit classes                       # CONTEXT_MANAGERS       # -
+            What are all the descendants of object in paho, at any depth?        # SUBCLASSES             # object
+            methods on Properties?                                               # METHODS_OF_CLASS       # Properties
+            functions with a properties param, adding v5 stuff                   # FUNCTIONS_WITH_PARAMETER # properties
+            what returns Properties (annotated)                                  # FUNCTIONS_RETURNING    # Properties
+            list all properties                                                  # PROPERTIES             # -
+            EofFile class - every subclass recursively                           # SUBCLASSES             # EofFile
+            classes starting Abstract..                                          # CLASSES_BY_NAME        # Abstract*
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -1243,6 +1243,30 @@ class SpokenNamesTest {
                     return list_entry_points("x")
 
 
+                class SkipInode(Exception):
+                    pass
+
+
+                class eoffile(object):
+                    pass
+
+
+                class eofresponse(eoffile):
+                    pass
+
+
+                class Control(object):
+                    def is_of_kind(self, kind):
+                        return False
+
+
+                def remove(path):
+                    try:
+                        return path
+                    except SkipInode:
+                        return None
+
+
                 def read_tag_database_file(path, is_private=False):
                     try:
                         return open(path)
@@ -1530,6 +1554,9 @@ class SpokenNamesTest {
             Show all functions whose names begin with read tag database. | FunctionsByName[pattern=read_tag_database*]
             which functions have an is private flag              | FunctionsWithParameter[parameter=is_private]
             Show the files that pull in pytest's compat module.  | Imports[module=_pytest.compat]
+            handlers for skip inode                              | Catches[exception=SkipInode]
+            eof file class - every subclass recursively pls      | Subclasses[base=eoffile, indirect=true]
+            What classes define their own is of kind method?     | ClassesWithMethod[method=is_of_kind]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
