@@ -72,6 +72,9 @@ final class ContextClause {
             + "gimme|give me|show me|list|find|identify|locate|point me)\\b|(?<=so\\s)(?:where|which|what|who)\\b"
             + "|(?<=[\u2014\u2013]\\s?)(?:where|which|what)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** One answer known, after the question mark: "? pyasn1 and what else", "? besides X", "? other than X". */
+    private static final Pattern KNOWN_ONE_ELSE = Pattern.compile("\\?\\s+(?:[\\w.`]+\\s+(?:and|&|\\+)\\s+what\\s+else|"
+            + "(?:besides|apart from|other than)\\s+[\\w.`]+)\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** A guess after the question mark, ending in a hedge: "? sync and async both i think". */
     private static final Pattern HEDGED_REMARK = Pattern.compile("\\?\\s+(?!(?:and|or|also|plus|what about|how about)\\b)([^?]{3,120}?\\s(?:i think|i guess|i believe|"
             + "i suppose|iirc|afaik|afaict|probably|maybe|not sure))[.!]*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -186,6 +189,9 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "(the vendored lib one)": which of two things of one name is meant, in parentheses at the end. */
+    private static final Pattern WHICH_ONE = Pattern.compile("\\s*\\(\\s*the\\s+[^()?]{1,40}?\\s+(?:one|ones|version|variant)\\s*\\)"
+            + "\\s*[.!?]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", the old pre async def style": what sort of thing the asker means, said after the question. */
     private static final Pattern OLD_STYLE = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?:the\\s+)?(?:old|older|legacy|"
             + "classic|pre[- ]?\\w+)\\b[^?,;]{0,40}?\\b(?:style|way|kind|variety|flavou?r)\\s*[.!?]*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -257,7 +263,8 @@ final class ContextClause {
             + "\\s+(?:" + PLAN_VERBS + ")\\b)[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", someone says nowhere", "; someone needs it": what a colleague said or wants, after the question. */
     private static final Pattern TRAILING_SOMEONE = Pattern.compile("(?:[,;]|\\s-|\\?)\\s*someone\\s+(?:" + Rewrites.PEOPLE_VERBS
-            + ")\\b[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
+            + "|disabled|skipped|commented|silenced|muted|left|put|marked|used)\\b[^?]*[.!?]?\\s*$", Pattern.CASE_INSENSITIVE);
+            // ("find the XXX markers, someone disabled tests with them")
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:(?:[\\w-]+\\s+)?(?:"
             + WORK + ")\\s*[.!)]?\\s*$|for\\s+(?:the|a|an|my|our)\\s+"
@@ -560,6 +567,12 @@ final class ContextClause {
             context.add(q.substring(r.start() + 1));
             q = q.substring(0, r.start() + 1).strip();
         }
+        Matcher known = KNOWN_ONE_ELSE.matcher(q);
+        if (known.find() && known.start() > 3) {
+            // "non-stdlib imports? pyasn1 and what else": one answer the asker knows, the listing still asked for
+            context.add(q.substring(known.start() + 1).strip());
+            q = q.substring(0, known.start() + 1).strip();
+        }
         Matcher hedge = HEDGED_REMARK.matcher(q);
         if (hedge.find() && hedge.start() > 3 && !CODE_LIKE.matcher(hedge.group(1)).find()) {
             // "classes having _get_sniff_data? sync and async both i think": a guess about the answer, no request
@@ -594,7 +607,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, WHICH_ONE, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -17,6 +17,18 @@ final class DetectImports extends Detect {
 
     Candidate imports() {
         int importCue = first(Lexicon.IMPORT);
+        if (importCue == 1 && q.size() == 3 && Set.of("who", "what", "anything", "everything", "whatever")
+                .contains(q.get(0).lower()) && Set.of("imports", "import", "imported").contains(q.get(1).lower())) {
+            Word m = q.get(2);
+            // "who imports invoke??": the one word after the verb is the module, an English word too
+            if (m.identifier() && !m.at() && !Lexicon.PRONOUN.contains(m.lower()) && !Lexicon.WH.contains(m.lower())
+                    && !Lexicon.STOP.contains(m.lower()) && (m.text().equals(m.lower()) || knownModule(moduleOf(m)))
+                    && !FILE_NAME.matcher(m.text()).matches() && m.text().indexOf('/') < 0 // not "requirements.txt"
+                    && !Set.of("everything", "anything", "something", "stuff",
+                    "them", "these", "those", "this", "that", "most", "more", "less").contains(m.lower())) {
+                return new Candidate(new Intent.Imports(moduleOf(m) != null ? moduleOf(m) : m.text()), 7, false, "");
+            }
+        }
         if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {
             return null; // "in the import machinery": a place in the code, not an imports question
         }

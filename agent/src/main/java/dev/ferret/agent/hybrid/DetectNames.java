@@ -600,7 +600,9 @@ final class DetectNames extends Detect {
                     if (p == i + 1 && !(q.get(p).lower().equals("per") && !q.get(p).code())) { // not "called per file"
                         // "like get_transport...", "named check something": its start
                         pattern = glob(p, trailingEllipsis(p) || p + 1 < q.size() && Set.of("something", "sth", "smth",
-                                "whatever").contains(q.get(p + 1).lower()) ? "%s*" : "%s");
+                                "whatever").contains(q.get(p + 1).lower())
+                                || p + 2 < q.size() && q.get(p + 1).lower().equals("followed") // "_loads_v followed by a
+                                && q.get(p + 2).lower().equals("by") ? "%s*" : "%s");          // version number": its start
                     }
                 }
                 case "with", "w", "have", "has", "having", "got" -> {

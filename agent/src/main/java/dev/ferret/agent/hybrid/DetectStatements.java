@@ -116,6 +116,10 @@ final class DetectStatements extends Detect {
                 .contains(w.norm())).count() == 1) {
             return null; // "in the constants package": a place
         }
+        if (c && k > 0 && q.get(k).capitalised() && !q.get(k).allCaps() && k + 1 < q.size()
+                && Set.of("class", "classes", "base", "type").contains(q.get(k + 1).lower())) {
+            return null; // "the inheritance tree below the Constant class": a class named Constant
+        }
         if (c && k >= 0 && k + 1 < q.size() && Set.of("module", "modules", "submodule", "package").contains(q.get(k + 1).norm())
                 && any(Lexicon.IMPORT)) {
             return null; // "which files import the consts module": a module of that name

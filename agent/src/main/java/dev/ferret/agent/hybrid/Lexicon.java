@@ -205,7 +205,8 @@ final class Lexicon {
     /** Tags found in any case. */
     static final Map<String, String> TAG_ANY_CASE = Map.ofEntries(Map.entry("todo", "TODO"), Map.entry("todos", "TODO"),
             Map.entry("to-do", "TODO"), Map.entry("to-dos", "TODO"), Map.entry("fixme", "FIXME"),
-            Map.entry("fixmes", "FIXME"), Map.entry("tbd", "TBD"));
+            Map.entry("fixmes", "FIXME"), Map.entry("tbd", "TBD"), Map.entry("xxx", "XXX"), Map.entry("xxxs", "XXX"));
+            // ("any xxx's left": no English word is spelt so)
     /** Tags found only in capitals. */
     static final Set<String> TAG_CAPITALS = words("TAG_CAPITALS");
 

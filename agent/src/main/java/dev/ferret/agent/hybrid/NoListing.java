@@ -571,6 +571,9 @@ final class NoListing {
                     && !Lexicon.ENGLISH_STOP.contains(l) && !Lexicon.MODULES.contains(l))) {
                 return false;
             }
+            if (Lexicon.SUBCLASS_NOUN.contains(w.norm()) && i + 1 < q.size() && q.get(i + 1).lower().equals("of")) {
+                return false; // "whats a direct child of Program": the subclasses of a class named, not a definition
+            }
         }
         return true;
     }

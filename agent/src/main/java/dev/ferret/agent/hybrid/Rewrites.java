@@ -697,6 +697,9 @@ final class Rewrites {
     private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
             + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
             + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
+    /** "per the type hints", "according to the annotations": where a return type is read, said after the question. */
+    private static final Pattern PER_ANNOTATIONS = Pattern.compile("\\s+(?:per|according\\s+to|going\\s+by)\\s+(?:the\\s+|their\\s+|its\\s+)?"
+            + "(?:type\\s+hints?|type\\s+annotations?|annotations?|signatures?|hints)\\b", Pattern.CASE_INSENSITIVE);
     /** A word of decorating right after a name. */
     private static final Pattern DECORATING_NEAR = Pattern.compile("\\s+(?:decorated|decorator|decorators|deco)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -877,6 +880,7 @@ final class Rewrites {
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
+        q = PER_ANNOTATIONS.matcher(q).replaceAll(""); // "functions returning connection call per the type hints"
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
             String name = m.group(2);
             boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)

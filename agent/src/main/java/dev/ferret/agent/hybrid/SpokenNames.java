@@ -351,7 +351,51 @@ final class SpokenNames {
                 ownLibraryClass(classifier, question, readRuns(classifier, question, uncorrected(classifier, question, first))))));
         Classification taken = c.intent() instanceof Intent.Unknown || !c.intent().argument().isEmpty() ? null
                 : parameterTaken(classifier, question);
-        return taken != null ? taken : affixOfWords(question, c);
+        if (c.intent() instanceof Intent.Unknown) {
+            Classification had = methodHad(classifier, question);
+            taken = had != null ? had : prefixOfMethods(question, c);
+        }
+        return taken != null ? taken : kindByNames(question, affixOfWords(question, c));
+    }
+
+    /** A noun of the kind of name asked for: classes or functions (not "tests", which are either). */
+    private static final Pattern KIND_NOUN = Pattern.compile("(?i)\\b(?:class|classes|cls|type|types|function|functions|"
+            + "func|funcs|fn|fns|fun|def|defs|method|methods|meth|meths|callable|callables|coroutine|coroutines|"
+            + "exception|exceptions|error|errors)\\b");
+
+    /**
+     * A name pattern asked for without saying whether of classes or of functions ("anything named *Modlist", "whats
+     * matching JBQ_*"), read as the kind the reader assumed, where no name of that kind here matches it and names of
+     * the other kind do: the other kind, stated.
+     */
+    private Classification kindByNames(String question, Classification c) {
+        boolean functions = c.intent() instanceof Intent.FunctionsByName;
+        if (!functions && !(c.intent() instanceof Intent.ClassesByName) || KIND_NOUN.matcher(question).find()) {
+            return c;
+        }
+        String pattern = c.intent().argument();
+        if (pattern.indexOf('*') < 0 || pattern.equals("*")) {
+            return c;
+        }
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            regex.append(regex.isEmpty() && !pattern.startsWith("*") ? "" : ".*").append(Pattern.quote(part));
+        }
+        Pattern glob = Pattern.compile(regex.toString().replaceFirst("^\\.\\*", pattern.startsWith("*") ? ".*" : ""),
+                Pattern.CASE_INSENSITIVE);
+        long functionsNamed = roles.entrySet().stream().filter(e -> e.getValue().contains(Role.DEFINED_FUNCTION)
+                && glob.matcher(e.getKey()).matches()).count();
+        long classesNamed = roles.entrySet().stream().filter(e -> e.getValue().contains(Role.DEFINED_CLASS)
+                && glob.matcher(e.getKey()).matches()).count();
+        if (functions && functionsNamed == 0 && classesNamed > 0) {
+            return noted(c, new Intent.ClassesByName(pattern), false, "read '" + pattern + "' as '" + pattern
+                    + "' in class names: no function here is named so, " + classesNamed + " classes are");
+        }
+        if (!functions && classesNamed == 0 && functionsNamed > 0) {
+            return noted(c, new Intent.FunctionsByName(pattern), false, "read '" + pattern + "' as '" + pattern
+                    + "' in function names: no class here is named so, " + functionsNamed + " functions are");
+        }
+        return c;
     }
 
     /** A prefix said as several words at the question's end: "functions whose names begin with read tag database". */
@@ -413,6 +457,56 @@ final class SpokenNames {
             }
         }
         return null;
+    }
+
+    /** Classes, a verb of having, then one word that ends the question ("classes w/ getmod"). */
+    private static final Pattern CLASSES_HAVING = Pattern.compile("(?i)\\bclasses\\s+(?:with|w/|having|that\\s+have|which\\s+have|"
+            + "that\\s+define|defining|implementing|that\\s+implement)\\s+(?:an?\\s+|the\\s+)?([A-Za-z_][A-Za-z0-9_]*)"
+            + "(?:\\s+method)?\\s*[?.!]*\\s*$");
+
+    /**
+     * "classes w/ getmod", read as nothing: the word is a method defined here, so the classes that define it. Null
+     * otherwise.
+     */
+    private Classification methodHad(IntentClassifier classifier, String question) {
+        Matcher m = CLASSES_HAVING.matcher(question);
+        if (!m.find()) {
+            return null;
+        }
+        String word = m.group(1);
+        EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+        if (!used.contains(Role.DEFINED_FUNCTION) || Lexicon.known(word.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return standIn(classifier, question, m.start(1), m.end(1), word + "()", read ->
+                read instanceof Intent.ClassesWithMethod cm && cm.method().equals(word) ? read : null);
+    }
+
+    /** "all the _make methods": a name's start before a noun of functions. */
+    private static final Pattern PREFIX_METHODS = Pattern.compile("(?i)^(?:(?:show|list|find|give\\s+me|gimme)\\s+)?(?:all\\s+)?"
+            + "(?:the\\s+)?`?([A-Za-z_][A-Za-z0-9_]*)`?\\s+(?:methods|functions|funcs|fns|helpers)\\b");
+
+    /**
+     * "all the _make methods, the ones building the regexes", read as nothing: no function here is named so, and
+     * functions here start with it: the functions named like it.
+     */
+    private Classification prefixOfMethods(String question, Classification c) {
+        Matcher m = PREFIX_METHODS.matcher(question);
+        if (!m.find()) {
+            return null;
+        }
+        String part = m.group(1);
+        if (part.length() < 3 || !part.matches("_?[a-z][A-Za-z0-9]*_?") || Lexicon.known(part.toLowerCase(Locale.ROOT))
+                || roles.getOrDefault(part, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION)) {
+            return null;
+        }
+        long starting = roles.entrySet().stream().filter(e -> e.getValue().contains(Role.DEFINED_FUNCTION)
+                && e.getKey().startsWith(part) && !e.getKey().equals(part)).count();
+        if (starting < 2) {
+            return null;
+        }
+        return noted(c, new Intent.FunctionsByName(part + "*"), false, "read '" + part + "' as '" + part
+                + "*', the start of " + starting + " function names here");
     }
 
     /** A verb of taking, then a word ("funcs taking errors", "which accept a callback"). */
@@ -739,7 +833,8 @@ final class SpokenNames {
         }
         String misspelt = name == null || name.indexOf('.') >= 0 || known(name) ? null : misspeltClass(name);
         if (misspelt != null) {
-            return reread(c, withClass(c.intent(), misspelt)); // "who inherits from Credentails"
+            return noted(c, withClass(c.intent(), misspelt), c.uncertain(), "read '" + name + "' as '" + misspelt
+                    + "', the class here of nearly that spelling"); // "who inherits from Credentails"
         }
         String exception = raised(c.intent());
         String misspeltException = exception == null || exception.indexOf('.') >= 0 || known(exception)
@@ -796,9 +891,12 @@ final class SpokenNames {
             return null;
         }
         String found = null;
+        // a name the question wrote in small letters ("basehueristic", capitalised by the reader): its letters only
+        boolean plain = name.substring(1).equals(name.substring(1).toLowerCase(Locale.ROOT));
         for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
             String n = e.getKey();
-            if (!e.getValue().contains(Role.DEFINED_CLASS) || !typo(name, n)) {
+            if (!e.getValue().contains(Role.DEFINED_CLASS) || !(typo(name, n)
+                    || plain && typo(name.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT)))) {
                 continue;
             }
             if (found != null) {
@@ -927,7 +1025,12 @@ final class SpokenNames {
             // a first reading whose name is a role noun ("where is the get config parameter function called" read as
             // the callers of function) names nothing either
             boolean named = arg != null && (arg.isEmpty() || arg.equals(Intent.ALL)
-                    || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT))); // "*": every name, none in particular
+                    || ROLE_NOUNS.contains(arg.toLowerCase(Locale.ROOT)) // "*": every name, none in particular
+                    // "where is the known response controls dict defined" first read as the definition of dict: the
+                    // sort of value the run's name holds, said right after it
+                    || first.intent() instanceof Intent.Definitions && VALUE_NOUNS.contains(arg)
+                    && NEXT_WORD.matcher(question.substring(run.end())).lookingAt()
+                    && arg.equalsIgnoreCase(nextWord(question, run.end())));
             // a word of the run was read as a cue word it is not ("pull in charset normalizer" first read as chardet)
             boolean misread = java.util.Arrays.stream(runWords).anyMatch(corrected::contains);
             // "pdf document class methods" first read as the classmethods: a class's name before "class"
@@ -962,7 +1065,12 @@ final class SpokenNames {
             // a run of three words or more that spells a name here, where the first reading names nothing or nothing
             // of the repository's ("which class has http error 301" first read as the exception classes, "line for
             // node usages - about to change its signature" as the functions with a parameter change)
-            boolean longRun = (named || !argKnown) && !ownWords && runWords.length >= 3;
+            boolean longRun = (named || !argKnown) && !ownWords && runWords.length >= 3
+                    // "what's on the async search handler, method list" first read as the async functions: a class
+                    // here of three words or more, whose methods the rest of the question asks for
+                    || named && runWords.length >= 3 && MEMBERS_ASKED.matcher(question.substring(run.end())).find()
+                    && byCompact.getOrDefault(run.words().replace(" ", ""), Set.of()).stream()
+                    .anyMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS));
             // "uid generator definition, which file" first read as the generators: the kind's noun ends a run that
             // spells a class or function defined here, and is said nowhere else
             boolean kindInRun = named && runWords.length >= 2 && !ownWords && kindNoun(first.intent(), runWords[runWords.length - 1])
@@ -1046,6 +1154,9 @@ final class SpokenNames {
                 // "files importing importlib metadata": the module importlib.metadata before the alias importlib_metadata
                 // it is imported as
                 inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.MODULE)));
+                // "import urllib3 response": urllib3.response itself before requests.packages.urllib3.response
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.MODULE) ? 2
+                        : run.words().equals(moduleWords(n)) ? 0 : 1));
             }
             if (CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
                 // "where's the tag map class defined": the class TagMap before a method tagMap
@@ -1756,6 +1867,20 @@ final class SpokenNames {
     }
 
     /** Nouns that say what a name is: "the Form class", "a visit method", "the json module", "return type None". */
+    /** A request for a class's members after its name: ", method list", "- its methods", "members?". */
+    private static final Pattern MEMBERS_ASKED = Pattern.compile("(?i)^[\\s,:-]+(?:(?:its|the|their|a)\\s+)?(?:method|methods|"
+            + "members|api)\\b");
+
+    /** Nouns of the sort of value a module-level name holds ("the known response controls dict"). */
+    private static final Set<String> VALUE_NOUNS = Lexicon.set("dict dictionary mapping map list tuple registry table "
+            + "regex pattern variable var global singleton");
+
+    /** The word right after {@code end}, past spaces, or "". */
+    private static String nextWord(String question, int end) {
+        Matcher m = NEXT_WORD.matcher(question.substring(end));
+        return m.lookingAt() ? m.group(1) : "";
+    }
+
     private static final Set<String> ROLE_NOUNS = Lexicon.set("class classes method methods function functions func funcs "
             + "param params parameter parameters argument arguments arg args kwarg kwargs decorator decorators module "
             + "modules package packages library lib type types");
@@ -1959,7 +2084,8 @@ final class SpokenNames {
             // "which classes have make test instance", "who uses list entry points": a method's or a function's name
             + "|\\bclasses\\s+(?:have|has|having|with|w/|define|defining|implement|implementing)\\s+(?:an?\\s+|the\\s+)?$"
             + "|^\\s*who\\s+(?:uses|calls|invokes)\\s+(?:the\\s+)?$"
-            + "|\\bhandlers?\\s+(?:for|of)\\s+(?:the\\s+)?$"); // "handlers for skip inode": an exception's name
+            + "|\\bhandlers?\\s+(?:for|of)\\s+(?:the\\s+)?$" // "handlers for skip inode": an exception's name
+            + "|\\b(?:imports?|importing)\\s+(?:the\\s+)?$"); // "anything importing invoke exceptions": a module
     /** Right after a run: the decorator it is ("v args decorated classes", "enum unique used as a class decorator"). */
     private static final Pattern CUE_AFTER = Pattern.compile("(?i)\\s*-?\\s*(?:decorated|decorator|(?:is\\s+|are\\s+|being\\s+)?"
             + "(?:used|applied|put)\\s+(?:as|on)\\s+(?:an?\\s+|the\\s+)?(?:class\\s+|function\\s+|method\\s+)?decorators?)\\b");

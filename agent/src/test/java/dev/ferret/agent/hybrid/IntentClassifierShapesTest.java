@@ -1520,6 +1520,20 @@ class IntentClassifierShapesTest {
             list all properties                                                  # PROPERTIES             # -
             EofFile class - every subclass recursively                           # SUBCLASSES             # EofFile
             classes starting Abstract..                                          # CLASSES_BY_NAME        # Abstract*
+            find the XXX markers, someone disabled tests with them               # COMMENTS               # XXX
+            where is @patch used as a decorator                                  # FUNCTIONS_BY_DECORATOR # patch
+            What is the full inheritance tree below the Constant class, including grandchildren? # SUBCLASSES # Constant
+            list the constants                                                   # CONSTANTS              # -
+            any xxx's left in the code                                           # COMMENTS               # XXX
+            non-stdlib imports? pyasn1 and what else                             # THIRD_PARTY            # -
+            whats a direct child of Program, need it for a review                # SUBCLASSES             # Program
+            what is a subclass                                                   # UNKNOWN                # -
+            whats wrapped in @decorator (the vendored lib one)                   # FUNCTIONS_BY_DECORATOR # decorator
+            subclasses of Foo (direct only)                                      # SUBCLASSES             # Foo
+            functions returning str per the annotations                          # FUNCTIONS_RETURNING    # str
+            who imports invoke??                                                 # IMPORTS                # invoke
+            who imports it                                                       # UNKNOWN                # -
+            Which functions are named _loads_v followed by a version number?     # FUNCTIONS_BY_NAME      # _loads_v*
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

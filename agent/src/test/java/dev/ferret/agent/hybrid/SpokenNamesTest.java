@@ -1267,6 +1267,41 @@ class SpokenNamesTest {
                         return None
 
 
+                class BaseHeuristic(object):
+                    pass
+
+
+                class LastModified(BaseHeuristic):
+                    pass
+
+
+                class ImportOwner(object):
+                    def getmod(self, name):
+                        return name
+
+
+                class AsyncSearchHandler(object):
+                    def startSearch(self):
+                        pass
+
+                    def _makeOwner(self):
+                        pass
+
+                    def _makeRegexes(self):
+                        pass
+
+
+                class JBQ_UTF8_Test1(object):
+                    pass
+
+
+                def addModlist(entry):
+                    return entry
+
+
+                KNOWN_RESPONSE_CONTROLS = {}
+
+
                 def read_tag_database_file(path, is_private=False):
                     try:
                         return open(path)
@@ -1557,6 +1592,13 @@ class SpokenNamesTest {
             handlers for skip inode                              | Catches[exception=SkipInode]
             eof file class - every subclass recursively pls      | Subclasses[base=eoffile, indirect=true]
             What classes define their own is of kind method?     | ClassesWithMethod[method=is_of_kind]
+            classes w/ getmod                                    | ClassesWithMethod[method=getmod]
+            all the _make methods, the ones building the regexes | FunctionsByName[pattern=_make*]
+            whats matching JBQ_* , the unicode tests i think     | ClassesByName[pattern=JBQ_*]
+            anything named *Modlist                              | FunctionsByName[pattern=*Modlist]
+            what's on the async search handler, method list      | MethodsOfClass[className=AsyncSearchHandler]
+            Where is the known response controls dict defined?   | Definitions[name=KNOWN_RESPONSE_CONTROLS]
+            who extends basehueristic, want to add my own heuristic | Subclasses[base=BaseHeuristic, indirect=false]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
@@ -1565,6 +1607,9 @@ class SpokenNamesTest {
     /** A name of the question read as another of the repository's is said in the answer's first line. */
     @org.junit.jupiter.api.Test
     void aNameReadAsAnotherIsStatedInTheAnswer() {
+        assertEquals("Reading the question as: classes named like JBQ_*. Read 'JBQ_*' as 'JBQ_*' in class names: no function "
+                + "here is named so, 1 classes are.", answerer.answer(index, "whats matching JBQ_* , the unicode tests i think")
+                .text().lines().findFirst().orElseThrow());
         assertEquals("Reading the question as: calls of _textcheck(). Read 'textcheck' as '_textcheck', the only function "
                 + "here of those letters.", answerer.answer(index, "who calls textcheck").text().lines().findFirst().orElseThrow());
         assertEquals("Reading the question as: classes that subclass Node. Read 'base node' as 'Node', the class here of "
