@@ -189,6 +189,9 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", touching the generator output": what the asker is working on, a gerund clause last. */
+    private static final Pattern TOUCHING_LAST = Pattern.compile(",\\s*(?:touching|changing|editing|reworking|updating|"
+            + "tweaking|fixing|debugging)\\s+(?:the\\s+|our\\s+|some\\s+)?[^,?]{1,50}?[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "(the vendored lib one)": which of two things of one name is meant, in parentheses at the end. */
     private static final Pattern WHICH_ONE = Pattern.compile("\\s*\\(\\s*the\\s+[^()?]{1,40}?\\s+(?:one|ones|version|variant)\\s*\\)"
             + "\\s*[.!?]*\\s*$", Pattern.CASE_INSENSITIVE);
@@ -234,7 +237,7 @@ final class ContextClause {
      * The pronoun of a question asked after its name ("`f`: who calls it?", "`X` - which declare that as ...", "Unit -
      * list its methods").
      */
-    private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(its|it|them|that(?=\\s+as\\b))\\b(?!')",
+    private static final Pattern NAME_FIRST_PRONOUN = Pattern.compile("\\b(its|it|them|that(?=\\s+as\\b|\\s*[?.!]*\\s*$))\\b(?!')",
             Pattern.CASE_INSENSITIVE);
     /**
      * Words of depth that keep a widening clause in the question (", grandkids included", ", direct or not", ", nested
@@ -421,7 +424,8 @@ final class ContextClause {
 
     /** Words of a subclass question, where a narrowing may say how deep to go. */
     private static final Pattern SUBCLASS_TALK = Pattern.compile("\\b(?:subclass\\w*|inherit\\w*|deriv\\w*|derive[sd]?|extends?|"
-            + "extending|children|child|descendants?|hierarchy|tree|bases?|parent)\\b", Pattern.CASE_INSENSITIVE);
+            + "extending|children|child|descendants?|descends?|descending|hierarchy|tree|bases?|parent)\\b",
+            Pattern.CASE_INSENSITIVE); // ("every class that descends from X, including grandchildren")
     /** The words of a narrowing that leaves something out, which the answer says it did not apply. */
     private static final Pattern EXCLUSION = Pattern.compile("\\b(?:only|excluded|excluding|exclude|not|except|without|aside|"
             + "rather|opposed|leaving|outside|skip|skipping|ignoring|minus)\\b", Pattern.CASE_INSENSITIVE);
@@ -607,7 +611,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, WHICH_ONE, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, WHICH_ONE, TOUCHING_LAST, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -541,6 +541,10 @@ final class DetectClasses extends Detect {
         if (a < 0 || any(Lexicon.IMPORT) || namePattern(a)) {
             return null; // not "classes starting with abstract": the start of their names
         }
+        if (a > 0 && Set.of("abc", "abcs").contains(q.get(a).lower()) && classLike(q.get(a - 1))
+                && (any(Lexicon.SUBCLASS) || any(Lexicon.SUBCLASS_NOUN))) {
+            return null; // "who extends the CacheMutex abc": that abstract class's subclasses
+        }
         Word w = q.get(a);
         String n = w.norm();
         if (w.text().replaceFirst("^abc\\.", "").equals("ABCMeta") && baseRelation()

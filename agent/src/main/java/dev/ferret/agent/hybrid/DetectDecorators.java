@@ -239,6 +239,9 @@ final class DetectDecorators extends Detect {
      * falcon.before hook as a decorator"; -1 if the words are not so.
      */
     private int usedAs(int i) {
+        if (i >= 3 && Set.of("class", "function", "method").contains(q.get(i - 1).lower())) {
+            i--; // "who uses add_metaclass as a class decorator"
+        }
         if (i < 2 || !Set.of("a", "an").contains(q.get(i - 1).lower()) || !q.get(i - 2).lower().equals("as")) {
             return -1;
         }

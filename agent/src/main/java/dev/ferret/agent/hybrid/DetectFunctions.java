@@ -189,7 +189,7 @@ final class DetectFunctions extends Detect {
     private static final java.util.regex.Pattern AT_LEAST = java.util.regex.Pattern.compile(
             "(?:\\bat\\s+least|\\bminimum(?:\\s+of)?|\\bmin\\.?|>=|\u2265|\\bno\\s+(?:fewer|less)\\s+(?:than|then)|"
             + "\\bnot\\s+(?:fewer|less)\\s+(?:than|then))\\s*" + N + "|" + N + "\\s*(?:\\+|or\\s+(?:more|above|greater|over|higher|larger|bigger)"
-            + "|and\\s+(?:more|above|up|over)|plus\\b)");
+            + "|and\\s+(?:more|above|up|over)|plus\\b|at\\s+least\\b|minimum\\b|min\\b)"); // "say 4 at least"
 
     private static final java.util.regex.Pattern AT_MOST = java.util.regex.Pattern.compile(
             "(?:\\b(?:fewer|less)\\s+(?:than|then)|\\bat\\s+most|\\bunder|\\bbelow|\\bup\\s+to|<|\u2264|\\bmax(?:imum)?)"
@@ -218,7 +218,8 @@ final class DetectFunctions extends Detect {
         }
         words.appendTail(digits);
         text = digits.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
-                .replaceAll("\\b(\\d{1,3})\\s+(?:param|parameter|arg|argument)s?\\s+(?=or\\s+(?:more|above|over|fewer|less|below|under)\\b)", "$1 ");
+                .replaceAll("\\b(\\d{1,3})\\s+(?:param|parameter|arg|argument)s?\\s+(?=or\\s+(?:more|above|over|fewer|less|below|under)\\b"
+                        + "|at\\s+least\\b)", "$1 ");
         // "20 params or more": the count before its noun
         if (AT_MOST.matcher(text).find()) {
             return null;

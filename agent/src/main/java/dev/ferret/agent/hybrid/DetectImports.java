@@ -77,7 +77,9 @@ final class DetectImports extends Detect {
                 String n = q.get(i).norm();
                 if (Lexicon.IMPORT.contains(n)) {
                     p = moduleAfter(i);
-                    if (p < 0 && (n.equals("imported") || n.equals("imports"))) {
+                    if (p < 0 && (n.equals("imported") || n.equals("imports") || n.equals("import") && i > 0
+                            && (i + 1 == q.size() || Set.of("anywhere", "somewhere", "statements", "statement", "lines",
+                            "line", "here", "left").contains(q.get(i + 1).lower())))) { // "threading import anywhere?"
                         p = moduleBefore(i);
                     }
                 }

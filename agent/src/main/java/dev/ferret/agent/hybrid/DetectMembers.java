@@ -227,7 +227,8 @@ final class DetectMembers extends Detect {
             }
         }
         // "what can X do - list its methods"
-        if (q.has(Set.of("its")) && q.has(Lexicon.METHOD)) {
+        if (q.has(Set.of("its")) && (q.has(Lexicon.METHOD) || q.phrase("its", "funcs") || q.phrase("its", "functions")
+                || q.phrase("its", "fns") || q.phrase("its", "defs"))) { // "X - list its funcs"
             int p = codeLike();
             if (p >= 0 && classLike(q.get(p))) {
                 return new Candidate(new Intent.MethodsOfClass(text(p)), 6, true, "the class-like word " + text(p));
@@ -413,6 +414,15 @@ final class DetectMembers extends Detect {
             "descendants", "ancestors", "siblings", "hierarchy");
 
     Candidate classesWithMethod() {
+        for (int i = 0; i + 4 < q.size(); i++) {
+            // "invoke() defined in which classes": a method written as a call, then the classes asked for
+            if (q.get(i).parens() && q.get(i).identifier() && Set.of("defined", "implemented", "declared", "overridden")
+                    .contains(q.get(i + 1).lower()) && Set.of("in", "by", "on").contains(q.get(i + 2).lower())
+                    && Set.of("which", "what").contains(q.get(i + 3).lower())
+                    && Set.of("classes", "class").contains(q.get(i + 4).lower())) {
+                return new Candidate(new Intent.ClassesWithMethod(q.get(i).text()), 8, false, "");
+            }
+        }
         boolean pluralFunctions = q.words.stream().anyMatch(w -> !w.code() && Set.of("functions", "methods", "defs",
                 "funcs", "fns", "routines", "handlers").contains(w.norm()));
         boolean implementers = q.words.stream().anyMatch(w -> Set.of("implementers", "implementors", "implementer",

@@ -157,7 +157,8 @@ final class DetectNames extends Detect {
                 }
             } else if (Set.of("define", "defines", "declares", "contains", "has", "holds").contains(l) && fileAsk) {
                 p = after(i, 4, false, DEFINED_KINDS); // "which file defines Money", "what module has class Foo"
-            } else if (Set.of("define", "declare", "implement").contains(l) && where) {
+            } else if ((Set.of("define", "declare", "implement").contains(l) || SpokenNames.typo(l, "define")) && where) {
+                // ("where do we defnie Timestamp": two letters swapped)
                 p = after(i, 4, false, DEFINED_KINDS); // "where do we define InvoiceBuilder"
                 if (p >= 0 && !codeName(q.get(p))) {
                     p = -1; // "where do we implement retries": a topic, not a name
@@ -739,7 +740,8 @@ final class DetectNames extends Detect {
      */
     private int namedBeforeAffix(int i) {
         String n = q.get(i).norm();
-        return (n.equals("prefix") || n.equals("suffix")) && i >= 2 && Set.of("the", "a", "an").contains(q.get(i - 2).norm())
+        return (n.equals("prefix") || n.equals("suffix")) && i >= 2 && (Set.of("the", "a", "an").contains(q.get(i - 2).norm())
+                || Set.of("with", "w/", "w").contains(q.get(i - 2).lower()) && q.get(i - 1).capitalised()) // "w/ Default prefix"
                 && (param(q.get(i - 1)) || affixWord(q.get(i - 1))) && !q.get(i - 1).lower().equals("name") ? i - 1 : -1;
     }
 

@@ -183,6 +183,18 @@ final class DetectStatements extends Detect {
                 }
             }
         }
+        if (tag == null && (q.phrase("notes", "in", "comments") || q.phrase("notes", "in", "the", "comments")
+                || q.phrase("notes", "in", "code", "comments"))) {
+            // "all the notes in comments": the comments tagged NOTE (after "deprecated notes in comments" and
+            // "the ASSUMPTION: notes" were read as their own tags)
+            int n = 0;
+            while (n < q.size() && !q.get(n).lower().equals("notes")) {
+                n++;
+            }
+            if (n == 0 || n > 0 && Set.of("the", "all", "any", "my", "our", "list", "show", "find").contains(q.get(n - 1).lower())) {
+                tag = "NOTE";
+            }
+        }
         if (tag == null) {
             return null;
         }

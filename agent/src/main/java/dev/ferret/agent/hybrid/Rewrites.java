@@ -696,10 +696,14 @@ final class Rewrites {
      */
     private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
             + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
+            + "|(add)\\s+(metaclass)(?=\\s+as\\s+(?:an?\\s+)?(?:class\\s+)?decorator\\b)"
             + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
     /** "per the type hints", "according to the annotations": where a return type is read, said after the question. */
     private static final Pattern PER_ANNOTATIONS = Pattern.compile("\\s+(?:per|according\\s+to|going\\s+by)\\s+(?:the\\s+|their\\s+|its\\s+)?"
             + "(?:type\\s+hints?|type\\s+annotations?|annotations?|signatures?|hints)\\b", Pattern.CASE_INSENSITIVE);
+    /** "exc classes": exception classes, abbreviated (not "exc" alone, often a variable's name). */
+    private static final Pattern EXC_CLASSES = Pattern.compile("\\bexcs?(?=\\s+(?:class|classes|types?|hierarchy)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** A word of decorating right after a name. */
     private static final Pattern DECORATING_NEAR = Pattern.compile("\\s+(?:decorated|decorator|decorators|deco)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -881,6 +885,7 @@ final class Rewrites {
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
         q = PER_ANNOTATIONS.matcher(q).replaceAll(""); // "functions returning connection call per the type hints"
+        q = EXC_CLASSES.matcher(q).replaceAll("exception"); // "custom exc classes pls"
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
             String name = m.group(2);
             boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)
@@ -1122,8 +1127,8 @@ final class Rewrites {
                 .contains(m.group(2)) && (!m.group(1).equals("asyncio") || DECORATING_NEAR.matcher(beforeModules)
                 .region(m.end(), beforeModules.length()).lookingAt()) ? m.group(1) + "." + m.group(2) : m.group()));
                 // ("asyncio coroutine decorated", not "any asyncio coroutine stuff": the coroutines of asyncio)
-        q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(5) == null ? "add_metaclass"
-                : "python_2_unicode_compatible");
+        q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(7) == null ? "add_metaclass"
+                : "python_2_unicode_compatible"); // ("who uses add metaclass as a class decorator")
         q = SIX_THEN_DECORATOR.matcher(q).replaceAll("six.$1"); // "six python 2 unicode compatible decorator"
         q = SPOKEN_NO_TYPE_CHECK.matcher(q).replaceAll("no_type_check"); // "the no type check decorator"
         q = AT.matcher(q).replaceAll("@");

@@ -753,6 +753,32 @@ final class SpokenNames {
                         + "', Python's exception of nearly those letters");
             }
         }
+        if (c.intent() instanceof Intent.Callers f && roles.getOrDefault(f.function(), EnumSet.noneOf(Role.class))
+                .contains(Role.DECORATOR) && !roles.get(f.function()).contains(Role.CALLED) && USING.matcher(question).find()
+                && !CALL_WORD.matcher(question).find()) {
+            // "funcs using removals.removed_property": a decorator here, applied and never called, so what it decorates
+            return reread(c, new Intent.FunctionsByDecorator(f.function()));
+        }
+        if (c.intent() instanceof Intent.ClassesWithMethod m && roles.getOrDefault(m.method(), EnumSet.noneOf(Role.class))
+                .contains(Role.DEFINED_CLASS) && !roles.get(m.method()).contains(Role.DEFINED_FUNCTION)
+                && !CLASSES_OR_METHOD.matcher(question).find()) { // not "which classes have a directional_link method"
+            // "what does _SafeInserter have on it": a class here, not a method, so its methods
+            return reread(c, new Intent.MethodsOfClass(m.method()));
+        }
+        if (c.intent() instanceof Intent.Callers f && !known(f.function()) && f.function().matches("[A-Za-z_]\\w{7,}")) {
+            // "what calls wasSuccesful": the one function here of nearly that spelling, stated
+            String found = null;
+            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
+                if ((e.getValue().contains(Role.DEFINED_FUNCTION) || e.getValue().contains(Role.CALLED))
+                        && typo(f.function(), e.getKey())) {
+                    found = found == null ? e.getKey() : "";
+                }
+            }
+            if (found != null && !found.isEmpty()) {
+                return noted(c, new Intent.Callers(found), c.uncertain(), "read '" + f.function() + "' as '" + found
+                        + "', the function here of nearly that spelling");
+            }
+        }
         if (c.intent() instanceof Intent.Imports i && i.module().indexOf('.') > 0 && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))
                 && modules.containsKey("_" + i.module().toLowerCase(Locale.ROOT))) {
             // "files that pull in pytest's compat module": _pytest.compat, where pytest keeps its code
@@ -1314,7 +1340,7 @@ final class SpokenNames {
     }
 
     /** Words that say a name's shape: a run holding one is a name, not the shape ("tag prefix"). */
-    private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending starts ends "
+    private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending starts ends like "
             + "begins beginning");
 
     /** "method" or "function" right after a run. */
@@ -1867,6 +1893,13 @@ final class SpokenNames {
     }
 
     /** Nouns that say what a name is: "the Form class", "a visit method", "the json module", "return type None". */
+    /** Words that ask for classes by a method ("which classes", "a X method", "define", "implement"). */
+    private static final Pattern CLASSES_OR_METHOD = Pattern.compile("(?i)\\b(?:classes|class|method|methods|define|defines|"
+            + "defining|implement|implements|implementing)\\b");
+    /** A verb of using, and one of calling. */
+    private static final Pattern USING = Pattern.compile("(?i)\\b(?:using|uses|use|used)\\b");
+    private static final Pattern CALL_WORD = Pattern.compile("(?i)\\b(?:call|calls|calling|called|caller|callers|invoke[sd]?|"
+            + "invoking|call\\s+sites?)\\b");
     /** A request for a class's members after its name: ", method list", "- its methods", "members?". */
     private static final Pattern MEMBERS_ASKED = Pattern.compile("(?i)^[\\s,:-]+(?:(?:its|the|their|a)\\s+)?(?:method|methods|"
             + "members|api)\\b");
@@ -2069,7 +2102,7 @@ final class SpokenNames {
     /** The word right after a run, past spaces only. */
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([A-Za-z]+)");
     /** After a separator: the rest of the question, with a pronoun pointing back to the name before it. */
-    private static final String POINTER = "\\s.*\\b(?:it|its|them)\\b.*";
+    private static final String POINTER = "\\s.*\\b(?:it|its|them|that(?=\\s*[?.!]*\\s*$))\\b.*"; // "... raise that"
     /** After a name put first: a dash or colon, then a pronoun pointing back to it. */
     private static final Pattern POINTED_AT = Pattern.compile("(?s)\\s*(?:[-\u2013\u2014:]|\\s-)" + POINTER);
     /** After a name put first: a dash and the request. */
@@ -2152,7 +2185,8 @@ final class SpokenNames {
                         spans.get(i + length)[1]).toLowerCase(Locale.ROOT) : "";
                 // a role noun right after it, or "constant" / "thing" ("the page range all constant", "the keywords
                 // only thing")
-                boolean roleNext = ROLE_NOUNS.contains(next) || next.equals("constant") || next.equals("thing");
+                boolean roleNext = ROLE_NOUNS.contains(next) || next.equals("constant") || next.equals("thing")
+                        || Set.of("definition", "def", "defn", "declaration").contains(next); // "escape like definition"
                 boolean grammarOk = true;
                 for (int k = 0; k < parts.length && grammarOk; k++) {
                     boolean inside = k > 0 && k < parts.length - 1 && parts.length >= 3;

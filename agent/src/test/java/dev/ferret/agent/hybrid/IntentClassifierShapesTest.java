@@ -1534,6 +1534,21 @@ class IntentClassifierShapesTest {
             who imports invoke??                                                 # IMPORTS                # invoke
             who imports it                                                       # UNKNOWN                # -
             Which functions are named _loads_v followed by a version number?     # FUNCTIONS_BY_NAME      # _loads_v*
+            all the notes in comments                                            # COMMENTS               # NOTE
+            deprecated notes in comments?                                        # COMMENTS               # DEPRECATED
+            long param lists, say 4 at least                                     # MANY_PARAMETERS        # 4
+            functions with 5 params at least                                     # MANY_PARAMETERS        # 5
+            invoke() defined in which classes                                    # CLASSES_WITH_METHOD    # invoke
+            PecanExtensionImporter - list its funcs                              # METHODS_OF_CLASS       # PecanExtensionImporter
+            custom exc classes pls                                               # EXCEPTION_CLASSES      # -
+            where is exc raised                                                  # RAISES                 # exc
+            threading import anywhere?                                           # IMPORTS                # threading
+            where do we defnie Timestamp                                         # DEFINITIONS            # Timestamp
+            Show every class that descends from DateTimeField, including grandchildren. # SUBCLASSES    # DateTimeField
+            RegionAlreadyConfigured - where do we raise that                     # RAISES                 # RegionAlreadyConfigured
+            who uses add metaclass as a class decorator                          # CLASSES_BY_DECORATOR   # add_metaclass
+            classes w/ Default prefix pls                                        # CLASSES_BY_NAME        # Default*
+            who extends the CacheMutex abc                                       # SUBCLASSES             # CacheMutex
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
@@ -1545,6 +1560,8 @@ class IntentClassifierShapesTest {
         assertEquals(new Intent.Subclasses("WebSocketAdapterProtocol", true),
                 classifier.classify("everything that ends up inheriting WebSocketAdapterProtocol, even via other classes"));
         assertEquals(new Intent.Subclasses("Frame", true), classifier.classify("subclasses of Frame via other classes too"));
+        assertEquals(new Intent.Subclasses("DateTimeField", true),
+                classifier.classify("Show every class that descends from DateTimeField, including grandchildren."));
         assertEquals(new Intent.Subclasses("Serializer", true),
                 classifier.classify("anything that inherits from serializer even nested? recursive"));
     }

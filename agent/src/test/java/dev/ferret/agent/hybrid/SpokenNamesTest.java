@@ -1302,6 +1302,53 @@ class SpokenNamesTest {
                 KNOWN_RESPONSE_CONTROLS = {}
 
 
+                def removed_property(fn):
+                    return fn
+
+
+                class URI(object):
+                    @removed_property
+                    def value(self):
+                        return 1
+
+
+                class CacheMutex(object):
+                    pass
+
+
+                class _LockWrapper(CacheMutex):
+                    pass
+
+
+                class _SafeInserter(object):
+                    def startTestRun(self):
+                        pass
+
+
+                class RegionAlreadyConfigured(Exception):
+                    pass
+
+
+                def configure(region):
+                    raise RegionAlreadyConfigured()
+
+
+                def escape_like(value):
+                    return value
+
+
+                def wasSuccessful(result):
+                    return result
+
+
+                def failing(result):
+                    return wasSuccessful(result)
+
+
+                def opt(name, sample_default=None):
+                    return name
+
+
                 def read_tag_database_file(path, is_private=False):
                     try:
                         return open(path)
@@ -1599,6 +1646,13 @@ class SpokenNamesTest {
             what's on the async search handler, method list      | MethodsOfClass[className=AsyncSearchHandler]
             Where is the known response controls dict defined?   | Definitions[name=KNOWN_RESPONSE_CONTROLS]
             who extends basehueristic, want to add my own heuristic | Subclasses[base=BaseHeuristic, indirect=false]
+            funcs using removed_property                         | FunctionsByDecorator[decorator=removed_property]
+            who extends the cache mutex abc                      | Subclasses[base=CacheMutex, indirect=false]
+            what does _SafeInserter have on it                   | MethodsOfClass[className=_SafeInserter]
+            region already configured - where do we raise that   | Raises[exception=RegionAlreadyConfigured]
+            jump to escape like definition                       | Definitions[name=escape_like]
+            changing the signature of wasSuccesful - what calls it | Callers[function=wasSuccessful]
+            fns with a sample default param, touching the generator output | FunctionsWithParameter[parameter=sample_default]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
