@@ -275,7 +275,8 @@ final class ContextClause {
             Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
     private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|"
-            + "[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|for\\s+(?:the|a|an|my|our)\\b|want|"
+            + "(?!(?:any|every|some|no)thing\\b)[a-z]+ing\\b|worried|legacy|curious|just|asking|context|background|"
+            + "for\\s+(?:the|a|an|my|our)\\b|want|" // (not "? anything over 2 params", which asks)
             + "(?:my|our)\\s+(?:manager|boss|lead|tech lead|team|pm|teacher|professor|reviewer|client)\\b|"
             + "wanna|need|planning|plan|trying|going|thinking|hoping|would like)\\b[^?]*$", Pattern.CASE_INSENSITIVE);
     /** Chat laughter after words: "lol", "haha" (not first: "lol so many FIXMEs" is a remark). */

@@ -217,6 +217,9 @@ final class DetectClasses extends Detect {
             p++; // "extend traitlets Configurable", "descendants of pydantic BaseModel", "the gunicorn Worker class":
                  // the library, then its class
         }
+        if (p >= 0 && q.get(p).possessive() && p + 1 < q.size() && classLike(q.get(p + 1)) && q.get(p + 1).capitalised()) {
+            p++; // "from Flask's FlaskClient", "Sphinx's BuildDoc command": the library's class
+        }
         if (p >= 0 && !classLike(q.get(p)) && !q.get(p).code() && !Lexicon.BUILTIN_TYPES.contains(q.get(p).lower())
                 && !BASE_TYPES.contains(q.get(p).lower()) && !q.get(p).text().equals("exception")) { // "subclasses of
                 // property": builtin classes in lower case

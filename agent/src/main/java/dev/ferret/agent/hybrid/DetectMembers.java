@@ -199,6 +199,10 @@ final class DetectMembers extends Detect {
                 String n = q.get(j).norm();
                 if (Set.of("of", "in", "on", "inside", "to", "by", "for").contains(n)) {
                     int p = after(j, 3, false, skipClass);
+                    if (p >= 0 && p + 2 < q.size() && !q.get(p).code() && q.get(p).text().equals(q.get(p).lower())
+                            && classLike(q.get(p + 1)) && q.get(p + 1).capitalised() && q.get(p + 2).lower().equals("class")) {
+                        p++; // "the methods of the chunked Decoder class": its module, then the class
+                    }
                     if (p < 0 && j + 1 < q.size() && j + 2 == q.size() && q.get(j + 1).capitalised() && !q.get(j + 1).allCaps()
                             && Lexicon.cue(q.get(j + 1).lower())) {
                         p = j + 1; // "methods on Functions": jmespath's class Functions, a cue word written as a class, last

@@ -406,7 +406,10 @@ public final class IntentClassifier {
     /** "how do I run it", "how does it get launched": a how-question about starting the program. */
     private static boolean howToRun(Question q) {
         return q.get(0).norm().equals("how") && q.words.stream().anyMatch(w -> Set.of("run", "start", "launch", "launched",
-                "started", "starts", "launches", "invoke", "invoked", "execute", "executed", "boot", "booted").contains(w.lower()));
+                "started", "starts", "launches", "invoke", "invoked", "execute", "executed", "boot", "booted").contains(w.lower()))
+                && q.words.stream().noneMatch(w -> Set.of("decide", "decides", "choose", "chooses", "pick", "picks",
+                "select", "selects", "determine", "determines", "which").contains(w.lower())); // not "how does it decide
+                // which mail agent to launch": how a choice is made
     }
 
     /** "in `core.models`", "under reports.render": a dotted module name placed by a preposition (lower case, no .py). */

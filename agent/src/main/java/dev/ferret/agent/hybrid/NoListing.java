@@ -642,7 +642,8 @@ final class NoListing {
             // "broken down by folder" groups; in "every comment where someone flagged something broken with FIXME" the
             // word tells what the tagged comments say
             if (!(tagged && w.index() > commentNoun) && Lexicon.PROBLEM.contains(w.lower()) && !w.allCaps()
-                    && !namePart(q, w.index()) && !(w.index() + 1 < q.size()
+                    && !namePart(q, w.index()) && !nameSlot(q, w.index()) // "whose name contains Bug"
+                    && !(w.index() + 1 < q.size()
                     && (Lexicon.COMMENT.contains(q.get(w.index() + 1).norm()) || w.lower().equals("broken")
                     && Set.of("down", "up", "out").contains(q.get(w.index() + 1).lower())))) {
                 return true;

@@ -949,7 +949,9 @@ final class Rewrites {
         q = LOCATE_ONE.matcher(q).replaceAll("where is $1 defined");
         Matcher jump = GO_TO_ONE.matcher(q);
         if (jump.matches() && !Lexicon.cue(jump.group(1).toLowerCase(java.util.Locale.ROOT))
-                && !jump.group(1).equalsIgnoreCase("definition")) {
+                && !jump.group(1).equalsIgnoreCase("definition") && !Set.of("ahead", "back", "on", "away", "home", "over",
+                "through", "forward", "for", "it", "there", "here").contains(jump.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                // (not "go ahead", "go for it": assent, no name)
             q = "where is " + jump.group(1) + " defined"; // not "go to definition", "jump to tests"
         }
         q = CONSTANT_SET.matcher(q).replaceAll("where is $1 defined");

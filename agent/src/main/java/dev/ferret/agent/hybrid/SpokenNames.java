@@ -353,6 +353,7 @@ final class SpokenNames {
                 : parameterTaken(classifier, question);
         if (c.intent() instanceof Intent.Unknown) {
             Classification had = methodHad(classifier, question);
+            had = had != null ? had : exceptionNamed(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
         return taken != null ? taken : kindByNames(question, affixOfWords(question, c));
@@ -482,6 +483,31 @@ final class SpokenNames {
                 read instanceof Intent.ClassesWithMethod cm && cm.method().equals(word) ? read : null);
     }
 
+    /** A verb of raising or catching, then one word in small letters ("where do we catch buttonpush"). */
+    private static final Pattern RAISE_OR_CATCH_WORD = Pattern.compile("(?i)\\b(?:catch|catches|caught|catching|raise|raises|"
+            + "raised|raising|throw|throws|thrown|throwing)\\s+(?:the\\s+|an?\\s+)?([a-z_][a-z0-9_]*)\\b");
+
+    /**
+     * "where do we catch buttonpush", read as nothing: the word is an exception here that the repository writes in
+     * small letters, so read with it as written. Null otherwise.
+     */
+    private Classification exceptionNamed(IntentClassifier classifier, String question) {
+        Matcher m = RAISE_OR_CATCH_WORD.matcher(question);
+        while (m.find()) {
+            String word = m.group(1);
+            EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+            if (!used.contains(Role.RAISED_OR_CAUGHT) || Lexicon.known(word) || GRAMMAR.contains(word)) {
+                continue;
+            }
+            Classification again = standIn(classifier, question, m.start(1), m.end(1), "`" + word + "`", read ->
+                    word.equals(raised(read)) ? read : null);
+            if (again != null) {
+                return again;
+            }
+        }
+        return null;
+    }
+
     /** "all the _make methods": a name's start before a noun of functions. */
     private static final Pattern PREFIX_METHODS = Pattern.compile("(?i)^(?:(?:show|list|find|give\\s+me|gimme)\\s+)?(?:all\\s+)?"
             + "(?:the\\s+)?`?([A-Za-z_][A-Za-z0-9_]*)`?\\s+(?:methods|functions|funcs|fns|helpers)\\b");
@@ -528,9 +554,10 @@ final class SpokenNames {
                     String prefix = word.toLowerCase(Locale.ROOT) + ".";
                     boolean here = modules.containsKey(word.toLowerCase(Locale.ROOT))
                             || modules.keySet().stream().anyMatch(k -> k.startsWith(prefix));
-                    if (here && !modules.containsKey(fix) && (imports.module().equals(fix)
+                    if (here && (imports.module().equals(fix)
                             || imports.module().startsWith(fix + "."))) {
-                        // "import authlib's consts module" in authlib: the project's own package, not oauthlib
+                        // "import authlib's consts module" in authlib: the project's own package, not oauthlib; "where is
+                        // smmap imported" where both smmap and mmap are: the module as written
                         List<String> notes = new ArrayList<>(first.notes());
                         notes.remove(note);
                         return new Classification(new Intent.Imports(word + imports.module().substring(fix.length())),
@@ -752,6 +779,15 @@ final class SpokenNames {
                 return noted(c, raisedAs(c.intent(), fix), false, "read '" + raised + "' as '" + fix
                         + "', Python's exception of nearly those letters");
             }
+        }
+        String asClass = classArgument(c.intent());
+        if (asClass != null && !asClass.equals(asClass.toLowerCase(Locale.ROOT))
+                && roles.getOrDefault(asClass.toLowerCase(Locale.ROOT), EnumSet.noneOf(Role.class)).contains(Role.DEFINED_CLASS)
+                && Pattern.compile("(?<![\\w.])" + Pattern.quote(asClass.toLowerCase(Locale.ROOT)) + "(?![\\w(])")
+                .matcher(question).find() && !question.contains(asClass)) {
+            // "the urwid dialog class", "the bugreport class": the class this repository writes in small letters, as the
+            // question does (not a Dialog or BugReport the reader's capital made)
+            return reread(c, withClass(c.intent(), asClass.toLowerCase(Locale.ROOT)));
         }
         if (c.intent() instanceof Intent.Callers f && roles.getOrDefault(f.function(), EnumSet.noneOf(Role.class))
                 .contains(Role.DECORATOR) && !roles.get(f.function()).contains(Role.CALLED) && USING.matcher(question).find()

@@ -1549,6 +1549,16 @@ class IntentClassifierShapesTest {
             who uses add metaclass as a class decorator                          # CLASSES_BY_DECORATOR   # add_metaclass
             classes w/ Default prefix pls                                        # CLASSES_BY_NAME        # Default*
             who extends the CacheMutex abc                                       # SUBCLASSES             # CacheMutex
+            Show the classes that derive directly from Sphinx's BuildDoc command. # SUBCLASSES            # BuildDoc
+            What classes inherit from Flask's FlaskClient?                       # SUBCLASSES             # FlaskClient
+            subclasses of Flask                                                  # SUBCLASSES             # Flask
+            too many args? anything over 2 params                                # MANY_PARAMETERS        # 3
+            How does reportbug decide which mail user agent to launch?           # UNKNOWN                # -
+            how do i run it, main entrypoints                                    # ENTRY_POINTS           # -
+            Show me every class whose name contains Bug.                         # CLASSES_BY_NAME        # Bug
+            remove setup_app and header_loader for 0.7, go ahead                 # UNKNOWN                # -
+            go to parse_args                                                     # DEFINITIONS            # parse_args
+            Show me the methods of the chunked Decoder class.                    # METHODS_OF_CLASS       # Decoder
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

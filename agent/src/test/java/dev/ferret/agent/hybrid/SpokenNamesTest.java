@@ -1191,6 +1191,8 @@ class SpokenNamesTest {
         Files.writeString(repo.resolve("authlib/consts.py"), "VERSION = '1.0'\n");
         Files.writeString(repo.resolve("blind227.py"), """
                 import importlib.metadata as importlib_metadata
+                import mmap
+                import smmap
                 from authlib.consts import VERSION
                 from _pytest.compat import final
 
@@ -1347,6 +1349,27 @@ class SpokenNamesTest {
 
                 def opt(name, sample_default=None):
                     return name
+
+
+                class buttonpush(Exception):
+                    pass
+
+
+                class dialog(object):
+                    def run(self):
+                        try:
+                            return 1
+                        except buttonpush:
+                            return 0
+
+
+                class listdialog(dialog):
+                    pass
+
+
+                class bugreport(object):
+                    def get_others(self):
+                        return []
 
 
                 def read_tag_database_file(path, is_private=False):
@@ -1653,6 +1676,10 @@ class SpokenNamesTest {
             jump to escape like definition                       | Definitions[name=escape_like]
             changing the signature of wasSuccesful - what calls it | Callers[function=wasSuccessful]
             fns with a sample default param, touching the generator output | FunctionsWithParameter[parameter=sample_default]
+            where do we catch buttonpush                         | Catches[exception=buttonpush]
+            Where is smmap imported?                             | Imports[module=smmap]
+            need every descendant of dialog (urwid one), any depth | Subclasses[base=dialog, indirect=true]
+            what does the bugreport class define, methods only   | MethodsOfClass[className=bugreport]
             """)
     void readsARunOfWordsAsTheNameItSpells(String question, String reading) {
         assertEquals(reading, answerer.answer(index, question).intent().toString(), question);
