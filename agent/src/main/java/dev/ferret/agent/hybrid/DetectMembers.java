@@ -115,6 +115,10 @@ final class DetectMembers extends Detect {
         if (q.words.stream().noneMatch(w -> nouns.contains(w.norm()) && !w.code())) {
             return null;
         }
+        if (q.size() >= 3 && Set.of("def", "defn", "definition").contains(q.get(0).lower()) && q.get(1).lower().equals("of")
+                && q.words.stream().filter(w -> nouns.contains(w.norm())).count() == 1) {
+            return null; // "def of Not?": where Not is defined, not its methods
+        }
         Set<String> skipClass = Set.of("class", "the", "a");
         for (int i = 0; i < q.size(); i++) {
             Word w = q.get(i);
@@ -160,7 +164,8 @@ final class DetectMembers extends Detect {
                 if (b >= 0 && q.get(b).norm().equals("class")) {
                     b--;
                 }
-                if (b >= 0 && classLike(q.get(b)) && q.get(b).capitalised()) {
+                if (b >= 0 && classLike(q.get(b)) && (q.get(b).capitalised() // "what does _Link have as methods"
+                        || q.get(b).text().matches("_+[A-Z]\\w*"))) {
                     return new Candidate(new Intent.MethodsOfClass(text(b)), 7, false, "");
                 }
             }
@@ -254,19 +259,22 @@ final class DetectMembers extends Detect {
         } else {
             return null;
         }
-        if (i >= q.size() || !q.get(i).lower().equals("in")) {
+        if (i >= q.size() || !Set.of("in", "on").contains(q.get(i).lower())) {
             return null;
         }
         int c = i + 1 < q.size() && q.get(i + 1).norm().equals("the") ? i + 2 : i + 1;
-        boolean last = c == q.size() - 1 || c == q.size() - 2 && q.get(c + 1).norm().equals("class");
-        if (c >= q.size() || !last) {
+        // "what's on Themes, any methods at all?": the class, then a clause asking for its methods
+        boolean methodsAfter = c + 1 < q.size() && q.afterComma(c + 1) && q.words.stream()
+                .anyMatch(x -> x.index() > c && Set.of("method", "methods").contains(x.norm()));
+        boolean last = c == q.size() - 1 || c == q.size() - 2 && q.get(c + 1).norm().equals("class") || methodsAfter;
+        if (c >= q.size() || !last || q.get(i).lower().equals("on") && !methodsAfter) {
             return null;
         }
         Word w = q.get(c);
         String bare = w.text().replaceFirst("^_+", "");
-        return !bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && w.innerCapital() && w.identifier()
+        return !bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && (w.innerCapital() || methodsAfter) && w.identifier()
                 && w.text().indexOf('.') < 0 && classLike(w)
-                ? new Candidate(new Intent.MethodsOfClass(w.text()), 6, false, "") : null;
+                ? new Candidate(new Intent.MethodsOfClass(w.text()), methodsAfter ? 8 : 6, false, "") : null;
     }
 
     /**
@@ -420,7 +428,8 @@ final class DetectMembers extends Detect {
     Candidate classesWithMethod() {
         for (int i = 0; i + 4 < q.size(); i++) {
             // "invoke() defined in which classes": a method written as a call, then the classes asked for
-            if (q.get(i).parens() && q.get(i).identifier() && Set.of("defined", "implemented", "declared", "overridden")
+            if ((q.get(i).parens() || q.get(i).code() || q.get(i).text().matches("[a-z_]+[0-9_][a-z0-9_]*"))
+                    && q.get(i).identifier() && Set.of("defined", "implemented", "declared", "overridden")
                     .contains(q.get(i + 1).lower()) && Set.of("in", "by", "on").contains(q.get(i + 2).lower())
                     && Set.of("which", "what").contains(q.get(i + 3).lower())
                     && Set.of("classes", "class").contains(q.get(i + 4).lower())) {

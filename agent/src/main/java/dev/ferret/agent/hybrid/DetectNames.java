@@ -140,6 +140,11 @@ final class DetectNames extends Detect {
             } else if (defNoun) {
                 if (i + 1 < q.size() && Set.of("of", "for").contains(q.get(i + 1).lower())) {
                     p = after(i + 1, 3, false, DEFINED_KINDS); // "definition of Money", "def of load_settings"
+                    if (p < 0 && i + 2 < q.size() && q.get(i + 2).capitalised() && !q.get(i + 2).allCaps()
+                            && q.get(i + 2).identifier() && (i + 3 == q.size() || q.afterComma(i + 3))) {
+                        // "def of Not?": a class named like a grammar word, written with its capital
+                        return new Candidate(new Intent.Definitions(text(i + 2)), 7, false, "");
+                    }
                     named = true;
                 } else if (i + 2 < q.size() && Set.of("location", "site", "place", "spot", "file", "line")
                         .contains(q.get(i + 1).lower()) && Set.of("of", "for").contains(q.get(i + 2).lower())) {
@@ -354,11 +359,14 @@ final class DetectNames extends Detect {
         if (!afterOf && i > 0 && RELATION_BEFORE.contains(q.get(i - 1).lower())) {
             return false; // "where are subclasses of TypedDict defined", "where's a function named setup defined"
         }
+        if (w.allCaps() && i > 0 && i + 1 < q.size() && q.get(i + 1).lower().equals("constant") && w.text().length() >= 3
+                && !isTag(w) && w.identifier()) {
+            return true; // "the VERSION constant": a name in capitals before its kind, a common word too
+        }
         if (!w.code() && cueWord(w.norm())) {
             // "where do the Protocol classes live": a kind, not a name (`Protocol` would be one); but "the Depends
             // function", a capitalised word before a singular kind noun, names one thing
-            boolean named = w.capitalised() && i > 0 && i + 1 < q.size() && (!w.allCaps() // "the DEFAULT constant"
-                    || q.get(i + 1).lower().equals("constant") && w.text().length() >= 3 && !isTag(w))
+            boolean named = w.capitalised() && i > 0 && i + 1 < q.size() && !w.allCaps()
                     && Set.of("function", "class", "method", "decorator", "constant", "func").contains(q.get(i + 1).lower())
                     && !Lexicon.CLASS_LIKE_CONCEPTS.contains(w.lower()) && !Lexicon.PROTOCOL.contains(w.norm())
                     && w.identifier();
@@ -570,6 +578,10 @@ final class DetectNames extends Detect {
                     literal = said >= 0;
                     p = p >= 0 ? p : said;
                     p = p >= 0 ? p : afterAffix(i, reach, skip);
+                    int d = i + 1 < q.size() && Set.of("in", "with").contains(q.get(i + 1).lower()) ? i + 2 : i + 1;
+                    if (p < 0 && d < q.size() && q.get(d).text().matches("[0-9][A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*")) {
+                        p = d; // "names that end in 2str": an end that starts with a digit
+                    }
                 }
                 case "containing", "contain", "contains" -> {
                     p = literalAfter(i);

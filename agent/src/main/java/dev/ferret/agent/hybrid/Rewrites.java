@@ -679,7 +679,7 @@ final class Rewrites {
      * classes"): the decorator as written with its module, {@code functools.total_ordering}.
      */
     private static final Pattern MODULE_THEN_DECORATOR = Pattern.compile(
-            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum|asyncio)\\s+([a-z_]+)(?![\\w.`])");
+            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum|asyncio|attrs|attr)\\s+([a-z_]+)(?![\\w.`])");
     /** The decorators of those modules, by module. */
     private static final Map<String, Set<String>> MODULE_DECORATORS = Map.of(
             "functools", Set.of("total_ordering", "lru_cache", "cache", "cached_property", "wraps", "singledispatch",
@@ -689,7 +689,9 @@ final class Rewrites {
             "typing", Set.of("overload", "final", "runtime_checkable", "no_type_check"),
             "dataclasses", Set.of("dataclass"),
             "enum", Set.of("unique"),
-            "asyncio", Set.of("coroutine")); // "asyncio coroutine decorated", the generator-based coroutines before 3.5
+            "asyncio", Set.of("coroutine"), // "asyncio coroutine decorated", the generator-based coroutines before 3.5
+            "attrs", Set.of("define", "frozen", "mutable"), // "classes using attrs define decorator"
+            "attr", Set.of("s", "attrs", "dataclass"));
     /**
      * six's class decorators said as words: "the add metaclass decorator", "decorated with add metaclass", "python 2
      * unicode compatible" (that one anywhere: no other words say it).
@@ -702,7 +704,17 @@ final class Rewrites {
     private static final Pattern PER_ANNOTATIONS = Pattern.compile("\\s+(?:per|according\\s+to|going\\s+by)\\s+(?:the\\s+|their\\s+|its\\s+)?"
             + "(?:type\\s+hints?|type\\s+annotations?|annotations?|signatures?|hints)\\b", Pattern.CASE_INSENSITIVE);
     /** "exc classes": exception classes, abbreviated (not "exc" alone, often a variable's name). */
-    private static final Pattern EXC_CLASSES = Pattern.compile("\\bexcs?(?=\\s+(?:class|classes|types?|hierarchy)\\b)",
+    private static final Pattern EXC_CLASSES = Pattern.compile("\\bexcs?(?=\\s+(?:class|classes|types?|hierarchy)\\b"
+            + "(?!\\s+(?:param|params|parameter|parameters|arg|args|argument|arguments|kwarg|kwargs)\\b))",
+            Pattern.CASE_INSENSITIVE);
+    /** A module's decorator, then "from" the module, before a word of decorating ("total_ordering from functools as a decorator"). */
+    private static final Pattern DECORATOR_FROM_MODULE = Pattern.compile("(?<![\\w.`@])([a-z_]+)\\s+from\\s+(?:the\\s+)?"
+            + "(functools|contextlib|abc|typing|dataclasses|enum|asyncio|attrs|attr)(?:\\s+(?:module|lib|library))?"
+            + "(?=\\s+(?:as\\s+(?:an?\\s+)?(?:class\\s+|function\\s+)?decorator|decorator|decorated)\\b)");
+    /** "decoratd": a letter left out of "decorated" (read as "decorate" by spelling alone, one letter from both). */
+    private static final Pattern DECORATD = Pattern.compile("\\bdecoratd\\b", Pattern.CASE_INSENSITIVE);
+    /** "private" or the like before a name that starts with an underscore, which already says so. */
+    private static final Pattern PRIVATE_BEFORE_NAME = Pattern.compile("\\b(?:private|protected|internal|non-public)\\s+(?=_\\w)",
             Pattern.CASE_INSENSITIVE);
     /** A word of decorating right after a name. */
     private static final Pattern DECORATING_NEAR = Pattern.compile("\\s+(?:decorated|decorator|decorators|deco)\\b",
@@ -886,6 +898,10 @@ final class Rewrites {
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
         q = PER_ANNOTATIONS.matcher(q).replaceAll(""); // "functions returning connection call per the type hints"
         q = EXC_CLASSES.matcher(q).replaceAll("exception"); // "custom exc classes pls"
+        q = DECORATOR_FROM_MODULE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(2))
+                .contains(m.group(1)) ? m.group(2) + "." + m.group(1) : m.group())); // "total ordering from functools as a decorator"
+        q = DECORATD.matcher(q).replaceAll("decorated"); // "classes decoratd by X"
+        q = PRIVATE_BEFORE_NAME.matcher(q).replaceAll(""); // "the private __update method": the name says it
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
             String name = m.group(2);
             boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)

@@ -354,6 +354,7 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.Unknown) {
             Classification had = methodHad(classifier, question);
             had = had != null ? had : exceptionNamed(classifier, question);
+            had = had != null ? had : classWord(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
         return taken != null ? taken : kindByNames(question, affixOfWords(question, c));
@@ -503,6 +504,36 @@ final class SpokenNames {
                     word.equals(raised(read)) ? read : null);
             if (again != null) {
                 return again;
+            }
+        }
+        return null;
+    }
+
+    /** A word of the subclass relation, then one word in small letters ("subclases of htmlparser"). */
+    private static final Pattern RELATION_WORD = Pattern.compile("(?i)\\b(?:subclass(?:es)?|subclases|childs?|children|"
+            + "descendants?|derive[sd]?\\s+from|inherit(?:s|ing)?\\s+from|extends?|extending)\\s+(?:of\\s+)?(?:the\\s+)?"
+            + "([a-z_][a-z0-9_]*)\\b");
+
+    /**
+     * "subclases of htmlparser pls", read as nothing: the word is a class here in other letters' case (HTMLParser), so
+     * read with it so written, stated. Null otherwise.
+     */
+    private Classification classWord(IntentClassifier classifier, String question) {
+        Matcher m = RELATION_WORD.matcher(question);
+        while (m.find()) {
+            String word = m.group(1);
+            if (GRAMMAR.contains(word) || Lexicon.known(word) || roles.containsKey(word)) {
+                continue;
+            }
+            String found = onlyInAnotherCase(word, used -> used.contains(Role.BASE) || used.contains(Role.DEFINED_CLASS));
+            if (found == null) {
+                continue;
+            }
+            Classification again = standIn(classifier, question, m.start(1), m.end(1), found, read ->
+                    found.equals(classArgument(read)) ? read : null);
+            if (again != null) {
+                return noted(again, again.intent(), again.uncertain(), "read '" + word + "' as '" + found
+                        + "', the class here of those letters");
             }
         }
         return null;
@@ -820,6 +851,23 @@ final class SpokenNames {
             // "files that pull in pytest's compat module": _pytest.compat, where pytest keeps its code
             return reread(c, new Intent.Imports(modules.get("_" + i.module().toLowerCase(Locale.ROOT))));
         }
+        if (c.intent() instanceof Intent.FunctionsReturning r && r.type().indexOf('[') > 0) {
+            // "what returns optional node": Optional[Node], the repository's class inside the typing form
+            Matcher inner = Pattern.compile("(?<=[\\[,]\\s?)([a-z][a-z0-9]*)(?=[\\],])").matcher(r.type());
+            StringBuilder spelt = new StringBuilder();
+            boolean changed = false;
+            while (inner.find()) {
+                String word = inner.group(1);
+                String found = Lexicon.BUILTIN_TYPES.contains(word) ? null
+                        : onlyInAnotherCase(word, used -> used.contains(Role.DEFINED_CLASS));
+                inner.appendReplacement(spelt, Matcher.quoteReplacement(found != null ? found : word));
+                changed |= found != null;
+            }
+            inner.appendTail(spelt);
+            if (changed) {
+                return reread(c, new Intent.FunctionsReturning(spelt.toString()));
+            }
+        }
         if (c.intent() instanceof Intent.FunctionsReturning r && r.type().matches("[a-z][a-z0-9]*")
                 && !Lexicon.BUILTIN_TYPES.contains(r.type()) && !roles.getOrDefault(r.type(), EnumSet.noneOf(Role.class))
                 .contains(Role.CLASS)) {
@@ -1099,7 +1147,10 @@ final class SpokenNames {
             boolean classNamed = "classmethod".equals(arg)
                     && java.util.Arrays.stream(runWords).noneMatch(Set.of("of", "the", "a", "an", "all",
                     "any", "every", "each", "these", "those")::contains) // not "the list of"
-                    && CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt();
+                    && (CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
+                    // "classes with a guess payload class method": a method whose name ends in "class"
+                    || run.words().endsWith(" class") && METHOD_AFTER.matcher(question).region(run.end(), question.length())
+                    .lookingAt());
             // a first reading whose name is the word of the search ("jump to definition: from n3" read as the
             // definition of definition), where the repository has no such name
             boolean searchWord = !argKnown && arg != null && SEARCH_WORDS.contains(arg.toLowerCase(Locale.ROOT));
@@ -1377,6 +1428,7 @@ final class SpokenNames {
 
     /** Words that say a name's shape: a run holding one is a name, not the shape ("tag prefix"). */
     private static final Set<String> AFFIX_WORDS = Lexicon.set("prefix prefixed suffix suffixed starting ending starts ends like "
+            + "start end "
             + "begins beginning");
 
     /** "method" or "function" right after a run. */

@@ -1559,6 +1559,20 @@ class IntentClassifierShapesTest {
             remove setup_app and header_loader for 0.7, go ahead                 # UNKNOWN                # -
             go to parse_args                                                     # DEFINITIONS            # parse_args
             Show me the methods of the chunked Decoder class.                    # METHODS_OF_CLASS       # Decoder
+            classes decoratd by _register_lltd_specific_class?                   # CLASSES_BY_DECORATOR   # _register_lltd_specific_class
+            i2repr defined in which classes?                                     # CLASSES_WITH_METHOD    # i2repr
+            List the functions whose names end in 2str.                          # FUNCTIONS_BY_NAME      # *2str
+            classes using attrs define decorator                                 # CLASSES_BY_DECORATOR   # attrs.define
+            functions w/ exc_class param                                         # FUNCTIONS_WITH_PARAMETER # exc_class
+            def of Not?                                                          # DEFINITIONS            # Not
+            what's on Themes, any methods at all?                                # METHODS_OF_CLASS       # Themes
+            whats in _Identifiers, method list                                   # METHODS_OF_CLASS       # _Identifiers
+            which classes get total ordering from functools as a decorator       # CLASSES_BY_DECORATOR   # functools.total_ordering
+            which classes have the private __update method                       # CLASSES_WITH_METHOD    # __update
+            what does _Link have as methods                                      # METHODS_OF_CLASS       # _Link
+            What does the code still flag with FIXME notes?                      # COMMENTS               # FIXME
+            what does the verbose flag do                                        # UNKNOWN                # -
+            In which file is the VERSION constant defined?                       # DEFINITIONS            # VERSION
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

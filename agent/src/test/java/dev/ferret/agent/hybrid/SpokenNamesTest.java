@@ -1372,6 +1372,26 @@ class SpokenNamesTest {
                         return []
 
 
+                from html.parser import HTMLParser
+
+
+                class TableHandler(HTMLParser):
+                    pass
+
+
+                class Packet(object):
+                    def guess_payload_class(self, payload):
+                        return Packet
+
+
+                class Node(object):
+                    pass
+
+
+                def parse_node(text) -> Optional[Node]:
+                    return None
+
+
                 def read_tag_database_file(path, is_private=False):
                     try:
                         return open(path)
@@ -1678,6 +1698,9 @@ class SpokenNamesTest {
             fns with a sample default param, touching the generator output | FunctionsWithParameter[parameter=sample_default]
             where do we catch buttonpush                         | Catches[exception=buttonpush]
             Where is smmap imported?                             | Imports[module=smmap]
+            subclases of htmlparser pls                          | Subclasses[base=HTMLParser, indirect=false]
+            classes with a guess payload class method            | ClassesWithMethod[method=guess_payload_class]
+            what returns optional node (type hint)               | FunctionsReturning[type=Optional[Node]]
             need every descendant of dialog (urwid one), any depth | Subclasses[base=dialog, indirect=true]
             what does the bugreport class define, methods only   | MethodsOfClass[className=bugreport]
             """)
