@@ -17,9 +17,16 @@ final class DetectImports extends Detect {
 
     Candidate imports() {
         int importCue = first(Lexicon.IMPORT);
-        if (importCue == 1 && q.size() == 3 && Set.of("who", "what", "anything", "everything", "whatever")
-                .contains(q.get(0).lower()) && Set.of("imports", "import", "imported").contains(q.get(1).lower())) {
-            Word m = q.get(2);
+        int last = q.size() - 1;
+        boolean importLast = last >= 2 && Set.of("imports", "import", "imported", "importing").contains(q.get(last - 1).lower())
+                && (last == 2 && Set.of("who", "what", "anything", "everything", "whatever").contains(q.get(0).lower())
+                || last == 3 && Set.of("which", "what", "any").contains(q.get(0).lower())
+                && Set.of("files", "modules", "file", "module").contains(q.get(1).lower())) // "Which files import invoke?"
+                || last == 3 && Set.of("what", "who", "which").contains(q.get(0).lower())
+                && Set.of("depends", "depend", "relies", "rely").contains(q.get(1).lower())
+                && q.get(2).lower().equals("on"); // "What depends on invoke?"
+        if (importLast) {
+            Word m = q.get(last);
             // "who imports invoke??": the one word after the verb is the module, an English word too
             if (m.identifier() && !m.at() && !Lexicon.PRONOUN.contains(m.lower()) && !Lexicon.WH.contains(m.lower())
                     && !Lexicon.STOP.contains(m.lower()) && (m.text().equals(m.lower()) || knownModule(moduleOf(m)))

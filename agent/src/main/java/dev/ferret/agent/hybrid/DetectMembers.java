@@ -69,8 +69,9 @@ final class DetectMembers extends Detect {
                 "args", "kwarg", "kwargs").contains(q.get(i + 1).lower())) {
             return null; // "functions with a properties param": a parameter so named
         }
-        if (i > 0 && q.get(i).capitalised() && !q.get(i).allCaps() && Set.of("on", "of", "returns", "return", "returning",
-                "returned").contains(q.get(i - 1).lower())) {
+        if (i > 0 && q.get(i).capitalised() && !q.get(i).allCaps() && (Set.of("on", "of", "returns", "return", "returning",
+                "returned").contains(q.get(i - 1).lower()) || i + 1 < q.size() && q.get(i + 1).lower().equals("class"))) {
+            // ("the methods of the Properties class")
             return null; // "methods on Properties?", "what returns Properties": a class of that name
         }
         // "properties of X" in the sense of attributes of a concept is still a property question here

@@ -589,8 +589,10 @@ final class DetectNames extends Detect {
                     p = p >= 0 ? p : after(i, reach, true, skip);
                     p = p >= 0 ? p : lastWordAfter(i, skip);
                     if (p < 0 && i + 2 == q.size() && q.get(i + 1).identifier() && (Lexicon.PYTHON_KEYWORDS.contains(
-                            q.get(i + 1).lower()) || Lexicon.MODIFIER.contains(q.get(i + 1).lower()))
-                            && any(Set.of("name", "names"))) {
+                            q.get(i + 1).lower()) || Lexicon.MODIFIER.contains(q.get(i + 1).lower())
+                            || q.get(i + 1).text().matches("[a-z_][a-z0-9_]*") && !Lexicon.PRONOUN.contains(q.get(i + 1).lower())
+                            && !Set.of("it", "them", "this", "that", "what", "which").contains(q.get(i + 1).lower()))
+                            && any(Set.of("name", "names"))) { // ("... whose name contains has")
                         p = i + 1; // "every function whose name contains default", "... contains from": the last word
                     }
                     if (p >= 0) {

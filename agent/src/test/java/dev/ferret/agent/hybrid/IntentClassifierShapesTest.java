@@ -1573,6 +1573,10 @@ class IntentClassifierShapesTest {
             What does the code still flag with FIXME notes?                      # COMMENTS               # FIXME
             what does the verbose flag do                                        # UNKNOWN                # -
             In which file is the VERSION constant defined?                       # DEFINITIONS            # VERSION
+            Show every function whose name contains has.                         # FUNCTIONS_BY_NAME      # has
+            Show all methods of the Properties class.                            # METHODS_OF_CLASS       # Properties
+            Which files import invoke?                                           # IMPORTS                # invoke
+            What depends on invoke?                                              # IMPORTS                # invoke
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
