@@ -471,17 +471,10 @@ final class SpokenNames {
      * otherwise.
      */
     private Classification methodHad(IntentClassifier classifier, String question) {
-        Matcher m = CLASSES_HAVING.matcher(question);
-        if (!m.find()) {
-            return null;
-        }
-        String word = m.group(1);
-        EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
-        if (!used.contains(Role.DEFINED_FUNCTION) || Lexicon.known(word.toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        return standIn(classifier, question, m.start(1), m.end(1), word + "()", read ->
-                read instanceof Intent.ClassesWithMethod cm && cm.method().equals(word) ? read : null);
+        Stood stood = wordStoodIn(classifier, question, CLASSES_HAVING, word -> roles.getOrDefault(word,
+                EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION) && !Lexicon.known(word.toLowerCase(Locale.ROOT))
+                ? word + "()" : null, (word, read) -> read instanceof Intent.ClassesWithMethod cm && cm.method().equals(word));
+        return stood == null ? null : stood.reading();
     }
 
     /** A verb of raising or catching, then one word in small letters ("where do we catch buttonpush"). */
@@ -493,20 +486,10 @@ final class SpokenNames {
      * small letters, so read with it as written. Null otherwise.
      */
     private Classification exceptionNamed(IntentClassifier classifier, String question) {
-        Matcher m = RAISE_OR_CATCH_WORD.matcher(question);
-        while (m.find()) {
-            String word = m.group(1);
-            EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
-            if (!used.contains(Role.RAISED_OR_CAUGHT) || Lexicon.known(word) || GRAMMAR.contains(word)) {
-                continue;
-            }
-            Classification again = standIn(classifier, question, m.start(1), m.end(1), "`" + word + "`", read ->
-                    word.equals(raised(read)) ? read : null);
-            if (again != null) {
-                return again;
-            }
-        }
-        return null;
+        Stood stood = wordStoodIn(classifier, question, RAISE_OR_CATCH_WORD, word -> roles.getOrDefault(word,
+                EnumSet.noneOf(Role.class)).contains(Role.RAISED_OR_CAUGHT) && !Lexicon.known(word) && !GRAMMAR.contains(word)
+                ? "`" + word + "`" : null, (word, read) -> word.equals(raised(read)));
+        return stood == null ? null : stood.reading();
     }
 
     /** A word of the subclass relation, then one word in small letters ("subclases of htmlparser"). */
@@ -519,21 +502,36 @@ final class SpokenNames {
      * read with it so written, stated. Null otherwise.
      */
     private Classification classWord(IntentClassifier classifier, String question) {
-        Matcher m = RELATION_WORD.matcher(question);
+        Stood stood = wordStoodIn(classifier, question, RELATION_WORD, word -> GRAMMAR.contains(word) || Lexicon.known(word)
+                || roles.containsKey(word) ? null : onlyInAnotherCase(word, used -> used.contains(Role.BASE)
+                || used.contains(Role.DEFINED_CLASS)), (word, read) -> classArgument(read) != null
+                && classArgument(read).equalsIgnoreCase(word));
+        return stood == null ? null : noted(stood.reading(), stood.reading().intent(), stood.reading().uncertain(),
+                "read '" + stood.word() + "' as '" + stood.put() + "', the class here of those letters");
+    }
+
+    /** A word of the question put as another, and the reading that gave. */
+    private record Stood(String word, String put, Classification reading) {
+    }
+
+    /**
+     * The first word {@code pattern} finds (its group 1) for which {@code put} gives a stand-in, and the reading of the
+     * question with it so put, where {@code about} says that reading is about the word; null if none.
+     */
+    private static Stood wordStoodIn(IntentClassifier classifier, String question, Pattern pattern,
+                                     java.util.function.Function<String, String> put,
+                                     java.util.function.BiPredicate<String, Intent> about) {
+        Matcher m = pattern.matcher(question);
         while (m.find()) {
             String word = m.group(1);
-            if (GRAMMAR.contains(word) || Lexicon.known(word) || roles.containsKey(word)) {
+            String stand = put.apply(word);
+            if (stand == null) {
                 continue;
             }
-            String found = onlyInAnotherCase(word, used -> used.contains(Role.BASE) || used.contains(Role.DEFINED_CLASS));
-            if (found == null) {
-                continue;
-            }
-            Classification again = standIn(classifier, question, m.start(1), m.end(1), found, read ->
-                    found.equals(classArgument(read)) ? read : null);
+            Classification again = standIn(classifier, question, m.start(1), m.end(1), stand,
+                    read -> about.test(word, read) ? read : null);
             if (again != null) {
-                return noted(again, again.intent(), again.uncertain(), "read '" + word + "' as '" + found
-                        + "', the class here of those letters");
+                return new Stood(word, stand, again);
             }
         }
         return null;
