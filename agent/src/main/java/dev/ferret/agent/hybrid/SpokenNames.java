@@ -372,7 +372,9 @@ final class SpokenNames {
      */
     private Classification kindByNames(String question, Classification c) {
         boolean functions = c.intent() instanceof Intent.FunctionsByName;
-        if (!functions && !(c.intent() instanceof Intent.ClassesByName) || KIND_NOUN.matcher(question).find()) {
+        if (!functions && !(c.intent() instanceof Intent.ClassesByName) || KIND_NOUN.matcher(question).find()
+                || new Question(question).words.stream().anyMatch(w -> Lexicon.CLASS.contains(w.norm())
+                || Lexicon.FUNCTION.contains(w.norm()))) { // "clases ending in Backend?": the noun, misspelt
             return c;
         }
         String pattern = c.intent().argument();
@@ -495,7 +497,8 @@ final class SpokenNames {
     /** A word of the subclass relation, then one word in small letters ("subclases of htmlparser"). */
     private static final Pattern RELATION_WORD = Pattern.compile("(?i)\\b(?:subclass(?:es)?|subclases|childs?|children|"
             + "descendants?|derive[sd]?\\s+from|inherit(?:s|ing)?\\s+from|extends?|extending)\\s+(?:of\\s+)?(?:the\\s+)?"
-            + "([a-z_][a-z0-9_]*)\\b");
+            + "([a-z_][a-z0-9_]*)\\b(?=\\s*(?:[?.!,;]|$|\\s+(?:pls|please|plz|class|directly|recursively|transitively|"
+            + "at|in|incl|including|too|only|any)\\b))"); // the word ends the name: not "the generic memcached backend"
 
     /**
      * "subclases of htmlparser pls", read as nothing: the word is a class here in other letters' case (HTMLParser), so

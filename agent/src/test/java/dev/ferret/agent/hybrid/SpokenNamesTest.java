@@ -1721,6 +1721,33 @@ class SpokenNamesTest {
                 .lines().findFirst().orElseThrow());
     }
 
+    /**
+     * A class word in small letters is read as the repository's class only where it ends the name ("subclases of
+     * htmlparser pls"), not as the first word of a longer one ("the generic memcached backend", with a class Generic
+     * here); a misspelt class noun still says classes.
+     */
+    @org.junit.jupiter.api.Test
+    void aClassWordEndsTheName(@TempDir Path other) throws Exception {
+        Files.writeString(other.resolve("m.py"), """
+                class Generic(object):
+                    pass
+
+
+                class Sub(Generic):
+                    pass
+
+
+                def make_backend():
+                    pass
+                """);
+        PythonIndex ix = new PythonIndex(other);
+        assertEquals("Unknown[reason=no search the hybrid path knows]",
+                answerer.answer(ix, "What are all the transitive subclasses of the generic memcached backend?").intent().toString());
+        assertEquals("Subclasses[base=Generic, indirect=false]", answerer.answer(ix, "subclases of generic pls").intent().toString());
+        assertEquals("ClassesByName[pattern=*backend]", answerer.answer(ix, "clases ending in backend?").intent().toString());
+        assertEquals("FunctionsByName[pattern=*backend]", answerer.answer(ix, "anything named *backend").intent().toString());
+    }
+
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
