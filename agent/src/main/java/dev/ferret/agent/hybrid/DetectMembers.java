@@ -508,7 +508,10 @@ final class DetectMembers extends Detect {
             if (p >= 0 && call >= 0 && call < p && n.equals("method")) {
                 return null; // "who invokes the prepare_model method": its callers, not the classes that define it
             }
-            if (p >= 0 && methodLike(q.get(p))) {
+            boolean overridden = p >= 0 && p == q.size() - 1 && Set.of("override", "overrides", "overriding").contains(n)
+                    && classNoun && q.get(p).identifier() && q.get(p).capitalised() && !q.get(p).innerCapital()
+                    && !q.get(p).allCaps() && q.get(p).text().indexOf('.') < 0; // "Which classes override Init?"
+            if (p >= 0 && (methodLike(q.get(p)) || overridden)) {
                 boolean kind = knownDecorator(q.get(i)) != null;
                 return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) || kind ? 1 : 0),
                         false, "");

@@ -1577,6 +1577,7 @@ class IntentClassifierShapesTest {
             Show all methods of the Properties class.                            # METHODS_OF_CLASS       # Properties
             Which files import invoke?                                           # IMPORTS                # invoke
             What depends on invoke?                                              # IMPORTS                # invoke
+            Which classes override Init?                                         # CLASSES_WITH_METHOD    # Init
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
