@@ -361,7 +361,8 @@ final class DetectClasses extends Detect {
                 || q.phrase("through", "other") || intermediate() && !noIntermediate()
                 || q.phrase("through", "another") || q.phrase("going", "through")
                 || q.phrase("via", "other") || q.phrase("via", "another") || q.phrase("ends", "up", "inheriting")
-                || q.phrase("end", "up", "inheriting") || q.phrase("ends", "up", "subclassing") // "even via other classes" || q.phrase("all", "levels")
+                || q.phrase("end", "up", "inheriting") || q.phrase("ends", "up", "subclassing") // "even via other classes"
+                || q.phrase("all", "levels")
                 || q.phrase("every", "level") || q.phrase("at", "all", "levels")
                 || q.phrase("nested", "ones") || q.phrase("incl", "nested") || q.phrase("including", "nested")
                 || q.phrase("nested", "too") || q.phrase("even", "nested") || q.phrase("nested", "included") || q.phrase("nested", "as", "well")

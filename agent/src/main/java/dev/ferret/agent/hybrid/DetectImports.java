@@ -27,13 +27,14 @@ final class DetectImports extends Detect {
                 && q.get(2).lower().equals("on"); // "What depends on invoke?"
         if (importLast) {
             Word m = q.get(last);
+            String module = moduleOf(m);
             // "who imports invoke??": the one word after the verb is the module, an English word too
             if (m.identifier() && !m.at() && !Lexicon.PRONOUN.contains(m.lower()) && !Lexicon.WH.contains(m.lower())
-                    && !Lexicon.STOP.contains(m.lower()) && (m.text().equals(m.lower()) || knownModule(moduleOf(m)))
+                    && !Lexicon.STOP.contains(m.lower()) && (m.text().equals(m.lower()) || knownModule(module))
                     && !FILE_NAME.matcher(m.text()).matches() && m.text().indexOf('/') < 0 // not "requirements.txt"
                     && !Set.of("everything", "anything", "something", "stuff",
                     "them", "these", "those", "this", "that", "most", "more", "less").contains(m.lower())) {
-                return new Candidate(new Intent.Imports(moduleOf(m) != null ? moduleOf(m) : m.text()), 7, false, "");
+                return new Candidate(new Intent.Imports(module != null ? module : m.text()), 7, false, "");
             }
         }
         if (importModifier(importCue) && q.find(importCue + 1, Lexicon.IMPORT) < 0) {

@@ -191,7 +191,7 @@ final class DetectStatements extends Detect {
             while (n < q.size() && !q.get(n).lower().equals("notes")) {
                 n++;
             }
-            if (n == 0 || n > 0 && Set.of("the", "all", "any", "my", "our", "list", "show", "find").contains(q.get(n - 1).lower())) {
+            if (n == 0 || Set.of("the", "all", "any", "my", "our", "list", "show", "find").contains(q.get(n - 1).lower())) {
                 tag = "NOTE";
             }
         }

@@ -674,12 +674,14 @@ final class Rewrites {
             + "(ordering|checkable|cache|property|required|json)\\b", Pattern.CASE_INSENSITIVE);
     /** "lru cached funcs": the functions decorated with lru_cache. */
     private static final Pattern LRU_CACHED = Pattern.compile("\\blru[-_ ]?cached\\b", Pattern.CASE_INSENSITIVE);
+    /** The modules of {@link #MODULE_DECORATORS}, as a regular expression's alternatives. */
+    private static final String DECORATOR_MODULES = "functools|contextlib|abc|typing|dataclasses|enum|asyncio|attrs|attr";
     /**
      * A standard module's decorator said after the module's name ("decorated functools total ordering", "typing final
      * classes"): the decorator as written with its module, {@code functools.total_ordering}.
      */
     private static final Pattern MODULE_THEN_DECORATOR = Pattern.compile(
-            "(?<![\\w.`@])(functools|contextlib|abc|typing|dataclasses|enum|asyncio|attrs|attr)\\s+([a-z_]+)(?![\\w.`])");
+            "(?<![\\w.`@])(" + DECORATOR_MODULES + ")\\s+([a-z_]+)(?![\\w.`])");
     /** The decorators of those modules, by module. */
     private static final Map<String, Set<String>> MODULE_DECORATORS = Map.of(
             "functools", Set.of("total_ordering", "lru_cache", "cache", "cached_property", "wraps", "singledispatch",
@@ -709,13 +711,18 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** A module's decorator, then "from" the module, before a word of decorating ("total_ordering from functools as a decorator"). */
     private static final Pattern DECORATOR_FROM_MODULE = Pattern.compile("(?<![\\w.`@])([a-z_]+)\\s+from\\s+(?:the\\s+)?"
-            + "(functools|contextlib|abc|typing|dataclasses|enum|asyncio|attrs|attr)(?:\\s+(?:module|lib|library))?"
+            + "(" + DECORATOR_MODULES + ")(?:\\s+(?:module|lib|library))?"
             + "(?=\\s+(?:as\\s+(?:an?\\s+)?(?:class\\s+|function\\s+)?decorator|decorator|decorated)\\b)");
     /** "decoratd": a letter left out of "decorated" (read as "decorate" by spelling alone, one letter from both). */
     private static final Pattern DECORATD = Pattern.compile("\\bdecoratd\\b", Pattern.CASE_INSENSITIVE);
     /** "private" or the like before a name that starts with an underscore, which already says so. */
     private static final Pattern PRIVATE_BEFORE_NAME = Pattern.compile("\\b(?:private|protected|internal|non-public)\\s+(?=_\\w)",
             Pattern.CASE_INSENSITIVE);
+    /** {@code module.name} where {@code name} is one of that module's decorators, else {@code asWritten}. */
+    private static String moduleDecorator(String module, String name, String asWritten) {
+        return MODULE_DECORATORS.get(module).contains(name) ? module + "." + name : asWritten;
+    }
+
     /** A word of decorating right after a name. */
     private static final Pattern DECORATING_NEAR = Pattern.compile("\\s+(?:decorated|decorator|decorators|deco)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -898,8 +905,8 @@ final class Rewrites {
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
         q = PER_ANNOTATIONS.matcher(q).replaceAll(""); // "functions returning connection call per the type hints"
         q = EXC_CLASSES.matcher(q).replaceAll("exception"); // "custom exc classes pls"
-        q = DECORATOR_FROM_MODULE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(2))
-                .contains(m.group(1)) ? m.group(2) + "." + m.group(1) : m.group())); // "total ordering from functools as a decorator"
+        q = DECORATOR_FROM_MODULE.matcher(q).replaceAll(m -> Matcher.quoteReplacement(moduleDecorator(m.group(2), m.group(1),
+                m.group()))); // "total ordering from functools as a decorator"
         q = DECORATD.matcher(q).replaceAll("decorated"); // "classes decoratd by X"
         q = PRIVATE_BEFORE_NAME.matcher(q).replaceAll(""); // "the private __update method": the name says it
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
@@ -1141,9 +1148,9 @@ final class Rewrites {
         q = SPOKEN_DECORATOR.matcher(q).replaceAll(m -> (m.group(1) + "_" + m.group(2)).toLowerCase(java.util.Locale.ROOT));
         q = LRU_CACHED.matcher(q).replaceAll("lru_cache decorated");
         final String beforeModules = q;
-        q = MODULE_THEN_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement(MODULE_DECORATORS.get(m.group(1))
-                .contains(m.group(2)) && (!m.group(1).equals("asyncio") || DECORATING_NEAR.matcher(beforeModules)
-                .region(m.end(), beforeModules.length()).lookingAt()) ? m.group(1) + "." + m.group(2) : m.group()));
+        q = MODULE_THEN_DECORATOR.matcher(q).replaceAll(m -> Matcher.quoteReplacement(!m.group(1).equals("asyncio")
+                || DECORATING_NEAR.matcher(beforeModules).region(m.end(), beforeModules.length()).lookingAt()
+                ? moduleDecorator(m.group(1), m.group(2), m.group()) : m.group()));
                 // ("asyncio coroutine decorated", not "any asyncio coroutine stuff": the coroutines of asyncio)
         q = SPOKEN_SIX_DECORATOR.matcher(q).replaceAll(m -> m.group(7) == null ? "add_metaclass"
                 : "python_2_unicode_compatible"); // ("who uses add metaclass as a class decorator")

@@ -381,16 +381,12 @@ final class SpokenNames {
         if (pattern.indexOf('*') < 0 || pattern.equals("*")) {
             return c;
         }
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            regex.append(regex.isEmpty() && !pattern.startsWith("*") ? "" : ".*").append(Pattern.quote(part));
-        }
-        Pattern glob = Pattern.compile(regex.toString().replaceFirst("^\\.\\*", pattern.startsWith("*") ? ".*" : ""),
-                Pattern.CASE_INSENSITIVE);
+        // the search's own test of a name against the pattern
+        dev.ferret.agent.python.Matchers.NamePredicate named = dev.ferret.agent.python.Matchers.name(pattern);
         long functionsNamed = roles.entrySet().stream().filter(e -> e.getValue().contains(Role.DEFINED_FUNCTION)
-                && glob.matcher(e.getKey()).matches()).count();
+                && named.test(e.getKey(), e.getKey())).count();
         long classesNamed = roles.entrySet().stream().filter(e -> e.getValue().contains(Role.DEFINED_CLASS)
-                && glob.matcher(e.getKey()).matches()).count();
+                && named.test(e.getKey(), e.getKey())).count();
         if (functions && functionsNamed == 0 && classesNamed > 0) {
             return noted(c, new Intent.ClassesByName(pattern), false, "read '" + pattern + "' as '" + pattern
                     + "' in class names: no function here is named so, " + classesNamed + " classes are");
@@ -446,21 +442,12 @@ final class SpokenNames {
      * read with the word written as code, where that reading lists the functions taking it. Null otherwise.
      */
     private Classification parameterTaken(IntentClassifier classifier, String question) {
-        Matcher m = TAKING.matcher(question);
-        while (m.find()) {
-            String word = m.group(1);
+        Stood stood = wordStoodIn(classifier, question, TAKING, word -> {
             EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
-            if (!used.contains(Role.PARAMETER) || used.contains(Role.DEFINED_CLASS)) {
-                continue;
-            }
-            Classification again = standIn(classifier, question, m.start(1), m.end(1), "`" + word + "`", read ->
-                    read instanceof Intent.FunctionsWithParameter f && f.parameter().equals(word) ? read : null);
-            if (again != null) {
-                return noted(again, again.intent(), true, "read '" + word + "' as the parameter of that name, which "
-                        + "functions here take");
-            }
-        }
-        return null;
+            return used.contains(Role.PARAMETER) && !used.contains(Role.DEFINED_CLASS) ? "`" + word + "`" : null;
+        }, (word, read) -> read instanceof Intent.FunctionsWithParameter f && f.parameter().equals(word));
+        return stood == null ? null : noted(stood.reading(), stood.reading().intent(), true, "read '" + stood.word()
+                + "' as the parameter of that name, which functions here take");
     }
 
     /** Classes, a verb of having, then one word that ends the question ("classes w/ getmod"). */
@@ -651,9 +638,7 @@ final class SpokenNames {
      * ("cmpkey": {@code _cmpkey}), or null where there is none or both.
      */
     private String afterUnderscores(String name, java.util.function.Predicate<EnumSet<Role>> role) {
-        List<String> hidden = java.util.stream.Stream.of("_" + name, "__" + name)
-                .filter(n -> role.test(roles.getOrDefault(n, EnumSet.noneOf(Role.class)))).toList();
-        return hidden.size() == 1 ? hidden.getFirst() : null;
+        return onlyOne(List.of("_" + name, "__" + name), n -> role.test(roles.getOrDefault(n, EnumSet.noneOf(Role.class))));
     }
 
     /** The exception a question of raising or catching is about, else null. */
@@ -801,13 +786,8 @@ final class SpokenNames {
         if (raised != null && !known(raised) && raised.length() >= 8 && !Lexicon.PYTHON_EXCEPTIONS.contains(raised)) {
             // "places catching ValueEror", "raise ValueErorr": Python's own exception typed with a slip, where the
             // repository has no name so written
-            String fix = null;
-            for (String e : Lexicon.PYTHON_EXCEPTIONS) {
-                if (typo(raised, e)) {
-                    fix = fix == null ? e : "";
-                }
-            }
-            if (fix != null && !fix.isEmpty()) {
+            String fix = onlyOne(Lexicon.PYTHON_EXCEPTIONS, e -> typo(raised, e));
+            if (fix != null) {
                 return noted(c, raisedAs(c.intent(), fix), false, "read '" + raised + "' as '" + fix
                         + "', Python's exception of nearly those letters");
             }
@@ -835,14 +815,9 @@ final class SpokenNames {
         }
         if (c.intent() instanceof Intent.Callers f && !known(f.function()) && f.function().matches("[A-Za-z_]\\w{7,}")) {
             // "what calls wasSuccesful": the one function here of nearly that spelling, stated
-            String found = null;
-            for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-                if ((e.getValue().contains(Role.DEFINED_FUNCTION) || e.getValue().contains(Role.CALLED))
-                        && typo(f.function(), e.getKey())) {
-                    found = found == null ? e.getKey() : "";
-                }
-            }
-            if (found != null && !found.isEmpty()) {
+            String found = onlyName(n -> typo(f.function(), n),
+                    used -> used.contains(Role.DEFINED_FUNCTION) || used.contains(Role.CALLED));
+            if (found != null) {
                 return noted(c, new Intent.Callers(found), c.uncertain(), "read '" + f.function() + "' as '" + found
                         + "', the function here of nearly that spelling");
             }
@@ -854,7 +829,7 @@ final class SpokenNames {
         }
         if (c.intent() instanceof Intent.FunctionsReturning r && r.type().indexOf('[') > 0) {
             // "what returns optional node": Optional[Node], the repository's class inside the typing form
-            Matcher inner = Pattern.compile("(?<=[\\[,]\\s?)([a-z][a-z0-9]*)(?=[\\],])").matcher(r.type());
+            Matcher inner = TYPE_ARGUMENT_WORD.matcher(r.type());
             StringBuilder spelt = new StringBuilder();
             boolean changed = false;
             while (inner.find()) {
@@ -979,13 +954,23 @@ final class SpokenNames {
      * there is none or more than one.
      */
     private String onlyInAnotherCase(String name, java.util.function.Predicate<EnumSet<Role>> role) {
+        return onlyName(name::equalsIgnoreCase, role);
+    }
+
+    /** The one name of the repository that {@code spelt} accepts and that is used as {@code role} says, or null. */
+    private String onlyName(java.util.function.Predicate<String> spelt, java.util.function.Predicate<EnumSet<Role>> role) {
+        return onlyOne(roles.keySet(), n -> spelt.test(n) && role.test(roles.get(n)));
+    }
+
+    /** The one name of {@code names} that {@code test} accepts, or null where there is none or more than one. */
+    private static String onlyOne(Iterable<String> names, java.util.function.Predicate<String> test) {
         String found = null;
-        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && role.test(e.getValue())) {
+        for (String n : names) {
+            if (test.test(n)) {
                 if (found != null) {
                     return null;
                 }
-                found = e.getKey();
+                found = n;
             }
         }
         return found;
@@ -1001,21 +986,10 @@ final class SpokenNames {
                 || LIBRARY_CLASSES.contains(name.toLowerCase(Locale.ROOT))) {
             return null;
         }
-        String found = null;
         // a name the question wrote in small letters ("basehueristic", capitalised by the reader): its letters only
         boolean plain = name.substring(1).equals(name.substring(1).toLowerCase(Locale.ROOT));
-        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-            String n = e.getKey();
-            if (!e.getValue().contains(Role.DEFINED_CLASS) || !(typo(name, n)
-                    || plain && typo(name.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT)))) {
-                continue;
-            }
-            if (found != null) {
-                return null;
-            }
-            found = n;
-        }
-        return found;
+        return onlyName(n -> typo(name, n) || plain && typo(name.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT)),
+                used -> used.contains(Role.DEFINED_CLASS));
     }
 
     /**
@@ -1100,19 +1074,10 @@ final class SpokenNames {
                 || Lexicon.PYTHON_EXCEPTIONS.contains(name)) {
             return c;
         }
-        String found = null;
-        for (Map.Entry<String, EnumSet<Role>> e : roles.entrySet()) {
-            String n = e.getKey();
-            if (n.length() > name.length() && n.endsWith(name) && e.getValue().contains(Role.CLASS)
-                    && Character.isLetterOrDigit(n.charAt(n.length() - name.length() - 1))) {
-                if (found != null) {
-                    return c; // two such classes: the question does not say which
-                }
-                found = n;
-            }
-        }
+        String found = onlyName(n -> n.length() > name.length() && n.endsWith(name)
+                && Character.isLetterOrDigit(n.charAt(n.length() - name.length() - 1)), used -> used.contains(Role.CLASS));
         if (found == null) {
-            return c;
+            return c; // none, or two such classes: the question does not say which
         }
         Intent named = raisedAs(c.intent(), found);
         List<String> notes = new ArrayList<>(c.notes());
@@ -1985,6 +1950,8 @@ final class SpokenNames {
     /** Words that ask for classes by a method ("which classes", "a X method", "define", "implement"). */
     private static final Pattern CLASSES_OR_METHOD = Pattern.compile("(?i)\\b(?:classes|class|method|methods|define|defines|"
             + "defining|implement|implements|implementing)\\b");
+    /** A word in small letters inside a typing form's brackets ("Optional[node]"). */
+    private static final Pattern TYPE_ARGUMENT_WORD = Pattern.compile("(?<=[\\[,]\\s?)([a-z][a-z0-9]*)(?=[\\],])");
     /** A verb of using, and one of calling. */
     private static final Pattern USING = Pattern.compile("(?i)\\b(?:using|uses|use|used)\\b");
     private static final Pattern CALL_WORD = Pattern.compile("(?i)\\b(?:call|calls|calling|called|caller|callers|invoke[sd]?|"
