@@ -94,9 +94,9 @@ final class ContextClause {
     private static final Pattern WORK_LAST = Pattern.compile(",\\s*(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|retro|inventory|sync)"
             + "[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", doing a review of our exceptions": the piece of work the asker is doing, last. */
-    private static final Pattern DOING_WORK = Pattern.compile(",\\s*(?:i'?m\\s+|we'?re\\s+|i am\\s+|we are\\s+)?doing\\s+"
-            + "(?:a|an|the|my|our|some)\\s+(?:[\\w-]+\\s+)?(?:" + WORK + ")\\b(?![^?]*(?:/|\\b(?:dir|directory|folder|"
-            + "package|module)\\b))[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // not "... of the middleware/ dir": a place
+    private static final Pattern DOING_WORK = Pattern.compile("(?:,|\\s[-\u2013\u2014])\\s*(?:i'?m\\s+|we'?re\\s+|i am\\s+"
+            + "|we are\\s+)?doing\\s+(?:a|an|the|my|our|some)\\s+(?:[\\w-]+\\s+)?(?:" + WORK + "|check|checks|scan|sweep|"
+            + "survey|analysis)\\b(?![^?]*(?:/|\\b(?:dir|directory|folder|package|module)\\b))[^?]*[.!]?\\s*$", Pattern.CASE_INSENSITIVE); // not "... of the middleware/ dir": a place
     /**
      * "which ones implement decode? adding a charset arg": after the question mark, what the asker is doing, said with a
      * verb in -ing; the question is already asked.
@@ -189,6 +189,12 @@ final class ContextClause {
             + "|may|do)\\s+(?:we|i|you)\\s+(?:just\\s+|finally\\s+|safely\\s+)?(?:drop|remove|delete|replace|ditch|kill|deprecate|"
             + "inline|rename|move|refactor|get\\s+rid\\s+of|swap|upgrade|bump|update|merge|split|simplify)\\s+(?:it|them|this|that|"
             + "those|these)\\b[^?]*\\??\\s*$", Pattern.CASE_INSENSITIVE);
+    /** ", type manager stuff is slow": a remark on the code after the question, a judgement that asks for nothing. */
+    private static final Pattern JUDGED = Pattern.compile("(?:,|;|\\s[-\u2013\u2014]+)\\s*(?!(?:which|that|who|where|what|"
+            + "when|how|and|or|but|so|if)\\b)(?:[\\w-]+\\s+){1,4}(?:is|are|was|were|seems|seem|feels|feel|looks|look|gets|got)\\s+"
+            + "(?:so\\s+|too\\s+|really\\s+|kinda\\s+|pretty\\s+|very\\s+|super\\s+|way\\s+too\\s+)?(?:slow|broken|flaky|"
+            + "buggy|weird|messy|confusing|bloated|ugly|fragile|painful|annoying|a\\s+mess|a\\s+pain|hairy|gnarly|"
+            + "sluggish|hot)\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE);
     /** ", touching the generator output": what the asker is working on, a gerund clause last. */
     private static final Pattern TOUCHING_LAST = Pattern.compile(",\\s*(?:touching|changing|editing|reworking|updating|"
             + "tweaking|fixing|debugging)\\s+(?:the\\s+|our\\s+|some\\s+)?[^,?]{1,50}?[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -612,7 +618,7 @@ final class ContextClause {
                 q = rest.substring(0, pr.start()) + (its.isEmpty() ? asWritten : name + its) + rest.substring(pr.end());
             }
         }
-        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, OLD_STYLE, WHICH_ONE, TOUCHING_LAST, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
+        for (Pattern p : List.of(TRAILING, TRAILING_WANT, TRAILING_SOMEONE, TRAILING_WHY, WORK_LAST, TOPIC_LAST, FOR_THIS, DOING_WORK, DOING_AFTER, PLAN, AFTERTHOUGHT, GUESS, JUDGED, OLD_STYLE, WHICH_ONE, TOUCHING_LAST, SO_CAN, SO_THAT, HUNTING, EXAMPLE, INCLUDING,
                 EXCLUDING)) {
             Matcher t = p.matcher(q);
             if (t.find() && t.start() > 3) {

@@ -147,6 +147,10 @@ final class DetectDecorators extends Detect {
                 if (p < 0 && n.equals("decorated") && !(i > 0 && Set.of("get", "gets", "got", "getting", "become",
                         "becomes", "became").contains(q.get(i - 1).lower()))) { // "classes get decorated by ...": a verb
                     p = rightBefore(i); // "staticmethod-decorated methods"
+                    if (p >= 1 && Set.of("usages", "usage", "uses").contains(q.get(p).lower()) && q.get(p - 1).code()
+                            && q.get(p - 1).identifier()) {
+                        p = p - 1; // "abc.abstractproperty usages (decorated methods)": the name before the noun
+                    }
                 }
                 if (p < 0 && n.equals("applied") && (classNoun || functionNoun)) {
                     p = rightBefore(i); // "which classes get total_ordering applied"; not "where is the fix applied"

@@ -491,7 +491,7 @@ final class DetectFunctions extends Detect {
             // "where is max_bytes a param", "where's field_name an argument": the name, then what it is
             Word named = q.get(i);
             boolean whereIs = i >= 2 && q.get(i - 2).lower().equals("where") && q.get(i - 1).norm().equals("is")
-                    || q.get(i - 1).lower().matches("where'?s");
+                    || q.get(i - 1).lower().matches("where'?s") || q.get(i - 1).norm().equals("where"); // "wheres", read as where
             if (whereIs && named.code() && named.identifier() && Set.of("a", "an").contains(q.get(i + 1).lower())
                     && Lexicon.PARAMETER.contains(q.get(i + 2).norm())) {
                 return new Candidate(new Intent.FunctionsWithParameter(named.text()), 7, false, "");
@@ -611,7 +611,7 @@ final class DetectFunctions extends Detect {
         for (int i = Math.max(0, r); r >= 0 && i < q.size() && p < 0; i++) {
             String n = q.get(i).norm();
             if (Lexicon.RETURN.contains(n) || n.equals("->")) {
-                p = after(i, 4, false, skip);
+                p = after(i, 5, false, skip); // "whose return type is an optional str"
                 if (p < 0 && n.equals("->") && i + 1 < q.size() && q.get(i + 1).identifier()
                         && !Set.of("annotation", "annotations", "hint", "hints").contains(q.get(i + 1).lower())) {
                     p = i + 1; // "fns annotated -> type": the word after the arrow is the annotation as written

@@ -448,6 +448,16 @@ final class DetectMembers extends Detect {
         boolean subject = classNoun || implementers || roles
                 || (!pluralFunctions && (q.has(Set.of("who", "what", "anything", "whatever", "anyone", "anybody", "someone"))
                 || q.phrase("which", "ones"))); // "which ones implement decode?"
+        for (Word w : q.words) {
+            // "load_commands overridden where?", "where is get_parser overridden": a method's name written as code, then
+            // where it is overridden (the classes that define it)
+            int j = w.index() + 1;
+            if (w.code() && w.identifier() && writtenAsMethod(w.text()) && w.text().indexOf('.') < 0 && methodLike(w)
+                    && j < q.size() && Set.of("overridden", "overriden", "reimplemented").contains(q.get(j).lower())
+                    && (q.find(0, Set.of("where", "wheres", "anywhere")) >= 0 || subject) && !any(Lexicon.CALL)) {
+                return new Candidate(new Intent.ClassesWithMethod(w.text()), 7, false, "");
+            }
+        }
         if (!subject) {
             return null;
         }
@@ -509,8 +519,8 @@ final class DetectMembers extends Detect {
                 return null; // "who invokes the prepare_model method": its callers, not the classes that define it
             }
             boolean overridden = p >= 0 && p == q.size() - 1 && Set.of("override", "overrides", "overriding").contains(n)
-                    && classNoun && q.get(p).identifier() && q.get(p).capitalised() && !q.get(p).innerCapital()
-                    && !q.get(p).allCaps() && q.get(p).text().indexOf('.') < 0; // "Which classes override Init?"
+                    && classNoun && q.get(p).identifier() && q.get(p).capitalised() && !q.get(p).allCaps()
+                    && q.get(p).text().indexOf('.') < 0; // "Which classes override Init?", "... InvokeMethod?": a class is subclassed, not overridden
             if (p >= 0 && (methodLike(q.get(p)) || overridden)) {
                 boolean kind = knownDecorator(q.get(i)) != null;
                 return new Candidate(new Intent.ClassesWithMethod(text(p)), 6 + (q.has(Lexicon.METHOD) || kind ? 1 : 0),

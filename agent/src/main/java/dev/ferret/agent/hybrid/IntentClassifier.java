@@ -260,6 +260,11 @@ public final class IntentClassifier {
         try {
             text = Rewrites.apply(text);
             split = ContextClause.split(text);
+            if (!split.question().equals(text)) {
+                // "classes extending auth (any level)": the rewrites read the question as it now ends ("... auth at
+                // any depth" names the class Auth)
+                split = new ContextClause.Split(Rewrites.apply(split.question()), split.notes());
+            }
         } catch (RuntimeException e) {
             split = new ContextClause.Split(text, List.of());
         }

@@ -379,6 +379,7 @@ final class NoListing {
             }
             if (RUNTIME.contains(l) && !(w.allCaps() && w.text().length() > 1) // "PERF comments": a tag, written so
                     && !namePart(q, i) // "classes that end with Leaks": a part of a name
+                    && !(i > 0 && Character.isUpperCase(w.text().charAt(0)) && !w.allCaps()) // "what can Runtime do": a class
                     && !(prev.equals("the") && Set.of("decorator", "decorators", "deco", "class", "module", "fixture",
                     "function", "func", "method", "helper").contains(next)) // "the profile decorator": a name's
                     || l.equals("loop") && prev.equals("event") && q.words.stream()

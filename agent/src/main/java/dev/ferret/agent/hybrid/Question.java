@@ -257,7 +257,8 @@ final class Question {
     /** Corrections read as the word everywhere: question words, comment tags, tuples ("wich", "fxime", "tupels"). */
     private static boolean readsAsCorrected(String fix) {
         return Lexicon.WH.contains(fix) || Lexicon.TAG_ANY_CASE.containsKey(fix) || fix.equals("tuple") || fix.equals("tuples")
-                || fix.equals("definition") || fix.equals("definitions"); // "jump to X definiton"
+                || fix.equals("definition") || fix.equals("definitions") // "jump to X definiton"
+                || fix.equals("caught") || fix.equals("catches") || fix.equals("catching"); // "where is it cought"
     }
 
     int size() {

@@ -701,7 +701,8 @@ final class Rewrites {
     private static final Pattern SPOKEN_SIX_DECORATOR = Pattern.compile("\\b(?:(?:(?<=\\bdecorated\\s{1,3}(?:(?:with|by|using)"
             + "\\s{1,3})?)(add)\\s+(metaclass)|(add)\\s+(metaclass)(?=\\s+(?:decorators?|deco)\\b))"
             + "|(add)\\s+(metaclass)(?=\\s+as\\s+(?:an?\\s+)?(?:class\\s+)?decorator\\b)"
-            + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible))\\b", Pattern.CASE_INSENSITIVE);
+            + "|(python)\\s*(2)\\s+(unicode)\\s+(compatible)"
+            + "|(?<=(?<![\\w.`@])six\\s{1,3})(add)\\s+(metaclass))\\b", Pattern.CASE_INSENSITIVE); // "using six add metaclass"
     /** "per the type hints", "according to the annotations": where a return type is read, said after the question. */
     private static final Pattern PER_ANNOTATIONS = Pattern.compile("\\s+(?:per|according\\s+to|going\\s+by)\\s+(?:the\\s+|their\\s+|its\\s+)?"
             + "(?:type\\s+hints?|type\\s+annotations?|annotations?|signatures?|hints)\\b", Pattern.CASE_INSENSITIVE);
@@ -718,6 +719,9 @@ final class Rewrites {
     /** "private" or the like before a name that starts with an underscore, which already says so. */
     private static final Pattern PRIVATE_BEFORE_NAME = Pattern.compile("\\b(?:private|protected|internal|non-public)\\s+(?=_\\w)",
             Pattern.CASE_INSENSITIVE);
+    /** A name's start, then an ellipsis, then a kind: "every make... function". */
+    private static final Pattern ELLIPSIS_PREFIX = Pattern.compile("(?<![\\w.*])([A-Za-z_][A-Za-z0-9_]*)(?:\\.\\.\\.|\u2026)(?=\\s+"
+            + "(?:functions?|funcs?|fns?|methods?|defs?|class|classes)\\b)");
     /** {@code module.name} where {@code name} is one of that module's decorators, else {@code asWritten}. */
     private static String moduleDecorator(String module, String name, String asWritten) {
         return MODULE_DECORATORS.get(module).contains(name) ? module + "." + name : asWritten;
@@ -909,6 +913,7 @@ final class Rewrites {
                 m.group()))); // "total ordering from functools as a decorator"
         q = DECORATD.matcher(q).replaceAll("decorated"); // "classes decoratd by X"
         q = PRIVATE_BEFORE_NAME.matcher(q).replaceAll(""); // "the private __update method": the name says it
+        q = ELLIPSIS_PREFIX.matcher(q).replaceAll("$1*"); // "every make... function": make*
         q = DECORATOR_FROM.matcher(q).replaceAll(m -> { // "the abstractproperty decorator from abc"
             String name = m.group(2);
             boolean written = m.group(1) != null || name.indexOf('_') >= 0 || Lexicon.KNOWN_DECORATORS.contains(name)

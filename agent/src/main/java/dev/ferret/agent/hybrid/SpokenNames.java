@@ -66,7 +66,7 @@ final class SpokenNames {
 
     /** What the repository does with a name: a question that needs a class is not answered with a parameter's name. */
     private enum Role { CLASS, FUNCTION, PARAMETER, IMPORTED, ASSIGNED, CALLED, MODULE, DEFINED_CLASS, RAISED_OR_CAUGHT,
-        DEFINED_FUNCTION, DECORATOR, BASE }
+        DEFINED_FUNCTION, DECORATOR, BASE, CLASS_DECORATOR, FUNCTION_DECORATOR }
 
     /** Names of the repository by their words ("process payment" to process_payment), in order of first sight. */
     private final Map<String, Set<String>> byWords;
@@ -130,7 +130,7 @@ final class SpokenNames {
                     names.addLast(b, Role.BASE);
                 });
                 names.describe(c, stem);
-                c.decorators().forEach(names::addDecorator);
+                c.decorators().forEach(d -> names.addDecorator(d, Role.CLASS_DECORATOR));
             }
             for (PyFunction fn : f.functions()) {
                 names.add(fn.name(), Role.FUNCTION);
@@ -138,7 +138,7 @@ final class SpokenNames {
                 for (PyParam p : fn.params()) {
                     names.add(p.name(), Role.PARAMETER);
                 }
-                fn.decorators().forEach(names::addDecorator);
+                fn.decorators().forEach(d -> names.addDecorator(d, Role.FUNCTION_DECORATOR));
             }
             for (PyImport i : f.imports()) {
                 names.add(i.name(), Role.IMPORTED);
@@ -220,10 +220,15 @@ final class SpokenNames {
         }
 
         /** A decorator: its last name, and a dotted one also as written ({@link #addDotted}). */
-        void addDecorator(PyReference ref) {
+        void addDecorator(PyReference ref, Role on) {
             addLast(ref, Role.FUNCTION);
             addLast(ref, Role.DECORATOR);
+            addLast(ref, on);
             addDotted(ref);
+            String name = ref == null ? null : ref.dotted() != null ? ref.dotted() : ref.text();
+            if (name != null && name.indexOf('.') > 0) {
+                roles.computeIfAbsent(name.replaceFirst("\\(.*$", ""), k -> EnumSet.noneOf(Role.class)).add(on); // "ddt.ddt"
+            }
         }
 
         /**
@@ -773,6 +778,14 @@ final class SpokenNames {
             // "where do we use insort": a name the repository calls (bisect's insort), not a module it imports
             return reread(c, new Intent.Callers(i.module()));
         }
+        if (c.intent() instanceof Intent.Imports i && i.module().indexOf('.') > 0 && isDecorator(i.module())
+                && !roles.get(i.module()).contains(Role.MODULE) && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))
+                && !IMPORT_WORD.matcher(question).find()) {
+            // "which tests use ddt.data": a dotted decorator the repository applies, not a module it imports
+            boolean onClasses = roles.get(i.module()).contains(Role.CLASS_DECORATOR)
+                    && !roles.get(i.module()).contains(Role.FUNCTION_DECORATOR);
+            return reread(c, onClasses ? new Intent.ClassesByDecorator(i.module()) : new Intent.FunctionsByDecorator(i.module()));
+        }
         if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
             return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
         }
@@ -807,11 +820,25 @@ final class SpokenNames {
             // "funcs using removals.removed_property": a decorator here, applied and never called, so what it decorates
             return reread(c, new Intent.FunctionsByDecorator(f.function()));
         }
+        if (c.intent() instanceof Intent.Subclasses sc && roles.getOrDefault(sc.base(), EnumSet.noneOf(Role.class))
+                .contains(Role.DEFINED_FUNCTION) && !roles.get(sc.base()).contains(Role.CLASS)
+                && !roles.get(sc.base()).contains(Role.IMPORTED) && IMPLEMENT_WORD.matcher(question).find()) {
+            // "who implements InvokeAccessor": a method here, no class, so the classes that define it
+            return reread(c, new Intent.ClassesWithMethod(sc.base()));
+        }
         if (c.intent() instanceof Intent.ClassesWithMethod m && roles.getOrDefault(m.method(), EnumSet.noneOf(Role.class))
                 .contains(Role.DEFINED_CLASS) && !roles.get(m.method()).contains(Role.DEFINED_FUNCTION)
                 && !CLASSES_OR_METHOD.matcher(question).find()) { // not "which classes have a directional_link method"
             // "what does _SafeInserter have on it": a class here, not a method, so its methods
             return reread(c, new Intent.MethodsOfClass(m.method()));
+        }
+        if (c.intent() instanceof Intent.Callers f && !known(f.function()) && f.function().matches("[a-z][a-z0-9]{3,}")) {
+            // "where is smartconnect called": the repository's function SmartConnect, its only one of those letters
+            String found = onlyInAnotherCase(f.function(), used -> used.contains(Role.DEFINED_FUNCTION));
+            if (found != null) {
+                return noted(c, new Intent.Callers(found), c.uncertain(), "read '" + f.function() + "' as '" + found
+                        + "', the function here of those letters");
+            }
         }
         if (c.intent() instanceof Intent.Callers f && !known(f.function()) && f.function().matches("[A-Za-z_]\\w{7,}")) {
             // "what calls wasSuccesful": the one function here of nearly that spelling, stated
@@ -860,6 +887,18 @@ final class SpokenNames {
                 && isDecorator(bare) && roles.get(bare).contains(Role.IMPORTED)) { // (a dotted name written so is kept)
             // "the provider decorator from zope": the repository imports provider and writes @provider, not @zope.provider
             return reread(c, decorated(c.intent(), bare));
+        }
+        EnumSet<Role> placed = decorator == null ? EnumSet.noneOf(Role.class) : roles.getOrDefault(decorator, EnumSet.noneOf(Role.class));
+        if (c.intent() instanceof Intent.FunctionsByDecorator && placed.contains(Role.CLASS_DECORATOR)
+                && !placed.contains(Role.FUNCTION_DECORATOR) && !FUNCTION_NOUN.matcher(question).find()) {
+            // "which testcases are ddt.ddt decorated": a decorator the repository puts on classes only
+            return noted(c, new Intent.ClassesByDecorator(decorator), c.uncertain(), "read as classes: @" + decorator
+                    + " decorates only classes here");
+        }
+        if (c.intent() instanceof Intent.ClassesByDecorator && placed.contains(Role.FUNCTION_DECORATOR)
+                && !placed.contains(Role.CLASS_DECORATOR) && !Rewrites.CLASS_NOUN.matcher(question).find()) {
+            return noted(c, new Intent.FunctionsByDecorator(decorator), c.uncertain(), "read as functions: @" + decorator
+                    + " decorates only functions here");
         }
         if (decorator != null && !isDecorator(decorator) && decorator.equals(decorator.toLowerCase(Locale.ROOT))) {
             // "classes decorated unittest.skipif": the repository's unittest.skipIf, its only decorator of those letters
@@ -1270,6 +1309,12 @@ final class SpokenNames {
                         && DECORATOR_WORD.matcher(question).find()) {
                     // "methods under the value setter decorator": value.setter written as a decorator, not a folder
                     again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
+                }
+                if (again == null && Character.isUpperCase(name.charAt(0)) && roles.get(name).contains(Role.DEFINED_FUNCTION)
+                        && !roles.get(name).contains(Role.CLASS)) {
+                    // "who implements invoke accessor": pyVmomi's method InvokeAccessor, which its capital would make
+                    // a class, marked as a method
+                    again = readWith(classifier, question, run.start(), run.end(), name + "()", name);
                 }
                 if (again == null && unknown && words(name) == null && roles.get(name).contains(Role.FUNCTION)
                         && (runWords.length >= 3 || pointed)) { // "refactoring is alive - what uses it"
@@ -1880,11 +1925,22 @@ final class SpokenNames {
                     return again;
                 }
             }
+            // last, or last before the question mark ("usages of oct2int? want to drop the py2 shim")
+            boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*") || question.substring(0, end).equals(core);
+            if (!token.equals(token.toLowerCase(Locale.ROOT)) && plainAt(question, start, end)
+                    && roles.getOrDefault(token, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION)
+                    && !roles.get(token).contains(Role.CLASS) && (last && CALLED_AFTER.contains(before)
+                    || CALLS_AFTER.contains(after))) {
+                // "SmartConnect usages": a function of the repository written in capitals, which the reader took for
+                // a class
+                Classification again = readWith(classifier, question, start, end, token + "()", token);
+                if (again != null && again.intent() instanceof Intent.Callers) {
+                    return again;
+                }
+            }
             if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
                 continue;
             }
-            // last, or last before the question mark ("usages of oct2int? want to drop the py2 shim")
-            boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*") || question.substring(0, end).equals(core);
             Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
             names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
             for (String name : names) {
@@ -1908,9 +1964,9 @@ final class SpokenNames {
                     put = "the " + name + " class"; // "what can autoreloader do - list its methods"
                 } else if ((used.contains(Role.FUNCTION) || (used.contains(Role.IMPORTED) || used.contains(Role.ASSIGNED))
                         && used.contains(Role.CALLED)) // a function bound by assignment too ("oct2int = ord")
-                        && name.equals(token) && (last && CALLED_AFTER.contains(before)
-                        || CALLS_AFTER.contains(after))) {
-                    put = name + "()";
+                        && (name.equals(token) || used.contains(Role.DEFINED_FUNCTION) && name.equalsIgnoreCase(token))
+                        && (last && CALLED_AFTER.contains(before) || CALLS_AFTER.contains(after))) {
+                    put = name + "()"; // "smartconnect usages": its function SmartConnect
                     callers = true;
                 } else if (used.contains(Role.DECORATOR) && name.equals(token) && before.equals("the")
                         && Set.of("decorator", "decorators", "deco").contains(after)) {
@@ -1952,6 +2008,12 @@ final class SpokenNames {
             + "defining|implement|implements|implementing)\\b");
     /** A word in small letters inside a typing form's brackets ("Optional[node]"). */
     private static final Pattern TYPE_ARGUMENT_WORD = Pattern.compile("(?<=[\\[,]\\s?)([a-z][a-z0-9]*)(?=[\\],])");
+    /** A noun of functions. */
+    private static final Pattern FUNCTION_NOUN = Pattern.compile("(?i)\\b(?:functions?|funcs?|fns?|methods?|defs?|"
+            + "routines?|handlers?|callables?|coroutines?)\\b");
+    /** A verb of implementing or overriding. */
+    private static final Pattern IMPLEMENT_WORD = Pattern.compile("(?i)\\b(?:implement|implements|implemented|implementing|"
+            + "override|overrides|overridden|overriding)\\b");
     /** A verb of using, and one of calling. */
     private static final Pattern USING = Pattern.compile("(?i)\\b(?:using|uses|use|used)\\b");
     private static final Pattern CALL_WORD = Pattern.compile("(?i)\\b(?:call|calls|calling|called|caller|callers|invoke[sd]?|"
@@ -2023,7 +2085,8 @@ final class SpokenNames {
         return switch (reading) {
             case Intent.Subclasses _, Intent.MethodsOfClass _, Intent.Raises _, Intent.Catches _ ->
                     used.contains(Role.CLASS) || used.contains(Role.IMPORTED)
-                    || used.contains(Role.CALLED) && Character.isUpperCase(name.charAt(0));
+                    || used.contains(Role.CALLED) && Character.isUpperCase(name.charAt(0))
+                    && !used.contains(Role.DEFINED_FUNCTION); // (pyVmomi's methods InvokeAccessor, ... are no classes)
             case Intent.ClassesWithMethod _, Intent.Callers _ ->
                     used.contains(Role.FUNCTION) || used.contains(Role.CALLED) || used.contains(Role.IMPORTED);
             case Intent.FunctionsWithParameter _ -> used.contains(Role.PARAMETER);

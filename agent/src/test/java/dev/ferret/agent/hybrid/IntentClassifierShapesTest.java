@@ -1578,6 +1578,18 @@ class IntentClassifierShapesTest {
             Which files import invoke?                                           # IMPORTS                # invoke
             What depends on invoke?                                              # IMPORTS                # invoke
             Which classes override Init?                                         # CLASSES_WITH_METHOD    # Init
+            Which classes override InvokeMethod?                                 # CLASSES_WITH_METHOD    # InvokeMethod
+            load_commands overridden where? classes pls                          # CLASSES_WITH_METHOD    # load_commands
+            where is get_parser overridden?                                      # CLASSES_WITH_METHOD    # get_parser
+            wheres max_bytes a param                                             # FUNCTIONS_WITH_PARAMETER # max_bytes
+            non-stdlib imports, doing a license check                            # THIRD_PARTY            # -
+            Unauthorized - where is it cought                                    # CATCHES                # Unauthorized
+            what can Runtime do - list its methods                               # METHODS_OF_CLASS       # Runtime
+            abc.abstractproperty usages (decorated methods)                      # FUNCTIONS_BY_DECORATOR # abc.abstractproperty
+            which methods have the cache decorator, type manager stuff is slow   # FUNCTIONS_BY_DECORATOR # cache
+            every make... function pls                                           # FUNCTIONS_BY_NAME      # make*
+            Show functions whose return type is an optional str                  # FUNCTIONS_RETURNING    # Optional[str]
+            any class still using six add metaclass? py2 leftovers               # CLASSES_BY_DECORATOR   # six.add_metaclass
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
@@ -1593,6 +1605,10 @@ class IntentClassifierShapesTest {
                 classifier.classify("Show every class that descends from DateTimeField, including grandchildren."));
         assertEquals(new Intent.Subclasses("Serializer", true),
                 classifier.classify("anything that inherits from serializer even nested? recursive"));
+        // the depth in brackets after a name said as words ("(any level)" is read after the name is)
+        assertEquals(new Intent.Subclasses("FederationBaseAuth", true),
+                classifier.classify("all classes that end up extending federation base auth (any level)"));
+        assertEquals(new Intent.Subclasses("Auth", true), classifier.classify("classes extending auth (any level)"));
     }
 
     /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */

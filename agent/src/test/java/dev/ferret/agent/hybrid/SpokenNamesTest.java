@@ -1748,6 +1748,54 @@ class SpokenNamesTest {
         assertEquals("FunctionsByName[pattern=*backend]", answerer.answer(ix, "anything named *backend").intent().toString());
     }
 
+    /**
+     * A function written with capitals (pyVmomi's SmartConnect, its method InvokeAccessor) is a function, not a class, as
+     * the repository defines it; a dotted decorator is read as what it decorates here, classes or functions.
+     */
+    @org.junit.jupiter.api.Test
+    void capitalisedFunctionsAndDecoratorsAsTheRepositoryUsesThem(@TempDir Path other) throws Exception {
+        Files.writeString(other.resolve("connect.py"), """
+                import ddt
+
+
+                def SmartConnect(host):
+                    return host
+
+
+                def connect():
+                    return SmartConnect("h")
+
+
+                class Stub(object):
+                    def InvokeAccessor(self, mo, info):
+                        return None
+
+                    def call(self):
+                        return self.InvokeAccessor(1, 2)
+
+
+                class OtherStub(Stub):
+                    def InvokeAccessor(self, mo, info):
+                        return 1
+
+
+                @ddt.ddt
+                class TestConnect(object):
+                    @ddt.data(1, 2)
+                    def test_connect(self, value):
+                        pass
+                """);
+        PythonIndex ix = new PythonIndex(other);
+        assertEquals("Callers[function=SmartConnect]", answerer.answer(ix, "smartconnect usages in the lib").intent().toString());
+        assertEquals("Callers[function=SmartConnect]", answerer.answer(ix, "SmartConnect usages").intent().toString());
+        assertEquals("Callers[function=SmartConnect]", answerer.answer(ix, "where is smartconnect called").intent().toString());
+        assertEquals("ClassesWithMethod[method=InvokeAccessor]", answerer.answer(ix, "who implements invoke accessor").intent().toString());
+        assertEquals("ClassesWithMethod[method=InvokeAccessor]", answerer.answer(ix, "who implements InvokeAccessor").intent().toString());
+        assertEquals("ClassesByDecorator[decorator=ddt.ddt]", answerer.answer(ix, "which testcases are ddt.ddt decorated").intent().toString());
+        assertEquals("FunctionsByDecorator[decorator=ddt.data]", answerer.answer(ix, "which tests use ddt.data").intent().toString());
+        assertEquals("Imports[module=ddt.data]", answerer.answer(ix, "which tests import ddt.data").intent().toString());
+    }
+
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
