@@ -2159,7 +2159,7 @@ final class SpokenNames {
         String before = question.substring(0, run.start());
         return (KIND_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
                 || ROLE_AFTER.matcher(question).region(run.end(), question.length()).lookingAt())
-                && (before.matches("(?is).*\\b(?:the|a|an)\\s+$") || before.isBlank())
+                && (before.matches("(?is).*\\b(?:the|a|an)\\s+(?:(?:private|internal|protected)\\s+)?$") || before.isBlank())
                 || NAMED_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()
                 || RELATION_BEFORE.matcher(before).find();
     }

@@ -1778,6 +1778,9 @@ class SpokenNamesTest {
                     def InvokeAccessor(self, mo, info):
                         return 1
 
+                    def _GetPropertyList(self):
+                        return []
+
 
                 @ddt.ddt
                 class TestConnect(object):
@@ -1791,6 +1794,8 @@ class SpokenNamesTest {
         assertEquals("Callers[function=SmartConnect]", answerer.answer(ix, "where is smartconnect called").intent().toString());
         assertEquals("ClassesWithMethod[method=InvokeAccessor]", answerer.answer(ix, "who implements invoke accessor").intent().toString());
         assertEquals("ClassesWithMethod[method=InvokeAccessor]", answerer.answer(ix, "who implements InvokeAccessor").intent().toString());
+        assertEquals("ClassesWithMethod[method=_GetPropertyList]",
+                answerer.answer(ix, "which classes define the private get property list method").intent().toString());
         assertEquals("ClassesByDecorator[decorator=ddt.ddt]", answerer.answer(ix, "which testcases are ddt.ddt decorated").intent().toString());
         assertEquals("FunctionsByDecorator[decorator=ddt.data]", answerer.answer(ix, "which tests use ddt.data").intent().toString());
         assertEquals("Imports[module=ddt.data]", answerer.answer(ix, "which tests import ddt.data").intent().toString());
