@@ -126,6 +126,10 @@ final class DetectDecorators extends Detect {
             } else if (Set.of("decorate", "decorates", "wrap", "wraps").contains(n) && i == q.size() - 1 && i >= 2
                     && Set.of("does", "do", "did").contains(q.get(i - 2).lower())) {
                 p = i - 1; // "which classes does attr.s decorate": the decorator is the verb's subject
+            } else if (Set.of("decorate", "wrap").contains(n) && i >= 3 && q.get(i - 1).lower().equals("to")
+                    && Set.of("used", "applied").contains(q.get(i - 2).lower()) && q.get(i - 3).code()
+                    && q.get(i - 3).identifier()) {
+                p = i - 3; // "Is testtools.skipIf used to decorate any class?"
             } else if (n.equals("annotated") && i + 2 < q.size() && Set.of("with", "by").contains(q.get(i + 1).lower())
                     && q.get(i + 2).code() && q.get(i + 2).identifier() && Character.isLowerCase(q.get(i + 2).text().charAt(0))
                     && !Lexicon.BUILTIN_TYPES.contains(q.get(i + 2).lower())) {

@@ -239,8 +239,9 @@ final class DetectErrors extends Detect {
             if (near < 0 || !caughtName(near)) {
                 near = before(c, 3);
             }
-            if (near >= 0 && caughtName(near)) {
-                e = near;
+            if (near >= 0 && caughtName(near) && !(near > 0 && Set.of("in", "inside", "within", "under", "across",
+                    "throughout").contains(q.get(near - 1).lower()) && !q.get(near).capitalised())) {
+                e = near; // (not "bare except clauses in oslo_db": a place)
             }
             for (int k = c + 1; k < q.size() && e < 0; k++) {
                 // "every except clause that handles requests.exceptions.Timeout": the name after the verb

@@ -175,7 +175,9 @@ final class DetectMembers extends Detect {
                 int p = after(i + 1, 3, false, skipClass);
                 // the class ends the question or is called one ("methods have a None return annotation" is not)
                 if (p >= 0 && classLike(q.get(p)) && (p == q.size() - 1 || q.get(p - 1).norm().equals("class")
-                        || Set.of("class", "got").contains(q.get(p + 1).norm()))) { // "what methods has Foo got"
+                        || Set.of("class", "got").contains(q.get(p + 1).norm())
+                        || p + 1 == q.size() - 1 && HAVING_VERBS.contains(q.get(p + 1).lower()))) { // "what methods has Foo got"
+                    // ("what methods does FakeHTTPResponse stub")
                     return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                 }
             }
@@ -594,6 +596,10 @@ final class DetectMembers extends Detect {
             "__name__", "__module__", "__annotations__", "__version__", "__file__", "__qualname__", "__match_args__",
             "__weakref__", "__path__", "__package__", "__spec__", "__author__", "__dataclass_fields__", "__mro__",
             "__bases__", "__class__");
+
+    /** Verbs that end "what methods does X ...": what a class has of them. */
+    private static final Set<String> HAVING_VERBS = Set.of("have", "hav", "haev", "define", "provide", "expose",
+            "implement", "offer", "stub", "mock", "fake", "override", "support", "contain", "declare", "add");
 
     /** Nouns of an amount, before "of": "a lot of methods", "a bunch of overrides". */
     private static final Set<String> QUANTITY_NOUNS = Set.of("lot", "lots", "bunch", "ton", "tons", "number", "couple",

@@ -293,6 +293,10 @@ final class Rewrites {
     /** Chat abbreviations: "impl", "pkg", "meths". */
     private static final Pattern METHS = Pattern.compile("(?<![\\w`.])meths\\b(?![`.(_])", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPL = Pattern.compile("\\bimpl\\b(?![`.(])", Pattern.CASE_INSENSITIVE);
+    /** Words after which a word is a part of names: "ending in", "named", "suffix". */
+    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?i)\\b(?:end|ends|ending|ended|named|suffix|"
+            + "suffixed|start|starts|starting|begin|begins|beginning|prefix|prefixed|contain|contains|containing)"
+            + "(?:\\s+(?:in|with|by|of))?\\s+$");
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
     /** "w/o": without. */
     private static final Pattern W_O = Pattern.compile("(?<![\\w/])w/o(?![\\w/])", Pattern.CASE_INSENSITIVE);
@@ -319,6 +323,9 @@ final class Rewrites {
     /** "what's on TokenCache api-wise": method by method. */
     private static final Pattern API_WISE = Pattern.compile("(?<=[A-Za-z0-9_`])\\s+(?:api|interface)[- ]?wise\\b",
             Pattern.CASE_INSENSITIVE);
+    /** ", method-wise" after a class said as words: method by method ("wise" is no method's name). */
+    private static final Pattern METHOD_WISE = Pattern.compile("(?i)(?<=\\bclass\\s{1,3}(?:have|has|got|contain|define|offer|"
+            + "provide))\\s*,\\s*(?:method|methods)[- ]?wise\\b");
     /** "whats inside class ConnectionPool": its methods. */
     private static final Pattern INSIDE_CLASS = Pattern.compile("\\bwhat(?:'s|s|\\s+is)\\s+(?:inside|in|on)\\s+(?:the\\s+)?"
             + "(?:class\\s+(?=(?-i:[A-Z])\\w*\\b|`)|(?=(?-i:[A-Z])\\w*\\s+class\\b))", Pattern.CASE_INSENSITIVE);
@@ -901,7 +908,9 @@ final class Rewrites {
         final String asked = spoken(CodePattern.apply(depthLast(related)));
         String q = CLS.matcher(asked).replaceAll(m -> ONE_CLASS_NEXT.matcher(asked).region(m.end(), asked.length())
                 .lookingAt() ? "class" : "classes");
-        q = IMPL.matcher(q).replaceAll("implement");
+        final String implied = q;
+        q = IMPL.matcher(q).replaceAll(m -> m.group().equals("Impl") && m.start() > 0 || NAME_PART_BEFORE.matcher(
+                implied.substring(0, m.start())).find() ? "Impl" : "implement"); // not "clases ending in Impl"
         q = METHS.matcher(q).replaceAll("methods");
         q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
@@ -1064,6 +1073,7 @@ final class Rewrites {
         q = ALL_DOCUMENTED.matcher(q).replaceAll(m -> m.group(1) + " without docstrings");
         q = API_OF.matcher(q).replaceAll("the methods of ");
         q = API_WISE.matcher(q).replaceAll(", method by method");
+        q = METHOD_WISE.matcher(q).replaceAll(", method by method"); // "what does the object body class have, method-wise"
         q = INSIDE_CLASS.matcher(q).replaceAll("what are the methods of class ");
         q = EVERYTHING_IT_HAS.matcher(q).replaceAll("the methods ");
         q = PYTEST_CASES.matcher(q).replaceAll("test $1");

@@ -121,7 +121,8 @@ final class SpokenNames {
                     commentTags.add(tag.group(1));
                 }
             }
-            String stem = f.path().replaceFirst("^.*/", "").replaceFirst("\\.py$", "");
+            // a package's __init__.py is said by the package's name ("the transport request class": google.auth.transport's Request)
+            String stem = f.path().replaceFirst("(?:^|.*/)([^/]+)/__init__\\.py$", "$1").replaceFirst("^.*/", "").replaceFirst("\\.py$", "");
             for (PyClass c : f.classes()) {
                 names.add(c.name(), Role.CLASS);
                 names.add(c.name(), Role.DEFINED_CLASS);
@@ -778,6 +779,15 @@ final class SpokenNames {
             // "where do we use insort": a name the repository calls (bisect's insort), not a module it imports
             return reread(c, new Intent.Callers(i.module()));
         }
+        if (c.intent() instanceof Intent.Imports i) {
+            // "files using keystoneclient v2_0": the submodule keystoneclient.v2_0 imported here, its parts said apart
+            Matcher sub = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(i.module()) + "\\s+([A-Za-z_]\\w*)(?![\\w.])")
+                    .matcher(question);
+            String spelt = sub.find() ? modules.get((i.module() + "." + sub.group(1)).toLowerCase(Locale.ROOT)) : null;
+            if (spelt != null) {
+                return reread(c, new Intent.Imports(spelt));
+            }
+        }
         if (c.intent() instanceof Intent.Imports i && i.module().indexOf('.') > 0 && isDecorator(i.module())
                 && !roles.get(i.module()).contains(Role.MODULE) && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))
                 && !IMPORT_WORD.matcher(question).find()) {
@@ -834,7 +844,8 @@ final class SpokenNames {
         }
         if (c.intent() instanceof Intent.Callers f && !known(f.function()) && f.function().matches("[a-z][a-z0-9]{3,}")) {
             // "where is smartconnect called": the repository's function SmartConnect, its only one of those letters
-            String found = onlyInAnotherCase(f.function(), used -> used.contains(Role.DEFINED_FUNCTION));
+            String found = onlyInAnotherCase(f.function(), used -> used.contains(Role.DEFINED_FUNCTION)
+                    && !used.contains(Role.DEFINED_CLASS));
             if (found != null) {
                 return noted(c, new Intent.Callers(found), c.uncertain(), "read '" + f.function() + "' as '" + found
                         + "', the function here of those letters");
@@ -956,6 +967,30 @@ final class SpokenNames {
                 return reread(c, withClass(c.intent(), imported)); // (written so in other case, not "named tuples")
             }
         }
+        Matcher dot = DOT_WORDS.matcher(question);
+        String dotted = c.intent() instanceof Intent.Unknown ? null : c.intent().argument();
+        while (dotted != null && dot.find()) {
+            // "where is the resource dot info class declared": heatclient's ResourceDotInfo, not a module resource.info
+            if (!dotted.equalsIgnoreCase(dot.group(1) + "." + dot.group(2)) || roles.containsKey(dotted)
+                    || modules.containsKey(dotted.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String found = onlyOne(byCompact.getOrDefault((dot.group(1) + "dot" + dot.group(2)).toLowerCase(Locale.ROOT),
+                    Set.of()), n -> roles.get(n).contains(Role.DEFINED_CLASS) || roles.get(n).contains(Role.DEFINED_FUNCTION));
+            Intent named = found == null ? null : switch (c.intent()) {
+                case Intent.Definitions d -> new Intent.Definitions(found);
+                case Intent.Callers k -> new Intent.Callers(found);
+                default -> classArgument(c.intent()) != null ? withClass(c.intent(), found) : null;
+            };
+            if (named != null) {
+                return reread(c, named);
+            }
+        }
+        String ofModule = name == null || name.indexOf('.') >= 0 || known(name) ? null : classOfModule(name);
+        if (ofModule != null) { // "who subclasses the transport request class": google.auth.transport's Request
+            return noted(c, withClass(c.intent(), ofModule), true, "read '" + words(name) + "' as " + ofModule
+                    + " of the module " + name.substring(0, name.length() - ofModule.length()).toLowerCase(Locale.ROOT));
+        }
         String misspelt = name == null || name.indexOf('.') >= 0 || known(name) ? null : misspeltClass(name);
         if (misspelt != null) {
             return noted(c, withClass(c.intent(), misspelt), c.uncertain(), "read '" + name + "' as '" + misspelt
@@ -1067,6 +1102,25 @@ final class SpokenNames {
             }
         }
         return false;
+    }
+
+    /** Two words with "dot" between them, which the reader writes as a dotted name. */
+    private static final Pattern DOT_WORDS = Pattern.compile("(?i)\\b([a-z][a-z0-9]*)\\s+dot\\s+([a-z][a-z0-9]*)\\b");
+
+    /**
+     * The one class defined here whose name is {@code name} without its first word, that word being the name of the
+     * class's module or package ("TransportRequest" the reader made of "transport request": the Request of
+     * transport/__init__.py), or null.
+     */
+    private String classOfModule(String name) {
+        String[] parts = PARTS.split(name);
+        if (parts.length < 2 || !Character.isUpperCase(name.charAt(0))) {
+            return null;
+        }
+        String module = singular(parts[0].toLowerCase(Locale.ROOT));
+        String rest = name.substring(parts[0].length());
+        return roles.getOrDefault(rest, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_CLASS)
+                && described.getOrDefault(rest, Set.of()).contains(module) ? rest : null;
     }
 
     /** Classes of Python and its standard library that the reader names from words of a kind ("named tuple types"). */
@@ -1964,7 +2018,8 @@ final class SpokenNames {
                     put = "the " + name + " class"; // "what can autoreloader do - list its methods"
                 } else if ((used.contains(Role.FUNCTION) || (used.contains(Role.IMPORTED) || used.contains(Role.ASSIGNED))
                         && used.contains(Role.CALLED)) // a function bound by assignment too ("oct2int = ord")
-                        && (name.equals(token) || used.contains(Role.DEFINED_FUNCTION) && name.equalsIgnoreCase(token))
+                        && (name.equals(token) || used.contains(Role.DEFINED_FUNCTION) && !used.contains(Role.DEFINED_CLASS)
+                        && name.equalsIgnoreCase(token))
                         && (last && CALLED_AFTER.contains(before) || CALLS_AFTER.contains(after))) {
                     put = name + "()"; // "smartconnect usages": its function SmartConnect
                     callers = true;

@@ -1590,6 +1590,11 @@ class IntentClassifierShapesTest {
             every make... function pls                                           # FUNCTIONS_BY_NAME      # make*
             Show functions whose return type is an optional str                  # FUNCTIONS_RETURNING    # Optional[str]
             any class still using six add metaclass? py2 leftovers               # CLASSES_BY_DECORATOR   # six.add_metaclass
+            Is testtools.skipIf used to decorate any class?                      # CLASSES_BY_DECORATOR   # testtools.skipIf
+            Are there any bare except clauses in oslo_db?                        # BARE_EXCEPTS           # -
+            clases ending in Impl pls                                            # CLASSES_BY_NAME        # *Impl
+            which classes impl __iter__                                          # CLASSES_WITH_METHOD    # __iter__
+            what methods does FakeHTTPResponse stub                              # METHODS_OF_CLASS       # FakeHTTPResponse
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -1801,6 +1801,49 @@ class SpokenNamesTest {
         assertEquals("Imports[module=ddt.data]", answerer.answer(ix, "which tests import ddt.data").intent().toString());
     }
 
+    /**
+     * Names said in parts: a submodule after its package ("keystoneclient v2_0"), a class after its package's name ("the
+     * transport request class"), "dot" inside a class's name (ResourceDotInfo), a private class said as words.
+     */
+    @org.junit.jupiter.api.Test
+    void namesSaidInParts(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("auth/transport"));
+        Files.writeString(other.resolve("auth/transport/__init__.py"), """
+                class Request(object):
+                    def __call__(self, url):
+                        raise NotImplementedError
+                """);
+        Files.writeString(other.resolve("auth/transport/urllib3.py"), """
+                from auth import transport
+
+
+                class Request(transport.Request):
+                    pass
+                """);
+        Files.writeString(other.resolve("auth/client.py"), """
+                from keystoneclient.v2_0 import client as ksclient_v2
+                from keystoneclient import exceptions
+
+
+                class ResourceDotInfo(object):
+                    pass
+
+
+                class _ObjectBody(object):
+                    def read(self, size):
+                        return b""
+                """);
+        PythonIndex ix = new PythonIndex(other);
+        assertEquals("Imports[module=keystoneclient.v2_0]", answerer.answer(ix, "files using keystoneclient v2_0").intent().toString());
+        assertEquals("Imports[module=keystoneclient]", answerer.answer(ix, "files importing keystoneclient").intent().toString());
+        assertEquals("Subclasses[base=Request, indirect=false]",
+                answerer.answer(ix, "who subclasses the transport request class").intent().toString());
+        assertEquals("Definitions[name=ResourceDotInfo]",
+                answerer.answer(ix, "Where is the resource dot info class declared?").intent().toString());
+        assertEquals("MethodsOfClass[className=_ObjectBody]",
+                answerer.answer(ix, "what does the object body class have, method-wise").intent().toString());
+    }
+
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
