@@ -112,6 +112,10 @@ final class Descriptions {
                     p("\\b(?:swallow|catch|eat|trap)s? (?:every|all|any) (?:error|exception)s?\\b.{0,30}\\bno (?:exception )?type\\b"),
                     p("\\bexcept\\b.{0,20}\\bno (?:exception )?type (?:given|named|at all)\\b"))));
 
+    /** A yes-or-no question about one name written as code: how that code behaves. */
+    private static final Pattern ASKS_OF_NAME = Pattern.compile("(?:does|do|did|is|are|can|could|should|will|would)\\s+"
+            + "(?:the\\s+)?`?[a-z_][a-z0-9]*(?:[_.][a-z0-9_]+)+`?(?:\\(\\))?\\s");
+
     /** The concept the question describes, if one matches. */
     static Optional<Reading> of(String question) {
         if (question == null) {
@@ -120,6 +124,9 @@ final class Descriptions {
         String q = question.toLowerCase(Locale.ROOT).strip();
         if (ASKS_WHY.matcher(q).find()) {
             return Optional.empty(); // "why do we use duck typing here?": about the concept, not a search for it
+        }
+        if (ASKS_OF_NAME.matcher(q).lookingAt()) {
+            return Optional.empty(); // "does set_many actually pipeline the commands or send them one by one": what it does
         }
         for (Concept c : CONCEPTS) {
             for (Pattern d : c.descriptions()) {

@@ -267,6 +267,11 @@ final class DetectErrors extends Detect {
         if (bare && e < 0) {
             return new Candidate(new Intent.BareExcepts(), 9, false, "");
         }
+        if (e < 0 && !exceptWord && (q.phrase("generic", "exception") || q.phrase("generic", "exceptions")
+                || q.phrase("broad", "exception") || q.phrase("broad", "exceptions"))) {
+            // "places swallowing a generic exception": except Exception, the class every ordinary exception derives from
+            return new Candidate(new Intent.Catches("Exception"), 8, false, "");
+        }
         return null;
     }
 

@@ -298,6 +298,9 @@ final class Rewrites {
             + "suffixed|start|starts|starting|begin|begins|beginning|prefix|prefixed|contain|contains|containing)"
             + "(?:\\s+(?:in|with|by|of))?\\s+$");
     private static final Pattern PKG = Pattern.compile("\\bpkg\\b(?![`.(/])", Pattern.CASE_INSENSITIVE);
+    /** "4 args and up", "5 params and above": that many or more. */
+    private static final Pattern AND_UP = Pattern.compile("(?i)\\b(\\d+\\s+(?:args?|arguments?|params?|parameters?))\\s+and\\s+"
+            + "(?:up|upwards?|above|beyond)\\b");
     /** "w/o": without. */
     private static final Pattern W_O = Pattern.compile("(?<![\\w/])w/o(?![\\w/])", Pattern.CASE_INSENSITIVE);
     /** "note comments": the NOTE tag, said in lower case before "comment". */
@@ -779,7 +782,7 @@ final class Rewrites {
             Map.entry(words("fix me"), "FIXME"),
             Map.entry(words("to do(?=\\s+(?:comments?|notes?|items?|markers?)\\b)"), "TODO"));
     /** "accept index error blocks", "accept clauses": except. */
-    private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s+(?=(?:clauses?|blocks?|\\w+\\s+(?:error|exception)s?\\b))",
+    private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s+(?=(?:clauses?|blocks?)\\b(?![_.])|\\w+\\s+(?:error|exception)s?\\b)",
             Pattern.CASE_INSENSITIVE);
     /** "swallow timeout error", "swallowing CancelledError": catching it (and doing nothing more). */
     private static final Pattern SWALLOW = Pattern.compile("\\bswallow(s|ed|ing)?\\b(?=\\s+(?:(?:an?|the|any|all)\\s+)?"
@@ -913,6 +916,7 @@ final class Rewrites {
                 implied.substring(0, m.start())).find() ? "Impl" : "implement"); // not "clases ending in Impl"
         q = METHS.matcher(q).replaceAll("methods");
         q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
+        q = AND_UP.matcher(q).replaceAll("$1 or more"); // "4 args and up"
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"

@@ -360,6 +360,7 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.Unknown) {
             Classification had = methodHad(classifier, question);
             had = had != null ? had : exceptionNamed(classifier, question);
+            had = had != null ? had : exceptionsSaid(classifier, question);
             had = had != null ? had : classWord(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
@@ -486,6 +487,50 @@ final class SpokenNames {
                 ? "`" + word + "`" : null, (word, read) -> word.equals(raised(read)));
         return stood == null ? null : stood.reading();
     }
+
+    /** Words in small letters before "errors" or "exceptions" ("where r unknown node errors raised"). */
+    private static final Pattern SAID_ERRORS = Pattern.compile("(?i)\\b((?:[a-z][a-z0-9]*\\s+){0,3}[a-z][a-z0-9]*)\\s+"
+            + "(?:errors?|exceptions?)\\b");
+
+    /**
+     * "where r unknown node errors raised", read as nothing: the last words before "errors" spell an exception raised
+     * or caught here (UnknownNode, without the kind word, or UnknownNodeError), the only one; the question read with
+     * it. Null otherwise.
+     */
+    private Classification exceptionsSaid(IntentClassifier classifier, String question) {
+        if (!RAISE_OR_CATCH_VERB.matcher(question).find()) {
+            return null;
+        }
+        Matcher m = SAID_ERRORS.matcher(question);
+        while (m.find()) {
+            String[] words = m.group(1).toLowerCase(Locale.ROOT).split("\\s+");
+            for (int k = Math.min(words.length, 4); k >= 2; k--) { // longest first; one word is no name said so
+                String said = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - k, words.length));
+                if (java.util.Arrays.stream(words, words.length - k, words.length).anyMatch(GRAMMAR::contains)) {
+                    continue;
+                }
+                Set<String> names = new LinkedHashSet<>(byWords.getOrDefault(said, Set.of()));
+                names.addAll(byWords.getOrDefault(said + " error", Set.of()));
+                names.addAll(byWords.getOrDefault(said + " exception", Set.of()));
+                String found = onlyOne(names, n -> roles.get(n).contains(Role.RAISED_OR_CAUGHT));
+                if (found == null) {
+                    continue;
+                }
+                int start = m.start(1) + m.group(1).length() - String.join(" ", java.util.Arrays.copyOfRange(
+                        m.group(1).split("\\s+"), words.length - k, words.length)).length();
+                Classification again = readWith(classifier, question, start, m.end(), found, found);
+                if (again != null && found.equals(raised(again.intent()))) {
+                    return noted(again, again.intent(), true, "read '" + question.substring(start, m.end()) + "' as "
+                            + found + ", the exception here of those words");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A verb of raising or catching. */
+    private static final Pattern RAISE_OR_CATCH_VERB = Pattern.compile("(?i)\\b(?:catch|catches|caught|catching|raise|raises|"
+            + "raised|raising|throw|throws|thrown|throwing|handle|handled|handles|handling)\\b");
 
     /** A word of the subclass relation, then one word in small letters ("subclases of htmlparser"). */
     private static final Pattern RELATION_WORD = Pattern.compile("(?i)\\b(?:subclass(?:es)?|subclases|childs?|children|"
@@ -898,6 +943,11 @@ final class SpokenNames {
                 && isDecorator(bare) && roles.get(bare).contains(Role.IMPORTED)) { // (a dotted name written so is kept)
             // "the provider decorator from zope": the repository imports provider and writes @provider, not @zope.provider
             return reread(c, decorated(c.intent(), bare));
+        }
+        if (decorator != null && decorator.matches("[a-z][a-z0-9_]*") && !isDecorator(decorator)
+                && isDecorator(decorator + "_decorator")) {
+            // "which fns get the dummy decorator": the repository's dummy_decorator, "decorator" being part of its name
+            return reread(c, decorated(c.intent(), decorator + "_decorator"));
         }
         EnumSet<Role> placed = decorator == null ? EnumSet.noneOf(Role.class) : roles.getOrDefault(decorator, EnumSet.noneOf(Role.class));
         if (c.intent() instanceof Intent.FunctionsByDecorator && placed.contains(Role.CLASS_DECORATOR)

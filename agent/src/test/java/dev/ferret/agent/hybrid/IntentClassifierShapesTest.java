@@ -1595,6 +1595,10 @@ class IntentClassifierShapesTest {
             clases ending in Impl pls                                            # CLASSES_BY_NAME        # *Impl
             which classes impl __iter__                                          # CLASSES_WITH_METHOD    # __iter__
             what methods does FakeHTTPResponse stub                              # METHODS_OF_CLASS       # FakeHTTPResponse
+            Which methods accept block_migration as an argument?                 # FUNCTIONS_WITH_PARAMETER# block_migration
+            long signatures, 4 args and up                                       # MANY_PARAMETERS        # 4
+            places swallowing a generic exception (except Exception)             # CATCHES                # Exception
+            does set_many actually pipeline the commands or send them one by one # UNKNOWN                # -
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

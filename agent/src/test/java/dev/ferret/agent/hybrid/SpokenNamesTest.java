@@ -1832,6 +1832,19 @@ class SpokenNamesTest {
                 class _ObjectBody(object):
                     def read(self, size):
                         return b""
+
+
+                class UnknownNode(Exception):
+                    pass
+
+
+                def dummy_decorator(f):
+                    return f
+
+
+                @dummy_decorator
+                def remove_node(node):
+                    raise UnknownNode(node)
                 """);
         PythonIndex ix = new PythonIndex(other);
         assertEquals("Imports[module=keystoneclient.v2_0]", answerer.answer(ix, "files using keystoneclient v2_0").intent().toString());
@@ -1842,6 +1855,9 @@ class SpokenNamesTest {
                 answerer.answer(ix, "Where is the resource dot info class declared?").intent().toString());
         assertEquals("MethodsOfClass[className=_ObjectBody]",
                 answerer.answer(ix, "what does the object body class have, method-wise").intent().toString());
+        assertEquals("Raises[exception=UnknownNode]", answerer.answer(ix, "where r unknown node errors raised").intent().toString());
+        assertEquals("FunctionsByDecorator[decorator=dummy_decorator]",
+                answerer.answer(ix, "which fns get the dummy decorator").intent().toString());
     }
 
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
