@@ -194,7 +194,10 @@ final class ContextClause {
             + "when|how|and|or|but|so|if)\\b)(?:[\\w-]+\\s+){1,4}(?:is|are|was|were|seems|seem|feels|feel|looks|look|gets|got)\\s+"
             + "(?:so\\s+|too\\s+|really\\s+|kinda\\s+|pretty\\s+|very\\s+|super\\s+|way\\s+too\\s+)?(?:slow|broken|flaky|"
             + "buggy|weird|messy|confusing|bloated|ugly|fragile|painful|annoying|a\\s+mess|a\\s+pain|hairy|gnarly|"
-            + "sluggish|hot)\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE);
+            + "sluggish|hot)\\s*[.!]*\\s*$|(?:,|;|\\s[-\u2013\u2014]+)\\s*(?!(?:which|that|who|where|what|when|how|and|or|but|so|if)"
+            + "\\b)(?:[\\w-]+\\s+){1,3}(?:hangs|crashes|breaks|fails|leaks|deadlocks|freezes|stalls|flakes|times\\s+out)"
+            + "(?:\\s+(?:sometimes|randomly|occasionally|intermittently|a\\s+lot|often|again|in\\s+prod|in\\s+ci|on\\s+ci))*"
+            + "\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE); // ", callback_iter hangs sometimes"
     /** ", touching the generator output": what the asker is working on, a gerund clause last. */
     private static final Pattern TOUCHING_LAST = Pattern.compile(",\\s*(?:touching|changing|editing|reworking|updating|"
             + "tweaking|fixing|debugging)\\s+(?:the\\s+|our\\s+|some\\s+)?[^,?]{1,50}?[.!]?\\s*$", Pattern.CASE_INSENSITIVE);

@@ -363,5 +363,6 @@ final class DetectDecorators extends Detect {
     private static final Set<String> CLASS_DECORATORS = Set.of("unique", "enum.unique", "total_ordering",
             "functools.total_ordering", "runtime_checkable", "typing.runtime_checkable", "attr.s", "attr.attrs",
             "attrs.define", "attrs.frozen", "attr.define", "attr.frozen", "dataclass_json", "deconstructible",
-            "admin.register", "add_metaclass", "six.add_metaclass");
+            "admin.register", "add_metaclass", "six.add_metaclass", "python_2_unicode_compatible",
+            "six.python_2_unicode_compatible", "ddt.ddt"); // ("ddt.ddt classes", "classes still using six.python_2_...")
 }

@@ -217,7 +217,14 @@ final class DetectFunctions extends Detect {
             words.appendReplacement(digits, String.valueOf(n));
         }
         words.appendTail(digits);
-        text = digits.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
+        // "twenty-five", "thirty two": the tens, then the units
+        java.util.regex.Matcher compound = java.util.regex.Pattern.compile("\\b([2-5]0)[\\s-]+([1-9])\\b").matcher(digits.toString());
+        StringBuilder summed = new StringBuilder();
+        while (compound.find()) {
+            compound.appendReplacement(summed, String.valueOf(Integer.parseInt(compound.group(1)) + Integer.parseInt(compound.group(2))));
+        }
+        compound.appendTail(summed);
+        text = summed.toString().replaceAll("\\b(?:an?\\s+|one\\s+)?dozen\\b", "12") // "a dozen or more"
                 .replaceAll("\\b(\\d{1,3})\\s+(?:param|parameter|arg|argument)s?\\s+(?=or\\s+(?:more|above|over|fewer|less|below|under)\\b"
                         + "|at\\s+least\\b)", "$1 ");
         // "20 params or more": the count before its noun
@@ -562,7 +569,8 @@ final class DetectFunctions extends Detect {
         if (p < 0) {
             return null;
         }
-        if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which", "everything", "whatever"))) {
+        if (cueNoun < 0 && !functionNoun && !q.has(Set.of("who", "what", "anything", "which", "everything", "whatever",
+                "things", "stuff", "ones"))) { // "things that accept poll period"
             return null;
         }
         if (!q.get(p).code() && p + 1 < q.size() && Lexicon.PARAMETER.contains(q.get(p + 1).norm())

@@ -31,7 +31,9 @@ final class DetectStatements extends Detect {
         boolean exit = pair || q.words.stream().anyMatch(w -> w.lower().contains("exit__"));
         // both halves of the protocol named ("classes that implement __enter__ and __exit__") ask for context
         // managers even beside a class noun; one half alone in a class question is a method search
-        boolean dunder = (enter || exit) && (!classNoun || enter && exit
+        // ("who implements dunder enter": the verb of a class having a method asks for the classes too)
+        boolean classAsked = classNoun || any(Lexicon.IMPLEMENT) || q.has(Set.of("override", "overrides", "define", "defines"));
+        boolean dunder = (enter || exit) && (!classAsked || enter && exit
                 || q.words.stream().anyMatch(w -> w.lower().endsWith("contextmanager")));
         if (!cm && !dunder) {
             return null;

@@ -743,6 +743,8 @@ final class Rewrites {
     /** six's decorators after the module's name, said apart: "six add_metaclass". */
     private static final Pattern SIX_THEN_DECORATOR = Pattern.compile("(?<![\\w.`@])six\\s+(add_metaclass|python_2_unicode_compatible)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** typing's type_check_only said as words (no other words say it). */
+    private static final Pattern SPOKEN_TYPE_CHECK_ONLY = Pattern.compile("(?i)\\b(typing\\s+)?type[\\s-]+check[\\s-]+only\\b");
     /** typing's no_type_check said as words, beside a word of decorating: "the no type check decorator". */
     private static final Pattern SPOKEN_NO_TYPE_CHECK = Pattern.compile("\\bno\\s+type\\s+check(?=\\s+(?:decorators?|decorated|deco)\\b)"
             + "|(?<=\\bdecorated\\s{1,3}(?:with|by|using)\\s{1,3})no\\s+type\\s+check\\b", Pattern.CASE_INSENSITIVE);
@@ -1175,6 +1177,8 @@ final class Rewrites {
                 : "python_2_unicode_compatible"); // ("who uses add metaclass as a class decorator")
         q = SIX_THEN_DECORATOR.matcher(q).replaceAll("six.$1"); // "six python 2 unicode compatible decorator"
         q = SPOKEN_NO_TYPE_CHECK.matcher(q).replaceAll("no_type_check"); // "the no type check decorator"
+        q = SPOKEN_TYPE_CHECK_ONLY.matcher(q).replaceAll(m -> m.group(1) != null ? "typing.type_check_only"
+                : "type_check_only"); // "classes marked with type check only", "the typing type check only decorator"
         q = AT.matcher(q).replaceAll("@");
         q = LOWER_ENUM_BASE.matcher(q).replaceAll(m -> switch (m.group(1)) {
             case "intenum" -> "IntEnum";

@@ -362,6 +362,7 @@ final class SpokenNames {
             had = had != null ? had : exceptionNamed(classifier, question);
             had = had != null ? had : exceptionsSaid(classifier, question);
             had = had != null ? had : classWord(classifier, question);
+            had = had != null ? had : methodsOfSmallClass(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
         return taken != null ? taken : kindByNames(question, affixOfWords(question, c));
@@ -526,6 +527,22 @@ final class SpokenNames {
             }
         }
         return null;
+    }
+
+    /** Methods of a name in small letters: "List the methods of numeric_range". */
+    private static final Pattern METHODS_OF_WORD = Pattern.compile("(?i)\\b(?:methods?|members|api)\\s+(?:of|on|in|for)\\s+"
+            + "(?:the\\s+)?`?([a-z_][a-z0-9_]*)`?(?=\\s*(?:[?.!,;]|$))");
+
+    /**
+     * "List the methods of numeric_range", read as nothing: a class the repository names in small letters (and no
+     * function so), read as that class. Null otherwise.
+     */
+    private Classification methodsOfSmallClass(IntentClassifier classifier, String question) {
+        Stood stood = wordStoodIn(classifier, question, METHODS_OF_WORD, word -> {
+            EnumSet<Role> used = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+            return used.contains(Role.DEFINED_CLASS) && !used.contains(Role.DEFINED_FUNCTION) ? word + " class" : null;
+        }, (word, read) -> read instanceof Intent.MethodsOfClass m && m.className().equals(word));
+        return stood == null ? null : stood.reading();
     }
 
     /** A verb of raising or catching. */
@@ -824,6 +841,23 @@ final class SpokenNames {
             // "where do we use insort": a name the repository calls (bisect's insort), not a module it imports
             return reread(c, new Intent.Callers(i.module()));
         }
+        if (c.intent() instanceof Intent.Imports i && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))) {
+            // "Which modules import keystone auth exceptions (keystoneauth1.exceptions)?": the module written as code
+            // beside the words, imported here, where the words' reading is not
+            Matcher written = DOTTED_MODULE.matcher(question);
+            String found = null;
+            while (written.find()) {
+                String m = modules.get(written.group().toLowerCase(Locale.ROOT));
+                if (m != null && found != null && !found.equals(m)) {
+                    found = null;
+                    break;
+                }
+                found = m != null ? m : found;
+            }
+            if (found != null) {
+                return reread(c, new Intent.Imports(found));
+            }
+        }
         if (c.intent() instanceof Intent.Imports i) {
             // "files using keystoneclient v2_0": the submodule keystoneclient.v2_0 imported here, its parts said apart
             Matcher sub = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(i.module()) + "\\s+([A-Za-z_]\\w*)(?![\\w.])")
@@ -1047,6 +1081,12 @@ final class SpokenNames {
                     + "', the class here of nearly that spelling"); // "who inherits from Credentails"
         }
         String exception = raised(c.intent());
+        String fromModule = exception == null || exception.indexOf('.') >= 0 || known(exception) ? null
+                : exceptionOfModule(exception);
+        if (fromModule != null) { // "where do we handle the queue Empty exception": queue's Empty, caught here
+            return noted(c, raisedAs(c.intent(), fromModule), true, "read '" + exception + "' as " + fromModule
+                    + ", the exception of that module caught or raised here");
+        }
         String misspeltException = exception == null || exception.indexOf('.') >= 0 || known(exception)
                 || question.contains("`" + exception) ? null : misspeltClass(exception);
         if (misspeltException != null) { // "who raises ParseErorr"; the answer says what was read
@@ -1153,6 +1193,30 @@ final class SpokenNames {
         }
         return false;
     }
+
+    /**
+     * The exception raised or caught here that {@code name} (QueueEmptyException, the reader's name for "the queue Empty
+     * exception") spells after its first word, that word being the module the exception comes from here, with or
+     * without the kind word the question added; null where there is none.
+     */
+    private String exceptionOfModule(String name) {
+        String[] parts = PARTS.split(name);
+        if (parts.length < 2) {
+            return null;
+        }
+        String module = parts[0].toLowerCase(Locale.ROOT);
+        String rest = name.substring(parts[0].length());
+        for (String e : List.of(rest, rest.replaceFirst("(?:Exception|Error)$", ""))) {
+            if (!e.isEmpty() && roles.getOrDefault(e, EnumSet.noneOf(Role.class)).contains(Role.RAISED_OR_CAUGHT)
+                    && source.getOrDefault(e, Set.of()).contains(module)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** A dotted name written as code. */
+    private static final Pattern DOTTED_MODULE = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)+(?![\\w(])");
 
     /** Two words with "dot" between them, which the reader writes as a dotted name. */
     private static final Pattern DOT_WORDS = Pattern.compile("(?i)\\b([a-z][a-z0-9]*)\\s+dot\\s+([a-z][a-z0-9]*)\\b");
@@ -1413,6 +1477,15 @@ final class SpokenNames {
                         && DECORATOR_WORD.matcher(question).find()) {
                     // "methods under the value setter decorator": value.setter written as a decorator, not a folder
                     again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
+                }
+                if (again == null && name.indexOf('.') > 0 && roles.get(name).contains(Role.DECORATOR)
+                        && !roles.get(name).contains(Role.CALLED) && !roles.get(name).contains(Role.MODULE)) {
+                    // "testtools skip if on a class - where": a dotted decorator here, only ever applied as one
+                    again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
+                }
+                if (again == null && roles.get(name).contains(Role.MODULE) && name.matches("[a-z_][a-z0-9_.]*")) {
+                    // "files using debt collector": the module debtcollector imported here, marked as code
+                    again = readWith(classifier, question, run.start(), run.end(), "`" + name + "`", name);
                 }
                 if (again == null && Character.isUpperCase(name.charAt(0)) && roles.get(name).contains(Role.DEFINED_FUNCTION)
                         && !roles.get(name).contains(Role.CLASS)) {
@@ -1897,6 +1970,8 @@ final class SpokenNames {
 
     /** Verbs before a name asked where it is defined ("where do we define serve"). */
     private static final Set<String> DEFINE_VERBS = Lexicon.set("define defines declare declares");
+    /** A word of definition after a name that opens the question: "padnone def?". */
+    private static final Set<String> DEFINITION_AFTER = Lexicon.set("def definition defn");
     /** Words after a function's name in a question about its callers ("deepcopy usages"). */
     private static final Set<String> CALLS_AFTER = Lexicon.set("usages usage callers calls used");
     /** Words after a class's name in a question about the class ("piecewise methods", "atom subclasses"). */
@@ -2044,6 +2119,15 @@ final class SpokenNames {
             }
             if (!token.equals(token.toLowerCase(Locale.ROOT)) || !plainAt(question, start, end) || GRAMMAR.contains(token)) {
                 continue;
+            }
+            if (k == 0 && spans.size() == 2 && DEFINITION_AFTER.contains(after) && roles.containsKey(token)
+                    && !java.util.Collections.disjoint(roles.get(token), EnumSet.of(Role.DEFINED_FUNCTION,
+                    Role.DEFINED_CLASS, Role.ASSIGNED))) {
+                // "padnone def?": a name defined here, then a word of definition
+                Classification again = readWith(classifier, question, start, end, "`" + token + "`", token);
+                if (again != null && again.intent() instanceof Intent.Definitions) {
+                    return again;
+                }
             }
             Set<String> names = new LinkedHashSet<>(oneWord.getOrDefault(token, Set.of()));
             names.addAll(byCompact.getOrDefault(token, Set.of())); // "modeladmin methods": the class ModelAdmin
@@ -2370,7 +2454,8 @@ final class SpokenNames {
             + "invokes implement implements implementing define defines defining override overrides have has having "
             + "a an the of with w got for raise raises raised raising throw throws thrown throwing catch catches caught "
             + "catching handle handles handled handling swallow swallows swallowing import imports importing imported accept accepts accepting take takes taking refactoring "
-            + "changing renaming removing deprecating rewriting touching editing under below beneath is own"); // "their own is of kind method" // "where do we throw not tree error"
+            + "changing renaming removing deprecating rewriting touching editing under below beneath is own s"); // "their own is of kind method"
+            // ("where's is 64 bit defined": the s of where's is its is) // "where do we throw not tree error"
 
     /**
      * The runs of words of the question that spell a name here, longest first, then in order. Words are joined by

@@ -1599,6 +1599,13 @@ class IntentClassifierShapesTest {
             long signatures, 4 args and up                                       # MANY_PARAMETERS        # 4
             places swallowing a generic exception (except Exception)             # CATCHES                # Exception
             does set_many actually pipeline the commands or send them one by one # UNKNOWN                # -
+            anything taking over twenty-five params lol                          # MANY_PARAMETERS        # 26
+            things that accepts poll_period                                      # FUNCTIONS_WITH_PARAMETER# poll_period
+            classes still wearing six.python_2_unicode_compatible?               # CLASSES_BY_DECORATOR   # six.python_2_unicode_compatible
+            ddt.ddt classes                                                      # CLASSES_BY_DECORATOR   # ddt.ddt
+            Show me every class marked with type check only.                     # CLASSES_BY_DECORATOR   # type_check_only
+            who implements dunder enter                                          # CLASSES_WITH_METHOD    # __enter__
+            where is Empty swallowed, callback_iter hangs sometimes              # CATCHES                # Empty
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

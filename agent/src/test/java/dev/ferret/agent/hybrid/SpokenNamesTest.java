@@ -1846,6 +1846,45 @@ class SpokenNamesTest {
                 def remove_node(node):
                     raise UnknownNode(node)
                 """);
+        Files.writeString(other.resolve("auth/more.py"), """
+                import testtools
+                from queue import Empty, Queue
+                from debtcollector import removals
+                from keystoneauth1 import exceptions as ks_exc
+                import keystoneauth1.exceptions
+
+
+                def pad_none(iterable):
+                    return iterable
+
+
+                padnone = pad_none
+
+
+                def is_64_bit():
+                    return True
+
+
+                def poll_for_status(poll_period=5):
+                    return poll_period
+
+
+                class numeric_range(object):
+                    def __len__(self):
+                        return 0
+
+
+                @testtools.skipIf(True, "slow")
+                class SlowTest(object):
+                    pass
+
+
+                def reader(q):
+                    try:
+                        return q.get()
+                    except Empty:
+                        return None
+                """);
         PythonIndex ix = new PythonIndex(other);
         assertEquals("Imports[module=keystoneclient.v2_0]", answerer.answer(ix, "files using keystoneclient v2_0").intent().toString());
         assertEquals("Imports[module=keystoneclient]", answerer.answer(ix, "files importing keystoneclient").intent().toString());
@@ -1858,6 +1897,17 @@ class SpokenNamesTest {
         assertEquals("Raises[exception=UnknownNode]", answerer.answer(ix, "where r unknown node errors raised").intent().toString());
         assertEquals("FunctionsByDecorator[decorator=dummy_decorator]",
                 answerer.answer(ix, "which fns get the dummy decorator").intent().toString());
+        assertEquals("Imports[module=debtcollector]", answerer.answer(ix, "files using debt collector").intent().toString());
+        assertEquals("ClassesByDecorator[decorator=testtools.skipIf]",
+                answerer.answer(ix, "testtools skip if on a class - where").intent().toString());
+        assertEquals("MethodsOfClass[className=numeric_range]", answerer.answer(ix, "List the methods of numeric_range.").intent().toString());
+        assertEquals("Definitions[name=padnone]", answerer.answer(ix, "padnone def?").intent().toString());
+        assertEquals("Definitions[name=is_64_bit]", answerer.answer(ix, "where's is 64 bit defined").intent().toString());
+        assertEquals("Catches[exception=Empty]", answerer.answer(ix, "Where do we handle the queue Empty exception?").intent().toString());
+        assertEquals("Imports[module=keystoneauth1.exceptions]",
+                answerer.answer(ix, "Which modules import keystone auth exceptions (keystoneauth1.exceptions)?").intent().toString());
+        assertEquals("FunctionsWithParameter[parameter=poll_period]",
+                answerer.answer(ix, "things that accept poll period").intent().toString());
     }
 
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
