@@ -199,7 +199,7 @@ final class ContextClause {
             + "(?:\\s+(?:sometimes|randomly|occasionally|intermittently|a\\s+lot|often|again|in\\s+prod|in\\s+ci|on\\s+ci))*"
             + "\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE); // ", callback_iter hangs sometimes"
     /** ", touching the generator output": what the asker is working on, a gerund clause last. */
-    private static final Pattern TOUCHING_LAST = Pattern.compile(",\\s*(?:touching|changing|editing|reworking|updating|"
+    private static final Pattern TOUCHING_LAST = Pattern.compile("(?:,|\\s[-\u2013\u2014]+)\\s*(?:touching|changing|editing|reworking|updating|"
             + "tweaking|fixing|debugging)\\s+(?:the\\s+|our\\s+|some\\s+)?[^,?]{1,50}?[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** "(the vendored lib one)": which of two things of one name is meant, in parentheses at the end. */
     private static final Pattern WHICH_ONE = Pattern.compile("\\s*\\(\\s*the\\s+[^()?]{1,40}?\\s+(?:one|ones|version|variant)\\s*\\)"

@@ -40,8 +40,8 @@ final class DetectErrors extends Detect {
             return null; // "callers of raises?": a function named raises
         }
         for (int i = r; i < q.size(); i++) {
-            if (!Lexicon.RAISE.contains(q.get(i).norm())) {
-                continue;
+            if (!Lexicon.RAISE.contains(q.get(i).norm()) || q.get(i).at()) {
+                continue; // "decorated with @raises": nose's decorator, written so
             }
             String n = q.get(i).norm();
             if (i + 2 < q.size() && q.get(i + 1).lower().equals("to") && q.get(i + 2).text().matches("\\d+(?:\\.\\d+)?")) {
@@ -185,7 +185,7 @@ final class DetectErrors extends Detect {
         int c = -1;
         for (Word w : q.words) {
             String l = w.lower();
-            if (CATCH.contains(l) && !w.code() || EXCEPT_WORDS.contains(l)) {
+            if (CATCH.contains(l) && !w.code() || EXCEPT_WORDS.contains(l) || l.startsWith("try/") && EXCEPT_WORDS.contains(l.substring(4))) {
                 c = w.index();
                 break;
             }
@@ -193,12 +193,17 @@ final class DetectErrors extends Detect {
         if (c < 0) {
             return null;
         }
+        if (q.get(c).lower().startsWith("handl") && !exceptWordIn() && q.words.stream().anyMatch(w -> Lexicon.DECORATOR
+                .contains(w.norm())) && !any(Lexicon.EXCEPTION)) {
+            return null; // "which handlers have the login required decorator": functions under a decorator
+        }
         if (q.get(c).lower().startsWith("handl") && q.words.stream().anyMatch(w -> w.at() && !Lexicon.EXCEPTION
                 .contains(w.lower())) && q.words.stream().noneMatch(w -> EXCEPT_WORDS.contains(w.lower())
                 || ClassFactsNames.exceptionLike(w.text()))) {
             return null; // "@app.route handlers": functions under a decorator, no except clause
         }
-        boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()))
+        boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower())
+                || w.lower().startsWith("try/") && EXCEPT_WORDS.contains(w.lower().substring(4))) // "try/excpet"
                 || q.phrase("exception", "handler") || q.phrase("exception", "handlers")
                 || q.phrase("error", "handler") || q.phrase("error", "handlers")
                 || q.phrase("try", "blocks") || q.phrase("try", "block"); // "the try blocks that catch everything"
@@ -273,6 +278,11 @@ final class DetectErrors extends Detect {
             return new Candidate(new Intent.Catches("Exception"), 8, false, "");
         }
         return null;
+    }
+
+    /** A word of the except keyword ("except", "try/except", a slip of it). */
+    private boolean exceptWordIn() {
+        return q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()));
     }
 
     /** A word next to a verb of catching that can be what is caught: code or a capitalised name, not "Exception". */

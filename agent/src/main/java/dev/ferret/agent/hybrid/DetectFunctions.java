@@ -314,6 +314,13 @@ final class DetectFunctions extends Detect {
                 && q.get(3).parens() && q.get(3).identifier()) {
             return new Candidate(new Intent.Callers(text(3)), 7, false, ""); // "where do we resurrect() connections"
         }
+        int last = q.size() - 1;
+        if (last >= 1 && Set.of("calls", "invocations").contains(q.get(last).lower()) && q.get(last - 1).code()
+                && q.get(last - 1).identifier() && functionShaped(q.get(last - 1))
+                && (last == 1 || Set.of("all", "the", "any", "every", "list", "show", "find").contains(q.get(last - 2).lower()))) {
+            // "escape_cdata calls", "all load_config calls?": a function's calls, the name before the noun
+            return new Candidate(new Intent.Callers(text(last - 1)), 6, false, "");
+        }
         for (int i = 0; i < q.size(); i++) {
             Word w = q.get(i);
             String n = w.norm();

@@ -243,8 +243,15 @@ public final class IntentClassifier {
                 if (alone instanceof Intent.Unknown || alone.equals(rest.intent())) {
                     // the clause alone asks nothing, or asks the same ("properties (like getters in C#)")
                     List<String> notes = new ArrayList<>(rest.notes());
-                    notes.add("set aside: '" + a.clause().replaceFirst("[.?!]+$", "") + "'");
-                    return new Classification(rest.intent(), rest.path(), rest.score(), true, notes);
+                    Intent read = rest.intent();
+                    if (read instanceof Intent.Subclasses sub && !sub.indirect() && analyzeOnce("subclasses of "
+                            + sub.base() + ", " + a.clause()).intent().equals(new Intent.Subclasses(sub.base(), true))) {
+                        read = new Intent.Subclasses(sub.base(), true); // "derived, directly or through intermediate
+                        // classes, from ContextSuite": the clause set aside says how deep
+                    } else {
+                        notes.add("set aside: '" + a.clause().replaceFirst("[.?!]+$", "") + "'");
+                    }
+                    return new Classification(read, rest.path(), rest.score(), true, notes);
                 }
             }
         }
@@ -462,7 +469,8 @@ public final class IntentClassifier {
     /** Words that pair with a slash as alternatives, not folders: "try/except", "and/or", "get/set", "read/write". */
     private static final Set<String> SLASH_PAIRS = Set.of("catch", "throw", "get", "set", "read", "write", "input",
             "output", "i", "o", "yes", "no", "on", "off", "sync", "open", "close", "start", "stop", "enter", "exit",
-            "skip", "skipped", "disabled", "xfail", "begin", "end", "load", "save", "push", "pop");
+            "skip", "skipped", "disabled", "xfail", "begin", "end", "load", "save", "push", "pop",
+            "excpet", "exept", "excep", "expect"); // "try/excpet": the keyword with a slip
 
     /** "try/except", "if/else", "get/set": every part a keyword or a word of {@link #SLASH_PAIRS}, none ending the word. */
     private static boolean alternatives(String t) {

@@ -545,6 +545,10 @@ final class SpokenNames {
         return stood == null ? null : stood.reading();
     }
 
+    /** Words that ask for a class's subclasses. */
+    private static final Pattern SUBCLASS_ASKED = Pattern.compile("(?i)\\b(?:subclass(?:es)?|children|child|descendants|"
+            + "inherit(?:s|ing)?|extends?|extending|derived?|derives|deriving)\\b");
+
     /** A verb of raising or catching. */
     private static final Pattern RAISE_OR_CATCH_VERB = Pattern.compile("(?i)\\b(?:catch|catches|caught|catching|raise|raises|"
             + "raised|raising|throw|throws|thrown|throwing|handle|handled|handles|handling)\\b");
@@ -978,6 +982,17 @@ final class SpokenNames {
             // "the provider decorator from zope": the repository imports provider and writes @provider, not @zope.provider
             return reread(c, decorated(c.intent(), bare));
         }
+        if (decorator != null && decorator.indexOf('.') > 0 && !isDecorator(decorator)) {
+            // "the renamed kwarg decorator from debtcollector renames": debtcollector.renames.renamed_kwarg, the one
+            // decorator here with that module first and that name last
+            String head = decorator.substring(0, decorator.indexOf('.') + 1);
+            String tail = decorator.substring(decorator.lastIndexOf('.'));
+            String found = onlyName(n -> n.startsWith(head) && n.endsWith(tail) && n.length() > decorator.length(),
+                    used -> used.contains(Role.DECORATOR));
+            if (found != null) {
+                return reread(c, decorated(c.intent(), found));
+            }
+        }
         if (decorator != null && decorator.matches("[a-z][a-z0-9_]*") && !isDecorator(decorator)
                 && isDecorator(decorator + "_decorator")) {
             // "which fns get the dummy decorator": the repository's dummy_decorator, "decorator" being part of its name
@@ -1070,7 +1085,8 @@ final class SpokenNames {
                 return reread(c, named);
             }
         }
-        String ofModule = name == null || name.indexOf('.') >= 0 || known(name) ? null : classOfModule(name);
+        String ofModule = name == null || name.indexOf('.') >= 0 || known(name) || question.contains(name) ? null
+                : classOfModule(name); // (a name the question writes is asked for as written: "ListCommand methods?")
         if (ofModule != null) { // "who subclasses the transport request class": google.auth.transport's Request
             return noted(c, withClass(c.intent(), ofModule), true, "read '" + words(name) + "' as " + ofModule
                     + " of the module " + name.substring(0, name.length() - ofModule.length()).toLowerCase(Locale.ROOT));
@@ -1081,7 +1097,7 @@ final class SpokenNames {
                     + "', the class here of nearly that spelling"); // "who inherits from Credentails"
         }
         String exception = raised(c.intent());
-        String fromModule = exception == null || exception.indexOf('.') >= 0 || known(exception) ? null
+        String fromModule = exception == null || exception.indexOf('.') >= 0 || known(exception) || question.contains(exception) ? null
                 : exceptionOfModule(exception);
         if (fromModule != null) { // "where do we handle the queue Empty exception": queue's Empty, caught here
             return noted(c, raisedAs(c.intent(), fromModule), true, "read '" + exception + "' as " + fromModule
@@ -1381,7 +1397,11 @@ final class SpokenNames {
             // unimplemented abstract methods" stays the abstract classes)
             // (a run of four words or more spells its name surely enough: "below cyclic send task abc")
             int atLeast = otherwise || longRun && runWords.length >= 4 ? Integer.MIN_VALUE : first.score();
-            if (!unknown && !arg.isEmpty() && framed(question, run, arg) && framing(first.intent(), run, argKnown)
+            boolean decoratorClass = (first.intent() instanceof Intent.FunctionsByDecorator
+                    || first.intent() instanceof Intent.ClassesByDecorator) && SUBCLASS_ASKED.matcher(question).find()
+                    && byCompact.getOrDefault(run.words().replace(" ", ""), Set.of()).stream()
+                    .anyMatch(n -> roles.get(n).contains(Role.DEFINED_CLASS)); // "direct children of oauth2 decorator?"
+            if (!unknown && !arg.isEmpty() && !decoratorClass && framed(question, run, arg) && framing(first.intent(), run, argKnown)
                     && (argKnown || !(first.intent() instanceof Intent.Subclasses) || question.contains(arg))
                     && !CUE_AFTER.matcher(question.substring(run.end())).lookingAt() // "v args decorated classes"
                     // a class name the reader made ("callable type" read as Callable) or a word in small letters
@@ -1443,6 +1463,10 @@ final class SpokenNames {
                 // "import urllib3 response": urllib3.response itself before requests.packages.urllib3.response
                 inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.MODULE) ? 2
                         : run.words().equals(moduleWords(n)) ? 0 : 1));
+            }
+            if (first.intent() instanceof Intent.FunctionsReturning) {
+                // "fns with return type test address": the class TestAddress before a function test_address
+                inOrder.sort(Comparator.comparing(n -> !roles.get(n).contains(Role.DEFINED_CLASS)));
             }
             if (CLASS_AFTER.matcher(question).region(run.end(), question.length()).lookingAt()) {
                 // "where's the tag map class defined": the class TagMap before a method tagMap
@@ -2516,7 +2540,9 @@ final class SpokenNames {
                     boolean trailing = k == parts.length - 1 && k > 0
                             && (QUESTION_END.matcher(question).region(end, question.length()).matches() || roleNext
                             || FIRST_DASH.matcher(question.substring(end)).lookingAt() // "implementing start of - need ..."
-                            || asRole(question.substring(end))); // "what takes smart quotes to as an arg"
+                            || asRole(question.substring(end)) // "what takes smart quotes to as an arg"
+                            || parts[k].equals("all") && !GRAMMAR.contains(parts[k - 1]) // "call dump all from": dump_all
+                            && (next.isEmpty() || GRAMMAR.contains(next) || CALLS_AFTER.contains(next)));
                     grammarOk = !GRAMMAR.contains(parts[k]) || inside || leading || trailing;
                 }
                 if (spaced && grammarOk && (plainAt(question, start, end)

@@ -1606,6 +1606,10 @@ class IntentClassifierShapesTest {
             Show me every class marked with type check only.                     # CLASSES_BY_DECORATOR   # type_check_only
             who implements dunder enter                                          # CLASSES_WITH_METHOD    # __enter__
             where is Empty swallowed, callback_iter hangs sometimes              # CATCHES                # Empty
+            try/excpet AttributeError anywhere?                                  # CATCHES                # AttributeError
+            which handlers have the login required decorator                     # FUNCTIONS_BY_DECORATOR # login_required
+            Which functions are decorated with @raises?                          # FUNCTIONS_BY_DECORATOR # raises
+            escape_cdata calls - touching the xml escaping                       # CALLERS                # escape_cdata
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
@@ -1625,6 +1629,9 @@ class IntentClassifierShapesTest {
         assertEquals(new Intent.Subclasses("FederationBaseAuth", true),
                 classifier.classify("all classes that end up extending federation base auth (any level)"));
         assertEquals(new Intent.Subclasses("Auth", true), classifier.classify("classes extending auth (any level)"));
+        // the depth in a clause between the verb and its preposition
+        assertEquals(new Intent.Subclasses("ContextSuite", true), classifier.classify(
+                "Which classes are derived, directly or through intermediate classes, from ContextSuite?"));
     }
 
     /** "without any intermediate class" says direct; "through intermediate classes too" any depth. */

@@ -1885,6 +1885,38 @@ class SpokenNamesTest {
                     except Empty:
                         return None
                 """);
+        Files.writeString(other.resolve("auth/yamlish.py"), """
+                import debtcollector.renames
+
+
+                def dump_all(documents):
+                    return documents
+
+
+                def dump(data):
+                    return dump_all([data])
+
+
+                class OAuth2Decorator(object):
+                    pass
+
+
+                class OAuth2DecoratorFromClientSecrets(OAuth2Decorator):
+                    pass
+
+
+                class TestAddress(object):
+                    pass
+
+
+                def test_address(name):
+                    return TestAddress()
+
+
+                @debtcollector.renames.renamed_kwarg("tenant_id", "project_id")
+                def create(tenant_id=None):
+                    return tenant_id
+                """);
         PythonIndex ix = new PythonIndex(other);
         assertEquals("Imports[module=keystoneclient.v2_0]", answerer.answer(ix, "files using keystoneclient v2_0").intent().toString());
         assertEquals("Imports[module=keystoneclient]", answerer.answer(ix, "files importing keystoneclient").intent().toString());
@@ -1908,6 +1940,13 @@ class SpokenNamesTest {
                 answerer.answer(ix, "Which modules import keystone auth exceptions (keystoneauth1.exceptions)?").intent().toString());
         assertEquals("FunctionsWithParameter[parameter=poll_period]",
                 answerer.answer(ix, "things that accept poll period").intent().toString());
+        assertEquals("Callers[function=dump_all]", answerer.answer(ix, "where do we call dump all from").intent().toString());
+        assertEquals("Subclasses[base=OAuth2Decorator, indirect=false]",
+                answerer.answer(ix, "direct children of oauth2 decorator?").intent().toString());
+        assertEquals("FunctionsReturning[type=TestAddress]",
+                answerer.answer(ix, "fns with return type test address").intent().toString());
+        assertEquals("FunctionsByDecorator[decorator=debtcollector.renames.renamed_kwarg]",
+                answerer.answer(ix, "anything using the renamed kwarg decorator from debtcollector renames").intent().toString());
     }
 
     /** Words that spell a name here, where the question does not use them as its parameter, change nothing. */
