@@ -103,6 +103,10 @@ final class DetectClasses extends Detect {
             if (Lexicon.SUBCLASS_NOUN.contains(n) || n.equals("derived")) {
                 cue = true;
                 int b = rightBefore(i);
+                if (b > 0 && Set.of("in", "inside", "within", "across", "throughout").contains(q.get(b - 1).lower())
+                        && p >= 0) {
+                    b = -1; // "Which classes in Django subclass typing.Protocol?": a place before the verb, not the base
+                }
                 if (b >= 0 && (classLike(q.get(b)) || BASE_TYPES.contains(q.get(b).text()) && !(b > 0 && q.get(b).text()
                         .equals("type") && !Set.of("the", "all", "any", "every", "which", "what", "list", "show", "find", "me", "of",
                         "direct", "indirect", "our", "my", "are", "those", "these").contains(q.get(b - 1).lower())))) {

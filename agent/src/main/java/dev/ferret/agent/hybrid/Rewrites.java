@@ -301,6 +301,9 @@ final class Rewrites {
     /** "4 args and up", "5 params and above": that many or more. */
     private static final Pattern AND_UP = Pattern.compile("(?i)\\b(\\d+\\s+(?:args?|arguments?|params?|parameters?))\\s+and\\s+"
             + "(?:up|upwards?|above|beyond)\\b");
+    /** "built in" as two words before a type: built-in ("python's built in exception class"). */
+    private static final Pattern BUILT_IN = Pattern.compile("(?i)\\b(?:python'?s\\s+)?built\\s+in\\s+(?=(?:exception|exceptions|"
+            + "error|errors|type|types|dict|list|tuple|set|str|int|object)\\b)");
     /** "w/o": without. */
     private static final Pattern W_O = Pattern.compile("(?<![\\w/])w/o(?![\\w/])", Pattern.CASE_INSENSITIVE);
     /** "note comments": the NOTE tag, said in lower case before "comment". */
@@ -650,6 +653,9 @@ final class Rewrites {
     /** "starting with parse underscore": {@code parse_}. */
     private static final Pattern TRAILING_UNDERSCORE = Pattern.compile("\\b([A-Za-z0-9_]+)\\s+underscore\\b(?!\\s+[A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
+    /** A word of beginning or naming right before a name's first part ("begins with is underscore"). */
+    private static final Pattern AFFIX_BEFORE = Pattern.compile("(?i)\\b(?:begins?|beginning|starts?|starting|prefixed)\\s+"
+            + "(?:with|by)\\s+$");
     /** Words before "underscore" that are no part of the name: "end in underscore callback" is {@code _callback}. */
     private static final java.util.Set<String> NOT_JOINED = Lexicon.set(
             "in with by end ends ending start starts starting named called of the a an and or like "
@@ -919,6 +925,7 @@ final class Rewrites {
         q = METHS.matcher(q).replaceAll("methods");
         q = AT_LEAST.matcher(q).replaceAll("at $1"); // "fns taking atleast 4 args"
         q = AND_UP.matcher(q).replaceAll("$1 or more"); // "4 args and up"
+        q = BUILT_IN.matcher(q).replaceAll("built-in "); // "python's built in exception class"
         q = PACKAGE_HAS.matcher(q).replaceAll("$1 $2 does the project $3");
         q = CLASSWISE.matcher(q).replaceAll(", class-wise"); // "anything decorated with template? classwise"
         q = EXCEPTION_FROM.matcher(q).replaceAll("$1"); // "where is InvalidSignature from cryptography caught"
@@ -1162,7 +1169,10 @@ final class Rewrites {
         q = ANY_REST.matcher(q).replaceAll("_*");
         q = ANY_DASH_REST.matcher(q).replaceAll("*");
         q = ANY_FIRST.matcher(q).replaceAll(m -> m.group(1) != null ? "*_" : "*");
+        final String trailing = q;
         q = TRAILING_UNDERSCORE.matcher(q).replaceAll(m -> NOT_JOINED.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
+                && !(AFFIX_BEFORE.matcher(trailing.substring(0, m.start())).find() && Set.of("is", "are", "in", "on", "of",
+                "with", "by", "end", "start").contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) // "begins with is underscore": is_
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + "_"));
         q = ALL_CAPS_NAME.matcher(q).replaceAll(m -> Matcher.quoteReplacement((m.group(1).toLowerCase(java.util.Locale.ROOT)
                 .contains("constant") ? "constant " : "") + m.group(2).toUpperCase(java.util.Locale.ROOT)));

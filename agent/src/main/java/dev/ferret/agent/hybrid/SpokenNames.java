@@ -882,7 +882,8 @@ final class SpokenNames {
         if (raised != null && !known(raised) && known(raised + "s") && question.contains(raised + "s")) {
             return pluralKept(c, raised + "s"); // "who catches MultipleExceptions"
         }
-        if (raised != null && !known(raised) && raised.equals(raised.toLowerCase(Locale.ROOT))) {
+        if (raised != null && !known(raised) && (raised.equals(raised.toLowerCase(Locale.ROOT))
+                || !question.contains(raised))) { // ("sim error get caught anywhere?": SimPy's Simerror)
             // "arityerror thrown where?": the repository's ArityError, its only exception of those letters
             String found = onlyInAnotherCase(raised, used -> used.contains(Role.RAISED_OR_CAUGHT));
             if (found != null) {

@@ -1610,6 +1610,9 @@ class IntentClassifierShapesTest {
             which handlers have the login required decorator                     # FUNCTIONS_BY_DECORATOR # login_required
             Which functions are decorated with @raises?                          # FUNCTIONS_BY_DECORATOR # raises
             escape_cdata calls - touching the xml escaping                       # CALLERS                # escape_cdata
+            Which classes in Django subclass typing.Protocol?                    # PROTOCOL_CLASSES       # typing.Protocol
+            who inherits from python's built in exception class directly         # SUBCLASSES             # Exception
+            List all functions whose name begins with is underscore.             # FUNCTIONS_BY_NAME      # is_*
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

@@ -1916,6 +1916,17 @@ class SpokenNamesTest {
                 @debtcollector.renames.renamed_kwarg("tenant_id", "project_id")
                 def create(tenant_id=None):
                     return tenant_id
+
+
+                class Simerror(Exception):
+                    pass
+
+
+                def simulate():
+                    try:
+                        return create()
+                    except Simerror:
+                        return None
                 """);
         PythonIndex ix = new PythonIndex(other);
         assertEquals("Imports[module=keystoneclient.v2_0]", answerer.answer(ix, "files using keystoneclient v2_0").intent().toString());
@@ -1945,6 +1956,7 @@ class SpokenNamesTest {
                 answerer.answer(ix, "direct children of oauth2 decorator?").intent().toString());
         assertEquals("FunctionsReturning[type=TestAddress]",
                 answerer.answer(ix, "fns with return type test address").intent().toString());
+        assertEquals("Catches[exception=Simerror]", answerer.answer(ix, "sim error get caught anywhere?").intent().toString());
         assertEquals("FunctionsByDecorator[decorator=debtcollector.renames.renamed_kwarg]",
                 answerer.answer(ix, "anything using the renamed kwarg decorator from debtcollector renames").intent().toString());
     }
