@@ -338,7 +338,8 @@ final class DetectMembers extends Detect {
                     p = i - 1;
                 }
             } else if (i == q.size() - 1 && i >= 2 && i <= 4 && Set.of("what", "whats", "what's").contains(q.get(0).lower())
-                    && q.find(1, Set.of("on")) > 0) {
+                    && q.find(1, Set.of("on")) > 0 && q.words.subList(1, q.find(1, Set.of("on"))).stream()
+                    .allMatch(x -> Set.of("is", "s", "available").contains(x.norm()))) { // not "What depends on SimPy?"
                 p = q.get(i - 1).norm().equals("on") || i >= 3 && q.get(i - 2).norm().equals("on")
                         && Set.of("the", "a", "an").contains(q.get(i - 1).lower()) ? i : -1;
                 p = p >= 0 && (w.innerCapital() || w.code() || w.text().matches("[A-Z]{2,}[a-z]\\w*")) ? p : -1; // not

@@ -1613,6 +1613,7 @@ class IntentClassifierShapesTest {
             Which classes in Django subclass typing.Protocol?                    # PROTOCOL_CLASSES       # typing.Protocol
             who inherits from python's built in exception class directly         # SUBCLASSES             # Exception
             List all functions whose name begins with is underscore.             # FUNCTIONS_BY_NAME      # is_*
+            whats on TypeInfo                                                    # METHODS_OF_CLASS       # TypeInfo
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);

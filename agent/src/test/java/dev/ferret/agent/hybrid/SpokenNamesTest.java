@@ -1957,6 +1957,7 @@ class SpokenNamesTest {
         assertEquals("FunctionsReturning[type=TestAddress]",
                 answerer.answer(ix, "fns with return type test address").intent().toString());
         assertEquals("Catches[exception=Simerror]", answerer.answer(ix, "sim error get caught anywhere?").intent().toString());
+        assertEquals("Imports[module=debtcollector.renames]", answerer.answer(ix, "What depends on debtcollector.renames?").intent().toString());
         assertEquals("FunctionsByDecorator[decorator=debtcollector.renames.renamed_kwarg]",
                 answerer.answer(ix, "anything using the renamed kwarg decorator from debtcollector renames").intent().toString());
     }
