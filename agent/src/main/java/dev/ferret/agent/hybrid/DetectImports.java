@@ -148,6 +148,16 @@ final class DetectImports extends Detect {
         if (p < 0) {
             return null;
         }
+        if (p > 0 && Set.of("in", "inside", "within").contains(q.get(p - 1).lower()) && importCue > p) {
+            // "What files in Flask import the requests library?": the project's name is a place; the module comes after
+            for (int j = importCue + 1; j < Math.min(q.size(), importCue + 4); j++) {
+                if (param(q.get(j)) && (knownModule(moduleOf(q.get(j))) || q.get(j).code())) {
+                    named.remove(moduleOf(q.get(p))); // (a place, not a module also named)
+                    p = j;
+                    break;
+                }
+            }
+        }
         String bare = q.get(p).text().replaceFirst("^_+", "").toLowerCase(Locale.ROOT);
         for (Word w : q.words) {
             String t = w.text();

@@ -219,8 +219,10 @@ final class DetectMembers extends Detect {
                             && q.get(p + 1).norm().equals("class"); // "methods on _patch_dict class": a class in lower case
                     if (p >= 0 && (classLike(q.get(p)) || calledClass) && !(p + 1 < q.size() && pluralWord(q.get(p + 1)))
                             && !(p + 1 < q.size() && placeNoun(p + 1)) && !(p + 2 < q.size() && !q.get(p + 1).code()
-                            && placeNoun(p + 2))) { // not "in the HTTP server package"
+                            && placeNoun(p + 2)) // not "in the HTTP server package"
+                            && !(Set.of("in", "inside").contains(n) && any(Lexicon.ASYNC) && !q.get(p).quoted())) {
                         // not "in the FastAPI routers": a capitalised word before a plural noun qualifies it
+                        // (not "Find all async functions in Django": the async kind asked, in a project so named)
                         return new Candidate(new Intent.MethodsOfClass(text(p)), 7, false, "");
                     }
                 }

@@ -1614,6 +1614,11 @@ class IntentClassifierShapesTest {
             who inherits from python's built in exception class directly         # SUBCLASSES             # Exception
             List all functions whose name begins with is underscore.             # FUNCTIONS_BY_NAME      # is_*
             whats on TypeInfo                                                    # METHODS_OF_CLASS       # TypeInfo
+            Find all async functions in Django                                   # ASYNC_FUNCTIONS        # -
+            Are there async functions in FastAPI?                                # ASYNC_FUNCTIONS        # -
+            What files in Flask import the requests library?                     # IMPORTS                # requests
+            files in Django importing yaml                                       # IMPORTS                # yaml
+            find all functions in Django                                         # METHODS_OF_CLASS       # Django
             """)
     void blindSets221To232(String question, Intent.Kind kind, String parameter) {
         blindSets89To118(question, kind, parameter);
