@@ -185,7 +185,7 @@ final class DetectErrors extends Detect {
         int c = -1;
         for (Word w : q.words) {
             String l = w.lower();
-            if (CATCH.contains(l) && !w.code() || EXCEPT_WORDS.contains(l) || l.startsWith("try/") && EXCEPT_WORDS.contains(l.substring(4))) {
+            if (CATCH.contains(l) && !w.code() || exceptKeyword(l)) {
                 c = w.index();
                 break;
             }
@@ -193,20 +193,19 @@ final class DetectErrors extends Detect {
         if (c < 0) {
             return null;
         }
-        if (q.get(c).lower().startsWith("handl") && !exceptWordIn() && q.words.stream().anyMatch(w -> Lexicon.DECORATOR
-                .contains(w.norm())) && !any(Lexicon.EXCEPTION)) {
-            return null; // "which handlers have the login required decorator": functions under a decorator
-        }
         if (q.get(c).lower().startsWith("handl") && q.words.stream().anyMatch(w -> w.at() && !Lexicon.EXCEPTION
                 .contains(w.lower())) && q.words.stream().noneMatch(w -> EXCEPT_WORDS.contains(w.lower())
                 || ClassFactsNames.exceptionLike(w.text()))) {
             return null; // "@app.route handlers": functions under a decorator, no except clause
         }
-        boolean exceptWord = q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower())
-                || w.lower().startsWith("try/") && EXCEPT_WORDS.contains(w.lower().substring(4))) // "try/excpet"
+        boolean exceptWord = q.words.stream().anyMatch(w -> exceptKeyword(w.lower()))
                 || q.phrase("exception", "handler") || q.phrase("exception", "handlers")
                 || q.phrase("error", "handler") || q.phrase("error", "handlers")
                 || q.phrase("try", "blocks") || q.phrase("try", "block"); // "the try blocks that catch everything"
+        if (q.get(c).lower().startsWith("handl") && !exceptWord && q.words.stream().anyMatch(w -> Lexicon.DECORATOR
+                .contains(w.norm())) && !any(Lexicon.EXCEPTION)) {
+            return null; // "which handlers have the login required decorator": functions under a decorator
+        }
         boolean bare = q.words.stream().anyMatch(w -> BARE.contains(w.lower()) || w.lower().equals("bar")
                 && w.index() + 1 < q.size() && EXCEPT_WORDS.contains(q.get(w.index() + 1).lower())) && (exceptWord
                 || q.words.stream().anyMatch(w -> Set.of("clause", "clauses", "block", "blocks", "handler", "handlers")
@@ -280,9 +279,9 @@ final class DetectErrors extends Detect {
         return null;
     }
 
-    /** A word of the except keyword ("except", "try/except", a slip of it). */
-    private boolean exceptWordIn() {
-        return q.words.stream().anyMatch(w -> EXCEPT_WORDS.contains(w.lower()));
+    /** A word of the except keyword: "except", "try/except", a slip of it ("excpet", "try/excpet"). */
+    private static boolean exceptKeyword(String lower) {
+        return EXCEPT_WORDS.contains(lower) || lower.startsWith("try/") && EXCEPT_WORDS.contains(lower.substring(4));
     }
 
     /** A word next to a verb of catching that can be what is caught: code or a capitalised name, not "Exception". */

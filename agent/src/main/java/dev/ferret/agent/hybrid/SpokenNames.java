@@ -225,18 +225,14 @@ final class SpokenNames {
             addLast(ref, Role.FUNCTION);
             addLast(ref, Role.DECORATOR);
             addLast(ref, on);
-            addDotted(ref);
-            String name = ref == null ? null : ref.dotted() != null ? ref.dotted() : ref.text();
-            if (name != null && name.indexOf('.') > 0) {
-                roles.computeIfAbsent(name.replaceFirst("\\(.*$", ""), k -> EnumSet.noneOf(Role.class)).add(on); // "ddt.ddt"
-            }
+            addDotted(ref, on);
         }
 
         /**
          * A dotted decorator as written ("admin.register", "functools.lru_cache"), said as its parts' words ("the admin
-         * register decorator", "functools lru cache").
+         * register decorator", "functools lru cache"), and what it is put {@code on} ("ddt.ddt": classes).
          */
-        void addDotted(PyReference ref) {
+        void addDotted(PyReference ref, Role on) {
             String name = ref == null ? null : ref.dotted() != null ? ref.dotted() : ref.text();
             if (name == null) {
                 return;
@@ -244,7 +240,7 @@ final class SpokenNames {
             name = name.replaceFirst("\\(.*$", "");
             String words = moduleWords(name);
             if (words != null) {
-                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).addAll(EnumSet.of(Role.FUNCTION, Role.DECORATOR));
+                roles.computeIfAbsent(name, k -> EnumSet.noneOf(Role.class)).addAll(EnumSet.of(Role.FUNCTION, Role.DECORATOR, on));
                 byWords.computeIfAbsent(words, k -> new LinkedHashSet<>()).add(name);
                 // "the contextlib context manager decorator": its parts' words run together or apart
                 byCompact.computeIfAbsent(words.replace(" ", ""), k -> new LinkedHashSet<>()).add(name);
@@ -848,16 +844,8 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.Imports i && !modules.containsKey(i.module().toLowerCase(Locale.ROOT))) {
             // "Which modules import keystone auth exceptions (keystoneauth1.exceptions)?": the module written as code
             // beside the words, imported here, where the words' reading is not
-            Matcher written = DOTTED_MODULE.matcher(question);
-            String found = null;
-            while (written.find()) {
-                String m = modules.get(written.group().toLowerCase(Locale.ROOT));
-                if (m != null && found != null && !found.equals(m)) {
-                    found = null;
-                    break;
-                }
-                found = m != null ? m : found;
-            }
+            String found = onlyOne(DOTTED_MODULE.matcher(question).results().map(r -> modules.get(r.group()
+                    .toLowerCase(Locale.ROOT))).filter(java.util.Objects::nonNull).distinct().toList(), m -> true);
             if (found != null) {
                 return reread(c, new Intent.Imports(found));
             }
@@ -1498,13 +1486,10 @@ final class SpokenNames {
             String kindWord = kindEnd > 0 ? question.substring(run.end(), kindEnd).strip().toLowerCase(Locale.ROOT) : null;
             for (String name : inOrder) {
                 Classification again = readWith(classifier, question, run.start(), run.end(), name, name);
-                if (again == null && name.indexOf('.') > 0 && roles.get(name).contains(Role.FUNCTION)
-                        && DECORATOR_WORD.matcher(question).find()) {
-                    // "methods under the value setter decorator": value.setter written as a decorator, not a folder
-                    again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
-                }
-                if (again == null && name.indexOf('.') > 0 && roles.get(name).contains(Role.DECORATOR)
-                        && !roles.get(name).contains(Role.CALLED) && !roles.get(name).contains(Role.MODULE)) {
+                if (again == null && name.indexOf('.') > 0 && (roles.get(name).contains(Role.FUNCTION)
+                        && DECORATOR_WORD.matcher(question).find() || roles.get(name).contains(Role.DECORATOR)
+                        && !roles.get(name).contains(Role.CALLED) && !roles.get(name).contains(Role.MODULE))) {
+                    // "methods under the value setter decorator": value.setter written as a decorator, not a folder;
                     // "testtools skip if on a class - where": a dotted decorator here, only ever applied as one
                     again = readWith(classifier, question, run.start(), run.end(), "@" + name, name);
                 }
@@ -2131,10 +2116,10 @@ final class SpokenNames {
             }
             // last, or last before the question mark ("usages of oct2int? want to drop the py2 shim")
             boolean last = question.substring(end).matches("[\\s?.!]*|\\s*\\?\\s.*") || question.substring(0, end).equals(core);
+            boolean callsAsked = last && CALLED_AFTER.contains(before) || CALLS_AFTER.contains(after); // "usages of X", "X usages"
             if (!token.equals(token.toLowerCase(Locale.ROOT)) && plainAt(question, start, end)
                     && roles.getOrDefault(token, EnumSet.noneOf(Role.class)).contains(Role.DEFINED_FUNCTION)
-                    && !roles.get(token).contains(Role.CLASS) && (last && CALLED_AFTER.contains(before)
-                    || CALLS_AFTER.contains(after))) {
+                    && !roles.get(token).contains(Role.CLASS) && callsAsked) {
                 // "SmartConnect usages": a function of the repository written in capitals, which the reader took for
                 // a class
                 Classification again = readWith(classifier, question, start, end, token + "()", token);
@@ -2178,8 +2163,7 @@ final class SpokenNames {
                 } else if ((used.contains(Role.FUNCTION) || (used.contains(Role.IMPORTED) || used.contains(Role.ASSIGNED))
                         && used.contains(Role.CALLED)) // a function bound by assignment too ("oct2int = ord")
                         && (name.equals(token) || used.contains(Role.DEFINED_FUNCTION) && !used.contains(Role.DEFINED_CLASS)
-                        && name.equalsIgnoreCase(token))
-                        && (last && CALLED_AFTER.contains(before) || CALLS_AFTER.contains(after))) {
+                        && name.equalsIgnoreCase(token)) && callsAsked) {
                     put = name + "()"; // "smartconnect usages": its function SmartConnect
                     callers = true;
                 } else if (used.contains(Role.DECORATOR) && name.equals(token) && before.equals("the")
