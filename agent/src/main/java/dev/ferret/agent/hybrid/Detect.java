@@ -91,6 +91,7 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         add(found, errors.handlers());
         add(found, members.staticOrClassMethods());
         add(found, functions.builtinCalls());
+        add(found, functions.references());
         return found;
     }
 

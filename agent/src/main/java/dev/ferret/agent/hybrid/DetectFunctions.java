@@ -443,6 +443,144 @@ final class DetectFunctions extends Detect {
         return null;
     }
 
+    /** Use words before a name: "usages of X", "who references X", "which files use X". */
+    private static final Set<String> USE_NOUNS = Set.of("usage", "usages", "uses", "references", "refs",
+            "occurrences", "occurences", "mentions", "reads", "readers", "users");
+    private static final Set<String> USE_VERBS = Set.of("use", "uses", "using", "reference", "references",
+            "referencing", "access", "accesses", "accessing", "touch", "touches", "touching", "mention", "mentions",
+            "read", "reads", "reading", "refer", "refers", "referring", "depend", "depends", "depending", "rely",
+            "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
+            "consults", "check", "checks", "checking");
+    private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
+            "references", "refs", "occurrences", "touched", "mentioned", "read", "instantiated", "consulted");
+    /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
+    private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
+            "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
+            "references", "refs", "depend", "depends", "depending", "rely", "relies", "relying", "touch", "touches",
+            "touching", "touched", "mention", "mentions", "mentioned", "poke", "pokes", "consult", "consults",
+            "consulted", "check", "checks", "checking");
+    /** What a used name is said to be: "the Session class", "the DEFAULT_TIMEOUT constant". */
+    private static final Set<String> REFERENCE_KIND = Set.of("class", "constant", "variable", "var", "global",
+            "attribute", "attr", "object", "type", "setting", "flag", "enum", "singleton", "name", "symbol",
+            "identifier", "value", "dict", "dictionary", "mapping", "map", "list", "set", "frozenset", "tuple",
+            "namedtuple", "registry", "cache", "field", "instance", "interface", "exception", "error", "table",
+            "sentinel", "alias", "thing", "module-level", "lock", "config", "option", "default");
+    /** What a snake_case name is said to be when it is data, not a function ("the failover_strategies dictionary"). */
+    private static final Set<String> DATA_KIND = Set.of("constant", "variable", "var", "global", "attribute", "attr",
+            "setting", "flag", "dict", "dictionary", "mapping", "map", "list", "set", "frozenset", "tuple",
+            "namedtuple", "registry", "cache", "field", "table", "sentinel", "alias", "lock", "option", "property",
+            "member", "value", "object", "instance", "singleton", "module-level");
+    private static final Set<String> REFERENCE_AUX = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
+            java.util.stream.Stream.of("get", "gets", "got", "getting", "gotten", "being", "ever", "even", "actually", "still", "really",
+                    "currently", "directly")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /**
+     * Nouns of the listings a use question may ask for instead ("which classes use X" may ask for subclasses, "tests
+     * that use X" for tests); "which functions use X" is answered by the uses, each with the function it is in.
+     */
+    private static final Set<String> LISTING_NOUNS = Set.of("class", "classes", "decorator", "decorators", "test",
+            "tests", "subclass", "subclasses", "exception", "exceptions", "param", "params", "parameter", "parameters",
+            "argument", "arguments", "args");
+    /** Nouns after a name that make it something other searches find ("the X decorator", "the X module"). */
+    private static final Set<String> OTHER_KIND = Set.of("decorator", "decorators", "module", "modules", "package",
+            "packages", "library", "lib", "libs", "method", "methods", "function", "functions", "func", "helper",
+            "param", "parameter", "argument", "arg", "kwarg", "comment", "comments", "tag", "base", "keyword");
+    private static final java.util.regex.Pattern RUNTIME_USE = java.util.regex.Pattern.compile(
+            "(?i)\\b(in practice|in production|in prod|at runtime|in the wild|by (our )?users|by customers)\\b");
+    /** Words before "usage" that make it a resource's ("memory usage of the cache"). */
+    private static final Set<String> RESOURCES = Set.of("memory", "cpu", "disk", "ram", "resource", "network",
+            "bandwidth", "gpu", "heap", "stack", "token", "api", "quota", "storage");
+    /** Attributes of standard modules that are read, not called ("which files use os.environ"). */
+    private static final Set<String> MODULE_ATTRIBUTES = Set.of("os.environ", "sys.argv", "sys.path", "sys.modules",
+            "sys.stdout", "sys.stderr", "sys.stdin", "sys.platform", "sys.version_info", "sys.maxsize",
+            "sys.executable", "os.sep", "os.linesep", "os.name", "os.devnull", "os.pathsep", "sys.version",
+            "sys.flags", "os.curdir", "sys.byteorder", "sys.meta_path", "sys.path_hooks", "socket.timeout",
+            "socket.error", "os.error", "sys.exc_info", "string.ascii_letters", "string.digits", "string.punctuation",
+            "string.ascii_lowercase", "string.ascii_uppercase", "string.whitespace", "string.hexdigits", "math.pi",
+            "math.inf", "math.e", "errno.ENOENT", "errno.EEXIST", "errno.EINTR", "errno.EAGAIN", "os.O_RDONLY",
+            "os.O_CREAT", "os.W_OK", "os.R_OK", "os.X_OK", "signal.SIGTERM", "signal.SIGINT", "time.timezone");
+
+    /**
+     * "where is the Session class used", "usages of DEFAULT_TIMEOUT", "who references PreparedRequest", "which files
+     * use os.environ", "who reads the failover_strategies dictionary": a use word about a name written like a class,
+     * a constant, a standard module's attribute or marked as code, or a snake_case name said to be data or read
+     * ("who relies on use_global_limit"), not like a function (those are {@link #usages}) or a module (an import).
+     * Not when the question names a listing of its own before the name ("which classes use X", "tests that use X").
+     */
+    Candidate references() {
+        if (RUNTIME_USE.matcher(q.original).find()) {
+            return null; // "is X ever used in practice": how the program behaves, not where the code names X
+        }
+        for (int i = 0; i < q.size(); i++) {
+            String n = q.get(i).norm();
+            if (i > 0 && (USE_NOUNS.contains(n) || USED_WORDS.contains(n))
+                    && (RESOURCES.contains(q.get(i - 1).lower()) || functionShaped(q.get(i - 1))
+                    && !DATA_USE.contains(n))) {
+                continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
+            }
+            int p = -1;
+            if (USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())) {
+                p = after(i + 1, 4, false, REFERENCE_KIND); // "usages of the Session class"
+            }
+            if (p < 0 && USED_WORDS.contains(n)) {
+                p = scan(i, -1, 4, false, REFERENCE_AUX); // "where is the Session class used", "Session usages"
+            }
+            if (p < 0 && USE_VERBS.contains(n)) {
+                p = after(i, 4, false, REFERENCE_KIND); // "who uses CaseInsensitiveDict", "who references Session"
+            }
+            if (p < 0) {
+                continue;
+            }
+            Word w = q.get(p);
+            boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm());
+            boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm());
+            if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
+                continue; // "the X decorator", "the X module": what other searches find
+            }
+            boolean data = w.identifier() && !w.at() && !w.parens() && functionShaped(w) && t(w).indexOf('.') < 0
+                    && (before || after || DATA_USE.contains(n));
+            boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
+                    .contains(q.get(p + 1).norm()) && Character.isUpperCase(t(w).charAt(0)) && w.identifier()
+                    && t(w).indexOf('.') < 0; // "the Locale class" (not the locale module)
+            if (!data && !saidClass && !referenceShaped(w)) {
+                continue;
+            }
+            boolean listing = false;
+            for (int j = 0; j < Math.min(p, i); j++) {
+                listing |= LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code();
+            }
+            if (listing) {
+                continue; // "which classes use Protocol", "tests that use the Money class": other listings
+            }
+            return new Candidate(new Intent.References(text(p)), 7, false, "");
+        }
+        return null;
+    }
+
+    private static String t(Word w) {
+        return w.text();
+    }
+
+    /** A name a use question can be about that is neither a function's nor a module's ({@link #references}). */
+    private boolean referenceShaped(Word w) {
+        String t = w.text();
+        if (MODULE_ATTRIBUTES.contains(t)) {
+            return true;
+        }
+        if (!w.identifier() || w.at() || isTag(w) || t.indexOf('.') >= 0 || w.parens() || functionShaped(w)
+                || knownModule(t) || knownModule(t.toLowerCase(java.util.Locale.ROOT))
+                || Lexicon.PYTHON_KEYWORDS.contains(t)) {
+            return false;
+        }
+        if (Set.of("Protocol", "Generic", "ABC", "ABCMeta", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "TypedDict",
+                "NamedTuple", "Exception", "BaseException", "Any", "Optional", "Union").contains(t)) {
+            return false; // "do we use Protocol": the kinds of class these make, which other searches list
+        }
+        if (Character.isUpperCase(t.charAt(0)) && t.length() >= 3) {
+            return t.chars().anyMatch(Character::isLowerCase) || t.indexOf('_') > 0 || t.length() >= 4; // Session, DEFAULT_TIMEOUT
+        }
+        return false; // a lower-case name in backticks may as well be a module's ("files using `yaml`")
+    }
+
     Candidate parameters() {
         for (Word w : q.words) {
             if (STAR_PARAMETER.matcher(w.text()).matches()) {

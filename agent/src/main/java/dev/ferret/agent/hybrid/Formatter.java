@@ -49,6 +49,7 @@ public final class Formatter {
                         .append(f.note().isEmpty() ? "" : "; " + f.note()).append(')');
                 case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
                 case Intent.Definitions d -> sb.append(where).append(": ").append(f.detail()); // class, def or NAME = value
+                case Intent.References r -> sb.append(where).append(": ").append(f.detail()); // the line
                 case Intent.ThirdParty t -> {
                     // the first import, then how many files import the module (find_dependencies' "name (N files): ")
                     sb.append(f.name()).append(" (").append(where).append(')');

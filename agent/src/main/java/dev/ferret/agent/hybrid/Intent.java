@@ -67,6 +67,8 @@ public sealed interface Intent {
         BARE_EXCEPTS(BareExcepts.class, "bare except clauses", "bare except clause"),
         /** Where a name is defined: classes, functions and module constants of that name. */
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
+        /** Where a name is used in code: every line with it as a token, outside its own def or class statement. */
+        REFERENCES(References.class, "lines that use %s", "line that uses %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
 
         private final Class<? extends Intent> type;
@@ -132,6 +134,7 @@ public sealed interface Intent {
             case Raises r -> r.exception();
             case Callers c -> c.function();
             case Definitions d -> d.name();
+            case References r -> r.name();
             case ManyParameters m -> String.valueOf(m.min());
             case Catches c -> c.exception();
             case Unknown u -> u.reason();
@@ -297,6 +300,17 @@ public sealed interface Intent {
     record Callers(String function) implements Intent {
         public Callers {
             Objects.requireNonNull(function);
+        }
+    }
+
+    /**
+     * Where {@code name} is used in code ({@code find_references}): the lines where it is a token of code, not its
+     * own {@code def} or {@code class} statement, a parameter or keyword argument name, a comment or a string; a
+     * dotted name as written or as the file's imports make it.
+     */
+    record References(String name) implements Intent {
+        public References {
+            Objects.requireNonNull(name);
         }
     }
 

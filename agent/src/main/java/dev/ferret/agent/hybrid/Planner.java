@@ -111,6 +111,7 @@ public final class Planner {
             case Intent.Exports e -> steps.add(new Plan.Step("find_exports", args(path)));
             case Intent.Constants c -> steps.add(new Plan.Step("find_constants", args(path)));
             case Intent.Callers c -> steps.add(new Plan.Step("find_callers", args(path).put("function", c.function())));
+            case Intent.References r -> steps.add(new Plan.Step("find_references", args(path).put("name", r.name())));
             case Intent.Definitions d -> {
                 // the name as a pattern finds a superset (a part of the name); execute keeps the exact matches
                 String name = d.name().strip();

@@ -902,6 +902,17 @@ final class SpokenNames {
             // "funcs using removals.removed_property": a decorator here, applied and never called, so what it decorates
             return reread(c, new Intent.FunctionsByDecorator(f.function()));
         }
+        if (c.intent() instanceof Intent.Callers f && USE_WORD.matcher(question).find() && !CALL_WORD.matcher(question).find()) {
+            String last = f.function().substring(f.function().lastIndexOf('.') + 1);
+            EnumSet<Role> r = roles.getOrDefault(last, EnumSet.noneOf(Role.class));
+            if (!r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CALLED) && !r.contains(Role.DECORATOR)
+                    && !r.contains(Role.FUNCTION) && !r.contains(Role.MODULE) && (r.isEmpty() || r.contains(Role.ASSIGNED)
+                    || r.contains(Role.DEFINED_CLASS))) {
+                // "_pattern_cache usages", "usages of socket.timeout": never called nor defined by a def here, so a
+                // name that is read, not a function whose calls are asked for
+                return reread(c, new Intent.References(f.function()));
+            }
+        }
         if (c.intent() instanceof Intent.Subclasses sc && roles.getOrDefault(sc.base(), EnumSet.noneOf(Role.class))
                 .contains(Role.DEFINED_FUNCTION) && !roles.get(sc.base()).contains(Role.CLASS)
                 && !roles.get(sc.base()).contains(Role.IMPORTED) && IMPLEMENT_WORD.matcher(question).find()) {
@@ -2212,6 +2223,9 @@ final class SpokenNames {
     /** A verb of implementing or overriding. */
     private static final Pattern IMPLEMENT_WORD = Pattern.compile("(?i)\\b(?:implement|implements|implemented|implementing|"
             + "override|overrides|overridden|overriding)\\b");
+    /** A word of using a name (not of calling it), for {@code Callers} read from "usages of X" where X is no function. */
+    private static final Pattern USE_WORD = Pattern.compile("(?i)\\b(?:use|uses|used|using|usages?|references?|referenced|"
+            + "referencing|refs|reads?|reading|touch(?:es|ed|ing)?|depends?|relies|rely|mentions?|mentioned|refer(?:s|red)?)\\b");
     /** A verb of using, and one of calling. */
     private static final Pattern USING = Pattern.compile("(?i)\\b(?:using|uses|use|used)\\b");
     private static final Pattern CALL_WORD = Pattern.compile("(?i)\\b(?:call|calls|calling|called|caller|callers|invoke[sd]?|"

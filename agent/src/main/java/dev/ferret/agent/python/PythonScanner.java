@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,6 +150,23 @@ public final class PythonScanner {
         return run.result();
     }
 
+    /**
+     * The uses of {@code name} in a source text ({@link PyUse}): every token that is that name in code, in source
+     * order. Not uses: the name of a {@code def} or {@code class} statement itself, a parameter's name (of a def or a
+     * lambda), a keyword argument's name, and anything in a comment or a string (an f-string's replacement fields are
+     * code). Never throws: on an internal failure it returns what it had found up to that point.
+     */
+    public static List<PyUse> uses(String path, String source, String name) {
+        Run run = new Run(path, source == null ? "" : source);
+        run.useName = Objects.requireNonNull(name);
+        try {
+            run.lex();
+        } catch (RuntimeException e) {
+            // as in scan: keep what was found
+        }
+        return List.copyOf(run.uses);
+    }
+
     private static final int NAME = 1;
     private static final int NUMBER = 2;
     private static final int STRING = 3;
@@ -233,6 +251,9 @@ public final class PythonScanner {
         final List<PyExport> exports = new ArrayList<>();
         final List<Integer> mainGuards = new ArrayList<>();
         final List<RawHandler> handlers = new ArrayList<>();
+        /** The name {@link PythonScanner#uses} looks for, or null in an ordinary scan. */
+        String useName;
+        final List<PyUse> uses = new ArrayList<>();
 
         Run(String path, String src) {
             this.path = path;
@@ -562,6 +583,9 @@ public final class PythonScanner {
             while (!stack.isEmpty() && stack.getLast().indent() >= indent) {
                 stack.removeLast();
             }
+            if (useName != null) {
+                uses(0, ntok);
+            }
             if (isOp(0, '@')) {
                 calls(1, ntok);
                 yields(1, ntok);
@@ -699,6 +723,85 @@ public final class PythonScanner {
             }
             StringBuilder sb = new StringBuilder();
             out.add(new RawRef(render(a, b), dotted(a, b, sb, 0) == b ? sb.toString() : null));
+        }
+
+        /**
+         * Records the tokens among [a, b) that are {@link #useName} and are uses of it ({@link PythonScanner#uses}),
+         * in the current scope.
+         */
+        private void uses(int a, int b) {
+            for (int i = a; i < b; i++) {
+                if (kind[i] != NAME || !is(start[i], end[i], useName)) {
+                    continue;
+                }
+                if (i > a && (isName(i - 1, "def") || isName(i - 1, "class"))) {
+                    continue; // the definition itself
+                }
+                boolean listStart = i > a && (isOp(i - 1, '(') || isOp(i - 1, ','));
+                if (listStart && tdepth[i] >= 1 && i + 1 < b && isOp(i + 1, '=')) {
+                    continue; // a keyword argument's name, or a parameter's with a default
+                }
+                if (i > a && (listStart || isOp(i - 1, '*') || isOp(i - 1, "**") || isOp(i - 1, '/')
+                        || isName(i - 1, "lambda")) && parameter(a, i)) {
+                    continue;
+                }
+                int first = i;
+                while (first - 2 >= a && isOp(first - 1, '.') && kind[first - 2] == NAME) {
+                    first -= 2;
+                }
+                String chain = null;
+                if (!(first - 1 >= a && (isOp(first - 1, '.') || isOp(first - 1, "...")))) {
+                    StringBuilder sb = new StringBuilder(text(first));
+                    for (int j = first + 2; j <= i; j += 2) {
+                        sb.append('.').append(text(j));
+                    }
+                    chain = sb.toString();
+                }
+                uses.add(new PyUse(tline[i], scopeName(), chain, sourceLine(start[i])));
+            }
+        }
+
+        /** True when token {@code i} is a parameter's name: in a def header's parameter list, or a lambda's. */
+        private boolean parameter(int a, int i) {
+            int d = a;
+            if (isName(d, "async")) {
+                d++;
+            }
+            if (isName(d, "def") && d + 2 < ntok) {
+                int j = d + 2;
+                if (isOp(j, '[')) {
+                    j = matching(j, ntok) + 1;
+                }
+                if (j < ntok && isOp(j, '(')) {
+                    int close = matching(j, ntok);
+                    if (i > j && i < close) {
+                        return tdepth[i] == tdepth[j] + 1;
+                    }
+                }
+            }
+            for (int j = i - 1; j >= a && tdepth[j] >= tdepth[i]; j--) {
+                if (tdepth[j] != tdepth[i]) {
+                    continue;
+                }
+                if (isName(j, "lambda")) {
+                    return true;
+                }
+                if (isOp(j, ':') || isOp(j, ":=") || kind[j] == STRING) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** The physical line holding {@code offset}, stripped and at most 200 characters. */
+        private String sourceLine(int offset) {
+            int s = src.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+            if (offset == 0) {
+                s = 0;
+            }
+            int e = src.indexOf('\n', offset);
+            String t = src.substring(s, e < 0 ? n : e).strip();
+            return t.length() > 200 ? t.substring(0, 200) + "..." : t;
         }
 
         /** The qualified name of the innermost enclosing def or class, or {@link PyCall#MODULE}. */
@@ -881,6 +984,9 @@ public final class PythonScanner {
                         }
                     }
                 }
+            }
+            if (useName != null) {
+                uses(0, ntok);
             }
             calls(0, ntok);
             ntok = 0;

@@ -21,7 +21,8 @@ public final class PythonTools {
                 new FindRaisesTool(index).withBudget(budget), new FindExportsTool(index).withBudget(budget),
                 new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget),
                 new FindDependenciesTool(index).withBudget(budget), new FindEntryPointsTool(index).withBudget(budget),
-                new FindHandlersTool(index).withBudget(budget));
+                new FindHandlersTool(index).withBudget(budget),
+                new FindReferencesTool(index).withBudget(budget));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {

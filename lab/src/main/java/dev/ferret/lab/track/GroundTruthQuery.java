@@ -37,6 +37,7 @@ public final class GroundTruthQuery {
             case Intent.Constants c -> "constants";
             case Intent.Callers c -> "callers:" + c.function();
             case Intent.Definitions d -> "definitions:" + d.name();
+            case Intent.References r -> "references:" + r.name();
             case Intent.Enums e -> "enums";
             case Intent.AbstractClasses a -> "abstract_classes";
             case Intent.Generators g -> "generators";
@@ -59,6 +60,7 @@ public final class GroundTruthQuery {
             case IMPORTS -> f.file();
             case COMMENTS -> f.file() + ":" + f.line();
             case DEFINITIONS -> f.file() + ":" + f.line(); // the name is the one asked for; the answer writes "class X"
+            case REFERENCES -> f.file() + ":" + f.line(); // one item per line
             default -> f.file() + ":" + f.line() + ":" + f.name();
         };
     }

@@ -29,12 +29,13 @@ public final class PhrasingSet {
      * Files of the kinds added after the first sets were written (where a name is defined, every class, every
      * function, enum and abstract classes, generators, TypedDict and NamedTuple classes, third-party modules, entry
      * points, tests and skipped tests, functions and classes without a docstring, functions with many parameters,
-     * except clauses, static and class methods): only the sets written after them have these files.
+     * except clauses, static and class methods, where a name is used): only the sets written after them have these
+     * files.
      */
     public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions", "enums",
             "abstract-classes", "generators", "typed-dicts", "named-tuples", "third-party", "entry-points", "tests", "skipped-tests",
             "undocumented-functions", "undocumented-classes", "many-parameters", "catches", "bare-excepts",
-            "static-class-methods");
+            "static-class-methods", "references");
 
     private PhrasingSet() {
     }
@@ -202,6 +203,7 @@ public final class PhrasingSet {
             case CONSTANTS -> new Intent.Constants();
             case CALLERS -> new Intent.Callers(p.get("function"));
             case DEFINITIONS -> new Intent.Definitions(p.get("name"));
+            case REFERENCES -> new Intent.References(p.get("name"));
             case ENUMS -> new Intent.Enums();
             case ABSTRACT_CLASSES -> new Intent.AbstractClasses();
             case GENERATORS -> new Intent.Generators();
@@ -254,6 +256,7 @@ public final class PhrasingSet {
             case Intent.Raises r -> m.put("exception", r.exception());
             case Intent.Callers c -> m.put("function", c.function());
             case Intent.Definitions d -> m.put("name", d.name());
+            case Intent.References r -> m.put("name", r.name());
             case Intent.ManyParameters n -> m.put("min", String.valueOf(n.min()));
             case Intent.Catches c -> m.put("exception", c.exception());
             default -> {

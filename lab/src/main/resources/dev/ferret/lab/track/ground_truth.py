@@ -25,7 +25,7 @@ Kinds for --ask (ARG where the kind takes one):
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
-  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, enums, abstract_classes,
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, references:NAME, enums, abstract_classes,
   generators, third_party, entry_points, catches:EXCEPTION, bare_excepts, undocumented_functions,
   documented_functions, undocumented_classes, many_parameters:N, tests, skipped_tests
 
@@ -122,6 +122,14 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
   bare_excepts ExceptHandler nodes without a type, as for catches
   callers    Call nodes whose function is a Name with the id or an Attribute with the attr; line of that name; item
              name is the scope; one item per line and scope
+  references every place NAME is a token of code, one item per file and line, named by the scope: Name nodes
+             with the id (any context), Attribute nodes with the attr (at the attr's line, end_lineno), Global and
+             Nonlocal names, ExceptHandler, MatchAs and MatchStar names, MatchMapping rests, and in imports each
+             part of an imported module's dotted name, each imported name and each as-name. Not: def and class
+             names, parameters (arg nodes), keyword argument names, comments, strings. A dotted NAME (os.environ)
+             keeps only the places whose dotted chain (dotted_name of the node; the name itself in imports) equals
+             NAME or resolves to it through the file's import bindings (the scanner's: import a.b binds a to a,
+             import a.b as x binds x to a.b, from m import n as x binds x to m.n, relative ones keep their dots)
   exports    module-level __all__ = / __all__: T = / __all__ += with list or tuple literals (joined by +), and
              __all__.append("x") / __all__.extend([...]) statements: each str constant element at its line
   constants  module-level assignment targets (names, names in tuples/lists) matching _*[A-Z][A-Z0-9_]* with at least
@@ -1205,6 +1213,88 @@ def answer_docs_params_tests(project, kind, arg):
     return out
 
 
+def answer_references(project, arg):
+    """references:NAME, one item per file and line (see the docstring)."""
+    name = re.sub(r"\(\s*\)$", "", re.sub(r"^(def|class)\s+", "", arg.strip()).lstrip("@")).strip()
+    last = name.rsplit(".", 1)[-1]
+    dotted = "." in name
+    out = []
+    for s in project.sources.values():
+        binds = {}
+        for node in ast.walk(s.tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    bound = a.asname or a.name.split(".")[0]
+                    binds.setdefault(bound, set()).add(a.name if a.asname else bound)
+            elif isinstance(node, ast.ImportFrom):
+                base = "." * node.level + (node.module or "")
+                for a in node.names:
+                    if a.name != "*":
+                        binds.setdefault(a.asname or a.name, set()).add(
+                            base + a.name if not base or base.endswith(".") else base + "." + a.name)
+
+        def resolve(chain):
+            head, dot, rest = chain.partition(".")
+            return [t + dot + rest for t in binds[head]] if binds.get(head) else [chain]
+
+        lines = {}
+
+        def hit(line, chain, scope):
+            if dotted and (chain is None or (chain != name and name not in resolve(chain))):
+                return
+            lines.setdefault(line, scope)
+
+        for node, scope in nodes_with_scope(s.tree):
+            if isinstance(node, ast.Name) and node.id == last:
+                hit(node.lineno, node.id, scope)
+            elif isinstance(node, ast.Attribute) and node.attr == last:
+                hit(node.end_lineno, dotted_name(node), scope)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)) and last in node.names:
+                hit(node.lineno, last, scope)
+            elif isinstance(node, ast.ExceptHandler) and node.name == last:
+                hit(node.lineno, last, scope)
+            elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == last:
+                hit(node.lineno, last, scope)
+            elif isinstance(node, ast.MatchMapping) and node.rest == last:
+                hit(node.lineno, last, scope)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    parts = node.module.split(".")
+                    for k, part in enumerate(parts):
+                        if part == last:
+                            hit(node.lineno, None if node.level else ".".join(parts[:k + 1]), scope)
+                for a in node.names:
+                    line = getattr(a, "lineno", node.lineno)
+                    parts = a.name.split(".")
+                    for k, part in enumerate(parts):
+                        if part == last:
+                            hit(line, ".".join(parts[:k + 1]) if isinstance(node, ast.Import) else a.name, scope)
+                    if a.asname == last:
+                        hit(line, a.asname, scope)
+        out += [item(s, line, scope) for line, scope in sorted(lines.items())]
+    return out
+
+
+def nodes_with_scope(tree):
+    """Every node with the qualified name of the innermost def or class whose body holds it (as scope is above)."""
+    stack = [(tree, "<module>", "")]
+    while stack:
+        node, scope, prefix = stack.pop()
+        yield node, scope
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            inner = prefix + node.name
+            around = [*node.decorator_list, *getattr(node, "bases", []), *getattr(node, "keywords", [])]
+            if not isinstance(node, ast.ClassDef):
+                around += [node.args, *([node.returns] if node.returns else [])]
+            for child in around:
+                stack.append((child, scope, prefix))
+            for child in node.body:
+                stack.append((child, inner, inner + "."))
+        else:
+            for child in ast.iter_child_nodes(node):
+                stack.append((child, scope, prefix))
+
+
 def answer(project, kind, arg):
     """The items of one question kind over the whole project."""
     if kind == "third_party":
@@ -1214,6 +1304,8 @@ def answer(project, kind, arg):
         return answer_docs_params_tests(project, kind, arg)
     if kind == "entry_points":
         return answer_entry_points(project)
+    if kind == "references":
+        return answer_references(project, arg)
     out = []
     facts = Facts(project)
     for s in project.sources.values():

@@ -56,6 +56,11 @@ class StructuralAgreementTest {
         top(stats, "called", 4).forEach(v -> out.add(new Intent.Definitions(v)));
         top(stats, "methods", 2).forEach(v -> out.add(new Intent.Definitions(v)));
         out.add(new Intent.Definitions("max_retries")); // a constant, asked in lower case
+        top(stats, "classes", 3).forEach(v -> out.add(new Intent.References(v.substring(v.lastIndexOf('.') + 1))));
+        top(stats, "called", 2).forEach(v -> out.add(new Intent.References(v)));
+        top(stats, "parameters", 2).forEach(v -> out.add(new Intent.References(v))); // parameters are not uses
+        out.add(new Intent.References("os.environ"));
+        out.add(new Intent.References("self"));
         top(stats, "classes", 1).forEach(c -> top(stats, "methods", 1)
                 .forEach(m -> out.add(new Intent.Definitions(c.substring(c.lastIndexOf('.') + 1) + "." + m))));
         top(stats, "function_prefixes", 2).forEach(v -> {
