@@ -470,6 +470,9 @@ final class DetectFunctions extends Detect {
             "setting", "flag", "dict", "dictionary", "mapping", "map", "list", "set", "frozenset", "tuple",
             "namedtuple", "registry", "cache", "field", "table", "sentinel", "alias", "lock", "option", "property",
             "member", "value", "object", "instance", "singleton", "module-level");
+    /** What {@link #REFERENCE_KIND} skips, and the particles of "rely on", "poke at", "refer to". */
+    private static final Set<String> VERB_SKIP = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
+            java.util.stream.Stream.of("at", "on", "upon", "to")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> REFERENCE_AUX = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
             java.util.stream.Stream.of("get", "gets", "got", "getting", "gotten", "being", "ever", "even", "actually", "still", "really",
                     "currently", "directly")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -485,7 +488,7 @@ final class DetectFunctions extends Detect {
             "packages", "library", "lib", "libs", "method", "methods", "function", "functions", "func", "helper",
             "param", "parameter", "argument", "arg", "kwarg", "comment", "comments", "tag", "base", "keyword");
     private static final java.util.regex.Pattern RUNTIME_USE = java.util.regex.Pattern.compile(
-            "(?i)\\b(in practice|in production|in prod|at runtime|in the wild|by (our )?users|by customers)\\b");
+            "(?i)\\b(in practice|in production|in prod|at runtime|in the wild|by (our )?users|by customers|every time)\\b");
     /** Words before "usage" that make it a resource's ("memory usage of the cache"). */
     private static final Set<String> RESOURCES = Set.of("memory", "cpu", "disk", "ram", "resource", "network",
             "bandwidth", "gpu", "heap", "stack", "token", "api", "quota", "storage");
@@ -511,7 +514,9 @@ final class DetectFunctions extends Detect {
             return null; // "is X ever used in practice": how the program behaves, not where the code names X
         }
         for (int i = 0; i < q.size(); i++) {
-            String n = q.get(i).norm();
+            // the word as written too: a use verb the spelling corrector does not know ("poke") may be changed in norm
+            String n = USE_VERBS.contains(q.get(i).lower()) || USED_WORDS.contains(q.get(i).lower())
+                    || USE_NOUNS.contains(q.get(i).lower()) ? q.get(i).lower() : q.get(i).norm();
             if (i > 0 && (USE_NOUNS.contains(n) || USED_WORDS.contains(n))
                     && (RESOURCES.contains(q.get(i - 1).lower()) || functionShaped(q.get(i - 1))
                     && !DATA_USE.contains(n))) {
@@ -525,7 +530,7 @@ final class DetectFunctions extends Detect {
                 p = scan(i, -1, 4, false, REFERENCE_AUX); // "where is the Session class used", "Session usages"
             }
             if (p < 0 && USE_VERBS.contains(n)) {
-                p = after(i, 4, false, REFERENCE_KIND); // "who uses CaseInsensitiveDict", "who references Session"
+                p = after(i, 4, false, VERB_SKIP); // "who uses CaseInsensitiveDict", "where do we poke at action_state"
             }
             if (p < 0) {
                 continue;
@@ -536,8 +541,12 @@ final class DetectFunctions extends Detect {
             if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
                 continue; // "the X decorator", "the X module": what other searches find
             }
-            boolean data = w.identifier() && !w.at() && !w.parens() && functionShaped(w) && t(w).indexOf('.') < 0
-                    && (before || after || DATA_USE.contains(n));
+            boolean plain = w.identifier() && !w.at() && !w.parens() && t(w).indexOf('.') < 0;
+            boolean data = plain && functionShaped(w) && (before || after || DATA_USE.contains(n))
+                    // "the obsolete attr": a word in small letters said to be data
+                    || plain && after && t(w).equals(w.lower()) && t(w).length() >= 3
+                    && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(t(w)) && !REFERENCE_KIND.contains(w.lower());
             boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
                     .contains(q.get(p + 1).norm()) && Character.isUpperCase(t(w).charAt(0)) && w.identifier()
                     && t(w).indexOf('.') < 0; // "the Locale class" (not the locale module)

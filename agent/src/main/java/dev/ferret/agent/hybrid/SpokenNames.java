@@ -358,6 +358,7 @@ final class SpokenNames {
             had = had != null ? had : exceptionNamed(classifier, question);
             had = had != null ? had : exceptionsSaid(classifier, question);
             had = had != null ? had : classWord(classifier, question);
+            had = had != null ? had : usedWord(classifier, question);
             had = had != null ? had : methodsOfSmallClass(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
@@ -566,6 +567,36 @@ final class SpokenNames {
                 && classArgument(read).equalsIgnoreCase(word));
         return stood == null ? null : noted(stood.reading(), stood.reading().intent(), stood.reading().uncertain(),
                 "read '" + stood.word() + "' as '" + stood.put() + "', the class here of those letters");
+    }
+
+    /** A word in small letters before or after a noun of uses ("equalitydict usages", "refs to serverproxy"). */
+    private static final Pattern USED_SMALL_WORD = Pattern.compile("(?i)(?:\\b([a-z_][a-z0-9_]*)\\s+(?:usages?|uses|refs|"
+            + "references)\\b|\\b(?:usages?|uses|refs|references)\\s+(?:of|to)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b)");
+
+    /**
+     * "configurationerror usages", read as nothing: the word is a class or constant here in other letters' case
+     * (ConfigurationError), so read with it so written, stated. Null otherwise.
+     */
+    private Classification usedWord(IntentClassifier classifier, String question) {
+        Matcher m = USED_SMALL_WORD.matcher(question);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : 2;
+            String word = m.group(g);
+            if (GRAMMAR.contains(word) || Lexicon.known(word) || roles.containsKey(word)) {
+                continue;
+            }
+            String put = onlyInAnotherCase(word, used -> used.contains(Role.DEFINED_CLASS) || used.contains(Role.ASSIGNED));
+            if (put == null) {
+                continue;
+            }
+            Classification again = standIn(classifier, question, m.start(g), m.end(g), put,
+                    read -> read instanceof Intent.References r && r.name().equals(put) ? read : null);
+            if (again != null) {
+                return noted(again, again.intent(), again.uncertain(), "read '" + word + "' as '" + put
+                        + "', the name here of those letters");
+            }
+        }
+        return null;
     }
 
     /** A word of the question put as another, and the reading that gave. */
@@ -911,6 +942,23 @@ final class SpokenNames {
                 // "_pattern_cache usages", "usages of socket.timeout": never called nor defined by a def here, so a
                 // name that is read, not a function whose calls are asked for
                 return reread(c, new Intent.References(f.function()));
+            }
+        }
+        if (c.intent() instanceof Intent.References ref && ref.name().indexOf('.') < 0) {
+            EnumSet<Role> r = roles.getOrDefault(ref.name(), EnumSet.noneOf(Role.class));
+            if (r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CLASS) && !r.contains(Role.ASSIGNED)) {
+                // "smartconnect usages in the lib": pyVmomi's function SmartConnect, whose capital looked like a class's
+                return reread(c, new Intent.Callers(ref.name()));
+            }
+        }
+        if (c.intent() instanceof Intent.Imports im && im.module().indexOf('.') < 0 && USE_WORD.matcher(question).find()
+                && !Pattern.compile("(?i)\\bimport").matcher(question).find()) {
+            EnumSet<Role> r = roles.getOrDefault(im.module(), EnumSet.noneOf(Role.class));
+            if (!r.contains(Role.MODULE) && !r.contains(Role.DEFINED_FUNCTION)
+                    && (r.contains(Role.ASSIGNED) || r.contains(Role.DEFINED_CLASS))
+                    && !modules.containsKey(im.module().toLowerCase(Locale.ROOT)) && !Detect.knownModule(im.module())) {
+                // "who relies on use_global_limit": a variable here, no module anything imports
+                return reread(c, new Intent.References(im.module()));
             }
         }
         if (c.intent() instanceof Intent.Subclasses sc && roles.getOrDefault(sc.base(), EnumSet.noneOf(Role.class))

@@ -3,6 +3,11 @@ package dev.ferret.agent.hybrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.ferret.agent.python.PythonIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,5 +54,28 @@ class ReferencesReadingTest {
             """)
     void notAListing(String question) {
         assertNotEquals(Intent.Kind.REFERENCES, classifier.analyze(question).intent().kind(), question);
+    }
+
+    /** With the repository: names it writes in other letters' case, and variables first read as modules or functions. */
+    @Test
+    void withTheRepository(@TempDir Path repo) throws Exception {
+        Files.writeString(repo.resolve("errors.py"), "class ConfigurationError(Exception):\n    pass\n");
+        Files.writeString(repo.resolve("pools.py"), """
+                from errors import ConfigurationError
+                use_global_limit = True
+                _pattern_cache = {}
+
+                def limit():
+                    if use_global_limit:
+                        raise ConfigurationError(_pattern_cache)
+                """);
+        PythonIndex index = new PythonIndex(repo);
+        HybridAnswerer answerer = new HybridAnswerer();
+        assertEquals(new Intent.References("ConfigurationError"), answerer.answer(index, "configurationerror usages").intent());
+        assertEquals(new Intent.References("use_global_limit"), answerer.answer(index, "who relies on use_global_limit?").intent());
+        assertEquals(new Intent.References("_pattern_cache"), answerer.answer(index, "_pattern_cache usages pls").intent());
+        assertEquals(new Intent.Callers("limit"), answerer.answer(index, "usages of limit()").intent(), "a function's uses are its calls");
+        HybridAnswer a = answerer.answer(index, "Where is the ConfigurationError class used?");
+        assertEquals(2, a.items().size(), a.text()); // the import and the raise; the class statement is no use
     }
 }
