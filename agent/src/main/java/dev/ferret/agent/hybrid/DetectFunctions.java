@@ -450,7 +450,7 @@ final class DetectFunctions extends Detect {
             "referencing", "access", "accesses", "accessing", "touch", "touches", "touching", "mention", "mentions",
             "read", "reads", "reading", "refer", "refers", "referring", "depend", "depends", "depending", "rely",
             "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
-            "consults", "check", "checks", "checking");
+            "consults", "check", "checks", "checking", "refs");
     private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
             "references", "refs", "occurrences", "touched", "mentioned", "read", "instantiated", "consulted");
     /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
@@ -483,6 +483,9 @@ final class DetectFunctions extends Detect {
     private static final Set<String> LISTING_NOUNS = Set.of("class", "classes", "decorator", "decorators", "test",
             "tests", "subclass", "subclasses", "exception", "exceptions", "param", "params", "parameter", "parameters",
             "argument", "arguments", "args");
+    /** Commands that open a question in capitals ("List all references to X"). */
+    private static final Set<String> COMMANDS = Set.of("list", "show", "find", "give", "get", "print", "display",
+            "grep", "search", "locate", "count", "return", "enumerate", "dump");
     /** Nouns after a name that make it something other searches find ("the X decorator", "the X module"). */
     private static final Set<String> OTHER_KIND = Set.of("decorator", "decorators", "module", "modules", "package",
             "packages", "library", "lib", "libs", "method", "methods", "function", "functions", "func", "helper",
@@ -532,8 +535,8 @@ final class DetectFunctions extends Detect {
             if (p < 0 && USE_VERBS.contains(n)) {
                 p = after(i, 4, false, VERB_SKIP); // "who uses CaseInsensitiveDict", "where do we poke at action_state"
             }
-            if (p < 0) {
-                continue;
+            if (p < 0 || p == 0 && COMMANDS.contains(q.get(p).lower())) {
+                continue; // "List all references to ...": the command, not a class List
             }
             Word w = q.get(p);
             boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm());
@@ -555,12 +558,16 @@ final class DetectFunctions extends Detect {
             }
             boolean listing = false;
             for (int j = 0; j < Math.min(p, i); j++) {
-                listing |= LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code();
+                listing |= LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code() && !(j + 1 < q.size()
+                        && Set.of("file", "files", "module", "modules", "code").contains(q.get(j + 1).norm()));
             }
             if (listing) {
                 continue; // "which classes use Protocol", "tests that use the Money class": other listings
             }
-            return new Candidate(new Intent.References(text(p)), 7, false, "");
+            // a name said to be data ("the dry_run attr") or a standard module's attribute outranks a function's or a
+            // module's reading of the same words
+            return new Candidate(new Intent.References(text(p)), before || after || saidClass
+                    || MODULE_ATTRIBUTES.contains(t(w)) ? 8 : 7, false, "");
         }
         return null;
     }
@@ -584,8 +591,9 @@ final class DetectFunctions extends Detect {
                 "NamedTuple", "Exception", "BaseException", "Any", "Optional", "Union").contains(t)) {
             return false; // "do we use Protocol": the kinds of class these make, which other searches list
         }
-        if (Character.isUpperCase(t.charAt(0)) && t.length() >= 3) {
-            return t.chars().anyMatch(Character::isLowerCase) || t.indexOf('_') > 0 || t.length() >= 4; // Session, DEFAULT_TIMEOUT
+        String bare = t.replaceFirst("^_+", "");
+        if (!bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && bare.length() >= 3) { // Session, _MAX_INT
+            return bare.chars().anyMatch(Character::isLowerCase) || bare.indexOf('_') > 0 || bare.length() >= 4;
         }
         return false; // a lower-case name in backticks may as well be a module's ("files using `yaml`")
     }

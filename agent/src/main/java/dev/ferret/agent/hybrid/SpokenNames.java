@@ -571,7 +571,7 @@ final class SpokenNames {
 
     /** A word in small letters before or after a noun of uses ("equalitydict usages", "refs to serverproxy"). */
     private static final Pattern USED_SMALL_WORD = Pattern.compile("(?i)(?:\\b([a-z_][a-z0-9_]*)\\s+(?:usages?|uses|refs|"
-            + "references)\\b|\\b(?:usages?|uses|refs|references)\\s+(?:of|to)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b)");
+            + "references|used)\\b|\\b(?:usages?|uses|refs|references)\\s+(?:of|to)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b)");
 
     /**
      * "configurationerror usages", read as nothing: the word is a class or constant here in other letters' case
@@ -936,9 +936,11 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.Callers f && USE_WORD.matcher(question).find() && !CALL_WORD.matcher(question).find()) {
             String last = f.function().substring(f.function().lastIndexOf('.') + 1);
             EnumSet<Role> r = roles.getOrDefault(last, EnumSet.noneOf(Role.class));
+            EnumSet<Role> besides = EnumSet.copyOf(r.isEmpty() ? EnumSet.of(Role.PARAMETER) : r);
+            besides.remove(Role.PARAMETER); // a parameter named so is no function ("mayReturnEmpty usages")
             if (!r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CALLED) && !r.contains(Role.DECORATOR)
-                    && !r.contains(Role.FUNCTION) && !r.contains(Role.MODULE) && (r.isEmpty() || r.contains(Role.ASSIGNED)
-                    || r.contains(Role.DEFINED_CLASS))) {
+                    && !r.contains(Role.FUNCTION) && !r.contains(Role.MODULE) && (besides.isEmpty()
+                    || r.contains(Role.ASSIGNED) || r.contains(Role.DEFINED_CLASS))) {
                 // "_pattern_cache usages", "usages of socket.timeout": never called nor defined by a def here, so a
                 // name that is read, not a function whose calls are asked for
                 return reread(c, new Intent.References(f.function()));
