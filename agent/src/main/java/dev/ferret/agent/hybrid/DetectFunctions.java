@@ -525,51 +525,70 @@ final class DetectFunctions extends Detect {
                     && !DATA_USE.contains(n))) {
                 continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
             }
-            int p = -1;
-            if (USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())) {
-                p = after(i + 1, 4, false, REFERENCE_KIND); // "usages of the Session class"
+            if (n.startsWith("read") && i > 0 && Set.of("cant", "can't", "cannot", "couldnt", "couldn't", "unable", "hard")
+                    .contains(q.get(i - 1).lower())) {
+                continue; // "cant read it": a person reading the code
             }
-            if (p < 0 && USED_WORDS.contains(n)) {
-                p = scan(i, -1, 4, false, REFERENCE_AUX); // "where is the Session class used", "Session usages"
+            // each reading of the use word in turn: "usages of X", "X ... used", "uses X" ("every place that
+            // references X": the word before is a noun, the name comes after)
+            int[] places = {
+                    USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
+                            ? after(i + 1, 4, false, REFERENCE_KIND) : -1,
+                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, REFERENCE_AUX) : -1,
+                    USE_VERBS.contains(n) ? after(i, 4, false, VERB_SKIP) : -1};
+            for (int p : places) {
+                Candidate c = p < 0 ? null : referenceAt(i, p, n);
+                if (c != null) {
+                    return c;
+                }
             }
-            if (p < 0 && USE_VERBS.contains(n)) {
-                p = after(i, 4, false, VERB_SKIP); // "who uses CaseInsensitiveDict", "where do we poke at action_state"
-            }
-            if (p < 0 || p == 0 && COMMANDS.contains(q.get(p).lower())) {
-                continue; // "List all references to ...": the command, not a class List
-            }
-            Word w = q.get(p);
-            boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm());
-            boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm());
-            if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
-                continue; // "the X decorator", "the X module": what other searches find
-            }
-            boolean plain = w.identifier() && !w.at() && !w.parens() && t(w).indexOf('.') < 0;
-            boolean data = plain && functionShaped(w) && (before || after || DATA_USE.contains(n))
-                    // "the obsolete attr": a word in small letters said to be data
-                    || plain && after && t(w).equals(w.lower()) && t(w).length() >= 3
-                    && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
-                    && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(t(w)) && !REFERENCE_KIND.contains(w.lower());
-            boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
-                    .contains(q.get(p + 1).norm()) && Character.isUpperCase(t(w).charAt(0)) && w.identifier()
-                    && t(w).indexOf('.') < 0; // "the Locale class" (not the locale module)
-            if (!data && !saidClass && !referenceShaped(w)) {
-                continue;
-            }
-            boolean listing = false;
-            for (int j = 0; j < Math.min(p, i); j++) {
-                listing |= LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code() && !(j + 1 < q.size()
-                        && Set.of("file", "files", "module", "modules", "code").contains(q.get(j + 1).norm()));
-            }
-            if (listing) {
-                continue; // "which classes use Protocol", "tests that use the Money class": other listings
-            }
-            // a name said to be data ("the dry_run attr") or a standard module's attribute outranks a function's or a
-            // module's reading of the same words
-            return new Candidate(new Intent.References(text(p)), before || after || saidClass
-                    || MODULE_ATTRIBUTES.contains(t(w)) ? 8 : 7, false, "");
         }
         return null;
+    }
+
+    /** The reading of word {@code p} as the name the use word {@code n} at {@code i} is about, or null. */
+    private Candidate referenceAt(int i, int p, String n) {
+        if (p == 0 && COMMANDS.contains(q.get(p).lower())) {
+            return null; // "List all references to ...": the command, not a class List
+        }
+        Word w = q.get(p);
+        boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm());
+        boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm());
+        if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
+            return null; // "the X decorator", "the X module": what other searches find
+        }
+        boolean plain = w.identifier() && !w.at() && !w.parens() && t(w).indexOf('.') < 0;
+        boolean data = plain && functionShaped(w) && (before || after || DATA_USE.contains(n))
+                // "the obsolete attr": a word in small letters said to be data
+                || plain && after && t(w).equals(w.lower()) && t(w).length() >= 3
+                && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
+                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(t(w)) && !REFERENCE_KIND.contains(w.lower());
+        boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
+                .contains(q.get(p + 1).norm()) && Character.isUpperCase(t(w).charAt(0)) && w.identifier()
+                && t(w).indexOf('.') < 0; // "the Locale class" (not the locale module)
+        if (!data && !saidClass && !referenceShaped(w)) {
+            return null;
+        }
+        for (int j = 0; j < Math.min(p, i); j++) {
+            if (LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code() && !(j + 1 < q.size()
+                    && Set.of("file", "files", "module", "modules", "code").contains(q.get(j + 1).norm()))) {
+                return null; // "which classes use Protocol", "tests that use the Money class": other listings
+            }
+        }
+        // a name said to be data ("the dry_run attr") or a standard module's attribute outranks a function's or a
+        // module's reading of the same words
+        return new Candidate(new Intent.References(text(p)), before || after || saidClass
+                || moduleAttribute(t(w)) ? 8 : 7, false, "");
+    }
+
+    /**
+     * A standard module's attribute that is read, not called: one of {@link #MODULE_ATTRIBUTES}, or a known module's
+     * constant ({@code re.IGNORECASE}, {@code errno.ENOENT}).
+     */
+    private static boolean moduleAttribute(String t) {
+        int dot = t.indexOf('.');
+        return MODULE_ATTRIBUTES.contains(t) || dot > 0 && t.indexOf('.', dot + 1) < 0 && knownModule(t)
+                && t.substring(dot + 1).matches("[A-Z][A-Z0-9_]+");
     }
 
     private static String t(Word w) {
@@ -579,7 +598,7 @@ final class DetectFunctions extends Detect {
     /** A name a use question can be about that is neither a function's nor a module's ({@link #references}). */
     private boolean referenceShaped(Word w) {
         String t = w.text();
-        if (MODULE_ATTRIBUTES.contains(t)) {
+        if (moduleAttribute(t)) {
             return true;
         }
         if (!w.identifier() || w.at() || isTag(w) || t.indexOf('.') >= 0 || w.parens() || functionShaped(w)

@@ -938,7 +938,10 @@ final class SpokenNames {
             EnumSet<Role> r = roles.getOrDefault(last, EnumSet.noneOf(Role.class));
             EnumSet<Role> besides = EnumSet.copyOf(r.isEmpty() ? EnumSet.of(Role.PARAMETER) : r);
             besides.remove(Role.PARAMETER); // a parameter named so is no function ("mayReturnEmpty usages")
-            if (!r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CALLED) && !r.contains(Role.DECORATOR)
+            boolean aClass = r.contains(Role.DEFINED_CLASS) && !r.contains(Role.DEFINED_FUNCTION)
+                    && !r.contains(Role.DECORATOR); // "Find all references to SPARQLError": a class, raised by calls
+            // (a name the repository does not have at all may be a function of another codebase: asked as said)
+            if (aClass || !r.isEmpty() && !r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CALLED) && !r.contains(Role.DECORATOR)
                     && !r.contains(Role.FUNCTION) && !r.contains(Role.MODULE) && (besides.isEmpty()
                     || r.contains(Role.ASSIGNED) || r.contains(Role.DEFINED_CLASS))) {
                 // "_pattern_cache usages", "usages of socket.timeout": never called nor defined by a def here, so a
@@ -955,6 +958,15 @@ final class SpokenNames {
         }
         if (c.intent() instanceof Intent.Imports im && im.module().indexOf('.') < 0 && USE_WORD.matcher(question).find()
                 && !Pattern.compile("(?i)\\bimport").matcher(question).find()) {
+            Matcher written = Pattern.compile("(?<![\\w.])(?i:" + Pattern.quote(im.module()) + ")(?![\\w.])").matcher(question);
+            while (written.find()) {
+                String w = written.group();
+                if (!w.equals(w.toLowerCase(Locale.ROOT)) && roles.getOrDefault(w, EnumSet.noneOf(Role.class))
+                        .contains(Role.DEFINED_CLASS)) {
+                    // "Which files use MultiDict?": the class written so here, not the module multidict
+                    return reread(c, new Intent.References(w));
+                }
+            }
             EnumSet<Role> r = roles.getOrDefault(im.module(), EnumSet.noneOf(Role.class));
             if (!r.contains(Role.MODULE) && !r.contains(Role.DEFINED_FUNCTION)
                     && (r.contains(Role.ASSIGNED) || r.contains(Role.DEFINED_CLASS))

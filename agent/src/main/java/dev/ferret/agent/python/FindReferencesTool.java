@@ -22,10 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class FindReferencesTool extends PythonSearchTool {
     private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
-            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
-            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-            "while", "with", "yield");
 
     public FindReferencesTool(PythonIndex index) {
         super(index, "uses", new Params("find_references",
@@ -42,7 +38,7 @@ public final class FindReferencesTool extends PythonSearchTool {
             throw new ToolException("name must be a name like Session, DEFAULT_TIMEOUT or os.environ, got: " + argument);
         }
         for (String part : n.split("\\.")) {
-            if (KEYWORDS.contains(part)) {
+            if (PythonScanner.KEYWORDS.contains(part)) {
                 throw new ToolException("name must not be a Python keyword, got: " + argument);
             }
         }

@@ -181,7 +181,7 @@ public final class PythonScanner {
     private static final Set<String> COMPOUND = Set.of("if", "elif", "else", "try", "except", "finally", "while",
             "for", "with");
     /** Keywords: a parenthesis after one of them is not a call ({@code if (x)}, {@code return (y)}). */
-    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+    static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield");

@@ -28,6 +28,10 @@ class ReferencesReadingTest {
             who reads sys.argv                                    | sys.argv
             List all usages of the failover_strategies dictionary | failover_strategies
             Where is the Locale class used across the codebase?   | Locale
+            Show me every place that references the ConjunctiveGraph class. | ConjunctiveGraph
+            Where does the code use re.IGNORECASE?                | re.IGNORECASE
+            who refs DefaultImpl                                  | DefaultImpl
+            Which functions reference the _MAX_INT constant?      | _MAX_INT
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
@@ -51,6 +55,7 @@ class ReferencesReadingTest {
             is the LdifProducerStrategy ever used in practice?
             why is Session used here
             Rename Session and update all usages
+            explain RE_BINARY_DIFF regex pls, cant read it
             """)
     void notAListing(String question) {
         assertNotEquals(Intent.Kind.REFERENCES, classifier.analyze(question).intent().kind(), question);
@@ -69,12 +74,26 @@ class ReferencesReadingTest {
                     if use_global_limit:
                         raise ConfigurationError(_pattern_cache)
                 """);
+        Files.writeString(repo.resolve("multidict.py"), "class MultiDict(dict):\n    pass\n\nclass SPARQLError(Exception):\n    pass\n");
+        Files.writeString(repo.resolve("views.py"), """
+                from multidict import MultiDict, SPARQLError
+
+                def view(q):
+                    if not q:
+                        raise SPARQLError("empty")
+                    return MultiDict(q=q)
+                """);
         PythonIndex index = new PythonIndex(repo);
         HybridAnswerer answerer = new HybridAnswerer();
         assertEquals(new Intent.References("ConfigurationError"), answerer.answer(index, "configurationerror usages").intent());
         assertEquals(new Intent.References("use_global_limit"), answerer.answer(index, "who relies on use_global_limit?").intent());
         assertEquals(new Intent.References("_pattern_cache"), answerer.answer(index, "_pattern_cache usages pls").intent());
         assertEquals(new Intent.Callers("limit"), answerer.answer(index, "usages of limit()").intent(), "a function's uses are its calls");
+        assertEquals(new Intent.References("MultiDict"), answerer.answer(index, "Which files use MultiDict?").intent(),
+                "the class written so, not the module multidict");
+        assertEquals(new Intent.References("SPARQLError"),
+                answerer.answer(index, "Find all references to SPARQLError across the project.").intent(),
+                "a class, though raising it is a call");
         HybridAnswer a = answerer.answer(index, "Where is the ConfigurationError class used?");
         assertEquals(2, a.items().size(), a.text()); // the import and the raise; the class statement is no use
     }
