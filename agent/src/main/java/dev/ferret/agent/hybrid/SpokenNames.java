@@ -936,7 +936,7 @@ final class SpokenNames {
         if (c.intent() instanceof Intent.Callers f && USE_WORD.matcher(question).find() && !CALL_WORD.matcher(question).find()) {
             String last = f.function().substring(f.function().lastIndexOf('.') + 1);
             EnumSet<Role> r = roles.getOrDefault(last, EnumSet.noneOf(Role.class));
-            EnumSet<Role> besides = EnumSet.copyOf(r.isEmpty() ? EnumSet.of(Role.PARAMETER) : r);
+            EnumSet<Role> besides = EnumSet.copyOf(r);
             besides.remove(Role.PARAMETER); // a parameter named so is no function ("mayReturnEmpty usages")
             boolean aClass = r.contains(Role.DEFINED_CLASS) && !r.contains(Role.DEFINED_FUNCTION)
                     && !r.contains(Role.DECORATOR); // "Find all references to SPARQLError": a class, raised by calls
@@ -957,7 +957,7 @@ final class SpokenNames {
             }
         }
         if (c.intent() instanceof Intent.Imports im && im.module().indexOf('.') < 0 && USE_WORD.matcher(question).find()
-                && !Pattern.compile("(?i)\\bimport").matcher(question).find()) {
+                && !IMPORT_SAID.matcher(question).find()) {
             Matcher written = Pattern.compile("(?<![\\w.])(?i:" + Pattern.quote(im.module()) + ")(?![\\w.])").matcher(question);
             while (written.find()) {
                 String w = written.group();
@@ -2285,6 +2285,7 @@ final class SpokenNames {
     /** A verb of implementing or overriding. */
     private static final Pattern IMPLEMENT_WORD = Pattern.compile("(?i)\\b(?:implement|implements|implemented|implementing|"
             + "override|overrides|overridden|overriding)\\b");
+    private static final Pattern IMPORT_SAID = Pattern.compile("(?i)\\bimport");
     /** A word of using a name (not of calling it), for {@code Callers} read from "usages of X" where X is no function. */
     private static final Pattern USE_WORD = Pattern.compile("(?i)\\b(?:use|uses|used|using|usages?|references?|referenced|"
             + "referencing|refs|reads?|reading|touch(?:es|ed|ing)?|depends?|relies|rely|mentions?|mentioned|refer(?:s|red)?)\\b");
