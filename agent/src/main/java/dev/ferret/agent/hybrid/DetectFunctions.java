@@ -533,9 +533,9 @@ final class DetectFunctions extends Detect {
             // references X": the word before is a noun, the name comes after)
             int[] places = {
                     USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
-                            ? after(i + 1, 4, false, REFERENCE_KIND) : -1,
-                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, REFERENCE_AUX) : -1,
-                    USE_VERBS.contains(n) ? after(i, 4, false, VERB_SKIP) : -1};
+                            ? after(i + 1, 4, false, kindWords(REFERENCE_KIND)) : -1,
+                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, kindWords(REFERENCE_AUX)) : -1,
+                    USE_VERBS.contains(n) ? after(i, 4, false, kindWords(VERB_SKIP)) : -1};
             for (int p : places) {
                 Candidate c = p < 0 ? null : referenceAt(i, p, n);
                 if (c != null) {
@@ -544,6 +544,25 @@ final class DetectFunctions extends Detect {
             }
         }
         return null;
+    }
+
+    /**
+     * The kind words to skip on the way to a name, less those the question writes as a name: capitalised or as code
+     * ("Where is the Symbol class used": sympy's Symbol, not the word symbol).
+     */
+    private Set<String> kindWords(Set<String> words) {
+        Set<String> named = new java.util.HashSet<>();
+        for (Word w : q.words) {
+            if ((w.code() || !w.text().equals(w.lower())) && words.contains(w.norm())) {
+                named.add(w.norm());
+            }
+        }
+        if (named.isEmpty()) {
+            return words;
+        }
+        Set<String> out = new java.util.HashSet<>(words);
+        out.removeAll(named);
+        return out;
     }
 
     /** The reading of word {@code p} as the name the use word {@code n} at {@code i} is about, or null. */

@@ -31,6 +31,8 @@ class ReferencesReadingTest {
             Show me every place that references the ConjunctiveGraph class. | ConjunctiveGraph
             Where does the code use re.IGNORECASE?                | re.IGNORECASE
             who refs DefaultImpl                                  | DefaultImpl
+            Where is the Symbol class used?                       | Symbol
+            who uses Symbol                                       | Symbol
             Which functions reference the _MAX_INT constant?      | _MAX_INT
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
