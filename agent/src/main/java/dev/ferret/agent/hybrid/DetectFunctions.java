@@ -502,8 +502,7 @@ final class DetectFunctions extends Detect {
             "sys.flags", "os.curdir", "sys.byteorder", "sys.meta_path", "sys.path_hooks", "socket.timeout",
             "socket.error", "os.error", "sys.exc_info", "string.ascii_letters", "string.digits", "string.punctuation",
             "string.ascii_lowercase", "string.ascii_uppercase", "string.whitespace", "string.hexdigits", "math.pi",
-            "math.inf", "math.e", "errno.ENOENT", "errno.EEXIST", "errno.EINTR", "errno.EAGAIN", "os.O_RDONLY",
-            "os.O_CREAT", "os.W_OK", "os.R_OK", "os.X_OK", "signal.SIGTERM", "signal.SIGINT", "time.timezone");
+            "math.inf", "math.e", "time.timezone"); // (a constant such as errno.ENOENT is one by its writing)
 
     /**
      * "where is the Session class used", "usages of DEFAULT_TIMEOUT", "who references PreparedRequest", "which files
@@ -516,6 +515,9 @@ final class DetectFunctions extends Detect {
         if (RUNTIME_USE.matcher(q.original).find()) {
             return null; // "is X ever used in practice": how the program behaves, not where the code names X
         }
+        Set<String> nounSkip = kindWords(REFERENCE_KIND);
+        Set<String> usedSkip = kindWords(REFERENCE_AUX);
+        Set<String> verbSkip = kindWords(VERB_SKIP);
         for (int i = 0; i < q.size(); i++) {
             // the word as written too: a use verb the spelling corrector does not know ("poke") may be changed in norm
             String n = USE_VERBS.contains(q.get(i).lower()) || USED_WORDS.contains(q.get(i).lower())
@@ -533,9 +535,9 @@ final class DetectFunctions extends Detect {
             // references X": the word before is a noun, the name comes after)
             int[] places = {
                     USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
-                            ? after(i + 1, 4, false, kindWords(REFERENCE_KIND)) : -1,
-                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, kindWords(REFERENCE_AUX)) : -1,
-                    USE_VERBS.contains(n) ? after(i, 4, false, kindWords(VERB_SKIP)) : -1};
+                            ? after(i + 1, 4, false, nounSkip) : -1,
+                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, usedSkip) : -1,
+                    USE_VERBS.contains(n) ? after(i, 4, false, verbSkip) : -1};
             for (int p : places) {
                 Candidate c = p < 0 ? null : referenceAt(i, p, n);
                 if (c != null) {
@@ -576,15 +578,15 @@ final class DetectFunctions extends Detect {
         if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
             return null; // "the X decorator", "the X module": what other searches find
         }
-        boolean plain = w.identifier() && !w.at() && !w.parens() && t(w).indexOf('.') < 0;
+        boolean plain = w.identifier() && !w.at() && !w.parens() && w.text().indexOf('.') < 0;
         boolean data = plain && functionShaped(w) && (before || after || DATA_USE.contains(n))
                 // "the obsolete attr": a word in small letters said to be data
-                || plain && after && t(w).equals(w.lower()) && t(w).length() >= 3
+                || plain && after && w.text().equals(w.lower()) && w.text().length() >= 3
                 && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
-                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(t(w)) && !REFERENCE_KIND.contains(w.lower());
+                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text()) && !REFERENCE_KIND.contains(w.lower());
         boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
-                .contains(q.get(p + 1).norm()) && Character.isUpperCase(t(w).charAt(0)) && w.identifier()
-                && t(w).indexOf('.') < 0; // "the Locale class" (not the locale module)
+                .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0)) && w.identifier()
+                && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)
         if (!data && !saidClass && !referenceShaped(w)) {
             return null;
         }
@@ -597,7 +599,7 @@ final class DetectFunctions extends Detect {
         // a name said to be data ("the dry_run attr") or a standard module's attribute outranks a function's or a
         // module's reading of the same words
         return new Candidate(new Intent.References(text(p)), before || after || saidClass
-                || moduleAttribute(t(w)) ? 8 : 7, false, "");
+                || moduleAttribute(w.text()) ? 8 : 7, false, "");
     }
 
     /**
@@ -608,10 +610,6 @@ final class DetectFunctions extends Detect {
         int dot = t.indexOf('.');
         return MODULE_ATTRIBUTES.contains(t) || dot > 0 && t.indexOf('.', dot + 1) < 0 && knownModule(t)
                 && t.substring(dot + 1).matches("[A-Z][A-Z0-9_]+");
-    }
-
-    private static String t(Word w) {
-        return w.text();
     }
 
     /** A name a use question can be about that is neither a function's nor a module's ({@link #references}). */

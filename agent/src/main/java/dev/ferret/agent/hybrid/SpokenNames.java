@@ -578,25 +578,12 @@ final class SpokenNames {
      * (ConfigurationError), so read with it so written, stated. Null otherwise.
      */
     private Classification usedWord(IntentClassifier classifier, String question) {
-        Matcher m = USED_SMALL_WORD.matcher(question);
-        while (m.find()) {
-            int g = m.group(1) != null ? 1 : 2;
-            String word = m.group(g);
-            if (GRAMMAR.contains(word) || Lexicon.known(word) || roles.containsKey(word)) {
-                continue;
-            }
-            String put = onlyInAnotherCase(word, used -> used.contains(Role.DEFINED_CLASS) || used.contains(Role.ASSIGNED));
-            if (put == null) {
-                continue;
-            }
-            Classification again = standIn(classifier, question, m.start(g), m.end(g), put,
-                    read -> read instanceof Intent.References r && r.name().equals(put) ? read : null);
-            if (again != null) {
-                return noted(again, again.intent(), again.uncertain(), "read '" + word + "' as '" + put
-                        + "', the name here of those letters");
-            }
-        }
-        return null;
+        Stood stood = wordStoodIn(classifier, question, USED_SMALL_WORD, word -> GRAMMAR.contains(word) || Lexicon.known(word)
+                || roles.containsKey(word) ? null : onlyInAnotherCase(word, used -> used.contains(Role.DEFINED_CLASS)
+                || used.contains(Role.ASSIGNED)), (word, read) -> read instanceof Intent.References r
+                && r.name().equalsIgnoreCase(word));
+        return stood == null ? null : noted(stood.reading(), stood.reading().intent(), stood.reading().uncertain(),
+                "read '" + stood.word() + "' as '" + stood.put() + "', the name here of those letters");
     }
 
     /** A word of the question put as another, and the reading that gave. */
@@ -604,20 +591,25 @@ final class SpokenNames {
     }
 
     /**
-     * The first word {@code pattern} finds (its group 1) for which {@code put} gives a stand-in, and the reading of the
-     * question with it so put, where {@code about} says that reading is about the word; null if none.
+     * The first word {@code pattern} finds (its first group that took part in the match) for which {@code put} gives a
+     * stand-in, and the reading of the question with it so put, where {@code about} says that reading is about the
+     * word; null if none.
      */
     private static Stood wordStoodIn(IntentClassifier classifier, String question, Pattern pattern,
                                      java.util.function.Function<String, String> put,
                                      java.util.function.BiPredicate<String, Intent> about) {
         Matcher m = pattern.matcher(question);
         while (m.find()) {
-            String word = m.group(1);
+            int g = 1;
+            while (g < m.groupCount() && m.group(g) == null) {
+                g++;
+            }
+            String word = m.group(g);
             String stand = put.apply(word);
             if (stand == null) {
                 continue;
             }
-            Classification again = standIn(classifier, question, m.start(1), m.end(1), stand,
+            Classification again = standIn(classifier, question, m.start(g), m.end(g), stand,
                     read -> about.test(word, read) ? read : null);
             if (again != null) {
                 return new Stood(word, stand, again);

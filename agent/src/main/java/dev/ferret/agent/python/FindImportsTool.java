@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code find_imports}: the import statements that bring in a module, one line per statement. A statement counts
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * Output: {@code pkg/mod.py:3: import requests}.
  */
 public final class FindImportsTool extends PythonSearchTool {
-    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     public FindImportsTool(PythonIndex index) {
         super(index, "imports", new Params("find_imports",
@@ -40,7 +38,7 @@ public final class FindImportsTool extends PythonSearchTool {
     /** The module argument, normalised ({@code "import requests"} and {@code "requests library"} are accepted). */
     static String module(JsonNode args) throws ToolException {
         String m = Args.required(args, "module", "requests").replaceFirst("^(?:from|import)\\s+", "").replaceFirst("\\s+(?:library|package|module)$", "").strip();
-        if (!MODULE.matcher(m).matches()) {
+        if (!DOTTED_NAME.matcher(m).matches()) {
             throw new ToolException("module must be a dotted module name like requests or os.path, got: " + m);
         }
         return m;

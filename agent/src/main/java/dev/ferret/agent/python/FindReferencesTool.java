@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code find_references}: where a name is used in code ({@link PythonScanner#uses}): a class, function, variable,
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * ({@code environ} after {@code from os import environ}). One hit per line. Output: {@code pkg/mod.py:40: the line}.
  */
 public final class FindReferencesTool extends PythonSearchTool {
-    private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     public FindReferencesTool(PythonIndex index) {
         super(index, "uses", new Params("find_references",
@@ -34,7 +32,7 @@ public final class FindReferencesTool extends PythonSearchTool {
     static String name(String argument) throws ToolException {
         String n = argument.strip().replaceFirst("^(def|class)\\s+", "").replaceFirst("^@", "")
                 .replaceFirst("\\(\\s*\\)$", "").strip();
-        if (!DOTTED.matcher(n).matches()) {
+        if (!DOTTED_NAME.matcher(n).matches()) {
             throw new ToolException("name must be a name like Session, DEFAULT_TIMEOUT or os.environ, got: " + argument);
         }
         for (String part : n.split("\\.")) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * and the output names the files the search passed over ({@link PythonIndex#skipped}).
  */
 abstract class PythonSearchTool implements PythonTool {
+    /** A plain or dotted Python name ({@code requests}, {@code os.path}, {@code os.environ}), as arguments give them. */
+    static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     /** Output lines shown when the call gives no {@code limit}. */
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 2000;

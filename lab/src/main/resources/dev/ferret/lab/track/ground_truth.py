@@ -1220,8 +1220,8 @@ def answer_references(project, arg):
     dotted = "." in name
     out = []
     for s in project.sources.values():
-        binds = {}
-        for node in ast.walk(s.tree):
+        binds = {}  # the scanner's bindings (imports only, relative ones kept with their dots), not file_scope's
+        for node, _ in s.imports:
             if isinstance(node, ast.Import):
                 for a in node.names:
                     bound = a.asname or a.name.split(".")[0]
