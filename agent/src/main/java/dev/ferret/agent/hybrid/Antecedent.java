@@ -37,18 +37,28 @@ final class Antecedent {
     private Antecedent() {
     }
 
-    /** The question with its pointer replaced by each name before it, nearest first; empty when there is none. */
+    /**
+     * The question with its pointer replaced by each name before it, nearest first; empty when there is none. The
+     * last pointer is tried first (the request's, after what led to it), then the ones before it ("X attr - where is
+     * it read, need it for a review": the request's pointer is the first).
+     */
     static List<Rewritten> candidates(String text) {
+        List<int[]> pointers = new ArrayList<>();
         Matcher p = POINTER.matcher(text);
-        int start = -1;
-        int end = -1;
-        while (p.find()) { // the last pointer: the request's, after what led to it
-            start = p.start();
-            end = p.end();
+        while (p.find()) {
+            pointers.add(new int[] {p.start(), p.end()});
         }
-        if (start < 0) {
-            return List.of();
+        List<Rewritten> out = new ArrayList<>();
+        for (int k = pointers.size() - 1; k >= 0 && k >= pointers.size() - MAX_POINTERS; k--) {
+            out.addAll(candidates(text, pointers.get(k)[0], pointers.get(k)[1]));
         }
+        return out;
+    }
+
+    /** The most pointers tried, last first. */
+    private static final int MAX_POINTERS = 2;
+
+    private static List<Rewritten> candidates(String text, int start, int end) {
         String pointer = text.substring(start, end);
         List<String> names = new ArrayList<>();
         String before = text.substring(0, start);

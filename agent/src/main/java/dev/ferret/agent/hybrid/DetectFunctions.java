@@ -402,7 +402,9 @@ final class DetectFunctions extends Detect {
                 }
             }
             if (p >= 0) {
-                return new Candidate(new Intent.Callers(text(p)), 6 + (q.get(p).parens() ? 1 : 0), false, "");
+                // "callers of the writeline method on PythonPrinter": the method said so, not the class's methods
+                boolean said = p + 1 < q.size() && Set.of("method", "function", "func").contains(q.get(p + 1).norm());
+                return new Candidate(new Intent.Callers(text(p)), 6 + (said ? 2 : q.get(p).parens() ? 1 : 0), false, "");
             }
         }
         return usages();
@@ -447,7 +449,7 @@ final class DetectFunctions extends Detect {
     private static final Set<String> USE_NOUNS = Set.of("usage", "usages", "uses", "references", "refs",
             "occurrences", "occurences", "mentions", "reads", "readers", "users");
     private static final Set<String> USE_VERBS = Set.of("use", "uses", "using", "reference", "references",
-            "referencing", "access", "accesses", "accessing", "touch", "touches", "touching", "mention", "mentions",
+            "referencing", "access", "accesses", "accessing", "touch", "touches", "touching", "mention", "mentions", "mentioning",
             "read", "reads", "reading", "refer", "refers", "referring", "depend", "depends", "depending", "rely",
             "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
             "consults", "check", "checks", "checking", "refs");
@@ -457,7 +459,7 @@ final class DetectFunctions extends Detect {
     private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
             "references", "refs", "depend", "depends", "depending", "rely", "relies", "relying", "touch", "touches",
-            "touching", "touched", "mention", "mentions", "mentioned", "poke", "pokes", "consult", "consults",
+            "touching", "touched", "mention", "mentions", "mentioning", "mentioned", "poke", "pokes", "consult", "consults",
             "consulted", "check", "checks", "checking");
     /** What a used name is said to be: "the Session class", "the DEFAULT_TIMEOUT constant". */
     private static final Set<String> REFERENCE_KIND = Set.of("class", "constant", "variable", "var", "global",
@@ -518,13 +520,17 @@ final class DetectFunctions extends Detect {
         Set<String> nounSkip = kindWords(REFERENCE_KIND);
         Set<String> usedSkip = kindWords(REFERENCE_AUX);
         Set<String> verbSkip = kindWords(VERB_SKIP);
+        if (moduleLevel() >= 0) { // "the module-level failover_strategies dict": "module level", a kind said in two words
+            nounSkip = plus(nounSkip, "module", "level");
+            usedSkip = plus(usedSkip, "module", "level");
+            verbSkip = plus(verbSkip, "module", "level");
+        }
+        boolean useSaid = false;
         for (int i = 0; i < q.size(); i++) {
-            // the word as written too: a use verb the spelling corrector does not know ("poke") may be changed in norm
-            String n = USE_VERBS.contains(q.get(i).lower()) || USED_WORDS.contains(q.get(i).lower())
-                    || USE_NOUNS.contains(q.get(i).lower()) ? q.get(i).lower() : q.get(i).norm();
+            String n = useWord(i);
             if (i > 0 && (USE_NOUNS.contains(n) || USED_WORDS.contains(n))
                     && (RESOURCES.contains(q.get(i - 1).lower()) || functionShaped(q.get(i - 1))
-                    && !DATA_USE.contains(n))) {
+                    && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n))) {
                 continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
             }
             if (n.startsWith("read") && i > 0 && Set.of("cant", "can't", "cannot", "couldnt", "couldn't", "unable", "hard")
@@ -533,19 +539,141 @@ final class DetectFunctions extends Detect {
             }
             // each reading of the use word in turn: "usages of X", "X ... used", "uses X" ("every place that
             // references X": the word before is a noun, the name comes after)
+            boolean useOf = n.equals("use") && i > 0 && i + 1 < q.size() && q.get(i + 1).norm().equals("of")
+                    && Set.of("every", "each", "any", "all", "the", "a", "one", "single").contains(q.get(i - 1).lower());
+            int verbFrom = i;
+            while (USE_VERBS.contains(n) && verbFrom + 2 < q.size() && Set.of("or", "and", "/", "&")
+                    .contains(q.get(verbFrom + 1).lower()) && WRITE_VERBS.contains(q.get(verbFrom + 2).lower())) {
+                verbFrom += 2; // "who reads or sets X", "which functions read or assign the X attribute"
+            }
             int[] places = {
-                    USE_NOUNS.contains(n) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
+                    (USE_NOUNS.contains(n) || useOf) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
                             ? after(i + 1, 4, false, nounSkip) : -1,
                     USED_WORDS.contains(n) ? scan(i, -1, 4, false, usedSkip) : -1,
-                    USE_VERBS.contains(n) ? after(i, 4, false, verbSkip) : -1};
+                    USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
+            useSaid |= useOf || USE_NOUNS.contains(n) || USED_WORDS.contains(n) || USE_VERBS.contains(n);
+            shared.pronoun = -1;
             for (int p : places) {
                 Candidate c = p < 0 ? null : referenceAt(i, p, n);
                 if (c != null) {
                     return c;
                 }
             }
+            int topic = shared.pronoun > i || shared.pronoun >= 0 && shared.pronoun < i && USED_WORDS.contains(n) ? topic() : -1;
+            Candidate c = topic < 0 ? null : referenceAt(i, topic, n);
+            if (c != null) {
+                return c; // "ResultCode class - where is it used": the name the question opens with
+            }
         }
-        return null;
+        return useSaid ? saidData() : null;
+    }
+
+    /** Verbs of writing a name that may follow a use verb: "who reads or sets X". */
+    private static final Set<String> WRITE_VERBS = Set.of("set", "sets", "write", "writes", "assign", "assigns",
+            "modify", "modifies", "change", "changes", "update", "updates", "mutate", "mutates", "overwrite",
+            "overwrites");
+    /** Kind words that make the name beside them data, said in a use question without the name in reach of the use word. */
+    private static final Set<String> DATA_NOUNS = Set.of("attribute", "attr", "attrib", "variable", "var", "global",
+            "constant", "dict", "dictionary", "registry", "mapping", "setting", "flag", "field", "sentinel", "singleton");
+
+    /** The use word at {@code i}: as written when it is one ("poke", which the corrector may change), or "relyin" as "relying". */
+    private String useWord(int i) {
+        String l = q.get(i).lower();
+        if (USE_VERBS.contains(l) || USED_WORDS.contains(l) || USE_NOUNS.contains(l)) {
+            return l;
+        }
+        if (l.endsWith("in") && USE_VERBS.contains(l + "g")) {
+            return l + "g"; // "any code relyin on X", "whos usin X"
+        }
+        return q.get(i).norm();
+    }
+
+    /**
+     * The name a question opens with before a dash, colon or comma, with a word of its kind or none ("dry_run attr -
+     * where is it read", "ResultCode class: who uses it"), or -1.
+     */
+    private int topic() {
+        int p = q.size() > 1 && q.get(0).lower().equals("the") ? 1 : 0;
+        int next = p + 1 < q.size() && REFERENCE_KIND.contains(q.get(p + 1).norm()) && !q.get(p + 1).code() ? p + 2 : p + 1;
+        return next < q.size() && (q.afterComma(next) || q.afterDash(next)) && next > p ? p : -1;
+    }
+
+    /** True when the question says elsewhere that {@code name} is data: "dry_run attr - where is dry_run used". */
+    private boolean saidAsData(String name) {
+        for (int j = 0; j < q.size(); j++) {
+            if (q.get(j).text().equals(name) && (j + 1 < q.size() && DATA_NOUNS.contains(q.get(j + 1).norm())
+                    || j > 0 && DATA_NOUNS.contains(q.get(j - 1).norm()) && !Set.of("attribute", "attr", "attrib")
+                    .contains(q.get(j - 1).norm()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of "module" in "module level" ("module-level"), or -1. */
+    private int moduleLevel() {
+        for (int i = 0; i + 1 < q.size(); i++) {
+            if (q.get(i).lower().equals("module") && q.get(i + 1).lower().equals("level")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Set<String> plus(Set<String> words, String... more) {
+        Set<String> out = new java.util.HashSet<>(words);
+        out.addAll(java.util.Arrays.asList(more));
+        return out;
+    }
+
+    /**
+     * A use question whose name is out of the use word's reach but said to be data: "where is the previous_id
+     * attribute of a message read", "where is the module-level _regexp_cache dictionary in lexer.py used", "the
+     * thread_pool attribute on the server - where is it used". Only when one name is said so.
+     */
+    private Candidate saidData() {
+        int found = -1;
+        for (int p = 0; p < q.size(); p++) {
+            Word w = q.get(p);
+            boolean kindAfter = p + 1 < q.size() && DATA_NOUNS.contains(q.get(p + 1).norm()) && !q.get(p + 1).code();
+            boolean kindBefore = p > 0 && (DATA_NOUNS.contains(q.get(p - 1).norm()) && !q.get(p - 1).code()
+                    && !Set.of("attribute", "attr", "attrib").contains(q.get(p - 1).norm())
+                    || p == moduleLevel() + 2 && p > 1);
+            if (!(kindAfter || kindBefore) || !dataName(w) || found >= 0 && !q.get(found).text().equals(w.text())) {
+                if ((kindAfter || kindBefore) && found >= 0 && dataName(w) && !q.get(found).text().equals(w.text())) {
+                    return null; // two names said to be data: which one is asked about is not clear
+                }
+                continue;
+            }
+            found = p;
+        }
+        if (found < 0) {
+            return null;
+        }
+        for (int j = 0; j < found; j++) {
+            if (LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code()) {
+                return null; // "which classes use the X attribute": another listing
+            }
+        }
+        return new Candidate(new Intent.References(text(found)), 6, false, "");
+    }
+
+    /** A word that can be a data name: written like code, or a plain word that is no grammar or English. */
+    private boolean dataName(Word w) {
+        String t = w.text();
+        if (!w.identifier() || w.at() || w.parens() || t.indexOf('.') >= 0 || isTag(w) || t.length() < 3
+                || Lexicon.PYTHON_KEYWORDS.contains(t) || knownModule(t)) {
+            return false;
+        }
+        if (functionShaped(w) || referenceShaped(w) || w.code()) {
+            return true;
+        }
+        String l = w.lower();
+        return t.equals(l) && !USE_VERBS.contains(l) && !USED_WORDS.contains(l) && !USE_NOUNS.contains(l) && !Lexicon.STOP.contains(l) && !Lexicon.FUNCTION_WORDS.contains(l)
+                && !Lexicon.ENGLISH_STOP.contains(l) && !REFERENCE_KIND.contains(l) && !Lexicon.MODIFIER.contains(l)
+                && !Lexicon.WH.contains(l) && !Set.of("module", "level", "instance", "class", "object", "same", "this",
+                "that", "which", "what", "any", "some", "other", "private", "public", "internal", "local", "shared",
+                "mutable", "static", "global", "new", "old").contains(l);
     }
 
     /**
@@ -573,19 +701,22 @@ final class DetectFunctions extends Detect {
             return null; // "List all references to ...": the command, not a class List
         }
         Word w = q.get(p);
-        boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm());
+        boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm()) || p > 1 && p == moduleLevel() + 2
+                || saidAsData(w.text());
         boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm());
-        if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm())) {
+        boolean baseClass = p + 2 < q.size() && q.get(p + 1).norm().equals("base") && q.get(p + 2).norm().equals("class")
+                && Character.isUpperCase(w.text().charAt(0)); // "who references the MigrateOperation base class"
+        if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm()) && !baseClass) {
             return null; // "the X decorator", "the X module": what other searches find
         }
         boolean plain = w.identifier() && !w.at() && !w.parens() && w.text().indexOf('.') < 0;
         boolean data = plain && functionShaped(w) && (before || after || DATA_USE.contains(n))
                 // "the obsolete attr": a word in small letters said to be data
-                || plain && after && w.text().equals(w.lower()) && w.text().length() >= 3
+                || plain && (after || before) && w.text().equals(w.lower()) && w.text().length() >= 3
                 && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
                 && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text()) && !REFERENCE_KIND.contains(w.lower());
-        boolean saidClass = p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
-                .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0)) && w.identifier()
+        boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
+                .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0))) && w.identifier()
                 && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)
         if (!data && !saidClass && !referenceShaped(w)) {
             return null;
@@ -629,7 +760,8 @@ final class DetectFunctions extends Detect {
         }
         String bare = t.replaceFirst("^_+", "");
         if (!bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && bare.length() >= 3) { // Session, _MAX_INT
-            return bare.chars().anyMatch(Character::isLowerCase) || bare.indexOf('_') > 0 || bare.length() >= 4;
+            return bare.chars().anyMatch(Character::isLowerCase) || bare.indexOf('_') > 0 || bare.length() >= 4
+                    || bare.chars().anyMatch(Character::isDigit); // PY2
         }
         return false; // a lower-case name in backticks may as well be a module's ("files using `yaml`")
     }

@@ -212,6 +212,10 @@ final class DetectNames extends Detect {
                         || Lexicon.CALL.contains(q.get(i + 1).norm()) || Lexicon.IMPORT.contains(q.get(i + 1).norm()))) {
                     continue; // "where is the normalize_url function used": its uses, not its definition
                 }
+                if (p >= 0 && p < i && i + 1 < q.size() && (q.afterDash(i + 1) || q.afterComma(i + 1))
+                        && usedAfter(i + 1)) {
+                    continue; // "ResultCode class - where is it used": its uses
+                }
                 if (p >= 0 && nameLike(q.get(p), false)) {
                     return new Candidate(new Intent.Definitions(text(p)), 5 + (codeName(q.get(p)) ? 1 : 0), false, "");
                 }
@@ -811,5 +815,19 @@ final class DetectNames extends Detect {
                     ? "__" : "_"; // "names beginning with an underscore": the character, not the word
         }
         return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 ? t : String.format(Locale.ROOT, shape, t);
+    }
+
+    /** True when a word from {@code from} on is a use, call or import word and none is a word of defining. */
+    private boolean usedAfter(int from) {
+        boolean used = false;
+        for (int j = from; j < q.size(); j++) {
+            String n = q.get(j).norm();
+            if (DEFINED_VERBS.contains(q.get(j).lower()) || Set.of("defined", "declared", "define", "declare",
+                    "definition", "def", "lives", "live", "located").contains(n)) {
+                return false;
+            }
+            used |= !q.get(j).code() && (Lexicon.USE.contains(n) || Lexicon.CALL.contains(n) || Lexicon.IMPORT.contains(n));
+        }
+        return used;
     }
 }

@@ -120,7 +120,9 @@ final class NoListing {
             }
         }
         if (q.words.stream().anyMatch(w -> Set.of("understand", "assign", "reassign").contains(w.lower())
-                && !w.code() && !namePart(q, w.index()) && !nameSlot(q, w.index())) // not "names starting with assign"
+                && !w.code() && !namePart(q, w.index()) && !nameSlot(q, w.index()) // not "names starting with assign"
+                && !(w.index() >= 2 && Set.of("or", "and").contains(q.get(w.index() - 1).lower()) && Set.of("read",
+                "reads", "use", "uses", "access", "accesses").contains(q.get(w.index() - 2).lower()))) // "read or assign X"
                 || q.phrase("how", "does", "it", "work") || q.phrase("how", "do", "they", "work")
                 || q.phrase("how", "does", "this", "work") || q.phrase("how", "does", "that", "work")
                 || q.phrase("what", "does", "it", "do") || q.phrase("what", "do", "they", "do")

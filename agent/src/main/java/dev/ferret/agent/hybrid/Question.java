@@ -84,6 +84,7 @@ final class Question {
 
     /** Indexes of the words that follow a comma or a semicolon ("the query builder, callers of build_query"). */
     private final java.util.BitSet afterComma = new java.util.BitSet();
+    private final java.util.BitSet afterDash = new java.util.BitSet();
 
     /** What {@link #tally()} found, once read. */
     private java.util.Optional<Tally> tally;
@@ -106,6 +107,11 @@ final class Question {
         return afterComma.get(i);
     }
 
+    /** Whether word {@code i} follows a dash or a colon between words ("dry_run attr - where is it used"). */
+    boolean afterDash(int i) {
+        return afterDash.get(i);
+    }
+
     /** Whether the question ranks files or folders by how many items they hold ("which file has the most ..."). */
     boolean ranksPlaces() {
         return tally().filter(Tally::most).isPresent();
@@ -121,6 +127,10 @@ final class Question {
             String gap = s.substring(end, m.start());
             if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0) {
                 afterComma.set(out.size());
+            }
+            if (gap.contains(" - ") || gap.contains(" -- ") || gap.indexOf(':') >= 0 || gap.indexOf('\u2013') >= 0
+                    || gap.indexOf('\u2014') >= 0 || gap.strip().equals("-")) {
+                afterDash.set(out.size());
             }
             end = m.end();
             boolean quoted = false;

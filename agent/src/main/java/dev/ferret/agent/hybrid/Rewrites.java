@@ -374,7 +374,10 @@ final class Rewrites {
             Pattern.CASE_INSENSITIVE);
     /** "call hierarchy for send_email", "shift-f12 on render_template": an editor's view of its callers. */
     private static final Pattern CALL_HIERARCHY = Pattern.compile("\\b(?:(?:the\\s+)?(?:incoming\\s+)?call(?:er)?\\s+hierarchy|"
-            + "shift[- ]?f12|alt[- ]?f7|find\\s+all\\s+references|all\\s+references)\\s+(?:of|for|on|to)\\s+",
+            + "shift[- ]?f12|alt[- ]?f7|(?:find\\s+)?all\\s+references\\s+(?=(?:of|for|on|to)\\s+(?:the\\s+)?(?:(?:function|method|"
+            + "func|helper)\\s+)?`?_*(?-i:[a-z][a-z0-9_]*(?:[A-Z]\\w*)?)`?(?:\\(\\))?(?![\\w.(]|\\s+(?:\\w+\\s+){0,2}(?:class|constant|"
+            + "variable|var|attribute|attr|exception|dict|dictionary|enum|global|setting|flag|object|instance)\\b)))"
+            + "\\s*(?:of|for|on|to)\\s+",
             Pattern.CASE_INSENSITIVE);
     /** "f12 on ShippingAddress", "ctrl-click Money": an editor's jump to its definition. */
     private static final Pattern JUMP_TO = Pattern.compile("^(?:f12|ctrl[- ]?b|ctrl[- ]?click|cmd[- ]?click|cmd[- ]?b)\\s+"

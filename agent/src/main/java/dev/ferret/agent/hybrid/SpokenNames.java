@@ -359,6 +359,7 @@ final class SpokenNames {
             had = had != null ? had : exceptionsSaid(classifier, question);
             had = had != null ? had : classWord(classifier, question);
             had = had != null ? had : usedWord(classifier, question);
+            had = had != null ? had : dataWord(classifier, question);
             had = had != null ? had : methodsOfSmallClass(classifier, question);
             taken = had != null ? had : prefixOfMethods(question, c);
         }
@@ -571,7 +572,7 @@ final class SpokenNames {
 
     /** A word in small letters before or after a noun of uses ("equalitydict usages", "refs to serverproxy"). */
     private static final Pattern USED_SMALL_WORD = Pattern.compile("(?i)(?:\\b([a-z_][a-z0-9_]*)\\s+(?:usages?|uses|refs|"
-            + "references|used)\\b|\\b(?:usages?|uses|refs|references)\\s+(?:of|to)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b)");
+            + "references|used|referenced)\\b|\\b(?:usages?|uses|refs|references)\\s+(?:of|to)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b)");
 
     /**
      * "configurationerror usages", read as nothing: the word is a class or constant here in other letters' case
@@ -584,6 +585,44 @@ final class SpokenNames {
                 && r.name().equalsIgnoreCase(word));
         return stood == null ? null : noted(stood.reading(), stood.reading().intent(), stood.reading().uncertain(),
                 "read '" + stood.word() + "' as '" + stood.put() + "', the name here of those letters");
+    }
+
+    /** A word as a question may write a name: letters, digits and underscores. */
+    private static final Pattern NAME_WORD = Pattern.compile("(?<![\\w.`'\"-])([A-Za-z_][A-Za-z0-9_]*)(?![\\w.`'\"(-])");
+
+    /**
+     * "where do we use UTC", "PY2 usages?", "key2header refs pls", "files that mention Everyone", read as nothing: a
+     * word written as the repository writes a variable or a class of its own (and no function or module), which the
+     * reader could not tell from an abbreviation or an English word, read as that name with its kind said ("the UTC
+     * constant"), where that reading is of its uses. Not a capitalised word opening the question, nor one of grammar
+     * or English written in small letters.
+     */
+    private Classification dataWord(IntentClassifier classifier, String question) {
+        if (!USE_WORD.matcher(question).find()) {
+            return null;
+        }
+        Matcher m = NAME_WORD.matcher(question);
+        while (m.find()) {
+            String word = m.group(1);
+            EnumSet<Role> r = roles.getOrDefault(word, EnumSet.noneOf(Role.class));
+            boolean variable = r.contains(Role.ASSIGNED);
+            if (!variable && !r.contains(Role.DEFINED_CLASS) || r.contains(Role.DEFINED_FUNCTION) || r.contains(Role.MODULE)
+                    || modules.containsKey(word.toLowerCase(Locale.ROOT)) || Detect.knownModule(word)
+                    || GRAMMAR.contains(word.toLowerCase(Locale.ROOT)) || word.length() < 2
+                    || question.substring(0, m.start()).isBlank() && word.matches("[A-Z][a-z]+") // "Which", "List"
+                    || word.equals(word.toLowerCase(Locale.ROOT)) && (Lexicon.known(word) || Lexicon.ENGLISH_STOP.contains(word)
+                    || !word.matches(".*[0-9_].*") && !variable)) { // "who touches sqlhub": a variable here
+                continue;
+            }
+            String kind = !variable ? "class" : word.equals(word.toUpperCase(Locale.ROOT)) ? "constant" : "variable";
+            Classification again = standIn(classifier, question, m.start(1), m.end(1), word + " " + kind,
+                    read -> read instanceof Intent.References ref && ref.name().equals(word) ? read : null);
+            if (again != null) {
+                return noted(again, again.intent(), again.uncertain(),
+                        "read '" + word + "' as the " + kind + " of that name here");
+            }
+        }
+        return null;
     }
 
     /** A word of the question put as another, and the reading that gave. */

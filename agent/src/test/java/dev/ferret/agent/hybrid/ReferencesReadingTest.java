@@ -34,6 +34,19 @@ class ReferencesReadingTest {
             Where is the Symbol class used?                       | Symbol
             who uses Symbol                                       | Symbol
             Which functions reference the _MAX_INT constant?      | _MAX_INT
+            Which helpers rely on the module-level _registry_lock variable? | _registry_lock
+            Where is the retry_count attribute of a job read or assigned? | retry_count
+            who reads or sets maxRetries                          | maxRetries
+            Which functions read or assign the verbose_mode attribute? | verbose_mode
+            timeout_secs attr - where is it read, need it for a review | timeout_secs
+            HandlerBase class: who uses it?                       | HandlerBase
+            any code relyin on _schema_cache?                     | _schema_cache
+            sys.stdout usages                                     | sys.stdout
+            Who references the Transport base class?              | Transport
+            List all references to the TokenStore class.          | TokenStore
+            find all references to LRUCache                       | LRUCache
+            PY3 usages                                            | PY3
+            anything mentioning Variable in the code?             | Variable
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
@@ -46,6 +59,10 @@ class ReferencesReadingTest {
             where is Session defined                              | Definitions[name=Session]
             which classes use Protocol                            | Subclasses[base=Protocol, indirect=false]
             make_fields_unique usages pls, refactoring TableHandler | Callers[function=make_fields_unique]
+            find all references to parse_config                   | Callers[function=parse_config]
+            Show me the callers of the flush method on Buffer.    | Callers[function=flush]
+            which files pull in os (for the env var check)        | Imports[module=os]
+            HandlerBase class - where is it defined               | Definitions[name=HandlerBase]
             """)
     void nearMissesKeepTheirReading(String question, String reading) {
         assertEquals(reading, classifier.analyze(question).intent().toString(), question);
@@ -96,6 +113,27 @@ class ReferencesReadingTest {
         assertEquals(new Intent.References("SPARQLError"),
                 answerer.answer(index, "Find all references to SPARQLError across the project.").intent(),
                 "a class, though raising it is a call");
+        Files.writeString(repo.resolve("tz.py"), """
+                class ResultCode:
+                    pass
+
+                UTC = object()
+                key2attr = {"a": 1}
+                Nobody = "nobody"
+                sqlhub = ResultCode()
+
+                def when(d=UTC):
+                    return key2attr, Nobody, sqlhub, ResultCode
+                """);
+        index = new PythonIndex(repo);
+        // names the reader cannot tell from an abbreviation or a word, which the repository defines as data or a class
+        assertEquals(new Intent.References("UTC"), answerer.answer(index, "where do we use UTC, quick q").intent());
+        assertEquals(new Intent.References("key2attr"), answerer.answer(index, "key2attr refs pls").intent());
+        assertEquals(new Intent.References("Nobody"), answerer.answer(index, "files that mention Nobody").intent());
+        assertEquals(new Intent.References("sqlhub"), answerer.answer(index, "Which functions touch sqlhub?").intent());
+        assertEquals(new Intent.References("ResultCode"), answerer.answer(index, "result code class - where is it used").intent(),
+                "a class said in words, then pointed back to");
+        assertEquals(new Intent.References("ConfigurationError"), answerer.answer(index, "configurationerror referenced where??").intent());
         HybridAnswer a = answerer.answer(index, "Where is the ConfigurationError class used?");
         assertEquals(2, a.items().size(), a.text()); // the import and the raise; the class statement is no use
     }
