@@ -466,12 +466,14 @@ final class DetectFunctions extends Detect {
             "attribute", "attr", "object", "type", "setting", "flag", "enum", "singleton", "name", "symbol",
             "identifier", "value", "dict", "dictionary", "mapping", "map", "list", "set", "frozenset", "tuple",
             "namedtuple", "registry", "cache", "field", "instance", "interface", "exception", "error", "table",
-            "sentinel", "alias", "thing", "module-level", "lock", "config", "option", "default");
+            "sentinel", "alias", "thing", "module-level", "lock", "config", "option", "default", "const", "regex",
+            "regexp", "pattern", "regular", "expression");
     /** What a snake_case name is said to be when it is data, not a function ("the failover_strategies dictionary"). */
     private static final Set<String> DATA_KIND = Set.of("constant", "variable", "var", "global", "attribute", "attr",
             "setting", "flag", "dict", "dictionary", "mapping", "map", "list", "set", "frozenset", "tuple",
             "namedtuple", "registry", "cache", "field", "table", "sentinel", "alias", "lock", "option", "property",
-            "member", "value", "object", "instance", "singleton", "module-level");
+            "member", "value", "object", "instance", "singleton", "module-level", "const", "regex", "regexp", "pattern",
+            "expression");
     /** What {@link #REFERENCE_KIND} skips, and the particles of "rely on", "poke at", "refer to". */
     private static final Set<String> VERB_SKIP = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
             java.util.stream.Stream.of("at", "on", "upon", "to")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -546,13 +548,13 @@ final class DetectFunctions extends Detect {
                     .contains(q.get(verbFrom + 1).lower()) && WRITE_VERBS.contains(q.get(verbFrom + 2).lower())) {
                 verbFrom += 2; // "who reads or sets X", "which functions read or assign the X attribute"
             }
+            shared.pronoun = -1;
             int[] places = {
                     (USE_NOUNS.contains(n) || useOf) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
                             ? after(i + 1, 4, false, nounSkip) : -1,
                     USED_WORDS.contains(n) ? scan(i, -1, 4, false, usedSkip) : -1,
                     USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
             useSaid |= useOf || USE_NOUNS.contains(n) || USED_WORDS.contains(n) || USE_VERBS.contains(n);
-            shared.pronoun = -1;
             for (int p : places) {
                 Candidate c = p < 0 ? null : referenceAt(i, p, n);
                 if (c != null) {
@@ -574,7 +576,8 @@ final class DetectFunctions extends Detect {
             "overwrites");
     /** Kind words that make the name beside them data, said in a use question without the name in reach of the use word. */
     private static final Set<String> DATA_NOUNS = Set.of("attribute", "attr", "attrib", "variable", "var", "global",
-            "constant", "dict", "dictionary", "registry", "mapping", "setting", "flag", "field", "sentinel", "singleton");
+            "constant", "const", "dict", "dictionary", "registry", "mapping", "setting", "flag", "field", "sentinel",
+            "singleton", "regex", "regexp");
 
     /** The use word at {@code i}: as written when it is one ("poke", which the corrector may change), or "relyin" as "relying". */
     private String useWord(int i) {
@@ -585,6 +588,18 @@ final class DetectFunctions extends Detect {
         if (l.endsWith("in") && USE_VERBS.contains(l + "g")) {
             return l + "g"; // "any code relyin on X", "whos usin X"
         }
+        String norm = q.get(i).norm();
+        if (USE_VERBS.contains(norm) || USED_WORDS.contains(norm) || USE_NOUNS.contains(norm)) {
+            return norm; // "referencs", corrected
+        }
+        if (l.length() >= 5 && !Lexicon.known(l) && !q.get(i).code() && l.chars().allMatch(Character::isLetter)) {
+            // "who touchs X": a use verb one edit away (the first in alphabetical order: all are read alike)
+            String near = USE_VERBS.stream().filter(v -> v.length() >= 5 && EditDistance.of(l, v, 1) <= 1).sorted()
+                    .findFirst().orElse(null);
+            if (near != null) {
+                return near;
+            }
+        }
         return q.get(i).norm();
     }
 
@@ -594,7 +609,9 @@ final class DetectFunctions extends Detect {
      */
     private int topic() {
         int p = q.size() > 1 && q.get(0).lower().equals("the") ? 1 : 0;
-        int next = p + 1 < q.size() && REFERENCE_KIND.contains(q.get(p + 1).norm()) && !q.get(p + 1).code() ? p + 2 : p + 1;
+        int next = p + 1 < q.size() && REFERENCE_KIND.contains(q.get(p + 1).norm()) && !q.get(p + 1).code() ? p + 2
+                : p + 2 < q.size() && q.get(p + 1).norm().equals("base") && q.get(p + 2).norm().equals("class") ? p + 3
+                : p + 1; // "AuthPlugin base class, where is it referenced"
         return next < q.size() && (q.afterComma(next) || q.afterDash(next)) && next > p ? p : -1;
     }
 
@@ -715,7 +732,7 @@ final class DetectFunctions extends Detect {
                 || plain && (after || before) && w.text().equals(w.lower()) && w.text().length() >= 3
                 && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
                 && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text()) && !REFERENCE_KIND.contains(w.lower());
-        boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "enum")
+        boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "const", "enum")
                 .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0))) && w.identifier()
                 && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)
         if (!data && !saidClass && !referenceShaped(w)) {

@@ -388,7 +388,9 @@ final class NoListing {
                     .anyMatch(x -> x.lower().startsWith("block"))) {
                 return true; // "which coroutines are slow in prod", "block the event loop"
             }
-            if (Set.of("blame", "commit", "commits").contains(l) || l.equals("git") && GIT_HISTORY.contains(next)) {
+            if (Set.of("blame", "commit", "commits").contains(l) && !w.code() && !Set.of("method", "methods", "function",
+                    "functions", "func", "def", "hook", "callback").contains(next) // "classes with a commit method": a name
+                    || l.equals("git") && GIT_HISTORY.contains(next)) {
                 return true; // "git blame for the FIXME in scheduler.py"; not "the git package" (GitPython's own name)
             }
             if (l.equals("worth") && Set.of("keeping", "it", "using", "having", "the").contains(next)) {

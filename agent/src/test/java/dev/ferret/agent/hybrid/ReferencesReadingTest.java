@@ -47,6 +47,11 @@ class ReferencesReadingTest {
             find all references to LRUCache                       | LRUCache
             PY3 usages                                            | PY3
             anything mentioning Variable in the code?             | Variable
+            who touchs pending_writes                             | pending_writes
+            refs to the caches dict                               | caches
+            Where is the module-level _word_re regular expression used? | _word_re
+            Transport base class, where is it refernced           | Transport
+            OP_PING const referenced where?                       | OP_PING
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
@@ -63,6 +68,7 @@ class ReferencesReadingTest {
             Show me the callers of the flush method on Buffer.    | Callers[function=flush]
             which files pull in os (for the env var check)        | Imports[module=os]
             HandlerBase class - where is it defined               | Definitions[name=HandlerBase]
+            classes w a commit method                             | ClassesWithMethod[method=commit]
             """)
     void nearMissesKeepTheirReading(String question, String reading) {
         assertEquals(reading, classifier.analyze(question).intent().toString(), question);
