@@ -71,6 +71,7 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         add(found, functions.async());
         add(found, classes.subclasses());
         add(found, imports.imports());
+        add(found, imports.moduleImports());
         add(found, errors.exceptions());
         add(found, functions.callers());
         add(found, functions.parameters());

@@ -15,6 +15,134 @@ final class DetectImports extends Detect {
     /** Words before a library named as the means of doing something. */
     private static final Set<String> MEANS = Lexicon.set("via through thru with using without uninstall uninstalling");
 
+    /** Nouns that make the word before them a place: "the cli module", "the utils package", "the tests folder". */
+    private static final Set<String> PLACE_NOUNS = Set.of("module", "file", "package", "pkg", "folder", "dir",
+            "directory", "submodule", "subpackage", "script");
+    /** Nouns of what a place imports: "which modules does X import". */
+    private static final Set<String> IMPORTED_NOUNS = Set.of("modules", "module", "packages", "package", "libraries",
+            "library", "libs", "lib", "deps", "dependencies", "imports", "things", "stuff", "names", "classes", "functions");
+
+    /**
+     * "what does sessions.py import", "which modules does the cli module pull in", "what does utils/http.py depend on",
+     * "list the imports in cli.py", "import statements of requests/models.py", "what is imported in the auth package",
+     * "cli.py's imports": what a file, module or folder imports. The place is a file or folder written as a path, a
+     * dotted module, or a name with a noun of place ("the cli module"); a bare name only as the subject of "what does X
+     * import". Not "what does X import from Y" (the files importing Y, in X).
+     */
+    Candidate moduleImports() {
+        for (int i = 0; i < q.size(); i++) {
+            String n = q.get(i).lower();
+            // "what does X import", "which modules does X pull in": the subject between "does" and the verb
+            if (Set.of("does", "do", "did").contains(n) && i > 0 && (Lexicon.WH.contains(q.get(i - 1).norm())
+                    || i > 1 && IMPORTED_NOUNS.contains(q.get(i - 1).lower()) && Lexicon.WH.contains(q.get(i - 2).norm()))) {
+                int[] place = place(i + 1, true);
+                if (place != null && importVerbAt(place[1] + 1) && !fromAfter(place[1] + 1)) {
+                    return candidate(place);
+                }
+            }
+            // "what is imported in X", "what gets imported by X", "what's imported in X"
+            if (Set.of("imported").contains(n) && i >= 2 && Set.of("is", "gets", "get", "are").contains(q.get(i - 1).lower())
+                    && Set.of("what", "which").contains(q.get(i - 2).norm()) && i + 2 < q.size()
+                    && Set.of("in", "by", "inside", "within", "into").contains(q.get(i + 1).lower())) {
+                int[] place = place(i + 2, false);
+                if (place != null) {
+                    return candidate(place);
+                }
+            }
+            // "the imports in cli.py", "import statements of requests/models.py", "imports inside the auth package"
+            if (Set.of("imports", "import").contains(n) && i + 2 < q.size()) {
+                int j = i + 1;
+                if (q.get(j).lower().startsWith("statement") || q.get(j).lower().equals("lines")) {
+                    j++;
+                }
+                boolean statementsSaid = j > i + 1;
+                if (j + 1 < q.size() && Set.of("in", "of", "inside", "within", "for").contains(q.get(j).lower())
+                        && (statementsSaid || n.equals("imports")) && (i == 0 || !Lexicon.WH.contains(q.get(i - 1).norm()))) {
+                    boolean inside = !q.get(j).lower().equals("of") && !q.get(j).lower().equals("for");
+                    int[] place = place(j + 1, false);
+                    if (place != null && (inside || statementsSaid || pathLike(q.get(place[0])))) {
+                        return candidate(place);
+                    }
+                }
+            }
+            // "cli.py's imports"
+            if (n.equals("imports") && i > 0 && q.get(i - 1).possessive() && pathLike(q.get(i - 1))) {
+                return candidate(new int[] {i - 1, i - 1});
+            }
+        }
+        return null;
+    }
+
+    private Candidate candidate(int[] place) {
+        String t = q.get(place[0]).text();
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return new Candidate(new Intent.ModuleImports(t), 8, false, "");
+    }
+
+    /**
+     * The place a question names from word {@code j}: {start, end} of its name and noun ("the cli module" gives the
+     * word cli, ending at module), or null. A bare name only where {@code bare} allows it.
+     */
+    private int[] place(int j, boolean bare) {
+        if (j < q.size() && Set.of("the", "our", "this", "that", "my", "your").contains(q.get(j).lower())) {
+            j++;
+        }
+        if (j >= q.size()) {
+            return null;
+        }
+        Word w = q.get(j);
+        boolean noun = j + 1 < q.size() && PLACE_NOUNS.contains(q.get(j + 1).norm()) && !q.get(j + 1).code();
+        if (pathLike(w)) {
+            return new int[] {j, noun ? j + 1 : j};
+        }
+        if (!w.identifier() || w.at() || w.parens() || Lexicon.STOP.contains(w.lower()) || Lexicon.ENGLISH_STOP.contains(w.lower())
+                || Lexicon.WH.contains(w.norm()) || Lexicon.PRONOUN.contains(w.lower()) || IMPORTED_NOUNS.contains(w.lower())) {
+            return null;
+        }
+        if (noun) {
+            return new int[] {j, j + 1}; // "the cli module"
+        }
+        if (w.text().indexOf('.') > 0 && w.text().equals(w.lower())) {
+            return new int[] {j, j}; // "requests.sessions"
+        }
+        if (bare && w.text().equals(w.lower()) && !Lexicon.known(w.lower()) && !knownModule(w.text())
+                && j + 1 < q.size() && importVerbAt(j + 1)) {
+            return new int[] {j, j}; // "what does sessions import"
+        }
+        return null;
+    }
+
+    /** A file or folder written as one: a slash inside or a .py ending. */
+    private static boolean pathLike(Word w) {
+        String t = w.text();
+        return (t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//");
+    }
+
+    /** A verb of importing at {@code k}: "import", "pull in", "bring in", "depend on", "need", "require", "use". */
+    private boolean importVerbAt(int k) {
+        if (k >= q.size()) {
+            return false;
+        }
+        String v = q.get(k).lower();
+        String next = k + 1 < q.size() ? q.get(k + 1).lower() : "";
+        return Set.of("import", "imports").contains(v)
+                || Set.of("pull", "pulls", "bring", "brings").contains(v) && next.equals("in")
+                || Set.of("depend", "depends", "rely", "relies").contains(v) && next.equals("on")
+                || Set.of("need", "needs", "require", "requires", "use", "uses").contains(v) && k + 1 >= q.size();
+    }
+
+    /** "... import from click": a module the imports come from, named after the verb. */
+    private boolean fromAfter(int k) {
+        for (int j = k; j < q.size(); j++) {
+            if (q.get(j).lower().equals("from") && j + 1 < q.size() && q.get(j + 1).identifier()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Candidate imports() {
         int importCue = first(Lexicon.IMPORT);
         int last = q.size() - 1;

@@ -50,6 +50,7 @@ public final class Formatter {
                 case Intent.Comments c -> sb.append(where).append(": ").append(f.detail());
                 case Intent.Definitions d -> sb.append(where).append(": ").append(f.detail()); // class, def or NAME = value
                 case Intent.References r -> sb.append(where).append(": ").append(f.detail()); // the line
+                case Intent.ModuleImports m -> sb.append(where).append(": ").append(f.detail()); // the statement
                 case Intent.ThirdParty t -> {
                     // the first import, then how many files import the module (find_dependencies' "name (N files): ")
                     sb.append(f.name()).append(" (").append(where).append(')');

@@ -65,6 +65,10 @@ public final class HybridAnswerer {
             // "unit tests for pricing.py": what the tests are for, not where they are
             c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
         }
+        if (intent instanceof Intent.ModuleImports m && (c.path() == null || !samePlace(c.path(), m.place()))) {
+            // "what does sessions.py import": the place asked about is the scope ("in the models package" too)
+            c = new Classification(intent, m.place(), c.score(), c.uncertain(), c.notes());
+        }
         // a scope that is missing, or outside the repository: either way there is nothing there to search; a name
         // alone ("the net package", "models.py") is looked for anywhere in the repository
         String scopeNote = null;
@@ -83,6 +87,14 @@ public final class HybridAnswerer {
                         + "); searched the whole repository.";
             }
             c = new Classification(intent, scope, c.score(), c.uncertain(), c.notes());
+            if (scope == null && intent instanceof Intent.ModuleImports) {
+                // what a place imports, where the repository has no such place or several: nothing to list
+                String text = scopeNote.replace("; searched the whole repository.", ".")
+                        + (places.size() > 1 ? " Name one of them." : "");
+                long t2 = System.nanoTime();
+                return new HybridAnswer(question, intent, true, text, List.of(), List.of(), List.of(),
+                        new HybridAnswer.Timings(t1 - t0, t2 - t1, 0, 0, t2 - t0), null);
+            }
         }
         Planner planner = new Planner(index);
         Plan plan = planner.plan(intent, c.path());
@@ -130,6 +142,13 @@ public final class HybridAnswerer {
         long t4 = System.nanoTime();
         return new HybridAnswer(question, intent, handled, text, findings.items(), evidence, run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), c.path());
+    }
+
+    /** Whether a scope the classifier found is the place a question of imports names ("models.py", "models"). */
+    private static boolean samePlace(String path, String place) {
+        String a = path.replaceAll("\\.py$", "").replace('.', '/');
+        String b = place.replaceAll("\\.py$", "").replace('.', '/');
+        return a.equals(b) || a.endsWith("/" + b) || b.endsWith("/" + a);
     }
 
     /** The repository's names by their words, made once for each state of its files. */

@@ -69,6 +69,8 @@ public sealed interface Intent {
         DEFINITIONS(Definitions.class, "definitions of %s", "definition of %s"),
         /** Where a name is used in code: every line with it as a token, outside its own def or class statement. */
         REFERENCES(References.class, "lines that use %s", "line that uses %s"),
+        /** What a file, module or folder imports: its import statements, relative ones too. */
+        MODULE_IMPORTS(ModuleImports.class, "import statements of %s", "import statement of %s"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
 
         private final Class<? extends Intent> type;
@@ -135,6 +137,7 @@ public sealed interface Intent {
             case Callers c -> c.function();
             case Definitions d -> d.name();
             case References r -> r.name();
+            case ModuleImports m -> m.place();
             case ManyParameters m -> String.valueOf(m.min());
             case Catches c -> c.exception();
             case Unknown u -> u.reason();
@@ -300,6 +303,17 @@ public sealed interface Intent {
     record Callers(String function) implements Intent {
         public Callers {
             Objects.requireNonNull(function);
+        }
+    }
+
+    /**
+     * What the file, module or folder {@code place} imports ({@code list_imports}): its import statements, one per
+     * line, relative ones too; {@code place} as the question says it ({@code sessions.py}, {@code requests/sessions.py},
+     * {@code requests.sessions}, {@code sessions}), which the hybrid path resolves to the one place it names.
+     */
+    record ModuleImports(String place) implements Intent {
+        public ModuleImports {
+            Objects.requireNonNull(place);
         }
     }
 

@@ -41,6 +41,7 @@ import java.util.Set;
  *       {@code find_functions} with {@code test}, {@code skipped}, {@code docstring: false} or {@code min_params}
  *       ({@code find_classes} for classes); except clauses naming E or bare ones: {@code find_handlers} with
  *       {@code exception} or {@code bare};</li>
+ *   <li>what a file, module or folder imports: {@code list_imports} with the place as {@code path};</li>
  *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and for an
  *       undotted N {@code find_constants}, with {@code variables: true} where N is not written as a constant),
  *       keeping the items named exactly N (case aside).</li>
@@ -112,6 +113,8 @@ public final class Planner {
             case Intent.Constants c -> steps.add(new Plan.Step("find_constants", args(path)));
             case Intent.Callers c -> steps.add(new Plan.Step("find_callers", args(path).put("function", c.function())));
             case Intent.References r -> steps.add(new Plan.Step("find_references", args(path).put("name", r.name())));
+            // the place the question names is the scope (HybridAnswerer resolves it); as said when it was not resolved
+            case Intent.ModuleImports m -> steps.add(new Plan.Step("list_imports", args(path != null ? path : m.place())));
             case Intent.Definitions d -> {
                 // the name as a pattern finds a superset (a part of the name); execute keeps the exact matches
                 String name = d.name().strip();

@@ -38,6 +38,7 @@ public final class GroundTruthQuery {
             case Intent.Callers c -> "callers:" + c.function();
             case Intent.Definitions d -> "definitions:" + d.name();
             case Intent.References r -> "references:" + r.name();
+            case Intent.ModuleImports m -> "import_statements"; // every file's: the run keeps the place's files
             case Intent.Enums e -> "enums";
             case Intent.AbstractClasses a -> "abstract_classes";
             case Intent.Generators g -> "generators";
@@ -60,7 +61,7 @@ public final class GroundTruthQuery {
             case IMPORTS -> f.file();
             case COMMENTS -> f.file() + ":" + f.line();
             case DEFINITIONS -> f.file() + ":" + f.line(); // the name is the one asked for; the answer writes "class X"
-            case REFERENCES -> f.file() + ":" + f.line(); // one item per line
+            case REFERENCES, MODULE_IMPORTS -> f.file() + ":" + f.line(); // one item per line
             default -> f.file() + ":" + f.line() + ":" + f.name();
         };
     }

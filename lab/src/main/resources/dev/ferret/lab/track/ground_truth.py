@@ -25,7 +25,8 @@ Kinds for --ask (ARG where the kind takes one):
   subclasses:BASE, subclasses_indirect:BASE, classes_by_decorator:DECORATOR, classes_with_method:METHOD,
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
-  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, references:NAME, enums, abstract_classes,
+  properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, references:NAME,
+  import_statements, enums, abstract_classes,
   generators, third_party, entry_points, catches:EXCEPTION, bare_excepts, undocumented_functions,
   documented_functions, undocumented_classes, many_parameters:N, tests, skipped_tests
 
@@ -130,6 +131,8 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              keeps only the places whose dotted chain (dotted_name of the node; the name itself in imports) equals
              NAME or resolves to it through the file's import bindings (the scanner's: import a.b binds a to a,
              import a.b as x binds x to a.b, from m import n as x binds x to m.n, relative ones keep their dots)
+  import_statements every Import and ImportFrom node at any depth, one item per file and line (the line of the
+             statement), named by the module it names (the first, for import a, b; a relative one with its dots)
   exports    module-level __all__ = / __all__: T = / __all__ += with list or tuple literals (joined by +), and
              __all__.append("x") / __all__.extend([...]) statements: each str constant element at its line
   constants  module-level assignment targets (names, names in tuples/lists) matching _*[A-Z][A-Z0-9_]* with at least
@@ -1306,6 +1309,19 @@ def answer(project, kind, arg):
         return answer_entry_points(project)
     if kind == "references":
         return answer_references(project, arg)
+    if kind == "import_statements":
+        # every Import and ImportFrom node at any depth, one item per file and line, named by the module it names
+        # (a relative one with its dots); the question's place keeps its own files
+        out = []
+        for s in project.sources.values():
+            seen = set()
+            for node, _ in sorted(s.imports, key=lambda t: t[0].lineno):
+                if node.lineno in seen:
+                    continue
+                seen.add(node.lineno)
+                name = node.names[0].name if isinstance(node, ast.Import) else "." * node.level + (node.module or "")
+                out.append(item(s, node.lineno, name))
+        return out
     out = []
     facts = Facts(project)
     for s in project.sources.values():
