@@ -39,7 +39,7 @@ final class ContextClause {
     /** "I'm new here -", "new to the codebase:", "first week on the team:", "I'm tracing a bug in X," */
     private static final Pattern LEADING = Pattern.compile("^(?:" + ME + "\\s+(?:new|a newcomer|a newbie|\\w+ing)\\b"
             + "|new (?:here|to\\b)|new(?:-ish)? (?:joiner|hire|starter|dev|developer|engineer|guy|person)? ?here\\b"
-            + "|day \\d+ here\\b|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)-(?=\\w))*" + SEP,
+            + "|day \\d+ here\\b|first (?:day|week|time)\\b|newbie\\b|newcomer\\b)(?:[^-\u2013\u2014:;,.!?]|(?<=\\w)[-.](?=\\w))*" + SEP,
             Pattern.CASE_INSENSITIVE);
     /**
      * Who asks, first: "pm: ...", "qa here - ...", "student q: ...", "security audit - ...", "As a data scientist, ...".

@@ -30,44 +30,157 @@ final class DetectImports extends Detect {
      * import". Not "what does X import from Y" (the files importing Y, in X).
      */
     Candidate moduleImports() {
+        if (NOT_A_LISTING.matcher(q.original).find()) {
+            return null; // "sort the imports in wait.py", "which of the imports in X is slow": a change or a judgement
+        }
         for (int i = 0; i < q.size(); i++) {
             String n = q.get(i).lower();
             // "what does X import", "which modules does X pull in": the subject between "does" and the verb
-            if (Set.of("does", "do", "did").contains(n) && i > 0 && (Lexicon.WH.contains(q.get(i - 1).norm())
-                    || i > 1 && IMPORTED_NOUNS.contains(q.get(i - 1).lower()) && Lexicon.WH.contains(q.get(i - 2).norm()))) {
-                int[] place = place(i + 1, true);
+            if (Set.of("does", "do", "did").contains(n) && i > 0 && whBefore(i - 1)) {
+                int[] place = pointedPlace(i + 1, i);
+                place = place != null ? place : place(i + 1, true);
                 if (place != null && importVerbAt(place[1] + 1) && !fromAfter(place[1] + 1)) {
                     return candidate(place);
                 }
             }
-            // "what is imported in X", "what gets imported by X", "what's imported in X"
-            if (Set.of("imported").contains(n) && i >= 2 && Set.of("is", "gets", "get", "are").contains(q.get(i - 1).lower())
-                    && Set.of("what", "which").contains(q.get(i - 2).norm()) && i + 2 < q.size()
+            // "what is imported in X", "which modules are imported by X", "the modules imported by lines.py"
+            if (n.equals("imported") && i >= 1 && i + 2 < q.size()
+                    && (Set.of("is", "are", "gets", "get", "being", "was", "were").contains(q.get(i - 1).lower())
+                    || IMPORTED_NOUNS.contains(q.get(i - 1).lower()) || Set.of("what", "everything").contains(q.get(i - 1).lower()))
                     && Set.of("in", "by", "inside", "within", "into").contains(q.get(i + 1).lower())) {
                 int[] place = place(i + 2, false);
                 if (place != null) {
                     return candidate(place);
                 }
             }
-            // "the imports in cli.py", "import statements of requests/models.py", "imports inside the auth package"
-            if (Set.of("imports", "import").contains(n) && i + 2 < q.size()) {
-                int j = i + 1;
-                if (q.get(j).lower().startsWith("statement") || q.get(j).lower().equals("lines")) {
-                    j++;
-                }
-                boolean statementsSaid = j > i + 1;
-                if (j + 1 < q.size() && Set.of("in", "of", "inside", "within", "for").contains(q.get(j).lower())
-                        && (statementsSaid || n.equals("imports")) && (i == 0 || !Lexicon.WH.contains(q.get(i - 1).norm()))) {
-                    boolean inside = !q.get(j).lower().equals("of") && !q.get(j).lower().equals("for");
-                    int[] place = place(j + 1, false);
-                    if (place != null && (inside || statementsSaid || pathLike(q.get(place[0])))) {
+            // "everything that anyio/_backends/_trio.py imports", "what the pgen2 folder pulls in", "list what it imports"
+            if (importVerbAt(i) && i > 0 && !Set.of("does", "do", "did").contains(q.get(i - 1).lower()) && !fromAfter(i)) {
+                int[] place = subjectBefore(i);
+                if (place != null) {
+                    int before = (place.length > 2 ? place[2] : place[0]) - 1; // "what it imports": before the pointer
+                    if (before >= 0 && q.get(before).lower().equals("the")) {
+                        before--;
+                    }
+                    if (before >= 0 && Set.of("what", "everything", "all", "that", "anything", "whatever")
+                            .contains(q.get(before).lower())) {
                         return candidate(place);
                     }
                 }
             }
-            // "cli.py's imports"
-            if (n.equals("imports") && i > 0 && q.get(i - 1).possessive() && pathLike(q.get(i - 1))) {
-                return candidate(new int[] {i - 1, i - 1});
+            if (!IMPORT_NOUNS.contains(q.get(i).norm()) && !(n.equals("import") && (i + 1 < q.size()
+                    && Set.of("list", "statements", "statement", "lines", "section", "block").contains(q.get(i + 1).lower())
+                    || i > 0 && Set.of("every", "each", "any", "all").contains(q.get(i - 1).lower())))) {
+                continue;
+            }
+            int noun = i;
+            int j = i + 1;
+            if (j < q.size() && Set.of("list", "statements", "statement", "lines", "section", "block").contains(q.get(j).lower())) {
+                j++;
+                noun = j - 1;
+            }
+            // "the imports in cli.py", "import statements of requests/models.py", "deps of anyio.to_thread", "list
+            // imports for anyio/streams", "list imports tenacity/_utils.py"
+            if (j + 1 < q.size() && Set.of("appear", "appears", "are", "is", "exist", "exists", "live", "sit", "occur")
+                    .contains(q.get(j).lower())) {
+                j++; // "which imports appear in the lib folder"
+            }
+            {
+                // "imports of X", "X imports?" with X a module's name are the files importing X, as the earlier blind
+                // sets read them ("imports of urllib.parse?", "passlib.exc imports?"); a path, "in"/"inside" or
+                // "import statements"/"import list" say whose imports
+                String prepWord = j < q.size() ? q.get(j).lower() : "";
+                boolean prep = Set.of("in", "of", "inside", "within", "for").contains(prepWord);
+                boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
+                        || !n.equals("imports") && !n.equals("import"); // "deps of X": what X depends on
+                int[] place = place(prep ? j + 1 : j, false);
+                if (place != null && (inside || pathLike(q.get(place[0])))) {
+                    return candidate(place);
+                }
+            }
+            // "cli.py's imports", "tenacity/__init__.py imports??", "nap module imports?", "before_sleep.py deps",
+            // "black/debug.py imports - need them for a diagram"
+            int[] place = subjectBefore(i);
+            if (place != null && (pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
+                    || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
+                    || Set.of("pls", "please", "plz", "thx", "thanks", "need", "needed", "for", "only", "here", "list",
+                    "again").contains(q.get(noun + 1).lower()))) {
+                return candidate(place);
+            }
+        }
+        return null;
+    }
+
+    /** A wh-word at {@code k}, or before nouns of what is imported: "what", "wat", "which packages and modules". */
+    private boolean whBefore(int k) {
+        while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || Set.of("and", "or", "&").contains(q.get(k).lower()))) {
+            k--;
+        }
+        return Lexicon.WH.contains(q.get(k).norm()) || Set.of("wat", "wht", "waht", "whta").contains(q.get(k).lower());
+    }
+
+    /** Changes to imports and judgements of them, which no listing answers. */
+    private static final java.util.regex.Pattern NOT_A_LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:sort|sorted|"
+            + "sorting|reorder|re-order|organi[sz]e|clean\\s+up|tidy|remove|drop|delete|rewrite|lazy|lazily|slow|slows|"
+            + "slowest|circular|cycles?|cyclic|unused|why|which\\s+of|should|can\\s+we|could\\s+we)\\b");
+    /** Nouns of a place's imports: "cli.py imports", "deps of X". */
+    private static final Set<String> IMPORT_NOUNS = Set.of("imports", "deps", "dependencies");
+
+    /**
+     * The place that ends right before word {@code k}: a path or dotted module ("cli.py", "anyio.to_thread"), a name
+     * with a noun of place ("the nap module"), possibly with 's; "it" or "that module" for a place said earlier.
+     */
+    private int[] subjectBefore(int k) {
+        int e = k - 1;
+        if (e < 0) {
+            return null;
+        }
+        int[] pointed = pointedPlace(e, k);
+        if (pointed != null) {
+            return pointed;
+        }
+        Word w = q.get(e);
+        if (pathLike(w) || w.text().indexOf('.') > 0 && w.identifier() && w.text().equals(w.lower())) {
+            return new int[] {e, e};
+        }
+        if (PLACE_NOUNS.contains(w.norm()) && !w.code() && e > 0) {
+            int[] p = place(e - 1, false);
+            if (p != null && p[1] == e) {
+                return p;
+            }
+            if (e > 1 && Set.of("the", "this", "that").contains(q.get(e - 2).lower())) {
+                return null;
+            }
+        }
+        if (w.possessive() && pathLike(w)) {
+            return new int[] {e, e};
+        }
+        return null;
+    }
+
+    /**
+     * "it", "that module", "this file" at {@code j} (a subject before {@code limit}): the last path or dotted module
+     * written before it ("reviewing a PR that touches black/mode.py; what does that file import"), or null.
+     */
+    private int[] pointedPlace(int j, int limit) {
+        if (j >= q.size()) {
+            return null;
+        }
+        boolean it = q.get(j).lower().equals("it");
+        boolean kind = j + 1 < q.size() && Set.of("that", "this", "the", "said").contains(q.get(j).lower())
+                && PLACE_NOUNS.contains(q.get(j + 1).norm()) && (j + 2 >= q.size() || importVerbAt(j + 2));
+        if (!it && !kind) {
+            return null;
+        }
+        for (int b = j - 1; b >= 0; b--) {
+            Word w = q.get(b);
+            if (pathLike(w) || w.text().indexOf('.') > 0 && w.identifier() && w.text().equals(w.lower())) {
+                return new int[] {b, it ? j : j + 1, j};
+            }
+            if (b > 0 && PLACE_NOUNS.contains(w.norm()) && !w.code()) {
+                int[] p = place(b - 1, false);
+                if (p != null && p[1] == b) {
+                    return new int[] {p[0], it ? j : j + 1, j}; // "the before module, what does it import"
+                }
             }
         }
         return null;
@@ -97,12 +210,15 @@ final class DetectImports extends Detect {
         if (pathLike(w)) {
             return new int[] {j, noun ? j + 1 : j};
         }
-        if (!w.identifier() || w.at() || w.parens() || Lexicon.STOP.contains(w.lower()) || Lexicon.ENGLISH_STOP.contains(w.lower())
-                || Lexicon.WH.contains(w.norm()) || Lexicon.PRONOUN.contains(w.lower()) || IMPORTED_NOUNS.contains(w.lower())) {
+        if (!w.identifier() || w.at() || w.parens() || Lexicon.ENGLISH_STOP.contains(w.lower())
+                || Lexicon.WH.contains(w.norm()) || Lexicon.PRONOUN.contains(w.lower())) {
             return null;
         }
-        if (noun) {
-            return new int[] {j, j + 1}; // "the cli module"
+        if (noun && !Set.of("same", "whole", "entire", "other", "main", "every", "each", "one").contains(w.lower())) {
+            return new int[] {j, j + 1}; // "the cli module", "the lib folder"
+        }
+        if (IMPORTED_NOUNS.contains(w.lower()) || Lexicon.STOP.contains(w.lower())) {
+            return null; // "what modules does ..."
         }
         if (w.text().indexOf('.') > 0 && w.text().equals(w.lower())) {
             return new int[] {j, j}; // "requests.sessions"
@@ -136,7 +252,9 @@ final class DetectImports extends Detect {
     /** "... import from click": a module the imports come from, named after the verb. */
     private boolean fromAfter(int k) {
         for (int j = k; j < q.size(); j++) {
-            if (q.get(j).lower().equals("from") && j + 1 < q.size() && q.get(j + 1).identifier()) {
+            if (q.get(j).lower().equals("from") && j + 1 < q.size() && q.get(j + 1).identifier()
+                    && !Lexicon.ENGLISH_STOP.contains(q.get(j + 1).lower()) && !Lexicon.STOP.contains(q.get(j + 1).lower())
+                    && !Set.of("the", "a", "our", "this", "that", "its", "both", "either").contains(q.get(j + 1).lower())) {
                 return true;
             }
         }

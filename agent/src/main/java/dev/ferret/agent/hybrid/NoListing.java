@@ -346,6 +346,10 @@ final class NoListing {
             if (w.quoted() || w.at() || w.parens()) {
                 continue;
             }
+            if (Set.of("circular", "cyclic").contains(l) && next.startsWith("import") || l.equals("import")
+                    && Set.of("cycle", "cycles", "loop", "loops").contains(next)) {
+                return true; // "is there a circular import between a and b": a property of the graph, no listing
+            }
             if (l.equals("never") && !skipWords) {
                 return true; // "functions never called", "async funcs that never await"
             }
