@@ -37,9 +37,25 @@ final class DetectImports extends Detect {
             String n = q.get(i).lower();
             // "what does X import", "which modules does X pull in": the subject between "does" and the verb
             if (Set.of("does", "do", "did").contains(n) && i > 0 && whBefore(i - 1)) {
-                int[] place = pointedPlace(i + 1, i);
-                place = place != null ? place : place(i + 1, true);
-                if (place != null && importVerbAt(place[1] + 1) && !fromAfter(place[1] + 1)) {
+                int s0 = i + 1;
+                if (s0 + 2 < q.size() && Set.of("the", "all", "our").contains(q.get(s0).lower())
+                        && Set.of("files", "modules", "code").contains(q.get(s0 + 1).lower())
+                        && Set.of("in", "under", "inside").contains(q.get(s0 + 2).lower())) {
+                    s0 += 3; // "what do the files in pkg/auth import"
+                }
+                int[] place = pointedPlace(s0, i);
+                place = place != null ? place : place(s0, true);
+                if (place != null && (importVerbAt(place[1] + 1) || importsSaid(i - 1) && place[1] + 1 < q.size()
+                        && Set.of("contain", "have", "hold", "include", "use", "got").contains(q.get(place[1] + 1).lower()))
+                        && !fromAfter(place[1] + 1)) {
+                    return candidate(place); // "which import statements does X contain"
+                }
+            }
+            // "which modules is the streaming_iterator module importing"
+            if (Set.of("is", "are").contains(n) && i > 0 && whBefore(i - 1) && IMPORTED_NOUNS.contains(q.get(i - 1).lower())) {
+                int[] place = place(i + 1, false);
+                if (place != null && place[1] + 1 < q.size() && Set.of("importing", "pulling", "using")
+                        .contains(q.get(place[1] + 1).lower()) && !fromAfter(place[1] + 1)) {
                     return candidate(place);
                 }
             }
@@ -47,8 +63,9 @@ final class DetectImports extends Detect {
             if (n.equals("imported") && i >= 1 && i + 2 < q.size()
                     && (Set.of("is", "are", "gets", "get", "being", "was", "were").contains(q.get(i - 1).lower())
                     || IMPORTED_NOUNS.contains(q.get(i - 1).lower()) || Set.of("what", "everything").contains(q.get(i - 1).lower()))
-                    && Set.of("in", "by", "inside", "within", "into").contains(q.get(i + 1).lower())) {
-                int[] place = place(i + 2, false);
+                    && Set.of("in", "by", "inside", "within", "into", "across", "throughout", "under")
+                    .contains(q.get(i + 1).lower()) && !EXTERNAL.matcher(q.original).find()) {
+                int[] place = place(i + 2, false); // not "which external libraries are imported by X" (third-party)
                 if (place != null) {
                     return candidate(place);
                 }
@@ -91,7 +108,8 @@ final class DetectImports extends Detect {
                 String prepWord = j < q.size() ? q.get(j).lower() : "";
                 boolean prep = Set.of("in", "of", "inside", "within", "for").contains(prepWord);
                 boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
-                        || !n.equals("imports") && !n.equals("import"); // "deps of X": what X depends on
+                        || !n.equals("imports") && !n.equals("import") // "deps of X": what X depends on
+                        || prepWord.equals("for") && !q.afterComma(j); // "imports for the sessions module", not ", for X"
                 int[] place = place(prep ? j + 1 : j, false);
                 if (place != null && (inside || pathLike(q.get(place[0])))) {
                     return candidate(place);
@@ -112,10 +130,21 @@ final class DetectImports extends Detect {
 
     /** A wh-word at {@code k}, or before nouns of what is imported: "what", "wat", "which packages and modules". */
     private boolean whBefore(int k) {
-        while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || Set.of("and", "or", "&").contains(q.get(k).lower()))) {
+        while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || Set.of("and", "or", "&", "import", "statements",
+                "statement").contains(q.get(k).lower()))) {
             k--;
         }
         return Lexicon.WH.contains(q.get(k).norm()) || Set.of("wat", "wht", "waht", "whta").contains(q.get(k).lower());
+    }
+
+    /** Words of third-party code: "which external libraries are imported by X" asks for those. */
+    private static final java.util.regex.Pattern EXTERNAL = java.util.regex.Pattern.compile("(?i)\\b(?:external|"
+            + "third[- ]party|3rd[- ]party|non-stdlib|non-standard|outside)\\b");
+
+    /** "which import statements", "what imports": a noun of imports at or before {@code k}. */
+    private boolean importsSaid(int k) {
+        return k >= 0 && (IMPORT_NOUNS.contains(q.get(k).norm()) || q.get(k).lower().startsWith("statement")
+                && k > 0 && q.get(k - 1).lower().equals("import"));
     }
 
     /** Changes to imports and judgements of them, which no listing answers. */
@@ -243,7 +272,8 @@ final class DetectImports extends Detect {
         }
         String v = q.get(k).lower();
         String next = k + 1 < q.size() ? q.get(k + 1).lower() : "";
-        return Set.of("import", "imports").contains(v)
+        return Set.of("import", "imports").contains(v) || v.length() >= 5 && !Lexicon.known(v)
+                && EditDistance.of(v, "import", 1) <= 1 // "imoprt", "imprt"
                 || Set.of("pull", "pulls", "bring", "brings").contains(v) && next.equals("in")
                 || Set.of("depend", "depends", "rely", "relies").contains(v) && next.equals("on")
                 || Set.of("need", "needs", "require", "requires", "use", "uses").contains(v) && k + 1 >= q.size();

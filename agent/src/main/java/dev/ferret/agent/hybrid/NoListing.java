@@ -346,6 +346,10 @@ final class NoListing {
             if (w.quoted() || w.at() || w.parens()) {
                 continue;
             }
+            if (Set.of("sort", "reorder", "alphabetize", "alphabetise", "alphabetically", "lazily").contains(l)
+                    && q.words.stream().anyMatch(x -> x.lower().startsWith("import"))) {
+                return true; // "sort the imports in main.py", "should X import Y lazily": a change or a judgement
+            }
             if (Set.of("circular", "cyclic").contains(l) && next.startsWith("import") || l.equals("import")
                     && Set.of("cycle", "cycles", "loop", "loops").contains(next)) {
                 return true; // "is there a circular import between a and b": a property of the graph, no listing

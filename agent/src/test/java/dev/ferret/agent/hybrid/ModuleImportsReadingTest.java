@@ -45,6 +45,12 @@ class ModuleImportsReadingTest {
             Which imports appear in the lib folder?               | lib
             reports.py deps                                       | reports.py
             shop/__init__.py imports - need them for a diagram    | shop/__init__.py
+            Which import statements does shop/net/http.py contain? | shop/net/http.py
+            wat does shop/net/http.py imoprt                      | shop/net/http.py
+            Which modules is the pricing module importing?        | pricing
+            what do the files in shop/net import?                 | shop/net
+            list imports for the pricing module                   | pricing
+            Which modules are imported across the shop/net folder? | shop/net
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -58,6 +64,8 @@ class ModuleImportsReadingTest {
             cli.py imports requests?                              | Imports[module=requests]
             shop.billing imports?                                 | Imports[module=shop.billing]
             imports of the pricing module?                        | Imports[module=pricing]
+            Which external libraries are imported by the net folder? | ThirdParty[]
+            non-stdlib imports, for the requirements file         | ThirdParty[]
             where is requests imported                            | Imports[module=requests]
             """)
     void theFilesThatImportAModuleStayImports(String question, String reading) {
@@ -71,6 +79,7 @@ class ModuleImportsReadingTest {
             sort the imports in wait.py pls
             Which of the imports in shop/__init__.py makes start-up slow?
             Is there a circular import between shop.net and shop.cli?
+            Please sort the imports in shop/cli.py alphabetically.
             can we drop the unused imports in cli.py
             """)
     void changesAndJudgementsOfImportsAreNoListing(String question) {
