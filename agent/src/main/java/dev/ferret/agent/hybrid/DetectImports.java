@@ -27,7 +27,9 @@ final class DetectImports extends Detect {
      * "list the imports in cli.py", "import statements of requests/models.py", "what is imported in the auth package",
      * "cli.py's imports": what a file, module or folder imports. The place is a file or folder written as a path, a
      * dotted module, or a name with a noun of place ("the cli module"); a bare name only as the subject of "what does X
-     * import". Not "what does X import from Y" (the files importing Y, in X).
+     * import". Not "what does X import from Y" (the files importing Y, in X), and not "X imports?" or "imports of X"
+     * with X a module's name rather than a path: about fifty rows of the earlier blind sets, written when only that
+     * search existed, read those as the files importing X.
      */
     Candidate moduleImports() {
         if (NOT_A_LISTING.matcher(q.original).find()) {
@@ -62,6 +64,8 @@ final class DetectImports extends Detect {
             // "what is imported in X", "which modules are imported by X", "the modules imported by lines.py"
             if (n.equals("imported") && i >= 1 && i + 2 < q.size()
                     && (Set.of("is", "are", "gets", "get", "being", "was", "were").contains(q.get(i - 1).lower())
+                    && i >= 2 && (whBefore(i - 2) || Set.of("everything", "anything", "all").contains(q.get(i - 2).lower()))
+                    // not "check if toml is imported in cli/": the files importing toml there
                     || IMPORTED_NOUNS.contains(q.get(i - 1).lower()) || Set.of("what", "everything").contains(q.get(i - 1).lower()))
                     && Set.of("in", "by", "inside", "within", "into", "across", "throughout", "under")
                     .contains(q.get(i + 1).lower()) && !EXTERNAL.matcher(q.original).find()) {
@@ -95,28 +99,24 @@ final class DetectImports extends Detect {
                 j++;
                 noun = j - 1;
             }
-            // "the imports in cli.py", "import statements of requests/models.py", "deps of anyio.to_thread", "list
-            // imports for anyio/streams", "list imports tenacity/_utils.py"
             if (j + 1 < q.size() && Set.of("appear", "appears", "are", "is", "exist", "exists", "live", "sit", "occur")
                     .contains(q.get(j).lower())) {
                 j++; // "which imports appear in the lib folder"
             }
-            {
-                // "imports of X", "X imports?" with X a module's name are the files importing X, as the earlier blind
-                // sets read them ("imports of urllib.parse?", "passlib.exc imports?"); a path, "in"/"inside" or
-                // "import statements"/"import list" say whose imports
-                String prepWord = j < q.size() ? q.get(j).lower() : "";
-                boolean prep = Set.of("in", "of", "inside", "within", "for").contains(prepWord);
-                boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
-                        || !n.equals("imports") && !n.equals("import") // "deps of X": what X depends on
-                        || prepWord.equals("for") && !q.afterComma(j); // "imports for the sessions module", not ", for X"
-                int[] place = place(prep ? j + 1 : j, false);
-                if (place != null && (inside || pathLike(q.get(place[0])))) {
-                    return candidate(place);
-                }
+            // "the imports in cli.py", "import statements of requests/models.py", "deps of anyio.to_thread", "list
+            // imports for anyio/streams", "list imports tenacity/_utils.py". Not "imports of X" with X a module's
+            // name: the files importing X, as the earlier blind sets read it ("imports of urllib.parse?")
+            String prepWord = j < q.size() ? q.get(j).lower() : "";
+            boolean prep = Set.of("in", "of", "inside", "within", "for").contains(prepWord);
+            boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
+                    || !n.equals("imports") && !n.equals("import") // "deps of X": what X depends on
+                    || prepWord.equals("for") && !q.afterComma(j); // "imports for the sessions module", not ", for X"
+            int[] after = place(prep ? j + 1 : j, false);
+            if (after != null && (inside || pathLike(q.get(after[0])))) {
+                return candidate(after);
             }
-            // "cli.py's imports", "tenacity/__init__.py imports??", "nap module imports?", "before_sleep.py deps",
-            // "black/debug.py imports - need them for a diagram"
+            // "cli.py's imports", "tenacity/__init__.py imports??", "before_sleep.py deps", "black/debug.py imports -
+            // need them for a diagram"; not "passlib.exc imports?" (the files importing it, as the earlier sets read it)
             int[] place = subjectBefore(i);
             if (place != null && (pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
                     || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)

@@ -80,7 +80,7 @@ class IntentClassifierTest {
             Which functions use the cache?                                | UNKNOWN          |
             Note the entry point of the CLI                               | ENTRY_POINTS     |
             Why is the build slow?                                        | UNKNOWN          |
-            What does models.py import?                                   | UNKNOWN          |
+            What does models.py import?                                   | MODULE_IMPORTS   | models.py
             hello                                                         | UNKNOWN          |
             """)
     void paraphrases(String question, Intent.Kind kind, String parameter) {
