@@ -44,6 +44,9 @@ final class DetectImports extends Detect {
                         && Set.of("files", "modules", "code").contains(q.get(s0 + 1).lower())
                         && Set.of("in", "under", "inside").contains(q.get(s0 + 2).lower())) {
                     s0 += 3; // "what do the files in pkg/auth import"
+                } else if (s0 + 1 < q.size() && Set.of("everything", "anything", "all").contains(q.get(s0).lower())
+                        && Set.of("in", "under", "inside").contains(q.get(s0 + 1).lower())) {
+                    s0 += 2; // "what does everything under arrow/ import"
                 }
                 int[] place = pointedPlace(s0, i);
                 place = place != null ? place : place(s0, true);
@@ -119,7 +122,7 @@ final class DetectImports extends Detect {
             // need them for a diagram"; not "passlib.exc imports?" (the files importing it, as the earlier sets read it)
             int[] place = subjectBefore(i);
             if (place != null && (pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
-                    || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
+                    || q.get(place[1]).possessive() || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
                     || Set.of("pls", "please", "plz", "thx", "thanks", "need", "needed", "for", "only", "here", "list",
                     "again").contains(q.get(noun + 1).lower()))) {
                 return candidate(place);
@@ -234,6 +237,10 @@ final class DetectImports extends Detect {
         if (j >= q.size()) {
             return null;
         }
+        if (j + 1 < q.size() && PLACE_NOUNS.contains(q.get(j).norm()) && !q.get(j).code()
+                && (pathLike(q.get(j + 1)) || q.get(j + 1).code() && q.get(j + 1).identifier())) {
+            return new int[] {j + 1, j + 1}; // "the folder pip/_internal/operations/build"
+        }
         Word w = q.get(j);
         boolean noun = j + 1 < q.size() && PLACE_NOUNS.contains(q.get(j + 1).norm()) && !q.get(j + 1).code();
         if (pathLike(w)) {
@@ -251,6 +258,10 @@ final class DetectImports extends Detect {
         }
         if (w.text().indexOf('.') > 0 && w.text().equals(w.lower())) {
             return new int[] {j, j}; // "requests.sessions"
+        }
+        if (j > 0 && Set.of("in", "inside", "within").contains(q.get(j - 1).lower()) && w.text().equals(w.lower())
+                && w.text().indexOf('_') >= 0 && !knownModule(w.text())) {
+            return new int[] {j, j}; // "imports in req_file?": a name written like a module of the code
         }
         if (bare && w.text().equals(w.lower()) && !Lexicon.known(w.lower()) && !knownModule(w.text())
                 && j + 1 < q.size() && importVerbAt(j + 1)) {
@@ -275,7 +286,8 @@ final class DetectImports extends Detect {
         return Set.of("import", "imports").contains(v) || v.length() >= 5 && !Lexicon.known(v)
                 && EditDistance.of(v, "import", 1) <= 1 // "imoprt", "imprt"
                 || Set.of("pull", "pulls", "bring", "brings").contains(v) && next.equals("in")
-                || Set.of("depend", "depends", "rely", "relies").contains(v) && next.equals("on")
+                || (Set.of("depend", "depends", "rely", "relies").contains(v) || v.length() >= 5 && !Lexicon.known(v)
+                && EditDistance.of(v, "depend", 1) <= 1) && next.equals("on") // "depnd on"
                 || Set.of("need", "needs", "require", "requires", "use", "uses").contains(v) && k + 1 >= q.size();
     }
 

@@ -346,7 +346,8 @@ final class NoListing {
             if (w.quoted() || w.at() || w.parens()) {
                 continue;
             }
-            if (Set.of("sort", "reorder", "alphabetize", "alphabetise", "alphabetically", "lazily").contains(l)
+            if (Set.of("sort", "reorder", "alphabetize", "alphabetise", "alphabetically", "lazily", "slow", "slows",
+                    "slower", "slowest").contains(l)
                     && q.words.stream().anyMatch(x -> x.lower().startsWith("import"))) {
                 return true; // "sort the imports in main.py", "should X import Y lazily": a change or a judgement
             }

@@ -51,6 +51,11 @@ class ModuleImportsReadingTest {
             what do the files in shop/net import?                 | shop/net
             list imports for the pricing module                   | pricing
             Which modules are imported across the shop/net folder? | shop/net
+            What does the folder shop/net import?                 | shop/net
+            imports in price_rules?                               | price_rules
+            what modules does shop/cli.py depnd on? moving it     | shop/cli.py
+            _pricing module's imports?                            | _pricing
+            what does everything under shop/ import, whole folder | shop
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -80,6 +85,7 @@ class ModuleImportsReadingTest {
             Which of the imports in shop/__init__.py makes start-up slow?
             Is there a circular import between shop.net and shop.cli?
             Please sort the imports in shop/cli.py alphabetically.
+            Which import in shop.cli makes startup slow?
             can we drop the unused imports in cli.py
             """)
     void changesAndJudgementsOfImportsAreNoListing(String question) {
