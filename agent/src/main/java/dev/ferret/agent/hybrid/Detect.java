@@ -256,6 +256,11 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
     private static final Set<String> TRAILING_ADVERBS = Set.of("explicitly", "directly", "indirectly", "still",
             "anywhere", "too", "transitively");
 
+    /** A file or folder written as one: a slash inside or a .py ending, no URL. */
+    static boolean pathWord(String t) {
+        return (t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//");
+    }
+
     static boolean isGlob(String t) {
         return (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) && t.length() > 1 && t.matches("[A-Za-z0-9_.*?]+")
                 && !STAR_PARAMETER.matcher(t).matches();

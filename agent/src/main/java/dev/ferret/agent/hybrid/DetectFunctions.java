@@ -554,7 +554,7 @@ final class DetectFunctions extends Detect {
                             ? after(i + 1, 4, false, nounSkip) : -1,
                     USED_WORDS.contains(n) ? scan(i, -1, 4, false, usedSkip) : -1,
                     USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
-            useSaid |= useOf || USE_NOUNS.contains(n) || USED_WORDS.contains(n) || USE_VERBS.contains(n);
+            useSaid |= useOf || isUseWord(n);
             for (int p : places) {
                 Candidate c = p < 0 ? null : referenceAt(i, p, n);
                 if (c != null) {
@@ -578,18 +578,24 @@ final class DetectFunctions extends Detect {
     private static final Set<String> DATA_NOUNS = Set.of("attribute", "attr", "attrib", "variable", "var", "global",
             "constant", "const", "dict", "dictionary", "registry", "mapping", "setting", "flag", "field", "sentinel",
             "singleton", "regex", "regexp");
+    /** Data nouns that, before a name, are another's ("the attribute of X"): only after it do they say what it is. */
+    private static final Set<String> ATTRIBUTE_NOUNS = Set.of("attribute", "attr", "attrib");
+
+    private static boolean isUseWord(String w) {
+        return USE_VERBS.contains(w) || USED_WORDS.contains(w) || USE_NOUNS.contains(w);
+    }
 
     /** The use word at {@code i}: as written when it is one ("poke", which the corrector may change), or "relyin" as "relying". */
     private String useWord(int i) {
         String l = q.get(i).lower();
-        if (USE_VERBS.contains(l) || USED_WORDS.contains(l) || USE_NOUNS.contains(l)) {
+        if (isUseWord(l)) {
             return l;
         }
         if (l.endsWith("in") && USE_VERBS.contains(l + "g")) {
             return l + "g"; // "any code relyin on X", "whos usin X"
         }
         String norm = q.get(i).norm();
-        if (USE_VERBS.contains(norm) || USED_WORDS.contains(norm) || USE_NOUNS.contains(norm)) {
+        if (isUseWord(norm)) {
             return norm; // "referencs", corrected
         }
         if (l.length() >= 5 && !Lexicon.known(l) && !q.get(i).code() && l.chars().allMatch(Character::isLetter)) {
@@ -619,8 +625,7 @@ final class DetectFunctions extends Detect {
     private boolean saidAsData(String name) {
         for (int j = 0; j < q.size(); j++) {
             if (q.get(j).text().equals(name) && (j + 1 < q.size() && DATA_NOUNS.contains(q.get(j + 1).norm())
-                    || j > 0 && DATA_NOUNS.contains(q.get(j - 1).norm()) && !Set.of("attribute", "attr", "attrib")
-                    .contains(q.get(j - 1).norm()))) {
+                    || j > 0 && DATA_NOUNS.contains(q.get(j - 1).norm()) && !ATTRIBUTE_NOUNS.contains(q.get(j - 1).norm()))) {
                 return true;
             }
         }
@@ -650,17 +655,17 @@ final class DetectFunctions extends Detect {
      */
     private Candidate saidData() {
         int found = -1;
+        int moduleLevel = moduleLevel();
         for (int p = 0; p < q.size(); p++) {
             Word w = q.get(p);
             boolean kindAfter = p + 1 < q.size() && DATA_NOUNS.contains(q.get(p + 1).norm()) && !q.get(p + 1).code();
             boolean kindBefore = p > 0 && (DATA_NOUNS.contains(q.get(p - 1).norm()) && !q.get(p - 1).code()
-                    && !Set.of("attribute", "attr", "attrib").contains(q.get(p - 1).norm())
-                    || p == moduleLevel() + 2 && p > 1);
-            if (!(kindAfter || kindBefore) || !dataName(w) || found >= 0 && !q.get(found).text().equals(w.text())) {
-                if ((kindAfter || kindBefore) && found >= 0 && dataName(w) && !q.get(found).text().equals(w.text())) {
-                    return null; // two names said to be data: which one is asked about is not clear
-                }
+                    && !ATTRIBUTE_NOUNS.contains(q.get(p - 1).norm()) || p == moduleLevel + 2 && p > 1);
+            if (!(kindAfter || kindBefore) || !dataName(w)) {
                 continue;
+            }
+            if (found >= 0 && !q.get(found).text().equals(w.text())) {
+                return null; // two names said to be data: which one is asked about is not clear
             }
             found = p;
         }
@@ -686,7 +691,7 @@ final class DetectFunctions extends Detect {
             return true;
         }
         String l = w.lower();
-        return t.equals(l) && !USE_VERBS.contains(l) && !USED_WORDS.contains(l) && !USE_NOUNS.contains(l) && !Lexicon.STOP.contains(l) && !Lexicon.FUNCTION_WORDS.contains(l)
+        return t.equals(l) && !isUseWord(l) && !Lexicon.STOP.contains(l) && !Lexicon.FUNCTION_WORDS.contains(l)
                 && !Lexicon.ENGLISH_STOP.contains(l) && !REFERENCE_KIND.contains(l) && !Lexicon.MODIFIER.contains(l)
                 && !Lexicon.WH.contains(l) && !Set.of("module", "level", "instance", "class", "object", "same", "this",
                 "that", "which", "what", "any", "some", "other", "private", "public", "internal", "local", "shared",

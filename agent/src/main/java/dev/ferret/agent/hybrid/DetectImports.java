@@ -171,7 +171,7 @@ final class DetectImports extends Detect {
             return pointed;
         }
         Word w = q.get(e);
-        if (pathLike(w) || w.text().indexOf('.') > 0 && w.identifier() && w.text().equals(w.lower())) {
+        if (pathLike(w) || dottedModule(w)) {
             return new int[] {e, e};
         }
         if (PLACE_NOUNS.contains(w.norm()) && !w.code() && e > 0) {
@@ -182,9 +182,6 @@ final class DetectImports extends Detect {
             if (e > 1 && Set.of("the", "this", "that").contains(q.get(e - 2).lower())) {
                 return null;
             }
-        }
-        if (w.possessive() && pathLike(w)) {
-            return new int[] {e, e};
         }
         return null;
     }
@@ -205,7 +202,7 @@ final class DetectImports extends Detect {
         }
         for (int b = j - 1; b >= 0; b--) {
             Word w = q.get(b);
-            if (pathLike(w) || w.text().indexOf('.') > 0 && w.identifier() && w.text().equals(w.lower())) {
+            if (pathLike(w) || dottedModule(w)) {
                 return new int[] {b, it ? j : j + 1, j};
             }
             if (b > 0 && PLACE_NOUNS.contains(w.norm()) && !w.code()) {
@@ -256,7 +253,7 @@ final class DetectImports extends Detect {
         if (IMPORTED_NOUNS.contains(w.lower()) || Lexicon.STOP.contains(w.lower())) {
             return null; // "what modules does ..."
         }
-        if (w.text().indexOf('.') > 0 && w.text().equals(w.lower())) {
+        if (dottedModule(w)) {
             return new int[] {j, j}; // "requests.sessions"
         }
         if (j > 0 && Set.of("in", "inside", "within").contains(q.get(j - 1).lower()) && w.text().equals(w.lower())
@@ -272,8 +269,12 @@ final class DetectImports extends Detect {
 
     /** A file or folder written as one: a slash inside or a .py ending. */
     private static boolean pathLike(Word w) {
-        String t = w.text();
-        return (t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//");
+        return pathWord(w.text());
+    }
+
+    /** A dotted name in small letters, as a module is written: "requests.sessions". */
+    private static boolean dottedModule(Word w) {
+        return w.text().indexOf('.') > 0 && w.identifier() && w.text().equals(w.lower());
     }
 
     /** A verb of importing at {@code k}: "import", "pull in", "bring in", "depend on", "need", "require", "use". */

@@ -494,7 +494,7 @@ public final class IntentClassifier {
     private static String path(Question q) {
         for (Word w : q.words) {
             String t = w.text();
-            if ((t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//")
+            if (Detect.pathWord(t)
                     && !t.matches("(__\\w+__/?)+") // "__enter__/__exit__" names two methods, not a path
                     && !alternatives(t)) {
                 return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
