@@ -72,6 +72,7 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         add(found, classes.subclasses());
         add(found, imports.imports());
         add(found, imports.moduleImports());
+        add(found, imports.pythonFiles());
         add(found, errors.exceptions());
         add(found, functions.callers());
         add(found, functions.parameters());
@@ -258,7 +259,8 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
 
     /** A file or folder written as one: a slash inside or a .py ending, no URL. */
     static boolean pathWord(String t) {
-        return (t.indexOf('/') > 0 || t.endsWith(".py")) && !t.startsWith("http") && !t.contains("//");
+        return (t.indexOf('/') > 0 || t.endsWith(".py") && t.length() > 3 && !t.startsWith("*")) && !t.startsWith("http")
+                && !t.contains("//");
     }
 
     static boolean isGlob(String t) {

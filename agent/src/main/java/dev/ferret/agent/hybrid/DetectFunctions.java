@@ -454,7 +454,7 @@ final class DetectFunctions extends Detect {
             "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
             "consults", "check", "checks", "checking", "refs");
     private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
-            "references", "refs", "occurrences", "touched", "mentioned", "read", "instantiated", "consulted");
+            "references", "refs", "occurrences", "touched", "mentioned", "mentions", "read", "instantiated", "consulted");
     /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
     private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
@@ -519,6 +519,24 @@ final class DetectFunctions extends Detect {
         if (RUNTIME_USE.matcher(q.original).find()) {
             return null; // "is X ever used in practice": how the program behaves, not where the code names X
         }
+        java.util.regex.Matcher both = RAISED_AND_CAUGHT.matcher(q.original);
+        if (both.find()) {
+            // "every place that catches or raises InvocationError": both are uses of the name
+            int found = -1;
+            for (int j = 0; j < q.size(); j++) {
+                if (referenceShaped(q.get(j)) && (j > 0 || q.get(j).code()) && !COMMANDS.contains(q.get(j).lower())
+                        && (found < 0 || !q.get(found).text().equals(q.get(j).text()))) {
+                    if (found >= 0) {
+                        found = -1; // two names: which one is asked about is not clear
+                        break;
+                    }
+                    found = j;
+                }
+            }
+            if (found >= 0) {
+                return new Candidate(new Intent.References(text(found)), 8, false, "");
+            }
+        }
         Set<String> nounSkip = kindWords(REFERENCE_KIND);
         Set<String> usedSkip = kindWords(REFERENCE_AUX);
         Set<String> verbSkip = kindWords(VERB_SKIP);
@@ -532,7 +550,7 @@ final class DetectFunctions extends Detect {
             String n = useWord(i);
             if (i > 0 && (USE_NOUNS.contains(n) || USED_WORDS.contains(n))
                     && (RESOURCES.contains(q.get(i - 1).lower()) || functionShaped(q.get(i - 1))
-                    && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n))) {
+                    && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n) && owned(i - 1) == i - 1)) {
                 continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
             }
             if (n.startsWith("read") && i > 0 && Set.of("cant", "can't", "cannot", "couldnt", "couldn't", "unable", "hard")
@@ -556,12 +574,13 @@ final class DetectFunctions extends Detect {
                     USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
             useSaid |= useOf || isUseWord(n);
             for (int p : places) {
-                Candidate c = p < 0 ? null : referenceAt(i, p, n);
+                Candidate c = p < 0 ? null : referenceAt(i, owned(p), n);
                 if (c != null) {
                     return c;
                 }
             }
-            int topic = shared.pronoun > i || shared.pronoun >= 0 && shared.pronoun < i && USED_WORDS.contains(n) ? topic() : -1;
+            int topic = shared.pronoun > i || shared.pronoun >= 0 && shared.pronoun < i && USED_WORDS.contains(n)
+                    || pointedKind(i) ? topic() : -1; // "X - which files touch that attr" too
             Candidate c = topic < 0 ? null : referenceAt(i, topic, n);
             if (c != null) {
                 return c; // "ResultCode class - where is it used": the name the question opens with
@@ -569,6 +588,40 @@ final class DetectFunctions extends Detect {
         }
         return useSaid ? saidData() : null;
     }
+
+    /**
+     * The name whose home {@code p} is, when the question says so: "the undo_list attribute of History", "the CURRENT
+     * constant from py_spec", "the registry object from step_registry" ask about the first name; else {@code p}.
+     */
+    private int owned(int p) {
+        int prep = p > 0 && q.get(p - 1).lower().equals("the") ? p - 2 : p - 1;
+        if (prep < 2 || !Set.of("of", "from", "in", "on", "inside", "within").contains(q.get(prep).lower())
+                || !REFERENCE_KIND.contains(q.get(prep - 1).norm()) || q.get(prep - 1).code()) {
+            return p;
+        }
+        Word name = q.get(prep - 2);
+        boolean introduced = prep >= 3 && Set.of("the", "level", "module-level").contains(q.get(prep - 3).lower())
+                && name.identifier() && !Lexicon.STOP.contains(name.lower()); // "the registry object from X"
+        return dataName(name) || referenceShaped(name) || introduced ? prep - 2 : p;
+    }
+
+    /** "that attr", "this constant" right after the use word at {@code i}: a name said before. */
+    private boolean pointedKind(int i) {
+        for (int j = i + 1; j + 1 < q.size() && j <= i + 2; j++) {
+            if (Set.of("that", "this", "said").contains(q.get(j).lower()) && REFERENCE_KIND.contains(q.get(j + 1).norm())
+                    && !q.get(j + 1).code()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Raising and catching said together: "catches or raises", "raised or handled". */
+    private static final java.util.regex.Pattern RAISED_AND_CAUGHT = java.util.regex.Pattern.compile("(?i)\\b(?:"
+            + "(?:catch|catches|caught|catching|handle|handles|handled|handling)\\s*(?:or|and|/|&|\\+)\\s*"
+            + "(?:raise|raises|raised|raising|throw|throws|thrown|throwing)|"
+            + "(?:raise|raises|raised|raising|throw|throws|thrown|throwing)\\s*(?:or|and|/|&|\\+)\\s*"
+            + "(?:catch|catches|caught|catching|handle|handles|handled|handling))\\b");
 
     /** Verbs of writing a name that may follow a use verb: "who reads or sets X". */
     private static final Set<String> WRITE_VERBS = Set.of("set", "sets", "write", "writes", "assign", "assigns",
@@ -677,7 +730,10 @@ final class DetectFunctions extends Detect {
                 return null; // "which classes use the X attribute": another listing
             }
         }
-        return new Candidate(new Intent.References(text(found)), 6, false, "");
+        // a name written as code and said to be data ("the module-level symbol_table of the evaluator") outranks the
+        // readings of the words after it
+        return new Candidate(new Intent.References(text(found)), q.get(found).code() || functionShaped(q.get(found))
+                && q.get(found).text().indexOf('_') > 0 ? 7 : 6, false, "");
     }
 
     /** A word that can be a data name: written like code, or a plain word that is no grammar or English. */
@@ -736,7 +792,8 @@ final class DetectFunctions extends Detect {
                 // "the obsolete attr": a word in small letters said to be data
                 || plain && (after || before) && w.text().equals(w.lower()) && w.text().length() >= 3
                 && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
-                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text()) && !REFERENCE_KIND.contains(w.lower());
+                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text())
+                && (!REFERENCE_KIND.contains(w.lower()) || before && after); // "the module-level registry object"
         boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "const", "enum")
                 .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0))) && w.identifier()
                 && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)

@@ -50,17 +50,31 @@ final class DetectImports extends Detect {
                 }
                 int[] place = pointedPlace(s0, i);
                 place = place != null ? place : place(s0, true);
+                if (place == null || !importVerbAt(place[1] + 1)) {
+                    // "which modules does the test helper at cherrypy/test/helper.py import": a path in the subject
+                    for (int k = s0 + 1; k < Math.min(q.size() - 1, s0 + 6); k++) {
+                        if (pathLike(q.get(k)) && importVerbAt(k + 1)) {
+                            place = new int[] {k, k};
+                            break;
+                        }
+                    }
+                }
                 if (place != null && (importVerbAt(place[1] + 1) || importsSaid(i - 1) && place[1] + 1 < q.size()
                         && Set.of("contain", "have", "hold", "include", "use", "got").contains(q.get(place[1] + 1).lower()))
                         && !fromAfter(place[1] + 1)) {
                     return candidate(place); // "which import statements does X contain"
                 }
             }
-            // "which modules is the streaming_iterator module importing"
-            if (Set.of("is", "are").contains(n) && i > 0 && whBefore(i - 1) && IMPORTED_NOUNS.contains(q.get(i - 1).lower())) {
+            // "which modules is the streaming_iterator module importing", "what's debug.py depend on", "whats X importing"
+            boolean whatIs = i == 1 && Set.of("what", "wat").contains(q.get(0).lower());
+            if (Set.of("is", "are").contains(n) && i > 0 && whBefore(i - 1) && (IMPORTED_NOUNS.contains(q.get(i - 1).lower())
+                    || whatIs)) {
                 int[] place = place(i + 1, false);
-                if (place != null && place[1] + 1 < q.size() && Set.of("importing", "pulling", "using")
-                        .contains(q.get(place[1] + 1).lower()) && !fromAfter(place[1] + 1)) {
+                int v = place == null ? -1 : place[1] + 1;
+                if (place != null && v < q.size() && (Set.of("importing", "pulling", "using").contains(q.get(v).lower())
+                        || whatIs && (importVerbAt(v) || v + 1 < q.size() && Set.of("depending", "relying")
+                        .contains(q.get(v).lower()) && q.get(v + 1).lower().equals("on"))) && !fromAfter(v)
+                        && (!whatIs || pathLike(q.get(place[0])) || dottedModule(q.get(place[0])) || place[1] > place[0])) {
                     return candidate(place);
                 }
             }
@@ -72,7 +86,13 @@ final class DetectImports extends Detect {
                     || IMPORTED_NOUNS.contains(q.get(i - 1).lower()) || Set.of("what", "everything").contains(q.get(i - 1).lower()))
                     && Set.of("in", "by", "inside", "within", "into", "across", "throughout", "under")
                     .contains(q.get(i + 1).lower()) && !EXTERNAL.matcher(q.original).find()) {
-                int[] place = place(i + 2, false); // not "which external libraries are imported by X" (third-party)
+                int at = i + 2;
+                if (at + 2 < q.size() && Set.of("the", "all").contains(q.get(at).lower())
+                        && Set.of("files", "modules", "code").contains(q.get(at + 1).lower())
+                        && Set.of("in", "under", "inside", "of").contains(q.get(at + 2).lower())) {
+                    at += 3; // "imported by the files in the pylint/pyreverse folder"
+                }
+                int[] place = place(at, false); // not "which external libraries are imported by X" (third-party)
                 if (place != null) {
                     return candidate(place);
                 }
@@ -110,8 +130,14 @@ final class DetectImports extends Detect {
             // imports for anyio/streams", "list imports tenacity/_utils.py". Not "imports of X" with X a module's
             // name: the files importing X, as the earlier blind sets read it ("imports of urllib.parse?")
             String prepWord = j < q.size() ? q.get(j).lower() : "";
-            boolean prep = Set.of("in", "of", "inside", "within", "for").contains(prepWord);
+            boolean prep = Set.of("in", "of", "inside", "within", "for", "across", "throughout").contains(prepWord);
+            boolean external = EXTERNAL.matcher(q.original).find();
             boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
+                    || Set.of("across", "throughout").contains(prepWord) && !external // "imports across the workers package"
+                    // "what are the imports of cherrypy.lib.static": the imports that X has (not "all imports of X")
+                    || prepWord.equals("of") && i > 0 && q.get(i - 1).lower().equals("the") && !external
+                    // "list imports cherrypy.daemon": a listing of X's own, with a dotted module right after the noun
+                    || !prep && i > 0 && LISTING_VERBS.contains(q.get(i - 1).lower()) && j < q.size() && dottedModule(q.get(j))
                     || !n.equals("imports") && !n.equals("import") // "deps of X": what X depends on
                     || prepWord.equals("for") && !q.afterComma(j); // "imports for the sessions module", not ", for X"
             int[] after = place(prep ? j + 1 : j, false);
@@ -121,7 +147,10 @@ final class DetectImports extends Detect {
             // "cli.py's imports", "tenacity/__init__.py imports??", "before_sleep.py deps", "black/debug.py imports -
             // need them for a diagram"; not "passlib.exc imports?" (the files importing it, as the earlier sets read it)
             int[] place = subjectBefore(i);
-            if (place != null && (pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
+            boolean asked = place != null && place[0] > 0 && dottedModule(q.get(place[0]))
+                    && (LISTING_VERBS.contains(q.get(place[0] - 1).lower()) || place[0] > 1
+                    && LISTING_VERBS.contains(q.get(place[0] - 2).lower()) && Set.of("me", "the", "all").contains(q.get(place[0] - 1).lower()));
+            if (place != null && (asked || pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
                     || q.get(place[1]).possessive() || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
                     || Set.of("pls", "please", "plz", "thx", "thanks", "need", "needed", "for", "only", "here", "list",
                     "again").contains(q.get(noun + 1).lower()))) {
@@ -131,14 +160,118 @@ final class DetectImports extends Detect {
         return null;
     }
 
+    /** Nouns of the files a listing of files asks for. */
+    private static final Set<String> FILE_NOUNS = Set.of("files", "modules", "scripts", "sources", "file");
+    /** Words that say which files: "python files", ".py files", "source files". */
+    private static final Set<String> FILE_QUALIFIERS = Set.of("python", "py", "*.py", ".py", "source", "src", "code",
+            "module", "python3");
+    /** Nouns of a place the files are in: "the tests folder", "the requests package". */
+    private static final Set<String> FOLDER_NOUNS = Set.of("folder", "folders", "dir", "directory", "subfolder",
+            "subdirectory", "subdir", "package", "pkg", "subpackage", "tree");
+    /** Every other word a listing of files may say; any word outside these asks for something else. */
+    private static final Set<String> FILE_LISTING_WORDS = Set.of("list", "lst", "show", "me", "give", "get", "print",
+            "display", "enumerate", "find", "count", "all", "the", "every", "each", "our", "of", "which", "what", "how",
+            "many", "number", "total", "are", "is", "there", "here", "exist", "exists", "do", "does", "we", "i", "you",
+            "have", "has", "got", "contain", "contains", "in", "under", "inside", "within", "across", "throughout",
+            "below", "this", "that", "repo", "repository", "project", "codebase", "base", "pls", "please", "plz",
+            "thx", "thanks", "quick", "quickly", "real", "a", "an", "overall", "whole", "entire", "altogether",
+            "live", "lives", "sit", "there's", "theres", "can", "could", "would", "u", "ls", "just", "only",
+            "its", "their", "with", "names", "paths", "name", "path", "sizes", "size", "and", "lines", "line", "counts",
+            "hey", "hi", "so", "ok", "okay", "now", "currently", "right", "my", "for", "at", "level",
+            "top-level", "top", "in.", "inside.", "everything", "anything", "contents", "content", "included");
+
+    /**
+     * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
+     * the auth package", "what's in src/app/": the Python files, of the folder named if one is (the classifier's scope).
+     * Every word must be one of a listing of files, the place, or a clause set aside; any other word asks for more
+     * ("files that import X", "test files", "the largest files"), which other searches answer or none does.
+     */
+    Candidate pythonFiles() {
+        int noun = -1;
+        for (int i = 0; i < q.size(); i++) {
+            String l = q.get(i).lower();
+            if (FILE_NOUNS.contains(l) && !q.get(i).code() && (!l.equals("file") || i > 0
+                    && FILE_QUALIFIERS.contains(q.get(i - 1).lower()))) {
+                noun = i;
+                break;
+            }
+        }
+        boolean contents = false;
+        if (noun < 0) {
+            // "what's in the tests/ folder", "contents of src/app", "ls pkg/": a folder's files without the noun
+            contents = q.size() >= 2 && (q.get(0).lower().equals("ls") || q.get(0).lower().equals("what")
+                    && q.get(1).lower().equals("is") || q.words.stream().anyMatch(w -> w.lower().equals("contents")));
+            if (!contents) {
+                return null;
+            }
+        }
+        int from = 0;
+        int to = q.size();
+        for (int j = 1; j < q.size(); j++) {
+            if ((q.afterDash(j) || q.afterComma(j)) && (noun < 0 || j > noun)) {
+                to = j; // "list the python files, need them for a review"
+                break;
+            }
+            if (q.afterDash(j) && noun >= 0 && j <= noun) {
+                from = j; // "new here: list all python files"
+            }
+        }
+        for (int j = 0; j < q.size(); j++) {
+            Word w = q.get(j);
+            if ((j < from || j >= to) && (cueWord(w.norm()) || Lexicon.cue(w.lower()) || w.code() || knownModule(w.text()))) {
+                // "collections import - which files", "whats in X, methods only", "numpy - which modules?": the clause
+                // asks for more, or names what the files are about
+                return null;
+            }
+        }
+        String place = null;
+        boolean folderSaid = false;
+        for (int j = from; j < to; j++) {
+            Word w = q.get(j);
+            String l = w.lower();
+            if (j == noun || FILE_QUALIFIERS.contains(l) || FOLDER_NOUNS.contains(l) && !w.code()) {
+                continue;
+            }
+            boolean atPlace = pathLike(w) && !l.startsWith("*") || w.identifier() && !w.at() && !w.parens()
+                    && !(l.startsWith("__") && l.endsWith("__")) // "whats in __all__ across the modules": no folder
+                    && (j + 1 < to && FOLDER_NOUNS.contains(q.get(j + 1).lower()) && !FILE_LISTING_WORDS.contains(l)
+                    || j > 0 && (FOLDER_NOUNS.contains(q.get(j - 1).lower()) || Set.of("in", "under", "inside", "within", "of")
+                    .contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l) && !FILE_LISTING_WORDS.contains(l));
+            if (atPlace) {
+                folderSaid |= w.text().indexOf('/') > 0 || j + 1 < to && FOLDER_NOUNS.contains(q.get(j + 1).lower())
+                        || j > 0 && FOLDER_NOUNS.contains(q.get(j - 1).lower());
+                if (place != null && !place.equals(w.text())) {
+                    return null; // two places: which one is not clear
+                }
+                place = w.text();
+                continue;
+            }
+            if (!FILE_LISTING_WORDS.contains(l)) {
+                return null;
+            }
+        }
+        if (contents && (place == null || !folderSaid || place.endsWith(".py"))) {
+            // "what is in it": no folder named; "what's in cli.py", "whats in MultiDict", "what's in __all__": what
+            // a file or a class holds, not its files
+            return null;
+        }
+        while (place != null && place.length() > 1 && place.endsWith("/")) {
+            place = place.substring(0, place.length() - 1);
+        }
+        return new Candidate(new Intent.PythonFiles(place == null ? Intent.ALL : place), 8, false, "");
+    }
+
     /** A wh-word at {@code k}, or before nouns of what is imported: "what", "wat", "which packages and modules". */
     private boolean whBefore(int k) {
         while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || Set.of("and", "or", "&", "import", "statements",
-                "statement").contains(q.get(k).lower()))) {
+                "statement", "other").contains(q.get(k).lower()))) {
             k--;
         }
         return Lexicon.WH.contains(q.get(k).norm()) || Set.of("wat", "wht", "waht", "whta").contains(q.get(k).lower());
     }
+
+    /** Verbs that ask for a listing: "list imports X", "show me X imports". */
+    private static final Set<String> LISTING_VERBS = Set.of("list", "lst", "show", "give", "get", "print", "dump");
 
     /** Words of third-party code: "which external libraries are imported by X" asks for those. */
     private static final java.util.regex.Pattern EXTERNAL = java.util.regex.Pattern.compile("(?i)\\b(?:external|"
@@ -154,6 +287,9 @@ final class DetectImports extends Detect {
     private static final java.util.regex.Pattern NOT_A_LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:sort|sorted|"
             + "sorting|reorder|re-order|organi[sz]e|clean\\s+up|tidy|remove|drop|delete|rewrite|lazy|lazily|slow|slows|"
             + "slowest|circular|cycles?|cyclic|unused|why|which\\s+of|should|can\\s+we|could\\s+we)\\b");
+    /** Words for the whole repository: "imported in the codebase" names no module. */
+    private static final Set<String> WHOLE_REPOSITORY = Set.of("codebase", "project", "repo", "repository", "code",
+            "source", "sources", "app", "application", "tree");
     /** Nouns of a place's imports: "cli.py imports", "deps of X". */
     private static final Set<String> IMPORT_NOUNS = Set.of("imports", "deps", "dependencies");
 
@@ -374,6 +510,13 @@ final class DetectImports extends Detect {
                 String n = q.get(i).norm();
                 if (Lexicon.IMPORT.contains(n)) {
                     p = moduleAfter(i);
+                    if (p > 0 && Set.of("in", "across", "throughout").contains(q.get(p - 1).lower())
+                            || p > 1 && q.get(p - 1).lower().equals("the") && Set.of("in", "across", "throughout")
+                            .contains(q.get(p - 2).lower())) {
+                        if (!q.get(p).code() && WHOLE_REPOSITORY.contains(q.get(p).lower())) {
+                            p = -1; // "where is setproctitle imported in the codebase": the name before the verb
+                        }
+                    }
                     if (p < 0 && (n.equals("imported") || n.equals("imports") || n.equals("import") && i > 0
                             && (i + 1 == q.size() || Set.of("anywhere", "somewhere", "statements", "statement", "lines",
                             "line", "here", "left").contains(q.get(i + 1).lower())))) { // "threading import anywhere?"

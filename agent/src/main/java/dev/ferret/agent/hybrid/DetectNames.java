@@ -81,6 +81,16 @@ final class DetectNames extends Detect {
                 }
             }
         }
+        int lead = q.size() > 1 && q.get(0).lower().equals("the") ? 1 : 0;
+        if (q.size() >= lead + 4 && Set.of("file", "module", "script").contains(q.get(lead).lower())
+                && Set.of("with", "containing", "holding", "defining", "declaring").contains(q.get(lead + 1).lower())) {
+            // "file with the Daemonizer class?", "module containing the Foo class": the file asked for, one name in it
+            int p = after(lead + 1, 3, false, DEFINED_KINDS);
+            if (p >= 0 && codeName(q.get(p)) && nameLike(q.get(p), false) && (DEFINED_KINDS.contains(q.get(p - 1).norm())
+                    || p + 1 < q.size() && DEFINED_KINDS.contains(q.get(p + 1).norm()))) {
+                return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
+            }
+        }
         if (q.size() >= 3 && q.get(0).lower().equals("who") && Set.of("defines", "declares").contains(q.get(1).lower())
                 && !q.get(2).text().startsWith("__") && !bareLowerName(2)) {
             // "who defines DEFAULT_TIMEOUT", "who defines InvoiceBuilder": which file does; "who defines __repr__",

@@ -51,6 +51,7 @@ public final class Formatter {
                 case Intent.Definitions d -> sb.append(where).append(": ").append(f.detail()); // class, def or NAME = value
                 case Intent.References r -> sb.append(where).append(": ").append(f.detail()); // the line
                 case Intent.ModuleImports m -> sb.append(where).append(": ").append(f.detail()); // the statement
+                case Intent.PythonFiles p -> sb.append(f.file()).append(" (").append(f.detail()).append(')'); // its size
                 case Intent.ThirdParty t -> {
                     // the first import, then how many files import the module (find_dependencies' "name (N files): ")
                     sb.append(f.name()).append(" (").append(where).append(')');

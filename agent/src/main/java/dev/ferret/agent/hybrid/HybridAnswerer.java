@@ -69,6 +69,10 @@ public final class HybridAnswerer {
             // "what does sessions.py import": the place asked about is the scope ("in the models package" too)
             c = new Classification(intent, m.place(), c.score(), c.uncertain(), c.notes());
         }
+        if (intent instanceof Intent.PythonFiles f && !f.place().equals(Intent.ALL)
+                && (c.path() == null || !samePlace(c.path(), f.place()))) {
+            c = new Classification(intent, f.place(), c.score(), c.uncertain(), c.notes()); // "the files in tests/"
+        }
         // a scope that is missing, or outside the repository: either way there is nothing there to search; a name
         // alone ("the net package", "models.py") is looked for anywhere in the repository
         String scopeNote = null;
@@ -87,8 +91,8 @@ public final class HybridAnswerer {
                         + "); searched the whole repository.";
             }
             c = new Classification(intent, scope, c.score(), c.uncertain(), c.notes());
-            if (scope == null && intent instanceof Intent.ModuleImports) {
-                // what a place imports, where the repository has no such place or several: nothing to list
+            if (scope == null && (intent instanceof Intent.ModuleImports || intent instanceof Intent.PythonFiles)) {
+                // what a place imports or holds, where the repository has no such place or several: nothing to list
                 String text = scopeNote.replace("; searched the whole repository.", ".")
                         + (places.size() > 1 ? " Name one of them." : "");
                 long t2 = System.nanoTime();

@@ -71,6 +71,8 @@ public sealed interface Intent {
         REFERENCES(References.class, "lines that use %s", "line that uses %s"),
         /** What a file, module or folder imports: its import statements, relative ones too. */
         MODULE_IMPORTS(ModuleImports.class, "import statements of %s", "import statement of %s"),
+        /** The Python files of the repository, or of the folder the question names. */
+        PYTHON_FILES(PythonFiles.class, "Python files in %s", "Python file in %s", "Python files", "Python file"),
         UNKNOWN(Unknown.class, "unknown question (%s)", "unknown question (%s)");
 
         private final Class<? extends Intent> type;
@@ -138,6 +140,7 @@ public sealed interface Intent {
             case Definitions d -> d.name();
             case References r -> r.name();
             case ModuleImports m -> m.place();
+            case PythonFiles f -> f.place();
             case ManyParameters m -> String.valueOf(m.min());
             case Catches c -> c.exception();
             case Unknown u -> u.reason();
@@ -313,6 +316,17 @@ public sealed interface Intent {
      */
     record ModuleImports(String place) implements Intent {
         public ModuleImports {
+            Objects.requireNonNull(place);
+        }
+    }
+
+    /**
+     * The Python files ({@code list_files}) of the folder or package {@code place} as the question says it, or of the
+     * whole repository for {@link #ALL}: every file the tools search, with its size. The hybrid path resolves the
+     * place as it resolves a scope.
+     */
+    record PythonFiles(String place) implements Intent {
+        public PythonFiles {
             Objects.requireNonNull(place);
         }
     }

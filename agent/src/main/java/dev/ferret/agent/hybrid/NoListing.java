@@ -584,7 +584,9 @@ final class NoListing {
             // a collective noun ("the public API", "the number of ...") or another name written as code asks for a list
             if (Set.of("stuff", "code", "everything", "anything", "all", "any", "list", "api", "interface", "hierarchy",
                     "tree", "set", "inventory", "count", "number", "total", "entrypoint", "entry", "file", "script",
-                    "starting", "ending", "beginning", "named", "called", "containing", "prefixed", "suffixed").contains(l) || w.at() || (i > 2 && w.code())
+                    "starting", "ending", "beginning", "named", "called", "containing", "prefixed", "suffixed",
+                    "import", "importing", "depend", "depending", "rely", "relying", "pulling").contains(l) // "what's X importing"
+                    || w.at() || (i > 2 && w.code())
                     || (l.endsWith("s") && !l.endsWith("ss") && !w.code() && l.length() > 3
                     && !Lexicon.ENGLISH_STOP.contains(l) && !Lexicon.MODULES.contains(l))) {
                 return false;

@@ -42,6 +42,7 @@ import java.util.Set;
  *       ({@code find_classes} for classes); except clauses naming E or bare ones: {@code find_handlers} with
  *       {@code exception} or {@code bare};</li>
  *   <li>what a file, module or folder imports: {@code list_imports} with the place as {@code path};</li>
+ *   <li>the Python files (of a folder): {@code list_files};</li>
  *   <li>where N is defined: {@code find_classes} and {@code find_functions} with {@code name_pattern} N (and for an
  *       undotted N {@code find_constants}, with {@code variables: true} where N is not written as a constant),
  *       keeping the items named exactly N (case aside).</li>
@@ -115,6 +116,8 @@ public final class Planner {
             case Intent.References r -> steps.add(new Plan.Step("find_references", args(path).put("name", r.name())));
             // the place the question names is the scope (HybridAnswerer resolves it); as said when it was not resolved
             case Intent.ModuleImports m -> steps.add(new Plan.Step("list_imports", args(path != null ? path : m.place())));
+            case Intent.PythonFiles f -> steps.add(new Plan.Step("list_files", args(path != null || f.place().equals(Intent.ALL)
+                    ? path : f.place())));
             case Intent.Definitions d -> {
                 // the name as a pattern finds a superset (a part of the name); execute keeps the exact matches
                 String name = d.name().strip();

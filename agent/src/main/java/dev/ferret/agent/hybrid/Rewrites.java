@@ -910,7 +910,23 @@ final class Rewrites {
                 .replaceFirst("[\\s?.!]*$", "") + ", at any depth";
     }
 
+    /** A word typed, then corrected: "WITHIN_PROVISON... i mean WITHIN_PROVISION", "Sesion, sorry, Session". */
+    private static final Pattern SELF_CORRECTION = Pattern.compile("(?i)\\b([A-Za-z_][\\w.]*?)(?:\\s*(?:\\.{2,}|,|-+|\u2014|\\()\\s*|\\s+)"
+            + "(?:i\\s+mean|i\\s+meant|sorry|oops|no\\s+wait)\\b[,:]?\\s+([A-Za-z_][\\w.]*)\\)?");
+
+    /** The question with a typed word replaced by the correction said after it, when the two are spelt alike. */
+    private static String selfCorrected(String question) {
+        return SELF_CORRECTION.matcher(question).replaceAll(m -> {
+            String typed = m.group(1);
+            String meant = m.group(2);
+            int limit = Math.max(2, Math.min(typed.length(), meant.length()) / 4);
+            return Matcher.quoteReplacement(!typed.equalsIgnoreCase(meant) && EditDistance.of(typed.toLowerCase(java.util.Locale.ROOT),
+                    meant.toLowerCase(java.util.Locale.ROOT), limit) <= limit ? meant : m.group());
+        });
+    }
+
     static String apply(String question) {
+        question = selfCorrected(question);
         // the subclass shapes first, so that a base in lower case is read as spoken after "subclass" ("classes that
         // have node as their immediate parent", "everything under node in the hierarchy")
         // "server not found error.. raised from where?": two dots typed as a pause, no end of a sentence;

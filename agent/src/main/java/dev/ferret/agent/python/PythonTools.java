@@ -22,7 +22,8 @@ public final class PythonTools {
                 new FindConstantsTool(index).withBudget(budget), new FindCallersTool(index).withBudget(budget),
                 new FindDependenciesTool(index).withBudget(budget), new FindEntryPointsTool(index).withBudget(budget),
                 new FindHandlersTool(index).withBudget(budget),
-                new FindReferencesTool(index).withBudget(budget), new ListImportsTool(index).withBudget(budget));
+                new FindReferencesTool(index).withBudget(budget), new ListImportsTool(index).withBudget(budget),
+                new ListFilesTool(index).withBudget(budget));
     }
 
     public static List<PythonTool> create(Sandbox sandbox) {

@@ -375,7 +375,7 @@ class IntentClassifierShapesTest {
             who handles requests.Timeout                                       | CATCHES                | requests.Timeout
             find bare excepts                                                  | BARE_EXCEPTS           | -
             except clauses without an exception type                           | BARE_EXCEPTS           | -
-            where is ValueError raised or caught                               | RAISES                 | ValueError
+            where is ValueError raised or caught                               | REFERENCES             | ValueError
             where are exceptions caught                                        | UNKNOWN                | -
             which exceptions does it declare, so I know what to catch          | EXCEPTION_CLASSES      | -
             # static and class methods; not the methods of one class

@@ -56,6 +56,16 @@ class ModuleImportsReadingTest {
             what modules does shop/cli.py depnd on? moving it     | shop/cli.py
             _pricing module's imports?                            | _pricing
             what does everything under shop/ import, whole folder | shop
+            What are the imports of shop.billing?                 | shop.billing
+            lst the imports of shop.net.wire                      | shop.net.wire
+            list imports shop.net.wire                            | shop.net.wire
+            show me shop.net.wire imports                         | shop.net.wire
+            Give me the list of imports across the net package.   | net
+            Which modules are imported by the files in the shop/net folder? | shop/net
+            Which other modules does shop/cli.py rely on through its import statements? | shop/cli.py
+            what's billing.py depend on                           | billing.py
+            whats shop/cli.py importing, reviewing a pr           | shop/cli.py
+            Which modules does the test helper at tests/helper.py import? | tests/helper.py
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -72,6 +82,10 @@ class ModuleImportsReadingTest {
             Which external libraries are imported by the net folder? | ThirdParty[]
             non-stdlib imports, for the requirements file         | ThirdParty[]
             where is requests imported                            | Imports[module=requests]
+            Where is setproctitle imported in the codebase?       | Imports[module=setproctitle]
+            grep imports of shop.billing                          | Imports[module=shop.billing]
+            Show all imports of requests.                         | Imports[module=requests]
+            non-stdlib imports across the tests                   | ThirdParty[]
             """)
     void theFilesThatImportAModuleStayImports(String question, String reading) {
         // "X imports?" and "imports of X" with X a module's name: the files importing X, as the earlier blind sets

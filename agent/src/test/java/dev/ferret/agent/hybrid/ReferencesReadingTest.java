@@ -38,6 +38,15 @@ class ReferencesReadingTest {
             Where is the retry_count attribute of a job read or assigned? | retry_count
             who reads or sets maxRetries                          | maxRetries
             Which functions read or assign the verbose_mode attribute? | verbose_mode
+            Where is the undo_list attribute of History read or modified? | undo_list
+            where is the TIMEOUT constant from settings used?     | TIMEOUT
+            Where is the module-level registry object from step_registry referenced? | registry
+            Where is the module-level symbol_table of the type hinting evaluator used? | symbol_table
+            isolated_build_env - which files touch that attr      | isolated_build_env
+            sys.version_info mentions pls, checking the py version gates | sys.version_info
+            Show me every place that catches or raises InvocationError. | InvocationError
+            where is ConfigError raised or caught                 | ConfigError
+            which funcs depend on WITHIN_PROVISON... i mean WITHIN_PROVISION | WITHIN_PROVISION
             timeout_secs attr - where is it read, need it for a review | timeout_secs
             HandlerBase class: who uses it?                       | HandlerBase
             any code relyin on _schema_cache?                     | _schema_cache

@@ -168,7 +168,7 @@ class PythonToolsTest {
         }
         assertEquals(List.of("find_classes", "find_functions", "find_imports", "find_comments", "find_raises",
                         "find_exports", "find_constants", "find_callers", "find_dependencies",
-                        "find_entry_points", "find_handlers", "find_references", "list_imports"),
+                        "find_entry_points", "find_handlers", "find_references", "list_imports", "list_files"),
                 PythonTools.create(index).stream().map(PythonTool::name).toList());
         assertEquals("module", imports.parameters().get("required").get(0).asText());
     }

@@ -5,7 +5,7 @@ import dev.ferret.agent.hybrid.Intent;
 
 /**
  * How an intent is asked of {@code ground_truth.py} ({@code --ask KIND[:ARG]}) and how its items are keyed for scoring:
- * imports by file (the hybrid path lists the first import line of each file), comments by file and line, everything
+ * imports and Python files by file (the hybrid path lists the first import line of each file), comments by file and line, everything
  * else by file, line and name.
  */
 public final class GroundTruthQuery {
@@ -39,6 +39,7 @@ public final class GroundTruthQuery {
             case Intent.Definitions d -> "definitions:" + d.name();
             case Intent.References r -> "references:" + r.name();
             case Intent.ModuleImports m -> "import_statements"; // every file's: the run keeps the place's files
+            case Intent.PythonFiles f -> "python_files"; // the same
             case Intent.Enums e -> "enums";
             case Intent.AbstractClasses a -> "abstract_classes";
             case Intent.Generators g -> "generators";
@@ -58,7 +59,7 @@ public final class GroundTruthQuery {
     /** The scoring key of an item of an intent's answer. */
     public static String key(Intent intent, Finding f) {
         return switch (intent.kind()) {
-            case IMPORTS -> f.file();
+            case IMPORTS, PYTHON_FILES -> f.file();
             case COMMENTS -> f.file() + ":" + f.line();
             case DEFINITIONS -> f.file() + ":" + f.line(); // the name is the one asked for; the answer writes "class X"
             case REFERENCES, MODULE_IMPORTS -> f.file() + ":" + f.line(); // one item per line

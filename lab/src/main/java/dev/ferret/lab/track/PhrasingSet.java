@@ -29,13 +29,13 @@ public final class PhrasingSet {
      * Files of the kinds added after the first sets were written (where a name is defined, every class, every
      * function, enum and abstract classes, generators, TypedDict and NamedTuple classes, third-party modules, entry
      * points, tests and skipped tests, functions and classes without a docstring, functions with many parameters,
-     * except clauses, static and class methods, where a name is used, what a file imports): only the sets written after them have these
+     * except clauses, static and class methods, where a name is used, what a file imports, the Python files): only the sets written after them have these
      * files.
      */
     public static final List<String> LATER_FILES = List.of("definitions", "all-classes", "all-functions", "enums",
             "abstract-classes", "generators", "typed-dicts", "named-tuples", "third-party", "entry-points", "tests", "skipped-tests",
             "undocumented-functions", "undocumented-classes", "many-parameters", "catches", "bare-excepts",
-            "static-class-methods", "references", "module-imports");
+            "static-class-methods", "references", "module-imports", "python-files");
 
     private PhrasingSet() {
     }
@@ -205,6 +205,7 @@ public final class PhrasingSet {
             case DEFINITIONS -> new Intent.Definitions(p.get("name"));
             case REFERENCES -> new Intent.References(p.get("name"));
             case MODULE_IMPORTS -> new Intent.ModuleImports(p.get("place"));
+            case PYTHON_FILES -> new Intent.PythonFiles(p.getOrDefault("place", Intent.ALL));
             case ENUMS -> new Intent.Enums();
             case ABSTRACT_CLASSES -> new Intent.AbstractClasses();
             case GENERATORS -> new Intent.Generators();
@@ -259,6 +260,7 @@ public final class PhrasingSet {
             case Intent.Definitions d -> m.put("name", d.name());
             case Intent.References r -> m.put("name", r.name());
             case Intent.ModuleImports i -> m.put("place", i.place());
+            case Intent.PythonFiles f when !f.place().equals(Intent.ALL) -> m.put("place", f.place());
             case Intent.ManyParameters n -> m.put("min", String.valueOf(n.min()));
             case Intent.Catches c -> m.put("exception", c.exception());
             default -> {

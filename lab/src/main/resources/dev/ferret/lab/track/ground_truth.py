@@ -26,7 +26,7 @@ Kinds for --ask (ARG where the kind takes one):
   classes_by_name:PATTERN, exception_classes, context_managers, functions_by_decorator:DECORATOR,
   functions_by_name:PATTERN, functions_with_parameter:NAME, functions_returning:NAME, methods_of_class:CLASS,
   properties, raises:EXCEPTION, exports, constants, callers:FUNCTION, definitions:NAME, references:NAME,
-  import_statements, enums, abstract_classes,
+  import_statements, python_files, enums, abstract_classes,
   generators, third_party, entry_points, catches:EXCEPTION, bare_excepts, undocumented_functions,
   documented_functions, undocumented_classes, many_parameters:N, tests, skipped_tests
 
@@ -133,6 +133,7 @@ Conventions shared with the Java scanner (dev.ferret.agent.python):
              import a.b as x binds x to a.b, from m import n as x binds x to m.n, relative ones keep their dots)
   import_statements every Import and ImportFrom node at any depth, one item per file and line (the line of the
              statement), named by the module it names (the first, for import a, b; a relative one with its dots)
+  python_files every file, one item each (line 1, named by its path)
   exports    module-level __all__ = / __all__: T = / __all__ += with list or tuple literals (joined by +), and
              __all__.append("x") / __all__.extend([...]) statements: each str constant element at its line
   constants  module-level assignment targets (names, names in tuples/lists) matching _*[A-Z][A-Z0-9_]* with at least
@@ -1309,6 +1310,8 @@ def answer(project, kind, arg):
         return answer_entry_points(project)
     if kind == "references":
         return answer_references(project, arg)
+    if kind == "python_files":
+        return [item(s, 1, s.rel) for s in project.sources.values()]
     if kind == "import_statements":
         # every Import and ImportFrom node at any depth, one item per file and line, named by the module it names
         # (a relative one with its dots); the question's place keeps its own files

@@ -36,7 +36,8 @@ class StructuralAgreementTest {
                 new Intent.EntryPoints(), new Intent.Tests(), new Intent.SkippedTests(),
                 new Intent.UndocumentedFunctions(), new Intent.UndocumentedClasses(), new Intent.ManyParameters(3),
                 new Intent.ManyParameters(Intent.ManyParameters.DEFAULT_MIN), new Intent.BareExcepts(),
-                new Intent.ModuleImports("."))); // the whole repository's import statements
+                new Intent.ModuleImports("."), // the whole repository's import statements
+                new Intent.PythonFiles(Intent.ALL)));
         for (String v : top(stats, "bases", 4)) {
             out.add(new Intent.Subclasses(v));
             out.add(new Intent.Subclasses(v, true));

@@ -1,0 +1,85 @@
+package dev.ferret.agent.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferret.agent.python.PythonIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Python files of the repository or of a folder (PythonFiles), and the file questions other searches answer. */
+class PythonFilesReadingTest {
+    private final IntentClassifier classifier = new IntentClassifier();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            list all python files                                 | *
+            How many Python files are there?                      | *
+            how many *.py files are there?                        | *
+            list all .py files                                    | *
+            which modules are there                               | *
+            new here: list all python files                       | *
+            which files are in the tests folder                   | tests
+            list the files under shop/                            | shop
+            what modules does the shop package have               | shop
+            what's in the shop/net/ folder                        | shop/net
+            python files in shop?                                 | shop
+            show me the modules of the shop package, need them for a diagram | shop
+            ls shop/net                                           | shop/net
+            """)
+    void theFilesOfAPlace(String question, String place) {
+        assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            which files import yaml                               | IMPORTS
+            files with TODO comments                              | COMMENTS
+            which files define Session                            | DEFINITIONS
+            how many files use requests                           | IMPORTS
+            file with the Daemonizer class?                       | DEFINITIONS
+            what does shop/cli.py import                          | MODULE_IMPORTS
+            """)
+    void filesAskedForSomethingElse(String question, Intent.Kind kind) {
+        assertEquals(kind, classifier.analyze(question).intent().kind(), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            list the test files
+            what are the largest files
+            list all yaml files
+            which files changed last week
+            what is in it
+            """)
+    void notTheListingOfPythonFiles(String question) {
+        assertNotEquals(Intent.Kind.PYTHON_FILES, classifier.analyze(question).intent().kind(), question);
+    }
+
+    @Test
+    void withTheRepositoryThePlaceIsTheScope(@TempDir Path repo) throws Exception {
+        Files.createDirectories(repo.resolve("shop/net"));
+        Files.writeString(repo.resolve("shop/__init__.py"), "");
+        Files.writeString(repo.resolve("shop/net/__init__.py"), "");
+        Files.writeString(repo.resolve("shop/net/http.py"), "class Client:\n    def get(self):\n        pass\n");
+        Files.writeString(repo.resolve("setup.py"), "import setuptools\n");
+        Files.writeString(repo.resolve("README.md"), "# not Python\n");
+        PythonIndex index = new PythonIndex(repo);
+        HybridAnswerer answerer = new HybridAnswerer();
+        HybridAnswer all = answerer.answer(index, "how many python files are there?");
+        assertEquals(4, all.items().size(), all.text());
+        assertTrue(all.text().startsWith("Found 4 Python files:"), all.text());
+        HybridAnswer net = answerer.answer(index, "which files are in the net package");
+        assertEquals("shop/net", net.scope());
+        assertEquals(2, net.items().size(), net.text());
+        assertTrue(net.text().contains("shop/net/http.py (3 lines, 1 class, 1 function)"), net.text());
+        HybridAnswer none = answerer.answer(index, "list the python files in the billing folder");
+        assertTrue(none.handled() && none.items().isEmpty(), none.text());
+        assertTrue(none.text().startsWith("No module, package or folder named billing here."), none.text());
+    }
+}
