@@ -161,10 +161,11 @@ final class DetectImports extends Detect {
     }
 
     /** Nouns of the files a listing of files asks for. */
-    private static final Set<String> FILE_NOUNS = Set.of("files", "modules", "scripts", "sources", "file");
+    private static final Set<String> FILE_NOUNS = Set.of("files", "modules", "scripts", "sources", "file", "module",
+            "fiels", "moduels", "moduls");
     /** Words that say which files: "python files", ".py files", "source files". */
     private static final Set<String> FILE_QUALIFIERS = Set.of("python", "py", "*.py", ".py", "source", "src", "code",
-            "module", "python3");
+            "module", "python3", "pyhton", "pyton", "pytohn");
     /** Nouns of a place the files are in: "the tests folder", "the requests package". */
     private static final Set<String> FOLDER_NOUNS = Set.of("folder", "folders", "dir", "directory", "subfolder",
             "subdirectory", "subdir", "package", "pkg", "subpackage", "tree");
@@ -178,7 +179,10 @@ final class DetectImports extends Detect {
             "live", "lives", "sit", "there's", "theres", "can", "could", "would", "u", "ls", "just", "only",
             "its", "their", "with", "names", "paths", "name", "path", "sizes", "size", "and", "lines", "line", "counts",
             "hey", "hi", "so", "ok", "okay", "now", "currently", "right", "my", "for", "at", "level",
-            "top-level", "top", "in.", "inside.", "everything", "anything", "contents", "content", "included");
+            "top-level", "top", "everything", "anything", "contents", "content", "included", "make", "makes",
+            "making", "up", "belong", "belongs", "to", "form", "forms", "along", "w/", "hold", "holds", "even", "full",
+            "complete", "wat", "wht", "need", "needed", "it", "them", "q", "counting", "including", "incl", "review",
+            "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us");
 
     /**
      * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
@@ -188,12 +192,12 @@ final class DetectImports extends Detect {
      */
     Candidate pythonFiles() {
         int noun = -1;
-        for (int i = 0; i < q.size(); i++) {
-            String l = q.get(i).lower();
-            if (FILE_NOUNS.contains(l) && !q.get(i).code() && (!l.equals("file") || i > 0
-                    && FILE_QUALIFIERS.contains(q.get(i - 1).lower()))) {
-                noun = i;
-                break;
+        for (int i = 0; i < q.size() && noun < 0; i++) {
+            Word w = q.get(i);
+            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : w.norm(); // "fiels"
+            if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module").contains(l) || i > 0
+                    && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
+                noun = i; // "every python module", not "the cli module"
             }
         }
         boolean contents = false;
@@ -205,48 +209,46 @@ final class DetectImports extends Detect {
                 return null;
             }
         }
+        // a clause set aside before or after ("new here: ...", "..., need them for a diagram")
         int from = 0;
         int to = q.size();
         for (int j = 1; j < q.size(); j++) {
             if ((q.afterDash(j) || q.afterComma(j)) && (noun < 0 || j > noun)) {
-                to = j; // "list the python files, need them for a review"
+                to = j;
                 break;
             }
-            if (q.afterDash(j) && noun >= 0 && j <= noun) {
-                from = j; // "new here: list all python files"
-            }
-        }
-        for (int j = 0; j < q.size(); j++) {
-            Word w = q.get(j);
-            if ((j < from || j >= to) && (cueWord(w.norm()) || Lexicon.cue(w.lower()) || w.code() || knownModule(w.text()))) {
-                // "collections import - which files", "whats in X, methods only", "numpy - which modules?": the clause
-                // asks for more, or names what the files are about
-                return null;
+            if ((q.afterDash(j) || q.afterComma(j)) && noun >= 0 && j <= noun) {
+                from = j;
             }
         }
         String place = null;
         boolean folderSaid = false;
-        for (int j = from; j < to; j++) {
+        for (int j = 0; j < q.size(); j++) {
             Word w = q.get(j);
             String l = w.lower();
+            boolean core = j >= from && j < to;
             if (j == noun || FILE_QUALIFIERS.contains(l) || FOLDER_NOUNS.contains(l) && !w.code()) {
                 continue;
             }
-            boolean atPlace = pathLike(w) && !l.startsWith("*") || w.identifier() && !w.at() && !w.parens()
-                    && !(l.startsWith("__") && l.endsWith("__")) // "whats in __all__ across the modules": no folder
-                    && (j + 1 < to && FOLDER_NOUNS.contains(q.get(j + 1).lower()) && !FILE_LISTING_WORDS.contains(l)
-                    || j > 0 && (FOLDER_NOUNS.contains(q.get(j - 1).lower()) || Set.of("in", "under", "inside", "within", "of")
-                    .contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l) && !FILE_LISTING_WORDS.contains(l));
-            if (atPlace) {
-                folderSaid |= w.text().indexOf('/') > 0 || j + 1 < to && FOLDER_NOUNS.contains(q.get(j + 1).lower())
-                        || j > 0 && FOLDER_NOUNS.contains(q.get(j - 1).lower());
+            if (placeAt(j)) {
+                // "latex2e package - what files does it have": the place may stand in the clause before
+                folderSaid |= w.text().indexOf('/') > 0 || dottedModule(w) || j + 1 < q.size()
+                        && FOLDER_NOUNS.contains(q.get(j + 1).lower()) || j > 0 && FOLDER_NOUNS.contains(q.get(j - 1).lower());
                 if (place != null && !place.equals(w.text())) {
                     return null; // two places: which one is not clear
                 }
-                place = w.text();
+                if (core || j < from) {
+                    place = w.text();
+                    continue;
+                }
+            }
+            if (FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm())) {
                 continue;
             }
-            if (!FILE_LISTING_WORDS.contains(l)) {
+            if (core || cueWord(w.norm()) && !(Set.of("test", "tests").contains(l) && included(j)) || Lexicon.cue(l)
+                    || w.code() || knownModule(w.text())) {
+                // "files that import X", "test files"; in a clause set aside: "collections import - which files",
+                // "whats in X, methods only", "numpy - which modules?" ask for more or name what the files are about
                 return null;
             }
         }
@@ -259,6 +261,35 @@ final class DetectImports extends Detect {
             place = place.substring(0, place.length() - 1);
         }
         return new Candidate(new Intent.PythonFiles(place == null ? Intent.ALL : place), 8, false, "");
+    }
+
+    /**
+     * Whether word {@code j} names the folder of a listing of files: a path, a dotted package ("twisted.spread"), a
+     * name with a folder noun ("the cred package", "the folder tests"), or a name after "in", "under", "of", "up".
+     */
+    private boolean placeAt(int j) {
+        Word w = q.get(j);
+        String l = w.lower();
+        if (pathLike(w) && !l.startsWith("*") || dottedModule(w)) {
+            return true;
+        }
+        if (!w.identifier() || w.at() || w.parens() || l.startsWith("__") && l.endsWith("__") // "whats in __all__"
+                || FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm())) {
+            return false;
+        }
+        return j + 1 < q.size() && FOLDER_NOUNS.contains(q.get(j + 1).lower())
+                || j > 0 && (FOLDER_NOUNS.contains(q.get(j - 1).lower()) || Set.of("in", "under", "inside", "within", "of",
+                "up").contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l);
+    }
+
+    /** "counting the tests", "including tests": the tests are part of the listing, not a listing of their own. */
+    private boolean included(int j) {
+        for (int k = Math.max(0, j - 3); k < j; k++) {
+            if (Set.of("counting", "including", "incl", "with", "plus", "excluding", "without", "except").contains(q.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A wh-word at {@code k}, or before nouns of what is imported: "what", "wat", "which packages and modules". */

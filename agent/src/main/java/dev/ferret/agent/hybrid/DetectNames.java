@@ -82,12 +82,13 @@ final class DetectNames extends Detect {
             }
         }
         int lead = q.size() > 1 && q.get(0).lower().equals("the") ? 1 : 0;
-        if (q.size() >= lead + 4 && Set.of("file", "module", "script").contains(q.get(lead).lower())
+        if (q.size() >= lead + 3 && Set.of("file", "module", "script").contains(q.get(lead).lower())
                 && Set.of("with", "containing", "holding", "defining", "declaring").contains(q.get(lead + 1).lower())) {
             // "file with the Daemonizer class?", "module containing the Foo class": the file asked for, one name in it
             int p = after(lead + 1, 3, false, DEFINED_KINDS);
-            if (p >= 0 && codeName(q.get(p)) && nameLike(q.get(p), false) && (DEFINED_KINDS.contains(q.get(p - 1).norm())
-                    || p + 1 < q.size() && DEFINED_KINDS.contains(q.get(p + 1).norm()))) {
+            if (p >= 0 && codeName(q.get(p)) && nameLike(q.get(p), true) && (DEFINED_KINDS.contains(q.get(p - 1).norm())
+                    || p + 1 < q.size() && DEFINED_KINDS.contains(q.get(p + 1).norm())
+                    || q.get(p).innerCapital() && (p + 1 == q.size() || q.phrase("in", "it")))) { // "file w/ SSHTransportBase?"
                 return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
             }
         }

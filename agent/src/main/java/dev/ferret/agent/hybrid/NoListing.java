@@ -25,7 +25,7 @@ final class NoListing {
         return Set.of("break", "split", "group", "sort", "tally", "count").contains(verb) && q.tally().isPresent();
     }
     static final Set<String> OK_AFTER_DO = Lexicon.set("define defines import imports export exports raise "
-            + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains "
+            + "raises throw throws call calls invoke invokes take takes accept accepts have has contain contains hold holds "
             + "inherit inherits extend extends subclass implement implements use depend rely put leave leaves "
             + "mark marked decorate decorated override provide declare expose exposes offer offers list show get keep "
             + "pull bring consist comprise include");

@@ -25,6 +25,18 @@ class AnswerItemsTest {
     }
 
     @Test
+    void readsFilesListedWithTheirSize() {
+        List<Finding> f = AnswerItems.parse("""
+                Found 2 Python files in shop:
+                - shop/__init__.py (0 lines, 0 classes, 0 functions)
+                - shop/net/http.py (1 line, 1 class, 3 functions)
+                - README.md (12 lines)
+                """);
+        assertEquals(List.of("shop/__init__.py", "shop/net/http.py"), f.stream().map(Finding::file).toList());
+        assertEquals(1, f.get(1).line());
+    }
+
+    @Test
     void readsConsoleScriptsDeclaredInPackagingMetadata() {
         List<Finding> f = AnswerItems.parse("""
                 Found 2 entry points:

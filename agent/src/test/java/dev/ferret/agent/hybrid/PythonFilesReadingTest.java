@@ -31,6 +31,15 @@ class PythonFilesReadingTest {
             python files in shop?                                 | shop
             show me the modules of the shop package, need them for a diagram | shop
             ls shop/net                                           | shop/net
+            Which modules make up the billing package?            | billing
+            Can you list every Python module in the project, along with its line count? | *
+            How many source files does the shop/net directory hold? | shop/net
+            fiels under the net dir?                              | net
+            quick q: pyhton files in the net directory? counting them for a review | net
+            which py files make up shop.net, need it for a diagram | shop.net
+            How many Python files are under shop/, counting the tests? | shop
+            latex2e package - what files does it have             | latex2e
+            new here, what python modules does the project even have | *
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
@@ -43,6 +52,10 @@ class PythonFilesReadingTest {
             which files define Session                            | DEFINITIONS
             how many files use requests                           | IMPORTS
             file with the Daemonizer class?                       | DEFINITIONS
+            file w/ SSHTransportBase in it?                       | DEFINITIONS
+            httpx: which files?                                   | IMPORTS
+            whats in MultiDict, methods only                      | METHODS_OF_CLASS
+            whats in __all__                                      | EXPORTS
             what does shop/cli.py import                          | MODULE_IMPORTS
             """)
     void filesAskedForSomethingElse(String question, Intent.Kind kind) {
