@@ -182,7 +182,8 @@ final class DetectImports extends Detect {
             "top-level", "top", "everything", "anything", "contents", "content", "included", "make", "makes",
             "making", "up", "belong", "belongs", "to", "form", "forms", "along", "w/", "hold", "holds", "even", "full",
             "complete", "wat", "wht", "need", "needed", "it", "them", "q", "counting", "including", "incl", "review",
-            "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us");
+            "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us", "consist", "consists",
+            "comprise", "comprises", "made", "together", "alongside", "subfolders", "subdirectories", "ones");
 
     /**
      * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
@@ -198,6 +199,11 @@ final class DetectImports extends Detect {
             if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module").contains(l) || i > 0
                     && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
                 noun = i; // "every python module", not "the cli module"
+            }
+        }
+        for (int i = 0; i < q.size() && noun < 0; i++) {
+            if (Set.of("*.py", ".py").contains(q.get(i).lower())) {
+                noun = i; // "ls *.py whole repo"
             }
         }
         boolean contents = false;
@@ -223,17 +229,20 @@ final class DetectImports extends Detect {
         }
         String place = null;
         boolean folderSaid = false;
+        int detail = detailFrom(noun);
+        boolean testFiles = false;
         for (int j = 0; j < q.size(); j++) {
             Word w = q.get(j);
             String l = w.lower();
             boolean core = j >= from && j < to;
-            if (j == noun || FILE_QUALIFIERS.contains(l) || FOLDER_NOUNS.contains(l) && !w.code()) {
+            if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || detail >= 0 && j > detail
+                    && DETAIL_WORDS.contains(l)) {
                 continue;
             }
             if (placeAt(j)) {
                 // "latex2e package - what files does it have": the place may stand in the clause before
                 folderSaid |= w.text().indexOf('/') > 0 || dottedModule(w) || j + 1 < q.size()
-                        && FOLDER_NOUNS.contains(q.get(j + 1).lower()) || j > 0 && FOLDER_NOUNS.contains(q.get(j - 1).lower());
+                        && folderNoun(q.get(j + 1)) || j > 0 && folderNoun(q.get(j - 1));
                 if (place != null && !place.equals(w.text())) {
                     return null; // two places: which one is not clear
                 }
@@ -245,12 +254,21 @@ final class DetectImports extends Detect {
             if (FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm())) {
                 continue;
             }
-            if (core || cueWord(w.norm()) && !(Set.of("test", "tests").contains(l) && included(j)) || Lexicon.cue(l)
-                    || w.code() || knownModule(w.text())) {
+            if (Set.of("test", "tests").contains(l) && included(j)) {
+                continue; // "how many .py files in the whole repo incl tests"
+            }
+            if (Set.of("test", "tests", "unit").contains(l) && j + 1 == noun) {
+                testFiles = true; // "which test files does pkg/tests contain": only in a folder of tests
+                continue;
+            }
+            if (core || cueWord(w.norm()) || Lexicon.cue(l) || w.code() || knownModule(w.text())) {
                 // "files that import X", "test files"; in a clause set aside: "collections import - which files",
                 // "whats in X, methods only", "numpy - which modules?" ask for more or name what the files are about
                 return null;
             }
+        }
+        if (testFiles && (place == null || !place.toLowerCase(Locale.ROOT).contains("test"))) {
+            return null; // "list the test files": the files of tests are not told apart from others
         }
         if (contents && (place == null || !folderSaid || place.endsWith(".py"))) {
             // "what is in it": no folder named; "what's in cli.py", "whats in MultiDict", "what's in __all__": what
@@ -269,18 +287,48 @@ final class DetectImports extends Detect {
      */
     private boolean placeAt(int j) {
         Word w = q.get(j);
-        String l = w.lower();
+        String l = w.text().toLowerCase(Locale.ROOT); // as written: "chat" is lowered to a misspelt "what"
         if (pathLike(w) && !l.startsWith("*") || dottedModule(w)) {
             return true;
         }
         if (!w.identifier() || w.at() || w.parens() || l.startsWith("__") && l.endsWith("__") // "whats in __all__"
-                || FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm())) {
+                || FILE_LISTING_WORDS.contains(l)) {
             return false;
         }
-        return j + 1 < q.size() && FOLDER_NOUNS.contains(q.get(j + 1).lower())
-                || j > 0 && (FOLDER_NOUNS.contains(q.get(j - 1).lower()) || Set.of("in", "under", "inside", "within", "of",
+        return j + 1 < q.size() && folderNoun(q.get(j + 1))
+                || j > 0 && (folderNoun(q.get(j - 1)) || Set.of("in", "under", "inside", "within", "of",
                 "up").contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l);
     }
+
+    /** "folder", "package", "pkg", "dir", also misspelt ("pakage", "foler"). */
+    private static boolean folderNoun(Word w) {
+        return !w.code() && (FOLDER_NOUNS.contains(w.lower()) || FOLDER_NOUNS.contains(w.norm())
+                || w.lower().length() >= 5 && FOLDER_NOUNS.stream().anyMatch(n -> n.length() >= 6
+                && EditDistance.of(w.lower(), n, 1) <= 1));
+    }
+
+    /**
+     * Where the words that say what the listing shows of each file start ("along with how many classes and functions
+     * each one defines", "together with its number of lines", ", and what are they called"), or -1.
+     */
+    private int detailFrom(int noun) {
+        for (int k = Math.max(0, noun); k < q.size(); k++) {
+            if (!Set.of("with", "along", "together", "and", "plus", "w/").contains(q.get(k).lower())) {
+                continue;
+            }
+            for (int j = k + 1; j < Math.min(q.size(), k + 5); j++) {
+                if (Set.of("how", "number", "count", "counts", "sizes", "names", "what", "their", "its").contains(q.get(j).lower())) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Words of what the listing shows of each file, after {@link #detailFrom}. */
+    private static final Set<String> DETAIL_WORDS = Set.of("lines", "line", "classes", "class", "functions", "function",
+            "methods", "defs", "each", "one", "defines", "define", "defined", "called", "named", "they", "number",
+            "what", "are", "names", "name", "how", "many", "has", "have", "contains", "holds");
 
     /** "counting the tests", "including tests": the tests are part of the listing, not a listing of their own. */
     private boolean included(int j) {

@@ -78,6 +78,10 @@ public final class HybridAnswerer {
         String scopeNote = null;
         if (c.path() != null && index.sandbox().find(c.path()).isEmpty()) {
             List<String> places = places(index, c.path());
+            List<String> folders = places.stream().filter(p -> !p.endsWith(".py")).toList();
+            if (intent instanceof Intent.PythonFiles && !folders.isEmpty()) {
+                places = folders; // "the files in the twitter package": the folder, not the module twitter.py
+            }
             String scope = null;
             if (places.size() == 1) {
                 scope = places.getFirst();

@@ -40,6 +40,17 @@ class PythonFilesReadingTest {
             How many Python files are under shop/, counting the tests? | shop
             latex2e package - what files does it have             | latex2e
             new here, what python modules does the project even have | *
+            Which source files does the shop.net package consist of? | shop.net
+            Can you enumerate every .py file in the codebase along with how many classes and functions each one defines? | *
+            quick q - how many .py files in the whole repo incl tests | *
+            I'm new to the repo - what Python files does the chat folder contain? | chat
+            How many source files does the parse package consist of, and how many classes and functions does each one have? | parse
+            how many modules in the tag pakage?                   | tag
+            List every Python module in the project together with its number of lines, classes and functions. | *
+            How many modules does the samples folder contain, and what are they called? | samples
+            ls *.py whole repo                                    | *
+            widgets folder - list the .py files in it             | widgets
+            Which test files does shop/tests contain?             | shop/tests
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
@@ -65,6 +76,7 @@ class PythonFilesReadingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             list the test files
+            list the test files in the net folder
             what are the largest files
             list all yaml files
             which files changed last week
@@ -91,6 +103,10 @@ class PythonFilesReadingTest {
         assertEquals("shop/net", net.scope());
         assertEquals(2, net.items().size(), net.text());
         assertTrue(net.text().contains("shop/net/http.py (3 lines, 1 class, 1 function)"), net.text());
+        Files.writeString(repo.resolve("shop/net.py"), "import os\n"); // a module named like the folder
+        index.refresh();
+        assertEquals("shop/net", answerer.answer(index, "which files are in the net package").scope(),
+                "the folder, not the module net.py");
         HybridAnswer none = answerer.answer(index, "list the python files in the billing folder");
         assertTrue(none.handled() && none.items().isEmpty(), none.text());
         assertTrue(none.text().startsWith("No module, package or folder named billing here."), none.text());
