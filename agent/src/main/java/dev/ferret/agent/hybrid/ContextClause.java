@@ -449,7 +449,7 @@ final class ContextClause {
     private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
             + "submodule)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("`[^`]+`|[A-Za-z_][\\w.]*(?:\\(\\))?");
+    private static final Pattern NAME = Pattern.compile("`[^`]+`|[A-Za-z_][\\w.]*(?:/[\\w.]+)*/?(?:\\(\\))?");
 
     static Split split(String question) {
         String q = question.strip();
@@ -681,6 +681,7 @@ final class ContextClause {
             String w = words.get(i);
             String lower = w.toLowerCase(Locale.ROOT);
             boolean code = w.startsWith("`") || w.endsWith("()") || w.indexOf('_') >= 0 || w.indexOf('.') > 0
+                    || w.indexOf('/') > 0 // a path: "refactoring zeroconf/_utils/name.py - what does it import"
                     || Character.isUpperCase(w.charAt(0)) && !lower.equals("i") && !lower.startsWith("i'")
                     && !Lexicon.STOP.contains(lower) && !Lexicon.MODAL.contains(lower); // not "Could you" after a sentence
             boolean acronym = w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.startsWith("`");

@@ -435,9 +435,13 @@ final class DetectFunctions extends Detect {
                     && q.get(i + 1).code()) {
                 p = i + 1; // "usages `flush_cache`"
             }
-            if (p >= 0 && functionShaped(q.get(p))) {
-                boolean said = q.get(p).parens() || p + 1 < q.size()
-                        && Set.of("function", "func", "method", "fn").contains(q.get(p + 1).norm());
+            boolean kindAfter = p >= 0 && p + 1 < q.size() && Set.of("function", "func", "method", "fn")
+                    .contains(q.get(p + 1).norm());
+            if (p >= 0 && (functionShaped(q.get(p)) || kindAfter && p > 0 && Set.of("the", "of", "a").contains(q.get(p - 1).lower())
+                    && q.get(p).identifier() && !q.get(p).at()
+                    && q.get(p).text().equals(q.get(p).lower()) && !Lexicon.STOP.contains(q.get(p).lower())
+                    && !Lexicon.ENGLISH_STOP.contains(q.get(p).lower()))) { // "usages of the unchroot method"
+                boolean said = q.get(p).parens() || kindAfter;
                 return new Candidate(new Intent.Callers(text(p)), said ? 7 : 6, !said,
                         "'" + text(p) + "' read as a function"); // "the load_config function" says so
             }

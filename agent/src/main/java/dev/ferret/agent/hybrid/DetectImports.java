@@ -162,10 +162,13 @@ final class DetectImports extends Detect {
 
     /** Nouns of the files a listing of files asks for. */
     private static final Set<String> FILE_NOUNS = Set.of("files", "modules", "scripts", "sources", "file", "module",
-            "fiels", "moduels", "moduls");
+            "fiels", "moduels", "moduls", "modul");
     /** Words that say which files: "python files", ".py files", "source files". */
     private static final Set<String> FILE_QUALIFIERS = Set.of("python", "py", "*.py", ".py", "source", "src", "code",
             "module", "python3", "pyhton", "pyton", "pytohn");
+    /** A file type other than Python's: "the .so files", "*.txt files", "pyi files". */
+    private static final java.util.regex.Pattern OTHER_FILE_TYPE = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[\\s(])\\*?\\.(?!py\\b)[a-z0-9]{1,6}\\s+(?:files?|modules?)\\b|\\bpyi\\s+(?:files|stubs)\\b");
     /** Nouns of a place the files are in: "the tests folder", "the requests package". */
     private static final Set<String> FOLDER_NOUNS = Set.of("folder", "folders", "dir", "directory", "subfolder",
             "subdirectory", "subdir", "package", "pkg", "subpackage", "tree");
@@ -183,7 +186,8 @@ final class DetectImports extends Detect {
             "making", "up", "belong", "belongs", "to", "form", "forms", "along", "w/", "hold", "holds", "even", "full",
             "complete", "wat", "wht", "need", "needed", "it", "them", "q", "counting", "including", "incl", "review",
             "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us", "consist", "consists",
-            "comprise", "comprises", "made", "together", "alongside", "subfolders", "subdirectories", "ones");
+            "comprise", "comprises", "made", "together", "alongside", "subfolders", "subdirectories", "ones", "gimme",
+            "mean", "meant");
 
     /**
      * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
@@ -196,7 +200,7 @@ final class DetectImports extends Detect {
         for (int i = 0; i < q.size() && noun < 0; i++) {
             Word w = q.get(i);
             String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : w.norm(); // "fiels"
-            if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module").contains(l) || i > 0
+            if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module", "modul").contains(l) || i > 0
                     && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
                 noun = i; // "every python module", not "the cli module"
             }
@@ -205,6 +209,9 @@ final class DetectImports extends Detect {
             if (Set.of("*.py", ".py").contains(q.get(i).lower())) {
                 noun = i; // "ls *.py whole repo"
             }
+        }
+        if (OTHER_FILE_TYPE.matcher(q.original).find()) {
+            return null; // "list the .so files", "*.txt files": files of another type
         }
         boolean contents = false;
         if (noun < 0) {
@@ -230,12 +237,19 @@ final class DetectImports extends Detect {
         String place = null;
         boolean folderSaid = false;
         int detail = detailFrom(noun);
+        Set<String> placeWords = new java.util.HashSet<>();
+        for (int j = 0; j < q.size(); j++) {
+            if (placeAt(j)) {
+                placeWords.add(q.get(j).text());
+            }
+        }
         boolean testFiles = false;
         for (int j = 0; j < q.size(); j++) {
             Word w = q.get(j);
             String l = w.lower();
             boolean core = j >= from && j < to;
-            if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || detail >= 0 && j > detail
+            if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || !placeAt(j) && placeWords.contains(w.text())
+                    || detail >= 0 && j > detail
                     && DETAIL_WORDS.contains(l)) {
                 continue;
             }
@@ -386,8 +400,8 @@ final class DetectImports extends Detect {
             return pointed;
         }
         Word w = q.get(e);
-        if (pathLike(w) || dottedModule(w)) {
-            return new int[] {e, e};
+        if (pathLike(w) || dottedModule(w) || w.possessive() && w.identifier() && w.text().indexOf('_') >= 0) {
+            return new int[] {e, e}; // "_core's imports": a name written as code, its own imports
         }
         if (PLACE_NOUNS.contains(w.norm()) && !w.code() && e > 0) {
             int[] p = place(e - 1, false);

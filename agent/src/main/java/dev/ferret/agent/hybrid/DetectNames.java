@@ -30,7 +30,8 @@ final class DetectNames extends Detect {
     private static final Set<String> DEFINED_VERBS = Set.of("defined", "declared", "implemented", "located", "lives",
             "live", "resides", "reside", "location");
 
-    private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn", "decl");
+    private static final Set<String> DEFINITION_NOUNS = Set.of("definition", "declaration", "defn", "decl", "defnition",
+            "defintion", "definiton", "definion");
 
     /**
      * Where a name is defined: "where is Money defined", "which file defines parse_args", "in what module is
@@ -204,7 +205,12 @@ final class DetectNames extends Detect {
         if (fileAsk && q.size() >= 4 && Set.of("in", "inside").contains(q.get(q.size() - 1).lower())) {
             // "what file is InvoiceBuilder in"
             int p = q.size() - 2;
-            if (Set.of("is", "are").contains(q.get(p - 1).lower()) && codeName(q.get(p)) && nameLike(q.get(p), false)
+            int verb = p - 1;
+            if (verb > 0 && Set.of("class", "function", "func", "method", "constant", "def").contains(q.get(verb).norm())
+                    && !q.get(verb).code()) {
+                verb--; // "which file is class TOTP in"
+            }
+            if (Set.of("is", "are").contains(q.get(verb).lower()) && codeName(q.get(p)) && nameLike(q.get(p), true)
                     && slot(q.get(p), false, true)) {
                 return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
             }

@@ -375,7 +375,8 @@ final class Rewrites {
     /** "call hierarchy for send_email", "shift-f12 on render_template": an editor's view of its callers. */
     private static final Pattern CALL_HIERARCHY = Pattern.compile("\\b(?:(?:the\\s+)?(?:incoming\\s+)?call(?:er)?\\s+hierarchy|"
             + "shift[- ]?f12|alt[- ]?f7|(?:find\\s+)?all\\s+references\\s+(?=(?:of|for|on|to)\\s+(?:the\\s+)?(?:(?:function|method|"
-            + "func|helper)\\s+)?`?_*(?-i:[a-z][a-z0-9_]*(?:[A-Z]\\w*)?)`?(?:\\(\\))?(?![\\w.(]|\\s+(?:\\w+\\s+){0,2}(?:class|constant|"
+            + "func|helper)\\s+)?(?!(?:the|a|an|this|that|module|variable|var|constant|const|attribute|attr|global|setting|flag|object|instance|"
+            + "dict|enum)\\b)`?_*(?-i:[a-z][a-z0-9_]*(?:[A-Z]\\w*)?)`?(?:\\(\\))?(?![\\w.(-]|\\s+(?:[\\w-]+\\s+){0,2}(?:class|constant|"
             + "variable|var|attribute|attr|exception|dict|dictionary|enum|global|setting|flag|object|instance)\\b)))"
             + "\\s*(?:of|for|on|to)\\s+",
             Pattern.CASE_INSENSITIVE);

@@ -979,6 +979,15 @@ final class SpokenNames {
                 // name that is read, not a function whose calls are asked for
                 return reread(c, new Intent.References(f.function()));
             }
+            if (r.isEmpty() && f.function().indexOf('.') < 0) {
+                // "xsd_10_facets_builders usages": no such name here, but a constant written in capitals
+                List<String> upper = roles.keySet().stream().filter(k -> k.equalsIgnoreCase(last) && !k.equals(last)
+                        && k.equals(k.toUpperCase(Locale.ROOT)) && roles.get(k).contains(Role.ASSIGNED)).toList();
+                if (upper.size() == 1) {
+                    return noted(c, new Intent.References(upper.getFirst()), c.uncertain(), "read '" + last + "' as '"
+                            + upper.getFirst() + "'");
+                }
+            }
         }
         if (c.intent() instanceof Intent.References ref && ref.name().indexOf('.') < 0) {
             EnumSet<Role> r = roles.getOrDefault(ref.name(), EnumSet.noneOf(Role.class));

@@ -66,6 +66,8 @@ class ModuleImportsReadingTest {
             what's billing.py depend on                           | billing.py
             whats shop/cli.py importing, reviewing a pr           | shop/cli.py
             Which modules does the test helper at tests/helper.py import? | tests/helper.py
+            _core's imports pls                                   | _core
+            refactoring shop/net/wire.py - what does it improt rn | shop/net/wire.py
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);

@@ -51,6 +51,10 @@ class PythonFilesReadingTest {
             ls *.py whole repo                                    | *
             widgets folder - list the .py files in it             | widgets
             Which test files does shop/tests contain?             | shop/tests
+            list every python modul in the codebase, need it for a diagram | *
+            gimme a list of every .py file in the project         | *
+            what files does comments have? the comments package i mean | comments
+            reviewing shop/net - which python files does it have  | shop/net
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
@@ -64,6 +68,7 @@ class PythonFilesReadingTest {
             how many files use requests                           | IMPORTS
             file with the Daemonizer class?                       | DEFINITIONS
             file w/ SSHTransportBase in it?                       | DEFINITIONS
+            which file is class TOTP in                           | DEFINITIONS
             httpx: which files?                                   | IMPORTS
             whats in MultiDict, methods only                      | METHODS_OF_CLASS
             whats in __all__                                      | EXPORTS
@@ -77,6 +82,8 @@ class PythonFilesReadingTest {
     @CsvSource(delimiter = '|', textBlock = """
             list the test files
             list the test files in the net folder
+            list the .so files
+            list pyi files
             what are the largest files
             list all yaml files
             which files changed last week

@@ -1,6 +1,7 @@
 package dev.ferret.agent.hybrid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.ferret.agent.python.PythonIndex;
@@ -47,6 +48,8 @@ class ReferencesReadingTest {
             Show me every place that catches or raises InvocationError. | InvocationError
             where is ConfigError raised or caught                 | ConfigError
             which funcs depend on WITHIN_PROVISON... i mean WITHIN_PROVISION | WITHIN_PROVISION
+            Find all references to the module-level variable string_types. | string_types
+            find all references to the variable string_types      | string_types
             timeout_secs attr - where is it read, need it for a review | timeout_secs
             HandlerBase class: who uses it?                       | HandlerBase
             any code relyin on _schema_cache?                     | _schema_cache
@@ -78,6 +81,8 @@ class ReferencesReadingTest {
             which files pull in os (for the env var check)        | Imports[module=os]
             HandlerBase class - where is it defined               | Definitions[name=HandlerBase]
             classes w a commit method                             | ClassesWithMethod[method=commit]
+            Show me all usages of the unchroot method.            | Callers[function=unchroot]
+            find all references to the parse_config function      | Callers[function=parse_config]
             """)
     void nearMissesKeepTheirReading(String question, String reading) {
         assertEquals(reading, classifier.analyze(question).intent().toString(), question);
@@ -103,6 +108,7 @@ class ReferencesReadingTest {
                 from errors import ConfigurationError
                 use_global_limit = True
                 _pattern_cache = {}
+                FACET_BUILDERS = {}
 
                 def limit():
                     if use_global_limit:
@@ -123,6 +129,9 @@ class ReferencesReadingTest {
         assertEquals(new Intent.References("use_global_limit"), answerer.answer(index, "who relies on use_global_limit?").intent());
         assertEquals(new Intent.References("_pattern_cache"), answerer.answer(index, "_pattern_cache usages pls").intent());
         assertEquals(new Intent.Callers("limit"), answerer.answer(index, "usages of limit()").intent(), "a function's uses are its calls");
+        HybridAnswer constant = answerer.answer(index, "facet_builders usages");
+        assertEquals(new Intent.References("FACET_BUILDERS"), constant.intent(), "the constant written in capitals here");
+        assertTrue(constant.text().contains("Read 'facet_builders' as 'FACET_BUILDERS'"), constant.text());
         assertEquals(new Intent.References("MultiDict"), answerer.answer(index, "Which files use MultiDict?").intent(),
                 "the class written so, not the module multidict");
         assertEquals(new Intent.References("SPARQLError"),
