@@ -237,9 +237,11 @@ final class DetectImports extends Detect {
         String place = null;
         boolean folderSaid = false;
         int detail = detailFrom(noun);
+        boolean[] at = new boolean[q.size()];
         Set<String> placeWords = new java.util.HashSet<>();
         for (int j = 0; j < q.size(); j++) {
-            if (placeAt(j)) {
+            at[j] = placeAt(j);
+            if (at[j]) {
                 placeWords.add(q.get(j).text());
             }
         }
@@ -248,12 +250,11 @@ final class DetectImports extends Detect {
             Word w = q.get(j);
             String l = w.lower();
             boolean core = j >= from && j < to;
-            if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || !placeAt(j) && placeWords.contains(w.text())
-                    || detail >= 0 && j > detail
-                    && DETAIL_WORDS.contains(l)) {
-                continue;
+            if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || !at[j] && placeWords.contains(w.text())
+                    || detail >= 0 && j > detail && DETAIL_WORDS.contains(l)) {
+                continue; // ("what files does comments have? the comments package i mean": the place said twice)
             }
-            if (placeAt(j)) {
+            if (at[j]) {
                 // "latex2e package - what files does it have": the place may stand in the clause before
                 folderSaid |= w.text().indexOf('/') > 0 || dottedModule(w) || j + 1 < q.size()
                         && folderNoun(q.get(j + 1)) || j > 0 && folderNoun(q.get(j - 1));
