@@ -31,6 +31,11 @@ final class Antecedent {
     /** A kind said after a capitalised word makes it a name: "the Matrix class". */
     private static final Pattern KIND_AFTER = Pattern.compile("\\s+(?:class|function|method|module|exception|enum|"
             + "dataclass|decorator|constant)\\b", Pattern.CASE_INSENSITIVE);
+    /** An import verb right before the pointer: "which files import it", "who pulls it in". */
+    private static final Pattern IMPORTED_IT = Pattern.compile("(?i)\\b(?:import|imports|importing|pull|pulls|pulling|"
+            + "bring|brings)\\s+$");
+    /** A Python file's path, its module's path in group 1. */
+    private static final Pattern PY_PATH = Pattern.compile("(?<![\\w./-])([A-Za-z_][\\w]*(?:/[A-Za-z_][\\w]*)+)\\.py\\b");
     /** File names are places, not names a request points back to. */
     private static final Pattern FILE = Pattern.compile("(?i).*\\.(?:py|pyi|txt|md|cfg|toml|ini|json|ya?ml)$");
 
@@ -69,6 +74,16 @@ final class Antecedent {
                     .lookingAt() && Character.isUpperCase(name.charAt(0))) && !FILE.matcher(name).matches()
                     && !names.contains(name)) {
                 names.add(name); // "the Matrix class": a name said with its kind
+            }
+        }
+        if (IMPORTED_IT.matcher(before).find()) {
+            // "saml2/validate.py - which modules import it": the module of the file, which is what is imported
+            Matcher f = PY_PATH.matcher(before);
+            while (f.find()) {
+                String module = f.group(1).replaceFirst("/__init__$", "").replace('/', '.');
+                if (!names.contains(module)) {
+                    names.add(module);
+                }
             }
         }
         String lower = pointer.toLowerCase(Locale.ROOT);

@@ -448,7 +448,8 @@ final class ContextClause {
             + "list|show|gimme)\\b)");
     private static final Pattern PLACE = Pattern.compile("/|\\.py\\b|\\b(?:package|module|folder|directory|dir|subpackage|"
             + "submodule)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN = Pattern.compile("\\b(it|them|its)\\b(?!')|(?<=\\b(?:in|inside|under)\\s)there\\b",
+            Pattern.CASE_INSENSITIVE); // "before I refactor a/b - how many modules are in there"
     private static final Pattern NAME = Pattern.compile("`[^`]+`|[A-Za-z_][\\w.]*(?:/[\\w.]+)*/?(?:\\(\\))?");
 
     static Split split(String question) {
@@ -643,12 +644,14 @@ final class ContextClause {
         if (pronoun.find()) {
             String name = soleName(String.join(" ", context));
             if (name != null) {
-                boolean its = pronoun.group().equalsIgnoreCase("its");
+                boolean its = pronoun.group().equalsIgnoreCase("its")
+                        && !IT_IS.matcher(q.substring(pronoun.end())).lookingAt(); // "all the spots its read": it's
                 if (its && name.length() > 2 && name.startsWith("`") && name.endsWith("`")) {
                     name = name.substring(1, name.length() - 1); // "`SessionManager`'s" reads as a possessive no more
                 }
-                notes.add("read '" + pronoun.group() + "' as '" + name + (its ? "'s" : "") + "'");
-                q = q.substring(0, pronoun.start()) + name + (its ? "'s" : "") + q.substring(pronoun.end());
+                boolean itIs = pronoun.group().equalsIgnoreCase("its") && !its;
+                notes.add("read '" + pronoun.group() + "' as '" + name + (its ? "'s" : itIs ? " is" : "") + "'");
+                q = q.substring(0, pronoun.start()) + name + (its ? "'s" : itIs ? " is" : "") + q.substring(pronoun.end());
             }
         }
         Matcher sites = CALL_SITES.matcher(q);
@@ -661,6 +664,10 @@ final class ContextClause {
         }
         return new Split(q, notes);
     }
+
+    /** A participle after "its", which makes it "it's" ("all the spots its read"). */
+    private static final Pattern IT_IS = Pattern.compile("\\s+(?:read|used|called|set|defined|imported|referenced|raised|"
+            + "caught|accessed|touched|assigned|written|declared|mentioned)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Call sites asked for with no object: the context's one name is whose they are. */
     private static final Pattern CALL_SITES = Pattern.compile("\\b(?:call sites|call-sites|callsites|callers|usages)\\b"

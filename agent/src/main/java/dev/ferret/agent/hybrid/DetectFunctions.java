@@ -451,20 +451,31 @@ final class DetectFunctions extends Detect {
 
     /** Use words before a name: "usages of X", "who references X", "which files use X". */
     private static final Set<String> USE_NOUNS = Set.of("usage", "usages", "uses", "references", "refs",
-            "occurrences", "occurences", "mentions", "reads", "readers", "users");
+            "occurrences", "occurences", "occurrence", "occurence", "appearances", "mentions", "reads", "readers", "users");
     private static final Set<String> USE_VERBS = Set.of("use", "uses", "using", "reference", "references",
             "referencing", "access", "accesses", "accessing", "touch", "touches", "touching", "mention", "mentions", "mentioning",
             "read", "reads", "reading", "refer", "refers", "referring", "depend", "depends", "depending", "rely",
             "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
-            "consults", "check", "checks", "checking", "refs");
+            "consults", "check", "checks", "checking", "refs", "mess", "messes", "fiddle", "fiddles", "tinker",
+            "tinkers", "modify", "modifies", "modifying", "mutate", "mutates", "assign", "assigns", "write", "writes",
+            "overwrite", "overwrites");
+    /** Use verbs of writing, which a yes-no question says of what a function does ("does encode mutate the payload"). */
+    private static final Set<String> WRITE_USE = Set.of("modify", "modifies", "modifying", "mutate", "mutates", "assign",
+            "assigns", "write", "writes", "overwrite", "overwrites");
+    private static final Set<String> AUXILIARIES = Set.of("does", "do", "did", "is", "are", "can", "could", "will",
+            "would", "should", "might", "may");
     private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
-            "references", "refs", "occurrences", "touched", "mentioned", "mentions", "read", "instantiated", "consulted");
+            "references", "refs", "occurrences", "touched", "mentioned", "mentions", "read", "instantiated", "consulted",
+            "appears", "appear", "occurs", "occur");
     /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
     private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
             "references", "refs", "depend", "depends", "depending", "rely", "relies", "relying", "touch", "touches",
             "touching", "touched", "mention", "mentions", "mentioning", "mentioned", "poke", "pokes", "consult", "consults",
             "consulted", "check", "checks", "checking");
+    /** Use words of reading data, never of depending on a module ("who reads mdstore.classnames"). */
+    private static final Set<String> READ_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
+            "accessing", "accessed", "touch", "touches", "touching", "touched", "poke", "pokes");
     /** What a used name is said to be: "the Session class", "the DEFAULT_TIMEOUT constant". */
     private static final Set<String> REFERENCE_KIND = Set.of("class", "constant", "variable", "var", "global",
             "attribute", "attr", "object", "type", "setting", "flag", "enum", "singleton", "name", "symbol",
@@ -480,7 +491,7 @@ final class DetectFunctions extends Detect {
             "expression");
     /** What {@link #REFERENCE_KIND} skips, and the particles of "rely on", "poke at", "refer to". */
     private static final Set<String> VERB_SKIP = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
-            java.util.stream.Stream.of("at", "on", "upon", "to")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            java.util.stream.Stream.of("at", "on", "upon", "to", "with")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> REFERENCE_AUX = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
             java.util.stream.Stream.of("get", "gets", "got", "getting", "gotten", "being", "ever", "even", "actually", "still", "really",
                     "currently", "directly")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -557,6 +568,9 @@ final class DetectFunctions extends Detect {
                     && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n) && owned(i - 1) == i - 1)) {
                 continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
             }
+            if (WRITE_USE.contains(n) && AUXILIARIES.contains(q.get(0).lower())) {
+                continue; // "does encode mutate the payload dict": what a function does, asked yes or no
+            }
             if (n.startsWith("read") && i > 0 && Set.of("cant", "can't", "cannot", "couldnt", "couldn't", "unable", "hard")
                     .contains(q.get(i - 1).lower())) {
                 continue; // "cant read it": a person reading the code
@@ -565,6 +579,11 @@ final class DetectFunctions extends Detect {
             // references X": the word before is a noun, the name comes after)
             boolean useOf = n.equals("use") && i > 0 && i + 1 < q.size() && q.get(i + 1).norm().equals("of")
                     && Set.of("every", "each", "any", "all", "the", "a", "one", "single").contains(q.get(i - 1).lower());
+            int usedFrom = i;
+            while (USED_WORDS.contains(n) && usedFrom >= 2 && Set.of("or", "and", "/", "&").contains(q.get(usedFrom - 1).lower())
+                    && WRITTEN.contains(q.get(usedFrom - 2).lower())) {
+                usedFrom -= 2; // "where X is assigned or read"
+            }
             int verbFrom = i;
             while (USE_VERBS.contains(n) && verbFrom + 2 < q.size() && Set.of("or", "and", "/", "&")
                     .contains(q.get(verbFrom + 1).lower()) && WRITE_VERBS.contains(q.get(verbFrom + 2).lower())) {
@@ -574,7 +593,7 @@ final class DetectFunctions extends Detect {
             int[] places = {
                     (USE_NOUNS.contains(n) || useOf) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
                             ? after(i + 1, 4, false, nounSkip) : -1,
-                    USED_WORDS.contains(n) ? scan(i, -1, 4, false, usedSkip) : -1,
+                    USED_WORDS.contains(n) ? scan(usedFrom, -1, 4, false, usedSkip) : -1,
                     USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
             useSaid |= useOf || isUseWord(n);
             for (int p : places) {
@@ -590,7 +609,25 @@ final class DetectFunctions extends Detect {
                 return c; // "ResultCode class - where is it used": the name the question opens with
             }
         }
-        return useSaid ? saidData() : null;
+        return useSaid ? saidData() : selfEverywhere();
+    }
+
+    /** "self._doccount, every place plz": an instance's attribute, and where it is, with no use word. */
+    private Candidate selfEverywhere() {
+        int found = -1;
+        boolean places = false;
+        for (int j = 0; j < q.size(); j++) {
+            Word w = q.get(j);
+            String t = w.text();
+            if ((t.startsWith("self.") || t.startsWith("cls.")) && w.identifier() && !w.parens() && t.indexOf('.', 5) < 0) {
+                if (found >= 0) {
+                    return null;
+                }
+                found = j;
+            }
+            places |= Set.of("place", "places", "spot", "spots", "everywhere", "occurrences", "lines").contains(w.lower());
+        }
+        return found >= 0 && places ? new Candidate(new Intent.References(text(found)), 6, false, "") : null;
     }
 
     /**
@@ -631,6 +668,9 @@ final class DetectFunctions extends Detect {
     private static final Set<String> WRITE_VERBS = Set.of("set", "sets", "write", "writes", "assign", "assigns",
             "modify", "modifies", "change", "changes", "update", "updates", "mutate", "mutates", "overwrite",
             "overwrites");
+    /** Participles of writing a name before a use word: "where X is assigned or read". */
+    private static final Set<String> WRITTEN = Set.of("set", "assigned", "written", "modified", "changed", "updated",
+            "mutated", "overwritten", "reassigned");
     /** Kind words that make the name beside them data, said in a use question without the name in reach of the use word. */
     private static final Set<String> DATA_NOUNS = Set.of("attribute", "attr", "attrib", "variable", "var", "global",
             "constant", "const", "dict", "dictionary", "registry", "mapping", "setting", "flag", "field", "sentinel",
@@ -651,14 +691,18 @@ final class DetectFunctions extends Detect {
         if (l.endsWith("in") && USE_VERBS.contains(l + "g")) {
             return l + "g"; // "any code relyin on X", "whos usin X"
         }
+        if (Set.of("shows", "show", "turns", "pops", "crops").contains(l) && i + 1 < q.size()
+                && q.get(i + 1).lower().equals("up")) {
+            return "appears"; // "every place re.UNICODE shows up"
+        }
         String norm = q.get(i).norm();
         if (isUseWord(norm)) {
             return norm; // "referencs", corrected
         }
         if (l.length() >= 5 && !Lexicon.known(l) && !q.get(i).code() && l.chars().allMatch(Character::isLetter)) {
             // "who touchs X": a use verb one edit away (the first in alphabetical order: all are read alike)
-            String near = USE_VERBS.stream().filter(v -> v.length() >= 5 && EditDistance.of(l, v, 1) <= 1).sorted()
-                    .findFirst().orElse(null);
+            String near = java.util.stream.Stream.concat(USE_VERBS.stream(), USED_WORDS.stream()) // "accesed" too
+                    .filter(v -> v.length() >= 5 && EditDistance.of(l, v, 1) <= 1).sorted().findFirst().orElse(null);
             if (near != null) {
                 return near;
             }
@@ -798,6 +842,11 @@ final class DetectFunctions extends Detect {
                 && !Lexicon.STOP.contains(w.lower()) && !Lexicon.FUNCTION_WORDS.contains(w.lower())
                 && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text())
                 && (!REFERENCE_KIND.contains(w.lower()) || before && after); // "the module-level registry object"
+        String t = w.text();
+        data |= t.indexOf('.') > 0 && w.identifier() && !w.parens() && !w.at() && READ_USE.contains(n)
+                && q.words.stream().noneMatch(x -> x.lower().startsWith("import"))
+                && !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')))
+                && !knownModule(t); // "mdstore.classnames - all the spots it's read": a module's variable, read
         boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "const", "enum")
                 .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0))) && w.identifier()
                 && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)
@@ -805,6 +854,9 @@ final class DetectFunctions extends Detect {
             return null;
         }
         for (int j = 0; j < Math.min(p, i); j++) {
+            if (j + 1 == p && Set.of("class", "exception", "decorator").contains(q.get(j).norm())) {
+                continue; // "the class MetadataStore": the kind of the name, no listing of its own
+            }
             if (LISTING_NOUNS.contains(q.get(j).norm()) && !q.get(j).code() && !(j + 1 < q.size()
                     && Set.of("file", "files", "module", "modules", "code").contains(q.get(j + 1).norm()))) {
                 return null; // "which classes use Protocol", "tests that use the Money class": other listings
@@ -831,6 +883,20 @@ final class DetectFunctions extends Detect {
         String t = w.text();
         if (moduleAttribute(t)) {
             return true;
+        }
+        int dot = t.lastIndexOf('.');
+        if (dot > 0 && w.identifier() && !w.parens() && !w.at() && !isTag(w)
+                && !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')))) {
+            // "self._doccount", "mdstore.classnames", "whoosh.analysis.filters.STOP_WORDS": an attribute or a
+            // module's name, said with what holds it
+            String last = t.substring(dot + 1);
+            return t.startsWith("self.") || t.startsWith("cls.") ? !last.isEmpty() && !Character.isUpperCase(last.charAt(0))
+                    || last.matches("[A-Z][A-Z0-9_]+")
+                    : last.matches("_*[A-Z][A-Z0-9_]{2,}") || last.matches("_*[A-Z][a-z]\\w*[a-z]\\w*") && last.length() >= 4
+                    && t.chars().filter(ch -> ch == '.').count() >= 2; // not "defusedxml.ElementTree", a module
+        }
+        if (w.code() && !w.parens() && w.identifier() && t.matches("[A-Z][A-Z0-9_]{1,}")) {
+            return true; // "`TOC`": a constant, written as code
         }
         if (!w.identifier() || w.at() || isTag(w) || t.indexOf('.') >= 0 || w.parens() || functionShaped(w)
                 || knownModule(t) || knownModule(t.toLowerCase(java.util.Locale.ROOT))

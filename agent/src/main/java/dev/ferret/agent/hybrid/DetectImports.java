@@ -15,9 +15,10 @@ final class DetectImports extends Detect {
     /** Words before a library named as the means of doing something. */
     private static final Set<String> MEANS = Lexicon.set("via through thru with using without uninstall uninstalling");
 
+    /** Nouns of a folder, in either reading below: "the tests folder", "the utils package". */
+    private static final Set<String> FOLDER_WORDS = Set.of("package", "pkg", "folder", "dir", "directory", "subpackage");
     /** Nouns that make the word before them a place: "the cli module", "the utils package", "the tests folder". */
-    private static final Set<String> PLACE_NOUNS = Set.of("module", "file", "package", "pkg", "folder", "dir",
-            "directory", "submodule", "subpackage", "script");
+    private static final Set<String> PLACE_NOUNS = union(FOLDER_WORDS, "module", "file", "submodule", "script");
     /** Nouns of what a place imports: "which modules does X import". */
     private static final Set<String> IMPORTED_NOUNS = Set.of("modules", "module", "packages", "package", "libraries",
             "library", "libs", "lib", "deps", "dependencies", "imports", "things", "stuff", "names", "classes", "functions");
@@ -34,6 +35,10 @@ final class DetectImports extends Detect {
     Candidate moduleImports() {
         if (NOT_A_LISTING.matcher(q.original).find()) {
             return null; // "sort the imports in wait.py", "which of the imports in X is slow": a change or a judgement
+        }
+        int[] leading = q.size() > 4 && Set.of("in", "for", "inside", "within").contains(q.get(0).lower()) ? place(1, false) : null;
+        if (leading != null && leading[1] + 1 < q.size() && q.afterComma(leading[1] + 1) && ownImportsAsked(leading[1] + 1)) {
+            return candidate(leading); // "In id_token.py, which modules are imported?", "For X, what are its imports?"
         }
         for (int i = 0; i < q.size(); i++) {
             String n = q.get(i).lower();
@@ -70,11 +75,15 @@ final class DetectImports extends Detect {
             if (Set.of("is", "are").contains(n) && i > 0 && whBefore(i - 1) && (IMPORTED_NOUNS.contains(q.get(i - 1).lower())
                     || whatIs)) {
                 int[] place = place(i + 1, false);
+                if (place == null && whatIs && i + 1 < q.size() && q.get(i + 1).code() && q.get(i + 1).identifier() && !knownModule(q.get(i + 1).text())) {
+                    place = new int[] {i + 1, i + 1}; // "what's _service_account_info importing"
+                }
                 int v = place == null ? -1 : place[1] + 1;
                 if (place != null && v < q.size() && (Set.of("importing", "pulling", "using").contains(q.get(v).lower())
                         || whatIs && (importVerbAt(v) || v + 1 < q.size() && Set.of("depending", "relying")
                         .contains(q.get(v).lower()) && q.get(v + 1).lower().equals("on"))) && !fromAfter(v)
-                        && (!whatIs || pathLike(q.get(place[0])) || dottedModule(q.get(place[0])) || place[1] > place[0])) {
+                        && (!whatIs || pathLike(q.get(place[0])) || dottedModule(q.get(place[0])) || place[1] > place[0]
+                        || q.get(place[0]).code() && !knownModule(q.get(place[0]).text()))) { // "what's _service_account_info importing"
                     return candidate(place);
                 }
             }
@@ -109,18 +118,34 @@ final class DetectImports extends Detect {
                             .contains(q.get(before).lower())) {
                         return candidate(place);
                     }
+                    if (before >= 0 && IMPORTED_NOUNS.contains(q.get(before).lower()) && (before == 0 || whBefore(before))) {
+                        return candidate(place); // "which modules X pulls in", "modules X depends on??"
+                    }
+                    int next = i + (Set.of("pull", "pulls", "bring", "brings", "depend", "depends", "rely", "relies")
+                            .contains(q.get(i).lower()) ? 2 : 1);
+                    if (next < q.size() && Set.of("what", "wat", "which").contains(q.get(next).lower())
+                            && (next + 1 == q.size() || Set.of("exactly", "pls", "please", "plz", "now", "again")
+                            .contains(q.get(next + 1).lower()))) {
+                        return candidate(place); // "eventlet/patcher.py imports what exactly"
+                    }
                 }
             }
             if (!IMPORT_NOUNS.contains(q.get(i).norm()) && !(n.equals("import") && (i + 1 < q.size()
-                    && Set.of("list", "statements", "statement", "lines", "section", "block").contains(q.get(i + 1).lower())
+                    && Set.of("list", "lst", "statements", "statement", "lines", "section", "block").contains(q.get(i + 1).lower())
                     || i > 0 && Set.of("every", "each", "any", "all").contains(q.get(i - 1).lower())))) {
                 continue;
             }
             int noun = i;
             int j = i + 1;
-            if (j < q.size() && Set.of("list", "statements", "statement", "lines", "section", "block").contains(q.get(j).lower())) {
+            if (j < q.size() && Set.of("list", "lst", "statements", "statement", "lines", "section", "block").contains(q.get(j).lower())) {
                 j++;
                 noun = j - 1;
+            }
+            boolean madeBy = false;
+            if (j + 1 < q.size() && Set.of("declared", "made", "done", "performed", "written").contains(q.get(j).lower())
+                    && Set.of("by", "in", "inside", "within").contains(q.get(j + 1).lower())) {
+                j++; // "the imports declared by the X package"
+                madeBy = true;
             }
             if (j + 1 < q.size() && Set.of("appear", "appears", "are", "is", "exist", "exists", "live", "sit", "occur")
                     .contains(q.get(j).lower())) {
@@ -130,7 +155,16 @@ final class DetectImports extends Detect {
             // imports for anyio/streams", "list imports tenacity/_utils.py". Not "imports of X" with X a module's
             // name: the files importing X, as the earlier blind sets read it ("imports of urllib.parse?")
             String prepWord = j < q.size() ? q.get(j).lower() : "";
-            boolean prep = Set.of("in", "of", "inside", "within", "for", "across", "throughout").contains(prepWord);
+            boolean prep = Set.of("in", "of", "inside", "within", "for", "across", "throughout").contains(prepWord)
+                    || madeBy;
+            int at = prep ? j + 1 : j;
+            if (prep && at + 2 < q.size() && Set.of("the", "all").contains(q.get(at).lower())
+                    && Set.of("files", "modules", "code").contains(q.get(at + 1).lower())
+                    && Set.of("in", "under", "inside", "of").contains(q.get(at + 2).lower())) {
+                at += 3; // "the import statements in the files of the pyroute2/dhcp folder"
+            }
+            int[] ofPlace = !prepWord.equals("of") ? null : place(j + 1, false) != null ? place(j + 1, false)
+                    : j + 1 < q.size() && q.get(j + 1).code() && q.get(j + 1).identifier() ? new int[] {j + 1, j + 1} : null;
             boolean external = EXTERNAL.matcher(q.original).find();
             boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
                     || Set.of("across", "throughout").contains(prepWord) && !external // "imports across the workers package"
@@ -139,8 +173,20 @@ final class DetectImports extends Detect {
                     // "list imports cherrypy.daemon": a listing of X's own, with a dotted module right after the noun
                     || !prep && i > 0 && LISTING_VERBS.contains(q.get(i - 1).lower()) && j < q.size() && dottedModule(q.get(j))
                     || !n.equals("imports") && !n.equals("import") // "deps of X": what X depends on
-                    || prepWord.equals("for") && !q.afterComma(j); // "imports for the sessions module", not ", for X"
-            int[] after = place(prep ? j + 1 : j, false);
+                    || prepWord.equals("for") && !q.afterComma(j) // "imports for the sessions module", not ", for X"
+                    || madeBy || at > j + 1
+                    // "list imports of _cryptography_rsa": a listing of what a module no reader knows imports
+                    || ofPlace != null && i > 0 && LISTING_VERBS.contains(q.get(i - 1).lower()) && !external
+                    && !knownModule(q.get(ofPlace[0]).text())
+                    // "imports of the hubs folder", "imports of the locations pkg": a folder imports nothing itself
+                    || ofPlace != null && ofPlace[1] > ofPlace[0] && !external && (Set.of("folder", "dir", "directory",
+                    "subfolder", "subdirectory").contains(q.get(ofPlace[1]).norm()) || Set.of("package", "pkg", "subpackage")
+                    .contains(q.get(ofPlace[1]).norm()) && ofPlace[1] == ofPlace[0] + 1 && q.get(ofPlace[0]).text().indexOf('.') < 0
+                    && !knownModule(q.get(ofPlace[0]).text())); // (not "imports of the a.b package": the files importing it)
+            int[] after = place(at, false);
+            if (after == null && ofPlace != null && inside) {
+                after = ofPlace; // "list imports of _cryptography_rsa"
+            }
             if (after != null && (inside || pathLike(q.get(after[0])))) {
                 return candidate(after);
             }
@@ -160,6 +206,24 @@ final class DetectImports extends Detect {
         return null;
     }
 
+    /**
+     * Whether the words from {@code k} ask for the imports of a place said before them and name no other: "which
+     * modules are imported?", "what are its import statements?", "what does it import?".
+     */
+    private boolean ownImportsAsked(int k) {
+        StringBuilder rest = new StringBuilder();
+        for (int j = k; j < q.size(); j++) {
+            rest.append(q.get(j).lower()).append(' ');
+        }
+        return OWN_IMPORTS.matcher(rest.toString().strip()).matches();
+    }
+
+    private static final java.util.regex.Pattern OWN_IMPORTS = java.util.regex.Pattern.compile("(?:(?:which|what)\\s+"
+            + "(?:modules|packages|libraries|names|things)\\s+(?:are|get|gets|is)\\s+imported|what\\s+(?:are|is)\\s+(?:its|the)"
+            + "\\s+(?:imports|import\\s+statements?|deps|dependencies)|what\\s+(?:does|do)\\s+it\\s+(?:import|imports)|"
+            + "(?:list|show|give)\\s+(?:me\\s+)?(?:its|the)\\s+(?:imports|import\\s+statements?)|"
+            + "(?:its|the)\\s+(?:imports|import\\s+statements?))(?:\\s+(?:pls|please|plz|thx|exactly))?");
+
     /** Nouns of the files a listing of files asks for. */
     private static final Set<String> FILE_NOUNS = Set.of("files", "modules", "scripts", "sources", "file", "module",
             "fiels", "moduels", "moduls", "modul");
@@ -170,8 +234,8 @@ final class DetectImports extends Detect {
     private static final java.util.regex.Pattern OTHER_FILE_TYPE = java.util.regex.Pattern.compile(
             "(?i)(?:^|[\\s(])\\*?\\.(?!py\\b)[a-z0-9]{1,6}\\s+(?:files?|modules?)\\b|\\bpyi\\s+(?:files|stubs)\\b");
     /** Nouns of a place the files are in: "the tests folder", "the requests package". */
-    private static final Set<String> FOLDER_NOUNS = Set.of("folder", "folders", "dir", "directory", "subfolder",
-            "subdirectory", "subdir", "package", "pkg", "subpackage", "tree");
+    private static final Set<String> FOLDER_NOUNS = union(FOLDER_WORDS, "folders", "subfolder", "subdirectory", "subdir",
+            "tree");
     /** Every other word a listing of files may say; any word outside these asks for something else. */
     private static final Set<String> FILE_LISTING_WORDS = Set.of("list", "lst", "show", "me", "give", "get", "print",
             "display", "enumerate", "find", "count", "all", "the", "every", "each", "our", "of", "which", "what", "how",
@@ -187,7 +251,8 @@ final class DetectImports extends Detect {
             "complete", "wat", "wht", "need", "needed", "it", "them", "q", "counting", "including", "incl", "review",
             "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us", "consist", "consists",
             "comprise", "comprises", "made", "together", "alongside", "subfolders", "subdirectories", "ones", "gimme",
-            "mean", "meant");
+            "mean", "meant", "tell", "report", "like", "want", "wanna", "grouped", "group", "by", "bytes", "kb", "loc",
+            "hw", "chars", "characters");
 
     /**
      * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
@@ -199,7 +264,7 @@ final class DetectImports extends Detect {
         int noun = -1;
         for (int i = 0; i < q.size() && noun < 0; i++) {
             Word w = q.get(i);
-            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : w.norm(); // "fiels"
+            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : misspelt(w, FILE_NOUNS) ? "files" : w.norm(); // "fiels"
             if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module", "modul").contains(l) || i > 0
                     && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
                 noun = i; // "every python module", not "the cli module"
@@ -216,8 +281,10 @@ final class DetectImports extends Detect {
         boolean contents = false;
         if (noun < 0) {
             // "what's in the tests/ folder", "contents of src/app", "ls pkg/": a folder's files without the noun
+            // "what does the X package consist of"
             contents = q.size() >= 2 && (q.get(0).lower().equals("ls") || q.get(0).lower().equals("what")
-                    && q.get(1).lower().equals("is") || q.words.stream().anyMatch(w -> w.lower().equals("contents")));
+                    && q.get(1).lower().equals("is") || q.words.stream().anyMatch(w -> Set.of("contents", "consist",
+                    "consists", "comprise", "comprises").contains(w.lower())));
             if (!contents) {
                 return null;
             }
@@ -266,8 +333,8 @@ final class DetectImports extends Detect {
                     continue;
                 }
             }
-            if (FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm())) {
-                continue;
+            if (FILE_LISTING_WORDS.contains(l) || FILE_LISTING_WORDS.contains(w.norm()) || misspelt(w, FILE_LISTING_WORDS)) {
+                continue; // ("need a full lsit of every .py file")
             }
             if (Set.of("test", "tests").contains(l) && included(j)) {
                 continue; // "how many .py files in the whole repo incl tests"
@@ -313,6 +380,14 @@ final class DetectImports extends Detect {
         return j + 1 < q.size() && folderNoun(q.get(j + 1))
                 || j > 0 && (folderNoun(q.get(j - 1)) || Set.of("in", "under", "inside", "within", "of",
                 "up").contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l);
+    }
+
+    /** A word no dictionary knows, one swap, letter more or letter less from one of {@code words} ("lsit", "fils"). */
+    private static boolean misspelt(Word w, Set<String> words) {
+        String l = w.lower();
+        return !w.code() && l.length() >= 4 && !Lexicon.known(l)
+                && words.stream().anyMatch(x -> x.length() >= 4 && x.charAt(0) == l.charAt(0)
+                && EditDistance.of(l, x, 1) <= 1);
     }
 
     /** "folder", "package", "pkg", "dir", also misspelt ("pakage", "foler"). */
@@ -380,7 +455,7 @@ final class DetectImports extends Detect {
     /** Changes to imports and judgements of them, which no listing answers. */
     private static final java.util.regex.Pattern NOT_A_LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:sort|sorted|"
             + "sorting|reorder|re-order|organi[sz]e|clean\\s+up|tidy|remove|drop|delete|rewrite|lazy|lazily|slow|slows|"
-            + "slowest|circular|cycles?|cyclic|unused|why|which\\s+of|should|can\\s+we|could\\s+we)\\b");
+            + "slowest|circular|cycles?|cyclic|unused|why|which\\s+of|should|can\\s+we|could\\s+we|swap|replace|migrate)\\b");
     /** Words for the whole repository: "imported in the codebase" names no module. */
     private static final Set<String> WHOLE_REPOSITORY = Set.of("codebase", "project", "repo", "repository", "code",
             "source", "sources", "app", "application", "tree");
@@ -424,7 +499,7 @@ final class DetectImports extends Detect {
         if (j >= q.size()) {
             return null;
         }
-        boolean it = q.get(j).lower().equals("it");
+        boolean it = Set.of("it", "its").contains(q.get(j).lower());
         boolean kind = j + 1 < q.size() && Set.of("that", "this", "the", "said").contains(q.get(j).lower())
                 && PLACE_NOUNS.contains(q.get(j + 1).norm()) && (j + 2 >= q.size() || importVerbAt(j + 2));
         if (!it && !kind) {
@@ -440,6 +515,10 @@ final class DetectImports extends Detect {
                 if (p != null && p[1] == b) {
                     return new int[] {p[0], it ? j : j + 1, j}; // "the before module, what does it import"
                 }
+            }
+            if (b == 0 && w.identifier() && !w.at() && !w.parens() && !knownModule(w.text()) && !Lexicon.STOP.contains(w.lower())
+                    && !Lexicon.ENGLISH_STOP.contains(w.lower()) && (w.code() || 1 < q.size() && IMPORT_NOUNS.contains(q.get(1).norm()))) {
+                return new int[] {b, it ? j : j + 1, j}; // "semaphore deps, what does it import": the name it opens with
             }
         }
         return null;
@@ -1184,5 +1263,11 @@ final class DetectImports extends Detect {
             return null; // "who calls main()", "where is main() defined"
         }
         return new Candidate(new Intent.EntryPoints(), 8, false, "");
+    }
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 }

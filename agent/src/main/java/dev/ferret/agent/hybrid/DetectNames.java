@@ -55,6 +55,12 @@ final class DetectNames extends Detect {
                 && Set.of("def", "definition", "defn", "source", "src").contains(q.get(1).lower())) {
             return new Candidate(new Intent.Definitions(text(0)), 7, false, ""); // "const_factory def?"
         }
+        if (q.size() == 3 && q.get(0).identifier() && !isTag(q.get(0)) && (q.get(0).code() || !Lexicon.known(q.get(0).lower()))
+                && Set.of("def", "definition", "defn").contains(q.get(1).lower())
+                && (Set.of("location", "loc", "file", "place", "site").contains(q.get(2).lower())
+                || EditDistance.of(q.get(2).lower(), "location", 1) <= 1)) {
+            return new Candidate(new Intent.Definitions(text(0)), 7, false, ""); // "rndstr def locaton?"
+        }
         if (q.size() == 3 && q.get(0).identifier() && (q.get(0).code() || q.get(0).capitalised()) && !isTag(q.get(0))
                 && Set.of("class", "function", "func", "method", "constant").contains(q.get(1).lower())
                 && Set.of("def", "definition", "defn", "source").contains(q.get(2).lower())) {
@@ -80,6 +86,13 @@ final class DetectNames extends Detect {
                         fileAsk = true;
                     }
                 }
+            }
+        }
+        for (int i = 0; i + 2 < q.size(); i++) {
+            // "show me the file that defines the function dqn2int"
+            if (Set.of("file", "module", "script").contains(q.get(i).lower()) && Set.of("that", "which").contains(q.get(i + 1).lower())
+                    && Set.of("defines", "declares", "contains", "holds", "has").contains(q.get(i + 2).lower())) {
+                fileAsk = true;
             }
         }
         int lead = q.size() > 1 && q.get(0).lower().equals("the") ? 1 : 0;

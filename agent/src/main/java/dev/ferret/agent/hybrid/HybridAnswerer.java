@@ -50,7 +50,7 @@ public final class HybridAnswerer {
         long t1 = System.nanoTime();
         // the repository's names said as words: this reads (and the first time scans) the repository, so its time
         // is the plan's, not the classifier's
-        c = spokenNames(index).read(classifier, question, c);
+        c = IntentClassifier.nameHome(spokenNames(index).read(classifier, question, c), question);
         Intent intent = c.intent();
         long tNames = System.nanoTime();
         if (intent instanceof Intent.Unknown) {
@@ -65,13 +65,10 @@ public final class HybridAnswerer {
             // "unit tests for pricing.py": what the tests are for, not where they are
             c = new Classification(intent, null, c.score(), c.uncertain(), c.notes());
         }
-        if (intent instanceof Intent.ModuleImports m && (c.path() == null || !samePlace(c.path(), m.place()))) {
-            // "what does sessions.py import": the place asked about is the scope ("in the models package" too)
-            c = new Classification(intent, m.place(), c.score(), c.uncertain(), c.notes());
-        }
-        if (intent instanceof Intent.PythonFiles f && !f.place().equals(Intent.ALL)
-                && (c.path() == null || !samePlace(c.path(), f.place()))) {
-            c = new Classification(intent, f.place(), c.score(), c.uncertain(), c.notes()); // "the files in tests/"
+        String asked = askedPlace(intent);
+        if (asked != null && (c.path() == null || !samePlace(c.path(), asked))) {
+            // "what does sessions.py import", "the files in tests/": the place asked about is the scope
+            c = new Classification(intent, asked, c.score(), c.uncertain(), c.notes());
         }
         // a scope that is missing, or outside the repository: either way there is nothing there to search; a name
         // alone ("the net package", "models.py") is looked for anywhere in the repository
@@ -95,7 +92,7 @@ public final class HybridAnswerer {
                         + "); searched the whole repository.";
             }
             c = new Classification(intent, scope, c.score(), c.uncertain(), c.notes());
-            if (scope == null && (intent instanceof Intent.ModuleImports || intent instanceof Intent.PythonFiles)) {
+            if (scope == null && asked != null) {
                 // what a place imports or holds, where the repository has no such place or several: nothing to list
                 String text = scopeNote.replace("; searched the whole repository.", ".")
                         + (places.size() > 1 ? " Name one of them." : "");
@@ -120,6 +117,9 @@ public final class HybridAnswerer {
             if (intent instanceof Intent.ThirdParty && ImportRanking.asks(question) && !findings.isEmpty()) {
                 List<Finding> ranked = ImportRanking.ranked(findings.items()); // the most-imported first
                 text = ImportRanking.head(ranked) + formatter.format(intent, ranked);
+            } else if (asked != null && c.path() != null) {
+                // "the files in cred": the answer names the place it found ("Python files in twisted/cred")
+                text = formatter.format(atPlace(intent, c.path()), findings.items());
             } else {
                 text = formatter.format(findings);
             }
@@ -138,7 +138,9 @@ public final class HybridAnswerer {
                 text = counts.isEmpty() ? text : counts + "\n" + text; // the counts asked for first, then the items
             }
             if (c.uncertain() || c.readAnotherName()) { // "who calls textcheck": the answer says it read _textcheck
-                text = c.assumption() + "\n" + text;
+                Classification said = asked != null && c.path() != null // "Python files in twisted/cred", once
+                        ? new Classification(atPlace(intent, c.path()), null, c.score(), c.uncertain(), c.notes()) : c;
+                text = said.assumption() + "\n" + text;
             }
             if (scopeNote != null) {
                 text = scopeNote + "\n" + text;
@@ -150,6 +152,27 @@ public final class HybridAnswerer {
         long t4 = System.nanoTime();
         return new HybridAnswer(question, intent, handled, text, findings.items(), evidence, run.calls(),
                 new HybridAnswer.Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), c.path());
+    }
+
+    /**
+     * The place an intent is about, where the place is what it lists (what a file imports, the files of a folder), not
+     * a narrowing of a search: null for every other intent and for the whole repository's files.
+     */
+    private static String askedPlace(Intent intent) {
+        return switch (intent) {
+            case Intent.ModuleImports m -> m.place();
+            case Intent.PythonFiles f when !f.place().equals(Intent.ALL) -> f.place();
+            default -> null;
+        };
+    }
+
+    /** An intent of {@link #askedPlace} with the place as the repository has it. */
+    private static Intent atPlace(Intent intent, String path) {
+        return switch (intent) {
+            case Intent.ModuleImports m -> new Intent.ModuleImports(path);
+            case Intent.PythonFiles f -> new Intent.PythonFiles(path);
+            default -> intent;
+        };
     }
 
     /** Whether a scope the classifier found is the place a question of imports names ("models.py", "models"). */

@@ -121,6 +121,23 @@ public final class IntentClassifier {
             // "any classes built on ABC or declaring abstract methods?": the abstract classes, which that search finds
             return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
+        if (c.intent() instanceof Intent.References r && r.name().indexOf('.') > 0) {
+            String holder = r.name().substring(0, r.name().indexOf('.'));
+            if (Set.of("self", "cls").contains(holder) || !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(holder)
+                    && !Detect.knownModule(holder)) {
+                // "self._doccount", "mdstore.classnames": the attribute or the module's name, wherever it is used (a
+                // standard module's, os.environ, is used through the module)
+                String name = r.name().substring(r.name().lastIndexOf('.') + 1);
+                c = new Classification(new Intent.References(name), c.path(), c.score(), c.uncertain(), c.notes());
+            }
+        }
+        c = nameHome(c, question);
+        if (c.intent() instanceof Intent.Imports im && c.path() != null && c.path().endsWith(".py")
+                && c.path().substring(0, c.path().length() - 3).replaceFirst("/__init__$", "").replace('/', '.')
+                .equals(im.module())) {
+            // "saml2/validate.py - which modules import it": the files importing that module, not a search inside it
+            c = new Classification(c.intent(), null, c.score(), c.uncertain(), c.notes());
+        }
         if (c.intent() instanceof Intent.Imports i && i.module().matches("[A-Za-z_]\\w*\\.(?:setter|getter|deleter)")) {
             // "schema.setter usages?": a property's setter, applied as a decorator, not a module
             return new Classification(new Intent.FunctionsByDecorator(i.module()), c.path(), c.score(), c.uncertain(),
@@ -170,6 +187,26 @@ public final class IntentClassifier {
             // "any @pytest.mark.skip left?", "tests with @unittest.skip": the skipped tests, on functions or their
             // classes; "all @skipIf functions" asks for the functions under that decorator
             return new Classification(new Intent.SkippedTests(), c.path(), c.score(), c.uncertain(), c.notes());
+        }
+        return c;
+    }
+
+    /**
+     * A use question whose file says where the name is defined, not where to search ("the constant _INT_SIZE from
+     * whoosh/system.py"): the classification without that scope; any other as it is.
+     */
+    static Classification nameHome(Classification c, String question) {
+        if (c.intent() instanceof Intent.References r && c.path() != null && c.path().endsWith(".py") && question != null
+                && java.util.regex.Pattern.compile("(?i)(?<![\\w.])(?:[\\w.]*\\.)?" + java.util.regex.Pattern.quote(r.name())
+                + "`?(?:\\s+(?:constant|const|variable|var|dict|dictionary|list|set|tuple|class|attribute|attr|object|"
+                + "global|mapping|map|regex|enum|flag|setting|table)){0,2}\\s+(?:(?:from|in|inside|of)\\s+(?:the\\s+)?`?|\\(\\s*)"
+                + java.util.regex.Pattern.quote(c.path())).matcher(question).find()) {
+            // "the constant _INT_SIZE from whoosh/system.py", "stoplists dict in lang/stopwords.py - where is it read",
+            // "who uses Token (analysis/acore.py)": the file says which name, where it is defined; its uses are
+            // searched everywhere
+            List<String> notes = new ArrayList<>(c.notes());
+            notes.add("read '" + c.path() + "' as where " + r.name() + " is defined, not where to search");
+            return new Classification(c.intent(), null, c.score(), true, notes);
         }
         return c;
     }

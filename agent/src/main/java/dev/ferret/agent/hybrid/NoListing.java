@@ -402,6 +402,12 @@ final class NoListing {
                     || l.equals("git") && GIT_HISTORY.contains(next)) {
                 return true; // "git blame for the FIXME in scheduler.py"; not "the git package" (GitPython's own name)
             }
+            if (i == 0 && l.equals("did") && q.words.stream().anyMatch(x -> Set.of("always", "originally", "previously",
+                    "once").contains(x.lower())) || l.equals("history") && !w.code() && !Character.isUpperCase(w.text().charAt(0))
+                    && (Set.of("pls", "please", "plz", "").contains(next) || Set.of("git", "commit", "version", "change")
+                    .contains(prev))) {
+                return true; // "did the zipkin client always import scribe? history pls"
+            }
             if (l.equals("worth") && Set.of("keeping", "it", "using", "having", "the").contains(next)) {
                 return true; // "is pandas worth keeping as a dep"
             }

@@ -865,6 +865,9 @@ final class Rewrites {
             + "something anything one two both either more most which what who whose where class classes type types "
             + "child children subclass subclasses function functions method methods anything "
             + "us we you i me them here there other others same itself directly in of on to from by with");
+    /** Words before "module" that say what sort of module, not which: "every Python module in X". */
+    private static final java.util.Set<String> NOT_A_SUBMODULE = Lexicon.set("python py python3 source src code every each "
+            + "any one which what this that main test");
     /** Words that are a place or a thing first, and a part of a class name only after another ("base repository"). */
     private static final java.util.Set<String> NOT_FIRST_IN_NAME = Lexicon.set(
             "object objects thing things stuff code module modules package packages file files folder project repo "
@@ -1030,6 +1033,10 @@ final class Rewrites {
         q = IMPORTERS.matcher(q).replaceAll("importers of $1");
         q = SUBMODULE_OF.matcher(q).replaceAll(m -> {
             String parent = m.group(3).toLowerCase(java.util.Locale.ROOT);
+            String child = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (Lexicon.ENGLISH_STOP.contains(parent) || NOT_A_SUBMODULE.contains(child)) {
+                return Matcher.quoteReplacement(m.group()); // "every Python module in this repository": no module's part
+            }
             boolean dotted = m.group(2) != null ? !Lexicon.cue(parent) && !NOT_FIRST_IN_NAME.contains(parent)
                     : Lexicon.MODULES.contains(parent); // "sub" says a module's part; a plain "module of" only for a known one
             return Matcher.quoteReplacement(dotted ? m.group(3) + "." + m.group(1) : m.group());

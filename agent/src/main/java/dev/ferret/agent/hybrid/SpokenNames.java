@@ -991,7 +991,10 @@ final class SpokenNames {
         }
         if (c.intent() instanceof Intent.References ref && ref.name().indexOf('.') < 0) {
             EnumSet<Role> r = roles.getOrDefault(ref.name(), EnumSet.noneOf(Role.class));
-            if (r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CLASS) && !r.contains(Role.ASSIGNED)) {
+            if (r.contains(Role.DEFINED_FUNCTION) && !r.contains(Role.CLASS) && !r.contains(Role.ASSIGNED)
+                    && !Pattern.compile("(?i)\\b(?:attribute|attr|variable|var|field|constant)\\s+`?" + Pattern.quote(ref.name())
+                    + "\\b|(?<![\\w.])" + Pattern.quote(ref.name()) + "`?\\s+(?:attribute|attr|variable|var|field|constant)\\b")
+                    .matcher(question).find()) { // "the is_closed attribute": data, though a property is named so too
                 // "smartconnect usages in the lib": pyVmomi's function SmartConnect, whose capital looked like a class's
                 return reread(c, new Intent.Callers(ref.name()));
             }
@@ -2325,7 +2328,8 @@ final class SpokenNames {
     /** A verb of implementing or overriding. */
     private static final Pattern IMPLEMENT_WORD = Pattern.compile("(?i)\\b(?:implement|implements|implemented|implementing|"
             + "override|overrides|overridden|overriding)\\b");
-    private static final Pattern IMPORT_SAID = Pattern.compile("(?i)\\bimport");
+    private static final Pattern IMPORT_SAID = Pattern.compile("(?i)(?<!\\bincl\\s|\\bincl\\.\\s|\\bincluding\\s|\\bplus\\s)"
+            + "\\bimport(?!s?\\s+(?:included|too)\\b)"); // not "all refs incl imports": the uses, the imports among them
     /** A word of using a name (not of calling it), for {@code Callers} read from "usages of X" where X is no function. */
     private static final Pattern USE_WORD = Pattern.compile("(?i)\\b(?:use|uses|used|using|usages?|references?|referenced|"
             + "referencing|refs|reads?|reading|touch(?:es|ed|ing)?|depends?|relies|rely|mentions?|mentioned|refer(?:s|red)?)\\b");

@@ -68,6 +68,19 @@ class ModuleImportsReadingTest {
             Which modules does the test helper at tests/helper.py import? | tests/helper.py
             _core's imports pls                                   | _core
             refactoring shop/net/wire.py - what does it improt rn | shop/net/wire.py
+            list the import statements in the files of the shop/net folder | shop/net
+            For shop/cart.py, what are its import statements?     | shop/cart.py
+            In cart.py, which modules are imported?               | cart.py
+            which modules shop.net.client pulls in                | shop.net.client
+            list imports of _cart_helpers pls                     | _cart_helpers
+            modules shop.net.client depends on??                  | shop.net.client
+            what's _cart_helpers importing                        | _cart_helpers
+            imports of the net folder, all files                  | net
+            the full set of imports declared by the shop.net package | shop.net
+            pricing module - its imports?                         | pricing
+            cart.py import lst plz                                | cart.py
+            shop/cart.py imports what exactly                     | shop/cart.py
+            pricing deps, what does it import                     | pricing
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -88,6 +101,8 @@ class ModuleImportsReadingTest {
             grep imports of shop.billing                          | Imports[module=shop.billing]
             Show all imports of requests.                         | Imports[module=requests]
             non-stdlib imports across the tests                   | ThirdParty[]
+            list imports of requests plz                          | Imports[module=requests]
+            shop/cart.py - which modules import it                | Imports[module=shop.cart]
             """)
     void theFilesThatImportAModuleStayImports(String question, String reading) {
         // "X imports?" and "imports of X" with X a module's name: the files importing X, as the earlier blind sets
@@ -103,6 +118,8 @@ class ModuleImportsReadingTest {
             Please sort the imports in shop/cli.py alphabetically.
             Which import in shop.cli makes startup slow?
             can we drop the unused imports in cli.py
+            swap the requests imports in cart.py for httpx pls
+            did cart.py always import requests? history pls
             """)
     void changesAndJudgementsOfImportsAreNoListing(String question) {
         assertNotEquals(Intent.Kind.MODULE_IMPORTS, classifier.analyze(question).intent().kind(), question);

@@ -55,6 +55,15 @@ class PythonFilesReadingTest {
             gimme a list of every .py file in the project         | *
             what files does comments have? the comments package i mean | comments
             reviewing shop/net - which python files does it have  | shop/net
+            list every python module in the repo with its size in bytes | *
+            I'd like an overview of all python source files in the project, grouped by folder | *
+            before I split shop/net - how many modules are in there | shop/net
+            hw many python fils under net                         | net
+            need a full lsit of every .py file w/ sizes           | *
+            Could you list every Python module in this project together with its size? | *
+            could you tell me which .py files live in the net folder? | net
+            What does the shop.net package consist of, module by module? | shop.net
+            Find all Python files in shop/net and report how many there are. | shop/net
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
@@ -110,6 +119,7 @@ class PythonFilesReadingTest {
         assertEquals("shop/net", net.scope());
         assertEquals(2, net.items().size(), net.text());
         assertTrue(net.text().contains("shop/net/http.py (3 lines, 1 class, 1 function)"), net.text());
+        assertTrue(net.text().startsWith("Found 2 Python files in shop/net:"), "the place as found: " + net.text());
         Files.writeString(repo.resolve("shop/net.py"), "import os\n"); // a module named like the folder
         index.refresh();
         assertEquals("shop/net", answerer.answer(index, "which files are in the net package").scope(),

@@ -64,9 +64,28 @@ class ReferencesReadingTest {
             Where is the module-level _word_re regular expression used? | _word_re
             Transport base class, where is it refernced           | Transport
             OP_PING const referenced where?                       | OP_PING
+            Where is the class PricingRule used across the shop package? | PricingRule
+            pricing.DEFAULT_RULES - all the spots its read?       | DEFAULT_RULES
+            every place where the instance attribute retry_count is assigned or read | retry_count
+            who messes with sys.path in the tests                 | sys.path
+            usages of `TOC` pls, planning a split                 | TOC
+            every occurrence of the constant MAX_ITEMS from shop/cart.py | MAX_ITEMS
+            shop.pricing.DEFAULT_RULES refs?                      | DEFAULT_RULES
+            self._cache, every place plz                          | _cache
+            every place re.UNICODE shows up?                      | re.UNICODE
+            a list of the lines where os.SEEK_END appears         | os.SEEK_END
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
+    }
+
+    @Test
+    void aFileSaidWithTheNameIsItsHomeNotTheScope() {
+        Classification home = classifier.analyze("every occurrence of the constant MAX_ITEMS from shop/cart.py");
+        assertEquals(new Intent.References("MAX_ITEMS"), home.intent());
+        assertEquals(null, home.path(), "where MAX_ITEMS is defined, not where to search");
+        assertEquals(null, classifier.analyze("who uses PricingRule (shop/pricing.py)? need all refs").path());
+        assertEquals("shop/cart.py", classifier.analyze("where is MAX_ITEMS used in shop/cart.py").path());
     }
 
     @ParameterizedTest
