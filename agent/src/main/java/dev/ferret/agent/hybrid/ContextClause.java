@@ -134,7 +134,7 @@ final class ContextClause {
     /** " before I can approve this PR", " before we merge": when the asker needs the answer, last. */
     private static final Pattern BEFORE_WORK_LAST = Pattern.compile("\\s+(?:before|so|until|after)\\s+(?:(?:i|we)\\s+"
             + "(?:can\\s+|could\\s+)?(?:approve|merge|ship|deploy|release|sign\\s+off|push|land|submit|hand\\s+in|grade"
-            + "|touch|change|edit|refactor|modify|rewrite)\\b" // "..., before i touch the tokenizer"
+            + "|touch|change|edit|refactor|modify|rewrite|rename|move|remove|delete|drop|split)\\b" // "..., before i touch the tokenizer"
             + "|(?:i|we)?\\s*(?:touching|changing|editing|refactoring|modifying|rewriting)\\s)[^?]*[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** ", so that each owner can be pinged": the purpose, last. */
@@ -280,7 +280,8 @@ final class ContextClause {
     /** ", for the review", ", reviewing coverage", "(for the licence audit)": why it is asked, at the end. */
     private static final Pattern TRAILING_WHY = Pattern.compile("(?:[-\u2013\u2014:;,(]|\\s-|\\s(?=for\\s))\\s*(?:(?:[\\w-]+\\s+)?(?:"
             + WORK + ")\\s*[.!)]?\\s*$|for\\s+(?:the|a|an|my|our)\\s+"
-            + "(?:[\\w-]+\\s+){0,2}(?:" + WORK + ")|(?:reviewing|auditing|refactoring|planning|preparing)\\b[^?]*)[.!?)]*\\s*$",
+            + "(?:[\\w-]+\\s+){0,2}(?:" + WORK + "|check|checks|scan|sweep|inventory|diagram)|(?:reviewing|auditing|"
+            + "refactoring|planning|preparing)\\b[^?]*)[.!?)]*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** "any typed named tuples? want to replace them by dataclasses later": a remark after the question mark. */
     private static final Pattern REMARK = Pattern.compile("\\?\\s+(?:(?:i|we)(?:'m|'re| am| are)?\\s+[a-z]+|(?:i|we)'d like|"

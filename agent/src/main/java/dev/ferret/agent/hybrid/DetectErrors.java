@@ -181,7 +181,14 @@ final class DetectErrors extends Detect {
      * OSError blocks") and bare ones ("bare excepts", "naked except clauses", "except: without a type"). Not the
      * places that raise it; not an exception class named without a verb of catching.
      */
+    /** Except clauses said to be included in a listing of something else. */
+    private static final java.util.regex.Pattern INCLUDED_CLAUSES = java.util.regex.Pattern.compile("(?i)\\b(?:incl\\.?|"
+            + "including|plus)\\s+(?:the\\s+|all\\s+)?(?:except|catch|try)\\s+(?:clauses?|blocks?)\\b");
+
     Candidate handlers() {
+        if (INCLUDED_CLAUSES.matcher(q.original).find()) {
+            return null; // "NoSuchInstanceError uses incl the except clauses": the uses, the clauses among them
+        }
         int c = -1;
         for (Word w : q.words) {
             String l = w.lower();

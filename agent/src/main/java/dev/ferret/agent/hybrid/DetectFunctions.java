@@ -466,16 +466,18 @@ final class DetectFunctions extends Detect {
             "would", "should", "might", "may");
     private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
             "references", "refs", "occurrences", "touched", "mentioned", "mentions", "read", "instantiated", "consulted",
-            "appears", "appear", "occurs", "occur");
+            "appears", "appear", "occurs", "occur", "checks");
     /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
     private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
             "references", "refs", "depend", "depends", "depending", "rely", "relies", "relying", "touch", "touches",
             "touching", "touched", "mention", "mentions", "mentioning", "mentioned", "poke", "pokes", "consult", "consults",
-            "consulted", "check", "checks", "checking");
+            "consulted", "check", "checks", "checking", "occurrences", "occurrence", "occurences", "occurence", "appearances",
+            "appears", "appear", "occurs", "occur");
     /** Use words of reading data, never of depending on a module ("who reads mdstore.classnames"). */
     private static final Set<String> READ_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
-            "accessing", "accessed", "touch", "touches", "touching", "touched", "poke", "pokes");
+            "accessing", "accessed", "touch", "touches", "touching", "touched", "poke", "pokes", "check", "checks",
+            "checking", "checked");
     /** What a used name is said to be: "the Session class", "the DEFAULT_TIMEOUT constant". */
     private static final Set<String> REFERENCE_KIND = Set.of("class", "constant", "variable", "var", "global",
             "attribute", "attr", "object", "type", "setting", "flag", "enum", "singleton", "name", "symbol",
@@ -494,7 +496,7 @@ final class DetectFunctions extends Detect {
             java.util.stream.Stream.of("at", "on", "upon", "to", "with")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> REFERENCE_AUX = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
             java.util.stream.Stream.of("get", "gets", "got", "getting", "gotten", "being", "ever", "even", "actually", "still", "really",
-                    "currently", "directly")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    "currently", "directly", "actualy", "acutally")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /**
      * Nouns of the listings a use question may ask for instead ("which classes use X" may ask for subclasses, "tests
      * that use X" for tests); "which functions use X" is answered by the uses, each with the function it is in.
@@ -565,7 +567,8 @@ final class DetectFunctions extends Detect {
             String n = useWord(i);
             if (i > 0 && (USE_NOUNS.contains(n) || USED_WORDS.contains(n))
                     && (RESOURCES.contains(q.get(i - 1).lower()) || functionShaped(q.get(i - 1))
-                    && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n) && owned(i - 1) == i - 1)) {
+                    && !moduleAttribute(q.get(i - 1).text()) && !DATA_USE.contains(n) && owned(i - 1) == i - 1
+                    && !(i >= 2 && DATA_KIND.contains(q.get(i - 2).norm())))) { // (not "the constant usmNoAuth usages")
                 continue; // "memory usage of X"; "make_fields_unique usages ...": a function's uses are its calls
             }
             if (WRITE_USE.contains(n) && AUXILIARIES.contains(q.get(0).lower())) {
@@ -685,6 +688,10 @@ final class DetectFunctions extends Detect {
     /** The use word at {@code i}: as written when it is one ("poke", which the corrector may change), or "relyin" as "relying". */
     private String useWord(int i) {
         String l = q.get(i).lower();
+        if (l.equals("uses") && i > 0 && referenceShaped(q.get(i - 1)) && (i + 1 == q.size() || Set.of("incl", "including",
+                "in", "across", "pls", "please", "plz").contains(q.get(i + 1).lower()))) {
+            return "usages"; // "NoSuchInstanceError uses incl the except clauses": a noun, the name's uses
+        }
         if (isUseWord(l)) {
             return l;
         }
@@ -843,10 +850,13 @@ final class DetectFunctions extends Detect {
                 && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text())
                 && (!REFERENCE_KIND.contains(w.lower()) || before && after); // "the module-level registry object"
         String t = w.text();
+        boolean stdlib = t.indexOf('.') > 0 && dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')));
         data |= t.indexOf('.') > 0 && w.identifier() && !w.parens() && !w.at() && READ_USE.contains(n)
                 && q.words.stream().noneMatch(x -> x.lower().startsWith("import"))
-                && !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')))
-                && !knownModule(t); // "mdstore.classnames - all the spots it's read": a module's variable, read
+                && (!stdlib && !knownModule(t) || stdlib && !Lexicon.SUBMODULES.contains(t.toLowerCase(java.util.Locale.ROOT))
+                && t.indexOf('.', t.indexOf('.') + 1) < 0);
+                // "mdstore.classnames - all the spots it's read": a module's variable, read; "socket.has_ipv6 - who
+                // checks it": a standard module's (not "who reads os.path", a module)
         boolean saidClass = (baseClass || p + 1 < q.size() && Set.of("class", "exception", "constant", "const", "enum")
                 .contains(q.get(p + 1).norm()) && Character.isUpperCase(w.text().charAt(0))) && w.identifier()
                 && w.text().indexOf('.') < 0; // "the Locale class" (not the locale module)
@@ -1213,7 +1223,7 @@ final class DetectFunctions extends Detect {
     }
 
     private static final Set<String> USED_AUX = Set.of("get", "gets", "got", "getting", "gotten", "being", "function",
-            "method", "helper", "func");
+            "method", "helper", "func", "actually", "actualy", "acutally", "really", "still", "ever");
 
     /** The kind of thing called, between its name and "called"/"invoked", and auxiliaries there. */
     private static final Set<String> CALLED_THING = java.util.stream.Stream.concat(Set.of("task", "job", "function",

@@ -43,7 +43,7 @@ final class DetectImports extends Detect {
         for (int i = 0; i < q.size(); i++) {
             String n = q.get(i).lower();
             // "what does X import", "which modules does X pull in": the subject between "does" and the verb
-            if (Set.of("does", "do", "did").contains(n) && i > 0 && whBefore(i - 1)) {
+            if (Set.of("does", "do", "did", "dose", "dos", "deos").contains(n) && i > 0 && whBefore(i - 1)) { // ("what dose X import")
                 int s0 = i + 1;
                 if (s0 + 2 < q.size() && Set.of("the", "all", "our").contains(q.get(s0).lower())
                         && Set.of("files", "modules", "code").contains(q.get(s0 + 1).lower())
@@ -142,7 +142,8 @@ final class DetectImports extends Detect {
                 noun = j - 1;
             }
             boolean madeBy = false;
-            if (j + 1 < q.size() && Set.of("declared", "made", "done", "performed", "written").contains(q.get(j).lower())
+            if (j + 1 < q.size() && Set.of("declared", "made", "done", "performed", "written", "found", "present",
+                    "contained", "located").contains(q.get(j).lower())
                     && Set.of("by", "in", "inside", "within").contains(q.get(j + 1).lower())) {
                 j++; // "the imports declared by the X package"
                 madeBy = true;
@@ -196,10 +197,12 @@ final class DetectImports extends Detect {
             boolean asked = place != null && place[0] > 0 && dottedModule(q.get(place[0]))
                     && (LISTING_VERBS.contains(q.get(place[0] - 1).lower()) || place[0] > 1
                     && LISTING_VERBS.contains(q.get(place[0] - 2).lower()) && Set.of("me", "the", "all").contains(q.get(place[0] - 1).lower()));
-            if (place != null && (asked || pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
+            boolean folder = place != null && place[1] > place[0] && Set.of("folder", "dir", "directory", "subfolder",
+                    "subdirectory").contains(q.get(place[1]).norm()); // "tz folder imports": no module is imported so
+            if (place != null && (asked || folder || pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
                     || q.get(place[1]).possessive() || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
                     || Set.of("pls", "please", "plz", "thx", "thanks", "need", "needed", "for", "only", "here", "list",
-                    "again").contains(q.get(noun + 1).lower()))) {
+                    "again", "atm", "rn", "now", "currently", "exactly").contains(q.get(noun + 1).lower()))) {
                 return candidate(place);
             }
         }
@@ -252,7 +255,8 @@ final class DetectImports extends Detect {
             "diagram", "overview", "teh", "r", "lists", "listing", "exactly", "set", "us", "consist", "consists",
             "comprise", "comprises", "made", "together", "alongside", "subfolders", "subdirectories", "ones", "gimme",
             "mean", "meant", "tell", "report", "like", "want", "wanna", "grouped", "group", "by", "bytes", "kb", "loc",
-            "hw", "chars", "characters");
+            "hw", "chars", "characters", "inventory", "catalog", "catalogue", "rundown", "num", "nr", "contained",
+            "located", "stored", "found", "sitting", "residing", "present");
 
     /**
      * "list all python files", "how many .py files are there", "which files are in the tests folder", "the modules of
@@ -264,7 +268,8 @@ final class DetectImports extends Detect {
         int noun = -1;
         for (int i = 0; i < q.size() && noun < 0; i++) {
             Word w = q.get(i);
-            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : misspelt(w, FILE_NOUNS) ? "files" : w.norm(); // "fiels"
+            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : misspeltAs(w, FILE_NOUNS) != null
+                    ? misspeltAs(w, FILE_NOUNS) : w.norm(); // "fiels", "fils"
             if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module", "modul").contains(l) || i > 0
                     && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
                 noun = i; // "every python module", not "the cli module"
@@ -282,9 +287,9 @@ final class DetectImports extends Detect {
         if (noun < 0) {
             // "what's in the tests/ folder", "contents of src/app", "ls pkg/": a folder's files without the noun
             // "what does the X package consist of"
-            contents = q.size() >= 2 && (q.get(0).lower().equals("ls") || q.get(0).lower().equals("what")
-                    && q.get(1).lower().equals("is") || q.words.stream().anyMatch(w -> Set.of("contents", "consist",
-                    "consists", "comprise", "comprises").contains(w.lower())));
+            contents = q.size() >= 2 && (q.get(0).lower().equals("ls") || q.phrase("what", "is", "in")
+                    || q.get(0).lower().equals("what") && q.get(1).lower().equals("is") || q.words.stream().anyMatch(w
+                    -> Set.of("contents", "consist", "consists", "comprise", "comprises", "listing").contains(w.lower())));
             if (!contents) {
                 return null;
             }
@@ -317,6 +322,10 @@ final class DetectImports extends Detect {
             Word w = q.get(j);
             String l = w.lower();
             boolean core = j >= from && j < to;
+            if (!at[j] && j + 1 < q.size() && WHOLE_REPOSITORY.contains(q.get(j + 1).lower()) && w.identifier()
+                    && j > 0 && Set.of("the", "this", "our").contains(q.get(j - 1).lower())) {
+                continue; // "the virtualenv codebase": the project's own name
+            }
             if (j == noun || FILE_QUALIFIERS.contains(l) || folderNoun(w) || !at[j] && placeWords.contains(w.text())
                     || detail >= 0 && j > detail && DETAIL_WORDS.contains(l)) {
                 continue; // ("what files does comments have? the comments package i mean": the place said twice)
@@ -349,6 +358,7 @@ final class DetectImports extends Detect {
                 return null;
             }
         }
+        folderSaid |= contents && FILES_SAID.matcher(q.original).find(); // "`httpx_client` contents? just the .py ones"
         if (testFiles && (place == null || !place.toLowerCase(Locale.ROOT).contains("test"))) {
             return null; // "list the test files": the files of tests are not told apart from others
         }
@@ -377,18 +387,30 @@ final class DetectImports extends Detect {
                 || FILE_LISTING_WORDS.contains(l)) {
             return false;
         }
-        return j + 1 < q.size() && folderNoun(q.get(j + 1))
+        return j + 1 < q.size() && (folderNoun(q.get(j + 1)) || Set.of("contents", "content").contains(q.get(j + 1).lower())
+                && (w.code() || j == 0)) // "`httpx_client` contents?"
                 || j > 0 && (folderNoun(q.get(j - 1)) || Set.of("in", "under", "inside", "within", "of",
                 "up").contains(q.get(j - 1).lower())) && !Lexicon.ENGLISH_STOP.contains(l);
     }
 
     /** A word no dictionary knows, one swap, letter more or letter less from one of {@code words} ("lsit", "fils"). */
     private static boolean misspelt(Word w, Set<String> words) {
-        String l = w.lower();
-        return !w.code() && l.length() >= 4 && !Lexicon.known(l)
-                && words.stream().anyMatch(x -> x.length() >= 4 && x.charAt(0) == l.charAt(0)
-                && EditDistance.of(l, x, 1) <= 1);
+        return misspeltAs(w, words) != null;
     }
+
+    /** The word of {@code words} that {@code w} misspells ({@link #misspelt}), the first in alphabetical order; or null. */
+    private static String misspeltAs(Word w, Set<String> words) {
+        String l = w.lower();
+        if (w.code() || l.length() < 4 || Lexicon.known(l)) {
+            return null;
+        }
+        return words.stream().filter(x -> x.length() >= 4 && x.charAt(0) == l.charAt(0) && Lexicon.known(x)
+                && EditDistance.of(l, x, 1) <= 1).sorted().findFirst().orElse(null); // (not to a misspelling listed: "fiels")
+    }
+
+    /** Python files said outright, beside a listing of a place's contents. */
+    private static final java.util.regex.Pattern FILES_SAID = java.util.regex.Pattern.compile(
+            "(?i)(?:\\.py|\\bpython)\\s+(?:ones|files|modules|only)\\b");
 
     /** "folder", "package", "pkg", "dir", also misspelt ("pakage", "foler"). */
     private static boolean folderNoun(Word w) {

@@ -82,8 +82,10 @@ final class DetectNames extends Detect {
             // "which file", "what module", "in which source file"
             if (Set.of("which", "what").contains(q.get(i).lower())) {
                 for (int j = i + 1; j < Math.min(q.size(), i + 3); j++) {
-                    if (Set.of("file", "module", "files", "modules", "script").contains(q.get(j).lower())) {
-                        fileAsk = true;
+                    String f = q.get(j).lower();
+                    if (Set.of("file", "module", "files", "modules", "script").contains(f) || f.length() == 4
+                            && !Lexicon.known(f) && EditDistance.of(f, "file", 1) <= 1 && f.charAt(0) == 'f') {
+                        fileAsk = true; // ("which fiel is it in")
                     }
                 }
             }
@@ -127,6 +129,10 @@ final class DetectNames extends Detect {
                     && Set.of("is", "are", "was").contains(q.get(i - 2).lower()) && isWhere(q.get(i - 3).lower())
                     && codeName(q.get(i - 1))) {
                 p = i - 1; // "where is _DEFAULT_BUFFER_SIZE set": where that variable gets its value
+            } else if (fileAsk && Set.of("sets", "assigns", "initializes", "initialises").contains(l) && i + 1 < q.size()
+                    && codeName(q.get(i + 1)) && q.get(i + 1).text().matches("_*[A-Z][A-Z0-9_]+") && lastBut(i + 1, Set.of("again",
+                    "here", "exactly", "now"))) {
+                p = i + 1; // "DEFAULT_USER_AGENT - which file sets it": where the constant gets its value
             } else if (fileAsk && Set.of("defines", "declares").contains(l) && i + 1 < q.size()
                     && (codeName(q.get(i + 1)) || lastBut(i + 1, Set.of("again", "here", "exactly", "now")))) {
                 p = i + 1; // "which module defines Line", "which file defines get": the name ends the question
@@ -212,6 +218,15 @@ final class DetectNames extends Detect {
             int first = q.get(0).lower().equals("the") ? 1 : 0;
             if (p == first && Set.of("class", "function", "def", "method", "constant", "func").contains(q.get(k).norm())
                     && q.get(p).identifier() && (codeName(q.get(p)) || q.get(p).capitalised()) && !isTag(q.get(p))) {
+                return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
+            }
+        }
+        if (fileAsk && q.size() >= 6 && Set.of("in", "inside").contains(q.get(q.size() - 1).lower())
+                && q.get(q.size() - 2).lower().equals("it") && Set.of("is", "are").contains(q.get(q.size() - 3).lower())) {
+            // "the SecurityModuleMemory class, which file is it in": the name the question opens with
+            int p = q.get(0).lower().equals("the") ? 1 : 0;
+            int next = p + 1 < q.size() && DEFINED_KINDS.contains(q.get(p + 1).norm()) ? p + 2 : p + 1;
+            if (next < q.size() && (q.afterComma(next) || q.afterDash(next)) && codeName(q.get(p)) && nameLike(q.get(p), true)) {
                 return new Candidate(new Intent.Definitions(text(p)), 6, false, "");
             }
         }

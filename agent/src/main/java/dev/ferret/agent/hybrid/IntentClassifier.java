@@ -121,16 +121,6 @@ public final class IntentClassifier {
             // "any classes built on ABC or declaring abstract methods?": the abstract classes, which that search finds
             return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
-        if (c.intent() instanceof Intent.References r && r.name().indexOf('.') > 0) {
-            String holder = r.name().substring(0, r.name().indexOf('.'));
-            if (Set.of("self", "cls").contains(holder) || !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(holder)
-                    && !Detect.knownModule(holder)) {
-                // "self._doccount", "mdstore.classnames": the attribute or the module's name, wherever it is used (a
-                // standard module's, os.environ, is used through the module)
-                String name = r.name().substring(r.name().lastIndexOf('.') + 1);
-                c = new Classification(new Intent.References(name), c.path(), c.score(), c.uncertain(), c.notes());
-            }
-        }
         c = nameHome(c, question);
         if (c.intent() instanceof Intent.Imports im && c.path() != null && c.path().endsWith(".py")
                 && c.path().substring(0, c.path().length() - 3).replaceFirst("/__init__$", "").replace('/', '.')
@@ -192,10 +182,26 @@ public final class IntentClassifier {
     }
 
     /**
-     * A use question whose file says where the name is defined, not where to search ("the constant _INT_SIZE from
-     * whoosh/system.py"): the classification without that scope; any other as it is.
+     * A use question's name as it is searched for ("self._doccount" is the attribute {@code _doccount}), and without
+     * a scope where its file says where the name is defined, not where to search ("the constant _INT_SIZE from
+     * whoosh/system.py"); any other classification as it is. Applied again after the repository's names are read.
      */
     static Classification nameHome(Classification c, String question) {
+        if (c.intent() instanceof Intent.Callers f && f.function().matches("_*[A-Z][A-Za-z0-9]*\\.[A-Za-z_]\\w*")) {
+            // "WebSocketProtocol.sendCloseFrame, which methods end up calling it": the method, by its name
+            String method = f.function().substring(f.function().indexOf('.') + 1);
+            c = new Classification(new Intent.Callers(method), c.path(), c.score(), c.uncertain(), c.notes());
+        }
+        if (c.intent() instanceof Intent.References r && r.name().indexOf('.') > 0) {
+            String holder = r.name().substring(0, r.name().indexOf('.'));
+            if (Set.of("self", "cls").contains(holder) || !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(holder)
+                    && !Detect.knownModule(holder)) {
+                // "self._doccount", "mdstore.classnames": the attribute or the module's name, wherever it is used (a
+                // standard module's, os.environ, is used through the module)
+                String name = r.name().substring(r.name().lastIndexOf('.') + 1);
+                c = new Classification(new Intent.References(name), c.path(), c.score(), c.uncertain(), c.notes());
+            }
+        }
         if (c.intent() instanceof Intent.References r && c.path() != null && c.path().endsWith(".py") && question != null
                 && java.util.regex.Pattern.compile("(?i)(?<![\\w.])(?:[\\w.]*\\.)?" + java.util.regex.Pattern.quote(r.name())
                 + "`?(?:\\s+(?:constant|const|variable|var|dict|dictionary|list|set|tuple|class|attribute|attr|object|"

@@ -402,6 +402,9 @@ final class NoListing {
                     || l.equals("git") && GIT_HISTORY.contains(next)) {
                 return true; // "git blame for the FIXME in scheduler.py"; not "the git package" (GitPython's own name)
             }
+            if (Set.of("actual", "current", "runtime").contains(l) && Set.of("value", "values").contains(next)) {
+                return true; // "what's the actual value of snmpEngineID when the engine starts": runtime behaviour
+            }
             if (i == 0 && l.equals("did") && q.words.stream().anyMatch(x -> Set.of("always", "originally", "previously",
                     "once").contains(x.lower())) || l.equals("history") && !w.code() && !Character.isUpperCase(w.text().charAt(0))
                     && (Set.of("pls", "please", "plz", "").contains(next) || Set.of("git", "commit", "version", "change")

@@ -167,8 +167,22 @@ final class Question {
             }
             add(out, t, quoted);
         }
+        for (int i = 0; i + 1 < out.size(); i++) {
+            Word w = out.get(i);
+            if (w.corrected() && PLACE_AFTER.contains(out.get(i + 1).lower()) && i > 0
+                    && java.util.Set.of("the", "a", "our", "this", "that", "in", "under").contains(out.get(i - 1).lower())) {
+                // "the activation folder": a folder's name, not a misspelt "motivation"
+                out.set(i, new Word(w.index(), w.text(), w.lower(), w.lower(), w.at(), w.parens(), w.quoted(),
+                        w.possessive(), false));
+                corrections.removeIf(c -> c.startsWith(w.text() + " -> "));
+            }
+        }
         return out;
     }
+
+    /** Nouns of a place, after which a word is the place's name as written. */
+    private static final java.util.Set<String> PLACE_AFTER = java.util.Set.of("folder", "dir", "directory", "package",
+            "pkg", "subpackage", "subfolder", "module", "submodule");
 
     private void add(List<Word> out, String raw, boolean quoted) {
         String t = raw;

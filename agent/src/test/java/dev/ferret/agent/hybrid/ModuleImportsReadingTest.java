@@ -81,6 +81,11 @@ class ModuleImportsReadingTest {
             cart.py import lst plz                                | cart.py
             shop/cart.py imports what exactly                     | shop/cart.py
             pricing deps, what does it import                     | pricing
+            Could you list the import statements found in the shop/net folder? | shop/net
+            what dose `shop/net/wire.py` import                   | shop/net/wire.py
+            _plugins dir imports, all files in it                 | _plugins
+            adding a new lint rule, checks.py's imports atm?      | checks.py
+            tz folder imports, need them for a dependancy diagram | tz
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -103,6 +108,9 @@ class ModuleImportsReadingTest {
             non-stdlib imports across the tests                   | ThirdParty[]
             list imports of requests plz                          | Imports[module=requests]
             shop/cart.py - which modules import it                | Imports[module=shop.cart]
+            which modules pull in shop.constants, before i rename a constant | Imports[module=shop.constants]
+            non-stdlib libs the shop imports, for the licence check | ThirdParty[]
+            imports of the networkx algorithms flow package       | Imports[module=flow]
             """)
     void theFilesThatImportAModuleStayImports(String question, String reading) {
         // "X imports?" and "imports of X" with X a module's name: the files importing X, as the earlier blind sets

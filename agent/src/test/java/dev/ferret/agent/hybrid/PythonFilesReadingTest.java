@@ -64,6 +64,14 @@ class PythonFilesReadingTest {
             could you tell me which .py files live in the net folder? | net
             What does the shop.net package consist of, module by module? | shop.net
             Find all Python files in shop/net and report how many there are. | shop/net
+            Which Python source files does the shop codebase contain? | *
+            I need a complete inventory of the Python files across the entire codebase. | *
+            before I refactor the activators, wich .py files live in the activation folder | activation
+            num of python files in net dir                        | net
+            Please show me what is in the shop.net package.       | shop/net
+            listing of the net folder, python only. thx           | net
+            Show the Python files contained in the net folder along with their sizes. | net
+            `net_utils` contents? just the .py ones               | net_utils
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);

@@ -74,6 +74,11 @@ class ReferencesReadingTest {
             self._cache, every place plz                          | _cache
             every place re.UNICODE shows up?                      | re.UNICODE
             a list of the lines where os.SEEK_END appears         | os.SEEK_END
+            List all occurrences of retryTimerCall, both where it is set and where it is checked. | retryTimerCall
+            sys.version_info checks - where r they                | sys.version_info
+            every place where the constant usmNoAuthProtocol appears outside its definition | usmNoAuthProtocol
+            grep for NoSuchItemError uses incl the except clauses | NoSuchItemError
+            socket.has_ipv6 - who checks it                       | socket.has_ipv6
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
@@ -102,6 +107,10 @@ class ReferencesReadingTest {
             classes w a commit method                             | ClassesWithMethod[method=commit]
             Show me all usages of the unchroot method.            | Callers[function=unchroot]
             find all references to the parse_config function      | Callers[function=parse_config]
+            files using defusedxml.ElementTree                    | Imports[module=defusedxml.ElementTree]
+            WebSocketProtocol.sendCloseFrame, which methods end up calling it | Callers[function=sendCloseFrame]
+            the SecurityModuleMemory class, which fiel is it in   | Definitions[name=SecurityModuleMemory]
+            DEFAULT_USER_AGENT - which file sets it               | Definitions[name=DEFAULT_USER_AGENT]
             """)
     void nearMissesKeepTheirReading(String question, String reading) {
         assertEquals(reading, classifier.analyze(question).intent().toString(), question);
@@ -114,6 +123,9 @@ class ReferencesReadingTest {
             why is Session used here
             Rename Session and update all usages
             explain RE_BINARY_DIFF regex pls, cant read it
+            does encode mutate the payload dict
+            template blows up on a missing var, how do i make it default to None
+            what's the actual value of snmpEngineID when the engine starts on my machine
             """)
     void notAListing(String question) {
         assertNotEquals(Intent.Kind.REFERENCES, classifier.analyze(question).intent().kind(), question);
