@@ -130,6 +130,9 @@ final class DetectImports extends Detect {
                     }
                 }
             }
+            if (i == 1 && Set.of("who", "what").contains(q.get(0).lower())) {
+                continue; // "who imports X": the files importing it
+            }
             if (!IMPORT_NOUNS.contains(q.get(i).norm()) && !(n.equals("import") && (i + 1 < q.size()
                     && Set.of("list", "lst", "statements", "statement", "lines", "section", "block").contains(q.get(i + 1).lower())
                     || i > 0 && Set.of("every", "each", "any", "all").contains(q.get(i - 1).lower())))) {
@@ -645,6 +648,11 @@ final class DetectImports extends Detect {
                 || last == 3 && Set.of("what", "who", "which").contains(q.get(0).lower())
                 && Set.of("depends", "depend", "relies", "rely").contains(q.get(1).lower())
                 && q.get(2).lower().equals("on"); // "What depends on invoke?"
+        if (importLast && q.get(last).text().matches("[A-Za-z_][\\w]*(?:/[A-Za-z_][\\w]*)*\\.py")) {
+            // "who imports pysnmp/smi/error.py": the module of that file
+            String module = q.get(last).text().replaceFirst("\\.py$", "").replaceFirst("/__init__$", "").replace('/', '.');
+            return new Candidate(new Intent.Imports(module), 8, false, "");
+        }
         if (importLast) {
             Word m = q.get(last);
             String module = moduleOf(m);

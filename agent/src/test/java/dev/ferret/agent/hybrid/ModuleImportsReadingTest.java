@@ -108,6 +108,7 @@ class ModuleImportsReadingTest {
             non-stdlib imports across the tests                   | ThirdParty[]
             list imports of requests plz                          | Imports[module=requests]
             shop/cart.py - which modules import it                | Imports[module=shop.cart]
+            who imports shop/cart.py                              | Imports[module=shop.cart]
             which modules pull in shop.constants, before i rename a constant | Imports[module=shop.constants]
             non-stdlib libs the shop imports, for the licence check | ThirdParty[]
             imports of the networkx algorithms flow package       | Imports[module=flow]
