@@ -697,6 +697,12 @@ final class ContextClause {
                 names.add(w);
             }
         }
+        if (names.size() == 2 && names.stream().filter(n -> n.indexOf('/') > 0).count() == 1) {
+            String path = names.stream().filter(n -> n.indexOf('/') > 0).findFirst().orElseThrow();
+            if (Pattern.compile("(?i)\\b(?:in|from|under|inside)\\s+" + Pattern.quote(path)).matcher(context).find()) {
+                names.remove(path); // "before i refactor the Authenticator class in auth/base": the class, in its home
+            }
+        }
         boolean replacing = REPLACING.matcher(context).find();
         if (names.isEmpty() && words.size() >= 2 && !replacing // "drop requests for httpx": two names, no guess
                 && List.of("of", "for", "on", "to").contains(words.get(words.size() - 2).toLowerCase(Locale.ROOT))) {

@@ -458,7 +458,7 @@ final class DetectFunctions extends Detect {
             "relies", "relying", "instantiate", "instantiates", "instantiating", "poke", "pokes", "consult",
             "consults", "check", "checks", "checking", "refs", "mess", "messes", "fiddle", "fiddles", "tinker",
             "tinkers", "modify", "modifies", "modifying", "mutate", "mutates", "assign", "assigns", "write", "writes",
-            "overwrite", "overwrites");
+            "overwrite", "overwrites", "grep");
     /** Use verbs of writing, which a yes-no question says of what a function does ("does encode mutate the payload"). */
     private static final Set<String> WRITE_USE = Set.of("modify", "modifies", "modifying", "mutate", "mutates", "assign",
             "assigns", "write", "writes", "overwrite", "overwrites");
@@ -466,7 +466,7 @@ final class DetectFunctions extends Detect {
             "would", "should", "might", "may");
     private static final Set<String> USED_WORDS = Set.of("used", "referenced", "accessed", "usage", "usages",
             "references", "refs", "occurrences", "touched", "mentioned", "mentions", "read", "instantiated", "consulted",
-            "appears", "appear", "occurs", "occur", "checks");
+            "appears", "appear", "occurs", "occur", "checks", "checked", "accesses", "lookups");
     /** Use words that are never said of calling a function ("who reads X", "what depends on X"). */
     private static final Set<String> DATA_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "refer", "refers", "referring", "referenced", "referencing", "reference",
@@ -477,7 +477,7 @@ final class DetectFunctions extends Detect {
     /** Use words of reading data, never of depending on a module ("who reads mdstore.classnames"). */
     private static final Set<String> READ_USE = Set.of("read", "reads", "reading", "readers", "access", "accesses",
             "accessing", "accessed", "touch", "touches", "touching", "touched", "poke", "pokes", "check", "checks",
-            "checking", "checked");
+            "checking", "checked", "consult", "consults", "consulted", "lookups", "grep");
     /** What a used name is said to be: "the Session class", "the DEFAULT_TIMEOUT constant". */
     private static final Set<String> REFERENCE_KIND = Set.of("class", "constant", "variable", "var", "global",
             "attribute", "attr", "object", "type", "setting", "flag", "enum", "singleton", "name", "symbol",
@@ -493,7 +493,7 @@ final class DetectFunctions extends Detect {
             "expression");
     /** What {@link #REFERENCE_KIND} skips, and the particles of "rely on", "poke at", "refer to". */
     private static final Set<String> VERB_SKIP = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
-            java.util.stream.Stream.of("at", "on", "upon", "to", "with")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            java.util.stream.Stream.of("at", "on", "upon", "to", "with", "for")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> REFERENCE_AUX = java.util.stream.Stream.concat(REFERENCE_KIND.stream(),
             java.util.stream.Stream.of("get", "gets", "got", "getting", "gotten", "being", "ever", "even", "actually", "still", "really",
                     "currently", "directly", "actualy", "acutally")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -581,7 +581,8 @@ final class DetectFunctions extends Detect {
             // each reading of the use word in turn: "usages of X", "X ... used", "uses X" ("every place that
             // references X": the word before is a noun, the name comes after)
             boolean useOf = n.equals("use") && i > 0 && i + 1 < q.size() && q.get(i + 1).norm().equals("of")
-                    && Set.of("every", "each", "any", "all", "the", "a", "one", "single").contains(q.get(i - 1).lower());
+                    && Set.of("every", "each", "any", "all", "the", "a", "one", "single", "make", "makes", "making")
+                    .contains(q.get(i - 1).lower()); // ("which modules make use of X")
             int usedFrom = i;
             while (USED_WORDS.contains(n) && usedFrom >= 2 && Set.of("or", "and", "/", "&").contains(q.get(usedFrom - 1).lower())
                     && WRITTEN.contains(q.get(usedFrom - 2).lower())) {
@@ -595,18 +596,22 @@ final class DetectFunctions extends Detect {
             shared.pronoun = -1;
             int[] places = {
                     (USE_NOUNS.contains(n) || useOf) && i + 1 < q.size() && Set.of("of", "to", "for").contains(q.get(i + 1).norm())
-                            ? after(i + 1, 4, false, nounSkip) : -1,
+                            ? after(i + 1, moduleLevel() > i ? 6 : 4, false, nounSkip) : -1, // ("the module-level logger X")
                     USED_WORDS.contains(n) ? scan(usedFrom, -1, 4, false, usedSkip) : -1,
                     USE_VERBS.contains(n) ? after(verbFrom, 4, false, verbSkip) : -1};
             useSaid |= useOf || isUseWord(n);
             for (int p : places) {
+                if (p >= 0 && p + 1 < q.size() && q.get(p).lower().equals("logger") && q.get(p + 1).code()) {
+                    p++; // "the module-level logger gen_log": the logger's name
+                }
                 Candidate c = p < 0 ? null : referenceAt(i, owned(p), n);
                 if (c != null) {
                     return c;
                 }
             }
             int topic = shared.pronoun > i || shared.pronoun >= 0 && shared.pronoun < i && USED_WORDS.contains(n)
-                    || pointedKind(i) ? topic() : -1; // "X - which files touch that attr" too
+                    || pointedKind(i) || USE_NOUNS.contains(n) && !(i + 1 < q.size() && Set.of("of", "to", "for")
+                    .contains(q.get(i + 1).norm())) ? topic() : -1; // "X - which files touch that attr", "X - every occurence"
             Candidate c = topic < 0 ? null : referenceAt(i, topic, n);
             if (c != null) {
                 return c; // "ResultCode class - where is it used": the name the question opens with
@@ -835,8 +840,11 @@ final class DetectFunctions extends Detect {
         }
         Word w = q.get(p);
         boolean before = p > 0 && DATA_KIND.contains(q.get(p - 1).norm()) || p > 1 && p == moduleLevel() + 2
+                || p > 2 && p == moduleLevel() + 3 && q.get(p - 1).lower().equals("logger") // "the module-level logger X"
                 || saidAsData(w.text());
-        boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm());
+        boolean after = p + 1 < q.size() && DATA_KIND.contains(q.get(p + 1).norm()) || p + 2 < q.size()
+                && q.get(p + 1).identifier() && !q.get(p + 1).code() && Set.of("constant", "const", "variable", "var", "flag",
+                "setting", "attribute", "attr").contains(q.get(p + 2).norm()); // "the ETERM error constant"
         boolean baseClass = p + 2 < q.size() && q.get(p + 1).norm().equals("base") && q.get(p + 2).norm().equals("class")
                 && Character.isUpperCase(w.text().charAt(0)); // "who references the MigrateOperation base class"
         if (p + 1 < q.size() && OTHER_KIND.contains(q.get(p + 1).norm()) && !baseClass) {
@@ -851,6 +859,9 @@ final class DetectFunctions extends Detect {
                 && (!REFERENCE_KIND.contains(w.lower()) || before && after); // "the module-level registry object"
         String t = w.text();
         boolean stdlib = t.indexOf('.') > 0 && dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')));
+        data |= !stdlib && w.identifier() && !w.parens() && !w.at() && t.matches("[a-z_]\\w*\\.[A-Z]\\w*[a-z]\\w*")
+                && Set.of("usages", "usage", "references", "refs", "occurrences", "occurrence", "occurences", "occurence",
+                "mentions").contains(n); // "falcon.WebSocketPayloadType usages?" (not "files using defusedxml.ElementTree")
         data |= t.indexOf('.') > 0 && w.identifier() && !w.parens() && !w.at() && READ_USE.contains(n)
                 && q.words.stream().noneMatch(x -> x.lower().startsWith("import"))
                 && (!stdlib && !knownModule(t) || stdlib && !Lexicon.SUBMODULES.contains(t.toLowerCase(java.util.Locale.ROOT))

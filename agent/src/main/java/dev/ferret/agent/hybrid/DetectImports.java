@@ -93,9 +93,12 @@ final class DetectImports extends Detect {
                     && i >= 2 && (whBefore(i - 2) || Set.of("everything", "anything", "all").contains(q.get(i - 2).lower()))
                     // not "check if toml is imported in cli/": the files importing toml there
                     || IMPORTED_NOUNS.contains(q.get(i - 1).lower()) || Set.of("what", "everything").contains(q.get(i - 1).lower()))
-                    && Set.of("in", "by", "inside", "within", "into", "across", "throughout", "under")
-                    .contains(q.get(i + 1).lower()) && !EXTERNAL.matcher(q.original).find()) {
+                    && (Set.of("in", "by", "inside", "within", "into", "across", "throughout", "under")
+                    .contains(q.get(i + 1).lower()) || q.phrase("at", "the", "top", "of")) && !EXTERNAL.matcher(q.original).find()) {
                 int at = i + 2;
+                if (q.get(i + 1).lower().equals("at") && i + 4 < q.size() && q.get(i + 4).lower().equals("of")) {
+                    at = i + 5; // "whats imported at the top of X"
+                }
                 if (at + 2 < q.size() && Set.of("the", "all").contains(q.get(at).lower())
                         && Set.of("files", "modules", "code").contains(q.get(at + 1).lower())
                         && Set.of("in", "under", "inside", "of").contains(q.get(at + 2).lower())) {
@@ -106,9 +109,28 @@ final class DetectImports extends Detect {
                     return candidate(place);
                 }
             }
+            if (n.equals("imported") && i + 2 == q.size() && q.get(i + 1).lower().equals("there")) {
+                for (int b = i - 1; b >= 0; b--) {
+                    if (pathLike(q.get(b))) {
+                        return candidate(new int[] {b, b}); // "_codec3.py what gets imported there"
+                    }
+                }
+            }
             // "everything that anyio/_backends/_trio.py imports", "what the pgen2 folder pulls in", "list what it imports"
             if (importVerbAt(i) && i > 0 && !Set.of("does", "do", "did").contains(q.get(i - 1).lower()) && !fromAfter(i)) {
                 int[] place = subjectBefore(i);
+                if (place == null && i == 1 && bareName(q.get(0)) && i + 1 < q.size()
+                        && Set.of("what", "wat", "which").contains(q.get(i + 1).lower()) && (i + 2 == q.size()
+                        || Set.of("exactly", "pls", "please", "plz", "now").contains(q.get(i + 2).lower()))) {
+                    return candidate(new int[] {0, 0}); // "i18n imports what exactly"
+                }
+                if (place != null) {
+                    for (int b = place[0] - 2; b >= Math.max(0, place[0] - 5); b--) {
+                        if (IMPORTED_NOUNS.contains(q.get(b).lower()) && whBefore(b) && q.get(b + 1).lower().equals("the")) {
+                            return candidate(place); // "which modules the test helper file a/b.py pulls in"
+                        }
+                    }
+                }
                 if (place != null) {
                     int before = (place.length > 2 ? place[2] : place[0]) - 1; // "what it imports": before the pointer
                     if (before >= 0 && q.get(before).lower().equals("the")) {
@@ -123,9 +145,10 @@ final class DetectImports extends Detect {
                     }
                     int next = i + (Set.of("pull", "pulls", "bring", "brings", "depend", "depends", "rely", "relies")
                             .contains(q.get(i).lower()) ? 2 : 1);
-                    if (next < q.size() && Set.of("what", "wat", "which").contains(q.get(next).lower())
+                    if (next < q.size() && Set.of("what", "wat", "which", "wich").contains(q.get(next).lower())
                             && (next + 1 == q.size() || Set.of("exactly", "pls", "please", "plz", "now", "again")
-                            .contains(q.get(next + 1).lower()))) {
+                            .contains(q.get(next + 1).lower()) || IMPORTED_NOUNS.contains(q.get(next + 1).norm())
+                            && next + 2 == q.size())) { // "flavors.py depends on wich modules"
                         return candidate(place); // "eventlet/patcher.py imports what exactly"
                     }
                 }
@@ -145,6 +168,10 @@ final class DetectImports extends Detect {
                 noun = j - 1;
             }
             boolean madeBy = false;
+            if (j + 3 < q.size() && q.get(j).lower().equals("at") && q.get(j + 1).lower().equals("the")
+                    && q.get(j + 2).lower().equals("top") && q.get(j + 3).lower().equals("of")) {
+                j += 3; // "the import statements at the top of X"
+            }
             if (j + 1 < q.size() && Set.of("declared", "made", "done", "performed", "written", "found", "present",
                     "contained", "located").contains(q.get(j).lower())
                     && Set.of("by", "in", "inside", "within").contains(q.get(j + 1).lower())) {
@@ -197,6 +224,9 @@ final class DetectImports extends Detect {
             // "cli.py's imports", "tenacity/__init__.py imports??", "before_sleep.py deps", "black/debug.py imports -
             // need them for a diagram"; not "passlib.exc imports?" (the files importing it, as the earlier sets read it)
             int[] place = subjectBefore(i);
+            if (place == null && i == 1 && noun > i && bareName(q.get(0)) && noun + 1 >= q.size()) {
+                place = new int[] {0, 0, 0}; // "errorhandler import list": a name, then its import list
+            }
             boolean asked = place != null && place[0] > 0 && dottedModule(q.get(place[0]))
                     && (LISTING_VERBS.contains(q.get(place[0] - 1).lower()) || place[0] > 1
                     && LISTING_VERBS.contains(q.get(place[0] - 2).lower()) && Set.of("me", "the", "all").contains(q.get(place[0] - 1).lower()));
@@ -386,9 +416,16 @@ final class DetectImports extends Detect {
         if (pathLike(w) && !l.startsWith("*") || dottedModule(w)) {
             return true;
         }
+        if (!w.identifier() && w.text().matches("[A-Za-z_][\\w]*(?:-[\\w]+)+") && j + 1 < q.size() && folderNoun(q.get(j + 1))) {
+            return true; // "the adv-svcs folder"
+        }
         if (!w.identifier() || w.at() || w.parens() || l.startsWith("__") && l.endsWith("__") // "whats in __all__"
                 || FILE_LISTING_WORDS.contains(l)) {
             return false;
+        }
+        if (j > 0 && j + 1 < q.size() && Set.of("has", "does").contains(q.get(j - 1).lower()) && Set.of("got", "have",
+                "hold", "contain", "include").contains(q.get(j + 1).lower()) && !Lexicon.ENGLISH_STOP.contains(l)) {
+            return true; // "how many modules has glacier got"
         }
         return j + 1 < q.size() && (folderNoun(q.get(j + 1)) || Set.of("contents", "content").contains(q.get(j + 1).lower())
                 && (w.code() || j == 0)) // "`httpx_client` contents?"
@@ -457,11 +494,23 @@ final class DetectImports extends Detect {
 
     /** A wh-word at {@code k}, or before nouns of what is imported: "what", "wat", "which packages and modules". */
     private boolean whBefore(int k) {
-        while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || Set.of("and", "or", "&", "import", "statements",
+        while (k > 0 && (IMPORTED_NOUNS.contains(q.get(k).lower()) || IMPORTED_NOUNS.contains(q.get(k).norm())
+                || misspeltAs(q.get(k), IMPORTED_NOUNS) != null || Set.of("and", "or", "&", "import", "statements",
                 "statement", "other").contains(q.get(k).lower()))) {
             k--;
         }
         return Lexicon.WH.contains(q.get(k).norm()) || Set.of("wat", "wht", "waht", "whta").contains(q.get(k).lower());
+    }
+
+    /** Files or modules importing a file named by its path: "files that pull in a/b.py", "modules importing a/b.py". */
+    private static final java.util.regex.Pattern PULLED_FILE = java.util.regex.Pattern.compile("(?i)\\b(?:files?|modules?|who)"
+            + "\\s+(?:that\\s+|which\\s+)?(?:import|imports|importing|pull\\s+in|pulls\\s+in|pulling\\s+in)\\s+`?"
+            + "([A-Za-z_]\\w*(?:/[A-Za-z_]\\w*)+)\\.py\\b");
+
+    /** A bare name that can be a module of the project: no known library's, no grammar word. */
+    private boolean bareName(Word w) {
+        return w.identifier() && !w.at() && !w.parens() && !knownModule(w.text()) && !Lexicon.STOP.contains(w.lower())
+                && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !Lexicon.WH.contains(w.norm()) && !Lexicon.cue(w.lower());
     }
 
     /** Verbs that ask for a listing: "list imports X", "show me X imports". */
@@ -648,6 +697,12 @@ final class DetectImports extends Detect {
                 || last == 3 && Set.of("what", "who", "which").contains(q.get(0).lower())
                 && Set.of("depends", "depend", "relies", "rely").contains(q.get(1).lower())
                 && q.get(2).lower().equals("on"); // "What depends on invoke?"
+        java.util.regex.Matcher pulled = PULLED_FILE.matcher(q.original);
+        if (pulled.find()) {
+            // "files that pull in falcon/util/sync.py": the module of that file
+            return new Candidate(new Intent.Imports(pulled.group(1).replaceFirst("/__init__$", "").replace('/', '.')), 8,
+                    false, "");
+        }
         if (importLast && q.get(last).text().matches("[A-Za-z_][\\w]*(?:/[A-Za-z_][\\w]*)*\\.py")) {
             // "who imports pysnmp/smi/error.py": the module of that file
             String module = q.get(last).text().replaceFirst("\\.py$", "").replaceFirst("/__init__$", "").replace('/', '.');

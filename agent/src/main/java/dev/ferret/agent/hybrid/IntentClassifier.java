@@ -122,6 +122,18 @@ public final class IntentClassifier {
             return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
         c = nameHome(c, question);
+        if (c.intent() instanceof Intent.PythonFiles f && f.place().equals(Intent.ALL) && question != null) {
+            java.util.regex.Matcher folder = FOLDER_PATH.matcher(question);
+            if (folder.find()) {
+                String path = folder.group(1);
+                if (!folder.find()) {
+                    // "dynamic routing stuff: a/b/c - list the files w/ sizes": the one folder the question names
+                    List<String> notes = new ArrayList<>(c.notes());
+                    notes.add("read '" + path + "' as the folder asked about");
+                    c = new Classification(new Intent.PythonFiles(path), path, c.score(), true, notes);
+                }
+            }
+        }
         if (c.intent() instanceof Intent.Imports im && c.path() != null && c.path().endsWith(".py")
                 && c.path().substring(0, c.path().length() - 3).replaceFirst("/__init__$", "").replace('/', '.')
                 .equals(im.module())) {
@@ -217,6 +229,10 @@ public final class IntentClassifier {
         return c;
     }
 
+    /** A folder's path: words joined by slashes, not a file's. */
+    private static final java.util.regex.Pattern FOLDER_PATH = java.util.regex.Pattern.compile(
+            "(?<![\\w./*-])([A-Za-z_][\\w-]*(?:/[A-Za-z_][\\w-]*)+)/?(?![\\w./-])");
+
     /** Two things set against each other. */
     private static final java.util.regex.Pattern VERSUS = java.util.regex.Pattern.compile("\\b(?:vs\\.?|versus)(?=\\s)",
             java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -283,6 +299,12 @@ public final class IntentClassifier {
                     continue;
                 }
                 Intent alone = analyzeOnce(a.clause()).intent();
+                String[] said = a.clause().strip().split("\\s+");
+                if (Lexicon.COMMAND.contains(said[0].toLowerCase(Locale.ROOT)) && said.length >= 3
+                        && java.util.Arrays.stream(said).anyMatch(x -> x.matches(".*[_.`(].*|.*[a-z][A-Z].*"))
+                        && question.strip().startsWith(a.clause().strip())) { // (a remark, a label, is context)
+                    continue; // "rename X to Y pls, across all files": the clause is the request, a change
+                }
                 if (alone instanceof Intent.Unknown || alone.equals(rest.intent())) {
                     // the clause alone asks nothing, or asks the same ("properties (like getters in C#)")
                     List<String> notes = new ArrayList<>(rest.notes());

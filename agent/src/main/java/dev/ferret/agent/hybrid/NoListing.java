@@ -301,6 +301,13 @@ final class NoListing {
     private static final Set<String> SUPERLATIVES = Set.of("most", "longest", "shortest", "biggest", "largest",
             "smallest", "fewest", "least", "slowest", "fastest", "highest", "lowest", "deepest", "oldest", "newest",
             "heaviest", "busiest", "worst", "best", "hottest", "costliest", "priciest");
+    /** Files of a type other than Python's, said by the type's name: "json files", "yaml configs". */
+    private static final java.util.regex.Pattern OTHER_FILES = java.util.regex.Pattern.compile("(?i)(?<![\\w.])(?:json|ya?ml|"
+            + "toml|ini|cfg|csv|txt|markdown|md|html|xml|js|css|rst|sh|pyi)\\s+(?:files?|configs?|docs?)\\b");
+    /** Unused imports, which the listing of imports does not tell apart. */
+    private static final java.util.regex.Pattern UNUSED_IMPORTS = java.util.regex.Pattern.compile("(?i)\\bunused\\s+imports?\\b|"
+            + "\\bimports?\\b[^?.]{0,40}\\b(?:unused|never\\s+used|not\\s+used)\\b");
+
     /** What follows "git" when it names the history, not a package of that name ("git log", not "the git package"). */
     private static final Set<String> GIT_HISTORY = Set.of("blame", "log", "logs", "history", "diff", "diffs", "show",
             "annotate", "bisect", "status", "commit", "commits", "shortlog", "reflog", "tag", "tags");
@@ -337,6 +344,9 @@ final class NoListing {
      * because of a skip marker" is the skipped tests.
      */
     static boolean beyondSearch(Question q) {
+        if (OTHER_FILES.matcher(q.original).find() || UNUSED_IMPORTS.matcher(q.original).find()) {
+            return true; // "json files in the repo?", "unused imports in utils.py?": no search of the Python source
+        }
         boolean skipWords = q.words.stream().anyMatch(w -> w.lower().startsWith("skip") || w.lower().equals("disabled"));
         for (int i = 0; i < q.size(); i++) {
             Word w = q.get(i);

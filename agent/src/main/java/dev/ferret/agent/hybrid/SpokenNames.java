@@ -964,6 +964,13 @@ final class SpokenNames {
             // "funcs using removals.removed_property": a decorator here, applied and never called, so what it decorates
             return reread(c, new Intent.FunctionsByDecorator(f.function()));
         }
+        if (c.intent() instanceof Intent.Callers f && (f.function().startsWith("self.") || f.function().startsWith("cls."))
+                && f.function().indexOf('.', 5) < 0 && !question.contains(f.function() + "(")
+                && !roles.getOrDefault(f.function().substring(f.function().indexOf('.') + 1), EnumSet.noneOf(Role.class))
+                .contains(Role.DEFINED_FUNCTION) && !CALL_WORD.matcher(question).find()) {
+            // "where is self._unprepared_middleware used": an attribute no def here names, so data
+            return reread(c, new Intent.References(f.function().substring(f.function().indexOf('.') + 1)));
+        }
         if (c.intent() instanceof Intent.Callers f && USE_WORD.matcher(question).find() && !CALL_WORD.matcher(question).find()) {
             String last = f.function().substring(f.function().lastIndexOf('.') + 1);
             EnumSet<Role> r = roles.getOrDefault(last, EnumSet.noneOf(Role.class));

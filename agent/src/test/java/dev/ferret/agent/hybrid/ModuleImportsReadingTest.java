@@ -86,6 +86,14 @@ class ModuleImportsReadingTest {
             _plugins dir imports, all files in it                 | _plugins
             adding a new lint rule, checks.py's imports atm?      | checks.py
             tz folder imports, need them for a dependancy diagram | tz
+            Find the import statements at the top of shop/net/wire.py. | shop/net/wire.py
+            i18n imports what exactly                             | i18n
+            cart.py depends on wich modules                       | cart.py
+            quick q: whats imported at the top of shop/tests/test_cart.py | shop/tests/test_cart.py
+            before i refactor cart.py - which moduels does it pull in? | cart.py
+            errorhandler import list                              | errorhandler
+            Could you tell me which modules the test helper file shop/tests/base.py pulls in? | shop/tests/base.py
+            for the review - _codec3.py what gets imported there  | _codec3.py
             """)
     void whatAPlaceImports(String question, String place) {
         assertEquals(new Intent.ModuleImports(place), classifier.analyze(question).intent(), question);
@@ -112,6 +120,7 @@ class ModuleImportsReadingTest {
             which modules pull in shop.constants, before i rename a constant | Imports[module=shop.constants]
             non-stdlib libs the shop imports, for the licence check | ThirdParty[]
             imports of the networkx algorithms flow package       | Imports[module=flow]
+            files that pull in shop/util/sync.py                  | Imports[module=shop.util.sync]
             """)
     void theFilesThatImportAModuleStayImports(String question, String reading) {
         // "X imports?" and "imports of X" with X a module's name: the files importing X, as the earlier blind sets
@@ -129,6 +138,8 @@ class ModuleImportsReadingTest {
             can we drop the unused imports in cli.py
             swap the requests imports in cart.py for httpx pls
             did cart.py always import requests? history pls
+            unused imports in shop/utils.py? want to clean up before merge
+            Which imports in shop/util.py are unused and could be removed?
             """)
     void changesAndJudgementsOfImportsAreNoListing(String question) {
         assertNotEquals(Intent.Kind.MODULE_IMPORTS, classifier.analyze(question).intent().kind(), question);

@@ -72,6 +72,9 @@ class PythonFilesReadingTest {
             listing of the net folder, python only. thx           | net
             Show the Python files contained in the net folder along with their sizes. | net
             `net_utils` contents? just the .py ones               | net_utils
+            how many modules has net got                          | net
+            How many Python files does the adv-svcs folder hold?  | adv-svcs
+            dynamic routing stuff: shop/net/routing - list the files w/ sizes | shop/net/routing
             """)
     void theFilesOfAPlace(String question, String place) {
         assertEquals(new Intent.PythonFiles(place), classifier.analyze(question).intent(), question);
@@ -105,6 +108,8 @@ class PythonFilesReadingTest {
             list all yaml files
             which files changed last week
             what is in it
+            json files in the repo?
+            rename _cached_route to _route_cache pls, across all files
             """)
     void notTheListingOfPythonFiles(String question) {
         assertNotEquals(Intent.Kind.PYTHON_FILES, classifier.analyze(question).intent().kind(), question);

@@ -79,6 +79,15 @@ class ReferencesReadingTest {
             every place where the constant usmNoAuthProtocol appears outside its definition | usmNoAuthProtocol
             grep for NoSuchItemError uses incl the except clauses | NoSuchItemError
             socket.has_ipv6 - who checks it                       | socket.has_ipv6
+            PYPY flag - where does it get checked                 | PYPY
+            shop.PaymentKind usages? the card vs cash enum        | PaymentKind
+            In which files is keyword.kwlist consulted?           | keyword.kwlist
+            grep os.environ across the lib, want to see every env var lookup | os.environ
+            before i refactor the Authenticator class in auth/base - where else does it get used | Authenticator
+            attrsettr.AttributeSetter - every occurence outside its own file pls | AttributeSetter
+            In which places does the code use the ETERM error constant? | ETERM
+            Which modules make use of the module-level logger gen_log? | gen_log
+            self.zap_socket accesses, all of them                 | zap_socket
             """)
     void usesOfANameThatIsNoFunctionOrModule(String question, String name) {
         assertEquals(new Intent.References(name), classifier.analyze(question).intent(), question);
