@@ -306,7 +306,7 @@ final class NoListing {
             + "toml|ini|cfg|csv|txt|markdown|md|html|xml|js|css|rst|sh|pyi)\\s+(?:files?|configs?|docs?)\\b");
     /** Unused imports, which the listing of imports does not tell apart. */
     private static final java.util.regex.Pattern UNUSED_IMPORTS = java.util.regex.Pattern.compile("(?i)\\bunused\\s+imports?\\b|"
-            + "\\bimports?\\b[^?.]{0,40}\\b(?:unused|never\\s+used|not\\s+used)\\b");
+            + "\\bimports?\\b[^?]{0,40}?\\b(?:unused|never\\s+used|not\\s+used)\\b");
 
     /** What follows "git" when it names the history, not a package of that name ("git log", not "the git package"). */
     private static final Set<String> GIT_HISTORY = Set.of("blame", "log", "logs", "history", "diff", "diffs", "show",
