@@ -80,7 +80,7 @@ final class Antecedent {
             // "saml2/validate.py - which modules import it": the module of the file, which is what is imported
             Matcher f = PY_PATH.matcher(before);
             while (f.find()) {
-                String module = f.group(1).replaceFirst("/__init__$", "").replace('/', '.');
+                String module = Detect.moduleOfPath(f.group(1));
                 if (!names.contains(module)) {
                     names.add(module);
                 }

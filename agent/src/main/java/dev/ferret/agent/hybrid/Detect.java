@@ -465,6 +465,24 @@ abstract sealed class Detect permits DetectClasses, DetectMembers, DetectFunctio
         return false;
     }
 
+    /** {@code words} and {@code more}, unmodifiable. */
+    static Set<String> plus(Set<String> words, String... more) {
+        Set<String> out = new java.util.HashSet<>(words);
+        out.addAll(java.util.Arrays.asList(more));
+        return Set.copyOf(out);
+    }
+
+    /** The module of a Python file's path: "a/b.py" and "a/b" are {@code a.b}, "a/__init__.py" is {@code a}. */
+    static String moduleOfPath(String path) {
+        return path.replaceFirst("\\.py$", "").replaceFirst("/__init__$", "").replace('/', '.');
+    }
+
+    /** Whether a dotted name is held by a standard-library module ("os.environ", "socket.has_ipv6"). */
+    static boolean standardHolder(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot > 0 && dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(dotted.substring(0, dot));
+    }
+
     static boolean knownModule(String m) {
         if (m == null) {
             return false;

@@ -176,15 +176,15 @@ final class DetectErrors extends Detect {
     private static final Set<String> BARE = Set.of("bare", "naked", "catch-all", "catchall", "blanket", "untyped",
             "unqualified", "generic", "plain", "empty", "unspecified", "typeless");
 
+    /** Except clauses said to be included in a listing of something else. */
+    private static final java.util.regex.Pattern INCLUDED_CLAUSES = java.util.regex.Pattern.compile("(?i)\\b(?:incl\\.?|"
+            + "including|plus)\\s+(?:the\\s+|all\\s+)?(?:except|catch|try)\\s+(?:clauses?|blocks?)\\b");
+
     /**
      * Except clauses: those naming an exception ("where is ValueError caught", "who handles KeyError", "except
      * OSError blocks") and bare ones ("bare excepts", "naked except clauses", "except: without a type"). Not the
      * places that raise it; not an exception class named without a verb of catching.
      */
-    /** Except clauses said to be included in a listing of something else. */
-    private static final java.util.regex.Pattern INCLUDED_CLAUSES = java.util.regex.Pattern.compile("(?i)\\b(?:incl\\.?|"
-            + "including|plus)\\s+(?:the\\s+|all\\s+)?(?:except|catch|try)\\s+(?:clauses?|blocks?)\\b");
-
     Candidate handlers() {
         if (INCLUDED_CLAUSES.matcher(q.original).find()) {
             return null; // "NoSuchInstanceError uses incl the except clauses": the uses, the clauses among them

@@ -755,12 +755,6 @@ final class DetectFunctions extends Detect {
         return -1;
     }
 
-    private static Set<String> plus(Set<String> words, String... more) {
-        Set<String> out = new java.util.HashSet<>(words);
-        out.addAll(java.util.Arrays.asList(more));
-        return out;
-    }
-
     /**
      * A use question whose name is out of the use word's reach but said to be data: "where is the previous_id
      * attribute of a message read", "where is the module-level _regexp_cache dictionary in lexer.py used", "the
@@ -858,7 +852,7 @@ final class DetectFunctions extends Detect {
                 && !Lexicon.ENGLISH_STOP.contains(w.lower()) && !knownModule(w.text())
                 && (!REFERENCE_KIND.contains(w.lower()) || before && after); // "the module-level registry object"
         String t = w.text();
-        boolean stdlib = t.indexOf('.') > 0 && dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')));
+        boolean stdlib = standardHolder(t);
         data |= !stdlib && w.identifier() && !w.parens() && !w.at() && t.matches("[a-z_]\\w*\\.[A-Z]\\w*[a-z]\\w*")
                 && Set.of("usages", "usage", "references", "refs", "occurrences", "occurrence", "occurences", "occurence",
                 "mentions").contains(n); // "falcon.WebSocketPayloadType usages?" (not "files using defusedxml.ElementTree")
@@ -906,8 +900,7 @@ final class DetectFunctions extends Detect {
             return true;
         }
         int dot = t.lastIndexOf('.');
-        if (dot > 0 && w.identifier() && !w.parens() && !w.at() && !isTag(w)
-                && !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(t.substring(0, t.indexOf('.')))) {
+        if (dot > 0 && w.identifier() && !w.parens() && !w.at() && !isTag(w) && !standardHolder(t)) {
             // "self._doccount", "mdstore.classnames", "whoosh.analysis.filters.STOP_WORDS": an attribute or a
             // module's name, said with what holds it
             String last = t.substring(dot + 1);

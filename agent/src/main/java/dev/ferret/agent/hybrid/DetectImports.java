@@ -17,8 +17,10 @@ final class DetectImports extends Detect {
 
     /** Nouns of a folder, in either reading below: "the tests folder", "the utils package". */
     private static final Set<String> FOLDER_WORDS = Set.of("package", "pkg", "folder", "dir", "directory", "subpackage");
+    /** Nouns of a folder that is never a module: "the hubs folder" (not "the X package", which may be imported). */
+    private static final Set<String> FOLDER_ONLY = Set.of("folder", "dir", "directory", "subfolder", "subdirectory");
     /** Nouns that make the word before them a place: "the cli module", "the utils package", "the tests folder". */
-    private static final Set<String> PLACE_NOUNS = union(FOLDER_WORDS, "module", "file", "submodule", "script");
+    private static final Set<String> PLACE_NOUNS = plus(FOLDER_WORDS, "module", "file", "submodule", "script");
     /** Nouns of what a place imports: "which modules does X import". */
     private static final Set<String> IMPORTED_NOUNS = Set.of("modules", "module", "packages", "package", "libraries",
             "library", "libs", "lib", "deps", "dependencies", "imports", "things", "stuff", "names", "classes", "functions");
@@ -194,8 +196,10 @@ final class DetectImports extends Detect {
                     && Set.of("in", "under", "inside", "of").contains(q.get(at + 2).lower())) {
                 at += 3; // "the import statements in the files of the pyroute2/dhcp folder"
             }
-            int[] ofPlace = !prepWord.equals("of") ? null : place(j + 1, false) != null ? place(j + 1, false)
-                    : j + 1 < q.size() && q.get(j + 1).code() && q.get(j + 1).identifier() ? new int[] {j + 1, j + 1} : null;
+            int[] ofPlace = prepWord.equals("of") ? place(j + 1, false) : null;
+            if (ofPlace == null && prepWord.equals("of") && j + 1 < q.size() && q.get(j + 1).code() && q.get(j + 1).identifier()) {
+                ofPlace = new int[] {j + 1, j + 1}; // "imports of _cryptography_rsa": a name written as code
+            }
             boolean external = EXTERNAL.matcher(q.original).find();
             boolean inside = Set.of("in", "inside", "within").contains(prepWord) || noun > i
                     || Set.of("across", "throughout").contains(prepWord) && !external // "imports across the workers package"
@@ -210,8 +214,8 @@ final class DetectImports extends Detect {
                     || ofPlace != null && i > 0 && LISTING_VERBS.contains(q.get(i - 1).lower()) && !external
                     && !knownModule(q.get(ofPlace[0]).text())
                     // "imports of the hubs folder", "imports of the locations pkg": a folder imports nothing itself
-                    || ofPlace != null && ofPlace[1] > ofPlace[0] && !external && (Set.of("folder", "dir", "directory",
-                    "subfolder", "subdirectory").contains(q.get(ofPlace[1]).norm()) || Set.of("package", "pkg", "subpackage")
+                    || ofPlace != null && ofPlace[1] > ofPlace[0] && !external && (FOLDER_ONLY.contains(q.get(ofPlace[1]).norm())
+                    || Set.of("package", "pkg", "subpackage")
                     .contains(q.get(ofPlace[1]).norm()) && ofPlace[1] == ofPlace[0] + 1 && q.get(ofPlace[0]).text().indexOf('.') < 0
                     && !knownModule(q.get(ofPlace[0]).text())); // (not "imports of the a.b package": the files importing it)
             int[] after = place(at, false);
@@ -230,8 +234,8 @@ final class DetectImports extends Detect {
             boolean asked = place != null && place[0] > 0 && dottedModule(q.get(place[0]))
                     && (LISTING_VERBS.contains(q.get(place[0] - 1).lower()) || place[0] > 1
                     && LISTING_VERBS.contains(q.get(place[0] - 2).lower()) && Set.of("me", "the", "all").contains(q.get(place[0] - 1).lower()));
-            boolean folder = place != null && place[1] > place[0] && Set.of("folder", "dir", "directory", "subfolder",
-                    "subdirectory").contains(q.get(place[1]).norm()); // "tz folder imports": no module is imported so
+            boolean folder = place != null && place[1] > place[0]
+                    && FOLDER_ONLY.contains(q.get(place[1]).norm()); // "tz folder imports": no module is imported so
             if (place != null && (asked || folder || pathLike(q.get(place[0])) || place.length > 2 || q.get(place[0]).possessive()
                     || q.get(place[1]).possessive() || noun > i || !n.equals("imports")) && (noun + 1 >= q.size() || q.afterDash(noun + 1) || q.afterComma(noun + 1)
                     || Set.of("pls", "please", "plz", "thx", "thanks", "need", "needed", "for", "only", "here", "list",
@@ -270,7 +274,7 @@ final class DetectImports extends Detect {
     private static final java.util.regex.Pattern OTHER_FILE_TYPE = java.util.regex.Pattern.compile(
             "(?i)(?:^|[\\s(])\\*?\\.(?!py\\b)[a-z0-9]{1,6}\\s+(?:files?|modules?)\\b|\\bpyi\\s+(?:files|stubs)\\b");
     /** Nouns of a place the files are in: "the tests folder", "the requests package". */
-    private static final Set<String> FOLDER_NOUNS = union(FOLDER_WORDS, "folders", "subfolder", "subdirectory", "subdir",
+    private static final Set<String> FOLDER_NOUNS = plus(FOLDER_WORDS, "folders", "subfolder", "subdirectory", "subdir",
             "tree");
     /** Every other word a listing of files may say; any word outside these asks for something else. */
     private static final Set<String> FILE_LISTING_WORDS = Set.of("list", "lst", "show", "me", "give", "get", "print",
@@ -301,8 +305,8 @@ final class DetectImports extends Detect {
         int noun = -1;
         for (int i = 0; i < q.size() && noun < 0; i++) {
             Word w = q.get(i);
-            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : misspeltAs(w, FILE_NOUNS) != null
-                    ? misspeltAs(w, FILE_NOUNS) : w.norm(); // "fiels", "fils"
+            String misspelt = FILE_NOUNS.contains(w.lower()) ? null : misspeltAs(w, FILE_NOUNS);
+            String l = FILE_NOUNS.contains(w.lower()) ? w.lower() : misspelt != null ? misspelt : w.norm(); // "fiels", "fils"
             if (FILE_NOUNS.contains(l) && !w.code() && (!Set.of("file", "module", "modul").contains(l) || i > 0
                     && FILE_QUALIFIERS.contains(q.get(i - 1).norm()))) {
                 noun = i; // "every python module", not "the cli module"
@@ -700,13 +704,11 @@ final class DetectImports extends Detect {
         java.util.regex.Matcher pulled = PULLED_FILE.matcher(q.original);
         if (pulled.find()) {
             // "files that pull in falcon/util/sync.py": the module of that file
-            return new Candidate(new Intent.Imports(pulled.group(1).replaceFirst("/__init__$", "").replace('/', '.')), 8,
-                    false, "");
+            return new Candidate(new Intent.Imports(moduleOfPath(pulled.group(1))), 8, false, "");
         }
         if (importLast && q.get(last).text().matches("[A-Za-z_][\\w]*(?:/[A-Za-z_][\\w]*)*\\.py")) {
             // "who imports pysnmp/smi/error.py": the module of that file
-            String module = q.get(last).text().replaceFirst("\\.py$", "").replaceFirst("/__init__$", "").replace('/', '.');
-            return new Candidate(new Intent.Imports(module), 8, false, "");
+            return new Candidate(new Intent.Imports(moduleOfPath(q.get(last).text())), 8, false, "");
         }
         if (importLast) {
             Word m = q.get(last);
@@ -1350,9 +1352,4 @@ final class DetectImports extends Detect {
         return new Candidate(new Intent.EntryPoints(), 8, false, "");
     }
 
-    private static Set<String> union(Set<String> base, String... more) {
-        Set<String> all = new java.util.HashSet<>(base);
-        all.addAll(List.of(more));
-        return Set.copyOf(all);
-    }
 }

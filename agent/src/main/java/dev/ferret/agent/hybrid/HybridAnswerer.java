@@ -50,13 +50,7 @@ public final class HybridAnswerer {
         long t1 = System.nanoTime();
         // the repository's names said as words: this reads (and the first time scans) the repository, so its time
         // is the plan's, not the classifier's
-        c = IntentClassifier.nameHome(spokenNames(index).read(classifier, question, c), question);
-        if (c.intent() instanceof Intent.References r && r.name().indexOf('.') > 0
-                && index.project().isModule(r.name().substring(0, r.name().indexOf('.')))) {
-            // "zmq.POLLIN usage list" in zmq itself: the project's own name, wherever it is used
-            c = new Classification(new Intent.References(r.name().substring(r.name().lastIndexOf('.') + 1)), c.path(),
-                    c.score(), c.uncertain(), c.notes());
-        }
+        c = IntentClassifier.nameHome(spokenNames(index).read(classifier, question, c), question, index.project()::isModule);
         Intent intent = c.intent();
         long tNames = System.nanoTime();
         if (intent instanceof Intent.Unknown) {

@@ -121,7 +121,7 @@ public final class IntentClassifier {
             // "any classes built on ABC or declaring abstract methods?": the abstract classes, which that search finds
             return new Classification(new Intent.AbstractClasses(), c.path(), c.score(), c.uncertain(), c.notes());
         }
-        c = nameHome(c, question);
+        c = nameHome(c, question, holder -> false);
         if (c.intent() instanceof Intent.PythonFiles f && f.place().equals(Intent.ALL) && question != null) {
             java.util.regex.Matcher folder = FOLDER_PATH.matcher(question);
             if (folder.find()) {
@@ -135,8 +135,7 @@ public final class IntentClassifier {
             }
         }
         if (c.intent() instanceof Intent.Imports im && c.path() != null && c.path().endsWith(".py")
-                && c.path().substring(0, c.path().length() - 3).replaceFirst("/__init__$", "").replace('/', '.')
-                .equals(im.module())) {
+                && Detect.moduleOfPath(c.path()).equals(im.module())) {
             // "saml2/validate.py - which modules import it": the files importing that module, not a search inside it
             c = new Classification(c.intent(), null, c.score(), c.uncertain(), c.notes());
         }
@@ -196,9 +195,10 @@ public final class IntentClassifier {
     /**
      * A use question's name as it is searched for ("self._doccount" is the attribute {@code _doccount}), and without
      * a scope where its file says where the name is defined, not where to search ("the constant _INT_SIZE from
-     * whoosh/system.py"); any other classification as it is. Applied again after the repository's names are read.
+     * whoosh/system.py"); any other classification as it is. Applied again after the repository's names are read,
+     * with {@code ownModule} telling the repository's own modules ("zmq.POLLIN" in zmq itself is POLLIN).
      */
-    static Classification nameHome(Classification c, String question) {
+    static Classification nameHome(Classification c, String question, java.util.function.Predicate<String> ownModule) {
         if (c.intent() instanceof Intent.Callers f && f.function().matches("_*[A-Z][A-Za-z0-9]*\\.[A-Za-z_]\\w*")) {
             // "WebSocketProtocol.sendCloseFrame, which methods end up calling it": the method, by its name
             String method = f.function().substring(f.function().indexOf('.') + 1);
@@ -206,8 +206,8 @@ public final class IntentClassifier {
         }
         if (c.intent() instanceof Intent.References r && r.name().indexOf('.') > 0) {
             String holder = r.name().substring(0, r.name().indexOf('.'));
-            if (Set.of("self", "cls").contains(holder) || !dev.ferret.agent.python.FindDependenciesTool.STDLIB.contains(holder)
-                    && !Detect.knownModule(holder)) {
+            if (Set.of("self", "cls").contains(holder) || !Detect.standardHolder(r.name()) && !Detect.knownModule(holder)
+                    || ownModule.test(holder)) {
                 // "self._doccount", "mdstore.classnames": the attribute or the module's name, wherever it is used (a
                 // standard module's, os.environ, is used through the module)
                 String name = r.name().substring(r.name().lastIndexOf('.') + 1);
